@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import rendererConfig from './vite.renderer.config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Native or binary-wrapping packages: loaded from node_modules (asar-unpacked), never bundled. */
+const nativeDeps = ['better-sqlite3', 'sharp', 'fluent-ffmpeg'];
+
+/**
+ * Electron build (`npm run build` / `npm run dev`).
+ *  - main:     electron/main/index.ts → out/main/index.js (ESM, package.json "type": "module")
+ *  - preload:  electron/preload/index.ts → out/preload/index.cjs (CommonJS: sandboxed preloads cannot be
+ *              ES modules), everything bundled (a sandboxed preload can only require 'electron')
+ *  - renderer: renderer/ → out/renderer, the same React plugin and settings as vite.renderer.config.ts
+ *              (the browser-mode build), so both front doors run the same bundle.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: here('./out/main'),
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: here('./electron/main/index.ts') },
+        external: nativeDeps,
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: here('./out/preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: here('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    build: {
+      ...rendererConfig.build,
+      outDir: here('./out/renderer'),
+      rolldownOptions: {
+        input: { index: here('./renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Asset, AssetKind, AssetSort, AssetSummary, Tag } from '../model/asset';
+import { Job } from '../model/job';
+import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
+import { errorCodes } from '../model/errors';
+
+/**
+ * The one contract between the renderer and the engine. Every call is validated on the way in by the
+ * router; both transports (Electron IPC and the browser-mode WebSocket) carry exactly these names.
+ */
+const Id = z.string().min(1).max(64);
+const Ids = z.array(Id).min(1).max(100_000);
+const Empty = z.object({}).strict();
+
+export const calls = {
+  'app.info': { input: Empty, output: AppInfo },
+  'libraries.recent': { input: Empty, output: z.array(RecentLibrary) },
+  'libraries.open': {
+    input: z.object({ path: z.string().min(1), create: z.boolean().default(false) }),
+    output: LibraryInfo,
+  },
+  'assets.list': {
+    input: z.object({
+      query: z.string().max(200).default(''),
+      kind: AssetKind.nullable().default(null),
+      tag: z.string().max(64).nullable().default(null),
+      sort: AssetSort.default('imported'),
+      order: z.enum(['asc', 'desc']).default('desc'),
+      trashed: z.boolean().default(false),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(1000).default(200),
+    }),
+    output: z.object({ items: z.array(AssetSummary), total: z.number().int().nonnegative() }),
+  },
+  'assets.ids': {
+    input: z.object({
+      query: z.string().max(200).default(''),
+      kind: AssetKind.nullable().default(null),
+      tag: z.string().max(64).nullable().default(null),
+      trashed: z.boolean().default(false),
+    }),
+    output: z.array(Id),
+  },
+  'assets.get': { input: z.object({ id: Id }), output: Asset },
+  'assets.update': {
+    input: z.object({
+      id: Id,
+      name: z.string().trim().min(1, 'A name cannot be empty').max(255).optional(),
+      notes: z.string().max(10_000).optional(),
+    }),
+    output: Asset,
+  },
+  'assets.tag': {
+    input: z.object({ ids: Ids, add: z.array(Tag).default([]), remove: z.array(Tag).default([]) }),
+    output: z.object({ updated: z.number().int() }),
+  },
+  'assets.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  'tags.list': { input: Empty, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  'imports.start': {
+    input: z
+      .object({
+        paths: z.array(z.string().min(1)).default([]),
+        uploads: z.array(z.object({ id: Id, name: z.string().min(1).max(255) })).default([]),
+      })
+      .refine((v) => v.paths.length + v.uploads.length > 0, 'Choose at least one file or folder to import'),
+    output: z.object({ jobId: Id }),
+  },
+  'jobs.list': { input: Empty, output: z.array(Job) },
+  'jobs.cancel': { input: z.object({ id: Id }), output: Job },
+} as const;
+
+export const events = {
+  'job.updated': Job,
+  'assets.changed': z.object({
+    reason: z.enum(['imported', 'updated', 'trashed', 'restored', 'purged']),
+    ids: z.array(z.string()),
+  }),
+  'library.changed': LibraryInfo,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+/** What the engine implements: one async function per call, taking the parsed (defaulted) input. */
+export type ApiImpl = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
+
+export const ApiErrorShape = z.object({ code: z.enum(errorCodes), message: z.string() });
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+/** Wire messages of the browser-mode WebSocket. */
+export type WireRequest = { id: number; call: string; input: unknown };
+export type WireMessage =
+  | { type: 'result'; id: number; result: CallResult<unknown> }
+  | { type: 'event'; name: EventName; payload: unknown };

@@ -1,0 +1,23 @@
+import type { Session } from 'electron';
+import { contentSecurityPolicy, isAppUrl, type RendererTarget } from './trust';
+
+/**
+ * Sends the CSP as a response header for the app's own documents, in addition to the meta tag in
+ * renderer/index.html. (Chromium applies both; file:// responses may not pass through webRequest, which
+ * is why the meta tag stays the baseline.)
+ */
+export function installCspHeader(ses: Session, target: RendererTarget): void {
+  const csp = contentSecurityPolicy(target);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url, target)) {
+      callback({});
+      return;
+    }
+    const headers = { ...details.responseHeaders };
+    for (const key of Object.keys(headers)) {
+      if (key.toLowerCase() === 'content-security-policy') delete headers[key];
+    }
+    headers['Content-Security-Policy'] = [csp];
+    callback({ responseHeaders: headers });
+  });
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createRouter } from '../api/router';
+import { defaultLibraryPath } from '../paths';
+import { SettingsStore } from '../settings';
+import { Studio } from '../studio';
+import { installCspHeader } from './csp';
+import { broadcastEvent, registerIpc, type Route } from './ipc';
+import { installAppMenu } from './menu';
+import { installPermissionHandlers } from './permissions';
+import { handleMediaProtocol, registerMediaScheme } from './protocol';
+import { resolveRendererTarget } from './trust';
+import { createMainWindow, installGlobalGuards } from './window';
+
+/**
+ * Electron lifecycle. Order matters:
+ *  1. before ready: user-data override (tests), single-instance lock, privileged `media:` scheme, sandbox;
+ *  2. on ready: session hardening (permissions, CSP header, media protocol), IPC, studio, window;
+ *  3. on quit: the studio closes (which stops every ffmpeg process) before the process exits.
+ */
+
+// Tests and portable runs point the app at a fresh folder; must happen before anything reads userData.
+const userDataOverride = process.env.POSTFRAME_USER_DATA;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+app.enableSandbox();
+registerMediaScheme();
+
+const target = resolveRendererTarget({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  indexHtmlPath: path.join(import.meta.dirname, '../renderer/index.html'),
+});
+
+let studio: Studio | null = null;
+let route: Route | null = null;
+let stopEvents: (() => void) | null = null;
+let mainWindow: BrowserWindow | null = null;
+let shutdown: Promise<void> | null = null;
+let closed = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  installGlobalGuards(target);
+  app.whenReady().then(start, (e: unknown) => fail(e));
+}
+
+async function start(): Promise<void> {
+  try {
+    const ses = session.defaultSession;
+    installPermissionHandlers(ses, target);
+    installCspHeader(ses, target);
+    handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target);
+    registerIpc(target, () => route);
+    installAppMenu({ dev: !app.isPackaged });
+
+    studio = await openStudio();
+    route = createRouter(studio);
+    stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
+
+    mainWindow = createMainWindow(target);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(target);
+    });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** The last library the user opened (the studio keeps the recent list), else the default one — created on first run. */
+async function openStudio(): Promise<Studio> {
+  const settingsDir = app.getPath('userData');
+  const base = {
+    settingsDir,
+    shell: 'electron' as const,
+    resourcesPath: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+  };
+  const last = new SettingsStore(settingsDir).lastLibrary();
+  if (last) {
+    try {
+      return await Studio.open({ ...base, libraryPath: last, createLibrary: false });
+    } catch (e) {
+      console.warn(`[main] could not reopen ${last}; opening the default library instead:`, e);
+    }
+  }
+  return Studio.open({ ...base, libraryPath: defaultLibraryPath(settingsDir), createLibrary: true });
+}
+
+function fail(e: unknown): void {
+  console.error('[main] Postframe could not start:', e);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Quitting waits for the studio to close (jobs stop, ffmpeg processes are killed, SQLite is closed).
+app.on('will-quit', (event) => {
+  if (closed) return;
+  event.preventDefault();
+  shutdown ??= (async () => {
+    stopEvents?.();
+    stopEvents = null;
+    route = null;
+    const s = studio;
+    studio = null;
+    try {
+      await s?.close();
+    } catch (e) {
+      console.error('[main] error while closing the studio:', e);
+    }
+  })();
+  void shutdown.finally(() => {
+    closed = true;
+    app.quit();
+  });
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());

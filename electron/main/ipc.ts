@@ -1,0 +1,76 @@
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import type { CallResult, EventName } from '../api/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL } from '../api/transport';
+import { isAppUrl, type RendererTarget } from './trust';
+
+export type Route = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
+
+const UNAUTHORIZED: CallResult<never> = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This page is not allowed to use Postframe. Reload the app window.' },
+};
+
+const NOT_READY: CallResult<never> = {
+  ok: false,
+  error: { code: 'library_unavailable', message: 'The library is still opening. Try again in a moment.' },
+};
+
+/**
+ * The only IPC the renderer can reach (VS Code's validated ipcMain, reduced to three channels):
+ * every message must come from the main frame of a Postframe window showing the app's own page.
+ * Sub-frames, foreign origins and destroyed frames are refused before anything is parsed.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, target: RendererTarget): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.isDestroyed()) return false;
+  const main = event.sender.mainFrame;
+  if (frame.parent !== null) return false;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  if (!BrowserWindow.fromWebContents(event.sender)) return false;
+  return isAppUrl(frame.url, target);
+}
+
+export function registerIpc(target: RendererTarget, route: () => Route | null): () => void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event, target)) {
+      console.warn(`[ipc] refused call from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+      return UNAUTHORIZED;
+    }
+    const r = route();
+    return r ? r(name, input) : NOT_READY;
+  });
+
+  ipcMain.handle(IPC_PICK_CHANNEL, async (event, raw: unknown): Promise<string[] | null> => {
+    if (!isTrustedSender(event, target)) return null;
+    const opts = parsePickOptions(raw);
+    const properties: OpenDialogOptions['properties'] = [opts.directory ? 'openDirectory' : 'openFile'];
+    if (opts.multiple) properties.push('multiSelections');
+    const dialogOptions: OpenDialogOptions = {
+      title: opts.directory ? 'Choose a folder' : 'Choose files',
+      properties,
+    };
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+  });
+
+  return () => {
+    ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    ipcMain.removeHandler(IPC_PICK_CHANNEL);
+  };
+}
+
+function parsePickOptions(raw: unknown): { directory: boolean; multiple: boolean } {
+  if (typeof raw !== 'object' || raw === null) return { directory: false, multiple: false };
+  const r = raw as Record<string, unknown>;
+  return { directory: r.directory === true, multiple: r.multiple === true };
+}
+
+/** Pushes engine events to every app window whose page is the app's own. */
+export function broadcastEvent(target: RendererTarget, name: EventName, payload: unknown): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    const wc = win.webContents;
+    if (wc.isDestroyed() || !isAppUrl(wc.getURL(), target)) continue;
+    wc.send(IPC_EVENT_CHANNEL, name, payload);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const assetKinds = ['video', 'image', 'audio'] as const;
+export const AssetKind = z.enum(assetKinds);
+export type AssetKind = z.infer<typeof AssetKind>;
+
+/** What ffprobe (video/audio) or sharp (images) told us about a file. Display dimensions: rotation applied. */
+export const MediaFacts = z.object({
+  durationSec: z.number().nonnegative().nullable(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  /** Clockwise rotation in degrees the player must apply (video display matrix / EXIF orientation). */
+  rotation: z.number().int(),
+  fps: z.number().positive().nullable(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  hasAudio: z.boolean(),
+  /** ISO-8601 capture time from container tags or EXIF, when the file carries one. */
+  createdAt: z.string().nullable(),
+  format: z.string().nullable(),
+});
+export type MediaFacts = z.infer<typeof MediaFacts>;
+
+export const AssetSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: AssetKind,
+  ext: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  durationSec: z.number().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  importedAt: z.string(),
+  trashedAt: z.string().nullable(),
+  hasThumbnail: z.boolean(),
+});
+export type AssetSummary = z.infer<typeof AssetSummary>;
+
+export const Asset = AssetSummary.extend({
+  sha256: z.string(),
+  facts: MediaFacts,
+  tags: z.array(z.string()),
+  notes: z.string(),
+  originalName: z.string(),
+  hasWaveform: z.boolean(),
+});
+export type Asset = z.infer<typeof Asset>;
+
+export const assetSorts = ['imported', 'name', 'size', 'duration', 'created'] as const;
+export const AssetSort = z.enum(assetSorts);
+export type AssetSort = z.infer<typeof AssetSort>;
+
+/** Tags are short, trimmed, lower-case labels so that "Beach" and "beach " are one tag. */
+export function normalizeTag(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export const TAG_MAX_LENGTH = 64;
+export const Tag = z
+  .string()
+  .transform(normalizeTag)
+  .pipe(z.string().min(1, 'A tag cannot be empty').max(TAG_MAX_LENGTH, `Keep tags under ${TAG_MAX_LENGTH} characters`));
+
+/** Media variants the library can serve by URL. */
+export const mediaVariants = ['original', 'thumb', 'poster', 'waveform'] as const;
+export const MediaVariant = z.enum(mediaVariants);
+export type MediaVariant = z.infer<typeof MediaVariant>;

@@ -1,0 +1,34 @@
+/**
+ * Errors that cross the API carry a stable code and a message that tells the user what to do.
+ * Stack traces never leave the engine.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'ffmpeg_missing',
+  'library_unavailable',
+  'unsupported_media',
+  'cancelled',
+  'unauthorized',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,34 @@
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { CallResult, EventName } from '../api/contract';
+import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, type PreloadBridge } from '../api/transport';
+
+/**
+ * Sandboxed preload: exposes exactly the PreloadBridge as `window.postframe` and nothing else.
+ * ipcRenderer itself never crosses the bridge; listeners receive (name, payload), never the IPC event.
+ * Built as CommonJS (sandboxed preloads cannot be ES modules); see electron.vite.config.ts.
+ */
+const bridge: PreloadBridge = {
+  call(name, input) {
+    return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input) as Promise<CallResult<unknown>>;
+  },
+  onEvent(listener) {
+    const handler = (_event: IpcRendererEvent, name: EventName, payload: unknown): void => listener(name, payload);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+    };
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
+  },
+  pickPaths(options) {
+    const opts = { directory: options.directory === true, multiple: options.multiple === true };
+    return ipcRenderer.invoke(IPC_PICK_CHANNEL, opts) as Promise<string[] | null>;
+  },
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, Object.freeze(bridge));
