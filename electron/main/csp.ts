@@ -13,11 +13,9 @@ export function installCspHeader(ses: Session, target: RendererTarget): void {
       callback({});
       return;
     }
-    const headers = { ...details.responseHeaders };
-    for (const key of Object.keys(headers)) {
-      if (key.toLowerCase() === 'content-security-policy') delete headers[key];
-    }
-    headers['Content-Security-Policy'] = [csp];
-    callback({ responseHeaders: headers });
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(([key]) => key.toLowerCase() !== 'content-security-policy'),
+    );
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
 }
