@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json';
+import { startHost } from '../host/server';
+import type { Asset } from '../model/asset';
+import { errorMessage, isAppError } from '../model/errors';
+import { type Job, isFinished } from '../model/job';
+import { defaultLibraryPath, defaultSettingsDir } from '../paths';
+import { Studio } from '../studio';
+import { type ParsedArgs, UsageError, parseArgs, portFlag, stringFlag } from './args';
+
+const USAGE = `postframe ${pkg.version}: offline studio for short-form video
+
+Usage:
+  postframe library init DIR
+  postframe import [--library DIR] PATH... [--json]
+  postframe search [--library DIR] QUERY [--json]
+  postframe serve [--library DIR] [--port N] [--host ADDR]
+
+Without --library, the default library in your user data folder is used (created on first use).
+Exit codes: 0 ok · 2 usage error · 3 some files failed to import · 1 any other error.`;
+
+export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
+
+type Out = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function libraryArg(args: ParsedArgs, settingsDir: string): { path: string; isDefault: boolean } {
+  const given = stringFlag(args, 'library');
+  return given ? { path: path.resolve(given), isDefault: false } : { path: defaultLibraryPath(settingsDir), isDefault: true };
+}
+
+async function openStudio(libraryPath: string, create: boolean): Promise<Studio> {
+  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create });
+}
+
+export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, ['library', 'port', 'host']);
+    if (args.flags.has('version')) {
+      io.out(`${pkg.version}\n`);
+      return EXIT.ok;
+    }
+    const [command, ...rest] = args.positionals;
+    if (!command || args.flags.has('help')) {
+      io.out(`${USAGE}\n`);
+      return command || args.flags.has('help') ? EXIT.ok : EXIT.usage;
+    }
+    const settingsDir = defaultSettingsDir();
+    switch (command) {
+      case 'library':
+        return await libraryCommand(rest, io);
+      case 'import':
+        return await importCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'search':
+        return await searchCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'serve':
+        return await serveCommand(args, libraryArg(args, settingsDir), io);
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`postframe: ${e.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    io.err(`postframe: ${isAppError(e) ? e.message : errorMessage(e)}\n`);
+    return EXIT.error;
+  }
+}
+
+async function libraryCommand(rest: string[], io: Out): Promise<number> {
+  const [sub, dir] = rest;
+  if (sub !== 'init' || !dir) throw new UsageError('Use: postframe library init DIR');
+  const studio = await openStudio(path.resolve(dir), true);
+  io.out(`Library ready at ${studio.folder.root}\n`);
+  await studio.close();
+  return EXIT.ok;
+}
+
+async function importCommand(args: ParsedArgs, paths: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (paths.length === 0) throw new UsageError('Name at least one file or folder to import.');
+  const json = args.flags.has('json');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    const finished = new Promise<Job>((resolve) => {
+      let jobId: string | null = null;
+      const early: Job[] = [];
+      const check = (job: Job) => {
+        if (job.id !== jobId) return;
+        if (!json && process.stderr.isTTY && job.detail) io.err(`\r\x1b[K${Math.round((job.progress ?? 0) * 100)}% ${job.detail}`);
+        if (isFinished(job.status)) resolve(job);
+      };
+      studio.onEvent((name, payload) => {
+        if (name !== 'job.updated') return;
+        if (jobId === null) early.push(payload as Job);
+        else check(payload as Job);
+      });
+      void studio['imports.start']({ paths: paths.map((p) => path.resolve(p)), uploads: [] }).then(({ jobId: id }) => {
+        jobId = id;
+        early.forEach(check);
+      });
+    });
+    const job = await finished;
+    if (!json && process.stderr.isTTY) io.err('\r\x1b[K');
+    if (job.status !== 'done' || !job.result) {
+      io.err(`postframe: import ${job.status}: ${job.error ?? 'no result'}\n`);
+      return EXIT.error;
+    }
+    const r = job.result;
+    const assets = r.assetIds.map((id) => studio.assetsRepo.get(id)).filter((a): a is Asset => a !== null);
+    if (json) {
+      io.out(`${JSON.stringify({ imported: r.imported, duplicates: r.duplicates, failed: r.failed, assets, duplicateIds: r.duplicateIds })}\n`);
+    } else {
+      io.out(`Imported ${r.imported} · ${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'} · ${r.failed.length} failed\n`);
+      for (const f of r.failed) io.out(`  ✗ ${f.path}: ${f.reason}\n`);
+    }
+    return r.failed.length > 0 ? EXIT.partial : EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function searchCommand(args: ParsedArgs, words: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (words.length === 0) throw new UsageError('Give a search query.');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    const { items, total } = await studio['assets.list']({
+      query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000,
+    });
+    if (args.flags.has('json')) io.out(`${JSON.stringify(items)}\n`);
+    else {
+      for (const a of items) io.out(`${a.id}  ${a.kind.padEnd(5)}  ${a.name}\n`);
+      io.out(`${total} match${total === 1 ? '' : 'es'}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const studio = await openStudio(lib.path, lib.isDefault);
+  const host = await startHost({
+    studio,
+    rendererDir: path.join(repoRoot, 'out', 'renderer'),
+    port: portFlag(args),
+    host: stringFlag(args, 'host'),
+  }).catch(async (e: unknown) => {
+    await studio.close();
+    throw e;
+  });
+  io.out(`Postframe is serving ${studio.folder.root}\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await studio.close();
+  return EXIT.ok;
+}

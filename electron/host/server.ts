@@ -1,0 +1,210 @@
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { WireMessage, WireRequest } from '../api/contract';
+import { createRouter } from '../api/router';
+import { HOST_PATHS } from '../api/transport';
+import { parseRange } from '../media/range';
+import { MediaVariant } from '../model/asset';
+import { errorMessage, isAppError } from '../model/errors';
+import type { Studio } from '../studio';
+import { HostAuth } from './auth';
+
+export type HostOptions = {
+  studio: Studio;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  log?: { info(msg: string): void; error(msg: string, ...rest: unknown[]): void };
+};
+
+export type RunningHost = { url: string; openUrl: string; port: number; close(): Promise<void> };
+
+const CSP =
+  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** The browser-mode host: the built renderer, the API over WebSocket and media over HTTP with Range. */
+export async function startHost(o: HostOptions): Promise<RunningHost> {
+  const bindHost = o.host ?? '127.0.0.1';
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
+  const auth = new HostAuth(loopbackOnly);
+  const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
+  const route = createRouter(o.studio, log);
+  const indexHtml = path.join(o.rendererDir, 'index.html');
+  await fs.access(indexHtml).catch(() => {
+    throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
+  });
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log.error('[host] request failed', e);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    const url = new URL(req.url ?? '/', 'http://host');
+    const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
+    if (!auth.sameOrigin(req, port, isWrite)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: wrong host or origin.');
+
+    const token = url.searchParams.get('token');
+    if (token !== null && req.method === 'GET') {
+      const cookie = auth.redeem(token);
+      if (cookie) {
+        res.setHeader('Set-Cookie', cookie);
+        res.writeHead(303, { Location: '/' });
+        return void res.end();
+      }
+    }
+    if (!auth.hasSession(req)) {
+      return send(
+        res,
+        401,
+        'text/html; charset=utf-8',
+        '<!doctype html><meta charset="utf-8"><title>Postframe</title><body style="font:16px system-ui;padding:40px;background:#111;color:#eee">' +
+          '<h1>Postframe</h1><p>This link has expired or was already used. Open the address printed by <code>postframe serve</code> ' +
+          '(it carries a one-time token), or restart the server to get a new one.</p>',
+      );
+    }
+
+    if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
+    if (url.pathname === HOST_PATHS.upload) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+      const name = url.searchParams.get('name') ?? 'upload';
+      try {
+        const up = await o.studio.stageUpload(name, req);
+        return send(res, 200, 'application/json', JSON.stringify(up));
+      } catch (e) {
+        return send(res, 400, 'application/json', JSON.stringify({ code: isAppError(e) ? e.code : 'internal', message: errorMessage(e) }));
+      }
+    }
+    return serveStatic(req, res, url.pathname);
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    let file = path.resolve(o.rendererDir, rel || 'index.html');
+    if (!file.startsWith(path.resolve(o.rendererDir) + path.sep) && file !== indexHtml) file = indexHtml;
+    let st = await fs.stat(file).catch(() => null);
+    if (!st?.isFile()) {
+      // Client-side routes fall back to the app shell; missing assets are 404s.
+      if (path.extname(rel)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      file = indexHtml;
+      st = await fs.stat(file);
+    }
+    const type = STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': st.size,
+      'Content-Security-Policy': CSP,
+      'Cache-Control': file === indexHtml ? 'no-cache' : 'private, max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  async function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const [, , rawId, rawVariant] = pathname.split('/');
+    const variant = MediaVariant.safeParse(rawVariant);
+    if (!rawId || !variant.success) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const media = await o.studio.resolveMedia(decodeURIComponent(rawId), variant.data);
+    if (!media) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const { size } = await fs.stat(media.path);
+    const range = parseRange(req.headers.range, size);
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': media.mime,
+      'Accept-Ranges': 'bytes',
+      // An asset's bytes never change under its id (content-addressed), so caches may keep them.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    };
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
+      return void res.end();
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    res.writeHead(range ? 206 : 200, {
+      ...headers,
+      'Content-Length': size === 0 ? 0 : end - start + 1,
+      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
+    });
+    if (req.method === 'HEAD' || size === 0) return void res.end();
+    createReadStream(media.path, { start, end }).pipe(res);
+  }
+
+  // ── WebSocket API ───────────────────────────────────────────────────────────
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const clients = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (url.pathname !== HOST_PATHS.api || !auth.sameOrigin(req, port, true) || !auth.hasSession(req)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('message', (data) => {
+        let msg: WireRequest;
+        try {
+          msg = JSON.parse(String(data)) as WireRequest;
+        } catch {
+          return;
+        }
+        if (typeof msg?.id !== 'number') return;
+        void route(msg.call, msg.input).then((result) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: msg.id, result } satisfies WireMessage));
+        });
+      });
+    });
+  });
+  const unsubscribe = o.studio.onEvent((name, payload) => {
+    const text = JSON.stringify({ type: 'event', name, payload } satisfies WireMessage);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, bindHost, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = loopbackOnly ? '127.0.0.1' : bindHost;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  return {
+    url,
+    openUrl: `${url}?token=${auth.oneTimeToken}`,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Content-Security-Policy': CSP });
+  res.end(body);
+}

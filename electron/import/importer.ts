@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Asset, AssetKind, MediaFacts } from '../model/asset';
+import { AppError, errorMessage } from '../model/errors';
+import type { ImportFailure, ImportResult } from '../model/job';
+import type { AssetsRepo } from '../library/assets-repo';
+import type { LibraryFolder } from '../library/folder';
+import { computeWaveform, writeVideoPoster } from '../media/av';
+import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
+import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
+import { parseProbe, type ProbeData } from '../media/probe';
+import { SNIFF_BYTES, sniff, storedExtension } from './sniff';
+import { expandPaths } from './walk';
+
+export type ImportDeps = {
+  folder: LibraryFolder;
+  assets: AssetsRepo;
+  /** Null when ffmpeg is missing: images still import, audio/video fail with the fix in the reason. */
+  tools: MediaTools | null;
+  toolsError?: string;
+  maxImagePixels?: number;
+  concurrency?: number;
+};
+
+export type ImportRequest = {
+  paths: string[];
+  /** Files the host already streamed into cache/uploads/<id>; they are moved, not copied, and removed after. */
+  uploads: { id: string; name: string }[];
+};
+
+export type ImportProgress = { done: number; total: number; current: string | null };
+
+type Source = { path: string; name: string; staged: boolean };
+type Outcome = { status: 'imported'; asset: Asset } | { status: 'duplicate'; id: string } | { status: 'failed'; reason: string };
+
+/**
+ * Imports files into the library. Each file is copied (hashing on the way) into staging, checked for
+ * duplicates by SHA-256, analysed (sharp for images, ffprobe/ffmpeg for audio and video), then moved to its
+ * content address and recorded. A file that fails leaves nothing behind and never stops the batch.
+ */
+export async function runImport(
+  deps: ImportDeps,
+  req: ImportRequest,
+  options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void; onImported?: (assetId: string) => void } = {},
+): Promise<ImportResult> {
+  const { signal } = options;
+  const walked = await expandPaths(req.paths, signal);
+  const sources: Source[] = [
+    ...walked.files.map((f) => ({ path: f.path, name: f.name, staged: false })),
+    ...req.uploads.map((u) => ({ path: uploadPath(deps.folder, u.id), name: path.basename(u.name), staged: true })),
+  ];
+  const result: ImportResult = { imported: 0, duplicates: 0, failed: [...walked.failed], assetIds: [], duplicateIds: [] };
+  const inflight = new Set<string>();
+  let done = 0;
+  let next = 0;
+  options.onProgress?.({ done: 0, total: sources.length, current: sources[0]?.name ?? null });
+
+  const worker = async () => {
+    while (next < sources.length && !signal?.aborted) {
+      const src = sources[next++]!;
+      const outcome = await importOne(deps, src, inflight, signal);
+      if (outcome.status === 'imported') {
+        result.imported++;
+        result.assetIds.push(outcome.asset.id);
+        options.onImported?.(outcome.asset.id);
+      } else if (outcome.status === 'duplicate') {
+        result.duplicates++;
+        if (outcome.id) result.duplicateIds.push(outcome.id);
+      } else if (!signal?.aborted) {
+        result.failed.push({ path: src.staged ? src.name : src.path, reason: outcome.reason } satisfies ImportFailure);
+      }
+      done++;
+      options.onProgress?.({ done, total: sources.length, current: src.name });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, worker));
+  // Uploads that were never reached (cancelled) are not kept around.
+  await Promise.all(sources.filter((s) => s.staged).map((s) => fs.rm(s.path, { force: true })));
+  return result;
+}
+
+export function uploadPath(folder: LibraryFolder, id: string): string {
+  if (!/^[\w-]{1,64}$/.test(id)) throw new AppError('invalid_input', 'That upload id is not valid. Upload the file again.');
+  return path.join(folder.uploadsDir, id);
+}
+
+async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, signal?: AbortSignal): Promise<Outcome> {
+  const created: string[] = [];
+  let staging: string | null = null;
+  let claimed: string | null = null;
+  try {
+    const st = await fs.stat(src.path).catch(() => null);
+    if (!st?.isFile()) return { status: 'failed', reason: 'Not found. Check that the file still exists.' };
+    if (st.size === 0) return { status: 'failed', reason: 'The file is empty (0 bytes). Copy it again from its source.' };
+
+    const head = await readHead(src.path);
+    const sniffed = sniff(head);
+    if (sniffed.kind === 'text') return { status: 'failed', reason: `This is a text file, not ${mediaNoun(src.name)}. Only video, image and audio files can be imported.` };
+    if (sniffed.kind === 'unknown') return { status: 'failed', reason: 'This is not a video, image or audio format Postframe can read.' };
+    if (sniffed.kind === 'av' && !deps.tools) return { status: 'failed', reason: deps.toolsError ?? 'FFmpeg is not available, so audio and video cannot be imported.' };
+
+    // 1. Into staging, hashing on the way (uploads are already ours: hash in place and move later).
+    let sha256: string;
+    if (src.staged) {
+      staging = src.path;
+      sha256 = await hashFile(src.path, signal);
+    } else {
+      staging = path.join(deps.folder.stagingDir, `${process.pid}-${Math.random().toString(36).slice(2)}`);
+      sha256 = await copyAndHash(src.path, staging, signal);
+    }
+
+    // 2. Duplicates, in the library or earlier in this same batch.
+    const existing = deps.assets.findBySha(sha256);
+    if (existing) return { status: 'duplicate', id: existing.id };
+    if (inflight.has(sha256)) return { status: 'duplicate', id: '' };
+    inflight.add(sha256);
+    claimed = sha256;
+
+    // 3. Analyse, and build the cache files.
+    const ext = storedExtension(sniffed, path.extname(src.name).slice(1));
+    let kind: AssetKind;
+    let facts: MediaFacts;
+    let hasThumbnail = false;
+    let hasPoster = false;
+    let hasWaveform = false;
+    if (sniffed.kind === 'image') {
+      const max = deps.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+      const info = await readImageInfo(staging, max);
+      const thumb = deps.folder.thumbPath(sha256);
+      await fs.mkdir(path.dirname(thumb), { recursive: true });
+      created.push(thumb);
+      await writeImageThumbnail(staging, thumb, max);
+      kind = 'image';
+      facts = info.facts;
+      hasThumbnail = true;
+    } else {
+      const tools = deps.tools!;
+      let probed: ReturnType<typeof parseProbe>;
+      try {
+        probed = parseProbe((await tools.probe(staging)) as unknown as ProbeData);
+      } catch (e) {
+        throw new AppError('unsupported_media', `The file is damaged or incomplete (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). Copy it again from its source or re-export it.`);
+      }
+      if (!probed.kind) throw new AppError('unsupported_media', 'The file has no audio or video stream to import.');
+      kind = probed.kind;
+      facts = probed.facts;
+      if (kind === 'video') {
+        const out = { poster: deps.folder.posterPath(sha256), thumb: deps.folder.thumbPath(sha256) };
+        await fs.mkdir(path.dirname(out.poster), { recursive: true });
+        await fs.mkdir(path.dirname(out.thumb), { recursive: true });
+        created.push(out.poster, out.thumb);
+        await writeVideoPoster(tools, staging, facts.durationSec, out, signal).catch((e: unknown) => {
+          if (e instanceof AppError) throw e;
+          throw new AppError('unsupported_media', `No picture could be decoded (${errorMessage(e)}). The video may be damaged; re-export it as MP4 (H.264).`);
+        });
+        hasPoster = hasThumbnail = true;
+      }
+      if (facts.hasAudio) {
+        const file = deps.folder.waveformPath(sha256);
+        const wave = await computeWaveform(tools, staging, signal).catch((e: unknown) => {
+          if (e instanceof AppError) throw e;
+          throw new AppError('unsupported_media', `The audio could not be decoded (${errorMessage(e)}). Re-export it as AAC, MP3 or WAV.`);
+        });
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        created.push(file);
+        await fs.writeFile(file, JSON.stringify(wave));
+        hasWaveform = true;
+      }
+    }
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+
+    // 4. Move the original to its content address, then record it: a row never points at a missing file.
+    const original = deps.folder.originalPath(sha256, ext);
+    await fs.mkdir(path.dirname(original), { recursive: true });
+    await fs.rename(staging, original);
+    staging = null;
+    created.push(original);
+    const asset = deps.assets.insert({
+      sha256,
+      kind,
+      name: src.name,
+      originalName: src.name,
+      ext,
+      sizeBytes: st.size,
+      facts,
+      hasThumbnail,
+      hasPoster,
+      hasWaveform,
+    });
+    created.length = 0;
+    return { status: 'imported', asset };
+  } catch (e) {
+    const reason = e instanceof AppError ? e.message : `Could not import this file: ${errorMessage(e)}`;
+    return { status: 'failed', reason };
+  } finally {
+    if (staging && !src.staged) await fs.rm(staging, { force: true });
+    await Promise.all(created.map((f) => fs.rm(f, { force: true })));
+    if (claimed) inflight.delete(claimed);
+  }
+}
+
+function mediaNoun(name: string): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return ext ? `a .${ext} file` : 'a media file';
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const fh = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function copyAndHash(src: string, dest: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  await pipeline(createReadStream(src, { highWaterMark: 1 << 20 }), tap, createWriteStream(dest), { signal });
+  return hash.digest('hex');
+}

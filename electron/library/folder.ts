@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The library folder layout (DESIGN.md "The library folder"). Originals are content-addressed by SHA-256;
+ * everything under cache/ can be deleted and rebuilt.
+ */
+export class LibraryFolder {
+  readonly root: string;
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  get dbPath(): string {
+    return path.join(this.root, 'library.sqlite');
+  }
+  get mediaDir(): string {
+    return path.join(this.root, 'media');
+  }
+  get cacheDir(): string {
+    return path.join(this.root, 'cache');
+  }
+  get stagingDir(): string {
+    return path.join(this.root, 'cache', 'staging');
+  }
+  get uploadsDir(): string {
+    return path.join(this.root, 'cache', 'uploads');
+  }
+
+  /** media/ab/abcdef….ext — the extension keeps files openable by other tools. */
+  originalPath(sha256: string, ext: string): string {
+    return path.join(this.mediaDir, sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);
+  }
+  thumbPath(sha256: string): string {
+    return path.join(this.cacheDir, 'thumbs', sha256.slice(0, 2), `${sha256}.webp`);
+  }
+  posterPath(sha256: string): string {
+    return path.join(this.cacheDir, 'posters', sha256.slice(0, 2), `${sha256}.jpg`);
+  }
+  waveformPath(sha256: string): string {
+    return path.join(this.cacheDir, 'waveforms', sha256.slice(0, 2), `${sha256}.json`);
+  }
+
+  /** True when `p` (after resolving) lies inside the library folder: the only files we ever serve. */
+  contains(p: string): boolean {
+    const rel = path.relative(this.root, path.resolve(p));
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  }
+
+  static exists(root: string): boolean {
+    return fs.existsSync(path.join(root, 'library.sqlite'));
+  }
+
+  ensureLayout(): void {
+    for (const dir of [this.root, this.mediaDir, this.cacheDir, this.stagingDir, this.uploadsDir, path.join(this.root, 'exports'), path.join(this.root, 'recordings')]) {
+      fs.mkdirSync(dir, { recursive: true });
+    }
+  }
+}

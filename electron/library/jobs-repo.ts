@@ -1,0 +1,75 @@
+import type { ImportResult, Job, JobKind, JobStatus } from '../model/job';
+import type { Db } from './db';
+
+type Row = {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  title: string;
+  input: string;
+  progress: number | null;
+  detail: string | null;
+  error: string | null;
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toJob(r: Row): Job {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    title: r.title,
+    progress: r.progress,
+    detail: r.detail,
+    error: r.error,
+    result: r.result ? (JSON.parse(r.result) as ImportResult) : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export type JobPatch = Partial<Pick<Job, 'status' | 'progress' | 'detail' | 'error' | 'result'>>;
+
+export class JobsRepo {
+  constructor(private readonly db: Db) {}
+
+  create(job: { id: string; kind: JobKind; title: string; input: unknown }): Job {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(`INSERT INTO jobs (id, kind, status, title, input, progress, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, 0, ?, ?)`)
+      .run(job.id, job.kind, job.title, JSON.stringify(job.input), now, now);
+    return this.get(job.id)!;
+  }
+
+  get(id: string): Job | null {
+    const r = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    return r ? toJob(r) : null;
+  }
+
+  input(id: string): unknown {
+    const s = this.db.prepare('SELECT input FROM jobs WHERE id = ?').pluck().get(id) as string | undefined;
+    return s === undefined ? undefined : JSON.parse(s);
+  }
+
+  update(id: string, patch: JobPatch): Job {
+    const cur = this.get(id);
+    if (!cur) throw new Error(`No job ${id}`);
+    const next = { ...cur, ...patch };
+    this.db
+      .prepare('UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, result = ?, updated_at = ? WHERE id = ?')
+      .run(next.status, next.progress, next.detail, next.error, next.result ? JSON.stringify(next.result) : null, new Date().toISOString(), id);
+    return this.get(id)!;
+  }
+
+  /** Newest first; finished jobs beyond `keep` are not listed. */
+  list(keep = 50): Job[] {
+    return (this.db.prepare('SELECT * FROM jobs ORDER BY created_at DESC LIMIT ?').all(keep) as Row[]).map(toJob);
+  }
+
+  withStatus(...statuses: JobStatus[]): Job[] {
+    const marks = statuses.map(() => '?').join(', ');
+    return (this.db.prepare(`SELECT * FROM jobs WHERE status IN (${marks}) ORDER BY created_at`).all(...statuses) as Row[]).map(toJob);
+  }
+}

@@ -1,0 +1,56 @@
+import type { Migration } from './types';
+
+/** Assets, their tags and the full-text index over name, tags and notes. */
+export const m0001: Migration = {
+  version: 1,
+  name: 'assets',
+  up(db) {
+    db.exec(`
+      CREATE TABLE assets (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('video', 'image', 'audio')),
+        name TEXT NOT NULL,
+        original_name TEXT NOT NULL,
+        ext TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        duration_sec REAL,
+        width INTEGER,
+        height INTEGER,
+        rotation INTEGER NOT NULL DEFAULT 0,
+        fps REAL,
+        video_codec TEXT,
+        audio_codec TEXT,
+        has_audio INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT,
+        format TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        has_thumbnail INTEGER NOT NULL DEFAULT 0,
+        has_poster INTEGER NOT NULL DEFAULT 0,
+        has_waveform INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        trashed_at TEXT
+      );
+      CREATE INDEX assets_by_imported ON assets (imported_at);
+      CREATE INDEX assets_by_kind_imported ON assets (kind, imported_at);
+      CREATE INDEX assets_by_name ON assets (name COLLATE NOCASE);
+      CREATE INDEX assets_by_trashed ON assets (trashed_at) WHERE trashed_at IS NOT NULL;
+
+      CREATE TABLE asset_tags (
+        asset_rowid INTEGER NOT NULL REFERENCES assets (rowid) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (asset_rowid, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX asset_tags_by_tag ON asset_tags (tag, asset_rowid);
+
+      -- Contentless: the text lives in assets/asset_tags; the index only maps words to rowids.
+      CREATE VIRTUAL TABLE assets_fts USING fts5 (
+        name, tags, notes,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+    `);
+  },
+};

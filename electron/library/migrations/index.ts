@@ -1,0 +1,8 @@
+import { m0001 } from './0001-assets';
+import { m0002 } from './0002-jobs';
+import type { Migration } from './types';
+
+/** Every schema version, oldest first. Append only: a shipped migration is never edited. */
+export const migrations: readonly Migration[] = [m0001, m0002];
+export const LATEST_SCHEMA_VERSION = migrations.length;
+export type { Migration };

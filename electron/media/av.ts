@@ -1,0 +1,46 @@
+import fs from 'node:fs/promises';
+import sharp from 'sharp';
+import { AppError } from '../model/errors';
+import type { MediaTools } from './ffmpeg';
+import { THUMB_SIZE } from './images';
+import { PeakAccumulator, type Waveform } from './waveform';
+
+/** A frame a little way in: first frames are often black or a fade. */
+export function posterTime(durationSec: number | null): number {
+  if (!durationSec || durationSec <= 0) return 0;
+  return Math.min(3, durationSec * 0.1);
+}
+
+/** Poster (JPEG, at most 1280 px) and grid thumbnail (WebP) of a video; ffmpeg applies the rotation. */
+export async function writeVideoPoster(
+  tools: MediaTools,
+  input: string,
+  durationSec: number | null,
+  out: { poster: string; thumb: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const cmd = tools
+    .command(input)
+    .inputOptions(['-ss', posterTime(durationSec).toFixed(3)])
+    .outputOptions(['-frames:v', '1', '-an', '-sn', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', '-f', 'image2', '-update', '1'])
+    .output(out.poster);
+  await tools.run(cmd, { signal });
+  await fs.access(out.poster).catch(() => {
+    throw new AppError('unsupported_media', 'No picture could be decoded from this video; it may be damaged. Re-export it as MP4 (H.264).');
+  });
+  await sharp(out.poster)
+    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 76, effort: 2 })
+    .toFile(out.thumb);
+}
+
+/** Decodes the audio once, as 8 kHz mono PCM, into peaks for the waveform. */
+export async function computeWaveform(tools: MediaTools, input: string, signal?: AbortSignal): Promise<Waveform> {
+  const sampleRate = 8000;
+  const cmd = tools.command(input).noVideo().audioChannels(1).audioFrequency(sampleRate).format('s16le').outputOptions(['-acodec', 'pcm_s16le']);
+  const { output, done } = tools.stream(cmd, { signal });
+  const acc = new PeakAccumulator(sampleRate);
+  output.on('data', (chunk: Buffer) => acc.push(chunk));
+  await done;
+  return acc.finish();
+}

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import ffmpeg from 'fluent-ffmpeg';
+import { AppError } from '../model/errors';
+import type { Binaries } from './binaries';
+
+export type FfprobeData = ffmpeg.FfprobeData;
+export type FfmpegCommand = ffmpeg.FfmpegCommand;
+export type Log = { debug(msg: string): void; error(msg: string): void };
+
+export type RunOptions = {
+  signal?: AbortSignal;
+  /** Called with ffmpeg's progress as fluent-ffmpeg parses it from stderr. */
+  onProgress?: (p: { timemark: string; percent?: number }) => void;
+};
+
+const quiet: Log = { debug: () => {}, error: () => {} };
+
+/** Quotes an argument list into a command line a person can paste into a shell to reproduce a run. */
+export function toCommandLine(bin: string, args: readonly string[]): string {
+  return [bin, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/**
+ * The one door to ffmpeg and ffprobe. Every process started here is in `running`, so cancelling a job or
+ * quitting the app stops them all; every command is logged as a copyable command line.
+ */
+export class MediaTools {
+  private readonly running = new Set<FfmpegCommand>();
+
+  constructor(
+    readonly binaries: Binaries,
+    private readonly log: Log = quiet,
+  ) {}
+
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  /** A command bound to our binaries; pass it to `run` or `stream`. */
+  command(input?: string): FfmpegCommand {
+    const cmd = input === undefined ? ffmpeg() : ffmpeg(input);
+    return cmd.setFfmpegPath(this.binaries.ffmpeg).setFfprobePath(this.binaries.ffprobe);
+  }
+
+  probe(file: string): Promise<FfprobeData> {
+    return new Promise((resolve, reject) => {
+      this.log.debug(toCommandLine(this.binaries.ffprobe, ['-show_streams', '-show_format', file]));
+      this.command(file).ffprobe((err: unknown, data) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(data)));
+    });
+  }
+
+  /** Runs a command to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
+  run(cmd: FfmpegCommand, options: RunOptions = {}): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const { signal } = options;
+      if (signal?.aborted) return reject(new AppError('cancelled', 'Cancelled.'));
+      const onAbort = () => cmd.kill('SIGKILL');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (err?: Error) => {
+        this.running.delete(cmd);
+        signal?.removeEventListener('abort', onAbort);
+        if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
+        else if (err) reject(err);
+        else resolve();
+      };
+      cmd
+        .on('start', (line: string) => this.log.debug(line))
+        .on('progress', (p: { timemark: string; percent?: number }) => options.onProgress?.(p))
+        .on('end', () => done())
+        .on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
+          if (!signal?.aborted) this.log.error(`ffmpeg failed: ${err.message}\n${lastLines(stderr)}`);
+          done(new Error(summarizeFfmpegError(err.message, stderr)));
+        });
+      this.running.add(cmd);
+      cmd.run();
+    });
+  }
+
+  /** Starts a command whose output is piped to us (e.g. raw PCM); the promise settles when ffmpeg exits. */
+  stream(cmd: FfmpegCommand, options: { signal?: AbortSignal } = {}): { output: Readable; done: Promise<void> } {
+    const output = cmd.pipe() as Readable;
+    const done = new Promise<void>((resolve, reject) => {
+      const { signal } = options;
+      const onAbort = () => cmd.kill('SIGKILL');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const finish = (err?: Error) => {
+        this.running.delete(cmd);
+        signal?.removeEventListener('abort', onAbort);
+        if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
+        else if (err) reject(err);
+        else resolve();
+      };
+      cmd.on('start', (line: string) => this.log.debug(line));
+      cmd.on('end', () => finish());
+      cmd.on('error', (err: Error, _o: string | null, stderr: string | null) => finish(new Error(summarizeFfmpegError(err.message, stderr))));
+    });
+    this.running.add(cmd);
+    return { output, done };
+  }
+
+  /** "5.1.9-0+deb12u1" or null when the binary does not run. */
+  version(): Promise<string | null> {
+    return new Promise((resolve) => {
+      execFile(this.binaries.ffmpeg, ['-hide_banner', '-version'], { timeout: 10_000 }, (err, stdout) => {
+        resolve(err ? null : (/version (\S+)/.exec(stdout)?.[1] ?? null));
+      });
+    });
+  }
+
+  killAll(): void {
+    for (const cmd of this.running) cmd.kill('SIGKILL');
+    this.running.clear();
+  }
+}
+
+function lastLines(text: string | null | undefined, n = 6): string {
+  return (text ?? '').trim().split('\n').slice(-n).join('\n');
+}
+
+/** ffmpeg's own last error line is usually the useful one ("moov atom not found", "Invalid data found…"). */
+export function summarizeFfmpegError(message: string, stderr: string | null | undefined): string {
+  const lines = (stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|built with|configuration:|lib\w+\s+\d)/.test(l));
+  const last = lines.at(-1);
+  // Drop "[mov,mp4 @ 0x…]" prefixes and the input's path: the user knows which file it was.
+  const clean = (s: string) => s.replace(/^\[[^\]]+\]\s*/, '').replace(/^(?:[A-Za-z]:)?[\\/][^:]*:\s*/, '');
+  return last ? clean(last) : clean(message.replace(/^ffmpeg exited with code \d+:\s*/, ''));
+}

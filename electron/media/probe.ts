@@ -1,0 +1,89 @@
+import type { AssetKind, MediaFacts } from '../model/asset';
+
+/** The subset of ffprobe's output we read (as fluent-ffmpeg parses `-show_streams -show_format`). */
+export type ProbeStream = {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  duration?: number | string;
+  rotation?: number | string;
+  tags?: Record<string, string | number | undefined>;
+  disposition?: Record<string, number | undefined>;
+  [key: string]: unknown;
+};
+export type ProbeData = {
+  streams: ProbeStream[];
+  format: { format_name?: string; duration?: number | string; tags?: Record<string, string | number | undefined>; [key: string]: unknown };
+};
+
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && v !== 'N/A' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
+/** "30000/1001" → 29.97; "0/0" → null. */
+export function parseRate(rate: string | undefined): number | null {
+  if (!rate) return null;
+  const [a, b] = rate.split('/').map(Number);
+  if (a === undefined || !Number.isFinite(a) || a <= 0) return null;
+  const fps = b === undefined ? a : b > 0 ? a / b : NaN;
+  return Number.isFinite(fps) && fps > 0 && fps < 1000 ? Math.round(fps * 1000) / 1000 : null;
+}
+
+function tag(tags: Record<string, unknown> | undefined, key: string): unknown {
+  if (!tags) return undefined;
+  const k = Object.keys(tags).find((t) => t.toLowerCase() === key);
+  return k === undefined ? undefined : tags[k];
+}
+
+/** fluent-ffmpeg leaves tags either under `tags` or as flat `TAG:key` entries depending on the block. */
+function streamTag(s: ProbeStream, key: string): unknown {
+  return tag(s.tags, key) ?? tag(s as Record<string, unknown>, `tag:${key}`);
+}
+
+/** Clockwise rotation a player applies, normalised to 0/90/180/270. */
+export function normalizeRotation(s: ProbeStream): number {
+  // The display matrix (side data) is counter-clockwise; the legacy `rotate` tag is clockwise.
+  const side = num(s.rotation);
+  const legacy = num(streamTag(s, 'rotate'));
+  const cw = side !== null ? -side : legacy ?? 0;
+  return (((Math.round(cw / 90) * 90) % 360) + 360) % 360;
+}
+
+function isoDate(v: unknown): string | null {
+  if (typeof v !== 'string' || !v) return null;
+  const d = new Date(v);
+  // Cameras with no clock write 1904/1970 epochs; those are not capture times.
+  return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 ? null : d.toISOString();
+}
+
+/**
+ * Reads an ffprobe result into the facts we keep, and says whether the file is a video, an audio file, or
+ * neither (null). Cover art in audio files is an attached picture, not video.
+ */
+export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' | 'audio'> | null; facts: MediaFacts } {
+  const video = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (num(s.width) ?? 0) > 0);
+  const audio = data.streams.find((s) => s.codec_type === 'audio');
+  const rotation = video ? normalizeRotation(video) : 0;
+  const rawW = video ? num(video.width) : null;
+  const rawH = video ? num(video.height) : null;
+  const swap = rotation === 90 || rotation === 270;
+  const duration = num(data.format.duration) ?? num(video?.duration) ?? num(audio?.duration);
+  const created = isoDate(tag(data.format.tags, 'creation_time')) ?? (video ? isoDate(streamTag(video, 'creation_time')) : null);
+  const facts: MediaFacts = {
+    durationSec: duration !== null && duration >= 0 ? duration : null,
+    width: (swap ? rawH : rawW) ?? null,
+    height: (swap ? rawW : rawH) ?? null,
+    rotation,
+    fps: video ? parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate) : null,
+    videoCodec: video?.codec_name ?? null,
+    audioCodec: audio?.codec_name ?? null,
+    hasAudio: audio !== undefined,
+    createdAt: created,
+    format: data.format.format_name ?? null,
+  };
+  return { kind: video ? 'video' : audio ? 'audio' : null, facts };
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pkg from '../package.json';
+import type { ApiImpl, CallOutput, EventName, EventPayload, ParsedInput } from './api/contract';
+import type { UploadResponse } from './api/transport';
+import { ImportRequestInput, importTitle } from './import/request';
+import { runImport, uploadPath } from './import/importer';
+import { JobRunner } from './jobs/runner';
+import { AssetsRepo, type AssetFiles } from './library/assets-repo';
+import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
+import { LibraryFolder } from './library/folder';
+import { JobsRepo } from './library/jobs-repo';
+import { resolveBinaries } from './media/binaries';
+import { type Log, MediaTools } from './media/ffmpeg';
+import { mimeForExtension } from './media/mime';
+import type { MediaVariant } from './model/asset';
+import { AppError, errorMessage } from './model/errors';
+import type { LibraryInfo } from './model/library';
+import { SettingsStore } from './settings';
+
+export interface StudioOptions {
+  libraryPath: string;
+  settingsDir: string;
+  shell: 'electron' | 'browser';
+  resourcesPath?: string;
+  /** Create the library folder when it does not exist yet (first run, `library init`). */
+  createLibrary?: boolean;
+  env?: NodeJS.ProcessEnv;
+  log?: Log;
+  maxImagePixels?: number;
+  importConcurrency?: number;
+}
+
+type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; jobs: JobsRepo; runner: JobRunner };
+type Listener = (name: EventName, payload: unknown) => void;
+
+const STALE_STAGING_MS = 60 * 60 * 1000;
+
+/**
+ * The composition root: builds the rooms (library, media, import, jobs) for one library folder and
+ * implements the API on them. Switching library closes the rooms and builds them anew.
+ */
+export class Studio implements ApiImpl {
+  private readonly listeners = new Set<Listener>();
+  private readonly settings: SettingsStore;
+  private readonly tools: MediaTools | null;
+  private readonly toolsError: string | null;
+  private rooms: Rooms;
+
+  private constructor(
+    private readonly options: StudioOptions,
+    rooms: Rooms,
+    tools: { tools: MediaTools | null; error: string | null },
+  ) {
+    this.settings = new SettingsStore(options.settingsDir);
+    this.rooms = rooms;
+    this.tools = tools.tools;
+    this.toolsError = tools.error;
+  }
+
+  static async open(options: StudioOptions): Promise<Studio> {
+    let tools: { tools: MediaTools | null; error: string | null };
+    try {
+      tools = { tools: new MediaTools(resolveBinaries({ env: options.env, resourcesPath: options.resourcesPath }), options.log), error: null };
+    } catch (e) {
+      tools = { tools: null, error: errorMessage(e) };
+    }
+    const studio = new Studio(options, null as unknown as Rooms, tools);
+    studio.rooms = await studio.buildRooms(options.libraryPath, options.createLibrary ?? false);
+    return studio;
+  }
+
+  // ── events ────────────────────────────────────────────────────────────────
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const l of this.listeners) l(name, payload);
+  }
+
+  // ── rooms ─────────────────────────────────────────────────────────────────
+  private async buildRooms(libraryPath: string, create: boolean): Promise<Rooms> {
+    const folder = new LibraryFolder(libraryPath);
+    if (!LibraryFolder.exists(folder.root)) {
+      if (!create) {
+        throw new AppError('not_found', `There is no Postframe library at ${folder.root}. Create one there first: "Create new library" in Settings, or postframe library init ${folder.root}.`);
+      }
+      const entries = await fs.readdir(folder.root).catch(() => [] as string[]);
+      if (entries.some((e) => !e.startsWith('.'))) {
+        throw new AppError('conflict', `${folder.root} already holds other files. Choose an empty or new folder for a library.`);
+      }
+    }
+    try {
+      folder.ensureLayout();
+    } catch (e) {
+      throw new AppError('library_unavailable', `Cannot create the library folder at ${folder.root} (${errorMessage(e)}). Choose a folder you can write to.`);
+    }
+    const db = openDatabase(folder.dbPath);
+    try {
+      migrate(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const jobs = new JobsRepo(db);
+    const assets = new AssetsRepo(db);
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1 });
+    const rooms: Rooms = { folder, db, assets, jobs, runner };
+    runner.register('import', (ctx, input) => this.importJob(rooms, ctx, input));
+    runner.recover();
+    await sweepStaging(folder);
+    this.settings.remember(folder.root);
+    return rooms;
+  }
+
+  private async importJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown) {
+    const req = ImportRequestInput.parse(input);
+    let pending: string[] = [];
+    let lastEmit = 0;
+    const flush = () => {
+      if (pending.length === 0) return;
+      this.emit('assets.changed', { reason: 'imported', ids: pending });
+      pending = [];
+      lastEmit = Date.now();
+    };
+    try {
+      return await runImport(
+        {
+          folder: rooms.folder,
+          assets: rooms.assets,
+          tools: this.tools,
+          toolsError: this.toolsError ?? undefined,
+          maxImagePixels: this.options.maxImagePixels,
+          concurrency: this.options.importConcurrency,
+        },
+        req,
+        {
+          signal: ctx.signal,
+          onProgress: (p) => ctx.progress(p.total ? p.done / p.total : null, p.total ? `${p.done} of ${p.total}${p.current ? ` · ${p.current}` : ''}` : undefined),
+          onImported: (id) => {
+            pending.push(id);
+            if (Date.now() - lastEmit > 400) flush();
+          },
+        },
+      );
+    } finally {
+      flush();
+    }
+  }
+
+  get folder(): LibraryFolder {
+    return this.rooms.folder;
+  }
+
+  /** For tools that need the database directly (benchmarks, integrity checks). */
+  get database(): Db {
+    return this.rooms.db;
+  }
+
+  get assetsRepo(): AssetsRepo {
+    return this.rooms.assets;
+  }
+
+  whenIdle(): Promise<void> {
+    return this.rooms.runner.whenIdle();
+  }
+
+  private libraryInfo(): LibraryInfo {
+    const { folder, db, assets } = this.rooms;
+    return { path: folder.root, name: path.basename(folder.root), assetCount: assets.count(), schemaVersion: schemaVersion(db) };
+  }
+
+  // ── API ───────────────────────────────────────────────────────────────────
+  async 'app.info'(): Promise<CallOutput<'app.info'>> {
+    const version = this.tools ? await this.tools.version() : null;
+    return {
+      version: pkg.version,
+      library: this.libraryInfo(),
+      shell: this.options.shell,
+      ffmpeg: this.tools
+        ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
+        : { ok: false, version: null, message: this.toolsError },
+    };
+  }
+
+  async 'libraries.recent'(): Promise<CallOutput<'libraries.recent'>> {
+    return this.settings.recent();
+  }
+
+  async 'libraries.open'(input: ParsedInput<'libraries.open'>): Promise<CallOutput<'libraries.open'>> {
+    const target = path.resolve(input.path);
+    if (target === this.rooms.folder.root) return this.libraryInfo();
+    const next = await this.buildRooms(target, input.create);
+    const prev = this.rooms;
+    this.rooms = next;
+    await closeRooms(prev);
+    const info = this.libraryInfo();
+    this.emit('library.changed', info);
+    return info;
+  }
+
+  async 'assets.list'(input: ParsedInput<'assets.list'>): Promise<CallOutput<'assets.list'>> {
+    return this.rooms.assets.list(input);
+  }
+
+  async 'assets.ids'(input: ParsedInput<'assets.ids'>): Promise<CallOutput<'assets.ids'>> {
+    return this.rooms.assets.ids(input);
+  }
+
+  async 'assets.get'(input: ParsedInput<'assets.get'>): Promise<CallOutput<'assets.get'>> {
+    const a = this.rooms.assets.get(input.id);
+    if (!a) throw new AppError('not_found', 'This asset is no longer in the library.');
+    return a;
+  }
+
+  async 'assets.update'(input: ParsedInput<'assets.update'>): Promise<CallOutput<'assets.update'>> {
+    if (!this.rooms.assets.update(input.id, { name: input.name, notes: input.notes })) {
+      throw new AppError('not_found', 'This asset is no longer in the library.');
+    }
+    this.emit('assets.changed', { reason: 'updated', ids: [input.id] });
+    return this['assets.get']({ id: input.id });
+  }
+
+  async 'assets.tag'(input: ParsedInput<'assets.tag'>): Promise<CallOutput<'assets.tag'>> {
+    const updated = this.rooms.assets.tag(input.ids, input.add, input.remove);
+    this.emit('assets.changed', { reason: 'updated', ids: input.ids });
+    return { updated };
+  }
+
+  async 'assets.trash'(input: ParsedInput<'assets.trash'>): Promise<CallOutput<'assets.trash'>> {
+    const ids = this.rooms.assets.setTrashed(input.ids, true);
+    if (ids.length) this.emit('assets.changed', { reason: 'trashed', ids });
+    return { count: ids.length };
+  }
+
+  async 'assets.restore'(input: ParsedInput<'assets.restore'>): Promise<CallOutput<'assets.restore'>> {
+    const ids = this.rooms.assets.setTrashed(input.ids, false);
+    if (ids.length) this.emit('assets.changed', { reason: 'restored', ids });
+    return { count: ids.length };
+  }
+
+  async 'assets.purge'(input: ParsedInput<'assets.purge'>): Promise<CallOutput<'assets.purge'>> {
+    const gone = this.rooms.assets.purge(input.ids);
+    await Promise.all(gone.map((f) => removeAssetFiles(this.rooms.folder, f)));
+    if (gone.length) this.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
+    return { count: gone.length };
+  }
+
+  async 'tags.list'(): Promise<CallOutput<'tags.list'>> {
+    return this.rooms.assets.tags();
+  }
+
+  async 'imports.start'(input: ParsedInput<'imports.start'>): Promise<CallOutput<'imports.start'>> {
+    for (const u of input.uploads) uploadPath(this.rooms.folder, u.id); // validates ids before a job exists
+    const job = this.rooms.runner.start('import', importTitle(input), input);
+    return { jobId: job.id };
+  }
+
+  async 'jobs.list'(): Promise<CallOutput<'jobs.list'>> {
+    return this.rooms.runner.list();
+  }
+
+  async 'jobs.cancel'(input: ParsedInput<'jobs.cancel'>): Promise<CallOutput<'jobs.cancel'>> {
+    return this.rooms.runner.cancel(input.id);
+  }
+
+  // ── bytes (never through the API) ─────────────────────────────────────────
+  /** Streams an upload into cache/uploads; `imports.start({uploads})` then imports it. */
+  async stageUpload(name: string, body: Readable): Promise<UploadResponse> {
+    const id = randomUUID();
+    const file = uploadPath(this.rooms.folder, id);
+    try {
+      await pipeline(body, createWriteStream(file));
+    } catch (e) {
+      await fs.rm(file, { force: true });
+      throw new AppError('invalid_input', `The upload of ${name} was interrupted (${errorMessage(e)}). Drop the file again.`);
+    }
+    const { size } = await fs.stat(file);
+    return { id, name: path.basename(name), sizeBytes: size };
+  }
+
+  /** A media file of an asset, confined to the library folder; null when it does not exist. */
+  async resolveMedia(assetId: string, variant: MediaVariant): Promise<{ path: string; mime: string } | null> {
+    const { folder, assets } = this.rooms;
+    const f = assets.files(assetId);
+    if (!f) return null;
+    let file: string | null = null;
+    let mime = 'application/octet-stream';
+    switch (variant) {
+      case 'original':
+        file = folder.originalPath(f.sha256, f.ext);
+        mime = mimeForExtension(f.ext);
+        break;
+      case 'thumb':
+        if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
+        break;
+      case 'poster':
+        if (f.hasPoster) [file, mime] = [folder.posterPath(f.sha256), 'image/jpeg'];
+        else if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
+        break;
+      case 'waveform':
+        if (f.hasWaveform) [file, mime] = [folder.waveformPath(f.sha256), 'application/json'];
+        break;
+    }
+    if (!file || !folder.contains(file)) return null;
+    const ok = await fs.stat(file).then((s) => s.isFile(), () => false);
+    return ok ? { path: file, mime } : null;
+  }
+
+  async close(): Promise<void> {
+    this.tools?.killAll();
+    await closeRooms(this.rooms);
+    this.listeners.clear();
+  }
+}
+
+async function closeRooms(rooms: Rooms): Promise<void> {
+  await rooms.runner.close();
+  rooms.db.close();
+}
+
+async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
+  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256)];
+  await Promise.all(files.map((p) => fs.rm(p, { force: true })));
+}
+
+/** Staged copies and uploads left by a crash are garbage; fresh ones may belong to another running process. */
+async function sweepStaging(folder: LibraryFolder): Promise<void> {
+  const now = Date.now();
+  for (const dir of [folder.stagingDir, folder.uploadsDir]) {
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      const p = path.join(dir, name);
+      const st = await fs.stat(p).catch(() => null);
+      if (st && now - st.mtimeMs > STALE_STAGING_MS) await fs.rm(p, { force: true, recursive: true });
+    }
+  }
+}
