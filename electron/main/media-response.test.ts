@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveMedia, type MediaResolver } from './media-response';
+import { resolveRendererTarget } from './trust';
+
+const target = resolveRendererTarget({ isPackaged: true, devServerUrl: undefined, indexHtmlPath: '/app/out/renderer/index.html' });
+let dir = '';
+let file = '';
+const bytes = Buffer.from('0123456789abcdefghij');
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-media-'));
+  file = path.join(dir, 'clip.mp4');
+  fs.writeFileSync(file, bytes);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const resolver: MediaResolver = async (id, variant) => (id === 'a1' && variant === 'original' ? { path: file, mime: 'video/mp4' } : null);
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => serveMedia(new Request(url, { headers, method }), resolver, target);
+
+describe('serveMedia', () => {
+  it('serves the whole file with Accept-Ranges', async () => {
+    const res = await get('media://asset/a1/original');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('content-type')).toBe('video/mp4');
+    expect(res.headers.get('content-length')).toBe('20');
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('answers a Range request with 206 and Content-Range', async () => {
+    const res = await get('media://asset/a1/original', { Range: 'bytes=5-9' });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 5-9/20');
+    expect(res.headers.get('content-length')).toBe('5');
+    expect(await res.text()).toBe('56789');
+  });
+
+  it('serves open-ended and suffix ranges', async () => {
+    expect(await (await get('media://asset/a1/original', { Range: 'bytes=15-' })).text()).toBe('fghij');
+    expect(await (await get('media://asset/a1/original', { Range: 'bytes=-3' })).text()).toBe('hij');
+  });
+
+  it('answers 416 for a range outside the file', async () => {
+    const res = await get('media://asset/a1/original', { Range: 'bytes=50-60' });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe('bytes */20');
+  });
+
+  it('answers HEAD without a body', async () => {
+    const res = await get('media://asset/a1/original', {}, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('20');
+    expect(res.body).toBeNull();
+  });
+
+  it('answers 404 for unknown assets, variants and malformed URLs', async () => {
+    for (const url of ['media://asset/zz/original', 'media://asset/a1/thumb', 'media://asset/a1/nope', 'media://asset/..%2F..%2Fetc%2Fpasswd/original', 'media://other/a1/original']) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+  });
+
+  it('refuses other methods', async () => {
+    expect((await get('media://asset/a1/original', {}, 'POST')).status).toBe(405);
+  });
+
+  it('allows CORS reads only for the app page', async () => {
+    expect((await get('media://asset/a1/original', { Origin: 'null' })).headers.get('access-control-allow-origin')).toBe('null');
+    expect((await get('media://asset/a1/original', { Origin: 'https://evil.example' })).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
