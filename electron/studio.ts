@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import pkg from '../package.json';
 import type { ApiImpl, CallOutput, EventName, EventPayload, ParsedInput } from './api/contract';
 import type { UploadResponse } from './api/transport';
-import { ImportRequestInput, importTitle } from './import/request';
 import { runImport, uploadPath } from './import/importer';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
@@ -18,6 +17,7 @@ import { resolveBinaries } from './media/binaries';
 import { type Log, MediaTools } from './media/ffmpeg';
 import { mimeForExtension } from './media/mime';
 import type { MediaVariant } from './model/asset';
+import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
 import { SettingsStore } from './settings';
@@ -120,7 +120,7 @@ export class Studio implements ApiImpl {
   }
 
   private async importJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown) {
-    const req = ImportRequestInput.parse(input);
+    const req = ImportRequest.parse(input);
     let pending: string[] = [];
     let lastEmit = 0;
     const flush = () => {

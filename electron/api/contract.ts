@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Asset, AssetKind, AssetSort, AssetSummary, Tag } from '../model/asset';
+import { ImportRequest } from '../model/import';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
@@ -58,15 +59,7 @@ export const calls = {
   'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'tags.list': { input: Empty, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
-  'imports.start': {
-    input: z
-      .object({
-        paths: z.array(z.string().min(1)).default([]),
-        uploads: z.array(z.object({ id: Id, name: z.string().min(1).max(255) })).default([]),
-      })
-      .refine((v) => v.paths.length + v.uploads.length > 0, 'Choose at least one file or folder to import'),
-    output: z.object({ jobId: Id }),
-  },
+  'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, errorMessage } from '../model/errors';
 import { type ApiImpl, type CallResult, calls, isCallName } from './contract';
 

@@ -35,7 +35,7 @@ describe('import', () => {
     });
     const { jobId } = await studio['imports.start']({ paths, uploads: [] });
     await studio.whenIdle();
-    const job = (await studio['jobs.list']({})).find((j) => j.id === jobId)!;
+    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
     expect(jobs.some((j) => j.id === jobId && j.status === 'running')).toBe(true);
     return job;
   }
@@ -125,7 +125,7 @@ describe('import', () => {
     const up2 = await studio.stageUpload('fake.jpg', fs.createReadStream(path.join(BROKEN_DIR, 'notes-not-a-photo.jpg')));
     const { jobId } = await studio['imports.start']({ paths: [], uploads: [up1, up2] });
     await studio.whenIdle();
-    const job = (await studio['jobs.list']({})).find((j) => j.id === jobId)!;
+    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
     expect(job.result).toMatchObject({ imported: 1, failed: [{ path: 'fake.jpg' }] });
     expect(filesUnder(studio.folder.uploadsDir)).toEqual([]);
     const asset = await studio['assets.get']({ id: job.result!.assetIds[0]! });
@@ -165,7 +165,7 @@ describe('import', () => {
     ).run();
     await studio.close();
     studio = await Studio.open({ libraryPath, settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
-    const stale = (await studio['jobs.list']({})).find((j) => j.id === 'stale')!;
+    const stale = (await studio['jobs.list']()).find((j) => j.id === 'stale')!;
     expect(stale.status).toBe('failed');
     expect(stale.error).toMatch(/closed before this finished/);
   });

@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Asset, AssetKind, MediaFacts } from '../model/asset';
 import { AppError, errorMessage } from '../model/errors';
+import type { ImportRequest } from '../model/import';
 import type { ImportFailure, ImportResult } from '../model/job';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { LibraryFolder } from '../library/folder';
@@ -26,11 +27,6 @@ export type ImportDeps = {
   concurrency?: number;
 };
 
-export type ImportRequest = {
-  paths: string[];
-  /** Files the host already streamed into cache/uploads/<id>; they are moved, not copied, and removed after. */
-  uploads: { id: string; name: string }[];
-};
 
 export type ImportProgress = { done: number; total: number; current: string | null };
 
@@ -44,6 +40,7 @@ type Outcome = { status: 'imported'; asset: Asset } | { status: 'duplicate'; id:
  */
 export async function runImport(
   deps: ImportDeps,
+  /** Uploads are files the host already streamed into cache/uploads/<id>: moved, not copied, removed after. */
   req: ImportRequest,
   options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void; onImported?: (assetId: string) => void } = {},
 ): Promise<ImportResult> {

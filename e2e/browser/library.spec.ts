@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
+import { expect, test } from '../serve';
+
+const good = (name: string) => path.join(GOOD_DIR, name);
+
+async function importByPicker(page: Page, files: string[]): Promise<void> {
+  await page.getByTestId('import-file-input').setInputFiles(files);
+}
+
+/** Drops real files on the library the way a browser does (a DataTransfer of File objects). */
+async function dropFiles(page: Page, files: string[]): Promise<void> {
+  const payload = files.map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const it of items) dt.items.add(new File([Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0))], it.name));
+    return dt;
+  }, payload);
+  const target = page.getByTestId('library-screen');
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+const cells = (page: Page) => page.getByTestId('asset-cell');
+const cell = (page: Page, name: string) => page.locator(`[data-testid="asset-cell"][data-name="${name}"]`);
+
+test('a new library teaches the next step, then imports from the picker', async ({ app }) => {
+  await expect(app.getByTestId('empty-state')).toBeVisible();
+  await importByPicker(app, [good('red-clip.mp4'), good('logo.png'), good('music-loop.mp3'), good('beach-sunset.jpg')]);
+  await expect(app.getByTestId('toast')).toContainText('4');
+  await expect(cells(app)).toHaveCount(4);
+  await expect(app.getByTestId('empty-state')).toHaveCount(0);
+  // Thumbnails are real images served by the host.
+  const img = cell(app, 'logo.png').locator('img');
+  await expect(img).toHaveJSProperty('complete', true);
+  expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+});
+
+test('drag and drop shows progress and names each broken file with its reason', async ({ app }) => {
+  await dropFiles(app, [good('logo.png'), path.join(BROKEN_DIR, 'notes-not-a-photo.jpg')]);
+  const toast = app.getByTestId('toast');
+  await expect(toast).toContainText('1 failed');
+  await expect(cells(app)).toHaveCount(1);
+  await toast.getByRole('button', { name: /details/i }).click();
+  await expect(app.getByText('notes-not-a-photo.jpg')).toBeVisible();
+  await expect(app.getByText(/text file/)).toBeVisible();
+});
+
+test('dropping the same file twice reports a duplicate and stores it once', async ({ app }) => {
+  await dropFiles(app, [good('logo.png')]);
+  await expect(cells(app)).toHaveCount(1);
+  await dropFiles(app, [good('logo.png')]);
+  await expect(app.getByTestId('toast').last()).toContainText(/duplicate/i);
+  await expect(cells(app)).toHaveCount(1);
+});
+
+test('search as you type, tag an asset, and find it by its tag', async ({ app }) => {
+  await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('beach-sunset.jpg')]);
+  await expect(cells(app)).toHaveCount(3);
+
+  const search = app.getByTestId('search-input');
+  await search.fill('blu');
+  await expect(cells(app)).toHaveCount(1);
+  await expect(cell(app, 'blue-clip.mp4')).toBeVisible();
+  await search.fill('zzzz');
+  await expect(app.getByTestId('empty-state')).toContainText('zzzz');
+  await search.fill('');
+  await expect(cells(app)).toHaveCount(3);
+
+  await cell(app, 'beach-sunset.jpg').dblclick();
+  const detail = app.getByTestId('detail-panel');
+  await expect(detail).toBeVisible();
+  await expect(detail.getByTestId('facts')).toContainText('400');
+  const tagInput = detail.getByTestId('tag-input');
+  await tagInput.fill('Summer Trip');
+  await tagInput.press('Enter');
+  await expect(detail.getByTestId('detail-tags')).toContainText('summer trip');
+
+  await search.fill('summ');
+  await expect(cells(app)).toHaveCount(1);
+  await expect(cell(app, 'beach-sunset.jpg')).toBeVisible();
+});
+
+test('delete moves to trash with undo; restore brings it back', async ({ app }) => {
+  await importByPicker(app, [good('red-clip.mp4'), good('logo.png')]);
+  await expect(cells(app)).toHaveCount(2);
+
+  await cell(app, 'logo.png').click();
+  await app.keyboard.press('Delete');
+  await expect(cells(app)).toHaveCount(1);
+  await app.getByTestId('toast').getByRole('button', { name: /undo/i }).click();
+  await expect(cells(app)).toHaveCount(2);
+
+  await cell(app, 'logo.png').click();
+  await app.keyboard.press('Delete');
+  await expect(cells(app)).toHaveCount(1);
+  await app.getByTestId('trash-toggle').click();
+  await expect(cell(app, 'logo.png')).toBeVisible();
+  await cell(app, 'logo.png').click();
+  await app.getByTestId('restore-button').click();
+  await expect(app.getByTestId('empty-state')).toBeVisible();
+  await app.getByTestId('trash-toggle').click();
+  await expect(cells(app)).toHaveCount(2);
+});
+
+test('the grid is keyboard navigable', async ({ app }) => {
+  await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('logo.png')]);
+  await expect(cells(app)).toHaveCount(3);
+  await cells(app).first().click();
+  await app.keyboard.press('ArrowRight');
+  const focused = app.locator('[data-testid="asset-cell"]:focus');
+  await expect(focused).toHaveCount(1);
+  const name = await focused.getAttribute('data-name');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('detail-panel')).toBeVisible();
+  await expect(app.getByTestId('name-input')).toHaveValue(name!);
+});

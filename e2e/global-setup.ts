@@ -1,0 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeFixtures } from '../scripts/fixtures';
+
+export default async function globalSetup(): Promise<void> {
+  await makeFixtures();
+  const index = path.resolve('out/renderer/index.html');
+  if (!fs.existsSync(index)) throw new Error('The renderer is not built: run "npm run build:renderer" (npm run test:e2e does it for you).');
+}

@@ -1,0 +1,73 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export type Server = { url: string; openUrl: string; libraryPath: string; home: string; process: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> };
+
+/** Starts `postframe serve` (the real CLI) on a library and resolves once it prints its one-time link. */
+export async function startServe(libraryPath: string, home: string, extraArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, ['bin/postframe.mjs', 'serve', '--library', libraryPath, '--port', '0', ...extraArgs], {
+    env: { ...process.env, POSTFRAME_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Open (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}\n${err}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: new URL('/', openUrl).toString(),
+    openUrl,
+    libraryPath,
+    home,
+    process: child,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+type Fixtures = { server: Server; app: Page; consoleErrors: string[] };
+
+/**
+ * `app` is a page signed in to a fresh library served by its own `postframe serve`. Console errors and page
+ * crashes fail the test.
+ */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-'));
+    const lib = path.join(tmp, 'Library');
+    const home = path.join(tmp, 'home');
+    execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+    const server = await startServe(lib, home);
+    await use(server);
+    await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  app: async ({ page, server, consoleErrors }, use) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(server.openUrl);
+    await use(page);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
