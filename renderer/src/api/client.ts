@@ -1,0 +1,112 @@
+import type {
+  CallInput,
+  CallName,
+  CallOutput,
+  CallResult,
+  EventName,
+  EventPayload,
+} from '../../../electron/api/contract';
+import { BRIDGE_KEY, HOST_PATHS, type PreloadBridge } from '../../../electron/api/transport';
+import type { ErrorCode } from '../../../electron/model/errors';
+import { t } from '../i18n';
+import { type ConnectionStatus, WsTransport } from './wsTransport';
+
+export type { ConnectionStatus };
+
+/** A failed call: `code` is stable for logic, `message` is written for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface Transport {
+  call(name: CallName, input: unknown): Promise<CallResult<unknown>>;
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  onStatus(listener: (s: ConnectionStatus) => void): () => void;
+  readonly status: ConnectionStatus;
+}
+
+/** The preload bridge when running inside Electron, otherwise null (browser mode). */
+export function getBridge(): PreloadBridge | null {
+  const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
+  return candidate && typeof candidate === 'object' ? (candidate as PreloadBridge) : null;
+}
+
+function bridgeTransport(bridge: PreloadBridge): Transport {
+  return {
+    call: (name, input) => bridge.call(name, input),
+    onEvent: (listener) => bridge.onEvent(listener),
+    onStatus: () => () => undefined,
+    status: 'open',
+  };
+}
+
+function apiSocketUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}${HOST_PATHS.api}`;
+}
+
+const bridge = getBridge();
+export const shell: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
+
+const transport: Transport = bridge
+  ? bridgeTransport(bridge)
+  : new WsTransport({ url: apiSocketUrl(), lostMessage: () => t('error.connectionLost') });
+
+/** Calls the engine. Resolves with the call's output or throws an `ApiError`. */
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  let result: CallResult<unknown>;
+  try {
+    result = await transport.call(name, input);
+  } catch (e) {
+    throw new ApiError('internal', errorText(e));
+  }
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value as CallOutput<K>;
+}
+
+type AnyHandler = (payload: unknown) => void;
+const handlers = new Map<EventName, Set<AnyHandler>>();
+
+transport.onEvent((name, payload) => {
+  const set = handlers.get(name);
+  if (!set) return;
+  for (const h of set) {
+    try {
+      h(payload);
+    } catch (e) {
+      console.error(`[events] ${name} handler failed`, e);
+    }
+  }
+});
+
+/** Subscribes to one engine event; returns the unsubscribe function. */
+export function onEvent<K extends EventName>(name: K, handler: (payload: EventPayload<K>) => void): () => void {
+  let set = handlers.get(name);
+  if (!set) {
+    set = new Set();
+    handlers.set(name, set);
+  }
+  const h = handler as AnyHandler;
+  set.add(h);
+  return () => {
+    set.delete(h);
+  };
+}
+
+export function connectionStatus(): ConnectionStatus {
+  return transport.status;
+}
+
+export function onConnectionStatus(listener: (s: ConnectionStatus) => void): () => void {
+  return transport.onStatus(listener);
+}

@@ -1,0 +1,118 @@
+import type { CallResult, EventName, WireMessage, WireRequest } from '../../../electron/api/contract';
+import type { ErrorCode } from '../../../electron/model/errors';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
+
+type Pending = { resolve: (r: CallResult<unknown>) => void; sent: boolean; request: WireRequest };
+
+export type WsTransportOptions = {
+  url: string;
+  /** Message for calls that were in flight when the connection dropped (they are not retried: not all are idempotent). */
+  lostMessage: () => string;
+  createSocket?: (url: string) => WebSocket;
+  /** Backoff schedule in ms; the last value repeats. */
+  backoffMs?: readonly number[];
+};
+
+/**
+ * The browser-mode transport: one WebSocket carrying `WireRequest`s out and `WireMessage`s in.
+ * Requests made before the socket opens (or while reconnecting) are queued and sent on open.
+ * The host's session cookie authenticates the upgrade; nothing is sent for auth.
+ */
+export class WsTransport {
+  private socket: WebSocket | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly eventListeners = new Set<(name: EventName, payload: unknown) => void>();
+  private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
+  private attempt = 0;
+  private everOpened = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  status: ConnectionStatus = 'connecting';
+
+  constructor(private readonly options: WsTransportOptions) {
+    this.connect();
+  }
+
+  call(name: string, input: unknown): Promise<CallResult<unknown>> {
+    return new Promise((resolve) => {
+      const request: WireRequest = { id: this.nextId++, call: name, input };
+      const entry: Pending = { resolve, sent: false, request };
+      this.pending.set(request.id, entry);
+      if (this.socket?.readyState === WebSocket.OPEN) this.send(entry);
+    });
+  }
+
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onStatus(listener: (s: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private setStatus(s: ConnectionStatus): void {
+    if (this.status === s) return;
+    this.status = s;
+    for (const l of this.statusListeners) l(s);
+  }
+
+  private send(entry: Pending): void {
+    entry.sent = true;
+    this.socket?.send(JSON.stringify(entry.request));
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    const socket = (this.options.createSocket ?? ((u) => new WebSocket(u)))(this.options.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.everOpened = true;
+      this.setStatus('open');
+      for (const entry of this.pending.values()) if (!entry.sent) this.send(entry);
+    };
+    socket.onmessage = (ev) => {
+      if (typeof ev.data !== 'string') return;
+      let msg: WireMessage;
+      try {
+        msg = JSON.parse(ev.data) as WireMessage;
+      } catch {
+        return;
+      }
+      if (msg.type === 'result') {
+        const entry = this.pending.get(msg.id);
+        if (entry) {
+          this.pending.delete(msg.id);
+          entry.resolve(msg.result);
+        }
+      } else if (msg.type === 'event') {
+        for (const l of this.eventListeners) l(msg.name, msg.payload);
+      }
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      const code: ErrorCode = 'library_unavailable';
+      for (const [id, entry] of this.pending) {
+        if (!entry.sent) continue;
+        this.pending.delete(id);
+        entry.resolve({ ok: false, error: { code, message: this.options.lostMessage() } });
+      }
+      this.setStatus(this.everOpened ? 'reconnecting' : 'connecting');
+      this.scheduleReconnect();
+    };
+    // onerror is always followed by onclose; nothing to do here, and logging would be noise.
+    socket.onerror = () => undefined;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.retryTimer) return;
+    const schedule = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000, 8000];
+    const delay = schedule[Math.min(this.attempt, schedule.length - 1)] ?? 8000;
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
+import { JobsDrawer } from '../features/jobs/JobsDrawer';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { t } from '../i18n';
+import { useStore } from '../store';
+import { ToastStack } from '../ui/Toast';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Rail } from './Rail';
+
+export function App() {
+  const screen = useStore((s) => s.screen);
+  const theme = useStore((s) => s.theme);
+  const toasts = useStore((s) => s.toasts);
+  const dismissToast = useStore((s) => s.dismissToast);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, []);
+
+  return (
+    <div className="app">
+      <Rail />
+      <main className="app__main">
+        <ConnectionBanner />
+        {screen === 'library' ? <LibraryScreen /> : <SettingsScreen />}
+      </main>
+      <JobsDrawer />
+      <FailureReportDialog />
+      <ToastStack toasts={toasts} onDismiss={dismissToast} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { useStore } from '../store';
+import { isActiveJob } from '../store/jobsSlice';
+import type { Screen } from '../store/uiSlice';
+import { t } from '../i18n';
+import { cx } from '../ui/Button';
+import { JobsIcon, LibraryIcon, LogoMark, SettingsIcon } from '../ui/icons';
+
+/** Left rail. Only rooms that exist are shown (Editor, Brand, Queue, Capture arrive later). */
+export function Rail() {
+  const screen = useStore((s) => s.screen);
+  const setScreen = useStore((s) => s.setScreen);
+  const activeJobs = useStore((s) => Object.values(s.jobs).filter(isActiveJob).length);
+  const jobsOpen = useStore((s) => s.jobsOpen);
+  const setJobsOpen = useStore((s) => s.setJobsOpen);
+
+  const item = (target: Screen, label: string, icon: ReactNode, testId: string) => (
+    <button
+      type="button"
+      className={cx('rail__item', screen === target && 'rail__item--active')}
+      aria-current={screen === target ? 'page' : undefined}
+      onClick={() => setScreen(target)}
+      data-testid={testId}
+    >
+      {icon}
+      <span className="rail__label">{label}</span>
+    </button>
+  );
+
+  return (
+    <nav className="rail" aria-label={t('nav.label')}>
+      <div className="rail__logo" title={t('app.name')}>
+        <LogoMark size={28} />
+      </div>
+      {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
+      {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}
+      <div className="rail__spacer" />
+      <button
+        type="button"
+        className={cx('rail__item', jobsOpen && 'rail__item--active')}
+        aria-expanded={jobsOpen}
+        aria-controls="jobs-drawer"
+        aria-label={activeJobs > 0 ? t('nav.jobsRunning', { count: activeJobs }) : t('nav.jobs')}
+        onClick={() => setJobsOpen(!jobsOpen)}
+        data-testid="jobs-button"
+      >
+        <span className="rail__icon-wrap">
+          <JobsIcon />
+          {activeJobs > 0 && (
+            <span className="badge" aria-hidden="true">
+              {activeJobs}
+            </span>
+          )}
+        </span>
+        <span className="rail__label">{t('nav.jobs')}</span>
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
+import { getLocale, t, tn, type MessageKey } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { useStore } from '../../store';
+import { Button, IconButton } from '../../ui/Button';
+import { CloseIcon } from '../../ui/icons';
+import { ProgressBar } from '../../ui/ProgressBar';
+import './jobs.css';
+
+const statusKey: Record<JobStatus, MessageKey> = {
+  queued: 'jobs.status.queued',
+  running: 'jobs.status.running',
+  done: 'jobs.status.done',
+  failed: 'jobs.status.failed',
+  cancelled: 'jobs.status.cancelled',
+};
+
+/** Newest first; a non-modal side sheet so the library stays usable while it is open. */
+export function JobsDrawer() {
+  const open = useStore((s) => s.jobsOpen);
+  const setOpen = useStore((s) => s.setJobsOpen);
+  const jobs = useStore(useShallow((s) => Object.values(s.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, setOpen]);
+
+  if (!open) return null;
+  return (
+    <aside id="jobs-drawer" className="drawer" aria-label={t('jobs.title')} data-testid="jobs-drawer">
+      <div className="drawer__header">
+        <h2 className="drawer__title">{t('jobs.title')}</h2>
+        <IconButton ref={closeRef} label={t('jobs.close')} icon={<CloseIcon size={18} />} onClick={() => setOpen(false)} />
+      </div>
+      {jobs.length === 0 ? (
+        <p className="drawer__empty">{t('jobs.empty')}</p>
+      ) : (
+        <ul className="job-list">
+          {jobs.map((job) => (
+            <JobRow key={job.id} job={job} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+function JobRow({ job }: { job: Job }) {
+  const cancelJob = useStore((s) => s.cancelJob);
+  const setFailureReport = useStore((s) => s.setFailureReport);
+  const finished = isFinished(job.status);
+  const failures = job.result?.failed ?? [];
+  return (
+    <li className={`job job--${job.status}`} data-testid="job-row" data-job-id={job.id} data-status={job.status}>
+      <div className="job__top">
+        <span className="job__title">{job.title}</span>
+        <span className="job__status">{t(statusKey[job.status])}</span>
+      </div>
+      {!finished && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={job.title} size="sm" />}
+      <div className="job__bottom">
+        <span className="job__detail">
+          {job.error ??
+            (job.result
+              ? [tn('import.summary.imported', job.result.imported), tn('import.summary.duplicates', job.result.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
+              : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
+        </span>
+        {!finished && (
+          <Button size="sm" variant="ghost" onClick={() => void cancelJob(job.id)} data-testid="job-cancel">
+            {t('action.cancel')}
+          </Button>
+        )}
+        {finished && failures.length > 0 && (
+          <Button size="sm" variant="ghost" onClick={() => setFailureReport(failures)}>
+            {t('action.details')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

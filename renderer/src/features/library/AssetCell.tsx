@@ -1,0 +1,92 @@
+import { memo, useState, type MouseEvent } from 'react';
+import type { AssetSummary } from '../../../../electron/model/asset';
+import { mediaUrl } from '../../api/media';
+import { formatClock } from '../../i18n/format';
+import { cx } from '../../ui/Button';
+import { useStore } from '../../store';
+import { cellDomId } from './gridGeometry';
+import { KindIcon } from './KindIcon';
+
+type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number };
+
+export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight }: CellProps) {
+  const selected = useStore((s) => s.selected.has(asset.id));
+  const focused = useStore((s) => s.focus === index);
+  const open = useStore((s) => s.detailId === asset.id);
+
+  const onClick = (e: MouseEvent) => {
+    const s = useStore.getState();
+    if (e.shiftKey) void s.selectRange(index, e.ctrlKey || e.metaKey);
+    else if (e.ctrlKey || e.metaKey) s.toggle(index, asset.id);
+    else s.selectOnly(index, asset.id);
+  };
+
+  const showsTime = asset.kind !== 'image' && asset.durationSec !== null;
+  return (
+    <div
+      id={cellDomId(index)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={cx('cell', selected && 'cell--selected', focused && 'cell--focused', open && 'cell--open')}
+      onClick={onClick}
+      onDoubleClick={() => useStore.getState().openDetail(asset.id)}
+      data-testid="asset-cell"
+      data-asset-id={asset.id}
+      data-name={asset.name}
+      data-index={index}
+    >
+      <div className="cell__thumb" style={{ height: thumbHeight }}>
+        {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} /> : <KindPlaceholder kind={asset.kind} />}
+        {showsTime && <span className="cell__badge">{formatClock(asset.durationSec ?? 0)}</span>}
+      </div>
+      <div className="cell__label">
+        <span className="cell__kind">
+          <KindIcon kind={asset.kind} size={14} />
+        </span>
+        <span className="cell__name" title={asset.name}>
+          {asset.name}
+        </span>
+      </div>
+    </div>
+  );
+});
+
+function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
+  const [failed, setFailed] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  if (failed) return <KindPlaceholder kind={kind} />;
+  return (
+    <img
+      className={cx('cell__img', loaded && 'cell__img--loaded')}
+      src={mediaUrl(id, 'thumb')}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      draggable={false}
+      onLoad={() => setLoaded(true)}
+      onError={() => setFailed(true)}
+    />
+  );
+}
+
+function KindPlaceholder({ kind }: { kind: AssetSummary['kind'] }) {
+  return (
+    <span className={cx('cell__placeholder', `cell__placeholder--${kind}`)}>
+      <KindIcon kind={kind} size={32} />
+    </span>
+  );
+}
+
+/** A cell whose page has not arrived yet: same size as a real one, so nothing moves when it does. */
+export function PlaceholderCell({ index, total, thumbHeight }: { index: number; total: number; thumbHeight: number }) {
+  return (
+    <div id={cellDomId(index)} role="option" aria-selected={false} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="cell cell--loading">
+      <div className="cell__thumb" style={{ height: thumbHeight }} />
+      <div className="cell__label">
+        <span className="cell__skeleton" />
+      </div>
+    </div>
+  );
+}

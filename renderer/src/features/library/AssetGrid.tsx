@@ -1,0 +1,204 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+import { assetAt } from '../../store/librarySlice';
+import { AssetCell, PlaceholderCell } from './AssetCell';
+import { EmptyState } from './EmptyState';
+import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, type GridGeometry } from './gridGeometry';
+
+/**
+ * The library grid: a virtualized listbox. DOM focus stays on the listbox and `aria-activedescendant` points at
+ * the focused cell (the VS Code list pattern), which survives cells being recycled while scrolling.
+ */
+export function AssetGrid() {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const total = useStore((s) => s.total);
+  const listError = useStore((s) => s.listError);
+  const epoch = useStore((s) => s.epoch);
+  const query = useStore((s) => s.query);
+  const focus = useStore((s) => s.focus);
+  const ensureRange = useStore((s) => s.ensureRange);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth - GRID_PADDING * 2);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [total === 0]);
+
+  const geo = gridGeometry(width);
+  const count = total ?? 0;
+  const rowCount = Math.ceil(count / geo.columns);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => geo.rowHeight,
+    overscan: 4,
+    paddingStart: GRID_PADDING - GRID_GAP / 2,
+    paddingEnd: GRID_PADDING,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [geo.rowHeight, virtualizer]);
+
+  // A new query starts at the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [query]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (width <= 0) return;
+    ensureRange(firstRow * geo.columns, (lastRow + 1) * geo.columns - 1);
+  }, [firstRow, lastRow, geo.columns, epoch, ensureRange, width]);
+
+  // Keep the keyboard focus in view.
+  useEffect(() => {
+    if (count > 0 && geo.columns > 0) virtualizer.scrollToIndex(Math.floor(focus / geo.columns), { align: 'auto' });
+  }, [focus, geo.columns, count, virtualizer]);
+
+  const onKeyDown = useGridKeys(geo, Math.max(1, items.length - 2));
+
+  if (total === 0) {
+    return <EmptyState />;
+  }
+
+  return (
+    <div className="grid-scroll" ref={scrollRef}>
+      {listError && (
+        <div className="banner banner--error banner--inline" role="alert">
+          {listError}
+        </div>
+      )}
+      <div
+        className="grid"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label={query.trashed ? t('trash.title') : t('library.title')}
+        aria-activedescendant={count > 0 ? cellDomId(Math.min(focus, count - 1)) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="asset-grid"
+        data-total={count}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {width > 0 &&
+          items.map((row) => (
+            <GridRow
+              key={row.key}
+              rowIndex={row.index}
+              top={row.start}
+              geo={geo}
+              total={count}
+            />
+          ))}
+      </div>
+    </div>
+  );
+}
+
+const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex: number; top: number; geo: GridGeometry; total: number }) {
+  const start = rowIndex * geo.columns;
+  const end = Math.min(total, start + geo.columns);
+  const assets = useStore(
+    useShallow((s) => {
+      const out = [];
+      for (let i = start; i < end; i++) out.push(assetAt(s, i));
+      return out;
+    }),
+  );
+  return (
+    <div
+      className="grid__row"
+      role="none"
+      style={{ transform: `translateY(${top}px)`, height: geo.rowHeight - GRID_GAP, gridTemplateColumns: `repeat(${geo.columns}, ${geo.cellWidth}px)` }}
+    >
+      {assets.map((asset, i) =>
+        asset ? (
+          <AssetCell key={asset.id} asset={asset} index={start + i} total={total} thumbHeight={geo.thumbHeight} />
+        ) : (
+          <PlaceholderCell key={`p${start + i}`} index={start + i} total={total} thumbHeight={geo.thumbHeight} />
+        ),
+      )}
+    </div>
+  );
+});
+
+function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
+  return useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const s = useStore.getState();
+      const total = s.total ?? 0;
+      if (total === 0) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const focused = Math.min(s.focus, total - 1);
+      const go = (index: number) => {
+        e.preventDefault();
+        void s.moveFocus(index, e.shiftKey);
+      };
+      switch (e.key) {
+        case 'ArrowLeft':
+          return go(moveInGrid(focused, 'left', geo.columns, total));
+        case 'ArrowRight':
+          return go(moveInGrid(focused, 'right', geo.columns, total));
+        case 'ArrowUp':
+          return go(moveInGrid(focused, 'up', geo.columns, total));
+        case 'ArrowDown':
+          return go(moveInGrid(focused, 'down', geo.columns, total));
+        case 'Home':
+          return go(0);
+        case 'End':
+          return go(total - 1);
+        case 'PageUp':
+          return go(Math.max(0, focused - rowsPerPage * geo.columns));
+        case 'PageDown':
+          return go(Math.min(total - 1, focused + rowsPerPage * geo.columns));
+        case 'Enter':
+        case ' ': {
+          e.preventDefault();
+          const asset = assetAt(s, focused);
+          if (asset) {
+            if (!s.selected.has(asset.id)) s.selectOnly(focused, asset.id);
+            s.openDetail(asset.id);
+          }
+          return;
+        }
+        case 'Delete':
+        case 'Backspace': {
+          e.preventDefault();
+          const ids = s.selected.size > 0 ? Array.from(s.selected) : [assetAt(s, focused)?.id].filter((x): x is string => !!x);
+          if (s.query.trashed) s.requestPurge(ids);
+          else void s.trashAssets(ids);
+          return;
+        }
+        case 'Escape':
+          if (s.selected.size > 0) {
+            e.preventDefault();
+            s.clearSelection();
+          } else if (s.detailId) {
+            e.preventDefault();
+            s.openDetail(null);
+          }
+          return;
+        case 'a':
+        case 'A':
+          if (mod) {
+            e.preventDefault();
+            void s.selectAll();
+          }
+          return;
+      }
+    },
+    [geo.columns, rowsPerPage],
+  );
+}

@@ -1,0 +1,321 @@
+import { useEffect, useRef, useState } from 'react';
+import { normalizeTag, type Asset } from '../../../../electron/model/asset';
+import { call, errorText } from '../../api/client';
+import { mediaUrl } from '../../api/media';
+import { getLocale, t, type MessageKey } from '../../i18n';
+import { formatBytes, formatDateTime, formatDimensions, formatDuration, formatFps } from '../../i18n/format';
+import { useStore } from '../../store';
+import { IconButton } from '../../ui/Button';
+import { Chip } from '../../ui/Chip';
+import { CloseIcon } from '../../ui/icons';
+import { KindIcon } from './KindIcon';
+import { useAsset } from './useAsset';
+import { Waveform } from './Waveform';
+
+/** Image formats Chromium decodes itself; anything else (HEIC, TIFF, RAW…) is shown from its thumbnail. */
+const BROWSER_IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg', 'ico']);
+
+export function DetailPanel({ assetId }: { assetId: string }) {
+  const { asset, error, setAsset } = useAsset(assetId);
+  const openDetail = useStore((s) => s.openDetail);
+  const close = () => openDetail(null);
+
+  return (
+    <aside className="detail" aria-label={t('detail.label')} data-testid="detail-panel" data-asset-id={assetId}>
+      <div className="detail__header">
+        <span className="detail__heading">{t('detail.title')}</span>
+        <IconButton label={t('detail.close')} icon={<CloseIcon size={18} />} onClick={close} data-testid="detail-close" />
+      </div>
+      {error && !asset && (
+        <p className="banner banner--error banner--inline" role="alert">
+          {error}
+        </p>
+      )}
+      {asset ? <DetailBody asset={asset} onChange={setAsset} /> : !error && <div className="detail__preview" />}
+    </aside>
+  );
+}
+
+function DetailBody({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  return (
+    <div className="detail__scroll">
+      <Preview asset={asset} />
+      <div className="detail__section">
+        <NameField asset={asset} onChange={onChange} />
+        {asset.trashedAt && <p className="detail__note">{t('detail.inTrash', { date: formatDateTime(asset.trashedAt, getLocale()) })}</p>}
+      </div>
+      <div className="detail__section">
+        <TagEditor asset={asset} onChange={onChange} />
+      </div>
+      <div className="detail__section">
+        <NotesField asset={asset} onChange={onChange} />
+      </div>
+      <div className="detail__section">
+        <Facts asset={asset} />
+      </div>
+    </div>
+  );
+}
+
+function Preview({ asset }: { asset: Asset }) {
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const [imageFailed, setImageFailed] = useState(false);
+  const aspect = asset.width && asset.height ? `${asset.width} / ${asset.height}` : undefined;
+
+  if (asset.kind === 'video') {
+    return (
+      <div className="detail__preview">
+        <video
+          className="detail__media"
+          controls
+          preload="metadata"
+          src={mediaUrl(asset.id, 'original')}
+          style={aspect ? { aspectRatio: aspect } : undefined}
+          aria-label={t('detail.player', { name: asset.name })}
+          data-testid="detail-video"
+        />
+      </div>
+    );
+  }
+  if (asset.kind === 'audio') {
+    return (
+      <div className="detail__preview detail__preview--audio">
+        <div className="detail__audio-art">
+          {asset.hasWaveform ? <Waveform assetId={asset.id} mediaRef={audioRef} /> : <KindIcon kind="audio" size={48} />}
+        </div>
+        <audio
+          ref={audioRef}
+          className="detail__audio"
+          controls
+          preload="metadata"
+          src={mediaUrl(asset.id, 'original')}
+          aria-label={t('detail.player', { name: asset.name })}
+          data-testid="detail-audio"
+        />
+      </div>
+    );
+  }
+  const canShowOriginal = BROWSER_IMAGE_EXTS.has(asset.ext.toLowerCase().replace(/^\./, '')) && !imageFailed;
+  const src = canShowOriginal ? mediaUrl(asset.id, 'original') : asset.hasThumbnail ? mediaUrl(asset.id, 'thumb') : null;
+  return (
+    <div className="detail__preview">
+      {src ? (
+        <img
+          className="detail__media"
+          src={src}
+          alt={asset.name}
+          style={aspect ? { aspectRatio: aspect } : undefined}
+          onError={() => setImageFailed(true)}
+          data-testid="detail-image"
+        />
+      ) : (
+        <KindIcon kind="image" size={48} />
+      )}
+    </div>
+  );
+}
+
+function NameField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  const [value, setValue] = useState(asset.name);
+  const [error, setError] = useState<string | null>(null);
+  const saved = useRef(asset.name);
+  useEffect(() => {
+    saved.current = asset.name;
+    setValue(asset.name);
+  }, [asset.name]);
+
+  const save = async () => {
+    const next = value.trim();
+    if (next === saved.current) {
+      setValue(saved.current);
+      setError(null);
+      return;
+    }
+    if (!next) {
+      setError(t('detail.nameEmpty'));
+      return;
+    }
+    try {
+      const updated = await call('assets.update', { id: asset.id, name: next });
+      saved.current = updated.name;
+      setError(null);
+      onChange(updated);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor="detail-name" className="field__label">
+        {t('detail.name')}
+      </label>
+      <div className={error ? 'input input--invalid' : 'input'}>
+        <input
+          id="detail-name"
+          value={value}
+          maxLength={255}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={() => void save()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setValue(saved.current);
+              setError(null);
+              requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
+            }
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'detail-name-error' : undefined}
+          data-testid="name-input"
+        />
+      </div>
+      {error && (
+        <p id="detail-name-error" className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NotesField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  const [value, setValue] = useState(asset.notes);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setValue(asset.notes), [asset.notes]);
+  const save = async () => {
+    if (value === asset.notes) return;
+    try {
+      onChange(await call('assets.update', { id: asset.id, notes: value }));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor="detail-notes" className="field__label">
+        {t('detail.notes')}
+      </label>
+      <textarea
+        id="detail-notes"
+        className="textarea"
+        rows={3}
+        maxLength={10_000}
+        placeholder={t('detail.notesPlaceholder')}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => void save()}
+        data-testid="notes-input"
+      />
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TagEditor({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const tags = useStore((s) => s.tags);
+  const loadTags = useStore((s) => s.loadTags);
+
+  const apply = async (add: string[], remove: string[]) => {
+    try {
+      await call('assets.tag', { ids: [asset.id], add, remove });
+      onChange(await call('assets.get', { id: asset.id }));
+      setError(null);
+      void loadTags();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor="detail-tag" className="field__label">
+        {t('detail.tags')}
+      </label>
+      {asset.tags.length > 0 && (
+        <div className="tag-list" data-testid="detail-tags">
+          {asset.tags.map((tag) => (
+            <Chip key={tag} onRemove={() => void apply([], [tag])} removeLabel={t('detail.removeTag', { tag })} testId="tag-chip">
+              {tag}
+            </Chip>
+          ))}
+        </div>
+      )}
+      <div className={error ? 'input input--invalid' : 'input'}>
+        <input
+          id="detail-tag"
+          value={value}
+          maxLength={64}
+          list="detail-tag-suggestions"
+          placeholder={t('detail.addTagPlaceholder')}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            const tag = normalizeTag(value);
+            if (!tag) return;
+            setValue('');
+            if (!asset.tags.includes(tag)) void apply([tag], []);
+          }}
+          data-testid="tag-input"
+        />
+      </div>
+      <datalist id="detail-tag-suggestions">
+        {tags
+          .filter((x) => !asset.tags.includes(x.tag))
+          .map((x) => (
+            <option key={x.tag} value={x.tag} />
+          ))}
+      </datalist>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const kindKey: Record<Asset['kind'], MessageKey> = { video: 'kind.video', image: 'kind.image', audio: 'kind.audio' };
+
+function Facts({ asset }: { asset: Asset }) {
+  const f = asset.facts;
+  const locale = getLocale();
+  const rows: [MessageKey, string | null][] = [
+    ['facts.kind', `${t(kindKey[asset.kind])} · ${asset.ext.replace(/^\./, '').toUpperCase()}`],
+    ['facts.size', formatBytes(asset.sizeBytes, locale)],
+    ['facts.dimensions', f.width && f.height ? formatDimensions(f.width, f.height) : null],
+    ['facts.duration', f.durationSec !== null && asset.kind !== 'image' ? formatDuration(f.durationSec) : null],
+    ['facts.fps', f.fps !== null && asset.kind === 'video' ? formatFps(f.fps) : null],
+    ['facts.videoCodec', f.videoCodec],
+    ['facts.audioCodec', f.audioCodec],
+    ['facts.audio', asset.kind === 'image' ? null : f.hasAudio ? t('facts.yes') : t('facts.no')],
+    ['facts.rotation', f.rotation !== 0 ? t('facts.degrees', { deg: f.rotation }) : asset.kind === 'image' ? null : t('facts.none')],
+    ['facts.taken', f.createdAt ? formatDateTime(f.createdAt, locale) : null],
+    ['facts.imported', formatDateTime(asset.importedAt, locale)],
+    ['facts.originalName', asset.originalName !== asset.name ? asset.originalName : null],
+  ];
+  return (
+    <>
+      <h3 className="field__label">{t('detail.facts')}</h3>
+      <dl className="facts" data-testid="facts">
+        {rows
+          .filter((r): r is [MessageKey, string] => r[1] !== null)
+          .map(([key, value]) => (
+            <div key={key} className="facts__row">
+              <dt>{t(key)}</dt>
+              <dd title={value}>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { normalizeTag } from '../../../../electron/model/asset';
+import { t, tn } from '../../i18n';
+import { useStore } from '../../store';
+import { hasFilters } from '../../store/librarySlice';
+import { Button } from '../../ui/Button';
+import { RestoreIcon, TagIcon, TrashIcon } from '../../ui/icons';
+import { ImportProgress } from './ImportProgress';
+
+/**
+ * The strip under the toolbar. Always the same height: it shows the result count, or the bulk actions for
+ * the selection, and the import progress on the right, so nothing below it moves.
+ */
+export function SelectionBar() {
+  const count = useStore((s) => s.selected.size);
+  return (
+    <div className="subbar">
+      <div className="subbar__left">{count > 0 ? <SelectionActions count={count} /> : <ResultCount />}</div>
+      <ImportProgress />
+    </div>
+  );
+}
+
+function ResultCount() {
+  const total = useStore((s) => s.total);
+  const trashed = useStore((s) => s.query.trashed);
+  const filtered = useStore((s) => hasFilters(s.query));
+  const clearFilters = useStore((s) => s.clearFilters);
+  if (total === null) return <span className="subbar__count" />;
+  return (
+    <>
+      <span className="subbar__title">{trashed ? t('trash.title') : t('library.title')}</span>
+      <span className="subbar__count" data-testid="result-count">
+        {tn('library.count', total)}
+      </span>
+      {filtered && (
+        <Button size="sm" variant="ghost" onClick={clearFilters}>
+          {t('filter.clear')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function SelectionActions({ count }: { count: number }) {
+  const trashed = useStore((s) => s.query.trashed);
+  const clearSelection = useStore((s) => s.clearSelection);
+  const trashAssets = useStore((s) => s.trashAssets);
+  const restoreAssets = useStore((s) => s.restoreAssets);
+  const requestPurge = useStore((s) => s.requestPurge);
+  const ids = () => Array.from(useStore.getState().selected);
+
+  return (
+    <>
+      <span className="subbar__count subbar__count--strong" data-testid="selection-count">
+        {tn('selection.count', count)}
+      </span>
+      {trashed ? (
+        <>
+          <Button size="sm" icon={<RestoreIcon size={16} />} onClick={() => void restoreAssets(ids())} data-testid="restore-button">
+            {t('action.restore')}
+          </Button>
+          <Button size="sm" variant="danger" icon={<TrashIcon size={16} />} onClick={() => requestPurge(ids())} data-testid="purge-button">
+            {t('action.deleteForever')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <BulkTags />
+          <Button size="sm" icon={<TrashIcon size={16} />} onClick={() => void trashAssets(ids())} data-testid="trash-button">
+            {t('action.moveToTrash')}
+          </Button>
+        </>
+      )}
+      <Button size="sm" variant="ghost" onClick={clearSelection}>
+        {t('selection.clear')}
+      </Button>
+    </>
+  );
+}
+
+function BulkTags() {
+  const [value, setValue] = useState('');
+  const tags = useStore((s) => s.tags);
+  const tagAssets = useStore((s) => s.tagAssets);
+  const showToast = useStore((s) => s.showToast);
+  const ids = () => Array.from(useStore.getState().selected);
+
+  const add = async () => {
+    const tag = normalizeTag(value);
+    if (!tag) return;
+    const target = ids();
+    await tagAssets(target, [tag], []);
+    setValue('');
+    showToast({ message: tn('toast.tagged', target.length, { tag }), tone: 'success' });
+  };
+
+  return (
+    <div className="bulk-tags">
+      <TagIcon size={16} className="bulk-tags__icon" />
+      <label htmlFor="bulk-tag-input" className="visually-hidden">
+        {t('bulkTags.addLabel')}
+      </label>
+      <input
+        id="bulk-tag-input"
+        className="bulk-tags__input"
+        placeholder={t('bulkTags.addPlaceholder')}
+        value={value}
+        list="bulk-tag-suggestions"
+        maxLength={64}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void add();
+          }
+        }}
+        data-testid="bulk-tag-input"
+      />
+      <datalist id="bulk-tag-suggestions">
+        {tags.map((x) => (
+          <option key={x.tag} value={x.tag} />
+        ))}
+      </datalist>
+      {tags.length > 0 && (
+        <>
+          <label htmlFor="bulk-tag-remove" className="visually-hidden">
+            {t('bulkTags.removeLabel')}
+          </label>
+          <select
+            id="bulk-tag-remove"
+            className="select select--sm"
+            value=""
+            onChange={(e) => {
+              const tag = e.target.value;
+              if (!tag) return;
+              const target = ids();
+              void tagAssets(target, [], [tag]).then(() =>
+                showToast({ message: tn('toast.untagged', target.length, { tag }), tone: 'success' }),
+              );
+            }}
+            data-testid="bulk-tag-remove"
+          >
+            <option value="">{t('bulkTags.removePlaceholder')}</option>
+            {tags.map((x) => (
+              <option key={x.tag} value={x.tag}>
+                {x.tag}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AppInfo, RecentLibrary } from '../../../../electron/model/library';
+import { call, errorText, onEvent } from '../../api/client';
+import { getLocale, t, tn } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { useStore } from '../../store';
+import type { Theme } from '../../store/uiSlice';
+import { Button } from '../../ui/Button';
+import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
+import { TextInput } from '../../ui/TextInput';
+import './settings.css';
+
+export function SettingsScreen() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [recent, setRecent] = useState<RecentLibrary[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [i, r] = await Promise.all([call('app.info', {}), call('libraries.recent', {})]);
+      setInfo(i);
+      setRecent(r);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(errorText(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const offLib = onEvent('library.changed', () => void load());
+    const offAssets = onEvent('assets.changed', () => void load());
+    return () => {
+      offLib();
+      offAssets();
+    };
+  }, [load]);
+
+  return (
+    <div className="settings" data-testid="settings-screen">
+      <header className="settings__header">
+        <h1 className="settings__title">{t('settings.title')}</h1>
+      </header>
+      <div className="settings__body">
+        {loadError && (
+          <p className="banner banner--error banner--inline" role="alert">
+            {loadError}
+          </p>
+        )}
+        <section className="card" aria-labelledby="settings-library">
+          <h2 id="settings-library" className="card__title">
+            {t('settings.library')}
+          </h2>
+          {info && (
+            <dl className="facts facts--wide">
+              <div className="facts__row">
+                <dt>{t('settings.libraryName')}</dt>
+                <dd>{info.library.name}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('settings.libraryPath')}</dt>
+                <dd className="mono" data-testid="library-path">
+                  {info.library.path}
+                </dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('settings.assetCount')}</dt>
+                <dd data-testid="asset-count">{tn('library.count', info.library.assetCount)}</dd>
+              </div>
+            </dl>
+          )}
+          <OpenLibraryForm onOpened={() => void load()} />
+          {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={() => void load()} />}
+        </section>
+
+        <section className="card" aria-labelledby="settings-media">
+          <h2 id="settings-media" className="card__title">
+            {t('settings.mediaTools')}
+          </h2>
+          {info &&
+            (info.ffmpeg.ok ? (
+              <p className="status status--ok" data-testid="ffmpeg-status">
+                <CheckIcon size={18} />
+                {info.ffmpeg.version ? t('settings.ffmpegOkVersion', { version: info.ffmpeg.version }) : t('settings.ffmpegOk')}
+              </p>
+            ) : (
+              <div className="status status--error" data-testid="ffmpeg-status" role="alert">
+                <AlertIcon size={18} />
+                <div>
+                  <p>{t('settings.ffmpegMissing')}</p>
+                  {info.ffmpeg.message && <p className="status__message">{info.ffmpeg.message}</p>}
+                </div>
+              </div>
+            ))}
+        </section>
+
+        <section className="card" aria-labelledby="settings-appearance">
+          <h2 id="settings-appearance" className="card__title">
+            {t('settings.appearance')}
+          </h2>
+          <ThemeToggle />
+        </section>
+
+        {info && <p className="settings__version">{t('settings.version', { version: info.version })}</p>}
+      </div>
+    </div>
+  );
+}
+
+function useOpenLibrary(onOpened: () => void) {
+  const resetLibrary = useStore((s) => s.resetLibrary);
+  const showToast = useStore((s) => s.showToast);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = async (path: string, create: boolean) => {
+    setBusy(true);
+    try {
+      const lib = await call('libraries.open', { path, create });
+      setError(null);
+      resetLibrary();
+      showToast({ message: t('settings.opened', { name: lib.name }), tone: 'success' });
+      onOpened();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { open, busy, error };
+}
+
+function OpenLibraryForm({ onOpened }: { onOpened: () => void }) {
+  const [path, setPath] = useState('');
+  const { open, busy, error } = useOpenLibrary(onOpened);
+  const submit = async (create: boolean) => {
+    if (!path.trim()) return;
+    if (await open(path.trim(), create)) setPath('');
+  };
+  return (
+    <form
+      className="open-library"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void submit(false);
+      }}
+    >
+      <TextInput
+        label={t('settings.openLabel')}
+        placeholder={t('settings.openPlaceholder')}
+        hint={t('settings.openHint')}
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+        error={error}
+        leading={<FolderIcon size={18} />}
+        spellCheck={false}
+        data-testid="library-path-input"
+      />
+      <div className="open-library__actions">
+        <Button type="submit" variant="primary" disabled={busy || !path.trim()} data-testid="library-open">
+          {t('settings.open')}
+        </Button>
+        <Button disabled={busy || !path.trim()} onClick={() => void submit(true)} data-testid="library-create">
+          {t('settings.create')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RecentList({ recent, current, onOpened }: { recent: RecentLibrary[]; current: string | null; onOpened: () => void }) {
+  const { open, busy, error } = useOpenLibrary(onOpened);
+  return (
+    <div className="recent">
+      <h3 className="field__label">{t('settings.recent')}</h3>
+      <ul className="recent__list">
+        {recent.map((r) => (
+          <li key={r.path} className="recent__item">
+            <FolderIcon size={18} />
+            <div className="recent__text">
+              <span className="recent__name">{r.name}</span>
+              <span className="recent__path mono">{r.path}</span>
+            </div>
+            <span className="recent__date">{formatDateTime(r.openedAt, getLocale())}</span>
+            {r.path === current ? (
+              <span className="recent__current">{t('settings.current')}</span>
+            ) : (
+              <Button size="sm" disabled={busy} onClick={() => void open(r.path, false)} aria-label={t('settings.openNamed', { name: r.name })}>
+                {t('settings.open')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ThemeToggle() {
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  const option = (value: Theme, label: string, icon: ReactNode) => (
+    <button type="button" role="radio" aria-checked={theme === value} className="segmented__item" onClick={() => setTheme(value)} data-testid={`theme-${value}`}>
+      {icon}
+      {label}
+    </button>
+  );
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('settings.theme')}>
+      {option('dark', t('settings.themeDark'), <MoonIcon size={16} />)}
+      {option('light', t('settings.themeLight'), <SunIcon size={16} />)}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { StateCreator } from 'zustand';
+import type { JobsSlice } from './jobsSlice';
+import type { LibrarySlice } from './librarySlice';
+import type { SelectionSlice } from './selectionSlice';
+import type { UiSlice } from './uiSlice';
+
+export type Store = LibrarySlice & SelectionSlice & JobsSlice & UiSlice;
+export type SliceCreator<T> = StateCreator<Store, [], [], T>;
