@@ -1,10 +1,10 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { AssetSummary } from '../../../../electron/model/asset';
 import { mediaUrl } from '../../api/media';
 import { formatClock } from '../../i18n/format';
 import { cx } from '../../ui/Button';
 import { useStore } from '../../store';
-import { cellDomId } from './gridGeometry';
+import { cellDomId, takeCellFocusRequest } from './gridGeometry';
 import { KindIcon } from './KindIcon';
 
 type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number };
@@ -13,6 +13,11 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
   const selected = useStore((s) => s.selected.has(asset.id));
   const focused = useStore((s) => s.focus === index);
   const open = useStore((s) => s.detailId === asset.id);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    if (focused && document.activeElement !== ref.current && takeCellFocusRequest()) ref.current?.focus({ preventScroll: true });
+  }, [focused]);
 
   const onClick = (e: MouseEvent) => {
     const s = useStore.getState();
@@ -24,8 +29,10 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
   const showsTime = asset.kind !== 'image' && asset.durationSec !== null;
   return (
     <div
+      ref={ref}
       id={cellDomId(index)}
       role="option"
+      tabIndex={focused ? 0 : -1}
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={total}

@@ -6,11 +6,12 @@ import { useStore } from '../../store';
 import { assetAt } from '../../store/librarySlice';
 import { AssetCell, PlaceholderCell } from './AssetCell';
 import { EmptyState } from './EmptyState';
-import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, type GridGeometry } from './gridGeometry';
+import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, requestCellFocus, type GridGeometry } from './gridGeometry';
 
 /**
- * The library grid: a virtualized listbox. DOM focus stays on the listbox and `aria-activedescendant` points at
- * the focused cell (the VS Code list pattern), which survives cells being recycled while scrolling.
+ * The library grid: a virtualized listbox with a roving tabindex. The focused cell is the only tabbable one;
+ * arrow keys move the focus index, the grid scrolls it into view, and the cell takes DOM focus when it is
+ * rendered (see `requestCellFocus`), so focus survives cells being recycled while scrolling.
  */
 export function AssetGrid() {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -85,8 +86,15 @@ export function AssetGrid() {
         role="listbox"
         aria-multiselectable="true"
         aria-label={query.trashed ? t('trash.title') : t('library.title')}
-        aria-activedescendant={count > 0 ? cellDomId(Math.min(focus, count - 1)) : undefined}
-        tabIndex={0}
+        tabIndex={-1}
+        onFocus={(e) => {
+          // Focus landed on the listbox itself (e.g. programmatically): hand it to the focused cell.
+          if (e.target === e.currentTarget && count > 0) {
+            const el = document.getElementById(cellDomId(Math.min(focus, count - 1)));
+            if (el) el.focus({ preventScroll: true });
+            else requestCellFocus();
+          }
+        }}
         onKeyDown={onKeyDown}
         data-testid="asset-grid"
         data-total={count}
@@ -145,6 +153,10 @@ function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
       const go = (index: number) => {
         e.preventDefault();
         void s.moveFocus(index, e.shiftKey);
+        // The cell may already be rendered: focus it now; otherwise it focuses itself when it mounts.
+        const el = document.getElementById(cellDomId(index));
+        if (el) el.focus({ preventScroll: true });
+        else requestCellFocus();
       };
       switch (e.key) {
         case 'ArrowLeft':

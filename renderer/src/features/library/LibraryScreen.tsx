@@ -26,6 +26,16 @@ export function LibraryScreen() {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (!typing && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
+        // The grid handles these when it has focus; this covers focus being elsewhere on the page.
+        const s = useStore.getState();
+        if ((e.key === 'a' || e.key === 'A') && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void s.selectAll();
+        } else if (e.key === 'Escape') {
+          if (s.selected.size > 0) s.clearSelection();
+          else if (s.detailId) s.openDetail(null);
+        }
       }
     };
     window.addEventListener('keydown', onKey);
@@ -33,7 +43,7 @@ export function LibraryScreen() {
   }, []);
 
   return (
-    <section className="library" {...dropHandlers}>
+    <section className="library" data-testid="library-screen" {...dropHandlers}>
       <Toolbar searchRef={searchRef} />
       <SelectionBar />
       <div className="library__body">

@@ -64,13 +64,17 @@ export function Waveform({ assetId, mediaRef }: { assetId: string; mediaRef: Ref
       const bars = Math.max(1, Math.floor(w / (bar + gap)));
       const peaks = data.peaks;
       const per = peaks.length / bars;
+      // Scale to the loudest peak so quiet recordings still show their shape.
+      let loudest = 0;
+      for (const p of peaks) loudest = Math.max(loudest, p);
+      const gain = loudest > 0 ? 0.9 / loudest : 1;
       for (let i = 0; i < bars; i++) {
         // Max over the peaks that fall in this bar, so short transients stay visible when zoomed out.
         let peak = 0;
         const from = Math.floor(i * per);
         const to = Math.max(from + 1, Math.floor((i + 1) * per));
         for (let j = from; j < to && j < peaks.length; j++) peak = Math.max(peak, peaks[j] ?? 0);
-        const barH = Math.max(1, Math.min(1, peak) * (h - 4));
+        const barH = Math.max(2, Math.min(1, peak * gain) * (h - 4));
         ctx.fillStyle = i / bars <= progress ? played : rest;
         ctx.fillRect(i * (bar + gap), (h - barH) / 2, bar, barH);
       }

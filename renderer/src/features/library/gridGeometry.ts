@@ -44,3 +44,18 @@ export function moveInGrid(index: number, key: 'left' | 'right' | 'up' | 'down',
 export function cellDomId(index: number): string {
   return `asset-option-${index}`;
 }
+
+let focusRequestedAt = 0;
+const FOCUS_REQUEST_TTL_MS = 1000;
+
+/** Keyboard moved the focus to a cell that is not rendered yet: it should take DOM focus when it mounts. */
+export function requestCellFocus(): void {
+  focusRequestedAt = performance.now();
+}
+
+/** Called by the focused cell when it renders; true once per request, and only shortly after it. */
+export function takeCellFocusRequest(): boolean {
+  const fresh = focusRequestedAt > 0 && performance.now() - focusRequestedAt < FOCUS_REQUEST_TTL_MS;
+  focusRequestedAt = 0;
+  return fresh;
+}
