@@ -1,11 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import rendererConfig from './vite.renderer.config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Native or binary-wrapping packages: loaded from node_modules (asar-unpacked), never bundled. */
 const nativeDeps = ['better-sqlite3', 'sharp', 'fluent-ffmpeg'];
+
+/**
+ * `npm run dev` only: React Fast Refresh injects an inline module script, which the renderer's strict meta
+ * CSP (`script-src 'self'`) refuses. Relax the meta tag on the dev server; builds keep the strict policy.
+ * (The main process sends the matching dev header: electron/main/trust.ts contentSecurityPolicy.)
+ */
+const devCsp: Plugin = {
+  name: 'postframe:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+};
 
 /**
  * Electron build (`npm run build` / `npm run dev`).
@@ -38,6 +50,7 @@ export default defineConfig({
   },
   renderer: {
     ...rendererConfig,
+    plugins: [...(rendererConfig.plugins ?? []), devCsp],
     build: {
       ...rendererConfig.build,
       outDir: here('./out/renderer'),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createRouter } from '../api/router';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
@@ -94,6 +94,10 @@ async function openStudio(): Promise<Studio> {
 
 function fail(e: unknown): void {
   console.error('[main] Postframe could not start:', e);
+  if (app.isPackaged) {
+    const message = e instanceof Error ? e.message : String(e);
+    dialog.showErrorBox('Postframe could not start', `${message}\n\nCheck that the library folder is reachable and writable, then start Postframe again.`);
+  }
   app.exit(1);
 }
 
