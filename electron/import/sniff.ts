@@ -24,7 +24,8 @@ export function sniff(b: Uint8Array): Sniffed {
   if (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')) return { kind: 'image', format: 'gif' };
   if (ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')) return { kind: 'image', format: 'webp' };
   if (ascii(b, 0, 'II*\0') || ascii(b, 0, 'MM\0*')) return { kind: 'image', format: 'tiff' };
-  if (ascii(b, 0, 'BM') && b.length >= 14) return { kind: 'image', format: 'bmp' };
+  // BMP's magic is two letters, so also require its reserved header bytes (6..9) to be zero: text never has NULs.
+  if (ascii(b, 0, 'BM') && b.length >= 14 && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) return { kind: 'image', format: 'bmp' };
   if (ascii(b, 4, 'ftyp')) {
     const brand = String.fromCharCode(...b.slice(8, 12));
     if (brand === 'avif' || brand === 'avis') return { kind: 'image', format: 'avif' };
