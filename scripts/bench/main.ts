@@ -1,0 +1,64 @@
+import { formatImportBench, importBench } from './import';
+
+/**
+ * `npm run bench [-- NAME…] [--json]`: runs the named benches (all when none is named). Human output is a
+ * table per bench plus a "goal met / goal MISSED" line per target; `--json` prints one JSON object on stdout
+ * (the bench's own object when one bench is named, else `{ name: object, … }`), progress going to stderr.
+ * Benches report, they do not judge: the exit code is 0 unless the bench itself broke (1) or the usage is
+ * wrong (2).
+ */
+type Bench = { describe: string; run: (log: (msg: string) => void) => Promise<unknown>; format: (result: never) => string };
+
+const BENCHES: Record<string, Bench> = {
+  import: {
+    describe: 'import throughput vs a bare sharp thumbnail loop, and search p50/p95 over 100,000 assets',
+    run: (log) => importBench({ log }),
+    format: formatImportBench as (result: never) => string,
+  },
+};
+
+function usage(): string {
+  return [
+    'usage: npm run bench [-- NAME…] [--json]',
+    '',
+    'benches:',
+    ...Object.entries(BENCHES).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}`),
+    '',
+    'With no NAME every bench runs. --json prints one JSON object on stdout.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const flags = argv.filter((a) => a.startsWith('-'));
+  const names = argv.filter((a) => !a.startsWith('-'));
+  const json = flags.includes('--json');
+  if (flags.some((f) => f === '--help' || f === '-h')) {
+    console.log(usage());
+    return 0;
+  }
+  const unknownFlag = flags.find((f) => f !== '--json');
+  const unknownName = names.find((n) => !(n in BENCHES));
+  if (unknownFlag || unknownName) {
+    console.error(`unknown ${unknownFlag ? `option ${unknownFlag}` : `bench "${unknownName}"`}\n\n${usage()}`);
+    return 2;
+  }
+  const selected = names.length ? [...new Set(names)] : Object.keys(BENCHES);
+  const log = (msg: string) => console.error(`[bench] ${msg}`);
+  const results: Record<string, unknown> = {};
+  for (const name of selected) {
+    const bench = BENCHES[name]!;
+    log(`${name}: ${bench.describe}`);
+    results[name] = await bench.run(log);
+    if (!json) console.log(`\n${bench.format(results[name] as never)}\n`);
+  }
+  if (json) console.log(JSON.stringify(selected.length === 1 && names.length ? results[selected[0]!] : results));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);
