@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { Studio } from '../studio';
+import { type RunningHost, startHost } from './server';
+
+const INDEX_HTML = '<!doctype html><title>Postframe test shell</title>';
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+/** A raw HTTP request, so tests can send any Host header and un-normalised paths. */
+function request(port: number, pathname: string, o: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: o.method ?? 'GET', headers: o.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
+
+type WsOutcome = { ws: WebSocket } | { refused: string };
+function connect(port: number, headers: Record<string, string>): Promise<WsOutcome> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers });
+    ws.once('open', () => resolve({ ws }));
+    ws.once('error', (e) => resolve({ refused: e.message }));
+  });
+}
+function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const msg = JSON.parse(String(data)) as { type: string; id?: number };
+      if (msg.type === 'result' && msg.id === id) {
+        ws.off('message', onMessage);
+        resolve(msg);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ id, call: name, input }));
+  });
+}
+
+describe('browser-mode host', () => {
+  let tmp: string;
+  let studio: Studio;
+  let host: RunningHost;
+  let origin: string;
+  const sockets: WebSocket[] = [];
+
+  beforeEach(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-host-'));
+    const rendererDir = path.join(tmp, 'renderer');
+    fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX_HTML);
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+    host = await startHost({ studio, rendererDir, port: 0, log: { info: () => {}, error: () => {} } });
+    origin = `http://127.0.0.1:${host.port}`;
+  });
+  afterEach(async () => {
+    for (const ws of sockets.splice(0)) ws.terminate();
+    await host.close();
+    await studio.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const token = () => new URL(host.openUrl).searchParams.get('token')!;
+  async function login(): Promise<string> {
+    const r = await request(host.port, `/?token=${token()}`);
+    expect(r.status).toBe(303);
+    return String(r.headers['set-cookie']![0]).split(';')[0]!;
+  }
+  async function open(headers: Record<string, string>): Promise<WsOutcome> {
+    const out = await connect(host.port, headers);
+    if ('ws' in out) sockets.push(out.ws);
+    return out;
+  }
+
+  describe('auth', () => {
+    it('answers 401 without a session and for a wrong token', async () => {
+      expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+      expect((await request(host.port, '/')).status).toBe(401);
+      const wrong = await request(host.port, '/?token=WRONG');
+      expect(wrong.status).toBe(401);
+      expect(wrong.headers['set-cookie']).toBeUndefined();
+      expect(String(wrong.body)).toMatch(/expired or was already used/);
+      expect((await request(host.port, '/media/x/original')).status).toBe(401);
+    });
+
+    it('trades the token once for an HttpOnly SameSite=Strict cookie', async () => {
+      const r = await request(host.port, `/?token=${token()}`);
+      expect(r.status).toBe(303);
+      expect(r.headers.location).toBe('/');
+      const setCookie = String(r.headers['set-cookie']![0]);
+      expect(setCookie).toMatch(/^pf_session=[\w-]+;/);
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; SameSite=Strict/);
+      const again = await request(host.port, `/?token=${token()}`);
+      expect(again.status).toBe(401);
+      expect(again.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('serves the app with its CSP once logged in', async () => {
+      const cookie = await login();
+      const r = await request(host.port, '/', { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect(String(r.body)).toBe(INDEX_HTML);
+      expect(r.headers['content-type']).toMatch(/^text\/html/);
+      expect(r.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'.*frame-ancestors 'none'/);
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      // Client-side routes get the shell; missing assets are 404; real assets are served.
+      expect(String((await request(host.port, '/library/trash', { headers: { cookie } })).body)).toBe(INDEX_HTML);
+      expect((await request(host.port, '/assets/missing.js', { headers: { cookie } })).status).toBe(404);
+      const js = await request(host.port, '/assets/app.js', { headers: { cookie } });
+      expect([js.status, js.headers['content-type'], String(js.body)]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1)']);
+    });
+
+    it('refuses a foreign Host header (DNS rebinding), even with a valid session', async () => {
+      const cookie = await login();
+      const r = await request(host.port, '/', { headers: { cookie, host: `evil.example:${host.port}` } });
+      expect(r.status).toBe(403);
+      // The token cannot be redeemed through a rebinding host either.
+      const other = await Promise.all([
+        request(host.port, `/?token=${token()}`, { headers: { host: `evil.example:${host.port}` } }),
+      ]);
+      expect(other[0]!.status).toBe(403);
+    });
+
+    it('does not fail on a malformed cookie set by another site on 127.0.0.1', async () => {
+      const cookie = await login();
+      const r = await request(host.port, '/', { headers: { cookie: `other=%E0%A4%A; ${cookie}` } });
+      expect(r.status).toBe(200);
+      const ws = await open({ cookie: `other=%E0%A4%A; ${cookie}`, origin });
+      expect('ws' in ws).toBe(true);
+      // The host is still up.
+      expect((await request(host.port, '/', { headers: { cookie } })).status).toBe(200);
+    });
+  });
+
+  describe('upload', () => {
+    it('refuses a foreign or missing Origin', async () => {
+      const cookie = await login();
+      const foreign = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin: 'http://evil.example' }, body: 'x' });
+      expect(foreign.status).toBe(403);
+      const none = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie }, body: 'x' });
+      expect(none.status).toBe(403);
+      const noSession = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { origin }, body: 'x' });
+      expect(noSession.status).toBe(401);
+      expect(fs.readdirSync(studio.folder.uploadsDir)).toEqual([]);
+    });
+
+    it('streams the body to the uploads folder and answers {id, name, sizeBytes}', async () => {
+      const cookie = await login();
+      const body = Buffer.alloc(256 * 1024 + 7, 0xab);
+      const r = await request(host.port, `/upload?name=${encodeURIComponent('../My clip.mp4')}`, { method: 'POST', headers: { cookie, origin }, body });
+      expect(r.status).toBe(200);
+      const up = JSON.parse(String(r.body)) as { id: string; name: string; sizeBytes: number };
+      expect(up).toEqual({ id: expect.stringMatching(/^[\w-]+$/), name: 'My clip.mp4', sizeBytes: body.length });
+      expect(fs.readFileSync(path.join(studio.folder.uploadsDir, up.id)).equals(body)).toBe(true);
+      expect((await request(host.port, '/upload', { headers: { cookie } })).status).toBe(405);
+    });
+  });
+
+  describe('WebSocket API', () => {
+    it('answers calls with results and validation errors', async () => {
+      const cookie = await login();
+      const out = await open({ cookie, origin });
+      if (!('ws' in out)) throw new Error(`refused: ${out.refused}`);
+      const info = (await call(out.ws, 1, 'app.info', {})) as { type: string; id: number; result: { ok: boolean; value: { shell: string; library: { schemaVersion: number } } } };
+      expect(info).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { shell: 'browser', library: { assetCount: 0 } } } });
+      expect(info.result.value.library.schemaVersion).toBeGreaterThan(0);
+      expect(await call(out.ws, 2, 'nope.call', {})).toMatchObject({ type: 'result', id: 2, result: { ok: false, error: { code: 'invalid_input' } } });
+      expect(await call(out.ws, 3, 'assets.get', { id: 'missing' })).toMatchObject({ id: 3, result: { ok: false, error: { code: 'not_found' } } });
+    });
+
+    it('pushes events to connected clients', async () => {
+      const cookie = await login();
+      const out = await open({ cookie, origin });
+      if (!('ws' in out)) throw new Error(`refused: ${out.refused}`);
+      const event = new Promise<{ type: string; name: string; payload: { status: string } }>((resolve) =>
+        out.ws.on('message', (d) => {
+          const m = JSON.parse(String(d)) as { type: string; name: string; payload: { status: string } };
+          if (m.type === 'event' && m.name === 'job.updated') resolve(m);
+        }),
+      );
+      await studio['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
+      expect((await event).payload.status).toBe('queued');
+      await studio.whenIdle();
+    });
+
+    it('refuses an upgrade from a foreign Origin, without a session, or on another path', async () => {
+      const cookie = await login();
+      expect(await open({ cookie, origin: 'http://evil.example' })).toEqual({ refused: expect.stringMatching(/403/) });
+      expect(await open({ cookie })).toEqual({ refused: expect.stringMatching(/403/) });
+      expect(await open({ origin })).toEqual({ refused: expect.stringMatching(/403/) });
+      const other = await new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/not-api`, { headers: { cookie, origin } });
+        ws.once('open', () => resolve('open'));
+        ws.once('error', (e) => resolve(e.message));
+      });
+      expect(other).toMatch(/403/);
+    });
+  });
+
+  describe('media', () => {
+    let cookie: string;
+    let id: string;
+    const original = fs.readFileSync(path.join(GOOD_DIR, 'logo.png'));
+
+    beforeEach(async () => {
+      cookie = await login();
+      await studio['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
+      await studio.whenIdle();
+      const list = await studio['assets.list']({ query: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 10 });
+      expect(list.total).toBe(1);
+      id = list.items[0]!.id;
+    });
+
+    it('serves the original whole and by range', async () => {
+      const whole = await request(host.port, `/media/${id}/original`, { headers: { cookie } });
+      expect(whole.status).toBe(200);
+      expect(whole.headers['content-type']).toBe('image/png');
+      expect(whole.headers['accept-ranges']).toBe('bytes');
+      expect(whole.body.equals(original)).toBe(true);
+
+      const part = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: 'bytes=0-9' } });
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes 0-9/${original.length}`);
+      expect(part.headers['content-length']).toBe('10');
+      expect(part.body.equals(original.subarray(0, 10))).toBe(true);
+
+      const tail = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: 'bytes=-4' } });
+      expect(tail.status).toBe(206);
+      expect(tail.body.equals(original.subarray(-4))).toBe(true);
+
+      const bad = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: `bytes=${original.length}-` } });
+      expect(bad.status).toBe(416);
+      expect(bad.headers['content-range']).toBe(`bytes */${original.length}`);
+      expect(bad.body.length).toBe(0);
+    });
+
+    it('serves the thumbnail as WebP and 404s for what does not exist', async () => {
+      const thumb = await request(host.port, `/media/${id}/thumb`, { headers: { cookie } });
+      expect(thumb.status).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/webp');
+      expect(thumb.body.subarray(0, 4).toString('latin1')).toBe('RIFF');
+      expect(thumb.body.subarray(8, 12).toString('latin1')).toBe('WEBP');
+
+      for (const p of [`/media/${id}/waveform`, `/media/${id}/bogus`, `/media/${id}`, '/media/00000000-0000-0000-0000-000000000000/original', '/media/']) {
+        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
+      }
+    });
+
+    it('never serves files outside the library through media paths', async () => {
+      for (const p of ['/media/..%2F..%2F..%2Fetc%2Fpasswd/original', `/media/${id}%2F..%2F..%2Flibrary.sqlite/original`, '/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd/original']) {
+        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
+      }
+      // Dot segments are resolved before routing: such a path never reaches a file outside the renderer.
+      for (const p of ['/media/../../etc/passwd', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2F..%2F..%2Fetc%2Fpasswd']) {
+        const r = await request(host.port, p, { headers: { cookie } });
+        expect(String(r.body), p).not.toMatch(/root:/);
+        expect([200, 404], p).toContain(r.status);
+        if (r.status === 200) expect(String(r.body)).toBe(INDEX_HTML);
+      }
+    });
+  });
+});
