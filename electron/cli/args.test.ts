@@ -45,7 +45,7 @@ describe('stringFlag and portFlag', () => {
     expect(port('--port', '0')).toBe(0);
     expect(port('--port', '8080')).toBe(8080);
     expect(port('--port=65535')).toBe(65535);
-    for (const bad of ['65536', '-1', '80.5', 'http', '0x50z']) {
+    for (const bad of ['65536', '-1', '80.5', 'http', '0x50z', '']) {
       expect(() => port(`--port=${bad}`), bad).toThrow(`--port must be a number from 0 to 65535, not "${bad}".`);
     }
     expect(() => port('--port')).toThrow(UsageError);

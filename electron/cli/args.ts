@@ -37,7 +37,7 @@ export function stringFlag(args: ParsedArgs, key: string): string | undefined {
 export function portFlag(args: ParsedArgs): number | undefined {
   const v = stringFlag(args, 'port');
   if (v === undefined) return undefined;
-  const n = Number(v);
+  const n = v.trim() === '' ? NaN : Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${v}".`);
   return n;
 }

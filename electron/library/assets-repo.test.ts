@@ -77,13 +77,16 @@ describe('AssetsRepo', () => {
     ['imported', ['Beach sunset.jpg', 'café terrace.mp4', 'voice note.wav', 'Zebra crossing.mp4', 'alpha.png']],
     ['name', ['alpha.png', 'Beach sunset.jpg', 'café terrace.mp4', 'voice note.wav', 'Zebra crossing.mp4']],
     ['size', ['alpha.png', 'voice note.wav', 'Beach sunset.jpg', 'café terrace.mp4', 'Zebra crossing.mp4']],
-    // No duration (images) sorts before any duration, ties by insertion.
-    ['duration', ['Beach sunset.jpg', 'alpha.png', 'voice note.wav', 'café terrace.mp4', 'Zebra crossing.mp4']],
     // Capture time, or the import time when there is none.
     ['created', ['voice note.wav', 'Beach sunset.jpg', 'café terrace.mp4', 'alpha.png', 'Zebra crossing.mp4']],
   ])('sorts by %s in both orders', (sort, ascending) => {
     expect(names({ sort, order: 'asc' })).toEqual(ascending);
     expect(names({ sort, order: 'desc' })).toEqual([...ascending].reverse());
+  });
+
+  it('sorts by duration with assets that have none (images) last in both orders', () => {
+    expect(names({ sort: 'duration', order: 'asc' })).toEqual(['voice note.wav', 'café terrace.mp4', 'Zebra crossing.mp4', 'Beach sunset.jpg', 'alpha.png']);
+    expect(names({ sort: 'duration', order: 'desc' })).toEqual(['Zebra crossing.mp4', 'café terrace.mp4', 'voice note.wav', 'alpha.png', 'Beach sunset.jpg']);
   });
 
   it('filters by kind and by tag, alone and together', () => {

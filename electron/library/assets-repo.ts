@@ -172,7 +172,8 @@ export class AssetsRepo {
     const { sql, params } = this.where(o);
     const dir = o.order === 'asc' ? 'ASC' : 'DESC';
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM assets a WHERE ${sql} ORDER BY ${SORT_SQL[o.sort]} ${dir}, a.rowid ${dir} LIMIT ? OFFSET ?`)
+      // Assets without a value (images have no duration) go last in either direction.
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM assets a WHERE ${sql} ORDER BY ${SORT_SQL[o.sort]} ${dir} NULLS LAST, a.rowid ${dir} LIMIT ? OFFSET ?`)
       .all(...params, o.limit, o.offset) as Row[];
     const total = rows.length < o.limit && (o.offset === 0 || rows.length > 0)
       ? o.offset + rows.length
