@@ -3,6 +3,9 @@ import type { ErrorCode } from '../../../electron/model/errors';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 
+/** WebSocket.OPEN, spelled out so this module also loads where no WebSocket global exists (unit tests). */
+const OPEN = 1;
+
 type Pending = { resolve: (r: CallResult<unknown>) => void; sent: boolean; request: WireRequest };
 
 export type WsTransportOptions = {
@@ -39,7 +42,7 @@ export class WsTransport {
       const request: WireRequest = { id: this.nextId++, call: name, input };
       const entry: Pending = { resolve, sent: false, request };
       this.pending.set(request.id, entry);
-      if (this.socket?.readyState === WebSocket.OPEN) this.send(entry);
+      if (this.socket?.readyState === OPEN) this.send(entry);
     });
   }
 

@@ -115,7 +115,7 @@ export const en = {
   'formats.audio': 'MP3, WAV, M4A, AAC, FLAC, OGG',
 
   'empty.library.title': 'Your library is empty',
-  'empty.library.body': 'Drop videos, photos and audio here, or Import…. Folders work too: everything inside is imported.',
+  'empty.library.body': 'Drop videos, photos and audio here, or Import… Whole folders work too.',
   'empty.noResults.title': 'Nothing matches these filters',
   'empty.noResults.titleText': 'No assets match “{text}”',
   'empty.noResults.body': 'Try another word, or clear the filters to see everything.',

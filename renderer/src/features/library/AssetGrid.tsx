@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -23,6 +23,7 @@ export function AssetGrid() {
   const focus = useStore((s) => s.focus);
   const ensureRange = useStore((s) => s.ensureRange);
 
+  const isEmpty = total === 0;
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -31,12 +32,14 @@ export function AssetGrid() {
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [total === 0]);
+  }, [isEmpty]);
 
-  const geo = gridGeometry(width);
+  const geo = useMemo(() => gridGeometry(width), [width]);
   const count = total ?? 0;
   const rowCount = Math.ceil(count / geo.columns);
 
+  // TanStack Virtual returns fresh functions each render by design; the React Compiler skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -44,6 +47,8 @@ export function AssetGrid() {
     overscan: 4,
     paddingStart: GRID_PADDING - GRID_GAP / 2,
     paddingEnd: GRID_PADDING,
+    scrollPaddingStart: GRID_GAP,
+    scrollPaddingEnd: GRID_GAP,
   });
 
   useEffect(() => {
@@ -63,9 +68,15 @@ export function AssetGrid() {
     ensureRange(firstRow * geo.columns, (lastRow + 1) * geo.columns - 1);
   }, [firstRow, lastRow, geo.columns, epoch, ensureRange, width]);
 
-  // Keep the keyboard focus in view.
+  // Keep the keyboard focus in view when it moves (not when the list changes under it).
+  const lastFocus = useRef(focus);
   useEffect(() => {
-    if (count > 0 && geo.columns > 0) virtualizer.scrollToIndex(Math.floor(focus / geo.columns), { align: 'auto' });
+    if (lastFocus.current === focus) return;
+    lastFocus.current = focus;
+    if (count === 0) return;
+    const row = Math.floor(focus / geo.columns);
+    if (row === 0) scrollRef.current?.scrollTo({ top: 0 });
+    else virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [focus, geo.columns, count, virtualizer]);
 
   const onKeyDown = useGridKeys(geo, Math.max(1, items.length - 2));

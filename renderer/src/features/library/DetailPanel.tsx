@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { normalizeTag, type Asset } from '../../../../electron/model/asset';
 import { call, errorText } from '../../api/client';
 import { mediaUrl } from '../../api/media';
@@ -118,16 +118,16 @@ function Preview({ asset }: { asset: Asset }) {
 function NameField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
   const [value, setValue] = useState(asset.name);
   const [error, setError] = useState<string | null>(null);
-  const saved = useRef(asset.name);
-  useEffect(() => {
-    saved.current = asset.name;
+  // Follow renames that come from elsewhere (another window, the CLI) by adjusting state during render.
+  const [synced, setSynced] = useState(asset.name);
+  if (synced !== asset.name) {
+    setSynced(asset.name);
     setValue(asset.name);
-  }, [asset.name]);
-
+  }
   const save = async () => {
     const next = value.trim();
-    if (next === saved.current) {
-      setValue(saved.current);
+    if (next === asset.name) {
+      setValue(asset.name);
       setError(null);
       return;
     }
@@ -137,7 +137,6 @@ function NameField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => 
     }
     try {
       const updated = await call('assets.update', { id: asset.id, name: next });
-      saved.current = updated.name;
       setError(null);
       onChange(updated);
     } catch (e) {
@@ -161,7 +160,7 @@ function NameField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => 
             if (e.key === 'Enter') e.currentTarget.blur();
             if (e.key === 'Escape') {
               e.stopPropagation();
-              setValue(saved.current);
+              setValue(asset.name);
               setError(null);
               requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
             }
@@ -183,7 +182,11 @@ function NameField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => 
 function NotesField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
   const [value, setValue] = useState(asset.notes);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setValue(asset.notes), [asset.notes]);
+  const [synced, setSynced] = useState(asset.notes);
+  if (synced !== asset.notes) {
+    setSynced(asset.notes);
+    setValue(asset.notes);
+  }
   const save = async () => {
     if (value === asset.notes) return;
     try {

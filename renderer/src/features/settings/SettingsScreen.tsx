@@ -15,26 +15,31 @@ export function SettingsScreen() {
   const [recent, setRecent] = useState<RecentLibrary[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const [i, r] = await Promise.all([call('app.info', {}), call('libraries.recent', {})]);
-      setInfo(i);
-      setRecent(r);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(errorText(e));
-    }
-  }, []);
+  // Bumped after opening a library from this screen (the engine's library.changed event also refreshes).
+  const [reloadKey, setReloadKey] = useState(0);
+  const load = useCallback(() => setReloadKey((k) => k + 1), []);
 
   useEffect(() => {
-    void load();
-    const offLib = onEvent('library.changed', () => void load());
-    const offAssets = onEvent('assets.changed', () => void load());
+    let live = true;
+    const refresh = () =>
+      Promise.all([call('app.info', {}), call('libraries.recent', {})]).then(
+        ([i, r]) => {
+          if (!live) return;
+          setInfo(i);
+          setRecent(r);
+          setLoadError(null);
+        },
+        (e: unknown) => live && setLoadError(errorText(e)),
+      );
+    void refresh();
+    const offLib = onEvent('library.changed', () => void refresh());
+    const offAssets = onEvent('assets.changed', () => void refresh());
     return () => {
+      live = false;
       offLib();
       offAssets();
     };
-  }, [load]);
+  }, [reloadKey]);
 
   return (
     <div className="settings" data-testid="settings-screen">
@@ -69,8 +74,8 @@ export function SettingsScreen() {
               </div>
             </dl>
           )}
-          <OpenLibraryForm onOpened={() => void load()} />
-          {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={() => void load()} />}
+          <OpenLibraryForm onOpened={load} />
+          {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={load} />}
         </section>
 
         <section className="card" aria-labelledby="settings-media">
