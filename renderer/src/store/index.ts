@@ -23,16 +23,29 @@ export function startStore(): void {
   started = true;
   const s = useStore.getState;
 
+  // An import of hundreds of files sends an event per file: refresh at most every 100 ms, not per event.
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleRefresh = () => {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      s().invalidateAssets();
+      void s().loadTags();
+    }, 100);
+  };
+
   onEvent('assets.changed', (e) => {
     if (e.reason === 'trashed' || e.reason === 'restored' || e.reason === 'purged') {
       s().dropFromSelection(e.ids);
       if (e.reason === 'purged' && s().detailId && e.ids.includes(s().detailId ?? '')) s().openDetail(null);
     }
-    s().invalidateAssets();
-    if (e.reason !== 'updated' || e.ids.length > 0) void s().loadTags();
+    scheduleRefresh();
   });
   onEvent('job.updated', (job) => s().upsertJob(job));
-  onEvent('library.changed', () => s().resetLibrary());
+  onEvent('library.changed', () => {
+    s().resetLibrary();
+    void s().loadJobs();
+  });
 
   let wasDown = false;
   s().setConnection(connectionStatus());

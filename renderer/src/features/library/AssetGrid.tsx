@@ -86,7 +86,19 @@ export function AssetGrid() {
   }
 
   return (
-    <div className="grid-scroll" ref={scrollRef}>
+    <div
+      className="grid-scroll"
+      ref={scrollRef}
+      onMouseDown={(e) => {
+        // A click on the empty space between or after cells clears the selection, as in Finder and Explorer.
+        const target = e.target as HTMLElement;
+        const el = e.currentTarget;
+        const onScrollbar = e.clientX >= el.getBoundingClientRect().left + el.clientWidth;
+        if (e.button === 0 && !onScrollbar && !e.shiftKey && !e.ctrlKey && !e.metaKey && !target.closest('[role="option"]')) {
+          useStore.getState().clearSelection();
+        }
+      }}
+    >
       {listError && (
         <div className="banner banner--error banner--inline" role="alert">
           {listError}
