@@ -17,7 +17,14 @@ type ChipProps = {
 export function Chip({ children, icon, selected, onClick, onRemove, removeLabel, testId }: ChipProps) {
   if (onClick) {
     return (
-      <button type="button" className={cx('chip', 'chip--toggle', selected && 'chip--selected')} aria-pressed={selected} onClick={onClick} data-testid={testId}>
+      <button
+        type="button"
+        className={cx('chip', 'chip--toggle', selected && 'chip--selected')}
+        aria-pressed={selected}
+        onClick={onClick}
+        title={typeof children === 'string' ? children : undefined}
+        data-testid={testId}
+      >
         {icon}
         <span>{children}</span>
       </button>

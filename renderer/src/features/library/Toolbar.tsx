@@ -182,6 +182,7 @@ function ImportButton() {
         icon={<ImportIcon size={18} />}
         disabled={busy}
         onClick={openImportPicker}
+        title={t('import.button')}
         data-testid="import-button"
       >
         {t('import.button')}
