@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { AssetKind } from '../../electron/model/asset';
 import { Studio } from '../../electron/studio';
-import { JPEG_DIR, VIDEO_DIR, ensureBenchMedia, rng, vocabulary, warm, zipf } from './media';
+import { BENCH_DIR, JPEG_DIR, VIDEO_DIR, ensureBenchMedia, rng, vocabulary, warm, zipf } from './media';
 
 /**
  * `npm run bench -- import`: import throughput against a bare sharp thumbnail loop (the floor), and search
@@ -103,7 +105,7 @@ async function postframeRun(dir: string, expected: number): Promise<number> {
     const { jobId } = await studio['imports.start']({ paths: [dir], uploads: [] });
     await studio.whenIdle();
     const secs = seconds(t0);
-    const job = (await studio['jobs.list']({})).find((j) => j.id === jobId);
+    const job = (await studio['jobs.list']()).find((j) => j.id === jobId);
     const imported = job?.result?.imported ?? 0;
     if (job?.status !== 'done' || imported !== expected) {
       throw new Error(`bench import of ${dir} ended ${job?.status ?? 'missing'} with ${imported}/${expected} imported: ${JSON.stringify(job?.result?.failed ?? job?.error)}`);
@@ -120,7 +122,7 @@ const TAGS = ['favorite', 'client', 'broll', 'draft', 'approved', 'instagram', '
   'vertical', 'square', 'loop', 'intro', 'outro', 'logo', 'voice', 'ambient', 'archive', 'selects', 'hero', 'teaser', 'promo', 'review'];
 const EXT: Record<AssetKind, string[]> = { video: ['mp4', 'mov', 'mp4', 'webm'], image: ['jpg', 'jpg', 'heic', 'png'], audio: ['wav', 'mp3', 'm4a'] };
 
-function shuffled<T>(xs: T[], random: () => number): T[] {
+export function shuffled<T>(xs: T[], random: () => number): T[] {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -130,7 +132,7 @@ function shuffled<T>(xs: T[], random: () => number): T[] {
 }
 
 /** Seeds `n` assets through AssetsRepo.insert (so the FTS index is filled exactly as in the app), 10,000 per transaction. */
-function seed(studio: Studio, n: number, words: string[], pickWord: () => number, random: () => number): void {
+export function seed(studio: Studio, n: number, words: string[], pickWord: () => number, random: () => number): void {
   const db = studio.database;
   const repo = studio.assetsRepo;
   const start = Date.parse('2023-01-01T00:00:00Z');
@@ -181,7 +183,7 @@ function seed(studio: Studio, n: number, words: string[], pickWord: () => number
 }
 
 /** What users type into the search box: 3+ letter prefixes (typing), whole words, two words. */
-function makeQueries(n: number, words: string[], pickWord: () => number, random: () => number): string[] {
+export function makeQueries(n: number, words: string[], pickWord: () => number, random: () => number): string[] {
   const prefix = (w: string) => w.slice(0, Math.min(w.length, 3 + Math.floor(random() * Math.max(1, w.length - 2))));
   const qs: string[] = [];
   while (qs.length < n) {
@@ -198,8 +200,31 @@ function makeQueries(n: number, words: string[], pickWord: () => number, random:
 
 export type SearchBench = { p50: number; p95: number; max: number; seeded: number; queries: number; slowest: { query: string; ms: number; total: number }[] };
 
-export async function searchBench(assets: number, queries: number, log: (msg: string) => void): Promise<SearchBench> {
-  const { studio, dispose } = await openFresh();
+/**
+ * The seeded library is cached under .fixtures/bench/ like the media, keyed by the seed parameters and the
+ * code that decides what a library holds (schema, AssetsRepo, the vocabulary): change any and it is seeded
+ * anew. Each run works on a fresh copy, so the cache is never written to.
+ */
+function libraryCacheKey(assets: number): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const h = createHash('sha256').update(`seed-v1:${assets}`);
+  const migrations = path.join(root, 'electron/library/migrations');
+  const files = [
+    'electron/library/assets-repo.ts', 'electron/library/db.ts', 'scripts/bench/media.ts',
+    ...fs.readdirSync(migrations).sort().map((f) => path.join('electron/library/migrations', f)),
+  ];
+  for (const f of files) h.update(f).update(fs.readFileSync(path.join(root, f)));
+  h.update(seed.toString());
+  return h.digest('hex').slice(0, 16);
+}
+
+async function seededLibrary(assets: number, log: (msg: string) => void): Promise<string> {
+  const cached = path.join(BENCH_DIR, `library-${libraryCacheKey(assets)}`);
+  if (fs.existsSync(path.join(cached, '.complete'))) return cached;
+  for (const old of fs.readdirSync(BENCH_DIR).filter((d) => d.startsWith('library-'))) fs.rmSync(path.join(BENCH_DIR, old), { recursive: true, force: true });
+  const tmp = tempDir('pf-bench-seed-');
+  const lib = path.join(tmp, 'lib');
+  const studio = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
   try {
     const random = rng(20240601);
     const words = shuffled(vocabulary(), random);
@@ -207,7 +232,29 @@ export async function searchBench(assets: number, queries: number, log: (msg: st
     const t0 = process.hrtime.bigint();
     seed(studio, assets, words, pickWord, random);
     studio.database.pragma('optimize');
-    log(`seeded ${assets} assets (${words.length}-word vocabulary) in ${seconds(t0).toFixed(1)} s`);
+    log(`seeded ${assets} assets (${words.length}-word vocabulary) in ${seconds(t0).toFixed(1)} s (cached in ${cached})`);
+  } finally {
+    await studio.close();
+  }
+  fs.cpSync(lib, cached, { recursive: true });
+  fs.writeFileSync(path.join(cached, '.complete'), new Date().toISOString());
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return cached;
+}
+
+export async function searchBench(assets: number, queries: number, log: (msg: string) => void): Promise<SearchBench> {
+  const cached = await seededLibrary(assets, log);
+  const tmp = tempDir('pf-bench-search-');
+  fs.cpSync(cached, path.join(tmp, 'lib'), { recursive: true });
+  const studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
+  const dispose = async () => {
+    await studio.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    const words = shuffled(vocabulary(), rng(20240601)); // the seed's word order: common words stay common
+    const random = rng(7);
+    const pickWord = zipf(words.length, random);
     const qs = makeQueries(queries, words, pickWord, random);
     const list = (query: string) =>
       studio['assets.list']({ query, kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 200 });

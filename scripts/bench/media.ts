@@ -26,11 +26,11 @@ function ffmpeg(args: string[]): void {
  * so the JPEGs carry real entropy (~3 MB at quality 90, like a phone photo) instead of flat test patterns.
  */
 async function baseTexture(width: number, height: number): Promise<Buffer> {
-  const coarse = await sharp({ create: { width: Math.round(width / 10), height: Math.round(height / 10), channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 70 } } })
+  const coarse = await sharp({ create: { width: Math.round(width / 10), height: Math.round(height / 10), channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 70 } } })
     .png()
     .toBuffer();
   const blobs = await sharp(coarse).resize(width, height, { kernel: 'cubic' }).blur(3).raw().toBuffer();
-  const grain = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 25 } } }).blur(0.8).raw().toBuffer();
+  const grain = await sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 25 } } }).blur(0.8).raw().toBuffer();
   return sharp(blobs, { raw: { width, height, channels: 3 } })
     .composite([{ input: grain, raw: { width, height, channels: 3 }, blend: 'soft-light' }])
     .raw()
