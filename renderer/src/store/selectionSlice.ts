@@ -14,6 +14,8 @@ export type SelectionSlice = {
   toggle: (index: number, id: string) => void;
   /** Selects anchor..index (added to the current selection when `additive`). */
   selectRange: (index: number, additive: boolean) => Promise<void>;
+  /** Moves the keyboard focus without touching the selection. */
+  setFocus: (index: number) => void;
   /** Keyboard: moves the focus, selecting it, or extending from the anchor. */
   moveFocus: (index: number, extend: boolean) => Promise<void>;
   selectAll: () => Promise<void>;
@@ -52,6 +54,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       for (const a of items) next.add(a.id);
       return { selected: next, anchor };
     });
+  },
+
+  setFocus: (index) => {
+    const total = get().total ?? 0;
+    set({ focus: Math.max(0, Math.min(Math.max(0, total - 1), index)) });
   },
 
   moveFocus: async (index, extend) => {

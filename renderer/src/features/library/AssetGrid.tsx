@@ -175,7 +175,9 @@ function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
       const focused = Math.min(s.focus, total - 1);
       const go = (index: number) => {
         e.preventDefault();
-        void s.moveFocus(index, e.shiftKey);
+        // Ctrl/Cmd+arrows move only the focus, so Ctrl/Cmd+Space can build a scattered selection.
+        if (mod && !e.shiftKey) s.setFocus(index);
+        else void s.moveFocus(index, e.shiftKey);
         // The cell may already be rendered: focus it now; otherwise it focuses itself when it mounts.
         const el = document.getElementById(cellDomId(index));
         if (el) el.focus({ preventScroll: true });
@@ -202,7 +204,9 @@ function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
         case ' ': {
           e.preventDefault();
           const asset = assetAt(s, focused);
-          if (asset) {
+          if (asset && mod && e.key === ' ') {
+            s.toggle(focused, asset.id); // Ctrl/Cmd+Space: add or remove the focused item, as in file managers
+          } else if (asset) {
             if (!s.selected.has(asset.id)) s.selectOnly(focused, asset.id);
             s.openDetail(asset.id);
           }
