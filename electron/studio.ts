@@ -173,7 +173,7 @@ export class Studio implements ApiImpl {
 
   private libraryInfo(): LibraryInfo {
     const { folder, db, assets } = this.rooms;
-    return { path: folder.root, name: path.basename(folder.root), assetCount: assets.count(), schemaVersion: schemaVersion(db) };
+    return { path: folder.root, name: path.basename(folder.root), assetCount: assets.liveCount(), schemaVersion: schemaVersion(db) };
   }
 
   // ── API ───────────────────────────────────────────────────────────────────

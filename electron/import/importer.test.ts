@@ -108,14 +108,14 @@ describe('import', () => {
     const again = await importPaths([GOOD_DIR]);
     expect(again.result).toMatchObject({ imported: 0, duplicates: 8, failed: [] });
     expect(filesUnder(studio.folder.root).filter((f) => !f.startsWith('library.sqlite'))).toEqual(before);
-    expect(studio.assetsRepo.count()).toBe(7);
+    expect(studio.assetsRepo.liveCount()).toBe(7);
   });
 
   it('leaves no row and no file behind for failed files', async () => {
     const job = await importPaths([BROKEN_DIR]);
     expect(job.result).toMatchObject({ imported: 0, duplicates: 0 });
     expect(job.result!.failed).toHaveLength(6);
-    expect(studio.assetsRepo.count()).toBe(0);
+    expect(studio.assetsRepo.liveCount()).toBe(0);
     expect(filesUnder(studio.folder.mediaDir)).toEqual([]);
     expect(filesUnder(path.join(studio.folder.cacheDir))).toEqual([]);
   });

@@ -63,14 +63,14 @@ describe('AssetsRepo', () => {
     expect(repo.get('nope')).toBeNull();
     expect(repo.findBySha('sha-alpha.png')).toEqual({ id: id['alpha.png'], trashedAt: null });
     expect(repo.findBySha('sha-none')).toBeNull();
-    expect(repo.count()).toBe(5);
+    expect(repo.liveCount()).toBe(5);
   });
 
   it('stores tags sorted and once, and refuses a second asset with the same content', () => {
     const a = repo.insert({ ...asset('dup-tags.png', { kind: 'image', size: 1, imported: '2024-02-01T00:00:00.000Z' }), tags: ['b', 'a', 'b'] });
     expect(a.tags).toEqual(['a', 'b']);
     expect(() => repo.insert(FIXTURES[0]!)).toThrow(/UNIQUE/);
-    expect(repo.count()).toBe(6);
+    expect(repo.liveCount()).toBe(6);
   });
 
   it.each<[AssetSort, string[]]>([
@@ -147,7 +147,7 @@ describe('AssetsRepo', () => {
     expect(names({ trashed: true })).toEqual(['Beach sunset.jpg']);
     expect(search('sunset')).toEqual([]);
     expect(search('sunset', { trashed: true })).toEqual(['Beach sunset.jpg']);
-    expect(repo.count()).toBe(4);
+    expect(repo.liveCount()).toBe(4);
 
     expect(repo.setTrashed([beach], false)).toEqual([beach]);
     expect(repo.setTrashed([beach], false)).toEqual([]);
@@ -212,11 +212,38 @@ describe('AssetsRepo', () => {
     }) as typeof db.prepare);
     repo.list(opts({ offset: 0, limit: 2 }));
     repo.list(opts({ tag: 'summer', offset: 0, limit: 2 }));
+    repo.list(opts({ query: 'sun', offset: 0, limit: 2 }));
     spy.mockRestore();
-    const [plain, tagged] = seen.filter((s) => s.includes('ORDER BY'));
+    const [plain, tagged, searched] = seen.filter((s) => s.includes('ORDER BY'));
     const plan = (sql: string, ...p: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(plain!, 2, 0)).toMatch(/USING INDEX assets_by_imported/);
+    expect(plan(plain!, 2, 0)).not.toMatch(/TEMP B-TREE/);
     expect(plan(tagged!, 'summer', 2, 0)).toMatch(/asset_tags_by_tag/);
+    expect(plan(searched!, '"sun"*', 2, 0)).toMatch(/^SCAN f VIRTUAL TABLE/);
+    expect(plan(searched!, '"sun"*', 2, 0)).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('keeps trashed assets out of library searches and finds them in the trash, until restored', () => {
+    const id = repo.ids(opts({ query: 'zebra' }))[0]!;
+    repo.setTrashed([id], true);
+    expect(search('zebra')).toEqual([]);
+    expect(repo.list(opts({ query: 'zebra', trashed: true })).items.map((a) => a.name)).toEqual(['Zebra crossing.mp4']);
+    repo.tag([id], ['stripes'], []);
+    expect(repo.list(opts({ query: 'stripes', trashed: true })).total).toBe(1);
+    expect(repo.list(opts({ query: 'stripes' })).total).toBe(0);
+    repo.setTrashed([id], false);
+    expect(search('stripes')).toEqual(['Zebra crossing.mp4']);
+    expect(repo.list(opts({ query: 'zebra', trashed: true })).total).toBe(0);
+  });
+
+  it('counts exactly when a search has more hits than a page', () => {
+    for (let i = 0; i < 30; i++) repo.insert(asset(`crowd ${i}.png`, { kind: i % 3 ? 'image' : 'video', size: i + 1, imported: `2024-04-01T00:00:${String(i).padStart(2, '0')}.000Z` }));
+    repo.setTrashed(repo.ids(opts({ query: 'crowd' })).slice(0, 4), true);
+    const first = repo.list(opts({ query: 'crowd', offset: 0, limit: 5 }));
+    expect(first.total).toBe(26);
+    expect(first.items.map((a) => a.name)).toEqual(['crowd 25.png', 'crowd 24.png', 'crowd 23.png', 'crowd 22.png', 'crowd 21.png']);
+    // Videos are crowd 0, 3, …, 27 (10); crowd 27 is among the four trashed.
+    expect(repo.list(opts({ query: 'crowd', kind: 'video', offset: 0, limit: 2 })).total).toBe(9);
+    expect(repo.list(opts({ query: 'crowd', order: 'asc', offset: 0, limit: 2 })).items.map((a) => a.name)).toEqual(['crowd 0.png', 'crowd 1.png']);
   });
 
   it('leaves a consistent database after a mix of operations', () => {
@@ -229,10 +256,11 @@ describe('AssetsRepo', () => {
     repo.setTrashed(all.slice(15, 30), true);
     repo.setTrashed(all.slice(15, 20), false);
     repo.purge(all.slice(20, 30));
-    expect(repo.count()).toBe(45 - 10);
+    expect(repo.liveCount()).toBe(45 - 10);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(() => db.prepare("INSERT INTO assets_fts(assets_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() => db.prepare("INSERT INTO assets_trash_fts(assets_trash_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     // Every row is findable by its name, and nothing purged is.
     expect(search('renamed', { limit: 100 })).toHaveLength(5);
     expect(repo.list(opts({ query: 'bulk', limit: 1 })).total).toBe(40 - 5 - 10); // renamed and purged ones no longer match

@@ -62,7 +62,7 @@ const SUMMARY_COLUMNS =
   'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail';
 
 const SORT_SQL: Record<AssetSort, string> = {
-  imported: 'a.imported_at',
+  imported: 'a.rowid',
   name: 'a.name COLLATE NOCASE',
   size: 'a.size_bytes',
   duration: 'a.duration_sec',
@@ -149,14 +149,10 @@ export class AssetsRepo {
     return r ? { id: r.id, sha256: r.sha256, ext: r.ext, kind: r.kind, hasThumbnail: r.has_thumbnail === 1, hasPoster: r.has_poster === 1, hasWaveform: r.has_waveform === 1 } : null;
   }
 
-  private where(f: AssetFilter): { sql: string; params: unknown[] } {
+  /** Filters other than the text query, as SQL over `assets a`. */
+  private filters(f: AssetFilter): { sql: string; params: unknown[] } {
     const clauses = [f.trashed ? 'a.trashed_at IS NOT NULL' : 'a.trashed_at IS NULL'];
     const params: unknown[] = [];
-    const match = toFtsQuery(f.query);
-    if (match) {
-      clauses.push('a.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)');
-      params.push(match);
-    }
     if (f.kind) {
       clauses.push('a.kind = ?');
       params.push(f.kind);
@@ -169,62 +165,49 @@ export class AssetsRepo {
   }
 
   list(o: ListOptions): { items: AssetSummary[]; total: number } {
-    const fast = this.listBroadSearch(o);
-    if (fast) return fast;
-    const { sql, params } = this.where(o);
+    const match = toFtsQuery(o.query);
+    const fts = ftsTable(o.trashed);
+    const { sql, params } = this.filters(o);
     const dir = o.order === 'asc' ? 'ASC' : 'DESC';
-    const rows = this.db
+    let rows: Row[];
+    if (match && o.sort === 'imported') {
+      // The full-text index hands out rowids in order, and rowid order is import order: walk its hits and
+      // stop at the page, instead of looking up and sorting every hit of a common word.
+      rows = this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM ${fts} f JOIN assets a ON a.rowid = f.rowid
+           WHERE ${fts} MATCH ? AND ${sql} ORDER BY f.rowid ${dir} LIMIT ? OFFSET ?`,
+        )
+        .all(match, ...params, o.limit, o.offset) as Row[];
+    } else {
+      const where = match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql;
       // Assets without a value (images have no duration) go last in either direction.
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM assets a WHERE ${sql} ORDER BY ${SORT_SQL[o.sort]} ${dir} NULLS LAST, a.rowid ${dir} LIMIT ? OFFSET ?`)
-      .all(...params, o.limit, o.offset) as Row[];
-    const total = rows.length < o.limit && (o.offset === 0 || rows.length > 0)
-      ? o.offset + rows.length
-      : (this.db.prepare(`SELECT count(*) AS n FROM assets a WHERE ${sql}`).get(...params) as { n: number }).n;
+      rows = this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from(o.trashed)} WHERE ${where} ORDER BY ${SORT_SQL[o.sort]} ${dir} NULLS LAST, a.rowid ${dir} LIMIT ? OFFSET ?`)
+        .all(...params, ...(match ? [match] : []), o.limit, o.offset) as Row[];
+    }
+    const pageIsLast = rows.length < o.limit && (o.offset === 0 || rows.length > 0);
+    const total = pageIsLast ? o.offset + rows.length : this.count(o, match);
     return { items: rows.map(toSummary), total };
   }
 
-  /**
-   * The library's default view (by import date, not trashed) searched for a common word: tens of thousands of
-   * hits, where the general query looks up and sorts every hit (~100 ms at 100,000 assets). Instead:
-   * - total: the full-text hits minus those in the trash. FTS rowids are always live asset rowids (insert,
-   *   reindex and purge keep them so), and the trash is small, so this stays exact without touching rows.
-   * - page: only hits among the first `window` assets in this order, a prefix of the sort order read from
-   *   the imported_at index; full-text hits are narrowed to that window's rowid range. When the window yields a
-   *   full page, that page is exactly the global one; otherwise we return null and the general query runs.
-   * Returns null when the case does not apply.
-   */
-  private listBroadSearch(o: ListOptions): { items: AssetSummary[]; total: number } | null {
-    const match = toFtsQuery(o.query);
-    if (!match || o.sort !== 'imported' || o.trashed || o.kind || o.tag) return null;
-    const want = o.offset + o.limit;
-    const total = this.db
-      .prepare('SELECT count(*) FROM assets_fts WHERE assets_fts MATCH ? AND rowid NOT IN (SELECT rowid FROM assets WHERE trashed_at IS NOT NULL)')
-      .pluck()
-      .get(match) as number;
-    if (total < Math.max(2000, want * 4)) return null; // few hits: looking each one up is cheap
-    const live = this.db.prepare('SELECT max(rowid) FROM assets').pluck().get() as number;
-    const dir = o.order === 'asc' ? 'ASC' : 'DESC';
-    // Enough of the first assets in this order to hold ~2 pages of hits at this query's density.
-    const window = Math.ceil((want * 2 * live) / total) + 64;
-    const [lo, hi] = this.db
-      .prepare(`SELECT min(rowid), max(rowid) FROM (SELECT rowid FROM assets INDEXED BY assets_by_imported ORDER BY imported_at ${dir}, rowid ${dir} LIMIT ?)`)
-      .raw()
-      .get(window) as [number, number];
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM assets a WHERE a.trashed_at IS NULL
-           AND a.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ? AND rowid BETWEEN ? AND ?)
-           AND a.rowid IN (SELECT rowid FROM assets INDEXED BY assets_by_imported ORDER BY imported_at ${dir}, rowid ${dir} LIMIT ?)
-         ORDER BY a.imported_at ${dir} NULLS LAST, a.rowid ${dir} LIMIT ? OFFSET ?`,
-      )
-      .all(match, lo, hi, window, o.limit, o.offset) as Row[];
-    if (rows.length < o.limit) return null;
-    return { items: rows.map(toSummary), total };
+  /** How many assets a filter matches. Without kind or tag, a search is counted in its index alone. */
+  private count(f: AssetFilter, match: string | null): number {
+    const fts = ftsTable(f.trashed);
+    if (match && !f.kind && !f.tag) {
+      return this.db.prepare(`SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`).pluck().get(match) as number;
+    }
+    const { sql, params } = this.filters(f);
+    const where = match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql;
+    return this.db.prepare(`SELECT count(*) FROM ${from(f.trashed)} WHERE ${where}`).pluck().get(...params, ...(match ? [match] : [])) as number;
   }
 
   ids(f: AssetFilter): string[] {
-    const { sql, params } = this.where(f);
-    return (this.db.prepare(`SELECT a.id FROM assets a WHERE ${sql} ORDER BY a.imported_at DESC`).pluck().all(...params)) as string[];
+    const match = toFtsQuery(f.query);
+    const fts = ftsTable(f.trashed);
+    const { sql, params } = this.filters(f);
+    const where = match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql;
+    return this.db.prepare(`SELECT a.id FROM ${from(f.trashed)} WHERE ${where} ORDER BY a.rowid DESC`).pluck().all(...params, ...(match ? [match] : [])) as string[];
   }
 
   update(id: string, patch: { name?: string; notes?: string }): boolean {
@@ -256,16 +239,21 @@ export class AssetsRepo {
     return updated;
   }
 
+  /** Moves assets to or from the trash; their full-text entries move to the matching index. */
   setTrashed(ids: string[], trashed: boolean): string[] {
     const changed: string[] = [];
     const now = new Date().toISOString();
     const stmt = trashed
-      ? this.db.prepare('UPDATE assets SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
-      : this.db.prepare('UPDATE assets SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL');
+      ? this.db.prepare('UPDATE assets SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL RETURNING rowid')
+      : this.db.prepare('UPDATE assets SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL RETURNING rowid');
+    const unindex = this.db.prepare(`DELETE FROM ${ftsTable(!trashed)} WHERE rowid = ?`);
     this.db.transaction(() => {
       for (const id of ids) {
-        const r = trashed ? stmt.run(now, id) : stmt.run(id);
-        if (r.changes > 0) changed.push(id);
+        const r = (trashed ? stmt.get(now, id) : stmt.get(id)) as { rowid: number } | undefined;
+        if (!r) continue;
+        unindex.run(r.rowid);
+        this.reindex(r.rowid);
+        changed.push(id);
       }
     })();
     return changed;
@@ -276,7 +264,7 @@ export class AssetsRepo {
     const gone: AssetFiles[] = [];
     this.db.transaction(() => {
       const find = this.db.prepare('SELECT rowid, id, sha256, ext FROM assets WHERE id = ? AND trashed_at IS NOT NULL');
-      const delFts = this.db.prepare('DELETE FROM assets_fts WHERE rowid = ?');
+      const delFts = this.db.prepare(`DELETE FROM ${ftsTable(true)} WHERE rowid = ?`);
       const del = this.db.prepare('DELETE FROM assets WHERE rowid = ?');
       for (const id of ids) {
         const r = find.get(id) as Pick<Row, 'rowid' | 'id' | 'sha256' | 'ext'> | undefined;
@@ -298,8 +286,9 @@ export class AssetsRepo {
       .all() as { tag: string; count: number }[];
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) FROM assets WHERE trashed_at IS NULL').pluck().get()) as number;
+  /** Assets in the library, not counting the trash. */
+  liveCount(): number {
+    return this.db.prepare('SELECT count(*) FROM assets WHERE trashed_at IS NULL').pluck().get() as number;
   }
 
   private rowidOf(id: string): number | null {
@@ -307,15 +296,27 @@ export class AssetsRepo {
     return r ?? null;
   }
 
-  /** Rewrites one asset's full-text entry from its current name, tags and notes. */
+  /** Rewrites one asset's full-text entry (in the live or the trash index) from its name, tags and notes. */
   private reindex(rowid: number): void {
     const r = this.db
       .prepare(
-        `SELECT a.name, a.notes, coalesce((SELECT group_concat(tag, ' ') FROM asset_tags WHERE asset_rowid = a.rowid), '') AS tags
+        `SELECT a.name, a.notes, a.trashed_at IS NOT NULL AS trashed,
+           coalesce((SELECT group_concat(tag, ' ') FROM asset_tags WHERE asset_rowid = a.rowid), '') AS tags
          FROM assets a WHERE a.rowid = ?`,
       )
-      .get(rowid) as { name: string; notes: string; tags: string } | undefined;
-    this.db.prepare('DELETE FROM assets_fts WHERE rowid = ?').run(rowid);
-    if (r) this.db.prepare('INSERT INTO assets_fts (rowid, name, tags, notes) VALUES (?, ?, ?, ?)').run(rowid, r.name, r.tags, r.notes);
+      .get(rowid) as { name: string; notes: string; tags: string; trashed: number } | undefined;
+    if (!r) return;
+    const fts = ftsTable(r.trashed === 1);
+    this.db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`).run(rowid);
+    this.db.prepare(`INSERT INTO ${fts} (rowid, name, tags, notes) VALUES (?, ?, ?, ?)`).run(rowid, r.name, r.tags, r.notes);
   }
+}
+
+/** The trash is small: read it through its partial index rather than scanning the library for it. */
+function from(trashed: boolean): string {
+  return trashed ? 'assets a INDEXED BY assets_by_trashed' : 'assets a';
+}
+
+function ftsTable(trashed: boolean): 'assets_fts' | 'assets_trash_fts' {
+  return trashed ? 'assets_trash_fts' : 'assets_fts';
 }

@@ -32,8 +32,9 @@ export const m0001: Migration = {
         imported_at TEXT NOT NULL,
         trashed_at TEXT
       );
-      CREATE INDEX assets_by_imported ON assets (imported_at);
-      CREATE INDEX assets_by_kind_imported ON assets (kind, imported_at);
+      -- Rowids grow with each import, so "recently imported" is rowid order and needs no index of its own.
+      -- Live assets by kind (rowid order inside each kind); the partial index also counts the library fast.
+      CREATE INDEX assets_live_by_kind ON assets (kind) WHERE trashed_at IS NULL;
       CREATE INDEX assets_by_name ON assets (name COLLATE NOCASE);
       CREATE INDEX assets_by_trashed ON assets (trashed_at) WHERE trashed_at IS NOT NULL;
 
@@ -45,7 +46,14 @@ export const m0001: Migration = {
       CREATE INDEX asset_tags_by_tag ON asset_tags (tag, asset_rowid);
 
       -- Contentless: the text lives in assets/asset_tags; the index only maps words to rowids.
+      -- Live and trashed assets have an index each, so counting a search's hits never has to look at rows.
       CREATE VIRTUAL TABLE assets_fts USING fts5 (
+        name, tags, notes,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+      CREATE VIRTUAL TABLE assets_trash_fts USING fts5 (
         name, tags, notes,
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2',
