@@ -93,6 +93,10 @@ describe('browser-mode host', () => {
       expect(wrong.headers['set-cookie']).toBeUndefined();
       expect(String(wrong.body)).toMatch(/expired or was already used/);
       expect((await request(host.port, '/media/x/original')).status).toBe(401);
+      // An upload without a session gets a JSON error the page can show.
+      const up = await request(host.port, '/upload?name=a.jpg', { method: 'POST', body: 'x', headers: { Origin: `http://127.0.0.1:${host.port}` } });
+      expect(up.status).toBe(401);
+      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/postframe serve/) });
     });
 
     it('trades the token once for an HttpOnly SameSite=Strict cookie', async () => {

@@ -77,6 +77,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       }
     }
     if (!auth.hasSession(req)) {
+      if (url.pathname === HOST_PATHS.upload) {
+        const body = { code: 'unauthorized', message: 'This browser is no longer signed in to Postframe. Open the link printed by postframe serve again.' };
+        return send(res, 401, 'application/json', JSON.stringify(body));
+      }
       return send(
         res,
         401,

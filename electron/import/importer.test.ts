@@ -96,6 +96,9 @@ describe('import', () => {
 
     const voice = await studio['assets.get']({ id: byName.get('voice-note.wav')!.id });
     expect(voice.kind).toBe('audio');
+    // Its grid thumbnail is its waveform.
+    expect(voice.hasThumbnail).toBe(true);
+    expect((await studio.resolveMedia(voice.id, 'thumb'))!.mime).toBe('image/webp');
     const wave = JSON.parse(fs.readFileSync((await studio.resolveMedia(voice.id, 'waveform'))!.path, 'utf8')) as { peaksPerSecond: number; peaks: number[] };
     expect(wave.peaks.length).toBeGreaterThan(60);
     // lavfi's sine source plays at 1/8 of full scale.

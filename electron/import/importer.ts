@@ -10,7 +10,7 @@ import type { ImportRequest } from '../model/import';
 import type { ImportFailure, ImportResult } from '../model/job';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { LibraryFolder } from '../library/folder';
-import { computeWaveform, writeVideoPoster } from '../media/av';
+import { computeWaveform, writeVideoPoster, writeWaveformThumbnail } from '../media/av';
 import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
 import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
 import { parseProbe, type ProbeData } from '../media/probe';
@@ -166,6 +166,14 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         created.push(file);
         await fs.writeFile(file, JSON.stringify(wave));
         hasWaveform = true;
+        if (kind === 'audio') {
+          // Audio has no picture: its grid thumbnail is the shape of its sound.
+          const thumb = deps.folder.thumbPath(sha256);
+          await fs.mkdir(path.dirname(thumb), { recursive: true });
+          created.push(thumb);
+          await writeWaveformThumbnail(wave, thumb);
+          hasThumbnail = true;
+        }
       }
     }
     if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');

@@ -4,6 +4,7 @@ import { AppError } from '../model/errors';
 import type { MediaTools } from './ffmpeg';
 import { THUMB_SIZE } from './images';
 import { PeakAccumulator, type Waveform } from './waveform';
+import { waveformSvg } from './waveform-image';
 
 /** A frame a little way in: first frames are often black or a fade. */
 export function posterTime(durationSec: number | null): number {
@@ -43,4 +44,9 @@ export async function computeWaveform(tools: MediaTools, input: string, signal?:
   output.on('data', (chunk: Buffer) => acc.push(chunk));
   await done;
   return acc.finish();
+}
+
+/** The grid thumbnail of an audio file: its waveform, drawn once at import. */
+export async function writeWaveformThumbnail(wave: Waveform, out: string): Promise<void> {
+  await sharp(Buffer.from(waveformSvg(wave.peaks))).webp({ quality: 80, effort: 2 }).toFile(out);
 }
