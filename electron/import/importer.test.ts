@@ -135,6 +135,13 @@ describe('import', () => {
     expect(asset.name).toBe('clip.mp4');
   });
 
+  it('explains that HEIC photos need converting', async () => {
+    const heic = path.join(tmp, 'IMG_0001.HEIC');
+    fs.writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]));
+    const job = await importPaths([heic]);
+    expect(job.result!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/HEIC photos cannot be opened yet. Export the photo as JPEG/) }]);
+  });
+
   it('refuses upload ids that could escape the uploads folder', async () => {
     await expect(studio['imports.start']({ paths: [], uploads: [{ id: '../../library.sqlite', name: 'x.jpg' }] })).rejects.toMatchObject({ code: 'invalid_input' });
   });

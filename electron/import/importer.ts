@@ -98,6 +98,10 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     const sniffed = sniff(head);
     if (sniffed.kind === 'text') return { status: 'failed', reason: `This is a text file, not ${mediaNoun(src.name)}. Only video, image and audio files can be imported.` };
     if (sniffed.kind === 'unknown') return { status: 'failed', reason: 'This is not a video, image or audio format Postframe can read.' };
+    if (sniffed.kind === 'image' && sniffed.format === 'heif') {
+      // HEVC-coded HEIF needs a patent-encumbered decoder that Postframe does not ship.
+      return { status: 'failed', reason: 'HEIC photos cannot be opened yet. Export the photo as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and import it again.' };
+    }
     if (sniffed.kind === 'av' && !deps.tools) return { status: 'failed', reason: deps.toolsError ?? 'FFmpeg is not available, so audio and video cannot be imported.' };
 
     // 1. Into staging, hashing on the way (uploads are already ours: hash in place and move later).

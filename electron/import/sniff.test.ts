@@ -22,6 +22,7 @@ describe('sniff', () => {
     ['avif sequence', b([0, 0, 0, 0x1c], 'ftypavis', pad(4)), { kind: 'image', format: 'avif' }],
     ['heic', b([0, 0, 0, 0x18], 'ftypheic', pad(4)), { kind: 'image', format: 'heif' }],
     ['heif mif1', b([0, 0, 0, 0x18], 'ftypmif1', pad(4)), { kind: 'image', format: 'heif' }],
+    ['avif behind mif1', b([0, 0, 0, 0x20], 'ftypmif1', pad(4), 'mif1avifmiaf'), { kind: 'image', format: 'avif' }],
     ['mp4', b([0, 0, 0, 0x20], 'ftypisom', pad(4)), { kind: 'av', format: 'isobmff' }],
     ['mov', b([0, 0, 0, 0x14], 'ftypqt  ', pad(4)), { kind: 'av', format: 'isobmff' }],
     ['wav', b('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '), { kind: 'av', format: 'riff' }],

@@ -29,7 +29,11 @@ export function sniff(b: Uint8Array): Sniffed {
   if (ascii(b, 4, 'ftyp')) {
     const brand = String.fromCharCode(...b.slice(8, 12));
     if (brand === 'avif' || brand === 'avis') return { kind: 'image', format: 'avif' };
-    if (HEIF_BRANDS.includes(brand)) return { kind: 'image', format: 'heif' };
+    if (HEIF_BRANDS.includes(brand)) {
+      // Generic HEIF brands (mif1, msf1) also front AVIF files: their compatible brands tell them apart.
+      const compatible = Array.from({ length: Math.max(0, Math.floor((Math.min(b.length, 64) - 16) / 4)) }, (_, i) => String.fromCharCode(...b.slice(16 + i * 4, 20 + i * 4)));
+      return { kind: 'image', format: compatible.includes('avif') ? 'avif' : 'heif' };
+    }
     return { kind: 'av', format: 'isobmff' };
   }
   if (ascii(b, 0, 'RIFF') && (ascii(b, 8, 'WAVE') || ascii(b, 8, 'AVI '))) return { kind: 'av', format: 'riff' };

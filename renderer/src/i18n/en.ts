@@ -111,7 +111,7 @@ export const en = {
   'drop.hint': 'Videos, photos, audio and whole folders',
 
   'formats.video': 'MP4, MOV, WebM, MKV, AVI, M4V',
-  'formats.image': 'JPEG, PNG, WebP, GIF, HEIC, TIFF, AVIF',
+  'formats.image': 'JPEG, PNG, WebP, GIF, TIFF, AVIF',
   'formats.audio': 'MP3, WAV, M4A, AAC, FLAC, OGG',
 
   'empty.library.title': 'Your library is empty',
