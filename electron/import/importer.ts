@@ -34,7 +34,7 @@ type Source = { path: string; name: string; staged: boolean };
 type Outcome = { status: 'imported'; asset: Asset } | { status: 'duplicate'; id: string } | { status: 'failed'; reason: string };
 
 /**
- * Imports files into the library. Each file is copied (hashing on the way) into staging, checked for
+ * Imports files into the library. Each file is hashed and copied into staging, checked for
  * duplicates by SHA-256, analysed (sharp for images, ffprobe/ffmpeg for audio and video), then moved to its
  * content address and recorded. A file that fails leaves nothing behind and never stops the batch.
  */
@@ -104,13 +104,20 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     }
     if (sniffed.kind === 'av' && !deps.tools) return { status: 'failed', reason: deps.toolsError ?? 'FFmpeg is not available, so audio and video cannot be imported.' };
 
-    // 1. Into staging, hashing on the way (uploads are already ours: hash in place and move later).
+    // 1. Hash. Photos (bounded in size) are read once into memory: hashed, then written to staging while
+    //    sharp decodes the same bytes, so the copy costs no extra time. Other files are copied into staging,
+    //    hashing on the way; uploads are already ours (hashed in place, moved later).
     let sha256: string;
-    if (src.staged) {
+    let bytes: Buffer | null = null;
+    if (sniffed.kind === 'image' && st.size <= IN_MEMORY_MAX_BYTES) {
+      bytes = await fs.readFile(src.path, { signal });
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (src.staged) staging = src.path;
+    } else if (src.staged) {
       staging = src.path;
       sha256 = await hashFile(src.path, signal);
     } else {
-      staging = path.join(deps.folder.stagingDir, `${process.pid}-${Math.random().toString(36).slice(2)}`);
+      staging = stagingPath(deps.folder);
       sha256 = await copyAndHash(src.path, staging, signal);
     }
 
@@ -130,19 +137,35 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     let hasWaveform = false;
     if (sniffed.kind === 'image') {
       const max = deps.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
-      const info = await readImageInfo(staging, max);
+      let write: Promise<void> = Promise.resolve();
+      if (!staging) {
+        staging = stagingPath(deps.folder);
+        write = fs.writeFile(staging, bytes!, { signal });
+      }
+      const input = bytes ?? staging;
       const thumb = deps.folder.thumbPath(sha256);
-      await fs.mkdir(path.dirname(thumb), { recursive: true });
-      created.push(thumb);
-      await writeImageThumbnail(staging, thumb, max);
+      const analyse = (async () => {
+        const info = await readImageInfo(input, max);
+        await fs.mkdir(path.dirname(thumb), { recursive: true });
+        created.push(thumb);
+        await writeImageThumbnail(input, thumb, max);
+        return info;
+      })();
+      // Both must settle before we go on: a failed decode must not race a staging write still in flight.
+      const [analysed, written] = await Promise.allSettled([analyse, write]);
+      if (analysed.status === 'rejected') throw analysed.reason;
+      if (written.status === 'rejected') throw written.reason;
+      const info = analysed.value;
+      bytes = null;
       kind = 'image';
       facts = info.facts;
       hasThumbnail = true;
     } else {
       const tools = deps.tools!;
+      const file = staging!;
       let probed: ReturnType<typeof parseProbe>;
       try {
-        probed = parseProbe((await tools.probe(staging)) as unknown as ProbeData);
+        probed = parseProbe((await tools.probe(file)) as unknown as ProbeData);
       } catch (e) {
         throw new AppError('unsupported_media', `The file is damaged or incomplete (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). Copy it again from its source or re-export it.`);
       }
@@ -154,21 +177,21 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         await fs.mkdir(path.dirname(out.poster), { recursive: true });
         await fs.mkdir(path.dirname(out.thumb), { recursive: true });
         created.push(out.poster, out.thumb);
-        await writeVideoPoster(tools, staging, facts.durationSec, out, signal).catch((e: unknown) => {
+        await writeVideoPoster(tools, file, facts.durationSec, out, signal).catch((e: unknown) => {
           if (e instanceof AppError) throw e;
           throw new AppError('unsupported_media', `No picture could be decoded (${errorMessage(e)}). The video may be damaged; re-export it as MP4 (H.264).`);
         });
         hasPoster = hasThumbnail = true;
       }
       if (facts.hasAudio) {
-        const file = deps.folder.waveformPath(sha256);
-        const wave = await computeWaveform(tools, staging, signal).catch((e: unknown) => {
+        const peaksFile = deps.folder.waveformPath(sha256);
+        const wave = await computeWaveform(tools, file, signal).catch((e: unknown) => {
           if (e instanceof AppError) throw e;
           throw new AppError('unsupported_media', `The audio could not be decoded (${errorMessage(e)}). Re-export it as AAC, MP3 or WAV.`);
         });
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        created.push(file);
-        await fs.writeFile(file, JSON.stringify(wave));
+        await fs.mkdir(path.dirname(peaksFile), { recursive: true });
+        created.push(peaksFile);
+        await fs.writeFile(peaksFile, JSON.stringify(wave));
         hasWaveform = true;
         if (kind === 'audio') {
           // Audio has no picture: its grid thumbnail is the shape of its sound.
@@ -185,7 +208,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     // 4. Move the original to its content address, then record it: a row never points at a missing file.
     const original = deps.folder.originalPath(sha256, ext);
     await fs.mkdir(path.dirname(original), { recursive: true });
-    await fs.rename(staging, original);
+    await fs.rename(staging!, original);
     staging = null;
     created.push(original);
     const asset = deps.assets.insert({
@@ -210,6 +233,13 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     await Promise.all(created.map((f) => fs.rm(f, { force: true })));
     if (claimed) inflight.delete(claimed);
   }
+}
+
+/** Photos up to this size are read into memory once; larger files (and all audio/video) are streamed. */
+const IN_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+
+function stagingPath(folder: LibraryFolder): string {
+  return path.join(folder.stagingDir, `${process.pid}-${Math.random().toString(36).slice(2)}`);
 }
 
 function mediaNoun(name: string): string {

@@ -26,7 +26,7 @@ function orientationToRotation(o: number | undefined): number {
   }
 }
 
-export async function readImageInfo(file: string, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<ImageInfo> {
+export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<ImageInfo> {
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
