@@ -52,36 +52,25 @@ export class MediaTools {
 
   /** Runs a command to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
   run(cmd: FfmpegCommand, options: RunOptions = {}): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const { signal } = options;
-      if (signal?.aborted) return reject(new AppError('cancelled', 'Cancelled.'));
-      const onAbort = () => cmd.kill('SIGKILL');
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const done = (err?: Error) => {
-        this.running.delete(cmd);
-        signal?.removeEventListener('abort', onAbort);
-        if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
-        else if (err) reject(err);
-        else resolve();
-      };
-      cmd
-        .on('start', (line: string) => this.log.debug(line))
-        .on('progress', (p: { timemark: string; percent?: number }) => options.onProgress?.(p))
-        .on('end', () => done())
-        .on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
-          if (!signal?.aborted) this.log.error(`ffmpeg failed: ${err.message}\n${lastLines(stderr)}`);
-          done(new Error(summarizeFfmpegError(err.message, stderr)));
-        });
-      this.running.add(cmd);
-      cmd.run();
-    });
+    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+    cmd.on('progress', (p: { timemark: string; percent?: number }) => options.onProgress?.(p));
+    const done = this.supervise(cmd, options.signal);
+    cmd.run();
+    return done;
   }
 
-  /** Starts a command whose output is piped to us (e.g. raw PCM); the promise settles when ffmpeg exits. */
+  /** Starts a command whose output is piped to us (e.g. raw PCM); `done` settles when ffmpeg exits. */
   stream(cmd: FfmpegCommand, options: { signal?: AbortSignal } = {}): { output: Readable; done: Promise<void> } {
     const output = cmd.pipe() as Readable;
-    const done = new Promise<void>((resolve, reject) => {
-      const { signal } = options;
+    return { output, done: this.supervise(cmd, options.signal) };
+  }
+
+  /**
+   * Registers a command as running until it exits; the abort signal kills it. Attached before ffmpeg is
+   * spawned (fluent-ffmpeg spawns asynchronously), so no event is missed.
+   */
+  private supervise(cmd: FfmpegCommand, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const onAbort = () => cmd.kill('SIGKILL');
       signal?.addEventListener('abort', onAbort, { once: true });
       const finish = (err?: Error) => {
@@ -91,12 +80,15 @@ export class MediaTools {
         else if (err) reject(err);
         else resolve();
       };
-      cmd.on('start', (line: string) => this.log.debug(line));
-      cmd.on('end', () => finish());
-      cmd.on('error', (err: Error, _o: string | null, stderr: string | null) => finish(new Error(summarizeFfmpegError(err.message, stderr))));
+      cmd
+        .on('start', (line: string) => this.log.debug(line))
+        .on('end', () => finish())
+        .on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
+          if (!signal?.aborted) this.log.error(`ffmpeg failed: ${err.message}\n${lastLines(stderr)}`);
+          finish(new Error(summarizeFfmpegError(err.message, stderr)));
+        });
+      this.running.add(cmd);
     });
-    this.running.add(cmd);
-    return { output, done };
   }
 
   /** "5.1.9-0+deb12u1" or null when the binary does not run. */
