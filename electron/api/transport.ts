@@ -6,6 +6,8 @@ export const HOST_PATHS = {
   api: '/api',
   upload: '/upload',
   media: '/media',
+  text: '/text',
+  exports: '/exports',
 } as const;
 
 /** Electron: the custom protocol that serves library media (`media://asset/<id>/<variant>`). */
@@ -17,6 +19,19 @@ export function hostMediaPath(assetId: string, variant: MediaVariant): string {
 
 export function electronMediaUrl(assetId: string, variant: MediaVariant): string {
   return `${MEDIA_SCHEME}://asset/${encodeURIComponent(assetId)}/${variant}`;
+}
+
+/** A rasterised text layer (TextLayerImage.key) from cache/text/. */
+export function hostTextLayerPath(key: string): string {
+  return `${HOST_PATHS.text}/${encodeURIComponent(key)}.png`;
+}
+export function electronTextLayerUrl(key: string): string {
+  return `${MEDIA_SCHEME}://text/${encodeURIComponent(key)}.png`;
+}
+
+/** A finished export (by its job id), for download in browser mode. */
+export function hostExportPath(jobId: string): string {
+  return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
 }
 
 /** Response of `POST /upload?name=<file name>` (raw body, streamed to disk by the host). */

@@ -4,7 +4,7 @@ import pkg from '../../package.json';
 import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
 import { errorMessage, isAppError } from '../model/errors';
-import { type Job, isFinished } from '../model/job';
+import { type Job, importResultOf, isFinished } from '../model/job';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { type ParsedArgs, UsageError, parseArgs, portFlag, stringFlag } from './args';
@@ -106,11 +106,11 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
     });
     const job = await finished;
     if (!json && process.stderr.isTTY) io.err('\r\x1b[K');
-    if (job.status !== 'done' || !job.result) {
+    const r = importResultOf(job);
+    if (job.status !== 'done' || !r) {
       io.err(`postframe: import ${job.status}: ${job.error ?? 'no result'}\n`);
       return EXIT.error;
     }
-    const r = job.result;
     const assets = r.assetIds.map((id) => studio.assetsRepo.get(id)).filter((a): a is Asset => a !== null);
     if (json) {
       io.out(`${JSON.stringify({ imported: r.imported, duplicates: r.duplicates, failed: r.failed, assets, duplicateIds: r.duplicateIds })}\n`);
