@@ -20,6 +20,8 @@ import type { MediaVariant } from './model/asset';
 import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
+import { exportResultOf } from './model/job';
+import { isTextLayerKey, rasterizeText, textLayerPath } from './render/text';
 import { SettingsStore } from './settings';
 
 export interface StudioOptions {
@@ -262,6 +264,12 @@ export class Studio implements ApiImpl {
     return { jobId: job.id };
   }
 
+  /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
+  async 'text.render'(input: ParsedInput<'text.render'>): Promise<CallOutput<'text.render'>> {
+    const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, this.rooms.folder.textCacheDir);
+    return { key, width, height, left, top };
+  }
+
   async 'jobs.list'(): Promise<CallOutput<'jobs.list'>> {
     return this.rooms.runner.list();
   }
@@ -311,6 +319,24 @@ export class Studio implements ApiImpl {
     if (!file || !folder.contains(file)) return null;
     const ok = await fs.stat(file).then((s) => s.isFile(), () => false);
     return ok ? { path: file, mime } : null;
+  }
+
+  /** A rasterised text layer (cache/text/<key>.png); the key must be a text-layer hash, never a path. */
+  async resolveTextLayer(key: string): Promise<{ path: string; mime: string } | null> {
+    if (!isTextLayerKey(key)) return null;
+    const file = textLayerPath(this.rooms.folder.textCacheDir, key);
+    if (!this.rooms.folder.contains(file)) return null;
+    const ok = await fs.stat(file).then((s) => s.isFile(), () => false);
+    return ok ? { path: file, mime: 'image/png' } : null;
+  }
+
+  /** The file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served). */
+  async resolveExport(jobId: string): Promise<{ path: string; fileName: string } | null> {
+    const job = jobId.length <= 64 ? this.rooms.jobs.get(jobId) : null;
+    const result = job?.status === 'done' ? exportResultOf(job) : null;
+    if (!result || !this.rooms.folder.contains(result.outputPath)) return null;
+    const ok = await fs.stat(result.outputPath).then((s) => s.isFile(), () => false);
+    return ok ? { path: result.outputPath, fileName: result.fileName } : null;
   }
 
   async close(): Promise<void> {

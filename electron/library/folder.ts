@@ -26,6 +26,10 @@ export class LibraryFolder {
   get uploadsDir(): string {
     return path.join(this.root, 'cache', 'uploads');
   }
+  /** Rasterised text layers: `<key>.png` plus `<key>.json` (render/text.ts). */
+  get textCacheDir(): string {
+    return path.join(this.root, 'cache', 'text');
+  }
 
   /** media/ab/abcdef….ext — the extension keeps files openable by other tools. */
   originalPath(sha256: string, ext: string): string {
