@@ -11,6 +11,7 @@ import { runImport, uploadPath } from './import/importer';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
+import { DraftsRepo, draftNotFound, purgeRefusalMessage } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { JobsRepo } from './library/jobs-repo';
 import { resolveBinaries } from './media/binaries';
@@ -37,7 +38,7 @@ export interface StudioOptions {
   importConcurrency?: number;
 }
 
-type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; jobs: JobsRepo; runner: JobRunner };
+type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner };
 type Listener = (name: EventName, payload: unknown) => void;
 
 const STALE_STAGING_MS = 60 * 60 * 1000;
@@ -112,8 +113,9 @@ export class Studio implements ApiImpl {
     }
     const jobs = new JobsRepo(db);
     const assets = new AssetsRepo(db);
+    const drafts = new DraftsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1 });
-    const rooms: Rooms = { folder, db, assets, jobs, runner };
+    const rooms: Rooms = { folder, db, assets, drafts, jobs, runner };
     runner.register('import', (ctx, input) => this.importJob(rooms, ctx, input));
     runner.recover();
     await sweepStaging(folder);
@@ -248,7 +250,14 @@ export class Studio implements ApiImpl {
   }
 
   async 'assets.purge'(input: ParsedInput<'assets.purge'>): Promise<CallOutput<'assets.purge'>> {
-    const gone = this.rooms.assets.purge(input.ids);
+    const { db, drafts, assets } = this.rooms;
+    // Check and delete in one write transaction (taken up front), so a draft saved in between by another
+    // process (the CLI, a second app on the same library) cannot start using an asset deleted under it.
+    const gone = db.transaction(() => {
+      const uses = drafts.liveUsesOfTrashedAssets(input.ids);
+      if (uses.length) throw new AppError('conflict', purgeRefusalMessage(uses));
+      return assets.purge(input.ids);
+    }).immediate();
     await Promise.all(gone.map((f) => removeAssetFiles(this.rooms.folder, f)));
     if (gone.length) this.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
     return { count: gone.length };
@@ -262,6 +271,64 @@ export class Studio implements ApiImpl {
     for (const u of input.uploads) uploadPath(this.rooms.folder, u.id); // validates ids before a job exists
     const job = this.rooms.runner.start('import', importTitle(input), input);
     return { jobId: job.id };
+  }
+
+  // ── drafts ────────────────────────────────────────────────────────────────
+  async 'drafts.list'(input: ParsedInput<'drafts.list'>): Promise<CallOutput<'drafts.list'>> {
+    return this.rooms.drafts.list(input.trashed);
+  }
+
+  async 'drafts.create'(input: ParsedInput<'drafts.create'>): Promise<CallOutput<'drafts.create'>> {
+    const d = this.rooms.drafts.create(input);
+    this.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+    return d;
+  }
+
+  async 'drafts.get'(input: ParsedInput<'drafts.get'>): Promise<CallOutput<'drafts.get'>> {
+    const d = this.rooms.drafts.get(input.id);
+    if (!d) throw draftNotFound();
+    return d;
+  }
+
+  async 'drafts.save'(input: ParsedInput<'drafts.save'>): Promise<CallOutput<'drafts.save'>> {
+    const saved = this.rooms.drafts.save(input.id, input.baseRevision, input.doc);
+    this.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+    return saved;
+  }
+
+  async 'drafts.rename'(input: ParsedInput<'drafts.rename'>): Promise<CallOutput<'drafts.rename'>> {
+    const s = this.rooms.drafts.rename(input.id, input.name);
+    this.emit('drafts.changed', { reason: 'renamed', ids: [input.id] });
+    return s;
+  }
+
+  async 'drafts.duplicate'(input: ParsedInput<'drafts.duplicate'>): Promise<CallOutput<'drafts.duplicate'>> {
+    const d = this.rooms.drafts.duplicate(input.id);
+    this.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+    return d;
+  }
+
+  async 'drafts.trash'(input: ParsedInput<'drafts.trash'>): Promise<CallOutput<'drafts.trash'>> {
+    const ids = this.rooms.drafts.setTrashed(input.ids, true);
+    if (ids.length) this.emit('drafts.changed', { reason: 'trashed', ids });
+    return { count: ids.length };
+  }
+
+  async 'drafts.restore'(input: ParsedInput<'drafts.restore'>): Promise<CallOutput<'drafts.restore'>> {
+    const ids = this.rooms.drafts.setTrashed(input.ids, false);
+    if (ids.length) this.emit('drafts.changed', { reason: 'restored', ids });
+    return { count: ids.length };
+  }
+
+  async 'drafts.revisions'(input: ParsedInput<'drafts.revisions'>): Promise<CallOutput<'drafts.revisions'>> {
+    return this.rooms.drafts.revisions(input.id);
+  }
+
+  /** Restoring is a save of an older document (a new revision on top), so it is announced as one. */
+  async 'drafts.restoreRevision'(input: ParsedInput<'drafts.restoreRevision'>): Promise<CallOutput<'drafts.restoreRevision'>> {
+    const d = this.rooms.drafts.restoreRevision(input.id, input.revision);
+    this.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+    return d;
   }
 
   /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
