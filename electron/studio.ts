@@ -398,12 +398,12 @@ export class Studio implements ApiImpl {
   }
 
   /** The file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served). */
-  async resolveExport(jobId: string): Promise<{ path: string; fileName: string } | null> {
+  async resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     const job = jobId.length <= 64 ? this.rooms.jobs.get(jobId) : null;
     const result = job?.status === 'done' ? exportResultOf(job) : null;
     if (!result || !this.rooms.folder.contains(result.outputPath)) return null;
     const ok = await fs.stat(result.outputPath).then((s) => s.isFile(), () => false);
-    return ok ? { path: result.outputPath, fileName: result.fileName } : null;
+    return ok ? { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) } : null;
   }
 
   async close(): Promise<void> {
