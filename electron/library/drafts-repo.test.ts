@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Draft, type ImageDraft, type MediaClip, type VideoDraft, defaultTransform } from '../model/draft';
-import { DraftsRepo, KEEP_REVISIONS, draftAssetIds } from './drafts-repo';
+import { type AssetUse, DraftsRepo, KEEP_REVISIONS, draftAssetIds, purgeRefusalMessage } from './drafts-repo';
 import { type Db, migrate, openDatabase } from './db';
 
 let n = 0;
@@ -241,5 +241,24 @@ describe('DraftsRepo', () => {
       ],
     };
     expect(draftAssetIds(img)).toEqual(['photo']);
+  });
+});
+
+describe('purgeRefusalMessage', () => {
+  const use = (assetId: string, draftId: string): AssetUse => ({ assetId, assetName: `${assetId}.mp4`, draftId, draftName: `Draft ${draftId}` });
+
+  it('names the asset and the draft, and says what to do', () => {
+    expect(purgeRefusalMessage([{ assetId: 'a1', assetName: 'beach.mp4', draftId: 'd1', draftName: 'My reel' }])).toBe(
+      '“beach.mp4” is used by the draft “My reel”. Remove it from “My reel” first, or move that draft to the Trash. Nothing was deleted.',
+    );
+  });
+
+  it('counts several assets and cuts long lists of drafts short', () => {
+    expect(purgeRefusalMessage([use('a', '1'), use('b', '1')])).toBe(
+      '2 of these assets (“a.mp4”, “b.mp4”) are used by the draft “Draft 1”. Remove them from “Draft 1” first, or move that draft to the Trash. Nothing was deleted.',
+    );
+    expect(purgeRefusalMessage([use('a', '1'), use('a', '2'), use('a', '3'), use('a', '4'), use('a', '5')])).toBe(
+      '“a.mp4” is used by the drafts “Draft 1”, “Draft 2”, “Draft 3” and 2 more. Remove it from those drafts first, or move them to the Trash. Nothing was deleted.',
+    );
   });
 });

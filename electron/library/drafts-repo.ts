@@ -65,8 +65,27 @@ export function draftAssetIds(doc: Draft): string[] {
   return [...ids];
 }
 
-function notFound(): AppError {
+export function draftNotFound(): AppError {
   return new AppError('not_found', 'This draft is no longer in the library. Pick it again from the draft list.');
+}
+
+/** “A”, “B”, “C” and 2 more — names quoted, a long list cut short. */
+function quoteList(names: string[], max = 3): string {
+  const shown = names.slice(0, max).map((x) => `“${x}”`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** Why assets cannot be deleted for good while live drafts use them, and what to do about it. */
+export function purgeRefusalMessage(uses: AssetUse[]): string {
+  const assets = [...new Map(uses.map((u) => [u.assetId, u.assetName])).values()];
+  const drafts = [...new Map(uses.map((u) => [u.draftId, u.draftName])).values()];
+  const what = assets.length === 1 ? `“${assets[0]}” is` : `${assets.length} of these assets (${quoteList(assets)}) are`;
+  const it = assets.length === 1 ? 'it' : 'them';
+  const where =
+    drafts.length === 1
+      ? `the draft “${drafts[0]}”. Remove ${it} from “${drafts[0]}” first, or move that draft to the Trash.`
+      : `the drafts ${quoteList(drafts)}. Remove ${it} from those drafts first, or move them to the Trash.`;
+  return `${what} used by ${where} Nothing was deleted.`;
 }
 
 function copyName(name: string): string {
@@ -255,7 +274,7 @@ export class DraftsRepo {
 
   private row(id: string): Row {
     const r = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row | undefined;
-    if (!r) throw notFound();
+    if (!r) throw draftNotFound();
     return r;
   }
 
