@@ -33,6 +33,19 @@ export function electronTextLayerUrl(key: string): string {
 export function hostExportPath(jobId: string): string {
   return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
 }
+export function electronExportUrl(jobId: string): string {
+  return `${MEDIA_SCHEME}://export/${encodeURIComponent(jobId)}`;
+}
+
+/**
+ * `Content-Disposition` for a download: an ASCII fallback `filename` (quotes and backslashes replaced) and
+ * the exact name as RFC 5987 `filename*`, which every current browser prefers (RFC 6266).
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
 
 /** Response of `POST /upload?name=<file name>` (raw body, streamed to disk by the host). */
 export type UploadResponse = { id: string; name: string; sizeBytes: number };

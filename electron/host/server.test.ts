@@ -8,7 +8,7 @@ import { GOOD_DIR } from '../../scripts/fixtures';
 import { JobsRepo } from '../library/jobs-repo';
 import { defaultTextStyle } from '../model/draft';
 import { Studio } from '../studio';
-import { attachment, type RunningHost, startHost } from './server';
+import { type RunningHost, startHost } from './server';
 
 const INDEX_HTML = '<!doctype html><title>Postframe test shell</title>';
 
@@ -354,12 +354,5 @@ describe('browser-mode host', () => {
         expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
       }
     });
-  });
-});
-
-describe('attachment', () => {
-  it('quotes safely and keeps the exact name in filename*', () => {
-    expect(attachment('a"b\\c.mp4')).toBe(`attachment; filename="a_b_c.mp4"; filename*=UTF-8''a%22b%5Cc.mp4`);
-    expect(attachment("it's (1).mp4")).toBe(`attachment; filename="it's (1).mp4"; filename*=UTF-8''it%27s%20%281%29.mp4`);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage, WireRequest } from '../api/contract';
 import { createRouter } from '../api/router';
-import { HOST_PATHS } from '../api/transport';
+import { attachmentDisposition, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
 import { errorMessage, isAppError } from '../model/errors';
@@ -154,7 +154,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const jobId = m ? safeDecode(m[1]!) : null;
     const out = jobId ? await o.studio.resolveExport(jobId) : null;
     if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachment(out.fileName) });
+    return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
   }
 
   /** One file, whole or by Range (206/416), streamed; `headers` add type and caching. */
@@ -238,13 +238,6 @@ function safeDecode(s: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 5987). */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
