@@ -192,19 +192,23 @@ async function measureLine(line: string, style: TextStyle): Promise<number> {
 }
 
 /**
- * A synchronous measure for `wrapLines`, built from the widths of the text's distinct words (and, for words
- * too long for a line, their graphemes) measured up front: a line is its words plus one space advance each.
+ * A synchronous measure for `wrapLines`, built from the advances of the text's distinct words (and, for words
+ * too long for a line, of their graphemes) measured up front: a line is its words plus one space each.
+ * Advances, not ink: a word's ink leaves out its side bearings, and a sum of ink widths came out up to 2 %
+ * short of the drawn line. The sum of advances is never less than the line's ink, so lines stay inside.
  */
 async function wordMeasure(text: string, style: TextStyle, maxLine: number): Promise<Measure> {
   const font = pangoFont(style);
-  // A space has no ink; its advance is the difference between "x x" and "xx".
-  const space = (await inkWidth('x x', font)) - (await inkWidth('xx', font));
+  // Between two x's, ink = advance: "x<s>x" minus "xx" is the advance of s (a space has no ink of its own).
+  const xx = await inkWidth('xx', font);
+  const advance = async (s: string) => (await inkWidth(`x${s}x`, font)) - xx;
+  const space = await advance(' ');
   const unique = [...new Set(text.split('\n').flatMap(words))];
   const widths = new Map<string, number>();
-  for (const w of unique) widths.set(w, await inkWidth(w, font));
+  for (const w of unique) widths.set(w, await advance(w));
   for (const w of unique) {
     if ((widths.get(w) ?? 0) <= maxLine) continue;
-    for (const g of graphemes(w)) if (!widths.has(g)) widths.set(g, await inkWidth(g, font));
+    for (const g of graphemes(w)) if (!widths.has(g)) widths.set(g, await advance(g));
   }
   const fallback = style.size * 0.6;
   const wordWidth = (w: string): number => widths.get(w) ?? graphemes(w).reduce((sum, g) => sum + (widths.get(g) ?? fallback), 0);
