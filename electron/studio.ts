@@ -21,8 +21,12 @@ import type { MediaVariant } from './model/asset';
 import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
-import { exportResultOf } from './model/job';
+import { type ExportResult, type Job, exportResultOf } from './model/job';
+import type { VideoDraft } from './model/draft';
 import { isTextLayerKey, rasterizeText, textLayerPath } from './render/text';
+import type { SourceFacts } from './render/compiler';
+import { exportFileName, runExport, sweepPartFiles } from './render/export';
+import { ExportJobInput } from './model/export';
 import { SettingsStore } from './settings';
 
 export interface StudioOptions {
@@ -114,11 +118,14 @@ export class Studio implements ApiImpl {
     const jobs = new JobsRepo(db);
     const assets = new AssetsRepo(db);
     const drafts = new DraftsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1 });
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1 });
     const rooms: Rooms = { folder, db, assets, drafts, jobs, runner };
     runner.register('import', (ctx, input) => this.importJob(rooms, ctx, input));
+    runner.register('export', (ctx, input) => this.exportJob(rooms, ctx, input));
     runner.recover();
     await sweepStaging(folder);
+    // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
+    await sweepPartFiles(folder.exportsDir);
     this.settings.remember(folder.root);
     return rooms;
   }
@@ -156,6 +163,38 @@ export class Studio implements ApiImpl {
     } finally {
       flush();
     }
+  }
+
+  /** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
+  private async exportJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown): Promise<ExportResult> {
+    const req = ExportJobInput.parse(input);
+    if (!this.tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it, then export again.');
+    let doc = req.doc;
+    if (!doc) {
+      const rec = req.draftId ? rooms.drafts.get(req.draftId) : null;
+      if (!rec) throw draftNotFound();
+      if (rec.doc.kind !== 'video') throw new AppError('invalid_input', 'Only video drafts can be exported to MP4. Open a video draft and export again.');
+      doc = rec.doc;
+    }
+    const outputPath = req.outputPath ?? path.join(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
+    const draft = doc;
+    const out = await runExport(this.tools, {
+      draft,
+      sources: await sourceFactsOf(rooms, draft),
+      rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
+      preset: req.preset,
+      outputPath,
+      signal: ctx.signal,
+      onProgress: (f) => ctx.progress(f, `${Math.round(f * 100)}%`),
+    });
+    return { kind: 'export', draftId: req.draftId ?? '', outputPath: out.outputPath, fileName: path.basename(out.outputPath), sizeBytes: out.sizeBytes, durationSec: out.durationSec };
+  }
+
+  /** Starts an export job (the API's exports.start, and the CLI's render with a document or an output path). */
+  startExport(input: ExportJobInput): Job {
+    const name = input.doc?.name ?? (input.draftId ? this.rooms.drafts.get(input.draftId)?.doc.name : undefined);
+    if (!input.doc && name === undefined) throw draftNotFound();
+    return this.rooms.runner.start('export', `Exporting ${name}`, ExportJobInput.parse(input));
   }
 
   get folder(): LibraryFolder {
@@ -337,6 +376,10 @@ export class Studio implements ApiImpl {
     return { key, width, height, left, top };
   }
 
+  async 'exports.start'(input: ParsedInput<'exports.start'>): Promise<CallOutput<'exports.start'>> {
+    return { jobId: this.startExport({ draftId: input.draftId, preset: input.preset }).id };
+  }
+
   async 'jobs.list'(): Promise<CallOutput<'jobs.list'>> {
     return this.rooms.runner.list();
   }
@@ -411,6 +454,24 @@ export class Studio implements ApiImpl {
     await closeRooms(this.rooms);
     this.listeners.clear();
   }
+}
+
+/**
+ * What the compiler needs to know about each asset a draft uses. An asset that is gone (purged, or its
+ * file missing) is left out, and the compiler names the clip that used it.
+ */
+async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<string, SourceFacts>> {
+  const out = new Map<string, SourceFacts>();
+  const ids = new Set(draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
+  for (const id of ids) {
+    const a = rooms.assets.get(id);
+    if (!a) continue;
+    const file = rooms.folder.originalPath(a.sha256, a.ext);
+    if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) continue;
+    const f = a.facts;
+    out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
+  }
+  return out;
 }
 
 async function closeRooms(rooms: Rooms): Promise<void> {

@@ -23,6 +23,10 @@ export class LibraryFolder {
   get stagingDir(): string {
     return path.join(this.root, 'cache', 'staging');
   }
+  /** Finished exports; in-flight ones are hidden `.name.part.mp4` files here until renamed. */
+  get exportsDir(): string {
+    return path.join(this.root, 'exports');
+  }
   get uploadsDir(): string {
     return path.join(this.root, 'cache', 'uploads');
   }
