@@ -13,8 +13,8 @@ import { escapeXml, graphemes, sanitizeText, textSvg, words, wrapLines, type Mea
  *
  * Measuring: wrapping needs text widths before the SVG exists. We measure with sharp's own text renderer
  * (libvips → Pango), which shapes with the same HarfBuzz/fontconfig that librsvg uses to draw the SVG, so
- * kerning, emoji and fallback fonts are measured as they will be drawn (a per-font average advance table
- * was off by 10–20 % on narrow/wide letters, enough to overflow a box). Each distinct word is measured once
+ * kerning, emoji and fallback fonts are measured as they will be drawn (a per-font average advance cannot
+ * be: "iiii" is 116 px and "WWWW" 419 px in DejaVu Sans Bold at 96 px). Each distinct word is measured once
  * per font face and size (a few ms each, cached in memory); the final lines are measured exactly for the box.
  *
  * Cache: `<cacheDir>/<key>.png` plus `<key>.json` (its size and where the block's centre lies in it). The key
