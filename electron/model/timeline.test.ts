@@ -312,6 +312,9 @@ describe('trimClip', () => {
     expect(spans(startTrim, MAIN)).toEqual([[0, 5], [5, 8]]);
     const extend = ok(trimClip(d, b, 'start', 4, info)); // images extend to the left freely
     expect(spans(extend, MAIN)).toEqual([[0, 6], [6, 11]]);
+    const head = ok(trimClip(d, a, 'start', -1.5, info)); // the first clip grows its head: 1.5 s more, capped at in = 0
+    expect(media(head, MAIN, 0)).toMatchObject({ start: 0, in: 0.5, out: 8 });
+    expect(spans(ok(trimClip(d, a, 'start', -9, info)), MAIN)).toEqual([[0, 8], [8, 11]]);
     const endTrim = ok(trimClip(d, a, 'end', 4, info));
     expect(spans(endTrim, MAIN)).toEqual([[0, 4], [4, 7]]);
   });

@@ -389,13 +389,14 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
   const minF = minClipFrames(clip, fps);
   const { prevEnd, nextStart } = isMain ? { prevEnd: Number.NEGATIVE_INFINITY, nextStart: Number.POSITIVE_INFINITY } : neighbourLimits(track, clip, fps);
   const image = isImage(clip, info);
-  // Before 0 is off the timeline: a drag past the left edge means 0.
-  const t = Math.max(0, toFrames(time, fps));
+  // Before 0 is off the timeline, except for a main-track start edge: packing puts the clip back in place, so
+  // a time before 0 there means "reveal that much more of the source" (the first clip can grow its head).
+  const t = isMain && edge === 'start' ? toFrames(time, fps) : Math.max(0, toFrames(time, fps));
   let next: Clip;
 
   if (edge === 'start') {
     // On main, packing puts the clip back at its start, so only the source limits the edge, not 0 or neighbours.
-    let lo = isMain ? Number.NEGATIVE_INFINITY : Math.max(0, prevEnd);
+    let lo = isMain ? e - toFrames(MAX_TIMELINE_SEC, fps) : Math.max(0, prevEnd);
     if (clip.type === 'media' && !image) lo = Math.max(lo, s - Math.floor((clip.in * fps) / clip.speed + EPS));
     const hi = e - minF;
     const ns = lo > hi ? s : clamp(t, lo, hi);
