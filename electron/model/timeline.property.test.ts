@@ -9,6 +9,7 @@ import {
   moveClip,
   newMediaClip,
   newTextClip,
+  setCanvasFps,
   setSpeed,
   setTransition,
   splitClip,
@@ -183,6 +184,26 @@ describe('timeline invariants under random edits', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('hold after the frame rate changes (every time moves onto the new grid)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Fps>(24, 30, 60), fc.constantFrom<Fps>(24, 30, 60), fc.array(opArb, { minLength: 1, maxLength: 30, size: 'max' }), (from, to, ops) => {
+        let n = 0;
+        const idFor = (p: string) => `${p}-${++n}`;
+        let d = newVideoDraft('prop', '9:16', from, idFor);
+        for (const op of ops) {
+          const r = apply(d, op, idFor);
+          if (r?.ok) d = r.draft;
+        }
+        const r = setCanvasFps(deepFreeze(d), to, info);
+        if (!r.ok) throw new Error(r.message);
+        expect(r.draft.canvas.fps).toBe(to);
+        checkInvariants(r.draft);
+        expect(r.draft.tracks.map((t) => t.clips.map((c) => c.id))).toEqual(d.tracks.map((t) => t.clips.map((c) => c.id)));
+      }),
+      { numRuns: 100 },
     );
   });
 

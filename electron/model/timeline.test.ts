@@ -11,6 +11,8 @@ import {
   moveClip,
   newMediaClip,
   newTextClip,
+  normalizeDraft,
+  setCanvasFps,
   setSpeed,
   setTransition,
   splitClip,
@@ -655,5 +657,45 @@ describe('activeLayersAt', () => {
     let d = blank(30);
     d = mainWith(d, clipOf('v337'), clipOf('v337'), clipOf('v337'));
     for (let f = 0; f < 300; f++) expect(activeLayersAt(d, f / 30).filter((l) => l.trackKind === 'main').length).toBe(1);
+  });
+});
+
+// ── whole drafts ────────────────────────────────────────────────────────────
+
+describe('normalizeDraft / setCanvasFps', () => {
+  it('puts a hand-written draft on the grid: main packed, overlaps pushed later, clips inside their sources', () => {
+    const d = blank(30);
+    const foreign: VideoDraft = {
+      ...d,
+      tracks: d.tracks.map((t, i) =>
+        i === MAIN
+          ? { ...t, clips: [clipOf('v12', { start: 3, out: 4.01 }), clipOf('v12', { start: 0.5, in: 11, out: 13 })] }
+          : i === OVERLAY
+            ? { ...t, clips: [clipOf('img', { start: 2.02 }), clipOf('img', { start: 0.004, transitionIn: { kind: 'fade', duration: 1 } })] }
+            : t,
+      ),
+    };
+    const r = normalizeDraft(foreign, info);
+    expect(spans(r, MAIN)).toEqual([[0, 4], [4, 5]]);
+    expect(media(r, MAIN, 1)).toMatchObject({ in: 11, out: 12 });
+    expect(spans(r, OVERLAY)).toEqual([[0, 3], [3, 6]]);
+    expect(media(r, OVERLAY, 0).transitionIn).toBeNull();
+    expect(VideoDraft.parse(r)).toEqual(r);
+  });
+
+  it('a clip whose asset is unknown keeps its source range and still lands on the grid', () => {
+    const d = blank(24);
+    const c = clipOf('img', { assetId: 'elsewhere', start: 1.01, out: 2.5 });
+    const r = normalizeDraft({ ...d, tracks: d.tracks.map((t, i) => (i === OVERLAY ? { ...t, clips: [c] } : t)) }, info);
+    expect(media(r, OVERLAY, 0)).toMatchObject({ start: 1, in: 0, out: 2.5 });
+  });
+
+  it('changing 30 → 24 fps moves cuts onto the new grid; the same rate returns the same draft', () => {
+    const d = mainWith(blank(30), clipOf('v12', { out: 1.1 }), clipOf('img'));
+    const r = ok(setCanvasFps(d, 24, info));
+    expect(r.canvas.fps).toBe(24);
+    expect(media(r, MAIN, 0).out).toBe(26 / 24); // 1.1 s = 26.4 frames at 24 fps → 26
+    expect(spans(r, MAIN)).toEqual([[0, round(26 / 24)], [round(26 / 24), round(26 / 24 + 3)]]);
+    expect(ok(setCanvasFps(d, 30, info))).toBe(d);
   });
 });

@@ -649,6 +649,35 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
   return done(withTrack(draft, trackIndex, { ...track, clips }), clipId);
 }
 
+/**
+ * Brings a whole draft onto its frame grid and under the timeline rules: clips fitted to whole frames and to
+ * their sources, the main track packed, other tracks sorted with any overlap pushed later. For drafts written
+ * by other tools (docs/draft-format.md) and after a change of frame rate. Clips whose asset `info` does not
+ * know keep their source range (there is nothing to check it against) but still land on the grid.
+ */
+export function normalizeDraft(draft: VideoDraft, info: SourceInfo): VideoDraft {
+  const fps = draft.canvas.fps;
+  const tracks = draft.tracks.map((track) => {
+    const fitted = track.clips.map((c) => normalizeClip(c, fps, info, track.kind) ?? clampFades({ ...c, start: Math.max(0, c.start) }, fps));
+    if (track.kind === 'main') return { ...track, clips: packMain(fitted, fps) };
+    let end = 0;
+    const clips = sortByStart(fitted).map((c) => {
+      const startF = Math.max(end, toFrames(c.start, fps));
+      end = startF + clipFrames(c, fps);
+      const start = startF / fps;
+      return c.start === start ? c : { ...c, start };
+    });
+    return { ...track, clips };
+  });
+  return { ...draft, tracks };
+}
+
+/** Changes the canvas frame rate and moves every time onto the new grid (see normalizeDraft). */
+export function setCanvasFps(draft: VideoDraft, fps: VideoDraft['canvas']['fps'], info: SourceInfo): EditResult {
+  if (fps === draft.canvas.fps) return done(draft, null);
+  return done(normalizeDraft({ ...draft, canvas: { ...draft.canvas, fps } }, info), null);
+}
+
 // ── what is on screen ───────────────────────────────────────────────────────
 
 export type LayerTransition = {
