@@ -7,10 +7,10 @@ import { useEditor } from '../../store/editorStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
 export function Inspector() {
-  const found = useEditor((s) => {
-    const id = s.selection[0];
-    return id && s.doc ? findClip(s.doc, id) : null;
-  });
+  // Select stable values; findClip builds a new object, which must not be a zustand selector's result.
+  const id = useEditor((s) => s.selection[0] ?? null);
+  const doc = useEditor((s) => s.doc);
+  const found = id && doc ? findClip(doc, id) : null;
   return (
     <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
       {found ? (
