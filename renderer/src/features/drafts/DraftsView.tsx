@@ -123,7 +123,8 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
   return (
     <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id)}>
       <td className="draft-row__name">
-        <PresetShape preset={draft.preset} />
+        <div className="draft-row__cell">
+          <PresetShape preset={draft.preset} />
         {editing ? (
           <input
             className="draft-row__input"
@@ -150,6 +151,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
         ) : (
           <span className="draft-row__plain">{draft.name}</span>
         )}
+        </div>
       </td>
       <td className="draft-row__muted">
         {t(`preset.${draft.preset}` as MessageKey)}

@@ -57,7 +57,7 @@ export function MediaBin() {
             {t('kind.all')}
           </Chip>
           {(['video', 'image', 'audio'] as const).map((k) => (
-            <Chip key={k} selected={kind === k} onClick={() => setKind(k)} icon={<KindIcon kind={k} size={14} />}>
+            <Chip key={k} selected={kind === k} onClick={() => setKind(k)}>
               {t(`kind.${k}`)}
             </Chip>
           ))}
