@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { canvasPresets, clipDuration, fontFamilies, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
-import { findClip, formatTimecode, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
+import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
@@ -325,7 +325,7 @@ function CanvasInspector() {
           label={t('newDraft.fps')}
           value={String(canvas.fps) as '24' | '30' | '60'}
           options={(['24', '30', '60'] as const).map((f) => ({ value: f, label: f }))}
-          onChange={(f) => setCanvas({ fps: Number(f) as 24 | 30 | 60 })}
+          onChange={(f) => useEditor.getState().edit((d) => setCanvasFps(d, Number(f) as 24 | 30 | 60, useEditor.getState().sourceInfo))}
         />
         <ColorRow label={t('inspector.background')} value={canvas.background} onChange={(background) => setCanvas({ background })} />
       </Section>
