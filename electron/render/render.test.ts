@@ -171,7 +171,7 @@ describe('export jobs through the Studio', () => {
           resolve(j);
         }
       });
-      void studio['jobs.list']({}).then((jobs) => {
+      void studio['jobs.list']().then((jobs) => {
         const now = jobs.find((j) => j.id === jobId);
         if (now && pred(now)) {
           off();
@@ -213,6 +213,18 @@ describe('export jobs through the Studio', () => {
     const cancelled = await waitFor(started.jobId, (j) => isFinished(j.status));
     expect(cancelled.status).toBe('cancelled');
     expect(fs.readdirSync(studio.folder.exportsDir)).toEqual([r.fileName]);
+  });
+
+  it('removes part files a crash left in exports/ when the library opens, and keeps finished exports', async () => {
+    const lib = path.join(tmp, 'crashed');
+    const first = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+    const exportsDir = first.folder.exportsDir;
+    await first.close();
+    fs.writeFileSync(path.join(exportsDir, '.Trip-20250101-101010.part.mp4'), 'half a file');
+    fs.writeFileSync(path.join(exportsDir, 'Done-20250101-101010.mp4'), 'a finished file');
+    const again = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
+    await again.close();
+    expect(fs.readdirSync(exportsDir)).toEqual(['Done-20250101-101010.mp4']);
   });
 
   it('names the clip whose media is gone', async () => {
