@@ -143,7 +143,7 @@ export const Track = z.object({
   name: z.string().max(80),
   muted: z.boolean(),
   hidden: z.boolean(),
-  /** Audio tracks: music ducks under voice; a voiceover track and the main track's sound count as voice. */
+  /** Audio tracks: a music track with ducking is lowered while a voiceover-track clip plays (docs/export.md says why only those). */
   role: z.enum(['music', 'voiceover']).nullable(),
   ducking: Ducking.nullable(),
   clips: z.array(z.union([MediaClip, TextClip])),
