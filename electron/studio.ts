@@ -11,6 +11,7 @@ import { runImport, uploadPath } from './import/importer';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
+import { DraftsRepo, draftNotFound, purgeRefusalMessage } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { JobsRepo } from './library/jobs-repo';
 import { resolveBinaries } from './media/binaries';
@@ -20,6 +21,12 @@ import type { MediaVariant } from './model/asset';
 import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
+import { type ExportResult, type Job, exportResultOf } from './model/job';
+import type { VideoDraft } from './model/draft';
+import { isTextLayerKey, rasterizeText, textLayerPath } from './render/text';
+import type { SourceFacts } from './render/compiler';
+import { exportFileName, runExport, sweepPartFiles } from './render/export';
+import { ExportJobInput } from './model/export';
 import { SettingsStore } from './settings';
 
 export interface StudioOptions {
@@ -35,7 +42,7 @@ export interface StudioOptions {
   importConcurrency?: number;
 }
 
-type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; jobs: JobsRepo; runner: JobRunner };
+type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner };
 type Listener = (name: EventName, payload: unknown) => void;
 
 const STALE_STAGING_MS = 60 * 60 * 1000;
@@ -110,11 +117,15 @@ export class Studio implements ApiImpl {
     }
     const jobs = new JobsRepo(db);
     const assets = new AssetsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1 });
-    const rooms: Rooms = { folder, db, assets, jobs, runner };
+    const drafts = new DraftsRepo(db);
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1 });
+    const rooms: Rooms = { folder, db, assets, drafts, jobs, runner };
     runner.register('import', (ctx, input) => this.importJob(rooms, ctx, input));
+    runner.register('export', (ctx, input) => this.exportJob(rooms, ctx, input));
     runner.recover();
     await sweepStaging(folder);
+    // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
+    await sweepPartFiles(folder.exportsDir);
     this.settings.remember(folder.root);
     return rooms;
   }
@@ -152,6 +163,38 @@ export class Studio implements ApiImpl {
     } finally {
       flush();
     }
+  }
+
+  /** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
+  private async exportJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown): Promise<ExportResult> {
+    const req = ExportJobInput.parse(input);
+    if (!this.tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it, then export again.');
+    let doc = req.doc;
+    if (!doc) {
+      const rec = req.draftId ? rooms.drafts.get(req.draftId) : null;
+      if (!rec) throw draftNotFound();
+      if (rec.doc.kind !== 'video') throw new AppError('invalid_input', 'Only video drafts can be exported to MP4. Open a video draft and export again.');
+      doc = rec.doc;
+    }
+    const outputPath = req.outputPath ?? path.join(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
+    const draft = doc;
+    const out = await runExport(this.tools, {
+      draft,
+      sources: await sourceFactsOf(rooms, draft),
+      rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
+      preset: req.preset,
+      outputPath,
+      signal: ctx.signal,
+      onProgress: (f) => ctx.progress(f, `${Math.round(f * 100)}%`),
+    });
+    return { kind: 'export', draftId: req.draftId ?? '', outputPath: out.outputPath, fileName: path.basename(out.outputPath), sizeBytes: out.sizeBytes, durationSec: out.durationSec };
+  }
+
+  /** Starts an export job (the API's exports.start, and the CLI's render with a document or an output path). */
+  startExport(input: ExportJobInput): Job {
+    const name = input.doc?.name ?? (input.draftId ? this.rooms.drafts.get(input.draftId)?.doc.name : undefined);
+    if (!input.doc && name === undefined) throw draftNotFound();
+    return this.rooms.runner.start('export', `Exporting ${name}`, ExportJobInput.parse(input));
   }
 
   get folder(): LibraryFolder {
@@ -246,7 +289,14 @@ export class Studio implements ApiImpl {
   }
 
   async 'assets.purge'(input: ParsedInput<'assets.purge'>): Promise<CallOutput<'assets.purge'>> {
-    const gone = this.rooms.assets.purge(input.ids);
+    const { db, drafts, assets } = this.rooms;
+    // Check and delete in one write transaction (taken up front), so a draft saved in between by another
+    // process (the CLI, a second app on the same library) cannot start using an asset deleted under it.
+    const gone = db.transaction(() => {
+      const uses = drafts.liveUsesOfTrashedAssets(input.ids);
+      if (uses.length) throw new AppError('conflict', purgeRefusalMessage(uses));
+      return assets.purge(input.ids);
+    }).immediate();
     await Promise.all(gone.map((f) => removeAssetFiles(this.rooms.folder, f)));
     if (gone.length) this.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
     return { count: gone.length };
@@ -260,6 +310,74 @@ export class Studio implements ApiImpl {
     for (const u of input.uploads) uploadPath(this.rooms.folder, u.id); // validates ids before a job exists
     const job = this.rooms.runner.start('import', importTitle(input), input);
     return { jobId: job.id };
+  }
+
+  // ── drafts ────────────────────────────────────────────────────────────────
+  async 'drafts.list'(input: ParsedInput<'drafts.list'>): Promise<CallOutput<'drafts.list'>> {
+    return this.rooms.drafts.list(input.trashed);
+  }
+
+  async 'drafts.create'(input: ParsedInput<'drafts.create'>): Promise<CallOutput<'drafts.create'>> {
+    const d = this.rooms.drafts.create(input);
+    this.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+    return d;
+  }
+
+  async 'drafts.get'(input: ParsedInput<'drafts.get'>): Promise<CallOutput<'drafts.get'>> {
+    const d = this.rooms.drafts.get(input.id);
+    if (!d) throw draftNotFound();
+    return d;
+  }
+
+  async 'drafts.save'(input: ParsedInput<'drafts.save'>): Promise<CallOutput<'drafts.save'>> {
+    const saved = this.rooms.drafts.save(input.id, input.baseRevision, input.doc);
+    this.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+    return saved;
+  }
+
+  async 'drafts.rename'(input: ParsedInput<'drafts.rename'>): Promise<CallOutput<'drafts.rename'>> {
+    const s = this.rooms.drafts.rename(input.id, input.name);
+    this.emit('drafts.changed', { reason: 'renamed', ids: [input.id] });
+    return s;
+  }
+
+  async 'drafts.duplicate'(input: ParsedInput<'drafts.duplicate'>): Promise<CallOutput<'drafts.duplicate'>> {
+    const d = this.rooms.drafts.duplicate(input.id);
+    this.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+    return d;
+  }
+
+  async 'drafts.trash'(input: ParsedInput<'drafts.trash'>): Promise<CallOutput<'drafts.trash'>> {
+    const ids = this.rooms.drafts.setTrashed(input.ids, true);
+    if (ids.length) this.emit('drafts.changed', { reason: 'trashed', ids });
+    return { count: ids.length };
+  }
+
+  async 'drafts.restore'(input: ParsedInput<'drafts.restore'>): Promise<CallOutput<'drafts.restore'>> {
+    const ids = this.rooms.drafts.setTrashed(input.ids, false);
+    if (ids.length) this.emit('drafts.changed', { reason: 'restored', ids });
+    return { count: ids.length };
+  }
+
+  async 'drafts.revisions'(input: ParsedInput<'drafts.revisions'>): Promise<CallOutput<'drafts.revisions'>> {
+    return this.rooms.drafts.revisions(input.id);
+  }
+
+  /** Restoring is a save of an older document (a new revision on top), so it is announced as one. */
+  async 'drafts.restoreRevision'(input: ParsedInput<'drafts.restoreRevision'>): Promise<CallOutput<'drafts.restoreRevision'>> {
+    const d = this.rooms.drafts.restoreRevision(input.id, input.revision);
+    this.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+    return d;
+  }
+
+  /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
+  async 'text.render'(input: ParsedInput<'text.render'>): Promise<CallOutput<'text.render'>> {
+    const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, this.rooms.folder.textCacheDir);
+    return { key, width, height, left, top };
+  }
+
+  async 'exports.start'(input: ParsedInput<'exports.start'>): Promise<CallOutput<'exports.start'>> {
+    return { jobId: this.startExport({ draftId: input.draftId, preset: input.preset }).id };
   }
 
   async 'jobs.list'(): Promise<CallOutput<'jobs.list'>> {
@@ -313,11 +431,47 @@ export class Studio implements ApiImpl {
     return ok ? { path: file, mime } : null;
   }
 
+  /** A rasterised text layer (cache/text/<key>.png); the key must be a text-layer hash, never a path. */
+  async resolveTextLayer(key: string): Promise<{ path: string; mime: string } | null> {
+    if (!isTextLayerKey(key)) return null;
+    const file = textLayerPath(this.rooms.folder.textCacheDir, key);
+    if (!this.rooms.folder.contains(file)) return null;
+    const ok = await fs.stat(file).then((s) => s.isFile(), () => false);
+    return ok ? { path: file, mime: 'image/png' } : null;
+  }
+
+  /** The file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served). */
+  async resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    const job = jobId.length <= 64 ? this.rooms.jobs.get(jobId) : null;
+    const result = job?.status === 'done' ? exportResultOf(job) : null;
+    if (!result || !this.rooms.folder.contains(result.outputPath)) return null;
+    const ok = await fs.stat(result.outputPath).then((s) => s.isFile(), () => false);
+    return ok ? { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) } : null;
+  }
+
   async close(): Promise<void> {
     this.tools?.killAll();
     await closeRooms(this.rooms);
     this.listeners.clear();
   }
+}
+
+/**
+ * What the compiler needs to know about each asset a draft uses. An asset that is gone (purged, or its
+ * file missing) is left out, and the compiler names the clip that used it.
+ */
+async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<string, SourceFacts>> {
+  const out = new Map<string, SourceFacts>();
+  const ids = new Set(draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
+  for (const id of ids) {
+    const a = rooms.assets.get(id);
+    if (!a) continue;
+    const file = rooms.folder.originalPath(a.sha256, a.ext);
+    if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) continue;
+    const f = a.facts;
+    out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
+  }
+  return out;
 }
 
 async function closeRooms(rooms: Rooms): Promise<void> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Asset, AssetKind, AssetSort, AssetSummary, Tag } from '../model/asset';
+import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
+import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
@@ -60,6 +62,37 @@ export const calls = {
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'tags.list': { input: Empty, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
+  'drafts.list': { input: z.object({ trashed: z.boolean().default(false) }), output: z.array(DraftSummary) },
+  'drafts.create': {
+    input: z.object({
+      kind: DraftKind.default('video'),
+      name: z.string().trim().min(1).max(200).optional(),
+      preset: CanvasPreset.optional(),
+      fps: Fps.optional(),
+    }),
+    output: DraftRecord,
+  },
+  'drafts.get': { input: z.object({ id: Id }), output: DraftRecord },
+  /** Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite each other silently. */
+  'drafts.save': {
+    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft }),
+    output: z.object({ revision: z.number().int(), updatedAt: z.string() }),
+  },
+  'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200) }), output: DraftSummary },
+  'drafts.duplicate': { input: z.object({ id: Id }), output: DraftRecord },
+  'drafts.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  'drafts.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
+  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
+  'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
+  /** Rasterises a text layer once (sharp, SVG → PNG) for a canvas size; preview and export show the same image. */
+  'text.render': {
+    input: z.object({
+      canvas: z.object({ width: z.number().int().min(16).max(4096), height: z.number().int().min(16).max(4096) }),
+      text: TextClip.pick({ text: true, style: true, x: true, y: true, maxWidth: true }),
+    }),
+    output: TextLayerImage,
+  },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
 } as const;
@@ -71,6 +104,7 @@ export const events = {
     ids: z.array(z.string()),
   }),
   'library.changed': LibraryInfo,
+  'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

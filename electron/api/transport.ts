@@ -6,6 +6,8 @@ export const HOST_PATHS = {
   api: '/api',
   upload: '/upload',
   media: '/media',
+  text: '/text',
+  exports: '/exports',
 } as const;
 
 /** Electron: the custom protocol that serves library media (`media://asset/<id>/<variant>`). */
@@ -17,6 +19,32 @@ export function hostMediaPath(assetId: string, variant: MediaVariant): string {
 
 export function electronMediaUrl(assetId: string, variant: MediaVariant): string {
   return `${MEDIA_SCHEME}://asset/${encodeURIComponent(assetId)}/${variant}`;
+}
+
+/** A rasterised text layer (TextLayerImage.key) from cache/text/. */
+export function hostTextLayerPath(key: string): string {
+  return `${HOST_PATHS.text}/${encodeURIComponent(key)}.png`;
+}
+export function electronTextLayerUrl(key: string): string {
+  return `${MEDIA_SCHEME}://text/${encodeURIComponent(key)}.png`;
+}
+
+/** A finished export (by its job id), for download in browser mode. */
+export function hostExportPath(jobId: string): string {
+  return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
+}
+export function electronExportUrl(jobId: string): string {
+  return `${MEDIA_SCHEME}://export/${encodeURIComponent(jobId)}`;
+}
+
+/**
+ * `Content-Disposition` for a download: an ASCII fallback `filename` (quotes and backslashes replaced) and
+ * the exact name as RFC 5987 `filename*`, which every current browser prefers (RFC 6266).
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /** Response of `POST /upload?name=<file name>` (raw body, streamed to disk by the host). */

@@ -1,10 +1,14 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
-import { errorMessage, isAppError } from '../model/errors';
-import { type Job, isFinished } from '../model/job';
+import { AppError, errorMessage, isAppError } from '../model/errors';
+import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
+import type { VideoDraft } from '../model/draft';
+import { migrateDraft } from '../model/draft-migrate';
+import { ExportPreset } from '../model/draft-record';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { type ParsedArgs, UsageError, parseArgs, portFlag, stringFlag } from './args';
@@ -15,9 +19,12 @@ Usage:
   postframe library init DIR
   postframe import [--library DIR] PATH... [--json]
   postframe search [--library DIR] QUERY [--json]
+  postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
+                   [--quality high|standard|small] [--json]
   postframe serve [--library DIR] [--port N] [--host ADDR]
 
 Without --library, the default library in your user data folder is used (created on first use).
+FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
 Exit codes: 0 ok · 2 usage error · 3 some files failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -39,7 +46,7 @@ async function openStudio(libraryPath: string, create: boolean): Promise<Studio>
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -57,6 +64,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await importCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'search':
         return await searchCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'render':
+        return await renderCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'serve':
         return await serveCommand(args, libraryArg(args, settingsDir), io);
       default:
@@ -106,11 +115,11 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
     });
     const job = await finished;
     if (!json && process.stderr.isTTY) io.err('\r\x1b[K');
-    if (job.status !== 'done' || !job.result) {
+    const r = importResultOf(job);
+    if (job.status !== 'done' || !r) {
       io.err(`postframe: import ${job.status}: ${job.error ?? 'no result'}\n`);
       return EXIT.error;
     }
-    const r = job.result;
     const assets = r.assetIds.map((id) => studio.assetsRepo.get(id)).filter((a): a is Asset => a !== null);
     if (json) {
       io.out(`${JSON.stringify({ imported: r.imported, duplicates: r.duplicates, failed: r.failed, assets, duplicateIds: r.duplicateIds })}\n`);
@@ -140,6 +149,86 @@ async function searchCommand(args: ParsedArgs, words: string[], lib: { path: str
   } finally {
     await studio.close();
   }
+}
+
+/** Waits for one job to finish, showing its progress on a terminal's stderr. */
+function waitForJob(studio: Studio, start: () => Promise<string> | string, io: Out, showProgress: boolean): Promise<Job> {
+  return new Promise<Job>((resolve, reject) => {
+    let jobId: string | null = null;
+    const early: Job[] = [];
+    const check = (job: Job) => {
+      if (job.id !== jobId) return;
+      if (showProgress && job.detail) io.err(`\r\x1b[K${Math.round((job.progress ?? 0) * 100)}% ${job.detail}`);
+      if (isFinished(job.status)) resolve(job);
+    };
+    studio.onEvent((name, payload) => {
+      if (name !== 'job.updated') return;
+      if (jobId === null) early.push(payload as Job);
+      else check(payload as Job);
+    });
+    Promise.resolve()
+      .then(start)
+      .then((id) => {
+        jobId = id;
+        early.forEach(check);
+      }, reject);
+  });
+}
+
+async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  // `-o OUT` is a short flag, which parseArgs leaves among the positionals.
+  const positionals = [...rest];
+  let out = stringFlag(args, 'output');
+  const oi = positionals.indexOf('-o');
+  if (oi >= 0) {
+    out = positionals[oi + 1];
+    if (out === undefined) throw new UsageError('-o needs a value.');
+    positionals.splice(oi, 2);
+  }
+  const [what, extra] = positionals;
+  if (!what || extra !== undefined) throw new UsageError('Name one draft: its id, or a draft FILE.json.');
+  if (!out) throw new UsageError('Say where to write the video: -o OUT.mp4');
+  if (!/\.mp4$/i.test(out)) throw new UsageError(`The output must be an .mp4 file, not "${out}".`);
+  const preset = ExportPreset.safeParse({
+    height: numberOr(stringFlag(args, 'height')),
+    fps: numberOr(stringFlag(args, 'fps')),
+    quality: stringFlag(args, 'quality'),
+  });
+  if (!preset.success) throw new UsageError('Use --height 1920, 1080 or 720; --fps 24, 30 or 60; --quality high, standard or small.');
+  let doc: VideoDraft | undefined;
+  if (/\.json$/i.test(what)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await fs.readFile(path.resolve(what), 'utf8'));
+    } catch (e) {
+      throw new AppError('invalid_input', `Cannot read the draft ${what} (${errorMessage(e)}). Give a draft JSON file (docs/draft-format.md).`);
+    }
+    const parsed = migrateDraft(raw);
+    if (parsed.kind !== 'video') throw new AppError('invalid_input', `${what} is an image draft; only video drafts render to MP4.`);
+    doc = parsed;
+  }
+  const json = args.flags.has('json');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    const input = { draftId: doc ? null : what, doc, preset: preset.data, outputPath: path.resolve(out) };
+    const job = await waitForJob(studio, () => studio.startExport(input).id, io, !json && process.stderr.isTTY);
+    if (!json && process.stderr.isTTY) io.err('\r\x1b[K');
+    const r = exportResultOf(job);
+    if (job.status !== 'done' || !r) {
+      io.err(`postframe: render ${job.status}: ${job.error ?? 'no result'}\n`);
+      return EXIT.error;
+    }
+    if (json) io.out(`${JSON.stringify({ output: r.outputPath, durationSec: r.durationSec, sizeBytes: r.sizeBytes })}\n`);
+    else io.out(`Rendered ${r.outputPath} · ${r.durationSec.toFixed(2)} s · ${(r.sizeBytes / 1e6).toFixed(1)} MB\n`);
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+/** "720" → 720 for the preset schema; anything else is passed through for it to refuse. */
+function numberOr(v: string | undefined): unknown {
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : v;
 }
 
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {

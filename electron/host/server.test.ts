@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { JobsRepo } from '../library/jobs-repo';
+import { defaultTextStyle } from '../model/draft';
 import { Studio } from '../studio';
 import { type RunningHost, startHost } from './server';
 
@@ -274,6 +276,82 @@ describe('browser-mode host', () => {
         expect(String(r.body), p).not.toMatch(/root:/);
         expect([200, 404], p).toContain(r.status);
         if (r.status === 200) expect(String(r.body)).toBe(INDEX_HTML);
+      }
+    });
+  });
+
+  describe('text layers', () => {
+    it('serves a rendered layer with the cookie only, immutable; 404s bad keys and refuses traversal', async () => {
+      const layer = await studio['text.render']({
+        canvas: { width: 720, height: 1280 },
+        text: { text: 'Hello', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8 },
+      });
+      const p = `/text/${layer.key}.png`;
+      expect((await request(host.port, p)).status).toBe(401);
+
+      const cookie = await login();
+      const r = await request(host.port, p, { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('image/png');
+      expect(r.headers['cache-control']).toContain('immutable');
+      expect(r.body.equals(fs.readFileSync(path.join(studio.folder.textCacheDir, `${layer.key}.png`)))).toBe(true);
+
+      const part = await request(host.port, p, { headers: { cookie, range: 'bytes=0-7' } });
+      expect(part.status).toBe(206);
+      expect(part.body.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+
+      // A sibling file that is not a text layer, to prove keys are not file names.
+      fs.writeFileSync(path.join(studio.folder.textCacheDir, 'secret.png'), 'x');
+      const bad = [
+        `/text/${'0'.repeat(64)}.png`,
+        `/text/${layer.key.toUpperCase()}.png`,
+        `/text/${layer.key}`,
+        `/text/${layer.key}.json`,
+        '/text/secret.png',
+        '/text/..%2F..%2Flibrary.sqlite%00.png',
+        '/text/..%2F..%2F..%2Fetc%2Fpasswd.png',
+        '/text/%E0%A4%A.png',
+        '/text/',
+      ];
+      for (const b of bad) expect((await request(host.port, b, { headers: { cookie } })).status, b).toBe(404);
+    });
+  });
+
+  describe('exports', () => {
+    function fakeExport(id: string, outputPath: string, status: 'done' | 'running' = 'done'): void {
+      const jobs = new JobsRepo(studio.database);
+      jobs.create({ id, kind: 'export', title: 'Exporting', input: {} });
+      jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1 } });
+    }
+
+    it('downloads a finished export as an attachment, by range, with the cookie only', async () => {
+      const file = path.join(studio.folder.root, 'exports', 'Summer ä.mp4');
+      fs.writeFileSync(file, 'not a real mp4');
+      fakeExport('job-1', file);
+      expect((await request(host.port, '/exports/job-1')).status).toBe(401);
+
+      const cookie = await login();
+      const r = await request(host.port, '/exports/job-1', { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('video/mp4');
+      expect(r.headers['content-disposition']).toBe(`attachment; filename="Summer _.mp4"; filename*=UTF-8''Summer%20%C3%A4.mp4`);
+      expect(String(r.body)).toBe('not a real mp4');
+      const part = await request(host.port, '/exports/job-1', { headers: { cookie, range: 'bytes=4-' } });
+      expect(part.status).toBe(206);
+      expect(String(part.body)).toBe('a real mp4');
+    });
+
+    it('404s unknown, unfinished and out-of-library exports, and traversal', async () => {
+      const cookie = await login();
+      const outside = path.join(tmp, 'outside.mp4');
+      fs.writeFileSync(outside, 'private');
+      fakeExport('job-outside', outside);
+      const inside = path.join(studio.folder.root, 'exports', 'half.mp4');
+      fs.writeFileSync(inside, 'half');
+      fakeExport('job-running', inside, 'running');
+      fakeExport('job-gone', path.join(studio.folder.root, 'exports', 'deleted.mp4'));
+      for (const p of ['/exports/job-outside', '/exports/job-running', '/exports/job-gone', '/exports/nope', '/exports/..%2Flibrary.sqlite', '/exports/job-1/x', '/exports/%ZZ']) {
+        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
       }
     });
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage, WireRequest } from '../api/contract';
 import { createRouter } from '../api/router';
-import { HOST_PATHS } from '../api/transport';
+import { attachmentDisposition, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
 import { errorMessage, isAppError } from '../model/errors';
@@ -92,6 +92,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
 
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
       const name = url.searchParams.get('name') ?? 'upload';
@@ -133,14 +135,35 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (!rawId || !variant.success) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const media = await o.studio.resolveMedia(decodeURIComponent(rawId), variant.data);
     if (!media) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const { size } = await fs.stat(media.path);
+    // An asset's bytes never change under its id (content-addressed), so caches may keep them.
+    return sendFile(req, res, media.path, { 'Content-Type': media.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
+  }
+
+  /** `/text/<key>.png`: a rasterised text layer; the key is a content hash, so the bytes never change under it. */
+  async function serveTextLayer(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)\.png$/.exec(pathname);
+    const key = m ? safeDecode(m[1]!) : null;
+    const layer = key ? await o.studio.resolveTextLayer(key) : null;
+    if (!layer) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, layer.path, { 'Content-Type': layer.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
+  }
+
+  /** `/exports/<jobId>`: a finished export, downloaded under its own file name. */
+  async function serveExport(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const jobId = m ? safeDecode(m[1]!) : null;
+    const out = jobId ? await o.studio.resolveExport(jobId) : null;
+    if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
+  }
+
+  /** One file, whole or by Range (206/416), streamed; `headers` add type and caching. */
+  async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, extra: http.OutgoingHttpHeaders): Promise<void> {
+    const st = await fs.stat(file).catch(() => null);
+    if (!st?.isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const size = st.size;
     const range = parseRange(req.headers.range, size);
-    const headers: http.OutgoingHttpHeaders = {
-      'Content-Type': media.mime,
-      'Accept-Ranges': 'bytes',
-      // An asset's bytes never change under its id (content-addressed), so caches may keep them.
-      'Cache-Control': 'private, max-age=31536000, immutable',
-    };
+    const headers: http.OutgoingHttpHeaders = { ...extra, 'Accept-Ranges': 'bytes' };
     if (range === 'unsatisfiable') {
       res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
       return void res.end();
@@ -152,7 +175,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
     if (req.method === 'HEAD' || size === 0) return void res.end();
-    createReadStream(media.path, { start, end }).pipe(res);
+    createReadStream(file, { start, end }).pipe(res);
   }
 
   // ── WebSocket API ───────────────────────────────────────────────────────────
@@ -206,6 +229,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A malformed %-escape is a bad address (404), not a server error. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

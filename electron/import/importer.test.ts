@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
-import type { Job } from '../model/job';
+import { type Job, importResultOf } from '../model/job';
 import { Studio } from '../studio';
 
 /** Every file under `dir`, relative, so tests can say exactly what the library holds on disk. */
@@ -43,7 +43,7 @@ describe('import', () => {
   it('imports good files, reports duplicates and a clear reason for each broken file', async () => {
     const job = await importPaths([GOOD_DIR, BROKEN_DIR]);
     expect(job.status).toBe('done');
-    const r = job.result!;
+    const r = importResultOf(job)!;
     // good/: 2 clips, a rotated phone clip, a wav, an mp3, a jpg, a png; beach-copy.jpg duplicates the jpg.
     expect(r.imported).toBe(7);
     expect(r.duplicates).toBe(1);
@@ -117,7 +117,7 @@ describe('import', () => {
   it('leaves no row and no file behind for failed files', async () => {
     const job = await importPaths([BROKEN_DIR]);
     expect(job.result).toMatchObject({ imported: 0, duplicates: 0 });
-    expect(job.result!.failed).toHaveLength(6);
+    expect(importResultOf(job)!.failed).toHaveLength(6);
     expect(studio.assetsRepo.liveCount()).toBe(0);
     expect(filesUnder(studio.folder.mediaDir)).toEqual([]);
     expect(filesUnder(path.join(studio.folder.cacheDir))).toEqual([]);
@@ -131,7 +131,7 @@ describe('import', () => {
     const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
     expect(job.result).toMatchObject({ imported: 1, failed: [{ path: 'fake.jpg' }] });
     expect(filesUnder(studio.folder.uploadsDir)).toEqual([]);
-    const asset = await studio['assets.get']({ id: job.result!.assetIds[0]! });
+    const asset = await studio['assets.get']({ id: importResultOf(job)!.assetIds[0]! });
     expect(asset.name).toBe('clip.mp4');
   });
 
@@ -139,7 +139,7 @@ describe('import', () => {
     const heic = path.join(tmp, 'IMG_0001.HEIC');
     fs.writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]));
     const job = await importPaths([heic]);
-    expect(job.result!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/HEIC photos cannot be opened yet. Export the photo as JPEG/) }]);
+    expect(importResultOf(job)!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/HEIC photos cannot be opened yet. Export the photo as JPEG/) }]);
   });
 
   it('refuses upload ids that could escape the uploads folder', async () => {

@@ -50,7 +50,7 @@ export async function runImport(
     ...walked.files.map((f) => ({ path: f.path, name: f.name, staged: false })),
     ...req.uploads.map((u) => ({ path: uploadPath(deps.folder, u.id), name: path.basename(u.name), staged: true })),
   ];
-  const result: ImportResult = { imported: 0, duplicates: 0, failed: [...walked.failed], assetIds: [], duplicateIds: [] };
+  const result: ImportResult = { kind: 'import', imported: 0, duplicates: 0, failed: [...walked.failed], assetIds: [], duplicateIds: [] };
   const inflight = new Set<string>();
   let done = 0;
   let next = 0;

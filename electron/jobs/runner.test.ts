@@ -5,7 +5,7 @@ import { AppError } from '../model/errors';
 import type { ImportResult, Job } from '../model/job';
 import { type JobContext, JobRunner } from './runner';
 
-const RESULT: ImportResult = { imported: 1, duplicates: 0, failed: [], assetIds: ['a1'], duplicateIds: [] };
+const RESULT: ImportResult = { kind: 'import', imported: 1, duplicates: 0, failed: [], assetIds: ['a1'], duplicateIds: [] };
 
 type Deferred<T> = { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void };
 function deferred<T>(): Deferred<T> {

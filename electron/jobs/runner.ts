@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, errorMessage } from '../model/errors';
-import { type ImportResult, type Job, type JobKind, isFinished } from '../model/job';
+import { type Job, type JobKind, type JobResult, isFinished } from '../model/job';
 import type { JobsRepo } from '../library/jobs-repo';
 
 export interface JobContext {
@@ -10,7 +10,7 @@ export interface JobContext {
   progress(fraction: number | null, detail?: string): void;
 }
 
-export type JobHandler = (ctx: JobContext, input: unknown) => Promise<ImportResult>;
+export type JobHandler = (ctx: JobContext, input: unknown) => Promise<JobResult>;
 
 const PROGRESS_INTERVAL_MS = 150;
 
@@ -29,7 +29,8 @@ export class JobRunner {
   constructor(
     private readonly repo: JobsRepo,
     private readonly emit: (job: Job) => void,
-    private readonly concurrency: Record<JobKind, number>,
+    /** Jobs of one kind that may run at once (1 when not given). */
+    private readonly concurrency: Partial<Record<JobKind, number>>,
   ) {}
 
   register(kind: JobKind, handler: JobHandler): void {

@@ -23,8 +23,16 @@ export class LibraryFolder {
   get stagingDir(): string {
     return path.join(this.root, 'cache', 'staging');
   }
+  /** Finished exports; in-flight ones are hidden `.name.part.mp4` files here until renamed. */
+  get exportsDir(): string {
+    return path.join(this.root, 'exports');
+  }
   get uploadsDir(): string {
     return path.join(this.root, 'cache', 'uploads');
+  }
+  /** Rasterised text layers: `<key>.png` plus `<key>.json` (render/text.ts). */
+  get textCacheDir(): string {
+    return path.join(this.root, 'cache', 'text');
   }
 
   /** media/ab/abcdef….ext — the extension keeps files openable by other tools. */

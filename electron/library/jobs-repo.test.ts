@@ -3,7 +3,7 @@ import type { ImportResult } from '../model/job';
 import { type Db, migrate, openDatabase } from './db';
 import { JobsRepo } from './jobs-repo';
 
-const result: ImportResult = { imported: 2, duplicates: 1, failed: [{ path: '/x/broken.mp4', reason: 'damaged' }], assetIds: ['a', 'b'], duplicateIds: ['c'] };
+const result: ImportResult = { kind: 'import', imported: 2, duplicates: 1, failed: [{ path: '/x/broken.mp4', reason: 'damaged' }], assetIds: ['a', 'b'], duplicateIds: ['c'] };
 
 describe('JobsRepo', () => {
   let db: Db;

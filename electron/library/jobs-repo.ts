@@ -1,4 +1,4 @@
-import type { ImportResult, Job, JobKind, JobStatus } from '../model/job';
+import type { Job, JobResult, JobKind, JobStatus } from '../model/job';
 import type { Db } from './db';
 
 type Row = {
@@ -24,7 +24,7 @@ function toJob(r: Row): Job {
     progress: r.progress,
     detail: r.detail,
     error: r.error,
-    result: r.result ? (JSON.parse(r.result) as ImportResult) : null,
+    result: r.result ? (JSON.parse(r.result) as JobResult) : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -56,7 +56,10 @@ async function start(): Promise<void> {
     const ses = session.defaultSession;
     installPermissionHandlers(ses, target);
     installCspHeader(ses, target);
-    handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target);
+    handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target, {
+      text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
+      exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
+    });
     registerIpc(target, () => route);
     installAppMenu({ dev: !app.isPackaged });
 

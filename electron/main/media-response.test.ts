@@ -66,6 +66,50 @@ describe('serveMedia', () => {
     expect((await get('media://asset/a1/original', {}, 'POST')).status).toBe(405);
   });
 
+  describe('text layers and exports', () => {
+    const key = 'ab'.repeat(32);
+    const more = {
+      text: async (k: string) => (k === key ? { path: file, mime: 'image/png' } : null),
+      exports: async (id: string) => (id === 'job-1' ? { path: file, mime: 'video/mp4', fileName: 'Summer ä.mp4' } : null),
+    };
+    const fetch = (url: string, headers: Record<string, string> = {}) => serveMedia(new Request(url, { headers }), resolver, target, more);
+
+    it('serves media://text/<key>.png as an immutable PNG, by range too', async () => {
+      const res = await fetch(`media://text/${key}.png`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+      const part = await fetch(`media://text/${key}.png`, { Range: 'bytes=0-3' });
+      expect(part.status).toBe(206);
+      expect(await part.text()).toBe('0123');
+    });
+
+    it('serves media://export/<jobId> as an attachment under its file name', async () => {
+      const res = await fetch('media://export/job-1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Summer _.mp4"; filename*=UTF-8''Summer%20%C3%A4.mp4`);
+      expect(await res.text()).toBe(bytes.toString());
+    });
+
+    it('404s bad keys, unknown jobs, traversal, and text/export URLs when no resolver is given', async () => {
+      for (const url of [
+        `media://text/${'cd'.repeat(32)}.png`,
+        `media://text/${key.toUpperCase()}.png`,
+        `media://text/${key}`,
+        'media://text/..%2F..%2Flibrary.sqlite.png',
+        `media://text/${key}.png/x`,
+        'media://export/job-2',
+        'media://export/..%2Flibrary.sqlite',
+        'media://export/job-1/x',
+      ]) {
+        expect((await fetch(url)).status, url).toBe(404);
+      }
+      expect((await get(`media://text/${key}.png`)).status).toBe(404);
+      expect((await get('media://export/job-1')).status).toBe(404);
+    });
+  });
+
   it('allows CORS reads only for the app page', async () => {
     expect((await get('media://asset/a1/original', { Origin: 'null' })).headers.get('access-control-allow-origin')).toBe('null');
     expect((await get('media://asset/a1/original', { Origin: 'https://evil.example' })).headers.get('access-control-allow-origin')).toBeNull();

@@ -1,26 +1,35 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { attachmentDisposition } from '../api/transport';
 import { mediaVariants, type MediaVariant } from '../model/asset';
 import { parseRange } from '../media/range';
 import { isAppOrigin, parseMediaUrl, type RendererTarget } from './trust';
 
 export type MediaResolver = (assetId: string, variant: MediaVariant) => Promise<{ path: string; mime: string } | null>;
 
+/** The other byte sources of `media://` (the studio's resolveTextLayer / resolveExport; ids only, never paths). */
+export type ByteResolvers = {
+  text?: (key: string) => Promise<{ path: string; mime: string } | null>;
+  exports?: (jobId: string) => Promise<{ path: string; mime: string; fileName: string } | null>;
+};
+
+type Resolved = { path: string; mime: string; cacheControl: string; disposition?: string };
+
 /**
- * Answers one `media://asset/<id>/<variant>` request (no `electron` import, so it is unit-tested with
- * plain Request objects): 200 whole file, 206 with Content-Range for a Range request, 416 for a range
- * outside the file, 404 for anything the studio does not resolve. The file is streamed, never buffered.
+ * Answers one `media://` request (no `electron` import, so it is unit-tested with plain Request objects):
+ * `media://asset/<id>/<variant>`, `media://text/<key>.png` (a rasterised text layer) or
+ * `media://export/<jobId>` (a finished export, as an attachment). 200 whole file, 206 with Content-Range for
+ * a Range request, 416 for a range outside the file, 404 for anything the studio does not resolve. The file
+ * is streamed, never buffered.
  */
-export async function serveMedia(request: Request, resolve: MediaResolver, target: RendererTarget): Promise<Response> {
+export async function serveMedia(request: Request, resolve: MediaResolver, target: RendererTarget, more: ByteResolvers = {}): Promise<Response> {
   const cors = corsHeaders(request.headers.get('origin'), target);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { ...cors, Allow: 'GET, HEAD' } });
   }
-  const parsed = parseMediaUrl(request.url, mediaVariants);
-  if (!parsed) return notFound(cors);
-  let resolved: { path: string; mime: string } | null;
+  let resolved: Resolved | null;
   try {
-    resolved = await resolve(parsed.assetId, parsed.variant as MediaVariant);
+    resolved = await resolveUrl(request.url, resolve, more);
   } catch {
     return notFound(cors);
   }
@@ -39,7 +48,8 @@ export async function serveMedia(request: Request, resolve: MediaResolver, targe
     ...cors,
     'Content-Type': resolved.mime,
     'Accept-Ranges': 'bytes',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': resolved.cacheControl,
+    ...(resolved.disposition ? { 'Content-Disposition': resolved.disposition } : {}),
     'Last-Modified': stat.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
   };
@@ -58,6 +68,50 @@ export async function serveMedia(request: Request, resolve: MediaResolver, targe
   const stream = fs.createReadStream(resolved.path, { start, end });
   const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
   return new Response(body, { status, headers });
+}
+
+async function resolveUrl(rawUrl: string, resolve: MediaResolver, more: ByteResolvers): Promise<Resolved | null> {
+  const asset = parseMediaUrl(rawUrl, mediaVariants);
+  if (asset) {
+    const r = await resolve(asset.assetId, asset.variant as MediaVariant);
+    return r && { ...r, cacheControl: 'no-cache' };
+  }
+  const key = parseTextLayerUrl(rawUrl);
+  if (key && more.text) {
+    const r = await more.text(key);
+    // The key is a hash of the content: the bytes under it never change.
+    return r && { ...r, cacheControl: 'max-age=31536000, immutable' };
+  }
+  const jobId = parseExportUrl(rawUrl);
+  if (jobId && more.exports) {
+    const r = await more.exports(jobId);
+    return r && { path: r.path, mime: r.mime, cacheControl: 'no-cache', disposition: attachmentDisposition(r.fileName) };
+  }
+  return null;
+}
+
+/** `media://text/<key>.png` → the key (64 lower-case hex digits), or null. */
+export function parseTextLayerUrl(rawUrl: string): string | null {
+  const url = safeUrl(rawUrl);
+  if (!url || url.protocol !== 'media:' || url.hostname !== 'text') return null;
+  const m = /^\/([0-9a-f]{64})\.png$/.exec(url.pathname);
+  return m ? m[1]! : null;
+}
+
+/** `media://export/<jobId>` → the job id, or null. */
+export function parseExportUrl(rawUrl: string): string | null {
+  const url = safeUrl(rawUrl);
+  if (!url || url.protocol !== 'media:' || url.hostname !== 'export') return null;
+  const m = /^\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
+  return m ? m[1]! : null;
+}
+
+function safeUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
 }
 
 function notFound(cors: Record<string, string>): Response {

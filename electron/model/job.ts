@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const jobKinds = ['import'] as const;
+export const jobKinds = ['import', 'export'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -12,6 +12,7 @@ export const ImportFailure = z.object({ path: z.string(), reason: z.string() });
 export type ImportFailure = z.infer<typeof ImportFailure>;
 
 export const ImportResult = z.object({
+  kind: z.literal('import'),
   imported: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
   failed: z.array(ImportFailure),
@@ -19,6 +20,19 @@ export const ImportResult = z.object({
   duplicateIds: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ExportResult = z.object({
+  kind: z.literal('export'),
+  draftId: z.string(),
+  /** Absolute path of the finished file (in the library's exports/ folder, or where the CLI was told). */
+  outputPath: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  durationSec: z.number().nonnegative(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult]);
+export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
   id: z.string(),
@@ -30,7 +44,7 @@ export const Job = z.object({
   progress: z.number().min(0).max(1).nullable(),
   detail: z.string().nullable(),
   error: z.string().nullable(),
-  result: ImportResult.nullable(),
+  result: JobResult.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -38,4 +52,12 @@ export type Job = z.infer<typeof Job>;
 
 export function isFinished(status: JobStatus): boolean {
   return status === 'done' || status === 'failed' || status === 'cancelled';
+}
+
+export function importResultOf(job: Job): ImportResult | null {
+  return job.result?.kind === 'import' ? job.result : null;
+}
+
+export function exportResultOf(job: Job): ExportResult | null {
+  return job.result?.kind === 'export' ? job.result : null;
 }

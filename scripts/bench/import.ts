@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { AssetKind } from '../../electron/model/asset';
+import { importResultOf } from '../../electron/model/job';
 import { Studio } from '../../electron/studio';
 import { BENCH_DIR, JPEG_DIR, VIDEO_DIR, ensureBenchMedia, rng, vocabulary, warm, zipf } from './media';
 
@@ -106,9 +107,10 @@ async function postframeRun(dir: string, expected: number): Promise<number> {
     await studio.whenIdle();
     const secs = seconds(t0);
     const job = (await studio['jobs.list']()).find((j) => j.id === jobId);
-    const imported = job?.result?.imported ?? 0;
+    const result = job ? importResultOf(job) : null;
+    const imported = result?.imported ?? 0;
     if (job?.status !== 'done' || imported !== expected) {
-      throw new Error(`bench import of ${dir} ended ${job?.status ?? 'missing'} with ${imported}/${expected} imported: ${JSON.stringify(job?.result?.failed ?? job?.error)}`);
+      throw new Error(`bench import of ${dir} ended ${job?.status ?? 'missing'} with ${imported}/${expected} imported: ${JSON.stringify(result?.failed ?? job?.error)}`);
     }
     return expected / secs;
   } finally {

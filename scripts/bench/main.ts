@@ -1,4 +1,5 @@
 import { formatImportBench, importBench } from './import';
+import { formatRenderBench, renderBench } from './render';
 
 /**
  * `npm run bench [-- NAME…] [--json]`: runs the named benches (all when none is named). Human output is a
@@ -14,6 +15,11 @@ const BENCHES: Record<string, Bench> = {
     describe: 'import throughput vs a bare sharp thumbnail loop, and search p50/p95 over 100,000 assets',
     run: (log) => importBench({ log }),
     format: formatImportBench as (result: never) => string,
+  },
+  render: {
+    describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
+    run: (log) => renderBench({ log }),
+    format: formatRenderBench as (result: never) => string,
   },
 };
 

@@ -1,8 +1,9 @@
 import { m0001 } from './0001-assets';
 import { m0002 } from './0002-jobs';
+import { m0003 } from './0003-drafts';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 export type { Migration };

@@ -1,4 +1,4 @@
-import { electronMediaUrl, hostMediaPath } from '../../../electron/api/transport';
+import { electronExportUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostMediaPath, hostTextLayerPath } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
 import { shell } from './client';
 
@@ -8,4 +8,14 @@ import { shell } from './client';
  */
 export function mediaUrl(assetId: string, variant: MediaVariant): string {
   return shell === 'electron' ? electronMediaUrl(assetId, variant) : hostMediaPath(assetId, variant);
+}
+
+/** URL of a rasterised text layer (TextLayerImage.key from 'text.render'): the same PNG the export overlays. */
+export function textLayerUrl(key: string): string {
+  return shell === 'electron' ? electronTextLayerUrl(key) : hostTextLayerPath(key);
+}
+
+/** URL that downloads a finished export (by its job id) under the export's file name. */
+export function exportUrl(jobId: string): string {
+  return shell === 'electron' ? electronExportUrl(jobId) : hostExportPath(jobId);
 }

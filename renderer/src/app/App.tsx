@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
@@ -28,7 +29,7 @@ export function App() {
       <Rail />
       <main className="app__main">
         <ConnectionBanner />
-        {screen === 'library' ? <LibraryScreen /> : <SettingsScreen />}
+        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : <SettingsScreen />}
       </main>
       <JobsDrawer />
       <FailureReportDialog />

@@ -4,9 +4,9 @@ import { isActiveJob } from '../store/jobsSlice';
 import type { Screen } from '../store/uiSlice';
 import { t } from '../i18n';
 import { cx } from '../ui/Button';
-import { JobsIcon, LibraryIcon, LogoMark, SettingsIcon } from '../ui/icons';
+import { EditorIcon, JobsIcon, LibraryIcon, LogoMark, SettingsIcon } from '../ui/icons';
 
-/** Left rail. Only rooms that exist are shown (Editor, Brand, Queue, Capture arrive later). */
+/** Left rail. Only rooms that exist are shown (Brand, Queue, Capture arrive later). */
 export function Rail() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
@@ -14,12 +14,13 @@ export function Rail() {
   const jobsOpen = useStore((s) => s.jobsOpen);
   const setJobsOpen = useStore((s) => s.setJobsOpen);
 
-  const item = (target: Screen, label: string, icon: ReactNode, testId: string) => (
+  const openEditor = useStore((s) => s.openEditor);
+  const item = (target: Screen, label: string, icon: ReactNode, testId: string, onClick = () => setScreen(target)) => (
     <button
       type="button"
       className={cx('rail__item', screen === target && 'rail__item--active')}
       aria-current={screen === target ? 'page' : undefined}
-      onClick={() => setScreen(target)}
+      onClick={onClick}
       data-testid={testId}
     >
       {icon}
@@ -33,6 +34,7 @@ export function Rail() {
         <LogoMark size={28} />
       </div>
       {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
+      {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}
       {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}
       <div className="rail__spacer" />
       <button

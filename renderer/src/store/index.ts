@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { connectionStatus, onConnectionStatus, onEvent } from '../api/client';
+import { createDraftsSlice } from './draftsSlice';
 import { createJobsSlice } from './jobsSlice';
 import { createLibrarySlice } from './librarySlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -13,6 +14,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createJobsSlice(...a),
   ...createUiSlice(...a),
+  ...createDraftsSlice(...a),
 }));
 
 let started = false;
@@ -42,8 +44,12 @@ export function startStore(): void {
     scheduleRefresh();
   });
   onEvent('job.updated', (job) => s().upsertJob(job));
+  onEvent('drafts.changed', () => {
+    if (s().libraryView === 'drafts') void s().loadDrafts();
+  });
   onEvent('library.changed', () => {
     s().resetLibrary();
+    s().closeDraftForLibraryChange();
     void s().loadJobs();
   });
 
@@ -61,6 +67,7 @@ export function startStore(): void {
       s().invalidateAssets();
       void s().loadJobs();
       void s().loadTags();
+      if (s().libraryView === 'drafts') void s().loadDrafts();
     }
   });
 

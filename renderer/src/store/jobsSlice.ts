@@ -1,4 +1,4 @@
-import { isFinished, type ImportFailure, type Job } from '../../../electron/model/job';
+import { importResultOf, isFinished, type ImportFailure, type Job } from '../../../electron/model/job';
 import { errorText } from '../api/client';
 import { call } from '../api/client';
 import { importFiles, pickAndImportNative, type DroppedItem, type ImportStart } from '../api/importFiles';
@@ -40,11 +40,11 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
       showToast({ message: t('import.cancelledToast') });
       return;
     }
-    if (job.status === 'failed' && !job.result) {
+    const r = importResultOf(job);
+    if (job.status === 'failed' && !r) {
       showToast({ message: job.error ?? t('import.failedToast'), tone: 'error' });
       return;
     }
-    const r = job.result;
     const failed = [...task.uploadFailures, ...(r?.failed ?? [])];
     const message = [
       tn('import.summary.imported', r?.imported ?? 0),

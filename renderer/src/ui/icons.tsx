@@ -150,3 +150,99 @@ export const FilmStripIcon = make(
   </>,
   'FilmStripIcon',
 );
+export const EditorIcon = make(
+  <>
+    <rect x="2.5" y="3.5" width="15" height="8" rx="1.5" />
+    <path d="M2.5 15h6M11.5 15h6M2.5 17.5h15" />
+    <path d="M9 6l3 1.75L9 9.5z" fill="currentColor" stroke="none" />
+  </>,
+  'EditorIcon',
+);
+export const PlayIcon = make(<path d="M6 4l10 6-10 6z" fill="currentColor" />, 'PlayIcon');
+export const PauseIcon = make(<path d="M6.5 4v12M13.5 4v12" strokeWidth={3} />, 'PauseIcon');
+export const StepBackIcon = make(<path d="M14.5 5l-7 5 7 5zM5.5 5v10" />, 'StepBackIcon');
+export const StepForwardIcon = make(<path d="M5.5 5l7 5-7 5zM14.5 5v10" />, 'StepForwardIcon');
+export const SplitIcon = make(
+  <>
+    <circle cx="5.5" cy="5.5" r="2.25" />
+    <circle cx="5.5" cy="14.5" r="2.25" />
+    <path d="M7.5 6.75L17 13.5M7.5 13.25L17 6.5" />
+  </>,
+  'SplitIcon',
+);
+export const TextIcon = make(<path d="M4 5V3.5h12V5M10 3.5v13M7.5 16.5h5" />, 'TextIcon');
+export const UndoIcon = make(<path d="M7.5 5L3.5 9l4 4M3.5 9h8.5a4.5 4.5 0 010 9H9" />, 'UndoIcon');
+export const RedoIcon = make(<path d="M12.5 5l4 4-4 4M16.5 9H8a4.5 4.5 0 000 9h3" />, 'RedoIcon');
+export const DuplicateIcon = make(
+  <>
+    <rect x="6.5" y="6.5" width="10" height="10" rx="1.5" />
+    <path d="M13.5 6.5V5A1.5 1.5 0 0012 3.5H5A1.5 1.5 0 003.5 5v7A1.5 1.5 0 005 13.5h1.5" />
+  </>,
+  'DuplicateIcon',
+);
+export const PencilIcon = make(<path d="M12.5 4l3.5 3.5-9 9H3.5V13zM10.5 6l3.5 3.5" />, 'PencilIcon');
+export const ExportIcon = make(
+  <>
+    <path d="M10 13V3.5M6 7.5l4-4 4 4" />
+    <path d="M3.5 12.5v3a1.5 1.5 0 001.5 1.5h10a1.5 1.5 0 001.5-1.5v-3" />
+  </>,
+  'ExportIcon',
+);
+export const ZoomInIcon = make(
+  <>
+    <circle cx="8.5" cy="8.5" r="5" />
+    <path d="M12.5 12.5L17 17M6.5 8.5h4M8.5 6.5v4" />
+  </>,
+  'ZoomInIcon',
+);
+export const ZoomOutIcon = make(
+  <>
+    <circle cx="8.5" cy="8.5" r="5" />
+    <path d="M12.5 12.5L17 17M6.5 8.5h4" />
+  </>,
+  'ZoomOutIcon',
+);
+export const EyeIcon = make(
+  <>
+    <path d="M2 10s3-5.5 8-5.5S18 10 18 10s-3 5.5-8 5.5S2 10 2 10z" />
+    <circle cx="10" cy="10" r="2.25" />
+  </>,
+  'EyeIcon',
+);
+export const EyeOffIcon = make(
+  <>
+    <path d="M4.5 6.2C2.9 7.7 2 10 2 10s3 5.5 8 5.5c1.5 0 2.8-.5 3.9-1.2M8 4.8c.6-.2 1.3-.3 2-.3 5 0 8 5.5 8 5.5s-.7 1.3-1.9 2.6" />
+    <path d="M3 3l14 14" />
+  </>,
+  'EyeOffIcon',
+);
+export const VolumeIcon = make(
+  <>
+    <path d="M3 7.5h3l4-3.5v12l-4-3.5H3z" />
+    <path d="M13 7.5a3.5 3.5 0 010 5M15.5 5a7 7 0 010 10" />
+  </>,
+  'VolumeIcon',
+);
+export const MuteIcon = make(
+  <>
+    <path d="M3 7.5h3l4-3.5v12l-4-3.5H3z" />
+    <path d="M13 8l4 4M17 8l-4 4" />
+  </>,
+  'MuteIcon',
+);
+export const MagnetIcon = make(<path d="M4.5 3.5v7a5.5 5.5 0 0011 0v-7h-3.5v7a2 2 0 01-4 0v-7zM4.5 7h3.5M12 7h3.5" />, 'MagnetIcon');
+export const SafeZoneIcon = make(
+  <>
+    <rect x="5" y="2.5" width="10" height="15" rx="1.5" />
+    <path d="M12.5 7v5.5M7 14.5h4" />
+  </>,
+  'SafeZoneIcon',
+);
+export const KeyboardIcon = make(
+  <>
+    <rect x="2" y="5" width="16" height="10" rx="1.5" />
+    <path d="M5 8h.01M8 8h.01M11 8h.01M14 8h.01M6 12h8" />
+  </>,
+  'KeyboardIcon',
+);
+export const BackIcon = make(<path d="M12.5 4.5L7 10l5.5 5.5" />, 'BackIcon');

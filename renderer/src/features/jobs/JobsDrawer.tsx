@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
+import { importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
@@ -58,7 +58,8 @@ function JobRow({ job }: { job: Job }) {
   const cancelJob = useStore((s) => s.cancelJob);
   const setFailureReport = useStore((s) => s.setFailureReport);
   const finished = isFinished(job.status);
-  const failures = job.result?.failed ?? [];
+  const imported = importResultOf(job);
+  const failures = imported?.failed ?? [];
   return (
     <li className={`job job--${job.status}`} data-testid="job-row" data-job-id={job.id} data-status={job.status}>
       <div className="job__top">
@@ -69,8 +70,8 @@ function JobRow({ job }: { job: Job }) {
       <div className="job__bottom">
         <span className="job__detail">
           {job.error ??
-            (job.result
-              ? [tn('import.summary.imported', job.result.imported), tn('import.summary.duplicates', job.result.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
+            (imported
+              ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
               : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
+import { DraftsView } from '../drafts/DraftsView';
 import { AssetGrid } from './AssetGrid';
 import { DetailPanel } from './DetailPanel';
 import { DropOverlay } from './DropOverlay';
@@ -10,6 +11,11 @@ import { useDropImport } from './useDropImport';
 import './library.css';
 
 export function LibraryScreen() {
+  const view = useStore((s) => s.libraryView);
+  return view === 'drafts' ? <DraftsView /> : <AssetsView />;
+}
+
+function AssetsView() {
   const detailId = useStore((s) => s.detailId);
   const searchRef = useRef<HTMLInputElement>(null);
   const { dragging, dropHandlers } = useDropImport();

@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
+import { ViewSwitch } from '../drafts/ViewSwitch';
 import { KindIcon } from './KindIcon';
 import { IMPORT_INPUT_ID, openImportPicker } from './importPicker';
 
@@ -22,6 +23,7 @@ const sortLabel: Record<AssetSort, MessageKey> = {
 export function Toolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   return (
     <header className="toolbar">
+      <ViewSwitch />
       <SearchBox inputRef={searchRef} />
       <KindChips />
       <TagFilter />

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { startServe, type Server } from '../serve';
+
+/**
+ * kill -9 of the host: during editing nothing saved is lost (autosave runs at most 2 s after an edit); during
+ * an export no partial file stays in the library and the job never shows as running.
+ */
+let tmp: string;
+let lib: string;
+let home: string;
+let server: Server | null = null;
+
+test.beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-crash-'));
+  lib = path.join(tmp, 'Library');
+  home = path.join(tmp, 'home');
+  execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  // An ffmpeg whose host was killed may still be running against this library: stop it before cleaning up.
+  try {
+    execFileSync('pkill', ['-KILL', '-f', lib]);
+  } catch {
+    // nothing left running
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Calls the API the way the renderer does: over the page's own WebSocket session. */
+async function api<T>(page: Page, call: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, payload]) =>
+      new Promise<T>((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/api`);
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
+        ws.onmessage = (e) => {
+          const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
+          if (msg.type !== 'result' || msg.id !== 1) return;
+          ws.close();
+          if (msg.result?.ok) resolve(msg.result.value as T);
+          else reject(new Error(msg.result?.error?.message ?? 'call failed'));
+        };
+        ws.onerror = () => reject(new Error('WebSocket failed'));
+      }),
+    [call, input] as const,
+  );
+}
+
+async function openServer(page: Page): Promise<void> {
+  server = await startServe(lib, home);
+  await page.goto(server.openUrl);
+}
+
+async function crash(): Promise<void> {
+  await server!.stop('SIGKILL');
+  server = null;
+}
+
+test('kill -9 while editing: the draft reopens with every saved edit', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openServer(page);
+  await page.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4'), path.join(GOOD_DIR, 'blue-clip.mp4')]);
+  await expect(page.getByTestId('asset-cell')).toHaveCount(2);
+  await page.getByTestId('view-drafts').click();
+  await page.getByTestId('new-draft-empty').click();
+  await page.getByTestId('new-draft-name').fill('Crash test');
+  await page.getByTestId('new-draft-create').click();
+  const bin = page.getByTestId('media-bin');
+  await bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]').getByTestId('bin-add').click();
+  await bin.locator('[data-testid="bin-item"][data-name="blue-clip.mp4"]').getByTestId('bin-add').click();
+  await page.getByTestId('add-text').click();
+  await page.getByTestId('insp-text').fill('Still here');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+  await crash();
+  await openServer(page);
+  await page.getByTestId('view-drafts').click();
+  await page.locator('[data-testid="draft-row"][data-name="Crash test"]').getByTestId('draft-open').click();
+  await expect(page.getByTestId('lane-main').getByTestId('clip')).toHaveCount(2);
+  await expect(page.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Still here');
+});
+
+test('kill -9 during an export: no partial file, and the job shows as failed', async ({ page }) => {
+  test.setTimeout(180_000);
+  // A source long enough that the export is still running when the host dies.
+  const long = path.join(tmp, 'long-clip.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=40', '-f', 'lavfi', '-i', 'sine=duration=40',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', long]);
+  execFileSync(process.execPath, ['bin/postframe.mjs', 'import', '--library', lib, long], { env: { ...process.env, POSTFRAME_HOME: home } });
+  await openServer(page);
+
+  const [asset] = await api<{ id: string }[]>(page, 'assets.ids', {}).then((ids) => ids.map((id) => ({ id })));
+  const draft = await api<{ id: string; revision: number; doc: { tracks: { kind: string; clips: unknown[] }[] } }>(page, 'drafts.create', { name: 'Long export' });
+  const doc = structuredClone(draft.doc);
+  doc.tracks.find((t) => t.kind === 'main')!.clips.push({
+    id: 'c1', type: 'media', assetId: asset!.id, start: 0, in: 0, out: 40, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transitionIn: null,
+    transform: { reframe: 'blur', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 },
+  });
+  await api(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
+  const { jobId } = await api<{ jobId: string }>(page, 'exports.start', { draftId: draft.id });
+  const exportsDir = path.join(lib, 'exports');
+  // Wait until ffmpeg is writing the part file, then kill the host mid-export.
+  await expect.poll(() => fs.readdirSync(exportsDir).some((f) => f.endsWith('.part.mp4')), { timeout: 60_000 }).toBe(true);
+  await crash();
+
+  await openServer(page);
+  const jobs = await api<{ id: string; status: string }[]>(page, 'jobs.list', {});
+  expect(jobs.find((j) => j.id === jobId)?.status).toBe('failed');
+  expect(fs.readdirSync(exportsDir).filter((f) => f.endsWith('.mp4'))).toEqual([]);
+});

@@ -1,0 +1,133 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { expect, test } from '../serve';
+
+const good = (name: string) => path.join(GOOD_DIR, name);
+const clip = (page: Page, name: string) => page.locator(`[data-testid="clip"][aria-label="${name}"]`);
+const PX_PER_SEC = 80; // the editor's default zoom
+
+/** Drags an edge handle horizontally by dx pixels in small steps, like a hand would. */
+async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y);
+  await page.mouse.up();
+}
+
+/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
+async function seekPreview(page: Page, t: number): Promise<void> {
+  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
+  const canvas = page.getByTestId('preview-canvas');
+  await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
+  await expect(canvas).toHaveAttribute('data-ready', 'true');
+}
+
+function ffprobe(file: string): { format: { duration: string }; streams: { codec_type: string; codec_name: string; width?: number; height?: number }[] } {
+  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]).toString());
+}
+
+/** SSIM ("All:") of two images after scaling both to the same size, by ffmpeg's ssim filter. */
+function ssimOf(a: string, b: string): number {
+  const graph = '[0:v]scale=270:480:flags=bicubic,format=yuv420p[a];[1:v]scale=270:480:flags=bicubic,format=yuv420p[b];[a][b]ssim';
+  // ffmpeg prints the filter's summary on stderr.
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
+  const m = /All:([\d.]+)/.exec(r.stderr);
+  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${r.stderr}`);
+  return Number(m[1]);
+}
+
+test('build an edit, survive a reload, export it, and the preview matches the file', async ({ app }) => {
+  test.setTimeout(240_000);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-editor-'));
+
+  await app.getByTestId('import-file-input').setInputFiles([good('red-clip.mp4'), good('blue-clip.mp4'), good('music-loop.mp3')]);
+  await expect(app.getByTestId('asset-cell')).toHaveCount(3);
+
+  // Drafts: the empty state teaches the first step.
+  await app.getByTestId('view-drafts').click();
+  await expect(app.getByTestId('drafts-empty')).toContainText('Create your first video');
+  await app.getByTestId('new-draft-empty').click();
+  await app.getByTestId('new-draft-name').fill('Red then blue');
+  await app.getByTestId('preset-9:16').click();
+  await app.getByTestId('fps-30').click();
+  await app.getByTestId('new-draft-create').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  await expect(app.getByTestId('draft-name')).toHaveValue('Red then blue');
+
+  // Clips from the bin: "+" appends to the main track (pictures) or the music track (sound).
+  const bin = app.getByTestId('media-bin');
+  await bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]').getByTestId('bin-add').click();
+  await expect(clip(app, 'red-clip.mp4')).toHaveCount(1);
+  await bin.locator('[data-testid="bin-item"][data-name="blue-clip.mp4"]').getByTestId('bin-add').click();
+  await bin.locator('[data-testid="bin-item"][data-name="music-loop.mp3"]').getByTestId('bin-add').click();
+  await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(2);
+  await expect(app.getByTestId('lane-audio').first().getByTestId('clip')).toHaveCount(1);
+  await expect(clip(app, 'blue-clip.mp4')).toHaveAttribute('data-start', '2.000');
+
+  // A text at the playhead (0 s), moved up so it sits over the red clip's picture.
+  await app.getByTestId('add-text').click();
+  await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveCount(1);
+  await app.getByTestId('insp-text').fill('Hello red');
+  await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Hello red');
+
+  // Trim the blue clip's end by half a second; the blue clip is fitted (letterboxed) for the third check.
+  const blue = clip(app, 'blue-clip.mp4');
+  await dragBy(app, blue.getByTestId('clip-trim-end'), -0.5 * PX_PER_SEC);
+  await expect(blue).toHaveAttribute('data-duration', '1.500');
+  await app.getByTestId('undo').click();
+  await expect(blue).toHaveAttribute('data-duration', '2.000');
+  await app.getByTestId('redo').click();
+  await expect(blue).toHaveAttribute('data-duration', '1.500');
+  await blue.click();
+  await app.getByTestId('insp-reframe-fit').click();
+  await expect(app.getByTestId('insp-reframe-fit')).toHaveAttribute('aria-checked', 'true');
+
+  // Autosave: the edit is on disk within 2 s, and a reload reopens it.
+  await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await app.reload();
+  await app.getByTestId('editor-nav').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  await expect(clip(app, 'blue-clip.mp4')).toHaveAttribute('data-duration', '1.500');
+  await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Hello red');
+  await expect(app.getByTestId('timecode')).toContainText('00:00:03:15');
+
+  // Export, with progress in the dialog, then download the file.
+  await app.getByTestId('export-button').click();
+  await app.getByTestId('export-start').click();
+  await expect(app.getByTestId('export-job')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  await expect(app.getByTestId('export-path')).toContainText('.mp4');
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-download').click()]);
+  const file = path.join(tmp, 'export.mp4');
+  await download.saveAs(file);
+  const probe = ffprobe(file);
+  const video = probe.streams.find((s) => s.codec_type === 'video')!;
+  const audio = probe.streams.find((s) => s.codec_type === 'audio')!;
+  expect(video.codec_name).toBe('h264');
+  expect(audio.codec_name).toBe('aac');
+  expect([video.width, video.height]).toEqual([1080, 1920]);
+  expect(Math.abs(Number(probe.format.duration) - 3.5)).toBeLessThan(0.15);
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('export-dialog')).toBeHidden();
+
+  // What you see is what you export: preview screenshots vs exported frames at three times.
+  for (const at of [0.5, 2.5, 3.2]) {
+    await seekPreview(app, at);
+    const shot = path.join(tmp, `preview-${at}.png`);
+    await app.getByTestId('preview-canvas').screenshot({ path: shot });
+    const frame = path.join(tmp, `export-${at}.png`);
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(at), '-i', file, '-frames:v', '1', frame]);
+    const score = ssimOf(shot, frame);
+    test.info().annotations.push({ type: `ssim@${at}`, description: score.toFixed(4) });
+    if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
+    expect(score, `SSIM at ${at} s`).toBeGreaterThanOrEqual(0.9);
+  }
+  if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.log('e2e files kept in', tmp);
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { VideoDraft } from './draft';
+import { ExportPreset } from './draft-record';
+
+/**
+ * What an export job is started with (persisted with the job). The app exports a stored draft into the
+ * library's exports/ folder; the CLI may instead pass a draft document (FILE.json) and an output path.
+ */
+export const ExportJobInput = z.object({
+  draftId: z.string().nullable(),
+  doc: VideoDraft.optional(),
+  preset: ExportPreset,
+  outputPath: z.string().optional(),
+});
+export type ExportJobInput = z.infer<typeof ExportJobInput>;

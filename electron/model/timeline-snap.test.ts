@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
+import { formatTimecode, frame, snap, snapCandidates, snapSpan, snapToFrame, timeToX, toFrames, xToTime } from './timeline-snap';
+
+const fpsArb = fc.constantFrom(24, 30, 60);
+
+describe('frame grid', () => {
+  it('a frame is 1/fps', () => {
+    expect(frame(24)).toBeCloseTo(0.041666, 5);
+    expect(frame(30) * 30).toBe(1);
+    expect(frame(60)).toBe(1 / 60);
+  });
+
+  it('snaps to the nearest frame at 24, 30 and 60 fps', () => {
+    expect(snapToFrame(1.02, 24)).toBe(1); // 24.48 frames
+    expect(snapToFrame(1.03, 24)).toBe(25 / 24); // 24.72 frames
+    expect(snapToFrame(0.049, 30)).toBe(1 / 30);
+    expect(snapToFrame(0.051, 30)).toBe(2 / 30);
+    expect(snapToFrame(10.0083, 60)).toBe(600 / 60);
+    expect(snapToFrame(10.0084, 60)).toBe(601 / 60);
+  });
+
+  it('never returns -0 (it would not round-trip through JSON as the same value)', () => {
+    expect(Object.is(snapToFrame(-0.001, 30), 0)).toBe(true);
+    expect(Object.is(toFrames(-0.001, 30), 0)).toBe(true);
+  });
+
+  it('property: snapping is idempotent, moves by at most half a frame and lands on a whole frame', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 3600, noNaN: true }), fpsArb, (t, fps) => {
+        const s = snapToFrame(t, fps);
+        expect(snapToFrame(s, fps)).toBe(s);
+        expect(Math.abs(s - t)).toBeLessThanOrEqual(0.5 / fps + 1e-9);
+        expect(s * fps).toBeCloseTo(Math.round(s * fps), 6);
+      }),
+    );
+  });
+});
+
+describe('time ↔ pixels', () => {
+  it('converts both ways at a zoom level', () => {
+    expect(timeToX(2.5, 100)).toBe(250);
+    expect(xToTime(250, 100)).toBe(2.5);
+  });
+  it('treats a drag past the left edge as time 0', () => {
+    expect(xToTime(-40, 100)).toBe(0);
+  });
+  it('property: x → time → x is the identity for x ≥ 0', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 1, max: 2000, noNaN: true }), (x, pps) => {
+        expect(timeToX(xToTime(x, pps), pps)).toBeCloseTo(x, 6);
+      }),
+    );
+  });
+});
+
+describe('formatTimecode', () => {
+  it('shows hours, minutes, seconds and frames', () => {
+    expect(formatTimecode(62.5, 30)).toBe('00:01:02:15');
+    expect(formatTimecode(3661, 24)).toBe('01:01:01:00');
+    expect(formatTimecode(0, 60)).toBe('00:00:00:00');
+    expect(formatTimecode(23 / 24, 24)).toBe('00:00:00:23');
+  });
+  it('rounds to the nearest frame (so 59.999 s at 60 fps is a whole minute) and clamps below 0', () => {
+    expect(formatTimecode(59.999, 60)).toBe('00:01:00:00');
+    expect(formatTimecode(-3, 30)).toBe('00:00:00:00');
+  });
+  it('property: the timecode names the frame toFrames gives', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 36000, noNaN: true }), fpsArb, (t, fps) => {
+        const [h, m, s, f] = formatTimecode(t, fps).split(':').map(Number) as [number, number, number, number];
+        expect(f).toBeLessThan(fps);
+        expect(((h * 60 + m) * 60 + s) * fps + f).toBe(toFrames(t, fps));
+      }),
+    );
+  });
+});
+
+describe('snapping', () => {
+  let n = 0;
+  const id = (p: string) => `${p}-${++n}`;
+  const media = (start: number, length: number): MediaClip => ({
+    id: id('clip'), type: 'media', assetId: 'a', start, in: 0, out: length, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null,
+  });
+  const draft = (): VideoDraft => {
+    const d = newVideoDraft('snap', '9:16', 30, id);
+    return { ...d, tracks: d.tracks.map((t, i) => (i === 0 ? { ...t, clips: [media(0, 2), media(2, 3)] } : i === 1 ? { ...t, clips: [media(1.5, 1)] } : t)) };
+  };
+
+  it('collects 0, the playhead and every clip edge, sorted and without duplicates', () => {
+    expect(snapCandidates(draft(), { playhead: 4.2 })).toEqual([0, 1.5, 2, 2.5, 4.2, 5]);
+  });
+
+  it('leaves out the clips being dragged', () => {
+    const d = draft();
+    const dragged = d.tracks[1]!.clips[0]!.id;
+    expect(snapCandidates(d, { excludeClipIds: [dragged] })).toEqual([0, 2, 5]);
+  });
+
+  it('snaps to the nearest candidate within the threshold, else keeps the time', () => {
+    const c = [0, 1.5, 2, 5];
+    expect(snap(1.9, c, 0.2)).toEqual({ time: 2, target: 2 });
+    expect(snap(1.7, c, 0.25)).toEqual({ time: 1.5, target: 1.5 });
+    expect(snap(3.4, c, 0.2)).toEqual({ time: 3.4, target: null });
+    expect(snap(0.1, [], 1)).toEqual({ time: 0.1, target: null });
+  });
+
+  it('snaps a dragged clip by whichever edge is closer to a candidate', () => {
+    // The clip is 1 s long; its end (4.95) is 0.05 from 5, its start (3.95) is 0.45 from nothing near.
+    expect(snapSpan(3.95, 1, [0, 2, 5], 0.1)).toEqual({ time: 4, target: 5 });
+    expect(snapSpan(1.97, 1, [0, 2, 5], 0.1)).toEqual({ time: 2, target: 2 });
+    expect(snapSpan(3.5, 1, [0, 2, 5], 0.1)).toEqual({ time: 3.5, target: null });
+  });
+});

@@ -1,0 +1,95 @@
+import { clipEnd, type VideoDraft } from './draft';
+
+/**
+ * Time on the timeline: the frame grid, time ↔ pixels, timecodes and magnetic snapping. Pure functions shared
+ * by the editor (renderer) and the engine; re-exported from timeline.ts, which is what callers import.
+ */
+
+/** Length of one canvas frame in seconds. */
+export function frame(fps: number): number {
+  return 1 / fps;
+}
+
+/**
+ * The nearest frame boundary. Computed as `n / fps` from the whole frame number, so the same frame always gives
+ * the same float (two edits landing on frame 37 produce bit-identical times that compare equal).
+ */
+export function snapToFrame(t: number, fps: number): number {
+  // `+ 0` turns -0 (from rounding a tiny negative) into 0, which JSON and the schema prefer.
+  return Math.round(t * fps) / fps + 0;
+}
+
+/** Whole frame number nearest to `t`: the unit the edit functions reason in, free of float drift. */
+export function toFrames(t: number, fps: number): number {
+  return Math.round(t * fps) + 0;
+}
+
+export function timeToX(t: number, pxPerSec: number): number {
+  return t * pxPerSec;
+}
+
+/** Never negative: a drag past the left edge of the timeline means time 0. */
+export function xToTime(x: number, pxPerSec: number): number {
+  return Math.max(0, x / pxPerSec);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "HH:MM:SS:FF" (frames within the second), as editors show it: 62.5 s at 30 fps → "00:01:02:15". */
+export function formatTimecode(t: number, fps: number): string {
+  const total = Math.max(0, toFrames(t, fps));
+  const ff = total % fps;
+  const secs = Math.floor(total / fps);
+  return `${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor(secs / 60) % 60)}:${pad2(secs % 60)}:${pad2(ff)}`;
+}
+
+/**
+ * Times a dragged edge or playhead is drawn to: 0, the playhead, and every clip's start and end on all tracks
+ * (hidden ones too: their clips still take time), minus the clips being dragged. Sorted, without duplicates.
+ */
+export function snapCandidates(draft: VideoDraft, opts: { excludeClipIds?: Iterable<string>; playhead?: number | null } = {}): number[] {
+  const exclude = new Set(opts.excludeClipIds ?? []);
+  const times = [0];
+  if (opts.playhead != null && Number.isFinite(opts.playhead)) times.push(opts.playhead);
+  for (const track of draft.tracks) {
+    for (const c of track.clips) {
+      if (exclude.has(c.id)) continue;
+      times.push(c.start, clipEnd(c));
+    }
+  }
+  times.sort((a, b) => a - b);
+  // Ends computed as start + (out - in) / speed can differ from the next start by float noise: merge those.
+  const out: number[] = [];
+  for (const t of times) if (out.length === 0 || t - out[out.length - 1]! > 1e-9) out.push(t);
+  return out;
+}
+
+export type SnapResult = { time: number; target: number | null };
+
+/** The nearest candidate within `thresholdSec` of `t` (the caller converts its pixel threshold with xToTime), else `t` itself. */
+export function snap(t: number, candidates: readonly number[], thresholdSec: number): SnapResult {
+  let best: number | null = null;
+  let bestDist = thresholdSec;
+  for (const c of candidates) {
+    const d = Math.abs(c - t);
+    if (d <= bestDist && (best === null || d < bestDist)) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  return best === null ? { time: t, target: null } : { time: best, target: best };
+}
+
+/**
+ * Snapping for a dragged clip: both its edges are drawn to candidates and the closer pull wins. Returns the
+ * clip's new start and the time it snapped to (for drawing the guide line).
+ */
+export function snapSpan(start: number, duration: number, candidates: readonly number[], thresholdSec: number): SnapResult {
+  const head = snap(start, candidates, thresholdSec);
+  const tail = snap(start + duration, candidates, thresholdSec);
+  if (head.target === null && tail.target === null) return { time: start, target: null };
+  if (tail.target === null || (head.target !== null && Math.abs(head.target - start) <= Math.abs(tail.target - (start + duration)))) {
+    return { time: head.time, target: head.target };
+  }
+  return { time: Math.max(0, tail.target - duration), target: tail.target };
+}

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { VideoDraft } from '../model/draft';
+import type { ExportPreset } from '../model/draft-record';
+import { isAppError } from '../model/errors';
+import { type SourceFacts, type TextLayerFile, atempoChain, compileExport, duckingExpression, mainItems, mergeWindows, num, outputSize, visiblePart } from './compiler';
+import { audioFacts, benchDraft, draft, media, text, track, videoFacts } from './test-drafts';
+
+const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '__golden__');
+const standard: ExportPreset = { height: 'canvas', fps: 'canvas', quality: 'standard' };
+
+const sources = new Map<string, SourceFacts>([
+  ['land', videoFacts('/lib/media/la/land.mp4', 1920, 1080)],
+  ['land2', videoFacts('/lib/media/la/land2.mp4', 1920, 1080, { fps: 25 })],
+  ['portrait', videoFacts('/lib/media/po/portrait.mov', 1080, 1920, { rotation: 90 })],
+  ['silent', videoFacts('/lib/media/si/silent.mp4', 1280, 720, { hasAudio: false })],
+  ['logo', { path: '/lib/media/lo/logo.png', kind: 'image', width: 400, height: 400, rotation: 0, durationSec: null, hasAudio: false, fps: null }],
+  ['song', audioFacts('/lib/media/so/song.m4a', 60)],
+  ['voice', audioFacts('/lib/media/vo/voice.wav', 10)],
+  ['clip1', videoFacts('/bench/clip1.mp4', 1920, 1080)],
+  ['clip2', videoFacts('/bench/clip2.mp4', 1920, 1080)],
+  ['clip3', videoFacts('/bench/clip3.mp4', 1920, 1080)],
+  ['music', audioFacts('/bench/music.m4a', 30)],
+]);
+const texts = new Map<string, TextLayerFile>([
+  ['t1', { path: '/lib/cache/text/t1.png', left: 120, top: 300, width: 840, height: 140 }],
+  ['t2', { path: '/lib/cache/text/t2.png', left: 90, top: 1500, width: 900, height: 220 }],
+]);
+
+/** The representative drafts whose compiled arguments are pinned in __golden__/<name>.txt. */
+const cases: Record<string, { draft: VideoDraft; preset?: ExportPreset }> = {
+  // Three cuts with a gap: concat, a colour gap with silence, input seeking for the trims.
+  cuts: {
+    draft: draft([track('main', 'main', [media('a', 'land', 0, 1, 4), media('b', 'land', 3, 6, 8), media('c', 'silent', 6, 0, 2)])]),
+  },
+  // Speed 2× and 0.5× (atempo kept within 0.5..2), volume, fades, a 25 fps source normalised, 720p preset.
+  speed: {
+    draft: draft([
+      track('main', 'main', [media('a', 'land', 0, 0, 6, { speed: 2, fadeIn: 0.5 }), media('b', 'land2', 3, 0, 1, { speed: 0.25, volume: 0.5, fadeOut: 1 })]),
+    ]),
+    preset: { height: 720, fps: 'canvas', quality: 'small' },
+  },
+  // fit on a pad colour, blur backdrop, a rotated phone clip filling.
+  fitblur: {
+    draft: draft([
+      track('main', 'main', [
+        media('a', 'land', 0, 0, 2, { transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'fit', padColor: '#112233' } }),
+        media('b', 'land', 2, 2, 4, { transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'blur' } }),
+        media('c', 'portrait', 4, 0, 2),
+      ]),
+    ]),
+  },
+  // A crossfade and a wipe between main clips: xfade + acrossfade at the overlaps.
+  transition: {
+    draft: draft([
+      track('main', 'main', [
+        media('a', 'land', 0, 0, 3),
+        media('b', 'land2', 2.5, 0, 3, { transitionIn: { kind: 'fade', duration: 0.5 } }),
+        media('c', 'land', 5.5, 4, 6),
+        media('d', 'land', 7, 0, 2, { transitionIn: { kind: 'wipeleft', duration: 0.5 } }),
+      ]),
+    ]),
+  },
+  // A logo and a picture-in-picture over the main track, two titles (one fading), overlay sound delayed.
+  overlay_text: {
+    draft: draft([
+      track('main', 'main', [media('a', 'land', 0, 0, 6)]),
+      track('over', 'overlay', [
+        media('logo', 'logo', 0, 0, 6, { transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'fit', x: 0.85, y: 0.1, scale: 0.2 } }),
+        media('pip', 'land2', 2, 1, 3, { volume: 0.8, fadeIn: 0.3, transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'fit', x: 0.5, y: 0.75, scale: 0.5, opacity: 0.9 } }),
+      ]),
+      track('title', 'text', [text('t1', 'Hello', 0, 3), text('t2', 'Subscribe', 3, 3, { fadeIn: 0.5, fadeOut: 0.5 })]),
+      track('hidden', 'text', [text('t3', 'Not shown', 0, 6)], { hidden: true }),
+    ]),
+  },
+  // Music ducked under a voiceover, a muted overlay track, music starting late.
+  music_ducking: {
+    draft: draft([
+      track('main', 'main', [media('a', 'land', 0, 0, 10, { volume: 0.6 })]),
+      track('over', 'overlay', [media('b', 'silent', 1, 0, 2, { transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'fit', scale: 0.4 } })], { muted: true }),
+      track('music', 'audio', [media('m', 'song', 0.5, 10, 22, { volume: 0.8, fadeOut: 2 })], { role: 'music', ducking: { enabled: true, level: 0.3 } }),
+      track('vo', 'audio', [media('v1', 'voice', 2, 0, 3), media('v2', 'voice', 5.2, 3, 6)], { role: 'voiceover' }),
+    ]),
+  },
+  // The render bench's reference composition.
+  bench: { draft: benchDraft() },
+};
+
+function diff(expected: string[], actual: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+    if (expected[i] === actual[i]) continue;
+    out.push(`line ${i + 1}:\n  - ${expected[i] ?? '(none)'}\n  + ${actual[i] ?? '(none)'}`);
+  }
+  return out.join('\n');
+}
+
+describe('compileExport goldens', () => {
+  for (const [name, c] of Object.entries(cases)) {
+    it(name, () => {
+      const { args } = compileExport(c.draft, sources, texts, c.preset ?? standard, '/out/export.mp4');
+      // One argument per line; the filter graph one chain per line so a diff points at the chain.
+      const lines = args.flatMap((a, i) => (args[i - 1] === '-filter_complex' ? a.split(';').map((ch, j) => (j === 0 ? ch : `;${ch}`)) : [a]));
+      const file = path.join(GOLDEN_DIR, `${name}.txt`);
+      if (process.env.UPDATE_GOLDEN === '1') {
+        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+        fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      }
+      if (!fs.existsSync(file)) throw new Error(`No golden file ${file}. Run UPDATE_GOLDEN=1 npx vitest run electron/render/compiler.test.ts and review it.`);
+      const expected = fs.readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
+      const d = diff(expected, lines);
+      if (d) throw new Error(`${name}: compiled arguments differ from ${path.relative(process.cwd(), file)}\n${d}\n(if the change is intended: UPDATE_GOLDEN=1)`);
+    });
+  }
+});
+
+describe('compileExport semantics', () => {
+  const compile = (d: VideoDraft, preset = standard) => compileExport(d, sources, texts, preset, '/out/x.mp4');
+  const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+
+  it('lasts exactly the draft and always has one video and one audio stream', () => {
+    const r = compile(draft([track('main', 'main', [media('a', 'silent', 0, 0, 3)])]));
+    expect(r.durationSec).toBe(3);
+    expect(r.args.slice(r.args.indexOf('-t', r.args.indexOf('-filter_complex')), -1)).toContain('3');
+    expect(r.args.filter((a) => a === '-map')).toHaveLength(2);
+    expect(graphOf(r.args)).toContain('anullsrc=r=48000:cl=stereo[');
+  });
+
+  it('uses a clip that covers the canvas as the frame: crop of the visible part, then scale, no overlay, no pad', () => {
+    const g = graphOf(compile(draft([track('main', 'main', [media('a', 'land', 0, 0, 2)])])).args);
+    expect(g).toContain('crop=608:1080:656:0,scale=1080:1920,setsar=1');
+    expect(g).not.toMatch(/overlay|pad=|color=/);
+  });
+
+  it('skips hidden tracks and takes no sound from muted ones', () => {
+    const hidden = compile(draft([track('main', 'main', [media('a', 'land', 0, 0, 2)], { hidden: true }), track('t', 'text', [text('t1', 'x', 0, 1)])]));
+    expect(graphOf(hidden.args)).not.toContain('[0:v]crop');
+    expect(hidden.args).not.toContain('/lib/media/la/land.mp4');
+    const muted = compile(draft([track('main', 'main', [media('a', 'land', 0, 0, 2)], { muted: true })]));
+    expect(graphOf(muted.args)).not.toContain(':a');
+  });
+
+  it('names the clip whose media is gone', () => {
+    try {
+      compile(draft([track('main', 'main', [media('a', 'land', 0, 0, 2), media('b', 'gone', 2, 0, 2)], { name: 'Main' })]));
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('not_found');
+      expect((e as Error).message).toContain('clip 2 on the Main track');
+    }
+  });
+
+  it('refuses an empty draft with what to do', () => {
+    expect(() => compile(draft([track('main', 'main', [])]))).toThrow(/empty.*Add a clip/);
+  });
+
+  it('maps quality to CRF and scales to the preset size', () => {
+    const r = compile(draft([track('main', 'main', [media('a', 'land', 0, 0, 2)])]), { height: 720, fps: 24, quality: 'high' });
+    expect(r.args[r.args.indexOf('-crf') + 1]).toBe('18');
+    expect(graphOf(r.args)).toContain('scale=406:720,setsar=1,fps=24');
+    expect([r.width, r.height, r.fps]).toEqual([406, 720, 24]);
+  });
+});
+
+describe('compiler helpers', () => {
+  it('num never uses exponents and drops float noise', () => {
+    expect(num(0.1 + 0.2)).toBe('0.3');
+    expect(num(1e-9)).toBe('0');
+    expect(num(12)).toBe('12');
+  });
+
+  it('atempo steps stay within 0.5..2 and multiply to the speed', () => {
+    expect(atempoChain(1)).toEqual([]);
+    expect(atempoChain(4)).toEqual(['atempo=2', 'atempo=2']);
+    expect(atempoChain(0.25)).toEqual(['atempo=0.5', 'atempo=0.5']);
+    expect(atempoChain(3)).toEqual(['atempo=2', 'atempo=1.5']);
+    expect(atempoChain(0.3)).toEqual(['atempo=0.5', 'atempo=0.6']);
+  });
+
+  it('outputSize keeps the aspect in even pixels', () => {
+    expect(outputSize({ width: 1080, height: 1920 }, { height: 1080, fps: 'canvas', quality: 'standard' })).toEqual({ width: 608, height: 1080 });
+    expect(outputSize({ width: 1080, height: 1080 }, { height: 'canvas', fps: 'canvas', quality: 'standard' })).toEqual({ width: 1080, height: 1080 });
+  });
+
+  it('visiblePart clips to the canvas and maps back to source pixels', () => {
+    // 1920x1080 filled onto 1080x1920: dest 3414x1920 at x=-1167.
+    expect(visiblePart({ x: -1167, y: 0, width: 3414, height: 1920 }, { x: 0, y: 0, width: 1920, height: 1080 }, { width: 1080, height: 1920 })).toEqual({
+      src: { x: 656, y: 0, width: 608, height: 1080 },
+      dst: { x: 0, y: 0, width: 1080, height: 1920 },
+    });
+    expect(visiblePart({ x: 2000, y: 0, width: 100, height: 100 }, { x: 0, y: 0, width: 10, height: 10 }, { width: 1080, height: 1920 })).toBeNull();
+  });
+
+  it('mainItems fills gaps, cuts overlaps without a transition and keeps overlaps with one', () => {
+    const items = mainItems([media('b', 'x', 3, 0, 2), media('a', 'x', 0, 0, 4), media('c', 'x', 6, 0, 2, { transitionIn: { kind: 'fade', duration: 1 } })], 9);
+    expect(items.map((i) => [i.clip?.id ?? 'gap', i.start, i.dur, i.transition?.dur ?? 0])).toEqual([
+      ['a', 0, 3, 0],
+      ['b', 3, 2, 0],
+      ['gap', 5, 1, 0],
+      ['c', 6, 2, 0],
+      ['gap', 8, 1, 0],
+    ]);
+    const withFade = mainItems([media('a', 'x', 0, 0, 3), media('b', 'x', 2, 0, 3, { transitionIn: { kind: 'fade', duration: 1 } })], 5);
+    expect(withFade.map((i) => [i.clip?.id, i.dur, i.transition?.dur ?? 0])).toEqual([['a', 3, 0], ['b', 3, 1]]);
+  });
+
+  it('ducking windows merge when close and ramp around each window', () => {
+    expect(mergeWindows([[5, 6], [1, 2], [2.3, 3]], 0.5)).toEqual([[1, 3], [5, 6]]);
+    expect(duckingExpression([[2, 4]], 0.3)).toBe('1-0.7*(clip((t-1.75)/0.25,0,1)*clip((4.25-t)/0.25,0,1))');
+  });
+});

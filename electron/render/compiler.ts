@@ -1,0 +1,521 @@
+import type { AssetKind } from '../model/asset';
+import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, draftDuration } from '../model/draft';
+import { type ExportPreset, exportQualities } from '../model/draft-record';
+import { AppError } from '../model/errors';
+import { type Placement, type Rect, type Size, place } from '../model/geometry';
+
+/**
+ * The export compiler: draft + facts about its sources + preset → ONE ffmpeg argument list with one filter
+ * graph. Pure (no I/O, no clock), so golden tests pin its output. See docs/export.md for the graph's shape.
+ *
+ * Leanness matters as much as correctness: the render bench holds us to 1.10× the wall time of a
+ * hand-written command. So sources are trimmed by input seeking (`-ss`/`-t` before `-i`: no decoding of
+ * what is cut away), only the visible part of a source is cropped before scaling (fewer pixels scaled),
+ * a clip that covers the canvas is used as the frame itself (no overlay onto a colour), the main track
+ * is joined with `concat` (xfade only where a transition asks for it), and filters that would do nothing
+ * (fps at the source's own rate, volume 1, crops of the whole frame) are left out.
+ */
+
+export type SourceFacts = {
+  path: string;
+  kind: AssetKind;
+  /** Display size (rotation applied); null for audio. */
+  width: number | null;
+  height: number | null;
+  /** Clockwise degrees. Video decoders apply it themselves (ffmpeg autorotate); images need it here. */
+  rotation: number;
+  durationSec: number | null;
+  hasAudio: boolean;
+  fps: number | null;
+};
+
+/** A text clip rasterised to a PNG (electron/render/text.ts), placed in canvas pixels. */
+export type TextLayerFile = { path: string; left: number; top: number; width: number; height: number };
+
+export type CompiledExport = { args: string[]; durationSec: number; width: number; height: number; fps: number };
+
+/** Output audio: what every platform accepts. */
+export const AUDIO_RATE = 48_000;
+/** Ducking ramps: long enough not to click, short enough to land with the first word. */
+export const DUCK_RAMP_SEC = 0.25;
+
+// ── small pure helpers (exported for tests) ─────────────────────────────────
+
+/** Seconds and factors in filter arguments: at most 6 decimals, never exponent notation. */
+export function num(x: number): string {
+  const r = Math.round(x * 1e6) / 1e6;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+const hex = (color: string) => `0x${color.slice(1).toLowerCase()}`;
+
+/** atempo keeps pitch; chained in steps inside 0.5..2 (the range that sounds clean on every ffmpeg). */
+export function atempoChain(speed: number): string[] {
+  if (Math.abs(speed - 1) < 1e-9) return [];
+  const steps: string[] = [];
+  let s = speed;
+  while (s > 2 + 1e-9) {
+    steps.push('atempo=2');
+    s /= 2;
+  }
+  while (s < 0.5 - 1e-9) {
+    steps.push('atempo=0.5');
+    s /= 0.5;
+  }
+  if (Math.abs(s - 1) > 1e-9) steps.push(`atempo=${num(s)}`);
+  return steps;
+}
+
+/** Output frame size for a preset: the preset's height with the canvas's aspect, in even pixels. */
+export function outputSize(canvas: Size, preset: ExportPreset): Size {
+  if (preset.height === 'canvas') return { width: canvas.width, height: canvas.height };
+  const height = preset.height;
+  const width = Math.max(2, Math.round((canvas.width * height) / canvas.height / 2) * 2);
+  return { width, height };
+}
+
+/**
+ * The part of a placement that lands on the canvas: `src` is the source rectangle (source pixels) to crop,
+ * `dst` where it goes on the canvas. Cropping first and scaling only what is seen is the fast order; the
+ * rectangles are those of `place()`, clipped to the canvas (a rounding of at most half a source pixel).
+ * Null when nothing of the source is visible.
+ */
+export function visiblePart(dest: Rect, source: Rect, canvas: Size): { src: Rect; dst: Rect } | null {
+  const x0 = Math.max(0, dest.x);
+  const y0 = Math.max(0, dest.y);
+  const x1 = Math.min(canvas.width, dest.x + dest.width);
+  const y1 = Math.min(canvas.height, dest.y + dest.height);
+  if (x1 <= x0 || y1 <= y0) return null;
+  const kx = dest.width / source.width;
+  const ky = dest.height / source.height;
+  const sx0 = Math.round(source.x + (x0 - dest.x) / kx);
+  const sy0 = Math.round(source.y + (y0 - dest.y) / ky);
+  const sx1 = Math.round(source.x + (x1 - dest.x) / kx);
+  const sy1 = Math.round(source.y + (y1 - dest.y) / ky);
+  return {
+    src: { x: sx0, y: sy0, width: Math.max(1, sx1 - sx0), height: Math.max(1, sy1 - sy0) },
+    dst: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+  };
+}
+
+/** Voice windows merged where they overlap or nearly touch (a ramp down and up again would just pump). */
+export function mergeWindows(windows: readonly [number, number][], gap: number): [number, number][] {
+  const sorted = [...windows].filter(([a, b]) => b > a).sort((p, q) => p[0] - q[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1] + gap) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * Gain over time for a ducked track: `level` inside each voice window, 1 outside, with linear ramps of
+ * DUCK_RAMP_SEC before a window starts and after it ends (so the music is already down at the first word).
+ * One `volume` expression evaluated per audio frame: deterministic, and testable by reading samples.
+ */
+export function duckingExpression(windows: readonly [number, number][], level: number): string {
+  const merged = mergeWindows(windows, 2 * DUCK_RAMP_SEC);
+  const r = num(DUCK_RAMP_SEC);
+  const terms = merged.map(([a, b]) => `clip((t-${num(a - DUCK_RAMP_SEC)})/${r},0,1)*clip((${num(b + DUCK_RAMP_SEC)}-t)/${r},0,1)`);
+  return `1-${num(1 - level)}*(${terms.join('+')})`;
+}
+
+// ── graph building ──────────────────────────────────────────────────────────
+
+class Graph {
+  readonly inputArgs: string[] = [];
+  readonly chains: string[] = [];
+  private inputs = 0;
+  private labels = 0;
+
+  input(options: string[], file: string): number {
+    this.inputArgs.push(...options, '-i', file);
+    return this.inputs++;
+  }
+
+  label(prefix: string): string {
+    return `[${prefix}${this.labels++}]`;
+  }
+
+  /** Adds `ins filters out`; with no filters and one input, the input label itself is the result. */
+  chain(ins: string[], filters: string[], prefix: string): string {
+    if (filters.length === 0 && ins.length === 1) return ins[0]!;
+    const out = this.label(prefix);
+    this.chains.push(`${ins.join('')}${filters.length ? filters.join(',') : prefix.startsWith('a') ? 'anull' : 'null'}${out}`);
+    return out;
+  }
+
+  /** A source filter (color, anullsrc) as a labelled stream. */
+  source(filter: string, prefix: string): string {
+    const out = this.label(prefix);
+    this.chains.push(`${filter}${out}`);
+    return out;
+  }
+}
+
+type Segment = { v: string; a: string | null; dur: number };
+type AudioSource = { label: string; end: number };
+
+type Ctx = {
+  g: Graph;
+  canvas: Canvas;
+  sources: Map<string, SourceFacts>;
+  clipName: (c: MediaClip) => string;
+};
+
+function facts(ctx: Ctx, clip: MediaClip): SourceFacts {
+  const f = ctx.sources.get(clip.assetId);
+  if (!f) {
+    throw new AppError('not_found', `The media of ${ctx.clipName(clip)} is no longer in the library. Remove that clip or put the media back, then export again.`);
+  }
+  return f;
+}
+
+const isVisual = (f: SourceFacts) => (f.kind === 'video' || f.kind === 'image') && f.width !== null && f.height !== null;
+
+/** Input options that trim a source to what a clip uses, by seeking (fast) rather than by decoding. */
+function sourceInput(ctx: Ctx, clip: MediaClip, f: SourceFacts, timelineDur: number, loopImage: boolean): number {
+  if (f.kind === 'image') {
+    return loopImage ? ctx.g.input(['-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(timelineDur)], f.path) : ctx.g.input([], f.path);
+  }
+  const opts = clip.in > 0 ? ['-ss', num(clip.in)] : [];
+  opts.push('-t', num(timelineDur * clip.speed));
+  return ctx.g.input(opts, f.path);
+}
+
+/** Filters that bring an image upright (ffmpeg applies a video's rotation itself, not an image's EXIF). */
+function uprightImage(f: SourceFacts): string[] {
+  if (f.kind !== 'image') return [];
+  switch (((f.rotation % 360) + 360) % 360) {
+    case 90:
+      return ['transpose=clock'];
+    case 180:
+      return ['hflip', 'vflip'];
+    case 270:
+      return ['transpose=cclock'];
+    default:
+      return [];
+  }
+}
+
+function cropScale(part: { src: Rect; dst: Rect }, f: SourceFacts): string[] {
+  const out: string[] = [];
+  const { src, dst } = part;
+  if (src.x !== 0 || src.y !== 0 || src.width !== f.width || src.height !== f.height) out.push(`crop=${src.width}:${src.height}:${src.x}:${src.y}`);
+  if (src.width !== dst.width || src.height !== dst.height) out.push(`scale=${dst.width}:${dst.height}`);
+  // scale keeps the display aspect by changing SAR when the ratio moves a hair; concat and xfade need SAR 1.
+  out.push('setsar=1');
+  return out;
+}
+
+function audioFilters(clip: MediaClip, dur: number): string[] {
+  const out = atempoChain(clip.speed);
+  if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
+  if (clip.fadeIn > 0) out.push(`afade=t=in:st=0:d=${num(Math.min(clip.fadeIn, dur))}`);
+  if (clip.fadeOut > 0) {
+    const d = Math.min(clip.fadeOut, dur);
+    out.push(`afade=t=out:st=${num(dur - d)}:d=${num(d)}`);
+  }
+  return out;
+}
+
+function silence(ctx: Ctx, dur: number): string {
+  return ctx.g.source(`anullsrc=r=${AUDIO_RATE}:cl=stereo:d=${num(dur)}`, 'as');
+}
+
+function colorSource(ctx: Ctx, color: string, dur: number): string {
+  const { width, height, fps } = ctx.canvas;
+  return ctx.g.source(`color=c=${hex(color)}:s=${width}x${height}:r=${fps}:d=${num(dur)}`, 'vc');
+}
+
+// ── main track ──────────────────────────────────────────────────────────────
+
+type MainItem = { clip: MediaClip | null; start: number; dur: number; transition: { kind: string; dur: number } | null };
+
+/**
+ * The main track as back-to-back items: clips in time order, gaps (background colour, silence) between
+ * them and up to the end of the draft. A clip that the next one overlaps without a transition is cut where
+ * the next starts; a transition's overlap is what the timeline shows (start of this clip vs end of the last).
+ */
+export function mainItems(clips: readonly MediaClip[], total: number): MainItem[] {
+  const sorted = [...clips].sort((a, b) => a.start - b.start);
+  const items: MainItem[] = [];
+  let cursor = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    const next = sorted[i + 1];
+    let dur = clipDuration(c);
+    if (next && !(next.transitionIn && next.start < c.start + dur)) dur = Math.min(dur, Math.max(0, next.start - c.start));
+    if (c.start + dur > total) dur = total - c.start;
+    if (dur <= 1e-6) continue;
+    const prev = items.at(-1);
+    let transition: MainItem['transition'] = null;
+    if (c.transitionIn && prev?.clip && c.start < cursor - 1e-6) {
+      const t = Math.min(cursor - c.start, prev.dur - 1e-3, dur - 1e-3);
+      if (t > 0.01) transition = { kind: c.transitionIn.kind, dur: t };
+    }
+    if (!transition && c.start > cursor + 1e-6) items.push({ clip: null, start: cursor, dur: c.start - cursor, transition: null });
+    if (!transition && c.start < cursor - 1e-6) {
+      // Overlap without a transition (only possible at the very start of an unsorted edit): start after the last.
+      dur -= cursor - c.start;
+      if (dur <= 1e-6) continue;
+      items.push({ clip: c, start: cursor, dur, transition: null });
+      cursor += dur;
+      continue;
+    }
+    items.push({ clip: c, start: c.start, dur, transition });
+    cursor = c.start + dur;
+  }
+  if (total > cursor + 1e-6) items.push({ clip: null, start: cursor, dur: total - cursor, transition: null });
+  return items;
+}
+
+function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boolean): Segment {
+  const { canvas } = ctx;
+  const c = item.clip;
+  const dur = item.dur;
+  if (!c) return { v: colorSource(ctx, canvas.background, dur), a: withAudio ? silence(ctx, dur) : null, dur };
+  const f = facts(ctx, c);
+  const visual = isVisual(f);
+  const k = visual || (f.hasAudio && withAudio) ? sourceInput(ctx, c, f, dur, true) : -1;
+
+  let v: string;
+  const p: Placement | null = visual ? place(c.transform, { width: f.width!, height: f.height! }, canvas, true) : null;
+  const part = p ? visiblePart(p.dest, p.source, canvas) : null;
+  if (!p || !part) {
+    v = colorSource(ctx, canvas.background, dur);
+  } else {
+    const head: string[] = [...uprightImage(f)];
+    if (f.kind === 'video') {
+      if (c.speed !== 1) head.push(`setpts=(PTS-STARTPTS)/${num(c.speed)}`);
+      if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
+    }
+    const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === canvas.width && part.dst.height === canvas.height;
+    const opaque = c.transform.opacity >= 1;
+    const fades: string[] = [];
+    if (c.fadeIn > 0) fades.push(`fade=t=in:st=0:d=${num(Math.min(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
+    if (c.fadeOut > 0) {
+      const d = Math.min(c.fadeOut, dur);
+      fades.push(`fade=t=out:st=${num(dur - d)}:d=${num(d)}:color=${hex(canvas.background)}`);
+    }
+    const fgFilters = cropScale(part, f);
+    if (!opaque) fgFilters.push('format=yuva420p', `colorchannelmixer=aa=${num(c.transform.opacity)}`);
+    if (covers && opaque) {
+      v = ctx.g.chain([`[${k}:v]`], [...head, ...fgFilters, ...fades], 'v');
+    } else if (opaque && !p.backdrop) {
+      // Letterbox by padding: cheaper than overlaying onto a colour frame.
+      const pad = `pad=${canvas.width}:${canvas.height}:${part.dst.x}:${part.dst.y}:color=${hex(p.pad ?? canvas.background)}`;
+      v = ctx.g.chain([`[${k}:v]`], [...head, ...fgFilters, pad, ...fades], 'v');
+    } else {
+      let base: string;
+      let fgIn = `[${k}:v]`;
+      if (p.backdrop) {
+        const bdPart = visiblePart(p.backdrop.dest, p.source, canvas)!;
+        const [a, b] = [ctx.g.label('s'), ctx.g.label('s')];
+        ctx.g.chains.push(`[${k}:v]${[...head, 'split'].join(',')}${a}${b}`);
+        head.length = 0;
+        base = ctx.g.chain([a], [...cropScale(bdPart, f), `gblur=sigma=${p.backdrop.sigma}`], 'bd');
+        fgIn = b;
+      } else {
+        base = colorSource(ctx, p.pad ?? canvas.background, dur);
+      }
+      const fg = ctx.g.chain([fgIn], [...head, ...fgFilters], 'fg');
+      v = ctx.g.chain([base, fg], [`overlay=${part.dst.x}:${part.dst.y}:shortest=1`, ...fades], 'v');
+    }
+  }
+
+  let a: string | null = null;
+  if (withAudio) a = f.hasAudio && k >= 0 && c.volume > 0 ? ctx.g.chain([`[${k}:a:0]`], audioFilters(c, dur), 'a') : silence(ctx, dur);
+  return { v, a, dur };
+}
+
+function concat(ctx: Ctx, segs: Segment[], withAudio: boolean, thenFps: boolean): Segment {
+  if (segs.length === 1) {
+    const s = segs[0]!;
+    return thenFps ? { ...s, v: ctx.g.chain([s.v], [`fps=${ctx.canvas.fps}`], 'v') } : s;
+  }
+  const ins = segs.flatMap((s) => (withAudio ? [s.v, s.a!] : [s.v]));
+  const vOut = ctx.g.label('v');
+  const aOut = withAudio ? ctx.g.label('a') : '';
+  ctx.g.chains.push(`${ins.join('')}concat=n=${segs.length}:v=1:a=${withAudio ? 1 : 0}${vOut}${aOut}`);
+  const dur = segs.reduce((s, x) => s + x.dur, 0);
+  // xfade needs both inputs at the same frame rate and time base; concat's output has neither pinned.
+  const v = thenFps ? ctx.g.chain([vOut], [`fps=${ctx.canvas.fps}`], 'v') : vOut;
+  return { v, a: withAudio ? aOut : null, dur };
+}
+
+/** Compiles the main track into one video stream (and its sound) lasting exactly `total`. */
+function compileMain(ctx: Ctx, track: Track | undefined, total: number): { v: string; a: AudioSource | null } {
+  const clips = track && !track.hidden ? track.clips.filter((c): c is MediaClip => c.type === 'media') : [];
+  const items = mainItems(clips, total);
+  if (items.length === 0) return { v: colorSource(ctx, ctx.canvas.background, total), a: null };
+  // Sound only when some clip brings any: otherwise amix would just mix a long silence.
+  const withAudio = !track!.muted && items.some((it) => it.clip && it.clip.volume > 0 && ctx.sources.get(it.clip.assetId)?.hasAudio);
+  const hasTransitions = items.some((it) => it.transition);
+
+  let pending: Segment[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const inTransition = it.transition !== null || items[i + 1]?.transition != null;
+    const seg = mainSegment(ctx, it, withAudio, hasTransitions && inTransition);
+    if (it.transition && pending.length) {
+      const prev = concat(ctx, pending, withAudio, pending.length > 1);
+      const offset = prev.dur - it.transition.dur;
+      const v = ctx.g.chain([prev.v, seg.v], [`xfade=transition=${it.transition.kind}:duration=${num(it.transition.dur)}:offset=${num(offset)}`], 'v');
+      const a = withAudio ? ctx.g.chain([prev.a!, seg.a!], [`acrossfade=d=${num(it.transition.dur)}`], 'a') : null;
+      pending = [{ v, a, dur: prev.dur + seg.dur - it.transition.dur }];
+    } else {
+      pending.push(seg);
+    }
+  }
+  const all = concat(ctx, pending, withAudio, false);
+  return { v: all.v, a: all.a ? { label: all.a, end: all.dur } : null };
+}
+
+// ── overlays, text, audio tracks ────────────────────────────────────────────
+
+const between = (a: number, b: number) => `enable='between(t,${num(a)},${num(b)})'`;
+
+function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, audio: AudioSource[]): string {
+  const f = facts(ctx, c);
+  const dur = clipDuration(c);
+  const end = c.start + dur;
+  const visual = isVisual(f);
+  const p = visual ? place(c.transform, { width: f.width!, height: f.height! }, ctx.canvas, false) : null;
+  const part = p ? visiblePart(p.dest, p.source, ctx.canvas) : null;
+  const soundful = withAudio && f.kind !== 'image' && f.hasAudio && c.volume > 0;
+  if (!part && !soundful) return base;
+  const fades = c.fadeIn > 0 || c.fadeOut > 0;
+  // A still image without fades is one frame, shown for its window (overlay repeats its last frame).
+  const still = f.kind === 'image' && !fades;
+  const k = sourceInput(ctx, c, f, dur, !still);
+  let out = base;
+  if (part) {
+    const filters: string[] = [...uprightImage(f)];
+    if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
+    filters.push(...cropScale(part, f));
+    if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');
+    if (c.transform.opacity < 1) filters.push(`colorchannelmixer=aa=${num(c.transform.opacity)}`);
+    if (c.fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(Math.min(c.fadeIn, dur))}:alpha=1`);
+    if (c.fadeOut > 0) {
+      const d = Math.min(c.fadeOut, dur);
+      filters.push(`fade=t=out:st=${num(end - d)}:d=${num(d)}:alpha=1`);
+    }
+    const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
+    out = ctx.g.chain([base, fg], [`overlay=${part.dst.x}:${part.dst.y}:${between(c.start, end)}${still ? '' : ':eof_action=pass'}`], 'v');
+  }
+  if (soundful) audio.push({ label: ctx.g.chain([`[${k}:a:0]`], [...audioFilters(c, dur), ...delay(c.start)], 'a'), end });
+  return out;
+}
+
+const delay = (start: number) => (start > 0 ? [`adelay=${Math.round(start * 1000)}:all=1`] : []);
+
+function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile | undefined): string {
+  if (!layer) throw new AppError('internal', `The text "${c.text.slice(0, 40)}" was not rendered before export. Export again.`);
+  const end = c.start + c.duration;
+  if (c.fadeIn <= 0 && c.fadeOut <= 0) {
+    // One PNG frame, repeated by overlay inside its window: no per-frame decoding.
+    const k = ctx.g.input([], layer.path);
+    return ctx.g.chain([base, `[${k}:v]`], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}`], 'v');
+  }
+  const k = ctx.g.input(['-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(c.duration)], layer.path);
+  const filters = [`setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+  if (c.fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(Math.min(c.fadeIn, c.duration))}:alpha=1`);
+  if (c.fadeOut > 0) {
+    const d = Math.min(c.fadeOut, c.duration);
+    filters.push(`fade=t=out:st=${num(end - d)}:d=${num(d)}:alpha=1`);
+  }
+  const fg = ctx.g.chain([`[${k}:v]`], filters, 'tx');
+  return ctx.g.chain([base, fg], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}:eof_action=pass`], 'v');
+}
+
+function audioTrack(ctx: Ctx, track: Track, voice: [number, number][], audio: AudioSource[]): void {
+  const ducked = track.ducking?.enabled === true && track.role !== 'voiceover' && voice.length > 0;
+  for (const c of track.clips) {
+    if (c.type !== 'media' || c.volume <= 0) continue;
+    const f = facts(ctx, c);
+    if (!f.hasAudio) continue;
+    const dur = clipDuration(c);
+    const k = sourceInput(ctx, c, f, dur, false);
+    const filters = [...audioFilters(c, dur), ...delay(c.start)];
+    if (ducked) filters.push(`volume='${duckingExpression(voice, track.ducking!.level)}':eval=frame`);
+    audio.push({ label: ctx.g.chain([`[${k}:a:0]`], filters, 'a'), end: c.start + dur });
+  }
+}
+
+/** When someone speaks: clips on voiceover tracks that are heard. */
+export function voiceWindows(draft: VideoDraft): [number, number][] {
+  const out: [number, number][] = [];
+  for (const t of draft.tracks) {
+    if (t.kind !== 'audio' || t.role !== 'voiceover' || t.hidden || t.muted) continue;
+    for (const c of t.clips) if (c.type === 'media' && c.volume > 0) out.push([c.start, c.start + clipDuration(c)]);
+  }
+  return out;
+}
+
+// ── the compiler ────────────────────────────────────────────────────────────
+
+export function compileExport(
+  draft: VideoDraft,
+  sources: Map<string, SourceFacts>,
+  texts: Map<string, TextLayerFile>,
+  preset: ExportPreset,
+  outputPath: string,
+): CompiledExport {
+  const total = draftDuration(draft);
+  if (total <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
+  const g = new Graph();
+  const names = new Map<string, string>();
+  draft.tracks.forEach((t) => t.clips.forEach((c, i) => names.set(c.id, `clip ${i + 1} on the ${t.name || t.kind} track`)));
+  const ctx: Ctx = { g, canvas: draft.canvas, sources, clipName: (c) => names.get(c.id) ?? 'a clip' };
+
+  const audio: AudioSource[] = [];
+  const mainTrack = draft.tracks.find((t) => t.kind === 'main');
+  const main = compileMain(ctx, mainTrack, total);
+  let v = main.v;
+  if (main.a) audio.push(main.a);
+
+  for (const t of draft.tracks) {
+    if (t === mainTrack || t.hidden || t.kind === 'audio') continue;
+    for (const c of [...t.clips].sort((a, b) => a.start - b.start)) {
+      v = c.type === 'text' ? overlayText(ctx, v, c, texts.get(c.id)) : overlayMedia(ctx, v, c, !t.muted, audio);
+    }
+  }
+  const voice = voiceWindows(draft);
+  for (const t of draft.tracks) if (t.kind === 'audio' && !t.hidden && !t.muted) audioTrack(ctx, t, voice, audio);
+
+  const out = outputSize(draft.canvas, preset);
+  const fps = preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
+  const tail: string[] = [];
+  if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
+  if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
+  v = g.chain([v], tail, 'v');
+  if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
+
+  // Always an audio stream (silence when nothing plays), so the file plays everywhere.
+  let a: string;
+  const end = Math.max(0, ...audio.map((s) => s.end));
+  if (audio.length === 0) a = g.source(`anullsrc=r=${AUDIO_RATE}:cl=stereo`, 'as');
+  else {
+    const pad = end < total - 1e-3 ? ['apad'] : [];
+    a = audio.length === 1
+      ? g.chain([audio[0]!.label], pad, 'a')
+      : g.chain(audio.map((s) => s.label), [`amix=inputs=${audio.length}:normalize=0:duration=longest`, ...pad], 'a');
+    if (a.includes(':')) a = g.chain([a], ['anull'], 'a');
+  }
+
+  const args = [
+    '-hide_banner',
+    ...g.inputArgs,
+    '-filter_complex', g.chains.join(';'),
+    '-map', v, '-map', a,
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(exportQualities[preset.quality]), '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '128k', '-ar', String(AUDIO_RATE), '-ac', '2',
+    '-t', num(total),
+    '-movflags', '+faststart',
+    outputPath,
+  ];
+  return { args, durationSec: total, width: out.width, height: out.height, fps };
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FfmpegCommand, MediaTools } from '../media/ffmpeg';
+import type { TextClip, VideoDraft } from '../model/draft';
+import type { ExportPreset } from '../model/draft-record';
+import { AppError, errorMessage, isAppError } from '../model/errors';
+import { type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+
+/**
+ * Export runner (I/O): rasterises the draft's text once, compiles the draft, and runs the one ffmpeg
+ * process through the media adapter. Output goes to a hidden `.name.part.mp4` beside the target and is
+ * renamed only when ffmpeg finished, so a crash or a cancel never leaves a file that looks complete.
+ */
+
+export type ExportRequest = {
+  draft: VideoDraft;
+  sources: Map<string, SourceFacts>;
+  /** Rasterises one text clip for the draft's canvas (text.ts's rasterizeText, cached by content). */
+  rasterize: (clip: TextClip) => Promise<TextLayerFile>;
+  preset: ExportPreset;
+  outputPath: string;
+  signal?: AbortSignal;
+  /** 0..1 as ffmpeg advances through the draft's duration. */
+  onProgress?: (fraction: number) => void;
+};
+
+export type ExportOutcome = { outputPath: string; sizeBytes: number; durationSec: number };
+
+export const PART_SUFFIX = '.part.mp4';
+
+/** `/dir/Trip.mp4` → `/dir/.Trip.part.mp4`: hidden, and swept on the next open if a crash left it. */
+export function partPathFor(outputPath: string): string {
+  const dir = path.dirname(outputPath);
+  const base = path.basename(outputPath, path.extname(outputPath));
+  return path.join(dir, `.${base}${PART_SUFFIX}`);
+}
+
+export function isPartFile(name: string): boolean {
+  return name.startsWith('.') && name.endsWith(PART_SUFFIX);
+}
+
+/** A file name from a draft name and a time: `Summer trip-20250102-030405.mp4`, safe on every file system. */
+export function exportFileName(draftName: string, at: Date): string {
+  const safe = draftName
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '')
+    .slice(0, 80);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
+  return `${safe || 'Export'}-${stamp}.mp4`;
+}
+
+/** "00:01:02.50" (fluent-ffmpeg's timemark) → 62.5; NaN when unreadable. */
+export function timemarkSeconds(mark: string): number {
+  const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark.trim());
+  if (!m) return NaN;
+  const s = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+  return m[1] ? -s : s;
+}
+
+/**
+ * Turns a compiled argument list back into a fluent-ffmpeg command (our one ffmpeg door): every `-i`
+ * closes an input with the options before it; after the last input come `-filter_complex`, the output
+ * options and the output path. Options are passed one by one so nothing is split on spaces.
+ */
+export function commandFromArgs(tools: MediaTools, args: readonly string[]): FfmpegCommand {
+  const cmd = tools.command();
+  let opts: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-filter_complex') break;
+    if (a === '-i') {
+      cmd.input(args[++i]!);
+      if (opts.length) cmd.inputOptions(opts.length === 1 ? [opts[0]!] : opts);
+      opts = [];
+    } else opts.push(a);
+  }
+  if (opts.length) throw new Error('Compiled export arguments have options after the last input');
+  const rest = args.slice(i, -1);
+  const output = args.at(-1)!;
+  const fi = rest.indexOf('-filter_complex');
+  const filter = fi >= 0 ? rest[fi + 1]! : null;
+  const outOpts = fi >= 0 ? [...rest.slice(0, fi), ...rest.slice(fi + 2)] : rest;
+  if (filter) cmd.complexFilter(filter);
+  cmd.output(output);
+  if (outOpts.length) cmd.outputOptions(outOpts.length === 1 ? [outOpts[0]!] : outOpts);
+  return cmd;
+}
+
+/** What to tell a user when ffmpeg stopped with `detail` as its last words. */
+export function exportError(detail: string, outputPath: string): AppError {
+  if (/no space left/i.test(detail)) {
+    return new AppError('internal', `The disk is full, so the export stopped. Free some space on the drive of ${path.dirname(outputPath)} and export again.`);
+  }
+  if (/permission denied|read-only file system/i.test(detail)) {
+    return new AppError('internal', `Postframe cannot write to ${path.dirname(outputPath)}. Choose a folder you can write to and export again.`);
+  }
+  if (/no such file|does not exist/i.test(detail)) {
+    return new AppError('not_found', `A file this draft uses is missing (${detail}). Put the media back or remove its clip, then export again.`);
+  }
+  return new AppError('unsupported_media', `The export failed: ${detail}. Check that the draft's media still plays in the library, then export again.`);
+}
+
+/** Runs one export end to end; on failure or cancel nothing is left at the output path or its part file. */
+export async function runExport(tools: MediaTools, req: ExportRequest): Promise<ExportOutcome> {
+  const texts = new Map<string, TextLayerFile>();
+  for (const t of req.draft.tracks) {
+    if (t.hidden) continue;
+    for (const c of t.clips) if (c.type === 'text') texts.set(c.id, await req.rasterize(c));
+    if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+  }
+  const part = partPathFor(req.outputPath);
+  const compiled = compileExport(req.draft, req.sources, texts, req.preset, part);
+  await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
+  try {
+    await tools.run(commandFromArgs(tools, compiled.args), {
+      signal: req.signal,
+      onProgress: (p) => {
+        const t = timemarkSeconds(p.timemark);
+        if (Number.isFinite(t) && t >= 0) req.onProgress?.(Math.min(1, t / compiled.durationSec));
+      },
+    });
+    await fs.rename(part, req.outputPath);
+  } catch (e) {
+    await fs.rm(part, { force: true });
+    if (isAppError(e)) throw e;
+    throw exportError(errorMessage(e), req.outputPath);
+  }
+  const { size } = await fs.stat(req.outputPath);
+  req.onProgress?.(1);
+  return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec };
+}
+
+/** Removes part files a crash left in an exports folder; returns how many. */
+export async function sweepPartFiles(dir: string): Promise<number> {
+  let n = 0;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!isPartFile(name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    n++;
+  }
+  return n;
+}

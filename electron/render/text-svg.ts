@@ -1,0 +1,168 @@
+import type { TextStyle } from '../model/draft';
+
+/**
+ * Pure text-layer layout and SVG building. No I/O: widths come from a `measure` function the caller
+ * supplies (text.ts measures with the same Pango/fontconfig that librsvg draws with; tests use a fake),
+ * so every decision here (wrapping, line boxes, alignment, box, stroke) is unit-tested without fonts.
+ */
+
+/** Measures the drawn width of one line in pixels at the style's size. */
+export type Measure = (line: string) => number;
+
+/** Line spacing as a multiple of the font size: airy enough for stacked captions, tight enough for titles. */
+export const LINE_HEIGHT = 1.2;
+
+/**
+ * Ascent and descent as fractions of the em, from each font's hhea table (same for its bold and italic
+ * faces). Used to centre the glyphs vertically inside their line box, so a background box has even
+ * padding above and below.
+ */
+export const fontVerticalMetrics: Record<TextStyle['font'], { ascent: number; descent: number }> = {
+  'DejaVu Sans': { ascent: 0.928, descent: 0.236 },
+  'DejaVu Sans Mono': { ascent: 0.928, descent: 0.236 },
+  'Liberation Sans': { ascent: 0.905, descent: 0.212 },
+  'Liberation Serif': { ascent: 0.891, descent: 0.216 },
+};
+
+/**
+ * Makes user text safe for XML (SVG and Pango markup both are XML): control characters that XML forbids
+ * become nothing (tabs become spaces), lone surrogate halves become U+FFFD, CRLF becomes LF. Surrogate
+ * pairs (emoji) and combining sequences pass through untouched.
+ */
+export function sanitizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Escapes the five XML specials; for text content and attribute values alike. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters: an emoji with modifiers or a ZWJ sequence stays one piece. */
+export function graphemes(text: string): string[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** The words (space-separated runs) of one paragraph; the pieces `wrapLines` measures. */
+export function words(paragraph: string): string[] {
+  return paragraph.split(/ +/).filter((w) => w.length > 0);
+}
+
+/**
+ * Greedy word wrap at `maxWidth` pixels. Explicit newlines always break; runs of spaces collapse to one
+ * (and leading/trailing spaces go), as in a caption editor; a word wider than the line on its own is broken between graphemes (never
+ * inside an emoji). An empty paragraph stays an empty line, so blank lines the user typed keep their space.
+ */
+export function wrapLines(text: string, maxWidth: number, measure: Measure): string[] {
+  const out: string[] = [];
+  for (const paragraph of sanitizeText(text).split('\n')) {
+    const ws = words(paragraph);
+    if (ws.length === 0) {
+      out.push('');
+      continue;
+    }
+    let line = '';
+    for (const word of ws) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) out.push(line);
+      line = '';
+      if (measure(word) <= maxWidth) {
+        line = word;
+        continue;
+      }
+      // Longer than a whole line: break it between graphemes, as many per line as fit (at least one).
+      for (const g of graphemes(word)) {
+        const next = line + g;
+        if (line && measure(next) > maxWidth) {
+          out.push(line);
+          line = g;
+        } else line = next;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+export type TextBlockLine = { text: string; width: number };
+
+export type TextSvg = {
+  svg: string;
+  width: number;
+  height: number;
+  /** Centre of the text block (the box, or the lines' boxes without one) in SVG pixels. */
+  centerX: number;
+  centerY: number;
+};
+
+/**
+ * The SVG of a wrapped text block. The block (lines, plus the box's padding) is centred in an SVG with a
+ * margin wide enough for the stroke and for glyph overhang (italics, accents), which the caller trims away.
+ *
+ * - Alignment: each line is anchored at the block's left edge, centre or right edge (`text-anchor`).
+ * - Stroke: drawn under the fill (`paint-order: stroke`), so the fill keeps its full shape and the outline
+ *   shows `stroke.width` pixels outside it; SVG strokes straddle the path, hence `stroke-width` is twice
+ *   that. Round joins avoid spikes on sharp corners at large widths.
+ * - Box: one rounded rectangle behind the whole block, `padding` pixels around the widest line.
+ */
+export function textSvg(lines: readonly TextBlockLine[], style: TextStyle): TextSvg {
+  const size = style.size;
+  const lineHeight = Math.round(size * LINE_HEIGHT);
+  const { ascent, descent } = fontVerticalMetrics[style.font];
+  const pad = style.box ? style.box.padding : 0;
+  const contentWidth = Math.max(1, ...lines.map((l) => Math.ceil(l.width)));
+  const blockWidth = contentWidth + 2 * pad;
+  const blockHeight = lines.length * lineHeight + 2 * pad;
+  const stroke = style.stroke && style.stroke.width > 0 ? style.stroke : null;
+  const margin = Math.ceil(size * 0.5 + (stroke ? stroke.width : 0) + 4);
+  const width = blockWidth + 2 * margin;
+  const height = blockHeight + 2 * margin;
+
+  const left = margin + pad;
+  const anchorX = style.align === 'left' ? left : style.align === 'right' ? left + contentWidth : left + contentWidth / 2;
+  const anchor = style.align === 'left' ? 'start' : style.align === 'right' ? 'end' : 'middle';
+  // Glyphs sit centred in their line box: half the leftover above the ascent, half below the descent.
+  const baselineInLine = (lineHeight - (ascent + descent) * size) / 2 + ascent * size;
+
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
+  if (style.box) {
+    const r = Math.min(style.box.radius, blockWidth / 2, blockHeight / 2);
+    parts.push(
+      `<rect x="${margin}" y="${margin}" width="${blockWidth}" height="${blockHeight}" rx="${num(r)}" ry="${num(r)}" fill="${style.box.color}" fill-opacity="${num(style.box.opacity)}"/>`,
+    );
+  }
+  const textAttrs = [
+    `font-family="${escapeXml(style.font)}"`,
+    `font-size="${size}"`,
+    `font-weight="${style.bold ? 'bold' : 'normal'}"`,
+    `font-style="${style.italic ? 'italic' : 'normal'}"`,
+    `text-anchor="${anchor}"`,
+    `fill="${style.color}"`,
+    ...(stroke ? [`stroke="${stroke.color}"`, `stroke-width="${num(stroke.width * 2)}"`, 'stroke-linejoin="round"', 'paint-order="stroke fill"'] : []),
+  ].join(' ');
+  parts.push(`<g ${textAttrs}>`);
+  lines.forEach((line, i) => {
+    if (!line.text) return;
+    const y = margin + pad + i * lineHeight + baselineInLine;
+    parts.push(`<text x="${num(anchorX)}" y="${num(y)}" xml:space="preserve">${escapeXml(line.text)}</text>`);
+  });
+  parts.push('</g></svg>');
+  return { svg: parts.join(''), width, height, centerX: width / 2, centerY: height / 2 };
+}
+
+/** Short, stable number formatting for SVG attributes (no 1e-7 or long fractions in the cache key's output). */
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

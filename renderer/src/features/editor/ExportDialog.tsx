@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import type { ExportPreset } from '../../../../electron/model/draft-record';
+import { exportResultOf, isFinished } from '../../../../electron/model/job';
+import { call, errorText, shell } from '../../api/client';
+import { exportUrl } from '../../api/media';
+import { t, type MessageKey } from '../../i18n';
+import { formatBytes } from '../../i18n/format';
+import { useStore } from '../../store';
+import { useEditor } from '../../store/editorStore';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+type Height = ExportPreset['height'];
+type Quality = ExportPreset['quality'];
+type FpsChoice = ExportPreset['fps'];
+
+/** Export settings → an export job; progress here and in the Jobs drawer; Download and the file path when done. */
+export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const canvas = useEditor((s) => s.doc?.canvas);
+  const draftId = useEditor((s) => s.draftId);
+  const [height, setHeight] = useState<Height>('canvas');
+  const [fps, setFps] = useState<FpsChoice>('canvas');
+  const [quality, setQuality] = useState<Quality>('standard');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = useStore((s) => (jobId ? s.jobs[jobId] : undefined));
+  const cancelJob = useStore((s) => s.cancelJob);
+  const result = job ? exportResultOf(job) : null;
+  const running = jobId !== null && (!job || !isFinished(job.status));
+
+  if (!canvas) return null;
+  const portrait = canvas.height >= canvas.width;
+  // Resolution choices name the short side, as creators say it ("1080p" is 1080×1920 for a vertical video).
+  const heightFor = (shortSide: 1080 | 720): Height => {
+    const h = portrait ? Math.round((shortSide * canvas.height) / canvas.width) : shortSide;
+    return h === 1920 || h === 1080 || h === 720 ? h : 'canvas';
+  };
+
+  const start = async () => {
+    if (!draftId) return;
+    setError(null);
+    try {
+      await useEditor.getState().flush();
+      const { jobId: id } = await call('exports.start', { draftId, preset: { height, fps, quality } });
+      setJobId(id);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const close = () => {
+    if (job && isFinished(job.status)) setJobId(null);
+    onClose();
+  };
+
+  const choices: { value: Height; label: string }[] = [
+    { value: 'canvas' as Height, label: t('export.resCanvas', { w: canvas.width, h: canvas.height }) },
+    ...(heightFor(1080) !== 'canvas' ? [{ value: heightFor(1080), label: '1080p' }] : []),
+    ...(heightFor(720) !== 'canvas' ? [{ value: heightFor(720), label: '720p' }] : []),
+  ];
+  // 1080p of a 1080×1920 canvas is the canvas itself: show it once.
+  const resolutions = choices.filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i && (o.value === 'canvas' || o.value !== canvas.height));
+
+  return (
+    <Dialog
+      open={open}
+      title={t('export.title')}
+      onClose={close}
+      testId="export-dialog"
+      footer={
+        running ? (
+          <Button variant="danger" onClick={() => jobId && void cancelJob(jobId)} data-testid="export-cancel">
+            {t('action.cancel')}
+          </Button>
+        ) : (
+          <>
+            <Button variant="ghost" onClick={close}>
+              {t('action.close')}
+            </Button>
+            <Button variant="primary" onClick={() => void start()} data-testid="export-start">
+              {job ? t('export.again') : t('export.start')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <div className="export">
+        <Choice label={t('export.resolution')} value={height} options={resolutions} onChange={setHeight} disabled={running} testId="export-res" />
+        <Choice
+          label={t('newDraft.fps')}
+          value={fps}
+          options={(['canvas', 24, 30, 60] as const).map((f) => ({ value: f, label: f === 'canvas' ? t('export.fpsCanvas', { fps: canvas.fps }) : String(f) }))}
+          onChange={setFps}
+          disabled={running}
+          testId="export-fps"
+        />
+        <Choice
+          label={t('export.quality')}
+          value={quality}
+          options={(['high', 'standard', 'small'] as const).map((q) => ({ value: q, label: t(`export.quality.${q}` as MessageKey) }))}
+          onChange={setQuality}
+          disabled={running}
+          testId="export-quality"
+        />
+        {error && (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+        {job && (
+          <div className="export__job" data-testid="export-job" data-status={job.status}>
+            {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
+            <p className="export__status">
+              {job.status === 'done' && result
+                ? t('export.done', { size: formatBytes(result.sizeBytes) })
+                : job.status === 'failed'
+                  ? (job.error ?? t('export.failed'))
+                  : job.status === 'cancelled'
+                    ? t('export.cancelled')
+                    : job.status === 'queued'
+                      ? t('jobs.status.queued')
+                      : t('export.running', { pct: Math.round((job.progress ?? 0) * 100) })}
+            </p>
+            {job.status === 'done' && result && (
+              <>
+                <a className="btn btn--primary btn--md export__download" href={exportUrl(job.id)} download={result.fileName} data-testid="export-download">
+                  {shell === 'browser' ? t('export.download') : t('export.open')}
+                </a>
+                <p className="export__path mono" data-testid="export-path" title={result.outputPath}>
+                  {result.outputPath}
+                </p>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function Choice<T extends string | number>({ label, value, options, onChange, disabled, testId }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean; testId: string }) {
+  return (
+    <div className="export__row">
+      <span className="field__label">{label}</span>
+      <div className="segmented" role="radiogroup" aria-label={label}>
+        {options.map((o) => (
+          <button key={String(o.value)} type="button" role="radio" aria-checked={value === o.value} className="segmented__item" disabled={disabled} onClick={() => onChange(o.value)} data-testid={`${testId}-${o.value}`}>
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,371 @@
+import type { ReactNode } from 'react';
+import { canvasPresets, clipDuration, fontFamilies, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
+import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
+import { t, type MessageKey } from '../../i18n';
+import { useEditor } from '../../store/editorStore';
+
+/** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
+export function Inspector() {
+  // Select stable values; findClip builds a new object, which must not be a zustand selector's result.
+  const id = useEditor((s) => s.selection[0] ?? null);
+  const doc = useEditor((s) => s.doc);
+  const found = id && doc ? findClip(doc, id) : null;
+  return (
+    <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
+      {found ? (
+        found.clip.type === 'text' ? (
+          <TextInspector clip={found.clip} />
+        ) : (
+          <MediaInspector clip={found.clip} isMain={found.track.kind === 'main'} isFirst={found.clipIndex === 0} />
+        )
+      ) : (
+        <CanvasInspector />
+      )}
+    </aside>
+  );
+}
+
+const patch = (clipId: string, p: ClipPatch, key: string) => useEditor.getState().edit((d) => updateClip(d, clipId, p), { key: `${key}:${clipId}` });
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="insp-section">
+      <h3 className="insp-section__title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Slider({ label, value, min, max, step, format, onChange, testId }: { label: string; value: number; min: number; max: number; step: number; format: (v: number) => string; onChange: (v: number) => void; testId?: string }) {
+  return (
+    <label className="insp-row">
+      <span className="insp-row__label">{label}</span>
+      <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId} />
+      <span className="insp-row__value mono">{format(value)}</span>
+    </label>
+  );
+}
+
+function Segmented<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; testId?: string }) {
+  return (
+    <div className="insp-row insp-row--block">
+      <span className="insp-row__label">{label}</span>
+      <div className="segmented segmented--full" role="radiogroup" aria-label={label}>
+        {options.map((o) => (
+          <button key={o.value} type="button" role="radio" aria-checked={value === o.value} className="segmented__item" onClick={() => onChange(o.value)} data-testid={testId ? `${testId}-${o.value}` : undefined}>
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ColorRow({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="insp-row">
+      <span className="insp-row__label">{label}</span>
+      <input type="color" className="insp-color" value={value} onChange={(e) => onChange(e.target.value)} />
+      <span className="insp-row__value mono">{value}</span>
+    </label>
+  );
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const secs = (v: number) => `${v.toFixed(1)} s`;
+
+function Timing({ clip }: { clip: Clip }) {
+  const fps = useEditor((s) => s.doc!.canvas.fps);
+  return (
+    <dl className="facts insp-timing" data-testid="insp-timing">
+      <div className="facts__row">
+        <dt>{t('inspector.start')}</dt>
+        <dd className="mono">{formatTimecode(clip.start, fps)}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('inspector.length')}</dt>
+        <dd className="mono">{formatTimecode(clipDuration(clip), fps)}</dd>
+      </div>
+      {clip.type === 'media' && (
+        <div className="facts__row">
+          <dt>{t('inspector.source')}</dt>
+          <dd className="mono">
+            {clip.in.toFixed(2)} – {clip.out.toFixed(2)} s
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function Fades({ clip }: { clip: Clip }) {
+  const max = Math.min(5, clipDuration(clip));
+  return (
+    <>
+      <Slider label={t('inspector.fadeIn')} value={clip.fadeIn} min={0} max={max} step={0.1} format={secs} onChange={(v) => patch(clip.id, { fadeIn: v }, 'fadeIn')} />
+      <Slider label={t('inspector.fadeOut')} value={clip.fadeOut} min={0} max={max} step={0.1} format={secs} onChange={(v) => patch(clip.id, { fadeOut: v }, 'fadeOut')} />
+    </>
+  );
+}
+
+function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: boolean; isFirst: boolean }) {
+  const asset = useEditor((s) => s.assets[clip.assetId]);
+  const tr = clip.transform;
+  const visual = asset?.kind !== 'audio';
+  const sound = asset?.kind !== 'image';
+  return (
+    <div className="insp" data-testid="media-inspector">
+      <h2 className="panel-title insp__title">{asset?.name ?? t('timeline.missingMedia')}</h2>
+      <Section title={t('inspector.timing')}>
+        <Timing clip={clip} />
+        {asset?.kind !== 'image' && (
+          <Slider
+            label={t('inspector.speed')}
+            value={clip.speed}
+            min={SPEED_MIN}
+            max={SPEED_MAX}
+            step={0.05}
+            format={(v) => `${v.toFixed(2)}×`}
+            onChange={(v) => useEditor.getState().edit((d) => setSpeed(d, clip.id, v), { key: `speed:${clip.id}` })}
+            testId="insp-speed"
+          />
+        )}
+      </Section>
+      {sound && (
+        <Section title={t('inspector.audio')}>
+          <Slider label={t('inspector.volume')} value={clip.volume} min={0} max={2} step={0.05} format={pct} onChange={(v) => patch(clip.id, { volume: v }, 'volume')} testId="insp-volume" />
+        </Section>
+      )}
+      <Section title={t('inspector.fades')}>
+        <Fades clip={clip} />
+      </Section>
+      {visual && (
+        <Section title={t('inspector.frame')}>
+          <Segmented<Reframe>
+            label={t('inspector.reframe')}
+            value={tr.reframe}
+            options={[
+              { value: 'fill', label: t('inspector.fill') },
+              { value: 'fit', label: t('inspector.fit') },
+              { value: 'blur', label: t('inspector.blur') },
+            ]}
+            onChange={(reframe) => patch(clip.id, { transform: { reframe } }, 'reframe')}
+            testId="insp-reframe"
+          />
+          {tr.reframe === 'fit' && isMain && <ColorRow label={t('inspector.padColor')} value={tr.padColor} onChange={(padColor) => patch(clip.id, { transform: { padColor } }, 'pad')} />}
+          <Slider label={t('inspector.x')} value={tr.x} min={-0.5} max={1.5} step={0.01} format={pct} onChange={(x) => patch(clip.id, { transform: { x } }, 'x')} />
+          <Slider label={t('inspector.y')} value={tr.y} min={-0.5} max={1.5} step={0.01} format={pct} onChange={(y) => patch(clip.id, { transform: { y } }, 'y')} />
+          <Slider label={t('inspector.scale')} value={tr.scale} min={0.1} max={4} step={0.01} format={pct} onChange={(scale) => patch(clip.id, { transform: { scale } }, 'scale')} testId="insp-scale" />
+          <Slider label={t('inspector.opacity')} value={tr.opacity} min={0} max={1} step={0.01} format={pct} onChange={(opacity) => patch(clip.id, { transform: { opacity } }, 'opacity')} />
+          {(['left', 'top', 'right', 'bottom'] as const).map((side) => (
+            <Slider
+              key={side}
+              label={t(`inspector.crop.${side}` as MessageKey)}
+              value={tr.crop[side]}
+              min={0}
+              max={0.9}
+              step={0.01}
+              format={pct}
+              onChange={(v) => patch(clip.id, { transform: { crop: { [side]: v } } }, `crop-${side}`)}
+            />
+          ))}
+        </Section>
+      )}
+      {isMain && visual && (
+        <Section title={t('inspector.transition')}>
+          {isFirst ? (
+            <p className="insp__note">{t('inspector.transitionFirst')}</p>
+          ) : (
+            <>
+              <label className="insp-row">
+                <span className="insp-row__label">{t('inspector.transitionKind')}</span>
+                <select
+                  className="select select--sm insp-row__wide"
+                  value={clip.transitionIn?.kind ?? ''}
+                  onChange={(e) =>
+                    useEditor.getState().edit((d) => setTransition(d, clip.id, e.target.value ? { kind: e.target.value as TransitionKind, duration: clip.transitionIn?.duration ?? 0.5 } : null))
+                  }
+                  data-testid="insp-transition"
+                >
+                  <option value="">{t('inspector.transitionNone')}</option>
+                  {transitionKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`transition.${k}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {clip.transitionIn && (
+                <Slider
+                  label={t('inspector.transitionDuration')}
+                  value={clip.transitionIn.duration}
+                  min={0.1}
+                  max={3}
+                  step={0.1}
+                  format={secs}
+                  onChange={(duration) => useEditor.getState().edit((d) => setTransition(d, clip.id, { kind: clip.transitionIn!.kind, duration }), { key: `transition:${clip.id}` })}
+                />
+              )}
+            </>
+          )}
+        </Section>
+      )}
+    </div>
+  );
+}
+
+function TextInspector({ clip }: { clip: TextClip }) {
+  const st = clip.style;
+  const style = (p: Partial<TextStyle>, key: string) => patch(clip.id, { style: p }, key);
+  return (
+    <div className="insp" data-testid="text-inspector">
+      <h2 className="panel-title insp__title">{t('inspector.text')}</h2>
+      <Section title={t('inspector.timing')}>
+        <Timing clip={clip} />
+      </Section>
+      <Section title={t('inspector.content')}>
+        <textarea
+          className="textarea"
+          value={clip.text}
+          aria-label={t('inspector.text')}
+          maxLength={2000}
+          onChange={(e) => e.target.value.trim() && patch(clip.id, { text: e.target.value }, 'text')}
+          data-testid="insp-text"
+        />
+        <TextPresets clip={clip} />
+      </Section>
+      <Section title={t('inspector.style')}>
+        <label className="insp-row">
+          <span className="insp-row__label">{t('inspector.font')}</span>
+          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style({ font: e.target.value as TextStyle['font'] }, 'font')}>
+            {fontFamilies.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Slider label={t('inspector.size')} value={st.size} min={16} max={300} step={1} format={(v) => `${v}px`} onChange={(size) => style({ size }, 'size')} />
+        <ColorRow label={t('inspector.color')} value={st.color} onChange={(color) => style({ color }, 'color')} />
+        <div className="insp-row">
+          <span className="insp-row__label">{t('inspector.weight')}</span>
+          <div className="segmented">
+            <button type="button" role="switch" aria-checked={st.bold} className="segmented__item" onClick={() => style({ bold: !st.bold }, 'bold')}>
+              <b>B</b>
+            </button>
+            <button type="button" role="switch" aria-checked={st.italic} className="segmented__item" onClick={() => style({ italic: !st.italic }, 'italic')}>
+              <i>I</i>
+            </button>
+          </div>
+        </div>
+        <Segmented<TextStyle['align']>
+          label={t('inspector.align')}
+          value={st.align}
+          options={[
+            { value: 'left', label: t('inspector.alignLeft') },
+            { value: 'center', label: t('inspector.alignCenter') },
+            { value: 'right', label: t('inspector.alignRight') },
+          ]}
+          onChange={(align) => style({ align }, 'align')}
+        />
+        <label className="insp-row">
+          <span className="insp-row__label">{t('inspector.stroke')}</span>
+          <input type="checkbox" checked={st.stroke !== null} onChange={(e) => style({ stroke: e.target.checked ? { color: '#000000', width: 6 } : null }, 'stroke')} />
+          <span />
+        </label>
+        {st.stroke && (
+          <>
+            <ColorRow label={t('inspector.strokeColor')} value={st.stroke.color} onChange={(color) => style({ stroke: { ...st.stroke!, color } }, 'strokeColor')} />
+            <Slider label={t('inspector.strokeWidth')} value={st.stroke.width} min={0} max={40} step={1} format={(v) => `${v}px`} onChange={(width) => style({ stroke: { ...st.stroke!, width } }, 'strokeWidth')} />
+          </>
+        )}
+        <label className="insp-row">
+          <span className="insp-row__label">{t('inspector.box')}</span>
+          <input type="checkbox" checked={st.box !== null} onChange={(e) => style({ box: e.target.checked ? { color: '#000000', opacity: 0.6, padding: 24, radius: 16 } : null }, 'box')} />
+          <span />
+        </label>
+        {st.box && (
+          <>
+            <ColorRow label={t('inspector.boxColor')} value={st.box.color} onChange={(color) => style({ box: { ...st.box!, color } }, 'boxColor')} />
+            <Slider label={t('inspector.boxOpacity')} value={st.box.opacity} min={0} max={1} step={0.05} format={pct} onChange={(opacity) => style({ box: { ...st.box!, opacity } }, 'boxOpacity')} />
+          </>
+        )}
+      </Section>
+      <Section title={t('inspector.position')}>
+        <Slider label={t('inspector.x')} value={clip.x} min={0} max={1} step={0.01} format={pct} onChange={(x) => patch(clip.id, { x }, 'x')} />
+        <Slider label={t('inspector.y')} value={clip.y} min={0} max={1} step={0.01} format={pct} onChange={(y) => patch(clip.id, { y }, 'y')} testId="insp-text-y" />
+        <Slider label={t('inspector.wrap')} value={clip.maxWidth} min={0.1} max={1} step={0.01} format={pct} onChange={(maxWidth) => patch(clip.id, { maxWidth }, 'wrap')} />
+      </Section>
+      <Section title={t('inspector.fades')}>
+        <Fades clip={clip} />
+      </Section>
+    </div>
+  );
+}
+
+function CanvasInspector() {
+  const canvas = useEditor((s) => s.doc!.canvas);
+  const setCanvas = (p: Partial<typeof canvas>) => useEditor.getState().edit((d) => ({ ok: true, clipId: null, draft: { ...d, canvas: { ...d.canvas, ...p } } }));
+  return (
+    <div className="insp" data-testid="canvas-inspector">
+      <h2 className="panel-title insp__title">{t('inspector.canvas')}</h2>
+      <p className="insp__note">{t('inspector.canvasHint')}</p>
+      <Section title={t('newDraft.shape')}>
+        <Segmented<CanvasPreset>
+          label={t('newDraft.shape')}
+          value={canvas.preset}
+          options={CanvasPreset.options.map((p) => ({ value: p, label: p }))}
+          onChange={(preset) => setCanvas({ preset, width: canvasPresets[preset].width, height: canvasPresets[preset].height })}
+        />
+        <p className="insp__note mono">
+          {canvas.width} × {canvas.height}
+        </p>
+        <Segmented<'24' | '30' | '60'>
+          label={t('newDraft.fps')}
+          value={String(canvas.fps) as '24' | '30' | '60'}
+          options={(['24', '30', '60'] as const).map((f) => ({ value: f, label: f }))}
+          onChange={(f) => useEditor.getState().edit((d) => setCanvasFps(d, Number(f) as 24 | 30 | 60, useEditor.getState().sourceInfo))}
+        />
+        <ColorRow label={t('inspector.background')} value={canvas.background} onChange={(background) => setCanvas({ background })} />
+      </Section>
+    </div>
+  );
+}
+
+/** Ready-made looks from the model's text presets, scaled to this canvas; one click restyles and places the text. */
+function TextPresets({ clip }: { clip: TextClip }) {
+  const width = useEditor((s) => s.doc!.canvas.width);
+  return (
+    <div className="text-presets" role="group" aria-label={t('inspector.presets')}>
+      {textPresets.map((p) => {
+        const st = p.style;
+        return (
+          <button
+            key={p.id}
+            type="button"
+            className="text-preset"
+            title={t(`textPreset.${p.id}` as MessageKey)}
+            onClick={() => patch(clip.id, { style: scaleTextStyle(st, width), ...p.placement }, `preset-${p.id}`)}
+            data-testid={`text-preset-${p.id}`}
+          >
+            <span
+              className="text-preset__sample"
+              style={{
+                fontFamily: st.font,
+                fontWeight: st.bold ? 700 : 400,
+                fontStyle: st.italic ? 'italic' : 'normal',
+                color: st.color,
+                background: st.box ? st.box.color : 'transparent',
+                WebkitTextStroke: st.stroke ? `1px ${st.stroke.color}` : undefined,
+              }}
+            >
+              Aa
+            </span>
+            <span className="text-preset__name">{t(`textPreset.${p.id}` as MessageKey)}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

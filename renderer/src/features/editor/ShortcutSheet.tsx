@@ -1,0 +1,53 @@
+import { t, type MessageKey } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+
+export const shortcuts: { keys: string[]; action: MessageKey }[] = [
+  { keys: ['Space'], action: 'keys.playPause' },
+  { keys: ['J'], action: 'keys.back' },
+  { keys: ['K'], action: 'keys.stop' },
+  { keys: ['L'], action: 'keys.forward' },
+  { keys: ['←', '→'], action: 'keys.frame' },
+  { keys: ['Shift+←', 'Shift+→'], action: 'keys.second' },
+  { keys: ['I'], action: 'keys.in' },
+  { keys: ['O'], action: 'keys.out' },
+  { keys: ['S'], action: 'keys.split' },
+  { keys: ['Delete'], action: 'keys.delete' },
+  { keys: [`${mod}+Z`], action: 'keys.undo' },
+  { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },
+  { keys: ['+', '−'], action: 'keys.zoom' },
+  { keys: [`${mod}+wheel`], action: 'keys.wheelZoom' },
+  { keys: ['?'], action: 'keys.sheet' },
+];
+
+export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog
+      open={open}
+      title={t('keys.title')}
+      onClose={onClose}
+      testId="shortcut-sheet"
+      footer={
+        <Button variant="primary" onClick={onClose}>
+          {t('action.close')}
+        </Button>
+      }
+    >
+      <dl className="shortcuts">
+        {shortcuts.map((s) => (
+          <div key={s.action} className="shortcuts__row">
+            <dt>
+              {s.keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dt>
+            <dd>{t(s.action)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Asset, AssetSummary } from '../../../../electron/model/asset';
+import { clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
+import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, splitClip, snapToFrame, trimClip } from '../../../../electron/model/timeline';
+import { call, errorText } from '../../api/client';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+import { idFor, useEditor } from '../../store/editorStore';
+
+/**
+ * Editor commands shared by buttons, the timeline and the keyboard. Each is one call of a timeline function
+ * through `edit()`, so it is one undo step and autosaved.
+ */
+const ed = () => useEditor.getState();
+
+/** The track an asset of this kind goes on when added with "+": main for pictures, the first audio track for sound. */
+export function defaultTrackFor(doc: VideoDraft, kind: AssetSummary['kind']): string | null {
+  if (kind === 'audio') return doc.tracks.find((tr) => tr.kind === 'audio')?.id ?? null;
+  return mainTrack(doc)?.id ?? doc.tracks.find((tr) => tr.kind === 'overlay')?.id ?? null;
+}
+
+/** Full facts first (the timeline needs the duration, the preview the size), then one insert. */
+export async function addAsset(summary: AssetSummary, trackId?: string, at?: number): Promise<void> {
+  let asset: Asset;
+  try {
+    asset = ed().assets[summary.id] ?? (await call('assets.get', { id: summary.id }));
+  } catch (e) {
+    useStore.getState().showToast({ message: errorText(e), tone: 'error' });
+    return;
+  }
+  ed().addAsset(asset);
+  const doc = ed().doc;
+  if (!doc) return;
+  const target = trackId ?? defaultTrackFor(doc, asset.kind);
+  if (!target) return;
+  const track = doc.tracks.find((tr) => tr.id === target);
+  // Appended after the track's last clip unless dropped at a time.
+  const when = at ?? (track ? track.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) : 0);
+  const result = ed().edit((d) => insertClip(d, target, newMediaClip(asset, when, idFor), when, ed().sourceInfo));
+  if (result?.ok && result.clipId) ed().select([result.clipId]);
+}
+
+export function addText(): void {
+  const doc = ed().doc;
+  const track = doc?.tracks.find((tr) => tr.kind === 'text');
+  if (!doc || !track) return;
+  const at = snapToFrame(ed().playhead, doc.canvas.fps);
+  const clip = newTextClip(t('editor.defaultText'), at, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) });
+  const result = ed().edit((d) => insertClip(d, track.id, clip, at, ed().sourceInfo));
+  if (result?.ok && result.clipId) ed().select([result.clipId]);
+}
+
+/** The selected clip, or (for split) the main-track clip under the playhead when nothing is selected. */
+function targetClip(doc: VideoDraft, playhead: number): string | null {
+  const sel = ed().selection[0];
+  if (sel && findClip(doc, sel)) return sel;
+  const main = mainTrack(doc);
+  return main?.clips.find((c) => c.start <= playhead && playhead < clipEnd(c))?.id ?? null;
+}
+
+export function splitAtPlayhead(): void {
+  const { doc, playhead } = ed();
+  if (!doc) return;
+  const id = targetClip(doc, playhead);
+  if (!id) return;
+  const result = ed().edit((d) => splitClip(d, id, playhead, idFor));
+  if (result?.ok && result.clipId) ed().select([result.clipId]);
+}
+
+export function deleteSelection(): void {
+  const ids = ed().selection;
+  if (ids.length === 0) return;
+  const result = ed().edit((d) => deleteClips(d, ids, { ripple: true }));
+  if (result?.ok) ed().select([]);
+}
+
+/** I / O: the selected clip starts or ends at the playhead. */
+export function trimSelectionTo(edge: 'start' | 'end'): void {
+  const id = ed().selection[0];
+  if (!id) return;
+  ed().edit((d) => trimClip(d, id, edge, ed().playhead, ed().sourceInfo));
+}
+
+export function goToLibrary(view: 'assets' | 'drafts'): void {
+  const s = useStore.getState();
+  s.setLibraryView(view);
+  s.setScreen('library');
+}

@@ -1,0 +1,154 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { draftDuration } from '../../../../../electron/model/draft';
+import { formatTimecode, snapToFrame } from '../../../../../electron/model/timeline';
+import { t, type MessageKey } from '../../../i18n';
+import { useEditor, type SafeZone } from '../../../store/editorStore';
+import { IconButton } from '../../../ui/Button';
+import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../../../ui/icons';
+import { PreviewEngine } from './engine';
+import { safeZones } from './safeZones';
+
+const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
+
+/** The canvas at the draft's aspect, fitted into the space between the bin and the inspector, plus transport. */
+export function PreviewPane() {
+  const stageRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const engineRef = useRef<PreviewEngine | null>(null);
+  const cw = useEditor((s) => s.doc!.canvas.width);
+  const ch = useEditor((s) => s.doc!.canvas.height);
+  const [box, setBox] = useState({ width: 0, height: 0 });
+
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const measure = () => {
+      const pad = 24;
+      const w = Math.max(0, stage.clientWidth - pad * 2);
+      const h = Math.max(0, stage.clientHeight - pad * 2);
+      const scale = Math.min(w / cw, h / ch);
+      setBox({ width: Math.floor(cw * scale), height: Math.floor(ch * scale) });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(stage);
+    return () => ro.disconnect();
+  }, [cw, ch]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const engine = new PreviewEngine(canvas);
+    engineRef.current = engine;
+    return () => {
+      engine.destroy();
+      engineRef.current = null;
+    };
+  }, []);
+
+  // Backing store: device pixels of the fitted box, never more than the canvas itself.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || box.width === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.min(cw, Math.round(box.width * dpr));
+    canvas.width = w;
+    canvas.height = Math.round((w * ch) / cw);
+    engineRef.current?.invalidate();
+  }, [box, cw, ch]);
+
+  return (
+    <div className="preview">
+      <div ref={stageRef} className="preview__stage">
+        <div className="preview__frame" style={{ width: box.width, height: box.height }}>
+          <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />
+          <SafeZoneOverlay />
+        </div>
+      </div>
+      <Transport />
+    </div>
+  );
+}
+
+function SafeZoneOverlay() {
+  const zone = useEditor((s) => s.safeZone);
+  if (zone === 'off') return null;
+  return (
+    <div className="safe-zones" aria-hidden="true" data-testid="safe-zones" data-zone={zone}>
+      {safeZones[zone].map((z, i) => (
+        <div
+          key={i}
+          className={`safe-zone safe-zone--${z.label}`}
+          style={{ left: `${z.x * 100}%`, top: `${z.y * 100}%`, width: `${z.w * 100}%`, height: `${z.h * 100}%` }}
+        >
+          <span>{t(`safe.${z.label}` as MessageKey)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Transport() {
+  const playing = useEditor((s) => s.playing);
+  const fps = useEditor((s) => s.doc!.canvas.fps);
+  const duration = useEditor((s) => draftDuration(s.doc!));
+  const playhead = useEditor((s) => s.playhead);
+  const zone = useEditor((s) => s.safeZone);
+  const setSafeZone = useEditor((s) => s.setSafeZone);
+  return (
+    <div className="transport">
+      <div className="transport__time mono" data-testid="timecode">
+        <span>{formatTimecode(playhead, fps)}</span>
+        <span className="transport__total"> / {formatTimecode(duration, fps)}</span>
+      </div>
+      <div className="transport__buttons">
+        <IconButton label={t('preview.stepBack')} icon={<StepBackIcon size={18} />} onClick={() => stepFrames(-1)} data-testid="step-back" />
+        <IconButton
+          variant="primary"
+          className="transport__play"
+          label={playing ? t('preview.pause') : t('preview.play')}
+          icon={playing ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
+          onClick={togglePlay}
+          data-testid="play-toggle"
+          data-playing={playing}
+        />
+        <IconButton label={t('preview.stepForward')} icon={<StepForwardIcon size={18} />} onClick={() => stepFrames(1)} data-testid="step-forward" />
+      </div>
+      <div className="transport__zones">
+        <label htmlFor="safe-zone" className="transport__label">
+          {t('safe.label')}
+        </label>
+        <select id="safe-zone" className="select select--sm" value={zone} onChange={(e) => setSafeZone(e.target.value as SafeZone)} data-testid="safe-zone-select">
+          {ZONES.map((z) => (
+            <option key={z} value={z}>
+              {t(`safe.${z}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function togglePlay(): void {
+  const s = useEditor.getState();
+  if (!s.doc) return;
+  if (!s.playing && s.playhead >= draftDuration(s.doc) - 1e-3) s.setPlayhead(0);
+  s.setPlaying(!s.playing);
+}
+
+/** Pauses and moves the playhead by whole frames (stays on the frame grid). */
+export function stepFrames(n: number): void {
+  const s = useEditor.getState();
+  if (!s.doc) return;
+  const fps = s.doc.canvas.fps;
+  s.setPlaying(false);
+  s.setPlayhead(snapToFrame(Math.max(0, s.playhead + n / fps), fps));
+}
+
+export function stepSeconds(n: number): void {
+  const s = useEditor.getState();
+  if (!s.doc) return;
+  s.setPlaying(false);
+  s.setPlayhead(snapToFrame(Math.max(0, s.playhead + n), s.doc.canvas.fps));
+}

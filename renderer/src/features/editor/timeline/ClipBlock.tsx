@@ -1,0 +1,150 @@
+import { memo, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { clipDuration, type Clip, type TrackKind } from '../../../../../electron/model/draft';
+import { moveClip, snap, snapCandidates, snapSpan, timeToX, trimClip, xToTime } from '../../../../../electron/model/timeline';
+import { mediaUrl } from '../../../api/media';
+import { t } from '../../../i18n';
+import { cx } from '../../../ui/Button';
+import { useEditor } from '../../../store/editorStore';
+import { loadWaveform, type WaveformData } from './waveformData';
+
+const SNAP_PX = 8;
+let gestureSeq = 0;
+
+type Props = { clip: Clip; trackId: string; trackKind: TrackKind };
+
+/** One clip on the timeline: drag the body to move (across tracks too), drag an edge to trim; snaps with a guide line. */
+export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: Props) {
+  const pps = useEditor((s) => s.pxPerSec);
+  const selected = useEditor((s) => s.selection.includes(clip.id));
+  const asset = useEditor((s) => (clip.type === 'media' ? s.assets[clip.assetId] : undefined));
+  const left = timeToX(clip.start, pps);
+  const width = Math.max(2, timeToX(clipDuration(clip), pps));
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>, mode: 'move' | 'start' | 'end') => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    e.preventDefault();
+    const s = useEditor.getState();
+    const startDoc = s.doc;
+    if (!startDoc) return;
+    s.select(e.shiftKey || e.metaKey || e.ctrlKey ? [...new Set([...s.selection, clip.id])] : [clip.id]);
+    s.setPlaying(false);
+    const gesture = ++gestureSeq;
+    const x0 = e.clientX;
+    const candidates = snapCandidates(startDoc, { excludeClipIds: [clip.id], playhead: s.playhead });
+    const duration = clipDuration(clip);
+    const edgeTime = mode === 'end' ? clip.start + duration : clip.start;
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    let moved = false;
+
+    const onMove = (ev: PointerEvent) => {
+      const dx = ev.clientX - x0;
+      if (!moved && Math.abs(dx) < 3 && mode === 'move') return;
+      moved = true;
+      const st = useEditor.getState();
+      const px = st.pxPerSec;
+      const threshold = st.snapping && !ev.altKey ? xToTime(SNAP_PX, px) : 0;
+      const info = st.sourceInfo;
+      // Every step is computed from the document as it was when the drag began; the history gate keeps
+      // that state as the one undo step for the whole drag.
+      if (mode === 'move') {
+        const lane = (document.elementFromPoint(ev.clientX, ev.clientY) as HTMLElement | null)?.closest<HTMLElement>('[data-track-id]');
+        const toTrack = lane?.dataset.trackId ?? trackId;
+        const want = Math.max(0, clip.start + xToTime(Math.abs(dx), px) * Math.sign(dx));
+        const r = snapSpan(want, duration, candidates, threshold);
+        st.setSnapLine(r.target);
+        st.edit(() => moveClip(startDoc, clip.id, toTrack, r.time, info), { key: `move:${clip.id}:${gesture}`, quiet: true });
+      } else {
+        const want = Math.max(0, edgeTime + xToTime(Math.abs(dx), px) * Math.sign(dx));
+        const r = snap(want, candidates, threshold);
+        st.setSnapLine(r.target);
+        st.edit(() => trimClip(startDoc, clip.id, mode, r.time, info), { key: `trim:${clip.id}:${mode}:${gesture}`, quiet: true });
+      }
+    };
+    const onUp = () => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointercancel', onUp);
+      useEditor.getState().setSnapLine(null);
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointercancel', onUp);
+  };
+
+  const label = clip.type === 'text' ? clip.text : (asset?.name ?? t('timeline.missingMedia'));
+  const kind = clip.type === 'text' ? 'text' : (asset?.kind ?? 'video');
+  return (
+    <div
+      className={cx('clip', `clip--${kind}`, selected && 'clip--selected')}
+      style={{ left, width }}
+      onPointerDown={(e) => onPointerDown(e, 'move')}
+      data-testid="clip"
+      data-clip-id={clip.id}
+      data-kind={kind}
+      data-track-kind={trackKind}
+      data-start={clip.start.toFixed(3)}
+      data-duration={clipDuration(clip).toFixed(3)}
+      aria-selected={selected}
+      role="option"
+      aria-label={label}
+    >
+      {clip.type === 'media' && asset?.kind === 'video' && asset.hasThumbnail && (
+        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'thumb')}")` }} />
+      )}
+      {clip.type === 'media' && asset?.kind === 'image' && asset.hasThumbnail && (
+        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'thumb')}")` }} />
+      )}
+      {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
+      <span className="clip__label">
+        {clip.type === 'media' && clip.speed !== 1 && <span className="clip__badge">{clip.speed}×</span>}
+        {clip.type === 'media' && clip.transitionIn && <span className="clip__badge">⇄</span>}
+        {label}
+      </span>
+      <div className="clip__edge clip__edge--start" onPointerDown={(e) => onPointerDown(e, 'start')} data-testid="clip-trim-start" aria-hidden="true" />
+      <div className="clip__edge clip__edge--end" onPointerDown={(e) => onPointerDown(e, 'end')} data-testid="clip-trim-end" aria-hidden="true" />
+    </div>
+  );
+});
+
+/** Peaks of the clip's source range (in..out) across its width. */
+function ClipWaveform({ assetId, from, to, width }: { assetId: string; from: number; to: number; width: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [data, setData] = useState<WaveformData | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadWaveform(assetId).then((d) => live && setData(d));
+    return () => {
+      live = false;
+    };
+  }, [assetId]);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || !data) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.min(8000, Math.max(1, Math.round(width)));
+    const h = canvas.clientHeight || 40;
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = getComputedStyle(canvas).color;
+    const a = Math.floor(from * data.peaksPerSecond);
+    const b = Math.max(a + 1, Math.ceil(to * data.peaksPerSecond));
+    let loudest = 0;
+    for (const p of data.peaks) loudest = Math.max(loudest, p);
+    const gain = loudest > 0 ? 0.95 / loudest : 1;
+    const bars = Math.max(1, Math.floor(w / 3));
+    for (let i = 0; i < bars; i++) {
+      let peak = 0;
+      const i0 = a + Math.floor(((b - a) * i) / bars);
+      const i1 = Math.max(i0 + 1, a + Math.floor(((b - a) * (i + 1)) / bars));
+      for (let j = i0; j < i1 && j < data.peaks.length; j++) peak = Math.max(peak, data.peaks[j] ?? 0);
+      const bh = Math.max(1, peak * gain * (h - 4));
+      ctx.fillRect(i * 3, (h - bh) / 2, 2, bh);
+    }
+  }, [data, from, to, width]);
+  return <canvas ref={ref} className="clip__waveform" style={{ width }} data-testid="clip-waveform" aria-hidden="true" />;
+}

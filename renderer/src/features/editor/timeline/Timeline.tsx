@@ -1,0 +1,232 @@
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AssetSummary } from '../../../../../electron/model/asset';
+import { draftDuration, type Track } from '../../../../../electron/model/draft';
+import { formatTimecode, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
+import { t, type MessageKey } from '../../../i18n';
+import { useEditor, ZOOM_MAX, ZOOM_MIN } from '../../../store/editorStore';
+import { Button, IconButton } from '../../../ui/Button';
+import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIcon, VolumeIcon, ZoomInIcon, ZoomOutIcon } from '../../../ui/icons';
+import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
+import { ASSET_DRAG_TYPE } from '../MediaBin';
+import { ClipBlock } from './ClipBlock';
+
+const HEADER_W = 148;
+/** Room after the last clip so there is always somewhere to drop the next one. */
+const TAIL_SEC = 20;
+
+const trackKindLabel: Record<Track['kind'], MessageKey> = {
+  main: 'timeline.kind.main',
+  overlay: 'timeline.kind.overlay',
+  text: 'timeline.kind.text',
+  audio: 'timeline.kind.audio',
+};
+
+export function Timeline() {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const trackIds = useEditor(useShallow((s) => s.doc!.tracks.map((tr) => tr.id)));
+  const pps = useEditor((s) => s.pxPerSec);
+  const duration = useEditor((s) => draftDuration(s.doc!));
+  const contentWidth = timeToX(duration + TAIL_SEC, pps);
+
+  // Ctrl/Cmd + wheel zooms around the pointer (a non-passive listener, so the page does not zoom instead).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      const s = useEditor.getState();
+      const x = e.clientX - el.getBoundingClientRect().left + el.scrollLeft - HEADER_W;
+      const at = xToTime(x, s.pxPerSec);
+      const next = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, s.pxPerSec * Math.exp(-e.deltaY * 0.002)));
+      s.setZoom(next);
+      el.scrollLeft = Math.max(0, timeToX(at, next) - (x - el.scrollLeft));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  // While playing, keep the playhead in view.
+  useEffect(
+    () =>
+      useEditor.subscribe((s, prev) => {
+        const el = scrollRef.current;
+        if (!el || !s.playing || s.playhead === prev.playhead) return;
+        const x = timeToX(s.playhead, s.pxPerSec);
+        const visible = el.clientWidth - HEADER_W;
+        if (x < el.scrollLeft || x > el.scrollLeft + visible - 40) el.scrollLeft = Math.max(0, x - visible * 0.2);
+      }),
+    [],
+  );
+
+  return (
+    <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline">
+      <TimelineToolbar />
+      <div ref={scrollRef} className="timeline__scroll" onPointerDown={() => useEditor.getState().select([])}>
+        <div className="timeline__content" style={{ width: contentWidth + HEADER_W }}>
+          <Ruler width={contentWidth} />
+          {trackIds.map((id) => (
+            <TrackRow key={id} trackId={id} />
+          ))}
+          <Playhead />
+          <SnapLine />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function TimelineToolbar() {
+  const pps = useEditor((s) => s.pxPerSec);
+  const setZoom = useEditor((s) => s.setZoom);
+  const snapping = useEditor((s) => s.snapping);
+  const setSnapping = useEditor((s) => s.setSnapping);
+  const hasSelection = useEditor((s) => s.selection.length > 0);
+  // The slider is logarithmic: each step zooms by the same factor.
+  const toSlider = (v: number) => Math.round((Math.log(v / ZOOM_MIN) / Math.log(ZOOM_MAX / ZOOM_MIN)) * 100);
+  const fromSlider = (v: number) => ZOOM_MIN * Math.pow(ZOOM_MAX / ZOOM_MIN, v / 100);
+  return (
+    <div className="timeline__toolbar">
+      <Button size="sm" icon={<TextIcon size={16} />} onClick={addText} data-testid="add-text">
+        {t('timeline.addText')}
+      </Button>
+      <Button size="sm" variant="ghost" icon={<SplitIcon size={16} />} onClick={splitAtPlayhead} title={t('timeline.splitHint')} data-testid="split">
+        {t('timeline.split')}
+      </Button>
+      <Button size="sm" variant="ghost" icon={<TrashIcon size={16} />} onClick={deleteSelection} disabled={!hasSelection} data-testid="delete-clip">
+        {t('timeline.delete')}
+      </Button>
+      <div className="toolbar__spacer" />
+      <IconButton size="sm" label={t('timeline.snapping')} icon={<MagnetIcon size={16} />} pressed={snapping} onClick={() => setSnapping(!snapping)} data-testid="snap-toggle" />
+      <IconButton size="sm" label={t('timeline.zoomOut')} icon={<ZoomOutIcon size={16} />} onClick={() => setZoom(pps / 1.4)} />
+      <input
+        type="range"
+        className="timeline__zoom"
+        min={0}
+        max={100}
+        value={toSlider(pps)}
+        onChange={(e) => setZoom(fromSlider(Number(e.target.value)))}
+        aria-label={t('timeline.zoom')}
+        data-testid="zoom-slider"
+      />
+      <IconButton size="sm" label={t('timeline.zoomIn')} icon={<ZoomInIcon size={16} />} onClick={() => setZoom(pps * 1.4)} />
+    </div>
+  );
+}
+
+/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub. */
+function Ruler({ width }: { width: number }) {
+  const pps = useEditor((s) => s.pxPerSec);
+  const fps = useEditor((s) => s.doc!.canvas.fps);
+  const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
+  const step = steps.find((s) => s * pps >= 80) ?? 600;
+  const count = Math.ceil(width / (step * pps));
+  const scrub = (e: ReactPointerEvent<HTMLDivElement>) => {
+    e.stopPropagation();
+    const el = e.currentTarget;
+    const rect = el.getBoundingClientRect();
+    const s = useEditor.getState();
+    s.setPlaying(false);
+    const seek = (clientX: number) => s.setPlayhead(snapToFrame(xToTime(clientX - rect.left, useEditor.getState().pxPerSec), fps));
+    seek(e.clientX);
+    el.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => seek(ev.clientX);
+    const up = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+  };
+  return (
+    <div className="ruler">
+      <div className="ruler__corner" style={{ width: HEADER_W }} />
+      <div className="ruler__scale" style={{ width }} onPointerDown={scrub} data-testid="ruler">
+        {Array.from({ length: count + 1 }, (_, i) => (
+          <span key={i} className="ruler__tick" style={{ left: timeToX(i * step, pps) }}>
+            {formatTimecode(i * step, fps).slice(3, step < 1 ? 11 : 8)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function TrackRow({ trackId }: { trackId: string }) {
+  const track = useEditor((s) => s.doc!.tracks.find((tr) => tr.id === trackId)!);
+  const toggle = (field: 'muted' | 'hidden') =>
+    useEditor.getState().edit((d) => ({
+      ok: true,
+      clipId: null,
+      draft: { ...d, tracks: d.tracks.map((tr) => (tr.id === trackId ? { ...tr, [field]: !tr[field] } : tr)) },
+    }));
+  const visual = track.kind !== 'audio';
+  const audible = track.kind !== 'text';
+  return (
+    <div className={`track track--${track.kind}`} data-testid="track" data-track-kind={track.kind}>
+      <div className="track__head" style={{ width: HEADER_W }}>
+        <span className="track__name" title={t(trackKindLabel[track.kind])}>
+          {track.name}
+        </span>
+        {audible && (
+          <IconButton
+            size="sm"
+            label={track.muted ? t('timeline.unmute', { name: track.name }) : t('timeline.mute', { name: track.name })}
+            icon={track.muted ? <MuteIcon size={16} /> : <VolumeIcon size={16} />}
+            pressed={track.muted}
+            onClick={() => toggle('muted')}
+            data-testid="track-mute"
+          />
+        )}
+        {visual && (
+          <IconButton
+            size="sm"
+            label={track.hidden ? t('timeline.show', { name: track.name }) : t('timeline.hide', { name: track.name })}
+            icon={track.hidden ? <EyeOffIcon size={16} /> : <EyeIcon size={16} />}
+            pressed={track.hidden}
+            onClick={() => toggle('hidden')}
+            data-testid="track-hide"
+          />
+        )}
+      </div>
+      <div
+        className={`track__lane${track.hidden ? ' track__lane--hidden' : ''}`}
+        data-track-id={track.id}
+        data-testid={`lane-${track.kind}`}
+        role="listbox"
+        aria-label={track.name}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }
+        }}
+        onDrop={(e) => {
+          const raw = e.dataTransfer.getData(ASSET_DRAG_TYPE);
+          if (!raw) return;
+          e.preventDefault();
+          const asset = JSON.parse(raw) as AssetSummary;
+          const s = useEditor.getState();
+          const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
+          void addAsset(asset, track.id, snapToFrame(xToTime(x, s.pxPerSec), s.doc!.canvas.fps));
+        }}
+      >
+        {track.clips.map((c) => (
+          <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Playhead() {
+  const x = useEditor((s) => timeToX(s.playhead, s.pxPerSec));
+  return <div className="timeline__playhead" style={{ transform: `translateX(${x + HEADER_W}px)` }} data-testid="playhead" aria-hidden="true" />;
+}
+
+function SnapLine() {
+  const x = useEditor((s) => (s.snapLine === null ? null : timeToX(s.snapLine, s.pxPerSec)));
+  if (x === null) return null;
+  return <div className="timeline__snap" style={{ transform: `translateX(${x + HEADER_W}px)` }} data-testid="snap-line" aria-hidden="true" />;
+}

@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { redo, undo, useEditor } from '../../store/editorStore';
+import { isTextTarget } from '../library/LibraryScreen';
+import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
+import { stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
+
+/** Editor shortcuts (see ShortcutSheet). Ignored while typing and while a dialog is open. */
+export function useEditorKeys(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTextTarget(e.target)) return;
+      const s = useEditor.getState();
+      if (e.key === '?') {
+        e.preventDefault();
+        s.setShortcutsOpen(true);
+        return;
+      }
+      if (document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      let handled = true;
+      if (mod && key === 'z') (e.shiftKey ? redo : undo)();
+      else if (mod && key === 'y') redo();
+      else if (mod || e.altKey) handled = false;
+      else if (key === ' ') togglePlay();
+      else if (key === 'k') s.setPlaying(false);
+      else if (key === 'l') s.setPlaying(true);
+      // J: reverse playback is not something media elements do smoothly; a step back of 1 s is the useful part.
+      else if (key === 'j') stepSeconds(-1);
+      else if (key === 'ArrowLeft') stepBy(e.shiftKey, -1);
+      else if (key === 'ArrowRight') stepBy(e.shiftKey, 1);
+      else if (key === 'i') trimSelectionTo('start');
+      else if (key === 'o') trimSelectionTo('end');
+      else if (key === 's') splitAtPlayhead();
+      else if (key === 'Delete' || key === 'Backspace') deleteSelection();
+      else if (key === '+' || key === '=') s.setZoom(s.pxPerSec * 1.4);
+      else if (key === '-' || key === '_') s.setZoom(s.pxPerSec / 1.4);
+      else if (key === 'Escape') s.select([]);
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+}
+
+function stepBy(seconds: boolean, dir: 1 | -1): void {
+  if (seconds) stepSeconds(dir);
+  else stepFrames(dir);
+}

@@ -1,0 +1,246 @@
+import { temporal } from 'zundo';
+import { create } from 'zustand';
+import type { Asset } from '../../../electron/model/asset';
+import type { VideoDraft } from '../../../electron/model/draft';
+import { ApiError, call, errorText } from '../api/client';
+import { createAutosave, type Autosave, type AutosaveStatus, type SaveOutcome } from './autosave';
+import { createHistoryGate } from './history';
+import type { EditResult, SourceInfo } from '../../../electron/model/timeline';
+import { useStore } from './index';
+
+/**
+ * The editor's store. Its own zustand store (not a slice of the app store) because zundo's `temporal` wraps a
+ * whole store: history here holds ONLY the draft document (`partialize`), never selection, playhead or zoom,
+ * so undo never "undoes" a click. Every document change goes through `edit(fn)` with a pure timeline function
+ * from electron/model/timeline.ts; drags pass a `key` so the history gate folds them into one step.
+ */
+export type SafeZone = 'off' | 'tiktok' | 'reels' | 'shorts';
+
+export type EditorState = {
+  draftId: string | null;
+  revision: number;
+  doc: VideoDraft | null;
+  loadError: string | null;
+  selection: string[];
+  playhead: number;
+  playing: boolean;
+  /** Timeline zoom in pixels per second. */
+  pxPerSec: number;
+  snapping: boolean;
+  /** Time the current drag snapped to, drawn as a guide line. */
+  snapLine: number | null;
+  safeZone: SafeZone;
+  shortcutsOpen: boolean;
+  saveStatus: AutosaveStatus;
+  /** Full asset records for the clips in the draft (facts for placement, waveform availability). */
+  assets: Record<string, Asset>;
+
+  load: (id: string) => Promise<void>;
+  close: () => Promise<void>;
+  /**
+   * Applies one timeline edit (a pure function from electron/model/timeline.ts). `key` groups a burst (drag,
+   * slider) into one undo step. A refused edit changes nothing and, unless `quiet`, says why in a toast.
+   */
+  edit: (fn: (doc: VideoDraft) => EditResult, opts?: { key?: string | null; quiet?: boolean }) => EditResult | null;
+  /** What the timeline functions need to know about the assets in the draft. */
+  sourceInfo: SourceInfo;
+  select: (ids: string[]) => void;
+  setPlayhead: (t: number) => void;
+  setPlaying: (p: boolean) => void;
+  setZoom: (pxPerSec: number) => void;
+  setSnapping: (on: boolean) => void;
+  setSnapLine: (t: number | null) => void;
+  setSafeZone: (z: SafeZone) => void;
+  setShortcutsOpen: (open: boolean) => void;
+  ensureAssets: (ids: string[]) => Promise<void>;
+  addAsset: (asset: Asset) => void;
+  flush: () => Promise<void>;
+  /** Conflict: reload the version saved elsewhere (drops local edits since the last save). */
+  reloadSaved: () => Promise<void>;
+  /** Conflict: keep this window's version, saving it over the newer one. */
+  keepMine: () => Promise<void>;
+};
+
+export const ZOOM_MIN = 8;
+export const ZOOM_MAX = 600;
+export const HISTORY_LIMIT = 200;
+
+type DocState = { doc: VideoDraft | null };
+
+const gate = createHistoryGate(600);
+let pendingKey: string | null = null;
+let autosave: Autosave | null = null;
+/** True while a load replaces the document: that is not an edit and must not be saved or undone. */
+let replacing = false;
+
+const newIdSuffix = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+/** Fresh ids for new clips and tracks. */
+export const idFor = (prefix: string): string => `${prefix}-${newIdSuffix()}`;
+
+export const useEditor = create<EditorState>()(
+  temporal(
+    (set, get) => {
+      async function save(): Promise<SaveOutcome> {
+        const { draftId, revision, doc } = get();
+        if (!draftId || !doc) return 'saved';
+        try {
+          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc });
+          if (get().draftId === draftId) set({ revision: res.revision });
+          return 'saved';
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'conflict') return 'conflict';
+          if (e instanceof ApiError && e.code !== 'library_unavailable' && e.code !== 'internal') {
+            // The engine refused the document itself: say why; keep the edits and try again later.
+            console.warn('[autosave]', errorText(e));
+          }
+          return 'offline';
+        }
+      }
+
+      function replaceDoc(patch: Partial<EditorState>): void {
+        replacing = true;
+        set(patch);
+        replacing = false;
+        useEditor.temporal.getState().clear();
+        gate.reset();
+      }
+
+      return {
+        draftId: null,
+        revision: 0,
+        doc: null,
+        loadError: null,
+        selection: [],
+        playhead: 0,
+        playing: false,
+        pxPerSec: 80,
+        snapping: true,
+        snapLine: null,
+        safeZone: 'off',
+        shortcutsOpen: false,
+        saveStatus: 'saved',
+        assets: {},
+
+        load: async (id) => {
+          if (get().draftId === id && get().doc) return;
+          await get().close();
+          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], playhead: 0, playing: false, saveStatus: 'saved' });
+          try {
+            const record = await call('drafts.get', { id });
+            if (get().draftId !== id) return;
+            if (record.doc.kind !== 'video') throw new Error('This is an image draft; the video editor cannot open it.');
+            autosave = createAutosave({ save, onStatus: (saveStatus) => set({ saveStatus }) });
+            replaceDoc({ doc: record.doc, revision: record.revision });
+            void get().ensureAssets(record.doc.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
+          } catch (e) {
+            if (get().draftId === id) set({ loadError: errorText(e) });
+          }
+        },
+
+        close: async () => {
+          const a = autosave;
+          if (a) {
+            await a.flush();
+            a.dispose();
+          }
+          autosave = null;
+          replaceDoc({ draftId: null, doc: null, selection: [], playing: false });
+        },
+
+        edit: (fn, opts = {}) => {
+          const doc = get().doc;
+          if (!doc) return null;
+          const result = fn(doc);
+          if (!result.ok) {
+            if (!opts.quiet) useStore.getState().showToast({ message: result.message, tone: 'error' });
+            return result;
+          }
+          if (result.draft === doc) return result;
+          pendingKey = opts.key ?? null;
+          set({ doc: result.draft });
+          pendingKey = null;
+          return result;
+        },
+
+        sourceInfo: (assetId) => {
+          const a = get().assets[assetId];
+          return a ? { kind: a.kind, durationSec: a.durationSec } : null;
+        },
+
+        select: (selection) => set({ selection }),
+        setPlayhead: (t) => set({ playhead: Math.max(0, t) }),
+        setPlaying: (playing) => set({ playing }),
+        setZoom: (px) => set({ pxPerSec: Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, px)) }),
+        setSnapping: (snapping) => set({ snapping }),
+        setSnapLine: (snapLine) => set((s) => (s.snapLine === snapLine ? s : { snapLine })),
+        setSafeZone: (safeZone) => set({ safeZone }),
+        setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+
+        addAsset: (asset) => set((s) => ({ assets: { ...s.assets, [asset.id]: asset } })),
+
+        ensureAssets: async (ids) => {
+          const missing = [...new Set(ids)].filter((id) => !get().assets[id]);
+          if (missing.length === 0) return;
+          const found = await Promise.all(missing.map((id) => call('assets.get', { id }).catch(() => null)));
+          set((s) => {
+            const assets = { ...s.assets };
+            for (const a of found) if (a) assets[a.id] = a;
+            return { assets };
+          });
+        },
+
+        flush: async () => {
+          await autosave?.flush();
+        },
+
+        reloadSaved: async () => {
+          const id = get().draftId;
+          if (!id) return;
+          const record = await call('drafts.get', { id });
+          if (record.doc.kind !== 'video') return;
+          replaceDoc({ doc: record.doc, revision: record.revision, selection: [] });
+          autosave?.dispose();
+          autosave = createAutosave({ save, onStatus: (saveStatus) => set({ saveStatus }) });
+          set({ saveStatus: 'saved' });
+        },
+
+        keepMine: async () => {
+          const id = get().draftId;
+          if (!id) return;
+          const record = await call('drafts.get', { id });
+          set({ revision: record.revision });
+          autosave?.resume();
+        },
+      };
+    },
+    {
+      partialize: (s): DocState => ({ doc: s.doc }),
+      // Selection, playhead, zoom and save status change all the time: only a new document is a history step.
+      equality: (a, b) => a.doc === b.doc,
+      limit: HISTORY_LIMIT,
+      handleSet: (handleSet) => (pastState, replace, currentState, deltaState) => {
+        if (replacing) return;
+        if (!gate.shouldRecord(pendingKey)) return;
+        (handleSet as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
+      },
+    },
+  ),
+);
+
+// Any document change (an edit, an undo, a redo) is something to save; a load is not.
+useEditor.subscribe((s, prev) => {
+  if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
+});
+
+export function undo(): void {
+  useEditor.temporal.getState().undo();
+}
+export function redo(): void {
+  useEditor.temporal.getState().redo();
+}
+
+/** Save now (leaving the editor, closing the window). Starts the request synchronously when it can. */
+export function flushEditor(): Promise<void> {
+  return useEditor.getState().flush();
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createHistoryGate } from './history';
+
+describe('history gate', () => {
+  it('a drag (same key, changes every frame) is one step', () => {
+    let now = 0;
+    const gate = createHistoryGate(600, () => now);
+    const recorded: boolean[] = [];
+    for (let i = 0; i < 60; i++) {
+      recorded.push(gate.shouldRecord('move:c1:1'));
+      now += 16;
+    }
+    expect(recorded.filter(Boolean)).toHaveLength(1);
+    expect(recorded[0]).toBe(true);
+  });
+
+  it('a different key, a pause, or no key starts a new step', () => {
+    let now = 0;
+    const gate = createHistoryGate(600, () => now);
+    expect(gate.shouldRecord('volume:c1')).toBe(true);
+    now += 100;
+    expect(gate.shouldRecord('volume:c1')).toBe(false);
+    now += 100;
+    expect(gate.shouldRecord('speed:c1')).toBe(true);
+    now += 700;
+    expect(gate.shouldRecord('speed:c1')).toBe(true);
+    expect(gate.shouldRecord(null)).toBe(true);
+    expect(gate.shouldRecord(null)).toBe(true);
+  });
+
+  it('reset forgets the last burst', () => {
+    const gate = createHistoryGate(600, () => 0);
+    gate.shouldRecord('k');
+    gate.reset();
+    expect(gate.shouldRecord('k')).toBe(true);
+  });
+});
