@@ -48,6 +48,10 @@ export class LibraryFolder {
   waveformPath(sha256: string): string {
     return path.join(this.cacheDir, 'waveforms', sha256.slice(0, 2), `${sha256}.json`);
   }
+  /** Preview proxy of a heavy video (H.264, longest side 960); in-flight ones are `.<sha>.part.mp4` beside it. */
+  proxyPath(sha256: string): string {
+    return path.join(this.cacheDir, 'proxies', sha256.slice(0, 2), `${sha256}.mp4`);
+  }
 
   /** True when `p` (after resolving) lies inside the library folder: the only files we ever serve. */
   contains(p: string): boolean {
