@@ -68,7 +68,8 @@ test('kill -9 while editing: the draft reopens with every saved edit', async ({ 
   test.setTimeout(180_000);
   await openServer(page);
   await page.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4'), path.join(GOOD_DIR, 'blue-clip.mp4')]);
-  await expect(page.getByTestId('asset-cell')).toHaveCount(2);
+  // Generous: the other crash test may be encoding on the same two cores.
+  await expect(page.getByTestId('asset-cell')).toHaveCount(2, { timeout: 90_000 });
   await page.getByTestId('view-drafts').click();
   await page.getByTestId('new-draft-empty').click();
   await page.getByTestId('new-draft-name').fill('Crash test');
@@ -92,7 +93,7 @@ test('kill -9 during an export: no partial file, and the job shows as failed', a
   test.setTimeout(180_000);
   // A source long enough that the export is still running when the host dies.
   const long = path.join(tmp, 'long-clip.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=40', '-f', 'lavfi', '-i', 'sine=duration=40',
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=40', '-f', 'lavfi', '-i', 'sine=duration=40',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', long]);
   execFileSync(process.execPath, ['bin/postframe.mjs', 'import', '--library', lib, long], { env: { ...process.env, POSTFRAME_HOME: home } });
   await openServer(page);
@@ -102,7 +103,7 @@ test('kill -9 during an export: no partial file, and the job shows as failed', a
   const doc = structuredClone(draft.doc);
   doc.tracks.find((t) => t.kind === 'main')!.clips.push({
     id: 'c1', type: 'media', assetId: asset!.id, start: 0, in: 0, out: 40, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transitionIn: null,
-    transform: { reframe: 'blur', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 },
+    transform: { reframe: 'fill', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 },
   });
   await api(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
   const { jobId } = await api<{ jobId: string }>(page, 'exports.start', { draftId: draft.id });
