@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MediaFacts } from './asset';
 
 /**
@@ -43,3 +44,7 @@ export function proxyPlan(facts: Pick<MediaFacts, 'width' | 'height' | 'fps'>): 
 export function proxyGop(fps: number | null): number {
   return Math.max(1, Math.round(Math.min(fps ?? 30, PROXY_MAX_FPS) / 2));
 }
+
+/** Input of a 'proxy' job: the assets to make proxies for (ones that no longer need one are skipped). */
+export const ProxyJobInput = z.object({ assetIds: z.array(z.string()).min(1) });
+export type ProxyJobInput = z.infer<typeof ProxyJobInput>;
