@@ -17,11 +17,13 @@ import { JobsRepo } from './library/jobs-repo';
 import { resolveBinaries } from './media/binaries';
 import { type Log, MediaTools } from './media/ffmpeg';
 import { mimeForExtension } from './media/mime';
+import { sweepProxyParts, writeProxy } from './media/proxy';
+import { ProxyJobInput, needsProxy } from './model/proxy';
 import type { MediaVariant } from './model/asset';
 import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
-import { type ExportResult, type Job, exportResultOf } from './model/job';
+import { type ExportResult, type Job, type ProxyResult, exportResultOf } from './model/job';
 import type { VideoDraft } from './model/draft';
 import { isTextLayerKey, rasterizeText, textLayerPath } from './render/text';
 import type { SourceFacts } from './render/compiler';
@@ -118,14 +120,16 @@ export class Studio implements ApiImpl {
     const jobs = new JobsRepo(db);
     const assets = new AssetsRepo(db);
     const drafts = new DraftsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1 });
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1 });
     const rooms: Rooms = { folder, db, assets, drafts, jobs, runner };
     runner.register('import', (ctx, input) => this.importJob(rooms, ctx, input));
     runner.register('export', (ctx, input) => this.exportJob(rooms, ctx, input));
+    runner.register('proxy', (ctx, input) => this.proxyJob(rooms, ctx, input));
     runner.recover();
     await sweepStaging(folder);
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
     await sweepPartFiles(folder.exportsDir);
+    await sweepProxyParts(folder.proxiesDir);
     this.settings.remember(folder.root);
     return rooms;
   }
@@ -141,7 +145,7 @@ export class Studio implements ApiImpl {
       lastEmit = Date.now();
     };
     try {
-      return await runImport(
+      const result = await runImport(
         {
           folder: rooms.folder,
           assets: rooms.assets,
@@ -160,9 +164,70 @@ export class Studio implements ApiImpl {
           },
         },
       );
+      // Heavy videos get their preview proxies in a job of their own: it never holds up or fails the import.
+      this.startProxies(rooms, result.assetIds);
+      return result;
     } finally {
       flush();
     }
+  }
+
+  /**
+   * Starts one 'proxy' job for those of `ids` that need a proxy and have none yet; null when none does
+   * (or ffmpeg is missing: then the originals play where the browser can decode them).
+   */
+  ensureProxies(ids: string[]): Job | null {
+    return this.startProxies(this.rooms, ids);
+  }
+
+  private startProxies(rooms: Rooms, ids: string[]): Job | null {
+    if (!this.tools) return null;
+    const wanted = ids.filter((id) => {
+      const a = rooms.assets.get(id);
+      return a !== null && a.kind === 'video' && !a.hasProxy && needsProxy(a.facts);
+    });
+    if (wanted.length === 0) return null;
+    const title = wanted.length === 1 ? 'Making a preview proxy' : `Making ${wanted.length} preview proxies`;
+    return rooms.runner.start('proxy', title, { assetIds: wanted } satisfies ProxyJobInput);
+  }
+
+  /**
+   * Makes the proxies one after another. One that fails is skipped (its original still plays where the
+   * browser can decode it); the job fails only when none could be made.
+   */
+  private async proxyJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown): Promise<ProxyResult> {
+    const { assetIds } = ProxyJobInput.parse(input);
+    const tools = this.tools;
+    if (!tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it to make preview proxies.');
+    let made = 0;
+    const failures: string[] = [];
+    for (const [i, id] of assetIds.entries()) {
+      if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      const a = rooms.assets.get(id);
+      if (!a || a.hasProxy || a.kind !== 'video') continue;
+      const detail = `${i + 1} of ${assetIds.length} · ${a.name}`;
+      ctx.progress(i / assetIds.length, detail);
+      const out = rooms.folder.proxyPath(a.sha256);
+      try {
+        await writeProxy(tools, rooms.folder.originalPath(a.sha256, a.ext), a.facts, out, {
+          signal: ctx.signal,
+          onProgress: (f) => ctx.progress((i + f) / assetIds.length, detail),
+        });
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        failures.push(`${a.name}: ${errorMessage(e)}`);
+        continue;
+      }
+      // Purged while ffmpeg ran: its files were removed already, so this proxy belongs to nobody.
+      if (!rooms.assets.setHasProxy(id, true)) {
+        await fs.rm(out, { force: true });
+        continue;
+      }
+      made++;
+      this.emit('assets.changed', { reason: 'updated', ids: [id] });
+    }
+    if (made === 0 && failures.length > 0) throw new AppError('unsupported_media', failures.join('\n'));
+    return { kind: 'proxy', assetIds, made };
   }
 
   /** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
@@ -425,6 +490,9 @@ export class Studio implements ApiImpl {
       case 'waveform':
         if (f.hasWaveform) [file, mime] = [folder.waveformPath(f.sha256), 'application/json'];
         break;
+      case 'proxy':
+        if (f.hasProxy) [file, mime] = [folder.proxyPath(f.sha256), 'video/mp4'];
+        break;
     }
     if (!file || !folder.contains(file)) return null;
     const ok = await fs.stat(file).then((s) => s.isFile(), () => false);
@@ -480,7 +548,7 @@ async function closeRooms(rooms: Rooms): Promise<void> {
 }
 
 async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
-  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256)];
+  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256)];
   await Promise.all(files.map((p) => fs.rm(p, { force: true })));
 }
 

@@ -56,7 +56,7 @@ describe('AssetsRepo', () => {
     const a = repo.get(id['café terrace.mp4']!)!;
     expect(a).toMatchObject({
       name: 'café terrace.mp4', kind: 'video', ext: 'mp4', sizeBytes: 1000, durationSec: 12.5, width: 640, height: 360,
-      importedAt: '2024-01-02T00:00:00.000Z', trashedAt: null, hasThumbnail: true, hasWaveform: true, sha256: 'sha-café terrace.mp4',
+      importedAt: '2024-01-02T00:00:00.000Z', trashedAt: null, hasThumbnail: true, hasProxy: false, hasWaveform: true, sha256: 'sha-café terrace.mp4',
       tags: ['summer'], notes: 'shot at dusk', originalName: 'café terrace.mp4',
     });
     expect(a.facts).toEqual({ ...noFacts, durationSec: 12.5, width: 640, height: 360 });
@@ -64,6 +64,19 @@ describe('AssetsRepo', () => {
     expect(repo.findBySha('sha-alpha.png')).toEqual({ id: id['alpha.png'], trashedAt: null });
     expect(repo.findBySha('sha-none')).toBeNull();
     expect(repo.liveCount()).toBe(5);
+  });
+
+  it('records a finished proxy in the summary, the list and the files, and nowhere else', () => {
+    const vid = id['café terrace.mp4']!;
+    expect(repo.files(vid)?.hasProxy).toBe(false);
+    expect(repo.setHasProxy(vid, true)).toBe(true);
+    expect(repo.get(vid)?.hasProxy).toBe(true);
+    expect(repo.files(vid)?.hasProxy).toBe(true);
+    const listed = repo.list({ query: '', kind: null, tag: null, trashed: false, sort: 'imported', order: 'desc', offset: 0, limit: 50 }).items;
+    expect(listed.filter((a) => a.hasProxy).map((a) => a.id)).toEqual([vid]);
+    expect(repo.setHasProxy(vid, false)).toBe(true);
+    expect(repo.get(vid)?.hasProxy).toBe(false);
+    expect(repo.setHasProxy('nope', true)).toBe(false);
   });
 
   it('stores tags sorted and once, and refuses a second asset with the same content', () => {

@@ -54,12 +54,13 @@ type Row = {
   has_thumbnail: number;
   has_poster: number;
   has_waveform: number;
+  has_proxy: number;
   imported_at: string;
   trashed_at: string | null;
 };
 
 const SUMMARY_COLUMNS =
-  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail';
+  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail, a.has_proxy';
 
 const SORT_SQL: Record<AssetSort, string> = {
   imported: 'a.rowid',
@@ -69,7 +70,7 @@ const SORT_SQL: Record<AssetSort, string> = {
   created: 'coalesce(a.created_at, a.imported_at)',
 };
 
-function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail'>): AssetSummary {
+function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail' | 'has_proxy'>): AssetSummary {
   return {
     id: r.id,
     name: r.name,
@@ -82,6 +83,7 @@ function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 
     importedAt: r.imported_at,
     trashedAt: r.trashed_at,
     hasThumbnail: r.has_thumbnail === 1,
+    hasProxy: r.has_proxy === 1,
   };
 }
 
@@ -144,9 +146,16 @@ export class AssetsRepo {
     };
   }
 
-  files(id: string): (AssetFiles & { hasThumbnail: boolean; hasPoster: boolean; hasWaveform: boolean; kind: AssetKind }) | null {
-    const r = this.db.prepare('SELECT id, sha256, ext, kind, has_thumbnail, has_poster, has_waveform FROM assets WHERE id = ?').get(id) as Row | undefined;
-    return r ? { id: r.id, sha256: r.sha256, ext: r.ext, kind: r.kind, hasThumbnail: r.has_thumbnail === 1, hasPoster: r.has_poster === 1, hasWaveform: r.has_waveform === 1 } : null;
+  files(id: string): (AssetFiles & { hasThumbnail: boolean; hasPoster: boolean; hasWaveform: boolean; hasProxy: boolean; kind: AssetKind }) | null {
+    const r = this.db.prepare('SELECT id, sha256, ext, kind, has_thumbnail, has_poster, has_waveform, has_proxy FROM assets WHERE id = ?').get(id) as Row | undefined;
+    return r
+      ? { id: r.id, sha256: r.sha256, ext: r.ext, kind: r.kind, hasThumbnail: r.has_thumbnail === 1, hasPoster: r.has_poster === 1, hasWaveform: r.has_waveform === 1, hasProxy: r.has_proxy === 1 }
+      : null;
+  }
+
+  /** Records that an asset's proxy file is complete (or gone); false when the asset no longer exists. */
+  setHasProxy(id: string, has: boolean): boolean {
+    return this.db.prepare('UPDATE assets SET has_proxy = ? WHERE id = ?').run(has ? 1 : 0, id).changes > 0;
   }
 
   /** Filters other than the text query, as SQL over `assets a`. */

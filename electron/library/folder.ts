@@ -30,6 +30,9 @@ export class LibraryFolder {
   get uploadsDir(): string {
     return path.join(this.root, 'cache', 'uploads');
   }
+  get proxiesDir(): string {
+    return path.join(this.root, 'cache', 'proxies');
+  }
   /** Rasterised text layers: `<key>.png` plus `<key>.json` (render/text.ts). */
   get textCacheDir(): string {
     return path.join(this.root, 'cache', 'text');
@@ -47,6 +50,10 @@ export class LibraryFolder {
   }
   waveformPath(sha256: string): string {
     return path.join(this.cacheDir, 'waveforms', sha256.slice(0, 2), `${sha256}.json`);
+  }
+  /** Preview proxy of a heavy video (H.264, longest side 960); in-flight ones are `.<sha>.part.mp4` beside it. */
+  proxyPath(sha256: string): string {
+    return path.join(this.proxiesDir, sha256.slice(0, 2), `${sha256}.mp4`);
   }
 
   /** True when `p` (after resolving) lies inside the library folder: the only files we ever serve. */

@@ -33,6 +33,8 @@ export const AssetSummary = z.object({
   importedAt: z.string(),
   trashedAt: z.string().nullable(),
   hasThumbnail: z.boolean(),
+  /** A lower-resolution preview copy exists (model/proxy.ts); the editor preview plays it instead of the original. */
+  hasProxy: z.boolean(),
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
 
@@ -62,6 +64,6 @@ export const Tag = z
   .pipe(z.string().min(1, 'A tag cannot be empty').max(TAG_MAX_LENGTH, `Keep tags under ${TAG_MAX_LENGTH} characters`));
 
 /** Media variants the library can serve by URL. */
-export const mediaVariants = ['original', 'thumb', 'poster', 'waveform'] as const;
+export const mediaVariants = ['original', 'thumb', 'poster', 'waveform', 'proxy'] as const;
 export const MediaVariant = z.enum(mediaVariants);
 export type MediaVariant = z.infer<typeof MediaVariant>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const jobKinds = ['import', 'export'] as const;
+export const jobKinds = ['import', 'export', 'proxy'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -31,7 +31,15 @@ export const ExportResult = z.object({
   durationSec: z.number().nonnegative(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult]);
+/** Preview proxies made for heavy videos after an import (model/proxy.ts). */
+export const ProxyResult = z.object({
+  kind: z.literal('proxy'),
+  assetIds: z.array(z.string()),
+  /** How many of them got a proxy; the others had one already, were purged meanwhile, or could not be made. */
+  made: z.number().int().nonnegative(),
+});
+export type ProxyResult = z.infer<typeof ProxyResult>;
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({

@@ -53,6 +53,8 @@ export type EditorState = {
   setSafeZone: (z: SafeZone) => void;
   setShortcutsOpen: (open: boolean) => void;
   ensureAssets: (ids: string[]) => Promise<void>;
+  /** Re-reads the records of those `ids` the editor holds (an asset changed: e.g. its preview proxy is ready). */
+  refreshAssets: (ids: string[]) => Promise<void>;
   addAsset: (asset: Asset) => void;
   flush: () => Promise<void>;
   /** Conflict: reload the version saved elsewhere (drops local edits since the last save). */
@@ -186,6 +188,17 @@ export const useEditor = create<EditorState>()(
           set((s) => {
             const assets = { ...s.assets };
             for (const a of found) if (a) assets[a.id] = a;
+            return { assets };
+          });
+        },
+
+        refreshAssets: async (ids) => {
+          const held = [...new Set(ids)].filter((id) => get().assets[id]);
+          if (held.length === 0) return;
+          const found = await Promise.all(held.map((id) => call('assets.get', { id }).catch(() => null)));
+          set((s) => {
+            const assets = { ...s.assets };
+            for (const a of found) if (a && assets[a.id]) assets[a.id] = a;
             return { assets };
           });
         },

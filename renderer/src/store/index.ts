@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { connectionStatus, onConnectionStatus, onEvent } from '../api/client';
 import { createDraftsSlice } from './draftsSlice';
+import { useEditor } from './editorStore';
 import { createJobsSlice } from './jobsSlice';
 import { createLibrarySlice } from './librarySlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -41,6 +42,8 @@ export function startStore(): void {
       s().dropFromSelection(e.ids);
       if (e.reason === 'purged' && s().detailId && e.ids.includes(s().detailId ?? '')) s().openDetail(null);
     }
+    // The editor keeps full records of its draft's assets: an update (a preview proxy became ready) must reach it.
+    if (e.reason === 'updated') void useEditor.getState().refreshAssets(e.ids);
     scheduleRefresh();
   });
   onEvent('job.updated', (job) => s().upsertJob(job));

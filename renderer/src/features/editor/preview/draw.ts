@@ -12,6 +12,19 @@ export type LayerSource =
   | { kind: 'media'; drawable: Drawable | null; size: Size }
   | { kind: 'text'; drawable: Drawable | null; left: number; top: number; width: number; height: number };
 
+export type Rect = { x: number; y: number; w: number; h: number };
+
+/**
+ * `place()` gives the source rectangle in the ORIGINAL's display pixels (the asset's facts); the drawable may be
+ * smaller (a preview proxy, a thumbnail standing in). Scale the rectangle to the drawable's pixels, so the
+ * same part of the picture lands on the same canvas rectangle as in the export.
+ */
+export function scaleSourceRect(source: { x: number; y: number; width: number; height: number }, original: Size, drawable: { width: number; height: number }): Rect {
+  const sx = drawable.width / original.width;
+  const sy = drawable.height / original.height;
+  return { x: source.x * sx, y: source.y * sy, w: source.width * sx, h: source.height * sy };
+}
+
 export function layerAlpha(layer: ActiveLayer): number {
   const tr = layer.transition;
   let a = layer.opacityFactor;
@@ -51,10 +64,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, canvas: Canvas, k: numb
     }
     if (layer.clip.type !== 'media') continue;
     const p = place(layer.clip.transform, src.size, canvas, layer.trackKind === 'main');
-    // The drawable may be smaller than the facts say (a thumbnail standing in): scale the source rect to it.
-    const sx = d.width / src.size.width;
-    const sy = d.height / src.size.height;
-    const s = { x: p.source.x * sx, y: p.source.y * sy, w: p.source.width * sx, h: p.source.height * sy };
+    const s = scaleSourceRect(p.source, src.size, d);
     const fadeAlpha = alpha / layer.clip.transform.opacity || 0;
     if (p.pad) {
       ctx.globalAlpha = fadeAlpha;

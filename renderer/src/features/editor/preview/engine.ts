@@ -8,13 +8,13 @@ import { TextLayerCache } from './textLayers';
 
 /**
  * Real-time playback of the timeline on a <canvas>. One hidden media element per media clip near the
- * playhead (video and audio from the originals), a master clock on requestAnimationFrame while playing, and
+ * playhead (video and audio from the originals, or from the asset's preview proxy when it has one), a master clock on requestAnimationFrame while playing, and
  * seeks while paused (scrubbing, frame steps). Media elements are resynced when they drift more than a frame
  * from the clock (at most once a second each, so a slow decoder is not made slower by constant seeking).
  * The canvas carries `data-ready` ("true" when every visible layer shows the frame for `data-time`).
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
-type Slot = { el: MediaEl; assetId: string; lastResync: number };
+type Slot = { el: MediaEl; assetId: string; src: string; lastResync: number };
 
 const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
 /** Clips starting this soon get their element early so playback does not stall at the cut. */
@@ -139,8 +139,11 @@ export class PreviewEngine {
   }
 
   private slotFor(c: MediaClip, asset: Asset): Slot {
+    // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
+    const src = mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original');
     let slot = this.slots.get(c.id);
-    if (slot && slot.assetId === c.assetId) return slot;
+    // A proxy that became ready while the draft is open replaces the original from the next frame on.
+    if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
     if (slot) this.release(slot);
     const el = document.createElement(asset.kind === 'audio' ? 'audio' : 'video');
     el.preload = 'auto';
@@ -150,8 +153,8 @@ export class PreviewEngine {
     el.addEventListener('seeked', dirty);
     el.addEventListener('loadeddata', dirty);
     el.addEventListener('playing', dirty);
-    el.src = mediaUrl(asset.id, 'original');
-    slot = { el, assetId: asset.id, lastResync: 0 };
+    el.src = src;
+    slot = { el, assetId: asset.id, src, lastResync: 0 };
     this.slots.set(c.id, slot);
     return slot;
   }
