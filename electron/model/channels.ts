@@ -56,7 +56,8 @@ export type TextLimits = {
   captionMax: number | null;
   hashtagMax: number | null;
   mentionMax: number | null;
-  titleMax: number | null;
+  /** Title limit and the kinds of post that have a title (TikTok: photo posts only; a video's text is its caption). */
+  titleMax: { max: number; kinds: readonly ('video' | 'image')[] } | null;
   /**
    * Whether the connector can place a first comment under the post. Not in CHANNELS.md: a judgement from
    * whether the platform's API (the page named in `source`) has a comment endpoint.
@@ -136,7 +137,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     // Caption and photo title come from a secondary copy. The Content Posting API has no comment endpoint,
     // so there is no first comment (not in CHANNELS.md: a judgement from the API reference named above).
-    text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: 90, firstComment: false, source: src(TIKTOK.page, true) },
+    text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: { max: 90, kinds: ['image'] }, firstComment: false, source: src(TIKTOK.page, true) },
   },
   instagram_reel: {
     id: 'instagram_reel',
@@ -198,7 +199,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     image: null,
     // Caption = the description; title and description limits from a secondary copy.
-    text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: 100, firstComment: true, source: src(YOUTUBE.page, true) },
+    text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: { max: 100, kinds: ['video'] }, firstComment: true, source: src(YOUTUBE.page, true) },
   },
   facebook_reel: {
     id: 'facebook_reel',

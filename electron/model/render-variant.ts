@@ -36,6 +36,11 @@ export function bitrateCapKbps(maxBytes: number, durationSec: number): number {
   return Math.max(1, Math.floor(totalKbps - AUDIO_KBPS));
 }
 
+/** The longest video that still gets `videoKbps` (+ audio) within `maxBytes` with the headroom: the inverse of bitrateCapKbps. */
+export function maxSecondsAt(maxBytes: number, videoKbps: number): number {
+  return Math.floor((maxBytes * 8 * (1 - SIZE_HEADROOM)) / 1000 / (videoKbps + AUDIO_KBPS));
+}
+
 const clamp = (v: number, r: Range | null) => Math.min(r?.max ?? Infinity, Math.max(r?.min ?? -Infinity, v));
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
