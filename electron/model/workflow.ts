@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditAction } from './audit';
 import { ChannelId, type Post, type PostState, type User } from './post';
 
 /**
@@ -57,10 +58,6 @@ export type WorkflowEventType = WorkflowEvent['type'];
 export const workflowEventTypes: readonly WorkflowEventType[] = [
   'submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'start_render', 'render_done', 'deliver_done', 'fail', 'retry',
 ];
-
-/** The actions the audit log records (library/audit-repo.ts stores them as text). */
-export type AuditAction =
-  | 'submit' | 'approve' | 'reject' | 'edit' | 'schedule' | 'unschedule' | 'render' | 'export' | 'fail' | 'retry' | 'policy_override' | 'comment';
 
 export type WorkflowEffect =
   | { type: 'audit'; action: AuditAction; detail?: Record<string, unknown> }
