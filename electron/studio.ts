@@ -10,6 +10,7 @@ import type { UploadResponse } from './api/transport';
 import { runImport, uploadPath } from './import/importer';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
+import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound, purgeRefusalMessage } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
@@ -273,6 +274,11 @@ export class Studio implements ApiImpl {
 
   get assetsRepo(): AssetsRepo {
     return this.rooms.assets;
+  }
+
+  /** The append-only, hash-chained audit log of this library (library/audit-repo.ts). */
+  get auditRepo(): AuditRepo {
+    return new AuditRepo(this.rooms.db);
   }
 
   whenIdle(): Promise<void> {

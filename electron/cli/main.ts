@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
+import { describeAuditProblem } from '../model/audit';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
@@ -22,9 +23,11 @@ Usage:
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
   postframe serve [--library DIR] [--port N] [--host ADDR]
+  postframe audit verify [--library DIR]
 
 Without --library, the default library in your user data folder is used (created on first use).
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
+audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
 Exit codes: 0 ok · 2 usage error · 3 some files failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -68,6 +71,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await renderCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'serve':
         return await serveCommand(args, libraryArg(args, settingsDir), io);
+      case 'audit':
+        return await auditCommand(rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -221,6 +226,23 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
     if (json) io.out(`${JSON.stringify({ output: r.outputPath, durationSec: r.durationSec, sizeBytes: r.sizeBytes })}\n`);
     else io.out(`Rendered ${r.outputPath} · ${r.durationSec.toFixed(2)} s · ${(r.sizeBytes / 1e6).toFixed(1)} MB\n`);
     return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function auditCommand(rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest[0] !== 'verify' || rest.length > 1) throw new UsageError('Use: postframe audit verify --library DIR');
+  // Never create a library just to verify it: a missing one is an error, not an empty log.
+  const studio = await openStudio(lib.path, false);
+  try {
+    const r = studio.auditRepo.verify();
+    if (r.ok) {
+      io.out(`ok (${r.count} ${r.count === 1 ? 'entry' : 'entries'})\n`);
+      return EXIT.ok;
+    }
+    io.out(`${describeAuditProblem(r)}\n`);
+    return EXIT.error;
   } finally {
     await studio.close();
   }
