@@ -1,3 +1,4 @@
+import { AppError } from './errors';
 import { utcToZoned } from './schedule';
 
 /**
@@ -67,7 +68,7 @@ export function foldLine(line: string): string {
 /** 2026-12-31T07:15:00.000Z → 20261231T071500Z (DATE-TIME in UTC form, RFC 5545 §3.3.5). */
 export function formatUtcDateTime(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`"${String(instant)}" is not a time: expected an ISO-8601 UTC instant.`);
+  if (Number.isNaN(date.getTime())) throw new AppError('invalid_input', `"${String(instant)}" is not a time: expected an ISO-8601 UTC instant.`);
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 

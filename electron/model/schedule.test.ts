@@ -199,3 +199,10 @@ describe('isOverdue and lateness', () => {
     expect(lateness(at, new Date('2026-12-31T08:15:00Z'))).toBe(CONFIRM_LATE_MINUTES);
   });
 });
+
+describe('errors', () => {
+  it('are typed invalid_input AppErrors, so the API router passes their message to the user', () => {
+    expect(() => zonedToUtc('2026-12-31', '09:00', 'Nowhere/Land')).toThrow(expect.objectContaining({ code: 'invalid_input' }) as Error);
+    expect(() => isOverdue('not a time', new Date(), 0)).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/not a UTC instant/) as string }) as Error);
+  });
+});

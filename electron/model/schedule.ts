@@ -1,3 +1,5 @@
+import { AppError } from './errors';
+
 /**
  * Time maths for the publish calendar. Posts store a UTC instant plus the IANA zone the user chose the time in
  * (see post.ts); everything here converts between the two using only the platform's Intl time-zone data, so
@@ -53,14 +55,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         era: 'short',
       });
     } catch {
-      throw new RangeError(`Unknown time zone "${zone}": use an IANA zone name such as "Europe/Helsinki" or "America/New_York".`);
+      throw new AppError('invalid_input', `Unknown time zone "${zone}": use an IANA zone name such as "Europe/Helsinki" or "America/New_York".`);
     }
     formatters.set(zone, f);
   }
   return f;
 }
 
-/** Throws a RangeError naming the fix when `zone` is not a time zone this platform knows. */
+/** Throws an invalid_input AppError naming the fix when `zone` is not a time zone this platform knows. */
 export function assertTimeZone(zone: string): void {
   formatterFor(zone);
 }
@@ -85,10 +87,10 @@ function offsetMs(ms: number, zone: string): number {
 
 function parseLocalDate(date: LocalDate): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`"${date}" is not a date: write it as YYYY-MM-DD, for example 2026-12-31.`);
+  if (!match) throw new AppError('invalid_input', `"${date}" is not a date: write it as YYYY-MM-DD, for example 2026-12-31.`);
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    throw new RangeError(`"${date}" is not a day of the calendar: check the month (01–12) and the day (this month has ${m >= 1 && m <= 12 ? daysInMonth(y, m) : 'at most 31'} days).`);
+    throw new AppError('invalid_input', `"${date}" is not a day of the calendar: check the month (01–12) and the day (this month has ${m >= 1 && m <= 12 ? daysInMonth(y, m) : 'at most 31'} days).`);
   }
   return { y, m, d };
 }
@@ -97,7 +99,7 @@ function parseLocalTime(time: LocalTime): { h: number; min: number } {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
   const h = Number(match?.[1]);
   const min = Number(match?.[2]);
-  if (!match || h > 23 || min > 59) throw new RangeError(`"${time}" is not a time: write it as HH:mm on a 24-hour clock, for example 09:15.`);
+  if (!match || h > 23 || min > 59) throw new AppError('invalid_input', `"${time}" is not a time: write it as HH:mm on a 24-hour clock, for example 09:15.`);
   return { h, min };
 }
 
@@ -156,7 +158,7 @@ export function zonedToUtc(date: LocalDate, time: LocalTime, zone: string): Zone
 function parseUtc(utc: string): number {
   const ms = Date.parse(utc);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(utc) || Number.isNaN(ms)) {
-    throw new RangeError(`"${utc}" is not a UTC instant: expected ISO-8601 such as 2026-12-31T07:15:00.000Z.`);
+    throw new AppError('invalid_input', `"${utc}" is not a UTC instant: expected ISO-8601 such as 2026-12-31T07:15:00.000Z.`);
   }
   return ms;
 }
@@ -215,7 +217,7 @@ function weekdayOf(date: LocalDate): Weekday {
 
 function assertWeekStart(weekStartsOn: number): asserts weekStartsOn is Weekday {
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-    throw new RangeError(`weekStartsOn is ${weekStartsOn}: use 0 (Sunday) to 6 (Saturday); 1 is Monday.`);
+    throw new AppError('invalid_input', `weekStartsOn is ${weekStartsOn}: use 0 (Sunday) to 6 (Saturday); 1 is Monday.`);
   }
 }
 
@@ -242,7 +244,7 @@ export function monthGrid(year: number, month: number, zone: string, weekStartsO
   assertTimeZone(zone);
   assertWeekStart(weekStartsOn);
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1 || year > 9999) {
-    throw new RangeError(`${year}-${month} is not a month: the year is 1–9999 and the month 1–12.`);
+    throw new AppError('invalid_input', `${year}-${month} is not a month: the year is 1–9999 and the month 1–12.`);
   }
   const first = `${pad(year, 4)}-${pad(month)}-01`;
   const start = startOfWeek(first, weekStartsOn);
@@ -287,6 +289,6 @@ export function lateness(scheduledAt: string, now: Date): number {
  * a post that came due a moment ago without calling it overdue (a post due exactly now is never overdue).
  */
 export function isOverdue(scheduledAt: string, now: Date, graceMinutes: number): boolean {
-  if (!(graceMinutes >= 0)) throw new RangeError(`graceMinutes is ${graceMinutes}: use 0 or more minutes.`);
+  if (!(graceMinutes >= 0)) throw new AppError('invalid_input', `graceMinutes is ${graceMinutes}: use 0 or more minutes.`);
   return now.getTime() - parseUtc(scheduledAt) > graceMinutes * MINUTE;
 }
