@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, migrate, openDatabase } from '../library/db';
 import { FIXTURE_COVER, FIXTURE_MEDIA, testDelivery } from './__tests__/deliveries';
@@ -34,7 +35,7 @@ describe('webhook connector', () => {
     expect(sent).toBe(true);
     expect(record).toMatchObject({ state: 'delivered', attempts: 1, responseStatus: 201, lastError: null });
     const [req] = receiver!.requests;
-    expect(req).toMatchObject({ key: 'p1:instagram_reel:1', userAgent: 'Postframe/9.8.7' });
+    expect(req).toMatchObject({ key: 'p1:instagram_reel:1', userAgent: 'Postframe/9.8.7', contentLength: req!.body.length });
     const parts = parseMultipart(req!.body, req!.contentType);
     expect([...parts.keys()]).toEqual(['metadata', 'media', 'cover']);
     expect(JSON.parse(parts.get('metadata')!.data.toString())).toMatchObject({ deliveryId: 'p1:instagram_reel:1', title: d.post.title, hashtags: ['kesä', 'jäätelö'] });
@@ -139,6 +140,13 @@ describe('webhook connector', () => {
     expect(record).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/missing.*export the post again/) });
     expect(receiver!.requests).toEqual([]);
   });
+});
+
+it('fails (not retry) when the media cannot be read, and the receiver gets no complete post', async () => {
+  await start((_r, res) => ok(res));
+  const { record } = await deliver(ledger, hook(), { ...testDelivery('p1'), mediaPath: os.tmpdir() }, { now: T0 });
+  expect(record).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^Reading .+ failed \(EISDIR\): export the post again/) });
+  expect(receiver!.requests).toEqual([]);
 });
 
 describe('classifying answers', () => {

@@ -166,7 +166,16 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
     req.on('finish', () => {
       bodySent = true;
     });
+    // A read error of our own file is ours to fix (never a retry); recorded synchronously because the request's
+    // own 'error' (the pipeline tears it down) may be reported before the pipeline's rejection.
+    let readError: NodeJS.ErrnoException | null = null;
+    const unreadable = (err: NodeJS.ErrnoException): DeliveryOutcome => ({
+      state: 'failed',
+      status: null,
+      error: `Reading ${err.path ?? 'the media'} failed (${err.code ?? err.message}): export the post again.`,
+    });
     req.on('error', (e: NodeJS.ErrnoException) => {
+      if (readError) return settle(unreadable(readError));
       settle(lost(e.code === 'ECONNREFUSED' ? 'the receiver refused the connection' : `the connection failed (${e.code ?? e.message})`));
     });
     req.on('response', (res) => {
@@ -196,7 +205,12 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
           if ('data' in p.body) {
             if (!req.write(p.body.data)) await onceDrained(req);
           } else {
-            await pipeline(fs.createReadStream(p.body.file), req, { end: false });
+            const file = fs.createReadStream(p.body.file);
+            const name = p.body.file;
+            file.once('error', (e: NodeJS.ErrnoException) => {
+              readError = Object.assign(e, { path: e.path ?? name });
+            });
+            await pipeline(file, req, { end: false });
           }
           if (!req.write('\r\n')) await onceDrained(req);
         }
@@ -204,12 +218,7 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       } catch (e) {
         if (settled) return;
         const err = e as NodeJS.ErrnoException;
-        // A read error of our own file is ours to fix; a write error is the connection (req 'error' reports it).
-        if (err.syscall === 'read' || err.code === 'ENOENT' || err.code === 'EISDIR') {
-          settle({ state: 'failed', status: null, error: `Reading ${err.path ?? 'the media'} failed (${err.code}): export the post again.` });
-        } else {
-          settle(lost(`the connection failed (${err.code ?? err.message})`));
-        }
+        settle(readError ? unreadable(readError) : lost(`the connection failed (${err.code ?? err.message})`));
         req.destroy();
       }
     })();

@@ -10,6 +10,8 @@ export interface ReceivedRequest {
   key: string;
   userAgent: string;
   contentType: string;
+  /** The Content-Length header (null when the request was chunked). */
+  contentLength: number | null;
   body: Buffer;
 }
 export type Behaviour = (req: ReceivedRequest, res: http.ServerResponse, n: number) => void;
@@ -37,6 +39,7 @@ export async function startReceiver(behaviour: Behaviour): Promise<Receiver> {
         key: String(req.headers['idempotency-key'] ?? ''),
         userAgent: String(req.headers['user-agent'] ?? ''),
         contentType: String(req.headers['content-type'] ?? ''),
+        contentLength: req.headers['content-length'] == null ? null : Number(req.headers['content-length']),
         body: Buffer.concat(chunks),
       };
       requests.push(r);
