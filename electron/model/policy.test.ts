@@ -139,6 +139,7 @@ describe('link domains', () => {
     const idn = policy({ allowedLinkDomains: ['pää.fi'] });
     expect(checkPolicy(idn, content({ caption: 'https://www.pää.fi/x' }), ctx())).toEqual([]);
     expect(checkPolicy(idn, content({ caption: 'https://xn--p-0faa.fi/x' }), ctx())).toEqual([]);
+    expect(checkPolicy(idn, content({ caption: 'https://pöö.fi/x' }), ctx())).toMatchObject([{ message: 'pöö.fi is not an allowed link domain (pää.fi)', fix: 'Link to pää.fi, or ask an admin to allow pöö.fi' }]);
   });
 });
 

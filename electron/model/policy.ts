@@ -230,15 +230,20 @@ function linkDomains(policy: Policy, c: PostContent): Violation[] {
     ...findLinks(c.firstComment).map((l) => ({ field: 'firstComment' as const, ...l })),
     ...(c.link ? [{ field: 'link' as const, start: 0, end: c.link.length, text: c.link, host: hostOf(c.link) }] : []),
   ];
-  const list = allowed.join(', ');
+  // Messages name domains as people wrote them ("pää.fi"), not in the punycode the check compares.
+  const shown = policy.allowedLinkDomains.map((d) => d.replace(/^\*\./, ''));
+  const list = shown.join(', ');
   return links
     .filter((l) => !ok(l.host))
-    .map((l) => ({
-      rule: 'linkDomain' as const,
-      message: l.host ? `${l.host} is not an allowed link domain (${list})` : `${quote(l.text)} is not a link that can be checked against the allowed domains (${list})`,
-      fix: l.host ? `Link to ${allowed.length === 1 ? allowed[0] : `one of ${list}`}, or ask an admin to allow ${l.host}` : 'Write the link out in full (https://…) or remove it',
-      spans: [{ field: l.field, start: l.start, end: l.end }],
-    }));
+    .map((l) => {
+      const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#]+)/i.exec(l.text)?.[1]?.toLowerCase() ?? l.host;
+      return {
+        rule: 'linkDomain' as const,
+        message: l.host ? `${host} is not an allowed link domain (${list})` : `${quote(l.text)} is not a link that can be checked against the allowed domains (${list})`,
+        fix: l.host ? `Link to ${shown.length === 1 ? shown[0] : `one of ${list}`}, or ask an admin to allow ${host}` : 'Write the link out in full (https://…) or remove it',
+        spans: [{ field: l.field, start: l.start, end: l.end }],
+      };
+    });
 }
 
 /**
