@@ -108,7 +108,7 @@ describe('crash mid-delivery', () => {
     const ledger = restart();
     expect(ledger.get(d.deliveryId)!.state).toBe('sending');
     expect(recoverDeliveries(ledger).map((r) => r.state)).toEqual(['pending']);
-    await sweepFolderConnector(root);
+    await sweepFolderConnector(root, { minAgeMs: 0 });
     expect((await deliver(ledger, folderConnector({ root }), d)).record.state).toBe('delivered');
     expect(fs.readdirSync(path.join(root, 'instagram_reel'))).toEqual(['2026-06-01-kesan-jaatelo-uusi-maku']);
   });
@@ -126,7 +126,7 @@ describe('crash mid-delivery', () => {
 
     const ledger = restart();
     recoverDeliveries(ledger);
-    expect(await sweepFolderConnector(root)).toEqual([path.join(channelDir, left[0]!)]);
+    expect(await sweepFolderConnector(root, { minAgeMs: 0 })).toEqual([path.join(channelDir, left[0]!)]);
     expect((await deliver(ledger, folderConnector({ root }), d)).record.state).toBe('delivered');
     expect(fs.readdirSync(channelDir)).toEqual(['2026-06-01-kesan-jaatelo-uusi-maku']);
     expect(fs.readdirSync(path.join(channelDir, '2026-06-01-kesan-jaatelo-uusi-maku')).sort()).toEqual(['caption.txt', 'cover.jpg', 'media.mp4', 'post.json']);

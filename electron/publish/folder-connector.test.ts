@@ -90,6 +90,10 @@ describe('folder connector', () => {
     fs.mkdirSync(leftover);
     fs.writeFileSync(path.join(leftover, 'media.mp4'), 'partial');
     fs.mkdirSync(path.join(root, 'x', '.keep-me'), { recursive: true });
+    // A fresh one may be another app's live export: left alone until it is an hour old.
+    expect(await sweepFolderConnector(root)).toEqual([]);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(leftover, twoHoursAgo, twoHoursAgo);
     expect(await sweepFolderConnector(root)).toEqual([leftover]);
     expect(list(channelDir())).toEqual(['2026-06-01-kesan-jaatelo-uusi-maku']);
     expect(list(path.join(root, 'x'))).toEqual(['.keep-me']);

@@ -155,10 +155,12 @@ async function renameNoReplace(from: string, to: string): Promise<void> {
 }
 
 /**
- * Removes hidden `.*.tmp-*` folders a crash left in `<root>/<channel>/`. Run at start, before any delivery of this
- * app is in flight (a live temp folder of the same app would otherwise be removed under it). Returns what was removed.
+ * Removes hidden `.*.tmp-*` folders a crash left in `<root>/<channel>/`, once they are `minAgeMs` old (default an
+ * hour, like the library's staging sweep: the export folder may be shared with another Postframe whose live
+ * temp folder must not vanish under it; a leftover is hidden, so waiting costs nothing). Returns what was removed.
  */
-export async function sweepFolderConnector(root: string): Promise<string[]> {
+export async function sweepFolderConnector(root: string, opts: { minAgeMs?: number; now?: Date } = {}): Promise<string[]> {
+  const cutoff = (opts.now ?? new Date()).getTime() - (opts.minAgeMs ?? 60 * 60_000);
   const removed: string[] = [];
   let channels: fs.Dirent[];
   try {
@@ -170,10 +172,12 @@ export async function sweepFolderConnector(root: string): Promise<string[]> {
     if (!ch.isDirectory() || ch.name.startsWith('.')) continue;
     const dir = path.join(root, ch.name);
     for (const entry of await fs.promises.readdir(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && TMP_PATTERN.test(entry.name)) {
-        await fs.promises.rm(path.join(dir, entry.name), { recursive: true, force: true });
-        removed.push(path.join(dir, entry.name));
-      }
+      if (!entry.isDirectory() || !TMP_PATTERN.test(entry.name)) continue;
+      const tmp = path.join(dir, entry.name);
+      const stat = await fs.promises.stat(tmp).catch(() => null);
+      if (!stat || stat.mtimeMs > cutoff) continue;
+      await fs.promises.rm(tmp, { recursive: true, force: true });
+      removed.push(tmp);
     }
   }
   return removed;
