@@ -18,6 +18,11 @@ describe('banned phrases', () => {
     expect(slices('Freedom and free-range', 'free')).toEqual(['free']); // "free-range": hyphen ends the word
     expect(slices('freedom', 'free')).toEqual([]);
     expect(slices('ＦＲＥＥ stuff', 'free')).toEqual(['ＦＲＥＥ']); // full-width letters fold too
+    // Phrases with regex syntax or punctuation are literal text.
+    expect(slices('Free-range eggs, 100% (really)!', 'free-range')).toEqual(['Free-range']);
+    expect(slices('Free-range eggs, 100% (really)!', '100% (really)')).toEqual(['100% (really)']);
+    expect(slices('get rich. quick', 'rich.* quick')).toEqual([]);
+    expect(slices('c++ and c# devs', 'C++')).toEqual(['c++']);
   });
 
   it('handles Finnish ä/ö (folded: a trade-off) and Turkish dotted/dotless i', () => {
@@ -64,6 +69,20 @@ describe('banned phrases', () => {
         if (fold(phrase.toUpperCase()) === fold(phrase)) expect(found.length).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('takes any phrase literally, never throwing, with spans that fold to it (arbitrary Unicode)', () => {
+    // Any code point, or a dense mix of regex syntax, whitespace and letters that fold in odd ways.
+    const tricky = fc.constantFrom(...' -\\.*+?^$(){}[]|/#%&@aAäÄöİıßﬁ'.split(''), 'e\u0301', '😀', '\u00a0', '\n');
+    const any = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: tricky, maxLength: 12 }));
+    fc.assert(
+      fc.property(any, any, any, (before, phrase, after) => {
+        const text = `${before} ${phrase} ${after}`;
+        const norm = (s: string) => fold(s).trim().replace(/\s+/gu, ' ');
+        for (const s of findPhrase(text, phrase)) expect(norm(text.slice(s.start, s.end))).toBe(norm(phrase));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -92,7 +92,8 @@ function foldMapped(s: string): Folded {
   return { text, starts, ends };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// Only syntax characters: with the `u` flag any other escape ("\\-") is a syntax error.
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const WORD = /[\p{L}\p{N}_]/u;
 
 /** The regex for a banned phrase over folded text: its words in order, any whitespace between, whole words. */
@@ -108,10 +109,10 @@ export function phraseRegex(phrase: string): RegExp | null {
 }
 
 /** Where `phrase` occurs in `text`, as original offsets. */
-export function findPhrase(text: string, phrase: string): { start: number; end: number }[] {
+export function findPhrase(text: string, phrase: string, folded: Folded = foldMapped(text)): { start: number; end: number }[] {
   const re = phraseRegex(phrase);
   if (!re) return [];
-  const f = foldMapped(text);
+  const f = folded;
   const out: { start: number; end: number }[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(f.text)) !== null) {
@@ -150,10 +151,12 @@ const overlaps = (a: Span, b: Span) => a.field === b.field && a.start < b.end &&
 
 function bannedPhrases(policy: Policy, c: PostContent): Violation[] {
   const out: Violation[] = [];
+  // Fold each text once, not once per phrase: a policy may hold hundreds of phrases.
+  const folded = { caption: foldMapped(c.caption), firstComment: foldMapped(c.firstComment) };
   for (const phrase of policy.bannedPhrases) {
     const spans: Span[] = [];
     for (const field of ['caption', 'firstComment'] as const) {
-      for (const s of findPhrase(c[field], phrase)) spans.push({ field, ...s });
+      for (const s of findPhrase(c[field], phrase, folded[field])) spans.push({ field, ...s });
       for (const h of inlineHashtags(c[field])) {
         const span: Span = { field, start: h.start, end: h.end };
         if (tagMatches(h.text, phrase) && !spans.some((s) => overlaps(s, span))) spans.push(span);
