@@ -92,7 +92,7 @@ function foldMapped(s: string): Folded {
   return { text, starts, ends };
 }
 
-// Only syntax characters: with the `u` flag any other escape ("\\-") is a syntax error.
+// Only syntax characters: with the `u` flag any other escape ("\-") is a syntax error.
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const WORD = /[\p{L}\p{N}_]/u;
 

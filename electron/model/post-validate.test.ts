@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelLimits } from './channels';
-import type { ChannelId, Post, PostContent } from './post';
+import { channelLimits, mediaLimits } from './channels';
+import { channelIds, type ChannelId, type Post, type PostContent } from './post';
 import { codePointLength, findLinks, inlineHashtags, inlineMentions, writtenCaption } from './post-text';
 import { formatDuration, validatePost, type MediaFacts } from './post-validate';
+import { planVariant } from './render-variant';
 
 const content = (c: Partial<PostContent> = {}): PostContent => ({ caption: 'Hello', hashtags: [], mentions: [], firstComment: '', link: null, ...c });
 const post = (c: Partial<PostContent> = {}, overrides: Partial<Record<ChannelId, Partial<PostContent>>> = {}, title = 'A post'): Pick<Post, 'content' | 'targets' | 'title'> => ({
@@ -140,5 +142,31 @@ describe('post text helpers', () => {
       ['www.other.fi', 'www.other.fi'],
       ['http://x.io', 'x.io'],
     ]);
+  });
+});
+
+describe('validation and render variants agree', () => {
+  it('a file made as planVariant says passes the media checks, and every issue names its fix and source', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 16, max: 4096 }),
+        fc.integer({ min: 16, max: 4096 }),
+        fc.constantFrom(24, 30, 60),
+        fc.option(fc.double({ min: 3, max: 3600, noNaN: true }), { nil: null }),
+        fc.constantFrom(...channelIds),
+        (w, h, fps, dur, ch) => {
+          const kind = dur == null ? 'image' : 'video';
+          fc.pre(mediaLimits(ch, kind) != null);
+          const draft: MediaFacts = { kind, durationSec: dur ?? 0, width: w, height: h, fps, sizeBytes: null };
+          for (const issue of validatePost(post(), draft, ch)) {
+            expect(issue.message.endsWith(`: ${issue.fix} (${issue.source})`)).toBe(true);
+          }
+          const plan = planVariant({ width: w, height: h, fps }, dur, ch);
+          const made: MediaFacts = { ...draft, width: plan.width, height: plan.height, fps: plan.fps, durationSec: Math.min(dur ?? 0, plan.maxDurationSec ?? Infinity) };
+          const left = validatePost(post(), made, ch).filter((i) => ['aspect', 'resolution', 'fps', 'duration'].includes(i.field));
+          expect(left, `${ch} ${plan.width}x${plan.height}`).toEqual([]);
+        },
+      ),
+    );
   });
 });

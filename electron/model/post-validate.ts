@@ -106,12 +106,16 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
     }
 
     const aspect = facts.width / facts.height;
-    const outside = m.aspect != null && (over(aspect, m.aspect) || under(aspect, m.aspect));
-    const offRecommended = m.aspect == null && m.recommendedAspect != null && Math.abs(aspect - m.recommendedAspect) / m.recommendedAspect > 0.01;
+    // Width a given aspect asks for, give or take: 1% or 2 px (even-pixel rounding of small frames) is the same aspect.
+    const slack = Math.max(2, 0.01 * facts.width);
+    const wider = (a: number | null | undefined) => a != null && facts.width > a * facts.height + slack;
+    const taller = (a: number | null | undefined) => a != null && facts.width < a * facts.height - slack;
+    const outside = m.aspect != null && (wider(m.aspect.max) || taller(m.aspect.min));
+    const offRecommended = m.aspect == null && m.recommendedAspect != null && (wider(m.recommendedAspect) || taller(m.recommendedAspect));
     if (outside || offRecommended) {
       const what = !outside
         ? `${formatAspect(aspect)} is not the ${formatAspect(m.recommendedAspect!)} ${c.label} shows full-screen`
-        : over(aspect, m.aspect)
+        : wider(m.aspect!.max)
           ? `${formatAspect(aspect)} is wider than ${c.labelPossessive} widest, ${formatAspect(m.aspect!.max!)}`
           : `${formatAspect(aspect)} is taller than ${c.labelPossessive} tallest, ${formatAspect(m.aspect!.min!)}`;
       const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
