@@ -43,7 +43,11 @@ export type Campaign = z.infer<typeof Campaign>;
 
 export const Post = z.object({
   id: z.string(),
-  draftId: z.string(),
+  /**
+   * The draft whose media the post carries. null for text-first posts (bulk CSV imports): they are planned
+   * on the calendar first and get a draft attached before they can be exported (docs/architecture.md "Posts").
+   */
+  draftId: z.string().nullable(),
   title: z.string().min(1).max(200),
   content: PostContent,
   targets: z.array(ChannelTarget).min(1).max(channelIds.length),
