@@ -74,12 +74,13 @@ export class PostsRepo {
 
   /** By scheduled time (unscheduled last), then by creation. `from` inclusive, `to` exclusive (UTC ISO). */
   list(f: PostFilter = {}): PostRecord[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (f.state) (where.push('state = ?'), params.push(f.state));
-    if (f.campaignId) (where.push('campaign_id = ?'), params.push(f.campaignId));
-    if (f.from) (where.push('scheduled_at >= ?'), params.push(f.from));
-    if (f.to) (where.push('scheduled_at < ?'), params.push(f.to));
+    const conds: [string, unknown][] = [];
+    if (f.state) conds.push(['state = ?', f.state]);
+    if (f.campaignId) conds.push(['campaign_id = ?', f.campaignId]);
+    if (f.from) conds.push(['scheduled_at >= ?', f.from]);
+    if (f.to) conds.push(['scheduled_at < ?', f.to]);
+    const where = conds.map(([c]) => c);
+    const params = conds.map(([, v]) => v);
     const sql = `SELECT * FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY scheduled_at IS NULL, scheduled_at, created_at, id`;
     return (this.db.prepare(sql).all(...params) as PostRow[]).map((r) => this.toRecord(r));
   }
