@@ -317,6 +317,11 @@ export class Studio implements ApiImpl {
     });
   }
 
+  /** Where the folder connector delivers (`postframe queue folder`; the settings screen later). */
+  setDeliveryFolder(root: string): void {
+    this.postsRepo.setSetting(FOLDER_ROOT_KEY, path.resolve(root));
+  }
+
   /**
    * Exports and delivers the approved or scheduled posts that are due, through the folder connector set in
    * the library's settings (`connectors.folder.root`). See publish/export-due.ts.
