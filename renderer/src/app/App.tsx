@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { QueueScreen } from '../features/queue/QueueScreen';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -29,7 +30,7 @@ export function App() {
       <Rail />
       <main className="app__main">
         <ConnectionBanner />
-        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : <SettingsScreen />}
+        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'queue' ? <QueueScreen /> : <SettingsScreen />}
       </main>
       <JobsDrawer />
       <FailureReportDialog />

@@ -4,9 +4,9 @@ import { isActiveJob } from '../store/jobsSlice';
 import type { Screen } from '../store/uiSlice';
 import { t } from '../i18n';
 import { cx } from '../ui/Button';
-import { EditorIcon, JobsIcon, LibraryIcon, LogoMark, SettingsIcon } from '../ui/icons';
+import { EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
 
-/** Left rail. Only rooms that exist are shown (Brand, Queue, Capture arrive later). */
+/** Left rail. Only rooms that exist are shown (Brand and Capture arrive later). */
 export function Rail() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
@@ -35,6 +35,7 @@ export function Rail() {
       </div>
       {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
       {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}
+      {item('queue', t('nav.queue'), <QueueIcon />, 'queue-nav')}
       {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}
       <div className="rail__spacer" />
       <button

@@ -46,6 +46,14 @@ export const SettingsIcon = make(
   </>,
   'SettingsIcon',
 );
+/** Queue: a calendar page with a check (posts planned and approved). */
+export const QueueIcon = make(
+  <>
+    <rect x="3" y="4" width="14" height="13" rx="2" />
+    <path d="M3 8h14M7 2.5v3M13 2.5v3M7.5 12.5l1.75 1.75L12.75 11" />
+  </>,
+  'QueueIcon',
+);
 export const JobsIcon = make(
   <>
     <path d="M3 5h14M3 10h9M3 15h6" />
