@@ -206,7 +206,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
         <div className="composer__checks" data-testid="composer-checks" aria-live="polite">
           <h3 className="queue-group__title">{t('queue.composer.checks')}</h3>
           {issues.map(({ channel, issues: list }) => (
-            <div key={channel} className="check-block" data-testid="channel-check" data-channel={channel} data-issues={list.length}>
+            <div key={channel} className="check-block" data-testid="channel-check" data-channel={channel} data-issues={list.length} data-errors={list.filter((i) => i.severity === 'error').length}>
               <span className="channel-chip">{channelLimits[channel].label}</span>
               {list.length === 0 ? (
                 <span className="check-ok">{t('queue.composer.ok')}</span>

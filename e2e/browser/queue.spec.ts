@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { expect, test } from '../serve';
+
+// A zone that is not UTC, so a wrong zone conversion shows up as a wrong day or hour.
+const ZONE = 'Europe/Helsinki';
+test.use({ timezoneId: ZONE });
+
+/** Wall date and time in ZONE of an instant, rounded down to 5 minutes like the time picker's step. */
+function localParts(ms: number): { date: string; time: string } {
+  const d = new Date(Math.floor(ms / 300_000) * 300_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+async function switchTo(page: Page, name: string, role: string): Promise<void> {
+  await page.getByTestId('profile-select').selectOption({ label: name });
+  await expect(page.getByTestId('profile-role')).toHaveAttribute('data-role', role);
+}
+
+async function addUser(page: Page, name: string, role: string): Promise<void> {
+  await page.getByTestId('add-user').click();
+  await page.getByTestId('add-user-name').fill(name);
+  await page.getByTestId('add-user-role').selectOption(role);
+  await page.getByTestId('add-user-save').click();
+  await expect(page.getByTestId('profile-select').locator('option', { hasText: name })).toHaveCount(1);
+}
+
+test('creator drafts a post, approver approves it, and export-due delivers it to the folder', async ({ app, server }) => {
+  test.setTimeout(240_000);
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-outbox-'));
+
+  // A one-clip draft, made in the Editor.
+  await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4')]);
+  await expect(app.getByTestId('asset-cell')).toHaveCount(1);
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-draft-empty').click();
+  await app.getByTestId('new-draft-name').fill('Launch teaser');
+  await app.getByTestId('new-draft-create').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  await app.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]').getByTestId('bin-add').click();
+  await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(1);
+  await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+  // The owner (admin) adds the team.
+  await app.getByTestId('queue-nav').click();
+  await expect(app.getByTestId('queue-empty')).toContainText('Create a post from a draft');
+  await expect(app.getByTestId('profile-role')).toHaveAttribute('data-role', 'admin');
+  await addUser(app, 'Cora', 'creator');
+  await addUser(app, 'Abe', 'approver');
+
+  // Cora composes a post due five minutes ago (so export-due picks it up) and submits it.
+  await switchTo(app, 'Cora', 'creator');
+  await expect(app.getByTestId('add-user')).toHaveCount(0);
+  await app.getByTestId('new-post').click();
+  const composer = app.getByTestId('composer');
+  await composer.getByTestId('composer-draft').selectOption({ label: 'Launch teaser' });
+  await composer.getByTestId('composer-title').fill('Spring launch');
+  await composer.getByTestId('composer-caption').fill('Spring is here');
+  await composer.getByTestId('composer-hashtags').fill('#spring #launch');
+  await composer.getByTestId('composer-channel-x').check();
+  const due = localParts(Date.now() - 5 * 60_000);
+  await composer.getByTestId('composer-date').fill(due.date);
+  await composer.getByTestId('composer-time').fill(due.time);
+  // The draft's facts arrived: the 9:16 clip passes TikTok; X only warns that the export scales it down.
+  await expect(composer.locator('[data-testid="channel-check"][data-channel="tiktok"]')).toHaveAttribute('data-issues', '0');
+  const xCheck = composer.locator('[data-testid="channel-check"][data-channel="x"]');
+  await expect(xCheck).toHaveAttribute('data-errors', '0');
+  await expect(xCheck).toContainText('scales it');
+  await composer.getByTestId('composer-save').click();
+  await expect(composer).toHaveCount(0);
+
+  const row = app.locator('[data-testid="post-row"][data-title="Spring launch"]');
+  await expect(row).toHaveAttribute('data-state', 'draft');
+  await expect(row).toContainText(`${due.date} ${due.time}`);
+  await expect(row).toContainText('TikTok');
+  const panel = app.getByTestId('post-panel');
+  await expect(panel).toBeVisible();
+  // A creator has no approve button; the engine would refuse anyway.
+  await expect(panel.getByTestId('post-action-approve')).toHaveCount(0);
+  await panel.getByTestId('post-action-submit').click();
+  await expect(row).toHaveAttribute('data-state', 'in_review');
+  await expect(app.locator('[data-testid="queue-group"][data-group="in_review"]')).toContainText('Spring launch');
+
+  // Abe approves.
+  await switchTo(app, 'Abe', 'approver');
+  await row.click();
+  await panel.getByTestId('post-action-approve').click();
+  await expect(row).toHaveAttribute('data-state', 'approved');
+  await expect(row.getByTestId('post-state')).toHaveText('Approved');
+  await expect(app.locator('[data-testid="queue-group"][data-group="approved"]')).toContainText('Spring launch');
+
+  // Abe may not schedule Cora's post: the engine's refusal is shown as it is written.
+  await panel.getByTestId('post-action-schedule').click();
+  await expect(app.getByTestId('toast').filter({ hasText: 'Only the post’s author or an admin can schedule it.' })).toBeVisible();
+  await expect(row).toHaveAttribute('data-state', 'approved');
+
+  // Cora schedules it at its time; the month view shows it on its local day.
+  await switchTo(app, 'Cora', 'creator');
+  await panel.getByTestId('post-action-schedule').click();
+  await expect(row).toHaveAttribute('data-state', 'scheduled');
+  await app.getByTestId('queue-view-month').click();
+  await expect(app.locator(`[data-testid="calendar-day"][data-date="${due.date}"] [data-testid="calendar-post"]`)).toHaveText(new RegExp(`${due.time}.*Spring launch`));
+
+  // The folder connector and the export pass are CLI-only: stop the server so the CLI has the library to itself.
+  await app.goto('about:blank');
+  await server.stop();
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/postframe.mjs', 'queue', ...args, '--library', server.libraryPath], { env: { ...process.env, POSTFRAME_HOME: server.home } }).toString();
+  cli('folder', outbox);
+  const outcomes = JSON.parse(cli('export-due', '--json')) as { status: string; deliveries: { channel: string; state: string }[] }[];
+  expect(outcomes.map((o) => o.status)).toEqual(['delivered']);
+  for (const channel of ['tiktok', 'x']) {
+    const folders = fs.readdirSync(path.join(outbox, channel)).filter((n) => !n.startsWith('.'));
+    expect(folders).toHaveLength(1);
+    const landed = path.join(outbox, channel, folders[0]!);
+    const files = fs.readdirSync(landed);
+    expect(files).toEqual(expect.arrayContaining(['caption.txt', 'cover.jpg', 'post.json']));
+    expect(files.some((f) => f.endsWith('.mp4'))).toBe(true);
+    expect(fs.readFileSync(path.join(landed, 'caption.txt'), 'utf8')).toContain('Spring is here');
+  }
+  fs.rmSync(outbox, { recursive: true, force: true });
+});
