@@ -128,3 +128,51 @@ test('creator drafts a post, approver approves it, and export-due delivers it to
   }
   fs.rmSync(outbox, { recursive: true, force: true });
 });
+
+test('changes requested with a reason, and a drag on the calendar keeps the local time', async ({ app }) => {
+  test.setTimeout(120_000);
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-draft-empty').click();
+  await app.getByTestId('new-draft-name').fill('Care tips');
+  await app.getByTestId('new-draft-create').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+
+  await app.getByTestId('queue-nav').click();
+  await addUser(app, 'Abe', 'approver');
+  // The owner (admin) writes and submits a post for the 10th of next month at 09:30 local time.
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10));
+  const ym = next.toISOString().slice(0, 7);
+  await app.getByTestId('new-post').click();
+  const composer = app.getByTestId('composer');
+  await composer.getByTestId('composer-title').fill('Washing wool');
+  await composer.getByTestId('composer-date').fill(`${ym}-10`);
+  await composer.getByTestId('composer-time').fill('09:30');
+  await composer.getByTestId('composer-save').click();
+  await expect(composer).toHaveCount(0);
+  const panel = app.getByTestId('post-panel');
+  await panel.getByTestId('post-action-submit').click();
+  const row = app.locator('[data-testid="post-row"][data-title="Washing wool"]');
+  await expect(row).toHaveAttribute('data-state', 'in_review');
+
+  // Abe asks for changes: the reason is required and lands in the comments.
+  await switchTo(app, 'Abe', 'approver');
+  await panel.getByTestId('post-action-request_changes').click();
+  await expect(panel.getByTestId('changes-send')).toBeDisabled();
+  await panel.getByTestId('changes-reason').fill('Say the water must be cold.');
+  await panel.getByTestId('changes-send').click();
+  await expect(row).toHaveAttribute('data-state', 'changes_requested');
+  await expect(panel.getByTestId('comment')).toContainText('Say the water must be cold.');
+
+  // On next month's calendar, drag it from the 10th to the 17th: still 09:30 local.
+  await app.getByTestId('queue-view-month').click();
+  await app.getByTestId('month-next').click();
+  await expect(app.getByTestId('month-view')).toHaveAttribute('data-month', ym);
+  const post = app.locator(`[data-testid="calendar-day"][data-date="${ym}-10"] [data-testid="calendar-post"]`);
+  await expect(post).toContainText('09:30');
+  await post.dragTo(app.locator(`[data-testid="calendar-day"][data-date="${ym}-17"]`));
+  await expect(app.locator(`[data-testid="calendar-day"][data-date="${ym}-17"] [data-testid="calendar-post"]`)).toContainText('09:30');
+  await expect(app.locator(`[data-testid="calendar-day"][data-date="${ym}-10"] [data-testid="calendar-post"]`)).toHaveCount(0);
+  await app.getByTestId('queue-view-list').click();
+  await expect(row).toContainText(`${ym}-17 09:30`);
+});
