@@ -203,4 +203,11 @@ test('banned words are marked in the caption, changes requested with a reason, a
   await expect(app.locator(`[data-testid="calendar-day"][data-date="${ym}-10"] [data-testid="calendar-post"]`)).toHaveCount(0);
   await app.getByTestId('queue-view-list').click();
   await expect(row).toContainText(`${ym}-17 09:30`);
+
+  // The calendar file carries the post at its new time.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('ics-download').click()]);
+  expect(download.suggestedFilename()).toBe('postframe-queue.ics');
+  const ics = fs.readFileSync((await download.path())!, 'utf8');
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain('Washing wool');
 });
