@@ -10,6 +10,7 @@ import type { UploadResponse } from './api/transport';
 import { runImport, uploadPath } from './import/importer';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
+import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound, purgeRefusalMessage } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
@@ -23,13 +24,17 @@ import type { MediaVariant } from './model/asset';
 import { ImportRequest, importTitle } from './model/import';
 import { AppError, errorMessage } from './model/errors';
 import type { LibraryInfo } from './model/library';
-import { type ExportResult, type Job, type ProxyResult, exportResultOf } from './model/job';
+import { type ExportResult, type Job, type ProxyResult, exportResultOf, isFinished } from './model/job';
 import type { VideoDraft } from './model/draft';
+import type { WorkflowEventType } from './model/workflow';
 import { isTextLayerKey, rasterizeText, textLayerPath } from './render/text';
 import type { SourceFacts } from './render/compiler';
 import { exportFileName, runExport, sweepPartFiles } from './render/export';
 import { ExportJobInput } from './model/export';
 import { SettingsStore } from './settings';
+import { PostsRepo } from './library/posts-repo';
+import { FOLDER_ROOT_KEY, PostService } from './publish/post-service';
+import { type DueOutcome, exportDuePosts } from './publish/export-due';
 
 export interface StudioOptions {
   libraryPath: string;
@@ -275,8 +280,78 @@ export class Studio implements ApiImpl {
     return this.rooms.assets;
   }
 
+  /** The append-only, hash-chained audit log of this library (library/audit-repo.ts). */
+  get auditRepo(): AuditRepo {
+    return new AuditRepo(this.rooms.db);
+  }
+
   whenIdle(): Promise<void> {
     return this.rooms.runner.whenIdle();
+  }
+
+  /** Posts, approvals, comments, users, campaigns and library settings (library/posts-repo.ts). */
+  get postsRepo(): PostsRepo {
+    return new PostsRepo(this.rooms.db);
+  }
+
+  /** The publish room's use cases: workflow transitions with policy and audit (publish/post-service.ts). */
+  get postService(): PostService {
+    return new PostService(this.postsRepo, this.auditRepo, this.rooms.db);
+  }
+
+  /** Resolves when the job is done, failed or cancelled (it may already be). */
+  waitForJob(id: string): Promise<Job> {
+    return new Promise((resolve) => {
+      let off: () => unknown = () => undefined;
+      const check = () => {
+        const j = this.rooms.jobs.get(id);
+        if (j && isFinished(j.status)) {
+          off();
+          resolve(j);
+        }
+      };
+      off = this.onEvent((name, payload) => {
+        if (name === 'job.updated' && (payload as Job).id === id) check();
+      });
+      check();
+    });
+  }
+
+  /** Where the folder connector delivers (`postframe queue folder`; the settings screen later). */
+  setDeliveryFolder(root: string): void {
+    this.postsRepo.setSetting(FOLDER_ROOT_KEY, path.resolve(root));
+  }
+
+  /**
+   * Exports and delivers the approved or scheduled posts that are due, through the folder connector set in
+   * the library's settings (`connectors.folder.root`). See publish/export-due.ts.
+   */
+  async exportDue(opts: { now?: Date; includeLate?: boolean } = {}): Promise<DueOutcome[]> {
+    const root = this.postsRepo.setting(FOLDER_ROOT_KEY);
+    if (typeof root !== 'string' || root === '') {
+      throw new AppError('invalid_input', 'No delivery folder is set for this library. Set one with: postframe queue folder --library DIR PATH');
+    }
+    if (!this.tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it, then export again.');
+    const tools = this.tools;
+    const out = await exportDuePosts({
+      service: this.postService,
+      db: this.rooms.db,
+      folderRoot: root,
+      coverDir: path.join(this.rooms.folder.cacheDir, 'covers'),
+      writeCover: (media, atSec, out) => writeCoverFrame(tools, media, atSec, out),
+      draftExists: (id) => this.rooms.drafts.get(id) !== null,
+      exportDraft: async (draftId) => {
+        const job = await this.waitForJob(this.startExport({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' } }).id);
+        const r = exportResultOf(job);
+        if (job.status !== 'done' || !r) throw new AppError('internal', `The export ${job.status}: ${job.error ?? 'no result'}`);
+        return r.outputPath;
+      },
+      now: opts.now ?? new Date(),
+      includeLate: opts.includeLate ?? false,
+    });
+    const ids = [...new Set(out.map((o) => o.postId))];
+    if (ids.length) this.emit('posts.changed', { reason: 'transitioned', ids });
+    return out;
   }
 
   private libraryInfo(): LibraryInfo {
@@ -445,6 +520,76 @@ export class Studio implements ApiImpl {
     return { jobId: this.startExport({ draftId: input.draftId, preset: input.preset }).id };
   }
 
+  // ── posts (issue 4) ───────────────────────────────────────────────────────
+  async 'posts.list'(input: ParsedInput<'posts.list'>): Promise<CallOutput<'posts.list'>> {
+    return this.postsRepo.list(input);
+  }
+
+  async 'posts.get'(input: ParsedInput<'posts.get'>): Promise<CallOutput<'posts.get'>> {
+    return this.postsRepo.require(input.id);
+  }
+
+  async 'posts.create'(input: ParsedInput<'posts.create'>): Promise<CallOutput<'posts.create'>> {
+    const draft = this.rooms.drafts.get(input.draftId);
+    if (!draft) throw draftNotFound();
+    const p = this.postService.createFromDraft({ ...input, draftName: draft.doc.name });
+    this.emit('posts.changed', { reason: 'created', ids: [p.id] });
+    return p;
+  }
+
+  async 'posts.update'(input: ParsedInput<'posts.update'>): Promise<CallOutput<'posts.update'>> {
+    if (input.draftId && !this.rooms.drafts.get(input.draftId)) throw draftNotFound();
+    const p = this.postService.update(input);
+    this.emit('posts.changed', { reason: 'updated', ids: [p.id] });
+    return p;
+  }
+
+  async 'posts.transition'(input: ParsedInput<'posts.transition'>): Promise<CallOutput<'posts.transition'>> {
+    const p = this.postService.transition({ ...input, event: input.event as WorkflowEventType });
+    this.emit('posts.changed', { reason: 'transitioned', ids: [p.id] });
+    return p;
+  }
+
+  async 'posts.comments'(input: ParsedInput<'posts.comments'>): Promise<CallOutput<'posts.comments'>> {
+    this.postsRepo.require(input.id);
+    return this.postsRepo.comments(input.id);
+  }
+
+  async 'users.list'(): Promise<CallOutput<'users.list'>> {
+    return this.postsRepo.users();
+  }
+
+  async 'users.create'(input: ParsedInput<'users.create'>): Promise<CallOutput<'users.create'>> {
+    return this.postService.createUser(input.actorId, input.name, input.role);
+  }
+
+  async 'campaigns.list'(): Promise<CallOutput<'campaigns.list'>> {
+    return this.postsRepo.campaigns();
+  }
+
+  async 'campaigns.create'(input: ParsedInput<'campaigns.create'>): Promise<CallOutput<'campaigns.create'>> {
+    return this.postsRepo.createCampaign(input);
+  }
+
+  async 'policy.get'(): Promise<CallOutput<'policy.get'>> {
+    const s = this.postService;
+    return { policy: s.policy(), approvals: s.approvalRules() };
+  }
+
+  async 'policy.set'(input: ParsedInput<'policy.set'>): Promise<CallOutput<'policy.set'>> {
+    return this.postService.setPolicy(input.actorId, input.policy, input.approvals);
+  }
+
+  async 'queue.importCsv'(input: ParsedInput<'queue.importCsv'>): Promise<CallOutput<'queue.importCsv'>> {
+    const r = this.postService.importCsv(input);
+    if (r.created.length) this.emit('posts.changed', { reason: 'imported', ids: r.created.map((p) => p.id) });
+    return r;
+  }
+
+  async 'queue.ics'(input: ParsedInput<'queue.ics'>): Promise<CallOutput<'queue.ics'>> {
+    return { text: this.postService.ics(input.campaignId) };
+  }
+
   async 'jobs.list'(): Promise<CallOutput<'jobs.list'>> {
     return this.rooms.runner.list();
   }
@@ -540,6 +685,20 @@ async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<strin
     out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
   }
   return out;
+}
+
+/** One JPEG frame of an exported video for the delivery's cover (the post's cover time, else a little way in). */
+async function writeCoverFrame(tools: MediaTools, media: string, atSec: number | null, out: string): Promise<void> {
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  const cmd = tools
+    .command(media)
+    .inputOptions(['-ss', (atSec ?? 0).toFixed(3)])
+    .outputOptions(['-frames:v', '1', '-an', '-sn', '-q:v', '3', '-f', 'image2', '-update', '1'])
+    .output(out);
+  await tools.run(cmd);
+  await fs.access(out).catch(() => {
+    throw new AppError('unsupported_media', `No cover frame could be taken at ${atSec ?? 0} s of ${path.basename(media)}. Choose a cover time inside the video.`);
+  });
 }
 
 async function closeRooms(rooms: Rooms): Promise<void> {

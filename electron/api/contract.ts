@@ -6,6 +6,10 @@ import { ImportRequest } from '../model/import';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
+import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
+import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
+import { Policy } from '../model/policy';
+import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -95,6 +99,81 @@ export const calls = {
   },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
+  // ── publishing (issue 4) ──────────────────────────────────────────────────
+  'posts.list': {
+    input: z.object({
+      state: PostState.nullable().default(null),
+      campaignId: Id.nullable().default(null),
+      /** UTC ISO range of scheduled times: from inclusive, to exclusive. */
+      from: z.string().datetime().nullable().default(null),
+      to: z.string().datetime().nullable().default(null),
+    }),
+    output: z.array(PostRecordSchema),
+  },
+  'posts.get': { input: z.object({ id: Id }), output: PostRecordSchema },
+  /** A new post in 'draft' state carrying a stored draft. */
+  'posts.create': {
+    input: z.object({
+      draftId: Id,
+      actorId: Id,
+      title: z.string().trim().min(1).max(200).optional(),
+      targets: z.array(ChannelTarget).min(1).max(7).default([{ channel: 'tiktok', overrides: {} }]),
+      timeZone: z.string().min(1).default('UTC'),
+      campaignId: Id.nullable().default(null),
+    }),
+    output: PostRecordSchema,
+  },
+  /** Content edits go through the workflow's `edit` (an approved post returns to review); a new time alone does not. */
+  'posts.update': {
+    input: z.object({
+      id: Id,
+      actorId: Id,
+      draftId: Id.nullable().optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      content: PostContent.optional(),
+      targets: z.array(ChannelTarget).min(1).max(7).optional(),
+      coverTime: z.number().nonnegative().nullable().optional(),
+      sponsored: z.boolean().optional(),
+      campaignId: Id.nullable().optional(),
+      scheduledAt: z.string().datetime().nullable().optional(),
+      timeZone: z.string().min(1).optional(),
+    }),
+    output: PostRecordSchema,
+  },
+  'posts.transition': {
+    input: z.object({
+      id: Id,
+      event: z.enum(workflowEventTypes as [string, ...string[]]),
+      actorId: Id,
+      comment: z.string().max(10_000).optional(),
+      override: z.boolean().optional(),
+      /** For 'schedule': the UTC instant; defaults to the post's stored time. */
+      at: z.string().datetime().optional(),
+    }),
+    output: PostRecordSchema,
+  },
+  'posts.comments': { input: z.object({ id: Id }), output: z.array(PostCommentSchema) },
+  'users.list': { input: Empty, output: z.array(User) },
+  'users.create': { input: z.object({ actorId: Id, name: z.string().trim().min(1).max(80), role: Role }), output: User },
+  'campaigns.list': { input: Empty, output: z.array(Campaign) },
+  'campaigns.create': { input: Campaign.omit({ id: true }).extend({ goal: z.string().max(500).default('') }), output: Campaign },
+  'policy.get': { input: Empty, output: z.object({ policy: Policy, approvals: z.array(ApprovalRule) }) },
+  'policy.set': {
+    input: z.object({ actorId: Id, policy: Policy.optional(), approvals: z.array(ApprovalRule).optional() }),
+    output: z.object({ policy: Policy, approvals: z.array(ApprovalRule) }),
+  },
+  /** Hootsuite bulk-composer CSV → text-first posts (no draft yet) in 'draft' state; rows that fail are reported, not created. */
+  'queue.importCsv': {
+    input: z.object({
+      text: z.string().max(5_000_000),
+      zone: z.string().min(1),
+      actorId: Id.default('owner'),
+      channels: z.array(ChannelId).min(1).max(7).default(['tiktok']),
+      campaignId: Id.nullable().default(null),
+    }),
+    output: z.object({ created: z.array(PostRecordSchema), errors: z.array(BulkRowErrorSchema) }),
+  },
+  'queue.ics': { input: z.object({ campaignId: Id.nullable().default(null) }), output: z.object({ text: z.string() }) },
 } as const;
 
 export const events = {
@@ -105,6 +184,7 @@ export const events = {
   }),
   'library.changed': LibraryInfo,
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
+  'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported']), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
+import { describeAuditProblem } from '../model/audit';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
@@ -22,10 +23,19 @@ Usage:
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
   postframe serve [--library DIR] [--port N] [--host ADDR]
+  postframe audit verify [--library DIR]
+  postframe queue list --library DIR [--json]
+  postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
+  postframe queue folder --library DIR PATH
+  postframe queue export-due --library DIR [--include-late] [--json]
 
 Without --library, the default library in your user data folder is used (created on first use).
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
-Exit codes: 0 ok · 2 usage error · 3 some files failed to import · 1 any other error.`;
+audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
+queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
+queue folder sets where export-due delivers; export-due exports approved posts that are due (not >1 h late ones
+unless --include-late) and delivers them there.
+Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
 
@@ -46,7 +56,7 @@ async function openStudio(libraryPath: string, create: boolean): Promise<Studio>
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -68,6 +78,10 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await renderCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'serve':
         return await serveCommand(args, libraryArg(args, settingsDir), io);
+      case 'audit':
+        return await auditCommand(rest, libraryArg(args, settingsDir), io);
+      case 'queue':
+        return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -221,6 +235,84 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
     if (json) io.out(`${JSON.stringify({ output: r.outputPath, durationSec: r.durationSec, sizeBytes: r.sizeBytes })}\n`);
     else io.out(`Rendered ${r.outputPath} · ${r.durationSec.toFixed(2)} s · ${(r.sizeBytes / 1e6).toFixed(1)} MB\n`);
     return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function auditCommand(rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest[0] !== 'verify' || rest.length > 1) throw new UsageError('Use: postframe audit verify --library DIR');
+  // Never create a library just to verify it: a missing one is an error, not an empty log.
+  const studio = await openStudio(lib.path, false);
+  try {
+    const r = studio.auditRepo.verify();
+    if (r.ok) {
+      io.out(`ok (${r.count} ${r.count === 1 ? 'entry' : 'entries'})\n`);
+      return EXIT.ok;
+    }
+    io.out(`${describeAuditProblem(r)}\n`);
+    return EXIT.error;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  const json = args.flags.has('json');
+  const subs = ['list', 'import-csv', 'folder', 'export-due'];
+  if (!sub || !subs.includes(sub)) throw new UsageError(`Use: postframe queue ${subs.join('|')} --library DIR`);
+  if ((sub === 'import-csv' || sub === 'folder') && more.length !== 1) {
+    throw new UsageError(sub === 'folder' ? 'Use: postframe queue folder --library DIR PATH' : 'Use: postframe queue import-csv --library DIR FILE.csv');
+  }
+  if ((sub === 'list' || sub === 'export-due') && more.length > 0) throw new UsageError(`postframe queue ${sub} takes no arguments besides --library.`);
+  let csv = '';
+  if (sub === 'import-csv') {
+    try {
+      csv = await fs.readFile(path.resolve(more[0]!), 'utf8');
+    } catch (e) {
+      throw new AppError('invalid_input', `Cannot read ${more[0]} (${errorMessage(e)}). Give the path of a CSV file.`);
+    }
+  }
+  // The queue lives in a library: never create one just to look at an empty queue.
+  const studio = await openStudio(lib.path, false);
+  try {
+    switch (sub) {
+      case 'list': {
+        const posts = await studio['posts.list']({ state: null, campaignId: null, from: null, to: null });
+        if (json) io.out(`${JSON.stringify(posts)}\n`);
+        else {
+          for (const p of posts) io.out(`${p.scheduledAt ?? 'unscheduled'.padEnd(24)}  ${p.state.padEnd(17)}  ${p.targets.map((t) => t.channel).join(',')}  ${p.title}\n`);
+          io.out(`${posts.length} post${posts.length === 1 ? '' : 's'}\n`);
+        }
+        return EXIT.ok;
+      }
+      case 'import-csv': {
+        const zone = stringFlag(args, 'zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const r = await studio['queue.importCsv']({ text: csv, zone, actorId: 'owner', channels: ['tiktok'], campaignId: null });
+        if (json) io.out(`${JSON.stringify({ created: r.created.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt })), errors: r.errors })}\n`);
+        else {
+          io.out(`Imported ${r.created.length} post${r.created.length === 1 ? '' : 's'} · ${r.errors.length} row${r.errors.length === 1 ? '' : 's'} failed\n`);
+          for (const e of r.errors) io.out(`  ✗ row ${e.row}: ${e.problem}\n`);
+        }
+        return r.errors.length > 0 ? EXIT.partial : EXIT.ok;
+      }
+      case 'folder': {
+        const root = path.resolve(more[0]!);
+        studio.setDeliveryFolder(root);
+        io.out(`Due posts will be delivered to ${root}\n`);
+        return EXIT.ok;
+      }
+      default: {
+        const outcomes = await studio.exportDue({ includeLate: args.flags.has('include-late') });
+        if (json) io.out(`${JSON.stringify(outcomes)}\n`);
+        else {
+          for (const o of outcomes) io.out(`${o.status === 'delivered' ? '✓' : '✗'} ${o.title}: ${o.message}\n`);
+          io.out(`${outcomes.filter((o) => o.status === 'delivered').length} of ${outcomes.length} due post${outcomes.length === 1 ? '' : 's'} delivered\n`);
+        }
+        return outcomes.some((o) => o.status === 'failed') ? EXIT.error : EXIT.ok;
+      }
+    }
   } finally {
     await studio.close();
   }

@@ -1,0 +1,277 @@
+import type { ChannelId } from './post';
+
+/**
+ * What each channel accepts: ONE table, transcribed from docs/ (../shared/CHANNELS.md), driving both the
+ * composer's validation (post-validate.ts) and each target's render variant (render-variant.ts), so one edit
+ * here updates both. Platforms change these often: every entry names the page it came from (`secondary` when
+ * the number came from a secondary copy, "2nd" in CHANNELS.md) and the date it was checked.
+ *
+ * Conventions
+ * - Sizes are bytes with DECIMAL units (1 MB = 1,000,000 B, 1 GB = 10^9 B): where a platform does not say
+ *   which, the decimal reading is the smaller number, so a file under it passes either reading.
+ * - `null` means "CHANNELS.md gives no limit": nothing is checked, nothing is invented.
+ * - `video: null` / `image: null` means the channel does not take that kind of media at all.
+ * - Aspect is width / height (9:16 = 0.5625, 1.91:1 = 1.91).
+ */
+
+export const CHANNELS_CHECKED = '2026-11-26';
+
+export type Source = {
+  /** The page the limit was read from, as CHANNELS.md names it. */
+  page: string;
+  /** True when the number came from a secondary copy of the page ("2nd" in CHANNELS.md). */
+  secondary: boolean;
+  checked: typeof CHANNELS_CHECKED;
+};
+
+export type Range = { min: number | null; max: number | null };
+export type Size = { width: number; height: number };
+
+export type MediaLimits = {
+  /** Containers/formats accepted, lower-case (`mp4`, `mov`, `jpeg` …). */
+  containers: readonly string[];
+  /** Video codecs accepted (video only; empty for images or when not listed). */
+  videoCodecs: readonly string[];
+  /** Audio codecs accepted (empty when not listed). */
+  audioCodecs: readonly string[];
+  fps: Range | null;
+  /** Limit on EACH side, in pixels. */
+  side: Range | null;
+  width: Range | null;
+  height: Range | null;
+  /** width / height. */
+  aspect: Range | null;
+  /** The aspect the app shows best (what a render variant aims for when the channel gives no range). */
+  recommendedAspect: number | null;
+  recommendedSize: Size | null;
+  durationSec: Range | null;
+  maxBytes: number | null;
+  /** Images per post (carousels), where given. */
+  maxItems: number | null;
+  source: Source;
+};
+
+export type TextLimits = {
+  /** Caption / post text / description, in Unicode code points (see post-text.ts for what is counted). */
+  captionMax: number | null;
+  hashtagMax: number | null;
+  mentionMax: number | null;
+  /** Title limit and the kinds of post that have a title (TikTok: photo posts only; a video's text is its caption). */
+  titleMax: { max: number; kinds: readonly ('video' | 'image')[] } | null;
+  /**
+   * Whether the connector can place a first comment under the post. Not in CHANNELS.md: a judgement from
+   * whether the platform's API (the page named in `source`) has a comment endpoint.
+   */
+  firstComment: boolean;
+  source: Source;
+};
+
+export type ChannelLimits = {
+  id: ChannelId;
+  label: string;
+  /** Possessive label for messages ("Facebook Reels' 90 s"). */
+  labelPossessive: string;
+  video: MediaLimits | null;
+  image: MediaLimits | null;
+  text: TextLimits;
+};
+
+const src = (page: string, secondary = false): Source => ({ page, secondary, checked: CHANNELS_CHECKED });
+
+const MB = 1_000_000;
+const GB = 1_000_000_000;
+
+const noMedia = {
+  containers: [],
+  videoCodecs: [],
+  audioCodecs: [],
+  fps: null,
+  side: null,
+  width: null,
+  height: null,
+  aspect: null,
+  recommendedAspect: null,
+  recommendedSize: null,
+  durationSec: null,
+  maxBytes: null,
+  maxItems: null,
+} as const satisfies Omit<MediaLimits, 'source'>;
+
+const TIKTOK = src('developers.tiktok.com: content-posting-api-media-transfer-guide, content-posting-api-reference-direct-post');
+const INSTAGRAM = src('developers.facebook.com: instagram-graph-api reference ig-user/media');
+const FACEBOOK_REELS = src('developers.facebook.com: video-api/guides/reels-publishing');
+const YOUTUBE = src('support.google.com/youtube/answer/15424877');
+const X = src('docs.x.com: x-api/media best practices');
+const LINKEDIN = src('learn.microsoft.com: linkedin shares videos-api');
+
+export const channelLimits: Record<ChannelId, ChannelLimits> = {
+  tiktok: {
+    id: 'tiktok',
+    label: 'TikTok',
+    labelPossessive: "TikTok's",
+    video: {
+      ...noMedia,
+      containers: ['mp4', 'webm', 'mov'],
+      videoCodecs: ['h264', 'hevc', 'vp8', 'vp9'],
+      fps: { min: 23, max: 60 },
+      side: { min: 360, max: 4096 },
+      recommendedAspect: 9 / 16,
+      recommendedSize: { width: 1080, height: 1920 },
+      // The cap is per creator (3 min for all, 5 or 10 min for some, API max 10 min): 3 min is the one every
+      // account has, so it is the safe value.
+      durationSec: { min: null, max: 180 },
+      maxBytes: 4 * GB,
+      source: TIKTOK,
+    },
+    image: {
+      ...noMedia,
+      containers: ['jpeg', 'webp'],
+      // "≤ 1080p": read as at most 1080 px across (1080×1920 portrait), the way TikTok shows photos.
+      width: { min: null, max: 1080 },
+      height: { min: null, max: 1920 },
+      recommendedAspect: 9 / 16,
+      recommendedSize: { width: 1080, height: 1920 },
+      maxBytes: 20 * MB,
+      maxItems: 35,
+      source: TIKTOK,
+    },
+    // Caption and photo title come from a secondary copy. The Content Posting API has no comment endpoint,
+    // so there is no first comment (not in CHANNELS.md: a judgement from the API reference named above).
+    text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: { max: 90, kinds: ['image'] }, firstComment: false, source: src(TIKTOK.page, true) },
+  },
+  instagram_reel: {
+    id: 'instagram_reel',
+    label: 'Instagram Reels',
+    labelPossessive: "Instagram Reels'",
+    video: {
+      ...noMedia,
+      containers: ['mp4', 'mov'],
+      videoCodecs: ['h264', 'hevc'],
+      audioCodecs: ['aac'],
+      fps: { min: 23, max: 60 },
+      width: { min: null, max: 1920 },
+      recommendedAspect: 9 / 16,
+      recommendedSize: { width: 1080, height: 1920 },
+      durationSec: { min: 3, max: 15 * 60 },
+      // 300 MB; some copies say 1 GB. The smaller is the safe value.
+      maxBytes: 300 * MB,
+      source: src(INSTAGRAM.page, true),
+    },
+    image: null,
+    text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
+  },
+  instagram_feed: {
+    id: 'instagram_feed',
+    label: 'Instagram feed',
+    labelPossessive: "Instagram feed's",
+    // Videos published through the Graph API are Reels: a feed target takes images (CHANNELS.md lists only
+    // the feed image).
+    video: null,
+    image: {
+      ...noMedia,
+      containers: ['jpeg'],
+      width: { min: 320, max: 1440 },
+      aspect: { min: 4 / 5, max: 1.91 },
+      // Not in CHANNELS.md: 4:5 at 1080 wide is the tallest the feed shows, so it is what we aim for.
+      recommendedAspect: 4 / 5,
+      recommendedSize: { width: 1080, height: 1350 },
+      maxBytes: 8 * MB,
+      maxItems: 10,
+      source: src(INSTAGRAM.page, true),
+    },
+    text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
+  },
+  youtube_shorts: {
+    id: 'youtube_shorts',
+    label: 'YouTube Shorts',
+    labelPossessive: "YouTube Shorts'",
+    video: {
+      ...noMedia,
+      containers: ['mp4'],
+      videoCodecs: ['h264'],
+      audioCodecs: ['aac'],
+      // "Square or vertical".
+      aspect: { min: null, max: 1 },
+      recommendedAspect: 9 / 16,
+      recommendedSize: { width: 1080, height: 1920 },
+      durationSec: { min: null, max: 180 },
+      source: YOUTUBE,
+    },
+    image: null,
+    // Caption = the description; title and description limits from a secondary copy.
+    text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: { max: 100, kinds: ['video'] }, firstComment: true, source: src(YOUTUBE.page, true) },
+  },
+  facebook_reel: {
+    id: 'facebook_reel',
+    label: 'Facebook Reels',
+    labelPossessive: "Facebook Reels'",
+    video: {
+      ...noMedia,
+      containers: ['mp4'],
+      fps: { min: 24, max: 60 },
+      width: { min: 540, max: null },
+      height: { min: 960, max: null },
+      // 9:16 is the format Reels publishing asks for; no range is given, so anything else is a warning.
+      recommendedAspect: 9 / 16,
+      recommendedSize: { width: 1080, height: 1920 },
+      durationSec: { min: 3, max: 90 },
+      source: FACEBOOK_REELS,
+    },
+    image: null,
+    text: { captionMax: 63_206, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: FACEBOOK_REELS },
+  },
+  x: {
+    id: 'x',
+    label: 'X',
+    labelPossessive: "X's",
+    video: {
+      ...noMedia,
+      containers: ['mp4'],
+      videoCodecs: ['h264'],
+      audioCodecs: ['aac'],
+      fps: { min: null, max: 60 },
+      width: { min: 32, max: 1280 },
+      height: { min: 32, max: 1024 },
+      aspect: { min: 1 / 3, max: 3 },
+      // 20 min is the free tier; longer is for paid tiers only, so 20 min is the safe value.
+      durationSec: { min: 0.5, max: 20 * 60 },
+      maxBytes: 8 * GB,
+      source: X,
+    },
+    image: {
+      ...noMedia,
+      containers: ['jpeg', 'png', 'webp', 'gif'],
+      // 5 MB (GIF 15 MB): we export stills as JPEG/PNG, so the 5 MB limit applies.
+      maxBytes: 5 * MB,
+      maxItems: 4,
+      source: X,
+    },
+    // X counts "weighted" characters (a URL is 23, CJK and emoji count 2): we count code points, which
+    // under-counts CJK/emoji-heavy posts; see post-text.ts.
+    text: { captionMax: 280, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: X },
+  },
+  linkedin: {
+    id: 'linkedin',
+    label: 'LinkedIn',
+    labelPossessive: "LinkedIn's",
+    video: {
+      ...noMedia,
+      containers: ['mp4'],
+      durationSec: { min: 3, max: 30 * 60 },
+      maxBytes: 500 * MB,
+      source: src(LINKEDIN.page, true),
+    },
+    // LinkedIn takes images, but CHANNELS.md lists no image limits: accepted, nothing checked.
+    image: { ...noMedia, source: src(LINKEDIN.page, true) },
+    text: { captionMax: 3000, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: LINKEDIN },
+  },
+};
+
+/** "developers.facebook.com: video-api/guides/reels-publishing" or "… (secondary source)". */
+export function sourceLabel(s: Source): string {
+  return s.secondary ? `${s.page}, via a secondary copy` : s.page;
+}
+
+export function mediaLimits(channel: ChannelId, kind: 'video' | 'image'): MediaLimits | null {
+  return kind === 'video' ? channelLimits[channel].video : channelLimits[channel].image;
+}

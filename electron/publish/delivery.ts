@@ -1,0 +1,104 @@
+import { type ChannelId, type Post, contentFor } from '../model/post';
+
+/**
+ * A delivery is one post to one channel, at one revision of the post. Its id is stable
+ * (`${postId}:${channel}:${revision}`) so the same content is recognised as the same delivery after a crash,
+ * by the folder connector (post.json) and by a webhook receiver (the Idempotency-Key header).
+ */
+export interface DeliveryPost {
+  title: string;
+  channel: ChannelId;
+  /** The caption as the channel gets it (contentFor: the post's caption with the channel's override). */
+  caption: string;
+  hashtags: string[];
+  mentions: string[];
+  firstComment: string;
+  link: string | null;
+  sponsored: boolean;
+  /** UTC instant or null (unscheduled: "export now"). */
+  scheduledAt: string | null;
+  /** IANA zone the post was scheduled in; the folder's date is the local date there. */
+  timeZone: string;
+}
+
+export interface Delivery {
+  deliveryId: string;
+  postId: string;
+  revision: number;
+  post: DeliveryPost;
+  /** The exported MP4 or image. */
+  mediaPath: string;
+  /** A JPEG. */
+  coverPath: string;
+}
+
+/** What one attempt came to. Only 'retry' may be sent again without a person deciding. */
+export type DeliveryOutcome =
+  | { state: 'delivered'; status: number | null; message: string | null }
+  | { state: 'retry'; status: number | null; error: string; retryAfterMs: number | null }
+  | { state: 'unknown'; status: null; error: string }
+  | { state: 'failed'; status: number | null; error: string };
+
+export type ConnectorKind = 'folder' | 'webhook';
+
+export interface Connector {
+  readonly kind: ConnectorKind;
+  send(delivery: Delivery): Promise<DeliveryOutcome>;
+}
+
+export function deliveryIdFor(postId: string, channel: ChannelId, revision: number): string {
+  return `${postId}:${channel}:${revision}`;
+}
+
+/** Builds the delivery of `post` to `channel` from the post model (per-channel overrides applied). */
+export function deliveryFor(
+  post: Pick<Post, 'id' | 'title' | 'content' | 'targets' | 'sponsored' | 'scheduledAt' | 'timeZone'>,
+  channel: ChannelId,
+  revision: number,
+  files: { mediaPath: string; coverPath: string },
+): Delivery {
+  const c = contentFor(post, channel);
+  return {
+    deliveryId: deliveryIdFor(post.id, channel, revision),
+    postId: post.id,
+    revision,
+    post: {
+      title: post.title,
+      channel,
+      caption: c.caption,
+      hashtags: c.hashtags,
+      mentions: c.mentions,
+      firstComment: c.firstComment,
+      link: c.link,
+      sponsored: post.sponsored,
+      scheduledAt: post.scheduledAt,
+      timeZone: post.timeZone,
+    },
+    mediaPath: files.mediaPath,
+    coverPath: files.coverPath,
+  };
+}
+
+/**
+ * The text a person pastes into the channel: the caption, then the hashtags that the caption does not already
+ * contain (as #tag), then the link. What caption.txt holds.
+ */
+export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'link'>): string {
+  const inCaption = new Set([...post.caption.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase()));
+  const tags = post.hashtags.filter((t) => !inCaption.has(t.toLowerCase())).map((t) => `#${t}`);
+  const parts = [post.caption.trim(), tags.join(' '), post.link ?? ''].filter((p) => p.length > 0);
+  return parts.join('\n\n') + '\n';
+}
+
+/** The metadata both connectors write (post.json / the webhook's `metadata` part). */
+export function deliveryMetadata(d: Delivery, files: { media: string; cover: string }): Record<string, unknown> {
+  return {
+    schema: 'postframe.delivery/1',
+    deliveryId: d.deliveryId,
+    postId: d.postId,
+    revision: d.revision,
+    ...d.post,
+    captionText: captionText(d.post),
+    files,
+  };
+}

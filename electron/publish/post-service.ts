@@ -1,0 +1,242 @@
+import { AppError } from '../model/errors';
+import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
+import { toICalendar } from '../model/ical';
+import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
+import { type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
+import { ApprovalRule, type WorkflowEvent, type WorkflowEventType, transition } from '../model/workflow';
+import type { AuditRepo } from '../library/audit-repo';
+import { type PostRecord, type PostsRepo } from '../library/posts-repo';
+
+export const POLICY_KEY = 'policy';
+export const APPROVAL_RULES_KEY = 'approvals.rules';
+/** Where the folder connector delivers (`postframe queue export-due` and the scheduler). */
+export const FOLDER_ROOT_KEY = 'connectors.folder.root';
+
+export type TransitionRequest = { id: string; event: WorkflowEventType; actorId: string; comment?: string; override?: boolean; at?: string };
+
+export type PostEdit = {
+  id: string;
+  actorId: string;
+  draftId?: string | null;
+  title?: string;
+  content?: PostContent;
+  targets?: ChannelTarget[];
+  coverTime?: number | null;
+  sponsored?: boolean;
+  campaignId?: string | null;
+  scheduledAt?: string | null;
+  timeZone?: string;
+};
+
+const emptyContent = (): PostContent => ({ caption: '', hashtags: [], mentions: [], firstComment: '', link: null });
+
+/**
+ * The publish room's use cases over the library: every state change goes through the pure workflow
+ * (model/workflow.ts), the compliance policy is run on submit and approve, and each effect the workflow asks
+ * for is carried out here (comment rows, audit entries, schedule changes) in the same transaction as the
+ * new state, so a crash never leaves a state change without its audit entry.
+ */
+export class PostService {
+  constructor(
+    readonly posts: PostsRepo,
+    private readonly audit: AuditRepo,
+    private readonly db: { transaction<T>(fn: () => T): { immediate(): T } },
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  policy(): Policy {
+    const stored = this.posts.setting(POLICY_KEY);
+    return stored === undefined ? defaultPolicy : Policy.parse(stored);
+  }
+
+  approvalRules(): ApprovalRule[] {
+    const stored = this.posts.setting(APPROVAL_RULES_KEY);
+    return stored === undefined ? [] : ApprovalRule.array().parse(stored);
+  }
+
+  private requireAdmin(actorId: string, what: string): User {
+    const actor = this.posts.requireUser(actorId);
+    if (actor.role !== 'admin') throw new AppError('unauthorized', `Only an admin can ${what}. Switch to an admin profile, or ask one.`);
+    return actor;
+  }
+
+  setPolicy(actorId: string, policy: Policy | undefined, approvals: ApprovalRule[] | undefined): { policy: Policy; approvals: ApprovalRule[] } {
+    const actor = this.requireAdmin(actorId, 'change the compliance policy and approval rules');
+    this.db
+      .transaction(() => {
+        if (policy) this.posts.setSetting(POLICY_KEY, policy);
+        if (approvals) this.posts.setSetting(APPROVAL_RULES_KEY, approvals);
+        this.audit.append({ actor, action: 'policy_edit', postId: null, detail: { policy: policy ?? null, approvals: approvals ?? null }, at: this.now().toISOString() });
+      })
+      .immediate();
+    return { policy: this.policy(), approvals: this.approvalRules() };
+  }
+
+  createUser(actorId: string, name: string, role: User['role']): User {
+    this.requireAdmin(actorId, 'add users');
+    return this.posts.createUser(name, role);
+  }
+
+  /**
+   * The policy's problems with the post as each channel would get it (per-channel overrides applied),
+   * each said once. Asset licences are not in the asset model yet, so that rule sees none.
+   */
+  policyProblems(post: PostRecord): string[] {
+    const policy = this.policy();
+    const ctx = { sponsored: post.sponsored, assetLicences: [], now: this.now() };
+    const out = new Set<string>();
+    for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), ctx)) out.add(`${v.message} (${v.fix})`);
+    return [...out];
+  }
+
+  createFromDraft(input: { draftId: string; draftName: string; actorId: string; title?: string; targets: ChannelTarget[]; timeZone: string; campaignId: string | null }): PostRecord {
+    this.posts.requireUser(input.actorId);
+    return this.posts.create({
+      draftId: input.draftId, title: input.title ?? input.draftName, content: emptyContent(), targets: input.targets, coverTime: null,
+      sponsored: false, campaignId: input.campaignId, scheduledAt: null, timeZone: input.timeZone, createdBy: input.actorId,
+    });
+  }
+
+  /**
+   * Content changes (anything but the time) are a workflow `edit`: refused for posts on their way out, and an
+   * approved or scheduled post goes back to review. A new time alone reschedules a scheduled post
+   * (`schedule`/`unschedule`) and is stored as the planned time on posts not yet approved.
+   */
+  update(e: PostEdit): PostRecord {
+    const actor = this.posts.requireUser(e.actorId);
+    return this.db
+      .transaction(() => {
+        let post = this.posts.require(e.id);
+        const contentKeys = ['draftId', 'title', 'content', 'targets', 'coverTime', 'sponsored', 'campaignId'] as const;
+        const editsContent = contentKeys.some((k) => e[k] !== undefined);
+        if (editsContent) {
+          const next: PostRecord = {
+            ...post,
+            ...Object.fromEntries(contentKeys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])),
+          };
+          post = this.apply(post, { type: 'edit' }, actor, next, true);
+        }
+        const timeChanged = (e.scheduledAt !== undefined && e.scheduledAt !== post.scheduledAt) || (e.timeZone !== undefined && e.timeZone !== post.timeZone);
+        if (timeChanged) {
+          const at = e.scheduledAt === undefined ? post.scheduledAt : e.scheduledAt;
+          const withZone = { ...post, timeZone: e.timeZone ?? post.timeZone };
+          if (post.state === 'approved' || post.state === 'scheduled') {
+            post = this.apply(post, at === null ? { type: 'unschedule' } : { type: 'schedule', at }, actor, withZone, false);
+          } else if (post.state === 'draft' || post.state === 'in_review' || post.state === 'changes_requested') {
+            post = this.posts.save({ ...withZone, scheduledAt: at });
+          } else {
+            throw new AppError('conflict', `A post that is ${post.state} cannot be rescheduled now. Wait until it is delivered or failed, then retry it.`);
+          }
+        }
+        return post;
+      })
+      .immediate();
+  }
+
+  transition(r: TransitionRequest): PostRecord {
+    const actor = this.posts.requireUser(r.actorId);
+    return this.db
+      .transaction(() => {
+        const post = this.posts.require(r.id);
+        const event = this.eventOf(r, post);
+        const after = this.apply(post, event, actor, post, false);
+        // A comment on any other event is kept as a comment (request_changes stores its own through its effect).
+        const note = r.comment?.trim();
+        if (note && event.type !== 'request_changes' && event.type !== 'fail') {
+          this.posts.addComment(post.id, actor.id, note);
+          this.audit.append({ actor, action: 'comment', postId: post.id, detail: { comment: note }, at: this.now().toISOString() });
+        }
+        return after;
+      })
+      .immediate();
+  }
+
+  private eventOf(r: TransitionRequest, post: PostRecord): WorkflowEvent {
+    switch (r.event) {
+      case 'submit':
+      case 'approve':
+        return { type: r.event, override: r.override };
+      case 'request_changes':
+        return { type: 'request_changes', comment: r.comment ?? '' };
+      case 'schedule': {
+        const at = r.at ?? post.scheduledAt;
+        if (!at) throw new AppError('invalid_input', 'Pick a date and time to schedule this post (give `at`, or set its time first).');
+        return { type: 'schedule', at };
+      }
+      case 'fail':
+        return { type: 'fail', reason: r.comment?.trim() || 'Marked failed by a person.' };
+      default:
+        return { type: r.event } as WorkflowEvent;
+    }
+  }
+
+  /**
+   * Runs one workflow event and carries out its effects. `next` is the post as it will be stored (with edited
+   * content); the policy is checked on that content for submit and approve.
+   */
+  private apply(post: PostRecord, event: WorkflowEvent, actor: User, next: PostRecord, bumpRevision: boolean): PostRecord {
+    const policyProblems = event.type === 'submit' || event.type === 'approve' ? this.policyProblems(next) : [];
+    const r = transition({ ...post, approvals: post.approvals }, event, actor, { approvals: this.approvalRules(), policyProblems });
+    if (!r.ok) throw new AppError('conflict', r.reason);
+    let stored: PostRecord = { ...next, state: r.state };
+    const at = this.now().toISOString();
+    for (const fx of r.effects) {
+      switch (fx.type) {
+        case 'set_schedule':
+          stored = { ...stored, scheduledAt: fx.at };
+          break;
+        case 'comment':
+          this.posts.addComment(post.id, actor.id, fx.text);
+          break;
+        case 'audit':
+          this.audit.append({ actor, action: fx.action, postId: post.id, detail: { from: post.state, to: r.state, ...fx.detail }, at });
+          break;
+        case 'policy_override':
+          // The audit entry for the override is its own 'audit' effect; nothing else to store.
+          break;
+      }
+    }
+    const saved = this.posts.save(stored, { bumpRevision });
+    this.posts.setApprovals(post.id, r.approvals);
+    return { ...saved, approvals: [...r.approvals] };
+  }
+
+  /**
+   * Hootsuite bulk CSV → text-first posts in 'draft' state with their planned time; they get a draft attached
+   * (posts.update draftId) before they can be exported. Nothing is created when the file itself is unreadable.
+   */
+  importCsv(input: { text: string; zone: string; actorId: string; channels: ChannelId[]; campaignId: string | null }): { created: PostRecord[]; errors: BulkRowError[] } {
+    this.posts.requireUser(input.actorId);
+    const parsed = parseBulkCsv(input.text, { zone: input.zone, now: this.now() });
+    const created = this.db
+      .transaction(() =>
+        parsed.rows.map((row) =>
+          this.posts.create({
+            draftId: null, title: titleOf(row.message), content: { ...emptyContent(), caption: row.message, link: row.link },
+            targets: input.channels.map((channel) => ({ channel, overrides: {} })), coverTime: null, sponsored: false,
+            campaignId: input.campaignId, scheduledAt: row.scheduledAt, timeZone: row.timeZone, createdBy: input.actorId,
+          }),
+        ),
+      )
+      .immediate();
+    return { created, errors: parsed.errors };
+  }
+
+  ics(campaignId: string | null): string {
+    const campaigns = new Map(this.posts.campaigns().map((c) => [c.id, c.name]));
+    const posts = this.posts.list({ campaignId }).filter((p) => p.state !== 'failed');
+    return toICalendar(
+      posts.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt, timeZone: p.timeZone, channels: p.targets.map((t) => t.channel), campaign: p.campaignId ? campaigns.get(p.campaignId) ?? null : null })),
+      this.now(),
+    );
+  }
+}
+
+/** The first line of a message, shortened on a word boundary: a title a person recognises in the queue. */
+export function titleOf(message: string): string {
+  const line = message.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? 'Imported post';
+  if (line.length <= 80) return line;
+  const cut = line.slice(0, 80);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

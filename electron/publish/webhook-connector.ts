@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseRetryAfter } from './backoff';
+import { type Connector, type Delivery, type DeliveryOutcome, deliveryMetadata } from './delivery';
+
+/**
+ * Webhook connector: one HTTP(S) POST per delivery, multipart/form-data with a `metadata` JSON part, the
+ * `media` file and the `cover` image, both streamed from disk (a 4 GB video is never held in memory). The
+ * `Idempotency-Key` header is the deliveryId, so a receiver can drop a repeat of a delivery it already has.
+ *
+ * What an attempt comes to, and why:
+ * - any 2xx → 'delivered' (the ledger never sends it again);
+ * - 5xx, 408, 429 (Retry-After honoured), or the connection failing BEFORE the whole body was handed to the
+ *   network → 'retry': the receiver cannot have a complete request, so sending again is safe;
+ * - the whole body was sent and then the connection dropped or no answer came in time → 'unknown': the receiver
+ *   may have it. Not retried automatically; a person decides (or re-sends with the same Idempotency-Key);
+ * - other 4xx (and 3xx: we do not follow redirects with a body) → 'failed', quoting what the server said.
+ */
+export interface WebhookConnectorOptions {
+  url: string;
+  /** Postframe's version, for the User-Agent. */
+  version: string;
+  /** Milliseconds without any progress (connecting, sending, or waiting for the answer) before giving up. */
+  timeoutMs?: number;
+  /** Extra headers (e.g. Authorization) configured with the webhook. */
+  headers?: Record<string, string>;
+  now?: () => Date;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const MAX_ERROR_BODY = 2_048;
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
+
+export function mediaTypeFor(file: string): string {
+  return MEDIA_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Quotes a multipart parameter (RFC 7578 §4.2: percent-encode what would break the header). */
+const quote = (s: string) => `"${s.replace(/[\r\n"%]/g, (c) => encodeURIComponent(c))}"`;
+
+interface Part {
+  head: Buffer;
+  body: { data: Buffer } | { file: string; size: number };
+}
+
+function partHead(boundary: string, name: string, type: string, filename?: string): Buffer {
+  const disp = `form-data; name=${quote(name)}${filename ? `; filename=${quote(filename)}` : ''}`;
+  return Buffer.from(`--${boundary}\r\nContent-Disposition: ${disp}\r\nContent-Type: ${type}\r\n\r\n`);
+}
+
+/** The parts and the exact Content-Length, so the request is not chunked (some receivers refuse chunked uploads). */
+export async function multipartPlan(d: Delivery, boundary: string): Promise<{ parts: Part[]; tail: Buffer; length: number }> {
+  const mediaName = `media${path.extname(d.mediaPath).toLowerCase()}`;
+  const meta = Buffer.from(JSON.stringify(deliveryMetadata(d, { media: mediaName, cover: 'cover.jpg' })));
+  const [media, cover] = await Promise.all([fs.promises.stat(d.mediaPath), fs.promises.stat(d.coverPath)]);
+  const parts: Part[] = [
+    { head: partHead(boundary, 'metadata', 'application/json; charset=utf-8'), body: { data: meta } },
+    { head: partHead(boundary, 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } },
+    { head: partHead(boundary, 'cover', 'image/jpeg', 'cover.jpg'), body: { file: d.coverPath, size: cover.size } },
+  ];
+  const tail = Buffer.from(`--${boundary}--\r\n`);
+  const CRLF = 2;
+  const length = parts.reduce((n, p) => n + p.head.length + ('data' in p.body ? p.body.data.length : p.body.size) + CRLF, 0) + tail.length;
+  return { parts, tail, length };
+}
+
+/** The server's own words from an error body: a JSON `error`/`message` field, else the text, shortened. */
+export function serverMessage(body: string, contentType: string | undefined): string {
+  let text = body.trim();
+  if (contentType?.includes('json')) {
+    try {
+      const j = JSON.parse(text) as Record<string, unknown>;
+      const pick = [j.error, j.message, j.detail, (j.error as Record<string, unknown> | undefined)?.message].find((v) => typeof v === 'string');
+      if (typeof pick === 'string') text = pick;
+    } catch {
+      // not JSON after all: quote the text
+    }
+  }
+  text = text.replace(/\s+/g, ' ');
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Classifies an HTTP answer (pure). */
+export function outcomeForStatus(status: number, message: string, retryAfterMs: number | null): DeliveryOutcome {
+  if (status >= 200 && status < 300) return { state: 'delivered', status, message: message || null };
+  const said = message ? `: “${message}”` : '';
+  if (status === 429) return { state: 'retry', status, error: `The receiver is rate-limiting (429)${said}; Postframe will try again.`, retryAfterMs };
+  if (status === 408 || status >= 500) return { state: 'retry', status, error: `The receiver had a problem (${status})${said}; Postframe will try again.`, retryAfterMs };
+  if (status >= 300 && status < 400) return { state: 'failed', status, error: `The webhook URL redirects (${status}): set the final URL in Settings.` };
+  const fix = status === 401 || status === 403 ? 'check the webhook’s credentials in Settings' : 'fix the post or the webhook settings, then send again';
+  return { state: 'failed', status, error: `The receiver refused the post (${status})${said}. ${fix[0]!.toUpperCase()}${fix.slice(1)}.` };
+}
+
+export function webhookConnector(opts: WebhookConnectorOptions): Connector {
+  return { kind: 'webhook', send: (d) => postDelivery(opts, d) };
+}
+
+export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): Promise<DeliveryOutcome> {
+  let url: URL;
+  try {
+    url = new URL(opts.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    return { state: 'failed', status: null, error: `The webhook URL “${opts.url}” is not an http(s) address: fix it in Settings.` };
+  }
+  const boundary = `postframe-${randomBytes(12).toString('hex')}`;
+  let plan: Awaited<ReturnType<typeof multipartPlan>>;
+  try {
+    plan = await multipartPlan(d, boundary);
+  } catch (e) {
+    return { state: 'failed', status: null, error: `A file to send is missing (${(e as Error).message}): export the post again.` };
+  }
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = opts.now ?? (() => new Date());
+
+  return new Promise<DeliveryOutcome>((resolve) => {
+    let bodySent = false;
+    let settled = false;
+    const settle = (o: DeliveryOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(o);
+    };
+    const lost = (why: string): DeliveryOutcome =>
+      bodySent
+        ? {
+            state: 'unknown',
+            status: null,
+            error: `The whole post was sent, then ${why} before the receiver answered: it may have arrived. Check the receiver, then mark it delivered or send it again (the same Idempotency-Key lets the receiver drop a repeat).`,
+          }
+        : { state: 'retry', status: null, error: `Sending failed: ${why} before the post was fully sent; Postframe will try again.`, retryAfterMs: null };
+
+    const client = url.protocol === 'https:' ? https : http;
+    const req = client.request(url, {
+      method: 'POST',
+      headers: {
+        ...opts.headers,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(plan.length),
+        'Idempotency-Key': d.deliveryId,
+        'User-Agent': `Postframe/${opts.version}`,
+        Accept: 'application/json, text/plain;q=0.9, */*;q=0.1',
+      },
+    });
+    // Idle timeout: no bytes either way for timeoutMs (a slow upload of a big file is fine while it moves).
+    req.setTimeout(timeoutMs, () => {
+      const o = lost(`no answer came within ${Math.round(timeoutMs / 1000)} s`);
+      settle(o);
+      req.destroy();
+    });
+    // 'finish': every byte was handed to the operating system; from here on the receiver may have it all.
+    req.on('finish', () => {
+      bodySent = true;
+    });
+    // A read error of our own file is ours to fix (never a retry); recorded synchronously because the request's
+    // own 'error' (the pipeline tears it down) may be reported before the pipeline's rejection.
+    let readError: NodeJS.ErrnoException | null = null;
+    const unreadable = (err: NodeJS.ErrnoException): DeliveryOutcome => ({
+      state: 'failed',
+      status: null,
+      error: `Reading ${err.path ?? 'the media'} failed (${err.code ?? err.message}): export the post again.`,
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (readError) return settle(unreadable(readError));
+      settle(lost(e.code === 'ECONNREFUSED' ? 'the receiver refused the connection' : `the connection failed (${e.code ?? e.message})`));
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        if (size < MAX_ERROR_BODY) chunks.push(c.subarray(0, MAX_ERROR_BODY - size));
+        size += c.length;
+      });
+      const done = () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        settle(outcomeForStatus(status, serverMessage(body, res.headers['content-type']), parseRetryAfter(res.headers['retry-after'] as string | undefined, now())));
+        // An early answer (e.g. 413 before the body was read) must not leave the upload running.
+        if (!bodySent) req.destroy();
+      };
+      res.on('end', done);
+      // The status line arrived: that is the answer, even if the rest of the body is cut off.
+      res.on('error', done);
+      res.on('aborted', done);
+    });
+
+    void (async () => {
+      try {
+        for (const p of plan.parts) {
+          if (!req.write(p.head)) await onceDrained(req);
+          if ('data' in p.body) {
+            if (!req.write(p.body.data)) await onceDrained(req);
+          } else {
+            const file = fs.createReadStream(p.body.file);
+            const name = p.body.file;
+            file.once('error', (e: NodeJS.ErrnoException) => {
+              readError = Object.assign(e, { path: e.path ?? name });
+            });
+            await pipeline(file, req, { end: false });
+          }
+          if (!req.write('\r\n')) await onceDrained(req);
+        }
+        req.end(plan.tail);
+      } catch (e) {
+        if (settled) return;
+        const err = e as NodeJS.ErrnoException;
+        settle(readError ? unreadable(readError) : lost(`the connection failed (${err.code ?? err.message})`));
+        req.destroy();
+      }
+    })();
+  });
+}
+
+function onceDrained(req: http.ClientRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      req.off('drain', ok);
+      req.off('close', closed);
+    };
+    const ok = () => {
+      cleanup();
+      resolve();
+    };
+    const closed = () => {
+      cleanup();
+      reject(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
+    };
+    req.once('drain', ok);
+    req.once('close', closed);
+  });
+}
