@@ -8,7 +8,7 @@ import pkg from '../package.json';
 import type { ApiImpl, CallOutput, EventName, EventPayload, ParsedInput } from './api/contract';
 import type { UploadResponse } from './api/transport';
 import { runImport, uploadPath } from './import/importer';
-import { JobRunner } from './jobs/runner';
+import { type JobContext, JobRunner } from './jobs/runner';
 import { AssetsRepo, type AssetFiles } from './library/assets-repo';
 import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
@@ -139,7 +139,7 @@ export class Studio implements ApiImpl {
     return rooms;
   }
 
-  private async importJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown) {
+  private async importJob(rooms: Rooms, ctx: JobContext, input: unknown) {
     const req = ImportRequest.parse(input);
     let pending: string[] = [];
     let lastEmit = 0;
@@ -200,7 +200,7 @@ export class Studio implements ApiImpl {
    * Makes the proxies one after another. One that fails is skipped (its original still plays where the
    * browser can decode it); the job fails only when none could be made.
    */
-  private async proxyJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown): Promise<ProxyResult> {
+  private async proxyJob(rooms: Rooms, ctx: JobContext, input: unknown): Promise<ProxyResult> {
     const { assetIds } = ProxyJobInput.parse(input);
     const tools = this.tools;
     if (!tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it to make preview proxies.');
@@ -236,7 +236,7 @@ export class Studio implements ApiImpl {
   }
 
   /** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
-  private async exportJob(rooms: Rooms, ctx: Parameters<Parameters<JobRunner['register']>[1]>[0], input: unknown): Promise<ExportResult> {
+  private async exportJob(rooms: Rooms, ctx: JobContext, input: unknown): Promise<ExportResult> {
     const req = ExportJobInput.parse(input);
     if (!this.tools) throw new AppError('ffmpeg_missing', this.toolsError ?? 'FFmpeg is missing. Install it, then export again.');
     let doc = req.doc;
