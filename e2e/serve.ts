@@ -70,4 +70,24 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Calls the API the way the renderer does, over the page's own WebSocket session (setup with no UI, crash tests). */
+export async function callApi<T>(page: Page, call: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, payload]) =>
+      new Promise<T>((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/api`);
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
+        ws.onmessage = (e) => {
+          const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
+          if (msg.type !== 'result' || msg.id !== 1) return;
+          ws.close();
+          if (msg.result?.ok) resolve(msg.result.value as T);
+          else reject(new Error(msg.result?.error?.message ?? 'call failed'));
+        };
+        ws.onerror = () => reject(new Error('WebSocket failed'));
+      }),
+    [call, input] as const,
+  );
+}
+
 export { expect };

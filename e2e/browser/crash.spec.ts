@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { GOOD_DIR } from '../../scripts/fixtures';
-import { startServe, type Server } from '../serve';
+import { callApi, startServe, type Server } from '../serve';
 
 /**
  * kill -9 of the host: during editing nothing saved is lost (autosave runs at most 2 s after an edit); during
@@ -34,25 +34,6 @@ test.afterEach(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Calls the API the way the renderer does: over the page's own WebSocket session. */
-async function api<T>(page: Page, call: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ([name, payload]) =>
-      new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/api`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
-        ws.onmessage = (e) => {
-          const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (msg.type !== 'result' || msg.id !== 1) return;
-          ws.close();
-          if (msg.result?.ok) resolve(msg.result.value as T);
-          else reject(new Error(msg.result?.error?.message ?? 'call failed'));
-        };
-        ws.onerror = () => reject(new Error('WebSocket failed'));
-      }),
-    [call, input] as const,
-  );
-}
 
 async function openServer(page: Page): Promise<void> {
   server = await startServe(lib, home);
@@ -98,22 +79,22 @@ test('kill -9 during an export: no partial file, and the job shows as failed', a
   execFileSync(process.execPath, ['bin/postframe.mjs', 'import', '--library', lib, long], { env: { ...process.env, POSTFRAME_HOME: home } });
   await openServer(page);
 
-  const [asset] = await api<{ id: string }[]>(page, 'assets.ids', {}).then((ids) => ids.map((id) => ({ id })));
-  const draft = await api<{ id: string; revision: number; doc: { tracks: { kind: string; clips: unknown[] }[] } }>(page, 'drafts.create', { name: 'Long export' });
+  const [asset] = await callApi<{ id: string }[]>(page, 'assets.ids', {}).then((ids) => ids.map((id) => ({ id })));
+  const draft = await callApi<{ id: string; revision: number; doc: { tracks: { kind: string; clips: unknown[] }[] } }>(page, 'drafts.create', { name: 'Long export' });
   const doc = structuredClone(draft.doc);
   doc.tracks.find((t) => t.kind === 'main')!.clips.push({
     id: 'c1', type: 'media', assetId: asset!.id, start: 0, in: 0, out: 40, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transitionIn: null,
     transform: { reframe: 'fill', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 },
   });
-  await api(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
-  const { jobId } = await api<{ jobId: string }>(page, 'exports.start', { draftId: draft.id });
+  await callApi(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
+  const { jobId } = await callApi<{ jobId: string }>(page, 'exports.start', { draftId: draft.id });
   const exportsDir = path.join(lib, 'exports');
   // Wait until ffmpeg is writing the part file, then kill the host mid-export.
   await expect.poll(() => fs.readdirSync(exportsDir).some((f) => f.endsWith('.part.mp4')), { timeout: 60_000 }).toBe(true);
   await crash();
 
   await openServer(page);
-  const jobs = await api<{ id: string; status: string }[]>(page, 'jobs.list', {});
+  const jobs = await callApi<{ id: string; status: string }[]>(page, 'jobs.list', {});
   expect(jobs.find((j) => j.id === jobId)?.status).toBe('failed');
   expect(fs.readdirSync(exportsDir).filter((f) => f.endsWith('.mp4'))).toEqual([]);
 });

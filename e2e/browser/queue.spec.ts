@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { GOOD_DIR } from '../../scripts/fixtures';
-import { expect, test } from '../serve';
+import { callApi, expect, test } from '../serve';
 
 // A zone that is not UTC, so a wrong zone conversion shows up as a wrong day or hour.
 const ZONE = 'Europe/Helsinki';
@@ -21,25 +21,6 @@ function localParts(ms: number): { date: string; time: string } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** Calls the API the way the renderer does, over the page's own WebSocket session (for setup there is no UI for). */
-async function api<T>(page: Page, call: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ([name, payload]) =>
-      new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/api`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
-        ws.onmessage = (e) => {
-          const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (msg.type !== 'result' || msg.id !== 1) return;
-          ws.close();
-          if (msg.result?.ok) resolve(msg.result.value as T);
-          else reject(new Error(msg.result?.error?.message ?? 'call failed'));
-        };
-        ws.onerror = () => reject(new Error('WebSocket failed'));
-      }),
-    [call, input] as const,
-  );
-}
 
 async function switchTo(page: Page, name: string, role: string): Promise<void> {
   await page.getByTestId('profile-select').selectOption({ label: name });
@@ -164,7 +145,7 @@ test('banned words are marked in the caption, changes requested with a reason, a
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10));
   const ym = next.toISOString().slice(0, 7);
   // The compliance policy bans a phrase (no policy editor yet: set through the API); the composer marks it as typed.
-  await api(app, 'policy.set', { actorId: 'owner', policy: { bannedPhrases: ['guaranteed results'], requireDisclosure: { enabled: true, tags: ['ad'] }, hashtagCap: null, allowedLinkDomains: [], blockExpiredLicences: true } });
+  await callApi(app, 'policy.set', { actorId: 'owner', policy: { bannedPhrases: ['guaranteed results'], requireDisclosure: { enabled: true, tags: ['ad'] }, hashtagCap: null, allowedLinkDomains: [], blockExpiredLicences: true } });
   await app.getByTestId('new-post').click();
   const composer = app.getByTestId('composer');
   await composer.getByTestId('composer-caption').fill('Soft wool, Guaranteed Results every time.');

@@ -1,44 +1,24 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultTransform } from '../model/draft';
 import { isFinished } from '../model/job';
 import { Studio } from '../studio';
-import { EXIT, main } from './main';
+import { EXIT } from './main';
+import { runCli, useCliSandbox } from './__tests__/cli-sandbox';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLIP = path.join(REPO, '.fixtures', 'good', 'red-clip.mp4');
 
 /** `postframe queue …` through main() with captured output, on a real library folder. */
 describe('postframe queue', () => {
-  let tmp: string;
-  let libraryPath: string;
-  let settingsDir: string;
-  let savedHome: string | undefined;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-queue-cli-'));
-    libraryPath = path.join(tmp, 'lib');
-    settingsDir = path.join(tmp, 'home');
-    savedHome = process.env.POSTFRAME_HOME;
-    process.env.POSTFRAME_HOME = settingsDir;
-  });
-  afterEach(() => {
-    if (savedHome === undefined) delete process.env.POSTFRAME_HOME;
-    else process.env.POSTFRAME_HOME = savedHome;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const box = useCliSandbox('pf-queue-cli-');
 
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-    return { code, out, err };
-  }
+  const cli = runCli;
 
   async function withStudio<T>(fn: (s: Studio) => Promise<T>): Promise<T> {
-    const studio = await Studio.open({ libraryPath, settingsDir, shell: 'browser' });
+    const studio = await Studio.open({ libraryPath: box.libraryPath, settingsDir: box.settingsDir, shell: 'browser' });
     try {
       return await fn(studio);
     } finally {
@@ -47,30 +27,30 @@ describe('postframe queue', () => {
   }
 
   it('imports a bulk CSV with per-row errors in the JSON (exit 3) and lists the queue', async () => {
-    expect((await cli('library', 'init', libraryPath)).code).toBe(EXIT.ok);
-    const file = path.join(tmp, 'bulk.csv');
+    expect((await cli('library', 'init', box.libraryPath)).code).toBe(EXIT.ok);
+    const file = path.join(box.tmp, 'bulk.csv');
     fs.writeFileSync(file, 'Date,Message,Link\r\n12/24/2099 09:00,Merry Christmas,https://example.com\r\n12/24/2099 09:03,Not on a 5-minute boundary\r\n');
-    const r = await cli('queue', 'import-csv', '--library', libraryPath, file, '--zone', 'Europe/Helsinki', '--json');
+    const r = await cli('queue', 'import-csv', '--library', box.libraryPath, file, '--zone', 'Europe/Helsinki', '--json');
     expect(r.code).toBe(EXIT.partial);
     const out = JSON.parse(r.out) as { created: { title: string; scheduledAt: string }[]; errors: { row: number; problem: string }[] };
     expect(out.created.map((p) => [p.title, p.scheduledAt])).toEqual([['Merry Christmas', '2099-12-24T07:00:00.000Z']]);
     expect(out.errors.map((e) => e.row)).toEqual([3]);
     expect(out.errors[0]!.problem).toMatch(/5-minute|minute/);
 
-    const list = await cli('queue', 'list', '--library', libraryPath, '--json');
+    const list = await cli('queue', 'list', '--library', box.libraryPath, '--json');
     expect(list.code).toBe(EXIT.ok);
     expect((JSON.parse(list.out) as { title: string; state: string; draftId: string | null }[]).map((p) => [p.title, p.state, p.draftId])).toEqual([['Merry Christmas', 'draft', null]]);
-    const text = await cli('queue', 'list', '--library', libraryPath);
+    const text = await cli('queue', 'list', '--library', box.libraryPath);
     expect(text.out).toMatch(/2099-12-24T07:00:00.000Z\s+draft\s+tiktok\s+Merry Christmas\n1 post\n/);
 
     fs.writeFileSync(file, '12/25/2099 10:00,Boxing day\n');
-    expect((await cli('queue', 'import-csv', '--library', libraryPath, file, '--zone', 'UTC')).code).toBe(EXIT.ok);
-    expect((await cli('queue', 'import-csv', '--library', libraryPath)).code).toBe(EXIT.usage);
+    expect((await cli('queue', 'import-csv', '--library', box.libraryPath, file, '--zone', 'UTC')).code).toBe(EXIT.ok);
+    expect((await cli('queue', 'import-csv', '--library', box.libraryPath)).code).toBe(EXIT.usage);
   });
 
   it('export-due needs a folder, delivers due posts once, and skips late ones unless --include-late', async () => {
-    expect((await cli('library', 'init', libraryPath)).code).toBe(EXIT.ok);
-    const none = await cli('queue', 'export-due', '--library', libraryPath);
+    expect((await cli('library', 'init', box.libraryPath)).code).toBe(EXIT.ok);
+    const none = await cli('queue', 'export-due', '--library', box.libraryPath);
     expect(none.code).toBe(EXIT.error);
     expect(none.err).toMatch(/postframe queue folder --library DIR PATH/);
 
@@ -96,10 +76,10 @@ describe('postframe queue', () => {
       };
       return { onTime: await make('On time', 5), late: await make('Late one', 120) };
     });
-    const root = path.join(tmp, 'outbox');
-    expect((await cli('queue', 'folder', '--library', libraryPath, root)).code).toBe(EXIT.ok);
+    const root = path.join(box.tmp, 'outbox');
+    expect((await cli('queue', 'folder', '--library', box.libraryPath, root)).code).toBe(EXIT.ok);
 
-    const first = await cli('queue', 'export-due', '--library', libraryPath, '--json');
+    const first = await cli('queue', 'export-due', '--library', box.libraryPath, '--json');
     expect(first.err).toBe('');
     expect(first.code).toBe(EXIT.ok);
     const outcomes = JSON.parse(first.out) as { postId: string; status: string; deliveries: { channel: string; state: string }[] }[];
@@ -112,11 +92,11 @@ describe('postframe queue', () => {
     expect(fs.readFileSync(path.join(landed, 'caption.txt'), 'utf8')).toBe('On time caption\n');
 
     // Nothing is due twice: the delivered post is exported; the late one still waits for a person.
-    const again = await cli('queue', 'export-due', '--library', libraryPath);
+    const again = await cli('queue', 'export-due', '--library', box.libraryPath);
     expect(again.out).toMatch(/Late one: 1\d\d minutes late/);
     expect(again.out).toMatch(/0 of 1 due post delivered/);
 
-    const late = await cli('queue', 'export-due', '--library', libraryPath, '--include-late');
+    const late = await cli('queue', 'export-due', '--library', box.libraryPath, '--include-late');
     expect(late.code).toBe(EXIT.ok);
     expect(late.out).toMatch(/✓ Late one: Delivered to tiktok, x\./);
     expect(folders('tiktok')).toHaveLength(2);
