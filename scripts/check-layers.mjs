@@ -76,6 +76,8 @@ export function roomOf(file) {
   const parts = file.split('/');
   if (parts[0] === 'renderer' && parts[1] === 'src') return 'renderer';
   if (parts[0] !== 'electron') return null;
+  // electron/studio/*.ts are the composition root's per-room API handlers: part of studio.ts.
+  if (parts[1] === 'studio' && parts.length > 2) return 'studio';
   if (parts.length === 2) {
     const base = parts[1].replace(/\.[^.]+$/, '').replace(/\.d$/, '');
     return ROOT_FILES.has(base) ? base : 'electron-root';

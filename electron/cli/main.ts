@@ -122,7 +122,7 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
         if (jobId === null) early.push(payload as Job);
         else check(payload as Job);
       });
-      void studio['imports.start']({ paths: paths.map((p) => path.resolve(p)), uploads: [] }).then(({ jobId: id }) => {
+      void studio.api['imports.start']({ paths: paths.map((p) => path.resolve(p)), uploads: [] }).then(({ jobId: id }) => {
         jobId = id;
         early.forEach(check);
       });
@@ -151,7 +151,7 @@ async function searchCommand(args: ParsedArgs, words: string[], lib: { path: str
   if (words.length === 0) throw new UsageError('Give a search query.');
   const studio = await openStudio(lib.path, lib.isDefault);
   try {
-    const { items, total } = await studio['assets.list']({
+    const { items, total } = await studio.api['assets.list']({
       query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000,
     });
     if (args.flags.has('json')) io.out(`${JSON.stringify(items)}\n`);
@@ -279,7 +279,7 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
   try {
     switch (sub) {
       case 'list': {
-        const posts = await studio['posts.list']({ state: null, campaignId: null, from: null, to: null });
+        const posts = await studio.api['posts.list']({ state: null, campaignId: null, from: null, to: null });
         if (json) io.out(`${JSON.stringify(posts)}\n`);
         else {
           for (const p of posts) io.out(`${p.scheduledAt ?? 'unscheduled'.padEnd(24)}  ${p.state.padEnd(17)}  ${p.targets.map((t) => t.channel).join(',')}  ${p.title}\n`);
@@ -289,7 +289,7 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
       }
       case 'import-csv': {
         const zone = stringFlag(args, 'zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-        const r = await studio['queue.importCsv']({ text: csv, zone, actorId: 'owner', channels: ['tiktok'], campaignId: null });
+        const r = await studio.api['queue.importCsv']({ text: csv, zone, actorId: 'owner', channels: ['tiktok'], campaignId: null });
         if (json) io.out(`${JSON.stringify({ created: r.created.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt })), errors: r.errors })}\n`);
         else {
           io.out(`Imported ${r.created.length} post${r.created.length === 1 ? '' : 's'} · ${r.errors.length} row${r.errors.length === 1 ? '' : 's'} failed\n`);

@@ -56,22 +56,22 @@ describe('postframe queue', () => {
 
     const now = Date.now();
     const ids = await withStudio(async (s) => {
-      const { jobId } = await s['imports.start']({ paths: [CLIP], uploads: [] });
+      const { jobId } = await s.api['imports.start']({ paths: [CLIP], uploads: [] });
       const job = await s.waitForJob(jobId);
       expect(isFinished(job.status) && job.result?.kind === 'import').toBe(true);
       const assetId = job.result?.kind === 'import' ? job.result.assetIds[0]! : '';
-      const rec = await s['drafts.create']({ kind: 'video', name: 'Red' });
+      const rec = await s.api['drafts.create']({ kind: 'video', name: 'Red' });
       if (rec.doc.kind !== 'video') throw new Error('video draft expected');
       const clip = { id: 'c1', type: 'media' as const, assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null };
       const doc = { ...rec.doc, tracks: rec.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
-      await s['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc });
-      const approver = await s['users.create']({ actorId: 'owner', name: 'Ari', role: 'approver' });
+      await s.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc });
+      const approver = await s.api['users.create']({ actorId: 'owner', name: 'Ari', role: 'approver' });
       const make = async (title: string, minutesAgo: number) => {
-        const p = await s['posts.create']({ draftId: rec.id, actorId: 'owner', title, targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'x', overrides: {} }], timeZone: 'UTC', campaignId: null });
-        await s['posts.update']({ id: p.id, actorId: 'owner', content: { caption: `${title} caption`, hashtags: [], mentions: [], firstComment: '', link: null } });
-        await s['posts.transition']({ id: p.id, event: 'submit', actorId: 'owner' });
-        await s['posts.transition']({ id: p.id, event: 'approve', actorId: approver.id });
-        await s['posts.transition']({ id: p.id, event: 'schedule', actorId: 'owner', at: new Date(now - minutesAgo * 60_000).toISOString() });
+        const p = await s.api['posts.create']({ draftId: rec.id, actorId: 'owner', title, targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'x', overrides: {} }], timeZone: 'UTC', campaignId: null });
+        await s.api['posts.update']({ id: p.id, actorId: 'owner', content: { caption: `${title} caption`, hashtags: [], mentions: [], firstComment: '', link: null } });
+        await s.api['posts.transition']({ id: p.id, event: 'submit', actorId: 'owner' });
+        await s.api['posts.transition']({ id: p.id, event: 'approve', actorId: approver.id });
+        await s.api['posts.transition']({ id: p.id, event: 'schedule', actorId: 'owner', at: new Date(now - minutesAgo * 60_000).toISOString() });
         return p.id;
       };
       return { onTime: await make('On time', 5), late: await make('Late one', 120) };
@@ -103,7 +103,7 @@ describe('postframe queue', () => {
     expect(folders('x')).toHaveLength(2);
 
     await withStudio(async (s) => {
-      expect((await s['posts.get']({ id: ids.onTime })).state).toBe('exported');
+      expect((await s.api['posts.get']({ id: ids.onTime })).state).toBe('exported');
       expect(s.auditRepo.list(ids.onTime).map((e) => e.action).slice(-2)).toEqual(['render', 'export']);
       expect(s.auditRepo.verify().ok).toBe(true);
     });

@@ -198,7 +198,7 @@ describe('browser-mode host', () => {
           if (m.type === 'event' && m.name === 'job.updated') resolve(m);
         }),
       );
-      await studio['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
+      await studio.api['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
       expect((await event).payload.status).toBe('queued');
       await studio.whenIdle();
     });
@@ -224,9 +224,9 @@ describe('browser-mode host', () => {
 
     beforeEach(async () => {
       cookie = await login();
-      await studio['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
+      await studio.api['imports.start']({ paths: [path.join(GOOD_DIR, 'logo.png')], uploads: [] });
       await studio.whenIdle();
-      const list = await studio['assets.list']({ query: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 10 });
+      const list = await studio.api['assets.list']({ query: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 10 });
       expect(list.total).toBe(1);
       id = list.items[0]!.id;
     });
@@ -282,7 +282,7 @@ describe('browser-mode host', () => {
 
   describe('text layers', () => {
     it('serves a rendered layer with the cookie only, immutable; 404s bad keys and refuses traversal', async () => {
-      const layer = await studio['text.render']({
+      const layer = await studio.api['text.render']({
         canvas: { width: 720, height: 1280 },
         text: { text: 'Hello', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8 },
       });

@@ -44,7 +44,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
   const auth = new HostAuth(loopbackOnly);
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
-  const route = createRouter(o.studio, log);
+  const route = createRouter(o.studio.api, log);
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);

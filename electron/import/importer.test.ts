@@ -33,9 +33,9 @@ describe('import', () => {
     studio.onEvent((name, payload) => {
       if (name === 'job.updated') jobs.push(payload as Job);
     });
-    const { jobId } = await studio['imports.start']({ paths, uploads: [] });
+    const { jobId } = await studio.api['imports.start']({ paths, uploads: [] });
     await studio.whenIdle();
-    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
+    const job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId)!;
     expect(jobs.some((j) => j.id === jobId && j.status === 'running')).toBe(true);
     return job;
   }
@@ -69,9 +69,9 @@ describe('import', () => {
 
   it('reads facts: rotation, dimensions, duration, codecs, capture time, audio', async () => {
     await importPaths([GOOD_DIR]);
-    const { items } = await studio['assets.list']({ query: '', kind: null, tag: null, sort: 'name', order: 'asc', trashed: false, offset: 0, limit: 50 });
+    const { items } = await studio.api['assets.list']({ query: '', kind: null, tag: null, sort: 'name', order: 'asc', trashed: false, offset: 0, limit: 50 });
     const byName = new Map(items.map((a) => [a.name, a]));
-    const phone = await studio['assets.get']({ id: byName.get('phone-portrait.mp4')!.id });
+    const phone = await studio.api['assets.get']({ id: byName.get('phone-portrait.mp4')!.id });
     expect(phone.kind).toBe('video');
     expect([phone.facts.width, phone.facts.height]).toEqual([180, 320]);
     expect(phone.facts.rotation % 180).toBe(90);
@@ -79,14 +79,14 @@ describe('import', () => {
     expect(phone.facts.createdAt).toBe('2024-06-01T10:20:30.000Z');
     expect(phone.facts.hasAudio).toBe(false);
 
-    const red = await studio['assets.get']({ id: byName.get('red-clip.mp4')!.id });
+    const red = await studio.api['assets.get']({ id: byName.get('red-clip.mp4')!.id });
     expect(red.facts.videoCodec).toBe('h264');
     expect(red.facts.audioCodec).toBe('aac');
     expect(red.facts.durationSec).toBeGreaterThan(1.9);
     expect(red.facts.durationSec).toBeLessThan(2.2);
     expect(red.hasThumbnail && red.hasWaveform).toBe(true);
 
-    const photo = await studio['assets.get']({ id: byName.get('beach-sunset.jpg')!.id });
+    const photo = await studio.api['assets.get']({ id: byName.get('beach-sunset.jpg')!.id });
     // Stored 600x400 with EXIF orientation 6: shown portrait.
     expect([photo.facts.width, photo.facts.height]).toEqual([400, 600]);
     const thumb = await studio.resolveMedia(photo.id, 'thumb');
@@ -94,7 +94,7 @@ describe('import', () => {
     const meta = await sharp(thumb!.path).metadata();
     expect(meta.height! > meta.width!).toBe(true);
 
-    const voice = await studio['assets.get']({ id: byName.get('voice-note.wav')!.id });
+    const voice = await studio.api['assets.get']({ id: byName.get('voice-note.wav')!.id });
     expect(voice.kind).toBe('audio');
     // Its grid thumbnail is its waveform.
     expect(voice.hasThumbnail).toBe(true);
@@ -126,12 +126,12 @@ describe('import', () => {
   it('imports uploads by moving them and removes what it did not keep', async () => {
     const up1 = await studio.stageUpload('clip.mp4', fs.createReadStream(path.join(GOOD_DIR, 'red-clip.mp4')));
     const up2 = await studio.stageUpload('fake.jpg', fs.createReadStream(path.join(BROKEN_DIR, 'notes-not-a-photo.jpg')));
-    const { jobId } = await studio['imports.start']({ paths: [], uploads: [up1, up2] });
+    const { jobId } = await studio.api['imports.start']({ paths: [], uploads: [up1, up2] });
     await studio.whenIdle();
-    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
+    const job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId)!;
     expect(job.result).toMatchObject({ imported: 1, failed: [{ path: 'fake.jpg' }] });
     expect(filesUnder(studio.folder.uploadsDir)).toEqual([]);
-    const asset = await studio['assets.get']({ id: importResultOf(job)!.assetIds[0]! });
+    const asset = await studio.api['assets.get']({ id: importResultOf(job)!.assetIds[0]! });
     expect(asset.name).toBe('clip.mp4');
   });
 
@@ -143,7 +143,7 @@ describe('import', () => {
   });
 
   it('refuses upload ids that could escape the uploads folder', async () => {
-    await expect(studio['imports.start']({ paths: [], uploads: [{ id: '../../library.sqlite', name: 'x.jpg' }] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(studio.api['imports.start']({ paths: [], uploads: [{ id: '../../library.sqlite', name: 'x.jpg' }] })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('cancels: the job ends cancelled and no partial file remains', async () => {
@@ -154,16 +154,16 @@ describe('import', () => {
         if (name !== 'job.updated') return;
         const j = payload as Job;
         seen.push(j);
-        if (j.id === jobId && j.status === 'running') void studio['jobs.cancel']({ id: jobId });
+        if (j.id === jobId && j.status === 'running') void studio.api['jobs.cancel']({ id: jobId });
         if (j.id === jobId && j.status === 'cancelled') resolve();
       });
     });
-    jobId = (await studio['imports.start']({ paths: [GOOD_DIR], uploads: [] })).jobId;
+    jobId = (await studio.api['imports.start']({ paths: [GOOD_DIR], uploads: [] })).jobId;
     await cancelled;
     await studio.whenIdle();
     expect(filesUnder(studio.folder.stagingDir)).toEqual([]);
     // Whatever finished before the cancel is complete: each row has its original on disk.
-    const ids = await studio['assets.ids']({ query: '', kind: null, tag: null, trashed: false });
+    const ids = await studio.api['assets.ids']({ query: '', kind: null, tag: null, trashed: false });
     for (const id of ids) expect(await studio.resolveMedia(id, 'original')).not.toBeNull();
     expect(filesUnder(studio.folder.mediaDir)).toHaveLength(ids.length);
   });
@@ -175,7 +175,7 @@ describe('import', () => {
     ).run();
     await studio.close();
     studio = await Studio.open({ libraryPath, settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
-    const stale = (await studio['jobs.list']()).find((j) => j.id === 'stale')!;
+    const stale = (await studio.api['jobs.list']({})).find((j) => j.id === 'stale')!;
     expect(stale.status).toBe('failed');
     expect(stale.error).toMatch(/closed before this finished/);
   });

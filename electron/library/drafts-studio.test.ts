@@ -43,21 +43,21 @@ describe('drafts through the Studio', () => {
   });
 
   it('implements every drafts call and announces each change', async () => {
-    const d = await studio['drafts.create']({ kind: 'video', name: 'My reel' });
-    const saved = await studio['drafts.save']({ id: d.id, baseRevision: d.revision, doc: { ...d.doc, name: 'My reel 2' } });
+    const d = await studio.api['drafts.create']({ kind: 'video', name: 'My reel' });
+    const saved = await studio.api['drafts.save']({ id: d.id, baseRevision: d.revision, doc: { ...d.doc, name: 'My reel 2' } });
     expect(saved.revision).toBe(2);
-    expect((await studio['drafts.get']({ id: d.id })).doc.name).toBe('My reel 2');
-    const renamed = await studio['drafts.rename']({ id: d.id, name: 'Final cut' });
+    expect((await studio.api['drafts.get']({ id: d.id })).doc.name).toBe('My reel 2');
+    const renamed = await studio.api['drafts.rename']({ id: d.id, name: 'Final cut' });
     expect(renamed).toMatchObject({ name: 'Final cut', revision: 3 });
-    const copy = await studio['drafts.duplicate']({ id: d.id });
+    const copy = await studio.api['drafts.duplicate']({ id: d.id });
     expect(copy.doc.name).toBe('Final cut copy');
-    expect(await studio['drafts.trash']({ ids: [copy.id, 'unknown'] })).toEqual({ count: 1 });
-    expect((await studio['drafts.list']({ trashed: false })).map((s) => s.id)).toEqual([d.id]);
-    expect((await studio['drafts.list']({ trashed: true })).map((s) => s.id)).toEqual([copy.id]);
-    expect(await studio['drafts.restore']({ ids: [copy.id] })).toEqual({ count: 1 });
-    expect(await studio['drafts.restore']({ ids: [copy.id] })).toEqual({ count: 0 });
-    expect((await studio['drafts.revisions']({ id: d.id })).map((r) => [r.revision, r.name])).toEqual([[3, 'Final cut'], [2, 'My reel 2'], [1, 'My reel']]);
-    const back = await studio['drafts.restoreRevision']({ id: d.id, revision: 1 });
+    expect(await studio.api['drafts.trash']({ ids: [copy.id, 'unknown'] })).toEqual({ count: 1 });
+    expect((await studio.api['drafts.list']({ trashed: false })).map((s) => s.id)).toEqual([d.id]);
+    expect((await studio.api['drafts.list']({ trashed: true })).map((s) => s.id)).toEqual([copy.id]);
+    expect(await studio.api['drafts.restore']({ ids: [copy.id] })).toEqual({ count: 1 });
+    expect(await studio.api['drafts.restore']({ ids: [copy.id] })).toEqual({ count: 0 });
+    expect((await studio.api['drafts.revisions']({ id: d.id })).map((r) => [r.revision, r.name])).toEqual([[3, 'Final cut'], [2, 'My reel 2'], [1, 'My reel']]);
+    const back = await studio.api['drafts.restoreRevision']({ id: d.id, revision: 1 });
     expect(back).toMatchObject({ revision: 4, doc: { name: 'My reel' } });
 
     expect(draftEvents()).toEqual([
@@ -73,54 +73,54 @@ describe('drafts through the Studio', () => {
 
     // A stale save is refused with a message that says what to do, and announces nothing.
     events = [];
-    await expect(studio['drafts.save']({ id: d.id, baseRevision: 2, doc: d.doc })).rejects.toMatchObject({
+    await expect(studio.api['drafts.save']({ id: d.id, baseRevision: 2, doc: d.doc })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/changed in another window \(now at revision 4\)\. Reopen it to continue; your version is kept as revision 5/),
     });
     expect(draftEvents()).toEqual([]);
-    await expect(studio['drafts.get']({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(studio.api['drafts.get']({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('refuses to delete for good an asset a live draft uses, and names the draft', async () => {
     const photo = path.join(tmp, 'sunset.png');
     await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff8800' } }).png().toFile(photo);
-    await studio['imports.start']({ paths: [photo], uploads: [] });
+    await studio.api['imports.start']({ paths: [photo], uploads: [] });
     await studio.whenIdle();
-    const asset = (await studio['assets.list']({ query: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 10 })).items[0]!;
+    const asset = (await studio.api['assets.list']({ query: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 10 })).items[0]!;
     const original = (await studio.resolveMedia(asset.id, 'original'))!.path;
 
-    const d = await studio['drafts.create']({ kind: 'video', name: 'My reel' });
-    await studio['drafts.save']({ id: d.id, baseRevision: 1, doc: withClips(d.doc, asset.id) });
-    await studio['assets.trash']({ ids: [asset.id] });
+    const d = await studio.api['drafts.create']({ kind: 'video', name: 'My reel' });
+    await studio.api['drafts.save']({ id: d.id, baseRevision: 1, doc: withClips(d.doc, asset.id) });
+    await studio.api['assets.trash']({ ids: [asset.id] });
     events = [];
 
-    await expect(studio['assets.purge']({ ids: [asset.id] })).rejects.toMatchObject({
+    await expect(studio.api['assets.purge']({ ids: [asset.id] })).rejects.toMatchObject({
       code: 'conflict',
       message: '“sunset.png” is used by the draft “My reel”. Remove it from “My reel” first, or move that draft to the Trash. Nothing was deleted.',
     });
-    expect((await studio['assets.get']({ id: asset.id })).trashedAt).not.toBeNull();
+    expect((await studio.api['assets.get']({ id: asset.id })).trashedAt).not.toBeNull();
     expect(fs.existsSync(original)).toBe(true);
     expect(events.filter((e) => e.name === 'assets.changed')).toEqual([]);
 
     // Once the draft no longer uses it (here: the draft is in the Trash), it can go.
-    await studio['drafts.trash']({ ids: [d.id] });
-    expect(await studio['assets.purge']({ ids: [asset.id] })).toEqual({ count: 1 });
+    await studio.api['drafts.trash']({ ids: [d.id] });
+    expect(await studio.api['assets.purge']({ ids: [asset.id] })).toEqual({ count: 1 });
     expect(fs.existsSync(original)).toBe(false);
     expect(events.filter((e) => e.name === 'assets.changed').map((e) => e.payload)).toEqual([{ reason: 'purged', ids: [asset.id] }]);
     // The trashed draft still opens; the editor shows the clip's source as missing.
-    expect((await studio['drafts.get']({ id: d.id })).revision).toBe(2);
+    expect((await studio.api['drafts.get']({ id: d.id })).revision).toBe(2);
     expect(studio.database.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('a second Studio on the same folder, opened while the first never shut down, sees the last save', async () => {
-    const d = await studio['drafts.create']({ kind: 'image', name: 'Poster' });
-    await studio['drafts.save']({ id: d.id, baseRevision: 1, doc: { ...d.doc, name: 'Poster v2' } });
+    const d = await studio.api['drafts.create']({ kind: 'image', name: 'Poster' });
+    await studio.api['drafts.save']({ id: d.id, baseRevision: 1, doc: { ...d.doc, name: 'Poster v2' } });
     const other = await Studio.open({ libraryPath, settingsDir, shell: 'browser' });
     try {
-      expect(await other['drafts.get']({ id: d.id })).toMatchObject({ revision: 2, doc: { name: 'Poster v2' } });
+      expect(await other.api['drafts.get']({ id: d.id })).toMatchObject({ revision: 2, doc: { name: 'Poster v2' } });
       // And the two guard each other: the first window's stale base is refused after the second saves.
-      await other['drafts.save']({ id: d.id, baseRevision: 2, doc: { ...d.doc, name: 'From the other window' } });
-      await expect(studio['drafts.save']({ id: d.id, baseRevision: 2, doc: d.doc })).rejects.toMatchObject({ code: 'conflict' });
+      await other.api['drafts.save']({ id: d.id, baseRevision: 2, doc: { ...d.doc, name: 'From the other window' } });
+      await expect(studio.api['drafts.save']({ id: d.id, baseRevision: 2, doc: d.doc })).rejects.toMatchObject({ code: 'conflict' });
     } finally {
       await other.close();
     }
@@ -160,10 +160,10 @@ describe('drafts after a crash', () => {
       script,
       `const { Studio } = await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'electron', 'studio.ts')).href)});
 const studio = await Studio.open({ libraryPath: ${JSON.stringify(libraryPath)}, settingsDir: ${JSON.stringify(settingsDir)}, shell: 'browser', createLibrary: true });
-const d = await studio['drafts.create']({ kind: 'video', name: 'Before the crash' });
+const d = await studio.api['drafts.create']({ kind: 'video', name: 'Before the crash' });
 let revision = d.revision;
 for (let i = 1; i <= 5; i++) {
-  revision = (await studio['drafts.save']({ id: d.id, baseRevision: revision, doc: { ...d.doc, name: 'Edit ' + i } })).revision;
+  revision = (await studio.api['drafts.save']({ id: d.id, baseRevision: revision, doc: { ...d.doc, name: 'Edit ' + i } })).revision;
 }
 process.stdout.write(JSON.stringify({ id: d.id, revision }) + '\\n');
 setInterval(() => {}, 60_000);
@@ -178,9 +178,9 @@ setInterval(() => {}, 60_000);
     const studio = await Studio.open({ libraryPath, settingsDir, shell: 'browser' });
     try {
       expect(reported.revision).toBe(6);
-      const d = await studio['drafts.get']({ id: reported.id });
+      const d = await studio.api['drafts.get']({ id: reported.id });
       expect(d).toMatchObject({ revision: 6, doc: { name: 'Edit 5' } });
-      expect((await studio['drafts.revisions']({ id: reported.id })).map((r) => r.revision)).toEqual([6, 5, 4, 3, 2, 1]);
+      expect((await studio.api['drafts.revisions']({ id: reported.id })).map((r) => r.revision)).toEqual([6, 5, 4, 3, 2, 1]);
       expect(studio.database.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await studio.close();

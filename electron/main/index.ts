@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     installAppMenu({ dev: !app.isPackaged });
 
     studio = await openStudio();
-    route = createRouter(studio);
+    route = createRouter(studio.api);
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
 
     mainWindow = createMainWindow(target);

@@ -75,9 +75,9 @@ describe('proxies through the Studio', () => {
   });
 
   async function importFile(name: string): Promise<string> {
-    await studio['imports.start']({ paths: [path.join(media, name)], uploads: [] });
+    await studio.api['imports.start']({ paths: [path.join(media, name)], uploads: [] });
     await studio.whenIdle();
-    const ids = await studio['assets.ids']({ query: '', kind: null, tag: null, trashed: false });
+    const ids = await studio.api['assets.ids']({ query: '', kind: null, tag: null, trashed: false });
     expect(ids).toHaveLength(1);
     return ids[0]!;
   }
@@ -89,9 +89,9 @@ describe('proxies through the Studio', () => {
     const proxyJob = jobsOf('proxy').at(-1);
     expect(proxyJob).toMatchObject({ status: 'done', result: { kind: 'proxy', assetIds: [id], made: 1 } });
 
-    const asset = await studio['assets.get']({ id });
+    const asset = await studio.api['assets.get']({ id });
     expect(asset.hasProxy).toBe(true);
-    expect((await studio['assets.list']({ query: '', kind: null, tag: null, trashed: false, sort: 'imported', order: 'desc', offset: 0, limit: 10 })).items[0]?.hasProxy).toBe(true);
+    expect((await studio.api['assets.list']({ query: '', kind: null, tag: null, trashed: false, sort: 'imported', order: 'desc', offset: 0, limit: 10 })).items[0]?.hasProxy).toBe(true);
     const file = studio.folder.proxyPath(asset.sha256);
     expect(fs.existsSync(file)).toBe(true);
     expect(probeVideo(file)).toEqual({ codec_name: 'h264', width: 960, height: 540, pix_fmt: 'yuv420p' });
@@ -100,8 +100,8 @@ describe('proxies through the Studio', () => {
     // Asking again does nothing: it has its proxy.
     expect(studio.ensureProxies([id])).toBeNull();
 
-    await studio['assets.trash']({ ids: [id] });
-    await studio['assets.purge']({ ids: [id] });
+    await studio.api['assets.trash']({ ids: [id] });
+    await studio.api['assets.purge']({ ids: [id] });
     expect(fs.existsSync(file)).toBe(false);
   });
 
@@ -109,7 +109,7 @@ describe('proxies through the Studio', () => {
     const id = await importFile('small.mp4');
     expect(jobsOf('import').at(-1)?.status).toBe('done');
     expect(jobsOf('proxy')).toEqual([]);
-    expect((await studio['assets.get']({ id })).hasProxy).toBe(false);
+    expect((await studio.api['assets.get']({ id })).hasProxy).toBe(false);
     expect(studio.ensureProxies([id])).toBeNull();
     expect(await studio.resolveMedia(id, 'proxy')).toBeNull();
     expect(filesUnder(studio.folder.proxiesDir)).toEqual([]);
@@ -124,7 +124,7 @@ describe('proxies through the Studio', () => {
       if (name === 'job.updated' && job.kind === 'proxy' && job.status === 'running' && (job.progress ?? 0) > 0 && !cancelled) {
         cancelled = true;
         atCancel = filesUnder(studio.folder.proxiesDir);
-        studio['jobs.cancel']({ id: job.id }).catch(() => {});
+        studio.api['jobs.cancel']({ id: job.id }).catch(() => {});
       }
     });
     const id = await importFile('long-mpeg4.mp4');
@@ -132,7 +132,7 @@ describe('proxies through the Studio', () => {
     expect(atCancel.map((f) => path.basename(f))).toEqual([expect.stringMatching(/^\.[0-9a-f]{64}\.part\.mp4$/)]);
     expect(jobsOf('import').at(-1)?.status).toBe('done');
     expect(jobsOf('proxy').at(-1)?.status).toBe('cancelled');
-    expect((await studio['assets.get']({ id })).hasProxy).toBe(false);
+    expect((await studio.api['assets.get']({ id })).hasProxy).toBe(false);
     expect(filesUnder(studio.folder.proxiesDir)).toEqual([]);
   });
 });

@@ -171,7 +171,7 @@ describe('export jobs through the Studio', () => {
           resolve(j);
         }
       });
-      void studio['jobs.list']().then((jobs) => {
+      void studio.api['jobs.list']({}).then((jobs) => {
         const now = jobs.find((j) => j.id === jobId);
         if (now && pred(now)) {
           off();
@@ -182,7 +182,7 @@ describe('export jobs through the Studio', () => {
   }
 
   async function importClips(): Promise<string[]> {
-    const { jobId } = await studio['imports.start']({ paths: [path.join(dir, 'red.mp4'), path.join(dir, 'blue.mp4'), path.join(dir, 'long.png')], uploads: [] });
+    const { jobId } = await studio.api['imports.start']({ paths: [path.join(dir, 'red.mp4'), path.join(dir, 'blue.mp4'), path.join(dir, 'long.png')], uploads: [] });
     const job = await waitFor(jobId, (j) => isFinished(j.status));
     const ids = job.result?.kind === 'import' ? job.result.assetIds : [];
     expect(ids).toHaveLength(3);
@@ -191,10 +191,10 @@ describe('export jobs through the Studio', () => {
 
   it('exports a stored draft into <Library>/exports, and a cancelled one ends cancelled with no part file', async () => {
     const [red, blue, still] = await importClips();
-    const rec = await studio['drafts.create']({ kind: 'video', name: 'Trip: day/1' });
+    const rec = await studio.api['drafts.create']({ kind: 'video', name: 'Trip: day/1' });
     const doc = draft([track('main', 'main', [media('a', red!, 0, 0, 2), media('b', blue!, 2, 0, 1)])], canvas);
-    await studio['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Trip: day/1' } });
-    const { jobId } = await studio['exports.start']({ draftId: rec.id, preset });
+    await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Trip: day/1' } });
+    const { jobId } = await studio.api['exports.start']({ draftId: rec.id, preset });
     const done = await waitFor(jobId, (j) => isFinished(j.status));
     expect(done.status).toBe('done');
     const r = exportResultOf(done)!;
@@ -204,12 +204,12 @@ describe('export jobs through the Studio', () => {
     expect(Number(probe(r.outputPath).format.duration)).toBeCloseTo(3, 1);
     expect(r.sizeBytes).toBe(fs.statSync(r.outputPath).size);
 
-    const long = await studio['drafts.create']({ kind: 'video', name: 'Long' });
+    const long = await studio.api['drafts.create']({ kind: 'video', name: 'Long' });
     const longDoc = draft([track('main', 'main', [media('a', still!, 0, 0, 600)])], { ...canvas, width: 1080, height: 1920 });
-    await studio['drafts.save']({ id: long.id, baseRevision: long.revision, doc: { ...longDoc, name: 'Long' } });
-    const started = await studio['exports.start']({ draftId: long.id, preset });
+    await studio.api['drafts.save']({ id: long.id, baseRevision: long.revision, doc: { ...longDoc, name: 'Long' } });
+    const started = await studio.api['exports.start']({ draftId: long.id, preset });
     await waitFor(started.jobId, (j) => j.status === 'running' && (j.progress ?? 0) > 0);
-    await studio['jobs.cancel']({ id: started.jobId });
+    await studio.api['jobs.cancel']({ id: started.jobId });
     const cancelled = await waitFor(started.jobId, (j) => isFinished(j.status));
     expect(cancelled.status).toBe('cancelled');
     expect(fs.readdirSync(studio.folder.exportsDir)).toEqual([r.fileName]);
@@ -228,10 +228,10 @@ describe('export jobs through the Studio', () => {
   });
 
   it('names the clip whose media is gone', async () => {
-    const rec = await studio['drafts.create']({ kind: 'video', name: 'Broken' });
+    const rec = await studio.api['drafts.create']({ kind: 'video', name: 'Broken' });
     const doc = draft([track('main', 'main', [media('a', 'no-such-asset', 0, 0, 2)], { name: 'Main' })], canvas);
-    await studio['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Broken' } });
-    const { jobId } = await studio['exports.start']({ draftId: rec.id, preset });
+    await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Broken' } });
+    const { jobId } = await studio.api['exports.start']({ draftId: rec.id, preset });
     const failed = await waitFor(jobId, (j) => isFinished(j.status));
     expect(failed.status).toBe('failed');
     expect(failed.error).toContain('clip 1 on the Main track');

@@ -103,10 +103,10 @@ async function postframeRun(dir: string, expected: number): Promise<number> {
   const { studio, dispose } = await openFresh();
   try {
     const t0 = process.hrtime.bigint();
-    const { jobId } = await studio['imports.start']({ paths: [dir], uploads: [] });
+    const { jobId } = await studio.api['imports.start']({ paths: [dir], uploads: [] });
     await studio.whenIdle();
     const secs = seconds(t0);
-    const job = (await studio['jobs.list']()).find((j) => j.id === jobId);
+    const job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId);
     const result = job ? importResultOf(job) : null;
     const imported = result?.imported ?? 0;
     if (job?.status !== 'done' || imported !== expected) {
@@ -259,7 +259,7 @@ export async function searchBench(assets: number, queries: number, log: (msg: st
     const pickWord = zipf(words.length, random);
     const qs = makeQueries(queries, words, pickWord, random);
     const list = (query: string) =>
-      studio['assets.list']({ query, kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 200 });
+      studio.api['assets.list']({ query, kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 200 });
     for (const q of qs.slice(0, 20)) await list(q); // warm the statement paths and page cache
     const times: { query: string; ms: number; total: number }[] = [];
     for (const q of qs) {

@@ -1,0 +1,35 @@
+import type { ApiImpl, CallName, EventName, EventPayload } from '../api/contract';
+import type { JobRunner } from '../jobs/runner';
+import type { AssetsRepo } from '../library/assets-repo';
+import type { Db } from '../library/db';
+import type { DraftsRepo } from '../library/drafts-repo';
+import type { LibraryFolder } from '../library/folder';
+import type { JobsRepo } from '../library/jobs-repo';
+import type { MediaTools } from '../media/ffmpeg';
+import type { Job } from '../model/job';
+import type { ExportJobInput } from '../model/export';
+import type { PostService } from '../publish/post-service';
+import type { PostsRepo } from '../library/posts-repo';
+
+/** Everything that belongs to one open library folder; rebuilt when the user switches library. */
+export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner };
+
+/**
+ * What the per-room API handlers see of the Studio. `rooms` is read on every call (never kept), because
+ * opening another library replaces it.
+ */
+export interface StudioContext {
+  readonly rooms: Rooms;
+  /** FFmpeg, or an 'ffmpeg_missing' error: why it could not start, else `fallback` (what to do). */
+  requireTools(fallback: string): MediaTools;
+  readonly tools: MediaTools | null;
+  readonly postsRepo: PostsRepo;
+  readonly postService: PostService;
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  startExport(input: ExportJobInput): Job;
+  startProxies(rooms: Rooms, ids: string[]): Job | null;
+  waitForJob(id: string): Promise<Job>;
+}
+
+/** The handlers of some of the API's calls; the Studio joins the parts and the compiler checks none is missing. */
+export type ApiPart<K extends CallName> = Pick<ApiImpl, K>;

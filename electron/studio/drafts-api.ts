@@ -1,0 +1,78 @@
+import { draftNotFound } from '../library/drafts-repo';
+import { rasterizeText } from '../render/text';
+import type { ApiPart, StudioContext } from './context';
+
+type DraftCalls =
+  | 'drafts.list'
+  | 'drafts.create'
+  | 'drafts.get'
+  | 'drafts.save'
+  | 'drafts.rename'
+  | 'drafts.duplicate'
+  | 'drafts.trash'
+  | 'drafts.restore'
+  | 'drafts.revisions'
+  | 'drafts.restoreRevision'
+  | 'text.render'
+  | 'exports.start';
+
+/** The editor's calls: drafts and their revisions, text layers, exports. */
+export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
+  return {
+    async 'drafts.list'(input) {
+      return ctx.rooms.drafts.list(input.trashed);
+    },
+    async 'drafts.create'(input) {
+      const d = ctx.rooms.drafts.create(input);
+      ctx.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+      return d;
+    },
+    async 'drafts.get'(input) {
+      const d = ctx.rooms.drafts.get(input.id);
+      if (!d) throw draftNotFound();
+      return d;
+    },
+    async 'drafts.save'(input) {
+      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc);
+      ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+      return saved;
+    },
+    async 'drafts.rename'(input) {
+      const s = ctx.rooms.drafts.rename(input.id, input.name);
+      ctx.emit('drafts.changed', { reason: 'renamed', ids: [input.id] });
+      return s;
+    },
+    async 'drafts.duplicate'(input) {
+      const d = ctx.rooms.drafts.duplicate(input.id);
+      ctx.emit('drafts.changed', { reason: 'created', ids: [d.id] });
+      return d;
+    },
+    async 'drafts.trash'(input) {
+      const ids = ctx.rooms.drafts.setTrashed(input.ids, true);
+      if (ids.length) ctx.emit('drafts.changed', { reason: 'trashed', ids });
+      return { count: ids.length };
+    },
+    async 'drafts.restore'(input) {
+      const ids = ctx.rooms.drafts.setTrashed(input.ids, false);
+      if (ids.length) ctx.emit('drafts.changed', { reason: 'restored', ids });
+      return { count: ids.length };
+    },
+    async 'drafts.revisions'(input) {
+      return ctx.rooms.drafts.revisions(input.id);
+    },
+    /** Restoring is a save of an older document (a new revision on top), so it is announced as one. */
+    async 'drafts.restoreRevision'(input) {
+      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision);
+      ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+      return d;
+    },
+    /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
+    async 'text.render'(input) {
+      const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir);
+      return { key, width, height, left, top };
+    },
+    async 'exports.start'(input) {
+      return { jobId: ctx.startExport({ draftId: input.draftId, preset: input.preset }).id };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { UploadResponse } from '../api/transport';
+import { uploadPath } from '../import/importer';
+import type { LibraryFolder } from '../library/folder';
+import { mimeForExtension } from '../media/mime';
+import type { MediaVariant } from '../model/asset';
+import { AppError, errorMessage } from '../model/errors';
+import { exportResultOf } from '../model/job';
+import { isTextLayerKey, textLayerPath } from '../render/text';
+import type { Rooms } from './context';
+
+// Bytes never travel through the API: the host and the media:// protocol serve these files by id or key.
+
+const STALE_STAGING_MS = 60 * 60 * 1000;
+
+const isFile = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
+
+/** Streams an upload into cache/uploads; `imports.start({uploads})` then imports it. */
+export async function stageUpload(folder: LibraryFolder, name: string, body: Readable): Promise<UploadResponse> {
+  const id = randomUUID();
+  const file = uploadPath(folder, id);
+  try {
+    await pipeline(body, createWriteStream(file));
+  } catch (e) {
+    await fs.rm(file, { force: true });
+    throw new AppError('invalid_input', `The upload of ${name} was interrupted (${errorMessage(e)}). Drop the file again.`);
+  }
+  const { size } = await fs.stat(file);
+  return { id, name: path.basename(name), sizeBytes: size };
+}
+
+/** A media file of an asset, confined to the library folder; null when it does not exist. */
+export async function resolveMedia({ folder, assets }: Rooms, assetId: string, variant: MediaVariant): Promise<{ path: string; mime: string } | null> {
+  const f = assets.files(assetId);
+  if (!f) return null;
+  let file: string | null = null;
+  let mime = 'application/octet-stream';
+  switch (variant) {
+    case 'original':
+      file = folder.originalPath(f.sha256, f.ext);
+      mime = mimeForExtension(f.ext);
+      break;
+    case 'thumb':
+      if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
+      break;
+    case 'poster':
+      if (f.hasPoster) [file, mime] = [folder.posterPath(f.sha256), 'image/jpeg'];
+      else if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
+      break;
+    case 'waveform':
+      if (f.hasWaveform) [file, mime] = [folder.waveformPath(f.sha256), 'application/json'];
+      break;
+    case 'proxy':
+      if (f.hasProxy) [file, mime] = [folder.proxyPath(f.sha256), 'video/mp4'];
+      break;
+  }
+  if (!file || !folder.contains(file)) return null;
+  return (await isFile(file)) ? { path: file, mime } : null;
+}
+
+/** A rasterised text layer (cache/text/<key>.png); the key must be a text-layer hash, never a path. */
+export async function resolveTextLayer(folder: LibraryFolder, key: string): Promise<{ path: string; mime: string } | null> {
+  if (!isTextLayerKey(key)) return null;
+  const file = textLayerPath(folder.textCacheDir, key);
+  if (!folder.contains(file)) return null;
+  return (await isFile(file)) ? { path: file, mime: 'image/png' } : null;
+}
+
+/** The file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served). */
+export async function resolveExport({ folder, jobs }: Rooms, jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+  const job = jobId.length <= 64 ? jobs.get(jobId) : null;
+  const result = job?.status === 'done' ? exportResultOf(job) : null;
+  if (!result || !folder.contains(result.outputPath)) return null;
+  if (!(await isFile(result.outputPath))) return null;
+  return { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) };
+}
+
+/** Staged copies and uploads left by a crash are garbage; fresh ones may belong to another running process. */
+export async function sweepStaging(folder: LibraryFolder): Promise<void> {
+  const now = Date.now();
+  for (const dir of [folder.stagingDir, folder.uploadsDir]) {
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      const p = path.join(dir, name);
+      const st = await fs.stat(p).catch(() => null);
+      if (st && now - st.mtimeMs > STALE_STAGING_MS) await fs.rm(p, { force: true, recursive: true });
+    }
+  }
+}

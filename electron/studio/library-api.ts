@@ -1,0 +1,76 @@
+import fs from 'node:fs/promises';
+import { uploadPath } from '../import/importer';
+import type { AssetFiles } from '../library/assets-repo';
+import { purgeRefusalMessage } from '../library/drafts-repo';
+import type { LibraryFolder } from '../library/folder';
+import { AppError } from '../model/errors';
+import { importTitle } from '../model/import';
+import type { ApiPart, StudioContext } from './context';
+
+type LibraryCalls = 'assets.list' | 'assets.ids' | 'assets.get' | 'assets.update' | 'assets.tag' | 'assets.trash' | 'assets.restore' | 'assets.purge' | 'tags.list' | 'imports.start';
+
+const assetGone = () => new AppError('not_found', 'This asset is no longer in the library.');
+
+/** The media library's calls: browse, search, tag, trash, purge and import assets. */
+export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
+  const api: ApiPart<LibraryCalls> = {
+    async 'assets.list'(input) {
+      return ctx.rooms.assets.list(input);
+    },
+    async 'assets.ids'(input) {
+      return ctx.rooms.assets.ids(input);
+    },
+    async 'assets.get'(input) {
+      const a = ctx.rooms.assets.get(input.id);
+      if (!a) throw assetGone();
+      return a;
+    },
+    async 'assets.update'(input) {
+      if (!ctx.rooms.assets.update(input.id, { name: input.name, notes: input.notes })) throw assetGone();
+      ctx.emit('assets.changed', { reason: 'updated', ids: [input.id] });
+      return api['assets.get']({ id: input.id });
+    },
+    async 'assets.tag'(input) {
+      const updated = ctx.rooms.assets.tag(input.ids, input.add, input.remove);
+      ctx.emit('assets.changed', { reason: 'updated', ids: input.ids });
+      return { updated };
+    },
+    async 'assets.trash'(input) {
+      const ids = ctx.rooms.assets.setTrashed(input.ids, true);
+      if (ids.length) ctx.emit('assets.changed', { reason: 'trashed', ids });
+      return { count: ids.length };
+    },
+    async 'assets.restore'(input) {
+      const ids = ctx.rooms.assets.setTrashed(input.ids, false);
+      if (ids.length) ctx.emit('assets.changed', { reason: 'restored', ids });
+      return { count: ids.length };
+    },
+    async 'assets.purge'(input) {
+      const { db, drafts, assets, folder } = ctx.rooms;
+      // Check and delete in one write transaction (taken up front), so a draft saved in between by another
+      // process (the CLI, a second app on the same library) cannot start using an asset deleted under it.
+      const gone = db.transaction(() => {
+        const uses = drafts.liveUsesOfTrashedAssets(input.ids);
+        if (uses.length) throw new AppError('conflict', purgeRefusalMessage(uses));
+        return assets.purge(input.ids);
+      }).immediate();
+      await Promise.all(gone.map((f) => removeAssetFiles(folder, f)));
+      if (gone.length) ctx.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
+      return { count: gone.length };
+    },
+    async 'tags.list'() {
+      return ctx.rooms.assets.tags();
+    },
+    async 'imports.start'(input) {
+      for (const u of input.uploads) uploadPath(ctx.rooms.folder, u.id); // validates ids before a job exists
+      const job = ctx.rooms.runner.start('import', importTitle(input), input);
+      return { jobId: job.id };
+    },
+  };
+  return api;
+}
+
+async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
+  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256)];
+  await Promise.all(files.map((p) => fs.rm(p, { force: true })));
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { runImport } from '../import/importer';
+import type { JobContext } from '../jobs/runner';
+import { draftNotFound } from '../library/drafts-repo';
+import { writeProxy } from '../media/proxy';
+import type { VideoDraft } from '../model/draft';
+import { AppError, errorMessage } from '../model/errors';
+import { ExportJobInput } from '../model/export';
+import { ImportRequest } from '../model/import';
+import type { ExportResult, ImportResult, ProxyResult } from '../model/job';
+import { ProxyJobInput } from '../model/proxy';
+import type { SourceFacts } from '../render/compiler';
+import { exportFileName, runExport } from '../render/export';
+import { rasterizeText } from '../render/text';
+import type { Rooms, StudioContext } from './context';
+
+/** Import options the Studio was opened with (tests and benchmarks tune them). */
+export type ImportTuning = { maxImagePixels?: number; importConcurrency?: number; toolsError: string | null };
+
+/** Registers the handlers of the media job kinds (import, proxy, export) on a library's job runner. */
+export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: ImportTuning): void {
+  rooms.runner.register('import', (job, input) => importJob(ctx, rooms, job, input, tuning));
+  rooms.runner.register('export', (job, input) => exportJob(ctx, rooms, job, input));
+  rooms.runner.register('proxy', (job, input) => proxyJob(ctx, rooms, job, input));
+}
+
+async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown, tuning: ImportTuning): Promise<ImportResult> {
+  const req = ImportRequest.parse(input);
+  let pending: string[] = [];
+  let lastEmit = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    ctx.emit('assets.changed', { reason: 'imported', ids: pending });
+    pending = [];
+    lastEmit = Date.now();
+  };
+  try {
+    const result = await runImport(
+      {
+        folder: rooms.folder,
+        assets: rooms.assets,
+        tools: ctx.tools,
+        toolsError: tuning.toolsError ?? undefined,
+        maxImagePixels: tuning.maxImagePixels,
+        concurrency: tuning.importConcurrency,
+      },
+      req,
+      {
+        signal: job.signal,
+        onProgress: (p) => job.progress(p.total ? p.done / p.total : null, p.total ? `${p.done} of ${p.total}${p.current ? ` · ${p.current}` : ''}` : undefined),
+        onImported: (id) => {
+          pending.push(id);
+          if (Date.now() - lastEmit > 400) flush();
+        },
+      },
+    );
+    // Heavy videos get their preview proxies in a job of their own: it never holds up or fails the import.
+    ctx.startProxies(rooms, result.assetIds);
+    return result;
+  } finally {
+    flush();
+  }
+}
+
+/**
+ * Makes the proxies one after another. One that fails is skipped (its original still plays where the
+ * browser can decode it); the job fails only when none could be made.
+ */
+async function proxyJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown): Promise<ProxyResult> {
+  const { assetIds } = ProxyJobInput.parse(input);
+  const tools = ctx.requireTools('FFmpeg is missing. Install it to make preview proxies.');
+  let made = 0;
+  const failures: string[] = [];
+  for (const [i, id] of assetIds.entries()) {
+    if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+    const a = rooms.assets.get(id);
+    if (!a || a.hasProxy || a.kind !== 'video') continue;
+    const detail = `${i + 1} of ${assetIds.length} · ${a.name}`;
+    job.progress(i / assetIds.length, detail);
+    const out = rooms.folder.proxyPath(a.sha256);
+    try {
+      await writeProxy(tools, rooms.folder.originalPath(a.sha256, a.ext), a.facts, out, {
+        signal: job.signal,
+        onProgress: (f) => job.progress((i + f) / assetIds.length, detail),
+      });
+    } catch (e) {
+      if (job.signal.aborted) throw e;
+      failures.push(`${a.name}: ${errorMessage(e)}`);
+      continue;
+    }
+    // Purged while ffmpeg ran: its files were removed already, so this proxy belongs to nobody.
+    if (!rooms.assets.setHasProxy(id, true)) {
+      await fs.rm(out, { force: true });
+      continue;
+    }
+    made++;
+    ctx.emit('assets.changed', { reason: 'updated', ids: [id] });
+  }
+  if (made === 0 && failures.length > 0) throw new AppError('unsupported_media', failures.join('\n'));
+  return { kind: 'proxy', assetIds, made };
+}
+
+/** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
+async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown): Promise<ExportResult> {
+  const req = ExportJobInput.parse(input);
+  const tools = ctx.requireTools('FFmpeg is missing. Install it, then export again.');
+  let doc = req.doc;
+  if (!doc) {
+    const rec = req.draftId ? rooms.drafts.get(req.draftId) : null;
+    if (!rec) throw draftNotFound();
+    if (rec.doc.kind !== 'video') throw new AppError('invalid_input', 'Only video drafts can be exported to MP4. Open a video draft and export again.');
+    doc = rec.doc;
+  }
+  const outputPath = req.outputPath ?? path.join(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
+  const draft = doc;
+  const out = await runExport(tools, {
+    draft,
+    sources: await sourceFactsOf(rooms, draft),
+    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
+    preset: req.preset,
+    outputPath,
+    signal: job.signal,
+    onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
+  });
+  return { kind: 'export', draftId: req.draftId ?? '', outputPath: out.outputPath, fileName: path.basename(out.outputPath), sizeBytes: out.sizeBytes, durationSec: out.durationSec };
+}
+
+/**
+ * What the compiler needs to know about each asset a draft uses. An asset that is gone (purged, or its
+ * file missing) is left out, and the compiler names the clip that used it.
+ */
+async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<string, SourceFacts>> {
+  const out = new Map<string, SourceFacts>();
+  const ids = new Set(draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
+  for (const id of ids) {
+    const a = rooms.assets.get(id);
+    if (!a) continue;
+    const file = rooms.folder.originalPath(a.sha256, a.ext);
+    if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) continue;
+    const f = a.facts;
+    out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
+  }
+  return out;
+}

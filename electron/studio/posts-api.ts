@@ -1,0 +1,80 @@
+import { draftNotFound } from '../library/drafts-repo';
+import type { WorkflowEventType } from '../model/workflow';
+import type { ApiPart, StudioContext } from './context';
+
+type PostCalls =
+  | 'posts.list'
+  | 'posts.get'
+  | 'posts.create'
+  | 'posts.update'
+  | 'posts.transition'
+  | 'posts.comments'
+  | 'users.list'
+  | 'users.create'
+  | 'campaigns.list'
+  | 'campaigns.create'
+  | 'policy.get'
+  | 'policy.set'
+  | 'queue.importCsv'
+  | 'queue.ics';
+
+/** The publish queue's calls: posts and their workflow, users, campaigns, the policy, CSV and iCalendar. */
+export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
+  return {
+    async 'posts.list'(input) {
+      return ctx.postsRepo.list(input);
+    },
+    async 'posts.get'(input) {
+      return ctx.postsRepo.require(input.id);
+    },
+    async 'posts.create'(input) {
+      const draft = ctx.rooms.drafts.get(input.draftId);
+      if (!draft) throw draftNotFound();
+      const p = ctx.postService.createFromDraft({ ...input, draftName: draft.doc.name });
+      ctx.emit('posts.changed', { reason: 'created', ids: [p.id] });
+      return p;
+    },
+    async 'posts.update'(input) {
+      if (input.draftId && !ctx.rooms.drafts.get(input.draftId)) throw draftNotFound();
+      const p = ctx.postService.update(input);
+      ctx.emit('posts.changed', { reason: 'updated', ids: [p.id] });
+      return p;
+    },
+    async 'posts.transition'(input) {
+      const p = ctx.postService.transition({ ...input, event: input.event as WorkflowEventType });
+      ctx.emit('posts.changed', { reason: 'transitioned', ids: [p.id] });
+      return p;
+    },
+    async 'posts.comments'(input) {
+      ctx.postsRepo.require(input.id);
+      return ctx.postsRepo.comments(input.id);
+    },
+    async 'users.list'() {
+      return ctx.postsRepo.users();
+    },
+    async 'users.create'(input) {
+      return ctx.postService.createUser(input.actorId, input.name, input.role);
+    },
+    async 'campaigns.list'() {
+      return ctx.postsRepo.campaigns();
+    },
+    async 'campaigns.create'(input) {
+      return ctx.postsRepo.createCampaign(input);
+    },
+    async 'policy.get'() {
+      const s = ctx.postService;
+      return { policy: s.policy(), approvals: s.approvalRules() };
+    },
+    async 'policy.set'(input) {
+      return ctx.postService.setPolicy(input.actorId, input.policy, input.approvals);
+    },
+    async 'queue.importCsv'(input) {
+      const r = ctx.postService.importCsv(input);
+      if (r.created.length) ctx.emit('posts.changed', { reason: 'imported', ids: r.created.map((p) => p.id) });
+      return r;
+    },
+    async 'queue.ics'(input) {
+      return { text: ctx.postService.ics(input.campaignId) };
+    },
+  };
+}
