@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channelLimits, mediaLimits } from './channels';
 import { channelIds } from './post';
-import { AUDIO_KBPS, bitrateCapKbps, planVariant } from './render-variant';
+import { AUDIO_KBPS, UNBINDING_KBPS, bitrateCapKbps, planVariant } from './render-variant';
 
 const vertical = { width: 1080, height: 1920, fps: 30 };
 const landscape = { width: 1920, height: 1080, fps: 30 };
@@ -44,9 +44,14 @@ describe('planVariant', () => {
   it('caps duration at the channel maximum and fits the bitrate to the size limit with 10% headroom', () => {
     const p = planVariant(vertical, 20 * 60, 'instagram_reel');
     expect(p.maxDurationSec).toBe(900);
-    // 300 MB over the 900 s that are exported, 90% of it, minus 128 kb/s audio.
-    expect(p.videoBitrateKbps).toBe(Math.floor((300e6 * 8 * 0.9) / 900 / 1000 - AUDIO_KBPS));
+    // 300 MB over the 900 s that are exported (+1 s of encoder buffer), 90% of it, minus 128 kb/s audio.
+    expect(p.videoBitrateKbps).toBe(Math.floor((300e6 * 8 * 0.9) / 901 / 1000 - AUDIO_KBPS));
     expect(planVariant(vertical, 30, 'facebook_reel')).toMatchObject({ maxDurationSec: 90, videoBitrateKbps: null });
+  });
+
+  it('sets no bitrate cap where the size limit could never be reached (TikTok’s 4 GB over 30 s)', () => {
+    expect(bitrateCapKbps(4e9, 30)).toBeGreaterThan(UNBINDING_KBPS);
+    expect(planVariant(vertical, 30, 'tiktok').videoBitrateKbps).toBeNull();
   });
 
   it('clamps fps into the channel range', () => {

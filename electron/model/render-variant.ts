@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { channelLimits, mediaLimits, type MediaLimits, type Range } from './channels';
-import type { Reframe } from './draft';
+import { Reframe } from './draft';
 import type { ChannelId } from './post';
 
 /**
@@ -7,21 +8,37 @@ import type { ChannelId } from './post';
  * channel → output size, reframe, duration cap, fps and a bitrate cap. The export engine turns the plan into
  * its filter graph (the reframe is the same fill/fit/blur the editor uses for clips).
  */
-export type VariantPlan = {
-  width: number;
-  height: number;
-  reframe: Reframe;
+export const VariantPlan = z.object({
+  width: z.number().int().min(2).max(8192).multipleOf(2),
+  height: z.number().int().min(2).max(8192).multipleOf(2),
+  reframe: Reframe,
   /** Cut the export here (seconds); null = no cap. */
-  maxDurationSec: number | null;
+  maxDurationSec: z.number().positive().nullable(),
   /** Video bitrate ceiling so the file fits the channel's size limit; null = the channel has none. */
-  videoBitrateKbps: number | null;
-  fps: number;
-};
+  videoBitrateKbps: z.number().int().positive().nullable(),
+  fps: z.number().positive().max(240),
+});
+export type VariantPlan = z.infer<typeof VariantPlan>;
+
+/** A stable key for a plan: targets whose plans have the same key share one export. */
+export function variantKey(p: VariantPlan): string {
+  return [p.width, p.height, p.reframe, p.maxDurationSec ?? '-', p.videoBitrateKbps ?? '-', p.fps].join(':');
+}
 
 /** The audio track every export carries (AAC), counted against the size limit. */
 export const AUDIO_KBPS = 128;
 /** Share of the size limit left unused: muxing overhead and encoder overshoot of the target. */
 export const SIZE_HEADROOM = 0.1;
+/**
+ * A cap above this never binds (x264 at CRF 18 stays well under it even for 4K at 60 fps), so none is set:
+ * a cap switches x264 into VBV rate control, which changes its decisions even when the cap is never reached.
+ */
+export const UNBINDING_KBPS = 50_000;
+/**
+ * The encoder's rate buffer (the compiler sets `-bufsize` to one second at the cap). It may start full, so a
+ * capped encode can spend up to one buffer more than cap × duration: the cap is planned for one second more.
+ */
+export const VBV_BUFFER_SEC = 1;
 /** Below this a video is no longer watchable: validation reports such a target as too long for the size limit. */
 export const MIN_VIDEO_KBPS = 300;
 /**
@@ -92,6 +109,7 @@ export function planVariant(
   const reframe: Reframe = loss <= FILL_MAX_LOSS ? 'fill' : 'blur';
   const maxDurationSec = kind === 'video' ? (m.durationSec?.max ?? null) : null;
   const exported = durationSec == null ? null : Math.min(durationSec, maxDurationSec ?? Infinity);
-  const videoBitrateKbps = exported != null && m.maxBytes != null ? bitrateCapKbps(m.maxBytes, exported) : null;
+  const cap = exported != null && m.maxBytes != null ? bitrateCapKbps(m.maxBytes, exported + VBV_BUFFER_SEC) : null;
+  const videoBitrateKbps = cap != null && cap < UNBINDING_KBPS ? cap : null;
   return { width, height, reframe, maxDurationSec, videoBitrateKbps, fps: clamp(draftCanvas.fps, m.fps) };
 }

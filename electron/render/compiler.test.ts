@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { isAppError } from '../model/errors';
+import { type VariantPlan, planVariant } from '../model/render-variant';
 import { type SourceFacts, type TextLayerFile, atempoChain, compileExport, duckingExpression, mainItems, mergeWindows, num, outputSize, visiblePart } from './compiler';
 import { audioFacts, benchDraft, draft, media, text, track, videoFacts } from './test-drafts';
 
@@ -30,7 +31,7 @@ const texts = new Map<string, TextLayerFile>([
 ]);
 
 /** The representative drafts whose compiled arguments are pinned in __golden__/<name>.txt. */
-const cases: Record<string, { draft: VideoDraft; preset?: ExportPreset }> = {
+const cases: Record<string, { draft: VideoDraft; preset?: ExportPreset; variant?: VariantPlan }> = {
   // Three cuts with a gap: concat, a colour gap with silence, input seeking for the trims.
   cuts: {
     draft: draft([track('main', 'main', [media('a', 'land', 0, 1, 4), media('b', 'land', 3, 6, 8), media('c', 'silent', 6, 0, 2)])]),
@@ -86,6 +87,26 @@ const cases: Record<string, { draft: VideoDraft; preset?: ExportPreset }> = {
   },
   // The render bench's reference composition.
   bench: { draft: benchDraft() },
+  // Render variants (model/render-variant.ts) of a 9:16 draft with a title: X scales it into 1280x1024
+  // (576x1024, same aspect) at 60 fps; Reels caps 20 minutes at 15 and the bitrate to fit 300 MB.
+  variant_x: {
+    draft: draft([track('main', 'main', [media('a', 'land', 0, 0, 4)]), track('title', 'text', [text('t1', 'Hello', 0, 3)])], { fps: 60 }),
+    variant: planVariant({ width: 1080, height: 1920, fps: 60 }, 4, 'x'),
+  },
+  variant_reel_cap: {
+    draft: draft([track('main', 'main', [media('a', 'land', 0, 0, 12), media('b', 'land2', 12, 0, 12)])]),
+    variant: { ...planVariant({ width: 1080, height: 1920, fps: 30 }, 20 * 60, 'instagram_reel'), maxDurationSec: 15 },
+  },
+  // A 16:9 draft to TikTok's 9:16 (blur: the whole picture on a blurred copy) and to Shorts' square.
+  variant_blur: {
+    draft: draft([track('main', 'main', [media('a', 'land', 0, 0, 3)])], { preset: '16:9', width: 1920, height: 1080 }),
+    variant: planVariant({ width: 1920, height: 1080, fps: 30 }, 3, 'tiktok'),
+  },
+  // The Instagram feed's 4:5 from a 3:4 draft loses 6%: fill crops the middle.
+  variant_fill: {
+    draft: draft([track('main', 'main', [media('a', 'land', 0, 0, 3)])], { preset: '4:5', width: 1080, height: 1440 }),
+    variant: { width: 1080, height: 1350, reframe: 'fill', maxDurationSec: null, videoBitrateKbps: null, fps: 30 },
+  },
 };
 
 function diff(expected: string[], actual: string[]): string {
@@ -100,7 +121,7 @@ function diff(expected: string[], actual: string[]): string {
 describe('compileExport goldens', () => {
   for (const [name, c] of Object.entries(cases)) {
     it(name, () => {
-      const { args } = compileExport(c.draft, sources, texts, c.preset ?? standard, '/out/export.mp4');
+      const { args } = compileExport(c.draft, sources, texts, c.preset ?? standard, '/out/export.mp4', c.variant ?? null);
       // One argument per line; the filter graph one chain per line so a diff points at the chain.
       const lines = args.flatMap((a, i) => (args[i - 1] === '-filter_complex' ? a.split(';').map((ch, j) => (j === 0 ? ch : `;${ch}`)) : [a]));
       const file = path.join(GOLDEN_DIR, `${name}.txt`);
@@ -161,6 +182,46 @@ describe('compileExport semantics', () => {
     expect(r.args[r.args.indexOf('-crf') + 1]).toBe('18');
     expect(graphOf(r.args)).toContain('scale=406:720,setsar=1,fps=24');
     expect([r.width, r.height, r.fps]).toEqual([406, 720, 24]);
+  });
+});
+
+describe('compileExport with a render variant', () => {
+  const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+  const outArg = (args: string[], flag: string) => {
+    const at = args.lastIndexOf(flag);
+    return at > args.indexOf('-filter_complex') ? args[at + 1] : undefined;
+  };
+  const vertical = draft([track('main', 'main', [media('a', 'land', 0, 0, 10)])]);
+
+  it('takes size and fps from the plan, not the preset, and keeps the preset quality', () => {
+    const plan: VariantPlan = { width: 540, height: 960, reframe: 'fill', maxDurationSec: null, videoBitrateKbps: null, fps: 24 };
+    const r = compileExport(vertical, sources, texts, { height: 720, fps: 60, quality: 'high' }, '/out/x.mp4', plan);
+    expect([r.width, r.height, r.fps, r.durationSec]).toEqual([540, 960, 24, 10]);
+    expect(graphOf(r.args)).toMatch(/scale=540:960,setsar=1.*fps=24/);
+    expect(outArg(r.args, '-crf')).toBe('18');
+    expect(r.args).not.toContain('-maxrate');
+  });
+
+  it('stops at the duration cap and builds nothing past it', () => {
+    const r = compileExport(vertical, sources, texts, standard, '/out/x.mp4', { width: 1080, height: 1920, reframe: 'fill', maxDurationSec: 4, videoBitrateKbps: null, fps: 30 });
+    expect(r.durationSec).toBe(4);
+    expect(outArg(r.args, '-t')).toBe('4');
+    // The one main clip is read for 4 s only (input seeking), not its 10.
+    expect(r.args.slice(0, r.args.indexOf('-i'))).toEqual(['-hide_banner', '-t', '4']);
+  });
+
+  it('caps the video bitrate with a one-second buffer', () => {
+    const r = compileExport(vertical, sources, texts, standard, '/out/x.mp4', { width: 1080, height: 1920, reframe: 'fill', maxDurationSec: null, videoBitrateKbps: 2500, fps: 30 });
+    expect([outArg(r.args, '-maxrate'), outArg(r.args, '-bufsize')]).toEqual(['2500k', '2500k']);
+  });
+
+  it('reframes the whole canvas: fill crops the middle, fit pads, blur keeps it all on a blurred copy', () => {
+    const land = draft([track('main', 'main', [media('a', 'silent', 0, 0, 2)])], { preset: '16:9', width: 1280, height: 720 });
+    const to = (reframe: VariantPlan['reframe']) => graphOf(compileExport(land, sources, texts, standard, '/o.mp4', { width: 720, height: 720, reframe, maxDurationSec: null, videoBitrateKbps: null, fps: 30 }).args);
+    // 1280x720 → 720x720: the middle 720 columns (a crop only: no scaling needed), or the whole frame at 720x406.
+    expect(to('fill')).toMatch(/\[v0\]crop=720:720:280:0,setsar=1\[v1\];anullsrc/);
+    expect(to('fit')).toMatch(/\[v0\]scale=720:406,setsar=1,pad=720:720:0:157:color=0x000000\[v1\];anullsrc/);
+    expect(to('blur')).toMatch(/\[v0\]split\[s1\]\[s2\];\[s1\]crop=720:720:280:0,setsar=1,gblur=sigma=15\[bd3\];\[s2\]scale=720:406,setsar=1\[fg4\];\[bd3\]\[fg4\]overlay=0:157\[v5\];anullsrc/);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { AssetKind } from '../model/asset';
-import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, draftDuration } from '../model/draft';
+import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, defaultTransform, draftDuration } from '../model/draft';
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place } from '../model/geometry';
+import type { VariantPlan } from '../model/render-variant';
 
 /**
  * The export compiler: draft + facts about its sources + preset → ONE ffmpeg argument list with one filter
@@ -200,7 +201,7 @@ function uprightImage(f: SourceFacts): string[] {
   }
 }
 
-function cropScale(part: { src: Rect; dst: Rect }, f: SourceFacts): string[] {
+function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {
   const out: string[] = [];
   const { src, dst } = part;
   if (src.x !== 0 || src.y !== 0 || src.width !== f.width || src.height !== f.height) out.push(`crop=${src.width}:${src.height}:${src.x}:${src.y}`);
@@ -455,6 +456,28 @@ export function voiceWindows(draft: VideoDraft): [number, number][] {
   return out;
 }
 
+/**
+ * Reframes the finished canvas into a variant's frame (another size or aspect), with the same placement maths
+ * as a clip on the main track: fill crops the middle, fit pads with black, blur puts the whole picture on a
+ * blurred copy of itself. Titles and overlays go with the picture, so nothing drawn on the canvas is lost to a
+ * fit or blur. A frame of the canvas's own aspect is just scaled.
+ */
+function reframeCanvas(ctx: Ctx, v: string, out: Size, reframe: VariantPlan['reframe']): string {
+  const { canvas, g } = ctx;
+  if (out.width === canvas.width && out.height === canvas.height) return v;
+  const p = place(defaultTransform(reframe), canvas, out, true);
+  const part = visiblePart(p.dest, p.source, out)!;
+  const fg = cropScale(part, canvas);
+  const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === out.width && part.dst.height === out.height;
+  if (covers) return g.chain([v], fg, 'v');
+  if (!p.backdrop) return g.chain([v], [...fg, `pad=${out.width}:${out.height}:${part.dst.x}:${part.dst.y}:color=${hex(p.pad ?? '#000000')}`], 'v');
+  const [a, b] = [g.label('s'), g.label('s')];
+  g.chains.push(`${v}split${a}${b}`);
+  const bd = g.chain([a], [...cropScale(visiblePart(p.backdrop.dest, p.source, out)!, canvas), `gblur=sigma=${p.backdrop.sigma}`], 'bd');
+  const top = g.chain([b], fg, 'fg');
+  return g.chain([bd, top], [`overlay=${part.dst.x}:${part.dst.y}`], 'v');
+}
+
 // ── the compiler ────────────────────────────────────────────────────────────
 
 export function compileExport(
@@ -463,9 +486,13 @@ export function compileExport(
   texts: Map<string, TextLayerFile>,
   preset: ExportPreset,
   outputPath: string,
+  /** A channel's render variant: its size, reframe, fps, duration cap and bitrate cap replace the preset's size and fps. */
+  variant: VariantPlan | null = null,
 ): CompiledExport {
-  const total = draftDuration(draft);
-  if (total <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
+  const full = draftDuration(draft);
+  if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
+  // The composition is built for the whole draft; the output stops at the channel's cap (`-t`).
+  const total = variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full;
   const g = new Graph();
   const names = new Map<string, string>();
   draft.tracks.forEach((t) => t.clips.forEach((c, i) => names.set(c.id, `clip ${i + 1} on the ${t.name || t.kind} track`)));
@@ -486,10 +513,11 @@ export function compileExport(
   const voice = voiceWindows(draft);
   for (const t of draft.tracks) if (t.kind === 'audio' && !t.hidden && !t.muted) audioTrack(ctx, t, voice, audio);
 
-  const out = outputSize(draft.canvas, preset);
-  const fps = preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
+  const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
+  const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
   const tail: string[] = [];
-  if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
+  if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
+  else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
   if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
   v = g.chain([v], tail, 'v');
   if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
@@ -511,7 +539,11 @@ export function compileExport(
     ...g.inputArgs,
     '-filter_complex', g.chains.join(';'),
     '-map', v, '-map', a,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(exportQualities[preset.quality]), '-pix_fmt', 'yuv420p',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(exportQualities[preset.quality]),
+    // Capped CRF: the quality of the preset, but never above the channel's rate (a one-second VBV buffer keeps
+    // the average honest, so the file fits the size limit the cap was computed from).
+    ...(variant?.videoBitrateKbps != null ? ['-maxrate', `${variant.videoBitrateKbps}k`, '-bufsize', `${variant.videoBitrateKbps}k`] : []),
+    '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-b:a', '128k', '-ar', String(AUDIO_RATE), '-ac', '2',
     '-t', num(total),
     '-movflags', '+faststart',

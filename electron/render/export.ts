@@ -4,6 +4,7 @@ import type { FfmpegCommand, MediaTools } from '../media/ffmpeg';
 import type { TextClip, VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, errorMessage, isAppError } from '../model/errors';
+import type { VariantPlan } from '../model/render-variant';
 import { type SourceFacts, type TextLayerFile, compileExport } from './compiler';
 
 /**
@@ -18,6 +19,8 @@ export type ExportRequest = {
   /** Rasterises one text clip for the draft's canvas (text.ts's rasterizeText, cached by content). */
   rasterize: (clip: TextClip) => Promise<TextLayerFile>;
   preset: ExportPreset;
+  /** A channel's render variant (size, reframe, fps, duration and bitrate caps); null = the preset alone. */
+  variant?: VariantPlan | null;
   outputPath: string;
   signal?: AbortSignal;
   /** 0..1 as ffmpeg advances through the draft's duration. */
@@ -116,7 +119,7 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
   const part = partPathFor(req.outputPath);
-  const compiled = compileExport(req.draft, req.sources, texts, req.preset, part);
+  const compiled = compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null);
   await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
   try {
     await tools.run(commandFromArgs(tools, compiled.args), {

@@ -119,6 +119,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     sources: await sourceFactsOf(rooms, draft),
     rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
     preset: req.preset,
+    variant: req.variant ?? null,
     outputPath,
     signal: job.signal,
     onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
