@@ -21,12 +21,14 @@ import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
-import type { DueOutcome } from './publish/export-due';
+import type { DueOutcome } from './publish/engine';
 import { PostService } from './publish/post-service';
+import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
 import type { Rooms, StudioContext } from './studio/context';
-import { exportDue, setDeliveryFolder } from './studio/delivery';
+import { createDeliveryEngine, createScheduler, exportDue, setDeliveryFolder } from './studio/delivery';
+import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
 import { libraryApi } from './studio/library-api';
@@ -44,9 +46,17 @@ export interface StudioOptions {
   log?: Log;
   maxImagePixels?: number;
   importConcurrency?: number;
+  /** The time the publish room goes by (due posts, retries, lateness). Tests give a fixed clock. */
+  clock?: () => Date;
 }
 
+/** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
+export type SchedulerOptions = { timers?: Timers; intervalMs?: number };
+
 type Listener = (name: EventName, payload: unknown) => void;
+
+/** How long closing a library waits for a delivery that is still sending. */
+const CLOSE_GRACE_MS = 5_000;
 
 /**
  * The composition root: builds the rooms (library, media, import, jobs, publish) for one library folder and
@@ -61,12 +71,16 @@ export class Studio implements StudioContext {
   readonly tools: MediaTools | null;
   private readonly toolsError: string | null;
   private current!: Rooms;
+  private schedulerOptions: SchedulerOptions | null = null;
+  private scheduler: Scheduler | null = null;
+  private readonly clock: () => Date;
 
   private constructor(
     private readonly options: StudioOptions,
     tools: { tools: MediaTools | null; error: string | null },
   ) {
     this.settings = new SettingsStore(options.settingsDir);
+    this.clock = options.clock ?? (() => new Date());
     this.tools = tools.tools;
     this.toolsError = tools.error;
     this.api = {
@@ -74,6 +88,7 @@ export class Studio implements StudioContext {
       ...libraryApi(this),
       ...draftsApi(this),
       ...postsApi(this),
+      ...deliveryApi(this),
     };
   }
 
@@ -97,6 +112,8 @@ export class Studio implements StudioContext {
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
     for (const l of this.listeners) l(name, payload);
+    // A post approved, scheduled or rescheduled may be due now: the scheduler looks without waiting.
+    if (name === 'posts.changed') this.scheduler?.poke();
   }
 
   // ── rooms ─────────────────────────────────────────────────────────────────
@@ -129,7 +146,8 @@ export class Studio implements StudioContext {
     }
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1 });
-    const rooms: Rooms = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner };
+    const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { toolsError: this.toolsError, maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     runner.recover();
     await sweepStaging(folder);
@@ -172,11 +190,11 @@ export class Studio implements StudioContext {
   }
 
   /** Resolves when the job is done, failed or cancelled (it may already be). */
-  waitForJob(id: string): Promise<Job> {
+  waitForJob(id: string, jobs: JobsRepo = this.rooms.jobs): Promise<Job> {
     return new Promise((resolve) => {
       let off: () => unknown = () => undefined;
       const check = () => {
-        const j = this.rooms.jobs.get(id);
+        const j = jobs.get(id);
         if (j && isFinished(j.status)) {
           off();
           resolve(j);
@@ -221,13 +239,58 @@ export class Studio implements StudioContext {
     return new PostService(this.postsRepo, this.auditRepo, this.rooms.db);
   }
 
-  // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
-  setDeliveryFolder(root: string): void {
-    setDeliveryFolder(this, root);
+  log(message: string, error?: unknown): void {
+    this.options.log?.error(error === undefined ? message : `${message}: ${errorMessage(error)}`);
+    if (!this.options.log) console.error(`[postframe] ${message}`, error ?? '');
   }
 
-  exportDue(opts: { now?: Date; includeLate?: boolean } = {}): Promise<DueOutcome[]> {
+  // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
+  /** Sets the folder connector's root (checked: absolute, outside the library, writable); returns it. */
+  setDeliveryFolder(root: string): Promise<string> {
+    return setDeliveryFolder(this, root);
+  }
+
+  /** One pass of the delivery engine, waiting for everything it starts (`postframe queue export-due`). */
+  exportDue(opts: { includeLate?: boolean } = {}): Promise<DueOutcome[]> {
     return exportDue(this, opts);
+  }
+
+  /**
+   * Runs the in-app scheduler while this Studio is open (Electron and `postframe serve`; never the one-shot CLI
+   * commands), following library switches. Resolves when its first pass (recovery and catch-up) is done.
+   */
+  startScheduler(opts: SchedulerOptions = {}): Promise<void> {
+    this.schedulerOptions = opts;
+    return this.launchScheduler();
+  }
+
+  /** Something changed that may let a post go out: the scheduler looks again soon. */
+  pokeScheduler(): void {
+    this.scheduler?.poke();
+  }
+
+  /** Runs a scheduler pass now (or right after the running one) and resolves when it is done (tests). */
+  schedulerPass(): Promise<void> {
+    return this.scheduler?.runPass() ?? Promise.resolve();
+  }
+
+  private launchScheduler(): Promise<void> {
+    if (!this.schedulerOptions) return Promise.resolve();
+    this.scheduler = createScheduler(this, this.rooms, { clock: this.clock, ...this.schedulerOptions });
+    return this.scheduler.start();
+  }
+
+  /**
+   * Stops the scheduler and the engine (render jobs are cancelled). A delivery still sending after a short grace
+   * is left as it is: its ledger row says 'sending', and the next start treats it as a crash would be treated.
+   */
+  private async stopScheduler(rooms: Rooms): Promise<void> {
+    const s = this.scheduler;
+    this.scheduler = null;
+    const stopped = Promise.all([rooms.delivery.stop(), s?.stop()]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([stopped, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+    clearTimeout(timer);
   }
 
   // ── the app's own calls: info, libraries, jobs ────────────────────────────
@@ -255,8 +318,10 @@ export class Studio implements StudioContext {
         if (target === this.rooms.folder.root) return this.libraryInfo();
         const next = await this.buildRooms(target, input.create);
         const prev = this.current;
+        await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
+        void this.launchScheduler();
         const info = this.libraryInfo();
         this.emit('library.changed', info);
         return info;
@@ -284,6 +349,8 @@ export class Studio implements StudioContext {
   }
 
   async close(): Promise<void> {
+    this.schedulerOptions = null;
+    await this.stopScheduler(this.rooms);
     this.tools?.killAll();
     await closeRooms(this.rooms);
     this.listeners.clear();

@@ -8,6 +8,8 @@ import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
 import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
+import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
+import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 
@@ -174,6 +176,21 @@ export const calls = {
     output: z.object({ created: z.array(PostRecordSchema), errors: z.array(BulkRowErrorSchema) }),
   },
   'queue.ics': { input: z.object({ campaignId: Id.nullable().default(null) }), output: z.object({ text: z.string() }) },
+  // ── delivery (issue 4 §7; docs/delivery.md) ───────────────────────────────
+  /** The library's connectors: the folder, the webhook (its secret header only as "set"), the channel routes. */
+  'connectors.get': { input: Empty, output: ConnectorSettingsView },
+  /** Checks every part (the folder must be writable, the URL http(s)…) and stores nothing unless all is valid. */
+  'connectors.set': { input: ConnectorSettingsInput, output: ConnectorSettingsView },
+  /** Each channel's delivery of the post's current revision, the render jobs, and why it waits or failed. */
+  'delivery.status': { input: z.object({ postId: Id }), output: PostDeliveryStatus },
+  /** Renders and delivers an approved or scheduled (or failed) post now; returns once it is rendering. */
+  'delivery.exportNow': { input: z.object({ id: Id, actorId: Id }), output: PostRecordSchema },
+  /** An unknown outcome settled by a person: the receiver has it. */
+  'delivery.markDelivered': { input: z.object({ postId: Id, channel: ChannelId, actorId: Id }), output: PostDeliveryStatus },
+  /** An unknown outcome settled by a person: send it again (same Idempotency-Key). */
+  'delivery.sendAgain': { input: z.object({ postId: Id, channel: ChannelId, actorId: Id }), output: PostDeliveryStatus },
+  /** Due posts more than an hour late: the scheduler did not export them; a person chooses Export now or a new time. */
+  'delivery.late': { input: Empty, output: z.array(LatePost) },
 } as const;
 
 export const events = {
@@ -185,6 +202,10 @@ export const events = {
   'library.changed': LibraryInfo,
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
   'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported']), ids: z.array(z.string()) }),
+  /** A post's deliveries or render changed (an empty list: any post's may have, e.g. the connectors changed). */
+  'delivery.changed': z.object({ postIds: z.array(z.string()) }),
+  /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
+  'delivery.late': z.object({ posts: z.array(LatePost) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -298,8 +298,7 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
         return r.errors.length > 0 ? EXIT.partial : EXIT.ok;
       }
       case 'folder': {
-        const root = path.resolve(more[0]!);
-        studio.setDeliveryFolder(root);
+        const root = await studio.setDeliveryFolder(path.resolve(more[0]!));
         io.out(`Due posts will be delivered to ${root}\n`);
         return EXIT.ok;
       }
@@ -335,6 +334,8 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
     throw e;
   });
   io.out(`Postframe is serving ${studio.folder.root}\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
+  void studio.startScheduler();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

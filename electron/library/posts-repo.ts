@@ -93,6 +93,16 @@ export class PostsRepo {
     return rows.map((r) => this.toRecord(r));
   }
 
+  /** The next time an approved or scheduled post falls due after `now` (the scheduler wakes up then), or null. */
+  nextDueAt(now: Date): string | null {
+    return (
+      (this.db
+        .prepare("SELECT MIN(scheduled_at) FROM posts WHERE state IN ('approved', 'scheduled') AND scheduled_at > ?")
+        .pluck()
+        .get(now.toISOString()) as string | null) ?? null
+    );
+  }
+
   /**
    * Stores the post as given (content, schedule, state) in one write. `bumpRevision` for content edits: a new
    * revision is a new delivery, so an edited post is never mistaken for one already delivered.

@@ -66,6 +66,8 @@ async function start(): Promise<void> {
     studio = await openStudio();
     route = createRouter(studio.api);
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
+    // Due posts are exported while the app runs; the first pass catches up on what came due while it was closed.
+    void studio.startScheduler();
 
     mainWindow = createMainWindow(target);
     app.on('activate', () => {

@@ -4,6 +4,8 @@
  */
 export const auditActions = [
   'submit', 'approve', 'reject', 'comment', 'edit', 'schedule', 'unschedule', 'render', 'export', 'fail', 'retry', 'policy_override', 'policy_edit',
+  // A person settles a delivery whose outcome is unknown: the receiver has it, or send it again.
+  'mark_delivered', 'resend',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,5 @@
 import type { Db } from '../library/db';
+import type { DeliveryState } from '../model/delivery-status';
 import { BACKOFF, retryDelayMs } from './backoff';
 import type { Connector, ConnectorKind, Delivery, DeliveryOutcome } from './delivery';
 
@@ -7,8 +8,7 @@ import type { Connector, ConnectorKind, Delivery, DeliveryOutcome } from './deli
  * exactly once across crashes. Every state change is one committed statement, written BEFORE the next step
  * (better-sqlite3 is synchronous: when the call returns, the row is in the WAL).
  */
-export const deliveryStates = ['pending', 'sending', 'delivered', 'retry', 'unknown', 'failed'] as const;
-export type DeliveryState = (typeof deliveryStates)[number];
+export { type DeliveryState, deliveryStates } from '../model/delivery-status';
 
 export interface DeliveryRecord {
   deliveryId: string;
@@ -113,6 +113,20 @@ export class DeliveriesRepo {
     return this.get(deliveryId)!;
   }
 
+  /**
+   * Moves a delivery that has not reached anyone to another connector (the person changed where the channel goes).
+   * Only rows that are certainly not at a receiver: new, waiting to retry, or refused.
+   */
+  reroute(deliveryId: string, connector: ConnectorKind): DeliveryRecord | null {
+    this.db.prepare(`UPDATE deliveries SET connector = ?, updated_at = ? WHERE delivery_id = ? AND state IN ('pending', 'retry', 'failed')`).run(connector, this.now(), deliveryId);
+    return this.get(deliveryId);
+  }
+
+  /** When the next retry falls due (the scheduler wakes up then), or null when none waits. */
+  nextRetryAt(): string | null {
+    return (this.db.prepare(`SELECT MIN(next_attempt_at) FROM deliveries WHERE state = 'retry'`).pluck().get() as string | null) ?? null;
+  }
+
   /** A person checked the receiver and says it has the post: never send it again. */
   markDelivered(deliveryId: string): DeliveryRecord | null {
     this.db.prepare(`UPDATE deliveries SET state = 'delivered', last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE delivery_id = ? AND state IN ('unknown', 'failed', 'retry')`).run(this.now(), deliveryId);
@@ -146,6 +160,11 @@ export interface DeliverOptions {
    * The webhook carries the same Idempotency-Key, so a receiver that has it can drop the repeat.
    */
   resend?: boolean;
+  /**
+   * Send again a delivery the receiver refused ('failed', never 'unknown'): a person re-exported the post
+   * after fixing what was wrong. A refused request did not arrive, so this cannot make a duplicate.
+   */
+  resendFailed?: boolean;
   random?: () => number;
 }
 
@@ -161,6 +180,7 @@ export async function deliver(ledger: DeliveriesRepo, connector: Connector, deli
   const from: DeliveryState[] = ['pending'];
   if (retryReady || (opts.resend && row.state === 'retry')) from.push('retry');
   if (opts.resend) from.push('unknown', 'failed');
+  else if (opts.resendFailed) from.push('failed');
   if (!ledger.claim(delivery.deliveryId, from)) return { record: ledger.get(delivery.deliveryId)!, sent: false };
 
   let outcome: DeliveryOutcome;

@@ -9,8 +9,6 @@ import { type PostRecord, type PostsRepo } from '../library/posts-repo';
 
 export const POLICY_KEY = 'policy';
 export const APPROVAL_RULES_KEY = 'approvals.rules';
-/** Where the folder connector delivers (`postframe queue export-due` and the scheduler). */
-export const FOLDER_ROOT_KEY = 'connectors.folder.root';
 
 export type TransitionRequest = { id: string; event: WorkflowEventType; actorId: string; comment?: string; override?: boolean; at?: string };
 

@@ -8,11 +8,12 @@ import type { JobsRepo } from '../library/jobs-repo';
 import type { MediaTools } from '../media/ffmpeg';
 import type { Job } from '../model/job';
 import type { ExportJobInput } from '../model/export';
+import type { DeliveryEngine } from '../publish/engine';
 import type { PostService } from '../publish/post-service';
 import type { PostsRepo } from '../library/posts-repo';
 
 /** Everything that belongs to one open library folder; rebuilt when the user switches library. */
-export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner };
+export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner; delivery: DeliveryEngine };
 
 /**
  * What the per-room API handlers see of the Studio. `rooms` is read on every call (never kept), because
@@ -28,7 +29,10 @@ export interface StudioContext {
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   startExport(input: ExportJobInput): Job;
   startProxies(rooms: Rooms, ids: string[]): Job | null;
-  waitForJob(id: string): Promise<Job>;
+  /** Resolves when the job is finished (`jobs`: of a library being opened, default the current one's). */
+  waitForJob(id: string, jobs?: JobsRepo): Promise<Job>;
+  /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery). */
+  log(message: string, error?: unknown): void;
 }
 
 /** The handlers of some of the API's calls; the Studio joins the parts and the compiler checks none is missing. */

@@ -1,59 +1,127 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pkg from '../../package.json';
+import { AuditRepo } from '../library/audit-repo';
+import { PostsRepo } from '../library/posts-repo';
 import type { MediaTools } from '../media/ffmpeg';
-import { AppError } from '../model/errors';
-import { exportResultOf } from '../model/job';
-import { type DueOutcome, exportDuePosts } from '../publish/export-due';
-import { FOLDER_ROOT_KEY } from '../publish/post-service';
-import type { StudioContext } from './context';
+import { draftDuration } from '../model/draft';
+import { AppError, errorMessage } from '../model/errors';
+import { ExportJobInput } from '../model/export';
+import { applyConnectorSettings, makeConnector, readConnectorSettings } from '../publish/connectors';
+import { DeliveriesRepo, recoverDeliveries } from '../publish/deliveries-repo';
+import { type DueOutcome, DeliveryEngine } from '../publish/engine';
+import { sweepFolderConnector } from '../publish/folder-connector';
+import { PostService } from '../publish/post-service';
+import { Scheduler, type Timers } from '../publish/scheduler';
+import type { Rooms, StudioContext } from './context';
 
-/** Where the folder connector delivers (`postframe queue folder`; the settings screen later). */
-export function setDeliveryFolder(ctx: StudioContext, root: string): void {
-  ctx.postsRepo.setSetting(FOLDER_ROOT_KEY, path.resolve(root));
+/**
+ * The publish room's delivery, joined to the library and the export engine: the delivery engine of one open
+ * library (publish/engine.ts), its in-app scheduler, and the CLI's one-off pass. docs/delivery.md.
+ */
+
+/** Builds the delivery engine of a library's rooms (called while the rooms are built: it uses `rooms`, not ctx.rooms). */
+export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'delivery'>, clock: () => Date): DeliveryEngine {
+  const posts = new PostsRepo(rooms.db);
+  const audit = new AuditRepo(rooms.db);
+  return new DeliveryEngine({
+    service: new PostService(posts, audit, rooms.db, clock),
+    ledger: new DeliveriesRepo(rooms.db, clock),
+    audit,
+    connectors: () => readConnectorSettings(posts),
+    makeConnector: (kind, s) => makeConnector(kind, s, pkg.version),
+    rendersDir: path.join(rooms.folder.exportsDir, 'posts'),
+    clock,
+    render: {
+      draftFacts: (id) => {
+        const rec = rooms.drafts.get(id);
+        if (!rec) return null;
+        const doc = rec.doc;
+        const canvas = { width: doc.canvas.width, height: doc.canvas.height, fps: doc.kind === 'video' ? doc.canvas.fps : 30 };
+        return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0 };
+      },
+      startVariant: ({ draftId, variant, outputPath, title }) => {
+        const input = ExportJobInput.parse({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' }, outputPath, variant });
+        const job = rooms.runner.start('export', title, input);
+        const done = ctx.waitForJob(job.id, rooms.jobs).then((j) => {
+          if (j.status !== 'done') throw new Error(j.status === 'cancelled' ? 'it was cancelled' : (j.error ?? j.status));
+        });
+        return { jobId: job.id, done };
+      },
+      cancelJob: (id) => {
+        try {
+          rooms.runner.cancel(id);
+        } catch {
+          // gone already
+        }
+      },
+      writeCover: (media, atSec, out) => writeCoverFrame(ctx.requireTools('FFmpeg is missing. Install it, then export again.'), media, atSec, out),
+    },
+    events: {
+      postsChanged: (ids) => ctx.emit('posts.changed', { reason: 'transitioned', ids }),
+      deliveryChanged: (postIds) => ctx.emit('delivery.changed', { postIds }),
+      late: (posts) => ctx.emit('delivery.late', { posts }),
+    },
+    log: ctx.log,
+  });
 }
 
 /**
- * Exports and delivers the approved or scheduled posts that are due, through the folder connector set in
- * the library's settings (`connectors.folder.root`). See publish/export-due.ts.
+ * The scheduler of a library's engine. Its first pass recovers what a crash left (rows left 'sending': folder
+ * ones are sent again, webhook ones become 'unknown'; hidden half-written folders are swept) and resumes posts
+ * left rendering, then catches up on due posts.
  */
-export async function exportDue(ctx: StudioContext, opts: { now?: Date; includeLate?: boolean } = {}): Promise<DueOutcome[]> {
-  const root = ctx.postsRepo.setting(FOLDER_ROOT_KEY);
-  if (typeof root !== 'string' || root === '') {
-    throw new AppError('invalid_input', 'No delivery folder is set for this library. Set one with: postframe queue folder --library DIR PATH');
-  }
-  const tools = ctx.requireTools('FFmpeg is missing. Install it, then export again.');
-  const { rooms } = ctx;
-  const out = await exportDuePosts({
-    service: ctx.postService,
-    db: rooms.db,
-    folderRoot: root,
-    coverDir: path.join(rooms.folder.cacheDir, 'covers'),
-    writeCover: (media, atSec, out) => writeCoverFrame(tools, media, atSec, out),
-    draftExists: (id) => rooms.drafts.get(id) !== null,
-    exportDraft: async (draftId) => {
-      const job = await ctx.waitForJob(ctx.startExport({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' } }).id);
-      const r = exportResultOf(job);
-      if (job.status !== 'done' || !r) throw new AppError('internal', `The export ${job.status}: ${job.error ?? 'no result'}`);
-      return r.outputPath;
+export function createScheduler(ctx: StudioContext, rooms: Rooms, opts: { clock: () => Date; timers?: Timers; intervalMs?: number }): Scheduler {
+  const engine = rooms.delivery;
+  return new Scheduler({
+    clock: opts.clock,
+    timers: opts.timers,
+    intervalMs: opts.intervalMs,
+    log: ctx.log,
+    nextWakeAt: (now) => engine.nextWakeAt(now),
+    pass: async (first) => {
+      if (first) {
+        const recovered = recoverDeliveries(new DeliveriesRepo(rooms.db, opts.clock));
+        if (recovered.length) ctx.emit('delivery.changed', { postIds: [...new Set(recovered.map((r) => r.postId))] });
+        const root = readConnectorSettings(new PostsRepo(rooms.db)).folderRoot;
+        if (root) await sweepFolderConnector(root, { now: opts.clock() });
+      }
+      await engine.pass({ resume: first });
     },
-    now: opts.now ?? new Date(),
-    includeLate: opts.includeLate ?? false,
   });
-  const ids = [...new Set(out.map((o) => o.postId))];
-  if (ids.length) ctx.emit('posts.changed', { reason: 'transitioned', ids });
+}
+
+/** Where the folder connector delivers (`postframe queue folder`): checked like the Settings screen checks it. */
+export async function setDeliveryFolder(ctx: StudioContext, root: string): Promise<string> {
+  const s = await applyConnectorSettings(ctx.postsRepo, { folder: { root } }, ctx.rooms.folder.root);
+  return s.folderRoot!;
+}
+
+/** `postframe queue export-due`: one pass of the engine, waiting for every post it starts. */
+export async function exportDue(ctx: StudioContext, opts: { includeLate?: boolean } = {}): Promise<DueOutcome[]> {
+  const s = readConnectorSettings(ctx.postsRepo);
+  if (!s.folderRoot && !s.webhook) {
+    throw new AppError('invalid_input', 'No delivery folder or webhook is set for this library. Set one in Settings → Delivery, or with: postframe queue folder --library DIR PATH');
+  }
+  ctx.requireTools('FFmpeg is missing. Install it, then export again.');
+  const engine = ctx.rooms.delivery;
+  const out = await engine.pass({ includeLate: opts.includeLate ?? false });
+  await engine.whenIdle();
   return out;
 }
 
-/** One JPEG frame of an exported video for the delivery's cover (the post's cover time, else a little way in). */
-async function writeCoverFrame(tools: MediaTools, media: string, atSec: number | null, out: string): Promise<void> {
+/** One JPEG frame of an exported video for the delivery's cover. */
+async function writeCoverFrame(tools: MediaTools, media: string, atSec: number, out: string): Promise<void> {
   await fs.mkdir(path.dirname(out), { recursive: true });
   const cmd = tools
     .command(media)
-    .inputOptions(['-ss', (atSec ?? 0).toFixed(3)])
+    .inputOptions(['-ss', atSec.toFixed(3)])
     .outputOptions(['-frames:v', '1', '-an', '-sn', '-q:v', '3', '-f', 'image2', '-update', '1'])
     .output(out);
-  await tools.run(cmd);
-  await fs.access(out).catch(() => {
-    throw new AppError('unsupported_media', `No cover frame could be taken at ${atSec ?? 0} s of ${path.basename(media)}. Choose a cover time inside the video.`);
-  });
+  try {
+    await tools.run(cmd);
+    await fs.access(out);
+  } catch (e) {
+    throw new AppError('unsupported_media', `No cover frame could be taken at ${atSec.toFixed(1)} s of ${path.basename(media)} (${errorMessage(e)}). Choose a cover time inside the video.`);
+  }
 }

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PostsRepo } from '../library/posts-repo';
+import {
+  type ConnectorKind,
+  type ConnectorSettingsInput,
+  type ConnectorSettingsView,
+  Routes,
+  StoredWebhook,
+  effectiveRoutes,
+  headerNameProblem,
+  headerValueProblem,
+  timeoutProblem,
+  webhookUrlProblem,
+} from '../model/delivery-settings';
+import { AppError } from '../model/errors';
+import type { Connector } from './delivery';
+import { folderConnector } from './folder-connector';
+import { webhookConnector } from './webhook-connector';
+
+/**
+ * The library's connector settings (table `settings`): the folder connector's root, the webhook (URL, an
+ * optional secret header, the timeout) and the per-channel choice. Read fresh for every delivery, so a change
+ * in Settings applies to the next one. docs/delivery.md "Settings".
+ */
+export const FOLDER_ROOT_KEY = 'connectors.folder.root';
+export const WEBHOOK_KEY = 'connectors.webhook';
+export const ROUTES_KEY = 'connectors.routes';
+
+export type ConnectorSettings = { folderRoot: string | null; webhook: StoredWebhook | null; routes: Routes };
+
+export function readConnectorSettings(posts: PostsRepo): ConnectorSettings {
+  const root = posts.setting(FOLDER_ROOT_KEY);
+  const hook = StoredWebhook.safeParse(posts.setting(WEBHOOK_KEY));
+  const routes = Routes.safeParse(posts.setting(ROUTES_KEY) ?? {});
+  return {
+    folderRoot: typeof root === 'string' && root !== '' ? root : null,
+    webhook: hook.success ? hook.data : null,
+    routes: routes.success ? routes.data : {},
+  };
+}
+
+export const isSet = (s: ConnectorSettings) => ({ folder: s.folderRoot !== null, webhook: s.webhook !== null, routes: s.routes });
+
+/** The settings as the renderer may see them: the secret is only "set" or "not set". */
+export function settingsView(s: ConnectorSettings): ConnectorSettingsView {
+  return {
+    folder: s.folderRoot ? { root: s.folderRoot } : null,
+    webhook: s.webhook ? { url: s.webhook.url, headerName: s.webhook.headerName, hasHeaderValue: s.webhook.headerValue !== null, timeoutSec: s.webhook.timeoutSec } : null,
+    routes: s.routes,
+    effective: effectiveRoutes(isSet(s)),
+  };
+}
+
+const invalid = (message: string) => new AppError('invalid_input', message);
+
+/**
+ * Checks a delivery folder and makes sure it can be written: an absolute path, outside the library (a library is
+ * moved and backed up as a whole; deliveries are for others to pick up), created if missing, and writable (a
+ * probe file is written and removed). Returns the normalised path.
+ */
+export async function checkFolderRoot(raw: string, libraryRoot: string): Promise<string> {
+  const text = raw.trim();
+  if (text === '') throw invalid('Type the path of the folder posts should be delivered to, e.g. /Users/me/Postframe Deliveries.');
+  if (!path.isAbsolute(text)) throw invalid(`“${text}” is not a full path. Type the whole path of the folder, starting at the top (e.g. /Users/me/Deliveries or D:\\Deliveries).`);
+  const root = path.resolve(text);
+  const rel = path.relative(path.resolve(libraryRoot), root);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    throw invalid(`${root} is inside the library folder. Choose a folder outside it (the library is moved and backed up as a whole), e.g. next to it.`);
+  }
+  try {
+    await fs.mkdir(root, { recursive: true });
+    const probe = path.join(root, `.postframe-write-test-${randomBytes(4).toString('hex')}`);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe, { force: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.code ?? err.message);
+    throw invalid(`Postframe cannot write to ${root} (${why}). Choose a folder you can write to.`);
+  }
+  return root;
+}
+
+/** Applies a settings change after checking all of it: nothing is stored unless every part is valid. */
+export async function applyConnectorSettings(posts: PostsRepo, input: ConnectorSettingsInput, libraryRoot: string): Promise<ConnectorSettings> {
+  const current = readConnectorSettings(posts);
+  let folderRoot = current.folderRoot;
+  if (input.folder === null) folderRoot = null;
+  else if (input.folder) folderRoot = await checkFolderRoot(input.folder.root, libraryRoot);
+
+  let webhook = current.webhook;
+  if (input.webhook === null) webhook = null;
+  else if (input.webhook) {
+    const w = input.webhook;
+    const url = w.url.trim();
+    const headerName = w.headerName?.trim() || null;
+    const timeoutSec = w.timeoutSec ?? 60;
+    const problem = webhookUrlProblem(url) ?? (headerName ? headerNameProblem(headerName) : null) ?? timeoutProblem(timeoutSec);
+    if (problem) throw invalid(problem);
+    // undefined keeps the stored secret (the renderer never sees it, so it cannot send it back).
+    const headerValue = w.headerValue === undefined ? (current.webhook?.headerValue ?? null) : w.headerValue?.trim() || null;
+    if (headerValue && headerValueProblem(headerValue)) throw invalid(headerValueProblem(headerValue)!);
+    if (headerName && !headerValue) throw invalid(`Give the value of the ${headerName} header (the secret), or clear the header name.`);
+    if (headerValue && !headerName) throw invalid('Give the name of the header that carries the secret, e.g. Authorization.');
+    webhook = { url, headerName, headerValue, timeoutSec };
+  }
+  const routes = input.routes ?? current.routes;
+
+  posts.setSetting(FOLDER_ROOT_KEY, folderRoot ?? '');
+  posts.setSetting(WEBHOOK_KEY, webhook);
+  posts.setSetting(ROUTES_KEY, routes);
+  return { folderRoot, webhook, routes };
+}
+
+/** The connector of one kind as configured now; null when that kind is not set. */
+export function makeConnector(kind: ConnectorKind, s: ConnectorSettings, version: string): Connector | null {
+  if (kind === 'folder') return s.folderRoot ? folderConnector({ root: s.folderRoot }) : null;
+  if (!s.webhook) return null;
+  const headers = s.webhook.headerName && s.webhook.headerValue ? { [s.webhook.headerName]: s.webhook.headerValue } : undefined;
+  return webhookConnector({ url: s.webhook.url, version, timeoutMs: s.webhook.timeoutSec * 1000, headers });
+}

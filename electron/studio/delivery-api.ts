@@ -1,0 +1,36 @@
+import { applyConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
+import type { ApiPart, StudioContext } from './context';
+
+type DeliveryCalls = 'connectors.get' | 'connectors.set' | 'delivery.status' | 'delivery.exportNow' | 'delivery.markDelivered' | 'delivery.sendAgain' | 'delivery.late';
+
+/** Delivery: the library's connectors, each post's deliveries, Export now and a person's decisions on unknown outcomes. */
+export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): ApiPart<DeliveryCalls> {
+  return {
+    async 'connectors.get'() {
+      return settingsView(readConnectorSettings(ctx.postsRepo));
+    },
+    async 'connectors.set'(input) {
+      const s = await applyConnectorSettings(ctx.postsRepo, input, ctx.rooms.folder.root);
+      // Posts that waited for a connector may go now; every post's "where it goes" may have changed.
+      ctx.emit('delivery.changed', { postIds: [] });
+      ctx.pokeScheduler();
+      return settingsView(s);
+    },
+    async 'delivery.status'(input) {
+      return ctx.rooms.delivery.status(input.postId);
+    },
+    async 'delivery.exportNow'(input) {
+      ctx.requireTools('FFmpeg is missing, so posts cannot be rendered. Install it, then export again.');
+      return ctx.rooms.delivery.exportNow(input.id, input.actorId);
+    },
+    async 'delivery.markDelivered'(input) {
+      return ctx.rooms.delivery.markDelivered(input.postId, input.channel, input.actorId);
+    },
+    async 'delivery.sendAgain'(input) {
+      return ctx.rooms.delivery.sendAgain(input.postId, input.channel, input.actorId);
+    },
+    async 'delivery.late'() {
+      return ctx.rooms.delivery.late();
+    },
+  };
+}
