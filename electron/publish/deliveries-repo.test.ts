@@ -93,4 +93,33 @@ describe('deliveries ledger', () => {
     expect((await deliver(ledger, c, d)).sent).toBe(false);
     expect((await deliver(ledger, c, d, { resend: true })).record).toMatchObject({ state: 'delivered', attempts: 2, lastError: null });
   });
+
+  it('a re-export sends again what was refused, never what may have arrived', async () => {
+    const refused = scripted('webhook', [{ state: 'failed', status: 422, error: 'too long' }, { state: 'delivered', status: 201, message: null }]);
+    expect((await deliver(ledger, refused, d)).record.state).toBe('failed');
+    expect((await deliver(ledger, refused, d, { resendFailed: true })).record.state).toBe('delivered');
+    const e = testDelivery('p2');
+    const maybe = scripted('webhook', [{ state: 'unknown', status: null, error: 'dropped' }]);
+    expect((await deliver(ledger, maybe, e)).record.state).toBe('unknown');
+    expect((await deliver(ledger, maybe, e, { resendFailed: true })).sent).toBe(false);
+  });
+
+  it('moves a delivery to another connector only while it has reached no one', () => {
+    for (const id of ['new', 'sent', 'maybe']) row(id, 'p1', 'webhook');
+    ledger.claim('sent', ['pending']);
+    ledger.record('sent', { state: 'delivered', lastError: null, responseStatus: 200 });
+    ledger.claim('maybe', ['pending']);
+    ledger.record('maybe', { state: 'unknown', lastError: 'dropped', responseStatus: null });
+    expect(['new', 'sent', 'maybe'].map((id) => ledger.reroute(id, 'folder')!.connector)).toEqual(['folder', 'webhook', 'webhook']);
+  });
+
+  it('tells the scheduler when the next retry falls due', () => {
+    expect(ledger.nextRetryAt()).toBeNull();
+    for (const [id, at] of [['a', '2026-06-01T06:05:00.000Z'], ['b', '2026-06-01T06:01:00.000Z']] as const) {
+      row(id, 'p1', 'webhook');
+      ledger.claim(id, ['pending']);
+      ledger.record(id, { state: 'retry', lastError: '503', responseStatus: 503, nextAttemptAt: at });
+    }
+    expect(ledger.nextRetryAt()).toBe('2026-06-01T06:01:00.000Z');
+  });
 });

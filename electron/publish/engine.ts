@@ -303,7 +303,10 @@ export class DeliveryEngine {
     const plans = new Map<ChannelId, VariantPlan>();
     for (const t of post.targets) {
       try {
-        plans.set(t.channel, planVariant(facts.canvas, facts.durationSec, t.channel));
+        const plan = planVariant(facts.canvas, facts.durationSec, t.channel);
+        // A cap the draft is shorter than cuts nothing: left out, so channels that differ only there share a file.
+        const cap = plan.maxDurationSec !== null && plan.maxDurationSec < facts.durationSec ? plan.maxDurationSec : null;
+        plans.set(t.channel, { ...plan, maxDurationSec: cap });
       } catch (e) {
         return { problem: errorMessage(e) };
       }
