@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GOOD_DIR } from '../../../scripts/fixtures';
 import type { EventName } from '../../api/contract';
 import type { PostRecord } from '../../library/posts-repo';
 import { defaultTransform } from '../../model/draft';
 import type { ChannelId } from '../../model/post';
-import { Studio } from '../../studio';
+import type { Studio } from '../../studio';
+import { openTempStudio } from '../../studio/__tests__/temp-studio';
 
 /**
  * A real Studio on a temp library for delivery tests: a clock the test moves, a 1-second 360x640 draft of the
@@ -23,11 +22,9 @@ export type DeliveryWorld = {
 };
 
 export async function openDeliveryWorld(prefix: string, start = new Date('2026-06-01T06:00:00.000Z')): Promise<DeliveryWorld> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const clock = { now: start };
-  const studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true, clock: () => clock.now });
-  const events: DeliveryWorld['events'] = [];
-  studio.onEvent((name, payload) => events.push({ name, payload }));
+  const temp = await openTempStudio(prefix, { clock: () => clock.now });
+  const { studio } = temp;
   const { jobId } = await studio.api['imports.start']({ paths: [path.join(GOOD_DIR, 'red-clip.mp4')], uploads: [] });
   const job = await studio.waitForJob(jobId);
   const assetId = job.result?.kind === 'import' ? job.result.assetIds[0]! : '';
@@ -37,18 +34,7 @@ export async function openDeliveryWorld(prefix: string, start = new Date('2026-0
   const doc = { ...rec.doc, canvas: { ...rec.doc.canvas, width: 360, height: 640 }, tracks: rec.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
   await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc });
   const approver = await studio.api['users.create']({ actorId: 'owner', name: 'Ari', role: 'approver' });
-  return {
-    tmp,
-    studio,
-    draftId: rec.id,
-    approverId: approver.id,
-    events,
-    clock,
-    async close() {
-      await studio.close();
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
-  };
+  return { tmp: temp.tmp, studio, draftId: rec.id, approverId: approver.id, events: temp.events, clock, close: temp.close };
 }
 
 /** An approved post of the world's draft, scheduled `minutesAgo` before the clock (null: unscheduled). */
