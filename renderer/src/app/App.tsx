@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { LatePostsNotice } from '../features/queue/LatePosts';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
@@ -33,6 +34,7 @@ export function App() {
         {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'queue' ? <QueueScreen /> : <SettingsScreen />}
       </main>
       <JobsDrawer />
+      <LatePostsNotice />
       <FailureReportDialog />
       <ToastStack toasts={toasts} onDismiss={dismissToast} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />
     </div>

@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
+import { DeliveryBlock } from './DeliveryBlock';
 import { CampaignDot, StateBadge } from './QueueScreen';
 import { localWhen } from './queueLogic';
 
@@ -120,6 +121,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
           </div>
         </div>
       )}
+      <DeliveryBlock post={post} actor={actor} zone={zone} onReschedule={onEdit} />
       <section className="post-panel__comments">
         <h3 className="queue-group__title">{t('queue.comments')}</h3>
         {comments.length === 0 ? (

@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { PlusIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { Composer } from './Composer';
+import { LatePostsBanner } from './LatePosts';
 import { MonthView } from './MonthView';
 import { PostPanel } from './PostPanel';
 import { browserZone, groupPosts, localWhen, type QueueGroup } from './queueLogic';
@@ -107,6 +108,7 @@ export function QueueScreen() {
               </Button>
             </div>
           )}
+          <LatePostsBanner actor={actor} onOpen={setSelectedId} />
           {view === 'month' ? (
             <MonthView posts={shown} zone={zone} campaignById={campaignById} actor={actor} selectedId={selectedId} onSelect={setSelectedId} />
           ) : data.loaded && groups.length === 0 ? (

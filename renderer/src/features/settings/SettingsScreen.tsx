@@ -8,6 +8,7 @@ import type { Theme } from '../../store/uiSlice';
 import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
+import { DeliverySection } from './DeliverySection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -77,6 +78,8 @@ export function SettingsScreen() {
           <OpenLibraryForm onOpened={load} />
           {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={load} />}
         </section>
+
+        <DeliverySection />
 
         <section className="card" aria-labelledby="settings-media">
           <h2 id="settings-media" className="card__title">

@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { CallInput } from '../../../../electron/api/contract';
+import { channelLimits } from '../../../../electron/model/channels';
+import { type ConnectorKind, type ConnectorSettingsView, WEBHOOK_TIMEOUT_SEC } from '../../../../electron/model/delivery-settings';
+import { channelIds, type ChannelId } from '../../../../electron/model/post';
+import { call, errorText, onEvent } from '../../api/client';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+import { Button } from '../../ui/Button';
+import { FolderIcon } from '../../ui/icons';
+import { TextInput } from '../../ui/TextInput';
+import './delivery-settings.css';
+
+/**
+ * Settings → Delivery: the library's folder connector, its webhook (URL, an optional secret header, the timeout)
+ * and, when both are set, which one each channel goes to. The engine checks everything and says what is wrong;
+ * the secret is never shown again once saved.
+ */
+export function DeliverySection() {
+  const [view, setView] = useState<ConnectorSettingsView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = useCallback(
+    () =>
+      call('connectors.get', {}).then(
+        (v) => {
+          setView(v);
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError(errorText(e)),
+      ),
+    [],
+  );
+  useEffect(() => {
+    void load();
+    return onEvent('library.changed', () => void load());
+  }, [load]);
+
+  return (
+    <section className="card" aria-labelledby="settings-delivery" data-testid="delivery-settings">
+      <h2 id="settings-delivery" className="card__title">
+        {t('settings.delivery')}
+      </h2>
+      <p className="field__hint">{t('settings.deliveryIntro')}</p>
+      {loadError && (
+        <p className="field__error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {view && (
+        <>
+          {/* Keyed by what is saved: a form starts again from the stored values after a save or a library switch. */}
+          <FolderForm key={view.folder?.root ?? ''} view={view} onSaved={setView} />
+          <WebhookForm key={JSON.stringify(view.webhook)} view={view} onSaved={setView} />
+          <Routes view={view} onSaved={setView} />
+        </>
+      )}
+    </section>
+  );
+}
+
+type FormProps = { view: ConnectorSettingsView; onSaved: (v: ConnectorSettingsView) => void };
+
+/** Saves a change; returns the engine's words when it refuses. */
+function useSave(onSaved: (v: ConnectorSettingsView) => void) {
+  const showToast = useStore((s) => s.showToast);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (input: CallInput<'connectors.set'>, done: string) => {
+    setBusy(true);
+    try {
+      const v = await call('connectors.set', input);
+      setError(null);
+      onSaved(v);
+      showToast({ message: done, tone: 'success' });
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { save, busy, error };
+}
+
+function FolderForm({ view, onSaved }: FormProps) {
+  const [root, setRoot] = useState(view.folder?.root ?? '');
+  const { save, busy, error } = useSave(onSaved);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save({ folder: { root } }, t('delivery.folderSaved', { path: root.trim() }));
+  };
+  return (
+    <form className="delivery-form" onSubmit={submit} data-testid="delivery-folder-form">
+      <h3 className="delivery-form__title">{t('delivery.folder')}</h3>
+      <TextInput
+        label={t('delivery.folderLabel')}
+        placeholder={t('delivery.folderPlaceholder')}
+        hint={t('delivery.folderHint')}
+        value={root}
+        onChange={(e) => setRoot(e.target.value)}
+        error={error}
+        leading={<FolderIcon size={18} />}
+        spellCheck={false}
+        data-testid="delivery-folder-input"
+      />
+      <div className="delivery-form__actions">
+        <Button type="submit" variant="primary" disabled={busy || root.trim() === '' || root === view.folder?.root} data-testid="delivery-folder-save">
+          {t('delivery.save')}
+        </Button>
+        {view.folder && (
+          <Button variant="ghost" disabled={busy} onClick={() => void save({ folder: null }, t('delivery.folderRemoved'))} data-testid="delivery-folder-remove">
+            {t('delivery.remove')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function WebhookForm({ view, onSaved }: FormProps) {
+  const hook = view.webhook;
+  const [url, setUrl] = useState(hook?.url ?? '');
+  const [headerName, setHeaderName] = useState(hook?.headerName ?? '');
+  const [headerValue, setHeaderValue] = useState('');
+  const [timeout, setTimeoutSec] = useState(String(hook?.timeoutSec ?? WEBHOOK_TIMEOUT_SEC.default));
+  const { save, busy, error } = useSave((v) => {
+    setHeaderValue('');
+    onSaved(v);
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const name = headerName.trim();
+    // An empty secret box keeps the saved secret (it is never sent back here); no header name removes it.
+    const value = !name ? null : headerValue !== '' ? headerValue : undefined;
+    void save({ webhook: { url, headerName: name || null, headerValue: value, timeoutSec: Number(timeout) } }, t('delivery.webhookSaved'));
+  };
+  return (
+    <form className="delivery-form" onSubmit={submit} data-testid="delivery-webhook-form">
+      <h3 className="delivery-form__title">{t('delivery.webhook')}</h3>
+      <p className="field__hint">{t('delivery.webhookHint')}</p>
+      <TextInput
+        label={t('delivery.webhookUrl')}
+        placeholder={t('delivery.webhookUrlPlaceholder')}
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        spellCheck={false}
+        inputMode="url"
+        data-testid="delivery-webhook-url"
+      />
+      <div className="delivery-form__row">
+        <TextInput
+          label={t('delivery.headerName')}
+          placeholder={t('delivery.headerNamePlaceholder')}
+          value={headerName}
+          onChange={(e) => setHeaderName(e.target.value)}
+          spellCheck={false}
+          data-testid="delivery-webhook-header"
+        />
+        <TextInput
+          label={t('delivery.headerValue')}
+          placeholder={hook?.hasHeaderValue ? '••••••••' : t('delivery.headerValuePlaceholder')}
+          hint={hook?.hasHeaderValue ? t('delivery.headerValueKept') : undefined}
+          type="password"
+          autoComplete="off"
+          value={headerValue}
+          onChange={(e) => setHeaderValue(e.target.value)}
+          disabled={headerName.trim() === ''}
+          data-testid="delivery-webhook-secret"
+        />
+      </div>
+      <TextInput
+        className="delivery-form__timeout"
+        label={t('delivery.timeout')}
+        hint={t('delivery.timeoutHint')}
+        type="number"
+        min={WEBHOOK_TIMEOUT_SEC.min}
+        max={WEBHOOK_TIMEOUT_SEC.max}
+        value={timeout}
+        onChange={(e) => setTimeoutSec(e.target.value)}
+        data-testid="delivery-webhook-timeout"
+      />
+      {error && (
+        <p className="field__error" role="alert" data-testid="delivery-webhook-error">
+          {error}
+        </p>
+      )}
+      <div className="delivery-form__actions">
+        <Button type="submit" variant="primary" disabled={busy || url.trim() === ''} data-testid="delivery-webhook-save">
+          {t('delivery.save')}
+        </Button>
+        {hook && (
+          <Button variant="ghost" disabled={busy} onClick={() => void save({ webhook: null }, t('delivery.webhookRemoved'))} data-testid="delivery-webhook-remove">
+            {t('delivery.remove')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Routes({ view, onSaved }: FormProps) {
+  const { save, busy, error } = useSave(onSaved);
+  const both = view.folder !== null && view.webhook !== null;
+  const only: ConnectorKind | null = view.webhook ? 'webhook' : view.folder ? 'folder' : null;
+  const choose = (channel: ChannelId, kind: ConnectorKind) =>
+    void save({ routes: { ...view.routes, [channel]: kind } }, t('delivery.routeSaved', { channel: channelLimits[channel].label, connector: t(`delivery.connector.${kind}`).toLowerCase() }));
+  return (
+    <div className="delivery-form" data-testid="delivery-routes">
+      <h3 className="delivery-form__title">{t('delivery.routes')}</h3>
+      {!both ? (
+        <p className="field__hint" data-testid="delivery-routes-summary">
+          {only ? t('delivery.routesOne', { connector: t(`delivery.connector.${only}`).toLowerCase() }) : t('delivery.routesNone')}
+        </p>
+      ) : (
+        <>
+          <p className="field__hint">{t('delivery.routesBoth')}</p>
+          <ul className="delivery-routes">
+            {channelIds.map((ch) => (
+              <li key={ch} className="delivery-routes__item" data-testid="delivery-route" data-channel={ch}>
+                <span className="delivery-routes__channel">{channelLimits[ch].label}</span>
+                <div className="segmented" role="radiogroup" aria-label={channelLimits[ch].label}>
+                  {(['webhook', 'folder'] as const).map((kind) => (
+                    <button
+                      key={kind}
+                      type="button"
+                      role="radio"
+                      aria-checked={view.effective[ch] === kind}
+                      className="segmented__item"
+                      disabled={busy}
+                      onClick={() => view.effective[ch] !== kind && choose(ch, kind)}
+                      data-testid={`delivery-route-${kind}`}
+                    >
+                      {t(`delivery.connector.${kind}`)}
+                    </button>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
