@@ -527,7 +527,7 @@ export const en = {
   'delivery.state.retry': 'Trying again at {time}',
   'delivery.state.failed': 'Failed',
   'delivery.state.unknown': 'Outcome unknown',
-  'delivery.unknownHelp': 'Check the receiver, then choose. Postframe never sends it again by itself.',
+  'delivery.unknownHelp': 'Postframe never sends it again by itself: you decide.',
   'delivery.markDelivered': 'Mark as delivered',
   'delivery.sendAgain': 'Send again',
   'delivery.marked': '{channel} marked as delivered.',

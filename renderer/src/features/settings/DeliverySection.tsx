@@ -171,17 +171,18 @@ function WebhookForm({ view, onSaved }: FormProps) {
           data-testid="delivery-webhook-secret"
         />
       </div>
-      <TextInput
-        className="delivery-form__timeout"
-        label={t('delivery.timeout')}
-        hint={t('delivery.timeoutHint')}
-        type="number"
-        min={WEBHOOK_TIMEOUT_SEC.min}
-        max={WEBHOOK_TIMEOUT_SEC.max}
-        value={timeout}
-        onChange={(e) => setTimeoutSec(e.target.value)}
-        data-testid="delivery-webhook-timeout"
-      />
+      <div className="delivery-form__row">
+        <TextInput
+          label={t('delivery.timeout')}
+          hint={t('delivery.timeoutHint')}
+          type="number"
+          min={WEBHOOK_TIMEOUT_SEC.min}
+          max={WEBHOOK_TIMEOUT_SEC.max}
+          value={timeout}
+          onChange={(e) => setTimeoutSec(e.target.value)}
+          data-testid="delivery-webhook-timeout"
+        />
+      </div>
       {error && (
         <p className="field__error" role="alert" data-testid="delivery-webhook-error">
           {error}

@@ -1,0 +1,223 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { type Receiver, startReceiver } from '../../electron/publish/__tests__/receiver';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { callApi, expect, startServe, test, type Server } from '../serve';
+
+/**
+ * Delivery in the app: connectors set in Settings, Export now with each channel's outcome on the post, late
+ * posts asked about in the Queue, and the done-when of issue 4: a kill -9 of `postframe serve` while its
+ * scheduler's webhook request is held by the receiver, then a restart, and every post reaches the receiver once.
+ */
+type Post = { id: string; revision: number; state: string };
+
+const SHOTS = path.join(process.cwd(), 'docs', 'screenshots');
+
+/** A 1-second 360x640 draft of the red clip (small, so variants render in a moment), made through the API. */
+async function makeDraft(page: Page, name: string): Promise<string> {
+  let [assetId] = await callApi<string[]>(page, 'assets.ids', {});
+  if (!assetId) {
+    const { jobId } = await callApi<{ jobId: string }>(page, 'imports.start', { paths: [path.join(GOOD_DIR, 'red-clip.mp4')], uploads: [] });
+    await expect.poll(async () => (await callApi<{ id: string; status: string }[]>(page, 'jobs.list', {})).find((j) => j.id === jobId)?.status).toBe('done');
+    [assetId] = await callApi<string[]>(page, 'assets.ids', {});
+  }
+  const draft = await callApi<{ id: string; revision: number; doc: { canvas: object; tracks: { kind: string; clips: unknown[] }[] } }>(page, 'drafts.create', { name });
+  const doc = structuredClone(draft.doc);
+  doc.canvas = { ...doc.canvas, width: 360, height: 640 };
+  doc.tracks.find((t) => t.kind === 'main')!.clips.push({
+    id: 'c1', type: 'media', assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transitionIn: null,
+    transform: { reframe: 'fill', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 },
+  });
+  await callApi(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
+  return draft.id;
+}
+
+/** An approved post (the owner writes it, an approver approves), scheduled `minutesAgo` ago, or unscheduled. */
+async function approvedPost(page: Page, draftId: string, title: string, channels: string[], minutesAgo: number | null): Promise<Post> {
+  const users = await callApi<{ id: string; role: string }[]>(page, 'users.list', {});
+  const approver = users.find((u) => u.role === 'approver') ?? (await callApi<{ id: string }>(page, 'users.create', { actorId: 'owner', name: 'Abe', role: 'approver' }));
+  const p = await callApi<Post>(page, 'posts.create', { draftId, actorId: 'owner', title, targets: channels.map((channel) => ({ channel, overrides: {} })), timeZone: 'UTC' });
+  await callApi(page, 'posts.update', { id: p.id, actorId: 'owner', content: { caption: `${title}!`, hashtags: ['red'], mentions: [], firstComment: '', link: null } });
+  await callApi(page, 'posts.transition', { id: p.id, event: 'submit', actorId: 'owner' });
+  const approved = await callApi<Post>(page, 'posts.transition', { id: p.id, event: 'approve', actorId: approver.id });
+  if (minutesAgo === null) return approved;
+  return callApi<Post>(page, 'posts.transition', { id: p.id, event: 'schedule', actorId: 'owner', at: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
+}
+
+const stateOf = async (page: Page, id: string) => (await callApi<Post>(page, 'posts.get', { id })).state;
+
+let receiver: Receiver | null = null;
+test.afterEach(async () => {
+  await receiver?.close();
+  receiver = null;
+});
+
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByTestId('toast').locator('.toast__close');
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+test('Settings → Delivery, then Export now: each channel’s outcome on the post, and a person settles the unknown one', async ({ app }) => {
+  test.setTimeout(150_000);
+  // TikTok's receiver is busy at first (503, Retry-After 8 s); Facebook Reels' connection drops after the whole
+  // post was sent (unknown outcome). Later attempts are answered 201.
+  receiver = await startReceiver((r, res) => {
+    const first = receiver!.bodies.get(r.key) === 1;
+    if (first && r.key.includes(':tiktok:')) return void res.writeHead(503, { 'Retry-After': '8' }).end('busy');
+    if (first && r.key.includes(':facebook_reel:')) return void res.socket?.destroy();
+    res.writeHead(201).end('{"ok":true}');
+  });
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-deliveries-'));
+
+  await app.getByTestId('settings-nav').click();
+  const settings = app.getByTestId('delivery-settings');
+  await expect(settings.getByTestId('delivery-routes-summary')).toContainText('Set a folder or a webhook');
+  // The engine's own words come back next to the field.
+  await settings.getByTestId('delivery-folder-input').fill('deliveries');
+  await settings.getByTestId('delivery-folder-save').click();
+  await expect(settings.getByTestId('delivery-folder-form').getByRole('alert')).toContainText('is not a full path');
+  await settings.getByTestId('delivery-folder-input').fill(outbox);
+  await settings.getByTestId('delivery-folder-save').click();
+  await expect(settings.getByTestId('delivery-routes-summary')).toHaveText('Every channel goes to the folder.');
+
+  await settings.getByTestId('delivery-webhook-url').fill(receiver.url);
+  await settings.getByTestId('delivery-webhook-header').fill('Authorization');
+  await settings.getByTestId('delivery-webhook-secret').fill('Bearer e2e-secret');
+  await settings.getByTestId('delivery-webhook-timeout').fill('30');
+  await settings.getByTestId('delivery-webhook-save').click();
+  await expect(settings.getByTestId('delivery-webhook-secret')).toHaveAttribute('placeholder', '••••••••');
+  // Both set: LinkedIn goes to the folder, the rest to the webhook.
+  const linkedin = settings.locator('[data-testid="delivery-route"][data-channel="linkedin"]');
+  await linkedin.getByTestId('delivery-route-folder').click();
+  await expect(linkedin.getByTestId('delivery-route-folder')).toHaveAttribute('aria-checked', 'true');
+  await dismissToasts(app);
+  await app.setViewportSize({ width: 1440, height: 1160 });
+  await settings.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await app.screenshot({ path: path.join(SHOTS, 'delivery-settings.png') });
+  await app.setViewportSize({ width: 1440, height: 900 });
+
+  const draftId = await makeDraft(app, 'Red teaser');
+  const post = await approvedPost(app, draftId, 'Red teaser', ['tiktok', 'linkedin', 'facebook_reel'], null);
+  await app.getByTestId('queue-nav').click();
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  const block = app.getByTestId('delivery-block');
+  const channel = (c: string) => block.locator(`[data-testid="delivery-channel"][data-channel="${c}"]`);
+  await expect(channel('linkedin')).toContainText('Folder');
+  await expect(channel('tiktok')).toHaveAttribute('data-state', 'none');
+  await block.getByTestId('delivery-export-now').click();
+  // Two variants render as jobs (TikTok and LinkedIn share 360x640; Facebook Reels needs 540x960), then each
+  // channel goes out: the folder has it, TikTok waits for its retry, Facebook Reels' outcome is unknown.
+  await expect(channel('linkedin')).toHaveAttribute('data-state', 'delivered', { timeout: 60_000 });
+  await expect(channel('facebook_reel')).toHaveAttribute('data-state', 'unknown');
+  await expect(channel('facebook_reel')).toContainText('may have arrived');
+  await expect(channel('tiktok')).toHaveAttribute('data-state', 'retry');
+  await expect(channel('tiktok')).toContainText(/Trying again at \d\d:\d\d/);
+  await expect(block).toHaveAttribute('data-state', 'ready');
+  await dismissToasts(app);
+  await app.getByTestId('post-panel').screenshot({ path: path.join(SHOTS, 'delivery-status.png') });
+
+  // The person sends Facebook Reels again (same Idempotency-Key); the scheduler retries TikTok when its wait is over.
+  await channel('facebook_reel').getByTestId('delivery-send-again').click();
+  await expect(channel('facebook_reel')).toHaveAttribute('data-state', 'delivered');
+  await expect(channel('tiktok')).toHaveAttribute('data-state', 'delivered', { timeout: 60_000 });
+  await expect(block).toHaveAttribute('data-state', 'exported');
+  await expect(app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`)).toHaveAttribute('data-state', 'exported');
+
+  const keys = receiver.requests.map((r) => r.key);
+  expect(keys.filter((k) => k.includes(':tiktok:'))).toHaveLength(2);
+  expect(new Set(keys.filter((k) => k.includes(':facebook_reel:'))).size).toBe(1);
+  expect(receiver.requests.every((r) => r.body.includes('"title":"Red teaser"'))).toBe(true);
+  expect(fs.readdirSync(path.join(outbox, 'linkedin')).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+  const jobs = await callApi<{ kind: string; title: string }[]>(app, 'jobs.list', {});
+  expect(jobs.filter((j) => j.kind === 'export').map((j) => j.title).sort()).toEqual([
+    'Exporting “Red teaser” for Facebook Reels (540×960)',
+    'Exporting “Red teaser” for TikTok, LinkedIn (360×640)',
+  ]);
+  fs.rmSync(outbox, { recursive: true, force: true });
+});
+
+test('a post more than an hour late waits in the Queue until a person exports it', async ({ app }) => {
+  test.setTimeout(120_000);
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-deliveries-'));
+  await callApi(app, 'connectors.set', { folder: { root: outbox } });
+  const draftId = await makeDraft(app, 'Old news');
+  const post = await approvedPost(app, draftId, 'Old news', ['tiktok'], 125);
+  await app.getByTestId('queue-nav').click();
+  const late = app.locator(`[data-testid="late-post"][data-post-id="${post.id}"]`);
+  await expect(late).toContainText('2 h 5 min late');
+  expect(await stateOf(app, post.id)).toBe('scheduled');
+  await late.getByTestId('late-open').click();
+  const block = app.getByTestId('delivery-block');
+  await expect(block.getByTestId('delivery-late')).toContainText('not exported automatically');
+  await expect(block.getByTestId('delivery-reschedule')).toBeVisible();
+  await late.getByTestId('late-export-now').click();
+  await expect(block).toHaveAttribute('data-state', 'exported', { timeout: 60_000 });
+  await expect(app.getByTestId('late-posts')).toHaveCount(0);
+  expect(fs.readdirSync(path.join(outbox, 'tiktok')).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+  fs.rmSync(outbox, { recursive: true, force: true });
+});
+
+test.describe('kill -9 during a webhook delivery', () => {
+  let tmp: string;
+  let server: Server | null = null;
+  test.afterEach(async () => {
+    await server?.stop();
+    server = null;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('after a restart every post reaches the receiver exactly once', async ({ page }) => {
+    test.setTimeout(180_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-kill-'));
+    const lib = path.join(tmp, 'Library');
+    const home = path.join(tmp, 'home');
+    execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+
+    // The receiver holds the first request open (it has the whole body but never answers): the host is killed then.
+    let held = true;
+    receiver = await startReceiver((_r, res) => {
+      if (held) return void (held = false);
+      res.writeHead(201).end();
+    });
+    const first = receiver.nextBody();
+
+    server = await startServe(lib, home);
+    await page.goto(server.openUrl);
+    await callApi(page, 'connectors.set', { webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
+    const draftId = await makeDraft(page, 'Crash course');
+    // Both due a minute ago: the serve host's scheduler takes them out one after the other.
+    const a = await approvedPost(page, draftId, 'Crash course A', ['tiktok'], 1);
+    const b = await approvedPost(page, draftId, 'Crash course B', ['tiktok'], 1);
+    const keyOf = (p: Post) => `${p.id}:tiktok:${p.revision}`;
+
+    const inFlight = await first;
+    const [sent, waiting] = inFlight.key === keyOf(a) ? [a, b] : [b, a];
+    expect(inFlight.key).toBe(keyOf(sent));
+    await server.stop('SIGKILL');
+    server = null;
+
+    // Restart: the scheduler's first pass finds the webhook row left 'sending' (it may have arrived: unknown, not
+    // sent again) and delivers the post that had not gone out yet.
+    server = await startServe(lib, home);
+    await page.goto(server.openUrl);
+    await expect.poll(() => stateOf(page, waiting.id), { timeout: 60_000 }).toBe('exported');
+    expect(await stateOf(page, sent.id)).toBe('ready');
+    expect(receiver.requests.filter((r) => r.key === keyOf(sent))).toHaveLength(1);
+
+    // The post shows the unknown outcome; the person checks the receiver and marks it delivered.
+    await page.getByTestId('queue-nav').click();
+    await page.locator(`[data-testid="post-row"][data-post-id="${sent.id}"]`).click();
+    const channel = page.getByTestId('delivery-block').locator('[data-testid="delivery-channel"][data-channel="tiktok"]');
+    await expect(channel).toHaveAttribute('data-state', 'unknown');
+    await expect(channel).toContainText('Outcome unknown');
+    await expect(channel.getByTestId('delivery-send-again')).toBeVisible();
+    await channel.getByTestId('delivery-mark-delivered').click();
+    await expect(page.getByTestId('delivery-block')).toHaveAttribute('data-state', 'exported');
+
+    // Exactly once each: one complete request per post, none repeated by the restart or by the scheduler.
+    expect(Object.fromEntries(receiver.bodies)).toEqual({ [keyOf(a)]: 1, [keyOf(b)]: 1 });
+  });
+});
