@@ -34,6 +34,8 @@ export const PostDeliveryStatus = z.object({
   jobIds: z.array(z.string()),
   /** This post is being exported or delivered right now. */
   busy: z.boolean(),
+  /** Export now (or again) would start: the post is approved, scheduled or failed, idle, and nothing is missing. */
+  canExport: z.boolean(),
   /** Why a due post is not going out (no connector, no draft…), or why the post failed. */
   problem: z.string().nullable(),
   /** Due more than an hour ago and not exported automatically: a person chooses Export now or a new time. */

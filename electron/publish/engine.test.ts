@@ -98,9 +98,12 @@ describe('export now', () => {
 
   it('refuses, saying what to do, when there is nowhere to deliver or the post is not approved', async () => {
     const post = await approvedPost(w, 'Nowhere', ['tiktok']);
+    // The post says so before anyone tries (the button is disabled), and the engine refuses if asked anyway.
+    expect(await api()['delivery.status']({ postId: post.id })).toMatchObject({ canExport: false, problem: expect.stringMatching(/No delivery folder or webhook is set/) });
     await expect(api()['delivery.exportNow']({ id: post.id, actorId: 'owner' })).rejects.toThrow(/No delivery folder or webhook is set.*Settings → Delivery/);
     expect((await api()['posts.get']({ id: post.id })).state).toBe('approved');
     await api()['connectors.set']({ folder: { root: outbox() } });
+    expect(await api()['delivery.status']({ postId: post.id })).toMatchObject({ canExport: true, problem: null });
     const draft = await api()['posts.create']({ draftId: w.draftId, actorId: 'owner', targets: [{ channel: 'tiktok', overrides: {} }], timeZone: 'UTC', campaignId: null });
     await expect(api()['delivery.exportNow']({ id: draft.id, actorId: 'owner' })).rejects.toThrow(/Get it approved first/);
     const image = await approvedPost(w, 'Feed', ['instagram_feed']);

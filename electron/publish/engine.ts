@@ -98,20 +98,23 @@ export class DeliveryEngine {
       };
     });
     const now = this.d.clock();
+    const busy = this.runs.has(post.id);
+    const exportable = !busy && (post.state === 'approved' || post.state === 'scheduled' || post.state === 'failed');
     const due = (post.state === 'approved' || post.state === 'scheduled') && post.scheduledAt !== null && post.scheduledAt <= now.toISOString();
     const late = due ? lateness(post.scheduledAt!, now) : 0;
-    let problem = this.problems.get(post.id) ?? null;
-    if (post.state === 'failed') problem = this.lastFailure(post.id);
-    else if (due && !problem) problem = this.preflightProblem(post);
+    // What stops an export now (said before anyone tries), else why it failed, else trouble of its last attempt.
+    const missing = exportable ? this.preflightProblem(post) : null;
+    const problem = missing ?? (post.state === 'failed' ? this.lastFailure(post.id) : (this.problems.get(post.id) ?? null));
     return {
       postId: post.id,
       revision: post.revision,
       state: post.state,
       channels,
       jobIds: this.runs.get(post.id)?.jobIds ?? [],
-      busy: this.runs.has(post.id),
+      busy,
+      canExport: exportable && missing === null,
       problem,
-      minutesLate: late > CONFIRM_LATE_MINUTES && !this.runs.has(post.id) ? late : null,
+      minutesLate: late > CONFIRM_LATE_MINUTES && !busy ? late : null,
     };
   }
 

@@ -76,7 +76,7 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
       {(action || status.minutesLate !== null || needsSettings(status.problem)) && (
         <div className="delivery__actions">
           {action && (
-            <Button variant="primary" disabled={busy} onClick={() => void exportNow()} data-testid="delivery-export-now">
+            <Button variant="primary" disabled={busy || !status.canExport} onClick={() => void exportNow()} data-testid="delivery-export-now">
               {t(action === 'again' ? 'delivery.exportAgain' : 'delivery.exportNow')}
             </Button>
           )}

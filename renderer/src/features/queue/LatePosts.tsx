@@ -82,17 +82,21 @@ export function LatePostsBanner({ actor, onOpen }: { actor: User | null; onOpen:
  */
 export function LatePostsNotice() {
   const showToast = useStore((s) => s.showToast);
+  const dismissToast = useStore((s) => s.dismissToast);
   const setScreen = useStore((s) => s.setScreen);
   const told = useRef(new Set<string>());
+  const shown = useRef<number | null>(null);
   useEffect(
     () =>
       onEvent('delivery.late', ({ posts }) => {
         const fresh = posts.filter((p) => !told.current.has(p.postId));
         told.current = new Set(posts.map((p) => p.postId));
         if (fresh.length === 0 || useStore.getState().screen === 'queue') return;
-        showToast({ message: tn('delivery.lateToast', posts.length), tone: 'info', action: { label: t('delivery.openQueue'), run: () => setScreen('queue') }, durationMs: 15_000 });
+        // One toast says it all: a newer count replaces the one before.
+        if (shown.current !== null) dismissToast(shown.current);
+        shown.current = showToast({ message: tn('delivery.lateToast', posts.length), tone: 'info', action: { label: t('delivery.openQueue'), run: () => setScreen('queue') }, durationMs: 15_000 });
       }),
-    [showToast, setScreen],
+    [showToast, dismissToast, setScreen],
   );
   return null;
 }
