@@ -125,8 +125,8 @@ export function overridesToDraft(overrides: ChannelTarget['overrides']): Overrid
  * anything the composer does not edit (a link override from elsewhere) is kept as it was.
  */
 export function draftToOverrides(draft: OverrideDraft, kept: ChannelTarget['overrides'] = {}): Partial<PostContent> {
-  const out: Partial<PostContent> = { ...kept };
-  for (const f of overrideFields) delete out[f];
+  const edited = new Set<string>(overrideFields);
+  const out = Object.fromEntries(Object.entries(kept).filter(([k]) => !edited.has(k))) as Partial<PostContent>;
   if (draft.caption !== undefined) out.caption = draft.caption;
   if (draft.hashtags !== undefined) out.hashtags = parseTags(draft.hashtags, '#');
   if (draft.mentions !== undefined) out.mentions = parseTags(draft.mentions, '@');
