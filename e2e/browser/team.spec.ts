@@ -15,12 +15,26 @@ test.use({ timezoneId: ZONE });
 const SHOTS = process.env.POSTFRAME_SCREENSHOTS;
 
 async function shot(target: Page | Locator, name: string): Promise<void> {
-  if (SHOTS) await target.screenshot({ path: path.join(SHOTS, name) });
+  if (!SHOTS) return;
+  // Toasts from earlier steps would cover the picture.
+  const page = 'page' in target ? target.page() : target;
+  for (const close of await page.getByTestId('toast').getByRole('button').all()) await close.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+  await target.screenshot({ path: path.join(SHOTS, name) });
 }
 
 /** Today's date in `zone`, shifted by `days`. */
 function localDate(days = 0, zone = ZONE): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** The UTC instant of a wall time in ZONE (the zone has no change at these hours of the day). */
+function utcOf(date: string, time: string): string {
+  for (const offset of [2, 3]) {
+    const utc = new Date(Date.parse(`${date}T${time}:00Z`) - offset * 3_600_000).toISOString();
+    if (wallTime(utc, ZONE).time === time && wallTime(utc, ZONE).date === date) return utc;
+  }
+  throw new Error(`no ${date} ${time} in ${ZONE}`);
 }
 
 function wallTime(utc: string, zone: string): { date: string; time: string } {
@@ -100,6 +114,7 @@ test('campaigns: create and edit, the list grouped by campaign, calendar colours
   await expect(group.getByTestId('post-row')).toHaveAttribute('data-title', 'In campaign');
   await expect(group.getByTestId('campaign-goal-text')).toHaveText('Goal: 500 newsletter sign-ups');
   await expect(group.getByTestId('campaign-range')).toContainText('–');
+  await shot(app, 'campaigns.png');
   await expect(app.locator('[data-testid="campaign-group"][data-campaign=""]').getByTestId('post-row')).toHaveAttribute('data-title', 'Loose post');
 
   // Edit: a new name and colour show everywhere.
@@ -120,16 +135,32 @@ test('campaigns: create and edit, the list grouped by campaign, calendar colours
   const outside = app.locator(`[data-testid="calendar-day"][data-date="${localDate(-3)}"]`);
   if ((await outside.count()) > 0) await expect(outside.getByTestId('campaign-bands')).toHaveCount(0);
 
+  // The week: more posts around noon today sit side by side in their hour rows, in their campaign's colour.
+  const [spring] = await callApi<{ id: string }[]>(app, 'campaigns.list', {});
+  for (const [title, time, campaignId] of [['Morning teaser', '09:00', spring!.id], ['Behind the scenes', '12:30', null], ['Evening recap', '18:15', spring!.id]] as const) {
+    const p = await callApi<Post>(app, 'posts.create', { draftId: draft.id, actorId: 'owner', title, timeZone: ZONE, campaignId });
+    await callApi(app, 'posts.update', { id: p.id, actorId: 'owner', scheduledAt: utcOf(localDate(), time) });
+  }
+  await app.getByTestId('queue-view-week').click();
+  await app.getByTestId('post-panel').getByRole('button', { name: 'Close' }).click();
+  const todayColumn = app.locator(`[data-testid="week-day"][data-date="${localDate()}"]`);
+  await expect(todayColumn.getByTestId('calendar-post')).toHaveCount(5);
+  await expect(todayColumn.locator('[data-testid="calendar-post"][data-time="18:15"]')).toHaveCSS('border-left-color', color);
+  await expect(app.getByTestId('week-view').locator('.week__dayhead').filter({ has: app.getByTestId('campaign-bands') })).not.toHaveCount(0);
+  await shot(app, 'week.png');
+  await app.getByTestId('queue-view-month').click();
+
   // Filtered to the campaign: only its post, its dates in the bar, and a calendar file of its own.
   await app.getByTestId('campaign-filter').selectOption({ label: 'Spring launch' });
   await expect(app.getByTestId('campaign-filter-range')).toContainText('–');
-  await expect(app.getByTestId('calendar-post')).toHaveCount(1);
+  await expect(app.getByTestId('calendar-post')).toHaveCount(3);
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('ics-download').click()]);
   expect(download.suggestedFilename()).toBe('postframe-spring-launch.ics');
   const ics = fs.readFileSync((await download.path())!, 'utf8');
   expect(ics).toContain('X-WR-CALNAME:Postframe: Spring launch');
-  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   expect(ics).toContain('SUMMARY:In campaign');
+  expect(ics).not.toContain('SUMMARY:Loose post');
 });
 
 /** The colour of the campaign as stored, in the rgb() form computed styles use. */
@@ -238,7 +269,6 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
   await third.click();
   await expect(composer.getByTestId('cover-picker')).toHaveAttribute('data-time', at.toFixed(2));
   await expect.poll(() => composer.getByTestId('cover-frame').evaluate((v: HTMLVideoElement, want) => v.readyState >= 2 && Math.abs(v.currentTime - want) < 0.2, at)).toBe(true);
-  await shot(composer, 'composer-channels.png');
   await composer.getByTestId('composer-save').click();
   await expect(composer).toHaveCount(0);
 
@@ -337,5 +367,4 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   await expect(week.locator(`[data-testid="calendar-post"][data-time="${String(targetHour).padStart(2, '0')}:30"]`, { hasText: 'New York morning' })).toBeVisible();
   after = await callApi<Post>(app, 'posts.get', { id: nyPost.id });
   expect([after.timeZone, wallTime(after.scheduledAt!, 'America/New_York').time]).toEqual(['America/New_York', '12:30']);
-  await shot(app, 'week.png');
 });

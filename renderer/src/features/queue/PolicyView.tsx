@@ -205,7 +205,7 @@ export function PolicyView({ actor, users }: { actor: User; users: User[] }) {
               return (
                 <li key={ch} className="rule" data-testid="rule-row" data-channel={ch}>
                   <div className="rule__head">
-                    <span className="channel-chip">{channelLimits[ch].label}</span>
+                    <span className="rule__channel">{channelLimits[ch].label}</span>
                     <select className="select" value={r.custom ? 'custom' : 'default'} onChange={(e) => setRule(ch, { custom: e.target.value === 'custom' })} aria-label={t('policy.ruleFor', { channel: channelLimits[ch].label })} data-testid="rule-kind">
                       <option value="default">{t('policy.ruleDefault')}</option>
                       <option value="custom">{t('policy.ruleCustom')}</option>

@@ -78,7 +78,8 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const actions = ACTIONS.filter((a) => edges[a.event] && a.roles.includes(actor.role) && (a.event !== 'schedule' || post.state !== 'scheduled'));
   const when = localWhen(post.scheduledAt, zone);
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
-  const editable = post.state !== 'exported' && post.state !== 'rendering' && post.state !== 'ready';
+  // Only the author or an admin may edit (the engine refuses others), and not while the post is on its way out.
+  const editable = post.state !== 'exported' && post.state !== 'rendering' && post.state !== 'ready' && (post.createdBy === actor.id || actor.role === 'admin');
 
   return (
     <aside className="post-panel" data-testid="post-panel" data-post-id={post.id} aria-label={post.title}>

@@ -135,8 +135,10 @@ export function WeekView({ posts, zone, campaignById, campaigns, actor, selected
                       data-time={it.time}
                       title={`${it.time} ${it.post.title}`}
                     >
-                      <CampaignDot campaign={campaign} />
-                      <span className="cal-post__time">{it.time}</span>
+                      <span className="week__post-time">
+                        <CampaignDot campaign={campaign} />
+                        <span className="cal-post__time">{it.time}</span>
+                      </span>
                       <span className="cal-post__title">{it.post.title}</span>
                     </button>
                   );
