@@ -67,7 +67,8 @@ export const calls = {
   'assets.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
-  'tags.list': { input: Empty, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  /** Every live tag with its count; with `ids`, only the tags on those assets (counted among them). */
+  'tags.list': { input: z.object({ ids: Ids.optional() }).strict(), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
   'drafts.list': { input: z.object({ trashed: z.boolean().default(false) }), output: z.array(DraftSummary) },
   'drafts.create': {

@@ -315,6 +315,19 @@ export class AssetsRepo {
       .all() as { tag: string; count: number }[];
   }
 
+  /**
+   * The tags on the given assets, with how many of them carry each (bulk "Remove tag" offers only these).
+   * The ids travel as one JSON parameter: a select-all can hold more ids than SQLite takes as variables.
+   */
+  tagsOf(ids: string[]): { tag: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT t.tag AS tag, count(*) AS count FROM asset_tags t JOIN assets a ON a.rowid = t.asset_rowid
+         WHERE a.id IN (SELECT value FROM json_each(?)) GROUP BY t.tag ORDER BY count DESC, t.tag`,
+      )
+      .all(JSON.stringify(ids)) as { tag: string; count: number }[];
+  }
+
   /** Assets in the library, not counting the trash. */
   liveCount(): number {
     return this.db.prepare('SELECT count(*) FROM assets WHERE trashed_at IS NULL').pluck().get() as number;

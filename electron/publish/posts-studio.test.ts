@@ -1,26 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../api/contract';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 
 /** The publish flow through the Studio's API methods on a real library folder. */
 describe('posts through the Studio', () => {
-  let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
-  let events: { name: EventName; payload: unknown }[];
+  let events: TempStudio['events'];
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-posts-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
-    events = [];
-    studio.onEvent((name, payload) => events.push({ name, payload }));
+    temp = await openTempStudio('pf-posts-');
+    ({ studio, events } = temp);
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   async function people() {
     const creator = await studio.api['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });

@@ -59,8 +59,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       if (gone.length) ctx.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
       return { count: gone.length };
     },
-    async 'tags.list'() {
-      return ctx.rooms.assets.tags();
+    async 'tags.list'(input) {
+      return input.ids ? ctx.rooms.assets.tagsOf(input.ids) : ctx.rooms.assets.tags();
     },
     async 'imports.start'(input) {
       for (const u of input.uploads) uploadPath(ctx.rooms.folder, u.id); // validates ids before a job exists

@@ -349,6 +349,7 @@ export const en = {
   'export.progress': 'Export progress',
   'export.running': 'Exporting… {pct}%',
   'export.done': 'Done — MP4, {size}',
+  'export.doneCopied': 'Done — MP4, {size}, copied from your clips without re-encoding (no quality lost)',
   'export.failed': 'The export failed. Check the Jobs drawer for the reason, then try again.',
   'export.cancelled': 'Export cancelled. No file was left behind.',
   'export.download': 'Download',
