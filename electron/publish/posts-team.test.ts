@@ -1,28 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../api/contract';
 import { type Draft, type VideoDraft, defaultTransform } from '../model/draft';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 
 /** The team side of the queue through the Studio: campaigns, comments, licence dates and the policy at submit. */
 describe('campaigns, comments and licences through the Studio', () => {
-  let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
-  let events: { name: EventName; payload: unknown }[];
+  let tmp: string;
+  let events: TempStudio['events'];
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-team-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
-    events = [];
-    studio.onEvent((name, payload) => events.push({ name, payload }));
+    temp = await openTempStudio('pf-team-');
+    ({ studio, tmp, events } = temp);
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   function withClip(doc: Draft, assetId: string): VideoDraft {
     if (doc.kind !== 'video') throw new Error('video draft expected');
