@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { defaultTransform } from '../../electron/model/draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { addUser, fillComposer, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -62,18 +63,6 @@ async function clipDraft(app: Page, name: string): Promise<{ assetId: string; dr
   return { assetId: asset.id, draftId: d.id };
 }
 
-async function addUser(page: Page, name: string, role: string): Promise<void> {
-  await page.getByTestId('add-user').click();
-  await page.getByTestId('add-user-name').fill(name);
-  await page.getByTestId('add-user-role').selectOption(role);
-  await page.getByTestId('add-user-save').click();
-  await expect(page.getByTestId('profile-select').locator('option', { hasText: name })).toHaveCount(1);
-}
-
-async function switchTo(page: Page, name: string, role: string): Promise<void> {
-  await page.getByTestId('profile-select').selectOption({ label: name });
-  await expect(page.getByTestId('profile-role')).toHaveAttribute('data-role', role);
-}
 
 test('campaigns: create and edit, the list grouped by campaign, calendar colours and dates, a campaign-only .ics', async ({ app }) => {
   test.setTimeout(120_000);
@@ -97,12 +86,7 @@ test('campaigns: create and edit, the list grouped by campaign, calendar colours
   // Two posts at noon today: one in the campaign (picked in the composer), one without.
   for (const [title, campaign] of [['In campaign', 'Spring sale'], ['Loose post', null]] as const) {
     await app.getByTestId('new-post').click();
-    const composer = app.getByTestId('composer');
-    await composer.getByTestId('composer-draft').selectOption({ label: 'Teaser' });
-    await composer.getByTestId('composer-title').fill(title);
-    await composer.getByTestId('composer-date').fill(localDate());
-    await composer.getByTestId('composer-time').fill('12:00');
-    if (campaign) await composer.getByTestId('composer-campaign').selectOption({ label: campaign });
+    const composer = await fillComposer(app, { draft: 'Teaser', title, date: localDate(), time: '12:00', campaign: campaign ?? undefined });
     await composer.getByTestId('composer-save').click();
     await expect(composer).toHaveCount(0);
   }
@@ -238,11 +222,7 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
 
   await app.getByTestId('queue-nav').click();
   await app.getByTestId('new-post').click();
-  const composer = app.getByTestId('composer');
-  await composer.getByTestId('composer-draft').selectOption({ label: 'Stock reel' });
-  await composer.getByTestId('composer-title').fill('Overrides');
-  await composer.getByTestId('composer-caption').fill('A long caption that works on TikTok and Instagram.');
-  await composer.getByTestId('composer-hashtags').fill('#spring');
+  const composer = await fillComposer(app, { draft: 'Stock reel', title: 'Overrides', caption: 'A long caption that works on TikTok and Instagram.', hashtags: '#spring' });
   await composer.getByTestId('composer-channel-x').check();
   await composer.getByTestId('composer-channel-instagram_reel').check();
   const item = composer.locator('[data-testid="licence-item"][data-asset="red-clip.mp4"]');
@@ -297,13 +277,7 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   // Cora writes and submits a post for noon today.
   await switchTo(app, 'Cora', 'creator');
   await app.getByTestId('new-post').click();
-  const composer = app.getByTestId('composer');
-  await composer.getByTestId('composer-draft').selectOption({ label: 'Launch teaser' });
-  await composer.getByTestId('composer-title').fill('Spring launch');
-  await composer.getByTestId('composer-caption').fill('Spring is here. New colours in store now.');
-  await composer.getByTestId('composer-hashtags').fill('#spring #launch');
-  await composer.getByTestId('composer-date').fill(localDate());
-  await composer.getByTestId('composer-time').fill('12:00');
+  const composer = await fillComposer(app, { draft: 'Launch teaser', title: 'Spring launch', caption: 'Spring is here. New colours in store now.', hashtags: '#spring #launch', date: localDate(), time: '12:00' });
   await composer.getByTestId('composer-save').click();
   const panel = app.getByTestId('post-panel');
   await panel.getByTestId('post-action-submit').click();
