@@ -219,6 +219,7 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
   await detail.getByTestId('licence-note').fill('Stock site, order 881');
   await detail.getByTestId('licence-note').press('Enter');
   await expect.poll(async () => (await callApi<{ licenceNote: string }>(app, 'assets.get', { id: assetId })).licenceNote).toBe('Stock site, order 881');
+  await shot(app, 'licence.png');
 
   await app.getByTestId('queue-nav').click();
   await app.getByTestId('new-post').click();
@@ -242,6 +243,8 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
   await composer.getByTestId('override-caption').fill('Short for X');
   await expect(composer.locator('[data-testid="channel-check"][data-channel="x"]')).toHaveAttribute('data-errors', '0');
   await expect(composer.getByTestId('composer-tab-x')).toHaveAttribute('data-overridden', 'true');
+  await composer.getByTestId('composer-tab-x').scrollIntoViewIfNeeded();
+  await shot(app, 'composer.png');
 
   // The cover: the third frame of the strip.
   const third = composer.getByTestId('cover-thumb').nth(2);

@@ -473,7 +473,7 @@ export const en = {
   'detail.name': 'Name',
   'detail.nameEmpty': 'A name cannot be empty.',
   'detail.notes': 'Notes',
-  'detail.notesPlaceholder': 'Where it was shot, who is in it, licence…',
+  'detail.notesPlaceholder': 'Where it was shot, who is in it…',
   'policy.title': 'Compliance policy and approvals',
   'policy.intro': 'Checked when a post is submitted and again when it is approved, on the text each channel gets.',
   'policy.readOnly': 'You are working as {name} ({role}): only an admin can change these rules.',
