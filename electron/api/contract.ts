@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Asset, AssetKind, AssetSort, AssetSummary, Tag } from '../model/asset';
+import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
 import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
@@ -56,6 +56,9 @@ export const calls = {
       id: Id,
       name: z.string().trim().min(1, 'A name cannot be empty').max(255).optional(),
       notes: z.string().max(10_000).optional(),
+      /** Last day the licence covers (YYYY-MM-DD), or null for no known end. */
+      licenceExpires: z.string().date('Write the licence end as a date, YYYY-MM-DD').nullable().optional(),
+      licenceNote: z.string().max(1000).optional(),
     }),
     output: Asset,
   },
@@ -89,6 +92,8 @@ export const calls = {
   'drafts.duplicate': { input: z.object({ id: Id }), output: DraftRecord },
   'drafts.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'drafts.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  /** The assets a draft uses with their licence end dates, for the composer's licence check. */
+  'drafts.licences': { input: z.object({ id: Id }), output: z.array(AssetLicence) },
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
   'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
@@ -156,10 +161,13 @@ export const calls = {
     output: PostRecordSchema,
   },
   'posts.comments': { input: z.object({ id: Id }), output: z.array(PostCommentSchema) },
+  /** A comment on the post's thread without a workflow step (audited as 'comment'). */
+  'posts.comment': { input: z.object({ id: Id, actorId: Id, body: z.string().trim().min(1, 'Write something to comment').max(10_000) }), output: PostCommentSchema },
   'users.list': { input: Empty, output: z.array(User) },
   'users.create': { input: z.object({ actorId: Id, name: z.string().trim().min(1).max(80), role: Role }), output: User },
   'campaigns.list': { input: Empty, output: z.array(Campaign) },
-  'campaigns.create': { input: Campaign.omit({ id: true }).extend({ goal: z.string().max(500).default('') }), output: Campaign },
+  'campaigns.create': { input: Campaign.omit({ id: true }).extend({ goal: z.string().max(500).default(''), actorId: Id }), output: Campaign },
+  'campaigns.update': { input: Campaign.extend({ actorId: Id }), output: Campaign },
   'policy.get': { input: Empty, output: z.object({ policy: Policy, approvals: z.array(ApprovalRule) }) },
   'policy.set': {
     input: z.object({ actorId: Id, policy: Policy.optional(), approvals: z.array(ApprovalRule).optional() }),
@@ -202,7 +210,8 @@ export const events = {
   }),
   'library.changed': LibraryInfo,
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
-  'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported']), ids: z.array(z.string()) }),
+  /** `ids` are the posts concerned; 'campaigns' (a campaign was created or edited) names none. */
+  'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported', 'commented', 'campaigns']), ids: z.array(z.string()) }),
   /** A post's deliveries or render changed (an empty list: any post's may have, e.g. the connectors changed). */
   'delivery.changed': z.object({ postIds: z.array(z.string()) }),
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */

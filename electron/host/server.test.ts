@@ -324,7 +324,7 @@ describe('browser-mode host', () => {
     function fakeExport(id: string, outputPath: string, status: 'done' | 'running' = 'done'): void {
       const jobs = new JobsRepo(studio.database);
       jobs.create({ id, kind: 'export', title: 'Exporting', input: {} });
-      jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1 } });
+      jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1, method: 'encode' } });
     }
 
     it('downloads a finished export as an attachment, by range, with the cookie only', async () => {

@@ -73,7 +73,7 @@ describe('posts through the Studio', () => {
   });
 
   it('imports a bulk CSV as text-first draft posts, reports bad rows, and exports the schedule as iCalendar', async () => {
-    const camp = await studio.api['campaigns.create']({ name: 'Xmas', color: '#aa0000', startDate: null, endDate: null, goal: '' });
+    const camp = await studio.api['campaigns.create']({ name: 'Xmas', color: '#aa0000', startDate: null, endDate: null, goal: '', actorId: 'owner' });
     const csv = ['12/24/2099 09:00,Merry Christmas from us,https://example.com/xmas', '13/01/2099 09:00,Bad date', '12/25/2099 10:00,'].join('\n');
     const r = await studio.api['queue.importCsv']({ text: csv, zone: 'Europe/Helsinki', actorId: 'owner', channels: ['instagram_reel', 'x'], campaignId: camp.id });
     expect(r.created.map((p) => [p.title, p.state, p.draftId, p.scheduledAt, p.content.link, p.targets.map((t) => t.channel)])).toEqual([

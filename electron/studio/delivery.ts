@@ -25,7 +25,7 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
   const posts = new PostsRepo(rooms.db);
   const audit = new AuditRepo(rooms.db);
   return new DeliveryEngine({
-    service: new PostService(posts, audit, rooms.db, clock),
+    service: new PostService(posts, audit, rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock),
     ledger: new DeliveriesRepo(rooms.db, clock),
     audit,
     connectors: () => readConnectorSettings(posts),

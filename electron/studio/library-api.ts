@@ -26,7 +26,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       return a;
     },
     async 'assets.update'(input) {
-      if (!ctx.rooms.assets.update(input.id, { name: input.name, notes: input.notes })) throw assetGone();
+      const { id, ...patch } = input;
+      if (!ctx.rooms.assets.update(id, patch)) throw assetGone();
       ctx.emit('assets.changed', { reason: 'updated', ids: [input.id] });
       return api['assets.get']({ id: input.id });
     },
