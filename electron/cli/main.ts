@@ -33,7 +33,7 @@ Without --library, the default library in your user data folder is used (created
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
 audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
-queue folder sets the delivery folder; export-due runs one delivery pass: approved posts that are due (not >1 h late
+queue folder sets the delivery folder; export-due runs one delivery pass: scheduled posts that are due (not >1 h late
 ones unless --include-late) are rendered per channel and delivered to the folder or webhook set in Settings → Delivery.
 serve also runs the in-app scheduler, which delivers due posts while it serves.
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;

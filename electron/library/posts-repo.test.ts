@@ -40,6 +40,10 @@ describe('PostsRepo', () => {
     expect(repo.list({ campaignId: camp.id }).map((p) => p.id)).toEqual([late.id]);
     expect(repo.list({ from: '2026-12-01T00:00:00.000Z', to: '2026-12-20T08:00:00.000Z' }).map((p) => p.id)).toEqual([early.id]);
     expect(repo.due(new Date('2026-12-06T00:00:00Z')).map((p) => p.id)).toEqual([early.id]);
+    // An approved post with a planned time is not due: it goes out once someone schedules it.
+    const planned = repo.create(base({ title: 'planned', scheduledAt: '2026-12-01T08:00:00.000Z', state: 'approved' }));
+    expect(repo.due(new Date('2026-12-06T00:00:00Z')).map((p) => p.id)).not.toContain(planned.id);
+    expect(repo.nextDueAt(new Date('2026-12-06T00:00:00Z'))).toBe('2026-12-20T08:00:00.000Z');
   });
 
   it('saves state and content, bumping the revision only for content edits', () => {

@@ -85,19 +85,22 @@ export class PostsRepo {
     return (this.db.prepare(sql).all(...params) as PostRow[]).map((r) => this.toRecord(r));
   }
 
-  /** Approved or scheduled posts whose time has come (the queue index answers it). */
+  /**
+   * Scheduled posts whose time has come (the queue index answers it). Only 'scheduled': an approved post with a
+   * planned time goes out when someone schedules it or exports it now, never by itself.
+   */
   due(now: Date): PostRecord[] {
     const rows = this.db
-      .prepare("SELECT * FROM posts WHERE state IN ('approved', 'scheduled') AND scheduled_at IS NOT NULL AND scheduled_at <= ? ORDER BY scheduled_at, id")
+      .prepare("SELECT * FROM posts WHERE state = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= ? ORDER BY scheduled_at, id")
       .all(now.toISOString()) as PostRow[];
     return rows.map((r) => this.toRecord(r));
   }
 
-  /** The next time an approved or scheduled post falls due after `now` (the scheduler wakes up then), or null. */
+  /** The next time a scheduled post falls due after `now` (the scheduler wakes up then), or null. */
   nextDueAt(now: Date): string | null {
     return (
       (this.db
-        .prepare("SELECT MIN(scheduled_at) FROM posts WHERE state IN ('approved', 'scheduled') AND scheduled_at > ?")
+        .prepare("SELECT MIN(scheduled_at) FROM posts WHERE state = 'scheduled' AND scheduled_at > ?")
         .pluck()
         .get(now.toISOString()) as string | null) ?? null
     );

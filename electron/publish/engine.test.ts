@@ -112,10 +112,15 @@ describe('export now', () => {
 });
 
 describe('the scheduler’s pass', () => {
-  it('exports due posts, lists those more than an hour late instead, and says why a post waits', async () => {
+  it('exports due scheduled posts, lists those more than an hour late instead, and says why a post waits', async () => {
     const due = await approvedPost(w, 'Due now', ['tiktok'], 5);
     const late = await approvedPost(w, 'Two hours late', ['tiktok'], 120);
     const future = await approvedPost(w, 'Tomorrow', ['tiktok'], -24 * 60);
+    // A time set before approval is a plan: the post is approved, not scheduled, and waits for a person.
+    const planned = await api()['posts.create']({ draftId: w.draftId, actorId: 'owner', title: 'Planned only', targets: [{ channel: 'tiktok', overrides: {} }], timeZone: 'UTC', campaignId: null });
+    await api()['posts.update']({ id: planned.id, actorId: 'owner', scheduledAt: new Date(w.clock.now.getTime() - 5 * 60_000).toISOString() });
+    await api()['posts.transition']({ id: planned.id, event: 'submit', actorId: 'owner' });
+    expect((await api()['posts.transition']({ id: planned.id, event: 'approve', actorId: w.approverId })).state).toBe('approved');
     await w.studio.startScheduler({ timers: { set: () => null, clear: () => undefined } });
     // No connector yet: nothing is exported, and the post says why.
     expect((await api()['posts.get']({ id: due.id })).state).toBe('scheduled');
@@ -130,6 +135,7 @@ describe('the scheduler’s pass', () => {
     expect((await api()['posts.get']({ id: due.id })).state).toBe('exported');
     expect((await api()['posts.get']({ id: late.id })).state).toBe('scheduled');
     expect((await api()['posts.get']({ id: future.id })).state).toBe('scheduled');
+    expect((await api()['posts.get']({ id: planned.id })).state).toBe('approved');
     expect((await api()['delivery.late']({})).map((p) => p.postId)).toEqual([late.id]);
     expect(engine().nextWakeAt(w.clock.now)?.toISOString()).toBe(future.scheduledAt);
 

@@ -100,7 +100,7 @@ export class DeliveryEngine {
     const now = this.d.clock();
     const busy = this.runs.has(post.id);
     const exportable = !busy && (post.state === 'approved' || post.state === 'scheduled' || post.state === 'failed');
-    const due = (post.state === 'approved' || post.state === 'scheduled') && post.scheduledAt !== null && post.scheduledAt <= now.toISOString();
+    const due = post.state === 'scheduled' && post.scheduledAt !== null && post.scheduledAt <= now.toISOString();
     const late = due ? lateness(post.scheduledAt!, now) : 0;
     // What stops an export now (said before anyone tries), else why it failed, else trouble of its last attempt.
     const missing = exportable ? this.preflightProblem(post) : null;
@@ -210,7 +210,7 @@ export class DeliveryEngine {
 
   /**
    * One pass: deliveries of rendered posts whose time has come (retries, and any a crash interrupted), then every
-   * approved or scheduled post that is due, except those more than an hour late (unless `includeLate`: the CLI's
+   * scheduled post that is due, except those more than an hour late (unless `includeLate`: the CLI's
    * --include-late), which are listed for a person instead. `resume` (the first pass after a start) also picks up
    * posts a crash left rendering. One post's trouble never stops the pass: it is logged and shown on the post.
    */

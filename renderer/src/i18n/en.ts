@@ -574,7 +574,7 @@ export const en = {
 
   'settings.delivery': 'Delivery',
   'settings.deliveryIntro':
-    'While Postframe is open, approved posts go out at their time: a version is rendered for each channel and sent to a folder, a webhook, or both. Posts more than an hour late wait for you to say so.',
+    'While Postframe is open, scheduled posts go out at their time: a version is rendered for each channel and sent to a folder, a webhook, or both. Posts more than an hour late wait for you to say so.',
   'delivery.folder': 'Folder',
   'delivery.folderHint': 'Each post lands in its own folder: <folder>/<channel>/<date>-<title>/ with the video, cover.jpg, caption.txt and post.json.',
   'delivery.folderLabel': 'Delivery folder',

@@ -86,17 +86,18 @@ export function LatePostsNotice() {
   const setScreen = useStore((s) => s.setScreen);
   const told = useRef(new Set<string>());
   const shown = useRef<number | null>(null);
-  useEffect(
-    () =>
-      onEvent('delivery.late', ({ posts }) => {
-        const fresh = posts.filter((p) => !told.current.has(p.postId));
-        told.current = new Set(posts.map((p) => p.postId));
-        if (fresh.length === 0 || useStore.getState().screen === 'queue') return;
-        // One toast says it all: a newer count replaces the one before.
-        if (shown.current !== null) dismissToast(shown.current);
-        shown.current = showToast({ message: tn('delivery.lateToast', posts.length), tone: 'info', action: { label: t('delivery.openQueue'), run: () => setScreen('queue') }, durationMs: 15_000 });
-      }),
-    [showToast, dismissToast, setScreen],
-  );
+  useEffect(() => {
+    const tell = (posts: LatePost[]) => {
+      const fresh = posts.filter((p) => !told.current.has(p.postId));
+      told.current = new Set(posts.map((p) => p.postId));
+      if (fresh.length === 0 || useStore.getState().screen === 'queue') return;
+      // One toast says it all: a newer count replaces the one before.
+      if (shown.current !== null) dismissToast(shown.current);
+      shown.current = showToast({ message: tn('delivery.lateToast', posts.length), tone: 'info', action: { label: t('delivery.openQueue'), run: () => setScreen('queue') }, durationMs: 15_000 });
+    };
+    // The engine's catch-up pass may have run before this window connected: ask once, then follow the event.
+    call('delivery.late', {}).then(tell, () => undefined);
+    return onEvent('delivery.late', ({ posts }) => tell(posts));
+  }, [showToast, dismissToast, setScreen]);
   return null;
 }

@@ -137,7 +137,8 @@ export function QueueScreen() {
               </Button>
             </div>
           )}
-          {view !== 'policy' && <LatePostsBanner actor={actor} onOpen={setSelectedId} />}
+          {/* In the list only: above a calendar it would move the rows a drag is aiming at. */}
+          {view === 'list' && <LatePostsBanner actor={actor} onOpen={setSelectedId} />}
           {view === 'policy' ? (
             actor && <PolicyView actor={actor} users={data.users} />
           ) : view === 'month' ? (
