@@ -20,11 +20,13 @@ import { AppError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
+import type { ChunkAck } from './model/recording';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/export-due';
 import { PostService } from './publish/post-service';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
+import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import type { Rooms, StudioContext } from './studio/context';
 import { exportDue, setDeliveryFolder } from './studio/delivery';
 import { draftsApi } from './studio/drafts-api';
@@ -74,6 +76,7 @@ export class Studio implements StudioContext {
       ...libraryApi(this),
       ...draftsApi(this),
       ...postsApi(this),
+      ...captureApi(this),
     };
   }
 
@@ -128,9 +131,10 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1 });
-    const rooms: Rooms = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner };
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 });
+    const rooms: Rooms = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder) };
     registerMediaJobs(this, rooms, { toolsError: this.toolsError, maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
+    registerCaptureJobs(this, rooms);
     runner.recover();
     await sweepStaging(folder);
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
@@ -269,6 +273,11 @@ export class Studio implements StudioContext {
   // ── bytes (studio/files.ts; never through the API) ────────────────────────
   stageUpload(name: string, body: Readable): Promise<UploadResponse> {
     return stageUpload(this.rooms.folder, name, body);
+  }
+
+  /** One chunk of a take being recorded (the host's HTTP route, Electron's IPC); see capture/recordings.ts. */
+  appendRecordingChunk(id: string, seq: number, data: Uint8Array): Promise<ChunkAck> {
+    return appendRecordingChunk(this.rooms, id, seq, data);
   }
 
   resolveMedia(assetId: string, variant: MediaVariant): Promise<{ path: string; mime: string } | null> {

@@ -106,6 +106,14 @@ export class MediaTools {
   }
 }
 
+/** "00:01:02.50" (fluent-ffmpeg's timemark) → 62.5; NaN when unreadable. */
+export function timemarkSeconds(mark: string): number {
+  const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark.trim());
+  if (!m) return NaN;
+  const s = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+  return m[1] ? -s : s;
+}
+
 function lastLines(text: string | null | undefined, n = 6): string {
   return (text ?? '').trim().split('\n').slice(-n).join('\n');
 }
