@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBinaries } from '../media/binaries';
 import { MediaTools } from '../media/ffmpeg';
 import { ffprobeJson, makeVfrWebm, videoFrameTimes } from './__tests__/takes';
-import { finalizeArgs, finalizeTake, TAKE_INPUT_OPTIONS } from './finalize';
+import { finalizeArgs, finalizeTake, padding, parseStreamEnds, TAKE_INPUT_OPTIONS } from './finalize';
 
 describe('finalize arguments', () => {
   it('makes H.264 at a constant frame rate with AAC sound from a camera take', () => {
@@ -29,6 +30,23 @@ describe('finalize arguments', () => {
     expect(voice).toContain('-vn');
     expect(voice).not.toContain('-fps_mode');
     expect(voice[voice.indexOf('-c:a') + 1]).toBe('aac');
+  });
+
+  it('holds the last frame or fills silence so both streams end together', () => {
+    expect(padding({ video: 3.2, audio: 4.5 }, 30)).toEqual({ video: expect.closeTo(1.3, 6), audioTo: null });
+    expect(padding({ video: 4.5, audio: 4.0 }, 30)).toEqual({ video: null, audioTo: 4.5 });
+    expect(padding({ video: 4.5, audio: 4.49 }, 30)).toEqual({ video: null, audioTo: null });
+    expect(padding({ video: null, audio: 4 }, 30)).toEqual({ video: null, audioTo: null });
+    const args = finalizeArgs({ hasVideo: true, hasAudio: true, fps: 30, ends: { video: 2, audio: 3 } });
+    expect(args[args.indexOf('-vf') + 1]).toBe('scale=trunc(iw/2)*2:trunc(ih/2)*2,setsar=1,tpad=stop_mode=clone:stop_duration=1.000');
+    const voice = finalizeArgs({ hasVideo: true, hasAudio: true, fps: 30, ends: { video: 3, audio: 2 } });
+    expect(voice[voice.indexOf('-af') + 1]).toBe('aresample=async=1:first_pts=0,apad=whole_dur=3.000');
+  });
+
+  it('finds where each stream ends from the packet list', () => {
+    const csv = '1,0.000000,0.020000\n0,0.000000,0.050000\n0,0.050000,0.050000\n1,2.980000,0.020000\n0,1.000000,N/A\n\n';
+    expect(parseStreamEnds(csv, new Map([[0, 'video'], [1, 'audio']]))).toEqual({ video: 1, audio: 3 });
+    expect(parseStreamEnds('', new Map([[0, 'audio']]))).toEqual({ video: null, audio: null });
   });
 
   it('reads a take that ends anywhere without giving up', () => {
@@ -76,6 +94,17 @@ describe('finalizing real takes', () => {
     const probe = ffprobeJson(out);
     expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect(Number(probe.format.duration)).toBeGreaterThan(0);
+  });
+
+  it('holds the picture to the end of the sound when the encoder dropped the last frames', async () => {
+    const short = path.join(tmp, 'short-video.webm');
+    execFileSync(process.env.POSTFRAME_FFMPEG ?? 'ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=20:duration=1.5', '-f', 'lavfi', '-i', 'sine=duration=3:sample_rate=48000',
+      '-c:v', 'libvpx', '-deadline', 'realtime', '-c:a', 'libopus', '-live', '1', '-f', 'webm', short]);
+    const out = path.join(tmp, 'short-video.mp4');
+    await finalizeTake(tools, short, out, { fps: 30, expectedSec: 3 });
+    const probe = ffprobeJson(out) as unknown as { streams: { codec_type: string; duration: string }[] };
+    const [v, a] = ['video', 'audio'].map((k) => Number(probe.streams.find((s) => s.codec_type === k)!.duration));
+    expect(Math.abs(v! - a!)).toBeLessThan(0.1);
   });
 
   it('makes an AAC audio file of a voiceover', async () => {

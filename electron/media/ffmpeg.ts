@@ -91,6 +91,21 @@ export class MediaTools {
     });
   }
 
+  /**
+   * ffprobe with arguments of our choosing (packet lists and the like, which fluent-ffmpeg does not parse);
+   * resolves with its standard output. A file that ends early still yields what was read.
+   */
+  ffprobeText(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
+    this.log.debug(toCommandLine(this.binaries.ffprobe, args));
+    return new Promise((resolve, reject) => {
+      execFile(this.binaries.ffprobe, [...args], { maxBuffer: 256 * 1024 * 1024, signal: options.signal }, (err, stdout, stderr) => {
+        if (options.signal?.aborted) return reject(new AppError('cancelled', 'Cancelled.'));
+        if (err && !stdout) return reject(new Error(summarizeFfmpegError(err.message, stderr)));
+        resolve(stdout);
+      });
+    });
+  }
+
   /** "5.1.9-0+deb12u1" or null when the binary does not run. */
   version(): Promise<string | null> {
     return new Promise((resolve) => {
