@@ -577,7 +577,8 @@ export const en = {
   'voiceover.added': 'Voiceover added at {time}',
   'voiceover.notPlaced': 'The voiceover is in your library but could not be placed: {reason}',
   'voiceover.failed': 'The voiceover could not be recorded: {reason}',
-  'voiceover.lane': 'Voiceover',
+  'voiceover.otherDraft': 'The voiceover is in your library. Open the draft it was recorded for and add it from the media bin.',
+  'voiceover.hint': 'Records your microphone while the timeline plays, from the playhead',
 } as const;
 
 export type Dictionary = { readonly [K in keyof typeof en]: string };

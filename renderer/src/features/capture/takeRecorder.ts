@@ -27,6 +27,7 @@ export class TakeRecorder {
   private startedAt: number | null = null;
   private pausedAt: number | null = null;
   private pausedMs = 0;
+  private stoppedAt: number | null = null;
   private stopping: Promise<string> | null = null;
   /** Resolves when the recorder has really started (the moment a voiceover's playback must start too). */
   readonly started: Promise<void>;
@@ -69,7 +70,7 @@ export class TakeRecorder {
   /** Recorded time so far, pauses excluded. */
   elapsedMs(now = performance.now()): number {
     if (this.startedAt === null) return 0;
-    const until = this.pausedAt ?? now;
+    const until = this.stoppedAt ?? this.pausedAt ?? now;
     return Math.max(0, until - this.startedAt - this.pausedMs);
   }
 
@@ -94,6 +95,7 @@ export class TakeRecorder {
   stop(): Promise<string> {
     this.stopping ??= (async () => {
       const durationMs = this.elapsedMs();
+      this.stoppedAt ??= this.pausedAt ?? performance.now();
       if (this.rec.state !== 'inactive') {
         // The last chunk arrives (dataavailable) before 'stop'.
         await new Promise<void>((resolve) => {
