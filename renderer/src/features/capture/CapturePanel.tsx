@@ -92,7 +92,7 @@ export function CapturePanel() {
           disabled={locked}
           options={[24, 30].map((fps) => ({ value: fps as CaptureSettings['fps'], label: t('capture.fpsValue', { fps }) }))}
           onChange={(fps) => set({ fps })}
-          testId="fps"
+          testId="capture-fps"
         />
       </Section>
 

@@ -359,8 +359,10 @@ export const useCapture = create<CaptureState>()((set, get) => {
         toast(t('capture.saveFailed', { reason: errorText(e) }));
       } finally {
         set({ phase: 'idle', take: null });
+        // Stopped from another room: the camera is not needed any more.
+        if (!roomOpen) get().closePreview();
         // A screen that ended while recording is gone: show the picker state again.
-        if (get().settings.mode === 'screen' && !display) set({ preview: null, previewStatus: 'off', screenPicked: false });
+        else if (get().settings.mode === 'screen' && !display) set({ preview: null, previewStatus: 'off', screenPicked: false });
       }
     },
 
