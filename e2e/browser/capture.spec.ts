@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import config from '../../playwright.config';
+import { bubbleRect } from '../../renderer/src/features/capture/captureLogic';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { callApi, expect, startServe, test, type Server } from '../serve';
 
@@ -52,6 +53,14 @@ async function openCapture(page: Page, o: { countdown: 0 | 3 }): Promise<void> {
   await expect(page.getByTestId('capture-record')).toBeEnabled();
 }
 
+/** Mean R, G, B of a region of an image. */
+async function meanColour(file: string, region: { left: number; top: number; width: number; height: number }): Promise<number[]> {
+  const { data, info } = await sharp(file).extract(region).raw().toBuffer({ resolveWithObject: true });
+  const sums = [0, 0, 0];
+  for (let i = 0; i < data.length; i += info.channels) for (let c = 0; c < 3; c++) sums[c]! += data[i + c]!;
+  return sums.map((v) => v / (info.width * info.height));
+}
+
 async function recordedMs(page: Page): Promise<number> {
   return Number(await page.getByTestId('capture-elapsed').getAttribute('data-ms'));
 }
@@ -93,14 +102,49 @@ test('record 3 s with the teleprompter on: the take is a constant frame rate MP4
   const frame = path.join(path.dirname(server.libraryPath), 'frame.png');
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1.5', '-i', file, '-frames:v', '1', frame]);
   const { width = 0, height = 0 } = await sharp(frame).metadata();
-  const stats = await sharp(frame).extract({ left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.4), height: Math.round(height * 0.2) }).stats();
-  const [r, g, b] = stats.channels.map((c) => c.mean);
+  const [r, g, b] = await meanColour(frame, { left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.4), height: Math.round(height * 0.2) });
   expect(g!).toBeGreaterThan(2 * Math.max(r!, b!));
 
   // The take is one click away in the library.
   await app.getByTestId('take-show').click();
   await expect(app.getByTestId('detail-panel')).toHaveAttribute('data-asset-id', asset.id);
   await expect(app.getByTestId('asset-cell')).toHaveCount(1);
+});
+
+test('screen recording with the camera bubble: the take has the camera drawn in its corner', async ({ app, server }) => {
+  test.setTimeout(180_000);
+  await app.getByTestId('capture-nav').click();
+  await app.getByTestId('capture-mode-screen').click();
+  await expect(app.getByTestId('screen-empty')).toBeVisible();
+  await app.getByTestId('countdown-0').click();
+  await expect(app.getByTestId('bubble-toggle')).toBeChecked();
+  // Chromium's fake screen picker answers at once with a test pattern.
+  await app.getByTestId('screen-choose').click();
+  await expect(app.getByTestId('capture-video')).toHaveAttribute('data-live', 'true');
+  await app.getByTestId('capture-record').click();
+  await expect(app.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording');
+  await expect.poll(() => recordedMs(app), { timeout: 30_000 }).toBeGreaterThanOrEqual(2000);
+  await app.getByTestId('capture-stop').click();
+  const saved = app.getByTestId('take-saved');
+  await expect(saved).toBeVisible({ timeout: 120_000 });
+
+  const asset = await callApi<Asset & { width: number; height: number }>(app, 'assets.get', { id: (await saved.getAttribute('data-asset-id'))! });
+  expect(asset.tags).toEqual(expect.arrayContaining(['recording', 'screen']));
+  const file = originalOf(server.libraryPath, asset);
+  expectConstantRateMp4(file);
+  // The bubble's white ring, at the right edge of the circle in the bottom-right corner.
+  const frame = path.join(path.dirname(server.libraryPath), 'screen-frame.png');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-i', file, '-frames:v', '1', frame]);
+  const { data, info } = await sharp(frame).raw().toBuffer({ resolveWithObject: true });
+  const b = bubbleRect(info.width, info.height, 'bottom-right');
+  const row = Math.round(b.y + b.height / 2);
+  const whitest = Math.max(
+    ...Array.from({ length: 12 }, (_, i) => {
+      const at = (row * info.width + Math.round(b.x + b.width) - 10 + i) * info.channels;
+      return Math.min(data[at]!, data[at + 1]!, data[at + 2]!);
+    }),
+  );
+  expect(whitest).toBeGreaterThan(200);
 });
 
 test.describe('kill -9 during a recording', () => {
