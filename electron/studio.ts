@@ -222,7 +222,8 @@ export class Studio implements StudioContext {
 
   /** The publish room's use cases: workflow transitions with policy and audit (publish/post-service.ts). */
   get postService(): PostService {
-    return new PostService(this.postsRepo, this.auditRepo, this.rooms.db);
+    const assets = this.rooms.assets;
+    return new PostService(this.postsRepo, this.auditRepo, this.rooms.db, (draftId) => assets.licencesOfDraft(draftId));
   }
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────

@@ -119,3 +119,29 @@ test('the grid is keyboard navigable', async ({ app }) => {
   await expect(app.getByTestId('detail-panel')).toBeVisible();
   await expect(app.getByTestId('name-input')).toHaveValue(name!);
 });
+
+test('bulk tags: "Remove tag" offers only the tags the selection carries', async ({ app }) => {
+  await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('logo.png')]);
+  await expect(cells(app)).toHaveCount(3);
+  await cell(app, 'red-clip.mp4').click();
+  await app.getByTestId('bulk-tag-input').fill('promo');
+  await app.getByTestId('bulk-tag-input').press('Enter');
+  await expect(app.getByTestId('toast').last()).toContainText('promo');
+  await cell(app, 'logo.png').click();
+  await app.getByTestId('bulk-tag-input').fill('brand');
+  await app.getByTestId('bulk-tag-input').press('Enter');
+
+  // The clip without tags: nothing to remove, so no "Remove tag" menu.
+  await cell(app, 'blue-clip.mp4').click();
+  await expect(app.getByTestId('bulk-tag-input')).toBeVisible();
+  await expect(app.getByTestId('bulk-tag-remove')).toHaveCount(0);
+
+  // Both clips: only "promo" (on the red one), not the logo's "brand".
+  await cell(app, 'red-clip.mp4').click({ modifiers: ['ControlOrMeta'] });
+  const remove = app.getByTestId('bulk-tag-remove');
+  await expect(remove.locator('option')).toHaveText(['Remove tag…', 'promo']);
+  await remove.selectOption('promo');
+  await expect(app.getByTestId('bulk-tag-remove')).toHaveCount(0);
+  await app.getByTestId('search-input').fill('promo');
+  await expect(app.getByTestId('empty-state')).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Asset, AssetKind, AssetSort, AssetSummary, Tag } from '../model/asset';
+import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
 import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
@@ -55,6 +55,9 @@ export const calls = {
       id: Id,
       name: z.string().trim().min(1, 'A name cannot be empty').max(255).optional(),
       notes: z.string().max(10_000).optional(),
+      /** Last day the licence covers (YYYY-MM-DD), or null for no known end. */
+      licenceExpires: z.string().date('Write the licence end as a date, YYYY-MM-DD').nullable().optional(),
+      licenceNote: z.string().max(1000).optional(),
     }),
     output: Asset,
   },
@@ -65,7 +68,8 @@ export const calls = {
   'assets.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
-  'tags.list': { input: Empty, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  /** Every live tag with its count; with `ids`, only the tags on those assets (counted among them). */
+  'tags.list': { input: z.object({ ids: Ids.optional() }).strict(), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
   'drafts.list': { input: z.object({ trashed: z.boolean().default(false) }), output: z.array(DraftSummary) },
   'drafts.create': {
@@ -87,6 +91,8 @@ export const calls = {
   'drafts.duplicate': { input: z.object({ id: Id }), output: DraftRecord },
   'drafts.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'drafts.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  /** The assets a draft uses with their licence end dates, for the composer's licence check. */
+  'drafts.licences': { input: z.object({ id: Id }), output: z.array(AssetLicence) },
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
   'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
@@ -178,10 +184,13 @@ export const calls = {
     output: PostRecordSchema,
   },
   'posts.comments': { input: z.object({ id: Id }), output: z.array(PostCommentSchema) },
+  /** A comment on the post's thread without a workflow step (audited as 'comment'). */
+  'posts.comment': { input: z.object({ id: Id, actorId: Id, body: z.string().trim().min(1, 'Write something to comment').max(10_000) }), output: PostCommentSchema },
   'users.list': { input: Empty, output: z.array(User) },
   'users.create': { input: z.object({ actorId: Id, name: z.string().trim().min(1).max(80), role: Role }), output: User },
   'campaigns.list': { input: Empty, output: z.array(Campaign) },
-  'campaigns.create': { input: Campaign.omit({ id: true }).extend({ goal: z.string().max(500).default('') }), output: Campaign },
+  'campaigns.create': { input: Campaign.omit({ id: true }).extend({ goal: z.string().max(500).default(''), actorId: Id }), output: Campaign },
+  'campaigns.update': { input: Campaign.extend({ actorId: Id }), output: Campaign },
   'policy.get': { input: Empty, output: z.object({ policy: Policy, approvals: z.array(ApprovalRule) }) },
   'policy.set': {
     input: z.object({ actorId: Id, policy: Policy.optional(), approvals: z.array(ApprovalRule).optional() }),
@@ -209,7 +218,8 @@ export const events = {
   }),
   'library.changed': LibraryInfo,
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
-  'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported']), ids: z.array(z.string()) }),
+  /** `ids` are the posts concerned; 'campaigns' (a campaign was created or edited) names none. */
+  'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported', 'commented', 'campaigns']), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { JobsRepo } from '../library/jobs-repo';
 import { defaultTextStyle } from '../model/draft';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type RunningHost, startHost } from './server';
 
 const INDEX_HTML = '<!doctype html><title>Postframe test shell</title>';
@@ -52,6 +53,7 @@ function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<
 
 describe('browser-mode host', () => {
   let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
   let host: RunningHost;
   let origin: string;
@@ -63,14 +65,15 @@ describe('browser-mode host', () => {
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX_HTML);
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+    temp = await openTempStudio('pf-host-');
+    studio = temp.studio;
     host = await startHost({ studio, rendererDir, port: 0, log: { info: () => {}, error: () => {} } });
     origin = `http://127.0.0.1:${host.port}`;
   });
   afterEach(async () => {
     for (const ws of sockets.splice(0)) ws.terminate();
     await host.close();
-    await studio.close();
+    await temp.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -321,7 +324,7 @@ describe('browser-mode host', () => {
     function fakeExport(id: string, outputPath: string, status: 'done' | 'running' = 'done'): void {
       const jobs = new JobsRepo(studio.database);
       jobs.create({ id, kind: 'export', title: 'Exporting', input: {} });
-      jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1 } });
+      jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1, method: 'encode' } });
     }
 
     it('downloads a finished export as an attachment, by range, with the cookie only', async () => {

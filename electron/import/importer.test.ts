@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
 import { type Job, importResultOf } from '../model/job';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 
 /** Every file under `dir`, relative, so tests can say exactly what the library holds on disk. */
 function filesUnder(dir: string): string[] {
@@ -16,17 +16,14 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('import', () => {
-  let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-import-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+    temp = await openTempStudio('pf-import-');
+    studio = temp.studio;
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   async function importPaths(paths: string[]): Promise<Job> {
     const jobs: Job[] = [];
@@ -136,7 +133,7 @@ describe('import', () => {
   });
 
   it('explains that HEIC photos need converting', async () => {
-    const heic = path.join(tmp, 'IMG_0001.HEIC');
+    const heic = path.join(temp.tmp, 'IMG_0001.HEIC');
     fs.writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]));
     const job = await importPaths([heic]);
     expect(importResultOf(job)!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/HEIC photos cannot be opened yet. Export the photo as JPEG/) }]);
@@ -169,12 +166,10 @@ describe('import', () => {
   });
 
   it('marks a job left running by a crash as failed when the library opens again', async () => {
-    const libraryPath = studio.folder.root;
     studio.database.prepare(
       "INSERT INTO jobs (id, kind, status, title, input, created_at, updated_at) VALUES ('stale', 'import', 'running', 'Import', '{}', '2026-01-01', '2026-01-01')",
     ).run();
-    await studio.close();
-    studio = await Studio.open({ libraryPath, settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
+    studio = await temp.restart();
     const stale = (await studio.api['jobs.list']({})).find((j) => j.id === 'stale')!;
     expect(stale.status).toBe('failed');
     expect(stale.error).toMatch(/closed before this finished/);

@@ -192,6 +192,14 @@ describe('AssetsRepo', () => {
     expect(repo.ids(opts({ trashed: true }))).toEqual([id['alpha.png']]);
   });
 
+  it('lists only the tags on the given assets, counted among them, for any number of ids', () => {
+    expect(repo.tagsOf([id['café terrace.mp4']!, id['Zebra crossing.mp4']!, id['alpha.png']!])).toEqual([{ tag: 'city', count: 1 }, { tag: 'summer', count: 1 }]);
+    expect(repo.tagsOf([id['voice note.wav']!])).toEqual([]);
+    // More ids than SQLite takes as bound variables (32766): they travel as one JSON parameter.
+    const many = [...Array.from({ length: 40_000 }, (_, i) => `missing-${i}`), id['Beach sunset.jpg']!];
+    expect(repo.tagsOf(many)).toEqual([{ tag: 'beach', count: 1 }, { tag: 'summer', count: 1 }]);
+  });
+
   it('counts tags over assets not in the trash', () => {
     expect(repo.tags()).toEqual([{ tag: 'summer', count: 2 }, { tag: 'beach', count: 1 }, { tag: 'city', count: 1 }]);
     repo.setTrashed([id['Beach sunset.jpg']!], true);

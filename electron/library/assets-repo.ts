@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Asset, AssetKind, AssetSort, AssetSummary, MediaFacts } from '../model/asset';
+import type { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, MediaFacts } from '../model/asset';
 import type { Db } from './db';
 import { toFtsQuery } from './fts-query';
 
@@ -57,6 +57,8 @@ type Row = {
   has_proxy: number;
   imported_at: string;
   trashed_at: string | null;
+  licence_expires: string | null;
+  licence_note: string;
 };
 
 const SUMMARY_COLUMNS =
@@ -131,6 +133,8 @@ export class AssetsRepo {
       notes: r.notes,
       tags,
       hasWaveform: r.has_waveform === 1,
+      licenceExpires: r.licence_expires,
+      licenceNote: r.licence_note,
       facts: {
         durationSec: r.duration_sec,
         width: r.width,
@@ -219,15 +223,31 @@ export class AssetsRepo {
     return this.db.prepare(`SELECT a.id FROM ${from(f.trashed)} WHERE ${where} ORDER BY a.rowid DESC`).pluck().all(...params, ...(match ? [match] : [])) as string[];
   }
 
-  update(id: string, patch: { name?: string; notes?: string }): boolean {
+  update(id: string, patch: { name?: string; notes?: string; licenceExpires?: string | null; licenceNote?: string }): boolean {
     const rowid = this.rowidOf(id);
     if (rowid === null) return false;
     this.db.transaction(() => {
       if (patch.name !== undefined) this.db.prepare('UPDATE assets SET name = ? WHERE rowid = ?').run(patch.name, rowid);
       if (patch.notes !== undefined) this.db.prepare('UPDATE assets SET notes = ? WHERE rowid = ?').run(patch.notes, rowid);
+      if (patch.licenceExpires !== undefined) this.db.prepare('UPDATE assets SET licence_expires = ? WHERE rowid = ?').run(patch.licenceExpires, rowid);
+      if (patch.licenceNote !== undefined) this.db.prepare('UPDATE assets SET licence_note = ? WHERE rowid = ?').run(patch.licenceNote, rowid);
       this.reindex(rowid);
     })();
     return true;
+  }
+
+  /**
+   * The licences of the assets a draft uses (trashed ones too: the draft still renders them), by name. The
+   * compliance policy's expired-licence rule reads this at submit and approval.
+   */
+  licencesOfDraft(draftId: string): AssetLicence[] {
+    return this.db
+      .prepare(
+        `SELECT a.id AS assetId, a.name AS name, a.licence_expires AS expiresAt
+         FROM drafts d JOIN draft_assets da ON da.draft_rowid = d.rowid JOIN assets a ON a.id = da.asset_id
+         WHERE d.id = ? GROUP BY a.id ORDER BY a.name COLLATE NOCASE, a.id`,
+      )
+      .all(draftId) as AssetLicence[];
   }
 
   /** Adds and removes tags on many assets at once; returns how many assets exist among `ids`. */
@@ -293,6 +313,19 @@ export class AssetsRepo {
          WHERE a.trashed_at IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag`,
       )
       .all() as { tag: string; count: number }[];
+  }
+
+  /**
+   * The tags on the given assets, with how many of them carry each (bulk "Remove tag" offers only these).
+   * The ids travel as one JSON parameter: a select-all can hold more ids than SQLite takes as variables.
+   */
+  tagsOf(ids: string[]): { tag: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT t.tag AS tag, count(*) AS count FROM asset_tags t JOIN assets a ON a.rowid = t.asset_rowid
+         WHERE a.id IN (SELECT value FROM json_each(?)) GROUP BY t.tag ORDER BY count DESC, t.tag`,
+      )
+      .all(JSON.stringify(ids)) as { tag: string; count: number }[];
   }
 
   /** Assets in the library, not counting the trash. */

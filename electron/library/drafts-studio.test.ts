@@ -5,9 +5,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../api/contract';
+import type { EventPayload } from '../api/contract';
 import { type Draft, type VideoDraft, defaultTransform } from '../model/draft';
 import { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -22,25 +23,16 @@ function withClips(doc: Draft, ...assetIds: string[]): VideoDraft {
 }
 
 describe('drafts through the Studio', () => {
-  let tmp: string;
-  let libraryPath: string;
-  let settingsDir: string;
+  let temp: TempStudio;
   let studio: Studio;
-  let events: { name: EventName; payload: unknown }[];
+  let events: TempStudio['events'];
   const draftEvents = () => events.filter((e) => e.name === 'drafts.changed').map((e) => e.payload as EventPayload<'drafts.changed'>);
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-drafts-'));
-    libraryPath = path.join(tmp, 'lib');
-    settingsDir = path.join(tmp, 'settings');
-    studio = await Studio.open({ libraryPath, settingsDir, shell: 'browser', createLibrary: true });
-    events = [];
-    studio.onEvent((name, payload) => events.push({ name, payload }));
+    temp = await openTempStudio('pf-drafts-');
+    ({ studio, events } = temp);
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   it('implements every drafts call and announces each change', async () => {
     const d = await studio.api['drafts.create']({ kind: 'video', name: 'My reel' });
@@ -72,7 +64,7 @@ describe('drafts through the Studio', () => {
     ]);
 
     // A stale save is refused with a message that says what to do, and announces nothing.
-    events = [];
+    events.length = 0;
     await expect(studio.api['drafts.save']({ id: d.id, baseRevision: 2, doc: d.doc })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/changed in another window \(now at revision 4\)\. Reopen it to continue; your version is kept as revision 5/),
@@ -82,7 +74,7 @@ describe('drafts through the Studio', () => {
   });
 
   it('refuses to delete for good an asset a live draft uses, and names the draft', async () => {
-    const photo = path.join(tmp, 'sunset.png');
+    const photo = path.join(temp.tmp, 'sunset.png');
     await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff8800' } }).png().toFile(photo);
     await studio.api['imports.start']({ paths: [photo], uploads: [] });
     await studio.whenIdle();
@@ -92,7 +84,7 @@ describe('drafts through the Studio', () => {
     const d = await studio.api['drafts.create']({ kind: 'video', name: 'My reel' });
     await studio.api['drafts.save']({ id: d.id, baseRevision: 1, doc: withClips(d.doc, asset.id) });
     await studio.api['assets.trash']({ ids: [asset.id] });
-    events = [];
+    events.length = 0;
 
     await expect(studio.api['assets.purge']({ ids: [asset.id] })).rejects.toMatchObject({
       code: 'conflict',
@@ -115,7 +107,7 @@ describe('drafts through the Studio', () => {
   it('a second Studio on the same folder, opened while the first never shut down, sees the last save', async () => {
     const d = await studio.api['drafts.create']({ kind: 'image', name: 'Poster' });
     await studio.api['drafts.save']({ id: d.id, baseRevision: 1, doc: { ...d.doc, name: 'Poster v2' } });
-    const other = await Studio.open({ libraryPath, settingsDir, shell: 'browser' });
+    const other = await temp.reopen();
     try {
       expect(await other.api['drafts.get']({ id: d.id })).toMatchObject({ revision: 2, doc: { name: 'Poster v2' } });
       // And the two guard each other: the first window's stale base is refused after the second saves.

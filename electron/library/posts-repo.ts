@@ -170,6 +170,14 @@ export class PostsRepo {
     return out;
   }
 
+  updateCampaign(c: Campaign): Campaign {
+    const changed = this.db
+      .prepare('UPDATE campaigns SET name = ?, color = ?, start_date = ?, end_date = ?, goal = ? WHERE id = ?')
+      .run(c.name, c.color, c.startDate, c.endDate, c.goal, c.id).changes;
+    if (changed === 0) throw new AppError('not_found', 'That campaign no longer exists. Refresh the queue and pick another.');
+    return c;
+  }
+
   // ── settings ──────────────────────────────────────────────────────────────
   setting(key: string): unknown {
     const v = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { AppError } from '../model/errors';
@@ -27,6 +27,7 @@ export function toCommandLine(bin: string, args: readonly string[]): string {
  */
 export class MediaTools {
   private readonly running = new Set<FfmpegCommand>();
+  private readonly probes = new Set<ChildProcess>();
 
   constructor(
     readonly binaries: Binaries,
@@ -47,6 +48,24 @@ export class MediaTools {
     return new Promise((resolve, reject) => {
       this.log.debug(toCommandLine(this.binaries.ffprobe, ['-show_streams', '-show_format', file]));
       this.command(file).ffprobe((err: unknown, data) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(data)));
+    });
+  }
+
+  /**
+   * Runs ffprobe with these arguments and resolves with what it printed: for questions fluent-ffmpeg's
+   * probe does not ask (packet lists). Tracked like ffmpeg runs, so killAll and the signal stop it.
+   */
+  probeRaw(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
+    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+    this.log.debug(toCommandLine(this.binaries.ffprobe, args));
+    return new Promise((resolve, reject) => {
+      const child = execFile(this.binaries.ffprobe, [...args], { maxBuffer: 256 * 1024 * 1024, signal: options.signal }, (err, stdout, stderr) => {
+        this.probes.delete(child);
+        if (options.signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
+        else if (err) reject(new Error(summarizeFfmpegError(err.message, stderr)));
+        else resolve(stdout);
+      });
+      this.probes.add(child);
     });
   }
 
@@ -118,6 +137,8 @@ export class MediaTools {
   killAll(): void {
     for (const cmd of this.running) cmd.kill('SIGKILL');
     this.running.clear();
+    for (const child of this.probes) child.kill('SIGKILL');
+    this.probes.clear();
   }
 }
 

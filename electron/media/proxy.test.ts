@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../api/contract';
+import type { EventPayload } from '../api/contract';
 import type { Job } from '../model/job';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { proxyArgs, proxyPartPath } from './proxy';
 
 const FFMPEG = process.env.POSTFRAME_FFMPEG ?? 'ffmpeg';
@@ -46,9 +47,9 @@ describe('proxy arguments', () => {
 
 describe('proxies through the Studio', () => {
   let media: string;
-  let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
-  let events: { name: EventName; payload: unknown }[];
+  let events: TempStudio['events'];
   const jobsOf = (kind: Job['kind']) => events.filter((e) => e.name === 'job.updated').map((e) => e.payload as Job).filter((j) => j.kind === kind);
 
   beforeAll(() => {
@@ -64,15 +65,10 @@ describe('proxies through the Studio', () => {
   afterAll(() => fs.rmSync(media, { recursive: true, force: true }));
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-proxy-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
-    events = [];
-    studio.onEvent((name, payload) => events.push({ name, payload }));
+    temp = await openTempStudio('pf-proxy-');
+    ({ studio, events } = temp);
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   async function importFile(name: string): Promise<string> {
     await studio.api['imports.start']({ paths: [path.join(media, name)], uploads: [] });

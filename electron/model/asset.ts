@@ -45,8 +45,20 @@ export const Asset = AssetSummary.extend({
   notes: z.string(),
   originalName: z.string(),
   hasWaveform: z.boolean(),
+  /**
+   * Last day the licence covers (YYYY-MM-DD; it ends at the end of that day, UTC: model/policy.ts
+   * `licenceEndsAt`), or null when no end is known. The compliance policy blocks posts whose draft uses an
+   * asset past this date.
+   */
+  licenceExpires: z.string().date().nullable(),
+  /** Where the licence comes from (stock site, contract), for whoever renews it. */
+  licenceNote: z.string(),
 });
 export type Asset = z.infer<typeof Asset>;
+
+/** What the policy check needs to know of one asset a draft uses (model/policy.ts PolicyContext). */
+export const AssetLicence = z.object({ assetId: z.string(), name: z.string(), expiresAt: z.string().nullable() });
+export type AssetLicence = z.infer<typeof AssetLicence>;
 
 export const assetSorts = ['imported', 'name', 'size', 'duration', 'created'] as const;
 export const AssetSort = z.enum(assetSorts);

@@ -3,7 +3,7 @@
  * hash-chained by library/audit-repo.ts; this file holds the pure parts shared by the engine and the CLI.
  */
 export const auditActions = [
-  'submit', 'approve', 'reject', 'comment', 'edit', 'schedule', 'unschedule', 'render', 'export', 'fail', 'retry', 'policy_override', 'policy_edit',
+  'submit', 'approve', 'reject', 'comment', 'edit', 'schedule', 'unschedule', 'render', 'export', 'fail', 'retry', 'policy_override', 'policy_edit', 'campaign_edit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

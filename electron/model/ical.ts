@@ -94,9 +94,9 @@ function eventLines(post: ICalPost & { scheduledAt: string }, stamp: string): st
 
 /**
  * One VEVENT per scheduled post, in time order (then by id, so the same schedule always gives the same file).
- * `now` is the DTSTAMP: when this copy of the schedule was made.
+ * `now` is the DTSTAMP: when this copy of the schedule was made; `name` names the calendar (e.g. the campaign).
  */
-export function toICalendar(posts: readonly ICalPost[], now: Date): string {
+export function toICalendar(posts: readonly ICalPost[], now: Date, name?: string): string {
   const stamp = formatUtcDateTime(now);
   const scheduled = posts
     .filter((p): p is ICalPost & { scheduledAt: string } => p.scheduledAt !== null)
@@ -107,6 +107,8 @@ export function toICalendar(posts: readonly ICalPost[], now: Date): string {
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    // The name a calendar app gives the subscription (Apple, Google and Outlook read X-WR-CALNAME).
+    ...(name ? [`X-WR-CALNAME:${escapeText(name)}`] : []),
     ...scheduled.flatMap((p) => eventLines(p, stamp)),
     'END:VCALENDAR',
   ];

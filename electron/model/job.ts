@@ -30,6 +30,8 @@ export const ExportResult = z.object({
   fileName: z.string(),
   sizeBytes: z.number().int().nonnegative(),
   durationSec: z.number().nonnegative(),
+  /** 'copy': joined by stream copy without re-encoding (smart render); results stored before it say nothing: 'encode'. */
+  method: z.enum(['copy', 'encode']).default('encode'),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 /** Preview proxies made for heavy videos after an import (model/proxy.ts). */

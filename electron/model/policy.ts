@@ -260,6 +260,19 @@ export function licenceEndsAt(expiresAt: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
+/** Licences ending within this many days are flagged as ending soon (a prompt to renew before posts are blocked). */
+export const LICENCE_SOON_DAYS = 30;
+
+export type LicenceState = 'none' | 'valid' | 'soon' | 'expired';
+
+/** How a licence stands at `now`: no end known, valid, ending within LICENCE_SOON_DAYS, or ended (the policy blocks it). */
+export function licenceState(expiresAt: string | null, now: Date): LicenceState {
+  if (expiresAt == null || expiresAt.trim() === '') return 'none';
+  const ends = licenceEndsAt(expiresAt);
+  if (ends == null || ends <= now.getTime()) return 'expired';
+  return ends - now.getTime() <= LICENCE_SOON_DAYS * 86_400_000 ? 'soon' : 'valid';
+}
+
 function expiredLicences(policy: Policy, ctx: PolicyContext): Violation[] {
   if (!policy.blockExpiredLicences) return [];
   const out: Violation[] = [];

@@ -184,6 +184,44 @@ export function reschedule(scheduledAt: string, timeZone: string, newLocalDate: 
   return zonedToUtc(newLocalDate, time, timeZone);
 }
 
+/** Minutes since midnight of a wall time ("09:30" → 570). */
+export function minutesOfDay(time: LocalTime): number {
+  const { h, min } = parseLocalTime(time);
+  return h * 60 + min;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier), whatever the zone's clock changes. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((wallMsOf(to, '00:00') - wallMsOf(from, '00:00')) / DAY);
+}
+
+/**
+ * Moves a post by whole days and minutes on the wall clock of its own zone: 09:00 in Helsinki moved by one day
+ * is 09:00 in Helsinki the next day even when the clocks change in between (the instant then moves by 23 or
+ * 25 hours), and moved by +90 minutes it is 10:30. A wall time the move lands in that does not exist or exists
+ * twice is resolved as zonedToUtc does, and `adjusted` says so.
+ */
+export function shiftWallTime(scheduledAt: string, timeZone: string, days: number, minutes: number): ZonedToUtcResult {
+  if (!Number.isInteger(days) || !Number.isInteger(minutes)) throw new AppError('invalid_input', `Move by whole days and minutes (got ${days} days, ${minutes} minutes).`);
+  const w = utcToZoned(scheduledAt, timeZone);
+  const moved = new Date(wallMsOf(w.date, w.time) + days * DAY + minutes * MINUTE);
+  return zonedToUtc(formatDateOfWall(moved), `${pad(moved.getUTCHours())}:${pad(moved.getUTCMinutes())}`, timeZone);
+}
+
+/**
+ * A post dropped on a calendar that shows `viewZone`: on the day `date` (month view) or at the time-of-day row
+ * `time` of that day (week view). The distance of the drag as the viewer saw it (days, and minutes when a time
+ * is given) is applied on the wall clock of the POST's zone (shiftWallTime), and the post keeps its zone. So
+ * a drag never turns a Helsinki post into a New York one, and a drag by whole days keeps its local time across
+ * any daylight-saving change in either zone. When both zones are the same (the usual case) the post lands
+ * exactly where it was dropped.
+ */
+export function moveByDrop(scheduledAt: string, timeZone: string, viewZone: string, date: LocalDate, time?: LocalTime): ZonedToUtcResult {
+  const seen = utcToZoned(scheduledAt, viewZone);
+  const minutes = time === undefined ? 0 : minutesOfDay(time) - minutesOfDay(seen.time);
+  return shiftWallTime(scheduledAt, timeZone, daysBetween(seen.date, date), minutes);
+}
+
 /** 0 = Sunday … 6 = Saturday, as Date.getUTCDay counts. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -2,10 +2,11 @@ import { AppError } from '../model/errors';
 import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
 import { toICalendar } from '../model/ical';
 import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
-import { type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
+import type { AssetLicence } from '../model/asset';
+import { type Campaign, type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
 import { ApprovalRule, type WorkflowEvent, type WorkflowEventType, transition } from '../model/workflow';
 import type { AuditRepo } from '../library/audit-repo';
-import { type PostRecord, type PostsRepo } from '../library/posts-repo';
+import { type PostComment, type PostRecord, type PostsRepo } from '../library/posts-repo';
 
 export const POLICY_KEY = 'policy';
 export const APPROVAL_RULES_KEY = 'approvals.rules';
@@ -41,6 +42,8 @@ export class PostService {
     readonly posts: PostsRepo,
     private readonly audit: AuditRepo,
     private readonly db: { transaction<T>(fn: () => T): { immediate(): T } },
+    /** The licences of the assets a draft uses (library/assets-repo.ts `licencesOfDraft`). */
+    private readonly licencesOf: (draftId: string) => AssetLicence[],
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -78,15 +81,46 @@ export class PostService {
   }
 
   /**
-   * The policy's problems with the post as each channel would get it (per-channel overrides applied),
-   * each said once. Asset licences are not in the asset model yet, so that rule sees none.
+   * The policy's problems with the post as each channel would get it (per-channel overrides applied), each
+   * said once. The licence rule sees the assets of the post's draft as they are now (a licence that ran out
+   * after approval is caught again at the next submit or approval).
    */
   policyProblems(post: PostRecord): string[] {
     const policy = this.policy();
-    const ctx = { sponsored: post.sponsored, assetLicences: [], now: this.now() };
+    const ctx = { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now() };
     const out = new Set<string>();
     for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), ctx)) out.add(`${v.message} (${v.fix})`);
     return [...out];
+  }
+
+  /** A comment on a post's thread, outside any workflow step (the thread is the review's conversation). */
+  comment(input: { id: string; actorId: string; body: string }): PostComment {
+    const actor = this.posts.requireUser(input.actorId);
+    const body = input.body.trim();
+    if (body === '') throw new AppError('invalid_input', 'Write something to comment.');
+    return this.db
+      .transaction(() => {
+        const post = this.posts.require(input.id);
+        const c = this.posts.addComment(post.id, actor.id, body);
+        this.audit.append({ actor, action: 'comment', postId: post.id, detail: { comment: body }, at: this.now().toISOString() });
+        return c;
+      })
+      .immediate();
+  }
+
+  /** Campaigns are shared planning data: anyone on the team may create or edit them; each change is audited. */
+  saveCampaign(actorId: string, c: Omit<Campaign, 'id'> & { id?: string }): Campaign {
+    const actor = this.posts.requireUser(actorId);
+    if (c.startDate && c.endDate && c.endDate < c.startDate) {
+      throw new AppError('invalid_input', `The campaign ends (${c.endDate}) before it starts (${c.startDate}): pick an end date on or after the start.`);
+    }
+    return this.db
+      .transaction(() => {
+        const saved = c.id ? this.posts.updateCampaign({ ...c, id: c.id }) : this.posts.createCampaign(c);
+        this.audit.append({ actor, action: 'campaign_edit', postId: null, detail: { campaign: saved, created: !c.id }, at: this.now().toISOString() });
+        return saved;
+      })
+      .immediate();
   }
 
   createFromDraft(input: { draftId: string; draftName: string; actorId: string; title?: string; targets: ChannelTarget[]; timeZone: string; campaignId: string | null }): PostRecord {
@@ -222,12 +256,14 @@ export class PostService {
     return { created, errors: parsed.errors };
   }
 
+  /** The schedule as iCalendar; with a campaign, only its posts, and the calendar is named after it. */
   ics(campaignId: string | null): string {
     const campaigns = new Map(this.posts.campaigns().map((c) => [c.id, c.name]));
     const posts = this.posts.list({ campaignId }).filter((p) => p.state !== 'failed');
     return toICalendar(
       posts.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt, timeZone: p.timeZone, channels: p.targets.map((t) => t.channel), campaign: p.campaignId ? campaigns.get(p.campaignId) ?? null : null })),
       this.now(),
+      campaignId ? `Postframe: ${campaigns.get(campaignId) ?? 'campaign'}` : 'Postframe schedule',
     );
   }
 }

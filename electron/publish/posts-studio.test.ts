@@ -1,26 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../api/contract';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 
 /** The publish flow through the Studio's API methods on a real library folder. */
 describe('posts through the Studio', () => {
-  let tmp: string;
+  let temp: TempStudio;
   let studio: Studio;
-  let events: { name: EventName; payload: unknown }[];
+  let events: TempStudio['events'];
 
   beforeEach(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-posts-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
-    events = [];
-    studio.onEvent((name, payload) => events.push({ name, payload }));
+    temp = await openTempStudio('pf-posts-');
+    ({ studio, events } = temp);
   });
-  afterEach(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   async function people() {
     const creator = await studio.api['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });
@@ -81,7 +73,7 @@ describe('posts through the Studio', () => {
   });
 
   it('imports a bulk CSV as text-first draft posts, reports bad rows, and exports the schedule as iCalendar', async () => {
-    const camp = await studio.api['campaigns.create']({ name: 'Xmas', color: '#aa0000', startDate: null, endDate: null, goal: '' });
+    const camp = await studio.api['campaigns.create']({ name: 'Xmas', color: '#aa0000', startDate: null, endDate: null, goal: '', actorId: 'owner' });
     const csv = ['12/24/2099 09:00,Merry Christmas from us,https://example.com/xmas', '13/01/2099 09:00,Bad date', '12/25/2099 10:00,'].join('\n');
     const r = await studio.api['queue.importCsv']({ text: csv, zone: 'Europe/Helsinki', actorId: 'owner', channels: ['instagram_reel', 'x'], campaignId: camp.id });
     expect(r.created.map((p) => [p.title, p.state, p.draftId, p.scheduledAt, p.content.link, p.targets.map((t) => t.channel)])).toEqual([

@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { type FfmpegCommand, type MediaTools, timemarkSeconds } from '../media/ffmpeg';
 import type { TextClip, VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, errorMessage, isAppError } from '../model/errors';
+import type { StreamFacts } from '../media/stream-facts';
 import { type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
 /**
  * Export runner (I/O): rasterises the draft's text once, compiles the draft, and runs the one ffmpeg
@@ -22,9 +25,17 @@ export type ExportRequest = {
   signal?: AbortSignal;
   /** 0..1 as ffmpeg advances through the draft's duration. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Stream facts of a source (media/stream-facts.ts) for smart render; without it every export re-encodes.
+   * Asked only when the draft's shape allows a copy at all.
+   */
+  streamFacts?: (assetId: string) => Promise<StreamFacts | null>;
+  log?: (message: string) => void;
 };
 
-export type ExportOutcome = { outputPath: string; sizeBytes: number; durationSec: number };
+/** `copy`: joined by stream copy (smart render, no re-encoding); `encode`: rendered through the filter graph. */
+export type ExportMethod = 'copy' | 'encode';
+export type ExportOutcome = { outputPath: string; sizeBytes: number; durationSec: number; method: ExportMethod };
 
 export const PART_SUFFIX = '.part.mp4';
 
@@ -102,8 +113,14 @@ export function exportError(detail: string, outputPath: string): AppError {
   return new AppError('unsupported_media', `The export failed: ${detail}. Check that the draft's media still plays in the library, then export again.`);
 }
 
-/** Runs one export end to end; on failure or cancel nothing is left at the output path or its part file. */
+/**
+ * Runs one export end to end; on failure or cancel nothing is left at the output path or its part file.
+ * A draft that is only cuts of compatible clips is joined by stream copy first (smart-render.ts); if that
+ * copy fails for any reason, the normal render runs, so smart render can only make an export faster.
+ */
 export async function runExport(tools: MediaTools, req: ExportRequest): Promise<ExportOutcome> {
+  const copied = await tryStreamCopy(tools, req);
+  if (copied) return copied;
   const texts = new Map<string, TextLayerFile>();
   for (const t of req.draft.tracks) {
     if (t.hidden) continue;
@@ -129,7 +146,55 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
   }
   const { size } = await fs.stat(req.outputPath);
   req.onProgress?.(1);
-  return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec };
+  return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec, method: 'encode' };
+}
+
+/** The stream-copy attempt: null when the draft needs a render (the reason goes to the log) or the copy failed. */
+async function tryStreamCopy(tools: MediaTools, req: ExportRequest): Promise<ExportOutcome | null> {
+  if (!req.streamFacts) return null;
+  const candidate = copyCandidate(req.draft, req.sources, req.preset);
+  if (!candidate.ok) return skip(req, candidate.reason);
+  const facts = new Map<string, StreamFacts>();
+  const paths = new Map<string, string>();
+  for (const c of candidate.clips) {
+    if (facts.has(c.assetId)) continue;
+    const f = await req.streamFacts(c.assetId).catch(() => null);
+    if (!f) return skip(req, 'a source could not be probed');
+    facts.set(c.assetId, f);
+    paths.set(c.assetId, req.sources.get(c.assetId)!.path);
+  }
+  const plan = planStreamCopy(candidate.clips, req.draft.canvas, paths, facts);
+  if (!plan.ok) return skip(req, plan.reason);
+  const part = partPathFor(req.outputPath);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-concat-'));
+  const list = path.join(dir, 'clips.ffconcat');
+  try {
+    await fs.writeFile(list, plan.concat);
+    await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
+    const c = streamCopyCommand(list, part);
+    await tools.run(tools.command(c.input).inputOptions(c.inputOptions).output(c.output).outputOptions(c.outputOptions), {
+      signal: req.signal,
+      onProgress: (p) => {
+        const t = timemarkSeconds(p.timemark);
+        if (Number.isFinite(t) && t >= 0) req.onProgress?.(Math.min(1, t / plan.durationSec));
+      },
+    });
+    await fs.rename(part, req.outputPath);
+  } catch (e) {
+    await fs.rm(part, { force: true });
+    if (req.signal?.aborted) throw e;
+    return skip(req, `the copy failed (${errorMessage(e)})`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const { size } = await fs.stat(req.outputPath);
+  req.onProgress?.(1);
+  return { outputPath: req.outputPath, sizeBytes: size, durationSec: plan.durationSec, method: 'copy' };
+}
+
+function skip(req: ExportRequest, reason: string): null {
+  req.log?.(`export: rendering, not copying: ${reason}`);
+  return null;
 }
 
 /** Removes part files a crash left in an exports folder; returns how many. */

@@ -10,7 +10,8 @@ import type { Job } from '../model/job';
 import { exportResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
-import { Studio } from '../studio';
+import type { Studio } from '../studio';
+import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import type { SourceFacts, TextLayerFile } from './compiler';
 import { partPathFor, runExport } from './export';
 import { draft, media, text, track, videoFacts } from './test-drafts';
@@ -151,16 +152,13 @@ describe('render', () => {
 });
 
 describe('export jobs through the Studio', () => {
-  let tmp = '';
+  let temp: TempStudio;
   let studio: Studio;
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-export-job-'));
-    studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+    temp = await openTempStudio('pf-export-job-');
+    studio = temp.studio;
   });
-  afterAll(async () => {
-    await studio.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => temp.close());
 
   function waitFor(jobId: string, pred: (j: Job) => boolean): Promise<Job> {
     return new Promise((resolve) => {
@@ -216,15 +214,16 @@ describe('export jobs through the Studio', () => {
   });
 
   it('removes part files a crash left in exports/ when the library opens, and keeps finished exports', async () => {
-    const lib = path.join(tmp, 'crashed');
-    const first = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
-    const exportsDir = first.folder.exportsDir;
-    await first.close();
-    fs.writeFileSync(path.join(exportsDir, '.Trip-20250101-101010.part.mp4'), 'half a file');
-    fs.writeFileSync(path.join(exportsDir, 'Done-20250101-101010.mp4'), 'a finished file');
-    const again = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
-    await again.close();
-    expect(fs.readdirSync(exportsDir)).toEqual(['Done-20250101-101010.mp4']);
+    const crashed = await openTempStudio('pf-export-crash-');
+    const exportsDir = crashed.studio.folder.exportsDir;
+    try {
+      fs.writeFileSync(path.join(exportsDir, '.Trip-20250101-101010.part.mp4'), 'half a file');
+      fs.writeFileSync(path.join(exportsDir, 'Done-20250101-101010.mp4'), 'a finished file');
+      await crashed.restart();
+      expect(fs.readdirSync(exportsDir)).toEqual(['Done-20250101-101010.mp4']);
+    } finally {
+      await crashed.close();
+    }
   });
 
   it('names the clip whose media is gone', async () => {

@@ -12,6 +12,7 @@ type DraftCalls =
   | 'drafts.trash'
   | 'drafts.restore'
   | 'drafts.revisions'
+  | 'drafts.licences'
   | 'drafts.restoreRevision'
   | 'text.render'
   | 'exports.start';
@@ -31,6 +32,10 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       const d = ctx.rooms.drafts.get(input.id);
       if (!d) throw draftNotFound();
       return d;
+    },
+    async 'drafts.licences'(input) {
+      if (!ctx.rooms.drafts.get(input.id)) throw draftNotFound();
+      return ctx.rooms.assets.licencesOfDraft(input.id);
     },
     async 'drafts.save'(input) {
       const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc);

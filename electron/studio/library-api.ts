@@ -26,7 +26,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       return a;
     },
     async 'assets.update'(input) {
-      if (!ctx.rooms.assets.update(input.id, { name: input.name, notes: input.notes })) throw assetGone();
+      const { id, ...patch } = input;
+      if (!ctx.rooms.assets.update(id, patch)) throw assetGone();
       ctx.emit('assets.changed', { reason: 'updated', ids: [input.id] });
       return api['assets.get']({ id: input.id });
     },
@@ -58,8 +59,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       if (gone.length) ctx.emit('assets.changed', { reason: 'purged', ids: gone.map((g) => g.id) });
       return { count: gone.length };
     },
-    async 'tags.list'() {
-      return ctx.rooms.assets.tags();
+    async 'tags.list'(input) {
+      return input.ids ? ctx.rooms.assets.tagsOf(input.ids) : ctx.rooms.assets.tags();
     },
     async 'imports.start'(input) {
       for (const u of input.uploads) uploadPath(ctx.rooms.folder, u.id); // validates ids before a job exists

@@ -4,6 +4,7 @@ import { runImport } from '../import/importer';
 import type { JobContext } from '../jobs/runner';
 import { draftNotFound } from '../library/drafts-repo';
 import { writeProxy } from '../media/proxy';
+import { readStreamFacts } from '../media/stream-facts';
 import type { VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
@@ -122,8 +123,20 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     outputPath,
     signal: job.signal,
     onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
+    streamFacts: async (assetId) => {
+      const a = rooms.assets.get(assetId);
+      return a ? readStreamFacts(tools, rooms.folder.originalPath(a.sha256, a.ext), job.signal) : null;
+    },
   });
-  return { kind: 'export', draftId: req.draftId ?? '', outputPath: out.outputPath, fileName: path.basename(out.outputPath), sizeBytes: out.sizeBytes, durationSec: out.durationSec };
+  return {
+    kind: 'export',
+    draftId: req.draftId ?? '',
+    outputPath: out.outputPath,
+    fileName: path.basename(out.outputPath),
+    sizeBytes: out.sizeBytes,
+    durationSec: out.durationSec,
+    method: out.method,
+  };
 }
 
 /**

@@ -9,10 +9,12 @@ type PostCalls =
   | 'posts.update'
   | 'posts.transition'
   | 'posts.comments'
+  | 'posts.comment'
   | 'users.list'
   | 'users.create'
   | 'campaigns.list'
   | 'campaigns.create'
+  | 'campaigns.update'
   | 'policy.get'
   | 'policy.set'
   | 'queue.importCsv'
@@ -49,6 +51,11 @@ export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
       ctx.postsRepo.require(input.id);
       return ctx.postsRepo.comments(input.id);
     },
+    async 'posts.comment'(input) {
+      const c = ctx.postService.comment(input);
+      ctx.emit('posts.changed', { reason: 'commented', ids: [input.id] });
+      return c;
+    },
     async 'users.list'() {
       return ctx.postsRepo.users();
     },
@@ -59,7 +66,16 @@ export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
       return ctx.postsRepo.campaigns();
     },
     async 'campaigns.create'(input) {
-      return ctx.postsRepo.createCampaign(input);
+      const { actorId, ...c } = input;
+      const saved = ctx.postService.saveCampaign(actorId, c);
+      ctx.emit('posts.changed', { reason: 'campaigns', ids: [] });
+      return saved;
+    },
+    async 'campaigns.update'(input) {
+      const { actorId, ...c } = input;
+      const saved = ctx.postService.saveCampaign(actorId, c);
+      ctx.emit('posts.changed', { reason: 'campaigns', ids: [] });
+      return saved;
     },
     async 'policy.get'() {
       const s = ctx.postService;

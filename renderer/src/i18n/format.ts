@@ -68,3 +68,10 @@ export function formatDateTime(iso: string, locale = 'en'): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/** A calendar date (YYYY-MM-DD) as the locale writes it, without shifting it by the viewer's zone; the raw text when it is not one. */
+export function formatDate(date: string, locale = 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}

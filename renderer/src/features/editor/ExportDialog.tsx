@@ -113,7 +113,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
             <p className="export__status">
               {job.status === 'done' && result
-                ? t('export.done', { size: formatBytes(result.sizeBytes) })
+                ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { size: formatBytes(result.sizeBytes) })
                 : job.status === 'failed'
                   ? (job.error ?? t('export.failed'))
                   : job.status === 'cancelled'

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import { normalizeTag, type Asset } from '../../../../electron/model/asset';
+import { licenceState, type LicenceState } from '../../../../electron/model/policy';
 import { call, errorText } from '../../api/client';
 import { mediaUrl } from '../../api/media';
 import { getLocale, t, type MessageKey } from '../../i18n';
-import { formatBytes, formatDateTime, formatDimensions, formatDuration, formatFps } from '../../i18n/format';
+import { formatBytes, formatDate, formatDateTime, formatDimensions, formatDuration, formatFps } from '../../i18n/format';
 import { useStore } from '../../store';
-import { IconButton } from '../../ui/Button';
+import { Button, IconButton } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
 import { CloseIcon } from '../../ui/icons';
 import { KindIcon } from './KindIcon';
@@ -49,6 +50,9 @@ function DetailBody({ asset, onChange }: { asset: Asset; onChange: (a: Asset) =>
       </div>
       <div className="detail__section">
         <NotesField asset={asset} onChange={onChange} />
+      </div>
+      <div className="detail__section">
+        <LicenceFields asset={asset} onChange={onChange} />
       </div>
       <div className="detail__section">
         <Facts asset={asset} />
@@ -212,6 +216,83 @@ function NotesField({ asset, onChange }: { asset: Asset; onChange: (a: Asset) =>
         onBlur={() => void save()}
         data-testid="notes-input"
       />
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const LICENCE_STATE_KEY: Record<LicenceState, MessageKey> = {
+  none: 'detail.licence.none',
+  valid: 'detail.licence.valid',
+  soon: 'detail.licence.soon',
+  expired: 'detail.licence.expired',
+};
+
+/** When the asset's licence ends (the compliance policy blocks posts using it after that day) and where it comes from. */
+function LicenceFields({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  const [note, setNote] = useState(asset.licenceNote);
+  const [error, setError] = useState<string | null>(null);
+  const [synced, setSynced] = useState(asset.licenceNote);
+  if (synced !== asset.licenceNote) {
+    setSynced(asset.licenceNote);
+    setNote(asset.licenceNote);
+  }
+  const save = async (patch: { licenceExpires?: string | null; licenceNote?: string }) => {
+    try {
+      onChange(await call('assets.update', { id: asset.id, ...patch }));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const state = licenceState(asset.licenceExpires, new Date());
+  const date = asset.licenceExpires ? formatDate(asset.licenceExpires, getLocale()) : '';
+  return (
+    <div className="field licence" data-testid="licence" data-state={state}>
+      <label htmlFor="detail-licence" className="field__label">
+        {t('detail.licence.ends')}
+      </label>
+      <div className="licence__row">
+        <div className={error ? 'input input--invalid' : 'input'}>
+          <input
+            id="detail-licence"
+            type="date"
+            value={asset.licenceExpires ?? ''}
+            // A date input reports '' while a date is half typed; only a whole date (or a cleared field on blur) is saved.
+            onChange={(e) => e.target.value && void save({ licenceExpires: e.target.value })}
+            onBlur={(e) => !e.target.value && asset.licenceExpires && void save({ licenceExpires: null })}
+            aria-describedby="detail-licence-state"
+            data-testid="licence-date"
+          />
+        </div>
+        {asset.licenceExpires && (
+          <Button size="sm" variant="ghost" onClick={() => void save({ licenceExpires: null })} data-testid="licence-clear">
+            {t('detail.licence.clear')}
+          </Button>
+        )}
+      </div>
+      <p id="detail-licence-state" className={`licence__state licence__state--${state}`} data-testid="licence-state">
+        {t(LICENCE_STATE_KEY[state], { date })}
+      </p>
+      <label htmlFor="detail-licence-note" className="field__label">
+        {t('detail.licence.note')}
+      </label>
+      <div className="input">
+        <input
+          id="detail-licence-note"
+          value={note}
+          maxLength={1000}
+          placeholder={t('detail.licence.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => note !== asset.licenceNote && void save({ licenceNote: note })}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          data-testid="licence-note"
+        />
+      </div>
       {error && (
         <p className="field__error" role="alert">
           {error}

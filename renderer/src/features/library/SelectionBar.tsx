@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
 import { normalizeTag } from '../../../../electron/model/asset';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
@@ -81,8 +82,10 @@ function SelectionActions({ count }: { count: number }) {
 
 function BulkTags() {
   const [value, setValue] = useState('');
-  const tags = useStore((s) => s.tags);
+  const allTags = useStore((s) => s.tags);
+  const selected = useStore((s) => s.selected);
   const tagAssets = useStore((s) => s.tagAssets);
+  const onSelection = useSelectionTags(selected, allTags);
   const showToast = useStore((s) => s.showToast);
   const ids = () => Array.from(useStore.getState().selected);
 
@@ -118,11 +121,11 @@ function BulkTags() {
         data-testid="bulk-tag-input"
       />
       <datalist id="bulk-tag-suggestions">
-        {tags.map((x) => (
+        {allTags.map((x) => (
           <option key={x.tag} value={x.tag} />
         ))}
       </datalist>
-      {tags.length > 0 && (
+      {onSelection.length > 0 && (
         <>
           <label htmlFor="bulk-tag-remove" className="visually-hidden">
             {t('bulkTags.removeLabel')}
@@ -142,7 +145,7 @@ function BulkTags() {
             data-testid="bulk-tag-remove"
           >
             <option value="">{t('bulkTags.removePlaceholder')}</option>
-            {tags.map((x) => (
+            {onSelection.map((x) => (
               <option key={x.tag} value={x.tag}>
                 {x.tag}
               </option>
@@ -152,4 +155,28 @@ function BulkTags() {
       )}
     </div>
   );
+}
+
+/**
+ * The tags the selected assets carry, so "Remove tag" offers only what it can remove. Refetched when the
+ * selection or the library's tags change (a tag added or removed here changes both); a short delay keeps
+ * shift-click runs and select-all from sending a request per step.
+ */
+function useSelectionTags(selected: ReadonlySet<string>, allTags: unknown): { tag: string; count: number }[] {
+  const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
+  useEffect(() => {
+    if (selected.size === 0) return; // the bar (and this hook) goes away with the selection
+    let live = true;
+    const timer = setTimeout(() => {
+      call('tags.list', { ids: Array.from(selected) }).then(
+        (r) => live && setTags(r),
+        () => live && setTags([]),
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [selected, allTags]);
+  return tags;
 }

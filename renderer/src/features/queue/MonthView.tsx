@@ -1,30 +1,18 @@
 import { useMemo, useState } from 'react';
-import type { Campaign, User } from '../../../../electron/model/post';
-import type { PostRecordShape } from '../../../../electron/model/post-record';
-import { localDateOf, monthGrid, reschedule, utcToZoned } from '../../../../electron/model/schedule';
-import { call, errorText } from '../../api/client';
+import { localDateOf, monthGrid, utcToZoned } from '../../../../electron/model/schedule';
 import { getLocale, t } from '../../i18n';
 import { useStore } from '../../store';
 import { IconButton } from '../../ui/Button';
 import { Button } from '../../ui/Button';
-import { CampaignDot } from './QueueScreen';
+import { CampaignDot } from './badges';
+import { CampaignBands, campaignStyle, DRAG_TYPE, dropPost, isPostDrag, startDrag, WEEK_START, type CalendarProps } from './calendarShared';
 import { postsByLocalDay } from './queueLogic';
 
-/** Weeks start on Monday (ISO 8601), as most of the app's users expect. */
-const WEEK_START = 1;
-const DRAG_TYPE = 'application/x-postframe-post';
-
-type Props = {
-  posts: PostRecordShape[];
-  zone: string;
-  campaignById: Map<string, Campaign>;
-  actor: User | null;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-};
-
-/** A month of the user's zone with each scheduled post on its local day; drag a post to another day to move it (same local time). */
-export function MonthView({ posts, zone, campaignById, actor, selectedId, onSelect }: Props) {
+/**
+ * A month of the user's zone with each scheduled post on its local day, coloured by campaign, with campaign
+ * date ranges as bands; drag a post to another day to move it (same local time in the post's own zone).
+ */
+export function MonthView({ posts, zone, campaignById, campaigns, actor, selectedId, onSelect }: CalendarProps) {
   const showToast = useStore((s) => s.showToast);
   const today = useMemo(() => localDateOf(new Date().toISOString(), zone), [zone]);
   const [ym, setYm] = useState(() => ({ y: Number(today.slice(0, 4)), m: Number(today.slice(5, 7)) }));
@@ -36,17 +24,6 @@ export function MonthView({ posts, zone, campaignById, actor, selectedId, onSele
   const weekdayLabels = weeks[0]!.map((d) => new Intl.DateTimeFormat(getLocale(), { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d.date}T12:00:00Z`)));
   const step = (delta: number) => setYm(({ y, m }) => ({ y: m + delta > 12 ? y + 1 : m + delta < 1 ? y - 1 : y, m: ((m - 1 + delta + 12) % 12) + 1 }));
 
-  const drop = async (postId: string, date: string) => {
-    const post = posts.find((p) => p.id === postId);
-    if (!post?.scheduledAt || !actor || localDateOf(post.scheduledAt, zone) === date) return;
-    try {
-      const moved = reschedule(post.scheduledAt, zone, date);
-      await call('posts.update', { id: post.id, actorId: actor.id, scheduledAt: moved.utc });
-      if (moved.adjusted === 'skipped') showToast({ message: t('queue.movedSkipped', { time: utcToZoned(moved.utc, zone).time }) });
-    } catch (e) {
-      showToast({ message: errorText(e), tone: 'error' });
-    }
-  };
 
   return (
     <div className="month" data-testid="month-view" data-month={`${ym.y}-${String(ym.m).padStart(2, '0')}`}>
@@ -77,7 +54,7 @@ export function MonthView({ posts, zone, campaignById, actor, selectedId, onSele
                 data-testid="calendar-day"
                 data-date={d.date}
                 onDragOver={(e) => {
-                  if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+                  if (!isPostDrag(e)) return;
                   e.preventDefault();
                   setOver(d.date);
                 }}
@@ -85,20 +62,19 @@ export function MonthView({ posts, zone, campaignById, actor, selectedId, onSele
                 onDrop={(e) => {
                   e.preventDefault();
                   setOver(null);
-                  void drop(e.dataTransfer.getData(DRAG_TYPE), d.date);
+                  void dropPost(posts.find((p) => p.id === e.dataTransfer.getData(DRAG_TYPE)), actor, zone, d.date, undefined, showToast);
                 }}
               >
                 <span className="month__date">{Number(d.date.slice(8))}</span>
+                <CampaignBands campaigns={campaigns} date={d.date} />
                 {(byDay.get(d.date) ?? []).map((p) => (
                   <button
                     key={p.id}
                     type="button"
                     draggable
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData(DRAG_TYPE, p.id);
-                      e.dataTransfer.effectAllowed = 'move';
-                    }}
+                    onDragStart={(e) => startDrag(e, p.id)}
                     onClick={() => onSelect(p.id)}
+                    style={campaignStyle(p.campaignId ? campaignById.get(p.campaignId) : undefined)}
                     className={`cal-post cal-post--${p.state}${p.id === selectedId ? ' cal-post--selected' : ''}`}
                     data-testid="calendar-post"
                     data-post-id={p.id}

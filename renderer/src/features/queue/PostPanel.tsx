@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
-import { CampaignDot, StateBadge } from './QueueScreen';
+import { CampaignDot, StateBadge } from './badges';
 import { localWhen } from './queueLogic';
 
 type Comment = z.infer<typeof PostCommentSchema>;
@@ -31,6 +31,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const [comments, setComments] = useState<Comment[]>([]);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
   const loadComments = useCallback(
@@ -60,11 +61,25 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
     }
   };
 
+  const sendComment = async () => {
+    setBusy(true);
+    try {
+      await call('posts.comment', { id: post.id, actorId: actor.id, body: note.trim() });
+      setNote('');
+      await loadComments();
+    } catch (e) {
+      showToast({ message: errorText(e), tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const edges = WORKFLOW_EDGES[post.state];
   const actions = ACTIONS.filter((a) => edges[a.event] && a.roles.includes(actor.role) && (a.event !== 'schedule' || post.state !== 'scheduled'));
   const when = localWhen(post.scheduledAt, zone);
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
-  const editable = post.state !== 'exported' && post.state !== 'rendering' && post.state !== 'ready';
+  // Only the author or an admin may edit (the engine refuses others), and not while the post is on its way out.
+  const editable = post.state !== 'exported' && post.state !== 'rendering' && post.state !== 'ready' && (post.createdBy === actor.id || actor.role === 'admin');
 
   return (
     <aside className="post-panel" data-testid="post-panel" data-post-id={post.id} aria-label={post.title}>
@@ -136,6 +151,23 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
             ))}
           </ul>
         )}
+        <div className="comment-form">
+          <textarea
+            className="textarea"
+            rows={2}
+            value={note}
+            placeholder={t('queue.commentPlaceholder')}
+            aria-label={t('queue.commentLabel')}
+            onChange={(e) => setNote(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.metaKey || e.ctrlKey) && note.trim()) void sendComment();
+            }}
+            data-testid="comment-input"
+          />
+          <Button size="sm" disabled={busy || note.trim() === ''} onClick={() => void sendComment()} data-testid="comment-send">
+            {t('queue.commentSend')}
+          </Button>
+        </div>
       </section>
     </aside>
   );

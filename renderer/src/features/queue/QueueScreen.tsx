@@ -1,57 +1,52 @@
 import { useMemo, useState } from 'react';
-import { channelLimits } from '../../../../electron/model/channels';
 import type { Campaign, Role, User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import { call, errorText } from '../../api/client';
-import { t, type MessageKey } from '../../i18n';
+import { getLocale, t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { PlusIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
+import { CampaignDialog, campaignRange } from './CampaignDialog';
 import { Composer } from './Composer';
 import { MonthView } from './MonthView';
+import { PolicyView } from './PolicyView';
 import { PostPanel } from './PostPanel';
-import { browserZone, groupPosts, localWhen, type QueueGroup } from './queueLogic';
+import { QueueList } from './QueueList';
+import { browserZone } from './queueLogic';
+import { WeekView } from './WeekView';
 import { useQueueData } from './useQueueData';
+import { CampaignDot } from './badges';
 import './queue.css';
 
-const GROUP_LABEL: Record<QueueGroup, MessageKey> = {
-  in_review: 'queue.group.in_review',
-  approved: 'queue.group.approved',
-  scheduled: 'queue.group.scheduled',
-  exported: 'queue.group.exported',
-  failed: 'queue.group.failed',
-  drafts: 'queue.group.drafts',
-};
+type View = 'list' | 'month' | 'week' | 'policy';
+const CALENDAR_VIEWS: { view: View; label: MessageKey }[] = [
+  { view: 'list', label: 'queue.viewList' },
+  { view: 'month', label: 'queue.viewMonth' },
+  { view: 'week', label: 'queue.viewWeek' },
+];
 
-export function StateBadge({ state }: { state: PostRecordShape['state'] }) {
-  return (
-    <span className={`state-badge state-badge--${state}`} data-testid="post-state" data-state={state}>
-      {t(`queue.state.${state}` as MessageKey)}
-    </span>
-  );
-}
-
-export function CampaignDot({ campaign }: { campaign: Campaign | undefined }) {
-  if (!campaign) return <span className="campaign-dot campaign-dot--none" aria-hidden="true" />;
-  return <span className="campaign-dot" style={{ background: campaign.color }} title={campaign.name} aria-label={campaign.name} />;
-}
-
-/** The Queue room: posts by state or on a month calendar, the composer, and the workflow actions of the chosen profile. */
+/**
+ * The Queue room: posts as a list (by state or by campaign), a month or week calendar, the composer, the
+ * workflow actions of the chosen profile, campaigns, and the policy and approval rules.
+ */
 export function QueueScreen() {
   const data = useQueueData();
   const showToast = useStore((s) => s.showToast);
   const zone = useMemo(() => browserZone(), []);
-  const [view, setView] = useState<'list' | 'month'>('list');
+  const [view, setView] = useState<View>('list');
+  const [groupBy, setGroupBy] = useState<'state' | 'campaign'>('state');
   const [campaignId, setCampaignId] = useState<string>('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [composer, setComposer] = useState<{ post: PostRecordShape | null } | null>(null);
+  const [campaignEdit, setCampaignEdit] = useState<{ campaign: Campaign | null } | null>(null);
   const [addingUser, setAddingUser] = useState(false);
 
   const campaignById = useMemo(() => new Map(data.campaigns.map((c) => [c.id, c])), [data.campaigns]);
+  const filtered = campaignId ? campaignById.get(campaignId) : undefined;
   const shown = useMemo(() => (campaignId ? data.posts.filter((p) => p.campaignId === campaignId) : data.posts), [data.posts, campaignId]);
-  const groups = useMemo(() => groupPosts(shown), [shown]);
+  const shownCampaigns = useMemo(() => (filtered ? [filtered] : data.campaigns), [filtered, data.campaigns]);
   const selected = data.posts.find((p) => p.id === selectedId) ?? null;
   const actor = data.actor;
 
@@ -61,7 +56,7 @@ export function QueueScreen() {
       const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = 'postframe-queue.ics';
+      a.download = filtered ? `postframe-${icsSlug(filtered.name)}.ics` : 'postframe-queue.ics';
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
@@ -69,34 +64,68 @@ export function QueueScreen() {
     }
   };
 
+  const calendarProps = { posts: shown, zone, campaignById, campaigns: shownCampaigns, actor, selectedId, onSelect: setSelectedId };
+  const empty = data.loaded && shown.length === 0 && !(view === 'list' && groupBy === 'campaign' && data.campaigns.length > 0);
+
   return (
     <section className="library queue" data-testid="queue-screen">
       <header className="toolbar">
         <h1 className="queue__title">{t('queue.title')}</h1>
         <div className="segmented view-switch" role="radiogroup" aria-label={t('queue.viewLabel')}>
-          {(['list', 'month'] as const).map((v) => (
-            <button key={v} type="button" role="radio" aria-checked={view === v} className="segmented__item" onClick={() => setView(v)} data-testid={`queue-view-${v}`}>
-              {v === 'list' ? t('queue.viewList') : t('queue.viewMonth')}
+          {CALENDAR_VIEWS.map((v) => (
+            <button key={v.view} type="button" role="radio" aria-checked={view === v.view} className="segmented__item" onClick={() => setView(v.view)} data-testid={`queue-view-${v.view}`}>
+              {t(v.label)}
             </button>
           ))}
         </div>
-        <select className="select" aria-label={t('queue.campaignFilter')} value={campaignId} onChange={(e) => setCampaignId(e.target.value)} data-testid="campaign-filter">
-          <option value="">{t('queue.allCampaigns')}</option>
-          {data.campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
         <div className="toolbar__spacer" />
-        <Button onClick={() => void downloadIcs()} data-testid="ics-download">
-          {t('queue.downloadIcs')}
+        <Button variant={view === 'policy' ? 'secondary' : 'ghost'} aria-pressed={view === 'policy'} onClick={() => setView(view === 'policy' ? 'list' : 'policy')} data-testid="queue-view-policy">
+          {t('queue.viewPolicy')}
         </Button>
         <ProfileSwitcher users={data.users} actor={actor} onChange={data.setActorId} onAdd={() => setAddingUser(true)} />
         <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setComposer({ post: null })} disabled={!actor} data-testid="new-post">
           {t('queue.newPost')}
         </Button>
       </header>
+      {view !== 'policy' && (
+        <div className="subbar queue__subbar">
+          <select className="select" aria-label={t('queue.campaignFilter')} value={campaignId} onChange={(e) => setCampaignId(e.target.value)} data-testid="campaign-filter">
+            <option value="">{t('queue.allCampaigns')}</option>
+            {data.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {filtered && (
+            <span className="queue__campaign-note" data-testid="campaign-filter-range">
+              <CampaignDot campaign={filtered} />
+              {campaignRange(filtered, getLocale()) ?? t('queue.campaign.noDates')}
+            </span>
+          )}
+          {filtered && actor && (
+            <Button size="sm" variant="ghost" onClick={() => setCampaignEdit({ campaign: filtered })} data-testid="campaign-edit-filtered">
+              {t('queue.campaign.edit')}
+            </Button>
+          )}
+          {view === 'list' && (
+            <label className="queue__group-by">
+              <span className="field__label">{t('queue.groupBy')}</span>
+              <select className="select" value={groupBy} onChange={(e) => setGroupBy(e.target.value as 'state' | 'campaign')} data-testid="group-by">
+                <option value="state">{t('queue.groupBy.state')}</option>
+                <option value="campaign">{t('queue.groupBy.campaign')}</option>
+              </select>
+            </label>
+          )}
+          <div className="toolbar__spacer" />
+          <Button size="sm" icon={<PlusIcon size={16} />} onClick={() => setCampaignEdit({ campaign: null })} disabled={!actor} data-testid="new-campaign">
+            {t('queue.campaign.new')}
+          </Button>
+          <Button size="sm" onClick={() => void downloadIcs()} data-testid="ics-download">
+            {t('queue.downloadIcs')}
+          </Button>
+        </div>
+      )}
       <div className="queue__body">
         <div className="queue__main">
           {data.error && (
@@ -107,9 +136,13 @@ export function QueueScreen() {
               </Button>
             </div>
           )}
-          {view === 'month' ? (
-            <MonthView posts={shown} zone={zone} campaignById={campaignById} actor={actor} selectedId={selectedId} onSelect={setSelectedId} />
-          ) : data.loaded && groups.length === 0 ? (
+          {view === 'policy' ? (
+            actor && <PolicyView actor={actor} users={data.users} />
+          ) : view === 'month' ? (
+            <MonthView {...calendarProps} />
+          ) : view === 'week' ? (
+            <WeekView {...calendarProps} />
+          ) : empty ? (
             <div className="empty" data-testid="queue-empty">
               <h2 className="empty__title">{t('queue.emptyTitle')}</h2>
               <p className="empty__body">{data.drafts.length > 0 ? t('queue.emptyBody') : t('queue.emptyNoDrafts')}</p>
@@ -118,48 +151,19 @@ export function QueueScreen() {
               </Button>
             </div>
           ) : (
-            <div className="queue-list" data-testid="queue-list">
-              {groups.map((g) => (
-                <section key={g.group} className="queue-group" data-testid="queue-group" data-group={g.group}>
-                  <h2 className="queue-group__title">
-                    {t(GROUP_LABEL[g.group])} <span className="queue-group__count">{g.posts.length}</span>
-                  </h2>
-                  <ul className="queue-group__rows">
-                    {g.posts.map((p) => {
-                      const when = localWhen(p.scheduledAt, zone);
-                      return (
-                        <li key={p.id}>
-                          <button
-                            type="button"
-                            className={`post-row${p.id === selectedId ? ' post-row--selected' : ''}`}
-                            onClick={() => setSelectedId(p.id)}
-                            data-testid="post-row"
-                            data-post-id={p.id}
-                            data-title={p.title}
-                            data-state={p.state}
-                          >
-                            <CampaignDot campaign={p.campaignId ? campaignById.get(p.campaignId) : undefined} />
-                            <span className="post-row__title">{p.title}</span>
-                            <span className="post-row__channels">
-                              {p.targets.map((tg) => (
-                                <span key={tg.channel} className="channel-chip">
-                                  {channelLimits[tg.channel].label}
-                                </span>
-                              ))}
-                            </span>
-                            <span className="post-row__when">{when ? `${when.date} ${when.time}` : t('queue.unscheduled')}</span>
-                            <StateBadge state={p.state} />
-                          </button>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </section>
-              ))}
-            </div>
+            <QueueList
+              posts={shown}
+              campaigns={shownCampaigns}
+              campaignById={campaignById}
+              groupBy={groupBy}
+              zone={zone}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onEditCampaign={(c) => setCampaignEdit({ campaign: c })}
+            />
           )}
         </div>
-        {selected && actor && (
+        {selected && actor && view !== 'policy' && (
           <PostPanel
             post={selected}
             actor={actor}
@@ -186,9 +190,27 @@ export function QueueScreen() {
           }}
         />
       )}
+      {campaignEdit && actor && (
+        <CampaignDialog
+          campaign={campaignEdit.campaign}
+          actor={actor}
+          existing={data.campaigns.length}
+          onClose={() => setCampaignEdit(null)}
+          onSaved={(c) => {
+            setCampaignEdit(null);
+            showToast({ message: t('queue.campaign.saved', { name: c.name }) });
+            void data.reload();
+          }}
+        />
+      )}
       {addingUser && actor && <AddUserDialog actor={actor} onClose={() => setAddingUser(false)} onAdded={() => void data.reload()} />}
     </section>
   );
+}
+
+/** A campaign name as a file name part: ASCII letters, digits and dashes. */
+function icsSlug(name: string): string {
+  return name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-').slice(0, 40) || 'campaign';
 }
 
 function ProfileSwitcher({ users, actor, onChange, onAdd }: { users: User[]; actor: User | null; onChange: (id: string) => void; onAdd: () => void }) {
