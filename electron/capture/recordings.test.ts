@@ -83,7 +83,11 @@ describe('RecordingStore', () => {
     // The same process still hears from the recorder: nothing is interrupted yet.
     expect(await store.interrupted()).toEqual([]);
 
+    // Restarted a little later: an empty take that was only just started might belong to another process.
     const restarted = new RecordingStore(dir, clock);
+    expect((await restarted.interrupted()).map((m) => m.id)).toEqual([live.id]);
+    expect(fs.existsSync(path.join(dir, empty.id))).toBe(true);
+    now += RECORDING_STALE_MS + 1;
     const found = await restarted.interrupted();
     expect(found.map((m) => m.id)).toEqual([live.id]);
     expect(fs.existsSync(path.join(dir, empty.id))).toBe(false);

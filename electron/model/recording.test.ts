@@ -86,6 +86,8 @@ describe('interrupted takes', () => {
 
   it('cleans up what holds nothing, or was imported before its folder could be removed', () => {
     expect(classifyTake(manifest({ bytes: 0 }), { now, finalizing: false, lastSeenAt: null })).toBe('cleanup');
+    // …but not a take another process has only just started.
+    expect(classifyTake(manifest({ bytes: 0, updatedAt: new Date(now - 2000).toISOString() }), { now, finalizing: false, lastSeenAt: null })).toBe('busy');
     expect(classifyTake(manifest({ state: 'done', bytes: 10, assetId: 'a1' }), { now, finalizing: false, lastSeenAt: now })).toBe('cleanup');
   });
 

@@ -101,7 +101,7 @@ export function estimatedSeconds(m: Pick<RecordingManifest, 'durationMs' | 'next
  *  - `interrupted`: offered to the user for recovery or discard.
  */
 export function classifyTake(
-  m: Pick<RecordingManifest, 'state' | 'bytes'>,
+  m: Pick<RecordingManifest, 'state' | 'bytes' | 'updatedAt'>,
   o: { now: number; finalizing: boolean; /** When this process last heard of the take (start or chunk); null: never. */ lastSeenAt: number | null },
 ): 'cleanup' | 'busy' | 'interrupted' {
   if (m.state === 'done') return 'cleanup';
@@ -109,7 +109,10 @@ export function classifyTake(
   // Only this process's own clock says a recorder is alive: a manifest written just before a crash is not.
   const fresh = m.state === 'recording' && o.lastSeenAt !== null && o.now - o.lastSeenAt < RECORDING_STALE_MS;
   if (fresh) return 'busy';
-  return m.bytes === 0 ? 'cleanup' : 'interrupted';
+  if (m.bytes > 0) return 'interrupted';
+  // An empty take is removed, unless it was only just started (perhaps by another Postframe on this library).
+  const justStarted = m.state === 'recording' && o.now - (Date.parse(m.updatedAt) || 0) < RECORDING_STALE_MS;
+  return justStarted ? 'busy' : 'cleanup';
 }
 
 /** The container a MediaRecorder MIME type writes, or null when Postframe cannot take it. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RecordingStore } from '../capture/recordings';
 import { finalizeTake } from '../capture/finalize';
 import { runImport, uploadPath } from '../import/importer';
@@ -14,7 +15,6 @@ import {
   recordingName,
   summaryOf,
 } from '../model/recording';
-import { randomUUID } from 'node:crypto';
 import type { ApiPart, Rooms, StudioContext } from './context';
 
 type CaptureCalls = 'recordings.start' | 'recordings.stop' | 'recordings.interrupted' | 'recordings.recover' | 'recordings.discard';

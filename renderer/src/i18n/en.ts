@@ -642,7 +642,6 @@ export const en = {
   'capture.saveFailed': 'The take could not be saved: {reason} It is kept: recover it below.',
   'capture.upload.retrying': 'Postframe cannot be reached right now. Keep recording: your take is kept in this window and saved as soon as it is back.',
   'capture.upload.fatal': 'This take can no longer be saved: {reason}',
-  'capture.keyHint': 'Press R to record, Space to pause, S to stop.',
   'capture.recovery.title_one': 'An interrupted recording was found',
   'capture.recovery.title_other': '{count} interrupted recordings were found',
   'capture.recovery.body': 'Postframe or this window stopped during a recording. Recover keeps everything up to the last second that reached the library.',
