@@ -151,19 +151,21 @@ export const useCapture = create<CaptureState>()((set, get) => {
       return;
     }
     set({ previewStatus: 'starting', previewError: null, screenPicked: true });
+    const screen = display;
     const parts: (() => void)[] = [];
     try {
       const mic = s.micId === NO_MIC ? null : await openMic(s.micId);
       if (mic) parts.push(mic.stop);
-      let video = display.stream.getVideoTracks()[0]!;
-      if (s.bubble) {
-        const face = await openCamera({ cameraId: s.cameraId, micId: NO_MIC, height: 720, fps: s.fps, audio: false });
+      let video = screen.stream.getVideoTracks()[0]!;
+      // Without a camera the screen still records: the bubble is left out and the reason shown.
+      const face = s.bubble ? await openCamera({ cameraId: s.cameraId, micId: NO_MIC, height: 720, fps: s.fps, audio: false }).catch((e: unknown) => void toast(t(mediaErrorKey(e)))) : undefined;
+      if (face) {
         parts.push(face.stop);
-        const composite = compositeScreen(display.stream, face.stream, { fps: s.fps, corner: () => get().settings.corner });
+        const composite = compositeScreen(screen.stream, face.stream, { fps: s.fps, corner: () => get().settings.corner });
         parts.push(composite.stop);
         video = composite.track;
       }
-      const sound = mixAudio([...display.stream.getAudioTracks(), ...(mic?.stream.getAudioTracks() ?? [])]);
+      const sound = mixAudio([...screen.stream.getAudioTracks(), ...(mic?.stream.getAudioTracks() ?? [])]);
       parts.push(sound.stop);
       if (epoch !== openEpoch) return parts.forEach((stop) => stop());
       extras = parts;
@@ -213,6 +215,7 @@ export const useCapture = create<CaptureState>()((set, get) => {
         name: recordingName(t(`capture.takeName.${settings.mode}`), new Date()),
         onUpload: (upload) => set({ upload }),
       });
+      if (get().phase !== 'countdown') return take.abandon(); // cancelled while the recorder started
       set({ take, phase: 'recording', upload: take.uploadStatus, prompterPlaying: settings.prompterOn, prompterEpoch: get().prompterEpoch + 1 });
     } catch (e) {
       set({ phase: 'idle', take: null });

@@ -33,14 +33,13 @@ export const COUNTDOWN_SEC = 3;
 export const useVoiceover = create<VoiceoverState>()(() => ({ phase: 'idle', countdown: 0, at: 0, take: null }));
 
 let mic: Opened | null = null;
-let timer: ReturnType<typeof setInterval> | null = null;
+/** Bumped by every start and every cancel, so a cancelled countdown's leftovers never act on a newer one. */
+let session = 0;
 
 const set = (patch: Partial<VoiceoverState>) => useVoiceover.setState(patch);
 const toast = (message: string, tone: 'error' | 'success' = 'error') => useStore.getState().showToast({ message, tone });
 
 function release(): void {
-  if (timer) clearInterval(timer);
-  timer = null;
   mic?.stop();
   mic = null;
 }
@@ -54,31 +53,38 @@ export async function startVoiceover(): Promise<void> {
   const fps = ed.doc.canvas.fps;
   const at = snapToFrame(ed.playhead, fps);
   const draftId = ed.draftId;
+  const mine = ++session;
+  const cancelled = () => session !== mine || useVoiceover.getState().phase !== 'countdown';
   set({ phase: 'countdown', countdown: COUNTDOWN_SEC, at });
+  let opened: Opened;
   try {
     const micId = useCapture.getState().settings.micId;
-    mic = await openMic(micId === NO_MIC ? null : micId);
+    opened = await openMic(micId === NO_MIC ? null : micId);
   } catch (e) {
-    release();
-    set({ phase: 'idle' });
+    if (!cancelled()) set({ phase: 'idle' });
     return void toast(t('voiceover.failed', { reason: t(mediaErrorKey(e)) }));
   }
-  if (useVoiceover.getState().phase !== 'countdown') return release(); // cancelled while the microphone opened
+  if (cancelled()) return opened.stop(); // cancelled while the microphone opened
+  mic = opened;
   await new Promise<void>((resolve) => {
-    timer = setInterval(() => {
+    const handle = setInterval(() => {
       const left = useVoiceover.getState().countdown - 1;
-      set({ countdown: Math.max(0, left) });
-      if (left <= 0 || useVoiceover.getState().phase !== 'countdown') {
-        if (timer) clearInterval(timer);
-        timer = null;
+      if (!cancelled()) set({ countdown: Math.max(0, left) });
+      if (cancelled() || left <= 0) {
+        clearInterval(handle);
         resolve();
       }
     }, 1000);
   });
-  if (useVoiceover.getState().phase !== 'countdown' || !mic) return release();
+  if (cancelled()) return opened.stop();
   try {
-    const take = await TakeRecorder.start(mic.stream, { kind: 'voiceover', fps, name: recordingName(t('capture.takeName.voiceover'), new Date()), voiceover: { draftId, at } });
+    const take = await TakeRecorder.start(opened.stream, { kind: 'voiceover', fps, name: recordingName(t('capture.takeName.voiceover'), new Date()), voiceover: { draftId, at } });
     await take.started;
+    if (cancelled()) {
+      // Cancelled while the recorder started: nothing worth keeping was recorded.
+      take.abandon();
+      return opened.stop();
+    }
     // Recording and playback start together, from where the take will be placed.
     const now = useEditor.getState();
     now.setPlayhead(at);
@@ -94,7 +100,8 @@ export async function startVoiceover(): Promise<void> {
 export async function stopVoiceover(): Promise<void> {
   const { phase, take } = useVoiceover.getState();
   if (phase === 'countdown') {
-    release();
+    // The countdown's own timer sees this on its next tick and lets startVoiceover finish (releasing the mic).
+    session++;
     return set({ phase: 'idle', countdown: 0 });
   }
   if (phase !== 'recording' || !take) return;
