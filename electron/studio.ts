@@ -20,12 +20,14 @@ import { AppError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
+import type { ChunkAck } from './model/recording';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/engine';
 import { PostService } from './publish/post-service';
 import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
+import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import type { Rooms, StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
@@ -89,6 +91,7 @@ export class Studio implements StudioContext {
       ...draftsApi(this),
       ...postsApi(this),
       ...deliveryApi(this),
+      ...captureApi(this),
     };
   }
 
@@ -145,10 +148,11 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1 });
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner };
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 });
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder) };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { toolsError: this.toolsError, maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
+    registerCaptureJobs(this, rooms);
     runner.recover();
     await sweepStaging(folder);
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
@@ -335,6 +339,11 @@ export class Studio implements StudioContext {
   // ── bytes (studio/files.ts; never through the API) ────────────────────────
   stageUpload(name: string, body: Readable): Promise<UploadResponse> {
     return stageUpload(this.rooms.folder, name, body);
+  }
+
+  /** One chunk of a take being recorded (the host's HTTP route, Electron's IPC); see capture/recordings.ts. */
+  appendRecordingChunk(id: string, seq: number, data: Uint8Array): Promise<ChunkAck> {
+    return appendRecordingChunk(this.rooms, id, seq, data);
   }
 
   resolveMedia(assetId: string, variant: MediaVariant): Promise<{ path: string; mime: string } | null> {

@@ -51,7 +51,8 @@ const test = base.extend<Fixtures>({
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'postframe-e2e-'));
     const app = await _electron.launch({
       executablePath: electronPath ?? 'electron-binary-missing',
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), repoRoot],
+      // Fake camera and microphone (Chromium switches), so the capture spec records without hardware.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--use-fake-device-for-media-stream', repoRoot],
       cwd: repoRoot,
       env: { ...process.env, POSTFRAME_USER_DATA: userData, NODE_ENV: 'production', ELECTRON_RENDERER_URL: '' },
       timeout: 60_000,
@@ -109,9 +110,9 @@ test('the window opens with secure web preferences and only the curated bridge',
     spellcheck: false,
     allowRunningInsecureContent: false,
   });
-  // The page sees no Node and no ipcRenderer; only the four bridge functions.
+  // The page sees no Node and no ipcRenderer; only the curated bridge functions.
   expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-  expect(await bridge(page)).toEqual(['call', 'onEvent', 'pathForFile', 'pickPaths']);
+  expect(await bridge(page)).toEqual(['call', 'chooseScreen', 'listScreens', 'onEvent', 'pathForFile', 'pickPaths', 'sendRecordingChunk']);
   // …and the bridge reaches the studio.
   const info = await page.evaluate(() => (window as unknown as { postframe: PreloadBridge }).postframe.call('app.info', {}));
   expect(info).toMatchObject({ ok: true, value: { shell: 'electron' } });
@@ -171,5 +172,29 @@ test('navigating away is refused and the app page stays', async ({ electronApp, 
 test('the library screen renders on a fresh library', async ({ page, consoleErrors }) => {
   await expect(page.getByTestId('library-screen')).toBeVisible();
   await expect(page.getByTestId('empty-state')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('capture: the app page gets the camera and microphone, and chunks reach the engine over IPC', async ({ page, consoleErrors }) => {
+  const outcome = await page.evaluate(async () => {
+    const bridge = (window as unknown as { postframe: PreloadBridge }).postframe;
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    const tracks = stream.getTracks().map((t) => t.kind).sort();
+    stream.getTracks().forEach((t) => t.stop());
+    const started = (await bridge.call('recordings.start', { kind: 'camera', mimeType: 'video/webm' })) as { ok: boolean; value: { id: string } };
+    const id = started.value.id;
+    const first = await bridge.sendRecordingChunk(id, 0, new Uint8Array([1, 2, 3]));
+    const retry = await bridge.sendRecordingChunk(id, 0, new Uint8Array([1, 2, 3]));
+    const gap = await bridge.sendRecordingChunk(id, 5, new Uint8Array([1]));
+    const bad = await bridge.sendRecordingChunk('../../etc', 0, new Uint8Array([1]));
+    const geolocation = await navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state);
+    return { tracks, first, retry, gap, bad, geolocation };
+  });
+  expect(outcome.tracks).toEqual(['audio', 'video']);
+  expect(outcome.first).toEqual({ ok: true, value: { status: 'taken', nextSeq: 1 } });
+  expect(outcome.retry).toEqual({ ok: true, value: { status: 'duplicate', nextSeq: 1 } });
+  expect(outcome.gap).toEqual({ ok: true, value: { status: 'gap', expected: 1 } });
+  expect(outcome.bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(outcome.geolocation).not.toBe('granted');
   expect(consoleErrors).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User 
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
 import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
+import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 
 /**
@@ -107,6 +108,30 @@ export const calls = {
   },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
+  // ── capture (issue 5): chunks travel over HTTP (host) or IPC (Electron), never through these calls ──
+  /** A new take; its chunks then go to `hostChunkPath(id, seq)` or the bridge's `sendRecordingChunk`. */
+  'recordings.start': {
+    input: z.object({
+      kind: RecordingKind,
+      /** MediaRecorder's mimeType: WebM (or MP4) with the codecs it chose. */
+      mimeType: z.string().min(1).max(120),
+      fps: Fps.default(30),
+      timesliceMs: z.number().int().min(100).max(10_000).default(1000),
+      name: z.string().trim().min(1).max(200).optional(),
+      voiceover: VoiceoverTarget.nullable().default(null),
+    }),
+    output: z.object({ id: RecordingId, name: z.string() }),
+  },
+  /** The recorder stopped after sending `chunks` chunks: finalize and import the take as a 'recording' job. */
+  'recordings.stop': {
+    input: z.object({ id: RecordingId, chunks: z.number().int().nonnegative(), durationMs: z.number().nonnegative().max(86_400_000).nullable().default(null) }),
+    output: z.object({ jobId: Id }),
+  },
+  /** Takes that a crash, a closed window or a failed save left behind, oldest first. */
+  'recordings.interrupted': { input: Empty, output: z.array(RecordingSummary) },
+  /** Finalize and import what an interrupted take holds (a 'recording' job). */
+  'recordings.recover': { input: z.object({ id: RecordingId }), output: z.object({ jobId: Id }) },
+  'recordings.discard': { input: z.object({ id: RecordingId }), output: z.object({ count: z.number().int() }) },
   // ── publishing (issue 4) ──────────────────────────────────────────────────
   'posts.list': {
     input: z.object({

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, electronExportUrl, electronTextLayerUrl, hostExportPath, hostTextLayerPath } from './transport';
+import { MAX_CHUNK_BYTES } from '../model/recording';
+import { attachmentDisposition, electronExportUrl, electronTextLayerUrl, hostChunkPath, hostExportPath, hostTextLayerPath } from './transport';
+import { parseChunkArgs, parseChunkPath } from './chunks';
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {
@@ -18,5 +20,25 @@ describe('byte URLs', () => {
     expect(electronTextLayerUrl('ab12')).toBe('media://text/ab12.png');
     expect(hostExportPath('a/b')).toBe('/exports/a%2Fb');
     expect(electronExportUrl('job-1')).toBe('media://export/job-1');
+  });
+});
+
+describe('recording chunks', () => {
+  it('round-trips a chunk address and refuses anything that is not one', () => {
+    expect(parseChunkPath(hostChunkPath('take-1', 12))).toEqual({ id: 'take-1', seq: 12 });
+    for (const bad of ['/recordings/take-1/chunks/-1', '/recordings/take-1/chunks/1.5', '/recordings/../chunks/1', '/recordings/a%2Fb/chunks/1', '/recordings/take-1/chunks/', '/recordings/take-1/chunks/1/x']) {
+      expect(parseChunkPath(bad), bad).toBeNull();
+    }
+  });
+
+  it('checks what comes over IPC before it touches the disk', () => {
+    const data = new Uint8Array([1, 2, 3]);
+    expect(parseChunkArgs('take-1', 0, data)).toEqual({ id: 'take-1', seq: 0, data });
+    expect(parseChunkArgs('take-1', 2, data.buffer)?.data).toEqual(data);
+    expect(parseChunkArgs('../etc', 0, data)).toBeNull();
+    expect(parseChunkArgs('take-1', 1.5, data)).toBeNull();
+    expect(parseChunkArgs('take-1', '1', data)).toBeNull();
+    expect(parseChunkArgs('take-1', 0, 'bytes')).toBeNull();
+    expect(parseChunkArgs('take-1', 0, new Uint8Array(MAX_CHUNK_BYTES + 1))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { CallName, CallResult, EventName } from './contract';
 import type { MediaVariant } from '../model/asset';
+import type { ChunkAck } from '../model/recording';
 
 /** Paths of the browser-mode host. Auth is a session cookie obtained by opening `/?token=…` once. */
 export const HOST_PATHS = {
@@ -8,6 +9,8 @@ export const HOST_PATHS = {
   media: '/media',
   text: '/text',
   exports: '/exports',
+  /** `POST /recordings/<id>/chunks/<seq>` with a take's next chunk as the raw body (answer: ChunkAck). */
+  recordings: '/recordings',
 } as const;
 
 /** Electron: the custom protocol that serves library media (`media://asset/<id>/<variant>`). */
@@ -47,6 +50,14 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
+/** Where browser mode sends chunk `seq` of take `id`. */
+export function hostChunkPath(id: string, seq: number): string {
+  return `${HOST_PATHS.recordings}/${encodeURIComponent(id)}/chunks/${seq}`;
+}
+
+/** A screen or window Electron can record (desktopCapturer), with a small picture to choose by. */
+export type ScreenSource = { id: string; name: string; kind: 'screen' | 'window'; thumbnail: string };
+
 /** Response of `POST /upload?name=<file name>` (raw body, streamed to disk by the host). */
 export type UploadResponse = { id: string; name: string; sizeBytes: number };
 
@@ -58,9 +69,18 @@ export interface PreloadBridge {
   pathForFile(file: File): string;
   /** Native folder/file picker; null when cancelled. */
   pickPaths(options: { directory: boolean; multiple: boolean }): Promise<string[] | null>;
+  /** One chunk of a take being recorded (bytes go over IPC, not through the API). */
+  sendRecordingChunk(id: string, seq: number, data: Uint8Array): Promise<CallResult<ChunkAck>>;
+  /** Screens and windows to record, for the app's own picker. */
+  listScreens(): Promise<ScreenSource[]>;
+  /** The source the next getDisplayMedia() records (main's display-media handler hands it over once). */
+  chooseScreen(id: string): Promise<boolean>;
 }
 
 export const BRIDGE_KEY = 'postframe';
 export const IPC_CALL_CHANNEL = 'postframe:call';
 export const IPC_EVENT_CHANNEL = 'postframe:event';
 export const IPC_PICK_CHANNEL = 'postframe:pick';
+export const IPC_CHUNK_CHANNEL = 'postframe:chunk';
+export const IPC_SCREENS_CHANNEL = 'postframe:screens';
+export const IPC_CHOOSE_SCREEN_CHANNEL = 'postframe:choose-screen';

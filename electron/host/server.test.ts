@@ -358,4 +358,36 @@ describe('browser-mode host', () => {
       }
     });
   });
+  describe('recording chunks', () => {
+    const post = (pathname: string, body: Buffer | string, headers: Record<string, string>) =>
+      request(host.port, pathname, { method: 'POST', body, headers: { origin, 'content-type': 'application/octet-stream', ...headers } });
+
+    it('takes a take’s chunks in order, answers retries as taken and refuses gaps with the chunk it expects', async () => {
+      const cookie = await login();
+      const { id } = await studio.api['recordings.start']({ kind: 'camera', mimeType: 'video/webm', fps: 30, timesliceMs: 1000, voiceover: null });
+      const json = (r: Reply) => JSON.parse(String(r.body)) as unknown;
+      const r0 = await post(`/recordings/${id}/chunks/0`, 'aaa', { cookie });
+      expect([r0.status, json(r0)]).toEqual([200, { status: 'taken', nextSeq: 1 }]);
+      const again = await post(`/recordings/${id}/chunks/0`, 'aaa', { cookie });
+      expect([again.status, json(again)]).toEqual([200, { status: 'duplicate', nextSeq: 1 }]);
+      const gap = await post(`/recordings/${id}/chunks/2`, 'ccc', { cookie });
+      expect([gap.status, json(gap)]).toEqual([409, { status: 'gap', expected: 1 }]);
+      const r1 = await post(`/recordings/${id}/chunks/1`, 'bb', { cookie });
+      expect(json(r1)).toEqual({ status: 'taken', nextSeq: 2 });
+      expect(fs.readFileSync(path.join(studio.folder.recordingsDir, id, 'take.webm'), 'utf8')).toBe('aaabb');
+      const unknown = await post('/recordings/nope/chunks/0', 'x', { cookie });
+      expect([unknown.status, json(unknown)]).toMatchObject([404, { code: 'not_found' }]);
+      expect((await request(host.port, `/recordings/${id}/chunks/2`, { headers: { cookie } })).status).toBe(405);
+    });
+
+    it('needs the session cookie and the page’s own origin', async () => {
+      const { id } = await studio.api['recordings.start']({ kind: 'camera', mimeType: 'video/webm', fps: 30, timesliceMs: 1000, voiceover: null });
+      const anonymous = await post(`/recordings/${id}/chunks/0`, 'x', {});
+      expect(anonymous.status).toBe(401);
+      expect(JSON.parse(String(anonymous.body))).toMatchObject({ code: 'unauthorized' });
+      const cookie = await login();
+      expect((await post(`/recordings/${id}/chunks/0`, 'x', { cookie, origin: 'http://evil.example' })).status).toBe(403);
+      expect(fs.statSync(path.join(studio.folder.recordingsDir, id, 'take.webm')).size).toBe(0);
+    });
+  });
 });

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage, WireRequest } from '../api/contract';
 import { createRouter } from '../api/router';
+import { parseChunkPath } from '../api/chunks';
 import { attachmentDisposition, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
-import { errorMessage, isAppError } from '../model/errors';
+import { type ErrorCode, errorMessage, isAppError } from '../model/errors';
+import { MAX_CHUNK_BYTES } from '../model/recording';
 import type { Studio } from '../studio';
 import { HostAuth } from './auth';
 
@@ -77,7 +79,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       }
     }
     if (!auth.hasSession(req)) {
-      if (url.pathname === HOST_PATHS.upload) {
+      if (url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) {
         const body = { code: 'unauthorized', message: 'This browser is no longer signed in to Postframe. Open the link printed by postframe serve again.' };
         return send(res, 401, 'application/json', JSON.stringify(body));
       }
@@ -94,6 +96,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
       const name = url.searchParams.get('name') ?? 'upload';
@@ -105,6 +108,30 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       }
     }
     return serveStatic(req, res, url.pathname);
+  }
+
+  /**
+   * `POST /recordings/<id>/chunks/<seq>`: one chunk of a take, raw body. 200 with the ChunkAck when taken (or
+   * already taken: retries are safe), 409 with `{ status: 'gap', expected }` when an earlier chunk is missing.
+   */
+  async function receiveChunk(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const target = parseChunkPath(pathname);
+    if (!target) return send(res, 404, 'application/json', JSON.stringify({ code: 'not_found', message: 'No such recording chunk address.' }));
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+    const body = await readBody(req, MAX_CHUNK_BYTES);
+    if (!body) {
+      res.setHeader('Connection', 'close');
+      return send(res, 413, 'application/json', JSON.stringify({ code: 'invalid_input', message: `A recording chunk may be at most ${MAX_CHUNK_BYTES / 1024 / 1024} MB.` }));
+    }
+    try {
+      const ack = await o.studio.appendRecordingChunk(target.id, target.seq, body);
+      return send(res, ack.status === 'gap' ? 409 : 200, 'application/json', JSON.stringify(ack));
+    } catch (e) {
+      const code: ErrorCode = isAppError(e) ? e.code : 'internal';
+      if (!isAppError(e)) log.error('[host] recording chunk failed', e);
+      const status = code === 'not_found' ? 404 : code === 'conflict' ? 409 : code === 'invalid_input' ? 400 : 500;
+      return send(res, status, 'application/json', JSON.stringify({ code, message: isAppError(e) ? e.message : 'The chunk could not be saved. Postframe will retry.' }));
+    }
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -229,6 +256,19 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The whole body, or null once it passes `limit` bytes (the rest is not read). */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return null;
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of req) {
+    size += (part as Buffer).length;
+    if (size > limit) return null;
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts);
 }
 
 /** A malformed %-escape is a bad address (404), not a server error. */

@@ -33,6 +33,10 @@ export class LibraryFolder {
   get proxiesDir(): string {
     return path.join(this.root, 'cache', 'proxies');
   }
+  /** Takes being recorded or waiting to be saved: `<id>/take.webm` + `manifest.json` (capture/recordings.ts). */
+  get recordingsDir(): string {
+    return path.join(this.root, 'recordings');
+  }
   /** Rasterised text layers: `<key>.png` plus `<key>.json` (render/text.ts). */
   get textCacheDir(): string {
     return path.join(this.root, 'cache', 'text');
@@ -67,7 +71,7 @@ export class LibraryFolder {
   }
 
   ensureLayout(): void {
-    for (const dir of [this.root, this.mediaDir, this.cacheDir, this.stagingDir, this.uploadsDir, path.join(this.root, 'exports'), path.join(this.root, 'recordings')]) {
+    for (const dir of [this.root, this.mediaDir, this.cacheDir, this.stagingDir, this.uploadsDir, path.join(this.root, 'exports'), this.recordingsDir]) {
       fs.mkdirSync(dir, { recursive: true });
     }
   }

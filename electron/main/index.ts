@@ -4,6 +4,7 @@ import { createRouter } from '../api/router';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
 import { Studio } from '../studio';
+import { installScreenCapture } from './capture';
 import { installCspHeader } from './csp';
 import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
@@ -60,7 +61,8 @@ async function start(): Promise<void> {
       text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
       exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
     });
-    registerIpc(target, () => route);
+    registerIpc(target, () => route, () => (studio ? (id, seq, data) => studio!.appendRecordingChunk(id, seq, data) : null));
+    installScreenCapture(ses, target);
     installAppMenu({ dev: !app.isPackaged });
 
     studio = await openStudio();

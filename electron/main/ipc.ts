@@ -1,9 +1,14 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL } from '../api/transport';
+import { parseChunkArgs } from '../api/chunks';
+import { IPC_CALL_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL } from '../api/transport';
+import { isAppError } from '../model/errors';
+import type { ChunkAck } from '../model/recording';
 import { isAppUrl, type RendererTarget } from './trust';
 
 export type Route = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
+/** Takes one chunk of a take (Studio.appendRecordingChunk). */
+export type ChunkSink = (id: string, seq: number, data: Uint8Array) => Promise<ChunkAck>;
 
 const UNAUTHORIZED: CallResult<never> = {
   ok: false,
@@ -16,7 +21,8 @@ const NOT_READY: CallResult<never> = {
 };
 
 /**
- * The only IPC the renderer can reach (VS Code's validated ipcMain, reduced to three channels):
+ * The IPC the renderer can reach (VS Code's validated ipcMain): calls, events, the file picker, recording chunks
+ * (and capture.ts's screen picker);
  * every message must come from the main frame of a Postframe window showing the app's own page.
  * Sub-frames, foreign origins and destroyed frames are refused before anything is parsed.
  */
@@ -30,7 +36,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, target: RendererTarge
   return isAppUrl(frame.url, target);
 }
 
-export function registerIpc(target: RendererTarget, route: () => Route | null): () => void {
+export function registerIpc(target: RendererTarget, route: () => Route | null, chunks: () => ChunkSink | null): () => void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event, target)) {
       console.warn(`[ipc] refused call from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
@@ -38,6 +44,22 @@ export function registerIpc(target: RendererTarget, route: () => Route | null): 
     }
     const r = route();
     return r ? r(name, input) : NOT_READY;
+  });
+
+  // Recording chunks: bytes never go through the API router, but they pass the same sender check.
+  ipcMain.handle(IPC_CHUNK_CHANNEL, async (event, id: unknown, seq: unknown, data: unknown): Promise<CallResult<ChunkAck>> => {
+    if (!isTrustedSender(event, target)) return UNAUTHORIZED;
+    const args = parseChunkArgs(id, seq, data);
+    if (!args) return { ok: false, error: { code: 'invalid_input', message: 'That recording chunk is not valid. Stop and record again.' } };
+    const sink = chunks();
+    if (!sink) return NOT_READY;
+    try {
+      return { ok: true, value: await sink(args.id, args.seq, args.data) };
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      console.error('[ipc] recording chunk failed', e);
+      return { ok: false, error: { code: 'internal', message: 'The recording could not be saved just now. Postframe will retry.' } };
+    }
   });
 
   ipcMain.handle(IPC_PICK_CHANNEL, async (event, raw: unknown): Promise<string[] | null> => {
@@ -57,6 +79,7 @@ export function registerIpc(target: RendererTarget, route: () => Route | null): 
   return () => {
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
     ipcMain.removeHandler(IPC_PICK_CHANNEL);
+    ipcMain.removeHandler(IPC_CHUNK_CHANNEL);
   };
 }
 

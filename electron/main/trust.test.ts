@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAllowedExternalUrl, isAppOrigin, isAppUrl, parseMediaUrl, resolveRendererTarget } from './trust';
+import { contentSecurityPolicy, isAllowedExternalUrl, isAppOrigin, isAppUrl, mayGrantPermission, parseMediaUrl, passesPermissionCheck, resolveRendererTarget } from './trust';
 
 const file = resolveRendererTarget({ isPackaged: true, devServerUrl: 'http://localhost:5173', indexHtmlPath: '/app/out/renderer/index.html' });
 const dev = resolveRendererTarget({ isPackaged: false, devServerUrl: 'http://localhost:5173/', indexHtmlPath: '/app/out/renderer/index.html' });
@@ -65,5 +65,28 @@ describe('parseMediaUrl', () => {
     'media://asset//original',
   ])('refuses %s', (url) => {
     expect(parseMediaUrl(url, variants)).toBeNull();
+  });
+});
+
+describe('capture permissions', () => {
+  const app = 'file:///app/out/renderer/index.html';
+  it('grants camera, microphone and screen only to the app page in its main frame', () => {
+    for (const p of ['media', 'display-capture']) {
+      expect(mayGrantPermission(p, { isMainFrame: true, requestingUrl: app, pageUrl: app }, file), p).toBe(true);
+      expect(mayGrantPermission(p, { isMainFrame: false, requestingUrl: app, pageUrl: app }, file), `${p} in a sub-frame`).toBe(false);
+      expect(mayGrantPermission(p, { isMainFrame: true, requestingUrl: 'https://evil.example/', pageUrl: app }, file), `${p} from elsewhere`).toBe(false);
+      expect(mayGrantPermission(p, { isMainFrame: true, requestingUrl: app, pageUrl: 'file:///tmp/x.html' }, file), `${p} in a foreign page`).toBe(false);
+    }
+    expect(mayGrantPermission('geolocation', { isMainFrame: true, requestingUrl: app, pageUrl: app }, file)).toBe(false);
+    expect(mayGrantPermission('notifications', { isMainFrame: true, requestingUrl: app, pageUrl: app }, file)).toBe(false);
+    expect(mayGrantPermission('media', { isMainFrame: true, requestingUrl: 'http://localhost:5173/', pageUrl: 'http://localhost:5173/' }, dev)).toBe(true);
+  });
+
+  it('answers permission checks the same way', () => {
+    expect(passesPermissionCheck('media', { requestingUrl: app, requestingOrigin: 'file:///', pageUrl: app }, file)).toBe(true);
+    expect(passesPermissionCheck('media', { requestingUrl: undefined, requestingOrigin: 'file:///', pageUrl: null }, file)).toBe(true);
+    expect(passesPermissionCheck('media', { requestingUrl: undefined, requestingOrigin: 'https://evil.example', pageUrl: null }, file)).toBe(false);
+    expect(passesPermissionCheck('display-capture', { requestingUrl: app, requestingOrigin: 'file:///', pageUrl: 'https://evil.example/' }, file)).toBe(false);
+    expect(passesPermissionCheck('usb', { requestingUrl: app, requestingOrigin: 'file:///', pageUrl: app }, file)).toBe(false);
   });
 });

@@ -76,6 +76,33 @@ function trimSlash(s: string): string {
   return s.endsWith('/') ? s.slice(0, -1) : s;
 }
 
+/** Permissions the Capture room needs: camera/microphone ('media') and screen recording ('display-capture'). */
+export const CAPTURE_PERMISSIONS: ReadonlySet<string> = new Set(['media', 'display-capture']);
+
+/**
+ * Whether a permission request is granted: only capture permissions, only for the app's own page in its main
+ * frame (an iframe or any other page, even inside our window, is refused). Everything else is refused.
+ */
+export function mayGrantPermission(
+  permission: string,
+  r: { isMainFrame: boolean; requestingUrl: string | undefined; pageUrl: string | undefined },
+  target: RendererTarget,
+): boolean {
+  return CAPTURE_PERMISSIONS.has(permission) && r.isMainFrame && isAppUrl(r.requestingUrl, target) && isAppUrl(r.pageUrl, target);
+}
+
+/** Permission checks (before a request): the same rule, with only an origin when Chromium gives no URL. */
+export function passesPermissionCheck(
+  permission: string,
+  r: { requestingUrl: string | undefined; requestingOrigin: string; pageUrl: string | undefined | null },
+  target: RendererTarget,
+): boolean {
+  if (!CAPTURE_PERMISSIONS.has(permission)) return false;
+  if (r.pageUrl !== undefined && r.pageUrl !== null && !isAppUrl(r.pageUrl, target)) return false;
+  if (r.requestingUrl) return isAppUrl(r.requestingUrl, target);
+  return isAppOrigin(r.requestingOrigin, target);
+}
+
 /** External links: only https, never anything that could run or read local content. */
 export function isAllowedExternalUrl(rawUrl: string): boolean {
   try {

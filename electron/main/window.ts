@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): Electron.WebPreferenc
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Screen recordings draw the camera bubble on a timer while this window is hidden behind what is recorded.
+    backgroundThrottling: false,
   };
 }
 

@@ -110,6 +110,21 @@ export class MediaTools {
     });
   }
 
+  /**
+   * ffprobe with arguments of our choosing (packet lists and the like, which fluent-ffmpeg does not parse);
+   * resolves with its standard output. A file that ends early still yields what was read.
+   */
+  ffprobeText(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
+    this.log.debug(toCommandLine(this.binaries.ffprobe, args));
+    return new Promise((resolve, reject) => {
+      execFile(this.binaries.ffprobe, [...args], { maxBuffer: 256 * 1024 * 1024, signal: options.signal }, (err, stdout, stderr) => {
+        if (options.signal?.aborted) return reject(new AppError('cancelled', 'Cancelled.'));
+        if (err && !stdout) return reject(new Error(summarizeFfmpegError(err.message, stderr)));
+        resolve(stdout);
+      });
+    });
+  }
+
   /** "5.1.9-0+deb12u1" or null when the binary does not run. */
   version(): Promise<string | null> {
     return new Promise((resolve) => {
@@ -125,6 +140,14 @@ export class MediaTools {
     for (const child of this.probes) child.kill('SIGKILL');
     this.probes.clear();
   }
+}
+
+/** "00:01:02.50" (fluent-ffmpeg's timemark) → 62.5; NaN when unreadable. */
+export function timemarkSeconds(mark: string): number {
+  const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark.trim());
+  if (!m) return NaN;
+  const s = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+  return m[1] ? -s : s;
 }
 
 function lastLines(text: string | null | undefined, n = 6): string {

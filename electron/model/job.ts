@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -41,7 +42,18 @@ export const ProxyResult = z.object({
   made: z.number().int().nonnegative(),
 });
 export type ProxyResult = z.infer<typeof ProxyResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult]);
+/** A take finalized (constant frame rate MP4, or AAC for a voiceover) and imported as `assetId`. */
+export const RecordingResult = z.object({
+  kind: z.literal('recording'),
+  recordingId: z.string(),
+  assetId: z.string(),
+  take: RecordingKind,
+  durationSec: z.number().nonnegative().nullable(),
+  /** A voiceover's place on its draft's timeline; the editor puts the clip there. */
+  voiceover: VoiceoverTarget.nullable(),
+});
+export type RecordingResult = z.infer<typeof RecordingResult>;
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
@@ -70,4 +82,8 @@ export function importResultOf(job: Job): ImportResult | null {
 
 export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
+}
+
+export function recordingResultOf(job: Job): RecordingResult | null {
+  return job.result?.kind === 'recording' ? job.result : null;
 }

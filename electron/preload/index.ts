@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
-import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, type PreloadBridge } from '../api/transport';
+import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_CHOOSE_SCREEN_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_SCREENS_CHANNEL, type PreloadBridge, type ScreenSource } from '../api/transport';
 
 /**
  * Sandboxed preload: exposes exactly the PreloadBridge as `window.postframe` and nothing else.
@@ -28,6 +28,16 @@ const bridge: PreloadBridge = {
   pickPaths(options) {
     const opts = { directory: options.directory === true, multiple: options.multiple === true };
     return ipcRenderer.invoke(IPC_PICK_CHANNEL, opts) as Promise<string[] | null>;
+  },
+  sendRecordingChunk(id, seq, data) {
+    // Copied into a plain Uint8Array: only the bytes cross, never an object from the page.
+    return ipcRenderer.invoke(IPC_CHUNK_CHANNEL, String(id), Number(seq), new Uint8Array(data)) as ReturnType<PreloadBridge['sendRecordingChunk']>;
+  },
+  listScreens() {
+    return ipcRenderer.invoke(IPC_SCREENS_CHANNEL) as Promise<ScreenSource[]>;
+  },
+  chooseScreen(id) {
+    return ipcRenderer.invoke(IPC_CHOOSE_SCREEN_CHANNEL, String(id)) as Promise<boolean>;
   },
 };
 

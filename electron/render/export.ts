@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FfmpegCommand, MediaTools } from '../media/ffmpeg';
+import { type FfmpegCommand, type MediaTools, timemarkSeconds } from '../media/ffmpeg';
 import type { TextClip, VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, errorMessage, isAppError } from '../model/errors';
@@ -69,13 +69,8 @@ export function exportFileName(draftName: string, at: Date): string {
   return `${safe || 'Export'}-${stamp}.mp4`;
 }
 
-/** "00:01:02.50" (fluent-ffmpeg's timemark) → 62.5; NaN when unreadable. */
-export function timemarkSeconds(mark: string): number {
-  const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark.trim());
-  if (!m) return NaN;
-  const s = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
-  return m[1] ? -s : s;
-}
+// Lives in the ffmpeg adapter (capture reads ffmpeg's progress too); re-exported for existing callers.
+export { timemarkSeconds };
 
 /**
  * Turns a compiled argument list back into a fluent-ffmpeg command (our one ffmpeg door): every `-i`

@@ -1,4 +1,5 @@
 import type { ApiImpl, CallName, EventName, EventPayload } from '../api/contract';
+import type { RecordingStore } from '../capture/recordings';
 import type { JobRunner } from '../jobs/runner';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { Db } from '../library/db';
@@ -13,7 +14,7 @@ import type { PostService } from '../publish/post-service';
 import type { PostsRepo } from '../library/posts-repo';
 
 /** Everything that belongs to one open library folder; rebuilt when the user switches library. */
-export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner; delivery: DeliveryEngine };
+export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner; recordings: RecordingStore; delivery: DeliveryEngine };
 
 /**
  * What the per-room API handlers see of the Studio. `rooms` is read on every call (never kept), because

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { CaptureScreen } from '../features/capture/CaptureScreen';
+import { useRecoveryNotice } from '../features/capture/useRecoveryNotice';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { LatePostsNotice } from '../features/queue/LatePosts';
@@ -26,12 +28,14 @@ export function App() {
     document.title = t('app.title');
   }, []);
 
+  useRecoveryNotice();
+
   return (
     <div className="app">
       <Rail />
       <main className="app__main">
         <ConnectionBanner />
-        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'queue' ? <QueueScreen /> : <SettingsScreen />}
+        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'queue' ? <QueueScreen /> : screen === 'capture' ? <CaptureScreen /> : <SettingsScreen />}
       </main>
       <JobsDrawer />
       <LatePostsNotice />

@@ -4,9 +4,10 @@ import { isActiveJob } from '../store/jobsSlice';
 import type { Screen } from '../store/uiSlice';
 import { t } from '../i18n';
 import { cx } from '../ui/Button';
-import { EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
+import { useCapture } from '../features/capture/captureStore';
+import { CaptureIcon, EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
 
-/** Left rail. Only rooms that exist are shown (Brand and Capture arrive later). */
+/** Left rail. Only rooms that exist are shown (Brand arrives later). */
 export function Rail() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
@@ -15,6 +16,8 @@ export function Rail() {
   const setJobsOpen = useStore((s) => s.setJobsOpen);
 
   const openEditor = useStore((s) => s.openEditor);
+  // A take keeps recording when another room is open: the rail says so.
+  const recording = useCapture((s) => s.phase === 'recording' || s.phase === 'paused');
   const item = (target: Screen, label: string, icon: ReactNode, testId: string, onClick = () => setScreen(target)) => (
     <button
       type="button"
@@ -27,6 +30,12 @@ export function Rail() {
       <span className="rail__label">{label}</span>
     </button>
   );
+  const captureIcon = (
+    <span className="rail__icon-wrap" title={recording ? t('nav.captureRecording') : undefined}>
+      <CaptureIcon />
+      {recording && <span className="rail__rec" aria-hidden="true" data-testid="rail-recording" />}
+    </span>
+  );
 
   return (
     <nav className="rail" aria-label={t('nav.label')}>
@@ -36,6 +45,7 @@ export function Rail() {
       {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
       {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}
       {item('queue', t('nav.queue'), <QueueIcon />, 'queue-nav')}
+      {item('capture', t('nav.capture'), captureIcon, 'capture-nav')}
       {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}
       <div className="rail__spacer" />
       <button

@@ -2,7 +2,7 @@ import type { ConnectionStatus } from '../api/client';
 import type { ImportFailure } from '../../../electron/model/job';
 import type { SliceCreator } from './types';
 
-export type Screen = 'library' | 'editor' | 'queue' | 'settings';
+export type Screen = 'library' | 'editor' | 'queue' | 'capture' | 'settings';
 export type Theme = 'dark' | 'light';
 export type ToastTone = 'info' | 'success' | 'error';
 export type ToastAction = { label: string; run: () => void };

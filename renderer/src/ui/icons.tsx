@@ -254,3 +254,27 @@ export const KeyboardIcon = make(
   'KeyboardIcon',
 );
 export const BackIcon = make(<path d="M12.5 4.5L7 10l5.5 5.5" />, 'BackIcon');
+export const CaptureIcon = make(
+  <>
+    <rect x="2.5" y="5" width="10.5" height="10" rx="2" />
+    <path d="M13 9l4.5-2.5v7L13 11" />
+  </>,
+  'CaptureIcon',
+);
+export const MicIcon = make(
+  <>
+    <rect x="7.5" y="2.5" width="5" height="9" rx="2.5" />
+    <path d="M4.5 9.5a5.5 5.5 0 0011 0M10 15v2.5M7 17.5h6" />
+  </>,
+  'MicIcon',
+);
+export const ScreenIcon = make(
+  <>
+    <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
+    <path d="M7 17h6M10 13.5V17" />
+  </>,
+  'ScreenIcon',
+);
+export const RecordIcon = make(<circle cx="10" cy="10" r="5.5" fill="currentColor" stroke="none" />, 'RecordIcon');
+export const StopIcon = make(<rect x="5" y="5" width="10" height="10" rx="1.5" fill="currentColor" stroke="none" />, 'StopIcon');
+export const RestartIcon = make(<path d="M4 10a6 6 0 106-6H7M7 1.5L4.5 4 7 6.5" />, 'RestartIcon');

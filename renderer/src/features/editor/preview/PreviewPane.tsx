@@ -5,6 +5,8 @@ import { t, type MessageKey } from '../../../i18n';
 import { useEditor, type SafeZone } from '../../../store/editorStore';
 import { IconButton } from '../../../ui/Button';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../../../ui/icons';
+import { stopVoiceover, useVoiceover } from '../voiceover';
+import { VoiceoverCountdown } from '../VoiceoverControls';
 import { PreviewEngine } from './engine';
 import { safeZones } from './safeZones';
 
@@ -63,6 +65,7 @@ export function PreviewPane() {
         <div className="preview__frame" style={{ width: box.width, height: box.height }}>
           <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />
           <SafeZoneOverlay />
+          <VoiceoverCountdown />
         </div>
       </div>
       <Transport />
@@ -133,6 +136,8 @@ function Transport() {
 export function togglePlay(): void {
   const s = useEditor.getState();
   if (!s.doc) return;
+  // While a voiceover records, play/pause (Space) ends the take rather than pausing under it.
+  if (useVoiceover.getState().phase === 'recording') return void stopVoiceover();
   if (!s.playing && s.playhead >= draftDuration(s.doc) - 1e-3) s.setPlayhead(0);
   s.setPlaying(!s.playing);
 }

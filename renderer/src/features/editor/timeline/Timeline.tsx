@@ -9,6 +9,7 @@ import { Button, IconButton } from '../../../ui/Button';
 import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIcon, VolumeIcon, ZoomInIcon, ZoomOutIcon } from '../../../ui/icons';
 import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
 import { ASSET_DRAG_TYPE } from '../MediaBin';
+import { VoiceoverButton, VoiceoverGhost } from '../VoiceoverControls';
 import { ClipBlock } from './ClipBlock';
 
 const HEADER_W = 148;
@@ -97,6 +98,7 @@ function TimelineToolbar() {
       <Button size="sm" variant="ghost" icon={<TrashIcon size={16} />} onClick={deleteSelection} disabled={!hasSelection} data-testid="delete-clip">
         {t('timeline.delete')}
       </Button>
+      <VoiceoverButton />
       <div className="toolbar__spacer" />
       <IconButton size="sm" label={t('timeline.snapping')} icon={<MagnetIcon size={16} />} pressed={snapping} onClick={() => setSnapping(!snapping)} data-testid="snap-toggle" />
       <IconButton size="sm" label={t('timeline.zoomOut')} icon={<ZoomOutIcon size={16} />} onClick={() => setZoom(pps / 1.4)} />
@@ -155,6 +157,7 @@ function Ruler({ width }: { width: number }) {
 
 function TrackRow({ trackId }: { trackId: string }) {
   const track = useEditor((s) => s.doc!.tracks.find((tr) => tr.id === trackId)!);
+  const firstVoiceover = useEditor((s) => s.doc!.tracks.find((tr) => tr.kind === 'audio' && tr.role === 'voiceover')?.id === trackId);
   const toggle = (field: 'muted' | 'hidden') =>
     useEditor.getState().edit((d) => ({
       ok: true,
@@ -215,6 +218,7 @@ function TrackRow({ trackId }: { trackId: string }) {
         {track.clips.map((c) => (
           <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
         ))}
+        {firstVoiceover && <VoiceoverGhost />}
       </div>
     </div>
   );
