@@ -14,7 +14,8 @@ import { callApi, expect, startServe, test, type Server } from '../serve';
  */
 type Post = { id: string; revision: number; state: string };
 
-const SHOTS = path.join(process.cwd(), 'docs', 'screenshots');
+/** README screenshots only on request: POSTFRAME_SCREENSHOTS=1 (docs/screenshots) or =DIR. */
+const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 
 /** A 1-second 360x640 draft of the red clip (small, so variants render in a moment), made through the API. */
 async function makeDraft(page: Page, name: string): Promise<string> {
@@ -93,11 +94,13 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   const linkedin = settings.locator('[data-testid="delivery-route"][data-channel="linkedin"]');
   await linkedin.getByTestId('delivery-route-folder').click();
   await expect(linkedin.getByTestId('delivery-route-folder')).toHaveAttribute('aria-checked', 'true');
-  await dismissToasts(app);
-  await app.setViewportSize({ width: 1440, height: 1160 });
-  await settings.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await app.screenshot({ path: path.join(SHOTS, 'delivery-settings.png') });
-  await app.setViewportSize({ width: 1440, height: 900 });
+  if (SHOTS) {
+    await dismissToasts(app);
+    await app.setViewportSize({ width: 1440, height: 1160 });
+    await settings.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await app.screenshot({ path: path.join(SHOTS, 'delivery-settings.png') });
+    await app.setViewportSize({ width: 1440, height: 900 });
+  }
 
   const draftId = await makeDraft(app, 'Red teaser');
   const post = await approvedPost(app, draftId, 'Red teaser', ['tiktok', 'linkedin', 'facebook_reel'], null);
@@ -116,8 +119,10 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   await expect(channel('tiktok')).toHaveAttribute('data-state', 'retry');
   await expect(channel('tiktok')).toContainText(/Trying again at \d\d:\d\d/);
   await expect(block).toHaveAttribute('data-state', 'ready');
-  await dismissToasts(app);
-  await app.getByTestId('post-panel').screenshot({ path: path.join(SHOTS, 'delivery-status.png') });
+  if (SHOTS) {
+    await dismissToasts(app);
+    await app.getByTestId('post-panel').screenshot({ path: path.join(SHOTS, 'delivery-status.png') });
+  }
 
   // The person sends Facebook Reels again (same Idempotency-Key); the scheduler retries TikTok when its wait is over.
   await channel('facebook_reel').getByTestId('delivery-send-again').click();
