@@ -338,10 +338,11 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   expect(wallTime(after.scheduledAt!, 'America/New_York').time).toBe('09:00');
   expect(wallTime(after.scheduledAt!, ZONE).date).toBe(target);
 
-  // Down the column to the half hour of a later row: the move is that many minutes on New York's clock.
-  const targetHour = (hour + 3) % 24;
+  // Up the column to the half hour of an earlier row: the move is that many minutes on New York's clock.
+  // (Up, not down: the "moved in its own zone" toast from the first drag sits over the bottom rows.)
+  const targetHour = hour - 3;
   await moved.dragTo(week.locator(`[data-testid="week-day"][data-date="${target}"] [data-testid="week-slot"][data-hour="${targetHour}"]`), { targetPosition: { x: 20, y: 26 } });
   await expect(week.locator(`[data-testid="calendar-post"][data-time="${String(targetHour).padStart(2, '0')}:30"]`, { hasText: 'New York morning' })).toBeVisible();
   after = await callApi<Post>(app, 'posts.get', { id: nyPost.id });
-  expect([after.timeZone, wallTime(after.scheduledAt!, 'America/New_York').time]).toEqual(['America/New_York', '12:30']);
+  expect([after.timeZone, wallTime(after.scheduledAt!, 'America/New_York').time]).toEqual(['America/New_York', '06:30']);
 });
