@@ -97,7 +97,8 @@ test('creator drafts a post, approver approves it, and export-due delivers it to
   await app.getByTestId('queue-view-month').click();
   await expect(app.locator(`[data-testid="calendar-day"][data-date="${due.date}"] [data-testid="calendar-post"]`)).toHaveText(new RegExp(`${due.time}.*Spring launch`));
 
-  // The folder connector and the export pass are CLI-only: stop the server so the CLI has the library to itself.
+  // Delivery through the CLI's export pass (the in-app scheduler has its own spec, delivery.spec.ts): stop the
+  // server so the CLI has the library to itself.
   await app.goto('about:blank');
   await server.stop();
   const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/postframe.mjs', 'queue', ...args, '--library', server.libraryPath], { env: { ...process.env, POSTFRAME_HOME: server.home } }).toString();

@@ -107,7 +107,7 @@ export const en = {
   'queue.action.requestChanges': 'Request changes',
   'queue.action.schedule': 'Schedule',
   'queue.action.unschedule': 'Unschedule',
-  'queue.action.retry': 'Retry',
+  'queue.action.retry': 'Back to the queue',
   'queue.prevMonth': 'Previous month',
   'queue.nextMonth': 'Next month',
   'queue.today': 'Today',
