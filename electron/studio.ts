@@ -23,13 +23,13 @@ import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/engine';
-import { PostService } from './publish/post-service';
+import type { PostService } from './publish/post-service';
 import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import type { Rooms, StudioContext } from './studio/context';
-import { createDeliveryEngine, createScheduler, exportDue, setDeliveryFolder } from './studio/delivery';
+import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
@@ -240,8 +240,7 @@ export class Studio implements StudioContext {
 
   /** The publish room's use cases: workflow transitions with policy and audit (publish/post-service.ts). */
   get postService(): PostService {
-    const assets = this.rooms.assets;
-    return new PostService(this.postsRepo, this.auditRepo, this.rooms.db, (draftId) => assets.licencesOfDraft(draftId));
+    return postServiceOf(this.rooms, this.clock);
   }
 
   log(message: string, error?: unknown): void {

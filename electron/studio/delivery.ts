@@ -20,12 +20,21 @@ import type { Rooms, StudioContext } from './context';
  * library (publish/engine.ts), its in-app scheduler, and the CLI's one-off pass. docs/delivery.md.
  */
 
+/**
+ * The publish room's use cases on a library's rooms, going by `clock`: the one way the Studio's API and the
+ * delivery engine build it, so both see the same time and the same draft licences.
+ */
+export function postServiceOf(rooms: Pick<Rooms, 'db' | 'assets'>, clock: () => Date): PostService {
+  return new PostService(new PostsRepo(rooms.db), new AuditRepo(rooms.db), rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock);
+}
+
 /** Builds the delivery engine of a library's rooms (called while the rooms are built: it uses `rooms`, not ctx.rooms). */
 export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'delivery'>, clock: () => Date): DeliveryEngine {
-  const posts = new PostsRepo(rooms.db);
+  const service = postServiceOf(rooms, clock);
+  const posts = service.posts;
   const audit = new AuditRepo(rooms.db);
   return new DeliveryEngine({
-    service: new PostService(posts, audit, rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock),
+    service,
     ledger: new DeliveriesRepo(rooms.db, clock),
     audit,
     connectors: () => readConnectorSettings(posts),
