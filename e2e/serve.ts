@@ -14,9 +14,9 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
   });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Open (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);

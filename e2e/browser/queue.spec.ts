@@ -175,7 +175,7 @@ test('banned words are marked in the caption, changes requested with a reason, a
   // The calendar file carries the post at its new time.
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('ics-download').click()]);
   expect(download.suggestedFilename()).toBe('postframe-queue.ics');
-  const ics = fs.readFileSync((await download.path())!, 'utf8');
+  const ics = fs.readFileSync((await download.path()), 'utf8');
   expect(ics).toContain('BEGIN:VCALENDAR');
   expect(ics).toContain('Washing wool');
 });

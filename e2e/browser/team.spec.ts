@@ -140,7 +140,7 @@ test('campaigns: create and edit, the list grouped by campaign, calendar colours
   await expect(app.getByTestId('calendar-post')).toHaveCount(3);
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('ics-download').click()]);
   expect(download.suggestedFilename()).toBe('postframe-spring-launch.ics');
-  const ics = fs.readFileSync((await download.path())!, 'utf8');
+  const ics = fs.readFileSync((await download.path()), 'utf8');
   expect(ics).toContain('X-WR-CALNAME:Postframe: Spring launch');
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   expect(ics).toContain('SUMMARY:In campaign');

@@ -132,7 +132,7 @@ test('the CSP blocks eval and new Function', async ({ page, consoleErrors }) => 
     return {
       // eslint-disable-next-line no-eval -- the point of the test: CSP must refuse it
       eval: attempt(() => (0, eval)('1 + 1')),
-      // eslint-disable-next-line no-new-func -- same, for the Function constructor
+      // eslint-disable-next-line no-new-func, @typescript-eslint/no-implied-eval -- same, for the Function constructor
       fn: attempt(() => new Function('return 1')()),
     };
   });

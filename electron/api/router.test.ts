@@ -62,7 +62,8 @@ describe('createRouter', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toEqual([expect.stringContaining('tags.list'), boom]);
 
-    const thrownString = createRouter(fakeImpl({ 'tags.list': async () => { throw 'plain string'; } }), log);
+    const thrownString = createRouter(fakeImpl({ 'tags.list': async () => { // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: a thrown non-Error
+        throw 'plain string'; } }), log);
     expect(await thrownString('tags.list', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('plain string') } });
   });
 });

@@ -40,7 +40,7 @@ function connect(port: number, headers: Record<string, string>): Promise<WsOutco
 function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
-      const msg = JSON.parse(String(data)) as { type: string; id?: number };
+      const msg = JSON.parse((data as Buffer).toString()) as { type: string; id?: number };
       if (msg.type === 'result' && msg.id === id) {
         ws.off('message', onMessage);
         resolve(msg);
@@ -141,7 +141,7 @@ describe('browser-mode host', () => {
       const other = await Promise.all([
         request(host.port, `/?token=${token()}`, { headers: { host: `evil.example:${host.port}` } }),
       ]);
-      expect(other[0]!.status).toBe(403);
+      expect(other[0].status).toBe(403);
     });
 
     it('does not fail on a malformed cookie set by another site on 127.0.0.1', async () => {
@@ -197,7 +197,7 @@ describe('browser-mode host', () => {
       if (!('ws' in out)) throw new Error(`refused: ${out.refused}`);
       const event = new Promise<{ type: string; name: string; payload: { status: string } }>((resolve) =>
         out.ws.on('message', (d) => {
-          const m = JSON.parse(String(d)) as { type: string; name: string; payload: { status: string } };
+          const m = JSON.parse((d as Buffer).toString()) as { type: string; name: string; payload: { status: string } };
           if (m.type === 'event' && m.name === 'job.updated') resolve(m);
         }),
       );

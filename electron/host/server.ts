@@ -221,7 +221,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       ws.on('message', (data) => {
         let msg: WireRequest;
         try {
-          msg = JSON.parse(String(data)) as WireRequest;
+          msg = JSON.parse(rawText(data)) as WireRequest;
         } catch {
           return;
         }
@@ -269,6 +269,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
     parts.push(part as Buffer);
   }
   return Buffer.concat(parts);
+}
+
+/** A WebSocket message's bytes as text (ws hands over a Buffer, or fragments as an array of them). */
+function rawText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
 /** A malformed %-escape is a bad address (404), not a server error. */

@@ -13,7 +13,7 @@ import type { LibraryFolder } from '../library/folder';
 import { computeWaveform, writeVideoPoster, writeWaveformThumbnail } from '../media/av';
 import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
 import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
-import { parseProbe, type ProbeData } from '../media/probe';
+import { parseProbe } from '../media/probe';
 import { SNIFF_BYTES, sniff, storedExtension } from './sniff';
 import { expandPaths } from './walk';
 
@@ -165,7 +165,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       const file = staging!;
       let probed: ReturnType<typeof parseProbe>;
       try {
-        probed = parseProbe((await tools.probe(file)) as unknown as ProbeData);
+        probed = parseProbe(await tools.probe(file));
       } catch (e) {
         throw new AppError('unsupported_media', `The file is damaged or incomplete (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). Copy it again from its source or re-export it.`);
       }

@@ -230,7 +230,7 @@ describe('AssetsRepo', () => {
     const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
       seen.push(sql);
       return prepare(sql);
-    }) as typeof db.prepare);
+    }));
     repo.list(opts({ offset: 0, limit: 2 }));
     repo.list(opts({ tag: 'summer', offset: 0, limit: 2 }));
     repo.list(opts({ query: 'sun', offset: 0, limit: 2 }));

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
-import { AppError } from '../model/errors';
+import { AppError, errorMessage } from '../model/errors';
 import type { Binaries } from './binaries';
 
 export type FfprobeData = ffmpeg.FfprobeData;
@@ -47,7 +47,7 @@ export class MediaTools {
   probe(file: string): Promise<FfprobeData> {
     return new Promise((resolve, reject) => {
       this.log.debug(toCommandLine(this.binaries.ffprobe, ['-show_streams', '-show_format', file]));
-      this.command(file).ffprobe((err: unknown, data) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(data)));
+      this.command(file).ffprobe((err: unknown, data) => (err ? reject(err instanceof Error ? err : new Error(errorMessage(err))) : resolve(data)));
     });
   }
 

@@ -120,7 +120,7 @@ describe('parseProbe on real ffprobe output', () => {
   const tools = new MediaTools(resolveBinaries());
 
   it('reads the rotated phone clip as portrait with its capture time', async () => {
-    const r = parseProbe((await tools.probe(path.join(GOOD_DIR, 'nested', 'phone-portrait.mp4'))) as unknown as ProbeData);
+    const r = parseProbe(await tools.probe(path.join(GOOD_DIR, 'nested', 'phone-portrait.mp4')));
     expect(r.kind).toBe('video');
     // Stored 320x180 with a quarter-turn display matrix: shown 180x320.
     expect([r.facts.width, r.facts.height]).toEqual([180, 320]);
@@ -130,17 +130,17 @@ describe('parseProbe on real ffprobe output', () => {
   });
 
   it('reads a clip with audio, an mp3 and a wav', async () => {
-    const red = parseProbe((await tools.probe(path.join(GOOD_DIR, 'red-clip.mp4'))) as unknown as ProbeData);
+    const red = parseProbe(await tools.probe(path.join(GOOD_DIR, 'red-clip.mp4')));
     expect(red.kind).toBe('video');
     expect(red.facts).toMatchObject({ width: 320, height: 240, rotation: 0, fps: 30, videoCodec: 'h264', audioCodec: 'aac', hasAudio: true, createdAt: null });
     expect(red.facts.durationSec).toBeCloseTo(2, 1);
 
-    const mp3 = parseProbe((await tools.probe(path.join(GOOD_DIR, 'music-loop.mp3'))) as unknown as ProbeData);
+    const mp3 = parseProbe(await tools.probe(path.join(GOOD_DIR, 'music-loop.mp3')));
     expect(mp3.kind).toBe('audio');
     expect(mp3.facts).toMatchObject({ audioCodec: 'mp3', width: null, fps: null, format: 'mp3' });
     expect(mp3.facts.durationSec).toBeCloseTo(2, 0);
 
-    const wav = parseProbe((await tools.probe(path.join(GOOD_DIR, 'nested', 'deeper', 'voice-note.wav'))) as unknown as ProbeData);
+    const wav = parseProbe(await tools.probe(path.join(GOOD_DIR, 'nested', 'deeper', 'voice-note.wav')));
     expect(wav.kind).toBe('audio');
     expect(wav.facts.durationSec).toBeCloseTo(1.5, 2);
   });

@@ -41,7 +41,7 @@ function tag(tags: Record<string, unknown> | undefined, key: string): unknown {
 
 /** fluent-ffmpeg leaves tags either under `tags` or as flat `TAG:key` entries depending on the block. */
 function streamTag(s: ProbeStream, key: string): unknown {
-  return tag(s.tags, key) ?? tag(s as Record<string, unknown>, `tag:${key}`);
+  return tag(s.tags, key) ?? tag(s, `tag:${key}`);
 }
 
 /** Clockwise rotation a player applies, normalised to 0/90/180/270. */

@@ -79,12 +79,12 @@ describe('planVariant', () => {
           expect(p.width % 2 + (p.height % 2)).toBe(0);
           const within = (v: number, r: { min: number | null; max: number | null } | null) =>
             r == null || ((r.min == null || v >= r.min - 2) && (r.max == null || v <= r.max));
-          expect(within(p.width, m!.width) && within(p.height, m!.height), `${ch} ${p.width}x${p.height}`).toBe(true);
-          expect(within(p.width, m!.side) && within(p.height, m!.side)).toBe(true);
-          if (m!.aspect) expect(within(p.width / p.height, { min: (m!.aspect.min ?? 0) * 0.99, max: (m!.aspect.max ?? Infinity) * 1.01 })).toBe(true);
+          expect(within(p.width, m.width) && within(p.height, m.height), `${ch} ${p.width}x${p.height}`).toBe(true);
+          expect(within(p.width, m.side) && within(p.height, m.side)).toBe(true);
+          if (m.aspect) expect(within(p.width / p.height, { min: (m.aspect.min ?? 0) * 0.99, max: (m.aspect.max ?? Infinity) * 1.01 })).toBe(true);
           if (p.videoBitrateKbps != null && dur != null) {
             const secs = Math.min(dur, p.maxDurationSec ?? Infinity);
-            expect(((p.videoBitrateKbps + AUDIO_KBPS) * 1000 * secs) / 8).toBeLessThanOrEqual(m!.maxBytes! * 0.9 + 1);
+            expect(((p.videoBitrateKbps + AUDIO_KBPS) * 1000 * secs) / 8).toBeLessThanOrEqual(m.maxBytes! * 0.9 + 1);
           }
         },
       ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipDuration, clipEnd, newVideoDraft, VideoDraft, type Clip, type Fps, type MediaClip, type TextClip } from './draft';
+import { clipDuration, clipEnd, newVideoDraft, VideoDraft, type Fps, type MediaClip, type TextClip } from './draft';
 import {
   activeLayersAt,
   deleteClips,
@@ -636,7 +636,7 @@ describe('activeLayersAt', () => {
     expect(overlayAt(1.5)).toBeCloseTo(0.5, 9);
     expect(overlayAt(2.5)).toBe(1);
     expect(overlayAt(3.75)).toBeCloseTo(0.25, 9);
-    expect(fadeFactor({ ...clipsOf(d, OVERLAY)[0]!, fadeIn: 3, fadeOut: 3 } as Clip, 2.5)).toBeCloseTo(0.5 * 0.5, 9);
+    expect(fadeFactor({ ...clipsOf(d, OVERLAY)[0]!, fadeIn: 3, fadeOut: 3 }, 2.5)).toBeCloseTo(0.5 * 0.5, 9);
   });
 
   it('returns both clips of a transition with its progress', () => {

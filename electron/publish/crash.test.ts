@@ -44,10 +44,10 @@ function run(args: object): { exited: Promise<NodeJS.Signals | number | null>; h
   child = c;
   let out = '';
   let err = '';
-  c.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  c.stderr.on('data', (b: Buffer) => (err += b.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => c.on('exit', (code, signal) => resolve(signal ?? code)));
   const hung = new Promise<void>((resolve, reject) => {
-    c.stdout!.on('data', (b: Buffer) => {
+    c.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       if (out.includes('HUNG')) resolve();
     });

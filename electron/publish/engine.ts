@@ -506,7 +506,7 @@ export class DeliveryEngine {
       case 'failed':
         return { ...base, status: 'failed', message: this.lastFailure(post.id) ?? 'Failed.' };
       default: {
-        const unknown = deliveries.filter((d) => d.state === 'unknown').map((d) => d.channel as ChannelId);
+        const unknown = deliveries.filter((d) => d.state === 'unknown').map((d) => d.channel);
         const message = unknown.length
           ? `${labels(unknown)} may have it: check the receiver, then mark it delivered or send it again.`
           : 'Some channels will be retried; the post stays ready until they are delivered.';

@@ -198,7 +198,7 @@ export class PostService {
       case 'fail':
         return { type: 'fail', reason: r.comment?.trim() || 'Marked failed by a person.' };
       default:
-        return { type: r.event } as WorkflowEvent;
+        return { type: r.event };
     }
   }
 

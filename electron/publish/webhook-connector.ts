@@ -188,7 +188,7 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       const done = () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
-        settle(outcomeForStatus(status, serverMessage(body, res.headers['content-type']), parseRetryAfter(res.headers['retry-after'] as string | undefined, now())));
+        settle(outcomeForStatus(status, serverMessage(body, res.headers['content-type']), parseRetryAfter(res.headers['retry-after'], now())));
         // An early answer (e.g. 413 before the body was read) must not leave the upload running.
         if (!bodySent) req.destroy();
       };

@@ -168,7 +168,8 @@ describe('rasterizeText', () => {
     expect(textLayerKey({ ...base, style: { ...plain, italic: true } }, canvas)).not.toBe(k);
     expect(textLayerKey({ ...base, style: { ...plain, box: { color: '#000000', opacity: 0.5, padding: 10, radius: 0 } } }, canvas)).not.toBe(k);
     expect(textLayerKey({ ...base, maxWidth: 0.5 }, canvas)).not.toBe(k);
-    expect(textLayerKey({ ...base, x: 0.1, y: 0.9 } as TextLayerInput, canvas)).toBe(k);
+    const placed = { ...base, x: 0.1, y: 0.9 }; // position is not part of the image
+    expect(textLayerKey(placed, canvas)).toBe(k);
   });
 
   it('renders a different image for a different canvas size', async () => {

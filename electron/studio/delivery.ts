@@ -71,7 +71,8 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
       deliveryChanged: (postIds) => ctx.emit('delivery.changed', { postIds }),
       late: (posts) => ctx.emit('delivery.late', { posts }),
     },
-    log: ctx.log,
+    // Bound: the engine calls it as a plain function (an unbound method here once crashed `serve`).
+    log: (message, error) => ctx.log(message, error),
   });
 }
 
@@ -86,7 +87,7 @@ export function createScheduler(ctx: StudioContext, rooms: Rooms, opts: { clock:
     clock: opts.clock,
     timers: opts.timers,
     intervalMs: opts.intervalMs,
-    log: ctx.log,
+    log: (message, error) => ctx.log(message, error),
     nextWakeAt: (now) => engine.nextWakeAt(now),
     pass: async (first) => {
       if (first) {

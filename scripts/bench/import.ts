@@ -65,7 +65,7 @@ async function floorRun(files: string[]): Promise<number> {
     const worker = async () => {
       while (next < files.length) {
         const i = next++;
-        await sharp(files[i]!)
+        await sharp(files[i])
           .rotate()
           .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
           .webp({ quality: 76, effort: 2 })

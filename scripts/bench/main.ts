@@ -14,12 +14,12 @@ const BENCHES: Record<string, Bench> = {
   import: {
     describe: 'import throughput vs a bare sharp thumbnail loop, and search p50/p95 over 100,000 assets',
     run: (log) => importBench({ log }),
-    format: formatImportBench as (result: never) => string,
+    format: formatImportBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
     run: (log) => renderBench({ log }),
-    format: formatRenderBench as (result: never) => string,
+    format: formatRenderBench,
   },
 };
 

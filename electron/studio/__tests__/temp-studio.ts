@@ -12,11 +12,11 @@ export type TempStudio = {
   settingsDir: string;
   events: { name: EventName; payload: unknown }[];
   /** A second Studio on the same library (another window); the caller closes it. */
-  reopen(options?: Partial<StudioOptions>): Promise<Studio>;
+  reopen: (options?: Partial<StudioOptions>) => Promise<Studio>;
   /** Closes `studio` and opens the library again in its place (the app after a restart); events keep recording. */
-  restart(): Promise<Studio>;
+  restart: () => Promise<Studio>;
   /** Closes `studio` and removes the folder. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 };
 
 /** The set-up the engine's integration tests share (`prefix` names the temp folder, for a person looking at /tmp). */

@@ -85,7 +85,7 @@ export function formatElapsed(ms: number): string {
 
 /** What a getUserMedia / getDisplayMedia failure means, as a message key (the message says what to do). */
 export function mediaErrorKey(e: unknown): MessageKey {
-  const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
+  const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e).name) : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':

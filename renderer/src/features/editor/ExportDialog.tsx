@@ -55,7 +55,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
 
   const choices: { value: Height; label: string }[] = [
-    { value: 'canvas' as Height, label: t('export.resCanvas', { w: canvas.width, h: canvas.height }) },
+    { value: 'canvas', label: t('export.resCanvas', { w: canvas.width, h: canvas.height }) },
     ...(heightFor(1080) !== 'canvas' ? [{ value: heightFor(1080), label: '1080p' }] : []),
     ...(heightFor(720) !== 'canvas' ? [{ value: heightFor(720), label: '720p' }] : []),
   ];

@@ -22,7 +22,7 @@ export function CoverPicker({ draft, durationSec, value, onChange }: Props) {
   const ids = useMemo(() => [...new Set(draft.tracks.flatMap((tr) => tr.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))))], [draft]);
   useEffect(() => {
     let live = true;
-    Promise.all(ids.map((id) => call('assets.get', { id }).catch(() => null))).then((list) => {
+    void Promise.all(ids.map((id) => call('assets.get', { id }).catch(() => null))).then((list) => {
       if (live) setAssets(new Map(list.filter((a): a is Asset => a !== null).map((a) => [a.id, a])));
     });
     return () => {
