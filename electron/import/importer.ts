@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Asset, AssetKind, MediaFacts } from '../model/asset';
+import { type Asset, type AssetKind, type MediaFacts, renditionExt } from '../model/asset';
 import { AppError, errorMessage } from '../model/errors';
 import type { ImportRequest } from '../model/import';
 import type { ImportFailure, ImportResult } from '../model/job';
@@ -15,6 +15,8 @@ import { durationFromTimestamps } from '../media/duration';
 import { assertMp4Complete } from '../media/mp4-check';
 import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
 import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
+import { cleanSvg, heicRendition, svgRendition } from '../media/renditions';
+import { SVG_MAX_BYTES } from '../media/svg-sanitize';
 import { parseProbe, probeStartSec } from '../media/probe';
 import { SNIFF_BYTES, sniff, storedExtension } from './sniff';
 import { expandPaths } from './walk';
@@ -104,9 +106,8 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     const sniffed = sniff(head);
     if (sniffed.kind === 'text') return { status: 'failed', reason: `This is a text file, not ${mediaNoun(src.name)}. Only video, image and audio files can be imported.` };
     if (sniffed.kind === 'unknown') return { status: 'failed', reason: 'This is not a video, image or audio format Postframe can read.' };
-    if (sniffed.kind === 'image' && sniffed.format === 'heif') {
-      // HEVC-coded HEIF needs a patent-encumbered decoder that Postframe does not ship.
-      return { status: 'failed', reason: 'HEIC photos cannot be opened yet. Export the photo as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and import it again.' };
+    if (sniffed.kind === 'image' && sniffed.format === 'svg' && st.size > SVG_MAX_BYTES) {
+      return { status: 'failed', reason: `This SVG is ${Math.round(st.size / 1e6)} MB; logos and graphics over ${SVG_MAX_BYTES / 1e6} MB are not imported. Simplify it in a vector editor, then import it.` };
     }
     if (sniffed.kind === 'av' && !deps.tools) return { status: 'failed', reason: deps.toolsError ?? 'FFmpeg is not available, so audio and video cannot be imported.' };
 
@@ -117,6 +118,12 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     let bytes: Buffer | null = null;
     if (sniffed.kind === 'image' && st.size <= IN_MEMORY_MAX_BYTES) {
       bytes = await fs.readFile(src.fsPath, { signal });
+      // An SVG is kept as the clean copy made here (media/svg-sanitize.ts), never as the bytes given: that
+      // copy is what gets hashed, stored and drawn.
+      if (sniffed.format === 'svg') {
+        bytes = cleanSvg(bytes);
+        if (src.staged) await fs.writeFile(src.path, bytes, { signal });
+      }
       sha256 = createHash('sha256').update(bytes).digest('hex');
       if (src.staged) staging = src.path;
     } else if (src.staged) {
@@ -150,11 +157,24 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       }
       const input = bytes ?? staging;
       const thumb = deps.folder.thumbPath(sha256);
+      const renditionAs = renditionExt(ext);
       const analyse = (async () => {
-        const info = await readImageInfo(input, max);
+        let info: { facts: MediaFacts };
+        let pixels: string | Buffer = input;
+        if (renditionAs) {
+          // SVG and HEIC are used through a rendition: the thumbnail, preview and export all read it.
+          const source = typeof input === 'string' ? await fs.readFile(input, { signal }) : input;
+          const r = sniffed.format === 'svg' ? await svgRendition(source) : await heicRendition(source, max);
+          const file = deps.folder.renditionPath(sha256, renditionAs);
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          created.push(file);
+          await fs.writeFile(file, r.bytes, { signal });
+          info = r;
+          pixels = r.bytes;
+        } else info = await readImageInfo(input, max);
         await fs.mkdir(path.dirname(thumb), { recursive: true });
         created.push(thumb);
-        await writeImageThumbnail(input, thumb, max);
+        await writeImageThumbnail(pixels, thumb, max);
         return info;
       })();
       // Both must settle before we go on: a failed decode must not race a staging write still in flight.
