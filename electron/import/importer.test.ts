@@ -132,11 +132,12 @@ describe('import', () => {
     expect(asset.name).toBe('clip.mp4');
   });
 
-  it('explains that HEIC photos need converting', async () => {
+  // HEIC photos import (svg-heic.test.ts); one that is only a header says it cannot be decoded and what to do.
+  it('explains that a damaged HEIC photo cannot be decoded', async () => {
     const heic = path.join(temp.tmp, 'IMG_0001.HEIC');
     fs.writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]));
     const job = await importPaths([heic]);
-    expect(importResultOf(job)!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/HEIC photos cannot be opened yet. Export the photo as JPEG/) }]);
+    expect(importResultOf(job)!.failed).toEqual([{ path: heic, reason: expect.stringMatching(/^The HEIC photo could not be decoded \(.*\)\. It may be damaged; export it from Photos as JPEG/) }]);
   });
 
   it('refuses upload ids that could escape the uploads folder', async () => {

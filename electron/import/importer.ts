@@ -4,16 +4,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Asset, AssetKind, MediaFacts } from '../model/asset';
+import { type Asset, type AssetKind, type MediaFacts, renditionExt } from '../model/asset';
 import { AppError, errorMessage } from '../model/errors';
 import type { ImportRequest } from '../model/import';
 import type { ImportFailure, ImportResult } from '../model/job';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { LibraryFolder } from '../library/folder';
 import { computeWaveform, writeVideoPoster, writeWaveformThumbnail } from '../media/av';
+import { durationFromTimestamps } from '../media/duration';
+import { assertMp4Complete } from '../media/mp4-check';
 import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
 import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
-import { parseProbe } from '../media/probe';
+import { cleanSvg, heicRendition, svgRendition } from '../media/renditions';
+import { SVG_MAX_BYTES } from '../media/svg-sanitize';
+import { parseProbe, probeStartSec } from '../media/probe';
 import { SNIFF_BYTES, sniff, storedExtension } from './sniff';
 import { expandPaths } from './walk';
 
@@ -30,7 +34,8 @@ export type ImportDeps = {
 
 export type ImportProgress = { done: number; total: number; current: string | null };
 
-type Source = { path: string; name: string; staged: boolean };
+/** `path` and `name` are for people; `fsPath` opens the file (the bytes of a name that is not UTF-8: walk.ts). */
+type Source = { path: string; name: string; fsPath: string | Buffer; staged: boolean };
 type Outcome = { status: 'imported'; asset: Asset } | { status: 'duplicate'; id: string } | { status: 'failed'; reason: string };
 
 /**
@@ -47,8 +52,11 @@ export async function runImport(
   const { signal } = options;
   const walked = await expandPaths(req.paths, signal);
   const sources: Source[] = [
-    ...walked.files.map((f) => ({ path: f.path, name: f.name, staged: false })),
-    ...req.uploads.map((u) => ({ path: uploadPath(deps.folder, u.id), name: path.basename(u.name), staged: true })),
+    ...walked.files.map((f) => ({ path: f.path, name: f.name, fsPath: f.fsPath, staged: false })),
+    ...req.uploads.map((u) => {
+      const p = uploadPath(deps.folder, u.id);
+      return { path: p, name: path.basename(u.name), fsPath: p, staged: true };
+    }),
   ];
   const result: ImportResult = { kind: 'import', imported: 0, duplicates: 0, failed: [...walked.failed], assetIds: [], duplicateIds: [] };
   const inflight = new Set<string>();
@@ -90,17 +98,16 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
   let staging: string | null = null;
   let claimed: string | null = null;
   try {
-    const st = await fs.stat(src.path).catch(() => null);
+    const st = await fs.stat(src.fsPath).catch(() => null);
     if (!st?.isFile()) return { status: 'failed', reason: 'Not found. Check that the file still exists.' };
     if (st.size === 0) return { status: 'failed', reason: 'The file is empty (0 bytes). Copy it again from its source.' };
 
-    const head = await readHead(src.path);
+    const head = await readHead(src.fsPath);
     const sniffed = sniff(head);
     if (sniffed.kind === 'text') return { status: 'failed', reason: `This is a text file, not ${mediaNoun(src.name)}. Only video, image and audio files can be imported.` };
     if (sniffed.kind === 'unknown') return { status: 'failed', reason: 'This is not a video, image or audio format Postframe can read.' };
-    if (sniffed.kind === 'image' && sniffed.format === 'heif') {
-      // HEVC-coded HEIF needs a patent-encumbered decoder that Postframe does not ship.
-      return { status: 'failed', reason: 'HEIC photos cannot be opened yet. Export the photo as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and import it again.' };
+    if (sniffed.kind === 'image' && sniffed.format === 'svg' && st.size > SVG_MAX_BYTES) {
+      return { status: 'failed', reason: `This SVG is ${Math.round(st.size / 1e6)} MB; logos and graphics over ${SVG_MAX_BYTES / 1e6} MB are not imported. Simplify it in a vector editor, then import it.` };
     }
     if (sniffed.kind === 'av' && !deps.tools) return { status: 'failed', reason: deps.toolsError ?? 'FFmpeg is not available, so audio and video cannot be imported.' };
 
@@ -110,7 +117,13 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     let sha256: string;
     let bytes: Buffer | null = null;
     if (sniffed.kind === 'image' && st.size <= IN_MEMORY_MAX_BYTES) {
-      bytes = await fs.readFile(src.path, { signal });
+      bytes = await fs.readFile(src.fsPath, { signal });
+      // An SVG is kept as the clean copy made here (media/svg-sanitize.ts), never as the bytes given: that
+      // copy is what gets hashed, stored and drawn.
+      if (sniffed.format === 'svg') {
+        bytes = cleanSvg(bytes);
+        if (src.staged) await fs.writeFile(src.path, bytes, { signal });
+      }
       sha256 = createHash('sha256').update(bytes).digest('hex');
       if (src.staged) staging = src.path;
     } else if (src.staged) {
@@ -118,7 +131,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       sha256 = await hashFile(src.path, signal);
     } else {
       staging = stagingPath(deps.folder);
-      sha256 = await copyAndHash(src.path, staging, signal);
+      sha256 = await copyAndHash(src.fsPath, staging, signal);
     }
 
     // 2. Duplicates, in the library or earlier in this same batch.
@@ -144,11 +157,24 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       }
       const input = bytes ?? staging;
       const thumb = deps.folder.thumbPath(sha256);
+      const renditionAs = renditionExt(ext);
       const analyse = (async () => {
-        const info = await readImageInfo(input, max);
+        let info: { facts: MediaFacts };
+        let pixels: string | Buffer = input;
+        if (renditionAs) {
+          // SVG and HEIC are used through a rendition: the thumbnail, preview and export all read it.
+          const source = typeof input === 'string' ? await fs.readFile(input, { signal }) : input;
+          const r = sniffed.format === 'svg' ? await svgRendition(source) : await heicRendition(source, max);
+          const file = deps.folder.renditionPath(sha256, renditionAs);
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          created.push(file);
+          await fs.writeFile(file, r.bytes, { signal });
+          info = r;
+          pixels = r.bytes;
+        } else info = await readImageInfo(input, max);
         await fs.mkdir(path.dirname(thumb), { recursive: true });
         created.push(thumb);
-        await writeImageThumbnail(input, thumb, max);
+        await writeImageThumbnail(pixels, thumb, max);
         return info;
       })();
       // Both must settle before we go on: a failed decode must not race a staging write still in flight.
@@ -164,14 +190,28 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       const tools = deps.tools!;
       const file = staging!;
       let probed: ReturnType<typeof parseProbe>;
+      let startSec = 0;
       try {
-        probed = parseProbe(await tools.probe(file));
+        const data = await tools.probe(file);
+        probed = parseProbe(data);
+        startSec = probeStartSec(data);
       } catch (e) {
         throw new AppError('unsupported_media', `The file is damaged or incomplete (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). Copy it again from its source or re-export it.`);
       }
       if (!probed.kind) throw new AppError('unsupported_media', 'The file has no audio or video stream to import.');
+      // An intact index over media data that was cut off probes (and posters) as a healthy clip: check the index.
+      if (sniffed.format === 'isobmff' || sniffed.format === 'quicktime') await assertMp4Complete(file);
       kind = probed.kind;
       facts = probed.facts;
+      if (facts.durationSec === null) {
+        // A browser recording (MediaRecorder WebM) has no duration in its header: its last timestamps tell.
+        // A scan that fails leaves the duration unknown, as before: the clip still imports.
+        const scan = await durationFromTimestamps(tools, file, { startSec, scratch: stagingPath(deps.folder), signal }).catch((e: unknown) => {
+          if (signal?.aborted) throw e;
+          return null;
+        });
+        if (scan) facts = { ...facts, durationSec: scan.durationSec };
+      }
       if (kind === 'video') {
         const out = { poster: deps.folder.posterPath(sha256), thumb: deps.folder.thumbPath(sha256) };
         await fs.mkdir(path.dirname(out.poster), { recursive: true });
@@ -247,7 +287,7 @@ function mediaNoun(name: string): string {
   return ext ? `a .${ext} file` : 'a media file';
 }
 
-async function readHead(file: string): Promise<Buffer> {
+async function readHead(file: string | Buffer): Promise<Buffer> {
   const fh = await fs.open(file, 'r');
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
@@ -264,7 +304,7 @@ async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
   return hash.digest('hex');
 }
 
-async function copyAndHash(src: string, dest: string, signal?: AbortSignal): Promise<string> {
+async function copyAndHash(src: string | Buffer, dest: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {

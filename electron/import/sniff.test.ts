@@ -103,3 +103,15 @@ describe('storedExtension', () => {
     expect(storedExtension({ kind: 'av', format: 'riff' }, '')).toBe('');
   });
 });
+
+describe('SVG by content', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('recognises SVG after a BOM, an XML declaration, comments or a DOCTYPE, and nothing else', () => {
+    expect(sniff(bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({ kind: 'image', format: 'svg' });
+    expect(sniff(bytes('\uFEFF<?xml version="1.0"?>\n<!-- Generator: Adobe Illustrator -->\n<svg width="1">'))).toEqual({ kind: 'image', format: 'svg' });
+    expect(sniff(bytes('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" ""><svg/>'))).toEqual({ kind: 'image', format: 'svg' });
+    expect(sniff(bytes('<?xml version="1.0"?><html><svg/></html>'))).toEqual({ kind: 'text' });
+    expect(sniff(bytes('svg files are nice'))).toEqual({ kind: 'text' });
+    expect(sniff(bytes('<svgfoo/>'))).toEqual({ kind: 'text' });
+  });
+});

@@ -3,12 +3,13 @@
  * text, a PNG named .jpg is a PNG. Images go to sharp, audio/video to ffprobe, anything else is refused.
  */
 export type Sniffed =
-  | { kind: 'image'; format: 'jpeg' | 'png' | 'gif' | 'webp' | 'tiff' | 'avif' | 'heif' | 'bmp' }
+  | { kind: 'image'; format: 'jpeg' | 'png' | 'gif' | 'webp' | 'tiff' | 'avif' | 'heif' | 'bmp' | 'svg' }
   | { kind: 'av'; format: string }
   | { kind: 'text' }
   | { kind: 'unknown' };
 
-export const SNIFF_BYTES = 64;
+/** Enough for binary magic numbers and for the XML declaration and comments editors write before <svg>. */
+export const SNIFF_BYTES = 4096;
 
 const ascii = (b: Uint8Array, at: number, s: string) => {
   if (b.length < at + s.length) return false;
@@ -42,11 +43,32 @@ export function sniff(b: Uint8Array): Sniffed {
   if (ascii(b, 0, 'fLaC')) return { kind: 'av', format: 'flac' };
   if (ascii(b, 0, 'OggS')) return { kind: 'av', format: 'ogg' };
   if (ascii(b, 0, 'FORM') && (ascii(b, 8, 'AIFF') || ascii(b, 8, 'AIFC'))) return { kind: 'av', format: 'aiff' };
-  if (looksLikeText(b)) return { kind: 'text' };
+  if (looksLikeText(b)) return looksLikeSvg(new TextDecoder().decode(b)) ? { kind: 'image', format: 'svg' } : { kind: 'text' };
   if (b.length >= 1 && b[0] === 0x47) return { kind: 'av', format: 'mpegts' };
   if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 1 && (b[3] === 0xba || b[3] === 0xb3)) return { kind: 'av', format: 'mpeg-ps' };
   if (ascii(b, 4, 'moov') || ascii(b, 4, 'mdat') || ascii(b, 4, 'wide') || ascii(b, 4, 'free')) return { kind: 'av', format: 'quicktime' };
   return { kind: 'unknown' };
+}
+
+/**
+ * An SVG document, by content: `<svg` as the first element, after an optional BOM, XML declaration, comments or
+ * a DOCTYPE naming svg (which the importer then refuses with its reason: media/svg-sanitize.ts).
+ */
+export function looksLikeSvg(head: string): boolean {
+  let s = head.replace(/^\uFEFF/, '').trimStart();
+  for (let guard = 0; guard < 64; guard++) {
+    if (s.startsWith('<?')) {
+      const end = s.indexOf('?>');
+      if (end < 0) return false;
+      s = s.slice(end + 2).trimStart();
+    } else if (s.startsWith('<!--')) {
+      const end = s.indexOf('-->');
+      if (end < 0) return false;
+      s = s.slice(end + 3).trimStart();
+    } else if (/^<!DOCTYPE\s+svg\b/i.test(s)) return true;
+    else break;
+  }
+  return /^<svg[\s>/]/.test(s);
 }
 
 function looksLikeText(b: Uint8Array): boolean {

@@ -25,7 +25,7 @@ describe.skipIf(process.platform === 'win32')('expandPaths', () => {
     const r = await expandPaths([path.join(tmp, 'lib')]);
     expect(r.failed).toEqual([]);
     expect(rel(r)).toEqual(['lib/a.jpg', 'lib/Alpha.gif', 'lib/b.mp4', 'lib/sub/B.png', 'lib/sub/c.wav', 'lib/sub/deeper/d.mp3', 'lib/z.mov']);
-    expect(r.files[0]).toEqual({ path: path.join(tmp, 'lib', 'a.jpg'), name: 'a.jpg' });
+    expect(r.files[0]).toEqual({ path: path.join(tmp, 'lib', 'a.jpg'), name: 'a.jpg', fsPath: path.join(tmp, 'lib', 'a.jpg') });
     // Inputs keep the order they were given in.
     const two = await expandPaths([path.join(tmp, 'lib/z.mov'), path.join(tmp, 'lib/a.jpg')]);
     expect(rel(two)).toEqual(['lib/z.mov', 'lib/a.jpg']);

@@ -60,6 +60,11 @@ export class LibraryFolder {
     return path.join(this.proxiesDir, sha256.slice(0, 2), `${sha256}.mp4`);
   }
 
+  /** The rendition an SVG or HEIC is used through (model/asset.ts renditionExt): `renditions/ab/<sha>.png|jpg`. */
+  renditionPath(sha256: string, ext: 'png' | 'jpg'): string {
+    return path.join(this.cacheDir, 'renditions', sha256.slice(0, 2), `${sha256}.${ext}`);
+  }
+
   /** True when `p` (after resolving) lies inside the library folder: the only files we ever serve. */
   contains(p: string): boolean {
     const rel = path.relative(this.root, path.resolve(p));

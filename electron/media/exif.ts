@@ -14,3 +14,28 @@ export function exifDate(exif: Uint8Array): string | null {
   }
   return null;
 }
+
+/**
+ * The EXIF Orientation tag (0x0112, 1–8) of IFD0 in a raw EXIF block (optionally behind "Exif\0\0"), or null
+ * when there is none. A small TIFF walk: byte order, the first IFD's entries, one SHORT.
+ */
+export function exifOrientation(exif: Uint8Array): number | null {
+  const b = Buffer.from(exif.buffer, exif.byteOffset, exif.byteLength);
+  const tiff = b.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0;
+  if (b.length < tiff + 8) return null;
+  const order = b.subarray(tiff, tiff + 2).toString('latin1');
+  if (order !== 'II' && order !== 'MM') return null;
+  const u16 = (at: number) => (order === 'II' ? b.readUInt16LE(at) : b.readUInt16BE(at));
+  const u32 = (at: number) => (order === 'II' ? b.readUInt32LE(at) : b.readUInt32BE(at));
+  const ifd = tiff + u32(tiff + 4);
+  if (ifd + 2 > b.length) return null;
+  const n = u16(ifd);
+  for (let i = 0; i < n; i++) {
+    const e = ifd + 2 + i * 12;
+    if (e + 12 > b.length) return null;
+    if (u16(e) !== 0x0112) continue;
+    const v = u16(e + 8);
+    return v >= 1 && v <= 8 ? v : null;
+  }
+  return null;
+}

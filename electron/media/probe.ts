@@ -87,3 +87,8 @@ export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' 
   };
   return { kind: video ? 'video' : audio ? 'audio' : null, facts };
 }
+
+/** When the file's first packet is presented (0 for most files; 1.4 s for MPEG-TS; a hair below 0 with Opus). */
+export function probeStartSec(data: ProbeData): number {
+  return num(data.format.start_time) ?? 0;
+}

@@ -76,6 +76,16 @@ export const Tag = z
   .pipe(z.string().min(1, 'A tag cannot be empty').max(TAG_MAX_LENGTH, `Keep tags under ${TAG_MAX_LENGTH} characters`));
 
 /** Media variants the library can serve by URL. */
-export const mediaVariants = ['original', 'thumb', 'poster', 'waveform', 'proxy'] as const;
+export const mediaVariants = ['original', 'thumb', 'poster', 'waveform', 'proxy', 'rendition'] as const;
 export const MediaVariant = z.enum(mediaVariants);
 export type MediaVariant = z.infer<typeof MediaVariant>;
+
+/**
+ * Images that are used through a rendition made at import (media/renditions.ts), never through their original:
+ * SVG (a clean PNG, so nothing in the file can reach out) and HEIC/HEIF (which neither Chromium nor ffmpeg
+ * decodes everywhere). Preview and export both use the rendition; the asset's width and height are its own.
+ */
+export function renditionExt(ext: string): 'png' | 'jpg' | null {
+  const e = ext.toLowerCase();
+  return e === 'svg' ? 'png' : e === 'heic' || e === 'heif' ? 'jpg' : null;
+}

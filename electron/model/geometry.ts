@@ -30,10 +30,12 @@ export function backdropSigma(canvas: Size): number {
  * rest of the canvas.
  */
 export function place(t: Transform, src: Size, canvas: Size, background: boolean): Placement {
-  const left = Math.round(src.width * t.crop.left);
-  const top = Math.round(src.height * t.crop.top);
-  const width = Math.max(2, Math.round(src.width * (1 - t.crop.left - t.crop.right)));
-  const height = Math.max(2, Math.round(src.height * (1 - t.crop.top - t.crop.bottom)));
+  // Crops that leave (almost) nothing keep a sliver of 2 px, inside the source even when it is tinier than
+  // that: ffmpeg's crop refuses a rectangle that reaches past the frame.
+  const width = Math.min(src.width, Math.max(2, Math.round(src.width * (1 - t.crop.left - t.crop.right))));
+  const height = Math.min(src.height, Math.max(2, Math.round(src.height * (1 - t.crop.top - t.crop.bottom))));
+  const left = Math.min(Math.round(src.width * t.crop.left), src.width - width);
+  const top = Math.min(Math.round(src.height * t.crop.top), src.height - height);
   const source: Rect = { x: left, y: top, width, height };
 
   const cover = Math.max(canvas.width / width, canvas.height / height);

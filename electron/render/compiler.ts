@@ -1,5 +1,5 @@
 import type { AssetKind } from '../model/asset';
-import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, defaultTransform, draftDuration } from '../model/draft';
+import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, clipEnd, defaultTransform, draftDuration } from '../model/draft';
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place } from '../model/geometry';
@@ -50,6 +50,15 @@ export function num(x: number): string {
 
 const hex = (color: string) => `0x${color.slice(1).toLowerCase()}`;
 
+/** Shorter than this is nothing at all once written with num()'s six decimals. */
+const TINY_SEC = 1e-6;
+
+/** A fade's length inside a clip of `dur`, or 0 when there is no fade to speak of (ffmpeg reads d=0 as "unset"). */
+export function fadeLength(fade: number, dur: number): number {
+  const d = Math.min(fade, dur);
+  return d >= TINY_SEC ? d : 0;
+}
+
 /** atempo keeps pitch; chained in steps inside 0.5..2 (the range that sounds clean on every ffmpeg). */
 export function atempoChain(speed: number): string[] {
   if (Math.abs(speed - 1) < 1e-9) return [];
@@ -69,7 +78,8 @@ export function atempoChain(speed: number): string[] {
 
 /** Output frame size for a preset: the preset's height with the canvas's aspect, in even pixels. */
 export function outputSize(canvas: Size, preset: ExportPreset): Size {
-  if (preset.height === 'canvas') return { width: canvas.width, height: canvas.height };
+  // x264 encodes 4:2:0 only at even sizes: an odd canvas (the schema allows any size) loses its last pixel.
+  if (preset.height === 'canvas') return { width: Math.max(2, canvas.width - (canvas.width % 2)), height: Math.max(2, canvas.height - (canvas.height % 2)) };
   const height = preset.height;
   const width = Math.max(2, Math.round((canvas.width * height) / canvas.height / 2) * 2);
   return { width, height };
@@ -89,8 +99,9 @@ export function visiblePart(dest: Rect, source: Rect, canvas: Size): { src: Rect
   if (x1 <= x0 || y1 <= y0) return null;
   const kx = dest.width / source.width;
   const ky = dest.height / source.height;
-  const sx0 = Math.round(source.x + (x0 - dest.x) / kx);
-  const sy0 = Math.round(source.y + (y0 - dest.y) / ky);
+  // A sliver of a much enlarged source rounds to no source pixel: keep one, inside the source rectangle.
+  const sx0 = Math.min(Math.round(source.x + (x0 - dest.x) / kx), source.x + source.width - 1);
+  const sy0 = Math.min(Math.round(source.y + (y0 - dest.y) / ky), source.y + source.height - 1);
   const sx1 = Math.round(source.x + (x1 - dest.x) / kx);
   const sy1 = Math.round(source.y + (y1 - dest.y) / ky);
   return {
@@ -214,9 +225,10 @@ function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; he
 function audioFilters(clip: MediaClip, dur: number): string[] {
   const out = atempoChain(clip.speed);
   if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
-  if (clip.fadeIn > 0) out.push(`afade=t=in:st=0:d=${num(Math.min(clip.fadeIn, dur))}`);
-  if (clip.fadeOut > 0) {
-    const d = Math.min(clip.fadeOut, dur);
+  const fadeIn = fadeLength(clip.fadeIn, dur);
+  if (fadeIn > 0) out.push(`afade=t=in:st=0:d=${num(fadeIn)}`);
+  if (fadeLength(clip.fadeOut, dur) > 0) {
+    const d = fadeLength(clip.fadeOut, dur);
     out.push(`afade=t=out:st=${num(dur - d)}:d=${num(d)}`);
   }
   return out;
@@ -296,9 +308,9 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
     const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === canvas.width && part.dst.height === canvas.height;
     const opaque = c.transform.opacity >= 1;
     const fades: string[] = [];
-    if (c.fadeIn > 0) fades.push(`fade=t=in:st=0:d=${num(Math.min(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
-    if (c.fadeOut > 0) {
-      const d = Math.min(c.fadeOut, dur);
+    if (fadeLength(c.fadeIn, dur) > 0) fades.push(`fade=t=in:st=0:d=${num(fadeLength(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
+    if (fadeLength(c.fadeOut, dur) > 0) {
+      const d = fadeLength(c.fadeOut, dur);
       fades.push(`fade=t=out:st=${num(dur - d)}:d=${num(d)}:color=${hex(canvas.background)}`);
     }
     const fgFilters = cropScale(part, f);
@@ -352,8 +364,9 @@ function compileMain(ctx: Ctx, track: Track | undefined, total: number): { v: st
   const clips = track && !track.hidden ? track.clips.filter((c): c is MediaClip => c.type === 'media') : [];
   const items = mainItems(clips, total);
   if (items.length === 0) return { v: colorSource(ctx, ctx.canvas.background, total), a: null };
-  // Sound only when some clip brings any: otherwise amix would just mix a long silence.
-  const withAudio = !track!.muted && items.some((it) => it.clip && it.clip.volume > 0 && ctx.sources.get(it.clip.assetId)?.hasAudio);
+  // Sound only when some clip brings any: otherwise amix would just mix a long silence. No main track at all
+  // (a text-, overlay- or audio-only draft) is a canvas of the background colour.
+  const withAudio = track !== undefined && !track.muted && items.some((it) => it.clip && it.clip.volume > 0 && ctx.sources.get(it.clip.assetId)?.hasAudio);
   const hasTransitions = items.some((it) => it.transition);
 
   let pending: Segment[] = [];
@@ -382,13 +395,17 @@ const between = (a: number, b: number) => `enable='between(t,${num(a)},${num(b)}
 function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, audio: AudioSource[]): string {
   const f = facts(ctx, c);
   const dur = clipDuration(c);
+  // A clip too short to write down has no frame to show and no sound to play.
+  if (dur < TINY_SEC) return base;
   const end = c.start + dur;
   const visual = isVisual(f);
   const p = visual ? place(c.transform, { width: f.width!, height: f.height! }, ctx.canvas, false) : null;
   const part = p ? visiblePart(p.dest, p.source, ctx.canvas) : null;
   const soundful = withAudio && f.kind !== 'image' && f.hasAudio && c.volume > 0;
   if (!part && !soundful) return base;
-  const fades = c.fadeIn > 0 || c.fadeOut > 0;
+  const fadeIn = fadeLength(c.fadeIn, dur);
+  const fadeOut = fadeLength(c.fadeOut, dur);
+  const fades = fadeIn > 0 || fadeOut > 0;
   // A still image without fades is one frame, shown for its window (overlay repeats its last frame).
   const still = f.kind === 'image' && !fades;
   const k = sourceInput(ctx, c, f, dur, !still);
@@ -399,11 +416,8 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     filters.push(...cropScale(part, f));
     if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');
     if (c.transform.opacity < 1) filters.push(`colorchannelmixer=aa=${num(c.transform.opacity)}`);
-    if (c.fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(Math.min(c.fadeIn, dur))}:alpha=1`);
-    if (c.fadeOut > 0) {
-      const d = Math.min(c.fadeOut, dur);
-      filters.push(`fade=t=out:st=${num(end - d)}:d=${num(d)}:alpha=1`);
-    }
+    if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
+    if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
     const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
     out = ctx.g.chain([base, fg], [`overlay=${part.dst.x}:${part.dst.y}:${between(c.start, end)}${still ? '' : ':eof_action=pass'}`], 'v');
   }
@@ -416,18 +430,17 @@ const delay = (start: number) => (start > 0 ? [`adelay=${Math.round(start * 1000
 function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile | undefined): string {
   if (!layer) throw new AppError('internal', `The text "${c.text.slice(0, 40)}" was not rendered before export. Export again.`);
   const end = c.start + c.duration;
-  if (c.fadeIn <= 0 && c.fadeOut <= 0) {
+  const fadeIn = fadeLength(c.fadeIn, c.duration);
+  const fadeOut = fadeLength(c.fadeOut, c.duration);
+  if (fadeIn <= 0 && fadeOut <= 0) {
     // One PNG frame, repeated by overlay inside its window: no per-frame decoding.
     const k = ctx.g.input([], layer.path);
     return ctx.g.chain([base, `[${k}:v]`], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}`], 'v');
   }
   const k = ctx.g.input(['-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(c.duration)], layer.path);
   const filters = [`setpts=PTS-STARTPTS+${num(c.start)}/TB`];
-  if (c.fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(Math.min(c.fadeIn, c.duration))}:alpha=1`);
-  if (c.fadeOut > 0) {
-    const d = Math.min(c.fadeOut, c.duration);
-    filters.push(`fade=t=out:st=${num(end - d)}:d=${num(d)}:alpha=1`);
-  }
+  if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
+  if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
   const fg = ctx.g.chain([`[${k}:v]`], filters, 'tx');
   return ctx.g.chain([base, fg], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}:eof_action=pass`], 'v');
 }
@@ -439,6 +452,7 @@ function audioTrack(ctx: Ctx, track: Track, voice: [number, number][], audio: Au
     const f = facts(ctx, c);
     if (!f.hasAudio) continue;
     const dur = clipDuration(c);
+    if (dur < TINY_SEC) continue;
     const k = sourceInput(ctx, c, f, dur, false);
     const filters = [...audioFilters(c, dur), ...delay(c.start)];
     if (ducked) filters.push(`volume='${duckingExpression(voice, track.ducking!.level)}':eval=frame`);
@@ -480,6 +494,45 @@ function reframeCanvas(ctx: Ctx, v: string, out: Size, reframe: VariantPlan['ref
 
 // ── the compiler ────────────────────────────────────────────────────────────
 
+/** The longest draft (and the furthest source time) Postframe renders: a day, far past any social video. */
+export const MAX_TIMELINE_SEC = 24 * 3600;
+
+/**
+ * Refuses drafts the schema accepts but no export can honour, each with what to do; everything else compiles.
+ * (Times are finite and non-negative by the schema; this bounds them so every number stays a plain decimal.)
+ */
+function checkRenderable(draft: VideoDraft, sources: Map<string, SourceFacts>, clipName: (c: Clip) => string, full: number): void {
+  const mains = draft.tracks.filter((t) => t.kind === 'main');
+  if (mains.length > 1) {
+    throw new AppError('invalid_input', `This draft has ${mains.length} main tracks; a draft has one. Move the clips of the others onto overlay tracks (docs/draft-format.md), then export again.`);
+  }
+  // The main track is the bottom picture: a picture track listed under it would be drawn over it by the export
+  // and under it by the preview. Only a hand-written draft can do that; say how to fix it.
+  const below = mains[0] ? draft.tracks.slice(0, draft.tracks.indexOf(mains[0])).find((t) => t.kind !== 'audio' && !t.hidden && t.clips.length > 0) : undefined;
+  if (below) {
+    throw new AppError('invalid_input', `The ${below.name || below.kind} track is listed before the main track, so it would be hidden under it. List the main track first (tracks go bottom to top, docs/draft-format.md), then export again.`);
+  }
+  for (const t of draft.tracks) {
+    for (const c of t.clips) {
+      const end = clipEnd(c);
+      if (end > MAX_TIMELINE_SEC || (c.type === 'media' && c.out > MAX_TIMELINE_SEC)) {
+        throw new AppError('invalid_input', `${cap(clipName(c))} reaches ${hours(Math.max(end, c.type === 'media' ? c.out : 0))}; Postframe renders drafts of up to 24 hours. Fix that clip's times, then export again.`);
+      }
+      if (c.type !== 'media' || t.hidden) continue;
+      const f = sources.get(c.assetId);
+      if (f && f.kind !== 'image' && f.durationSec !== null && f.durationSec > 0 && c.in >= f.durationSec) {
+        throw new AppError('invalid_input', `${cap(clipName(c))} starts at ${num(Math.round(c.in * 100) / 100)} s of its media, which lasts ${num(Math.round(f.durationSec * 100) / 100)} s. Trim the clip to a part of the media, then export again.`);
+      }
+    }
+  }
+  if (full < 1 / draft.canvas.fps) {
+    throw new AppError('invalid_input', `This draft lasts ${num(full)} s, shorter than one frame. Make a clip longer (at least 1/${draft.canvas.fps} s), then export again.`);
+  }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const hours = (sec: number) => (sec >= 1e6 * 3600 ? 'a time far past a day' : `${Math.round(sec / 360) / 10} hours`);
+
 export function compileExport(
   draft: VideoDraft,
   sources: Map<string, SourceFacts>,
@@ -493,10 +546,12 @@ export function compileExport(
   if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
   // The composition is built for the whole draft; the output stops at the channel's cap (`-t`).
   const total = variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full;
-  const g = new Graph();
   const names = new Map<string, string>();
   draft.tracks.forEach((t) => t.clips.forEach((c, i) => names.set(c.id, `clip ${i + 1} on the ${t.name || t.kind} track`)));
-  const ctx: Ctx = { g, canvas: draft.canvas, sources, clipName: (c) => names.get(c.id) ?? 'a clip' };
+  const clipName = (c: Clip) => names.get(c.id) ?? 'a clip';
+  checkRenderable(draft, sources, clipName, full);
+  const g = new Graph();
+  const ctx: Ctx = { g, canvas: draft.canvas, sources, clipName };
 
   const audio: AudioSource[] = [];
   const mainTrack = draft.tracks.find((t) => t.kind === 'main');
@@ -505,9 +560,11 @@ export function compileExport(
   if (main.a) audio.push(main.a);
 
   for (const t of draft.tracks) {
-    if (t === mainTrack || t.hidden || t.kind === 'audio') continue;
+    if (t.hidden || t.kind === 'audio') continue;
     for (const c of [...t.clips].sort((a, b) => a.start - b.start)) {
-      v = c.type === 'text' ? overlayText(ctx, v, c, texts.get(c.id)) : overlayMedia(ctx, v, c, !t.muted, audio);
+      // The main track's media is the base picture; text on it is drawn over it, as the preview does.
+      if (c.type === 'text') v = overlayText(ctx, v, c, texts.get(c.id));
+      else if (t !== mainTrack) v = overlayMedia(ctx, v, c, !t.muted, audio);
     }
   }
   const voice = voiceWindows(draft);

@@ -7,7 +7,7 @@ import type { ExportPreset } from '../model/draft-record';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
-import { type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+import { type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
 /**
@@ -131,7 +131,7 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
   const part = partPathFor(req.outputPath);
-  const compiled = compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null);
+  const compiled = compileOrExplain(req, texts, part);
   await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
   try {
     await tools.run(commandFromArgs(tools, compiled.args), {
@@ -150,6 +150,21 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
   const { size } = await fs.stat(req.outputPath);
   req.onProgress?.(1);
   return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec, method: 'encode' };
+}
+
+/**
+ * The compiler refuses what it cannot render with an AppError that says what to do (its property test holds it
+ * to that for every draft the schema accepts). Anything else would be a bug in it: the user still gets a
+ * message to act on, never a TypeError, and the log gets the cause.
+ */
+function compileOrExplain(req: ExportRequest, texts: Map<string, TextLayerFile>, part: string): CompiledExport {
+  try {
+    return compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null);
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    req.log?.(`export: the compiler failed on draft "${req.draft.name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    throw new AppError('internal', 'Postframe could not prepare this draft for export (an internal error). Save a copy of the draft file, report it, and try removing the last clip you changed.');
+  }
 }
 
 /** The stream-copy attempt: null when the draft needs a render (the reason goes to the log) or the copy failed. */

@@ -8,7 +8,7 @@ import type { UploadResponse } from '../api/transport';
 import { uploadPath } from '../import/importer';
 import type { LibraryFolder } from '../library/folder';
 import { mimeForExtension } from '../media/mime';
-import type { MediaVariant } from '../model/asset';
+import { type MediaVariant, renditionExt } from '../model/asset';
 import { AppError, errorMessage } from '../model/errors';
 import { exportResultOf } from '../model/job';
 import { isTextLayerKey, textLayerPath } from '../render/text';
@@ -58,6 +58,11 @@ export async function resolveMedia({ folder, assets }: Rooms, assetId: string, v
     case 'proxy':
       if (f.hasProxy) [file, mime] = [folder.proxyPath(f.sha256), 'video/mp4'];
       break;
+    case 'rendition': {
+      const ext = renditionExt(f.ext);
+      if (ext) [file, mime] = [folder.renditionPath(f.sha256, ext), ext === 'png' ? 'image/png' : 'image/jpeg'];
+      break;
+    }
   }
   if (!file || !folder.contains(file)) return null;
   return (await isFile(file)) ? { path: file, mime } : null;

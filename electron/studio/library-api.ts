@@ -3,6 +3,7 @@ import { uploadPath } from '../import/importer';
 import type { AssetFiles } from '../library/assets-repo';
 import { purgeRefusalMessage } from '../library/drafts-repo';
 import type { LibraryFolder } from '../library/folder';
+import { renditionExt } from '../model/asset';
 import { AppError } from '../model/errors';
 import { importTitle } from '../model/import';
 import type { ApiPart, StudioContext } from './context';
@@ -72,6 +73,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
 }
 
 async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
+  const rendition = renditionExt(f.ext);
   const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256)];
+  if (rendition) files.push(folder.renditionPath(f.sha256, rendition));
   await Promise.all(files.map((p) => fs.rm(p, { force: true })));
 }

@@ -4,7 +4,9 @@ import { runImport } from '../import/importer';
 import type { JobContext } from '../jobs/runner';
 import { draftNotFound } from '../library/drafts-repo';
 import { writeProxy } from '../media/proxy';
+import { ensureRendition } from '../media/renditions';
 import { readStreamFacts } from '../media/stream-facts';
+import { renditionExt } from '../model/asset';
 import type { VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
@@ -153,6 +155,14 @@ async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<strin
     const file = rooms.folder.originalPath(a.sha256, a.ext);
     if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) continue;
     const f = a.facts;
+    const rendition = renditionExt(a.ext);
+    if (rendition) {
+      // SVG and HEIC: the export draws the same upright rendition the preview shows (media/renditions.ts).
+      const r = rooms.folder.renditionPath(a.sha256, rendition);
+      await ensureRendition(file, r, a.ext);
+      out.set(id, { path: r, kind: 'image', width: f.width, height: f.height, rotation: 0, durationSec: null, hasAudio: false, fps: null });
+      continue;
+    }
     out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Asset } from '../../../../../electron/model/asset';
+import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
 import { activeLayersAt, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { mediaUrl } from '../../../api/media';
@@ -171,8 +171,9 @@ export class PreviewEngine {
       img = new Image();
       img.decoding = 'async';
       img.onload = () => this.invalidate();
-      // Formats Chromium cannot decode (HEIC, TIFF, RAW) show their thumbnail.
-      img.src = IMAGE_EXTS.has(asset.ext.toLowerCase()) ? mediaUrl(asset.id, 'original') : mediaUrl(asset.id, 'thumb');
+      // SVG and HEIC are drawn from the rendition the export uses too; formats Chromium cannot decode (TIFF,
+      // RAW) show their thumbnail.
+      img.src = renditionExt(asset.ext) ? mediaUrl(asset.id, 'rendition') : IMAGE_EXTS.has(asset.ext.toLowerCase()) ? mediaUrl(asset.id, 'original') : mediaUrl(asset.id, 'thumb');
       this.images.set(asset.id, img);
     }
     return img;
