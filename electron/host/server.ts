@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { WireMessage, WireRequest } from '../api/contract';
+import type { WireMessage } from '../api/contract';
 import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
 import { attachmentDisposition, HOST_PATHS } from '../api/transport';
@@ -13,6 +13,7 @@ import { MediaVariant } from '../model/asset';
 import { type ErrorCode, errorMessage, isAppError } from '../model/errors';
 import { MAX_CHUNK_BYTES } from '../model/recording';
 import type { Studio } from '../studio';
+import { MAX_MESSAGE_BYTES, serveApiSocket } from './api-socket';
 import { HostAuth } from './auth';
 
 export type HostOptions = {
@@ -65,7 +66,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
-    const url = new URL(req.url ?? '/', 'http://host');
+    const url = requestUrl(req.url);
+    if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address cannot be read.');
     const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
     if (!auth.sameOrigin(req, port, isWrite)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: wrong host or origin.');
 
@@ -206,30 +208,21 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   }
 
   // ── WebSocket API ───────────────────────────────────────────────────────────
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (e) => log.error('[host] WebSocket server error', e));
   const clients = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname !== HOST_PATHS.api || !auth.sameOrigin(req, port, true) || !auth.hasSession(req)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+    // Until ws takes the socket over, its errors (a reset mid-handshake) are ours to catch.
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url);
+    if (!url || url.pathname !== HOST_PATHS.api || !auth.sameOrigin(req, port, true) || !auth.hasSession(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => {
-        let msg: WireRequest;
-        try {
-          msg = JSON.parse(rawText(data)) as WireRequest;
-        } catch {
-          return;
-        }
-        if (typeof msg?.id !== 'number') return;
-        void route(msg.call, msg.input).then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: msg.id, result } satisfies WireMessage));
-        });
-      });
+      serveApiSocket(ws, route, log);
     });
   });
   const unsubscribe = o.studio.onEvent((name, payload) => {
@@ -239,8 +232,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port ?? 0, bindHost, () => resolve());
+    server.listen(o.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a server error (e.g. too many open files while accepting) is logged, never thrown.
+  server.on('error', (e) => log.error('[host] server error', e));
   port = (server.address() as AddressInfo).port;
   const shownHost = loopbackOnly ? '127.0.0.1' : bindHost;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
@@ -271,10 +269,13 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(parts);
 }
 
-/** A WebSocket message's bytes as text (ws hands over a Buffer, or fragments as an array of them). */
-function rawText(data: Buffer | ArrayBuffer | Buffer[]): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
+/** The request's path and query; null for a target no URL parser accepts (answered 400, never thrown). */
+function requestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://host');
+  } catch {
+    return null;
+  }
 }
 
 /** A malformed %-escape is a bad address (404), not a server error. */
