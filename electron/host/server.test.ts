@@ -358,6 +358,49 @@ describe('browser-mode host', () => {
       }
     });
   });
+  describe('malformed addresses', () => {
+    it('answers a bad %-escape on every route with 404, never 500 or a stack trace', async () => {
+      const cookie = await login();
+      const routes: [string, string][] = [
+        ['GET', '/%E0%A4%A'],
+        ['GET', '/%ZZ'],
+        ['GET', '/assets/%ZZ.js'],
+        ['HEAD', '/assets/%E0%A4%A.css'],
+        ['GET', '/media/%ZZ/original'],
+        ['GET', '/media/%E0%A4%A/thumb'],
+        ['GET', '/media/x%/poster'],
+        ['GET', '/text/%ZZ.png'],
+        ['GET', '/exports/%ZZ'],
+        ['GET', '/exports/%E0%A4%A'],
+        ['POST', '/recordings/%ZZ/chunks/0'],
+        ['POST', '/recordings/rec-%E0%A4%A/chunks/%ZZ'],
+      ];
+      for (const [method, p] of routes) {
+        const r = await request(host.port, p, { method, headers: { cookie, origin }, body: method === 'POST' ? 'x' : undefined });
+        expect(r.status, `${method} ${p}`).toBe(404);
+        expect(String(r.body), `${method} ${p}`).not.toMatch(/URIError|\n\s+at /);
+      }
+      // An upload's name is read leniently: a bad escape is kept as typed, not a failure.
+      const up = await request(host.port, '/upload?name=clip%ZZ.mp4', { method: 'POST', headers: { cookie, origin }, body: 'x' });
+      expect([up.status, (JSON.parse(String(up.body)) as { name: string }).name]).toEqual([200, 'clip%ZZ.mp4']);
+    });
+
+    it('answers a request target no URL parser accepts with 400, and an upgrade to one with 403', async () => {
+      const cookie = await login();
+      const r = await request(host.port, '//[', { headers: { cookie } });
+      expect(r.status).toBe(400);
+      const ws = await new Promise<string>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port: host.port, path: '//[', headers: { cookie, origin, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+        req.on('response', (res) => resolve(String(res.statusCode)));
+        req.on('upgrade', () => resolve('upgraded'));
+        req.on('error', (e) => resolve(e.message));
+        req.end();
+      });
+      expect(ws).toBe('403');
+      expect((await request(host.port, '/', { headers: { cookie } })).status).toBe(200);
+    });
+  });
+
   describe('recording chunks', () => {
     const post = (pathname: string, body: Buffer | string, headers: Record<string, string>) =>
       request(host.port, pathname, { method: 'POST', body, headers: { origin, 'content-type': 'application/octet-stream', ...headers } });

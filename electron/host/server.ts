@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../api/contract';
@@ -137,7 +138,9 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const rel = decoded.replace(/^\/+/, '');
     let file = path.resolve(o.rendererDir, rel || 'index.html');
     if (!file.startsWith(path.resolve(o.rendererDir) + path.sep) && file !== indexHtml) file = indexHtml;
     let st = await fs.stat(file).catch(() => null);
@@ -155,14 +158,16 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       'Cache-Control': file === indexHtml ? 'no-cache' : 'private, max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    await streamFile(createReadStream(file), res);
   }
 
   async function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const [, , rawId, rawVariant] = pathname.split('/');
     const variant = MediaVariant.safeParse(rawVariant);
     if (!rawId || !variant.success) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const media = await o.studio.resolveMedia(decodeURIComponent(rawId), variant.data);
+    const id = safeDecode(rawId);
+    if (id === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const media = await o.studio.resolveMedia(id, variant.data);
     if (!media) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     // An asset's bytes never change under its id (content-addressed), so caches may keep them.
     return sendFile(req, res, media.path, { 'Content-Type': media.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
@@ -204,7 +209,21 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
     if (req.method === 'HEAD' || size === 0) return void res.end();
-    createReadStream(file, { start, end }).pipe(res);
+    await streamFile(createReadStream(file, { start, end }), res);
+  }
+
+  /**
+   * Sends a file's bytes. pipeline destroys both ends when either fails: a client that goes away mid-download
+   * closes the file (plain .pipe() left it open for good), and a read error cuts the response short (the client
+   * sees it aborted, not a complete file) and is logged, never thrown.
+   */
+  async function streamFile(source: NodeJS.ReadableStream & { destroy(): void }, res: ServerResponse): Promise<void> {
+    try {
+      await pipeline(source, res);
+    } catch (e) {
+      // The client closing the connection is its right, not our error.
+      if ((e as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') log.error(`[host] sending a file failed: ${errorMessage(e)}`);
+    }
   }
 
   // ── WebSocket API ───────────────────────────────────────────────────────────
