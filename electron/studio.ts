@@ -21,6 +21,7 @@ import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './model/upload';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/engine';
 import type { PostService } from './publish/post-service';
@@ -50,6 +51,8 @@ export interface StudioOptions {
   importConcurrency?: number;
   /** The time the publish room goes by (due posts, retries, lateness). Tests give a fixed clock. */
   clock?: () => Date;
+  /** The largest file an upload may be (browser mode); default DEFAULT_MAX_UPLOAD_BYTES (4 GiB). */
+  maxUploadBytes?: number;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -311,6 +314,7 @@ export class Studio implements StudioContext {
           version: pkg.version,
           library: this.libraryInfo(),
           shell: this.options.shell,
+          maxUploadBytes: this.maxUploadBytes,
           ffmpeg: this.tools
             ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
             : { ok: false, version: null, message: this.toolsError },
@@ -336,8 +340,14 @@ export class Studio implements StudioContext {
   }
 
   // ── bytes (studio/files.ts; never through the API) ────────────────────────
+  /** Streams one upload into cache/uploads, refusing it (`too_large`) past `maxUploadBytes`. */
   stageUpload(name: string, body: Readable): Promise<UploadResponse> {
-    return stageUpload(this.rooms.folder, name, body);
+    return stageUpload(this.rooms.folder, name, body, this.maxUploadBytes);
+  }
+
+  /** The per-file upload limit (the host refuses a declared length over it before reading the body). */
+  get maxUploadBytes(): number {
+    return this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   }
 
   /** One chunk of a take being recorded (the host's HTTP route, Electron's IPC); see capture/recordings.ts. */

@@ -10,9 +10,10 @@ import { type Job, exportResultOf, importResultOf, isFinished } from '../model/j
 import type { VideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
+import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB } from '../model/upload';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
-import { type ParsedArgs, UsageError, parseArgs, portFlag, stringFlag } from './args';
+import { type ParsedArgs, UsageError, intFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
 
@@ -57,7 +58,7 @@ async function openStudio(libraryPath: string, create: boolean): Promise<Studio>
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -324,7 +325,14 @@ function numberOr(v: string | undefined): unknown {
 }
 
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  const studio = await openStudio(lib.path, lib.isDefault);
+  const maxUploadMb = intFlag(args, 'max-upload-mb', MAX_UPLOAD_MB_RANGE) ?? DEFAULT_MAX_UPLOAD_MB;
+  const studio = await Studio.open({
+    libraryPath: lib.path,
+    settingsDir: defaultSettingsDir(),
+    shell: 'browser',
+    createLibrary: lib.isDefault,
+    maxUploadBytes: maxUploadMb * MB,
+  });
   const host = await startHost({
     studio,
     rendererDir: path.join(repoRoot, 'out', 'renderer'),

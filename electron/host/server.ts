@@ -11,11 +11,13 @@ import { parseChunkPath } from '../api/chunks';
 import { attachmentDisposition, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
-import { type ErrorCode, errorMessage, isAppError } from '../model/errors';
+import { AppError, type ErrorCode, errorMessage, isAppError } from '../model/errors';
 import { MAX_CHUNK_BYTES } from '../model/recording';
+import { uploadTooLargeMessage } from '../model/upload';
 import type { Studio } from '../studio';
 import { MAX_MESSAGE_BYTES, serveApiSocket } from './api-socket';
 import { HostAuth } from './auth';
+import { declaredLength, detachedBody, lingerAfter, readBody } from './bodies';
 
 export type HostOptions = {
   studio: Studio;
@@ -100,17 +102,33 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
-    if (url.pathname === HOST_PATHS.upload) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
-      const name = url.searchParams.get('name') ?? 'upload';
-      try {
-        const up = await o.studio.stageUpload(name, req);
-        return send(res, 200, 'application/json', JSON.stringify(up));
-      } catch (e) {
-        return send(res, 400, 'application/json', JSON.stringify({ code: isAppError(e) ? e.code : 'internal', message: errorMessage(e) }));
-      }
-    }
+    if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
+  }
+
+  /**
+   * `POST /upload?name=<file name>`: one file, raw body, streamed to cache/uploads (answer: UploadResponse). Over
+   * the per-file limit it answers 413 with what to do: before reading when Content-Length says so, else as soon
+   * as the bytes pass the limit (the engine counts them and removes what it wrote).
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+    const limit = o.studio.maxUploadBytes;
+    const declared = declaredLength(req);
+    if (declared > limit) return refuseUpload(req, res, new AppError('too_large', uploadTooLargeMessage(path.basename(name), limit, declared)));
+    try {
+      const up = await o.studio.stageUpload(name, detachedBody(req));
+      return send(res, 200, 'application/json', JSON.stringify(up));
+    } catch (e) {
+      if (isAppError(e) && e.code === 'too_large') return refuseUpload(req, res, e);
+      return send(res, 400, 'application/json', JSON.stringify({ code: isAppError(e) ? e.code : 'internal', message: errorMessage(e) }));
+    }
+  }
+
+  function refuseUpload(req: IncomingMessage, res: ServerResponse, e: AppError): void {
+    res.setHeader('Connection', 'close');
+    lingerAfter(req, res);
+    send(res, 413, 'application/json', JSON.stringify({ code: e.code, message: e.message }));
   }
 
   /**
@@ -273,19 +291,6 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The whole body, or null once it passes `limit` bytes (the rest is not read). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return null;
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of req) {
-    size += (part as Buffer).length;
-    if (size > limit) return null;
-    parts.push(part as Buffer);
-  }
-  return Buffer.concat(parts);
 }
 
 /** The request's path and query; null for a target no URL parser accepts (answered 400, never thrown). */

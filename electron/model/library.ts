@@ -20,5 +20,7 @@ export const AppInfo = z.object({
   ffmpeg: ToolStatus,
   /** Which front door the renderer talks to: the Electron app or the browser-mode host. */
   shell: z.enum(['electron', 'browser']),
+  /** The largest file browser mode takes as an upload (the page refuses bigger ones before sending them). */
+  maxUploadBytes: z.number().int().positive(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -436,6 +436,7 @@ export const en = {
   'import.failedToast': 'The import failed. Try again; if it keeps failing, check the Jobs drawer for the reason.',
   'import.readFailed': 'Could not read the dropped items ({reason}). Try dropping the files themselves, or use Import….',
   'import.uploadFailed': 'The upload was refused (HTTP {status}).',
+  'import.tooLarge': '{name} is {size}, larger than the {limit} Postframe accepts for one file. Trim it, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).',
   'import.uploadNetwork': 'The upload was interrupted. Check that Postframe is still running, then import again.',
   'import.uploading_one': 'Uploading 1 file',
   'import.uploading_other': 'Uploading {count} files',
