@@ -75,7 +75,9 @@ export async function callApi<T>(page: Page, call: string, input: unknown): Prom
   return page.evaluate(
     ([name, payload]) =>
       new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/api`);
+        // The page's key (renderer/src/api/hostKeys.ts keeps it in localStorage): the cookie alone opens no API.
+        const key = (localStorage.getItem('postframe.hostKeys') ?? '').split('.')[0] ?? '';
+        const ws = new WebSocket(`ws://${location.host}/api?key=${encodeURIComponent(key)}`);
         ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
         ws.onmessage = (e) => {
           const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };

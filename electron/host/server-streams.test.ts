@@ -9,7 +9,7 @@ import { JobsRepo } from '../library/jobs-repo';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type RunningHost, startHost } from './server';
-import { signIn } from './__tests__/sign-in';
+import { bytesPath, signIn } from './__tests__/sign-in';
 
 // Item 5 of issue 9: files are streamed with pipeline and its errors handled, so a client that goes away
 // mid-download or a read error never throws and never leaves a file open.
@@ -92,11 +92,12 @@ describe('streamed downloads', () => {
   }
 
   it.runIf(process.platform === 'linux')('closes the file when the client drops an unfinished Range download', async () => {
-    const { cookie } = await signIn(host.port, host.openUrl);
+    const session = await signIn(host.port, host.openUrl);
+    const { cookie } = session;
     const { id, file } = exportOf(32 * 1024 * 1024);
     const downloads = 3;
     for (let i = 0; i < downloads; i++) {
-      const { req } = await startDownload(`/exports/${id}`, { cookie, range: 'bytes=1000-' });
+      const { req } = await startDownload(bytesPath(session, `/exports/${id}`), { cookie, range: 'bytes=1000-' });
       req.destroy();
     }
     // The host notices each dropped connection and closes its read stream: no descriptor stays open on the file.
@@ -104,18 +105,19 @@ describe('streamed downloads', () => {
       timeout: 10_000 * downloads,
     });
     expect(errors).toEqual([]);
-    const again = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port: host.port, path: `/exports/${id}`, headers: { cookie, range: 'bytes=0-9' }, agent: false }, (res) => resolve(res.resume().statusCode!)));
+    const again = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port: host.port, path: bytesPath(session, `/exports/${id}`), headers: { cookie, range: 'bytes=0-9' }, agent: false }, (res) => resolve(res.resume().statusCode!)));
     expect(again).toBe(206);
   });
 
   it('ends the response (never hangs or throws) when reading the file fails half-way, and logs why', async () => {
-    const { cookie } = await signIn(host.port, host.openUrl);
+    const session = await signIn(host.port, host.openUrl);
+    const { cookie } = session;
     const { id, file } = exportOf(64 * 1024);
     failing.add(file);
     // The client sees the download cut short (the connection drops), not a complete file and not a hang.
     let received = 0;
     const outcome = await new Promise<string>((resolve) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/exports/${id}`, headers: { cookie }, agent: false }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: bytesPath(session, `/exports/${id}`), headers: { cookie }, agent: false }, (res) => {
         res.on('data', (c: Buffer) => (received += c.length));
         res.once('end', () => resolve('complete'));
         res.once('aborted', () => resolve('aborted'));
@@ -127,7 +129,7 @@ describe('streamed downloads', () => {
     expect(received).toBeLessThan(64 * 1024);
     expect(errors.join('\n')).toMatch(/EIO/);
     failing.clear();
-    const again = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port: host.port, path: `/exports/${id}`, headers: { cookie }, agent: false }, (r) => resolve(r.resume().statusCode!)));
+    const again = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port: host.port, path: bytesPath(session, `/exports/${id}`), headers: { cookie }, agent: false }, (r) => resolve(r.resume().statusCode!)));
     expect(again).toBe(200);
   });
 });

@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../api/contract';
 import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
-import { attachmentDisposition, HOST_PATHS } from '../api/transport';
+import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
 import { AppError, type ErrorCode, errorMessage, isAppError } from '../model/errors';
@@ -48,14 +48,14 @@ const STATIC_TYPES: Record<string, string> = {
 export async function startHost(o: HostOptions): Promise<RunningHost> {
   const bindHost = o.host ?? '127.0.0.1';
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
-  const auth = new HostAuth(loopbackOnly);
+  let port = 0;
+  const auth = new HostAuth(loopbackOnly, () => port);
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
   const route = createRouter(o.studio.api, log);
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
   });
-  let port = 0;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -76,10 +76,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
 
     const token = url.searchParams.get('token');
     if (token !== null && req.method === 'GET') {
-      const cookie = auth.redeem(token);
-      if (cookie) {
-        res.setHeader('Set-Cookie', cookie);
-        res.writeHead(303, { Location: '/' });
+      const signedIn = auth.redeem(token);
+      if (signedIn) {
+        res.setHeader('Set-Cookie', signedIn.setCookie);
+        res.writeHead(303, { Location: signedIn.location });
         return void res.end();
       }
     }
@@ -96,6 +96,17 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
           '<h1>Postframe</h1><p>This link has expired or was already used. Open the address printed by <code>postframe serve</code> ' +
           '(it carries a one-time token), or restart the server to get a new one.</p>',
       );
+    }
+
+    // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
+    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports].some((p) => url.pathname.startsWith(`${p}/`));
+    const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
+    if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
+    }
+    if (isWriteRoute && !auth.isPageKey(req.headers[HOST_KEY_HEADER.toLowerCase()])) {
+      const body = { code: 'unauthorized', message: 'This page has no key for Postframe (it was opened without the sign-in link, or its site data was cleared). Open the link printed by postframe serve again.' };
+      return send(res, 403, 'application/json', JSON.stringify(body));
     }
 
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
@@ -252,7 +263,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     // Until ws takes the socket over, its errors (a reset mid-handshake) are ours to catch.
     socket.on('error', () => socket.destroy());
     const url = requestUrl(req.url);
-    if (!url || url.pathname !== HOST_PATHS.api || !auth.sameOrigin(req, port, true) || !auth.hasSession(req)) {
+    const allowed = url !== null && url.pathname === HOST_PATHS.api && auth.sameOrigin(req, port, true) && auth.hasSession(req) && auth.isPageKey(url.searchParams.get(HOST_API_KEY_PARAM));
+    if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type RunningHost, startHost } from './server';
-import { signIn } from './__tests__/sign-in';
+import { type Session, signIn, writeHeaders } from './__tests__/sign-in';
 
 // Item 7 of issue 9: an upload larger than the per-file cap is refused with 413 and a message that says what
 // to do, early when the body has a length, while streaming when it has none, and never leaves a partial file.
@@ -21,8 +21,7 @@ describe('upload size limit', () => {
   let temp: TempStudio;
   let studio: Studio;
   let host: RunningHost;
-  let cookie: string;
-  let origin: string;
+  let session: Session;
 
   beforeEach(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-upload-limit-'));
@@ -32,7 +31,7 @@ describe('upload size limit', () => {
     temp = await openTempStudio('pf-upload-limit-', { maxUploadBytes: LIMIT });
     studio = temp.studio;
     host = await startHost({ studio, rendererDir, port: 0, log: { info: () => undefined, error: () => undefined } });
-    ({ cookie, origin } = await signIn(host.port, host.openUrl));
+    session = await signIn(host.port, host.openUrl);
   });
   afterEach(async () => {
     await host.close();
@@ -46,7 +45,7 @@ describe('upload size limit', () => {
    */
   function upload(name: string, send: number, declared?: number): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const headers: Record<string, string | number> = { cookie, origin, 'content-type': 'application/octet-stream' };
+      const headers: Record<string, string | number> = { ...writeHeaders(session), 'content-type': 'application/octet-stream' };
       if (declared !== undefined) headers['content-length'] = declared;
       const req = http.request({ host: '127.0.0.1', port: host.port, path: `/upload?name=${encodeURIComponent(name)}`, method: 'POST', headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];

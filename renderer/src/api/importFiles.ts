@@ -1,7 +1,7 @@
-import { HOST_PATHS, type UploadResponse } from '../../../electron/api/transport';
+import { HOST_KEY_HEADER, HOST_PATHS, type UploadResponse } from '../../../electron/api/transport';
 import type { ImportFailure } from '../../../electron/model/job';
 import { t } from '../i18n';
-import { ApiError, call, getBridge } from './client';
+import { ApiError, call, getBridge, hostKeys } from './client';
 import { splitByUploadLimit } from './uploadLimit';
 
 export type UploadProgress = { loadedBytes: number; totalBytes: number; fileIndex: number; fileCount: number };
@@ -80,6 +80,7 @@ function uploadOne(file: File, signal: AbortSignal | undefined, onProgress: (loa
     xhr.open('POST', `${HOST_PATHS.upload}?name=${encodeURIComponent(file.name)}`);
     xhr.responseType = 'json';
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader(HOST_KEY_HEADER, hostKeys().page);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       const body = xhr.response as (UploadResponse & { error?: { message?: string }; message?: string }) | null;
