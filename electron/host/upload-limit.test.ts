@@ -70,7 +70,7 @@ describe('upload size limit', () => {
     const r = await upload('Holiday 4K.mov', 16, 5_000_000_000);
     expect(r.status).toBe(413);
     expect(r.body.code).toBe('too_large');
-    expect(r.body.message).toMatch(/^Holiday 4K\.mov is 5 GB, larger than the 64 KB Postframe accepts for one file\. Trim it, or .*--max-upload-mb/);
+    expect(r.body.message).toMatch(/^Holiday 4K\.mov is 5 GB, larger than the 64 KB Postframe accepts for one file\. Trim or compress it first, or .*--max-upload-mb/);
     expect(uploads()).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ describe('formatBytes', () => {
 describe('uploadTooLargeMessage', () => {
   it('names the file, its size when known, the limit and the fix', () => {
     expect(uploadTooLargeMessage('a.mov', DEFAULT_MAX_UPLOAD_BYTES, 6.2e9)).toBe(
-      'a.mov is 6.2 GB, larger than the 5 GB Postframe accepts for one file. Trim it, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).',
+      'a.mov is 6.2 GB, larger than the 5 GB Postframe accepts for one file. Trim or compress it first, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).',
     );
     expect(uploadTooLargeMessage('b.mp4', 1e6, null)).toMatch(/^b\.mp4 is larger than the 1 MB Postframe accepts/);
   });

@@ -28,5 +28,5 @@ export function formatBytes(bytes: number): string {
 /** What the person uploading reads when a file is over the limit (`size` null: a body without a length). */
 export function uploadTooLargeMessage(name: string, limitBytes: number, size: number | null): string {
   const what = size === null ? `${name} is larger than` : `${name} is ${formatBytes(size)}, larger than`;
-  return `${what} the ${formatBytes(limitBytes)} Postframe accepts for one file. Trim it, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).`;
+  return `${what} the ${formatBytes(limitBytes)} Postframe accepts for one file. Trim or compress it first, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).`;
 }

@@ -10,7 +10,7 @@ describe('splitByUploadLimit', () => {
     expect(refused).toEqual([
       {
         path: 'clips/b.mov',
-        reason: 'b.mov is 6.2 GB, larger than the 5 GB Postframe accepts for one file. Trim it, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).',
+        reason: 'b.mov is 6.2 GB, larger than the 5 GB Postframe accepts for one file. Trim or compress it first, or ask whoever started Postframe to raise the limit (postframe serve --max-upload-mb N).',
       },
     ]);
   });
