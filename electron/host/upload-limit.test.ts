@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type RunningHost, startHost } from './server';
@@ -86,6 +86,19 @@ describe('upload size limit', () => {
     const b = await upload('b.bin', LIMIT);
     expect([a.status, a.body.sizeBytes, b.status, b.body.sizeBytes]).toEqual([200, LIMIT, 200, LIMIT]);
     expect(uploads().length).toBe(2);
+  });
+
+  it('a client that goes away mid-upload leaves no partial file, and the host keeps serving', async () => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: '/upload?name=cut.mp4', method: 'POST', headers: { ...writeHeaders(session), 'content-length': LIMIT }, agent: false });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(LIMIT / 2, 1));
+    // Half the file is on disk when the client goes away…
+    const dir = studio.folder.uploadsDir;
+    await vi.waitFor(() => expect(uploads().map((f) => fs.statSync(path.join(dir, f)).size), 'the first half reaching cache/uploads').toEqual([LIMIT / 2]), { timeout: 10_000 });
+    req.destroy();
+    // …and the engine hears the connection drop, stops and removes what it wrote.
+    await vi.waitFor(() => expect(uploads(), 'files left in cache/uploads after the client went away').toEqual([]), { timeout: 10_000 });
+    expect((await upload('after.bin', 10, 10)).status).toBe(200);
   });
 
   it('app.info tells the page the limit', async () => {
