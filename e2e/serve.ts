@@ -3,8 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { GOOD_DIR } from '../scripts/fixtures';
 
-export type Server = { url: string; openUrl: string; libraryPath: string; home: string; process: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> };
+export type Server = {
+  url: string;
+  openUrl: string;
+  libraryPath: string;
+  home: string;
+  /** A folder the browser may name by path (`--allow-folder`), when the server was started with one (the fixture's is). */
+  shared: string | null;
+  process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /** Starts `postframe serve` (the real CLI) on a library and resolves once it prints its one-time link. */
 export async function startServe(libraryPath: string, home: string, extraArgs: string[] = []): Promise<Server> {
@@ -24,11 +34,13 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
     child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}\n${err}`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const allowAt = extraArgs.lastIndexOf('--allow-folder');
   return {
     url: new URL('/', openUrl).toString(),
     openUrl,
     libraryPath,
     home,
+    shared: allowAt >= 0 ? (extraArgs[allowAt + 1] ?? null) : null,
     process: child,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -50,7 +62,11 @@ export const test = base.extend<Fixtures>({
     const lib = path.join(tmp, 'Library');
     const home = path.join(tmp, 'home');
     execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
-    const server = await startServe(lib, home);
+    // Browser mode names paths only in allowed folders: the fixtures (read by path in some specs) and a shared
+    // folder (`server.shared`, e.g. for a delivery folder). Everything else arrives as uploads.
+    const shared = path.join(tmp, 'shared');
+    fs.mkdirSync(shared);
+    const server = await startServe(lib, home, ['--allow-folder', GOOD_DIR, '--allow-folder', shared]);
     await use(server);
     await server.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -75,7 +91,9 @@ export async function callApi<T>(page: Page, call: string, input: unknown): Prom
   return page.evaluate(
     ([name, payload]) =>
       new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/api`);
+        // The page's key (renderer/src/api/hostKeys.ts keeps it in localStorage): the cookie alone opens no API.
+        const key = (localStorage.getItem('postframe.hostKeys') ?? '').split('.')[0] ?? '';
+        const ws = new WebSocket(`ws://${location.host}/api?key=${encodeURIComponent(key)}`);
         ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: name, input: payload }));
         ws.onmessage = (e) => {
           const msg = JSON.parse(String(e.data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };

@@ -21,6 +21,7 @@ import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './model/upload';
 import { needsProxy, type ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/engine';
 import type { PostService } from './publish/post-service';
@@ -35,6 +36,7 @@ import { draftsApi } from './studio/drafts-api';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
+import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
 
 export interface StudioOptions {
@@ -50,6 +52,13 @@ export interface StudioOptions {
   importConcurrency?: number;
   /** The time the publish room goes by (due posts, retries, lateness). Tests give a fixed clock. */
   clock?: () => Date;
+  /** The largest file an upload may be (browser mode); default DEFAULT_MAX_UPLOAD_BYTES (5 GB). */
+  maxUploadBytes?: number;
+  /**
+   * Which paths API calls may name (studio/path-gate.ts). Default: any for 'electron'; for 'browser', none (only
+   * uploads) unless folders are allowed (`postframe serve --allow-folder`). The CLI's own commands pass ANY_PATH.
+   */
+  pathAccess?: PathAccess;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -80,6 +89,8 @@ export class Studio implements StudioContext {
   private constructor(
     private readonly options: StudioOptions,
     tools: { tools: MediaTools | null; error: string | null },
+    /** The check every path an API call names goes through. */
+    readonly paths: PathGate,
   ) {
     this.settings = new SettingsStore(options.settingsDir);
     this.clock = options.clock ?? (() => new Date());
@@ -102,7 +113,8 @@ export class Studio implements StudioContext {
     } catch (e) {
       tools = { tools: null, error: errorMessage(e) };
     }
-    const studio = new Studio(options, tools);
+    const access = options.pathAccess ?? (options.shell === 'electron' ? ANY_PATH : { kind: 'confined', folders: [] });
+    const studio = new Studio(options, tools, await PathGate.create(access, options.libraryPath));
     studio.current = await studio.buildRooms(options.libraryPath, options.createLibrary ?? false);
     return studio;
   }
@@ -311,15 +323,23 @@ export class Studio implements StudioContext {
           version: pkg.version,
           library: this.libraryInfo(),
           shell: this.options.shell,
+          maxUploadBytes: this.maxUploadBytes,
+          allowedFolders: this.paths.allowedFolders,
           ffmpeg: this.tools
             ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
             : { ok: false, version: null, message: this.toolsError },
         };
       },
-      'libraries.recent': async () => this.settings.recent(),
+      // Only those this front door may open (browser mode: the served one and those in allowed folders).
+      'libraries.recent': async () => {
+        const recent = this.settings.recent();
+        const openable = await Promise.all(recent.map((r) => this.paths.mayUse(r.path, 'library')));
+        return recent.filter((_, i) => openable[i]);
+      },
       'libraries.open': async (input) => {
-        const target = path.resolve(input.path);
-        if (target === this.rooms.folder.root) return this.libraryInfo();
+        const target = path.resolve(await this.paths.check(input.path, 'library'));
+        const current = this.rooms.folder.root;
+        if (target === current || target === (await realTarget(current).catch(() => current))) return this.libraryInfo();
         const next = await this.buildRooms(target, input.create);
         const prev = this.current;
         await this.stopScheduler(prev);
@@ -336,8 +356,14 @@ export class Studio implements StudioContext {
   }
 
   // ── bytes (studio/files.ts; never through the API) ────────────────────────
+  /** Streams one upload into cache/uploads, refusing it (`too_large`) past `maxUploadBytes`. */
   stageUpload(name: string, body: Readable): Promise<UploadResponse> {
-    return stageUpload(this.rooms.folder, name, body);
+    return stageUpload(this.rooms.folder, name, body, this.maxUploadBytes);
+  }
+
+  /** The per-file upload limit (the host refuses a declared length over it before reading the body). */
+  get maxUploadBytes(): number {
+    return this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   }
 
   /** One chunk of a take being recorded (the host's HTTP route, Electron's IPC); see capture/recordings.ts. */

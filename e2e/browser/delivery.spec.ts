@@ -61,7 +61,7 @@ async function dismissToasts(page: Page): Promise<void> {
   while ((await close.count()) > 0) await close.first().click();
 }
 
-test('Settings → Delivery, then Export now: each channel’s outcome on the post, and a person settles the unknown one', async ({ app }) => {
+test('Settings → Delivery, then Export now: each channel’s outcome on the post, and a person settles the unknown one', async ({ app, server }) => {
   test.setTimeout(150_000);
   // TikTok's receiver is busy at first (503, Retry-After 8 s); Facebook Reels' connection drops after the whole
   // post was sent (unknown outcome). Later attempts are answered 201.
@@ -71,7 +71,7 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
     if (first && r.key.includes(':facebook_reel:')) return void res.socket?.destroy();
     res.writeHead(201).end('{"ok":true}');
   });
-  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-deliveries-'));
+  const outbox = fs.mkdtempSync(path.join(server.shared!, 'deliveries-'));
 
   await app.getByTestId('settings-nav').click();
   const settings = app.getByTestId('delivery-settings');
@@ -144,9 +144,9 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
-test('a post more than an hour late waits in the Queue until a person exports it', async ({ app }) => {
+test('a post more than an hour late waits in the Queue until a person exports it', async ({ app, server }) => {
   test.setTimeout(120_000);
-  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-deliveries-'));
+  const outbox = fs.mkdtempSync(path.join(server.shared!, 'deliveries-'));
   await callApi(app, 'connectors.set', { folder: { root: outbox } });
   const draftId = await makeDraft(app, 'Old news');
   const post = await approvedPost(app, draftId, 'Old news', ['tiktok'], 125);
@@ -189,7 +189,7 @@ test.describe('kill -9 during a webhook delivery', () => {
     });
     const first = receiver.nextBody();
 
-    server = await startServe(lib, home);
+    server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
     await page.goto(server.openUrl);
     await callApi(page, 'connectors.set', { webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
     const draftId = await makeDraft(page, 'Crash course');
@@ -206,7 +206,7 @@ test.describe('kill -9 during a webhook delivery', () => {
 
     // Restart: the scheduler's first pass finds the webhook row left 'sending' (it may have arrived: unknown, not
     // sent again) and delivers the post that had not gone out yet.
-    server = await startServe(lib, home);
+    server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
     await page.goto(server.openUrl);
     await expect.poll(() => stateOf(page, waiting.id), { timeout: 60_000 }).toBe('exported');
     expect(await stateOf(page, sent.id)).toBe('ready');

@@ -264,8 +264,12 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);
 }
 
-/** Wire messages of the browser-mode WebSocket. */
+/** Wire messages of the browser-mode WebSocket. `id` is a safe integer the client picks (electron/api/wire.ts). */
 export type WireRequest = { id: number; call: string; input: unknown };
 export type WireMessage =
-  | { type: 'result'; id: number; result: CallResult<unknown> }
+  /**
+   * The answer to request `id`. A message that was not a request (not JSON, not an object, no usable id) is
+   * answered with `id: null` and an `invalid_input` error that says what a request looks like.
+   */
+  | { type: 'result'; id: number | null; result: CallResult<unknown> }
   | { type: 'event'; name: EventName; payload: unknown };

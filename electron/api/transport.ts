@@ -2,7 +2,7 @@ import type { CallName, CallResult, EventName } from './contract';
 import type { MediaVariant } from '../model/asset';
 import type { ChunkAck } from '../model/recording';
 
-/** Paths of the browser-mode host. Auth is a session cookie obtained by opening `/?token=…` once. */
+/** Paths of the browser-mode host. Auth: a session cookie from opening `/?token=…` once, plus the page keys below. */
 export const HOST_PATHS = {
   api: '/api',
   upload: '/upload',
@@ -12,6 +12,30 @@ export const HOST_PATHS = {
   /** `POST /recordings/<id>/chunks/<seq>` with a take's next chunk as the raw body (answer: ChunkAck). */
   recordings: '/recordings',
 } as const;
+
+/**
+ * Browser mode's page keys (docs/security.md, "Browser-mode sessions"). The session cookie alone is not enough:
+ * cookies ignore ports, so any other server on 127.0.0.1 receives it. Signing in redirects to
+ * `/#pf-keys=<pageKey>.<mediaKey>`; the page keeps both in localStorage, which is per origin (port included).
+ * The API upgrade carries the page key as `?key=`, uploads and recording chunks in a header, and media, text
+ * layer and export addresses (which `<video>`/`<img>`/downloads load without headers) carry the media key as `?k=`.
+ */
+export const HOST_KEYS_FRAGMENT = 'pf-keys';
+export const HOST_KEY_HEADER = 'X-Postframe-Key';
+export const HOST_API_KEY_PARAM = 'key';
+export const HOST_MEDIA_KEY_PARAM = 'k';
+export type HostKeys = { page: string; media: string };
+
+/** The keys in a location hash (`#pf-keys=<page>.<media>`), or null. */
+export function parseHostKeys(hash: string): HostKeys | null {
+  const m = /^#?pf-keys=([A-Za-z0-9_-]{16,128})\.([A-Za-z0-9_-]{16,128})$/.exec(hash);
+  return m ? { page: m[1]!, media: m[2]! } : null;
+}
+
+/** A host address with the media key added. */
+export function withMediaKey(pathAndQuery: string, mediaKey: string): string {
+  return `${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}${HOST_MEDIA_KEY_PARAM}=${encodeURIComponent(mediaKey)}`;
+}
 
 /** Electron: the custom protocol that serves library media (`media://asset/<id>/<variant>`). */
 export const MEDIA_SCHEME = 'media';

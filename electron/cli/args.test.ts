@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, parseArgs, portFlag, stringFlag } from './args';
+import { UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 describe('parseArgs', () => {
   it('splits positionals, boolean flags, --key value and --key=value', () => {
@@ -49,5 +49,24 @@ describe('stringFlag and portFlag', () => {
       expect(() => port(`--port=${bad}`), bad).toThrow(`--port must be a number from 0 to 65535, not "${bad}".`);
     }
     expect(() => port('--port')).toThrow(UsageError);
+  });
+});
+
+describe('listFlag and intFlag', () => {
+  it('collects every value of a repeatable flag, in order', () => {
+    const a = parseArgs(['serve', '--allow-folder', '/a', '--allow-folder=/b c', '--port', '1'], ['allow-folder', 'port']);
+    expect(listFlag(a, 'allow-folder')).toEqual(['/a', '/b c']);
+    expect(listFlag(a, 'missing')).toEqual([]);
+    expect(() => listFlag(parseArgs(['--allow-folder'], []), 'allow-folder')).toThrow('--allow-folder needs a value.');
+  });
+
+  it('reads a whole number in its range and explains anything else', () => {
+    const mb = (...argv: string[]) => intFlag(parseArgs(argv, ['max-upload-mb']), 'max-upload-mb', { min: 1, max: 1000 });
+    expect(mb()).toBeUndefined();
+    expect(mb('--max-upload-mb', '1')).toBe(1);
+    expect(mb('--max-upload-mb=1000')).toBe(1000);
+    for (const bad of ['0', '1001', '2.5', 'lots', '', '-3']) {
+      expect(() => mb(`--max-upload-mb=${bad}`), bad).toThrow(`--max-upload-mb must be a whole number from 1 to 1000, not "${bad}".`);
+    }
   });
 });

@@ -10,9 +10,11 @@ import { type Job, exportResultOf, importResultOf, isFinished } from '../model/j
 import type { VideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
+import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../model/upload';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
-import { type ParsedArgs, UsageError, parseArgs, portFlag, stringFlag } from './args';
+import { ANY_PATH } from '../studio/path-gate';
+import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
 
@@ -22,7 +24,7 @@ Usage:
   postframe search [--library DIR] QUERY [--json]
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
-  postframe serve [--library DIR] [--port N] [--host ADDR]
+  postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
   postframe audit verify [--library DIR]
   postframe queue list --library DIR [--json]
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
@@ -35,7 +37,9 @@ audit verify checks the audit log's hash chain: "ok (N entries)", or the first b
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
 queue folder sets the delivery folder; export-due runs one delivery pass: scheduled posts that are due (not >1 h late
 ones unless --include-late) are rendered per channel and delivered to the folder or webhook set in Settings → Delivery.
-serve also runs the in-app scheduler, which delivers due posts while it serves.
+serve also runs the in-app scheduler, which delivers due posts while it serves. In the browser, files arrive as
+uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from a folder, open or create a library,
+the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -50,14 +54,15 @@ function libraryArg(args: ParsedArgs, settingsDir: string): { path: string; isDe
   return given ? { path: path.resolve(given), isDefault: false } : { path: defaultLibraryPath(settingsDir), isDefault: true };
 }
 
+/** The one-shot commands' Studio: paths on the command line are the person's own (ANY_PATH), as in the app. */
 async function openStudio(libraryPath: string, create: boolean): Promise<Studio> {
-  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create });
+  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH });
 }
 
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -318,13 +323,35 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
   }
 }
 
+/** `--allow-folder` values as absolute paths; each must be an existing folder. */
+async function allowedFolders(given: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const g of given) {
+    const abs = path.resolve(g);
+    const st = await fs.stat(abs).catch(() => null);
+    if (!st?.isDirectory()) throw new UsageError(`--allow-folder ${g}: there is no folder there. Give a folder that exists.`);
+    out.push(abs);
+  }
+  return out;
+}
+
 /** "720" → 720 for the preset schema; anything else is passed through for it to refuse. */
 function numberOr(v: string | undefined): unknown {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : v;
 }
 
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  const studio = await openStudio(lib.path, lib.isDefault);
+  const maxUploadMb = intFlag(args, 'max-upload-mb', MAX_UPLOAD_MB_RANGE) ?? DEFAULT_MAX_UPLOAD_MB;
+  const allowed = await allowedFolders(listFlag(args, 'allow-folder'));
+  // A browser tab names paths only inside the folders allowed here; files otherwise reach it as uploads.
+  const studio = await Studio.open({
+    libraryPath: lib.path,
+    settingsDir: defaultSettingsDir(),
+    shell: 'browser',
+    createLibrary: lib.isDefault,
+    maxUploadBytes: maxUploadMb * MB,
+    pathAccess: { kind: 'confined', folders: allowed },
+  });
   const host = await startHost({
     studio,
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
@@ -334,7 +361,8 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
     await studio.close();
     throw e;
   });
-  io.out(`Postframe is serving ${studio.folder.root}\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  const access = allowed.length ? `Browser tabs may read and write paths inside: ${allowed.join(', ')}` : 'Browser tabs import by upload only (allow a folder with --allow-folder DIR)';
+  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
   // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
   void studio.startScheduler();
   await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultTransform } from '../model/draft';
 import { isFinished } from '../model/job';
 import { Studio } from '../studio';
+import { ANY_PATH } from '../studio/path-gate';
 import { EXIT } from './main';
 import { runCli, useCliSandbox } from './__tests__/cli-sandbox';
 
@@ -18,7 +19,7 @@ describe('postframe queue', () => {
   const cli = runCli;
 
   async function withStudio<T>(fn: (s: Studio) => Promise<T>): Promise<T> {
-    const studio = await Studio.open({ libraryPath: box.libraryPath, settingsDir: box.settingsDir, shell: 'browser' });
+    const studio = await Studio.open({ libraryPath: box.libraryPath, settingsDir: box.settingsDir, shell: 'browser', pathAccess: ANY_PATH });
     try {
       return await fn(studio);
     } finally {

@@ -1,13 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const SESSION_COOKIE = 'pf_session';
+import { HOST_KEYS_FRAGMENT } from '../api/transport';
 
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
+
+const secret = () => randomBytes(32).toString('base64url');
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -24,31 +25,58 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
+/** The session cookie's name: per port, because cookies ignore ports and another local server may use ours. */
+export function sessionCookieName(port: number): string {
+  return `pf_session_${port}`;
+}
+
 /**
- * Browser-mode access: `postframe serve` prints a URL with a one-time token. Opening it once trades the
- * token for an HttpOnly, SameSite=Strict session cookie; after that the token is spent. Requests must also
- * come from our own origin (Origin and Host checked), which stops other sites and DNS rebinding.
+ * Browser-mode access (docs/security.md, "Browser-mode sessions"). `postframe serve` prints a URL with a
+ * one-time token. Opening it once trades the token for an HttpOnly, SameSite=Strict session cookie named for
+ * the port, and redirects to `/#pf-keys=<pageKey>.<mediaKey>`, which only the page sees and keeps. Cookies ignore
+ * ports, so any server on another port of this machine receives the cookie: the cookie alone opens only the app
+ * shell; the API and writes need the page key, media addresses the media key. Requests must also come from our
+ * own origin (Origin and Host checked), which stops other sites and DNS rebinding.
  */
 export class HostAuth {
   private token: string | null = randomBytes(24).toString('base64url');
-  private readonly session = randomBytes(32).toString('base64url');
+  private readonly session = secret();
+  private readonly pageKey = secret();
+  private readonly mediaKey = secret();
 
-  constructor(private readonly loopbackOnly: boolean) {}
+  /** `port`: the port we listen on (known once listening). */
+  constructor(
+    private readonly loopbackOnly: boolean,
+    private readonly port: () => number,
+  ) {}
 
   get oneTimeToken(): string | null {
     return this.token;
   }
 
-  /** Returns the Set-Cookie value when `candidate` is the unspent token. */
-  redeem(candidate: string): string | null {
+  /** When `candidate` is the unspent token: the session cookie to set and where to send the browser. */
+  redeem(candidate: string): { setCookie: string; location: string } | null {
     if (!this.token || !safeEqual(candidate, this.token)) return null;
     this.token = null;
-    return `${SESSION_COOKIE}=${this.session}; HttpOnly; SameSite=Strict; Path=/`;
+    return {
+      setCookie: `${sessionCookieName(this.port())}=${this.session}; HttpOnly; SameSite=Strict; Path=/`,
+      location: `/#${HOST_KEYS_FRAGMENT}=${this.pageKey}.${this.mediaKey}`,
+    };
   }
 
   hasSession(req: IncomingMessage): boolean {
-    const c = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    const c = parseCookies(req.headers.cookie).get(sessionCookieName(this.port()));
     return c !== undefined && safeEqual(c, this.session);
+  }
+
+  /** The API upgrade, uploads and recording chunks present the page key. */
+  isPageKey(value: string | string[] | null | undefined): boolean {
+    return typeof value === 'string' && safeEqual(value, this.pageKey);
+  }
+
+  /** Media, text layer and export addresses carry the media key. */
+  isMediaKey(value: string | null | undefined): boolean {
+    return typeof value === 'string' && safeEqual(value, this.mediaKey);
   }
 
   /** Host must be one we answer to; Origin, when sent, must be that same host. */

@@ -30,9 +30,9 @@ function request(port: number, pathname: string, o: { method?: string; headers?:
 }
 
 type WsOutcome = { ws: WebSocket } | { refused: string };
-function connect(port: number, headers: Record<string, string>): Promise<WsOutcome> {
+function connect(port: number, headers: Record<string, string>, key: string | null): Promise<WsOutcome> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api${key === null ? '' : `?key=${encodeURIComponent(key)}`}`, { headers });
     ws.once('open', () => resolve({ ws }));
     ws.once('error', (e) => resolve({ refused: e.message }));
   });
@@ -78,13 +78,21 @@ describe('browser-mode host', () => {
   });
 
   const token = () => new URL(host.openUrl).searchParams.get('token')!;
+  /** The page's secrets from the sign-in redirect (`/#pf-keys=<page>.<media>`): what only our page can read. */
+  let keys = { page: '', media: '' };
   async function login(): Promise<string> {
     const r = await request(host.port, `/?token=${token()}`);
     expect(r.status).toBe(303);
+    const [page = '', media = ''] = (/#pf-keys=([\w-]+\.[\w-]+)$/.exec(String(r.headers.location))?.[1] ?? '.').split('.');
+    keys = { page, media };
     return String(r.headers['set-cookie']![0]).split(';')[0]!;
   }
-  async function open(headers: Record<string, string>): Promise<WsOutcome> {
-    const out = await connect(host.port, headers);
+  /** A media, text or export address with the page's media key, as the renderer builds it. */
+  const mk = (p: string) => `${p}${p.includes('?') ? '&' : '?'}k=${keys.media}`;
+  /** The header uploads and recording chunks carry. */
+  const pk = () => ({ 'x-postframe-key': keys.page });
+  async function open(headers: Record<string, string>, key: string | null = keys.page): Promise<WsOutcome> {
+    const out = await connect(host.port, headers, key);
     if ('ws' in out) sockets.push(out.ws);
     return out;
   }
@@ -107,9 +115,9 @@ describe('browser-mode host', () => {
     it('trades the token once for an HttpOnly SameSite=Strict cookie', async () => {
       const r = await request(host.port, `/?token=${token()}`);
       expect(r.status).toBe(303);
-      expect(r.headers.location).toBe('/');
+      expect(r.headers.location).toMatch(/^\/#pf-keys=[\w-]+\.[\w-]+$/);
       const setCookie = String(r.headers['set-cookie']![0]);
-      expect(setCookie).toMatch(/^pf_session=[\w-]+;/);
+      expect(setCookie).toMatch(new RegExp(`^pf_session_${host.port}=[\\w-]+;`));
       expect(setCookie).toMatch(/; HttpOnly/);
       expect(setCookie).toMatch(/; SameSite=Strict/);
       const again = await request(host.port, `/?token=${token()}`);
@@ -155,12 +163,67 @@ describe('browser-mode host', () => {
     });
   });
 
+  describe('a replayed cookie (item 9)', () => {
+    it('names the session cookie after the port, so another local server’s cookie of the same kind never replaces it', async () => {
+      const r = await request(host.port, `/?token=${token()}`);
+      const setCookie = String(r.headers['set-cookie']![0]);
+      expect(setCookie).toMatch(new RegExp(`^pf_session_${host.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/$`));
+      const value = setCookie.split(';')[0]!.split('=')[1]!;
+      // The same value under the generic name, or named for another port, is not our session.
+      for (const cookie of [`pf_session=${value}`, `pf_session_${host.port + 1}=${value}`]) {
+        expect((await request(host.port, '/', { headers: { cookie } })).status, cookie).toBe(401);
+      }
+    });
+
+    it('gets nothing but the app shell without the page’s keys: no API, no media, no uploads, no chunks', async () => {
+      const cookie = await login();
+      expect(keys.page, 'the sign-in redirect carries the page key in its fragment').toMatch(/^[\w-]{43}$/);
+      expect(keys.media).toMatch(/^[\w-]{43}$/);
+      expect(keys.media).not.toBe(keys.page);
+      // The shell itself is public code: served to the cookie, but it holds neither key.
+      const shell = await request(host.port, '/', { headers: { cookie } });
+      expect(shell.status).toBe(200);
+      expect(String(shell.body)).not.toContain(keys.page);
+      expect(String(shell.body)).not.toContain(keys.media);
+
+      // API: the upgrade needs the page key.
+      expect(await open({ cookie, origin }, null)).toEqual({ refused: expect.stringMatching(/403/) });
+      expect(await open({ cookie, origin }, 'x'.repeat(43))).toEqual({ refused: expect.stringMatching(/403/) });
+      expect(await open({ cookie, origin }, keys.media)).toEqual({ refused: expect.stringMatching(/403/) });
+      expect('ws' in (await open({ cookie, origin }, keys.page))).toBe(true);
+      // …and the key alone (no cookie) is not enough either.
+      expect(await open({ origin }, keys.page)).toEqual({ refused: expect.stringMatching(/403/) });
+
+      // Media, text layers and exports need the media key in the address.
+      const layer = await studio.api['text.render']({ canvas: { width: 320, height: 320 }, text: { text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8 } });
+      const addr = `/text/${layer.key}.png`;
+      expect((await request(host.port, addr, { headers: { cookie } })).status).toBe(403);
+      expect((await request(host.port, `${addr}?k=${keys.page}`, { headers: { cookie } })).status).toBe(403);
+      expect((await request(host.port, mk(addr))).status).toBe(401);
+      expect((await request(host.port, mk(addr), { headers: { cookie } })).status).toBe(200);
+      for (const p of ['/media/x/original', '/exports/job-1']) expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(403);
+
+      // Uploads and recording chunks need the page key in a header.
+      const up = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin }, body: 'x' });
+      expect(up.status).toBe(403);
+      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/postframe serve/) });
+      const wrong = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin, 'x-postframe-key': keys.media }, body: 'x' });
+      expect(wrong.status).toBe(403);
+      const { id } = await studio.api['recordings.start']({ kind: 'camera', mimeType: 'video/webm', fps: 30, timesliceMs: 1000, voiceover: null });
+      const chunk = await request(host.port, `/recordings/${id}/chunks/0`, { method: 'POST', headers: { cookie, origin }, body: 'x' });
+      expect(chunk.status).toBe(403);
+      expect(fs.readdirSync(studio.folder.uploadsDir)).toEqual([]);
+      expect(fs.statSync(path.join(studio.folder.recordingsDir, id, 'take.webm')).size).toBe(0);
+      expect((await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin, ...pk() }, body: 'x' })).status).toBe(200);
+    });
+  });
+
   describe('upload', () => {
     it('refuses a foreign or missing Origin', async () => {
       const cookie = await login();
-      const foreign = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin: 'http://evil.example' }, body: 'x' });
+      const foreign = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin: 'http://evil.example', ...pk() }, body: 'x' });
       expect(foreign.status).toBe(403);
-      const none = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie }, body: 'x' });
+      const none = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, ...pk() }, body: 'x' });
       expect(none.status).toBe(403);
       const noSession = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { origin }, body: 'x' });
       expect(noSession.status).toBe(401);
@@ -170,12 +233,12 @@ describe('browser-mode host', () => {
     it('streams the body to the uploads folder and answers {id, name, sizeBytes}', async () => {
       const cookie = await login();
       const body = Buffer.alloc(256 * 1024 + 7, 0xab);
-      const r = await request(host.port, `/upload?name=${encodeURIComponent('../My clip.mp4')}`, { method: 'POST', headers: { cookie, origin }, body });
+      const r = await request(host.port, `/upload?name=${encodeURIComponent('../My clip.mp4')}`, { method: 'POST', headers: { cookie, origin, ...pk() }, body });
       expect(r.status).toBe(200);
       const up = JSON.parse(String(r.body)) as { id: string; name: string; sizeBytes: number };
       expect(up).toEqual({ id: expect.stringMatching(/^[\w-]+$/), name: 'My clip.mp4', sizeBytes: body.length });
       expect(fs.readFileSync(path.join(studio.folder.uploadsDir, up.id)).equals(body)).toBe(true);
-      expect((await request(host.port, '/upload', { headers: { cookie } })).status).toBe(405);
+      expect((await request(host.port, '/upload', { headers: { cookie, ...pk() } })).status).toBe(405);
     });
   });
 
@@ -235,47 +298,47 @@ describe('browser-mode host', () => {
     });
 
     it('serves the original whole and by range', async () => {
-      const whole = await request(host.port, `/media/${id}/original`, { headers: { cookie } });
+      const whole = await request(host.port, mk(`/media/${id}/original`), { headers: { cookie } });
       expect(whole.status).toBe(200);
       expect(whole.headers['content-type']).toBe('image/png');
       expect(whole.headers['accept-ranges']).toBe('bytes');
       expect(whole.body.equals(original)).toBe(true);
 
-      const part = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: 'bytes=0-9' } });
+      const part = await request(host.port, mk(`/media/${id}/original`), { headers: { cookie, range: 'bytes=0-9' } });
       expect(part.status).toBe(206);
       expect(part.headers['content-range']).toBe(`bytes 0-9/${original.length}`);
       expect(part.headers['content-length']).toBe('10');
       expect(part.body.equals(original.subarray(0, 10))).toBe(true);
 
-      const tail = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: 'bytes=-4' } });
+      const tail = await request(host.port, mk(`/media/${id}/original`), { headers: { cookie, range: 'bytes=-4' } });
       expect(tail.status).toBe(206);
       expect(tail.body.equals(original.subarray(-4))).toBe(true);
 
-      const bad = await request(host.port, `/media/${id}/original`, { headers: { cookie, range: `bytes=${original.length}-` } });
+      const bad = await request(host.port, mk(`/media/${id}/original`), { headers: { cookie, range: `bytes=${original.length}-` } });
       expect(bad.status).toBe(416);
       expect(bad.headers['content-range']).toBe(`bytes */${original.length}`);
       expect(bad.body.length).toBe(0);
     });
 
     it('serves the thumbnail as WebP and 404s for what does not exist', async () => {
-      const thumb = await request(host.port, `/media/${id}/thumb`, { headers: { cookie } });
+      const thumb = await request(host.port, mk(`/media/${id}/thumb`), { headers: { cookie } });
       expect(thumb.status).toBe(200);
       expect(thumb.headers['content-type']).toBe('image/webp');
       expect(thumb.body.subarray(0, 4).toString('latin1')).toBe('RIFF');
       expect(thumb.body.subarray(8, 12).toString('latin1')).toBe('WEBP');
 
       for (const p of [`/media/${id}/waveform`, `/media/${id}/bogus`, `/media/${id}`, '/media/00000000-0000-0000-0000-000000000000/original', '/media/']) {
-        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
       }
     });
 
     it('never serves files outside the library through media paths', async () => {
       for (const p of ['/media/..%2F..%2F..%2Fetc%2Fpasswd/original', `/media/${id}%2F..%2F..%2Flibrary.sqlite/original`, '/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd/original']) {
-        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
       }
       // Dot segments are resolved before routing: such a path never reaches a file outside the renderer.
       for (const p of ['/media/../../etc/passwd', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2F..%2F..%2Fetc%2Fpasswd']) {
-        const r = await request(host.port, p, { headers: { cookie } });
+        const r = await request(host.port, mk(p), { headers: { cookie } });
         expect(String(r.body), p).not.toMatch(/root:/);
         expect([200, 404], p).toContain(r.status);
         if (r.status === 200) expect(String(r.body)).toBe(INDEX_HTML);
@@ -284,7 +347,7 @@ describe('browser-mode host', () => {
   });
 
   describe('text layers', () => {
-    it('serves a rendered layer with the cookie only, immutable; 404s bad keys and refuses traversal', async () => {
+    it('serves a rendered layer with the cookie and the media key, immutable; 404s bad keys and refuses traversal', async () => {
       const layer = await studio.api['text.render']({
         canvas: { width: 720, height: 1280 },
         text: { text: 'Hello', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8 },
@@ -293,13 +356,13 @@ describe('browser-mode host', () => {
       expect((await request(host.port, p)).status).toBe(401);
 
       const cookie = await login();
-      const r = await request(host.port, p, { headers: { cookie } });
+      const r = await request(host.port, mk(p), { headers: { cookie } });
       expect(r.status).toBe(200);
       expect(r.headers['content-type']).toBe('image/png');
       expect(r.headers['cache-control']).toContain('immutable');
       expect(r.body.equals(fs.readFileSync(path.join(studio.folder.textCacheDir, `${layer.key}.png`)))).toBe(true);
 
-      const part = await request(host.port, p, { headers: { cookie, range: 'bytes=0-7' } });
+      const part = await request(host.port, mk(p), { headers: { cookie, range: 'bytes=0-7' } });
       expect(part.status).toBe(206);
       expect(part.body.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
 
@@ -316,7 +379,7 @@ describe('browser-mode host', () => {
         '/text/%E0%A4%A.png',
         '/text/',
       ];
-      for (const b of bad) expect((await request(host.port, b, { headers: { cookie } })).status, b).toBe(404);
+      for (const b of bad) expect((await request(host.port, mk(b), { headers: { cookie } })).status, b).toBe(404);
     });
   });
 
@@ -327,19 +390,19 @@ describe('browser-mode host', () => {
       jobs.update(id, { status, result: { kind: 'export', draftId: 'd1', outputPath, fileName: path.basename(outputPath), sizeBytes: 12, durationSec: 1, method: 'encode' } });
     }
 
-    it('downloads a finished export as an attachment, by range, with the cookie only', async () => {
+    it('downloads a finished export as an attachment, by range, with the cookie and the media key', async () => {
       const file = path.join(studio.folder.root, 'exports', 'Summer ä.mp4');
       fs.writeFileSync(file, 'not a real mp4');
       fakeExport('job-1', file);
       expect((await request(host.port, '/exports/job-1')).status).toBe(401);
 
       const cookie = await login();
-      const r = await request(host.port, '/exports/job-1', { headers: { cookie } });
+      const r = await request(host.port, mk('/exports/job-1'), { headers: { cookie } });
       expect(r.status).toBe(200);
       expect(r.headers['content-type']).toBe('video/mp4');
       expect(r.headers['content-disposition']).toBe(`attachment; filename="Summer _.mp4"; filename*=UTF-8''Summer%20%C3%A4.mp4`);
       expect(String(r.body)).toBe('not a real mp4');
-      const part = await request(host.port, '/exports/job-1', { headers: { cookie, range: 'bytes=4-' } });
+      const part = await request(host.port, mk('/exports/job-1'), { headers: { cookie, range: 'bytes=4-' } });
       expect(part.status).toBe(206);
       expect(String(part.body)).toBe('a real mp4');
     });
@@ -354,13 +417,56 @@ describe('browser-mode host', () => {
       fakeExport('job-running', inside, 'running');
       fakeExport('job-gone', path.join(studio.folder.root, 'exports', 'deleted.mp4'));
       for (const p of ['/exports/job-outside', '/exports/job-running', '/exports/job-gone', '/exports/nope', '/exports/..%2Flibrary.sqlite', '/exports/job-1/x', '/exports/%ZZ']) {
-        expect((await request(host.port, p, { headers: { cookie } })).status, p).toBe(404);
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
       }
     });
   });
+  describe('malformed addresses', () => {
+    it('answers a bad %-escape on every route with 404, never 500 or a stack trace', async () => {
+      const cookie = await login();
+      const routes: [string, string][] = [
+        ['GET', '/%E0%A4%A'],
+        ['GET', '/%ZZ'],
+        ['GET', '/assets/%ZZ.js'],
+        ['HEAD', '/assets/%E0%A4%A.css'],
+        ['GET', '/media/%ZZ/original'],
+        ['GET', '/media/%E0%A4%A/thumb'],
+        ['GET', '/media/x%/poster'],
+        ['GET', '/text/%ZZ.png'],
+        ['GET', '/exports/%ZZ'],
+        ['GET', '/exports/%E0%A4%A'],
+        ['POST', '/recordings/%ZZ/chunks/0'],
+        ['POST', '/recordings/rec-%E0%A4%A/chunks/%ZZ'],
+      ];
+      for (const [method, p] of routes) {
+        const r = await request(host.port, method === 'POST' ? p : mk(p), { method, headers: { cookie, origin, ...pk() }, body: method === 'POST' ? 'x' : undefined });
+        expect(r.status, `${method} ${p}`).toBe(404);
+        expect(String(r.body), `${method} ${p}`).not.toMatch(/URIError|\n\s+at /);
+      }
+      // An upload's name is read leniently: a bad escape is kept as typed, not a failure.
+      const up = await request(host.port, '/upload?name=clip%ZZ.mp4', { method: 'POST', headers: { cookie, origin, ...pk() }, body: 'x' });
+      expect([up.status, (JSON.parse(String(up.body)) as { name: string }).name]).toEqual([200, 'clip%ZZ.mp4']);
+    });
+
+    it('answers a request target no URL parser accepts with 400, and an upgrade to one with 403', async () => {
+      const cookie = await login();
+      const r = await request(host.port, '//[', { headers: { cookie } });
+      expect(r.status).toBe(400);
+      const ws = await new Promise<string>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port: host.port, path: '//[', headers: { cookie, origin, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+        req.on('response', (res) => resolve(String(res.statusCode)));
+        req.on('upgrade', () => resolve('upgraded'));
+        req.on('error', (e) => resolve(e.message));
+        req.end();
+      });
+      expect(ws).toBe('403');
+      expect((await request(host.port, '/', { headers: { cookie } })).status).toBe(200);
+    });
+  });
+
   describe('recording chunks', () => {
     const post = (pathname: string, body: Buffer | string, headers: Record<string, string>) =>
-      request(host.port, pathname, { method: 'POST', body, headers: { origin, 'content-type': 'application/octet-stream', ...headers } });
+      request(host.port, pathname, { method: 'POST', body, headers: { origin, 'content-type': 'application/octet-stream', ...pk(), ...headers } });
 
     it('takes a take’s chunks in order, answers retries as taken and refuses gaps with the chunk it expects', async () => {
       const cookie = await login();
@@ -377,7 +483,7 @@ describe('browser-mode host', () => {
       expect(fs.readFileSync(path.join(studio.folder.recordingsDir, id, 'take.webm'), 'utf8')).toBe('aaabb');
       const unknown = await post('/recordings/nope/chunks/0', 'x', { cookie });
       expect([unknown.status, json(unknown)]).toMatchObject([404, { code: 'not_found' }]);
-      expect((await request(host.port, `/recordings/${id}/chunks/2`, { headers: { cookie } })).status).toBe(405);
+      expect((await request(host.port, `/recordings/${id}/chunks/2`, { headers: { cookie, ...pk() } })).status).toBe(405);
     });
 
     it('needs the session cookie and the page’s own origin', async () => {

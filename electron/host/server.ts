@@ -2,18 +2,22 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { WireMessage, WireRequest } from '../api/contract';
+import type { WireMessage } from '../api/contract';
 import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
-import { attachmentDisposition, HOST_PATHS } from '../api/transport';
+import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
-import { type ErrorCode, errorMessage, isAppError } from '../model/errors';
+import { AppError, type ErrorCode, errorMessage, isAppError } from '../model/errors';
 import { MAX_CHUNK_BYTES } from '../model/recording';
+import { uploadTooLargeMessage } from '../model/upload';
 import type { Studio } from '../studio';
+import { MAX_MESSAGE_BYTES, serveApiSocket } from './api-socket';
 import { HostAuth } from './auth';
+import { declaredLength, detachedBody, lingerAfter, readBody } from './bodies';
 
 export type HostOptions = {
   studio: Studio;
@@ -44,14 +48,14 @@ const STATIC_TYPES: Record<string, string> = {
 export async function startHost(o: HostOptions): Promise<RunningHost> {
   const bindHost = o.host ?? '127.0.0.1';
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
-  const auth = new HostAuth(loopbackOnly);
+  let port = 0;
+  const auth = new HostAuth(loopbackOnly, () => port);
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
   const route = createRouter(o.studio.api, log);
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
   });
-  let port = 0;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -65,16 +69,17 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
-    const url = new URL(req.url ?? '/', 'http://host');
+    const url = requestUrl(req.url);
+    if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address cannot be read.');
     const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
     if (!auth.sameOrigin(req, port, isWrite)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: wrong host or origin.');
 
     const token = url.searchParams.get('token');
     if (token !== null && req.method === 'GET') {
-      const cookie = auth.redeem(token);
-      if (cookie) {
-        res.setHeader('Set-Cookie', cookie);
-        res.writeHead(303, { Location: '/' });
+      const signedIn = auth.redeem(token);
+      if (signedIn) {
+        res.setHeader('Set-Cookie', signedIn.setCookie);
+        res.writeHead(303, { Location: signedIn.location });
         return void res.end();
       }
     }
@@ -93,21 +98,48 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       );
     }
 
+    // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
+    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports].some((p) => url.pathname.startsWith(`${p}/`));
+    const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
+    if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
+    }
+    if (isWriteRoute && !auth.isPageKey(req.headers[HOST_KEY_HEADER.toLowerCase()])) {
+      const body = { code: 'unauthorized', message: 'This page has no key for Postframe (it was opened without the sign-in link, or its site data was cleared). Open the link printed by postframe serve again.' };
+      return send(res, 403, 'application/json', JSON.stringify(body));
+    }
+
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
-    if (url.pathname === HOST_PATHS.upload) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
-      const name = url.searchParams.get('name') ?? 'upload';
-      try {
-        const up = await o.studio.stageUpload(name, req);
-        return send(res, 200, 'application/json', JSON.stringify(up));
-      } catch (e) {
-        return send(res, 400, 'application/json', JSON.stringify({ code: isAppError(e) ? e.code : 'internal', message: errorMessage(e) }));
-      }
-    }
+    if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
+  }
+
+  /**
+   * `POST /upload?name=<file name>`: one file, raw body, streamed to cache/uploads (answer: UploadResponse). Over
+   * the per-file limit it answers 413 with what to do: before reading when Content-Length says so, else as soon
+   * as the bytes pass the limit (the engine counts them and removes what it wrote).
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+    const limit = o.studio.maxUploadBytes;
+    const declared = declaredLength(req);
+    if (declared > limit) return refuseUpload(req, res, new AppError('too_large', uploadTooLargeMessage(path.basename(name), limit, declared)));
+    try {
+      const up = await o.studio.stageUpload(name, detachedBody(req));
+      return send(res, 200, 'application/json', JSON.stringify(up));
+    } catch (e) {
+      if (isAppError(e) && e.code === 'too_large') return refuseUpload(req, res, e);
+      return send(res, 400, 'application/json', JSON.stringify({ code: isAppError(e) ? e.code : 'internal', message: errorMessage(e) }));
+    }
+  }
+
+  function refuseUpload(req: IncomingMessage, res: ServerResponse, e: AppError): void {
+    res.setHeader('Connection', 'close');
+    lingerAfter(req, res);
+    send(res, 413, 'application/json', JSON.stringify({ code: e.code, message: e.message }));
   }
 
   /**
@@ -135,7 +167,9 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const rel = decoded.replace(/^\/+/, '');
     let file = path.resolve(o.rendererDir, rel || 'index.html');
     if (!file.startsWith(path.resolve(o.rendererDir) + path.sep) && file !== indexHtml) file = indexHtml;
     let st = await fs.stat(file).catch(() => null);
@@ -153,14 +187,16 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       'Cache-Control': file === indexHtml ? 'no-cache' : 'private, max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    await streamFile(createReadStream(file), res);
   }
 
   async function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const [, , rawId, rawVariant] = pathname.split('/');
     const variant = MediaVariant.safeParse(rawVariant);
     if (!rawId || !variant.success) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const media = await o.studio.resolveMedia(decodeURIComponent(rawId), variant.data);
+    const id = safeDecode(rawId);
+    if (id === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const media = await o.studio.resolveMedia(id, variant.data);
     if (!media) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     // An asset's bytes never change under its id (content-addressed), so caches may keep them.
     return sendFile(req, res, media.path, { 'Content-Type': media.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
@@ -202,34 +238,40 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
     if (req.method === 'HEAD' || size === 0) return void res.end();
-    createReadStream(file, { start, end }).pipe(res);
+    await streamFile(createReadStream(file, { start, end }), res);
+  }
+
+  /**
+   * Sends a file's bytes. pipeline destroys both ends when either fails: a client that goes away mid-download
+   * closes the file (plain .pipe() left it open for good), and a read error cuts the response short (the client
+   * sees it aborted, not a complete file) and is logged, never thrown.
+   */
+  async function streamFile(source: NodeJS.ReadableStream & { destroy(): void }, res: ServerResponse): Promise<void> {
+    try {
+      await pipeline(source, res);
+    } catch (e) {
+      // The client closing the connection is its right, not our error.
+      if ((e as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') log.error(`[host] sending a file failed: ${errorMessage(e)}`);
+    }
   }
 
   // ── WebSocket API ───────────────────────────────────────────────────────────
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (e) => log.error('[host] WebSocket server error', e));
   const clients = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname !== HOST_PATHS.api || !auth.sameOrigin(req, port, true) || !auth.hasSession(req)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+    // Until ws takes the socket over, its errors (a reset mid-handshake) are ours to catch.
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url);
+    const allowed = url !== null && url.pathname === HOST_PATHS.api && auth.sameOrigin(req, port, true) && auth.hasSession(req) && auth.isPageKey(url.searchParams.get(HOST_API_KEY_PARAM));
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => {
-        let msg: WireRequest;
-        try {
-          msg = JSON.parse(rawText(data)) as WireRequest;
-        } catch {
-          return;
-        }
-        if (typeof msg?.id !== 'number') return;
-        void route(msg.call, msg.input).then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: msg.id, result } satisfies WireMessage));
-        });
-      });
+      serveApiSocket(ws, route, log);
     });
   });
   const unsubscribe = o.studio.onEvent((name, payload) => {
@@ -239,8 +281,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port ?? 0, bindHost, () => resolve());
+    server.listen(o.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a server error (e.g. too many open files while accepting) is logged, never thrown.
+  server.on('error', (e) => log.error('[host] server error', e));
   port = (server.address() as AddressInfo).port;
   const shownHost = loopbackOnly ? '127.0.0.1' : bindHost;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
@@ -258,23 +305,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   };
 }
 
-/** The whole body, or null once it passes `limit` bytes (the rest is not read). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return null;
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of req) {
-    size += (part as Buffer).length;
-    if (size > limit) return null;
-    parts.push(part as Buffer);
+/** The request's path and query; null for a target no URL parser accepts (answered 400, never thrown). */
+function requestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://host');
+  } catch {
+    return null;
   }
-  return Buffer.concat(parts);
-}
-
-/** A WebSocket message's bytes as text (ws hands over a Buffer, or fragments as an array of them). */
-function rawText(data: Buffer | ArrayBuffer | Buffer[]): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
 /** A malformed %-escape is a bad address (404), not a server error. */

@@ -11,6 +11,10 @@ export const errorCodes = [
   'unsupported_media',
   'cancelled',
   'unauthorized',
+  /** Signed in, but this front door may not do that (browser mode naming a path outside the allowed folders). */
+  'forbidden',
+  /** Bigger than Postframe takes (an upload over the per-file limit). */
+  'too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

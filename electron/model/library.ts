@@ -20,5 +20,12 @@ export const AppInfo = z.object({
   ffmpeg: ToolStatus,
   /** Which front door the renderer talks to: the Electron app or the browser-mode host. */
   shell: z.enum(['electron', 'browser']),
+  /** The largest file browser mode takes as an upload (the page refuses bigger ones before sending them). */
+  maxUploadBytes: z.number().int().positive(),
+  /**
+   * Browser mode: the only folders paths may name (imports by path, libraries, the delivery folder), as given to
+   * `postframe serve --allow-folder`; empty when none is. Null in the app, where any path may be named.
+   */
+  allowedFolders: z.array(z.string()).nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

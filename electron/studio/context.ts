@@ -12,6 +12,7 @@ import type { ExportJobInput } from '../model/export';
 import type { DeliveryEngine } from '../publish/engine';
 import type { PostService } from '../publish/post-service';
 import type { PostsRepo } from '../library/posts-repo';
+import type { PathGate } from './path-gate';
 
 /** Everything that belongs to one open library folder; rebuilt when the user switches library. */
 export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner; recordings: RecordingStore; delivery: DeliveryEngine };
@@ -32,6 +33,8 @@ export interface StudioContext {
   startProxies(rooms: Rooms, ids: string[]): Job | null;
   /** Resolves when the job is finished (`jobs`: of a library being opened, default the current one's). */
   waitForJob(id: string, jobs?: JobsRepo): Promise<Job>;
+  /** Every path an API call names goes through it (browser mode: only allowed folders). */
+  readonly paths: PathGate;
   /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery). */
   log(message: string, error?: unknown): void;
 }

@@ -10,6 +10,8 @@ export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): Api
       return settingsView(readConnectorSettings(ctx.postsRepo));
     },
     async 'connectors.set'(input) {
+      // The delivery folder is written to: browser mode may name only allowed folders (path-gate.ts).
+      if (input.folder) input = { ...input, folder: { root: await ctx.paths.check(input.folder.root, 'delivery') } };
       const s = await applyConnectorSettings(ctx.postsRepo, input, ctx.rooms.folder.root);
       // Posts that waited for a connector may go now; every post's "where it goes" may have changed.
       ctx.emit('delivery.changed', { postIds: [] });

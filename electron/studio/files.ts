@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadResponse } from '../api/transport';
 import { uploadPath } from '../import/importer';
 import type { LibraryFolder } from '../library/folder';
 import { mimeForExtension } from '../media/mime';
 import { type MediaVariant, renditionExt } from '../model/asset';
-import { AppError, errorMessage } from '../model/errors';
+import { AppError, errorMessage, isAppError } from '../model/errors';
+import { uploadTooLargeMessage } from '../model/upload';
 import { exportResultOf } from '../model/job';
 import { isTextLayerKey, textLayerPath } from '../render/text';
 import type { Rooms } from './context';
@@ -20,18 +21,31 @@ const STALE_STAGING_MS = 60 * 60 * 1000;
 
 const isFile = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 
-/** Streams an upload into cache/uploads; `imports.start({uploads})` then imports it. */
-export async function stageUpload(folder: LibraryFolder, name: string, body: Readable): Promise<UploadResponse> {
+/**
+ * Streams an upload into cache/uploads; `imports.start({uploads})` then imports it. Over `maxBytes` (counted as
+ * the bytes arrive: a body need not say its length) it stops, removes what it wrote and throws `too_large`.
+ * An error destroys `body`; the host hands over a stream of its own so it can still answer the request.
+ */
+export async function stageUpload(folder: LibraryFolder, name: string, body: Readable, maxBytes: number): Promise<UploadResponse> {
   const id = randomUUID();
   const file = uploadPath(folder, id);
+  const shownName = path.basename(name);
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) done(new AppError('too_large', uploadTooLargeMessage(shownName, maxBytes, null)));
+      else done(null, chunk);
+    },
+  });
   try {
-    await pipeline(body, createWriteStream(file));
+    await pipeline(body, limit, createWriteStream(file));
   } catch (e) {
     await fs.rm(file, { force: true });
-    throw new AppError('invalid_input', `The upload of ${name} was interrupted (${errorMessage(e)}). Drop the file again.`);
+    if (isAppError(e)) throw e;
+    throw new AppError('invalid_input', `The upload of ${shownName} was interrupted (${errorMessage(e)}). Drop the file again.`);
   }
-  const { size } = await fs.stat(file);
-  return { id, name: path.basename(name), sizeBytes: size };
+  return { id, name: shownName, sizeBytes: size };
 }
 
 /** A media file of an asset, confined to the library folder; null when it does not exist. */

@@ -65,7 +65,10 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
     },
     async 'imports.start'(input) {
       for (const u of input.uploads) uploadPath(ctx.rooms.folder, u.id); // validates ids before a job exists
-      const job = ctx.rooms.runner.start('import', importTitle(input), input);
+      // Every path must be one this front door may read (browser mode: allowed folders); the job reads the real
+      // path that was checked, so a link changed afterwards cannot lead it elsewhere.
+      const paths = await Promise.all(input.paths.map((p) => ctx.paths.check(p, 'import')));
+      const job = ctx.rooms.runner.start('import', importTitle(input), { ...input, paths });
       return { jobId: job.id };
     },
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runImport } from '../import/importer';
+import { expandPaths } from '../import/walk';
 import type { JobContext } from '../jobs/runner';
 import { draftNotFound } from '../library/drafts-repo';
 import { writeProxy } from '../media/proxy';
@@ -11,12 +12,13 @@ import type { VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
 import { ImportRequest } from '../model/import';
-import type { ExportResult, ImportResult, ProxyResult } from '../model/job';
+import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { exportFileName, runExport } from '../render/export';
 import { rasterizeText } from '../render/text';
 import type { Rooms, StudioContext } from './context';
+import { PathGate } from './path-gate';
 
 /** Import options the Studio was opened with (tests and benchmarks tune them). */
 export type ImportTuning = { maxImagePixels?: number; importConcurrency?: number; toolsError: string | null };
@@ -29,7 +31,21 @@ export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: Impo
 }
 
 async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown, tuning: ImportTuning): Promise<ImportResult> {
-  const req = ImportRequest.parse(input);
+  let req = ImportRequest.parse(input);
+  // Browser mode: the folders named were checked, but a link inside one may lead anywhere. Walk them here and
+  // pass on only files whose real path is inside an allowed folder; the others are reported, not read.
+  const refused: ImportFailure[] = [];
+  if (ctx.paths.allowedFolders !== null && req.paths.length > 0) {
+    const walked = await expandPaths(req.paths, job.signal);
+    const admitted: string[] = [];
+    for (const f of walked.files) {
+      const real = await ctx.paths.admits(f.path);
+      if (real) admitted.push(real);
+      else refused.push({ path: f.path, reason: PathGate.outsideReason() });
+    }
+    refused.unshift(...walked.failed);
+    req = { ...req, paths: admitted };
+  }
   let pending: string[] = [];
   let lastEmit = 0;
   const flush = () => {
@@ -60,7 +76,7 @@ async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     );
     // Heavy videos get their preview proxies in a job of their own: it never holds up or fails the import.
     ctx.startProxies(rooms, result.assetIds);
-    return result;
+    return refused.length ? { ...result, failed: [...refused, ...result.failed] } : result;
   } finally {
     flush();
   }

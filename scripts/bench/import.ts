@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { AssetKind } from '../../electron/model/asset';
 import { importResultOf } from '../../electron/model/job';
 import { Studio } from '../../electron/studio';
+import { ANY_PATH } from '../../electron/studio/path-gate';
 import { BENCH_DIR, JPEG_DIR, VIDEO_DIR, ensureBenchMedia, rng, vocabulary, warm, zipf } from './media';
 
 /**
@@ -86,6 +87,7 @@ async function openFresh(): Promise<{ studio: Studio; dispose: () => Promise<voi
     libraryPath: path.join(tmp, 'lib'),
     settingsDir: path.join(tmp, 'settings'),
     shell: 'browser',
+    pathAccess: ANY_PATH,
     createLibrary: true,
     importConcurrency: IMPORT_CONCURRENCY,
   });
@@ -226,7 +228,7 @@ async function seededLibrary(assets: number, log: (msg: string) => void): Promis
   for (const old of fs.readdirSync(BENCH_DIR).filter((d) => d.startsWith('library-'))) fs.rmSync(path.join(BENCH_DIR, old), { recursive: true, force: true });
   const tmp = tempDir('pf-bench-seed-');
   const lib = path.join(tmp, 'lib');
-  const studio = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser', createLibrary: true });
+  const studio = await Studio.open({ libraryPath: lib, settingsDir: path.join(tmp, 'settings'), shell: 'browser', pathAccess: ANY_PATH, createLibrary: true });
   try {
     const random = rng(20240601);
     const words = shuffled(vocabulary(), random);
@@ -248,7 +250,7 @@ export async function searchBench(assets: number, queries: number, log: (msg: st
   const cached = await seededLibrary(assets, log);
   const tmp = tempDir('pf-bench-search-');
   fs.cpSync(cached, path.join(tmp, 'lib'), { recursive: true });
-  const studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser' });
+  const studio = await Studio.open({ libraryPath: path.join(tmp, 'lib'), settingsDir: path.join(tmp, 'settings'), shell: 'browser', pathAccess: ANY_PATH });
   const dispose = async () => {
     await studio.close();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventName } from '../../api/contract';
 import { Studio, type StudioOptions } from '../../studio';
+import { ANY_PATH } from '../path-gate';
 
 /** A Studio on a new library in a temporary folder, recording the events it emits. */
 export type TempStudio = {
@@ -19,8 +20,13 @@ export type TempStudio = {
   close: () => Promise<void>;
 };
 
-/** The set-up the engine's integration tests share (`prefix` names the temp folder, for a person looking at /tmp). */
+/**
+ * The set-up the engine's integration tests share (`prefix` names the temp folder, for a person looking at /tmp).
+ * Paths are not confined (ANY_PATH, as the CLI): tests import fixtures by path. Browser mode's confinement has
+ * its own tests (host/browser-paths.test.ts); pass `pathAccess` to get it.
+ */
 export async function openTempStudio(prefix: string, options: Partial<StudioOptions> = {}): Promise<TempStudio> {
+  options = { pathAccess: ANY_PATH, ...options };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const libraryPath = path.join(tmp, 'lib');
   const settingsDir = path.join(tmp, 'settings');

@@ -6,9 +6,10 @@ import type {
   EventName,
   EventPayload,
 } from '../../../electron/api/contract';
-import { BRIDGE_KEY, HOST_PATHS, type PreloadBridge } from '../../../electron/api/transport';
+import { BRIDGE_KEY, HOST_API_KEY_PARAM, HOST_PATHS, type HostKeys, type PreloadBridge } from '../../../electron/api/transport';
 import type { ErrorCode } from '../../../electron/model/errors';
 import { t } from '../i18n';
+import { takeHostKeys } from './hostKeys';
 import { type ConnectionStatus, WsTransport } from './wsTransport';
 
 export type { ConnectionStatus };
@@ -50,13 +51,30 @@ function bridgeTransport(bridge: PreloadBridge): Transport {
   };
 }
 
-function apiSocketUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}${HOST_PATHS.api}`;
-}
-
 const bridge = getBridge();
 export const shell: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
+
+/** Browser mode's page keys, taken once as the page loads (before anything else reads the address). */
+const keys: HostKeys | null = bridge ? null : takeHostKeys(window.location, safeLocalStorage(), (url) => window.history.replaceState(window.history.state, '', url));
+if (!bridge && !keys) console.warn('[api] This page has no Postframe keys: open the link printed by postframe serve.');
+
+/** The keys the host wants besides its cookie (empty in Electron, where nothing asks for them). */
+export function hostKeys(): HostKeys {
+  return keys ?? { page: '', media: '' };
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function apiSocketUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}${HOST_PATHS.api}?${HOST_API_KEY_PARAM}=${encodeURIComponent(hostKeys().page)}`;
+}
 
 const transport: Transport = bridge
   ? bridgeTransport(bridge)

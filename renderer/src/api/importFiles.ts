@@ -1,7 +1,8 @@
-import { HOST_PATHS, type UploadResponse } from '../../../electron/api/transport';
+import { HOST_KEY_HEADER, HOST_PATHS, type UploadResponse } from '../../../electron/api/transport';
 import type { ImportFailure } from '../../../electron/model/job';
 import { t } from '../i18n';
-import { ApiError, call, getBridge } from './client';
+import { ApiError, call, getBridge, hostKeys } from './client';
+import { splitByUploadLimit } from './uploadLimit';
 
 export type UploadProgress = { loadedBytes: number; totalBytes: number; fileIndex: number; fileCount: number };
 
@@ -31,10 +32,13 @@ export async function importFiles(
     return { jobId, uploadFailures: [] };
   }
 
+  // Files over the host's per-file limit are refused here, before any byte of them is sent.
+  const { fit, refused } = splitByUploadLimit(items, await maxUploadBytes());
+  items = fit;
   const totalBytes = items.reduce((sum, i) => sum + i.file.size, 0);
   let doneBytes = 0;
   const uploads: { id: string; name: string }[] = [];
-  const uploadFailures: ImportFailure[] = [];
+  const uploadFailures: ImportFailure[] = [...refused];
   for (const [index, item] of items.entries()) {
     if (signal?.aborted) throw new ApiError('cancelled', t('import.cancelled'));
     try {
@@ -56,6 +60,19 @@ export async function importFiles(
   return { jobId, uploadFailures };
 }
 
+let uploadLimit: Promise<number> | null = null;
+/** The host's per-file upload limit, asked once per page; if asking fails, the host's own 413 still says no. */
+function maxUploadBytes(): Promise<number> {
+  uploadLimit ??= call('app.info', {}).then(
+    (info) => info.maxUploadBytes,
+    () => {
+      uploadLimit = null;
+      return Number.POSITIVE_INFINITY;
+    },
+  );
+  return uploadLimit;
+}
+
 /** Streams one file to the host (raw body) with progress. XHR, because fetch has no upload progress. */
 function uploadOne(file: File, signal: AbortSignal | undefined, onProgress: (loaded: number) => void): Promise<UploadResponse> {
   return new Promise((resolve, reject) => {
@@ -63,6 +80,7 @@ function uploadOne(file: File, signal: AbortSignal | undefined, onProgress: (loa
     xhr.open('POST', `${HOST_PATHS.upload}?name=${encodeURIComponent(file.name)}`);
     xhr.responseType = 'json';
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader(HOST_KEY_HEADER, hostKeys().page);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       const body = xhr.response as (UploadResponse & { error?: { message?: string }; message?: string }) | null;

@@ -1,21 +1,21 @@
-import { electronExportUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostMediaPath, hostTextLayerPath } from '../../../electron/api/transport';
+import { electronExportUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
-import { shell } from './client';
+import { hostKeys, shell } from './client';
 
 /**
  * URL of an asset's bytes. Electron: the `media://` protocol; browser mode: a same-origin path on the host
- * (the session cookie authorises it; Range requests make seeking work).
+ * carrying the page's media key (the session cookie alone is not enough; Range requests make seeking work).
  */
 export function mediaUrl(assetId: string, variant: MediaVariant): string {
-  return shell === 'electron' ? electronMediaUrl(assetId, variant) : hostMediaPath(assetId, variant);
+  return shell === 'electron' ? electronMediaUrl(assetId, variant) : withMediaKey(hostMediaPath(assetId, variant), hostKeys().media);
 }
 
 /** URL of a rasterised text layer (TextLayerImage.key from 'text.render'): the same PNG the export overlays. */
 export function textLayerUrl(key: string): string {
-  return shell === 'electron' ? electronTextLayerUrl(key) : hostTextLayerPath(key);
+  return shell === 'electron' ? electronTextLayerUrl(key) : withMediaKey(hostTextLayerPath(key), hostKeys().media);
 }
 
 /** URL that downloads a finished export (by its job id) under the export's file name. */
 export function exportUrl(jobId: string): string {
-  return shell === 'electron' ? electronExportUrl(jobId) : hostExportPath(jobId);
+  return shell === 'electron' ? electronExportUrl(jobId) : withMediaKey(hostExportPath(jobId), hostKeys().media);
 }

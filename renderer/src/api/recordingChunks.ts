@@ -1,15 +1,15 @@
-import { hostChunkPath } from '../../../electron/api/transport';
+import { HOST_KEY_HEADER, hostChunkPath } from '../../../electron/api/transport';
 import type { ErrorCode } from '../../../electron/model/errors';
 import type { ChunkAck } from '../../../electron/model/recording';
 import { FatalChunkError } from './chunkUploader';
-import { getBridge } from './client';
+import { getBridge, hostKeys } from './client';
 
 /** Codes that mean the take itself is refused: retrying cannot help. Anything else (engine unreachable) is retried. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['not_found', 'conflict', 'invalid_input', 'unauthorized']);
 
 /**
  * Sends one chunk of take `id` to the engine: over IPC through the preload in Electron, as a raw POST to the
- * host in browser mode (the session cookie and same-origin request authorise it). Resolves with the engine's
+ * host in browser mode (the session cookie, the page key header and a same-origin request authorise it). Resolves with the engine's
  * answer (a 409 gap is an answer), throws FatalChunkError for refusals and a plain Error for outages.
  */
 export async function sendRecordingChunk(id: string, seq: number, data: Blob): Promise<ChunkAck> {
@@ -20,7 +20,7 @@ export async function sendRecordingChunk(id: string, seq: number, data: Blob): P
     if (FATAL.has(result.error.code)) throw new FatalChunkError(result.error.message);
     throw new Error(result.error.message);
   }
-  const res = await fetch(hostChunkPath(id, seq), { method: 'POST', body: data, headers: { 'Content-Type': 'application/octet-stream' }, credentials: 'same-origin' });
+  const res = await fetch(hostChunkPath(id, seq), { method: 'POST', body: data, headers: { 'Content-Type': 'application/octet-stream', [HOST_KEY_HEADER]: hostKeys().page }, credentials: 'same-origin' });
   const body = (await res.json().catch(() => null)) as (ChunkAck & { code?: ErrorCode; message?: string }) | null;
   if (body && (body.status === 'taken' || body.status === 'duplicate' || body.status === 'gap')) return body;
   const message = body?.message ?? `The chunk was not saved (HTTP ${res.status}).`;

@@ -86,6 +86,8 @@ export class WsTransport {
         return;
       }
       if (msg.type === 'result') {
+        // id null: the host could not read something this page sent as a request (a bug here, never the user's).
+        if (msg.id === null) return console.error('[api] the host refused a message:', msg.result.ok ? msg.result : msg.result.error.message);
         const entry = this.pending.get(msg.id);
         if (entry) {
           this.pending.delete(msg.id);

@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { FolderIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
+import { examplePathIn } from './allowedPaths';
 import './delivery-settings.css';
 
 /**
@@ -16,7 +17,8 @@ import './delivery-settings.css';
  * and, when both are set, which one each channel goes to. The engine checks everything and says what is wrong;
  * the secret is never shown again once saved.
  */
-export function DeliverySection() {
+/** `allowedFolders`: null in the app (any folder); in the browser, the only folders deliveries may be written to. */
+export function DeliverySection({ allowedFolders }: { allowedFolders: string[] | null }) {
   const [view, setView] = useState<ConnectorSettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -50,7 +52,7 @@ export function DeliverySection() {
       {view && (
         <>
           {/* Keyed by what is saved: a form starts again from the stored values after a save or a library switch. */}
-          <FolderForm key={view.folder?.root ?? ''} view={view} onSaved={setView} />
+          <FolderForm key={view.folder?.root ?? ''} view={view} onSaved={setView} allowedFolders={allowedFolders} />
           <WebhookForm key={JSON.stringify(view.webhook)} view={view} onSaved={setView} />
           <Routes view={view} onSaved={setView} />
         </>
@@ -84,9 +86,20 @@ function useSave(onSaved: (v: ConnectorSettingsView) => void) {
   return { save, busy, error };
 }
 
-function FolderForm({ view, onSaved }: FormProps) {
+function FolderForm({ view, onSaved, allowedFolders }: FormProps & { allowedFolders: string[] | null }) {
   const [root, setRoot] = useState(view.folder?.root ?? '');
   const { save, busy, error } = useSave(onSaved);
+  // The engine refuses folders outside the allowed ones: with none allowed (and none set), say so instead.
+  if (allowedFolders && allowedFolders.length === 0 && !view.folder) {
+    return (
+      <div className="delivery-form" data-testid="delivery-folder-form">
+        <h3 className="delivery-form__title">{t('delivery.folder')}</h3>
+        <p className="field__hint" data-testid="delivery-folder-not-allowed">
+          {t('delivery.folderNotAllowed')}
+        </p>
+      </div>
+    );
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save({ folder: { root } }, t('delivery.folderSaved', { path: root.trim() }));
@@ -96,8 +109,8 @@ function FolderForm({ view, onSaved }: FormProps) {
       <h3 className="delivery-form__title">{t('delivery.folder')}</h3>
       <TextInput
         label={t('delivery.folderLabel')}
-        placeholder={t('delivery.folderPlaceholder')}
-        hint={t('delivery.folderHint')}
+        placeholder={allowedFolders?.length ? examplePathIn(allowedFolders[0]!, 'Deliveries') : t('delivery.folderPlaceholder')}
+        hint={!allowedFolders ? t('delivery.folderHint') : allowedFolders.length ? t('delivery.folderHintAllowed', { folders: allowedFolders.join(', ') }) : t('delivery.folderNotAllowed')}
         value={root}
         onChange={(e) => setRoot(e.target.value)}
         error={error}

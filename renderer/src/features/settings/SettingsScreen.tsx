@@ -8,6 +8,7 @@ import type { Theme } from '../../store/uiSlice';
 import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
+import { examplePathIn } from './allowedPaths';
 import { DeliverySection } from './DeliverySection';
 import './settings.css';
 
@@ -75,11 +76,11 @@ export function SettingsScreen() {
               </div>
             </dl>
           )}
-          <OpenLibraryForm onOpened={load} />
+          {info && <OpenLibraryForm onOpened={load} allowedFolders={info.allowedFolders} />}
           {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={load} />}
         </section>
 
-        <DeliverySection />
+        <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
 
         <section className="card" aria-labelledby="settings-media">
           <h2 id="settings-media" className="card__title">
@@ -139,9 +140,18 @@ function useOpenLibrary(onOpened: () => void) {
   return { open, busy, error };
 }
 
-function OpenLibraryForm({ onOpened }: { onOpened: () => void }) {
+/** `allowedFolders`: null in the app (any path); in the browser, the only folders a library may be in. */
+function OpenLibraryForm({ onOpened, allowedFolders }: { onOpened: () => void; allowedFolders: string[] | null }) {
   const [path, setPath] = useState('');
   const { open, busy, error } = useOpenLibrary(onOpened);
+  // The engine refuses paths outside the allowed folders: with none allowed, say how to allow one instead.
+  if (allowedFolders && allowedFolders.length === 0) {
+    return (
+      <p className="field__hint open-library__not-allowed" data-testid="library-open-not-allowed">
+        {t('settings.openNotAllowed')}
+      </p>
+    );
+  }
   const submit = async (create: boolean) => {
     if (!path.trim()) return;
     if (await open(path.trim(), create)) setPath('');
@@ -156,8 +166,8 @@ function OpenLibraryForm({ onOpened }: { onOpened: () => void }) {
     >
       <TextInput
         label={t('settings.openLabel')}
-        placeholder={t('settings.openPlaceholder')}
-        hint={t('settings.openHint')}
+        placeholder={allowedFolders ? examplePathIn(allowedFolders[0]!, 'Library') : t('settings.openPlaceholder')}
+        hint={allowedFolders ? t('settings.openHintAllowed', { folders: allowedFolders.join(', ') }) : t('settings.openHint')}
         value={path}
         onChange={(e) => setPath(e.target.value)}
         error={error}
