@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { blackFramesOf, blackRegions, exportDraft, importFootage, mediaClip, openDraft, type Region, saveDraft, textClip } from '../preview-kit';
 import { expect, test } from '../serve';
 
 const good = (name: string) => path.join(GOOD_DIR, name);
@@ -130,4 +131,76 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   }
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
   else console.log('e2e files kept in', tmp);
+});
+
+/** Where each layer of the playback edit is alone on the frame (fractions of width and height). */
+const PLAYBACK_REGIONS: Region[] = [
+  { name: 'main', x0: 0.05, y0: 0.5, x1: 0.95, y1: 0.68 },
+  { name: 'overlay', x0: 0.56, y0: 0.1, x1: 0.84, y1: 0.4 },
+];
+
+test('playing a 3-layer edit of phone footage never shows a black frame', async ({ app }, testInfo) => {
+  test.setTimeout(420_000);
+  const assets = await importFootage(app, ['pan', 'life', 'card']);
+  // Three cuts on the main track (in-points between keyframes, as edits are), a picture-in-picture and a title.
+  const name = 'Three layers';
+  const draftId = await saveDraft(app, name, ({ main, overlay, text }) => {
+    main.clips.push(mediaClip(assets.pan, 0, 0.5, 3.5), mediaClip(assets.card, 3, 1.3, 4.3), mediaClip(assets.pan, 6, 5.1, 8.1));
+    overlay.clips.push(mediaClip(assets.life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
+    text.clips.push(textClip('Day one at the lab', 0, 9, 0.82));
+  });
+  const duration = 9;
+  await openDraft(app, name);
+
+  // Sample the preview on every animation frame while it plays: an 18x32 copy is enough to see a black layer.
+  const [W, H] = [18, 32];
+  await app.evaluate(([w, h]) => {
+    const src = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
+    const tiny = document.createElement('canvas');
+    tiny.width = w;
+    tiny.height = h;
+    const ctx = tiny.getContext('2d', { willReadFrequently: true })!;
+    const samples: { now: number; t: number; px: string }[] = [];
+    let on = true;
+    const loop = (now: number) => {
+      if (!on) return;
+      ctx.drawImage(src, 0, 0, w, h);
+      const bytes = ctx.getImageData(0, 0, w, h).data;
+      samples.push({ now, t: Number(src.dataset.time), px: btoa(String.fromCharCode(...bytes)) });
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    (window as unknown as { pfSampler: { stop(): typeof samples } }).pfSampler = { stop: () => ((on = false), samples) };
+  }, [W, H] as const);
+  await app.getByTestId('play-toggle').click();
+  await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'true');
+  // Playback runs on the clock: the draft's length, plus room for a slow start.
+  await expect(app.getByTestId('play-toggle'), `playing ${duration} s to the end`).toHaveAttribute('data-playing', 'false', { timeout: duration * 1000 + 60_000 });
+  const samples = await app.evaluate(() => (window as unknown as { pfSampler: { stop(): { now: number; t: number; px: string }[] } }).pfSampler.stop());
+
+  const playing = samples.filter((s) => s.t > 0 && s.t < duration);
+  const black = playing
+    .map((s) => ({ t: s.t, regions: blackRegions(Buffer.from(s.px, 'base64'), W, H, PLAYBACK_REGIONS) }))
+    .filter((s) => s.regions.length > 0);
+  const gaps = playing.slice(1).map((s, i) => s.now - playing[i]!.now);
+  const elapsed = (playing.at(-1)!.now - playing[0]!.now) / 1000;
+  const report = {
+    frames: playing.length,
+    fps: Number((playing.length / elapsed).toFixed(1)),
+    stalls: gaps.filter((g) => g > 50).length,
+    longestGapMs: Math.round(Math.max(...gaps)),
+    blackFrames: black.length,
+    blackShare: Number((black.length / playing.length).toFixed(3)),
+    blackAt: black.slice(0, 40).map((b) => `${b.t.toFixed(2)}:${b.regions.join('+')}`),
+  };
+  for (const k of ['frames', 'fps', 'stalls', 'longestGapMs', 'blackFrames', 'blackShare'] as const) testInfo.annotations.push({ type: `playback.${k}`, description: String(report[k]) });
+  await testInfo.attach('playback.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
+  console.log('playback', JSON.stringify(report));
+
+  // The export of the same edit has no black frame: so none in the preview either.
+  const file = await exportDraft(app, draftId, duration);
+  const exported = blackFramesOf(file, 10, W, H, PLAYBACK_REGIONS);
+  expect(exported.frames).toBeGreaterThan(duration * 10 - 2);
+  expect(exported.black, 'black frames in the export').toEqual([]);
+  expect(report.blackAt, 'black frames in the preview while playing').toEqual([]);
 });
