@@ -78,9 +78,20 @@ export async function exportDraft(page: Page, draftId: string, durationSec: numb
   return result.outputPath;
 }
 
-/** Extracts the frame shown at `t` seconds as a PNG. */
-export function frameAt(file: string, t: number, out: string): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', t.toFixed(3), '-i', file, '-frames:v', '1', out]);
+/** Extracts the frame shown at `t` seconds (on a frame of `fps`) as a PNG: the first frame from half a frame before. */
+export function frameAt(file: string, t: number, fps: number, out: string): void {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', out]);
+}
+
+/** The editor's default zoom: the ruler's pixels per second. */
+export const PX_PER_SEC = 80;
+
+/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
+export async function seekPreview(page: Page, t: number): Promise<void> {
+  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
+  const canvas = page.getByTestId('preview-canvas');
+  await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
+  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true');
 }
 
 /** SSIM ("All:") of two images after scaling both to 270x480, by ffmpeg's ssim filter. */

@@ -1,15 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { transitionKinds } from '../../electron/model/draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
-import { blackFramesOf, blackRegions, exportDraft, importFootage, mediaClip, openDraft, type Region, saveDraft, textClip } from '../preview-kit';
+import { blackFramesOf, blackRegions, exportDraft, frameAt, importFootage, mediaClip, openDraft, PX_PER_SEC, type Region, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
 import { expect, test } from '../serve';
 
 const good = (name: string) => path.join(GOOD_DIR, name);
 const clip = (page: Page, name: string) => page.locator(`[data-testid="clip"][aria-label="${name}"]`);
-const PX_PER_SEC = 80; // the editor's default zoom
 
 /** Drags an edge handle horizontally by dx pixels in small steps, like a hand would. */
 async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
@@ -22,26 +22,8 @@ async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
-async function seekPreview(page: Page, t: number): Promise<void> {
-  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
-  const canvas = page.getByTestId('preview-canvas');
-  await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
-  await expect(canvas).toHaveAttribute('data-ready', 'true');
-}
-
 function ffprobe(file: string): { format: { duration: string }; streams: { codec_type: string; codec_name: string; width?: number; height?: number }[] } {
   return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]).toString());
-}
-
-/** SSIM ("All:") of two images after scaling both to the same size, by ffmpeg's ssim filter. */
-function ssimOf(a: string, b: string): number {
-  const graph = '[0:v]scale=270:480:flags=bicubic,format=yuv420p[a];[1:v]scale=270:480:flags=bicubic,format=yuv420p[b];[a][b]ssim';
-  // ffmpeg prints the filter's summary on stderr.
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
-  const m = /All:([\d.]+)/.exec(r.stderr);
-  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${r.stderr}`);
-  return Number(m[1]);
 }
 
 test('build an edit, survive a reload, export it, and the preview matches the file', async ({ app }) => {
@@ -123,7 +105,7 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
     const shot = path.join(tmp, `preview-${at}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${at}.png`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(at), '-i', file, '-frames:v', '1', frame]);
+    frameAt(file, at, 30, frame);
     const score = ssimOf(shot, frame);
     test.info().annotations.push({ type: `ssim@${at}`, description: score.toFixed(4) });
     if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
@@ -203,4 +185,46 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
   expect(exported.frames).toBeGreaterThan(duration * 10 - 2);
   expect(exported.black, 'black frames in the export').toEqual([]);
   expect(report.blackAt, 'black frames in the preview while playing').toEqual([]);
+});
+
+test('every transition previews as it exports, mid-way, on moving footage', async ({ app }, testInfo) => {
+  test.setTimeout(480_000);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-transitions-'));
+  const assets = await importFootage(app, ['pan', 'life', 'card']);
+  // One clip per kind after the first, each coming in with that kind; sources alternate so both sides differ.
+  const fps = 30;
+  const [clipSec, trSec] = [1.4, 0.6];
+  const step = clipSec - trSec;
+  const order = [assets.pan, assets.life, assets.card];
+  const name = 'Every transition';
+  const draftId = await saveDraft(app, name, ({ main }) => {
+    for (let i = 0; i <= transitionKinds.length; i++) {
+      const inT = 0.4 + ((i * 1.7) % 7);
+      const kind = i > 0 ? transitionKinds[i - 1]! : null;
+      main.clips.push(mediaClip(order[i % 3]!, i * step, inT, inT + clipSec, {}, { transitionIn: kind ? { kind, duration: trSec } : null }));
+    }
+  });
+  const duration = transitionKinds.length * step + clipSec;
+  expect(duration * PX_PER_SEC, 'the whole draft fits the ruler').toBeLessThan(1000);
+  await openDraft(app, name);
+  const file = await exportDraft(app, draftId, duration);
+
+  // Half-way through each transition (a whole frame), and a frame of moving footage outside any.
+  const times = [{ label: 'moving', t: 0.5 }, ...transitionKinds.map((kind, i) => ({ label: kind, t: Math.round(((i + 1) * step + trSec / 2) * fps) / fps }))];
+  const scores: Record<string, number> = {};
+  for (const { label, t } of times) {
+    await seekPreview(app, t);
+    const shot = path.join(tmp, `preview-${label}.png`);
+    await app.getByTestId('preview-canvas').screenshot({ path: shot });
+    const frame = path.join(tmp, `export-${label}.png`);
+    frameAt(file, t, fps, frame);
+    scores[label] = Number(ssimOf(shot, frame).toFixed(4));
+    testInfo.annotations.push({ type: `ssim@${label}`, description: `${scores[label]} at ${t.toFixed(3)} s` });
+  }
+  console.log('transition SSIM', JSON.stringify(scores));
+  await testInfo.attach('transition-ssim.json', { body: JSON.stringify(scores, null, 2), contentType: 'application/json' });
+  const below = Object.entries(scores).filter(([, s]) => s < 0.9);
+  expect(below, 'preview vs export below SSIM 0.90').toEqual([]);
+  if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.log('e2e files kept in', tmp);
 });
