@@ -94,9 +94,14 @@ export async function seekPreview(page: Page, t: number): Promise<void> {
   await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true');
 }
 
-/** SSIM ("All:") of two images after scaling both to 270x480, by ffmpeg's ssim filter. */
-export function ssimOf(a: string, b: string): number {
-  const graph = '[0:v]scale=270:480:flags=bicubic,format=yuv420p[a];[1:v]scale=270:480:flags=bicubic,format=yuv420p[b];[a][b]ssim';
+/**
+ * SSIM ("All:") of two images by ffmpeg's ssim filter, after scaling both to 270x480 (bicubic), or with `at`,
+ * to that size by area averaging (what a picture shown smaller looks like: compare the export at the size of
+ * the preview, so the preview is never enlarged).
+ */
+export function ssimOf(a: string, b: string, at?: { width: number; height: number }): number {
+  const scale = at ? `scale=${at.width}:${at.height}:flags=area` : 'scale=270:480:flags=bicubic';
+  const graph = `[0:v]${scale},format=yuv420p[a];[1:v]${scale},format=yuv420p[b];[a][b]ssim`;
   // ffmpeg prints the filter's summary on stderr.
   const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
   const m = /All:([\d.]+)/.exec(r.stderr);

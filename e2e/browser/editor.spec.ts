@@ -212,13 +212,16 @@ test('every transition previews as it exports, mid-way, on moving footage', asyn
   // Half-way through each transition (a whole frame), and a frame of moving footage outside any.
   const times = [{ label: 'moving', t: 0.5 }, ...transitionKinds.map((kind, i) => ({ label: kind, t: Math.round(((i + 1) * step + trSec / 2) * fps) / fps }))];
   const scores: Record<string, number> = {};
+  // Compared at the preview's own size: a dissolve is per-pixel noise, and enlarging a 250 px preview to compare
+  // it would measure the enlargement.
+  const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
   for (const { label, t } of times) {
     await seekPreview(app, t);
     const shot = path.join(tmp, `preview-${label}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${label}.png`);
     frameAt(file, t, fps, frame);
-    scores[label] = Number(ssimOf(shot, frame).toFixed(4));
+    scores[label] = Number(ssimOf(shot, frame, size).toFixed(4));
     testInfo.annotations.push({ type: `ssim@${label}`, description: `${scores[label]} at ${t.toFixed(3)} s` });
   }
   console.log('transition SSIM', JSON.stringify(scores));
