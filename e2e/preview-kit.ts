@@ -91,7 +91,8 @@ export async function seekPreview(page: Page, t: number): Promise<void> {
   await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
   const canvas = page.getByTestId('preview-canvas');
   await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
-  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true');
+  // Decoding up to a keyframe interval (2 s) of 1080x1920 footage for each visible clip, on a busy machine.
+  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 }
 
 /**

@@ -8,6 +8,9 @@ import { DissolveField } from './dissolveMask';
  * fades: what the compiler's segments are), then the two frames are combined by the kind's plan. Overlays and
  * titles are drawn afterwards on top, as in the export.
  */
+/** Rows of export pixels (1080 noise values each at 1080 wide) filled per animation frame ahead of a dissolve. */
+const DISSOLVE_ROWS_PER_FRAME = 12;
+
 export class TransitionSurfaces {
   private readonly a = document.createElement('canvas');
   private readonly b = document.createElement('canvas');
@@ -30,15 +33,24 @@ export class TransitionSurfaces {
     return ctx;
   }
 
+  private fieldFor(canvas: Size, width: number, height: number): DissolveField {
+    const f = this.field;
+    if (f && f.canvasWidth === canvas.width && f.canvasHeight === canvas.height && f.width === width && f.height === height) return f;
+    return (this.field = new DissolveField(canvas.width, canvas.height, width, height));
+  }
+
+  /** Fills a little more of the dissolve's noise ahead of time (a few milliseconds), so the first dissolve frame does not stall. */
+  warmDissolve(canvas: Size, width: number, height: number): void {
+    const f = this.fieldFor(canvas, width, height);
+    if (!f.complete) f.advance(DISSOLVE_ROWS_PER_FRAME);
+  }
+
   /** The dissolve's mask for a canvas of `canvas` size drawn at width×height, at `threshold`. */
   dissolveMask(canvas: Size, width: number, height: number, threshold: number): HTMLCanvasElement {
-    const f = this.field;
-    if (!f || f.canvasWidth !== canvas.width || f.canvasHeight !== canvas.height || f.width !== width || f.height !== height) {
-      this.field = new DissolveField(canvas.width, canvas.height, width, height);
-    }
+    const field = this.fieldFor(canvas, width, height);
     const ctx = this.prepare(this.mask, width, height);
     const img = ctx.createImageData(width, height);
-    this.field!.alphaInto(threshold, img.data);
+    field.alphaInto(threshold, img.data);
     ctx.putImageData(img, 0, 0);
     return this.mask;
   }

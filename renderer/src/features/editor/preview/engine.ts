@@ -89,6 +89,8 @@ export class PreviewEngine {
     const s = useEditor.getState();
     const doc = s.doc;
     if (!doc) return;
+    // A draft with a dissolve gets its noise ready a little each frame, before one is drawn.
+    if (this.canvas.width > 0 && this.canvas.height > 0 && this.hasDissolve(doc)) this.surfaces.warmDissolve(doc.canvas, this.canvas.width, this.canvas.height);
     let t = s.playhead;
     if (s.playing) {
       const now = performance.now();
@@ -107,6 +109,15 @@ export class PreviewEngine {
     this.sync(doc, s.assets, t, s.playing);
     this.draw(doc, s.assets, t);
   };
+
+  private dissolveIn: { doc: VideoDraft; yes: boolean } | null = null;
+  private hasDissolve(doc: VideoDraft): boolean {
+    if (this.dissolveIn?.doc !== doc) {
+      const yes = doc.tracks.some((tr) => tr.kind === 'main' && tr.clips.some((c) => c.type === 'media' && c.transitionIn?.kind === 'dissolve'));
+      this.dissolveIn = { doc, yes };
+    }
+    return this.dissolveIn.yes;
+  }
 
   private sync(doc: VideoDraft, assets: Record<string, Asset>, t: number, playing: boolean): void {
     const fps = doc.canvas.fps;
