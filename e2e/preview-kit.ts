@@ -17,8 +17,9 @@ export type Footage = 'pan' | 'life' | 'card';
 /** Uploads footage clips as a user would (the Import button's file input) and returns their assets by name. */
 export async function importFootage(page: Page, names: readonly Footage[]): Promise<Record<Footage, Asset>> {
   await page.getByTestId('import-file-input').setInputFiles(names.map((n) => path.join(FOOTAGE_DIR, `${n}.mp4`)));
-  // Uploads of phone footage take a while on a busy machine: ~1 s per clip is plenty on an idle one.
-  await expect(page.getByTestId('asset-cell'), 'importing the footage').toHaveCount(names.length, { timeout: 30_000 + names.length * 20_000 });
+  // Per clip: a 15 MB upload, hashing, a probe, a poster frame and a waveform of 10 s of 1080x1920 video
+  // (a few seconds on an idle machine, tens of seconds on two cores shared with other work).
+  await expect(page.getByTestId('asset-cell'), 'importing the footage').toHaveCount(names.length, { timeout: 30_000 + names.length * 60_000 });
   const { items } = await callApi<{ items: Asset[] }>(page, 'assets.list', {});
   const byName = Object.fromEntries(items.map((a) => [a.name.replace(/\.mp4$/, ''), a])) as Record<Footage, Asset>;
   for (const n of names) expect(byName[n], `asset ${n}`).toBeTruthy();

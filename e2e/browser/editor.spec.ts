@@ -123,7 +123,7 @@ const PLAYBACK_REGIONS: Region[] = [
 
 test('playing a 3-layer edit of phone footage never shows a black frame', async ({ app }, testInfo) => {
   // Import, 9 s of playback, then a 9 s export of 1080x1920 with a picture-in-picture.
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const assets = await importFootage(app, ['pan', 'life', 'card']);
   // Three cuts on the main track (in-points between keyframes, as edits are), a picture-in-picture and a title.
   const name = 'Three layers';
@@ -190,7 +190,7 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
 
 test('every transition previews as it exports, mid-way, on moving footage', async ({ app }, testInfo) => {
   // Import, a 4.8 s export of 1080x1920 with ten transitions, then eleven seeks of two 1080x1920 sources each.
-  test.setTimeout(600_000);
+  test.setTimeout(720_000);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-transitions-'));
   const assets = await importFootage(app, ['pan', 'life', 'card']);
   // One clip per kind after the first, each coming in with that kind; sources alternate so both sides differ.

@@ -52,6 +52,8 @@ export class PreviewEngine {
   private lastByTrack = new Map<string, () => LayerSource | null>();
   private text: TextLayerCache;
   private surfaces = new TransitionSurfaces();
+  /** Whether the draft (by identity) has a dissolve, so its noise is prepared ahead. */
+  private dissolveIn: { doc: VideoDraft; yes: boolean } | null = null;
   private raf = 0;
   private dirty = true;
   private clock: { t0: number; wall: number } | null = null;
@@ -110,7 +112,6 @@ export class PreviewEngine {
     this.draw(doc, s.assets, t);
   };
 
-  private dissolveIn: { doc: VideoDraft; yes: boolean } | null = null;
   private hasDissolve(doc: VideoDraft): boolean {
     if (this.dissolveIn?.doc !== doc) {
       const yes = doc.tracks.some((tr) => tr.kind === 'main' && tr.clips.some((c) => c.type === 'media' && c.transitionIn?.kind === 'dissolve'));
