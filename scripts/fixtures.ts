@@ -12,7 +12,10 @@ import sharp from 'sharp';
 export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.fixtures');
 export const GOOD_DIR = path.join(FIXTURES_DIR, 'good');
 export const BROKEN_DIR = path.join(FIXTURES_DIR, 'broken');
+/** Phone-like footage for the preview tests (big files, so made once and kept apart from the small fixtures). */
+export const FOOTAGE_DIR = path.join(FIXTURES_DIR, 'footage');
 const VERSION = '3';
+const FOOTAGE_VERSION = '1';
 
 function ffmpeg(args: string[]): void {
   execFileSync(process.env.POSTFRAME_FFMPEG ?? 'ffmpeg', ['-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -53,9 +56,16 @@ export function hugePngHeader(width: number, height: number): Buffer {
 }
 
 export async function makeFixtures(force = false): Promise<void> {
+  await makeSmallFixtures(force);
+  makeFootage(force);
+}
+
+async function makeSmallFixtures(force: boolean): Promise<void> {
   const stamp = path.join(FIXTURES_DIR, `.version-${VERSION}`);
   if (!force && fs.existsSync(stamp)) return;
-  fs.rmSync(FIXTURES_DIR, { recursive: true, force: true });
+  for (const entry of fs.existsSync(FIXTURES_DIR) ? fs.readdirSync(FIXTURES_DIR) : []) {
+    if (entry !== 'footage') fs.rmSync(path.join(FIXTURES_DIR, entry), { recursive: true, force: true });
+  }
   fs.mkdirSync(GOOD_DIR, { recursive: true });
   fs.mkdirSync(path.join(GOOD_DIR, 'nested', 'deeper'), { recursive: true });
   fs.mkdirSync(BROKEN_DIR, { recursive: true });
@@ -96,6 +106,44 @@ export async function makeFixtures(force = false): Promise<void> {
   fs.writeFileSync(b('random-bytes.mov'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)));
   fs.writeFileSync(b('huge-dimensions.png'), hugePngHeader(30_000, 30_000));
 
+  fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+/** Seconds of each footage clip. */
+export const FOOTAGE_SEC = 10;
+
+/**
+ * Footage as phones record it, for the preview's playback and look tests: 1080x1920 H.264 (high profile) at
+ * 30 fps, a keyframe every 2 s, ~12 Mbit/s, AAC stereo. Textured and moving over the whole frame (a pan over a
+ * fractal, a colony of cells, a test card with grain), never flat colours, and never near black, so a black
+ * frame in the preview is the preview's fault.
+ */
+function makeFootage(force: boolean): void {
+  const stamp = path.join(FOOTAGE_DIR, `.version-${FOOTAGE_VERSION}`);
+  if (!force && fs.existsSync(stamp)) return;
+  fs.rmSync(FOOTAGE_DIR, { recursive: true, force: true });
+  fs.mkdirSync(FOOTAGE_DIR, { recursive: true });
+  const f = (name: string) => path.join(FOOTAGE_DIR, name);
+  const d = String(FOOTAGE_SEC);
+  // The picture's input and filters, then a tone, then what a phone's encoder writes.
+  const record = (input: string[], vf: string, tone: number, out: string) =>
+    ffmpeg([...input, '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000:duration=${d}`,
+      '-map', '0:v', '-map', '1:a', '-t', d, '-vf', vf,
+      '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
+      '-b:v', '12M', '-maxrate', '16M', '-bufsize', '16M', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0',
+      '-c:a', 'aac', '-ac', '2', '-b:a', '128k', '-movflags', '+faststart', f(out)]);
+  // A slow diagonal pan over a fractal still (a hand-held camera moving over a detailed scene).
+  const still = f('fractal.tmp.png');
+  ffmpeg(['-f', 'lavfi', '-i', 'mandelbrot=s=1600x2800:inner=mincol:start_scale=0.6:start_x=-0.743643887037151:start_y=0.13182590420533:maxiter=400',
+    '-frames:v', '1', still]);
+  const [vx, vy] = [Math.floor(500 / FOOTAGE_SEC), Math.floor(860 / FOOTAGE_SEC)];
+  record(['-loop', '1', '-framerate', '30', '-i', still], `crop=1080:1920:x='t*${vx}':y='t*${vy}',noise=alls=4:allf=t`, 440, 'pan.mp4');
+  fs.rmSync(still);
+  // Cells living and dying everywhere at once, in colour (no black background).
+  record(['-f', 'lavfi', '-i', 'life=s=540x960:mold=10:r=30:ratio=0.12:seed=7:death_color=#1a4a7a:life_color=#ffd070:mold_color=#3c8c3c'],
+    'scale=1080:1920:flags=bicubic,noise=alls=6:allf=t', 550, 'life.mp4');
+  // A test card with moving parts and sensor grain.
+  record(['-f', 'lavfi', '-i', 'testsrc2=size=1080x1920:rate=30'], 'noise=alls=6:allf=t', 660, 'card.mp4');
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 

@@ -1,14 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { transitionKinds } from '../../electron/model/draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { blackFramesOf, blackRegions, exportDraft, frameAt, importFootage, mediaClip, openDraft, PX_PER_SEC, type Region, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
 import { expect, test } from '../serve';
 
 const good = (name: string) => path.join(GOOD_DIR, name);
 const clip = (page: Page, name: string) => page.locator(`[data-testid="clip"][aria-label="${name}"]`);
-const PX_PER_SEC = 80; // the editor's default zoom
 
 /** Drags an edge handle horizontally by dx pixels in small steps, like a hand would. */
 async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
@@ -21,26 +22,8 @@ async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
-async function seekPreview(page: Page, t: number): Promise<void> {
-  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
-  const canvas = page.getByTestId('preview-canvas');
-  await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
-  await expect(canvas).toHaveAttribute('data-ready', 'true');
-}
-
 function ffprobe(file: string): { format: { duration: string }; streams: { codec_type: string; codec_name: string; width?: number; height?: number }[] } {
   return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]).toString());
-}
-
-/** SSIM ("All:") of two images after scaling both to the same size, by ffmpeg's ssim filter. */
-function ssimOf(a: string, b: string): number {
-  const graph = '[0:v]scale=270:480:flags=bicubic,format=yuv420p[a];[1:v]scale=270:480:flags=bicubic,format=yuv420p[b];[a][b]ssim';
-  // ffmpeg prints the filter's summary on stderr.
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
-  const m = /All:([\d.]+)/.exec(r.stderr);
-  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${r.stderr}`);
-  return Number(m[1]);
 }
 
 test('build an edit, survive a reload, export it, and the preview matches the file', async ({ app }) => {
@@ -122,12 +105,131 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
     const shot = path.join(tmp, `preview-${at}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${at}.png`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(at), '-i', file, '-frames:v', '1', frame]);
+    frameAt(file, at, 30, frame);
     const score = ssimOf(shot, frame);
     test.info().annotations.push({ type: `ssim@${at}`, description: score.toFixed(4) });
     if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
     expect(score, `SSIM at ${at} s`).toBeGreaterThanOrEqual(0.9);
   }
+  if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.log('e2e files kept in', tmp);
+});
+
+/** Where each layer of the playback edit is alone on the frame (fractions of width and height). */
+const PLAYBACK_REGIONS: Region[] = [
+  { name: 'main', x0: 0.05, y0: 0.5, x1: 0.95, y1: 0.68 },
+  { name: 'overlay', x0: 0.56, y0: 0.1, x1: 0.84, y1: 0.4 },
+];
+
+test('playing a 3-layer edit of phone footage never shows a black frame', async ({ app }, testInfo) => {
+  // Import, 9 s of playback, then a 9 s export of 1080x1920 with a picture-in-picture.
+  test.setTimeout(600_000);
+  const assets = await importFootage(app, ['pan', 'life', 'card']);
+  // Three cuts on the main track (in-points between keyframes, as edits are), a picture-in-picture and a title.
+  const name = 'Three layers';
+  const draftId = await saveDraft(app, name, ({ main, overlay, text }) => {
+    main.clips.push(mediaClip(assets.pan, 0, 0.5, 3.5), mediaClip(assets.card, 3, 1.3, 4.3), mediaClip(assets.pan, 6, 5.1, 8.1));
+    overlay.clips.push(mediaClip(assets.life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
+    text.clips.push(textClip('Day one at the lab', 0, 9, 0.82));
+  });
+  const duration = 9;
+  await openDraft(app, name);
+
+  // Sample the preview on every animation frame while it plays: an 18x32 copy is enough to see a black layer.
+  const [W, H] = [18, 32];
+  await app.evaluate(([w, h]) => {
+    const src = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
+    const tiny = document.createElement('canvas');
+    tiny.width = w;
+    tiny.height = h;
+    const ctx = tiny.getContext('2d', { willReadFrequently: true })!;
+    const samples: { now: number; t: number; px: string }[] = [];
+    let on = true;
+    const loop = (now: number) => {
+      if (!on) return;
+      ctx.drawImage(src, 0, 0, w, h);
+      const bytes = ctx.getImageData(0, 0, w, h).data;
+      samples.push({ now, t: Number(src.dataset.time), px: btoa(String.fromCharCode(...bytes)) });
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    (window as unknown as { pfSampler: { stop(): typeof samples } }).pfSampler = { stop: () => ((on = false), samples) };
+  }, [W, H] as const);
+  await app.getByTestId('play-toggle').click();
+  await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'true');
+  // Playback runs on the clock: the draft's length, plus room for a slow start.
+  await expect(app.getByTestId('play-toggle'), `playing ${duration} s to the end`).toHaveAttribute('data-playing', 'false', { timeout: duration * 1000 + 60_000 });
+  const samples = await app.evaluate(() => (window as unknown as { pfSampler: { stop(): { now: number; t: number; px: string }[] } }).pfSampler.stop());
+
+  const playing = samples.filter((s) => s.t > 0 && s.t < duration);
+  const black = playing
+    .map((s) => ({ t: s.t, regions: blackRegions(Buffer.from(s.px, 'base64'), W, H, PLAYBACK_REGIONS) }))
+    .filter((s) => s.regions.length > 0);
+  const gaps = playing.slice(1).map((s, i) => s.now - playing[i]!.now);
+  const elapsed = (playing.at(-1)!.now - playing[0]!.now) / 1000;
+  const report = {
+    frames: playing.length,
+    fps: Number((playing.length / elapsed).toFixed(1)),
+    stalls: gaps.filter((g) => g > 50).length,
+    longestGapMs: Math.round(Math.max(...gaps)),
+    blackFrames: black.length,
+    blackShare: Number((black.length / playing.length).toFixed(3)),
+    blackAt: black.slice(0, 40).map((b) => `${b.t.toFixed(2)}:${b.regions.join('+')}`),
+  };
+  for (const k of ['frames', 'fps', 'stalls', 'longestGapMs', 'blackFrames', 'blackShare'] as const) testInfo.annotations.push({ type: `playback.${k}`, description: String(report[k]) });
+  await testInfo.attach('playback.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
+  console.log('playback', JSON.stringify(report));
+
+  // The export of the same edit has no black frame: so none in the preview either.
+  const file = await exportDraft(app, draftId, duration);
+  const exported = blackFramesOf(file, 10, W, H, PLAYBACK_REGIONS);
+  expect(exported.frames).toBeGreaterThan(duration * 10 - 2);
+  expect(exported.black, 'black frames in the export').toEqual([]);
+  expect(report.blackAt, 'black frames in the preview while playing').toEqual([]);
+});
+
+test('every transition previews as it exports, mid-way, on moving footage', async ({ app }, testInfo) => {
+  // Import, a 4.8 s export of 1080x1920 with ten transitions, then eleven seeks of two 1080x1920 sources each.
+  test.setTimeout(720_000);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-transitions-'));
+  const assets = await importFootage(app, ['pan', 'life', 'card']);
+  // One clip per kind after the first, each coming in with that kind; sources alternate so both sides differ.
+  const fps = 30;
+  const [clipSec, trSec] = [0.8, 0.4];
+  const step = clipSec - trSec;
+  const order = [assets.pan, assets.life, assets.card];
+  const name = 'Every transition';
+  const draftId = await saveDraft(app, name, ({ main }) => {
+    for (let i = 0; i <= transitionKinds.length; i++) {
+      const inT = 0.4 + ((i * 1.7) % 7);
+      const kind = i > 0 ? transitionKinds[i - 1]! : null;
+      main.clips.push(mediaClip(order[i % 3]!, i * step, inT, inT + clipSec, {}, { transitionIn: kind ? { kind, duration: trSec } : null }));
+    }
+  });
+  const duration = transitionKinds.length * step + clipSec;
+  expect(duration * PX_PER_SEC, 'the whole draft fits the ruler').toBeLessThan(1000);
+  await openDraft(app, name);
+  const file = await exportDraft(app, draftId, duration);
+
+  // Half-way through each transition (a whole frame), and a frame of moving footage outside any.
+  const times = [{ label: 'moving', t: 0.5 }, ...transitionKinds.map((kind, i) => ({ label: kind, t: Math.round(((i + 1) * step + trSec / 2) * fps) / fps }))];
+  const scores: Record<string, number> = {};
+  // Compared at the preview's own size: a dissolve is per-pixel noise, and enlarging a 250 px preview to compare
+  // it would measure the enlargement.
+  const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  for (const { label, t } of times) {
+    await seekPreview(app, t);
+    const shot = path.join(tmp, `preview-${label}.png`);
+    await app.getByTestId('preview-canvas').screenshot({ path: shot });
+    const frame = path.join(tmp, `export-${label}.png`);
+    frameAt(file, t, fps, frame);
+    scores[label] = Number(ssimOf(shot, frame, size).toFixed(4));
+    testInfo.annotations.push({ type: `ssim@${label}`, description: `${scores[label]} at ${t.toFixed(3)} s` });
+  }
+  console.log('transition SSIM', JSON.stringify(scores));
+  await testInfo.attach('transition-ssim.json', { body: JSON.stringify(scores, null, 2), contentType: 'application/json' });
+  const below = Object.entries(scores).filter(([, s]) => s < 0.9);
+  expect(below, 'preview vs export below SSIM 0.90').toEqual([]);
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
   else console.log('e2e files kept in', tmp);
 });

@@ -1,9 +1,10 @@
 import type { AssetKind } from '../model/asset';
-import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type VideoDraft, clipDuration, clipEnd, defaultTransform, draftDuration } from '../model/draft';
+import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type TransitionKind, type VideoDraft, clipDuration, clipEnd, defaultTransform, draftDuration } from '../model/draft';
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place } from '../model/geometry';
 import type { VariantPlan } from '../model/render-variant';
+import { XFADE_TRANSITION } from '../model/xfade';
 
 /**
  * The export compiler: draft + facts about its sources + preset → ONE ffmpeg argument list with one filter
@@ -245,7 +246,7 @@ function colorSource(ctx: Ctx, color: string, dur: number): string {
 
 // ── main track ──────────────────────────────────────────────────────────────
 
-type MainItem = { clip: MediaClip | null; start: number; dur: number; transition: { kind: string; dur: number } | null };
+type MainItem = { clip: MediaClip | null; start: number; dur: number; transition: { kind: TransitionKind; dur: number } | null };
 
 /**
  * The main track as back-to-back items: clips in time order, gaps (background colour, silence) between
@@ -377,7 +378,7 @@ function compileMain(ctx: Ctx, track: Track | undefined, total: number): { v: st
     if (it.transition && pending.length) {
       const prev = concat(ctx, pending, withAudio, pending.length > 1);
       const offset = prev.dur - it.transition.dur;
-      const v = ctx.g.chain([prev.v, seg.v], [`xfade=transition=${it.transition.kind}:duration=${num(it.transition.dur)}:offset=${num(offset)}`], 'v');
+      const v = ctx.g.chain([prev.v, seg.v], [`xfade=transition=${XFADE_TRANSITION[it.transition.kind]}:duration=${num(it.transition.dur)}:offset=${num(offset)}`], 'v');
       const a = withAudio ? ctx.g.chain([prev.a!, seg.a!], [`acrossfade=d=${num(it.transition.dur)}`], 'a') : null;
       pending = [{ v, a, dur: prev.dur + seg.dur - it.transition.dur }];
     } else {

@@ -1,29 +1,59 @@
 import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
+import { place } from '../../../../../electron/model/geometry';
 import { activeLayersAt, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { mediaUrl } from '../../../api/media';
 import { useEditor } from '../../../store/editorStore';
+import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
+import { HeldFrame } from './heldFrame';
+import { holdTime, type MediaState, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
 
 /**
- * Real-time playback of the timeline on a <canvas>. One hidden media element per media clip near the
- * playhead (video and audio from the originals, or from the asset's preview proxy when it has one), a master clock on requestAnimationFrame while playing, and
- * seeks while paused (scrubbing, frame steps). Media elements are resynced when they drift more than a frame
- * from the clock (at most once a second each, so a slow decoder is not made slower by constant seeking).
- * The canvas carries `data-ready` ("true" when every visible layer shows the frame for `data-time`).
+ * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
+ *
+ * - One hidden media element per media clip near the playhead (from the asset's preview proxy when it has one).
+ * - The clock is the wall clock (requestAnimationFrame) from the moment Play is pressed; elements follow it:
+ *   small drift is closed by nudging their playbackRate, only large drift (a stall) by a seek, aimed where the
+ *   clock will be when the seek ends (playbackSync.ts).
+ * - Every video element's last good picture is held (HeldFrame: a copy at the size it is drawn, refreshed when
+ *   the element presents a new frame) and that is what is drawn, so an element that seeks or waits shows its
+ *   previous frame instead of nothing; a clip whose element has no picture yet shows the last picture its
+ *   track drew.
+ * - Clips that start within PRELOAD_SEC get their element early, paused on their first frame (pre-roll), so a
+ *   cut or transition starts playing without a seek.
+ * - The canvas carries `data-time` and `data-ready` ("true" when every visible layer shows the frame for
+ *   `data-time`) for tests.
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
-type Slot = { el: MediaEl; assetId: string; src: string; lastResync: number };
+type Slot = {
+  el: MediaEl;
+  assetId: string;
+  src: string;
+  held: HeldFrame | null;
+  /** When the engine last seeked it (performance.now()), and when the seek in flight began. */
+  lastSeekAt: number;
+  seekStartedAt: number | null;
+  /** How long its seeks take (seconds, smoothed): a playing element is seeked this far ahead. */
+  seekSec: number;
+};
 
 const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
-/** Clips starting this soon get their element early so playback does not stall at the cut. */
+/** Clips starting this soon get their element early, paused on their first frame. */
 const PRELOAD_SEC = 2;
+/** Elements kept for clips away from the playhead (scrubbing back is instant); the rest are released. */
+const KEEP_SLOTS = 12;
 
 export class PreviewEngine {
   private slots = new Map<string, Slot>();
   private images = new Map<string, HTMLImageElement>();
+  /** The last picture drawn per track, shown while a clip on it has none yet (null once its element is gone). */
+  private lastByTrack = new Map<string, () => LayerSource | null>();
   private text: TextLayerCache;
+  private surfaces = new TransitionSurfaces();
+  /** Whether the draft (by identity) has a dissolve, so its noise is prepared ahead. */
+  private dissolveIn: { doc: VideoDraft; yes: boolean } | null = null;
   private raf = 0;
   private dirty = true;
   private clock: { t0: number; wall: number } | null = null;
@@ -61,6 +91,8 @@ export class PreviewEngine {
     const s = useEditor.getState();
     const doc = s.doc;
     if (!doc) return;
+    // A draft with a dissolve gets its noise ready a little each frame, before one is drawn.
+    if (this.canvas.width > 0 && this.canvas.height > 0 && this.hasDissolve(doc)) this.surfaces.warmDissolve(doc.canvas, this.canvas.width, this.canvas.height);
     let t = s.playhead;
     if (s.playing) {
       const now = performance.now();
@@ -80,8 +112,17 @@ export class PreviewEngine {
     this.draw(doc, s.assets, t);
   };
 
+  private hasDissolve(doc: VideoDraft): boolean {
+    if (this.dissolveIn?.doc !== doc) {
+      const yes = doc.tracks.some((tr) => tr.kind === 'main' && tr.clips.some((c) => c.type === 'media' && c.transitionIn?.kind === 'dissolve'));
+      this.dissolveIn = { doc, yes };
+    }
+    return this.dissolveIn.yes;
+  }
+
   private sync(doc: VideoDraft, assets: Record<string, Asset>, t: number, playing: boolean): void {
     const fps = doc.canvas.fps;
+    const now = performance.now();
     const live = new Set<string>();
     const muted = new Map(doc.tracks.map((tr) => [tr.id, tr.muted]));
     for (const layer of activeLayersAt(doc, t, { includeAudio: true })) {
@@ -92,28 +133,16 @@ export class PreviewEngine {
       live.add(c.id);
       const slot = this.slotFor(c, asset);
       const el = slot.el;
-      const target = layer.sourceTime ?? c.in;
       el.muted = muted.get(layer.trackId) ?? false;
       el.volume = Math.max(0, Math.min(1, c.volume * layer.opacityFactor));
-      if (playing) {
-        if (el.playbackRate !== c.speed) el.playbackRate = c.speed;
-        const now = performance.now();
-        if (el.paused) {
-          el.currentTime = target;
-          slot.lastResync = now;
-          el.play().catch(() => this.invalidate());
-        } else if (Math.abs(el.currentTime - target) > 1 / fps && now - slot.lastResync > 1000 && !el.seeking) {
-          el.currentTime = target;
-          slot.lastResync = now;
-        }
-      } else {
-        if (!el.paused) el.pause();
-        // A hair past the frame's start so the decoder picks this frame, not the one before it.
-        const want = target + 0.25 / fps;
-        if (Math.abs(el.currentTime - want) > 0.5 / fps && !el.seeking) el.currentTime = want;
-      }
+      const target = layer.sourceTime ?? c.in;
+      const state = stateOf(el);
+      const action = playing
+        ? whilePlaying(state, { target, speed: c.speed, fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
+        : whileHolding(state, holdTime(target, fps), fps);
+      this.apply(slot, action, now);
     }
-    // Warm up what comes next; pause and drop what left the neighbourhood of the playhead.
+    // Pre-roll what comes next: its element waits, paused and silent, on the clip's first frame.
     for (const track of doc.tracks) {
       for (const c of track.clips) {
         if (c.type !== 'media' || live.has(c.id)) continue;
@@ -122,8 +151,8 @@ export class PreviewEngine {
         if (c.start > t && c.start - t < PRELOAD_SEC) {
           live.add(c.id);
           const slot = this.slotFor(c, asset);
-          if (!slot.el.paused) slot.el.pause();
-          if (Math.abs(slot.el.currentTime - c.in) > 0.5 / fps && !slot.el.seeking) slot.el.currentTime = sourceTimeAt(c, c.start) + 0.25 / fps;
+          slot.el.muted = true;
+          this.apply(slot, whileHolding(stateOf(slot.el), holdTime(sourceTimeAt(c, c.start), fps), fps), now);
         }
       }
     }
@@ -131,17 +160,29 @@ export class PreviewEngine {
       if (live.has(id)) continue;
       if (!slot.el.paused) slot.el.pause();
       // Keep a few paused elements around for scrubbing back; release the rest.
-      if (this.slots.size > 12) {
+      if (this.slots.size > KEEP_SLOTS) {
         this.release(slot);
         this.slots.delete(id);
       }
     }
   }
 
+  private apply(slot: Slot, a: SyncAction, now: number): void {
+    const el = slot.el;
+    if (a.rate !== null && el.playbackRate !== a.rate) el.playbackRate = a.rate;
+    if (a.seekTo !== null) {
+      el.currentTime = a.seekTo;
+      slot.lastSeekAt = now;
+      slot.seekStartedAt = now;
+    }
+    if (a.pause && !el.paused) el.pause();
+    if (a.play) el.play().catch(() => this.invalidate());
+  }
+
   private slotFor(c: MediaClip, asset: Asset): Slot {
     // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
     const src = mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original');
-    let slot = this.slots.get(c.id);
+    const slot = this.slots.get(c.id);
     // A proxy that became ready while the draft is open replaces the original from the next frame on.
     if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
     if (slot) this.release(slot);
@@ -149,14 +190,22 @@ export class PreviewEngine {
     el.preload = 'auto';
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
-    const dirty = () => this.invalidate();
-    el.addEventListener('seeked', dirty);
-    el.addEventListener('loadeddata', dirty);
-    el.addEventListener('playing', dirty);
+    const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.invalidate) : null;
+    const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1 };
+    el.addEventListener('seeked', () => {
+      if (created.seekStartedAt !== null) {
+        const took = (performance.now() - created.seekStartedAt) / 1000;
+        created.seekSec = created.seekSec * 0.5 + took * 0.5;
+        created.seekStartedAt = null;
+      }
+      created.held?.invalidate();
+      this.invalidate();
+    });
+    el.addEventListener('loadeddata', this.invalidate);
+    el.addEventListener('playing', this.invalidate);
     el.src = src;
-    slot = { el, assetId: asset.id, src, lastResync: 0 };
-    this.slots.set(c.id, slot);
-    return slot;
+    this.slots.set(c.id, created);
+    return created;
   }
 
   private release(slot: Slot): void {
@@ -206,20 +255,40 @@ export class PreviewEngine {
           ready = false;
           return { kind: 'media', drawable: null, size };
         }
-        return { kind: 'media', drawable: { source: img, width: img.naturalWidth, height: img.naturalHeight }, size };
+        const still: LayerSource = { kind: 'media', drawable: { source: img, width: img.naturalWidth, height: img.naturalHeight }, size };
+        this.remember(layer, () => still);
+        return still;
       }
-      const el = this.slots.get(c.id)?.el;
-      if (!(el instanceof HTMLVideoElement) || el.readyState < 2 || el.videoWidth === 0) {
-        ready = false;
-        return { kind: 'media', drawable: null, size };
+      const slot = this.slots.get(c.id);
+      const held = slot?.held ?? null;
+      if (held && slot && slot.el instanceof HTMLVideoElement && slot.el.videoWidth > 0) {
+        // Copy pixels per video pixel that the preview draws this layer at.
+        const p = place(c.transform, size, doc.canvas, layer.trackKind === 'main');
+        held.update(slot.el, (p.dest.width * k) / ((p.source.width * slot.el.videoWidth) / size.width));
       }
-      if (el.seeking || Math.abs(el.currentTime - (layer.sourceTime ?? 0)) > 1.5 / fps) ready = false;
-      return { kind: 'media', drawable: { source: el, width: el.videoWidth, height: el.videoHeight }, size };
+      if (!slot || slot.el.seeking || held?.time == null || Math.abs(held.time - (layer.sourceTime ?? 0)) > 1.5 / fps) ready = false;
+      const fromHeld = (): LayerSource | null => {
+        const drawable = held?.drawable() ?? null;
+        return drawable ? { kind: 'media', drawable, size } : null;
+      };
+      const now = fromHeld();
+      if (!now) return this.lastByTrack.get(layer.trackId)?.() ?? { kind: 'media', drawable: null, size };
+      this.remember(layer, fromHeld);
+      return now;
     };
-    drawFrame(this.ctx, doc.canvas, k, layers, sourceOf);
+    drawFrame(this.ctx, doc.canvas, k, layers, sourceOf, this.surfaces);
     canvas.dataset.time = t.toFixed(3);
     canvas.dataset.ready = String(ready);
     // Keep polling until every layer has its frame (seeks and decodes finish without a store change).
     if (!ready) this.dirty = true;
   }
+
+  private remember(layer: ActiveLayer, picture: () => LayerSource | null): void {
+    // During a transition the incoming clip is the track's newest picture.
+    if (layer.transition?.role !== 'from') this.lastByTrack.set(layer.trackId, picture);
+  }
+}
+
+function stateOf(el: MediaEl): MediaState {
+  return { paused: el.paused, seeking: el.seeking, ended: el.ended, currentTime: el.currentTime, playbackRate: el.playbackRate, audible: !el.muted && el.volume > 0 };
 }

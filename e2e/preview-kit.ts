@@ -1,0 +1,154 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Asset } from '../electron/model/asset';
+import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip, type Transform, type VideoDraft } from '../electron/model/draft';
+import type { Job } from '../electron/model/job';
+import { FOOTAGE_DIR } from '../scripts/fixtures';
+import { callApi, expect } from './serve';
+
+/**
+ * Steps the preview specs share: phone footage into the library, drafts written through the API (the edit
+ * itself is not what these tests are about), opening a draft in the editor, exporting it, and reading frames.
+ */
+
+export type Footage = 'pan' | 'life' | 'card';
+
+/** Uploads footage clips as a user would (the Import button's file input) and returns their assets by name. */
+export async function importFootage(page: Page, names: readonly Footage[]): Promise<Record<Footage, Asset>> {
+  await page.getByTestId('import-file-input').setInputFiles(names.map((n) => path.join(FOOTAGE_DIR, `${n}.mp4`)));
+  // Per clip: a 15 MB upload, hashing, a probe, a poster frame and a waveform of 10 s of 1080x1920 video
+  // (a few seconds on an idle machine, tens of seconds on two cores shared with other work).
+  await expect(page.getByTestId('asset-cell'), 'importing the footage').toHaveCount(names.length, { timeout: 30_000 + names.length * 60_000 });
+  const { items } = await callApi<{ items: Asset[] }>(page, 'assets.list', {});
+  const byName = Object.fromEntries(items.map((a) => [a.name.replace(/\.mp4$/, ''), a])) as Record<Footage, Asset>;
+  for (const n of names) expect(byName[n], `asset ${n}`).toBeTruthy();
+  return byName;
+}
+
+let ids = 0;
+export function mediaClip(asset: Asset, start: number, inT: number, outT: number, transform: Partial<Transform> = {}, extra: Partial<MediaClip> = {}): MediaClip {
+  return {
+    id: `clip${++ids}`, type: 'media', assetId: asset.id, start, in: inT, out: outT, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
+    transform: { ...defaultTransform('fill'), ...transform }, transitionIn: null, ...extra,
+  };
+}
+
+export function textClip(text: string, start: number, duration: number, y: number): TextClip {
+  return {
+    id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, fadeIn: 0, fadeOut: 0,
+    style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } },
+  };
+}
+
+/** Creates a 9:16, 30 fps draft and saves the tracks `fill` puts clips on. Returns its id. */
+export async function saveDraft(page: Page, name: string, fill: (tracks: Record<'main' | 'overlay' | 'text', VideoDraft['tracks'][number]>) => void): Promise<string> {
+  const draft = await callApi<{ id: string; revision: number; doc: VideoDraft }>(page, 'drafts.create', { name, preset: '9:16', fps: 30 });
+  const doc = structuredClone(draft.doc);
+  const find = (kind: 'main' | 'overlay' | 'text') => doc.tracks.find((t) => t.kind === kind)!;
+  fill({ main: find('main'), overlay: find('overlay'), text: find('text') });
+  await callApi(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
+  return draft.id;
+}
+
+/** Opens a draft from the Library's Drafts view and waits until the preview shows its first frame. */
+export async function openDraft(page: Page, name: string): Promise<void> {
+  await page.getByTestId('library-nav').click();
+  await page.getByTestId('view-drafts').click();
+  await page.locator(`[data-testid="draft-row"][data-name="${name}"]`).getByTestId('draft-open').click();
+  await expect(page.getByTestId('editor-screen')).toBeVisible();
+  const canvas = page.getByTestId('preview-canvas');
+  await expect(canvas).toHaveAttribute('data-time', '0.000');
+  // The first decode of three 1080x1920 sources.
+  await expect(canvas, 'the preview showing the first frame').toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+}
+
+/** Exports through the API and returns the file's path; the time allowed grows with the draft's length. */
+export async function exportDraft(page: Page, draftId: string, durationSec: number): Promise<string> {
+  const { jobId } = await callApi<{ jobId: string }>(page, 'exports.start', { draftId });
+  let job: Job | undefined;
+  await expect
+    .poll(async () => {
+      job = (await callApi<Job[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
+      return job?.status;
+    }, { message: `exporting ${durationSec} s of 1080x1920`, timeout: 60_000 + durationSec * 20_000 })
+    .toMatch(/^(done|failed|cancelled)$/);
+  expect(job?.status, job?.error ?? '').toBe('done');
+  const result = job!.result;
+  if (result?.kind !== 'export') throw new Error('The export job finished without a file.');
+  return result.outputPath;
+}
+
+/** Extracts the frame shown at `t` seconds (on a frame of `fps`) as a PNG: the first frame from half a frame before. */
+export function frameAt(file: string, t: number, fps: number, out: string): void {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', out]);
+}
+
+/** The editor's default zoom: the ruler's pixels per second. */
+export const PX_PER_SEC = 80;
+
+/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
+export async function seekPreview(page: Page, t: number): Promise<void> {
+  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
+  const canvas = page.getByTestId('preview-canvas');
+  await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
+  // Decoding up to a keyframe interval (2 s) of 1080x1920 footage for each visible clip, on a busy machine.
+  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+}
+
+/**
+ * SSIM ("All:") of two images by ffmpeg's ssim filter, after scaling both to 270x480 (bicubic), or with `at`,
+ * to that size by area averaging (what a picture shown smaller looks like: compare the export at the size of
+ * the preview, so the preview is never enlarged).
+ */
+export function ssimOf(a: string, b: string, at?: { width: number; height: number }): number {
+  const scale = at ? `scale=${at.width}:${at.height}:flags=area` : 'scale=270:480:flags=bicubic';
+  const graph = `[0:v]${scale},format=yuv420p[a];[1:v]${scale},format=yuv420p[b];[a][b]ssim`;
+  // ffmpeg prints the filter's summary on stderr.
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
+  const m = /All:([\d.]+)/.exec(r.stderr);
+  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${r.stderr}`);
+  return Number(m[1]);
+}
+
+/**
+ * Regions of a frame, in fractions of its width and height, that each show one layer (so a layer that goes
+ * black is seen even while the others still draw).
+ */
+export type Region = { name: string; x0: number; y0: number; x1: number; y1: number };
+
+/** Near black: every channel below this (8-bit). The footage never gets this dark. */
+export const NEAR_BLACK = 32;
+/** A region is "black" when more than this share of its pixels is near black. */
+export const MOSTLY = 0.9;
+
+/** Which regions of an RGBA image (w×h) are mostly black. */
+export function blackRegions(rgba: Uint8Array | Uint8ClampedArray, w: number, h: number, regions: readonly Region[], channels = 4): string[] {
+  const out: string[] = [];
+  for (const r of regions) {
+    let n = 0;
+    let dark = 0;
+    for (let y = Math.floor(r.y0 * h); y < Math.ceil(r.y1 * h); y++) {
+      for (let x = Math.floor(r.x0 * w); x < Math.ceil(r.x1 * w); x++) {
+        const i = (y * w + x) * channels;
+        n++;
+        if (rgba[i]! < NEAR_BLACK && rgba[i + 1]! < NEAR_BLACK && rgba[i + 2]! < NEAR_BLACK) dark++;
+      }
+    }
+    if (n > 0 && dark / n > MOSTLY) out.push(r.name);
+  }
+  return out;
+}
+
+/** Frames of a file at `fps`, scaled to w×h RGB, with the regions that are mostly black in each. */
+export function blackFramesOf(file: string, fps: number, w: number, h: number, regions: readonly Region[]): { frames: number; black: { t: number; regions: string[] }[] } {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `fps=${fps},scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 28 });
+  const size = w * h * 3;
+  const frames = Math.floor(raw.length / size);
+  const black: { t: number; regions: string[] }[] = [];
+  for (let i = 0; i < frames; i++) {
+    const names = blackRegions(raw.subarray(i * size, (i + 1) * size), w, h, regions, 3);
+    if (names.length) black.push({ t: i / fps, regions: names });
+  }
+  return { frames, black };
+}

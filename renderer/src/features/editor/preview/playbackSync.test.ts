@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { holdTime, type MediaState, nudgedRate, SYNC, whileHolding, whilePlaying, type PlayingWant } from './playbackSync';
+
+const playing = (over: Partial<MediaState> = {}): MediaState => ({ paused: false, seeking: false, ended: false, currentTime: 5, playbackRate: 1, audible: true, ...over });
+const want = (over: Partial<PlayingWant> = {}): PlayingWant => ({ target: 5, speed: 1, fps: 30, now: 10_000, lastSeekAt: 0, seekSec: 0.15, min: 0, max: 20, ...over });
+
+describe('while playing', () => {
+  it('leaves an element in step alone', () => {
+    expect(whilePlaying(playing(), want())).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+    // Within half a frame counts as in step.
+    expect(whilePlaying(playing({ currentTime: 4.99 }), want())).toMatchObject({ seekTo: null, rate: null });
+  });
+
+  it('closes a lag of 70-180 ms (what a busy machine gives) by playing faster, never by seeking', () => {
+    for (const lag of [0.07, 0.12, 0.18]) {
+      const a = whilePlaying(playing({ currentTime: 5 - lag }), want());
+      expect(a.seekTo).toBeNull();
+      expect(a.rate).toBeGreaterThan(1);
+      expect(a.rate).toBeLessThanOrEqual(1 + SYNC.maxNudgeAudible + 1e-9);
+    }
+  });
+
+  it('slows an element that runs ahead', () => {
+    const a = whilePlaying(playing({ currentTime: 5.1 }), want());
+    expect(a.seekTo).toBeNull();
+    expect(a.rate).toBeCloseTo(0.9, 9);
+  });
+
+  it('nudges harder when nobody hears it, and scales with the clip speed', () => {
+    expect(nudgedRate(1, 0.2, 30, true)).toBeCloseTo(1.1, 9);
+    expect(nudgedRate(1, 0.2, 30, false)).toBeCloseTo(1.2, 9);
+    expect(nudgedRate(2, 0.05, 30, true)).toBeCloseTo(2.1, 9);
+    expect(nudgedRate(1, 0.001, 30, true)).toBe(1);
+  });
+
+  it('does not tell the element the rate it already has', () => {
+    expect(whilePlaying(playing({ currentTime: 4.9, playbackRate: 1.1 }), want()).rate).toBeNull();
+  });
+
+  it('seeks only when far off, ahead by what its seeks cost, inside the clip, at most once a second', () => {
+    const a = whilePlaying(playing({ currentTime: 3 }), want({ seekSec: 0.2 }));
+    expect(a.seekTo).toBeCloseTo(5.2, 9);
+    expect(whilePlaying(playing({ currentTime: 3 }), want({ seekSec: 5 })).seekTo).toBeCloseTo(5 + SYNC.maxSeekAheadSec, 9);
+    expect(whilePlaying(playing({ currentTime: 3 }), want({ target: 19.9, max: 20 })).seekTo).toBe(20);
+    // Seeked 400 ms ago: catch up by rate meanwhile.
+    const b = whilePlaying(playing({ currentTime: 3 }), want({ lastSeekAt: 9_600 }));
+    expect(b.seekTo).toBeNull();
+    expect(b.rate).toBeCloseTo(1.1, 9);
+  });
+
+  it('does nothing to an element that is seeking but starts it playing', () => {
+    expect(whilePlaying(playing({ seeking: true, currentTime: 1 }), want())).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+    expect(whilePlaying(playing({ seeking: true, paused: true }), want())).toMatchObject({ seekTo: null, play: true });
+  });
+
+  it('starts a pre-rolled element at its cut without seeking it', () => {
+    // Paused a hair past the in-point; the clock is a frame past the cut by the time the engine sees it.
+    const a = whilePlaying(playing({ paused: true, currentTime: holdTime(2, 30) }), want({ target: 2 + 1 / 30 }));
+    expect(a).toMatchObject({ seekTo: null, play: true });
+  });
+
+  it('seeks a paused element that is far from the clock, then plays it', () => {
+    expect(whilePlaying(playing({ paused: true, currentTime: 0 }), want({ lastSeekAt: 9_900 }))).toMatchObject({ seekTo: 5.15, play: true });
+  });
+
+  it('leaves an element that reached the end of its media there', () => {
+    expect(whilePlaying(playing({ paused: true, ended: true, currentTime: 10 }), want({ target: 10 }))).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+  });
+});
+
+describe('while holding still', () => {
+  it('pauses, and seeks only to show another frame', () => {
+    expect(whileHolding(playing(), 5, 30)).toEqual({ seekTo: null, play: false, pause: true, rate: null });
+    expect(whileHolding(playing({ paused: true }), 5.2, 30)).toEqual({ seekTo: 5.2, play: false, pause: false, rate: null });
+    expect(whileHolding(playing({ paused: true, seeking: true }), 5.2, 30).seekTo).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * How the preview keeps its hidden media elements on the timeline's clock. Pure: the engine reads an element's
+ * state, asks here what to do, and applies the answer.
+ *
+ * Seeking a playing element is what makes a preview stutter: the element drops its picture while it seeks
+ * (readyState falls below HAVE_CURRENT_DATA), and a seek on a busy machine takes longer than the drift it was
+ * meant to fix, so it lands behind again. So while playing, small drift is closed by nudging the element's
+ * playbackRate (a proportional controller, bounded so sound barely changes), and an element is only seeked
+ * when it is far off (a stall, a slow start) — then to where the clock will be when the seek finishes.
+ */
+export type MediaState = {
+  paused: boolean;
+  seeking: boolean;
+  ended: boolean;
+  currentTime: number;
+  playbackRate: number;
+  /** Whether it is heard: a bigger rate nudge would be audible as a tempo change. */
+  audible: boolean;
+};
+
+export type SyncAction = { seekTo: number | null; play: boolean; pause: boolean; rate: number | null };
+
+export const SYNC = {
+  /** Drift (timeline seconds) beyond which a playing element is seeked rather than nudged. */
+  seekDriftSec: 0.5,
+  /** At most one corrective seek per element this often while playing. */
+  reseekMs: 1000,
+  /** Share of the drift the rate closes per second (time constant of one second). */
+  gainPerSec: 1,
+  /** Largest rate change for an element that is heard, and for one that is not. */
+  maxNudgeAudible: 0.1,
+  maxNudgeSilent: 0.3,
+  /** Rates are set in steps of this much, so the element is not told a new rate on every frame. */
+  rateStep: 0.01,
+  /** The longest seek time we plan ahead for. */
+  maxSeekAheadSec: 0.5,
+} as const;
+
+const NONE: SyncAction = { seekTo: null, play: false, pause: false, rate: null };
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+export type PlayingWant = {
+  /** Source time the clock wants now. */
+  target: number;
+  /** The clip's speed (source seconds per timeline second). */
+  speed: number;
+  fps: number;
+  now: number;
+  /** performance.now() of this element's last seek by the engine (0: never). */
+  lastSeekAt: number;
+  /** How long this element's seeks have been taking, in seconds. */
+  seekSec: number;
+  /** The clip's source range: a seek never lands outside it. */
+  min: number;
+  max: number;
+};
+
+/** Timeline seconds the element is behind the clock (negative: ahead). */
+export function driftOf(el: Pick<MediaState, 'currentTime'>, target: number, speed: number): number {
+  return (target - el.currentTime) / speed;
+}
+
+/** The rate that closes `drift` (timeline seconds, positive = behind) smoothly. */
+export function nudgedRate(speed: number, drift: number, fps: number, audible: boolean): number {
+  if (Math.abs(drift) <= 0.5 / fps) return speed;
+  const max = audible ? SYNC.maxNudgeAudible : SYNC.maxNudgeSilent;
+  const factor = 1 + clamp(drift * SYNC.gainPerSec, -max, max);
+  return Math.round((speed * factor) / SYNC.rateStep) * SYNC.rateStep;
+}
+
+/** What to do with an element that should be playing at `w.target`. */
+export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
+  if (el.seeking) return { ...NONE, play: el.paused, rate: el.playbackRate === w.speed ? null : w.speed };
+  const drift = driftOf(el, w.target, w.speed);
+  // An element at the end of its media stays there (play() would start it again from the beginning).
+  if (el.ended && drift > -1 / w.fps) return NONE;
+  const far = Math.abs(drift) > SYNC.seekDriftSec;
+  if (far && (el.paused || w.now - w.lastSeekAt >= SYNC.reseekMs)) {
+    // Land where the clock will be once the seek is done.
+    const ahead = clamp(w.seekSec, 0, SYNC.maxSeekAheadSec) * w.speed;
+    return { seekTo: clamp(w.target + ahead, w.min, w.max), play: el.paused, pause: false, rate: w.speed };
+  }
+  const rate = nudgedRate(w.speed, drift, w.fps, el.audible);
+  return { seekTo: null, play: el.paused, pause: false, rate: Math.abs(rate - el.playbackRate) < 1e-9 ? null : rate };
+}
+
+/**
+ * What to do with an element that should hold still at source time `want` (paused, scrubbing, or waiting for
+ * its clip to start): pause, and seek only when it shows another frame (half a frame of slack).
+ */
+export function whileHolding(el: MediaState, want: number, fps: number): SyncAction {
+  const off = Math.abs(el.currentTime - want) > 0.5 / fps;
+  return { seekTo: off && !el.seeking ? want : null, play: false, pause: !el.paused, rate: null };
+}
+
+/** Where a paused element waits for the frame at `sourceTime`: a hair past its start, so the decoder picks it. */
+export const holdTime = (sourceTime: number, fps: number): number => sourceTime + 0.25 / fps;
