@@ -219,6 +219,8 @@ export const en = {
   'preview.pause': 'Pause (Space)',
   'preview.stepBack': 'Previous frame (←)',
   'preview.stepForward': 'Next frame (→)',
+  'preview.goToStart': 'Go to start (Home)',
+  'preview.goToEnd': 'Go to end (End)',
 
   'safe.label': 'Safe zones',
   'safe.off': 'Off',
@@ -327,6 +329,7 @@ export const en = {
   'keys.forward': 'Play forward',
   'keys.frame': 'Previous or next frame',
   'keys.second': 'Back or forward 1 second',
+  'keys.startEnd': 'Go to the start or the end',
   'keys.in': 'Selected clip starts at the playhead',
   'keys.out': 'Selected clip ends at the playhead',
   'keys.split': 'Split at the playhead',
