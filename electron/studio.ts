@@ -32,6 +32,7 @@ import type { Rooms, StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
@@ -355,6 +356,11 @@ export class Studio implements StudioContext {
 
   resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveExport(this.rooms, jobId);
+  }
+
+  /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */
+  locateExport(jobId: string): Promise<string | null> {
+    return locateExport(this.rooms, jobId);
   }
 
   async close(): Promise<void> {

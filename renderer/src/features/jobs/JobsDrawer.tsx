@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { ExportEntry } from '../../../../electron/model/export';
 import { importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
@@ -7,6 +8,7 @@ import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { ExportActions, useExportHistory } from './ExportHistory';
 import './jobs.css';
 
 const statusKey: Record<JobStatus, MessageKey> = {
@@ -22,6 +24,9 @@ export function JobsDrawer() {
   const open = useStore((s) => s.jobsOpen);
   const setOpen = useStore((s) => s.setJobsOpen);
   const jobs = useStore(useShallow((s) => Object.values(s.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
+  // Finished exports with their files' state: each export row offers Download / Show in folder, or says it is gone.
+  const { entries } = useExportHistory(undefined, open);
+  const exportsById = new Map(entries.map((e) => [e.jobId, e]));
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -46,7 +51,7 @@ export function JobsDrawer() {
       ) : (
         <ul className="job-list">
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} />
+            <JobRow key={job.id} job={job} exported={exportsById.get(job.id)} />
           ))}
         </ul>
       )}
@@ -54,7 +59,7 @@ export function JobsDrawer() {
   );
 }
 
-function JobRow({ job }: { job: Job }) {
+function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined }) {
   const cancelJob = useStore((s) => s.cancelJob);
   const setFailureReport = useStore((s) => s.setFailureReport);
   const finished = isFinished(job.status);
@@ -79,6 +84,7 @@ function JobRow({ job }: { job: Job }) {
             {t('action.cancel')}
           </Button>
         )}
+        {exported && <ExportActions entry={exported} />}
         {finished && failures.length > 0 && (
           <Button size="sm" variant="ghost" onClick={() => setFailureReport(failures)}>
             {t('action.details')}
