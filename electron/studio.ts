@@ -32,6 +32,7 @@ import type { Rooms, StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
 import { libraryApi } from './studio/library-api';
@@ -312,6 +313,7 @@ export class Studio implements StudioContext {
           version: pkg.version,
           library: this.libraryInfo(),
           shell: this.options.shell,
+          os: hostOsOf(process.platform),
           ffmpeg: this.tools
             ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
             : { ok: false, version: null, message: this.toolsError },

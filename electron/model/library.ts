@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HostOs } from './host-os';
 
 export const LibraryInfo = z.object({
   path: z.string(),
@@ -20,5 +21,7 @@ export const AppInfo = z.object({
   ffmpeg: ToolStatus,
   /** Which front door the renderer talks to: the Electron app or the browser-mode host. */
   shell: z.enum(['electron', 'browser']),
+  /** The OS of the machine the engine runs on (where typed folder paths point), for example paths. */
+  os: HostOs,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -343,7 +343,9 @@ export const en = {
   'export.button': 'Export',
   'export.title': 'Export video',
   'export.resolution': 'Resolution',
-  'export.resCanvas': 'Canvas ({w}×{h})',
+  // {size}: formatDimensions (1080×1920). Number params are grouped for the locale (counts), so pixel sizes,
+  // codes and ids go in as strings.
+  'export.resCanvas': 'Canvas ({size})',
   'export.fpsCanvas': 'Canvas ({fps})',
   'export.quality': 'Quality',
   'export.quality.high': 'High',
@@ -568,7 +570,8 @@ export const en = {
   'settings.libraryPath': 'Location',
   'settings.assetCount': 'Assets',
   'settings.openLabel': 'Open another library',
-  'settings.openPlaceholder': '/Users/me/Movies/Postframe Library',
+  // {path}: an example path of the host's kind (model/host-os.ts), never a macOS path on Linux or Windows.
+  'settings.openPlaceholder': 'e.g. {path}',
   'settings.openHint': 'Type the path of a library folder, or of an empty folder for a new library.',
   'settings.open': 'Open',
   'settings.openNamed': 'Open {name}',
@@ -592,7 +595,7 @@ export const en = {
   'delivery.folder': 'Folder',
   'delivery.folderHint': 'Each post lands in its own folder: <folder>/<channel>/<date>-<title>/ with the video, cover.jpg, caption.txt and post.json.',
   'delivery.folderLabel': 'Delivery folder',
-  'delivery.folderPlaceholder': '/Users/me/Postframe Deliveries',
+  'delivery.folderPlaceholder': 'e.g. {path}',
   'delivery.save': 'Save',
   'delivery.remove': 'Remove',
   'delivery.folderSaved': 'Due posts will be delivered to {path}',
@@ -618,7 +621,7 @@ export const en = {
   'delivery.routeSaved': '{channel} goes to the {connector}.',
   'delivery.connector.folder': 'Folder',
   'delivery.connector.webhook': 'Webhook',
-  'delivery.connector.none': 'Nowhere yet',
+  'delivery.connector.none': 'Not set up yet',
 
   'delivery.title': 'Delivery',
   'delivery.exportNow': 'Export now',

@@ -4,7 +4,7 @@ import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
 import { exportUrl, revealExport } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
-import { formatBytes } from '../../i18n/format';
+import { formatBytes, formatDimensions } from '../../i18n/format';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
@@ -64,7 +64,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
 
   const choices: { value: Height; label: string }[] = [
-    { value: 'canvas', label: t('export.resCanvas', { w: canvas.width, h: canvas.height }) },
+    { value: 'canvas', label: t('export.resCanvas', { size: formatDimensions(canvas.width, canvas.height) }) },
     ...(heightFor(1080) !== 'canvas' ? [{ value: heightFor(1080), label: '1080p' }] : []),
     ...(heightFor(720) !== 'canvas' ? [{ value: heightFor(720), label: '720p' }] : []),
   ];

@@ -4,6 +4,8 @@ import { channelLimits } from '../../../../electron/model/channels';
 import { type ConnectorKind, type ConnectorSettingsView, WEBHOOK_TIMEOUT_SEC } from '../../../../electron/model/delivery-settings';
 import { channelIds, type ChannelId } from '../../../../electron/model/post';
 import { call, errorText, onEvent } from '../../api/client';
+import { useHostOs } from '../../api/hostOs';
+import { examplePath } from '../../../../electron/model/host-os';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -86,6 +88,7 @@ function useSave(onSaved: (v: ConnectorSettingsView) => void) {
 
 function FolderForm({ view, onSaved }: FormProps) {
   const [root, setRoot] = useState(view.folder?.root ?? '');
+  const os = useHostOs();
   const { save, busy, error } = useSave(onSaved);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -96,7 +99,7 @@ function FolderForm({ view, onSaved }: FormProps) {
       <h3 className="delivery-form__title">{t('delivery.folder')}</h3>
       <TextInput
         label={t('delivery.folderLabel')}
-        placeholder={t('delivery.folderPlaceholder')}
+        placeholder={os ? t('delivery.folderPlaceholder', { path: examplePath(os, 'deliveries') }) : undefined}
         hint={t('delivery.folderHint')}
         value={root}
         onChange={(e) => setRoot(e.target.value)}

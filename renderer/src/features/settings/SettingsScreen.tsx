@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppInfo, RecentLibrary } from '../../../../electron/model/library';
 import { call, errorText, onEvent } from '../../api/client';
+import { useHostOs } from '../../api/hostOs';
+import { examplePath } from '../../../../electron/model/host-os';
 import { getLocale, t, tn } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
@@ -141,6 +143,7 @@ function useOpenLibrary(onOpened: () => void) {
 
 function OpenLibraryForm({ onOpened }: { onOpened: () => void }) {
   const [path, setPath] = useState('');
+  const os = useHostOs();
   const { open, busy, error } = useOpenLibrary(onOpened);
   const submit = async (create: boolean) => {
     if (!path.trim()) return;
@@ -156,7 +159,7 @@ function OpenLibraryForm({ onOpened }: { onOpened: () => void }) {
     >
       <TextInput
         label={t('settings.openLabel')}
-        placeholder={t('settings.openPlaceholder')}
+        placeholder={os ? t('settings.openPlaceholder', { path: examplePath(os, 'library') }) : undefined}
         hint={t('settings.openHint')}
         value={path}
         onChange={(e) => setPath(e.target.value)}

@@ -8,7 +8,7 @@ import { GoToEndIcon, GoToStartIcon, PauseIcon, PlayIcon, StepBackIcon, StepForw
 import { stopVoiceover, useVoiceover } from '../voiceover';
 import { VoiceoverCountdown } from '../VoiceoverControls';
 import { PreviewEngine } from './engine';
-import { safeZones } from './safeZones';
+import { isTallZone, safeZones } from './safeZones';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
 
@@ -75,13 +75,14 @@ export function PreviewPane() {
 
 function SafeZoneOverlay() {
   const zone = useEditor((s) => s.safeZone);
+  const aspect = useEditor((s) => s.doc!.canvas.width / s.doc!.canvas.height);
   if (zone === 'off') return null;
   return (
     <div className="safe-zones" aria-hidden="true" data-testid="safe-zones" data-zone={zone}>
       {safeZones[zone].map((z, i) => (
         <div
           key={i}
-          className={`safe-zone safe-zone--${z.label}`}
+          className={`safe-zone safe-zone--${z.label}${isTallZone(z, aspect) ? ' safe-zone--vertical' : ''}`}
           style={{ left: `${z.x * 100}%`, top: `${z.y * 100}%`, width: `${z.w * 100}%`, height: `${z.h * 100}%` }}
         >
           <span>{t(`safe.${z.label}` as MessageKey)}</span>
