@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportEntry } from '../../../../electron/model/export';
 import { importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
@@ -77,7 +77,9 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
           {job.error ??
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
-              : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
+              : exported
+                ? `${formatBytes(exported.sizeBytes, getLocale())} · ${exported.fileName}`
+                : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (
           <Button size="sm" variant="ghost" onClick={() => void cancelJob(job.id)} data-testid="job-cancel">
