@@ -33,6 +33,8 @@ import type { Rooms, StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { hostOsOf } from './model/host-os';
+import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
@@ -325,6 +327,7 @@ export class Studio implements StudioContext {
           shell: this.options.shell,
           maxUploadBytes: this.maxUploadBytes,
           allowedFolders: this.paths.allowedFolders,
+          os: hostOsOf(process.platform),
           ffmpeg: this.tools
             ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
             : { ok: false, version: null, message: this.toolsError },
@@ -381,6 +384,11 @@ export class Studio implements StudioContext {
 
   resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveExport(this.rooms, jobId);
+  }
+
+  /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */
+  locateExport(jobId: string): Promise<string | null> {
+    return locateExport(this.rooms, jobId);
   }
 
   async close(): Promise<void> {

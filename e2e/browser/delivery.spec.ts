@@ -139,7 +139,7 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   const jobs = await callApi<{ kind: string; title: string }[]>(app, 'jobs.list', {});
   expect(jobs.filter((j) => j.kind === 'export').map((j) => j.title).sort()).toEqual([
     'Exporting “Red teaser” for Facebook Reels (540×960)',
-    'Exporting “Red teaser” for TikTok, LinkedIn (360×640)',
+    'Exporting “Red teaser” for TikTok and LinkedIn (360×640)',
   ]);
   fs.rmSync(outbox, { recursive: true, force: true });
 });

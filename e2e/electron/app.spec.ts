@@ -112,7 +112,7 @@ test('the window opens with secure web preferences and only the curated bridge',
   });
   // The page sees no Node and no ipcRenderer; only the curated bridge functions.
   expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-  expect(await bridge(page)).toEqual(['call', 'chooseScreen', 'listScreens', 'onEvent', 'pathForFile', 'pickPaths', 'sendRecordingChunk']);
+  expect(await bridge(page)).toEqual(['call', 'chooseScreen', 'listScreens', 'onEvent', 'pathForFile', 'pickPaths', 'revealExport', 'sendRecordingChunk']);
   // …and the bridge reaches the studio.
   const info = await page.evaluate(() => (window as unknown as { postframe: PreloadBridge }).postframe.call('app.info', {}));
   expect(info).toMatchObject({ ok: true, value: { shell: 'electron' } });

@@ -3,6 +3,7 @@ import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '..
 import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
+import { ExportEntry } from '../model/export';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
@@ -98,6 +99,8 @@ export const calls = {
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
   'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
+  /** Finished exports (of one draft, or all), newest first, each saying whether its file is still there. */
+  'exports.list': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), output: z.array(ExportEntry) },
   /** Rasterises a text layer once (sharp, SVG → PNG) for a canvas size; preview and export show the same image. */
   'text.render': {
     input: z.object({

@@ -99,6 +99,8 @@ export interface PreloadBridge {
   listScreens(): Promise<ScreenSource[]>;
   /** The source the next getDisplayMedia() records (main's display-media handler hands it over once). */
   chooseScreen(id: string): Promise<boolean>;
+  /** Shows a finished export's file (by its job id) in the system's file manager; false when the file is gone. */
+  revealExport(jobId: string): Promise<boolean>;
 }
 
 export const BRIDGE_KEY = 'postframe';
@@ -108,3 +110,4 @@ export const IPC_PICK_CHANNEL = 'postframe:pick';
 export const IPC_CHUNK_CHANNEL = 'postframe:chunk';
 export const IPC_SCREENS_CHANNEL = 'postframe:screens';
 export const IPC_CHOOSE_SCREEN_CHANNEL = 'postframe:choose-screen';
+export const IPC_REVEAL_EXPORT_CHANNEL = 'postframe:reveal-export';

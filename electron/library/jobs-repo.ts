@@ -68,6 +68,18 @@ export class JobsRepo {
     return (this.db.prepare('SELECT * FROM jobs ORDER BY created_at DESC LIMIT ?').all(keep) as Row[]).map(toJob);
   }
 
+  /**
+   * Finished exports a person started (not a post's channel variants), newest first; with `draftId`, that
+   * draft's only. The export history of the editor and the Jobs drawer.
+   */
+  finishedExports(opts: { draftId?: string; limit: number }): Job[] {
+    const byDraft = opts.draftId === undefined ? '' : "AND json_extract(result, '$.draftId') = ?";
+    const sql = `SELECT * FROM jobs WHERE kind = 'export' AND status = 'done' AND json_extract(input, '$.variant') IS NULL ${byDraft}
+      ORDER BY created_at DESC LIMIT ?`;
+    const params = opts.draftId === undefined ? [opts.limit] : [opts.draftId, opts.limit];
+    return (this.db.prepare(sql).all(...params) as Row[]).map(toJob);
+  }
+
   withStatus(...statuses: JobStatus[]): Job[] {
     const marks = statuses.map(() => '?').join(', ');
     return (this.db.prepare(`SELECT * FROM jobs WHERE status IN (${marks}) ORDER BY created_at`).all(...statuses) as Row[]).map(toJob);

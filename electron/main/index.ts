@@ -61,7 +61,12 @@ async function start(): Promise<void> {
       text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
       exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
     });
-    registerIpc(target, () => route, () => (studio ? (id, seq, data) => studio!.appendRecordingChunk(id, seq, data) : null));
+    registerIpc(
+      target,
+      () => route,
+      () => (studio ? (id, seq, data) => studio!.appendRecordingChunk(id, seq, data) : null),
+      () => (studio ? (jobId) => studio!.locateExport(jobId) : null),
+    );
     installScreenCapture(ses, target);
     installAppMenu({ dev: !app.isPackaged });
 

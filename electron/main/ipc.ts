@@ -1,7 +1,7 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
 import { parseChunkArgs } from '../api/chunks';
-import { IPC_CALL_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL } from '../api/transport';
+import { IPC_CALL_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL } from '../api/transport';
 import { isAppError } from '../model/errors';
 import type { ChunkAck } from '../model/recording';
 import { isAppUrl, type RendererTarget } from './trust';
@@ -9,6 +9,8 @@ import { isAppUrl, type RendererTarget } from './trust';
 export type Route = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
 /** Takes one chunk of a take (Studio.appendRecordingChunk). */
 export type ChunkSink = (id: string, seq: number, data: Uint8Array) => Promise<ChunkAck>;
+/** Where a finished export's file is (Studio.locateExport): by job id, never a path from the page. */
+export type ExportLocator = (jobId: string) => Promise<string | null>;
 
 const UNAUTHORIZED: CallResult<never> = {
   ok: false,
@@ -36,7 +38,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, target: RendererTarge
   return isAppUrl(frame.url, target);
 }
 
-export function registerIpc(target: RendererTarget, route: () => Route | null, chunks: () => ChunkSink | null): () => void {
+export function registerIpc(target: RendererTarget, route: () => Route | null, chunks: () => ChunkSink | null, exports: () => ExportLocator | null): () => void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event, target)) {
       console.warn(`[ipc] refused call from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
@@ -76,8 +78,19 @@ export function registerIpc(target: RendererTarget, route: () => Route | null, c
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
   });
 
+  // Reveal in folder: the page names a job, the studio finds its file; the page never passes a path.
+  ipcMain.handle(IPC_REVEAL_EXPORT_CHANNEL, async (event, jobId: unknown): Promise<boolean> => {
+    if (!isTrustedSender(event, target) || typeof jobId !== 'string' || jobId.length === 0 || jobId.length > 64) return false;
+    const locate = exports();
+    const file = locate ? await locate(jobId) : null;
+    if (!file) return false;
+    shell.showItemInFolder(file);
+    return true;
+  });
+
   return () => {
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    ipcMain.removeHandler(IPC_REVEAL_EXPORT_CHANNEL);
     ipcMain.removeHandler(IPC_PICK_CHANNEL);
     ipcMain.removeHandler(IPC_CHUNK_CHANNEL);
   };

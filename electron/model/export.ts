@@ -19,3 +19,25 @@ export const ExportJobInput = z.object({
   variant: VariantPlan.optional(),
 });
 export type ExportJobInput = z.infer<typeof ExportJobInput>;
+
+/**
+ * One finished export of a draft, as the export history lists it (`exports.list`): a done export job of the
+ * library, newest first. The file may have been moved or deleted since: `available` says whether it is still
+ * there, so the editor shows it as gone rather than a link that fails.
+ */
+export const ExportEntry = z.object({
+  jobId: z.string(),
+  draftId: z.string(),
+  fileName: z.string(),
+  outputPath: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  durationSec: z.number().nonnegative(),
+  method: z.enum(['copy', 'encode']),
+  /** When the export finished (ISO). */
+  finishedAt: z.string(),
+  /** The file is still where the export wrote it. */
+  available: z.boolean(),
+  /** Inside the library folder, so browser mode can download it (the CLI may have written elsewhere). */
+  inLibrary: z.boolean(),
+});
+export type ExportEntry = z.infer<typeof ExportEntry>;

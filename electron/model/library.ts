@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HostOs } from './host-os';
 
 export const LibraryInfo = z.object({
   path: z.string(),
@@ -27,5 +28,7 @@ export const AppInfo = z.object({
    * `postframe serve --allow-folder`; empty when none is. Null in the app, where any path may be named.
    */
   allowedFolders: z.array(z.string()).nullable(),
+  /** The OS of the machine the engine runs on (where typed folder paths point), for example paths. */
+  os: HostOs,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -17,11 +17,18 @@ export function codePointLength(s: string): number {
 }
 
 /**
- * Caption, then a blank line, then the hashtags and mentions as they will be written (`#tag`, `@handle`).
- * This is what connectors write (caption.txt, the webhook's text) and what caption limits are checked on.
+ * Caption, then a blank line, then the hashtags and mentions as they will be written (`#tag`, `@handle`),
+ * leaving out those the caption already has typed in (compared without case). This is what connectors write
+ * (caption.txt, the webhook's text) and what caption limits are checked on: one function, so the check and the
+ * delivery never disagree.
  */
 export function writtenCaption(content: Pick<PostContent, 'caption' | 'hashtags' | 'mentions'>): string {
-  const tail = [...content.hashtags.map((h) => `#${h}`), ...content.mentions.map((m) => `@${m}`)].join(' ');
+  const typedTags = new Set(inlineHashtags(content.caption).map((s) => s.text.toLowerCase()));
+  const typedMentions = new Set(inlineMentions(content.caption).map((s) => s.text.toLowerCase()));
+  const tail = [
+    ...content.hashtags.filter((h) => !typedTags.has(h.toLowerCase())).map((h) => `#${h}`),
+    ...content.mentions.filter((m) => !typedMentions.has(m.toLowerCase())).map((m) => `@${m}`),
+  ].join(' ');
   const caption = content.caption.trimEnd();
   if (!tail) return caption;
   return caption ? `${caption}\n\n${tail}` : tail;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
-import { formatTimecode, frame, snap, snapCandidates, snapSpan, snapToFrame, timeToX, toFrames, xToTime } from './timeline-snap';
+import { formatTimecode, frame, frameAtX, snap, snapCandidates, snapSpan, snapToFrame, timeToX, toFrames, xToTime } from './timeline-snap';
 
 const fpsArb = fc.constantFrom(24, 30, 60);
 
@@ -50,6 +50,34 @@ describe('time ↔ pixels', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 1, max: 2000, noNaN: true }), (x, pps) => {
         expect(timeToX(xToTime(x, pps), pps)).toBeCloseTo(x, 6);
+      }),
+    );
+  });
+});
+
+describe('frameAtX (the frame under a pixel)', () => {
+  const zooms = [8, 37.5, 80, 250, 600];
+  it('the start of the ruler (anywhere in frame 0\'s span, or left of it) is frame 0 at every zoom and frame rate', () => {
+    for (const pps of zooms) {
+      for (const fps of [24, 30, 60]) {
+        const width = pps / fps;
+        for (const x of [-3, 0, width * 0.5, width * 0.999]) expect(frameAtX(x, pps, fps)).toBe(0);
+      }
+    }
+  });
+  it('anywhere in a frame\'s span lands on that frame, not the nearest boundary', () => {
+    // Zoomed in, a frame is 20 px wide at 30 fps: a click 12 px in is still frame 0 (rounding said frame 1).
+    expect(frameAtX(12, 600, 30)).toBe(0);
+    expect(frameAtX(19.9, 600, 30)).toBe(0);
+    expect(frameAtX(20, 600, 30)).toBe(1 / 30);
+  });
+  it('property: a pixel inside frame n gives frame n, and a frame\'s own start maps back to it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 108_000 }), fc.double({ min: 0, max: 0.999, noNaN: true }), fc.constantFrom(...zooms), fpsArb, (n, within, pps, fps) => {
+        const x0 = timeToX(n / fps, pps);
+        const width = pps / fps;
+        expect(frameAtX(x0, pps, fps)).toBe(n / fps);
+        expect(frameAtX(x0 + within * width, pps, fps)).toBe(n / fps);
       }),
     );
   });

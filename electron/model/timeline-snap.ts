@@ -33,6 +33,17 @@ export function xToTime(x: number, pxPerSec: number): number {
   return Math.max(0, x / pxPerSec);
 }
 
+/**
+ * The frame under a pixel of the ruler or a lane, as that frame's start time. Frame n is drawn from
+ * `timeToX(n / fps)` up to `timeToX((n + 1) / fps)`, so anywhere in that span lands on frame n: the ruler's first
+ * pixels are frame 0 at every zoom (rounding to the nearest frame would put most of frame 0's span on frame 1
+ * when zoomed in). The tiny tolerance keeps a pixel computed from a frame's own start on that frame.
+ */
+export function frameAtX(x: number, pxPerSec: number, fps: number): number {
+  const n = Math.floor((Math.max(0, x) * fps) / pxPerSec + 1e-6);
+  return n / fps + 0;
+}
+
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** "HH:MM:SS:FF" (frames within the second), as editors show it: 62.5 s at 30 fps → "00:01:02:15". */

@@ -19,6 +19,7 @@ import {
 import { toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
+export * from './timeline-playhead';
 
 /**
  * Timeline edits: pure functions from a draft to a new draft (inputs are never mutated; unchanged tracks and
@@ -60,6 +61,8 @@ export type EditResult =
 export const IMAGE_DEFAULT_SEC = 3;
 /** Text clips get this long when added. */
 export const TEXT_DEFAULT_SEC = 3;
+/** The shortest a text clip may be (the schema's floor). */
+export const TEXT_MIN_SEC = 0.1;
 /**
  * Tracks end here: a clip that finds no free spot before this time is refused as "track busy". Far beyond any
  * short-form limit (TikTok's longest is 10 min), and keeps a runaway drag from producing an absurd draft.
@@ -98,7 +101,7 @@ export function clipFrames(c: Clip, fps: number): number {
 
 /** The shortest a clip may be: one frame; text clips at least 0.1 s (the schema's floor). */
 export function minClipFrames(c: Clip, fps: number): number {
-  return c.type === 'text' ? Math.ceil(0.1 * fps - EPS) : 1;
+  return c.type === 'text' ? Math.ceil(TEXT_MIN_SEC * fps - EPS) : 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelId, User } from './post';
-import { ApprovalRule, transition, type TransitionResult, type WorkflowEvent, type WorkflowPost, type WorkflowRules } from './workflow';
+import { ApprovalRule, offeredEvents, transition, type TransitionResult, type WorkflowEvent, type WorkflowPost, type WorkflowRules } from './workflow';
 
 const cara: User = { id: 'c1', name: 'Cara', role: 'creator' };
 const cole: User = { id: 'c2', name: 'Cole', role: 'creator' };
@@ -108,5 +108,39 @@ describe('post workflow', () => {
     expect(ApprovalRule.safeParse({ channel: 'x', approvers: 2, mode: 'all', approverIds: ['a1', 'a1'] }).success).toBe(false);
     expect(ApprovalRule.safeParse({ channel: 'x', approvers: 3, mode: 'any', approverIds: ['a1', 'a2'] }).success).toBe(false);
     expect(ApprovalRule.safeParse({ channel: 'x', approvers: 2, mode: 'all', approverIds: ['a1', 'a2'] }).success).toBe(true);
+  });
+});
+
+describe('offeredEvents (what the post panel offers: the engine\'s own rules)', () => {
+  const at = '2026-03-29T06:00:00Z';
+  it('an approver is not offered Schedule on a post they did not write; its author and an admin are', () => {
+    const approved = post({ state: 'approved', approvals: ['a1'], scheduledAt: at });
+    expect(offeredEvents(approved, ada, [])).not.toContain('schedule');
+    expect(offeredEvents(approved, ada, [])).toEqual([]);
+    expect(offeredEvents(approved, cara, [])).toEqual(['edit', 'schedule']);
+    expect(offeredEvents(approved, dee, [])).toEqual(['edit', 'schedule']);
+    expect(offeredEvents(approved, cole, [])).toEqual([]);
+  });
+  it('Schedule needs the post\'s time, and a scheduled post offers Unschedule instead', () => {
+    expect(offeredEvents(post({ state: 'approved', scheduledAt: null }), cara, [])).toEqual(['edit']);
+    expect(offeredEvents(post({ state: 'scheduled', scheduledAt: at }), cara, [])).toEqual(['edit', 'unschedule']);
+  });
+  it('review: approvers review others\' posts, never their own; a named approver rule is honoured', () => {
+    const inReview = post({ state: 'in_review' });
+    expect(offeredEvents(inReview, ada, [])).toEqual(['approve', 'request_changes']);
+    expect(offeredEvents(inReview, cara, [])).toEqual(['edit']);
+    expect(offeredEvents(post({ state: 'in_review', createdBy: 'a1' }), ada, [])).toEqual(['edit']);
+    const onlyAbe: ApprovalRule[] = [{ channel: 'tiktok', approvers: 1, mode: 'all', approverIds: ['a2'] }];
+    expect(offeredEvents(inReview, ada, onlyAbe)).toEqual(['request_changes']);
+    expect(offeredEvents(inReview, abe, onlyAbe)).toEqual(['approve', 'request_changes']);
+    // Approved once already: waiting for others.
+    expect(offeredEvents(post({ state: 'in_review', approvals: ['a1'] }), ada, [{ channel: 'tiktok', approvers: 2, mode: 'any' }])).toEqual(['request_changes']);
+  });
+  it('drafts are submitted by their author or an admin; failed posts retried; delivered ones offer nothing', () => {
+    expect(offeredEvents(post(), cara, [])).toEqual(['submit', 'edit']);
+    expect(offeredEvents(post(), ada, [])).toEqual([]);
+    expect(offeredEvents(post({ state: 'failed', scheduledAt: at }), cara, [])).toEqual(['retry']);
+    expect(offeredEvents(post({ state: 'failed' }), ada, [])).toEqual([]);
+    for (const state of ['rendering', 'ready', 'exported'] as const) expect(offeredEvents(post({ state }), dee, [])).toEqual([]);
   });
 });

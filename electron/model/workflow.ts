@@ -205,3 +205,34 @@ export function transition(post: WorkflowPost, event: WorkflowEvent, actor: User
     }
   }
 }
+
+/** Workflow events a person starts from the post panel; the others are the engine's own (render, delivery). */
+export const personEventTypes = ['submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'retry'] as const satisfies readonly WorkflowEventType[];
+export type PersonEventType = (typeof personEventTypes)[number];
+
+/**
+ * What `actor` may do with `post` now, decided by the very `transition` the engine runs (one set of rules, not
+ * a copy in the UI): an event is offered when the machine would take it from here.
+ *  - The UI does not know the compliance policy's verdict (the engine checks it on the content it stores), so
+ *    submit and approve are judged without policy problems; a block is explained when the engine refuses.
+ *  - `request_changes` is judged with a comment (the UI asks for one before sending).
+ *  - `schedule` uses the post's planned time, as the engine does; without one there is nothing to schedule
+ *    (a time is set by editing the post), and on a scheduled post it would change nothing.
+ */
+export function offeredEvents(post: WorkflowPost, actor: User, approvals: readonly ApprovalRule[]): PersonEventType[] {
+  const rules: WorkflowRules = { approvals, policyProblems: [] };
+  const sample = (type: PersonEventType): WorkflowEvent | null => {
+    switch (type) {
+      case 'request_changes':
+        return { type, comment: 'changes' };
+      case 'schedule':
+        return post.scheduledAt && post.state !== 'scheduled' ? { type, at: post.scheduledAt } : null;
+      default:
+        return { type };
+    }
+  };
+  return personEventTypes.filter((type) => {
+    const event = sample(type);
+    return event !== null && transition(post, event, actor, rules).ok;
+  });
+}

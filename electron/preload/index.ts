@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
-import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_CHOOSE_SCREEN_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_SCREENS_CHANNEL, type PreloadBridge, type ScreenSource } from '../api/transport';
+import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_CHOOSE_SCREEN_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL, IPC_SCREENS_CHANNEL, type PreloadBridge, type ScreenSource } from '../api/transport';
 
 /**
  * Sandboxed preload: exposes exactly the PreloadBridge as `window.postframe` and nothing else.
@@ -38,6 +38,9 @@ const bridge: PreloadBridge = {
   },
   chooseScreen(id) {
     return ipcRenderer.invoke(IPC_CHOOSE_SCREEN_CHANNEL, String(id)) as Promise<boolean>;
+  },
+  revealExport(jobId) {
+    return ipcRenderer.invoke(IPC_REVEAL_EXPORT_CHANNEL, String(jobId)) as Promise<boolean>;
   },
 };
 

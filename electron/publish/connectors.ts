@@ -15,6 +15,7 @@ import {
   webhookUrlProblem,
 } from '../model/delivery-settings';
 import { AppError } from '../model/errors';
+import { examplePath, hostOsOf } from '../model/host-os';
 import type { Connector } from './delivery';
 import { folderConnector } from './folder-connector';
 import { webhookConnector } from './webhook-connector';
@@ -62,8 +63,10 @@ const invalid = (message: string) => new AppError('invalid_input', message);
  */
 export async function checkFolderRoot(raw: string, libraryRoot: string): Promise<string> {
   const text = raw.trim();
-  if (text === '') throw invalid('Type the path of the folder posts should be delivered to, e.g. /Users/me/Postframe Deliveries.');
-  if (!path.isAbsolute(text)) throw invalid(`“${text}” is not a full path. Type the whole path of the folder, starting at the top (e.g. /Users/me/Deliveries or D:\\Deliveries).`);
+  // The example is a path of this machine's kind (not a macOS path on Linux or Windows).
+  const example = examplePath(hostOsOf(process.platform), 'deliveries');
+  if (text === '') throw invalid(`Type the path of the folder posts should be delivered to, e.g. ${example}.`);
+  if (!path.isAbsolute(text)) throw invalid(`“${text}” is not a full path. Type the whole path of the folder, starting at the top (e.g. ${example}).`);
   const root = path.resolve(text);
   const rel = path.relative(path.resolve(libraryRoot), root);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {

@@ -1,4 +1,5 @@
 import { type ChannelId, type Post, contentFor } from '../model/post';
+import { writtenCaption } from '../model/post-text';
 
 /**
  * A delivery is one post to one channel, at one revision of the post. Its id is stable
@@ -80,13 +81,12 @@ export function deliveryFor(
 }
 
 /**
- * The text a person pastes into the channel: the caption, then the hashtags that the caption does not already
- * contain (as #tag), then the link. What caption.txt holds.
+ * The text a person pastes into the channel: the channel's written caption (caption, then the hashtags and
+ * @mentions it does not already contain; model/post-text.ts, the same text the composer checks), then the link.
+ * What caption.txt holds.
  */
-export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'link'>): string {
-  const inCaption = new Set([...post.caption.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase()));
-  const tags = post.hashtags.filter((t) => !inCaption.has(t.toLowerCase())).map((t) => `#${t}`);
-  const parts = [post.caption.trim(), tags.join(' '), post.link ?? ''].filter((p) => p.length > 0);
+export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'mentions' | 'link'>): string {
+  const parts = [writtenCaption({ ...post, caption: post.caption.trim() }), post.link ?? ''].filter((p) => p.length > 0);
   return parts.join('\n\n') + '\n';
 }
 

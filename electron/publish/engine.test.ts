@@ -73,7 +73,7 @@ describe('export now', () => {
     expect(done.state).toBe('exported');
 
     const jobs = (await api()['jobs.list']({})).filter((j) => j.kind === 'export');
-    expect(jobs.map((j) => j.title).sort()).toEqual(['Exporting “Red launch” for Facebook Reels (540×960)', 'Exporting “Red launch” for TikTok, X (360×640)']);
+    expect(jobs.map((j) => j.title).sort()).toEqual(['Exporting “Red launch” for Facebook Reels (540×960)', 'Exporting “Red launch” for TikTok and X (360×640)']);
     expect(jobs.every((j) => j.status === 'done')).toBe(true);
 
     // X went to the folder with the shared 360x640 file…
@@ -99,7 +99,11 @@ describe('export now', () => {
   it('refuses, saying what to do, when there is nowhere to deliver or the post is not approved', async () => {
     const post = await approvedPost(w, 'Nowhere', ['tiktok']);
     // The post says so before anyone tries (the button is disabled), and the engine refuses if asked anyway.
-    expect(await api()['delivery.status']({ postId: post.id })).toMatchObject({ canExport: false, problem: expect.stringMatching(/No delivery folder or webhook is set/) });
+    // What happened and what to do, in a sentence a person would write.
+    expect(await api()['delivery.status']({ postId: post.id })).toMatchObject({
+      canExport: false,
+      problem: 'No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok. Set one up in Settings → Delivery.',
+    });
     await expect(api()['delivery.exportNow']({ id: post.id, actorId: 'owner' })).rejects.toThrow(/No delivery folder or webhook is set.*Settings → Delivery/);
     expect((await api()['posts.get']({ id: post.id })).state).toBe('approved');
     await api()['connectors.set']({ folder: { root: outbox() } });

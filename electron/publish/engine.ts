@@ -64,7 +64,11 @@ type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draft
 type Run = { jobIds: string[]; done: Promise<DueOutcome> };
 
 const label = (c: ChannelId) => channelLimits[c].label;
-const labels = (cs: readonly ChannelId[]) => cs.map(label).join(', ');
+/** "TikTok", "TikTok and X", "TikTok, X and LinkedIn": channel names as a sentence lists them. */
+const labels = (cs: readonly ChannelId[]) => {
+  const names = cs.map(label);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+};
 const isHere = (s: string | undefined | null) => s === 'delivered';
 
 export class DeliveryEngine {
@@ -302,7 +306,7 @@ export class DeliveryEngine {
     if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
     const s = this.d.connectors();
     const nowhere = post.targets.filter((t) => routeFor(t.channel, isSet(s)) === null).map((t) => t.channel);
-    if (nowhere.length) return { problem: `No delivery folder or webhook is set, so ${labels(nowhere)} has nowhere to go. Set one in Settings → Delivery.` };
+    if (nowhere.length) return { problem: `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to ${labels(nowhere)}. Set one up in Settings → Delivery.` };
     const plans = new Map<ChannelId, VariantPlan>();
     for (const t of post.targets) {
       try {

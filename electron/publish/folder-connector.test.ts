@@ -25,7 +25,8 @@ describe('folder connector', () => {
     expect(list(dir)).toEqual(['caption.txt', 'cover.jpg', 'media.mp4', 'post.json']);
     expect(fs.readFileSync(path.join(dir, 'media.mp4')).equals(fs.readFileSync(FIXTURE_MEDIA))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'cover.jpg')).equals(fs.readFileSync(FIXTURE_COVER))).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'caption.txt'), 'utf8')).toBe('Uusi maku on täällä #kesä\n\n#jäätelö\n');
+    // As the channel's composer has it: the caption, then its hashtags and @mentions (#kesä is typed in already).
+    expect(fs.readFileSync(path.join(dir, 'caption.txt'), 'utf8')).toBe('Uusi maku on täällä #kesä\n\n#jäätelö @postframe\n');
     const meta = JSON.parse(fs.readFileSync(path.join(dir, 'post.json'), 'utf8'));
     expect(meta).toMatchObject({ deliveryId: 'p1:instagram_reel:1', postId: 'p1', channel: 'instagram_reel', title: d.post.title, files: { media: 'media.mp4', cover: 'cover.jpg' } });
   });

@@ -40,9 +40,15 @@ describe('localDate', () => {
 
 describe('captionText', () => {
   it('adds the hashtags the caption lacks, then the link', () => {
-    expect(captionText({ caption: 'New drop #Summer', hashtags: ['summer', 'ad'], link: 'https://example.com/x' })).toBe(
+    expect(captionText({ caption: 'New drop #Summer', hashtags: ['summer', 'ad'], mentions: [], link: 'https://example.com/x' })).toBe(
       'New drop #Summer\n\n#ad\n\nhttps://example.com/x\n',
     );
-    expect(captionText({ caption: 'Hi', hashtags: [], link: null })).toBe('Hi\n');
+    expect(captionText({ caption: 'Hi', hashtags: [], mentions: [], link: null })).toBe('Hi\n');
+  });
+  it('writes the mentions as @handle after the hashtags, leaving out those typed in the caption', () => {
+    expect(captionText({ caption: 'Shot with @Anna', hashtags: ['ad'], mentions: ['anna', 'studio.north'], link: null })).toBe('Shot with @Anna\n\n#ad @studio.north\n');
+    expect(captionText({ caption: '', hashtags: [], mentions: ['me'], link: null })).toBe('@me\n');
+    // An e-mail address in the caption is not the mention.
+    expect(captionText({ caption: 'Mail anna@example.com', hashtags: [], mentions: ['example'], link: null })).toBe('Mail anna@example.com\n\n@example\n');
   });
 });

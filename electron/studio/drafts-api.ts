@@ -1,6 +1,7 @@
 import { draftNotFound } from '../library/drafts-repo';
 import { rasterizeText } from '../render/text';
 import type { ApiPart, StudioContext } from './context';
+import { listExports } from './export-history';
 
 type DraftCalls =
   | 'drafts.list'
@@ -15,7 +16,8 @@ type DraftCalls =
   | 'drafts.licences'
   | 'drafts.restoreRevision'
   | 'text.render'
-  | 'exports.start';
+  | 'exports.start'
+  | 'exports.list';
 
 /** The editor's calls: drafts and their revisions, text layers, exports. */
 export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
@@ -78,6 +80,9 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     },
     async 'exports.start'(input) {
       return { jobId: ctx.startExport({ draftId: input.draftId, preset: input.preset }).id };
+    },
+    async 'exports.list'(input) {
+      return listExports(ctx.rooms, { draftId: input.draftId, limit: input.limit });
     },
   };
 }

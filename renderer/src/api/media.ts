@@ -1,6 +1,6 @@
 import { electronExportUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
-import { hostKeys, shell } from './client';
+import { getBridge, hostKeys, shell } from './client';
 
 /**
  * URL of an asset's bytes. Electron: the `media://` protocol; browser mode: a same-origin path on the host
@@ -18,4 +18,10 @@ export function textLayerUrl(key: string): string {
 /** URL that downloads a finished export (by its job id) under the export's file name. */
 export function exportUrl(jobId: string): string {
   return shell === 'electron' ? electronExportUrl(jobId) : withMediaKey(hostExportPath(jobId), hostKeys().media);
+}
+
+/** The desktop app: shows a finished export in the file manager. False when the file is gone (or in browser mode). */
+export async function revealExport(jobId: string): Promise<boolean> {
+  const bridge = getBridge();
+  return bridge ? bridge.revealExport(jobId) : false;
 }

@@ -51,7 +51,9 @@ describe('small facts', () => {
   it('formats frame rates and dimensions', () => {
     expect(formatFps(30)).toBe('30');
     expect(formatFps(30000 / 1001)).toBe('29.97');
-    expect(formatDimensions(1920, 1080)).toBe('1920 × 1080');
+    expect(formatDimensions(1920, 1080)).toBe('1920×1080');
+    expect(formatDimensions(1080, 1920)).toBe('1080×1920');
+    expect(formatDimensions(4096, 2160)).toBe('4096×2160');
   });
   it('keeps unparseable dates readable', () => {
     expect(formatDateTime('not a date')).toBe('not a date');

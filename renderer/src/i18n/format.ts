@@ -58,8 +58,9 @@ export function formatFps(fps: number): string {
   return String(Number(fps.toFixed(2)));
 }
 
+/** Pixel sizes as people write them: 1080×1920 (no thousands separators, no spaces). */
 export function formatDimensions(width: number, height: number): string {
-  return `${width} × ${height}`;
+  return `${Math.round(width)}×${Math.round(height)}`;
 }
 
 /** Local date and time; the raw text when it is not a date (never "Invalid Date"). */

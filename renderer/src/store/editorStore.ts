@@ -5,7 +5,7 @@ import type { VideoDraft } from '../../../electron/model/draft';
 import { ApiError, call, errorText } from '../api/client';
 import { createAutosave, type Autosave, type AutosaveStatus, type SaveOutcome } from './autosave';
 import { createHistoryGate } from './history';
-import type { EditResult, SourceInfo } from '../../../electron/model/timeline';
+import { clampPlayhead, type EditResult, type SourceInfo } from '../../../electron/model/timeline';
 import { useStore } from './index';
 
 /**
@@ -22,6 +22,7 @@ export type EditorState = {
   doc: VideoDraft | null;
   loadError: string | null;
   selection: string[];
+  /** Seconds, within [0, the draft's end] (setPlayhead clamps; an edit that shortens the draft pulls it back). */
   playhead: number;
   playing: boolean;
   /** Timeline zoom in pixels per second. */
@@ -39,9 +40,10 @@ export type EditorState = {
   close: () => Promise<void>;
   /**
    * Applies one timeline edit (a pure function from electron/model/timeline.ts). `key` groups a burst (drag,
-   * slider) into one undo step. A refused edit changes nothing and, unless `quiet`, says why in a toast.
+   * slider) into one undo step (`sticky`: a pointer gesture, one step however long it pauses). A refused edit
+   * changes nothing and, unless `quiet`, says why in a toast.
    */
-  edit: (fn: (doc: VideoDraft) => EditResult, opts?: { key?: string | null; quiet?: boolean }) => EditResult | null;
+  edit: (fn: (doc: VideoDraft) => EditResult, opts?: { key?: string | null; quiet?: boolean; sticky?: boolean }) => EditResult | null;
   /** What the timeline functions need to know about the assets in the draft. */
   sourceInfo: SourceInfo;
   select: (ids: string[]) => void;
@@ -71,6 +73,7 @@ type DocState = { doc: VideoDraft | null };
 
 const gate = createHistoryGate(600);
 let pendingKey: string | null = null;
+let pendingSticky = false;
 let autosave: Autosave | null = null;
 /** True while a load replaces the document: that is not an edit and must not be saved or undone. */
 let replacing = false;
@@ -160,8 +163,10 @@ export const useEditor = create<EditorState>()(
           }
           if (result.draft === doc) return result;
           pendingKey = opts.key ?? null;
+          pendingSticky = opts.sticky === true;
           set({ doc: result.draft });
           pendingKey = null;
+          pendingSticky = false;
           return result;
         },
 
@@ -171,7 +176,8 @@ export const useEditor = create<EditorState>()(
         },
 
         select: (selection) => set({ selection }),
-        setPlayhead: (t) => set({ playhead: Math.max(0, t) }),
+        // Never before 0 or past the draft's end, whoever moves it (playback, scrubbing, keys, seeks).
+        setPlayhead: (t) => set({ playhead: clampPlayhead(t, get().doc) }),
         setPlaying: (playing) => set({ playing }),
         setZoom: (px) => set({ pxPerSec: Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, px)) }),
         setSnapping: (snapping) => set({ snapping }),
@@ -234,7 +240,7 @@ export const useEditor = create<EditorState>()(
       limit: HISTORY_LIMIT,
       handleSet: (handleSet) => (pastState, replace, currentState, deltaState) => {
         if (replacing) return;
-        if (!gate.shouldRecord(pendingKey)) return;
+        if (!gate.shouldRecord(pendingKey, { sticky: pendingSticky })) return;
         (handleSet as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
       },
     },
@@ -244,6 +250,13 @@ export const useEditor = create<EditorState>()(
 // Any document change (an edit, an undo, a redo) is something to save; a load is not.
 useEditor.subscribe((s, prev) => {
   if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
+});
+
+// A shorter draft (a trim, a delete, an undo, a load) pulls a playhead that is now past its end back to the end.
+useEditor.subscribe((s, prev) => {
+  if (s.doc === prev.doc) return;
+  const t = clampPlayhead(s.playhead, s.doc);
+  if (t !== s.playhead) useEditor.setState({ playhead: t });
 });
 
 export function undo(): void {

@@ -28,6 +28,16 @@ describe('history gate', () => {
     expect(gate.shouldRecord(null)).toBe(true);
   });
 
+  it('a gesture (sticky key) stays one step through a pause longer than the window', () => {
+    let now = 0;
+    const gate = createHistoryGate(600, () => now);
+    expect(gate.shouldRecord('move:c1:7', { sticky: true })).toBe(true);
+    now += 5000; // the hand rests mid-drag
+    expect(gate.shouldRecord('move:c1:7', { sticky: true })).toBe(false);
+    // The next gesture has its own key.
+    expect(gate.shouldRecord('move:c1:8', { sticky: true })).toBe(true);
+  });
+
   it('reset forgets the last burst', () => {
     const gate = createHistoryGate(600, () => 0);
     gate.shouldRecord('k');

@@ -170,6 +170,8 @@ export const PlayIcon = make(<path d="M6 4l10 6-10 6z" fill="currentColor" />, '
 export const PauseIcon = make(<path d="M6.5 4v12M13.5 4v12" strokeWidth={3} />, 'PauseIcon');
 export const StepBackIcon = make(<path d="M14.5 5l-7 5 7 5zM5.5 5v10" />, 'StepBackIcon');
 export const StepForwardIcon = make(<path d="M5.5 5l7 5-7 5zM14.5 5v10" />, 'StepForwardIcon');
+export const GoToStartIcon = make(<path d="M4 4.5v11M11 5l-6 5 6 5zM17 5l-6 5 6 5z" />, 'GoToStartIcon');
+export const GoToEndIcon = make(<path d="M16 4.5v11M9 5l6 5-6 5zM3 5l6 5-6 5z" />, 'GoToEndIcon');
 export const SplitIcon = make(
   <>
     <circle cx="5.5" cy="5.5" r="2.25" />

@@ -2,20 +2,25 @@ import { useState } from 'react';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
-import { exportUrl } from '../../api/media';
+import { exportUrl, revealExport } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
-import { formatBytes } from '../../i18n/format';
+import { formatBytes, formatDimensions } from '../../i18n/format';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FolderIcon } from '../../ui/icons';
+import { ExportHistory } from '../jobs/ExportHistory';
 import { ProgressBar } from '../../ui/ProgressBar';
 
 type Height = ExportPreset['height'];
 type Quality = ExportPreset['quality'];
 type FpsChoice = ExportPreset['fps'];
 
-/** Export settings → an export job; progress here and in the Jobs drawer; Download and the file path when done. */
+/**
+ * Export settings → an export job; progress here and in the Jobs drawer; Download (browser mode) or Show in folder
+ * (the app) and the file path when done; below, the draft's earlier exports (they outlive this dialog).
+ */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const canvas = useEditor((s) => s.doc?.canvas);
   const draftId = useEditor((s) => s.draftId);
@@ -49,13 +54,17 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   };
 
+  const reveal = async (id: string) => {
+    if (!(await revealExport(id))) useStore.getState().showToast({ message: t('exports.revealFailed'), tone: 'error' });
+  };
+
   const close = () => {
     if (job && isFinished(job.status)) setJobId(null);
     onClose();
   };
 
   const choices: { value: Height; label: string }[] = [
-    { value: 'canvas', label: t('export.resCanvas', { w: canvas.width, h: canvas.height }) },
+    { value: 'canvas', label: t('export.resCanvas', { size: formatDimensions(canvas.width, canvas.height) }) },
     ...(heightFor(1080) !== 'canvas' ? [{ value: heightFor(1080), label: '1080p' }] : []),
     ...(heightFor(720) !== 'canvas' ? [{ value: heightFor(720), label: '720p' }] : []),
   ];
@@ -124,9 +133,15 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             </p>
             {job.status === 'done' && result && (
               <>
-                <a className="btn btn--primary btn--md export__download" href={exportUrl(job.id)} download={result.fileName} data-testid="export-download">
-                  {shell === 'browser' ? t('export.download') : t('export.open')}
-                </a>
+                {shell === 'browser' ? (
+                  <a className="btn btn--primary btn--md export__download" href={exportUrl(job.id)} download={result.fileName} data-testid="export-download">
+                    {t('export.download')}
+                  </a>
+                ) : (
+                  <Button variant="primary" className="export__download" icon={<FolderIcon size={18} />} onClick={() => void reveal(job.id)} data-testid="export-reveal">
+                    {t('exports.reveal')}
+                  </Button>
+                )}
                 <p className="export__path mono" data-testid="export-path" title={result.outputPath}>
                   {result.outputPath}
                 </p>
@@ -134,6 +149,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             )}
           </div>
         )}
+        {draftId && <ExportHistory draftId={draftId} enabled={open} />}
       </div>
     </Dialog>
   );

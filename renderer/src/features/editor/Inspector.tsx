@@ -3,6 +3,7 @@ import { canvasPresets, clipDuration, fontFamilies, SPEED_MAX, SPEED_MIN, transi
 import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
+import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -319,7 +320,7 @@ function CanvasInspector() {
           onChange={(preset) => setCanvas({ preset, width: canvasPresets[preset].width, height: canvasPresets[preset].height })}
         />
         <p className="insp__note mono">
-          {canvas.width} × {canvas.height}
+          {formatDimensions(canvas.width, canvas.height)}
         </p>
         <Segmented<'24' | '30' | '60'>
           label={t('newDraft.fps')}

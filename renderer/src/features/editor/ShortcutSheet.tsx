@@ -12,6 +12,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['L'], action: 'keys.forward' },
   { keys: ['←', '→'], action: 'keys.frame' },
   { keys: ['Shift+←', 'Shift+→'], action: 'keys.second' },
+  { keys: ['Home', 'End'], action: 'keys.startEnd' },
   { keys: ['I'], action: 'keys.in' },
   { keys: ['O'], action: 'keys.out' },
   { keys: ['S'], action: 'keys.split' },

@@ -1,6 +1,6 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
-import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, splitClip, snapToFrame, trimClip } from '../../../../electron/model/timeline';
+import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, placeAtPlayhead, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
 import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -39,13 +39,14 @@ export async function addAsset(summary: AssetSummary, trackId?: string, at?: num
   if (result?.ok && result.clipId) ed().select([result.clipId]);
 }
 
+/** A title at the playhead, fitted to end by the draft's end (never a stretch of black after the video). */
 export function addText(): void {
   const doc = ed().doc;
   const track = doc?.tracks.find((tr) => tr.kind === 'text');
   if (!doc || !track) return;
-  const at = snapToFrame(ed().playhead, doc.canvas.fps);
-  const clip = newTextClip(t('editor.defaultText'), at, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) });
-  const result = ed().edit((d) => insertClip(d, track.id, clip, at, ed().sourceInfo));
+  const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
+  const clip = { ...newTextClip(t('editor.defaultText'), start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration };
+  const result = ed().edit((d) => insertClip(d, track.id, clip, start, ed().sourceInfo));
   if (result?.ok && result.clipId) ed().select([result.clipId]);
 }
 

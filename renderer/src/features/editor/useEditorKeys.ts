@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { redo, undo, useEditor } from '../../store/editorStore';
 import { isTextTarget } from '../library/LibraryScreen';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
-import { stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
+import { goToEnd, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
 /** Editor shortcuts (see ShortcutSheet). Ignored while typing and while a dialog is open. */
 export function useEditorKeys(active: boolean): void {
@@ -30,6 +30,8 @@ export function useEditorKeys(active: boolean): void {
       else if (key === 'j') stepSeconds(-1);
       else if (key === 'ArrowLeft') stepBy(e.shiftKey, -1);
       else if (key === 'ArrowRight') stepBy(e.shiftKey, 1);
+      else if (key === 'Home') goToStart();
+      else if (key === 'End') goToEnd();
       else if (key === 'i') trimSelectionTo('start');
       else if (key === 'o') trimSelectionTo('end');
       else if (key === 's') splitAtPlayhead();

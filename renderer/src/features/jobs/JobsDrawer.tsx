@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { ExportEntry } from '../../../../electron/model/export';
 import { importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { ExportActions, useExportHistory } from './ExportHistory';
 import './jobs.css';
 
 const statusKey: Record<JobStatus, MessageKey> = {
@@ -22,6 +24,9 @@ export function JobsDrawer() {
   const open = useStore((s) => s.jobsOpen);
   const setOpen = useStore((s) => s.setJobsOpen);
   const jobs = useStore(useShallow((s) => Object.values(s.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
+  // Finished exports with their files' state: each export row offers Download / Show in folder, or says it is gone.
+  const { entries } = useExportHistory(undefined, open);
+  const exportsById = new Map(entries.map((e) => [e.jobId, e]));
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -46,7 +51,7 @@ export function JobsDrawer() {
       ) : (
         <ul className="job-list">
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} />
+            <JobRow key={job.id} job={job} exported={exportsById.get(job.id)} />
           ))}
         </ul>
       )}
@@ -54,7 +59,7 @@ export function JobsDrawer() {
   );
 }
 
-function JobRow({ job }: { job: Job }) {
+function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined }) {
   const cancelJob = useStore((s) => s.cancelJob);
   const setFailureReport = useStore((s) => s.setFailureReport);
   const finished = isFinished(job.status);
@@ -72,13 +77,16 @@ function JobRow({ job }: { job: Job }) {
           {job.error ??
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
-              : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
+              : exported
+                ? `${formatBytes(exported.sizeBytes, getLocale())} · ${exported.fileName}`
+                : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (
           <Button size="sm" variant="ghost" onClick={() => void cancelJob(job.id)} data-testid="job-cancel">
             {t('action.cancel')}
           </Button>
         )}
+        {exported && <ExportActions entry={exported} />}
         {finished && failures.length > 0 && (
           <Button size="sm" variant="ghost" onClick={() => setFailureReport(failures)}>
             {t('action.details')}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { channelLimits } from '../../../../electron/model/channels';
 import type { Campaign, User } from '../../../../electron/model/post';
 import type { PostCommentSchema, PostRecordShape } from '../../../../electron/model/post-record';
-import { WORKFLOW_EDGES, type WorkflowEventType } from '../../../../electron/model/workflow';
+import { offeredEvents, type ApprovalRule, type PersonEventType, type WorkflowEventType } from '../../../../electron/model/workflow';
 import { call, errorText } from '../../api/client';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
@@ -15,14 +15,17 @@ import { localWhen } from './queueLogic';
 
 type Comment = z.infer<typeof PostCommentSchema>;
 
-/** Workflow actions a person can start from the panel, in the order shown; the engine has the last word. */
-const ACTIONS: { event: WorkflowEventType; label: MessageKey; roles: User['role'][] }[] = [
-  { event: 'submit', label: 'queue.action.submit', roles: ['creator', 'approver', 'admin'] },
-  { event: 'approve', label: 'queue.action.approve', roles: ['approver', 'admin'] },
-  { event: 'request_changes', label: 'queue.action.requestChanges', roles: ['approver', 'admin'] },
-  { event: 'schedule', label: 'queue.action.schedule', roles: ['creator', 'approver', 'admin'] },
-  { event: 'unschedule', label: 'queue.action.unschedule', roles: ['creator', 'approver', 'admin'] },
-  { event: 'retry', label: 'queue.action.retry', roles: ['creator', 'approver', 'admin'] },
+/**
+ * Workflow buttons of the panel, in the order shown. Which of them a person sees is decided by the engine's own
+ * rules (model/workflow.ts `offeredEvents`, the same `transition` the engine runs), never by a copy here.
+ */
+const ACTIONS: { event: Exclude<PersonEventType, 'edit'>; label: MessageKey }[] = [
+  { event: 'submit', label: 'queue.action.submit' },
+  { event: 'approve', label: 'queue.action.approve' },
+  { event: 'request_changes', label: 'queue.action.requestChanges' },
+  { event: 'schedule', label: 'queue.action.schedule' },
+  { event: 'unschedule', label: 'queue.action.unschedule' },
+  { event: 'retry', label: 'queue.action.retry' },
 ];
 
 /** The selected post: facts, the actions its state allows for the chosen profile, and the comment thread. */
@@ -34,6 +37,18 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The approval rules decide who may approve; everyone may read them (policy.get).
+  const [rules, setRules] = useState<readonly ApprovalRule[]>([]);
+  useEffect(() => {
+    let live = true;
+    call('policy.get', {}).then(
+      (p) => live && setRules(p.approvals),
+      () => undefined, // without them the default rule applies; the engine still has the last word
+    );
+    return () => {
+      live = false;
+    };
+  }, [post.updatedAt]);
 
   const loadComments = useCallback(
     () =>
@@ -75,12 +90,12 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
     }
   };
 
-  const edges = WORKFLOW_EDGES[post.state];
-  const actions = ACTIONS.filter((a) => edges[a.event] && a.roles.includes(actor.role) && (a.event !== 'schedule' || post.state !== 'scheduled'));
+  const offered = offeredEvents(post, actor, rules);
+  const actions = ACTIONS.filter((a) => offered.includes(a.event));
   const when = localWhen(post.scheduledAt, zone);
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
-  // Only the author or an admin may edit (the engine refuses others), and not while the post is on its way out.
-  const editable = post.state !== 'exported' && post.state !== 'rendering' && post.state !== 'ready' && (post.createdBy === actor.id || actor.role === 'admin');
+  // Editing is the workflow's `edit` too: only where the engine would take it.
+  const editable = offered.includes('edit');
 
   return (
     <aside className="post-panel" data-testid="post-panel" data-post-id={post.id} aria-label={post.title}>

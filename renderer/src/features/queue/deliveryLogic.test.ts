@@ -25,7 +25,7 @@ describe('delivery display', () => {
   it('shows the section from approval on, and points to Settings when no connector is set', () => {
     expect(showsDelivery({ state: 'in_review', busy: false })).toBe(false);
     expect(showsDelivery({ state: 'approved', busy: false })).toBe(true);
-    expect(needsSettings('No delivery folder or webhook is set, so TikTok has nowhere to go. Set one in Settings → Delivery.')).toBe(true);
+    expect(needsSettings('No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok. Set one up in Settings → Delivery.')).toBe(true);
     expect(needsSettings('Its draft was deleted.')).toBe(false);
   });
 });

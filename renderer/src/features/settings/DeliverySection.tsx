@@ -4,6 +4,8 @@ import { channelLimits } from '../../../../electron/model/channels';
 import { type ConnectorKind, type ConnectorSettingsView, WEBHOOK_TIMEOUT_SEC } from '../../../../electron/model/delivery-settings';
 import { channelIds, type ChannelId } from '../../../../electron/model/post';
 import { call, errorText, onEvent } from '../../api/client';
+import { useHostOs } from '../../api/hostOs';
+import { examplePath } from '../../../../electron/model/host-os';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -88,6 +90,7 @@ function useSave(onSaved: (v: ConnectorSettingsView) => void) {
 
 function FolderForm({ view, onSaved, allowedFolders }: FormProps & { allowedFolders: string[] | null }) {
   const [root, setRoot] = useState(view.folder?.root ?? '');
+  const os = useHostOs();
   const { save, busy, error } = useSave(onSaved);
   // The engine refuses folders outside the allowed ones: with none allowed (and none set), say so instead.
   if (allowedFolders && allowedFolders.length === 0 && !view.folder) {
@@ -109,7 +112,7 @@ function FolderForm({ view, onSaved, allowedFolders }: FormProps & { allowedFold
       <h3 className="delivery-form__title">{t('delivery.folder')}</h3>
       <TextInput
         label={t('delivery.folderLabel')}
-        placeholder={allowedFolders?.length ? examplePathIn(allowedFolders[0]!, 'Deliveries') : t('delivery.folderPlaceholder')}
+        placeholder={allowedFolders?.length ? examplePathIn(allowedFolders[0]!, 'Deliveries') : os ? t('delivery.folderPlaceholder', { path: examplePath(os, 'deliveries') }) : undefined}
         hint={!allowedFolders ? t('delivery.folderHint') : allowedFolders.length ? t('delivery.folderHintAllowed', { folders: allowedFolders.join(', ') }) : t('delivery.folderNotAllowed')}
         value={root}
         onChange={(e) => setRoot(e.target.value)}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppInfo, RecentLibrary } from '../../../../electron/model/library';
 import { call, errorText, onEvent } from '../../api/client';
+import { useHostOs } from '../../api/hostOs';
+import { examplePath } from '../../../../electron/model/host-os';
 import { getLocale, t, tn } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
@@ -143,6 +145,7 @@ function useOpenLibrary(onOpened: () => void) {
 /** `allowedFolders`: null in the app (any path); in the browser, the only folders a library may be in. */
 function OpenLibraryForm({ onOpened, allowedFolders }: { onOpened: () => void; allowedFolders: string[] | null }) {
   const [path, setPath] = useState('');
+  const os = useHostOs();
   const { open, busy, error } = useOpenLibrary(onOpened);
   // The engine refuses paths outside the allowed folders: with none allowed, say how to allow one instead.
   if (allowedFolders && allowedFolders.length === 0) {
@@ -166,7 +169,7 @@ function OpenLibraryForm({ onOpened, allowedFolders }: { onOpened: () => void; a
     >
       <TextInput
         label={t('settings.openLabel')}
-        placeholder={allowedFolders ? examplePathIn(allowedFolders[0]!, 'Library') : t('settings.openPlaceholder')}
+        placeholder={allowedFolders ? examplePathIn(allowedFolders[0]!, 'Library') : os ? t('settings.openPlaceholder', { path: examplePath(os, 'library') }) : undefined}
         hint={allowedFolders ? t('settings.openHintAllowed', { folders: allowedFolders.join(', ') }) : t('settings.openHint')}
         value={path}
         onChange={(e) => setPath(e.target.value)}

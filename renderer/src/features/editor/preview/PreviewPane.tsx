@@ -4,11 +4,11 @@ import { formatTimecode, snapToFrame } from '../../../../../electron/model/timel
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, type SafeZone } from '../../../store/editorStore';
 import { IconButton } from '../../../ui/Button';
-import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../../../ui/icons';
+import { GoToEndIcon, GoToStartIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../../../ui/icons';
 import { stopVoiceover, useVoiceover } from '../voiceover';
 import { VoiceoverCountdown } from '../VoiceoverControls';
 import { PreviewEngine } from './engine';
-import { safeZones } from './safeZones';
+import { isTallZone, safeZones } from './safeZones';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
 
@@ -75,13 +75,14 @@ export function PreviewPane() {
 
 function SafeZoneOverlay() {
   const zone = useEditor((s) => s.safeZone);
+  const aspect = useEditor((s) => s.doc!.canvas.width / s.doc!.canvas.height);
   if (zone === 'off') return null;
   return (
     <div className="safe-zones" aria-hidden="true" data-testid="safe-zones" data-zone={zone}>
       {safeZones[zone].map((z, i) => (
         <div
           key={i}
-          className={`safe-zone safe-zone--${z.label}`}
+          className={`safe-zone safe-zone--${z.label}${isTallZone(z, aspect) ? ' safe-zone--vertical' : ''}`}
           style={{ left: `${z.x * 100}%`, top: `${z.y * 100}%`, width: `${z.w * 100}%`, height: `${z.h * 100}%` }}
         >
           <span>{t(`safe.${z.label}` as MessageKey)}</span>
@@ -105,6 +106,7 @@ function Transport() {
         <span className="transport__total"> / {formatTimecode(duration, fps)}</span>
       </div>
       <div className="transport__buttons">
+        <IconButton label={t('preview.goToStart')} icon={<GoToStartIcon size={18} />} onClick={goToStart} data-testid="go-to-start" />
         <IconButton label={t('preview.stepBack')} icon={<StepBackIcon size={18} />} onClick={() => stepFrames(-1)} data-testid="step-back" />
         <IconButton
           variant="primary"
@@ -116,6 +118,7 @@ function Transport() {
           data-playing={playing}
         />
         <IconButton label={t('preview.stepForward')} icon={<StepForwardIcon size={18} />} onClick={() => stepFrames(1)} data-testid="step-forward" />
+        <IconButton label={t('preview.goToEnd')} icon={<GoToEndIcon size={18} />} onClick={goToEnd} data-testid="go-to-end" />
       </div>
       <div className="transport__zones">
         <label htmlFor="safe-zone" className="transport__label">
@@ -142,7 +145,22 @@ export function togglePlay(): void {
   s.setPlaying(!s.playing);
 }
 
-/** Pauses and moves the playhead by whole frames (stays on the frame grid). */
+/** Home: pause at the draft's first frame. */
+export function goToStart(): void {
+  const s = useEditor.getState();
+  s.setPlaying(false);
+  s.setPlayhead(0);
+}
+
+/** End: pause at the draft's end (the store keeps the playhead from going past it). */
+export function goToEnd(): void {
+  const s = useEditor.getState();
+  if (!s.doc) return;
+  s.setPlaying(false);
+  s.setPlayhead(draftDuration(s.doc));
+}
+
+/** Pauses and moves the playhead by whole frames (stays on the frame grid, within the draft). */
 export function stepFrames(n: number): void {
   const s = useEditor.getState();
   if (!s.doc) return;

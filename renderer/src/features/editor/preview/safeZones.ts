@@ -24,3 +24,8 @@ export const safeZones: Record<Exclude<SafeZone, 'off'>, Zone[]> = {
     { x: 0, y: 0.78, w: 0.83, h: 0.15, label: 'caption' },
   ],
 };
+
+/** Taller than wide on a canvas of this aspect (width / height): its label is written downwards to fit. */
+export function isTallZone(z: Zone, canvasAspect: number): boolean {
+  return z.h > z.w * canvasAspect;
+}

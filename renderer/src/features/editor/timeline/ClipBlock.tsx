@@ -5,6 +5,7 @@ import { mediaUrl } from '../../../api/media';
 import { t } from '../../../i18n';
 import { cx } from '../../../ui/Button';
 import { useEditor } from '../../../store/editorStore';
+import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { loadWaveform, type WaveformData } from './waveformData';
 
 const SNAP_PX = 8;
@@ -26,51 +27,43 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     e.preventDefault();
     const s = useEditor.getState();
     const startDoc = s.doc;
+    const draftId = s.draftId;
     if (!startDoc) return;
     s.select(e.shiftKey || e.metaKey || e.ctrlKey ? [...new Set([...s.selection, clip.id])] : [clip.id]);
     s.setPlaying(false);
-    const gesture = ++gestureSeq;
-    const x0 = e.clientX;
+    const key = `${mode === 'move' ? 'move' : `trim:${mode}`}:${clip.id}:${++gestureSeq}`;
     const candidates = snapCandidates(startDoc, { excludeClipIds: [clip.id], playhead: s.playhead });
     const duration = clipDuration(clip);
     const edgeTime = mode === 'end' ? clip.start + duration : clip.start;
-    const el = e.currentTarget;
-    el.setPointerCapture(e.pointerId);
-    let moved = false;
 
-    const onMove = (ev: PointerEvent) => {
-      const dx = ev.clientX - x0;
-      if (!moved && Math.abs(dx) < 3 && mode === 'move') return;
-      moved = true;
-      const st = useEditor.getState();
-      const px = st.pxPerSec;
-      const threshold = st.snapping && !ev.altKey ? xToTime(SNAP_PX, px) : 0;
-      const info = st.sourceInfo;
-      // Every step is computed from the document as it was when the drag began; the history gate keeps
-      // that state as the one undo step for the whole drag.
-      if (mode === 'move') {
-        const lane = (document.elementFromPoint(ev.clientX, ev.clientY) as HTMLElement | null)?.closest<HTMLElement>('[data-track-id]');
-        const toTrack = lane?.dataset.trackId ?? trackId;
-        const want = Math.max(0, clip.start + xToTime(Math.abs(dx), px) * Math.sign(dx));
-        const r = snapSpan(want, duration, candidates, threshold);
-        st.setSnapLine(r.target);
-        st.edit(() => moveClip(startDoc, clip.id, toTrack, r.time, info), { key: `move:${clip.id}:${gesture}`, quiet: true });
-      } else {
-        const want = Math.max(0, edgeTime + xToTime(Math.abs(dx), px) * Math.sign(dx));
-        const r = snap(want, candidates, threshold);
-        st.setSnapLine(r.target);
-        st.edit(() => trimClip(startDoc, clip.id, mode, r.time, info), { key: `trim:${clip.id}:${mode}:${gesture}`, quiet: true });
-      }
-    };
-    const onUp = () => {
-      el.removeEventListener('pointermove', onMove);
-      el.removeEventListener('pointerup', onUp);
-      el.removeEventListener('pointercancel', onUp);
-      useEditor.getState().setSnapLine(null);
-    };
-    el.addEventListener('pointermove', onMove);
-    el.addEventListener('pointerup', onUp);
-    el.addEventListener('pointercancel', onUp);
+    // The gesture listens on the window and holds capture on the timeline, never on this element: React moves
+    // this element when the clip changes place in its track, which would end a capture held here.
+    startGesture(e.nativeEvent, {
+      slop: mode === 'move' ? 3 : 0,
+      captureOn: e.currentTarget.closest(`[${GESTURE_HOST}]`),
+      onMove: (dx, _dy, ev) => {
+        const st = useEditor.getState();
+        if (!st.doc || st.draftId !== draftId) return;
+        const px = st.pxPerSec;
+        const threshold = st.snapping && !ev.altKey ? xToTime(SNAP_PX, px) : 0;
+        const info = st.sourceInfo;
+        const offset = xToTime(Math.abs(dx), px) * Math.sign(dx);
+        // Every step is computed from the document as it was when the drag began; the sticky history key
+        // keeps that state as the one undo step for the whole gesture.
+        if (mode === 'move') {
+          const lane = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
+          const toTrack = lane?.dataset.trackId ?? trackId;
+          const r = snapSpan(Math.max(0, clip.start + offset), duration, candidates, threshold);
+          st.setSnapLine(r.target);
+          st.edit(() => moveClip(startDoc, clip.id, toTrack, r.time, info), { key, quiet: true, sticky: true });
+        } else {
+          const r = snap(Math.max(0, edgeTime + offset), candidates, threshold);
+          st.setSnapLine(r.target);
+          st.edit(() => trimClip(startDoc, clip.id, mode, r.time, info), { key, quiet: true, sticky: true });
+        }
+      },
+      onEnd: () => useEditor.getState().setSnapLine(null),
+    });
   };
 
   const label = clip.type === 'text' ? clip.text : (asset?.name ?? t('timeline.missingMedia'));

@@ -2,10 +2,11 @@ import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
-import { formatTimecode, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
+import { formatTimecode, frameAtX, timeToX, xToTime } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, ZOOM_MAX, ZOOM_MIN } from '../../../store/editorStore';
 import { Button, IconButton } from '../../../ui/Button';
+import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIcon, VolumeIcon, ZoomInIcon, ZoomOutIcon } from '../../../ui/icons';
 import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
 import { ASSET_DRAG_TYPE } from '../MediaBin';
@@ -62,7 +63,7 @@ export function Timeline() {
   );
 
   return (
-    <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline">
+    <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline" {...{ [GESTURE_HOST]: '' }}>
       <TimelineToolbar />
       <div ref={scrollRef} className="timeline__scroll" onPointerDown={() => useEditor.getState().select([])}>
         <div className="timeline__content" style={{ width: contentWidth + HEADER_W }}>
@@ -117,7 +118,7 @@ function TimelineToolbar() {
   );
 }
 
-/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub. */
+/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft). */
 function Ruler({ width }: { width: number }) {
   const pps = useEditor((s) => s.pxPerSec);
   const fps = useEditor((s) => s.doc!.canvas.fps);
@@ -125,21 +126,17 @@ function Ruler({ width }: { width: number }) {
   const step = steps.find((s) => s * pps >= 80) ?? 600;
   const count = Math.ceil(width / (step * pps));
   const scrub = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
     e.stopPropagation();
     const el = e.currentTarget;
-    const rect = el.getBoundingClientRect();
-    const s = useEditor.getState();
-    s.setPlaying(false);
-    const seek = (clientX: number) => s.setPlayhead(snapToFrame(xToTime(clientX - rect.left, useEditor.getState().pxPerSec), fps));
-    seek(e.clientX);
-    el.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => seek(ev.clientX);
-    const up = () => {
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
+    useEditor.getState().setPlaying(false);
+    // The frame under the pointer (measured each time: the timeline may scroll or zoom while scrubbing).
+    const seek = (clientX: number) => {
+      const st = useEditor.getState();
+      if (st.doc) st.setPlayhead(frameAtX(clientX - el.getBoundingClientRect().left, st.pxPerSec, st.doc.canvas.fps));
     };
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
+    seek(e.clientX);
+    startGesture(e.nativeEvent, { captureOn: el.closest(`[${GESTURE_HOST}]`), onMove: (_dx, _dy, ev) => seek(ev.clientX) });
   };
   return (
     <div className="ruler">
@@ -212,7 +209,7 @@ function TrackRow({ trackId }: { trackId: string }) {
           const asset = JSON.parse(raw) as AssetSummary;
           const s = useEditor.getState();
           const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
-          void addAsset(asset, track.id, snapToFrame(xToTime(x, s.pxPerSec), s.doc!.canvas.fps));
+          void addAsset(asset, track.id, frameAtX(x, s.pxPerSec, s.doc!.canvas.fps));
         }}
       >
         {track.clips.map((c) => (

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { defaultTransform, type MediaClip, type VideoDraft } from '../electron/model/draft';
+import { GOOD_DIR } from '../scripts/fixtures';
+import { callApi, expect } from './serve';
+
+/** The editor's default timeline zoom (pixels per second). */
+export const PX_PER_SEC = 80;
+
+type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+
+/** Imports the red and blue test clips (2 s each) through the page and returns their asset ids. */
+export async function importClips(page: Page): Promise<{ red: string; blue: string }> {
+  await page.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4'), path.join(GOOD_DIR, 'blue-clip.mp4')]);
+  await expect(page.getByTestId('asset-cell')).toHaveCount(2);
+  const { items } = await callApi<{ items: { id: string; name: string }[] }>(page, 'assets.list', {});
+  const id = (name: string) => items.find((a) => a.name === name)!.id;
+  return { red: id('red-clip.mp4'), blue: id('blue-clip.mp4') };
+}
+
+/**
+ * A draft whose main track holds `count` clips of `clipSec` each, red and blue in turn, saved through the API
+ * (as another window or tool would) and opened in the editor. Returns its id.
+ */
+export async function openDraftWithClips(page: Page, assets: { red: string; blue: string }, opts: { name: string; count: number; clipSec: number }): Promise<string> {
+  const created = await callApi<DraftRecord>(page, 'drafts.create', { name: opts.name, preset: '9:16', fps: 30 });
+  const clips: MediaClip[] = Array.from({ length: opts.count }, (_, i) => ({
+    id: `clip-${i}`,
+    type: 'media',
+    assetId: i % 2 === 0 ? assets.red : assets.blue,
+    start: i * opts.clipSec,
+    in: 0,
+    out: opts.clipSec,
+    speed: 1,
+    volume: 1,
+    fadeIn: 0,
+    fadeOut: 0,
+    transform: defaultTransform(),
+    transitionIn: null,
+  }));
+  const doc: VideoDraft = { ...created.doc, tracks: created.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips } : t)) };
+  await callApi(page, 'drafts.save', { id: created.id, baseRevision: created.revision, doc });
+  await page.getByTestId('view-drafts').click();
+  await page.locator(`[data-testid="draft-row"][data-name="${opts.name}"]`).getByTestId('draft-open').click();
+  await expect(page.getByTestId('lane-main').getByTestId('clip')).toHaveCount(opts.count);
+  return created.id;
+}
+
+/** The draft's revision as stored by the engine. */
+export async function storedRevision(page: Page, draftId: string): Promise<number> {
+  return (await callApi<DraftRecord>(page, 'drafts.get', { id: draftId })).revision;
+}

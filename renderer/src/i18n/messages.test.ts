@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { t } from './index';
+
+/** Rules every English message keeps (the classes of copy bug issue 9 found). */
+describe('messages', () => {
+  const entries = Object.entries(en) as [keyof typeof en, string][];
+
+  it('take no pixel sizes as numbers: t() groups numbers for the locale, so 1080 would read "1,080"', () => {
+    const pixelParams = entries.filter(([, v]) => /\{(w|h|width|height|px|size(W|H))\}/.test(v)).map(([k]) => k);
+    expect(pixelParams).toEqual([]);
+    expect(t('export.resCanvas', { size: '1080×1920' })).toBe('Canvas (1080×1920)');
+  });
+
+  it('hard-code no system path: example paths follow the host (model/host-os.ts)', () => {
+    const paths = entries.filter(([, v]) => /(^|[\s(])(\/Users\/|\/home\/|[A-Z]:\\)/.test(v)).map(([k]) => k);
+    expect(paths).toEqual([]);
+  });
+});
