@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../electron/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { runCli } = await import('../electron/cli/main.ts');
+process.exitCode = await runCli(process.argv.slice(2));

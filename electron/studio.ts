@@ -16,7 +16,8 @@ import { resolveBinaries } from './media/binaries';
 import { type Log, MediaTools } from './media/ffmpeg';
 import { sweepProxyParts } from './media/proxy';
 import type { MediaVariant } from './model/asset';
-import { AppError, errorMessage } from './model/errors';
+import { inBackground, safeLog } from './model/background';
+import { AppError, describeError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
@@ -104,7 +105,19 @@ export class Studio implements StudioContext {
     }
     const studio = new Studio(options, tools);
     studio.current = await studio.buildRooms(options.libraryPath, options.createLibrary ?? false);
+    Studio.live.add(studio);
     return studio;
+  }
+
+  /** Studios open in this process (the process guards stop their children and close them on a fatal error). */
+  private static readonly live = new Set<Studio>();
+  static openStudios(): Studio[] {
+    return [...Studio.live];
+  }
+
+  /** Kills every ffmpeg/ffprobe this Studio started, at once (a fatal error: `close` may never finish). */
+  killChildren(): void {
+    this.tools?.killAll();
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -114,7 +127,14 @@ export class Studio implements StudioContext {
   }
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    for (const l of this.listeners) l(name, payload);
+    // A listener that throws (a transport that broke) must not stop the work that emitted: a job, a delivery.
+    for (const l of this.listeners) {
+      try {
+        l(name, payload);
+      } catch (e) {
+        this.log(`a listener of ${name} failed`, e);
+      }
+    }
     // A post approved, scheduled or rescheduled may be due now: the scheduler looks without waiting.
     if (name === 'posts.changed') this.scheduler?.poke();
   }
@@ -148,7 +168,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 });
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder) };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { toolsError: this.toolsError, maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
@@ -243,10 +263,11 @@ export class Studio implements StudioContext {
     return postServiceOf(this.rooms, this.clock);
   }
 
-  log(message: string, error?: unknown): void {
-    this.options.log?.error(error === undefined ? message : `${message}: ${errorMessage(error)}`);
-    if (!this.options.log) console.error(`[postframe] ${message}`, error ?? '');
-  }
+  /** Engine log for trouble nobody is waiting on; never throws (a bound method, so it may be passed around). */
+  readonly log = safeLog((message: string, error?: unknown): void => {
+    if (this.options.log) this.options.log.error(error === undefined ? message : `${message}: ${describeError(error)}`);
+    else console.error(`[postframe] ${message}`, error ?? '');
+  });
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
   /** Sets the folder connector's root (checked: absolute, outside the library, writable); returns it. */
@@ -325,7 +346,7 @@ export class Studio implements StudioContext {
         await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
-        void this.launchScheduler();
+        inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();
         this.emit('library.changed', info);
         return info;
@@ -358,6 +379,7 @@ export class Studio implements StudioContext {
   }
 
   async close(): Promise<void> {
+    Studio.live.delete(this);
     this.schedulerOptions = null;
     await this.stopScheduler(this.rooms);
     this.tools?.killAll();

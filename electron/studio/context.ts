@@ -7,6 +7,7 @@ import type { DraftsRepo } from '../library/drafts-repo';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { MediaTools } from '../media/ffmpeg';
+import type { LogFn } from '../model/background';
 import type { Job } from '../model/job';
 import type { ExportJobInput } from '../model/export';
 import type { DeliveryEngine } from '../publish/engine';
@@ -32,8 +33,8 @@ export interface StudioContext {
   startProxies(rooms: Rooms, ids: string[]): Job | null;
   /** Resolves when the job is finished (`jobs`: of a library being opened, default the current one's). */
   waitForJob(id: string, jobs?: JobsRepo): Promise<Job>;
-  /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery). */
-  log(message: string, error?: unknown): void;
+  /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery); bound, never throws. */
+  readonly log: LogFn;
 }
 
 /** The handlers of some of the API's calls; the Studio joins the parts and the compiler checks none is missing. */
