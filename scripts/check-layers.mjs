@@ -31,7 +31,7 @@ export const RULES = {
   model: { rooms: [], node: false, packages: ['zod'], note: 'model imports nothing outside model; packages: zod' },
   api: { rooms: ['model'], node: false, packages: ['zod'], note: 'api imports model (+zod)' },
   library: { rooms: ['model'], node: true, packages: ['better-sqlite3'], note: 'library imports model, node (+better-sqlite3)' },
-  media: { rooms: ['model'], node: true, packages: ['fluent-ffmpeg', 'sharp'], note: 'media imports model, node (+fluent-ffmpeg, sharp)' },
+  media: { rooms: ['model'], node: true, packages: ['sharp'], note: 'media imports model, node (+sharp)' },
   render: { rooms: ['model', 'media'], node: true, packages: ['sharp'], note: 'render imports model, media, node (+sharp)' },
   publish: { rooms: ['model', 'library', 'render'], node: true, packages: [], note: 'publish imports model, library, render, node' },
   capture: { rooms: ['model', 'media', 'library'], node: true, packages: [], note: 'capture imports model, media, library, node' },

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadResponse } from '../api/transport';
-import { uploadPath } from '../import/importer';
+import { newUploadId, uploadPath } from '../import/importer';
 import type { LibraryFolder } from '../library/folder';
 import { mimeForExtension } from '../media/mime';
 import type { MediaVariant } from '../model/asset';
@@ -16,13 +15,11 @@ import type { Rooms } from './context';
 
 // Bytes never travel through the API: the host and the media:// protocol serve these files by id or key.
 
-const STALE_STAGING_MS = 60 * 60 * 1000;
-
 const isFile = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 
 /** Streams an upload into cache/uploads; `imports.start({uploads})` then imports it. */
 export async function stageUpload(folder: LibraryFolder, name: string, body: Readable): Promise<UploadResponse> {
-  const id = randomUUID();
+  const id = newUploadId();
   const file = uploadPath(folder, id);
   try {
     await pipeline(body, createWriteStream(file));
@@ -78,16 +75,4 @@ export async function resolveExport({ folder, jobs }: Rooms, jobId: string): Pro
   if (!result || !folder.contains(result.outputPath)) return null;
   if (!(await isFile(result.outputPath))) return null;
   return { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) };
-}
-
-/** Staged copies and uploads left by a crash are garbage; fresh ones may belong to another running process. */
-export async function sweepStaging(folder: LibraryFolder): Promise<void> {
-  const now = Date.now();
-  for (const dir of [folder.stagingDir, folder.uploadsDir]) {
-    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-      const p = path.join(dir, name);
-      const st = await fs.stat(p).catch(() => null);
-      if (st && now - st.mtimeMs > STALE_STAGING_MS) await fs.rm(p, { force: true, recursive: true });
-    }
-  }
 }
