@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
-import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
 import { describeAuditProblem } from '../model/audit';
 import { inBackground } from '../model/background';
@@ -320,6 +319,8 @@ function numberOr(v: string | undefined): unknown {
 }
 
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  // Loaded here, not at start-up: the one-shot commands never need the host (or ws).
+  const { startHost } = await import('../host/server');
   const studio = await openStudio(lib.path, lib.isDefault);
   const host = await startHost({
     studio,

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import sharp from 'sharp';
 import { AppError } from '../model/errors';
 import type { MediaTools } from './ffmpeg';
 import { THUMB_SIZE } from './images';
+import { loadSharp } from './sharp';
 import { PeakAccumulator, type Waveform } from './waveform';
 import { waveformSvg } from './waveform-image';
 
@@ -25,6 +25,7 @@ export async function writeVideoPoster(
   await fs.access(out.poster).catch(() => {
     throw new AppError('unsupported_media', 'No picture could be decoded from this video; it may be damaged. Re-export it as MP4 (H.264).');
   });
+  const sharp = await loadSharp();
   await sharp(out.poster)
     .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 76, effort: 2 })
@@ -44,5 +45,6 @@ export async function computeWaveform(tools: MediaTools, input: string, signal?:
 
 /** The grid thumbnail of an audio file: its waveform, drawn once at import. */
 export async function writeWaveformThumbnail(wave: Waveform, out: string): Promise<void> {
+  const sharp = await loadSharp();
   await sharp(Buffer.from(waveformSvg(wave.peaks))).webp({ quality: 80, effort: 2 }).toFile(out);
 }
