@@ -34,7 +34,7 @@ installProcessGuards({
     if (app.isPackaged) dialog.showErrorBox('Postframe stopped', 'An unexpected error stopped Postframe. Your saved work is kept; start Postframe again.');
     app.exit(code);
   },
-  open: () => (studio ? [studio] : []),
+  open: () => Studio.openStudios(),
 });
 
 app.enableSandbox();
