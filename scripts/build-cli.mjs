@@ -12,11 +12,11 @@ import { CLI_DIR, MANIFEST, cliBuildState } from '../bin/cli-build.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Packages the CLI must not load at start-up: each costs about as much as starting Node, and `search` or
- * `queue list` never need them. Load them with import() where they are used (electron/media/sharp.ts, the
- * host in serveCommand).
+ * Modules the CLI must not load at start-up: sharp and ws each cost about as much as starting Node, http/https
+ * (TLS) a little less, and `search` or `queue list` never need them. Load them with import() where they are
+ * used (electron/media/sharp.ts, the host in serveCommand, the webhook connector's send).
  */
-const NOT_AT_STARTUP = ['sharp', 'ws'];
+const NOT_AT_STARTUP = ['sharp', 'ws', 'node:http', 'node:https'];
 
 /** @param {{ ifStale?: boolean, log?: (line: string) => void }} [opts] */
 export async function buildCli(opts = {}) {
