@@ -25,15 +25,20 @@ afterEach(() => {
 const records = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')) : []);
 const readRecord = (pid: number) => ChildRecord.parse(JSON.parse(fs.readFileSync(path.join(dir, `${pid}.json`), 'utf8')));
 
-/** A long-running process standing in for an ffmpeg a crashed host left behind. */
-function sleeper(): Promise<ChildProcess> {
+function started(c: ChildProcess): Promise<ChildProcess> {
+  spawned.push(c);
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', '-i', '/Library/media/ab/clip.mp4'], { stdio: 'ignore' });
-    spawned.push(c);
     c.once('spawn', () => resolve(c));
     c.once('error', reject);
   });
 }
+
+/** A long-running process that is not ffmpeg. */
+const sleeper = () => started(spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', '-i', '/Library/media/ab/clip.mp4'], { stdio: 'ignore' }));
+
+/** A real ffmpeg that runs for minutes (in real time, writing nothing): what a crashed host leaves behind. */
+const longFfmpeg = () =>
+  started(spawn(resolveBinaries().ffmpeg, ['-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc=size=64x64:rate=5:duration=600', '-f', 'null', '-'], { stdio: 'ignore' }));
 
 /** The identity of a process that has ended: a host killed with -9. */
 async function endedProcess(): Promise<ProcessIdentity> {
@@ -86,17 +91,16 @@ describe.runIf(process.platform === 'linux')('MediaTools records its children in
     const text = tools.ffprobeText(['-show_packets', fifo]);
     expect(tools.runningCount).toBe(2);
     tools.killAll();
-    await expect(raw).rejects.toThrow(/killed/);
-    await expect(text).rejects.toThrow(/killed/);
+    await Promise.all([expect(raw).rejects.toThrow(/killed/), expect(text).rejects.toThrow(/killed/)]);
     expect([tools.runningCount, records()]).toEqual([0, []]);
   });
 });
 
 describe.runIf(process.platform === 'linux')('sweepStaleChildren', () => {
   it('kills the ffmpeg a dead host left running, after checking the pid is still that process', async () => {
-    const orphan = await sleeper();
+    const orphan = await longFfmpeg();
     const exited = new Promise<NodeJS.Signals | null>((r) => orphan.once('exit', (_c, s) => r(s)));
-    new ChildRegistry(dir, undefined, await endedProcess()).add(orphan.pid!, process.execPath, orphan.spawnargs.slice(1), null);
+    new ChildRegistry(dir, undefined, await endedProcess()).add(orphan.pid!, orphan.spawnfile, orphan.spawnargs.slice(1), null);
     const logged: string[] = [];
     expect(isProcessAlive(orphan.pid!)).toBe(true);
     const r = await sweepStaleChildren(dir, { log: (m) => logged.push(m) });
@@ -104,7 +108,7 @@ describe.runIf(process.platform === 'linux')('sweepStaleChildren', () => {
     expect(await exited).toBe('SIGKILL');
     expect(isProcessAlive(orphan.pid!)).toBe(false);
     expect(records()).toEqual([]);
-    expect(logged[0]).toMatch(/stopped node \(pid \d+\), left running by Postframe process \d+, which has ended/);
+    expect(logged[0]).toMatch(/stopped ffmpeg \(pid \d+\), left running by Postframe process \d+, which has ended/);
   });
 
   it('never kills a process whose pid now names another program or another start: it forgets the record', async () => {
@@ -113,20 +117,21 @@ describe.runIf(process.platform === 'linux')('sweepStaleChildren', () => {
     new ChildRegistry(dir, undefined, dead).add(other.pid!, '/usr/bin/ffmpeg', ['-nostdin', '-y', '-i', '/Library/media/ab/clip.mp4'], null);
     const r = await sweepStaleChildren(dir);
     expect([r.killed, r.forgotten, records()]).toEqual([[], 1, []]);
-    new ChildRegistry(dir, undefined, dead, () => 'another-boot:1').add(other.pid!, process.execPath, other.spawnargs.slice(1), null);
+    const ff = await longFfmpeg();
+    new ChildRegistry(dir, undefined, dead, () => 'another-boot:1').add(ff.pid!, ff.spawnfile, ff.spawnargs.slice(1), null);
     expect((await sweepStaleChildren(dir)).killed).toEqual([]);
-    expect(isProcessAlive(other.pid!)).toBe(true);
+    expect([isProcessAlive(other.pid!), isProcessAlive(ff.pid!)]).toEqual([true, true]);
   });
 
   it('leaves the children of live owners alone: this process, another running one, another machine', async () => {
-    const mine = await sleeper();
-    const theirs = await sleeper();
-    const remote = await sleeper();
+    const mine = await longFfmpeg();
+    const theirs = await longFfmpeg();
+    const remote = await longFfmpeg();
     const owner = await sleeper();
     const liveOwner: ProcessIdentity = { pid: owner.pid!, host: os.hostname(), start: processStartToken(owner.pid!) };
-    new ChildRegistry(dir).add(mine.pid!, process.execPath, mine.spawnargs.slice(1), '/Library/exports/.a.part.mp4');
-    new ChildRegistry(dir, undefined, liveOwner).add(theirs.pid!, process.execPath, theirs.spawnargs.slice(1), null);
-    new ChildRegistry(dir, undefined, { pid: 1, host: 'another-machine', start: null }).add(remote.pid!, process.execPath, remote.spawnargs.slice(1), null);
+    new ChildRegistry(dir).add(mine.pid!, mine.spawnfile, mine.spawnargs.slice(1), '/Library/exports/.a.part.mp4');
+    new ChildRegistry(dir, undefined, liveOwner).add(theirs.pid!, theirs.spawnfile, theirs.spawnargs.slice(1), null);
+    new ChildRegistry(dir, undefined, { pid: 1, host: 'another-machine', start: null }).add(remote.pid!, remote.spawnfile, remote.spawnargs.slice(1), null);
     const r = await sweepStaleChildren(dir);
     expect(r.killed).toEqual([]);
     expect(r.live.map((c) => c.pid).sort()).toEqual([mine.pid, theirs.pid, remote.pid].sort());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChildRecord, argsHead, commandMatches, ownerState, staleChildAction } from './processes';
+import { type ChildRecord, argsHead, commandMatches, isMediaBinary, ownerState, staleChildAction } from './processes';
 
 const me = { pid: 100, host: 'studio-mac', start: 'boot:5000' };
 const deadOwner = { pid: 200, host: 'studio-mac', start: 'boot:4000' };
@@ -60,6 +60,13 @@ describe('staleChildAction', () => {
     expect(staleChildAction(record, me, { alive: true, start: 'boot:4000' }, ffmpegNow)).toBe('keep');
     expect(staleChildAction({ ...record, parent: me }, me, gone, ffmpegNow)).toBe('keep');
     expect(staleChildAction({ ...record, parent: { ...deadOwner, host: 'laptop' } }, me, gone, ffmpegNow)).toBe('keep');
+  });
+
+  it('kills nothing but ffmpeg and ffprobe, whatever a record in a shared library claims', () => {
+    const editor = { alive: true, start: 'boot:4100', command: ['/usr/bin/vim', 'notes.txt'] };
+    expect(staleChildAction({ ...record, binary: '/usr/bin/vim', args: ['notes.txt'] }, me, gone, editor)).toBe('forget');
+    expect(['/usr/bin/ffmpeg', '/opt/x/ffprobe', 'C:\\ffmpeg\\bin\\ffmpeg.exe', 'ffprobe.EXE'].every(isMediaBinary)).toBe(true);
+    expect(['/usr/bin/node', '/usr/bin/ffmpeg-wrapper', '/tmp/ffmpeg/sh', ''].some(isMediaBinary)).toBe(false);
   });
 
   it('forgets records of children that are gone or whose pid now names another process', () => {

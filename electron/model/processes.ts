@@ -84,14 +84,20 @@ export function ownerState(owner: ProcessIdentity, me: ProcessIdentity, facts: P
 
 export type StaleChildAction = 'keep' | 'forget' | 'kill';
 
+/** Only ffmpeg and ffprobe are ever killed: a record names its binary, and a library can be written by anyone who shares it. */
+export function isMediaBinary(binary: string): boolean {
+  return /^ff(mpeg|probe)(\.exe)?$/i.test(binary.split(/[\\/]/).pop() ?? '');
+}
+
 /**
  * What to do with a recorded child when a library is opened: its owner runs (or cannot be checked) → keep
  * the record; the owner is dead and the pid still names that very ffmpeg → kill it; the owner is dead and
- * the pid is gone or names something else now → forget the record, never touch that process.
+ * the pid is gone or names something else now (or the record names a program other than ffmpeg/ffprobe) →
+ * forget the record, never touch that process.
  */
 export function staleChildAction(record: ChildRecord, me: ProcessIdentity, owner: Pick<ProcessFacts, 'alive' | 'start'>, child: ProcessFacts): StaleChildAction {
   if (ownerState(record.parent, me, owner) !== 'dead') return 'keep';
-  if (!child.alive) return 'forget';
+  if (!child.alive || !isMediaBinary(record.binary)) return 'forget';
   if (record.start !== null && child.start !== null && record.start !== child.start) return 'forget';
   return commandMatches(child.command, record.binary, record.args) ? 'kill' : 'forget';
 }
