@@ -6,7 +6,7 @@ import rendererConfig from './vite.renderer.config';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Native or binary-wrapping packages: loaded from node_modules (asar-unpacked), never bundled. */
-const nativeDeps = ['better-sqlite3', 'sharp', 'fluent-ffmpeg'];
+const nativeDeps = ['better-sqlite3', 'sharp'];
 
 /**
  * `npm run dev` only: React Fast Refresh injects an inline module script, which the renderer's strict meta

@@ -13,18 +13,24 @@ export type Server = {
   /** A folder the browser may name by path (`--allow-folder`), when the server was started with one (the fixture's is). */
   shared: string | null;
   process: ChildProcess;
+  /** What it has written to stderr so far. */
+  stderr(): string;
+  /** Its exit code once it has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 };
 
 /** Starts `postframe serve` (the real CLI) on a library and resolves once it prints its one-time link. */
-export async function startServe(libraryPath: string, home: string, extraArgs: string[] = []): Promise<Server> {
+export async function startServe(libraryPath: string, home: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const child = spawn(process.execPath, ['bin/postframe.mjs', 'serve', '--library', libraryPath, '--port', '0', ...extraArgs], {
-    env: { ...process.env, POSTFRAME_HOME: home },
+    env: { ...process.env, POSTFRAME_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // Listened to from the start: an exit before the link is printed must not be missed.
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const openUrl = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -33,7 +39,6 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
     });
     child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}\n${err}`)));
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const allowAt = extraArgs.lastIndexOf('--allow-folder');
   return {
     url: new URL('/', openUrl).toString(),
@@ -42,6 +47,8 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
     home,
     shared: allowAt >= 0 ? (extraArgs[allowAt + 1] ?? null) : null,
     process: child,
+    stderr: () => err,
+    exited,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

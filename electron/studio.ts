@@ -12,11 +12,13 @@ import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { JobsRepo } from './library/jobs-repo';
 import { PostsRepo } from './library/posts-repo';
-import { resolveBinaries } from './media/binaries';
+import { type Binaries, resolveBinaries } from './media/binaries';
+import { ChildRegistry, sweepStaleChildren } from './media/child-registry';
 import { type Log, MediaTools } from './media/ffmpeg';
 import { sweepProxyParts } from './media/proxy';
 import type { MediaVariant } from './model/asset';
-import { AppError, errorMessage } from './model/errors';
+import { inBackground, safeLog } from './model/background';
+import { AppError, describeError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
 import type { LibraryInfo } from './model/library';
@@ -35,11 +37,12 @@ import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
-import { resolveExport, resolveMedia, resolveTextLayer, stageUpload, sweepStaging } from './studio/files';
+import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { recordOwner, sweepStaging } from './studio/sweep';
 
 export interface StudioOptions {
   libraryPath: string;
@@ -70,6 +73,8 @@ type Listener = (name: EventName, payload: unknown) => void;
 
 /** How long closing a library waits for a delivery that is still sending. */
 const CLOSE_GRACE_MS = 5_000;
+/** How often a long-running Studio sweeps uploads that were never imported (studio/sweep.ts). */
+const HOUSEKEEPING_MS = 15 * 60 * 1000;
 
 /**
  * The composition root: builds the rooms (library, media, import, jobs, publish) for one library folder and
@@ -81,23 +86,25 @@ export class Studio implements StudioContext {
   readonly api: ApiImpl;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
-  readonly tools: MediaTools | null;
+  /** ffmpeg and ffprobe, resolved once; each library gets its own MediaTools over them (its children are its own). */
+  private readonly binaries: Binaries | null;
   private readonly toolsError: string | null;
   private current!: Rooms;
   private schedulerOptions: SchedulerOptions | null = null;
+  private housekeeping: ReturnType<typeof setInterval> | null = null;
   private scheduler: Scheduler | null = null;
   private readonly clock: () => Date;
 
   private constructor(
     private readonly options: StudioOptions,
-    tools: { tools: MediaTools | null; error: string | null },
+    binaries: { binaries: Binaries | null; error: string | null },
     /** The check every path an API call names goes through. */
     readonly paths: PathGate,
   ) {
     this.settings = new SettingsStore(options.settingsDir);
     this.clock = options.clock ?? (() => new Date());
-    this.tools = tools.tools;
-    this.toolsError = tools.error;
+    this.binaries = binaries.binaries;
+    this.toolsError = binaries.error;
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
@@ -109,16 +116,34 @@ export class Studio implements StudioContext {
   }
 
   static async open(options: StudioOptions): Promise<Studio> {
-    let tools: { tools: MediaTools | null; error: string | null };
+    let binaries: { binaries: Binaries | null; error: string | null };
     try {
-      tools = { tools: new MediaTools(resolveBinaries({ env: options.env, resourcesPath: options.resourcesPath }), options.log), error: null };
+      binaries = { binaries: resolveBinaries({ env: options.env, resourcesPath: options.resourcesPath }), error: null };
     } catch (e) {
-      tools = { tools: null, error: errorMessage(e) };
+      binaries = { binaries: null, error: errorMessage(e) };
     }
     const access = options.pathAccess ?? (options.shell === 'electron' ? ANY_PATH : { kind: 'confined', folders: [] });
-    const studio = new Studio(options, tools, await PathGate.create(access, options.libraryPath));
+    const studio = new Studio(options, binaries, await PathGate.create(access, options.libraryPath));
     studio.current = await studio.buildRooms(options.libraryPath, options.createLibrary ?? false);
+    Studio.live.add(studio);
+    // A host that runs for days sweeps abandoned uploads (a page closed before importing) as it goes.
+    studio.housekeeping = setInterval(() => {
+      const { folder, jobs } = studio.rooms;
+      inBackground('sweeping abandoned uploads failed', sweepStaging(folder, { jobs }), studio.log);
+    }, HOUSEKEEPING_MS);
+    studio.housekeeping.unref();
     return studio;
+  }
+
+  /** Studios open in this process (the process guards stop their children and close them on a fatal error). */
+  private static readonly live = new Set<Studio>();
+  static openStudios(): Studio[] {
+    return [...Studio.live];
+  }
+
+  /** Kills every ffmpeg/ffprobe this Studio started, at once (a fatal error: `close` may never finish). */
+  killChildren(): void {
+    this.current.tools?.killAll();
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -128,7 +153,14 @@ export class Studio implements StudioContext {
   }
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    for (const l of this.listeners) l(name, payload);
+    // A listener that throws (a transport that broke) must not stop the work that emitted: a job, a delivery.
+    for (const l of this.listeners) {
+      try {
+        l(name, payload);
+      } catch (e) {
+        this.log(`a listener of ${name} failed`, e);
+      }
+    }
     // A post approved, scheduled or rescheduled may be due now: the scheduler looks without waiting.
     if (name === 'posts.changed') this.scheduler?.poke();
   }
@@ -151,9 +183,14 @@ export class Studio implements StudioContext {
     }
     try {
       folder.ensureLayout();
+      await recordOwner(folder);
     } catch (e) {
       throw new AppError('library_unavailable', `Cannot create the library folder at ${folder.root} (${errorMessage(e)}). Choose a folder you can write to.`);
     }
+    // ffmpeg a crashed process left running on this library is stopped before its part files are swept.
+    const children = await sweepStaleChildren(folder.childrenDir, { log: (m) => this.log(m) });
+    const liveOutputs = new Set(children.live.flatMap((c) => (c.output ? [path.resolve(c.output)] : [])));
+    const inUse = (file: string) => liveOutputs.has(path.resolve(file));
     const db = openDatabase(folder.dbPath);
     try {
       migrate(db);
@@ -162,23 +199,19 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 });
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder) };
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
+    const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
-    registerMediaJobs(this, rooms, { toolsError: this.toolsError, maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
+    registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);
     runner.recover();
-    await sweepStaging(folder);
+    await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
-    await sweepPartFiles(folder.exportsDir);
-    await sweepProxyParts(folder.proxiesDir);
+    await sweepPartFiles(folder.exportsDir, inUse);
+    await sweepProxyParts(folder.proxiesDir, inUse);
     this.settings.remember(folder.root);
     return rooms;
-  }
-
-  requireTools(fallback: string): MediaTools {
-    if (!this.tools) throw new AppError('ffmpeg_missing', this.toolsError ?? fallback);
-    return this.tools;
   }
 
   /**
@@ -190,7 +223,7 @@ export class Studio implements StudioContext {
   }
 
   startProxies(rooms: Rooms, ids: string[]): Job | null {
-    if (!this.tools) return null;
+    if (!rooms.tools) return null;
     const wanted = ids.filter((id) => {
       const a = rooms.assets.get(id);
       return a !== null && a.kind === 'video' && !a.hasProxy && needsProxy(a.facts);
@@ -257,10 +290,11 @@ export class Studio implements StudioContext {
     return postServiceOf(this.rooms, this.clock);
   }
 
-  log(message: string, error?: unknown): void {
-    this.options.log?.error(error === undefined ? message : `${message}: ${errorMessage(error)}`);
-    if (!this.options.log) console.error(`[postframe] ${message}`, error ?? '');
-  }
+  /** Engine log for trouble nobody is waiting on; never throws (a bound method, so it may be passed around). */
+  readonly log = safeLog((message: string, error?: unknown): void => {
+    if (this.options.log) this.options.log.error(error === undefined ? message : `${message}: ${describeError(error)}`);
+    else console.error(`[postframe] ${message}`, error ?? '');
+  });
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
   /** Sets the folder connector's root (checked: absolute, outside the library, writable); returns it. */
@@ -320,7 +354,8 @@ export class Studio implements StudioContext {
   private shellApi(): Pick<ApiImpl, 'app.info' | 'libraries.recent' | 'libraries.open' | 'jobs.list' | 'jobs.cancel'> {
     return {
       'app.info': async () => {
-        const version = this.tools ? await this.tools.version() : null;
+        const tools = this.rooms.tools;
+        const version = tools ? await tools.version() : null;
         return {
           version: pkg.version,
           library: this.libraryInfo(),
@@ -328,8 +363,8 @@ export class Studio implements StudioContext {
           maxUploadBytes: this.maxUploadBytes,
           allowedFolders: this.paths.allowedFolders,
           os: hostOsOf(process.platform),
-          ffmpeg: this.tools
-            ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${this.tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
+          ffmpeg: tools
+            ? { ok: version !== null, version, message: version === null ? `ffmpeg at ${tools.binaries.ffmpeg} did not run. Reinstall FFmpeg.` : null }
             : { ok: false, version: null, message: this.toolsError },
         };
       },
@@ -348,7 +383,7 @@ export class Studio implements StudioContext {
         await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
-        void this.launchScheduler();
+        inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();
         this.emit('library.changed', info);
         return info;
@@ -392,9 +427,11 @@ export class Studio implements StudioContext {
   }
 
   async close(): Promise<void> {
+    Studio.live.delete(this);
+    if (this.housekeeping) clearInterval(this.housekeeping);
     this.schedulerOptions = null;
     await this.stopScheduler(this.rooms);
-    this.tools?.killAll();
+    this.rooms.tools?.killAll();
     await closeRooms(this.rooms);
     this.listeners.clear();
   }
@@ -402,5 +439,7 @@ export class Studio implements StudioContext {
 
 async function closeRooms(rooms: Rooms): Promise<void> {
   await rooms.runner.close();
+  // Anything not tied to a job (a probe an API call started) goes with the library.
+  rooms.tools?.killAll();
   rooms.db.close();
 }

@@ -52,7 +52,7 @@ describe('checkLayers', () => {
       file('electron/api/transport.ts', "import type { CallName } from './contract';"),
       file('electron/library/db.ts', "import Database from 'better-sqlite3';\nimport fs from 'node:fs';\nimport { Asset } from '../model/asset';"),
       file('electron/media/range.ts', 'export const x = 1;'),
-      file('electron/media/ffmpeg.ts', "import ffmpeg from 'fluent-ffmpeg';\nimport { spawn } from 'node:child_process';"),
+      file('electron/media/ffmpeg.ts', "import sharp from 'sharp';\nimport { spawn } from 'node:child_process';"),
       file('electron/jobs/runner.ts', "import { Db } from '../library/db';"),
       file('electron/import/importer.ts', "import { Db } from '../library/db';\nimport { x } from '../media/ffmpeg';\nimport { R } from '../jobs/runner';\nimport fs from 'fs';"),
       file('electron/studio.ts', "import pkg from '../package.json';\nimport { Db } from './library/db';"),

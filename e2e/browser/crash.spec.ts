@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { killMediaProcessesOf, mediaProcessesOf } from '../processes';
 import { callApi, startServe, type Server } from '../serve';
 
 /**
  * kill -9 of the host: during editing nothing saved is lost (autosave runs at most 2 s after an edit); during
- * an export no partial file stays in the library and the job never shows as running.
+ * an export the ffmpeg it left running is stopped when the library is opened again, no partial file stays in
+ * the library and the job never shows as running.
  */
 let tmp: string;
 let lib: string;
@@ -25,12 +27,8 @@ test.beforeEach(() => {
 test.afterEach(async () => {
   await server?.stop();
   server = null;
-  // An ffmpeg whose host was killed may still be running against this library: stop it before cleaning up.
-  try {
-    execFileSync('pkill', ['-KILL', '-f', lib]);
-  } catch {
-    // nothing left running
-  }
+  // A failed test may leave an ffmpeg working on this library: stop it (by pid) before removing the folder.
+  killMediaProcessesOf(lib);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -70,7 +68,8 @@ test('kill -9 while editing: the draft reopens with every saved edit', async ({ 
   await expect(page.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Still here');
 });
 
-test('kill -9 during an export: no partial file, and the job shows as failed', async ({ page }) => {
+test('kill -9 during an export: the restart stops the ffmpeg left running, no partial file, the job shows as failed', async ({ page }) => {
+  test.skip(process.platform !== 'linux', 'reads /proc to find ffmpeg processes');
   test.setTimeout(180_000);
   // A source long enough that the export is still running when the host dies.
   const long = path.join(tmp, 'long-clip.mp4');
@@ -90,10 +89,17 @@ test('kill -9 during an export: no partial file, and the job shows as failed', a
   const { jobId } = await callApi<{ jobId: string }>(page, 'exports.start', { draftId: draft.id });
   const exportsDir = path.join(lib, 'exports');
   // Wait until ffmpeg is writing the part file, then kill the host mid-export.
-  await expect.poll(() => fs.readdirSync(exportsDir).some((f) => f.endsWith('.part.mp4')), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => fs.readdirSync(exportsDir, { withFileTypes: true }).some((f) => f.name.endsWith('.part.mp4')), { message: 'ffmpeg writing the part file', timeout: 60_000 }).toBe(true);
   await crash();
+  // The host is gone; its ffmpeg is not (it is re-parented and goes on writing).
+  const orphan = mediaProcessesOf(lib).find((p) => path.basename(p.args[0]!) === 'ffmpeg');
+  expect(orphan, 'the export ffmpeg outlives its host').toBeDefined();
+  expect(fs.readdirSync(path.join(lib, 'run', 'children'))).toContain(`${orphan!.pid}.json`);
 
+  // Opening the library again stops it (before the host prints its link) and removes its part file.
   await openServer(page);
+  expect(mediaProcessesOf(lib), 'ffmpeg processes still working on the library after the restart').toEqual([]);
+  expect(fs.readdirSync(path.join(lib, 'run', 'children'))).toEqual([]);
   const jobs = await callApi<{ id: string; status: string }[]>(page, 'jobs.list', {});
   expect(jobs.find((j) => j.id === jobId)?.status).toBe('failed');
   expect(fs.readdirSync(exportsDir).filter((f) => f.endsWith('.mp4'))).toEqual([]);

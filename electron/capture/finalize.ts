@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { type MediaTools, summarizeFfmpegError, timemarkSeconds } from '../media/ffmpeg';
+import { type MediaTools, summarizeFfmpegError } from '../media/ffmpeg';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 
 export type TakeStreams = { hasVideo: boolean; hasAudio: boolean };
@@ -80,11 +80,11 @@ export function finishedExtension(s: TakeStreams): 'mp4' | 'm4a' {
 export async function probeTake(tools: MediaTools, file: string, signal?: AbortSignal): Promise<TakeStreams & { ends: StreamEnds }> {
   let data: Awaited<ReturnType<MediaTools['probe']>>;
   try {
-    data = await tools.probe(file);
+    data = await tools.probe(file, { signal });
   } catch (e) {
     throw new AppError('unsupported_media', `This take cannot be read (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). It may have stopped before any picture or sound was saved; discard it and record again.`);
   }
-  const kinds = new Map(data.streams.map((s) => [s.index, s.codec_type ?? '']));
+  const kinds = new Map(data.streams.map((s, i) => [s.index ?? i, s.codec_type ?? '']));
   const types = new Set(kinds.values());
   const streams = { hasVideo: types.has('video'), hasAudio: types.has('audio') };
   if (!streams.hasVideo && !streams.hasAudio) {
@@ -108,13 +108,11 @@ export async function finalizeTake(
 ): Promise<TakeStreams & { ext: 'mp4' | 'm4a' }> {
   const { ends, ...streams } = await probeTake(tools, input, o.signal);
   const expectedSec = Math.max(ends.video ?? 0, ends.audio ?? 0) || o.expectedSec;
-  const cmd = tools.command(input).inputOptions(TAKE_INPUT_OPTIONS).outputOptions(finalizeArgs({ ...streams, fps: o.fps, ends })).output(out);
   try {
-    await tools.run(cmd, {
+    await tools.run([...TAKE_INPUT_OPTIONS, '-i', input, ...finalizeArgs({ ...streams, fps: o.fps, ends }), out], {
       signal: o.signal,
-      onProgress: (p) => {
-        const t = timemarkSeconds(p.timemark);
-        if (Number.isFinite(t) && expectedSec > 0) o.onProgress?.(Math.min(1, Math.max(0, t / expectedSec)));
+      onProgress: ({ seconds }) => {
+        if (expectedSec > 0) o.onProgress?.(Math.min(1, Math.max(0, seconds / expectedSec)));
       },
     });
   } catch (e) {

@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
-import { startHost } from '../host/server';
 import type { Asset } from '../model/asset';
 import { describeAuditProblem } from '../model/audit';
+import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
@@ -14,6 +14,7 @@ import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
+import { installProcessGuards } from '../studio/process-guards';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -57,6 +58,16 @@ function libraryArg(args: ParsedArgs, settingsDir: string): { path: string; isDe
 /** The one-shot commands' Studio: paths on the command line are the person's own (ANY_PATH), as in the app. */
 async function openStudio(libraryPath: string, create: boolean): Promise<Studio> {
   return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH });
+}
+
+/**
+ * The `postframe` command as bin/postframe.mjs runs it: `main` inside the process guards (an unhandled
+ * rejection is logged and the command goes on; an uncaught exception stops ffmpeg, closes the library and
+ * exits 1). Tests call `main` directly, so they never install process-wide handlers.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  installProcessGuards({ write: (text) => process.stderr.write(text), exit: (code) => process.exit(code), open: () => Studio.openStudios() });
+  return main(argv);
 }
 
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
@@ -115,25 +126,9 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
   const json = args.flags.has('json');
   const studio = await openStudio(lib.path, lib.isDefault);
   try {
-    const finished = new Promise<Job>((resolve) => {
-      let jobId: string | null = null;
-      const early: Job[] = [];
-      const check = (job: Job) => {
-        if (job.id !== jobId) return;
-        if (!json && process.stderr.isTTY && job.detail) io.err(`\r\x1b[K${Math.round((job.progress ?? 0) * 100)}% ${job.detail}`);
-        if (isFinished(job.status)) resolve(job);
-      };
-      studio.onEvent((name, payload) => {
-        if (name !== 'job.updated') return;
-        if (jobId === null) early.push(payload as Job);
-        else check(payload as Job);
-      });
-      void studio.api['imports.start']({ paths: paths.map((p) => path.resolve(p)), uploads: [] }).then(({ jobId: id }) => {
-        jobId = id;
-        early.forEach(check);
-      });
-    });
-    const job = await finished;
+    // A refused start (e.g. an invalid path list) rejects here and is reported like any other error.
+    const start = async () => (await studio.api['imports.start']({ paths: paths.map((p) => path.resolve(p)), uploads: [] })).jobId;
+    const job = await waitForJob(studio, start, io, !json && process.stderr.isTTY);
     if (!json && process.stderr.isTTY) io.err('\r\x1b[K');
     const r = importResultOf(job);
     if (job.status !== 'done' || !r) {
@@ -341,6 +336,8 @@ function numberOr(v: string | undefined): unknown {
 }
 
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  // Loaded here, not at start-up: the one-shot commands never need the host (or ws).
+  const { startHost } = await import('../host/server');
   const maxUploadMb = intFlag(args, 'max-upload-mb', MAX_UPLOAD_MB_RANGE) ?? DEFAULT_MAX_UPLOAD_MB;
   const allowed = await allowedFolders(listFlag(args, 'allow-folder'));
   // A browser tab names paths only inside the folders allowed here; files otherwise reach it as uploads.
@@ -364,7 +361,7 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
   const access = allowed.length ? `Browser tabs may read and write paths inside: ${allowed.join(', ')}` : 'Browser tabs import by upload only (allow a folder with --allow-folder DIR)';
   io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
   // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
-  void studio.startScheduler();
+  inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -86,6 +86,11 @@ export async function runImport(
   // Uploads that were never reached (cancelled) are not kept around.
   await Promise.all(sources.filter((s) => s.staged).map((s) => fs.rm(s.path, { force: true })));
   return result;
+}
+
+/** A new upload's id: named after this process, so a sweep knows whose it is (studio/sweep.ts). */
+export function newUploadId(): string {
+  return `${process.pid}-${randomUUID()}`;
 }
 
 export function uploadPath(folder: LibraryFolder, id: string): string {
@@ -192,10 +197,11 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       let probed: ReturnType<typeof parseProbe>;
       let startSec = 0;
       try {
-        const data = await tools.probe(file);
+        const data = await tools.probe(file, { signal });
         probed = parseProbe(data);
         startSec = probeStartSec(data);
       } catch (e) {
+        if (signal?.aborted) throw e;
         throw new AppError('unsupported_media', `The file is damaged or incomplete (${summarizeFfmpegError(errorMessage(e), errorMessage(e))}). Copy it again from its source or re-export it.`);
       }
       if (!probed.kind) throw new AppError('unsupported_media', 'The file has no audio or video stream to import.');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type LogFn, inBackground } from '../model/background';
 import { AppError, errorMessage } from '../model/errors';
 import { type Job, type JobKind, type JobResult, isFinished } from '../model/job';
 import type { JobsRepo } from '../library/jobs-repo';
@@ -31,6 +32,8 @@ export class JobRunner {
     private readonly emit: (job: Job) => void,
     /** Jobs of one kind that may run at once (1 when not given). */
     private readonly concurrency: Partial<Record<JobKind, number>>,
+    /** Where trouble nobody waits for goes (a job whose final state could not be recorded). */
+    private readonly log: LogFn = (message, error) => console.error(`[postframe] ${message}`, error ?? ''),
   ) {}
 
   register(kind: JobKind, handler: JobHandler): void {
@@ -105,7 +108,8 @@ export class JobRunner {
         continue;
       }
       this.queue.splice(i, 1);
-      void this.run(job);
+      // Nobody awaits a job's run: if even recording its end fails (the library was closed under it), log it.
+      inBackground(`job ${job.id} (${job.kind}) could not be finished`, this.run(job), this.log);
     }
     if (this.running.size === 0 && this.queue.length === 0) {
       for (const resolve of this.idle) resolve();

@@ -33,6 +33,16 @@ export class LibraryFolder {
   get proxiesDir(): string {
     return path.join(this.root, 'cache', 'proxies');
   }
+  /** What running processes leave for the next one: `children/<pid>.json` (media/child-registry.ts), `owners/<pid>.json`. */
+  get runDir(): string {
+    return path.join(this.root, 'run');
+  }
+  get childrenDir(): string {
+    return path.join(this.root, 'run', 'children');
+  }
+  get ownersDir(): string {
+    return path.join(this.root, 'run', 'owners');
+  }
   /** Takes being recorded or waiting to be saved: `<id>/take.webm` + `manifest.json` (capture/recordings.ts). */
   get recordingsDir(): string {
     return path.join(this.root, 'recordings');
@@ -76,7 +86,7 @@ export class LibraryFolder {
   }
 
   ensureLayout(): void {
-    for (const dir of [this.root, this.mediaDir, this.cacheDir, this.stagingDir, this.uploadsDir, path.join(this.root, 'exports'), this.recordingsDir]) {
+    for (const dir of [this.root, this.mediaDir, this.cacheDir, this.stagingDir, this.uploadsDir, path.join(this.root, 'exports'), this.recordingsDir, this.childrenDir, this.ownersDir]) {
       fs.mkdirSync(dir, { recursive: true });
     }
   }

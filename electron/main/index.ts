@@ -3,7 +3,9 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createRouter } from '../api/router';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
+import { inBackground } from '../model/background';
 import { Studio } from '../studio';
+import { installProcessGuards } from '../studio/process-guards';
 import { installScreenCapture } from './capture';
 import { installCspHeader } from './csp';
 import { broadcastEvent, registerIpc, type Route } from './ipc';
@@ -23,6 +25,17 @@ import { createMainWindow, installGlobalGuards } from './window';
 // Tests and portable runs point the app at a fresh folder; must happen before anything reads userData.
 const userDataOverride = process.env.POSTFRAME_USER_DATA;
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+// Last resorts (studio/process-guards.ts): an unhandled rejection is logged and the app goes on; an uncaught
+// exception stops every ffmpeg at once, closes the library and quits with code 1.
+installProcessGuards({
+  write: (text) => process.stderr.write(text),
+  exit: (code) => {
+    if (app.isPackaged) dialog.showErrorBox('Postframe stopped', 'An unexpected error stopped Postframe. Your saved work is kept; start Postframe again.');
+    app.exit(code);
+  },
+  open: () => Studio.openStudios(),
+});
 
 app.enableSandbox();
 registerMediaScheme();
@@ -74,7 +87,7 @@ async function start(): Promise<void> {
     route = createRouter(studio.api);
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
     // Due posts are exported while the app runs; the first pass catches up on what came due while it was closed.
-    void studio.startScheduler();
+    inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
 
     mainWindow = createMainWindow(target);
     app.on('activate', () => {

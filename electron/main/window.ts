@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl, isAppUrl, type RendererTarget } from './trust';
+import { inBackground } from '../model/background';
 
 /** The secure preferences every Postframe window gets (tested in e2e/electron/app.spec.ts). */
 export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
@@ -40,7 +41,8 @@ export function createMainWindow(target: RendererTarget): BrowserWindow {
   });
   guardWebContents(win.webContents, target);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(target.url);
+  // loadURL rejects when the load fails (a missing build, ERR_ABORTED): logged, never an unhandled rejection.
+  inBackground(`the window could not load ${target.url}`, win.loadURL(target.url), (m, e) => console.error(`[main] ${m}:`, e));
   return win;
 }
 
@@ -51,7 +53,7 @@ export function createMainWindow(target: RendererTarget): BrowserWindow {
  */
 export function guardWebContents(contents: WebContents, target: RendererTarget): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) inBackground('the link could not be opened', shell.openExternal(url), (m, e) => console.error(`[main] ${m}:`, e));
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => {

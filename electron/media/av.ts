@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import sharp from 'sharp';
 import { AppError } from '../model/errors';
 import type { MediaTools } from './ffmpeg';
 import { THUMB_SIZE } from './images';
+import { loadSharp } from './sharp';
 import { PeakAccumulator, type Waveform } from './waveform';
 import { waveformSvg } from './waveform-image';
 
@@ -20,15 +20,12 @@ export async function writeVideoPoster(
   out: { poster: string; thumb: string },
   signal?: AbortSignal,
 ): Promise<void> {
-  const cmd = tools
-    .command(input)
-    .inputOptions(['-ss', posterTime(durationSec).toFixed(3)])
-    .outputOptions(['-frames:v', '1', '-an', '-sn', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', '-f', 'image2', '-update', '1'])
-    .output(out.poster);
-  await tools.run(cmd, { signal });
+  const args = ['-ss', posterTime(durationSec).toFixed(3), '-i', input, '-frames:v', '1', '-an', '-sn', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', '-f', 'image2', '-update', '1', out.poster];
+  await tools.run(args, { signal });
   await fs.access(out.poster).catch(() => {
     throw new AppError('unsupported_media', 'No picture could be decoded from this video; it may be damaged. Re-export it as MP4 (H.264).');
   });
+  const sharp = await loadSharp();
   await sharp(out.poster)
     .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 76, effort: 2 })
@@ -38,8 +35,8 @@ export async function writeVideoPoster(
 /** Decodes the audio once, as 8 kHz mono PCM, into peaks for the waveform. */
 export async function computeWaveform(tools: MediaTools, input: string, signal?: AbortSignal): Promise<Waveform> {
   const sampleRate = 8000;
-  const cmd = tools.command(input).noVideo().audioChannels(1).audioFrequency(sampleRate).format('s16le').outputOptions(['-acodec', 'pcm_s16le']);
-  const { output, done } = tools.stream(cmd, { signal });
+  const args = ['-i', input, '-vn', '-ac', '1', '-ar', String(sampleRate), '-acodec', 'pcm_s16le', '-f', 's16le', 'pipe:1'];
+  const { output, done } = tools.stream(args, { signal });
   const acc = new PeakAccumulator(sampleRate);
   output.on('data', (chunk: Buffer) => acc.push(chunk));
   await done;
@@ -48,5 +45,6 @@ export async function computeWaveform(tools: MediaTools, input: string, signal?:
 
 /** The grid thumbnail of an audio file: its waveform, drawn once at import. */
 export async function writeWaveformThumbnail(wave: Waveform, out: string): Promise<void> {
+  const sharp = await loadSharp();
   await sharp(Buffer.from(waveformSvg(wave.peaks))).webp({ quality: 80, effort: 2 }).toFile(out);
 }

@@ -52,7 +52,7 @@ describe('summarizeFfmpegError', () => {
     expect(summarizeFfmpegError('ffmpeg exited with code 1', stderr)).toBe('Error while encoding: Cannot allocate memory');
   });
 
-  it("falls back to the error's message, without fluent-ffmpeg's prefix", () => {
+  it("falls back to the error's message, without the exit-code prefix", () => {
     expect(summarizeFfmpegError('ffmpeg exited with code 234: Conversion failed!', '')).toBe('Conversion failed!');
     expect(summarizeFfmpegError('ffmpeg was killed with signal SIGKILL', null)).toBe('ffmpeg was killed with signal SIGKILL');
     expect(summarizeFfmpegError('Error: spawn ffmpeg ENOENT', undefined)).toBe('Error: spawn ffmpeg ENOENT');
@@ -71,13 +71,9 @@ describe('MediaTools', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const testsrc = (seconds: number, out: string, realtime = false) =>
-    tools
-      .command(`testsrc=size=320x240:rate=30:duration=${seconds}`)
-      .inputFormat('lavfi')
-      .inputOptions(realtime ? ['-re'] : [])
-      .outputOptions(['-c:v', 'mpeg4', '-y'])
-      .output(out);
+  const testsrc = (seconds: number, out: string, realtime = false) => [
+    '-f', 'lavfi', ...(realtime ? ['-re'] : []), '-i', `testsrc=size=320x240:rate=30:duration=${seconds}`, '-c:v', 'mpeg4', out,
+  ];
 
   it('runs a command to the end and forgets it', async () => {
     const out = path.join(tmp, 'short.mp4');
@@ -92,7 +88,7 @@ describe('MediaTools', () => {
     const missing = path.join(tmp, 'missing.mp4');
     const errors: string[] = [];
     const logged = new MediaTools(tools.binaries, { debug: () => {}, error: (m) => errors.push(m) });
-    await expect(logged.run(logged.command(missing).output(path.join(tmp, 'o.mp4')))).rejects.toThrow(/^No such file or directory$/);
+    await expect(logged.run(['-i', missing, path.join(tmp, 'o.mp4')])).rejects.toThrow(/^No such file or directory$/);
     expect(logged.runningCount).toBe(0);
     expect(errors).toHaveLength(1);
   });

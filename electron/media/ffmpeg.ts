@@ -1,17 +1,17 @@
-import { type ChildProcess, execFile } from 'node:child_process';
-import type { Readable } from 'node:stream';
-import ffmpeg from 'fluent-ffmpeg';
-import { AppError, errorMessage } from '../model/errors';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { AppError } from '../model/errors';
 import type { Binaries } from './binaries';
+import type { ChildRegistry } from './child-registry';
+import { type ProbeData, parseFfprobeOutput } from './probe';
 
-export type FfprobeData = ffmpeg.FfprobeData;
-export type FfmpegCommand = ffmpeg.FfmpegCommand;
+export type FfprobeData = ProbeData;
 export type Log = { debug(msg: string): void; error(msg: string): void };
 
 export type RunOptions = {
   signal?: AbortSignal;
-  /** Called with ffmpeg's progress as fluent-ffmpeg parses it from stderr. */
-  onProgress?: (p: { timemark: string; percent?: number }) => void;
+  /** Called with how far ffmpeg has got in the output (seconds), as it reports it on stderr. */
+  onProgress?: (p: { seconds: number }) => void;
 };
 
 const quiet: Log = { debug: () => {}, error: () => {} };
@@ -21,128 +21,222 @@ export function toCommandLine(bin: string, args: readonly string[]): string {
   return [bin, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** Options every ffmpeg run gets: never read the terminal (a child must not steal keystrokes), overwrite. */
+const FFMPEG_GLOBALS = ['-nostdin', '-y'];
+/** stderr kept per process for the error message (ffmpeg's last words are at the end). */
+const STDERR_TAIL_BYTES = 64 * 1024;
+const MAX_STDOUT_BYTES = 256 * 1024 * 1024;
+
+type Exit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; error: Error | null };
+
+type SpawnOptions = {
+  signal?: AbortSignal;
+  /** 'capture': collected and returned; 'pipe': handed to the caller; 'ignore'. */
+  stdout: 'capture' | 'pipe' | 'ignore';
+  /** The file it writes (recorded, so a sweep never removes a live child's part file). */
+  output?: string | null;
+  onStderr?: (text: string) => void;
+  timeoutMs?: number;
+};
+
 /**
- * The one door to ffmpeg and ffprobe. Every process started here is in `running`, so cancelling a job or
- * quitting the app stops them all; every command is logged as a copyable command line.
+ * The one door to ffmpeg and ffprobe: every process, ffmpeg runs and ffprobe probes alike, is spawned here
+ * (argument arrays, never a shell) and tracked until it exits, so cancelling a job or quitting stops them
+ * all; each is recorded in the library's `run/children/` (child-registry.ts) while it runs, so one that a
+ * crash left behind is killed when the library is opened again; every command is logged as a copyable line.
  */
 export class MediaTools {
-  private readonly running = new Set<FfmpegCommand>();
-  private readonly probes = new Set<ChildProcess>();
+  private readonly children = new Set<ChildProcess>();
 
   constructor(
     readonly binaries: Binaries,
     private readonly log: Log = quiet,
+    /** Where the children are recorded (a library's run/children); none in tests that need no crash clean-up. */
+    private readonly registry: ChildRegistry | null = null,
   ) {}
 
+  /** Processes started here that have not exited yet. */
   get runningCount(): number {
-    return this.running.size;
+    return this.children.size;
   }
 
-  /** A command bound to our binaries; pass it to `run` or `stream`. */
-  command(input?: string): FfmpegCommand {
-    const cmd = input === undefined ? ffmpeg() : ffmpeg(input);
-    return cmd.setFfmpegPath(this.binaries.ffmpeg).setFfprobePath(this.binaries.ffprobe);
+  /** Runs ffmpeg with `args` to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
+  async run(args: readonly string[], options: RunOptions = {}): Promise<void> {
+    throwIfAborted(options.signal);
+    const onProgress = options.onProgress;
+    let pending = '';
+    const exit = await this.spawnTracked(this.binaries.ffmpeg, [...FFMPEG_GLOBALS, ...(onProgress ? ['-stats'] : []), ...args], {
+      signal: options.signal,
+      stdout: 'ignore',
+      output: outputOf(args),
+      onStderr: onProgress
+        ? (text) => {
+            // Stats lines end in '\r' while running; a chunk may end mid-line.
+            const lines = (pending + text).split(/[\r\n]/);
+            pending = lines.pop() ?? '';
+            for (const line of lines) {
+              const seconds = statsSeconds(line);
+              if (seconds !== null) onProgress({ seconds });
+            }
+          }
+        : undefined,
+    }).exit;
+    this.settle('ffmpeg', exit, options.signal);
   }
 
-  probe(file: string): Promise<FfprobeData> {
-    return new Promise((resolve, reject) => {
-      this.log.debug(toCommandLine(this.binaries.ffprobe, ['-show_streams', '-show_format', file]));
-      this.command(file).ffprobe((err: unknown, data) => (err ? reject(err instanceof Error ? err : new Error(errorMessage(err))) : resolve(data)));
-    });
+  /** Starts ffmpeg with its output piped to us (e.g. raw PCM on `pipe:1`); `done` settles when it exits. */
+  stream(args: readonly string[], options: { signal?: AbortSignal } = {}): { output: Readable; done: Promise<void> } {
+    if (options.signal?.aborted) return { output: Readable.from([]), done: Promise.reject(new AppError('cancelled', 'Cancelled.')) };
+    const { child, exit } = this.spawnTracked(this.binaries.ffmpeg, [...FFMPEG_GLOBALS, ...args], { signal: options.signal, stdout: 'pipe' });
+    const done = exit.then((e) => this.settle('ffmpeg', e, options.signal));
+    // Nothing to read when it could not start: an ended stream, and `done` says why.
+    return { output: child.stdout ?? Readable.from([]), done };
   }
 
-  /**
-   * Runs ffprobe with these arguments and resolves with what it printed: for questions fluent-ffmpeg's
-   * probe does not ask (packet lists). Tracked like ffmpeg runs, so killAll and the signal stop it.
-   */
-  probeRaw(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
-    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
-    this.log.debug(toCommandLine(this.binaries.ffprobe, args));
-    return new Promise((resolve, reject) => {
-      const child = execFile(this.binaries.ffprobe, [...args], { maxBuffer: 256 * 1024 * 1024, signal: options.signal }, (err, stdout, stderr) => {
-        this.probes.delete(child);
-        if (options.signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
-        else if (err) reject(new Error(summarizeFfmpegError(err.message, stderr)));
-        else resolve(stdout);
-      });
-      this.probes.add(child);
-    });
-  }
-
-  /** Runs a command to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
-  run(cmd: FfmpegCommand, options: RunOptions = {}): Promise<void> {
-    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
-    cmd.on('progress', (p: { timemark: string; percent?: number }) => options.onProgress?.(p));
-    const done = this.supervise(cmd, options.signal);
-    cmd.run();
-    return done;
-  }
-
-  /** Starts a command whose output is piped to us (e.g. raw PCM); `done` settles when ffmpeg exits. */
-  stream(cmd: FfmpegCommand, options: { signal?: AbortSignal } = {}): { output: Readable; done: Promise<void> } {
-    const output = cmd.pipe() as Readable;
-    return { output, done: this.supervise(cmd, options.signal) };
+  /** ffprobe's streams and format of a file (`-show_streams -show_format`). */
+  async probe(file: string, options: { signal?: AbortSignal } = {}): Promise<FfprobeData> {
+    throwIfAborted(options.signal);
+    const exit = await this.spawnTracked(this.binaries.ffprobe, ['-show_streams', '-show_format', file], { signal: options.signal, stdout: 'capture' }).exit;
+    this.settle('ffprobe', exit, options.signal);
+    return parseFfprobeOutput(exit.stdout);
   }
 
   /**
-   * Registers a command as running until it exits; the abort signal kills it. Attached before ffmpeg is
-   * spawned (fluent-ffmpeg spawns asynchronously), so no event is missed.
+   * Runs ffprobe with these arguments and resolves with what it printed: for questions `probe` does not ask
+   * (packet lists). Rejects when ffprobe fails.
    */
-  private supervise(cmd: FfmpegCommand, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => cmd.kill('SIGKILL');
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const finish = (err?: Error) => {
-        this.running.delete(cmd);
-        signal?.removeEventListener('abort', onAbort);
-        if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
-        else if (err) reject(err);
-        else resolve();
-      };
-      cmd
-        .on('start', (line: string) => this.log.debug(line))
-        .on('end', () => finish())
-        .on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
-          if (!signal?.aborted) this.log.error(`ffmpeg failed: ${err.message}\n${lastLines(stderr)}`);
-          finish(new Error(summarizeFfmpegError(err.message, stderr)));
-        });
-      this.running.add(cmd);
-    });
+  async probeRaw(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
+    throwIfAborted(options.signal);
+    const exit = await this.spawnTracked(this.binaries.ffprobe, args, { signal: options.signal, stdout: 'capture' }).exit;
+    this.settle('ffprobe', exit, options.signal);
+    return exit.stdout;
   }
 
   /**
-   * ffprobe with arguments of our choosing (packet lists and the like, which fluent-ffmpeg does not parse);
-   * resolves with its standard output. A file that ends early still yields what was read.
+   * ffprobe with arguments of our choosing; resolves with its standard output. A file that ends early still
+   * yields what was read (ffprobe fails at the end, after printing it).
    */
-  ffprobeText(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
-    this.log.debug(toCommandLine(this.binaries.ffprobe, args));
-    return new Promise((resolve, reject) => {
-      execFile(this.binaries.ffprobe, [...args], { maxBuffer: 256 * 1024 * 1024, signal: options.signal }, (err, stdout, stderr) => {
-        if (options.signal?.aborted) return reject(new AppError('cancelled', 'Cancelled.'));
-        if (err && !stdout) return reject(new Error(summarizeFfmpegError(err.message, stderr)));
-        resolve(stdout);
-      });
-    });
+  async ffprobeText(args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
+    throwIfAborted(options.signal);
+    const exit = await this.spawnTracked(this.binaries.ffprobe, args, { signal: options.signal, stdout: 'capture' }).exit;
+    if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (failed(exit) && !exit.stdout) this.settle('ffprobe', exit, options.signal);
+    return exit.stdout;
   }
 
   /** "5.1.9-0+deb12u1" or null when the binary does not run. */
-  version(): Promise<string | null> {
-    return new Promise((resolve) => {
-      execFile(this.binaries.ffmpeg, ['-hide_banner', '-version'], { timeout: 10_000 }, (err, stdout) => {
-        resolve(err ? null : (/version (\S+)/.exec(stdout)?.[1] ?? null));
-      });
-    });
+  async version(): Promise<string | null> {
+    const exit = await this.spawnTracked(this.binaries.ffmpeg, ['-hide_banner', '-version'], { stdout: 'capture', timeoutMs: 10_000 }).exit;
+    return failed(exit) ? null : (/version (\S+)/.exec(exit.stdout)?.[1] ?? null);
   }
 
+  /** Kills every process started here (quit, a fatal error, closing the library). */
   killAll(): void {
-    for (const cmd of this.running) cmd.kill('SIGKILL');
-    this.running.clear();
-    for (const child of this.probes) child.kill('SIGKILL');
-    this.probes.clear();
+    for (const child of this.children) child.kill('SIGKILL');
+  }
+
+  /** Turns an exit into nothing (success) or the error to throw; logs real failures (not cancels). */
+  private settle(what: 'ffmpeg' | 'ffprobe', exit: Exit, signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (!failed(exit)) return;
+    const message = exit.error
+      ? exit.error.message
+      : exit.signal
+        ? `${what} was killed with signal ${exit.signal}`
+        : `${what} exited with code ${exit.code}`;
+    this.log.error(`${what} failed: ${message}\n${lastLines(exit.stderr)}`);
+    throw new Error(summarizeFfmpegError(message, exit.stderr));
+  }
+
+  /**
+   * Spawns one process, tracked from spawn to exit: in `children` (killAll), in the library's registry (crash
+   * clean-up), killed by the abort signal. `exit` never rejects; it settles once the process has exited and
+   * its output is read (or it could not start). Callers check the signal first.
+   */
+  private spawnTracked(bin: string, args: readonly string[], o: SpawnOptions): { child: ChildProcess; exit: Promise<Exit> } {
+    this.log.debug(toCommandLine(bin, args));
+    const child = spawn(bin, [...args], { stdio: ['ignore', o.stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'], windowsHide: true });
+    this.children.add(child);
+    const forget = child.pid !== undefined && this.registry ? this.registry.add(child.pid, bin, args, o.output ?? null) : () => undefined;
+    const exit = new Promise<Exit>((resolve) => {
+      let stdout = '';
+      let stdoutBytes = 0;
+      let stderr = '';
+      let error: Error | null = null;
+      let exitCode: number | null = null;
+      let exitSignal: NodeJS.Signals | null = null;
+      const onAbort = () => child.kill('SIGKILL');
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = o.timeoutMs
+        ? setTimeout(() => {
+            error = new Error(`${bin} did not answer within ${o.timeoutMs! / 1000} s`);
+            child.kill('SIGKILL');
+          }, o.timeoutMs)
+        : null;
+      if (o.stdout === 'capture') {
+        child.stdout?.setEncoding('utf8');
+        child.stdout?.on('data', (text: string) => {
+          stdoutBytes += Buffer.byteLength(text);
+          if (stdoutBytes > MAX_STDOUT_BYTES) {
+            error ??= new Error(`${bin} printed more than ${MAX_STDOUT_BYTES / 1024 / 1024} MB`);
+            child.kill('SIGKILL');
+          } else stdout += text;
+        });
+      }
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (text: string) => {
+        stderr = (stderr + text).slice(-STDERR_TAIL_BYTES);
+        o.onStderr?.(text);
+      });
+      let gone = false;
+      const done = () => {
+        if (gone) return;
+        gone = true;
+        if (timer) clearTimeout(timer);
+        o.signal?.removeEventListener('abort', onAbort);
+        this.children.delete(child);
+        forget();
+        resolve({ code: exitCode, signal: exitSignal, stdout, stderr, error });
+      };
+      child.once('error', (e) => {
+        // It never started (ENOENT, EACCES): there will be no exit.
+        error ??= e;
+        if (child.pid === undefined) done();
+      });
+      // 'close' comes after 'exit' and after stdout/stderr have ended, so everything printed is here.
+      child.once('close', (code, sig) => {
+        exitCode = code;
+        exitSignal = sig;
+        done();
+      });
+    });
+    return { child, exit };
   }
 }
 
-/** "00:01:02.50" (fluent-ffmpeg's timemark) → 62.5; NaN when unreadable. */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+}
+
+function failed(e: Exit): boolean {
+  return e.error !== null || e.signal !== null || e.code !== 0;
+}
+
+/** The file an ffmpeg command line writes: its last argument, unless that is a pipe. */
+function outputOf(args: readonly string[]): string | null {
+  const last = args.at(-1);
+  return last && !/^pipe:|^-$/.test(last) && !last.startsWith('-') ? last : null;
+}
+
+/** One ffmpeg stats line ("frame=… time=00:00:04.10 bitrate=…") → seconds written; null when it has none. */
+export function statsSeconds(line: string): number | null {
+  const m = /\btime=\s*(-?\d+:\d{2}:\d{2}(?:\.\d+)?)/.exec(line);
+  if (!m) return null;
+  const s = timemarkSeconds(m[1]!);
+  return Number.isFinite(s) && s >= 0 ? s : null;
+}
+
+/** "00:01:02.50" (ffmpeg's timemark) → 62.5; NaN when unreadable. */
 export function timemarkSeconds(mark: string): number {
   const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark.trim());
   if (!m) return NaN;
@@ -157,9 +251,9 @@ function lastLines(text: string | null | undefined, n = 6): string {
 /** ffmpeg's own last error line is usually the useful one ("moov atom not found", "Invalid data found…"). */
 export function summarizeFfmpegError(message: string, stderr: string | null | undefined): string {
   const lines = (stderr ?? '')
-    .split('\n')
+    .split(/[\r\n]/)
     .map((l) => l.trim())
-    .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|built with|configuration:|lib\w+\s+\d)/.test(l));
+    .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|ffprobe version|built with|configuration:|lib\w+\s+\d)/.test(l));
   const last = lines.at(-1);
   // Drop "[mov,mp4 @ 0x…]" prefixes and the input's path: the user knows which file it was.
   const clean = (s: string) => s.replace(/^\[[^\]]+\]\s*/, '').replace(/^(?:[A-Za-z]:)?[\\/][^:]*:\s*/, '');

@@ -1,7 +1,8 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
 import { exifDate } from './exif';
+import { loadSharp } from './sharp';
 
 /** Larger images are refused from their header, before anything is decoded (decompression bombs). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
@@ -27,6 +28,7 @@ function orientationToRotation(o: number | undefined): number {
 }
 
 export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<ImageInfo> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
@@ -66,6 +68,7 @@ export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_M
  * how a half-copied JPEG is caught: its header is fine, its pixels are not.
  */
 export async function writeImageThumbnail(input: string | Buffer, out: string, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<void> {
+  const sharp = await loadSharp();
   try {
     await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
       .rotate()

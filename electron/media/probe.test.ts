@@ -3,13 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { resolveBinaries } from './binaries';
 import { MediaTools } from './ffmpeg';
-import { type ProbeData, type ProbeStream, normalizeRotation, parseProbe, parseRate } from './probe';
+import { type ProbeData, type ProbeStream, normalizeRotation, parseFfprobeOutput, parseProbe, parseRate } from './probe';
 
 const video = (o: Partial<ProbeStream> = {}): ProbeStream => ({
   codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, avg_frame_rate: '30/1', r_frame_rate: '30/1', ...o,
 });
 const audio = (o: Partial<ProbeStream> = {}): ProbeStream => ({ codec_type: 'audio', codec_name: 'aac', ...o });
 const probe = (streams: ProbeStream[], format: ProbeData['format'] = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: 10 }): ProbeData => ({ streams, format });
+
+describe('parseFfprobeOutput', () => {
+  it('reads streams and format blocks: numbers, tags, dispositions, and side data keys of the stream', () => {
+    const text = [
+      '[STREAM]', 'index=0', 'codec_name=h264', 'codec_type=video', 'width=320', 'height=180', 'r_frame_rate=25/1', 'duration=1.000000',
+      'max_bit_rate=N/A', 'DISPOSITION:attached_pic=0', 'TAG:creation_time=2024-06-01T10:20:30.000000Z', 'TAG:vendor_id=[0][0][0][0]',
+      '[SIDE_DATA]', 'side_data_type=Display Matrix', 'displaymatrix=', '00000000:            0      -65536           0', 'rotation=-90', '[/SIDE_DATA]',
+      '[/STREAM]',
+      '[STREAM]\r', 'index=1\r', 'codec_type=audio\r', 'sample_rate=48000\r', '[/STREAM]\r',
+      '[FORMAT]', 'filename=/My Clips/a=b.mp4', 'format_name=mov,mp4,m4a,3gp,3g2,mj2', 'duration=1.023000', 'TAG:major_brand=isom', '[/FORMAT]',
+    ].join('\n');
+    const d = parseFfprobeOutput(text);
+    expect(d.streams).toHaveLength(2);
+    expect(d.streams[0]).toMatchObject({ index: 0, codec_name: 'h264', width: 320, r_frame_rate: '25/1', duration: 1, max_bit_rate: 'N/A', rotation: '-90' });
+    expect(d.streams[0]!.disposition).toEqual({ attached_pic: 0 });
+    expect(d.streams[0]!.tags).toEqual({ creation_time: '2024-06-01T10:20:30.000000Z', vendor_id: '[0][0][0][0]' });
+    expect(d.streams[1]).toEqual({ index: 1, codec_type: 'audio', sample_rate: 48000 });
+    expect(d.format).toMatchObject({ filename: '/My Clips/a=b.mp4', format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: 1.023, tags: { major_brand: 'isom' } });
+    expect(parseProbe(d).facts).toMatchObject({ durationSec: 1.023, width: 180, height: 320, rotation: 90 });
+    expect(parseFfprobeOutput('')).toEqual({ streams: [], format: {} });
+  });
+});
 
 describe('parseRate', () => {
   it.each([

@@ -1,11 +1,17 @@
 import type { AssetKind, MediaFacts } from '../model/asset';
 
-/** The subset of ffprobe's output we read (as fluent-ffmpeg parses `-show_streams -show_format`). */
+/** The subset of ffprobe's output we read (`-show_streams -show_format`, as parseFfprobeOutput reads it). */
 export type ProbeStream = {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
+  profile?: string | number;
   width?: number;
   height?: number;
+  pix_fmt?: string;
+  time_base?: string;
+  sample_rate?: number | string;
+  channels?: number;
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: number | string;
@@ -18,6 +24,44 @@ export type ProbeData = {
   streams: ProbeStream[];
   format: { format_name?: string; duration?: number | string; tags?: Record<string, string | number | undefined>; [key: string]: unknown };
 };
+
+/**
+ * ffprobe's default output of `-show_streams -show_format` (`[STREAM]`…`[/STREAM]` blocks of key=value lines)
+ * → ProbeData. Plain decimals become numbers (except tags); `TAG:x` and `DISPOSITION:x` keys go under `tags`
+ * and `disposition`; keys of nested blocks (`[SIDE_DATA]`, e.g. `rotation`) belong to their stream.
+ */
+export function parseFfprobeOutput(text: string): ProbeData {
+  const data: ProbeData = { streams: [], format: {} };
+  let block: Record<string, unknown> | null = null;
+  let blockName = '';
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const head = /^\[(\/?)([A-Z_]+)\]$/i.exec(line);
+    if (head) {
+      const name = head[2]!.toUpperCase();
+      if (!block && !head[1] && (name === 'STREAM' || name === 'FORMAT')) {
+        block = {};
+        blockName = name;
+      } else if (block && head[1] && name === blockName) {
+        if (blockName === 'STREAM') data.streams.push(block);
+        else data.format = block;
+        block = null;
+      }
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (!block || eq <= 0) continue;
+    const key = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    const tag = /^TAG:(.+)$/i.exec(key);
+    const disposition = /^DISPOSITION:(.+)$/i.exec(key);
+    if (tag) ((block.tags ??= {}) as Record<string, string>)[tag[1]!] = value;
+    else if (disposition) ((block.disposition ??= {}) as Record<string, number | string>)[disposition[1]!] = /^\d+$/.test(value) ? Number(value) : value;
+    else block[key] = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : value;
+  }
+  return data;
+}
 
 const num = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && v !== 'N/A' ? Number(v) : NaN;
@@ -39,7 +83,7 @@ function tag(tags: Record<string, unknown> | undefined, key: string): unknown {
   return k === undefined ? undefined : tags[k];
 }
 
-/** fluent-ffmpeg leaves tags either under `tags` or as flat `TAG:key` entries depending on the block. */
+/** Tags are under `tags` (parseFfprobeOutput), or flat `TAG:key` entries in data built elsewhere. */
 function streamTag(s: ProbeStream, key: string): unknown {
   return tag(s.tags, key) ?? tag(s, `tag:${key}`);
 }

@@ -48,11 +48,11 @@ export async function writeProxy(
   const part = proxyPartPath(out);
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
-    const cmd = tools.command(input).outputOptions(proxyArgs(facts)).output(part);
-    await tools.run(cmd, {
+    const duration = facts.durationSec;
+    await tools.run(['-i', input, ...proxyArgs(facts), part], {
       signal: options.signal,
-      onProgress: (p) => {
-        if (typeof p.percent === 'number' && Number.isFinite(p.percent)) options.onProgress?.(Math.min(1, Math.max(0, p.percent / 100)));
+      onProgress: ({ seconds }) => {
+        if (duration && duration > 0) options.onProgress?.(Math.min(1, Math.max(0, seconds / duration)));
       },
     });
     await fs.rename(part, out);
@@ -64,11 +64,11 @@ export async function writeProxy(
 }
 
 /** Removes part files a crash left under the proxies folder (`<dir>/ab/.<sha>.part.mp4`); returns how many. */
-export async function sweepProxyParts(dir: string): Promise<number> {
+export async function sweepProxyParts(dir: string, inUse: (file: string) => boolean = () => false): Promise<number> {
   let n = 0;
   for (const sub of await fs.readdir(dir).catch(() => [] as string[])) {
     for (const name of await fs.readdir(path.join(dir, sub)).catch(() => [] as string[])) {
-      if (!name.startsWith('.') || !name.endsWith(PART_SUFFIX)) continue;
+      if (!name.startsWith('.') || !name.endsWith(PART_SUFFIX) || inUse(path.join(dir, sub, name))) continue;
       await fs.rm(path.join(dir, sub, name), { force: true });
       n++;
     }

@@ -26,7 +26,7 @@ export function parseKeyframePackets(csv: string): number[] {
 
 /** Reads the stream facts of a video file; null when it has no video stream. Demuxes only (no decoding). */
 export async function readStreamFacts(tools: MediaTools, file: string, signal?: AbortSignal): Promise<StreamFacts | null> {
-  const data = await tools.probe(file);
+  const data = await tools.probe(file, { signal });
   const v = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!v || !v.codec_name || !v.width || !v.height) return null;
   const a = data.streams.find((s) => s.codec_type === 'audio');

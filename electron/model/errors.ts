@@ -36,3 +36,10 @@ export function isAppError(e: unknown): e is AppError {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** For logs (never for users): an AppError's message, any other error's stack, so a bug can be found. */
+export function describeError(e: unknown): string {
+  if (e instanceof AppError) return e.message;
+  if (e instanceof Error) return e.stack ?? e.message;
+  return String(e);
+}

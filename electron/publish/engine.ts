@@ -5,6 +5,7 @@ import type { PostRecord } from '../library/posts-repo';
 import { channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
 import type { ChannelDelivery, LatePost, PostDeliveryStatus } from '../model/delivery-status';
+import { type LogFn, inBackground, safeLog } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import type { ChannelId, User } from '../model/post';
 import { type VariantPlan, planVariant, variantKey } from '../model/render-variant';
@@ -57,7 +58,7 @@ export interface EngineDeps {
   rendersDir: string;
   clock: () => Date;
   events: { postsChanged(ids: string[]): void; deliveryChanged(ids: string[]): void; late(posts: LatePost[]): void };
-  log: (message: string, error?: unknown) => void;
+  log: LogFn;
 }
 
 type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string };
@@ -77,8 +78,12 @@ export class DeliveryEngine {
   private readonly problems = new Map<string, string>();
   private lastLate = '';
   private stopping = false;
+  /** Never throws: a failing logger must not turn one post's logged trouble into a failed pass. */
+  private readonly log: LogFn;
 
-  constructor(private readonly d: EngineDeps) {}
+  constructor(private readonly d: EngineDeps) {
+    this.log = safeLog(d.log);
+  }
 
   private get posts() {
     return this.d.service.posts;
@@ -173,7 +178,7 @@ export class DeliveryEngine {
     post = this.d.service.transition({ id: post.id, event: 'start_render', actorId: actor.id });
     this.problems.delete(post.id);
     this.d.events.postsChanged([post.id]);
-    void this.begin(post, actor, prepared, true).done;
+    inBackground(`export of post ${post.id} stopped`, this.begin(post, actor, prepared, true).done, this.log);
     return post;
   }
 
@@ -226,7 +231,7 @@ export class DeliveryEngine {
         const o = await fn();
         if (o) out.push(o);
       } catch (e) {
-        this.d.log(`delivery of post ${post.id} (${post.title}) stopped`, e);
+        this.log(`delivery of post ${post.id} (${post.title}) stopped`, e);
         this.problems.set(post.id, `Postframe could not export this post: ${errorMessage(e)}`);
         this.d.events.deliveryChanged([post.id]);
         out.push({ postId: post.id, title: post.title, status: 'failed', message: errorMessage(e), deliveries: [] });
@@ -347,13 +352,14 @@ export class DeliveryEngine {
     });
   }
 
+  /** Runs `work` as this post's run; its `done` never rejects (trouble is logged and shown on the post). */
   private track(postId: string, jobIds: string[], work: () => Promise<DueOutcome>): Run {
     const run: Run = { jobIds, done: Promise.resolve(null as unknown as DueOutcome) };
     run.done = (async () => {
       try {
         return await work();
       } catch (e) {
-        this.d.log(`delivery of post ${postId} stopped`, e);
+        this.log(`delivery of post ${postId} stopped`, e);
         this.problems.set(postId, `Postframe could not export this post: ${errorMessage(e)}`);
         const p = this.posts.get(postId);
         return { postId, title: p?.title ?? postId, status: 'failed' as const, message: errorMessage(e), deliveries: [] };
@@ -361,7 +367,12 @@ export class DeliveryEngine {
         this.runs.delete(postId);
         this.d.events.deliveryChanged([postId]);
       }
-    })();
+    })().catch((e: unknown) => {
+      // The bookkeeping above failed too (a closed database, a listener that threw): `done` still never
+      // rejects, since callers such as Export now and Send again do not wait for it.
+      this.log(`delivery of post ${postId} stopped`, e);
+      return { postId, title: postId, status: 'failed' as const, message: errorMessage(e), deliveries: [] };
+    });
     this.runs.set(postId, run);
     this.d.events.deliveryChanged([postId]);
     return run;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Scheduler, type Timers, sleepMs } from './scheduler';
 
 /** A pass the test finishes by hand, so "one at a time" is checked without any waiting. */
@@ -142,5 +142,102 @@ describe('Scheduler', () => {
     expect(t.live()).toEqual([]);
     await s.runPass();
     expect(calls).toBe(1);
+  });
+
+  describe('never ends in an unhandled rejection (it runs inside `postframe serve` and the app)', () => {
+    let unhandled: unknown[];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    beforeEach(() => {
+      unhandled = [];
+      process.on('unhandledRejection', onUnhandled);
+    });
+    afterEach(() => {
+      process.off('unhandledRejection', onUnhandled);
+    });
+
+    const throwingLog = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'log')");
+    };
+
+    it('a pass that rejects while the logger throws: start resolves, the timer is armed, the next pass runs', async () => {
+      const t = fakeTimers();
+      let n = 0;
+      const s = new Scheduler({
+        pass: async () => {
+          if (++n <= 2) throw new Error('database is locked');
+        },
+        nextWakeAt: () => null,
+        clock: () => new Date(0),
+        log: throwingLog,
+        timers: t.timers,
+        intervalMs: 5_000,
+      });
+      await expect(s.start()).resolves.toBeUndefined();
+      expect(t.live().map((x) => x.ms)).toEqual([5_000]);
+      // The timer's pass fails the same way, in the background: nobody awaits it.
+      t.fire();
+      await flush();
+      expect(n).toBe(2);
+      s.poke();
+      await flush();
+      expect(n).toBe(3);
+      expect(unhandled).toEqual([]);
+    });
+
+    it('a clock or a next-due lookup that throws still leaves a timer armed', async () => {
+      const t = fakeTimers();
+      const logged: string[] = [];
+      let broken = true;
+      const s = new Scheduler({
+        pass: async () => undefined,
+        nextWakeAt: () => {
+          throw new Error('no such table: posts');
+        },
+        clock: () => {
+          if (broken) throw new Error('clock failed');
+          return new Date(0);
+        },
+        log: (m) => logged.push(m),
+        timers: t.timers,
+        intervalMs: 7_000,
+      });
+      await s.start();
+      expect(t.live().map((x) => x.ms)).toEqual([7_000]);
+      broken = false;
+      t.fire();
+      await flush();
+      expect(t.live().map((x) => x.ms)).toEqual([7_000]);
+      expect(logged).toEqual(['the scheduler could not read the clock', 'the scheduler could not read when the next post is due']);
+      expect(unhandled).toEqual([]);
+    });
+
+    it('timers that fail to arm: logged, and the next poke starts the loop again', async () => {
+      let failing = true;
+      const armed: number[] = [];
+      const logged: string[] = [];
+      let n = 0;
+      const s = new Scheduler({
+        pass: async () => void n++,
+        nextWakeAt: () => null,
+        clock: () => new Date(0),
+        log: (m) => logged.push(m),
+        timers: {
+          set: (_fn, ms) => {
+            if (failing) throw new Error('EMFILE');
+            armed.push(ms);
+            return ms;
+          },
+          clear: () => undefined,
+        },
+        intervalMs: 3_000,
+      });
+      await s.start();
+      expect(logged).toEqual(['the scheduler could not set its timer; it waits for the next change']);
+      failing = false;
+      s.poke();
+      await flush();
+      expect([n, armed]).toEqual([2, [3_000]]);
+      expect(unhandled).toEqual([]);
+    });
   });
 });

@@ -1,10 +1,14 @@
+import { type LogFn, inBackground, safeLog } from '../model/background';
+
 /**
  * The in-app scheduler: while the app runs (Electron or `postframe serve`), it runs the delivery engine's pass
  * now and then. The first pass catches up on what came due while the app was closed (and resumes what a crash
  * interrupted); later ones run when the next post falls due or the next retry's wait is over, at least every
  * `intervalMs`, and soon after something changes (`poke`). Passes never overlap: a request during a pass runs
- * one more pass after it. A pass that throws is logged and the loop goes on. Time comes from `clock` and waiting
- * from `timers`, so tests drive it without waiting. docs/delivery.md "Scheduler".
+ * one more pass after it. A pass that throws is logged and the loop goes on; nothing it does (a pass that
+ * rejects, a logger that throws, a clock or timer that fails) ever becomes an unhandled rejection, which would
+ * end the process it runs in. Time comes from `clock` and waiting from `timers`, so tests drive it without
+ * waiting. docs/delivery.md "Scheduler".
  */
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -51,12 +55,14 @@ export class Scheduler {
   private stopped = false;
   private first = true;
   private readonly timers: Timers;
+  private readonly log: LogFn;
 
   constructor(private readonly d: SchedulerDeps) {
     this.timers = d.timers ?? realTimers;
+    this.log = safeLog(d.log);
   }
 
-  /** Starts the loop with the catch-up pass. */
+  /** Starts the loop with the catch-up pass; never rejects. */
   start(): Promise<void> {
     this.started = true;
     return this.runPass();
@@ -64,12 +70,16 @@ export class Scheduler {
 
   /** Something changed (a post approved, settings saved): look again soon, without waiting for the timer. */
   poke(): void {
-    if (this.started && !this.stopped) void this.runPass();
+    if (this.started && !this.stopped) this.passInBackground();
+  }
+
+  private passInBackground(): void {
+    inBackground('a delivery pass failed; the scheduler goes on', this.runPass(), this.log);
   }
 
   /**
    * Runs a pass now, or, when one is running, one more right after it (several requests share that one).
-   * Resolves when the pass that covers this request has finished.
+   * Resolves when the pass that covers this request has finished; never rejects (failures are logged).
    */
   runPass(): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -87,39 +97,59 @@ export class Scheduler {
   /** No more passes; resolves when the running one (if any) has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = null;
+    this.disarm();
     await this.current;
   }
 
   private async once(): Promise<void> {
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = null;
+    this.disarm();
     const first = this.first;
     this.first = false;
     try {
       await this.d.pass(first);
     } catch (e) {
-      this.d.log('a delivery pass failed; the scheduler goes on', e);
+      this.log('a delivery pass failed; the scheduler goes on', e);
     } finally {
       this.current = null;
       this.arm();
     }
   }
 
+  private disarm(): void {
+    const t = this.timer;
+    this.timer = null;
+    if (t === null) return;
+    try {
+      this.timers.clear(t);
+    } catch (e) {
+      this.log('the scheduler could not clear its timer', e);
+    }
+  }
+
+  /** Sleeps until the next pass is due. Never throws: it runs in a `finally`, after any pass. */
   private arm(): void {
     if (this.stopped || this.queued) return;
-    let next: Date | null = null;
-    const now = this.d.clock();
+    let ms = this.d.intervalMs ?? SCHEDULER_INTERVAL_MS;
     try {
-      next = this.d.nextWakeAt(now);
+      const now = this.d.clock();
+      let next: Date | null = null;
+      try {
+        next = this.d.nextWakeAt(now);
+      } catch (e) {
+        this.log('the scheduler could not read when the next post is due', e);
+      }
+      ms = sleepMs(now, next, this.d.minDelayMs ?? 1_000, ms);
     } catch (e) {
-      this.d.log('the scheduler could not read when the next post is due', e);
+      this.log('the scheduler could not read the clock', e);
     }
-    const ms = sleepMs(now, next, this.d.minDelayMs ?? 1_000, this.d.intervalMs ?? SCHEDULER_INTERVAL_MS);
-    this.timer = this.timers.set(() => {
-      this.timer = null;
-      void this.runPass();
-    }, ms);
+    try {
+      this.timer = this.timers.set(() => {
+        this.timer = null;
+        this.passInBackground();
+      }, ms);
+    } catch (e) {
+      // Without a timer the loop would stop for good: the next poke (any change to a post) restarts it.
+      this.log('the scheduler could not set its timer; it waits for the next change', e);
+    }
   }
 }

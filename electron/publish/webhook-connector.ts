@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseRetryAfter } from './backoff';
@@ -126,6 +125,8 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = opts.now ?? (() => new Date());
+  // Loaded when a post is sent, not when Postframe starts (https brings TLS): most commands never send.
+  const client = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
 
   return new Promise<DeliveryOutcome>((resolve) => {
     let bodySent = false;
@@ -144,7 +145,6 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
           }
         : { state: 'retry', status: null, error: `Sending failed: ${why} before the post was fully sent; Postframe will try again.`, retryAfterMs: null };
 
-    const client = url.protocol === 'https:' ? https : http;
     const req = client.request(url, {
       method: 'POST',
       headers: {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type FfmpegCommand, type MediaTools, timemarkSeconds } from '../media/ffmpeg';
+import type { MediaTools } from '../media/ffmpeg';
 import type { TextClip, VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, errorMessage, isAppError } from '../model/errors';
@@ -69,39 +69,6 @@ export function exportFileName(draftName: string, at: Date): string {
   return `${safe || 'Export'}-${stamp}.mp4`;
 }
 
-// Lives in the ffmpeg adapter (capture reads ffmpeg's progress too); re-exported for existing callers.
-export { timemarkSeconds };
-
-/**
- * Turns a compiled argument list back into a fluent-ffmpeg command (our one ffmpeg door): every `-i`
- * closes an input with the options before it; after the last input come `-filter_complex`, the output
- * options and the output path. Options are passed one by one so nothing is split on spaces.
- */
-export function commandFromArgs(tools: MediaTools, args: readonly string[]): FfmpegCommand {
-  const cmd = tools.command();
-  let opts: string[] = [];
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-filter_complex') break;
-    if (a === '-i') {
-      cmd.input(args[++i]!);
-      if (opts.length) cmd.inputOptions(opts.length === 1 ? [opts[0]!] : opts);
-      opts = [];
-    } else opts.push(a);
-  }
-  if (opts.length) throw new Error('Compiled export arguments have options after the last input');
-  const rest = args.slice(i, -1);
-  const output = args.at(-1)!;
-  const fi = rest.indexOf('-filter_complex');
-  const filter = fi >= 0 ? rest[fi + 1]! : null;
-  const outOpts = fi >= 0 ? [...rest.slice(0, fi), ...rest.slice(fi + 2)] : rest;
-  if (filter) cmd.complexFilter(filter);
-  cmd.output(output);
-  if (outOpts.length) cmd.outputOptions(outOpts.length === 1 ? [outOpts[0]!] : outOpts);
-  return cmd;
-}
-
 /** What to tell a user when ffmpeg stopped with `detail` as its last words. */
 export function exportError(detail: string, outputPath: string): AppError {
   if (/no space left/i.test(detail)) {
@@ -134,12 +101,9 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
   const compiled = compileOrExplain(req, texts, part);
   await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
   try {
-    await tools.run(commandFromArgs(tools, compiled.args), {
+    await tools.run(compiled.args, {
       signal: req.signal,
-      onProgress: (p) => {
-        const t = timemarkSeconds(p.timemark);
-        if (Number.isFinite(t) && t >= 0) req.onProgress?.(Math.min(1, t / compiled.durationSec));
-      },
+      onProgress: ({ seconds }) => req.onProgress?.(Math.min(1, seconds / compiled.durationSec)),
     });
     await fs.rename(part, req.outputPath);
   } catch (e) {
@@ -190,12 +154,9 @@ async function tryStreamCopy(tools: MediaTools, req: ExportRequest): Promise<Exp
     await fs.writeFile(list, plan.concat);
     await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
     const c = streamCopyCommand(list, part);
-    await tools.run(tools.command(c.input).inputOptions(c.inputOptions).output(c.output).outputOptions(c.outputOptions), {
+    await tools.run([...c.inputOptions, '-i', c.input, ...c.outputOptions, c.output], {
       signal: req.signal,
-      onProgress: (p) => {
-        const t = timemarkSeconds(p.timemark);
-        if (Number.isFinite(t) && t >= 0) req.onProgress?.(Math.min(1, t / plan.durationSec));
-      },
+      onProgress: ({ seconds }) => req.onProgress?.(Math.min(1, seconds / plan.durationSec)),
     });
     await fs.rename(part, req.outputPath);
   } catch (e) {
@@ -216,10 +177,11 @@ function skip(req: ExportRequest, reason: string): null {
 }
 
 /** Removes part files a crash left in an exports folder; returns how many. */
-export async function sweepPartFiles(dir: string): Promise<number> {
+export async function sweepPartFiles(dir: string, inUse: (file: string) => boolean = () => false): Promise<number> {
   let n = 0;
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (!isPartFile(name)) continue;
+    // A part file a live ffmpeg writes (another window's or the CLI's export) is not left over.
+    if (!isPartFile(name) || inUse(path.join(dir, name))) continue;
     await fs.rm(path.join(dir, name), { force: true });
     n++;
   }

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { TextClip, TextStyle } from '../model/draft';
 import type { TextLayerImage } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { escapeXml, graphemes, sanitizeText, textSvg, words, wrapLines, type Measure } from './text-svg';
+import { loadSharp } from '../media/sharp';
 
 /**
  * Text layers are rasterised once (SVG → PNG with sharp/librsvg) and the same PNG is what the preview shows
@@ -116,6 +116,7 @@ async function render(text: TextLayerInput, canvas: CanvasSize, cacheDir: string
     throw new AppError('invalid_input', `This text would be ${svg.width}×${svg.height} pixels, too large to draw. Shorten it or make the font smaller.`);
   }
 
+  const sharp = await loadSharp();
   const { data, info } = await sharp(Buffer.from(svg.svg), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const box = alphaBounds(data, info.width, info.height);
   // Nothing visible (spaces only): a 1×1 transparent pixel at the centre keeps every consumer's maths simple.
@@ -180,6 +181,7 @@ async function inkWidth(s: string, font: string): Promise<number> {
   const cacheKey = `${font}\u0000${s}`;
   const hit = widthCache.get(cacheKey);
   if (hit !== undefined) return hit;
+  const sharp = await loadSharp();
   // sharp's text input is Pango markup: escape it like the SVG.
   const { width = 0 } = await sharp({ text: { text: escapeXml(s), font, dpi: 72, rgba: true } }).metadata();
   if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();

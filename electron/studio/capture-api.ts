@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { RecordingStore } from '../capture/recordings';
 import { finalizeTake } from '../capture/finalize';
-import { runImport, uploadPath } from '../import/importer';
+import { newUploadId, runImport, uploadPath } from '../import/importer';
 import type { JobContext } from '../jobs/runner';
 import { AppError } from '../model/errors';
 import type { RecordingResult } from '../model/job';
@@ -15,7 +14,7 @@ import {
   recordingName,
   summaryOf,
 } from '../model/recording';
-import type { ApiPart, Rooms, StudioContext } from './context';
+import { type ApiPart, type Rooms, type StudioContext, requireTools } from './context';
 
 type CaptureCalls = 'recordings.start' | 'recordings.stop' | 'recordings.interrupted' | 'recordings.recover' | 'recordings.discard';
 
@@ -99,8 +98,8 @@ async function recordingJob(ctx: StudioContext, rooms: Rooms, job: JobContext, i
   const m = await store.require(recordingId);
   store.setFinalizing(m.id, true);
   try {
-    const tools = ctx.requireTools('FFmpeg is missing. Install it, then recover the take from Capture: it is kept until it is saved.');
-    const uploadId = randomUUID();
+    const tools = requireTools(rooms, 'FFmpeg is missing. Install it, then recover the take from Capture: it is kept until it is saved.');
+    const uploadId = newUploadId();
     const out = uploadPath(rooms.folder, uploadId);
     job.progress(0, 'Making a constant frame rate video');
     const finished = await finalizeTake(tools, store.takePath(m), out, {

@@ -7,6 +7,8 @@ import type { DraftsRepo } from '../library/drafts-repo';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { MediaTools } from '../media/ffmpeg';
+import { AppError } from '../model/errors';
+import type { LogFn } from '../model/background';
 import type { Job } from '../model/job';
 import type { ExportJobInput } from '../model/export';
 import type { DeliveryEngine } from '../publish/engine';
@@ -14,8 +16,29 @@ import type { PostService } from '../publish/post-service';
 import type { PostsRepo } from '../library/posts-repo';
 import type { PathGate } from './path-gate';
 
-/** Everything that belongs to one open library folder; rebuilt when the user switches library. */
-export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts: DraftsRepo; jobs: JobsRepo; runner: JobRunner; recordings: RecordingStore; delivery: DeliveryEngine };
+/**
+ * Everything that belongs to one open library folder; rebuilt when the user switches library. `tools` is the
+ * library's own door to ffmpeg (its children are recorded in the library's run/children), or null with
+ * `toolsError` saying why ffmpeg cannot run.
+ */
+export type Rooms = {
+  folder: LibraryFolder;
+  db: Db;
+  assets: AssetsRepo;
+  drafts: DraftsRepo;
+  jobs: JobsRepo;
+  runner: JobRunner;
+  recordings: RecordingStore;
+  delivery: DeliveryEngine;
+  tools: MediaTools | null;
+  toolsError: string | null;
+};
+
+/** The library's ffmpeg, or an 'ffmpeg_missing' error: why it could not start, else `fallback` (what to do). */
+export function requireTools(rooms: Pick<Rooms, 'tools' | 'toolsError'>, fallback: string): MediaTools {
+  if (!rooms.tools) throw new AppError('ffmpeg_missing', rooms.toolsError ?? fallback);
+  return rooms.tools;
+}
 
 /**
  * What the per-room API handlers see of the Studio. `rooms` is read on every call (never kept), because
@@ -23,9 +46,6 @@ export type Rooms = { folder: LibraryFolder; db: Db; assets: AssetsRepo; drafts:
  */
 export interface StudioContext {
   readonly rooms: Rooms;
-  /** FFmpeg, or an 'ffmpeg_missing' error: why it could not start, else `fallback` (what to do). */
-  requireTools(fallback: string): MediaTools;
-  readonly tools: MediaTools | null;
   readonly postsRepo: PostsRepo;
   readonly postService: PostService;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
@@ -35,8 +55,8 @@ export interface StudioContext {
   waitForJob(id: string, jobs?: JobsRepo): Promise<Job>;
   /** Every path an API call names goes through it (browser mode: only allowed folders). */
   readonly paths: PathGate;
-  /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery). */
-  log(message: string, error?: unknown): void;
+  /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery); bound, never throws. */
+  readonly log: LogFn;
 }
 
 /** The handlers of some of the API's calls; the Studio joins the parts and the compiler checks none is missing. */

@@ -1,5 +1,5 @@
 import { applyConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
-import type { ApiPart, StudioContext } from './context';
+import { type ApiPart, type StudioContext, requireTools } from './context';
 
 type DeliveryCalls = 'connectors.get' | 'connectors.set' | 'delivery.status' | 'delivery.exportNow' | 'delivery.markDelivered' | 'delivery.sendAgain' | 'delivery.late';
 
@@ -22,7 +22,7 @@ export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): Api
       return ctx.rooms.delivery.status(input.postId);
     },
     async 'delivery.exportNow'(input) {
-      ctx.requireTools('FFmpeg is missing, so posts cannot be rendered. Install it, then export again.');
+      requireTools(ctx.rooms, 'FFmpeg is missing, so posts cannot be rendered. Install it, then export again.');
       return ctx.rooms.delivery.exportNow(input.id, input.actorId);
     },
     async 'delivery.markDelivered'(input) {

@@ -13,7 +13,7 @@ import { type DueOutcome, DeliveryEngine } from '../publish/engine';
 import { sweepFolderConnector } from '../publish/folder-connector';
 import { PostService } from '../publish/post-service';
 import { Scheduler, type Timers } from '../publish/scheduler';
-import type { Rooms, StudioContext } from './context';
+import { type Rooms, type StudioContext, requireTools } from './context';
 
 /**
  * The publish room's delivery, joined to the library and the export engine: the delivery engine of one open
@@ -64,7 +64,7 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
           // gone already
         }
       },
-      writeCover: (media, atSec, out) => writeCoverFrame(ctx.requireTools('FFmpeg is missing. Install it, then export again.'), media, atSec, out),
+      writeCover: (media, atSec, out) => writeCoverFrame(requireTools(rooms, 'FFmpeg is missing. Install it, then export again.'), media, atSec, out),
     },
     events: {
       postsChanged: (ids) => ctx.emit('posts.changed', { reason: 'transitioned', ids }),
@@ -113,7 +113,7 @@ export async function exportDue(ctx: StudioContext, opts: { includeLate?: boolea
   if (!s.folderRoot && !s.webhook) {
     throw new AppError('invalid_input', 'No delivery folder or webhook is set for this library. Set one in Settings → Delivery, or with: postframe queue folder --library DIR PATH');
   }
-  ctx.requireTools('FFmpeg is missing. Install it, then export again.');
+  requireTools(ctx.rooms, 'FFmpeg is missing. Install it, then export again.');
   const engine = ctx.rooms.delivery;
   const out = await engine.pass({ includeLate: opts.includeLate ?? false });
   await engine.whenIdle();
@@ -123,13 +123,8 @@ export async function exportDue(ctx: StudioContext, opts: { includeLate?: boolea
 /** One JPEG frame of an exported video for the delivery's cover. */
 async function writeCoverFrame(tools: MediaTools, media: string, atSec: number, out: string): Promise<void> {
   await fs.mkdir(path.dirname(out), { recursive: true });
-  const cmd = tools
-    .command(media)
-    .inputOptions(['-ss', atSec.toFixed(3)])
-    .outputOptions(['-frames:v', '1', '-an', '-sn', '-q:v', '3', '-f', 'image2', '-update', '1'])
-    .output(out);
   try {
-    await tools.run(cmd);
+    await tools.run(['-ss', atSec.toFixed(3), '-i', media, '-frames:v', '1', '-an', '-sn', '-q:v', '3', '-f', 'image2', '-update', '1', out]);
     await fs.access(out);
   } catch (e) {
     throw new AppError('unsupported_media', `No cover frame could be taken at ${atSec.toFixed(1)} s of ${path.basename(media)} (${errorMessage(e)}). Choose a cover time inside the video.`);

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadResponse } from '../api/transport';
-import { uploadPath } from '../import/importer';
+import { newUploadId, uploadPath } from '../import/importer';
 import type { LibraryFolder } from '../library/folder';
 import { mimeForExtension } from '../media/mime';
 import { type MediaVariant, renditionExt } from '../model/asset';
@@ -17,8 +16,6 @@ import type { Rooms } from './context';
 
 // Bytes never travel through the API: the host and the media:// protocol serve these files by id or key.
 
-const STALE_STAGING_MS = 60 * 60 * 1000;
-
 const isFile = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 
 /**
@@ -27,7 +24,7 @@ const isFile = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
  * An error destroys `body`; the host hands over a stream of its own so it can still answer the request.
  */
 export async function stageUpload(folder: LibraryFolder, name: string, body: Readable, maxBytes: number): Promise<UploadResponse> {
-  const id = randomUUID();
+  const id = newUploadId();
   const file = uploadPath(folder, id);
   const shownName = path.basename(name);
   let size = 0;
@@ -97,16 +94,4 @@ export async function resolveExport({ folder, jobs }: Rooms, jobId: string): Pro
   if (!result || !folder.contains(result.outputPath)) return null;
   if (!(await isFile(result.outputPath))) return null;
   return { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) };
-}
-
-/** Staged copies and uploads left by a crash are garbage; fresh ones may belong to another running process. */
-export async function sweepStaging(folder: LibraryFolder): Promise<void> {
-  const now = Date.now();
-  for (const dir of [folder.stagingDir, folder.uploadsDir]) {
-    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-      const p = path.join(dir, name);
-      const st = await fs.stat(p).catch(() => null);
-      if (st && now - st.mtimeMs > STALE_STAGING_MS) await fs.rm(p, { force: true, recursive: true });
-    }
-  }
 }

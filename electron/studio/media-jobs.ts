@@ -17,11 +17,11 @@ import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { exportFileName, runExport } from '../render/export';
 import { rasterizeText } from '../render/text';
-import type { Rooms, StudioContext } from './context';
+import { type Rooms, type StudioContext, requireTools } from './context';
 import { PathGate } from './path-gate';
 
 /** Import options the Studio was opened with (tests and benchmarks tune them). */
-export type ImportTuning = { maxImagePixels?: number; importConcurrency?: number; toolsError: string | null };
+export type ImportTuning = { maxImagePixels?: number; importConcurrency?: number };
 
 /** Registers the handlers of the media job kinds (import, proxy, export) on a library's job runner. */
 export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: ImportTuning): void {
@@ -59,8 +59,8 @@ async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
       {
         folder: rooms.folder,
         assets: rooms.assets,
-        tools: ctx.tools,
-        toolsError: tuning.toolsError ?? undefined,
+        tools: rooms.tools,
+        toolsError: rooms.toolsError ?? undefined,
         maxImagePixels: tuning.maxImagePixels,
         concurrency: tuning.importConcurrency,
       },
@@ -88,7 +88,7 @@ async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
  */
 async function proxyJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown): Promise<ProxyResult> {
   const { assetIds } = ProxyJobInput.parse(input);
-  const tools = ctx.requireTools('FFmpeg is missing. Install it to make preview proxies.');
+  const tools = requireTools(rooms, 'FFmpeg is missing. Install it to make preview proxies.');
   let made = 0;
   const failures: string[] = [];
   for (const [i, id] of assetIds.entries()) {
@@ -123,7 +123,7 @@ async function proxyJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input
 /** Exports a stored draft (or, for the CLI, a draft document) as a job; see render/export.ts. */
 async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown): Promise<ExportResult> {
   const req = ExportJobInput.parse(input);
-  const tools = ctx.requireTools('FFmpeg is missing. Install it, then export again.');
+  const tools = requireTools(rooms, 'FFmpeg is missing. Install it, then export again.');
   let doc = req.doc;
   if (!doc) {
     const rec = req.draftId ? rooms.drafts.get(req.draftId) : null;

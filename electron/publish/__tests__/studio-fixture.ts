@@ -4,7 +4,7 @@ import type { EventName } from '../../api/contract';
 import type { PostRecord } from '../../library/posts-repo';
 import { defaultTransform } from '../../model/draft';
 import type { ChannelId } from '../../model/post';
-import type { Studio } from '../../studio';
+import type { Studio, StudioOptions } from '../../studio';
 import { openTempStudio } from '../../studio/__tests__/temp-studio';
 
 /**
@@ -21,9 +21,9 @@ export type DeliveryWorld = {
   close(): Promise<void>;
 };
 
-export async function openDeliveryWorld(prefix: string, start = new Date('2026-06-01T06:00:00.000Z')): Promise<DeliveryWorld> {
+export async function openDeliveryWorld(prefix: string, start = new Date('2026-06-01T06:00:00.000Z'), options: Partial<StudioOptions> = {}): Promise<DeliveryWorld> {
   const clock = { now: start };
-  const temp = await openTempStudio(prefix, { clock: () => clock.now });
+  const temp = await openTempStudio(prefix, { ...options, clock: () => clock.now });
   const { studio } = temp;
   const { jobId } = await studio.api['imports.start']({ paths: [path.join(GOOD_DIR, 'red-clip.mp4')], uploads: [] });
   const job = await studio.waitForJob(jobId);

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The engine for Node: `postframe` (CLI and `serve`), built once into out/cli/main.js (ESM) the way the
+ * Electron main is built (electron.vite.config.ts), so nothing compiles TypeScript at run time.
+ * Packages stay in node_modules (native ones must: better-sqlite3, sharp); our sources are bundled.
+ * Built by scripts/build-cli.mjs, which also writes the manifest bin/postframe.mjs checks for staleness.
+ */
+/** Native packages load from node_modules; every other package is bundled (fewer files to resolve at start). */
+const external = ['better-sqlite3', 'sharp'];
+
+export default defineConfig({
+  logLevel: 'warn',
+  ssr: { noExternal: true, external },
+  build: {
+    ssr: true,
+    outDir: here('./out/cli'),
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    minify: false,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      input: { main: here('./electron/cli/main.ts') },
+      external,
+      output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
