@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { type Receiver, startReceiver } from '../../electron/publish/__tests__/receiver';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, startServe, test, type Server } from '../serve';
 
 /**
@@ -144,10 +145,54 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
+test('Settings → Delivery: an admin’s; a new address drops the saved secret and says so; local targets are warned about', async ({ app }) => {
+  await app.getByTestId('settings-nav').click();
+  const settings = app.getByTestId('delivery-settings');
+  const url = settings.getByTestId('delivery-webhook-url');
+  await url.fill('https://hooks.example.com/postframe');
+  await settings.getByTestId('delivery-webhook-header').fill('Authorization');
+  await settings.getByTestId('delivery-webhook-secret').fill('Bearer e2e-secret');
+  await settings.getByTestId('delivery-webhook-save').click();
+  await expect(settings.getByTestId('delivery-webhook-secret')).toHaveAttribute('placeholder', '••••••••');
+  await expect(settings.getByTestId('delivery-webhook-target')).toHaveCount(0);
+
+  // Another path on the same host keeps the secret; another host is announced before saving, then saved without it.
+  await url.fill('https://hooks.example.com/other');
+  await expect(settings.getByTestId('delivery-webhook-secret-dropped')).toHaveCount(0);
+  await url.fill('http://127.0.0.1:9/hook');
+  await expect(settings.getByTestId('delivery-webhook-secret-dropped')).toHaveText('Changing the address removes the saved secret header; enter it again.');
+  await expect(settings.getByTestId('delivery-webhook-target')).toHaveAttribute('data-kind', 'loopback');
+  await expect(settings.getByTestId('delivery-webhook-target')).toContainText('127.0.0.1:9 is this computer');
+  await settings.getByTestId('delivery-webhook-save').click();
+  await expect(app.getByTestId('toast').filter({ hasText: 'without its secret header' })).toBeVisible();
+  await expect(settings.getByTestId('delivery-webhook-header')).toHaveValue('');
+  await expect(settings.getByTestId('delivery-webhook-secret')).not.toHaveAttribute('placeholder', '••••••••');
+  // The saved settings carry the warning too (from the engine's status of the saved address).
+  await expect(settings.getByTestId('delivery-webhook-target')).toHaveAttribute('data-kind', 'loopback');
+  expect(await callApi(app, 'connectors.get', {})).toMatchObject({ webhook: { url: 'http://127.0.0.1:9/hook', hasHeaderValue: false, target: 'loopback' } });
+  await url.fill('http://192.168.1.20/hook');
+  await expect(settings.getByTestId('delivery-webhook-target')).toHaveAttribute('data-kind', 'private');
+
+  // A creator sees the settings read-only, and the engine refuses the call even when it is made directly.
+  await app.getByTestId('queue-nav').click();
+  await addUser(app, 'Cleo', 'creator');
+  await switchTo(app, 'Cleo', 'creator');
+  await app.getByTestId('settings-nav').click();
+  await expect(settings.getByTestId('delivery-readonly')).toContainText('You are working as Cleo (Creator): only an admin can change where posts are delivered');
+  await expect(settings.getByTestId('delivery-fieldset')).toHaveAttribute('disabled', '');
+  await expect(url).toBeDisabled();
+  await expect(url).toHaveValue('http://127.0.0.1:9/hook');
+  await expect(settings.getByTestId('delivery-webhook-save')).toBeDisabled();
+  const users = await callApi<{ id: string; name: string }[]>(app, 'users.list', {});
+  const cleo = users.find((u) => u.name === 'Cleo')!;
+  await expect(callApi(app, 'connectors.set', { actorId: cleo.id, webhook: null })).rejects.toThrow(/Only an admin can change where posts are delivered/);
+  expect(await callApi(app, 'connectors.get', {})).toMatchObject({ webhook: { url: 'http://127.0.0.1:9/hook' } });
+});
+
 test('a post more than an hour late waits in the Queue until a person exports it', async ({ app }) => {
   test.setTimeout(120_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-deliveries-'));
-  await callApi(app, 'connectors.set', { folder: { root: outbox } });
+  await callApi(app, 'connectors.set', { actorId: 'owner', folder: { root: outbox } });
   const draftId = await makeDraft(app, 'Old news');
   const post = await approvedPost(app, draftId, 'Old news', ['tiktok'], 125);
   await app.getByTestId('queue-nav').click();
@@ -191,7 +236,7 @@ test.describe('kill -9 during a webhook delivery', () => {
 
     server = await startServe(lib, home);
     await page.goto(server.openUrl);
-    await callApi(page, 'connectors.set', { webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
+    await callApi(page, 'connectors.set', { actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
     const draftId = await makeDraft(page, 'Crash course');
     // Both due a minute ago: the serve host's scheduler takes them out one after the other.
     const a = await approvedPost(page, draftId, 'Crash course A', ['tiktok'], 1);

@@ -1,4 +1,4 @@
-import { applyConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
+import { changeConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
 import type { ApiPart, StudioContext } from './context';
 
 type DeliveryCalls = 'connectors.get' | 'connectors.set' | 'delivery.status' | 'delivery.exportNow' | 'delivery.markDelivered' | 'delivery.sendAgain' | 'delivery.late';
@@ -10,7 +10,8 @@ export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): Api
       return settingsView(readConnectorSettings(ctx.postsRepo));
     },
     async 'connectors.set'(input) {
-      const s = await applyConnectorSettings(ctx.postsRepo, input, ctx.rooms.folder.root);
+      const { actorId, ...change } = input;
+      const s = await changeConnectorSettings(ctx.postService, actorId, change, ctx.rooms.folder.root);
       // Posts that waited for a connector may go now; every post's "where it goes" may have changed.
       ctx.emit('delivery.changed', { postIds: [] });
       ctx.pokeScheduler();
