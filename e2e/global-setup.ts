@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeFixtures } from '../scripts/fixtures';
+import { settleSlowness } from './slowness';
 
 export default async function globalSetup(): Promise<void> {
+  // Measured first, before the fixtures' own ffmpeg work loads the machine: it is the load of others that counts.
+  console.log(await settleSlowness());
   await makeFixtures();
   const index = path.resolve('out/renderer/index.html');
   if (!fs.existsSync(index)) throw new Error('The renderer is not built: run "npm run build:renderer" (npm run test:e2e does it for you).');
