@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { GOOD_DIR } from '../scripts/fixtures';
+import { limitFor, settlesWithin } from './limits';
 
 export type Server = {
   url: string;
@@ -14,10 +15,12 @@ export type Server = {
   shared: string | null;
   process: ChildProcess;
   /** What it has written to stderr so far. */
-  stderr(): string;
+  stderr: () => string;
   /** Its exit code once it has exited (null when a signal ended it). */
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves with how and why, if the host exits without `stop()` (a crash): its exit and its last output. */
+  died: Promise<string>;
 };
 
 /** Starts `postframe serve` (the real CLI) on a library and resolves once it prints its one-time link. */
@@ -31,13 +34,26 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   // Listened to from the start: an exit before the link is printed must not be missed.
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const openUrl = await new Promise<string>((resolve, reject) => {
+  let stopping = false;
+  const died = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) resolve(`postframe serve exited by itself (${signal ?? `code ${code}`}); its last output:\n${`${out}\n${err}`.trim().slice(-4000)}`);
+    }),
+  );
+  const printed = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Open (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);
     });
     child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}\n${err}`)));
+  });
+  // It either prints its link or exits; a host that does neither is killed, and the failure says where it stopped.
+  const openUrl = await settlesWithin(printed, limitFor({}), 'postframe serve to print its link').catch(async (e: unknown) => {
+    if (child.exitCode !== null || child.signalCode !== null) throw e; // it exited: the error has its output
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${(e as Error).message}; its output so far:\n${out}\n${err}`);
   });
   const allowAt = extraArgs.lastIndexOf('--allow-folder');
   return {
@@ -49,11 +65,22 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
     process: child,
     stderr: () => err,
     exited,
+    died,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
+      // A host that does not finish closing within the limit is killed: a test never hangs on its clean-up.
+      await settlesWithin(exited, limitFor({}), 'postframe serve to exit').catch(async () => {
+        child.kill('SIGKILL');
+        await exited;
+      });
     },
   };
+}
+
+/** `postframe library init`: a synchronous child blocks the worker, so it carries its own limit. */
+export function initLibrary(lib: string, home: string): void {
+  execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home }, timeout: limitFor({}) });
 }
 
 type Fixtures = { server: Server; app: Page; consoleErrors: string[] };
@@ -68,15 +95,19 @@ export const test = base.extend<Fixtures>({
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-'));
     const lib = path.join(tmp, 'Library');
     const home = path.join(tmp, 'home');
-    execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+    initLibrary(lib, home);
     // Browser mode names paths only in allowed folders: the fixtures (read by path in some specs) and a shared
     // folder (`server.shared`, e.g. for a delivery folder). Everything else arrives as uploads.
     const shared = path.join(tmp, 'shared');
     fs.mkdirSync(shared);
     const server = await startServe(lib, home, ['--allow-folder', GOOD_DIR, '--allow-folder', shared]);
+    let death: string | null = null;
+    void server.died.then((why) => (death = why));
     await use(server);
     await server.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
+    // A host that died during the test is the failure to report, whatever step was waiting on it.
+    if (death) throw new Error(death);
   },
   // eslint-disable-next-line no-empty-pattern
   consoleErrors: async ({}, use) => {
@@ -87,6 +118,9 @@ export const test = base.extend<Fixtures>({
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    // If the host dies, nothing the page waits for can happen: close it so the waiting step fails now, and the
+    // server fixture reports why the host died.
+    void server.died.then(() => page.close().catch(() => undefined));
     await page.goto(server.openUrl);
     await use(page);
     expect(consoleErrors, 'console errors').toEqual([]);
@@ -110,6 +144,8 @@ export async function callApi<T>(page: Page, call: string, input: unknown): Prom
           else reject(new Error(msg.result?.error?.message ?? 'call failed'));
         };
         ws.onerror = () => reject(new Error('WebSocket failed'));
+        // A host that dies or drops the socket before answering ends the call (a settled promise ignores this).
+        ws.onclose = (e) => reject(new Error(`the host closed the API socket before answering ${name} (code ${e.code})`));
       }),
     [call, input] as const,
   );

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Layer check: keeps DESIGN.md's "may import" table true (VS Code's code-layering rule, as a script).
-// Scans static imports, `export … from`, side-effect imports, dynamic import('…') and require('…') in
-// electron/** and renderer/src/**, resolves relative paths, and checks each edge against RULES.
+// Scans static imports, `export … from`, side-effect imports, dynamic import('…') and require('…') (quoted or
+// template-literal names) in electron/** and renderer/src/**, resolves relative paths, and checks each edge
+// against RULES. The renderer may load only RENDERER_PACKAGES, and a load it cannot read (a computed
+// import()/require(), createRequire, getBuiltinModule) is a violation there.
 // Usage: node scripts/check-layers.mjs [repoRoot]   → prints `layers ok (N files)` or one line per
 // violation (`file: imports X (rule)`) and exits 1. No dependencies.
 import fs from 'node:fs';
@@ -11,6 +13,13 @@ import { fileURLToPath } from 'node:url';
 
 /** Node built-in module names (with and without `node:`). */
 export const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/**
+ * The only packages the renderer may load (issue 9 §19): what it uses today, all browser-safe. zod comes in
+ * through electron/model and electron/api, which the renderer shares. Anything else (better-sqlite3, sharp,
+ * ws, fluent-ffmpeg, electron, node: built-ins) would be Node-only code in a sandboxed page.
+ */
+export const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', 'zundo', '@tanstack/react-virtual', 'zod'];
 
 /** Packages any test file may additionally import. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@playwright/test'];
@@ -64,7 +73,12 @@ export const RULES = {
   studio: { rooms: ['*'], node: true, packages: '*', repoFiles: true, note: 'studio.ts imports any room, never electron' },
   paths: { rooms: ['*'], node: true, packages: '*', repoFiles: true, note: 'paths.ts imports any room, never electron' },
   settings: { rooms: ['*'], node: true, packages: '*', repoFiles: true, note: 'settings.ts imports any room, never electron' },
-  renderer: { rooms: ['model', 'api'], node: false, packages: '*', note: 'renderer/src imports electron/model, electron/api, packages; never node or electron' },
+  renderer: {
+    rooms: ['model', 'api'],
+    node: false,
+    packages: RENDERER_PACKAGES,
+    note: `renderer/src imports electron/model, electron/api and only the browser packages ${RENDERER_PACKAGES.join(', ')} (\`import type\` of anything is fine); never node or electron`,
+  },
 };
 
 const ELECTRON_ROOMS = new Set(['model', 'api', 'library', 'media', 'render', 'publish', 'capture', 'import', 'jobs', 'host', 'cli', 'main', 'preload']);
@@ -97,88 +111,159 @@ function rendererInternalViolation(from, to) {
 }
 
 /**
- * Removes comments and blanks template-literal text so that only real code is scanned. String literals
- * stay (module specifiers are strings). Regex literals are recognised by the usual "what came before"
- * heuristic so a quote inside /…/ cannot derail the scan.
+ * One pass over a source file, keeping every character's position (so a finding can be quoted from the
+ * source). `code`: comments blanked, string literals kept, template-literal text blanked (the code inside
+ * `${…}` is kept: it is code). `bare`: the same with string contents blanked too, for finding identifiers.
+ * `templates`: each template literal by the index of its opening backtick, with its text and whether it has a
+ * substitution. Regex literals are recognised by the usual "what came before" heuristic so a quote inside
+ * /…/ cannot derail the scan.
+ * @returns {{ code: string, bare: string, templates: Map<number, { text: string, substituted: boolean }> }}
  */
-export function stripComments(src) {
-  let out = '';
-  let i = 0;
+export function scanSource(src) {
+  let code = '';
+  let bare = '';
+  const templates = new Map();
   const n = src.length;
+  let i = 0;
+  const put = (c, b = c) => {
+    code += c;
+    bare += b;
+  };
+  const blank = (s) => s.replace(/[^\n]/g, ' ');
   const regexAllowedAfter = /[(,=:[!&|?{};+\-*%<>~^]$|^$|\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await)$/;
-  while (i < n) {
-    const c = src[i];
-    const d = src[i + 1];
-    if (c === '/' && d === '/') {
-      while (i < n && src[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && d === '*') {
-      const end = src.indexOf('*/', i + 2);
-      const chunk = src.slice(i, end === -1 ? n : end + 2);
-      out += chunk.replace(/[^\n]/g, ' ');
-      i = end === -1 ? n : end + 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === '`') {
-      // Template literal: keep the backticks, blank the text (nested ${} code is rare in import lines).
-      let j = i + 1;
-      let depth = 0;
-      while (j < n) {
-        if (src[j] === '\\') {
-          j += 2;
-          continue;
-        }
-        if (depth === 0 && src[j] === '`') break;
-        if (src[j] === '$' && src[j + 1] === '{') depth++;
-        else if (src[j] === '}' && depth > 0) depth--;
-        j++;
+
+  // Code until the end, or (inside a template's `${`) until its closing brace.
+  const codeUntil = (insideSubstitution) => {
+    let depth = 0;
+    while (i < n) {
+      const c = src[i];
+      const d = src[i + 1];
+      if (c === '/' && d === '/') {
+        const end = src.indexOf('\n', i);
+        const stop = end === -1 ? n : end;
+        put(blank(src.slice(i, stop)));
+        i = stop;
+        continue;
       }
-      out += '`' + src.slice(i + 1, j).replace(/[^\n]/g, ' ') + '`';
-      i = j + 1;
-      continue;
-    }
-    if (c === '/') {
-      const before = out.trimEnd();
-      const tail = before.slice(-12);
-      if (regexAllowedAfter.test(tail) || before === '') {
+      if (c === '/' && d === '*') {
+        const end = src.indexOf('*/', i + 2);
+        const stop = end === -1 ? n : end + 2;
+        put(blank(src.slice(i, stop)));
+        i = stop;
+        continue;
+      }
+      if (c === '"' || c === "'") {
         let j = i + 1;
-        let inClass = false;
-        while (j < n && src[j] !== '\n') {
-          if (src[j] === '\\') {
-            j += 2;
-            continue;
-          }
-          if (src[j] === '[') inClass = true;
-          else if (src[j] === ']') inClass = false;
-          else if (src[j] === '/' && !inClass) break;
-          j++;
-        }
-        out += ' '.repeat(j + 1 - i);
-        i = j + 1;
-          continue;
+        while (j < n && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
+        const lit = src.slice(i, Math.min(j + 1, n));
+        put(lit, lit.length < 2 ? lit : lit[0] + blank(lit.slice(1, -1)) + lit.slice(-1));
+        i += lit.length;
+        continue;
       }
+      if (c === '`') {
+        template();
+        continue;
+      }
+      if (insideSubstitution && c === '{') depth++;
+      if (insideSubstitution && c === '}') {
+        if (depth === 0) {
+          put(c);
+          i++;
+          return;
+        }
+        depth--;
+      }
+      if (c === '/') {
+        const before = code.trimEnd();
+        if (regexAllowedAfter.test(before.slice(-12))) {
+          let j = i + 1;
+          let inClass = false;
+          while (j < n && src[j] !== '\n') {
+            if (src[j] === '\\') {
+              j += 2;
+              continue;
+            }
+            if (src[j] === '[') inClass = true;
+            else if (src[j] === ']') inClass = false;
+            else if (src[j] === '/' && !inClass) break;
+            j++;
+          }
+          const stop = Math.min(j + 1, n);
+          put(blank(src.slice(i, stop)));
+          i = stop;
+          continue;
+        }
+      }
+      put(c);
+      i++;
     }
-    out += c;
+  };
+  const template = () => {
+    const start = code.length;
+    put('`');
     i++;
-  }
-  return out;
+    let text = '';
+    let substituted = false;
+    while (i < n && src[i] !== '`') {
+      if (src[i] === '\\') {
+        const esc = src.slice(i, i + 2);
+        text += esc;
+        put(blank(esc));
+        i += esc.length;
+        continue;
+      }
+      if (src[i] === '$' && src[i + 1] === '{') {
+        substituted = true;
+        put('${');
+        i += 2;
+        codeUntil(true);
+        continue;
+      }
+      text += src[i];
+      put(blank(src[i]));
+      i++;
+    }
+    if (i < n) {
+      put('`');
+      i++;
+    }
+    templates.set(start, { text, substituted });
+  };
+  codeUntil(false);
+  return { code, bare, templates };
+}
+
+/** The source with comments, regex literals and template-literal text blanked (positions kept). */
+export function stripComments(src) {
+  return scanSource(src).code;
+}
+
+/**
+ * The literal specifier of a call's first argument at `open` (the index of its `(` in `code`): a quoted
+ * string or a template literal without `${…}`, followed by `)` or `,` (import attributes); else null.
+ */
+function literalArgument(scan, open) {
+  const rest = scan.code.slice(open + 1);
+  const quoted = /^\s*(['"])([^'"\n]+)\1\s*[,)]/.exec(rest);
+  if (quoted) return quoted[2];
+  const tick = /^\s*`/.exec(rest);
+  if (!tick) return null;
+  const at = open + 1 + tick[0].length - 1;
+  const t = scan.templates.get(at);
+  if (!t || t.substituted || t.text === '') return null;
+  const after = scan.code.slice(at + 1).indexOf('`');
+  return /^\s*[,)]/.test(scan.code.slice(at + 1 + after + 1)) ? t.text : null;
 }
 
 /**
  * Module specifiers a source file depends on. `typeOnly` is true for `import type`/`export type` and for
- * `import { type A, type B }` where every binding is a type.
+ * `import { type A, type B }` where every binding is a type. Dynamic `import(…)` and `require(…)` count when
+ * their argument is a literal (a quoted string or a template without `${…}`); see `opaqueLoads` for the rest.
  * @returns {{ spec: string, typeOnly: boolean }[]}
  */
 export function extractImports(source) {
-  const code = stripComments(source);
+  const scan = scanSource(source);
+  const { code } = scan;
   const found = [];
   const stmt = /(?:^|[;\n}])\s*(import|export)\s+(type\s+)?([^;]*?)\bfrom\s*(['"])([^'"\n]+)\4/g;
   for (const m of code.matchAll(stmt)) {
@@ -189,9 +274,37 @@ export function extractImports(source) {
     found.push({ spec: m[5], typeOnly: Boolean(m[2]) || allTypeBindings(clause) });
   }
   for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(['"])([^'"\n]+)\1/g)) found.push({ spec: m[2], typeOnly: false });
-  for (const m of code.matchAll(/\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g)) found.push({ spec: m[2], typeOnly: false });
-  for (const m of code.matchAll(/\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g)) found.push({ spec: m[2], typeOnly: false });
+  // Calls are found in `bare` (strings blanked) so that text such as "require('x')" inside a string is not a call.
+  for (const m of scan.bare.matchAll(/\b(?:import|require)\s*\(/g)) {
+    const spec = literalArgument(scan, m.index + m[0].length - 1);
+    if (spec !== null) found.push({ spec, typeOnly: false });
+  }
   return found;
+}
+
+/**
+ * Places where a file loads code the check cannot read: `import(expr)` / `require(expr)` with a computed
+ * argument, `require` used other than as a call with a literal (kept in a variable, `module.require(x)`),
+ * `createRequire` (a require made at run time), `process.getBuiltinModule`. Each gets a short label.
+ * @returns {{ spec: string }[]}
+ */
+export function opaqueLoads(source) {
+  const scan = scanSource(source);
+  const out = [];
+  const quote = (at) => {
+    const close = scan.code.indexOf(')', at);
+    const text = source.slice(at, close === -1 ? at + 60 : Math.min(close + 1, at + 60));
+    return text.replace(/\s+/g, ' ');
+  };
+  for (const m of scan.bare.matchAll(/\bimport\s*\(/g)) {
+    if (literalArgument(scan, m.index + m[0].length - 1) === null) out.push({ spec: quote(m.index) });
+  }
+  for (const m of scan.bare.matchAll(/\brequire\b/g)) {
+    const call = /^require\s*\(/.exec(scan.bare.slice(m.index));
+    if (!call || literalArgument(scan, m.index + call[0].length - 1) === null) out.push({ spec: call ? quote(m.index) : 'require' });
+  }
+  for (const m of scan.bare.matchAll(/\b(createRequire|getBuiltinModule)\b/g)) out.push({ spec: m[1] === 'createRequire' ? 'createRequire' : 'process.getBuiltinModule' });
+  return out;
 }
 
 function allTypeBindings(clause) {
@@ -240,7 +353,15 @@ export function checkLayers(files) {
       report('(any)', `${file.split('/').slice(0, 2).join('/')} is not a room in DESIGN.md's table; add it to RULES in scripts/check-layers.mjs`);
       continue;
     }
+    if (room === 'renderer') {
+      for (const { spec } of opaqueLoads(source)) {
+        report(spec, 'a load that cannot be checked: renderer code may load modules only by a literal name (import … from \'x\', import(\'x\'))');
+      }
+    }
     for (const { spec, typeOnly } of extractImports(source)) {
+      const bare = !spec.startsWith('.') && !spec.startsWith('/');
+      // A type-only import is erased before the bundle is made: it loads nothing in the page.
+      if (room === 'renderer' && typeOnly && bare) continue;
       if (spec === 'electron' || spec.startsWith('electron/')) {
         if (!rule.electron) report(spec, `only electron/main and electron/preload may import 'electron'; ${rule.note}`);
         continue;

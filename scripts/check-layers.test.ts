@@ -113,3 +113,77 @@ describe('checkLayers', () => {
     expect(specs(checkLayers(files))).toEqual(['electron/model/a.ts -> ../media/b.js']);
   });
 });
+
+describe('the renderer’s packages (issue 9 §19)', () => {
+  // Each line is one route by which Node-only code could reach the renderer bundle; each must be reported.
+  const routes: [string, string][] = [
+    ['static import', "import Database from 'better-sqlite3';"],
+    ['named import', "import { WebSocketServer } from 'ws';"],
+    ['side-effect import', "import 'sharp';"],
+    ['re-export', "export { default as ffmpeg } from 'fluent-ffmpeg';"],
+    ['star re-export', "export * from 'electron';"],
+    ['dynamic import', "const m = await import('node:fs');"],
+    ['dynamic import, template literal', 'const m = await import(`sharp`);'],
+    ['require', "const ws = require('ws');"],
+    ['require, template literal', 'const fs = require(`fs`);'],
+    ['import = require', "import os = require('os');"],
+    ['module.require', "const cp = module.require('child_process');"],
+    ['createRequire(...)(...)', "const db = createRequire(import.meta.url)('better-sqlite3');"],
+    ['createRequire kept in a variable', 'const req = createRequire(import.meta.url);\nexport const load = (n: string) => req(n);'],
+    ['non-literal dynamic import', 'export const load = (name: string) => import(name);'],
+    ['dynamic import, template with a substitution', 'export const load = (lang: string) => import(`./locale/${lang}`);'],
+    ['non-literal require', "const name = 'ws';\nconst ws = require(name);"],
+    ['require passed around', "const r = require;\nr('fs');"],
+    ['require inside a template substitution', "const s = `${require('ws')}`;"],
+    ['dynamic import with a comment and attributes', "const m = await import(/* lazy */ 'sharp', { with: {} });"],
+    ['process.getBuiltinModule', "const fs = process.getBuiltinModule('fs');"],
+    ['a package not on the allow-list', "import _ from 'lodash';"],
+    ['a Node built-in without node:', "import path from 'path';"],
+  ];
+
+  it.each(routes)('reports %s', (_name, source) => {
+    const v = checkLayers([file('renderer/src/features/x.ts', source)]);
+    expect(v.length, JSON.stringify(v)).toBeGreaterThan(0);
+    expect(v.every((x) => x.file === 'renderer/src/features/x.ts' && x.rule.length > 0)).toBe(true);
+  });
+
+  it('names the package, or says why the load cannot be checked', () => {
+    const v = checkLayers([
+      file('renderer/src/a.ts', 'const m = await import(`sharp`);'),
+      file('renderer/src/b.ts', 'export const load = (name: string) => import(name);'),
+      file('renderer/src/c.ts', 'const req = createRequire(import.meta.url);'),
+      file('renderer/src/d.ts', "import _ from 'lodash';"),
+    ]);
+    expect(specs(v).sort()).toEqual(['renderer/src/a.ts -> sharp', 'renderer/src/b.ts -> import(name)', 'renderer/src/c.ts -> createRequire', 'renderer/src/d.ts -> lodash'].sort());
+    expect(v.find((x) => x.file === 'renderer/src/b.ts')?.rule).toMatch(/cannot be checked/);
+    expect(v.find((x) => x.file === 'renderer/src/d.ts')?.rule).toMatch(/react, react-dom, zustand, zundo, @tanstack\/react-virtual, zod/);
+  });
+
+  it('accepts the allow-list, type-only imports, relative templates, and look-alikes in strings and comments', () => {
+    const source = [
+      "import { useState } from 'react';",
+      "import { createRoot } from 'react-dom/client';",
+      "import { create } from 'zustand';",
+      "import { useShallow } from 'zustand/react/shallow';",
+      "import { temporal } from 'zundo';",
+      "import { useVirtualizer } from '@tanstack/react-virtual';",
+      "import type { z } from 'zod';",
+      "import type { Database } from 'better-sqlite3';",
+      "import { type WebSocket } from 'ws';",
+      "export type { Sharp } from 'sharp';",
+      "import type { IpcRenderer } from 'electron';",
+      'const lazy = () => import(`./lazy`);',
+      "const data = () => import('./lazy', { with: { type: 'json' } });",
+      "// const fs = require('fs'); createRequire(import.meta.url)",
+      "const label = t('settings.require') + \"require('ws')\";",
+      "const help = `import('sharp') or require(x)`;",
+      'const ok = policy.requirement && form.requireDisclosure;',
+    ].join('\n');
+    expect(checkLayers([file('renderer/src/features/ok.tsx', source), file('renderer/src/features/lazy.ts', 'export {};')])).toEqual([]);
+    expect(checkLayers([file('renderer/src/features/ok.test.ts', "import { it } from 'vitest';\nimport fc from 'fast-check';")])).toEqual([]);
+  });
+
+  it('reads template-literal specifiers in the engine rooms too', () => {
+    expect(specs(checkLayers([file('electron/model/a.ts', 'const fs = await import(`node:fs`);')]))).toEqual(['electron/model/a.ts -> node:fs']);
+  });
+});

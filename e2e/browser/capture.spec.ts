@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import config from '../../playwright.config';
 import { bubbleRect } from '../../renderer/src/features/capture/captureLogic';
 import { GOOD_DIR } from '../../scripts/fixtures';
-import { callApi, expect, startServe, test, type Server } from '../serve';
+import { testLimit, waitStep } from '../limits';
+import { callApi, expect, initLibrary, startServe, test, type Server } from '../serve';
 
 /**
  * Capture in Chromium with its fake camera and microphone (a moving test pattern and a beep): record a take,
@@ -61,12 +62,25 @@ async function meanColour(file: string, region: { left: number; top: number; wid
   return sums.map((v) => v / (info.width * info.height));
 }
 
+/**
+ * Waits until the take's save job has ended, saved or failed (a state, however long finalizing takes), and fails
+ * at once with the engine's words when it failed rather than waiting out the limit for a "saved" that cannot come.
+ */
+async function takeSaved(page: Page, takeSec: number): Promise<Locator> {
+  const saved = page.getByTestId('take-saved');
+  const failed = page.getByTestId('take-failed');
+  await waitStep(`the ${takeSec.toFixed(1)} s take is finalized and imported`, { mediaSec: takeSec, files: 1 }, (timeout) => expect(saved.or(failed)).toBeVisible({ timeout }));
+  if (await failed.isVisible()) throw new Error(`The ${takeSec.toFixed(1)} s take was not saved: ${await failed.innerText()}`);
+  return saved;
+}
+
 async function recordedMs(page: Page): Promise<number> {
   return Number(await page.getByTestId('capture-elapsed').getAttribute('data-ms'));
 }
 
 test('record 3 s with the teleprompter on: the take is a constant frame rate MP4 with sound, tagged as a recording', async ({ app, server }) => {
-  test.setTimeout(180_000);
+  // A 3 s countdown and 3 s of recording pass by design; the take (about 4 s) is finalized and imported.
+  test.setTimeout(testLimit({ realSec: 6, mediaSec: 4, files: 1 }));
   await openCapture(app, { countdown: 3 });
   await app.getByTestId('prompter-on').check();
   await app.getByTestId('prompter-script').fill('Hi! Three tips for filming at home.\n\nOne: face the window.\nTwo: camera at eye level.\nThree: keep it short.');
@@ -76,17 +90,19 @@ test('record 3 s with the teleprompter on: the take is a constant frame rate MP4
   const clickedRecord = Date.now();
   await app.getByTestId('capture-record').click();
   await expect(app.getByTestId('capture-countdown')).toBeVisible();
-  await expect(app.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording', { timeout: 15_000 });
+  await waitStep('the 3 s countdown ends and recording starts', { realSec: 3 }, (timeout) =>
+    expect(app.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording', { timeout }),
+  );
   await expect(app.getByTestId('rec-badge')).toBeVisible();
   await expect(app.getByTestId('teleprompter')).toHaveAttribute('data-playing', 'true');
   await expect(app.getByTestId('rail-recording')).toBeVisible();
-  await expect.poll(() => recordedMs(app), { timeout: 30_000 }).toBeGreaterThanOrEqual(3000);
+  await waitStep('3 s are recorded', { realSec: 3 }, (timeout) => expect.poll(() => recordedMs(app), { timeout }).toBeGreaterThanOrEqual(3000));
   if (process.env.POSTFRAME_SCREENSHOTS) await app.screenshot({ path: 'docs/screenshots/capture.png' });
+  const takeSec = (await recordedMs(app)) / 1000;
   await app.getByTestId('capture-stop').click();
   const clickedStop = Date.now();
 
-  const saved = app.getByTestId('take-saved');
-  await expect(saved).toBeVisible({ timeout: 120_000 });
+  const saved = await takeSaved(app, takeSec);
   await expect(app.getByTestId('rail-recording')).toHaveCount(0);
   const asset = await callApi<Asset>(app, 'assets.get', { id: (await saved.getAttribute('data-asset-id'))! });
   expect(asset.kind).toBe('video');
@@ -112,7 +128,8 @@ test('record 3 s with the teleprompter on: the take is a constant frame rate MP4
 });
 
 test('screen recording with the camera bubble: the take has the camera drawn in its corner', async ({ app, server }) => {
-  test.setTimeout(180_000);
+  // 2 s of recording pass by design; the take (about 3 s) is finalized and imported.
+  test.setTimeout(testLimit({ realSec: 2, mediaSec: 3, files: 1 }));
   await app.getByTestId('capture-nav').click();
   await app.getByTestId('capture-mode-screen').click();
   await expect(app.getByTestId('screen-empty')).toBeVisible();
@@ -123,10 +140,10 @@ test('screen recording with the camera bubble: the take has the camera drawn in 
   await expect(app.getByTestId('capture-video')).toHaveAttribute('data-live', 'true');
   await app.getByTestId('capture-record').click();
   await expect(app.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording');
-  await expect.poll(() => recordedMs(app), { timeout: 30_000 }).toBeGreaterThanOrEqual(2000);
+  await waitStep('2 s of the screen are recorded', { realSec: 2 }, (timeout) => expect.poll(() => recordedMs(app), { timeout }).toBeGreaterThanOrEqual(2000));
+  const takeSec = (await recordedMs(app)) / 1000;
   await app.getByTestId('capture-stop').click();
-  const saved = app.getByTestId('take-saved');
-  await expect(saved).toBeVisible({ timeout: 120_000 });
+  const saved = await takeSaved(app, takeSec);
 
   const asset = await callApi<Asset & { width: number; height: number }>(app, 'assets.get', { id: (await saved.getAttribute('data-asset-id'))! });
   expect(asset.tags).toEqual(expect.arrayContaining(['recording', 'screen']));
@@ -157,7 +174,7 @@ test.describe('kill -9 during a recording', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-capture-'));
     lib = path.join(tmp, 'Library');
     home = path.join(tmp, 'home');
-    execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+    initLibrary(lib, home);
   });
   test.afterEach(async () => {
     await host?.stop();
@@ -174,14 +191,16 @@ test.describe('kill -9 during a recording', () => {
   };
 
   test('start again, recover the take, and it is a valid MP4 that plays', async ({ page }) => {
-    test.setTimeout(180_000);
+    // About 3 s recorded, then a second start of the host recovers (finalizes and imports) the take.
+    test.setTimeout(testLimit({ realSec: 3, mediaSec: 4, files: 1, baseMs: 30_000 }));
     host = await startServe(lib, home);
     await page.goto(host.openUrl);
     await openCapture(page, { countdown: 0 });
     await page.getByTestId('capture-record').click();
     await expect(page.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording');
     // Some seconds are in the library: the host dies mid-take.
-    await expect.poll(chunksOnDisk, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    await waitStep('3 one-second chunks of the take reach the library', { realSec: 3 }, (timeout) => expect.poll(chunksOnDisk, { timeout }).toBeGreaterThanOrEqual(3));
+    const chunks = chunksOnDisk();
     await host.stop('SIGKILL');
 
     host = await startServe(lib, home);
@@ -191,7 +210,9 @@ test.describe('kill -9 during a recording', () => {
     const item = page.getByTestId('recovery-item');
     await expect(item).toHaveCount(1);
     await item.getByTestId('recovery-recover').click();
-    await expect(page.getByTestId('recovery-panel')).toHaveCount(0, { timeout: 120_000 });
+    await waitStep(`the interrupted take (${chunks} s) is finalized and imported`, { mediaSec: chunks, files: 1 }, (timeout) =>
+      expect(page.getByTestId('recovery-panel')).toHaveCount(0, { timeout }),
+    );
 
     const { items } = await callApi<{ items: Asset[] }>(page, 'assets.list', { tag: 'recording' });
     expect(items).toHaveLength(1);
@@ -209,15 +230,18 @@ test.describe('kill -9 during a recording', () => {
       v.muted = true;
       return v.play();
     });
-    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    await waitStep('the recovered take plays past 0.5 s', { realSec: 0.5 }, (timeout) =>
+      expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout }).toBeGreaterThan(0.5),
+    );
     expect(await player.evaluate((v: HTMLVideoElement) => [v.videoWidth > 0, v.error === null])).toEqual([true, true]);
   });
 });
 
 test('a voiceover lands on the voiceover track where recording started, as one undo step', async ({ app }) => {
-  test.setTimeout(180_000);
+  // Two imports, a 3 s countdown and 1.5 s of speech by design, and the take (about 2 s) finalized and imported.
+  test.setTimeout(testLimit({ files: 3, realSec: 4.5, mediaSec: 2 }));
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4'), path.join(GOOD_DIR, 'blue-clip.mp4')]);
-  await expect(app.getByTestId('asset-cell')).toHaveCount(2);
+  await waitStep('2 clips imported', { files: 2 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(2, { timeout }));
   const draft = await callApi<{ id: string }>(app, 'drafts.create', { name: 'Narrated' });
   await app.getByTestId('view-drafts').click();
   await app.locator('[data-testid="draft-row"][data-name="Narrated"]').getByTestId('draft-open').click();
@@ -232,14 +256,16 @@ test('a voiceover lands on the voiceover track where recording started, as one u
   const button = app.getByTestId('voiceover-button');
   await button.click();
   await expect(app.getByTestId('voiceover-countdown')).toBeVisible();
-  await expect(button).toHaveAttribute('data-phase', 'recording', { timeout: 15_000 });
+  await waitStep('the voiceover countdown ends and recording starts', { realSec: 3 }, (timeout) => expect(button).toHaveAttribute('data-phase', 'recording', { timeout }));
   await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'true');
   await expect(app.getByTestId('voiceover-ghost')).toBeVisible();
-  await expect.poll(async () => Number(await app.getByTestId('voiceover-elapsed').getAttribute('data-ms')), { timeout: 30_000 }).toBeGreaterThanOrEqual(1500);
+  const elapsedMs = async () => Number(await app.getByTestId('voiceover-elapsed').getAttribute('data-ms'));
+  await waitStep('1.5 s of voiceover are recorded', { realSec: 1.5 }, (timeout) => expect.poll(elapsedMs, { timeout }).toBeGreaterThanOrEqual(1500));
+  const takeSec = (await elapsedMs()) / 1000;
   await button.click();
 
   const lane = app.getByRole('listbox', { name: 'Voiceover' });
-  await expect(lane.getByTestId('clip')).toHaveCount(1, { timeout: 120_000 });
+  await waitStep(`the ${takeSec.toFixed(1)} s voiceover is finalized and placed`, { mediaSec: takeSec, files: 1 }, (timeout) => expect(lane.getByTestId('clip')).toHaveCount(1, { timeout }));
   await expect(lane.getByTestId('clip')).toHaveAttribute('data-start', '1.000');
   await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'false');
   await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');

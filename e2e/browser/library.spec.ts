@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
+import { waitStep } from '../limits';
 import { expect, test } from '../serve';
 
 const good = (name: string) => path.join(GOOD_DIR, name);
@@ -28,10 +29,16 @@ async function dropFiles(page: Page, files: string[]): Promise<void> {
 const cells = (page: Page) => page.getByTestId('asset-cell');
 const cell = (page: Page, name: string) => page.locator(`[data-testid="asset-cell"][data-name="${name}"]`);
 
+/** Waits until the grid shows the `files` just imported: the limit grows with the number of files. */
+async function imported(page: Page, files: number): Promise<void> {
+  await waitStep(`import of ${files} file${files === 1 ? '' : 's'} shows in the grid`, { files }, (timeout) => expect(cells(page)).toHaveCount(files, { timeout }));
+}
+
 test('a new library teaches the next step, then imports from the picker', async ({ app }) => {
   await expect(app.getByTestId('empty-state')).toBeVisible();
   await importByPicker(app, [good('red-clip.mp4'), good('logo.png'), good('music-loop.mp3'), good('beach-sunset.jpg')]);
-  await expect(app.getByTestId('toast')).toContainText('4');
+  // The toast first: it goes away after 4 s, the cells stay.
+  await waitStep('import of 4 files is reported', { files: 4 }, (timeout) => expect(app.getByTestId('toast')).toContainText('4', { timeout }));
   await expect(cells(app)).toHaveCount(4);
   await expect(app.getByTestId('empty-state')).toHaveCount(0);
   // Thumbnails are real images served by the host.
@@ -43,7 +50,7 @@ test('a new library teaches the next step, then imports from the picker', async 
 test('drag and drop shows progress and names each broken file with its reason', async ({ app }) => {
   await dropFiles(app, [good('logo.png'), path.join(BROKEN_DIR, 'notes-not-a-photo.jpg')]);
   const toast = app.getByTestId('toast');
-  await expect(toast).toContainText('1 failed');
+  await waitStep('import of 2 files reports the broken one', { files: 2 }, (timeout) => expect(toast).toContainText('1 failed', { timeout }));
   await expect(cells(app)).toHaveCount(1);
   await toast.getByRole('button', { name: /details/i }).click();
   await expect(app.getByText('notes-not-a-photo.jpg')).toBeVisible();
@@ -52,15 +59,15 @@ test('drag and drop shows progress and names each broken file with its reason', 
 
 test('dropping the same file twice reports a duplicate and stores it once', async ({ app }) => {
   await dropFiles(app, [good('logo.png')]);
-  await expect(cells(app)).toHaveCount(1);
+  await imported(app, 1);
   await dropFiles(app, [good('logo.png')]);
-  await expect(app.getByTestId('toast').last()).toContainText(/duplicate/i);
+  await waitStep('the second drop is reported as a duplicate', { files: 1 }, (timeout) => expect(app.getByTestId('toast').last()).toContainText(/duplicate/i, { timeout }));
   await expect(cells(app)).toHaveCount(1);
 });
 
 test('search as you type, tag an asset, and find it by its tag', async ({ app }) => {
   await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('beach-sunset.jpg')]);
-  await expect(cells(app)).toHaveCount(3);
+  await imported(app, 3);
 
   const search = app.getByTestId('search-input');
   await search.fill('blu');
@@ -87,7 +94,7 @@ test('search as you type, tag an asset, and find it by its tag', async ({ app })
 
 test('delete moves to trash with undo; restore brings it back', async ({ app }) => {
   await importByPicker(app, [good('red-clip.mp4'), good('logo.png')]);
-  await expect(cells(app)).toHaveCount(2);
+  await imported(app, 2);
 
   await cell(app, 'logo.png').click();
   await app.keyboard.press('Delete');
@@ -109,7 +116,7 @@ test('delete moves to trash with undo; restore brings it back', async ({ app }) 
 
 test('the grid is keyboard navigable', async ({ app }) => {
   await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('logo.png')]);
-  await expect(cells(app)).toHaveCount(3);
+  await imported(app, 3);
   await cells(app).first().click();
   await app.keyboard.press('ArrowRight');
   const focused = app.locator('[data-testid="asset-cell"]:focus');
@@ -122,7 +129,7 @@ test('the grid is keyboard navigable', async ({ app }) => {
 
 test('bulk tags: "Remove tag" offers only the tags the selection carries', async ({ app }) => {
   await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('logo.png')]);
-  await expect(cells(app)).toHaveCount(3);
+  await imported(app, 3);
   await cell(app, 'red-clip.mp4').click();
   await app.getByTestId('bulk-tag-input').fill('promo');
   await app.getByTestId('bulk-tag-input').press('Enter');

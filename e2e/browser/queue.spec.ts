@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { testLimit, waitStep } from '../limits';
 import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 
@@ -22,12 +23,13 @@ function localParts(ms: number): { date: string; time: string } {
 }
 
 test('creator drafts a post, approver approves it, and export-due delivers it to the folder', async ({ app, server }) => {
-  test.setTimeout(240_000);
+  // One import; export-due renders the 2 s clip for TikTok and X.
+  test.setTimeout(testLimit({ files: 1, mediaSec: 4 }));
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-outbox-'));
 
   // A one-clip draft, made in the Editor.
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4')]);
-  await expect(app.getByTestId('asset-cell')).toHaveCount(1);
+  await waitStep('red-clip.mp4 imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
   await app.getByTestId('view-drafts').click();
   await app.getByTestId('new-draft-empty').click();
   await app.getByTestId('new-draft-name').fill('Launch teaser');
@@ -103,9 +105,14 @@ test('creator drafts a post, approver approves it, and export-due delivers it to
   // server so the CLI has the library to itself.
   await app.goto('about:blank');
   await server.stop();
-  const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/postframe.mjs', 'queue', ...args, '--library', server.libraryPath], { env: { ...process.env, POSTFRAME_HOME: server.home } }).toString();
-  cli('folder', outbox);
-  const outcomes = JSON.parse(cli('export-due', '--json')) as { status: string; deliveries: { channel: string; state: string }[] }[];
+  // A synchronous child blocks this worker, so the test's own limit cannot stop it: each run gets its own.
+  const cli = (timeout: number, ...args: string[]) =>
+    execFileSync(process.execPath, ['bin/postframe.mjs', 'queue', ...args, '--library', server.libraryPath], { env: { ...process.env, POSTFRAME_HOME: server.home }, timeout }).toString();
+  await waitStep('postframe queue folder', {}, async (timeout) => cli(timeout, 'folder', outbox));
+  const outcomes = JSON.parse(await waitStep('postframe queue export-due renders and delivers 2 × 2 s', { mediaSec: 4, files: 2 }, async (timeout) => cli(timeout, 'export-due', '--json'))) as {
+    status: string;
+    deliveries: { channel: string; state: string }[];
+  }[];
   expect(outcomes.map((o) => o.status)).toEqual(['delivered']);
   for (const channel of ['tiktok', 'x']) {
     const folders = fs.readdirSync(path.join(outbox, channel)).filter((n) => !n.startsWith('.'));
@@ -121,7 +128,7 @@ test('creator drafts a post, approver approves it, and export-due delivers it to
 });
 
 test('banned words are marked in the caption, changes requested with a reason, and a drag on the calendar keeps the local time', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(testLimit());
   await app.getByTestId('view-drafts').click();
   await app.getByTestId('new-draft-empty').click();
   await app.getByTestId('new-draft-name').fill('Care tips');

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startServe, type Server } from '../serve';
+import { limitFor, testLimit, waitStep } from '../limits';
+import { expect, startServe, test, type Server } from '../serve';
 
 /**
  * A library of 20,000 assets: the grid stays virtual (a bounded number of cells in the DOM wherever you
@@ -14,11 +14,14 @@ let server: Server;
 let tmp: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(testLimit({ rows: N }));
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-scale-'));
   const lib = path.join(tmp, 'Library');
   const home = path.join(tmp, 'home');
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-library.ts', lib, String(N)], { env: { ...process.env, POSTFRAME_HOME: home } });
+  // A synchronous child blocks the worker (no test limit can stop it), so it gets its own limit.
+  await waitStep(`seed a library of ${N} assets`, { rows: N }, async (timeout) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-library.ts', lib, String(N)], { env: { ...process.env, POSTFRAME_HOME: home }, timeout }),
+  );
   server = await startServe(lib, home);
 });
 
@@ -28,12 +31,15 @@ test.afterAll(async () => {
 });
 
 test('20,000 assets: a virtual grid, keyboard to the end, select all, search', async ({ page }) => {
+  // Each bulk step reads the whole library at most a few times.
+  test.setTimeout(testLimit({ rows: 4 * N }));
+  const bulk = limitFor({ rows: N });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.openUrl);
   const live = N - Math.floor(N / 97); // the seeder puts every 97th asset in the trash
   const count = page.getByTestId('result-count');
-  await expect(count).toHaveText(`${live.toLocaleString('en-US')} items`);
+  await expect(count).toHaveText(`${live.toLocaleString('en-US')} items`, { timeout: bulk });
 
   const cells = page.getByTestId('asset-cell');
   await expect(cells.first()).toBeVisible();
@@ -41,11 +47,11 @@ test('20,000 assets: a virtual grid, keyboard to the end, select all, search', a
 
   await cells.first().click();
   await page.keyboard.press('End');
-  await expect(page.locator(`[data-testid="asset-cell"][data-index="${live - 1}"]`)).toBeFocused();
+  await expect(page.locator(`[data-testid="asset-cell"][data-index="${live - 1}"]`)).toBeFocused({ timeout: bulk });
   expect(await cells.count()).toBeLessThan(400);
 
   await page.keyboard.press('Control+a');
-  await expect(page.getByTestId('selection-count')).toHaveText(`${live.toLocaleString('en-US')} selected`);
+  await expect(page.getByTestId('selection-count')).toHaveText(`${live.toLocaleString('en-US')} selected`, { timeout: bulk });
   await page.keyboard.press('Escape');
 
   const search = page.getByTestId('search-input');

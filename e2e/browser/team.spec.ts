@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { defaultTransform } from '../../electron/model/draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { testLimit, waitStep } from '../limits';
 import { addUser, fillComposer, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 
@@ -53,7 +54,7 @@ type Post = { id: string; scheduledAt: string | null; timeZone: string; state: s
 /** Imports red-clip.mp4 and makes a draft with it on the main track; returns the asset's and the draft's ids. */
 async function clipDraft(app: Page, name: string): Promise<{ assetId: string; draftId: string }> {
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4')]);
-  await expect(app.getByTestId('asset-cell')).toHaveCount(1);
+  await waitStep('red-clip.mp4 imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
   const assets = await callApi<{ items: { id: string; durationSec: number }[] }>(app, 'assets.list', {});
   const asset = assets.items[0]!;
   const d = await callApi<Rec>(app, 'drafts.create', { kind: 'video', name });
@@ -65,7 +66,7 @@ async function clipDraft(app: Page, name: string): Promise<{ assetId: string; dr
 
 
 test('campaigns: create and edit, the list grouped by campaign, calendar colours and dates, a campaign-only .ics', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(testLimit());
   const draft = await callApi<Rec>(app, 'drafts.create', { kind: 'video', name: 'Teaser' });
   await app.getByTestId('queue-nav').click();
 
@@ -155,7 +156,7 @@ async function dialogColor(app: Page): Promise<string> {
 }
 
 test('the policy editor: an admin changes the rules (the composer applies them), a creator only reads them', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(testLimit());
   await callApi(app, 'drafts.create', { kind: 'video', name: 'Teaser' });
   await app.getByTestId('queue-nav').click();
   await addUser(app, 'Abe', 'approver');
@@ -206,7 +207,8 @@ test('the policy editor: an admin changes the rules (the composer applies them),
 });
 
 test('composer: per-channel overrides checked per channel, a cover frame, and a licence that blocks at the asset’s name', async ({ app }) => {
-  test.setTimeout(180_000);
+  // One import; the cover strip decodes frames of the 2 s clip.
+  test.setTimeout(testLimit({ files: 1, mediaSec: 2 }));
   const { assetId, draftId } = await clipDraft(app, 'Stock reel');
 
   // The licence ended yesterday: set in the library's detail panel.
@@ -271,7 +273,8 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
 });
 
 test('approval conversation and the week view: drag keeps the post’s own time zone', async ({ app }) => {
-  test.setTimeout(180_000);
+  // One import, and half again the UI steps of a usual test (three people take turns in the thread).
+  test.setTimeout(testLimit({ files: 1, baseMs: 60_000 }));
   await clipDraft(app, 'Launch teaser');
   await app.getByTestId('queue-nav').click();
   await addUser(app, 'Cora', 'creator');

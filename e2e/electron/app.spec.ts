@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page, expect, test as base } from '@playwright/test';
 import type { PreloadBridge } from '../../electron/api/transport';
+import { limitFor } from '../limits';
 
 /**
  * Electron-mode specs: the real app (out/main + out/preload + out/renderer) on a fresh user-data folder
@@ -55,7 +56,8 @@ const test = base.extend<Fixtures>({
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--use-fake-device-for-media-stream', repoRoot],
       cwd: repoRoot,
       env: { ...process.env, POSTFRAME_USER_DATA: userData, NODE_ENV: 'production', ELECTRON_RENDERER_URL: '' },
-      timeout: 60_000,
+      // Starting Electron (and the engine inside it) is fixed work; the limit grows with the machine's slowness.
+      timeout: limitFor({ baseMs: 60_000 }),
     });
     app.process().stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();

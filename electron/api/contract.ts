@@ -216,8 +216,12 @@ export const calls = {
   // ── delivery (issue 4 §7; docs/delivery.md) ───────────────────────────────
   /** The library's connectors: the folder, the webhook (its secret header only as "set"), the channel routes. */
   'connectors.get': { input: Empty, output: ConnectorSettingsView },
-  /** Checks every part (the folder must be writable, the URL http(s)…) and stores nothing unless all is valid. */
-  'connectors.set': { input: ConnectorSettingsInput, output: ConnectorSettingsView },
+  /**
+   * Admins only ('delivery.settings', model/permissions.ts), audited. Checks every part (the folder must be
+   * writable, the URL http(s)…) and stores nothing unless all is valid. A new URL origin drops the secret header
+   * unless the same call gives one.
+   */
+  'connectors.set': { input: ConnectorSettingsInput.extend({ actorId: Id }), output: ConnectorSettingsView },
   /** Each channel's delivery of the post's current revision, the render jobs, and why it waits or failed. */
   'delivery.status': { input: z.object({ postId: Id }), output: PostDeliveryStatus },
   /** Renders and delivers an approved or scheduled (or failed) post now; returns once it is rendering. */

@@ -128,10 +128,10 @@ describe('paths in browser mode', () => {
 
   it('delivers only into allowed folders', async () => {
     await serve({ kind: 'confined', folders: [allowed] });
-    expect(forbidden(await call('connectors.set', { folder: { root: path.join(outside, 'out') } }))).toMatch(/cannot deliver to .*out: it may write only inside/);
-    forbidden(await call('connectors.set', { folder: { root: path.join(allowed, 'door', 'out') } }));
+    expect(forbidden(await call('connectors.set', { actorId: 'owner', folder: { root: path.join(outside, 'out') } }))).toMatch(/cannot deliver to .*out: it may write only inside/);
+    forbidden(await call('connectors.set', { actorId: 'owner', folder: { root: path.join(allowed, 'door', 'out') } }));
     const inside = path.join(allowed, 'deliveries');
-    expect(await call('connectors.set', { folder: { root: inside } })).toMatchObject({ ok: true, value: { folder: { root: inside } } });
+    expect(await call('connectors.set', { actorId: 'owner', folder: { root: inside } })).toMatchObject({ ok: true, value: { folder: { root: inside } } });
   });
 
   it('with no folder allowed, takes uploads only and says how to allow one', async () => {

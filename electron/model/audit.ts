@@ -6,6 +6,8 @@ export const auditActions = [
   'submit', 'approve', 'reject', 'comment', 'edit', 'schedule', 'unschedule', 'render', 'export', 'fail', 'retry', 'policy_override', 'policy_edit', 'campaign_edit',
   // A person settles a delivery whose outcome is unknown: the receiver has it, or send it again.
   'mark_delivered', 'resend',
+  // An admin changed where posts go (Settings → Delivery): what changed, never the secret header's value.
+  'delivery_settings',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorSettingsInput, effectiveRoutes, headerNameProblem, headerValueProblem, routeFor, timeoutProblem, webhookUrlProblem } from './delivery-settings';
+import { ConnectorSettingsInput, effectiveRoutes, headerNameProblem, headerValueProblem, routeFor, secretStaysWith, timeoutProblem, webhookUrlProblem } from './delivery-settings';
 
 describe('routeFor', () => {
   it('sends every channel to the one connector that is set, and nowhere when none is', () => {
@@ -52,5 +52,16 @@ describe('webhook checks', () => {
     expect(ConnectorSettingsInput.parse({})).toEqual({});
     expect(ConnectorSettingsInput.parse({ folder: null })).toEqual({ folder: null });
     expect(ConnectorSettingsInput.parse({ webhook: { url: 'https://x' } })).toEqual({ webhook: { url: 'https://x', headerName: null, timeoutSec: 60 } });
+  });
+});
+
+describe('secretStaysWith (issue 9 §6)', () => {
+  it('keeps a secret only on the same origin: scheme, host and port as the URL parser spells them', () => {
+    expect(secretStaysWith('https://hooks.example.com/a', 'https://HOOKS.example.com:443/b?x=1')).toBe(true);
+    expect(secretStaysWith('http://127.0.0.1:8080/a', 'http://127.1:8080/b')).toBe(true);
+    for (const to of ['http://hooks.example.com/a', 'https://hooks.example.com:8443/a', 'https://evil.example.net/a', 'https://hooks.example.com.evil.net/a', 'not a url']) {
+      expect(secretStaysWith('https://hooks.example.com/a', to), to).toBe(false);
+    }
+    expect(secretStaysWith('not a url', 'not a url')).toBe(false);
   });
 });

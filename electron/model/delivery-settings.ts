@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostKinds } from './net-target';
 import { ChannelId, channelIds } from './post';
 
 /**
@@ -26,7 +27,14 @@ export type Routes = z.infer<typeof Routes>;
 export const ConnectorSettingsView = z.object({
   folder: z.object({ root: z.string() }).nullable(),
   webhook: z
-    .object({ url: z.string(), headerName: z.string().nullable(), hasHeaderValue: z.boolean(), timeoutSec: z.number().int() })
+    .object({
+      url: z.string(),
+      headerName: z.string().nullable(),
+      hasHeaderValue: z.boolean(),
+      timeoutSec: z.number().int(),
+      /** Where the URL's host points: anything but 'public' is warned about (this computer, a private network, link-local). */
+      target: z.enum(hostKinds),
+    })
     .nullable(),
   /** Per-channel choices a person made (used when both connectors are set). */
   routes: Routes,
@@ -42,7 +50,7 @@ export const ConnectorSettingsInput = z.object({
     .object({
       url: z.string().max(2048),
       headerName: z.string().max(128).nullable().default(null),
-      /** undefined keeps the stored secret; null or '' removes it. */
+      /** undefined keeps the stored secret while the URL stays on the same origin; null or '' removes it. */
       headerValue: z.string().max(8192).nullable().optional(),
       timeoutSec: z.number().int().default(WEBHOOK_TIMEOUT_SEC.default),
     })
@@ -67,6 +75,55 @@ export function routeFor(channel: ChannelId, s: { folder: boolean; webhook: bool
 export function effectiveRoutes(s: { folder: boolean; webhook: boolean; routes: Routes }): Record<ChannelId, ConnectorKind | null> {
   return Object.fromEntries(channelIds.map((c) => [c, routeFor(c, s)])) as Record<ChannelId, ConnectorKind | null>;
 }
+
+/** A URL's origin (scheme, host, port as the URL parser spells them: case and default ports normalised), or null. */
+export function originOf(raw: string): string | null {
+  try {
+    const origin = new URL(raw.trim()).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a stored secret header may stay with a webhook whose address changes from `from` to `to`: only
+ * when both are the same origin. A secret is given for one receiver; a new host must be given its own, or an
+ * edited URL would hand the old receiver's credentials to whoever runs the new one.
+ */
+export function secretStaysWith(from: string, to: string): boolean {
+  const a = originOf(from);
+  return a !== null && a === originOf(to);
+}
+
+/** What the audit log records of a webhook: everything but the secret's value. */
+const publicWebhook = (w: StoredWebhook | null) => (w ? { url: w.url, headerName: w.headerName, timeoutSec: w.timeoutSec } : null);
+
+export type SecretChange = 'set' | 'kept' | 'cleared' | 'none';
+
+/**
+ * The audit entry's detail for a settings change: each part that changed, from and to, and for the webhook
+ * whether its secret was set (a value came with the call), kept, cleared, or never there. Never the secret.
+ * null when nothing changed.
+ */
+export function connectorSettingsChange(
+  before: { folderRoot: string | null; webhook: StoredWebhook | null; routes: Routes },
+  after: { folderRoot: string | null; webhook: StoredWebhook | null; routes: Routes },
+  secretGiven: boolean,
+): Record<string, unknown> | null {
+  const detail: Record<string, unknown> = {};
+  if (before.folderRoot !== after.folderRoot) detail.folder = { from: before.folderRoot, to: after.folderRoot };
+  const had = before.webhook?.headerValue ?? null;
+  const has = after.webhook?.headerValue ?? null;
+  const secret: SecretChange = has !== null && secretGiven ? 'set' : has !== null ? 'kept' : had !== null ? 'cleared' : 'none';
+  const hookFrom = publicWebhook(before.webhook);
+  const hookTo = publicWebhook(after.webhook);
+  if (JSON.stringify(hookFrom) !== JSON.stringify(hookTo) || secret === 'set' || secret === 'cleared') detail.webhook = { from: hookFrom, to: hookTo, secret };
+  if (JSON.stringify(sortedRoutes(before.routes)) !== JSON.stringify(sortedRoutes(after.routes))) detail.routes = { from: before.routes, to: after.routes };
+  return Object.keys(detail).length > 0 ? detail : null;
+}
+
+const sortedRoutes = (r: Routes) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** Headers Postframe sets itself; a configured header may not replace them. */
 const RESERVED_HEADERS = new Set(['content-type', 'content-length', 'idempotency-key', 'user-agent', 'host', 'accept', 'transfer-encoding', 'connection']);

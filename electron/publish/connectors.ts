@@ -2,21 +2,25 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PostsRepo } from '../library/posts-repo';
+import { classifyUrlHost } from '../model/net-target';
 import {
   type ConnectorKind,
   type ConnectorSettingsInput,
   type ConnectorSettingsView,
   Routes,
   StoredWebhook,
+  connectorSettingsChange,
   effectiveRoutes,
   headerNameProblem,
   headerValueProblem,
+  secretStaysWith,
   timeoutProblem,
   webhookUrlProblem,
 } from '../model/delivery-settings';
 import { AppError } from '../model/errors';
 import { examplePath, hostOsOf } from '../model/host-os';
 import type { Connector } from './delivery';
+import type { PostService } from './post-service';
 import { folderConnector } from './folder-connector';
 import { webhookConnector } from './webhook-connector';
 
@@ -48,7 +52,15 @@ export const isSet = (s: ConnectorSettings) => ({ folder: s.folderRoot !== null,
 export function settingsView(s: ConnectorSettings): ConnectorSettingsView {
   return {
     folder: s.folderRoot ? { root: s.folderRoot } : null,
-    webhook: s.webhook ? { url: s.webhook.url, headerName: s.webhook.headerName, hasHeaderValue: s.webhook.headerValue !== null, timeoutSec: s.webhook.timeoutSec } : null,
+    webhook: s.webhook
+      ? {
+          url: s.webhook.url,
+          headerName: s.webhook.headerName,
+          hasHeaderValue: s.webhook.headerValue !== null,
+          timeoutSec: s.webhook.timeoutSec,
+          target: classifyUrlHost(s.webhook.url) ?? 'public',
+        }
+      : null,
     routes: s.routes,
     effective: effectiveRoutes(isSet(s)),
   };
@@ -85,35 +97,57 @@ export async function checkFolderRoot(raw: string, libraryRoot: string): Promise
   return root;
 }
 
-/** Applies a settings change after checking all of it: nothing is stored unless every part is valid. */
-export async function applyConnectorSettings(posts: PostsRepo, input: ConnectorSettingsInput, libraryRoot: string): Promise<ConnectorSettings> {
-  const current = readConnectorSettings(posts);
-  let folderRoot = current.folderRoot;
-  if (input.folder === null) folderRoot = null;
-  else if (input.folder) folderRoot = await checkFolderRoot(input.folder.root, libraryRoot);
+/**
+ * An admin's change of the connector settings, checked in full (nothing is stored unless every part is
+ * valid), stored with its audit entry in one transaction (issue 9 §6). The actor must hold
+ * 'delivery.settings' (model/permissions.ts); a refused caller causes no folder probe and no entry.
+ * The webhook's secret header stays only while the URL keeps its origin, unless the change brings a new one.
+ */
+export async function changeConnectorSettings(service: PostService, actorId: string, input: ConnectorSettingsInput, libraryRoot: string): Promise<ConnectorSettings> {
+  service.permitted(actorId, 'delivery.settings');
+  // The only slow part (it writes a probe file) runs before the transaction; the rest reads the settings afresh.
+  const checkedRoot = input.folder ? await checkFolderRoot(input.folder.root, libraryRoot) : undefined;
+  return service.withPermission(actorId, 'delivery.settings', () => {
+    const before = readConnectorSettings(service.posts);
+    const after = nextConnectorSettings(before, input, checkedRoot);
+    const detail = connectorSettingsChange(before, after, Boolean(input.webhook?.headerValue?.trim()));
+    service.posts.setSetting(FOLDER_ROOT_KEY, after.folderRoot ?? '');
+    service.posts.setSetting(WEBHOOK_KEY, after.webhook);
+    service.posts.setSetting(ROUTES_KEY, after.routes);
+    return { result: after, audit: detail ? { action: 'delivery_settings', detail } : null };
+  });
+}
 
+/** The settings after a change (the folder already checked); throws 'invalid_input' saying what to fix. */
+function nextConnectorSettings(current: ConnectorSettings, input: ConnectorSettingsInput, checkedRoot: string | undefined): ConnectorSettings {
+  const folderRoot = input.folder === null ? null : input.folder ? checkedRoot! : current.folderRoot;
   let webhook = current.webhook;
   if (input.webhook === null) webhook = null;
   else if (input.webhook) {
     const w = input.webhook;
     const url = w.url.trim();
-    const headerName = w.headerName?.trim() || null;
+    let headerName = w.headerName?.trim() || null;
     const timeoutSec = w.timeoutSec ?? 60;
     const problem = webhookUrlProblem(url) ?? (headerName ? headerNameProblem(headerName) : null) ?? timeoutProblem(timeoutSec);
     if (problem) throw invalid(problem);
-    // undefined keeps the stored secret (the renderer never sees it, so it cannot send it back).
-    const headerValue = w.headerValue === undefined ? (current.webhook?.headerValue ?? null) : w.headerValue?.trim() || null;
-    if (headerValue && headerValueProblem(headerValue)) throw invalid(headerValueProblem(headerValue)!);
+    let headerValue: string | null;
+    const stored = current.webhook?.headerValue ?? null;
+    if (w.headerValue !== undefined) headerValue = w.headerValue?.trim() || null;
+    else if (stored !== null && secretStaysWith(current.webhook!.url, url)) {
+      // undefined keeps the stored secret (the renderer never sees it, so it cannot send it back)…
+      headerValue = stored;
+    } else if (stored !== null) {
+      // …but only for the origin it was given for: at a new host the secret header is gone until one is given for it.
+      headerValue = null;
+      headerName = null;
+    } else headerValue = null;
+    const valueProblem = headerValue ? headerValueProblem(headerValue) : null;
+    if (valueProblem) throw invalid(valueProblem);
     if (headerName && !headerValue) throw invalid(`Give the value of the ${headerName} header (the secret), or clear the header name.`);
     if (headerValue && !headerName) throw invalid('Give the name of the header that carries the secret, e.g. Authorization.');
     webhook = { url, headerName, headerValue, timeoutSec };
   }
-  const routes = input.routes ?? current.routes;
-
-  posts.setSetting(FOLDER_ROOT_KEY, folderRoot ?? '');
-  posts.setSetting(WEBHOOK_KEY, webhook);
-  posts.setSetting(ROUTES_KEY, routes);
-  return { folderRoot, webhook, routes };
+  return { folderRoot, webhook, routes: input.routes ?? current.routes };
 }
 
 /** The connector of one kind as configured now; null when that kind is not set. */

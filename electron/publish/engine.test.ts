@@ -40,7 +40,7 @@ async function exportNow(id: string) {
 
 describe('connector settings', () => {
   it('checks every part, stores nothing when one is wrong, and never shows the secret', async () => {
-    const set = api()['connectors.set'];
+    const set = (input: Omit<Parameters<ReturnType<typeof api>['connectors.set']>[0], 'actorId'>) => api()['connectors.set']({ actorId: 'owner', ...input });
     await expect(set({ folder: { root: 'relative/path' } })).rejects.toThrow(/not a full path/);
     await expect(set({ folder: { root: path.join(w.studio.folder.root, 'out') } })).rejects.toThrow(/inside the library folder/);
     const file = path.join(w.tmp, 'a-file');
@@ -63,10 +63,83 @@ describe('connector settings', () => {
   });
 });
 
+describe('connector settings are an admin’s, audited, and a secret stays with its host (issue 9 §6)', () => {
+  const hook = (url: string, extra: { headerName?: string | null; headerValue?: string | null } = {}) => ({ url, headerName: 'Authorization', timeoutSec: 30, ...extra });
+  const settingsAudit = () => w.studio.auditRepo.list(null).filter((e) => e.action === 'delivery_settings');
+
+  it('refuses a creator and an approver, for every part, and stores, probes and audits nothing', async () => {
+    const creator = await api()['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });
+    const before = w.studio.auditRepo.count();
+    for (const actorId of [creator.id, w.approverId]) {
+      for (const change of [{ folder: { root: outbox() } }, { webhook: hook('https://hooks.example.com/x', { headerValue: 'Bearer s3cret' }) }, { routes: { x: 'folder' as const } }, { folder: null, webhook: null }]) {
+        await expect(api()['connectors.set']({ actorId, ...change })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/Only an admin can change where posts are delivered.*Switch to an admin profile/) });
+      }
+    }
+    expect(await api()['connectors.get']({})).toMatchObject({ folder: null, webhook: null, routes: {} });
+    expect(fs.existsSync(outbox())).toBe(false);
+    expect(w.studio.auditRepo.count()).toBe(before);
+  });
+
+  it('puts each admin change in the audit log: what changed, and whether a secret was set or cleared, never its value', async () => {
+    const set = (input: Omit<Parameters<ReturnType<typeof api>['connectors.set']>[0], 'actorId'>) => api()['connectors.set']({ actorId: 'owner', ...input });
+    await set({ folder: { root: outbox() }, webhook: hook('https://hooks.example.com/x', { headerValue: 'Bearer s3cret' }) });
+    await set({ routes: { linkedin: 'folder' } });
+    await set({ routes: { linkedin: 'folder' } }); // no change: nothing to record
+    await set({ webhook: hook('https://hooks.example.com/y') }); // same origin: the secret is kept
+    await set({ webhook: null });
+    const entries = settingsAudit();
+    expect(entries.map((e) => [e.actorId, e.postId])).toEqual(Array(4).fill(['owner', null]));
+    expect(entries.map((e) => e.detail)).toEqual([
+      {
+        folder: { from: null, to: outbox() },
+        webhook: { from: null, to: { url: 'https://hooks.example.com/x', headerName: 'Authorization', timeoutSec: 30 }, secret: 'set' },
+      },
+      { routes: { from: {}, to: { linkedin: 'folder' } } },
+      { webhook: { from: { url: 'https://hooks.example.com/x', headerName: 'Authorization', timeoutSec: 30 }, to: { url: 'https://hooks.example.com/y', headerName: 'Authorization', timeoutSec: 30 }, secret: 'kept' } },
+      { webhook: { from: { url: 'https://hooks.example.com/y', headerName: 'Authorization', timeoutSec: 30 }, to: null, secret: 'cleared' } },
+    ]);
+    expect(JSON.stringify(w.studio.auditRepo.list())).not.toContain('s3cret');
+    expect(w.studio.auditRepo.verify()).toMatchObject({ ok: true });
+  });
+
+  it('forgets the secret header when the address moves to another origin (scheme, host or port), unless the change brings a new one', async () => {
+    const set = (webhook: ReturnType<typeof hook>) => api()['connectors.set']({ actorId: 'owner', webhook });
+    const stored = () => w.studio.postsRepo.setting('connectors.webhook') as { headerName: string | null; headerValue: string | null };
+    // Same origin (another path or query; case and the default port are the URL's own spelling): kept.
+    await set(hook('https://hooks.example.com/a', { headerValue: 'Bearer s3cret' }));
+    for (const url of ['https://hooks.example.com/b?team=1', 'https://HOOKS.example.com:443/c']) {
+      expect((await set(hook(url))).webhook).toMatchObject({ headerName: 'Authorization', hasHeaderValue: true });
+    }
+    expect(stored().headerValue).toBe('Bearer s3cret');
+    // Another host, port or scheme: the header and its secret are gone.
+    for (const url of ['https://evil.example.net/a', 'https://hooks.example.com:8443/a', 'http://hooks.example.com/a', 'https://hooks.example.com.evil.net/a', 'https://127.0.0.1/a']) {
+      await set(hook('https://hooks.example.com/a', { headerValue: 'Bearer s3cret' }));
+      const v = await set(hook(url));
+      expect(v.webhook, url).toMatchObject({ url, headerName: null, hasHeaderValue: false });
+      expect(stored(), url).toMatchObject({ headerName: null, headerValue: null });
+      expect(settingsAudit().at(-1)!.detail).toMatchObject({ webhook: { secret: 'cleared' } });
+    }
+    // A new secret given with the new address is the one kept.
+    await set(hook('https://hooks.example.com/a', { headerValue: 'Bearer s3cret' }));
+    expect((await set(hook('https://other.example.org/a', { headerValue: 'Bearer n3w' }))).webhook).toMatchObject({ hasHeaderValue: true });
+    expect(stored().headerValue).toBe('Bearer n3w');
+    expect(settingsAudit().at(-1)!.detail).toMatchObject({ webhook: { secret: 'set' } });
+  });
+
+  it('warns (and still saves) when the webhook points at this computer, a private network or a link-local address', async () => {
+    const set = (url: string) => api()['connectors.set']({ actorId: 'owner', webhook: hook(url, { headerName: null }) });
+    expect((await set('http://127.1:8080/hook')).webhook?.target).toBe('loopback');
+    expect((await set('http://[fd00::5]/hook')).webhook?.target).toBe('private');
+    expect((await set('http://169.254.169.254/latest')).webhook?.target).toBe('link_local');
+    expect((await set('https://hooks.example.com/x')).webhook?.target).toBe('public');
+    expect((await api()['connectors.get']({})).webhook?.target).toBe('public');
+  });
+});
+
 describe('export now', () => {
   it('renders one variant per distinct plan as jobs, sends each channel where the settings route it, and marks the post exported', async () => {
     receiver = await startReceiver((_r, res) => res.writeHead(201).end('{"ok":true}'));
-    await api()['connectors.set']({ folder: { root: outbox() }, webhook: { url: receiver.url, headerName: 'Authorization', headerValue: 'Bearer t0k', timeoutSec: 30 }, routes: { x: 'folder' } });
+    await api()['connectors.set']({ actorId: 'owner', folder: { root: outbox() }, webhook: { url: receiver.url, headerName: 'Authorization', headerValue: 'Bearer t0k', timeoutSec: 30 }, routes: { x: 'folder' } });
     // TikTok and X take the 360x640 draft as it is (one shared file); Facebook Reels needs at least 540x960.
     const post = await approvedPost(w, 'Red launch', ['tiktok', 'x', 'facebook_reel']);
     const done = await exportNow(post.id);
@@ -106,7 +179,7 @@ describe('export now', () => {
     });
     await expect(api()['delivery.exportNow']({ id: post.id, actorId: 'owner' })).rejects.toThrow(/No delivery folder or webhook is set.*Settings → Delivery/);
     expect((await api()['posts.get']({ id: post.id })).state).toBe('approved');
-    await api()['connectors.set']({ folder: { root: outbox() } });
+    await api()['connectors.set']({ actorId: 'owner', folder: { root: outbox() } });
     expect(await api()['delivery.status']({ postId: post.id })).toMatchObject({ canExport: true, problem: null });
     const draft = await api()['posts.create']({ draftId: w.draftId, actorId: 'owner', targets: [{ channel: 'tiktok', overrides: {} }], timeZone: 'UTC', campaignId: null });
     await expect(api()['delivery.exportNow']({ id: draft.id, actorId: 'owner' })).rejects.toThrow(/Get it approved first/);
@@ -133,7 +206,7 @@ describe('the scheduler’s pass', () => {
     expect(lateEvents.at(-1)!.posts.map((p) => [p.title, p.minutesLate])).toEqual([['Two hours late', 120]]);
     expect((await api()['delivery.status']({ postId: late.id })).minutesLate).toBe(120);
 
-    await api()['connectors.set']({ folder: { root: outbox() } });
+    await api()['connectors.set']({ actorId: 'owner', folder: { root: outbox() } });
     await w.studio.schedulerPass();
     await engine().whenIdle();
     expect((await api()['posts.get']({ id: due.id })).state).toBe('exported');
@@ -160,7 +233,7 @@ describe('the scheduler’s pass', () => {
 
   it('retries a webhook after its backoff (only when its time comes) and keeps the post ready meanwhile', async () => {
     receiver = await startReceiver((_r, res, n) => (n === 1 ? res.writeHead(503).end('busy') : res.writeHead(201).end()));
-    await api()['connectors.set']({ webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
+    await api()['connectors.set']({ actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
     const post = await approvedPost(w, 'Busy receiver', ['tiktok'], 1);
     await w.studio.startScheduler({ timers: { set: () => null, clear: () => undefined } });
     await engine().whenIdle();
@@ -182,7 +255,7 @@ describe('the scheduler’s pass', () => {
   it('an unknown outcome waits for a person: never resent by a pass; Send again reuses the key, Mark as delivered settles', async () => {
     let drop = true;
     receiver = await startReceiver((_r, res) => (drop ? res.socket?.destroy() : res.writeHead(200).end()));
-    await api()['connectors.set']({ webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
+    await api()['connectors.set']({ actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
     const a = await approvedPost(w, 'Maybe sent A', ['tiktok']);
     const b = await approvedPost(w, 'Maybe sent B', ['tiktok']);
     await exportNow(a.id);
@@ -212,7 +285,7 @@ describe('the scheduler’s pass', () => {
   it('a refusal fails the post with the receiver’s words; Export again sends only the channel that did not get it', async () => {
     let refuse = true;
     receiver = await startReceiver((r, res) => (refuse && r.key.includes(':x:') ? res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":"caption too long"}') : res.writeHead(201).end()));
-    await api()['connectors.set']({ webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
+    await api()['connectors.set']({ actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
     const post = await approvedPost(w, 'Half refused', ['tiktok', 'x']);
     const failed = await exportNow(post.id);
     expect(failed.state).toBe('failed');
@@ -230,7 +303,7 @@ describe('the scheduler’s pass', () => {
 describe('after a crash', () => {
   it('the first pass turns a webhook send in flight into an unknown outcome, and renders again a post left rendering', async () => {
     receiver = await startReceiver((_r, res) => res.writeHead(201).end());
-    await api()['connectors.set']({ webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
+    await api()['connectors.set']({ actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 30 } });
     // What a kill -9 leaves: one post rendering (its job failed by the job runner's own recovery), and one
     // rendered post whose webhook row says 'sending'.
     const rendering = await approvedPost(w, 'Was rendering', ['tiktok']);

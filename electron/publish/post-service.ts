@@ -1,4 +1,6 @@
+import type { AuditAction } from '../model/audit';
 import { AppError } from '../model/errors';
+import { type Permission, requirePermission } from '../model/permissions';
 import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
 import { toICalendar } from '../model/ical';
 import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
@@ -55,26 +57,37 @@ export class PostService {
     return stored === undefined ? [] : ApprovalRule.array().parse(stored);
   }
 
-  private requireAdmin(actorId: string, what: string): User {
-    const actor = this.posts.requireUser(actorId);
-    if (actor.role !== 'admin') throw new AppError('unauthorized', `Only an admin can ${what}. Switch to an admin profile, or ask one.`);
-    return actor;
+  /** The actor, when their role holds the permission (model/permissions.ts); an 'unauthorized' error otherwise. */
+  permitted(actorId: string, permission: Permission): User {
+    return requirePermission(this.posts.requireUser(actorId), permission);
+  }
+
+  /**
+   * A library-wide change only some roles may make: the permission is checked, then `change` runs and its
+   * audit entry (if it returns one: nothing changed, nothing to record) is appended in the same transaction.
+   */
+  withPermission<T>(actorId: string, permission: Permission, change: (actor: User) => { result: T; audit: { action: AuditAction; detail: Record<string, unknown> } | null }): T {
+    return this.db
+      .transaction(() => {
+        const actor = this.permitted(actorId, permission);
+        const { result, audit } = change(actor);
+        if (audit) this.audit.append({ actor, action: audit.action, postId: null, detail: audit.detail, at: this.now().toISOString() });
+        return result;
+      })
+      .immediate();
   }
 
   setPolicy(actorId: string, policy: Policy | undefined, approvals: ApprovalRule[] | undefined): { policy: Policy; approvals: ApprovalRule[] } {
-    const actor = this.requireAdmin(actorId, 'change the compliance policy and approval rules');
-    this.db
-      .transaction(() => {
-        if (policy) this.posts.setSetting(POLICY_KEY, policy);
-        if (approvals) this.posts.setSetting(APPROVAL_RULES_KEY, approvals);
-        this.audit.append({ actor, action: 'policy_edit', postId: null, detail: { policy: policy ?? null, approvals: approvals ?? null }, at: this.now().toISOString() });
-      })
-      .immediate();
+    this.withPermission(actorId, 'policy.edit', () => {
+      if (policy) this.posts.setSetting(POLICY_KEY, policy);
+      if (approvals) this.posts.setSetting(APPROVAL_RULES_KEY, approvals);
+      return { result: null, audit: { action: 'policy_edit', detail: { policy: policy ?? null, approvals: approvals ?? null } } };
+    });
     return { policy: this.policy(), approvals: this.approvalRules() };
   }
 
   createUser(actorId: string, name: string, role: User['role']): User {
-    this.requireAdmin(actorId, 'add users');
+    this.permitted(actorId, 'users.create');
     return this.posts.createUser(name, role);
   }
 

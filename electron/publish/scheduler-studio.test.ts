@@ -28,7 +28,7 @@ describe('a scheduler pass that fails in a real Studio', () => {
   it('logs the failure, delivers the other posts, and keeps scheduling', async () => {
     const api = w.studio.api;
     const outbox = path.join(w.tmp, 'outbox');
-    await api['connectors.set']({ folder: { root: outbox } });
+    await api['connectors.set']({ actorId: 'owner', folder: { root: outbox } });
     const good = await approvedPost(w, 'Good one', ['tiktok'], 5);
     const broken = await api['drafts.create']({ kind: 'video', name: 'From the future' });
     const bad = await approvedPost({ ...w, draftId: broken.id }, 'Broken draft', ['tiktok'], 6);

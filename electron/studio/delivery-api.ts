@@ -1,4 +1,4 @@
-import { applyConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
+import { changeConnectorSettings, readConnectorSettings, settingsView } from '../publish/connectors';
 import { type ApiPart, type StudioContext, requireTools } from './context';
 
 type DeliveryCalls = 'connectors.get' | 'connectors.set' | 'delivery.status' | 'delivery.exportNow' | 'delivery.markDelivered' | 'delivery.sendAgain' | 'delivery.late';
@@ -10,9 +10,12 @@ export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): Api
       return settingsView(readConnectorSettings(ctx.postsRepo));
     },
     async 'connectors.set'(input) {
-      // The delivery folder is written to: browser mode may name only allowed folders (path-gate.ts).
-      if (input.folder) input = { ...input, folder: { root: await ctx.paths.check(input.folder.root, 'delivery') } };
-      const s = await applyConnectorSettings(ctx.postsRepo, input, ctx.rooms.folder.root);
+      const { actorId, ...change } = input;
+      // Who may change delivery comes first (a refused person learns nothing about paths); then the delivery
+      // folder, which is written to: browser mode may name only allowed folders (path-gate.ts).
+      ctx.postService.permitted(actorId, 'delivery.settings');
+      if (change.folder) change.folder = { root: await ctx.paths.check(change.folder.root, 'delivery') };
+      const s = await changeConnectorSettings(ctx.postService, actorId, change, ctx.rooms.folder.root);
       // Posts that waited for a connector may go now; every post's "where it goes" may have changed.
       ctx.emit('delivery.changed', { postIds: [] });
       ctx.pokeScheduler();

@@ -7,7 +7,7 @@ import type { MediaTools } from '../media/ffmpeg';
 import { draftDuration } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
-import { applyConnectorSettings, makeConnector, readConnectorSettings } from '../publish/connectors';
+import { changeConnectorSettings, makeConnector, readConnectorSettings } from '../publish/connectors';
 import { DeliveriesRepo, recoverDeliveries } from '../publish/deliveries-repo';
 import { type DueOutcome, DeliveryEngine } from '../publish/engine';
 import { sweepFolderConnector } from '../publish/folder-connector';
@@ -101,9 +101,13 @@ export function createScheduler(ctx: StudioContext, rooms: Rooms, opts: { clock:
   });
 }
 
-/** Where the folder connector delivers (`postframe queue folder`): checked like the Settings screen checks it. */
-export async function setDeliveryFolder(ctx: StudioContext, root: string): Promise<string> {
-  const s = await applyConnectorSettings(ctx.postsRepo, { folder: { root } }, ctx.rooms.folder.root);
+/**
+ * Where the folder connector delivers (`postframe queue folder`): checked and audited like the Settings screen's
+ * change. The command line acts as the library's Owner, as its other commands do (whoever runs it holds the
+ * library file); `actorId` is for callers that know who is acting.
+ */
+export async function setDeliveryFolder(ctx: StudioContext, root: string, actorId = 'owner'): Promise<string> {
+  const s = await changeConnectorSettings(ctx.postService, actorId, { folder: { root } }, ctx.rooms.folder.root);
   return s.folderRoot!;
 }
 

@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   contentType: string;
   /** The Content-Length header (null when the request was chunked). */
   contentLength: number | null;
+  /** Every header as received (names in lower case). */
+  headers: http.IncomingHttpHeaders;
   body: Buffer;
 }
 export type Behaviour = (req: ReceivedRequest, res: http.ServerResponse, n: number) => void;
@@ -40,6 +42,7 @@ export async function startReceiver(behaviour: Behaviour): Promise<Receiver> {
         userAgent: String(req.headers['user-agent'] ?? ''),
         contentType: String(req.headers['content-type'] ?? ''),
         contentLength: req.headers['content-length'] == null ? null : Number(req.headers['content-length']),
+        headers: req.headers,
         body: Buffer.concat(chunks),
       };
       requests.push(r);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { channelLimits } from '../../../../electron/model/channels';
+import { can } from '../../../../electron/model/permissions';
 import { channelIds, type ChannelId, type User } from '../../../../electron/model/post';
 import { Policy } from '../../../../electron/model/policy';
 import { ApprovalRule } from '../../../../electron/model/workflow';
@@ -80,7 +81,7 @@ export function PolicyView({ actor, users }: { actor: User; users: User[] }) {
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const canEdit = actor.role === 'admin';
+  const canEdit = can(actor.role, 'policy.edit');
   const approvers = users.filter((u) => u.role === 'approver' || u.role === 'admin');
 
   const load = useCallback(

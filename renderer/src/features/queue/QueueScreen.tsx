@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { can } from '../../../../electron/model/permissions';
 import type { Campaign, Role, User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import { call, errorText } from '../../api/client';
@@ -231,7 +232,7 @@ function ProfileSwitcher({ users, actor, onChange, onAdd }: { users: User[]; act
           {t(`queue.role.${actor.role}` as MessageKey)}
         </span>
       )}
-      {actor?.role === 'admin' && (
+      {actor && can(actor.role, 'users.create') && (
         <Button size="sm" variant="ghost" onClick={onAdd} data-testid="add-user">
           {t('queue.addUser')}
         </Button>

@@ -3,16 +3,7 @@ import type { Campaign, User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import type { DraftSummary } from '../../../../electron/model/draft-record';
 import { call, errorText, onEvent } from '../../api/client';
-
-const ACTOR_KEY = 'postframe.actorId';
-
-function storedActor(): string {
-  try {
-    return window.localStorage.getItem(ACTOR_KEY) ?? 'owner';
-  } catch {
-    return 'owner';
-  }
-}
+import { actorAmong, rememberActorId, storedActorId } from './actor';
 
 export type QueueData = {
   users: User[];
@@ -32,7 +23,7 @@ export type QueueData = {
  */
 export function useQueueData(): QueueData {
   const [users, setUsers] = useState<User[]>([]);
-  const [actorId, setActorIdState] = useState(storedActor);
+  const [actorId, setActorIdState] = useState(storedActorId);
   const [posts, setPosts] = useState<PostRecordShape[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
@@ -69,15 +60,10 @@ export function useQueueData(): QueueData {
   }, [reload]);
 
   const setActorId = useCallback((id: string) => {
-    try {
-      window.localStorage.setItem(ACTOR_KEY, id);
-    } catch {
-      // Private mode: the choice lasts for this session only.
-    }
+    rememberActorId(id);
     setActorIdState(id);
   }, []);
 
-  // A remembered profile from another library falls back to the first admin (the seeded Owner).
-  const actor = users.find((u) => u.id === actorId) ?? users.find((u) => u.role === 'admin') ?? users[0] ?? null;
+  const actor = actorAmong(users, actorId);
   return { users, actor, setActorId, posts, campaigns, drafts, error, loaded, reload };
 }

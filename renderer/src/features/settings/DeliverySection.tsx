@@ -1,34 +1,40 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CallInput } from '../../../../electron/api/contract';
 import { channelLimits } from '../../../../electron/model/channels';
-import { type ConnectorKind, type ConnectorSettingsView, WEBHOOK_TIMEOUT_SEC } from '../../../../electron/model/delivery-settings';
-import { channelIds, type ChannelId } from '../../../../electron/model/post';
+import { type ConnectorKind, type ConnectorSettingsView, WEBHOOK_TIMEOUT_SEC, originOf } from '../../../../electron/model/delivery-settings';
+import { classifyUrlHost } from '../../../../electron/model/net-target';
+import { can } from '../../../../electron/model/permissions';
+import { channelIds, type ChannelId, type User } from '../../../../electron/model/post';
 import { call, errorText, onEvent } from '../../api/client';
 import { useHostOs } from '../../api/hostOs';
 import { examplePath } from '../../../../electron/model/host-os';
-import { t } from '../../i18n';
+import { type MessageKey, t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
-import { FolderIcon } from '../../ui/icons';
+import { AlertIcon, FolderIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
+import { actorAmong, storedActorId } from '../queue/actor';
 import { examplePathIn } from './allowedPaths';
 import './delivery-settings.css';
 
 /**
  * Settings → Delivery: the library's folder connector, its webhook (URL, an optional secret header, the timeout)
  * and, when both are set, which one each channel goes to. The engine checks everything and says what is wrong;
- * the secret is never shown again once saved.
+ * the secret is never shown again once saved. Only an admin may change them (model/permissions.ts); everyone
+ * else sees them read-only, with a note saying so.
  */
 /** `allowedFolders`: null in the app (any folder); in the browser, the only folders deliveries may be written to. */
 export function DeliverySection({ allowedFolders }: { allowedFolders: string[] | null }) {
   const [view, setView] = useState<ConnectorSettingsView | null>(null);
+  const [actor, setActor] = useState<User | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const load = useCallback(
     () =>
-      call('connectors.get', {}).then(
-        (v) => {
+      Promise.all([call('connectors.get', {}), call('users.list', {})]).then(
+        ([v, users]) => {
           setView(v);
+          setActor(actorAmong(users, storedActorId()));
           setLoadError(null);
         },
         (e: unknown) => setLoadError(errorText(e)),
@@ -51,29 +57,37 @@ export function DeliverySection({ allowedFolders }: { allowedFolders: string[] |
           {loadError}
         </p>
       )}
-      {view && (
+      {view && actor && (
         <>
-          {/* Keyed by what is saved: a form starts again from the stored values after a save or a library switch. */}
-          <FolderForm key={view.folder?.root ?? ''} view={view} onSaved={setView} allowedFolders={allowedFolders} />
-          <WebhookForm key={JSON.stringify(view.webhook)} view={view} onSaved={setView} />
-          <Routes view={view} onSaved={setView} />
+          {!can(actor.role, 'delivery.settings') && (
+            <p className="banner delivery-readonly" data-testid="delivery-readonly">
+              {t('delivery.readOnly', { name: actor.name, role: t(`queue.role.${actor.role}` as MessageKey) })}
+            </p>
+          )}
+          {/* A disabled fieldset disables every control inside: the settings stay readable, nothing can be sent. */}
+          <fieldset className="delivery-fieldset" disabled={!can(actor.role, 'delivery.settings')} data-testid="delivery-fieldset">
+            {/* Keyed by what is saved: a form starts again from the stored values after a save or a library switch. */}
+            <FolderForm key={view.folder?.root ?? ''} view={view} actor={actor} onSaved={setView} allowedFolders={allowedFolders} />
+            <WebhookForm key={JSON.stringify(view.webhook)} view={view} actor={actor} onSaved={setView} />
+            <Routes view={view} actor={actor} onSaved={setView} />
+          </fieldset>
         </>
       )}
     </section>
   );
 }
 
-type FormProps = { view: ConnectorSettingsView; onSaved: (v: ConnectorSettingsView) => void };
+type FormProps = { view: ConnectorSettingsView; actor: User; onSaved: (v: ConnectorSettingsView) => void };
 
-/** Saves a change; returns the engine's words when it refuses. */
-function useSave(onSaved: (v: ConnectorSettingsView) => void) {
+/** Saves a change as the profile in use; returns the engine's words when it refuses. */
+function useSave(actor: User, onSaved: (v: ConnectorSettingsView) => void) {
   const showToast = useStore((s) => s.showToast);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const save = async (input: CallInput<'connectors.set'>, done: string) => {
+  const save = async (input: Omit<CallInput<'connectors.set'>, 'actorId'>, done: string) => {
     setBusy(true);
     try {
-      const v = await call('connectors.set', input);
+      const v = await call('connectors.set', { ...input, actorId: actor.id });
       setError(null);
       onSaved(v);
       showToast({ message: done, tone: 'success' });
@@ -88,10 +102,10 @@ function useSave(onSaved: (v: ConnectorSettingsView) => void) {
   return { save, busy, error };
 }
 
-function FolderForm({ view, onSaved, allowedFolders }: FormProps & { allowedFolders: string[] | null }) {
+function FolderForm({ view, actor, onSaved, allowedFolders }: FormProps & { allowedFolders: string[] | null }) {
   const [root, setRoot] = useState(view.folder?.root ?? '');
   const os = useHostOs();
-  const { save, busy, error } = useSave(onSaved);
+  const { save, busy, error } = useSave(actor, onSaved);
   // The engine refuses folders outside the allowed ones: with none allowed (and none set), say so instead.
   if (allowedFolders && allowedFolders.length === 0 && !view.folder) {
     return (
@@ -135,23 +149,37 @@ function FolderForm({ view, onSaved, allowedFolders }: FormProps & { allowedFold
   );
 }
 
-function WebhookForm({ view, onSaved }: FormProps) {
+/** The host of a URL as a person typed it, for a warning; the text itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url.trim()).host;
+  } catch {
+    return url.trim();
+  }
+}
+
+function WebhookForm({ view, actor, onSaved }: FormProps) {
   const hook = view.webhook;
   const [url, setUrl] = useState(hook?.url ?? '');
   const [headerName, setHeaderName] = useState(hook?.headerName ?? '');
   const [headerValue, setHeaderValue] = useState('');
   const [timeout, setTimeoutSec] = useState(String(hook?.timeoutSec ?? WEBHOOK_TIMEOUT_SEC.default));
-  const { save, busy, error } = useSave((v) => {
+  const { save, busy, error } = useSave(actor, (v) => {
     setHeaderValue('');
     onSaved(v);
   });
+  // The engine keeps a saved secret only for the origin it was given for; say so before the person saves.
+  const typedOrigin = originOf(url);
+  const dropsSecret = Boolean(hook?.hasHeaderValue) && headerValue === '' && typedOrigin !== null && typedOrigin !== originOf(hook!.url);
+  // The saved address's status comes from the engine; a typed one is classified here by the same rule.
+  const target = hook && url.trim() === hook.url ? hook.target : classifyUrlHost(url);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const name = headerName.trim();
     // An empty secret box keeps the saved secret (it is never sent back here); no header name removes it.
     const value = !name ? null : headerValue !== '' ? headerValue : undefined;
-    void save({ webhook: { url, headerName: name || null, headerValue: value, timeoutSec: Number(timeout) } }, t('delivery.webhookSaved'));
+    void save({ webhook: { url, headerName: name || null, headerValue: value, timeoutSec: Number(timeout) } }, dropsSecret && name ? t('delivery.webhookSavedNoSecret') : t('delivery.webhookSaved'));
   };
   return (
     <form className="delivery-form" onSubmit={submit} data-testid="delivery-webhook-form">
@@ -166,6 +194,12 @@ function WebhookForm({ view, onSaved }: FormProps) {
         inputMode="url"
         data-testid="delivery-webhook-url"
       />
+      {target && target !== 'public' && (
+        <p className="delivery-form__warning" data-testid="delivery-webhook-target" data-kind={target}>
+          <AlertIcon size={16} />
+          {t(`delivery.target.${target}`, { host: hostOf(url) })}
+        </p>
+      )}
       <div className="delivery-form__row">
         <TextInput
           label={t('delivery.headerName')}
@@ -178,7 +212,7 @@ function WebhookForm({ view, onSaved }: FormProps) {
         <TextInput
           label={t('delivery.headerValue')}
           placeholder={hook?.hasHeaderValue ? '••••••••' : t('delivery.headerValuePlaceholder')}
-          hint={hook?.hasHeaderValue ? t('delivery.headerValueKept') : undefined}
+          hint={dropsSecret || !hook?.hasHeaderValue ? undefined : can(actor.role, 'delivery.settings') ? t('delivery.headerValueKept') : t('delivery.headerValueSaved')}
           type="password"
           autoComplete="off"
           value={headerValue}
@@ -187,6 +221,12 @@ function WebhookForm({ view, onSaved }: FormProps) {
           data-testid="delivery-webhook-secret"
         />
       </div>
+      {dropsSecret && (
+        <p className="delivery-form__warning" data-testid="delivery-webhook-secret-dropped">
+          <AlertIcon size={16} />
+          {t('delivery.secretDropped')}
+        </p>
+      )}
       <div className="delivery-form__row">
         <TextInput
           label={t('delivery.timeout')}
@@ -218,8 +258,8 @@ function WebhookForm({ view, onSaved }: FormProps) {
   );
 }
 
-function Routes({ view, onSaved }: FormProps) {
-  const { save, busy, error } = useSave(onSaved);
+function Routes({ view, actor, onSaved }: FormProps) {
+  const { save, busy, error } = useSave(actor, onSaved);
   const both = view.folder !== null && view.webhook !== null;
   const only: ConnectorKind | null = view.webhook ? 'webhook' : view.folder ? 'folder' : null;
   const choose = (channel: ChannelId, kind: ConnectorKind) =>

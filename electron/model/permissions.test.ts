@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { can, permissions, requirePermission } from './permissions';
+import { Role } from './post';
+
+describe('permissions', () => {
+  it('lets only admins change the policy, add users and change delivery settings', () => {
+    for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
+      expect(Role.options.filter((r) => can(r, p))).toEqual(['admin']);
+    }
+  });
+
+  it('refuses other roles with an unauthorized error that names who may', () => {
+    const creator = { id: 'c', name: 'Cleo', role: 'creator' as const };
+    expect(() => requirePermission(creator, 'delivery.settings')).toThrow(expect.objectContaining({ code: 'unauthorized', message: expect.stringMatching(/^Only an admin can change where posts are delivered/) }));
+    const admin = { id: 'a', name: 'Ada', role: 'admin' as const };
+    expect(requirePermission(admin, 'delivery.settings')).toBe(admin);
+  });
+});

@@ -1,0 +1,30 @@
+import { AppError } from './errors';
+import type { Role, User } from './post';
+
+/**
+ * Who may do what, in one table (DESIGN.md "Accounts and trust"; Discourse's Guardian): the engine checks a
+ * call's actor against it before acting, and the renderer reads it to show a screen read-only. When sessions
+ * replace the `actorId` a call names, the same table is checked with the session's user.
+ * Everything not listed here is open to every role (the workflow has its own rules per step).
+ */
+export const permissions = {
+  'policy.edit': { roles: ['admin'], what: 'change the compliance policy and approval rules' },
+  'users.create': { roles: ['admin'], what: 'add users' },
+  /** Settings → Delivery: the folder, the webhook and its secret header, each channel's route. */
+  'delivery.settings': { roles: ['admin'], what: 'change where posts are delivered (Settings → Delivery)' },
+} as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission].roles as readonly Role[]).includes(role);
+}
+
+const roleNames: Record<Role, string> = { creator: 'a creator', approver: 'an approver', admin: 'an admin' };
+
+/** The user, when their role holds the permission; otherwise an 'unauthorized' error that says what to do. */
+export function requirePermission(user: User, permission: Permission): User {
+  if (can(user.role, permission)) return user;
+  const p = permissions[permission];
+  const who = p.roles.map((r) => roleNames[r]).join(' or ');
+  throw new AppError('unauthorized', `Only ${who} can ${p.what}. Switch to ${who} profile, or ask one.`);
+}
