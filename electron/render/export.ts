@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MediaTools } from '../media/ffmpeg';
@@ -67,6 +68,20 @@ export function exportFileName(draftName: string, at: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
   return `${safe || 'Export'}-${stamp}.mp4`;
+}
+
+/**
+ * `dir/name`, or `dir/name-2.mp4`, `-3`, … when that name (or its part file) is taken: two exports of one draft
+ * within the same second must not write over each other. Exports of a library run one at a time, so looking
+ * is enough.
+ */
+export function freeExportPath(dir: string, fileName: string): string {
+  const ext = path.extname(fileName);
+  const base = fileName.slice(0, fileName.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, n === 1 ? fileName : `${base}-${n}${ext}`);
+    if (!existsSync(candidate) && !existsSync(partPathFor(candidate))) return candidate;
+  }
 }
 
 /** What to tell a user when ffmpeg stopped with `detail` as its last words. */

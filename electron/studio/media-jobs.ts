@@ -15,7 +15,7 @@ import { ImportRequest } from '../model/import';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
-import { exportFileName, runExport } from '../render/export';
+import { exportFileName, freeExportPath, runExport } from '../render/export';
 import { rasterizeText } from '../render/text';
 import { type Rooms, type StudioContext, requireTools } from './context';
 import { PathGate } from './path-gate';
@@ -131,7 +131,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     if (rec.doc.kind !== 'video') throw new AppError('invalid_input', 'Only video drafts can be exported to MP4. Open a video draft and export again.');
     doc = rec.doc;
   }
-  const outputPath = req.outputPath ?? path.join(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
+  const outputPath = req.outputPath ?? freeExportPath(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
   const draft = doc;
   const out = await runExport(tools, {
     draft,
