@@ -12,77 +12,24 @@ import type { ExportPreset } from '../model/draft-record';
 import type { SourceFacts } from './compiler';
 import { runExport } from './export';
 import { photoSourceFacts } from './source-facts';
+import { PICTURE, UPRIGHT, cornersOf, pictureSource, storedPixels } from './test-pictures';
 import { draft, media, track } from './test-drafts';
 
 // Photos with each EXIF orientation, and phone videos with each rotation, exported by real ffmpeg from the facts
-// the library records for them: every one must come out upright. "Upright" is checked with corner markers: the
-// picture is grey with red in its top-left corner, green in its top-right and blue in its bottom-left, so any
-// turn or mirror moves at least one of them.
+// the library records for them: every one must come out upright, which the corner markers of the test picture
+// (test-pictures.ts) show.
 
 const bins = resolveBinaries({ env: process.env });
 const tools = new MediaTools(bins);
 const preset: ExportPreset = { height: 'canvas', fps: 'canvas', quality: 'small' };
 let dir = '';
 
-/** The upright picture: 96×64 (landscape, so a quarter turn shows in the size too). */
-const W = 96;
-const H = 64;
-const B = 24;
-type Rgb = [number, number, number];
-function upright(x: number, y: number): Rgb {
-  if (x < B && y < B) return [255, 0, 0];
-  if (x >= W - B && y < B) return [0, 255, 0];
-  if (x < B && y >= H - B) return [0, 0, 255];
-  return [128, 128, 128];
-}
-
-/**
- * The pixels a camera stores for the upright picture under EXIF orientation `o`, written from the EXIF
- * definition (which stored row and column are the picture's top and left) and not from the code under test.
- */
-function storedPixels(o: number): { data: Buffer; width: number; height: number } {
-  const quarter = o >= 5;
-  const sw = quarter ? H : W;
-  const sh = quarter ? W : H;
-  const data = Buffer.alloc(sw * sh * 3);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      // Where upright (x, y) is stored.
-      const [sx, sy] = {
-        1: [x, y], // row 0 top, column 0 left
-        2: [W - 1 - x, y], // row 0 top, column 0 right
-        3: [W - 1 - x, H - 1 - y], // row 0 bottom, column 0 right
-        4: [x, H - 1 - y], // row 0 bottom, column 0 left
-        5: [y, x], // row 0 left, column 0 top
-        6: [y, W - 1 - x], // row 0 right, column 0 top
-        7: [H - 1 - y, W - 1 - x], // row 0 right, column 0 bottom
-        8: [H - 1 - y, x], // row 0 left, column 0 bottom
-      }[o]!;
-      data.set(upright(x, y), (sy! * sw + sx!) * 3);
-    }
-  }
-  return { data, width: sw, height: sh };
-}
-
-/** What is in the top-left, top-right and bottom-left corners of an RGB image: R, G, B or . (neither). */
-function corners(rgb: Buffer, w: number, h: number, channels = 3): string {
-  const at = (x: number, y: number) => {
-    const i = (y * w + x) * channels;
-    const [r, g, b] = [rgb[i]!, rgb[i + 1]!, rgb[i + 2]!];
-    if (r > 180 && g < 90 && b < 90) return 'R';
-    if (g > 180 && r < 90 && b < 90) return 'G';
-    if (b > 180 && r < 90 && g < 90) return 'B';
-    return '.';
-  };
-  const m = 6;
-  return `${at(m, m)}${at(w - 1 - m, m)}${at(m, h - 1 - m)}`;
-}
-const UPRIGHT = 'RGB';
+const { width: W, height: H } = PICTURE;
 
 /** The corners of the export's frame at `t` seconds. */
 function cornersAt(file: string, t: number, w: number, h: number): string {
   const raw = execFileSync(bins.ffmpeg, ['-v', 'error', '-ss', String(t), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
-  return corners(raw, w, h);
+  return cornersOf(raw, w, { x: 0, y: 0, width: w, height: h });
 }
 
 /** The source facts the library's export gives the compiler for a photo (studio/media-jobs.ts). */
@@ -126,7 +73,7 @@ describe('photos with an EXIF orientation export upright', () => {
   it('the test photos are what libvips calls upright for each orientation', async () => {
     for (const o of ORIENTATIONS) {
       const { data, info } = await sharp(await photo('jpeg', o)).rotate().raw().toBuffer({ resolveWithObject: true });
-      expect([info.width, info.height, corners(data, info.width, info.height, info.channels)], `orientation ${o}`).toEqual([W, H, UPRIGHT]);
+      expect([info.width, info.height, cornersOf(data, info.width, { x: 0, y: 0, width: W, height: H }, info.channels)], `orientation ${o}`).toEqual([W, H, UPRIGHT]);
     }
   });
 
@@ -169,9 +116,8 @@ describe('phone videos with a rotation export upright', () => {
   function phoneClip(r: 0 | 90 | 180 | 270): string {
     const stored = path.join(dir, `stored${r}.mp4`);
     const out = path.join(dir, `phone${r}.mp4`);
-    const picture = `color=c=gray:s=${W}x${H}:r=30:d=1,drawbox=x=0:y=0:w=${B}:h=${B}:c=red:t=fill,drawbox=x=${W - B}:y=0:w=${B}:h=${B}:c=lime:t=fill,drawbox=x=0:y=${H - B}:w=${B}:h=${B}:c=blue:t=fill`;
     const turn = { 0: 'null', 90: 'transpose=clock', 180: 'hflip,vflip', 270: 'transpose=cclock' }[r];
-    execFileSync(bins.ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', `${picture},${turn}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', stored]);
+    execFileSync(bins.ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', `${pictureSource(1)},${turn}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', stored]);
     execFileSync(bins.ffmpeg, ['-v', 'error', '-i', stored, '-c', 'copy', '-metadata:s:v:0', `rotate=${r}`, out]);
     return out;
   }
