@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Asset, type AssetKind, type MediaFacts, renditionExt } from '../model/asset';
 import { AppError, errorMessage } from '../model/errors';
 import type { ImportRequest } from '../model/import';
+import type { Orientation } from '../model/orientation';
 import type { ImportFailure, ImportResult } from '../model/job';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { LibraryFolder } from '../library/folder';
@@ -166,6 +167,8 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       const analyse = (async () => {
         let info: { facts: MediaFacts };
         let pixels: string | Buffer = input;
+        // A rendition is upright already (and carries no EXIF); an original is turned as readImageInfo says.
+        let orientation: Orientation = 1;
         if (renditionAs) {
           // SVG and HEIC are used through a rendition: the thumbnail, preview and export all read it.
           const source = typeof input === 'string' ? await fs.readFile(input, { signal }) : input;
@@ -176,10 +179,14 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
           await fs.writeFile(file, r.bytes, { signal });
           info = r;
           pixels = r.bytes;
-        } else info = await readImageInfo(input, max);
+        } else {
+          const read = await readImageInfo(input, max);
+          info = read;
+          orientation = read.orientation;
+        }
         await fs.mkdir(path.dirname(thumb), { recursive: true });
         created.push(thumb);
-        await writeImageThumbnail(pixels, thumb, max);
+        await writeImageThumbnail(pixels, thumb, orientation, max);
         return info;
       })();
       // Both must settle before we go on: a failed decode must not race a staging write still in flight.

@@ -135,6 +135,32 @@ describe.skipIf(!heifEnc)('HEIC (made with heif-enc from a generated picture)', 
     expect(fs.existsSync((await studio.resolveMedia(b!.id, 'thumb'))!.path)).toBe(true);
   });
 
+  it('a turned HEIC exports upright from its rendition, which nothing turns again', async () => {
+    // Another blue than the photo of the first test, or it would be a duplicate of it.
+    const r = await importPaths([await heic('turned-export', 6, '#0000f0')]);
+    expect(r.failed).toEqual([]);
+    const asset = await studio.api['assets.get']({ id: r.assetIds[0]! });
+    expect([asset.width, asset.height]).toEqual([40, 80]);
+    // The rendition is upright pixels with no EXIF orientation left for a browser or ffmpeg to apply.
+    const rendition = (await studio.resolveMedia(asset.id, 'rendition'))!;
+    expect((await sharp(rendition.path).metadata()).orientation).toBeUndefined();
+    const rec = await studio.api['drafts.create']({ kind: 'video', name: 'Turned' });
+    const doc = draft([track('main', 'main', [media('p', asset.id, 0, 0, 1)])], { preset: '9:16', width: 40, height: 80 });
+    await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Turned' } });
+    const { jobId } = await studio.api['exports.start']({ draftId: rec.id, preset: { height: 'canvas', fps: 'canvas', quality: 'small' } });
+    let job: Job | undefined;
+    while (!job || !isFinished(job.status)) {
+      await studio.whenIdle();
+      job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId);
+    }
+    expect(job.error).toBeNull();
+    const frame = execFileSync(bins.ffmpeg, ['-v', 'error', '-ss', '0.5', '-i', exportResultOf(job)!.outputPath, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-']);
+    const [tr, , tb] = await rgbAt(frame, 20, 15);
+    const [br, , bb] = await rgbAt(frame, 20, 65);
+    expect(tr > 200 && tb < 60).toBe(true); // red on top
+    expect(bb > 200 && br < 60).toBe(true); // blue below
+  });
+
   it('an SVG logo over a HEIC photo exports as drawn, even after the cache lost the renditions', async () => {
     const photo = await heic('export-photo', null, '#1010f0');
     const logoFile = path.join(dir, 'green.svg');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
+import { type Orientation, orientationTurn, toOrientation, uprightSize } from '../model/orientation';
 import { exifDate } from './exif';
 import { loadSharp } from './sharp';
 
@@ -8,23 +9,22 @@ import { loadSharp } from './sharp';
 export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
 export const THUMB_SIZE = 480;
 
-export type ImageInfo = { facts: MediaFacts; format: string };
+/** `orientation`: the EXIF orientation Postframe applies to this file's stored pixels (1: none). */
+export type ImageInfo = { facts: MediaFacts; format: string; orientation: Orientation };
 
-/** EXIF orientations 5–8 turn the picture a quarter turn, so width and height swap on display. */
-function orientationToRotation(o: number | undefined): number {
-  switch (o) {
-    case 3:
-    case 4:
-      return 180;
-    case 5:
-    case 6:
-      return 90;
-    case 7:
-    case 8:
-      return 270;
-    default:
-      return 0;
-  }
+/**
+ * Formats whose EXIF orientation Postframe applies. One rule for the facts, the thumbnail, the preview and the
+ * export, chosen to be what Chromium (the preview, and every image the app shows) does: it turns JPEG and PNG
+ * (an eXIf chunk before the image data; libvips reads no later one either) by their EXIF, and shows TIFF only
+ * as our thumbnail. It ignores the EXIF of WebP, and so does ffmpeg, so a WebP is shown as stored.
+ * (AVIF and HEIF turn themselves with irot/imir boxes inside the decoder; no EXIF tag is involved.)
+ * e2e/browser/orientation.spec.ts holds Chromium to this.
+ */
+const ORIENTED_FORMATS = new Set(['jpeg', 'png', 'tiff']);
+
+/** The orientation Postframe applies for a file of `format` whose EXIF says `tag` (sharp's metadata). */
+export function appliedOrientation(format: string | undefined, tag: number | undefined): Orientation {
+  return format !== undefined && ORIENTED_FORMATS.has(format) ? toOrientation(tag) : 1;
 }
 
 export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<ImageInfo> {
@@ -44,15 +44,16 @@ export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_M
       `The image is ${w}×${h} (${Math.round((w * h) / 1e6)} MP), over the ${Math.round(maxPixels / 1e6)} MP limit. Scale it down in a photo editor and import it again.`,
     );
   }
-  const rotation = orientationToRotation(meta.orientation);
-  const swap = rotation === 90 || rotation === 270;
+  const orientation = appliedOrientation(meta.format, meta.orientation);
+  const size = uprightSize({ width: w, height: h }, orientation);
   return {
     format: meta.format ?? 'unknown',
+    orientation,
     facts: {
       durationSec: meta.pages && meta.pages > 1 && meta.delay ? meta.delay.reduce((a: number, b: number) => a + b, 0) / 1000 : null,
-      width: swap ? h : w,
-      height: swap ? w : h,
-      rotation,
+      width: size.width,
+      height: size.height,
+      rotation: orientationTurn(orientation).rotation,
       fps: null,
       videoCodec: null,
       audioCodec: null,
@@ -64,14 +65,15 @@ export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_M
 }
 
 /**
- * Writes an upright WebP thumbnail. Decoding fails on truncated or corrupt data (failOn 'warning'), which is
- * how a half-copied JPEG is caught: its header is fine, its pixels are not.
+ * Writes an upright WebP thumbnail: turned by `orientation`, the one readImageInfo found (libvips' own turn
+ * reads the same tag, and is left out where Postframe does not apply it). Decoding fails on truncated or corrupt
+ * data (failOn 'warning'), which is how a half-copied JPEG is caught: its header is fine, its pixels are not.
  */
-export async function writeImageThumbnail(input: string | Buffer, out: string, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<void> {
+export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<void> {
   const sharp = await loadSharp();
   try {
-    await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
-      .rotate()
+    const decoded = sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' });
+    await (orientation === 1 ? decoded : decoded.rotate())
       .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 76, effort: 2 })
       .toFile(out);

@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
+import { type Orientation, orientationTurn, toOrientation } from '../model/orientation';
 import { exifDate, exifOrientation } from './exif';
 import { decodeHeic, heifHasTransforms } from './heic';
 import { DEFAULT_MAX_IMAGE_PIXELS } from './images';
+import { type Sharp, loadSharp } from './sharp';
 import { sanitizeSvg, SVG_MAX_BYTES } from './svg-sanitize';
 
 /**
@@ -38,6 +39,7 @@ export function cleanSvg(bytes: Buffer): Buffer {
 
 /** Rasterises a cleaned SVG (never the file as given) so its long side is SVG_RENDITION_SIDE. */
 export async function svgRendition(clean: Buffer): Promise<Rendition> {
+  const sharp = await loadSharp();
   const fail = (e: unknown) => new AppError('unsupported_media', `The SVG could not be drawn (${(e as Error).message}). Save it again from a vector editor as plain SVG, then import it.`);
   const meta = await sharp(clean).metadata().catch((e: unknown) => { throw fail(e); });
   if (!meta.width || !meta.height) throw new AppError('unsupported_media', 'The SVG has no size (no width, height or viewBox). Give it a viewBox in a vector editor, then import it.');
@@ -51,34 +53,22 @@ export async function svgRendition(clean: Buffer): Promise<Rendition> {
   return { bytes: data, facts: imageFacts(info.width, info.height, null, 'svg') };
 }
 
-/**
- * Sharp operations that bring pixels stored with EXIF orientation `o` upright (sharp flips before it rotates).
- * 5 (transpose) = flop, then 270°; 7 (transverse) = flop, then 90°.
- */
-export function orientationSteps(o: number | null): { flop: boolean; flip: boolean; rotate: number } {
-  switch (o) {
-    case 2: return { flop: true, flip: false, rotate: 0 };
-    case 3: return { flop: false, flip: false, rotate: 180 };
-    case 4: return { flop: false, flip: true, rotate: 0 };
-    case 5: return { flop: true, flip: false, rotate: 270 };
-    case 6: return { flop: false, flip: false, rotate: 90 };
-    case 7: return { flop: true, flip: false, rotate: 90 };
-    case 8: return { flop: false, flip: false, rotate: 270 };
-    default: return { flop: false, flip: false, rotate: 0 };
-  }
+/** Brings decoded pixels stored with EXIF orientation `o` upright (model/orientation.ts: a mirror, then a turn). */
+export function turnUpright(pipeline: ReturnType<Sharp>, o: Orientation): ReturnType<Sharp> {
+  const { mirrored, rotation } = orientationTurn(o);
+  // sharp mirrors before it rotates, whatever the order of the calls: the order orientationTurn describes.
+  const flopped = mirrored ? pipeline.flop() : pipeline;
+  return rotation ? flopped.rotate(rotation) : flopped;
 }
 
 /** Decodes a HEIC/HEIF photo into an upright PNG: libheif applies the file's own turns, else EXIF's. */
 export async function heicRendition(bytes: Buffer, maxPixels: number): Promise<Rendition> {
   const img = await decodeHeic(bytes, maxPixels);
+  const sharp = await loadSharp();
   // sharp reads a HEIF's header and EXIF even though it cannot decode its pixels.
   const meta = await sharp(bytes).metadata().catch(() => null);
-  const orientation = meta?.exif && !heifHasTransforms(bytes) ? exifOrientation(meta.exif) : null;
-  const steps = orientationSteps(orientation);
-  let pipeline = sharp(img.rgba, { raw: { width: img.width, height: img.height, channels: 4 }, limitInputPixels: maxPixels });
-  if (steps.flop) pipeline = pipeline.flop();
-  if (steps.flip) pipeline = pipeline.flip();
-  if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
+  const orientation = toOrientation(meta?.exif && !heifHasTransforms(bytes) ? exifOrientation(meta.exif) : 1);
+  const pipeline = turnUpright(sharp(img.rgba, { raw: { width: img.width, height: img.height, channels: 4 }, limitInputPixels: maxPixels }), orientation);
   // A photo: JPEG at high quality (a PNG of 12 MP would be ten times the size for nothing visible).
   const { data, info } = await pipeline.removeAlpha().jpeg({ quality: 92 }).toBuffer({ resolveWithObject: true });
   return { bytes: data, facts: imageFacts(info.width, info.height, meta?.exif ? exifDate(meta.exif) : null, 'heif') };

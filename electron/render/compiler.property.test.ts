@@ -39,8 +39,9 @@ const sources = new Map<string, SourceFacts>([
   ['tinyv', { path: '/m/tiny.webm', kind: 'video', width: 3, height: 1, rotation: 0, durationSec: 2, hasAudio: true, fps: null }],
   ['nopic', { path: '/m/nopic.mkv', kind: 'video', width: null, height: null, rotation: 0, durationSec: 5, hasAudio: true, fps: null }],
   ['logo', { path: '/m/logo.png', kind: 'image', width: 400, height: 400, rotation: 0, durationSec: null, hasAudio: false, fps: null }],
-  ['exif', { path: '/m/exif.jpg', kind: 'image', width: 3000, height: 4000, rotation: 270, durationSec: null, hasAudio: false, fps: null }],
-  ['pixel', { path: '/m/pixel.png', kind: 'image', width: 1, height: 1, rotation: 180, durationSec: null, hasAudio: false, fps: null }],
+  ['exif', { path: '/m/exif.jpg', kind: 'image', width: 3000, height: 4000, rotation: 0, orientation: 8, durationSec: null, hasAudio: false, fps: null }],
+  ['mirror', { path: '/m/mirror.jpg', kind: 'image', width: 3, height: 5, rotation: 0, orientation: 7, durationSec: null, hasAudio: false, fps: null }],
+  ['pixel', { path: '/m/pixel.png', kind: 'image', width: 1, height: 1, rotation: 0, orientation: 3, durationSec: null, hasAudio: false, fps: null }],
   ['song', { path: '/m/song.m4a', kind: 'audio', width: null, height: null, rotation: 0, durationSec: 60, hasAudio: true, fps: null }],
   ['blip', { path: '/m/blip.wav', kind: 'audio', width: null, height: null, rotation: 0, durationSec: 0.05, hasAudio: true, fps: null }],
 ]);

@@ -185,6 +185,50 @@ describe('compileExport semantics', () => {
   });
 });
 
+describe('compileExport: images and their orientation', () => {
+  // The beach-sunset fixture: stored 600x400 with EXIF orientation 6, so its facts say 400x600 (upright).
+  const photo = (orientation: SourceFacts['orientation']): SourceFacts => ({
+    path: '/lib/media/be/beach.jpg', kind: 'image', width: 400, height: 600, rotation: 0, orientation, durationSec: null, hasAudio: false, fps: null,
+  });
+  const compileWith = (f: SourceFacts, d: VideoDraft) => compileExport(d, new Map([['beach', f], ['land', sources.get('land')!]]), texts, standard, '/out/x.mp4').args;
+  const onMain = draft([track('main', 'main', [media('a', 'beach', 0, 0, 2)])]);
+  const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+  /** The input options given just before `-i file`. */
+  const optionsOf = (args: string[], file: string) => {
+    const i = args.indexOf(file);
+    const previous = args.lastIndexOf('-i', i - 2);
+    return args.slice(previous < 0 ? 1 : previous + 2, i - 1);
+  };
+
+  it('turns an image itself: ffmpeg is told not to (it would turn a JPEG by its EXIF, a PNG not)', () => {
+    const args = compileWith(photo(6), draft([track('main', 'main', [media('v', 'land', 0, 0, 1), media('a', 'beach', 1, 0, 2)])]));
+    expect(optionsOf(args, '/lib/media/be/beach.jpg')).toContain('-noautorotate');
+    // A video's rotation (display matrix) is ffmpeg's to apply, as the browser does in the preview.
+    expect(optionsOf(args, '/lib/media/la/land.mp4')).not.toContain('-noautorotate');
+  });
+
+  it('brings the stored pixels upright first, then crops the upright picture (the fixture that failed to export)', () => {
+    expect(graphOf(compileWith(photo(6), onMain))).toContain('[0:v]transpose=clock,crop=338:600:31:0,scale=1080:1920,setsar=1');
+  });
+
+  it('one set of filters per EXIF orientation, mirrors included; none for 1', () => {
+    const head = (o: SourceFacts['orientation']) => {
+      const g = graphOf(compileWith({ ...photo(o), ...(o! >= 5 ? {} : { width: 600, height: 400 }) }, onMain));
+      return /^\[0:v\](.*?),?crop=/.exec(g)?.[1] ?? '';
+    };
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((o) => head(o as SourceFacts['orientation']))).toEqual([
+      '', 'hflip', 'hflip,vflip', 'vflip', 'transpose=cclock_flip', 'transpose=clock', 'transpose=clock_flip', 'transpose=cclock',
+    ]);
+  });
+
+  it('an overlay photo is turned before it is cropped and placed', () => {
+    const d = draft([track('main', 'main', [media('v', 'land', 0, 0, 2)]), track('over', 'overlay', [media('a', 'beach', 0, 0, 2, { transform: { ...media('x', 'x', 0, 0, 1).transform, reframe: 'fit', scale: 0.5 } })])]);
+    const args = compileWith(photo(8), d);
+    expect(optionsOf(args, '/lib/media/be/beach.jpg')).toContain('-noautorotate');
+    expect(graphOf(args)).toMatch(/\[1:v\]transpose=cclock,(crop=[^,]*,)?scale=/);
+  });
+});
+
 describe('compileExport with a render variant', () => {
   const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
   const outArg = (args: string[], flag: string) => {

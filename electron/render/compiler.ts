@@ -3,6 +3,7 @@ import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place } from '../model/geometry';
+import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { XFADE_TRANSITION } from '../model/xfade';
 
@@ -21,11 +22,16 @@ import { XFADE_TRANSITION } from '../model/xfade';
 export type SourceFacts = {
   path: string;
   kind: AssetKind;
-  /** Display size (rotation applied); null for audio. */
+  /** Display size (rotation or orientation applied); null for audio. */
   width: number | null;
   height: number | null;
-  /** Clockwise degrees. Video decoders apply it themselves (ffmpeg autorotate); images need it here. */
+  /** A video's clockwise rotation (display matrix). ffmpeg applies it while decoding (autorotate), as the browser does. */
   rotation: number;
+  /**
+   * An image's EXIF orientation (absent: 1, as stored), applied here: images are decoded with -noautorotate,
+   * because ffmpeg turns some formats by their EXIF (JPEG) and not others (PNG, TIFF).
+   */
+  orientation?: Orientation;
   durationSec: number | null;
   hasAudio: boolean;
   fps: number | null;
@@ -191,26 +197,31 @@ const isVisual = (f: SourceFacts) => (f.kind === 'video' || f.kind === 'image') 
 /** Input options that trim a source to what a clip uses, by seeking (fast) rather than by decoding. */
 function sourceInput(ctx: Ctx, clip: MediaClip, f: SourceFacts, timelineDur: number, loopImage: boolean): number {
   if (f.kind === 'image') {
-    return loopImage ? ctx.g.input(['-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(timelineDur)], f.path) : ctx.g.input([], f.path);
+    // ffmpeg 5.1 turns a JPEG by its EXIF orientation (the decoder exports it as a display matrix) but not a PNG
+    // or TIFF; uprightImage() turns every image from its facts, so ffmpeg must not turn any of them first.
+    const own = ['-noautorotate'];
+    return loopImage ? ctx.g.input([...own, '-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(timelineDur)], f.path) : ctx.g.input(own, f.path);
   }
   const opts = clip.in > 0 ? ['-ss', num(clip.in)] : [];
   opts.push('-t', num(timelineDur * clip.speed));
   return ctx.g.input(opts, f.path);
 }
 
-/** Filters that bring an image upright (ffmpeg applies a video's rotation itself, not an image's EXIF). */
+/** ffmpeg filters that bring pixels stored with each EXIF orientation upright (transpose: one pass over the frame). */
+const UPRIGHT: Record<Orientation, string[]> = {
+  1: [],
+  2: ['hflip'],
+  3: ['hflip', 'vflip'],
+  4: ['vflip'],
+  5: ['transpose=cclock_flip'], // the main diagonal
+  6: ['transpose=clock'],
+  7: ['transpose=clock_flip'], // the other diagonal
+  8: ['transpose=cclock'],
+};
+
+/** Filters that bring an image upright, before anything is cropped: crops and placements are in upright pixels. */
 function uprightImage(f: SourceFacts): string[] {
-  if (f.kind !== 'image') return [];
-  switch (((f.rotation % 360) + 360) % 360) {
-    case 90:
-      return ['transpose=clock'];
-    case 180:
-      return ['hflip', 'vflip'];
-    case 270:
-      return ['transpose=cclock'];
-    default:
-      return [];
-  }
+  return f.kind === 'image' ? UPRIGHT[f.orientation ?? 1] : [];
 }
 
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {

@@ -16,6 +16,7 @@ import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { exportFileName, freeExportPath, runExport } from '../render/export';
+import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
 import { rasterizeText } from '../render/text';
 import { type Rooms, type StudioContext, requireTools } from './context';
 import { PathGate } from './path-gate';
@@ -176,7 +177,11 @@ async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<strin
       // SVG and HEIC: the export draws the same upright rendition the preview shows (media/renditions.ts).
       const r = rooms.folder.renditionPath(a.sha256, rendition);
       await ensureRendition(file, r, a.ext);
-      out.set(id, { path: r, kind: 'image', width: f.width, height: f.height, rotation: 0, durationSec: null, hasAudio: false, fps: null });
+      out.set(id, renditionSourceFacts(r, f.width, f.height));
+      continue;
+    }
+    if (a.kind === 'image') {
+      out.set(id, await photoSourceFacts(file));
       continue;
     }
     out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });

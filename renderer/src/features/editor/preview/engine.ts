@@ -221,7 +221,8 @@ export class PreviewEngine {
       img.decoding = 'async';
       img.onload = () => this.invalidate();
       // SVG and HEIC are drawn from the rendition the export uses too; formats Chromium cannot decode (TIFF,
-      // RAW) show their thumbnail.
+      // RAW) show their thumbnail. Chromium turns a JPEG or PNG by its EXIF orientation and shows a WebP as
+      // stored: the rule the facts and the export follow (media/images.ts, e2e/browser/orientation.spec.ts).
       img.src = renditionExt(asset.ext) ? mediaUrl(asset.id, 'rendition') : IMAGE_EXTS.has(asset.ext.toLowerCase()) ? mediaUrl(asset.id, 'original') : mediaUrl(asset.id, 'thumb');
       this.images.set(asset.id, img);
     }
