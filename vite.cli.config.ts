@@ -9,8 +9,12 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * Packages stay in node_modules (native ones must: better-sqlite3, sharp); our sources are bundled.
  * Built by scripts/build-cli.mjs, which also writes the manifest bin/postframe.mjs checks for staleness.
  */
-/** Native packages load from node_modules; every other package is bundled (fewer files to resolve at start). */
-const external = ['better-sqlite3', 'sharp'];
+/**
+ * Native packages load from node_modules; so does heic-decode (libheif-js: an Emscripten CommonJS bundle that
+ * finds its WebAssembly through __dirname, which does not exist once it is bundled into ESM). Every other
+ * package is bundled (fewer files to resolve at start).
+ */
+const external = ['better-sqlite3', 'sharp', 'heic-decode'];
 
 export default defineConfig({
   logLevel: 'warn',

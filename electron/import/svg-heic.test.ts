@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBinaries } from '../media/binaries';
@@ -159,6 +160,22 @@ describe.skipIf(!heifEnc)('HEIC (made with heif-enc from a generated picture)', 
     const [br, , bb] = await rgbAt(frame, 20, 65);
     expect(tr > 200 && tb < 60).toBe(true); // red on top
     expect(bb > 200 && br < 60).toBe(true); // blue below
+  });
+
+  it('the compiled CLI (what `postframe serve` runs) decodes a HEIC too', async () => {
+    // The CLI is a bundle (vite.cli.config.ts): libheif-js finds its WebAssembly through __dirname, which a
+    // bundled ESM copy does not have, so every HEIC failed in `serve` and `postframe import` while this
+    // file's in-process imports passed.
+    const photo = await heic('cli-photo', null);
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { cwd: root, stdio: 'ignore' });
+    const lib = path.join(temp.tmp, 'cli-lib');
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/postframe.mjs', ...args], { cwd: root, env: { ...process.env, POSTFRAME_HOME: path.join(temp.tmp, 'cli-home') }, encoding: 'utf8' });
+    expect(cli('library', 'init', lib).status).toBe(0);
+    const run = cli('import', '--library', lib, photo, '--json');
+    const out = JSON.parse(run.stdout) as { imported: number; failed: { reason: string }[] };
+    expect(out.failed).toEqual([]);
+    expect([run.status, out.imported]).toEqual([0, 1]);
   });
 
   it('an SVG logo over a HEIC photo exports as drawn, even after the cache lost the renditions', async () => {

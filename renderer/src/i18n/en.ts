@@ -470,7 +470,7 @@ export const en = {
   'drop.hint': 'Videos, photos, audio and whole folders',
 
   'formats.video': 'MP4, MOV, WebM, MKV, AVI, M4V',
-  'formats.image': 'JPEG, PNG, WebP, GIF, TIFF, AVIF',
+  'formats.image': 'JPEG, PNG, HEIC, WebP, GIF, TIFF, AVIF, SVG',
   'formats.audio': 'MP3, WAV, M4A, AAC, FLAC, OGG',
 
   'empty.library.title': 'Your library is empty',

@@ -16,4 +16,9 @@ describe('messages', () => {
     const paths = entries.filter(([, v]) => /(^|[\s(])(\/Users\/|\/home\/|[A-Z]:\\)/.test(v)).map(([k]) => k);
     expect(paths).toEqual([]);
   });
+
+  it('the empty Library names every kind of photo import takes, HEIC (the iPhone default) and SVG logos too', () => {
+    // HEIC left this list while it could not be decoded; issue 9 item 11 made HEIC and SVG import, the list stayed short.
+    for (const format of ['JPEG', 'PNG', 'HEIC', 'WebP', 'GIF', 'TIFF', 'AVIF', 'SVG']) expect(en['formats.image']).toContain(format);
+  });
 });
