@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
 import { exifDate, exifOrientation } from './exif';
 import { decodeHeic, heifHasTransforms } from './heic';
 import { DEFAULT_MAX_IMAGE_PIXELS } from './images';
+import { loadSharp } from './sharp';
 import { sanitizeSvg, SVG_MAX_BYTES } from './svg-sanitize';
 
 /**
@@ -38,6 +38,7 @@ export function cleanSvg(bytes: Buffer): Buffer {
 
 /** Rasterises a cleaned SVG (never the file as given) so its long side is SVG_RENDITION_SIDE. */
 export async function svgRendition(clean: Buffer): Promise<Rendition> {
+  const sharp = await loadSharp();
   const fail = (e: unknown) => new AppError('unsupported_media', `The SVG could not be drawn (${(e as Error).message}). Save it again from a vector editor as plain SVG, then import it.`);
   const meta = await sharp(clean).metadata().catch((e: unknown) => { throw fail(e); });
   if (!meta.width || !meta.height) throw new AppError('unsupported_media', 'The SVG has no size (no width, height or viewBox). Give it a viewBox in a vector editor, then import it.');
@@ -71,6 +72,7 @@ export function orientationSteps(o: number | null): { flop: boolean; flip: boole
 /** Decodes a HEIC/HEIF photo into an upright PNG: libheif applies the file's own turns, else EXIF's. */
 export async function heicRendition(bytes: Buffer, maxPixels: number): Promise<Rendition> {
   const img = await decodeHeic(bytes, maxPixels);
+  const sharp = await loadSharp();
   // sharp reads a HEIF's header and EXIF even though it cannot decode its pixels.
   const meta = await sharp(bytes).metadata().catch(() => null);
   const orientation = meta?.exif && !heifHasTransforms(bytes) ? exifOrientation(meta.exif) : null;
