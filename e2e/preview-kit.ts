@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Asset } from '../electron/model/asset';
 import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip, type Transform, type VideoDraft } from '../electron/model/draft';
 import type { Job } from '../electron/model/job';
 import { FOOTAGE_DIR } from '../scripts/fixtures';
+import { execStep, stderrStep } from './exec';
+import { type Work, waitStep } from './limits';
 import { callApi, expect } from './serve';
 
 /**
@@ -14,12 +16,25 @@ import { callApi, expect } from './serve';
 
 export type Footage = 'pan' | 'life' | 'card';
 
+/** The footage's keyframe interval (scripts/fixtures.ts): a seek decodes at most this much of each source it shows. */
+export const KEYFRAME_SEC = 2;
+
+/** What importing these clips is: a file each, and its megabytes uploaded, hashed, stored and read for the waveform. */
+export function footageWork(names: readonly Footage[]): Work {
+  const bytes = names.reduce((n, name) => n + fs.statSync(path.join(FOOTAGE_DIR, `${name}.mp4`)).size, 0);
+  return { files: names.length, megabytes: Math.ceil(bytes / 1e6) };
+}
+
+/** What showing a frame is: decoding up to a keyframe interval of each source on it. */
+export const decodeWork = (sources: number): Work => ({ decodeSec: sources * KEYFRAME_SEC });
+
 /** Uploads footage clips as a user would (the Import button's file input) and returns their assets by name. */
 export async function importFootage(page: Page, names: readonly Footage[]): Promise<Record<Footage, Asset>> {
   await page.getByTestId('import-file-input').setInputFiles(names.map((n) => path.join(FOOTAGE_DIR, `${n}.mp4`)));
-  // Per clip: a 15 MB upload, hashing, a probe, a poster frame and a waveform of 10 s of 1080x1920 video
-  // (a few seconds on an idle machine, tens of seconds on two cores shared with other work).
-  await expect(page.getByTestId('asset-cell'), 'importing the footage').toHaveCount(names.length, { timeout: 30_000 + names.length * 60_000 });
+  // Per clip: a 15 MB upload, hashing, a probe, a poster frame and a waveform of 10 s of 1080x1920 video.
+  await waitStep(`${names.length} clips of footage imported`, footageWork(names), (timeout) =>
+    expect(page.getByTestId('asset-cell')).toHaveCount(names.length, { timeout }),
+  );
   const { items } = await callApi<{ items: Asset[] }>(page, 'assets.list', {});
   const byName = Object.fromEntries(items.map((a) => [a.name.replace(/\.mp4$/, ''), a])) as Record<Footage, Asset>;
   for (const n of names) expect(byName[n], `asset ${n}`).toBeTruthy();
@@ -51,49 +66,60 @@ export async function saveDraft(page: Page, name: string, fill: (tracks: Record<
   return draft.id;
 }
 
-/** Opens a draft from the Library's Drafts view and waits until the preview shows its first frame. */
-export async function openDraft(page: Page, name: string): Promise<void> {
+/** Opens a draft from the Library's Drafts view and waits until the preview shows its first frame (of `sources`). */
+export async function openDraft(page: Page, name: string, sources: number): Promise<void> {
   await page.getByTestId('library-nav').click();
   await page.getByTestId('view-drafts').click();
   await page.locator(`[data-testid="draft-row"][data-name="${name}"]`).getByTestId('draft-open').click();
   await expect(page.getByTestId('editor-screen')).toBeVisible();
   const canvas = page.getByTestId('preview-canvas');
   await expect(canvas).toHaveAttribute('data-time', '0.000');
-  // The first decode of three 1080x1920 sources.
-  await expect(canvas, 'the preview showing the first frame').toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await waitStep(`the preview shows the first frame of ${sources} sources`, decodeWork(sources), (timeout) =>
+    expect(canvas).toHaveAttribute('data-ready', 'true', { timeout }),
+  );
 }
 
-/** Exports through the API and returns the file's path; the time allowed grows with the draft's length. */
+/**
+ * Exports through the API and returns the file's path: the limit grows with the draft's length; an end other
+ * than done fails with the job's error, not a timeout.
+ */
 export async function exportDraft(page: Page, draftId: string, durationSec: number): Promise<string> {
   const { jobId } = await callApi<{ jobId: string }>(page, 'exports.start', { draftId });
   let job: Job | undefined;
-  await expect
-    .poll(async () => {
-      job = (await callApi<Job[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
-      return job?.status;
-    }, { message: `exporting ${durationSec} s of 1080x1920`, timeout: 60_000 + durationSec * 20_000 })
-    .toMatch(/^(done|failed|cancelled)$/);
+  await waitStep(`the ${durationSec.toFixed(1)} s export of 1080x1920 finished`, { mediaSec: durationSec }, (timeout) =>
+    expect
+      .poll(async () => {
+        job = (await callApi<Job[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
+        return job?.status;
+      }, { timeout })
+      .toMatch(/^(done|failed|cancelled)$/),
+  );
   expect(job?.status, job?.error ?? '').toBe('done');
   const result = job!.result;
   if (result?.kind !== 'export') throw new Error('The export job finished without a file.');
   return result.outputPath;
 }
 
-/** Extracts the frame shown at `t` seconds (on a frame of `fps`) as a PNG: the first frame from half a frame before. */
-export function frameAt(file: string, t: number, fps: number, out: string): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', out]);
+/**
+ * Extracts the frame shown at `t` seconds (on a frame of `fps`) as a PNG: the first frame from half a frame
+ * before. Decoding up to `t` from the keyframe before it is the work: at most `t` seconds of the file.
+ */
+export async function frameAt(file: string, t: number, fps: number, out: string): Promise<void> {
+  await execStep(`the exported frame at ${t.toFixed(3)} s`, { decodeSec: t }, 'ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', out]);
 }
 
 /** The editor's default zoom: the ruler's pixels per second. */
 export const PX_PER_SEC = 80;
 
-/** Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame. */
-export async function seekPreview(page: Page, t: number): Promise<void> {
+/**
+ * Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame: decoding up to
+ * a keyframe interval of each of the `sources` it shows.
+ */
+export async function seekPreview(page: Page, t: number, sources: number): Promise<void> {
   await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
   const canvas = page.getByTestId('preview-canvas');
   await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
-  // Decoding up to a keyframe interval (2 s) of 1080x1920 footage for each visible clip, on a busy machine.
-  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await waitStep(`the preview shows ${t.toFixed(3)} s`, decodeWork(sources), (timeout) => expect(canvas).toHaveAttribute('data-ready', 'true', { timeout }));
 }
 
 /**
@@ -101,13 +127,13 @@ export async function seekPreview(page: Page, t: number): Promise<void> {
  * to that size by area averaging (what a picture shown smaller looks like: compare the export at the size of
  * the preview, so the preview is never enlarged).
  */
-export function ssimOf(a: string, b: string, at?: { width: number; height: number }): number {
+export async function ssimOf(a: string, b: string, at?: { width: number; height: number }): Promise<number> {
   const scale = at ? `scale=${at.width}:${at.height}:flags=area` : 'scale=270:480:flags=bicubic';
   const graph = `[0:v]${scale},format=yuv420p[a];[1:v]${scale},format=yuv420p[b];[a][b]ssim`;
-  // ffmpeg prints the filter's summary on stderr.
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-'], { encoding: 'utf8' });
-  const m = /All:([\d.]+)/.exec(r.stderr);
-  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${r.stderr}`);
+  // ffmpeg prints the filter's summary on stderr. Two pictures: the fixed part of a step.
+  const stderr = await stderrStep(`SSIM of ${path.basename(a)} and ${path.basename(b)}`, {}, 'ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-']);
+  const m = /All:([\d.]+)/.exec(stderr);
+  if (!m) throw new Error(`ffmpeg printed no SSIM:\n${stderr}`);
   return Number(m[1]);
 }
 
@@ -140,9 +166,18 @@ export function blackRegions(rgba: Uint8Array | Uint8ClampedArray, w: number, h:
   return out;
 }
 
-/** Frames of a file at `fps`, scaled to w×h RGB, with the regions that are mostly black in each. */
-export function blackFramesOf(file: string, fps: number, w: number, h: number, regions: readonly Region[]): { frames: number; black: { t: number; regions: string[] }[] } {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `fps=${fps},scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 28 });
+/** Frames of a file (`durationSec` long: decoding it is the work) at `fps`, scaled to w×h RGB, with the regions that are mostly black in each. */
+export async function blackFramesOf(
+  file: string,
+  durationSec: number,
+  fps: number,
+  w: number,
+  h: number,
+  regions: readonly Region[],
+): Promise<{ frames: number; black: { t: number; regions: string[] }[] }> {
+  const raw = await execStep(`the export's ${durationSec} s decoded for black frames`, { decodeSec: durationSec }, 'ffmpeg', [
+    '-v', 'error', '-i', file, '-vf', `fps=${fps},scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-',
+  ]);
   const size = w * h * 3;
   const frames = Math.floor(raw.length / size);
   const black: { t: number; regions: string[] }[] = [];

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { GOOD_DIR } from '../scripts/fixtures';
-import { limitFor, settlesWithin } from './limits';
+import { limitFor, settlesWithin, waitStep } from './limits';
+import { killMediaProcessesOf, mediaProcessesOf } from './processes';
 
 export type Server = {
   url: string;
@@ -83,7 +84,21 @@ export function initLibrary(lib: string, home: string): void {
   execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home }, timeout: limitFor({}) });
 }
 
-type Fixtures = { server: Server; app: Page; consoleErrors: string[] };
+/** Hosts a test starts itself (several, restarted, on libraries of its own): see the `hosts` fixture. */
+export type Hosts = {
+  /** The test's own temporary folder (removed after it): its libraries, their POSTFRAME_HOME, anything else. */
+  dir: string;
+  /** A fresh library (`postframe library init`) in `dir`, and the POSTFRAME_HOME beside it. */
+  library(name?: string): { lib: string; home: string };
+  /**
+   * `postframe serve` on a library, stopped after the test. A host that exits by itself (a crash) closes the
+   * test's pages, so the step waiting on one fails now, and fails the test with the host's exit and last output;
+   * `mayExit` for a host the test makes exit.
+   */
+  start(lib: string, home: string, opts?: { args?: string[]; env?: NodeJS.ProcessEnv; mayExit?: boolean }): Promise<Server>;
+};
+
+type Fixtures = { server: Server; app: Page; consoleErrors: string[]; hosts: Hosts };
 
 /**
  * `app` is a page signed in to a fresh library served by its own `postframe serve`. Console errors and page
@@ -108,6 +123,43 @@ export const test = base.extend<Fixtures>({
     fs.rmSync(tmp, { recursive: true, force: true });
     // A host that died during the test is the failure to report, whatever step was waiting on it.
     if (death) throw new Error(death);
+  },
+  hosts: async ({ context }, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-hosts-'));
+    const home = path.join(dir, 'home');
+    const libraries: string[] = [];
+    const started: Server[] = [];
+    const deaths: string[] = [];
+    await use({
+      dir,
+      library(name = 'Library') {
+        const lib = path.join(dir, name);
+        initLibrary(lib, home);
+        libraries.push(lib);
+        return { lib, home };
+      },
+      async start(lib, hostHome, opts = {}) {
+        const server = await startServe(lib, hostHome, opts.args ?? [], opts.env ?? {});
+        started.push(server);
+        if (!opts.mayExit) {
+          void server.died.then((why) => {
+            deaths.push(why);
+            for (const p of context.pages()) void p.close().catch(() => undefined);
+          });
+        }
+        return server;
+      },
+    });
+    for (const server of started) await server.stop();
+    // A failed test may leave an ffmpeg working on a library: stopped (by pid) before its folder is removed.
+    if (process.platform === 'linux') {
+      for (const lib of libraries) {
+        killMediaProcessesOf(lib);
+        await waitStep(`ffmpeg left on ${path.basename(lib)} is gone`, {}, (timeout) => expect.poll(() => mediaProcessesOf(lib).length, { timeout }).toBe(0));
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (deaths.length > 0) throw new Error(deaths.join('\n\n'));
   },
   // eslint-disable-next-line no-empty-pattern
   consoleErrors: async ({}, use) => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import sharp from 'sharp';
 import config from '../../playwright.config';
 import { bubbleRect } from '../../renderer/src/features/capture/captureLogic';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { execStep } from '../exec';
 import { testLimit, waitStep } from '../limits';
 import { callApi, expect, initLibrary, startServe, test, type Server } from '../serve';
 
@@ -22,19 +22,19 @@ type Asset = { id: string; name: string; kind: string; sha256: string; ext: stri
 type Probe = { streams: { codec_type: string; codec_name: string; r_frame_rate: string; avg_frame_rate: string }[] };
 
 const originalOf = (lib: string, a: Asset) => path.join(lib, 'media', a.sha256.slice(0, 2), `${a.sha256}.${a.ext}`);
-const ffprobe = (file: string): Probe => JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', file]).toString()) as Probe;
+/** Reading a take's header and its packet list (a few seconds long): the fixed part of a step. */
+const ffprobeText = async (what: string, args: string[]) => (await execStep(what, {}, 'ffprobe', ['-v', 'error', ...args])).toString();
 
 /** A finished take: H.264 + AAC, one frame every 1/30 s (constant frame rate), whatever the camera delivered. */
-function expectConstantRateMp4(file: string): void {
-  const probe = ffprobe(file);
+async function expectConstantRateMp4(file: string): Promise<void> {
+  const probe = JSON.parse(await ffprobeText("ffprobe of the take's streams", ['-show_streams', '-of', 'json', file])) as Probe;
   const video = probe.streams.find((s) => s.codec_type === 'video');
   const audio = probe.streams.find((s) => s.codec_type === 'audio');
   expect(video?.codec_name).toBe('h264');
   expect(audio?.codec_name).toBe('aac');
   expect(video?.r_frame_rate).toBe('30/1');
   expect(video?.avg_frame_rate).toBe(video?.r_frame_rate);
-  const times = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file])
-    .toString()
+  const times = (await ffprobeText("ffprobe of the take's frame times", ['-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file]))
     .split('\n')
     .filter(Boolean)
     .map(Number)
@@ -112,11 +112,11 @@ test('record 3 s with the teleprompter on: the take is a constant frame rate MP4
   expect(asset.durationSec).toBeGreaterThan(2.5);
   expect(asset.durationSec).toBeLessThan((clickedStop - clickedRecord) / 1000 - 3 + 1);
   const file = originalOf(server.libraryPath, asset);
-  expectConstantRateMp4(file);
+  await expectConstantRateMp4(file);
 
   // The teleprompter is only on the page: the recorded picture under it is the camera's (the fake camera's green).
   const frame = path.join(path.dirname(server.libraryPath), 'frame.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1.5', '-i', file, '-frames:v', '1', frame]);
+  await execStep("the take's frame at 1.5 s", { decodeSec: 1.5 }, 'ffmpeg', ['-v', 'error', '-y', '-ss', '1.5', '-i', file, '-frames:v', '1', frame]);
   const { width = 0, height = 0 } = await sharp(frame).metadata();
   const [r, g, b] = await meanColour(frame, { left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.4), height: Math.round(height * 0.2) });
   expect(g!).toBeGreaterThan(2 * Math.max(r!, b!));
@@ -148,10 +148,10 @@ test('screen recording with the camera bubble: the take has the camera drawn in 
   const asset = await callApi<Asset & { width: number; height: number }>(app, 'assets.get', { id: (await saved.getAttribute('data-asset-id'))! });
   expect(asset.tags).toEqual(expect.arrayContaining(['recording', 'screen']));
   const file = originalOf(server.libraryPath, asset);
-  expectConstantRateMp4(file);
+  await expectConstantRateMp4(file);
   // The bubble's white ring, at the right edge of the circle in the bottom-right corner.
   const frame = path.join(path.dirname(server.libraryPath), 'screen-frame.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-i', file, '-frames:v', '1', frame]);
+  await execStep("the take's frame at 1 s", { decodeSec: 1 }, 'ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-i', file, '-frames:v', '1', frame]);
   const { data, info } = await sharp(frame).raw().toBuffer({ resolveWithObject: true });
   const b = bubbleRect(info.width, info.height, 'bottom-right');
   const row = Math.round(b.y + b.height / 2);
@@ -218,7 +218,7 @@ test.describe('kill -9 during a recording', () => {
     expect(items).toHaveLength(1);
     const asset = await callApi<Asset>(page, 'assets.get', { id: items[0]!.id });
     expect(asset.durationSec).toBeGreaterThan(1.5);
-    expectConstantRateMp4(originalOf(lib, asset));
+    await expectConstantRateMp4(originalOf(lib, asset));
     expect(fs.readdirSync(path.join(lib, 'recordings'))).toEqual([]);
 
     // It plays: the library's player runs through it.

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { GOOD_DIR } from '../../scripts/fixtures';
 import { importClips, openDraftWithClips } from '../editor-kit';
+import { testLimit } from '../limits';
 import { expect, test } from '../serve';
 
 /**
@@ -7,7 +10,8 @@ import { expect, test } from '../serve';
  */
 
 test('safe-zone labels stay inside the canvas at every size; the export dialog writes 1080×1920', async ({ app }) => {
-  test.setTimeout(120_000);
+  // Two clips imported, then three sizes × three zones of UI steps.
+  test.setTimeout(testLimit({ files: 2 }));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Zones', count: 2, clipSec: 1 });
   const canvas = app.getByTestId('preview-canvas');
@@ -56,11 +60,16 @@ test('safe-zone labels stay inside the canvas at every size; the export dialog w
   await expect(app.getByTestId('export-res-canvas')).toHaveText('Canvas (1080×1920)');
 });
 
-test('example paths follow the host: no macOS path on this Linux host', async ({ app }) => {
+test('example paths follow the host: paths of this host, inside the folder it allows', async ({ app }) => {
   test.skip(process.platform === 'darwin', 'the host is a Mac: its example paths are macOS paths');
+  // A browser names paths only inside an allowed folder (`--allow-folder`): the examples are made from the first
+  // one (the fixture's first is the fixtures folder), a real path of this host, never a macOS path. The OS-based
+  // "e.g." examples of the app, which has no such folder, are host-os.test.ts's.
+  const allowed = GOOD_DIR;
   await app.getByTestId('settings-nav').click();
-  const library = app.getByTestId('library-path-input');
-  const example = process.platform === 'win32' ? /^e\.g\. [A-Z]:\\/ : /^e\.g\. \/home\/me\//;
-  await expect(library).toHaveAttribute('placeholder', example);
-  await expect(app.getByTestId('delivery-settings').locator('input[placeholder^="e.g."]').first()).toHaveAttribute('placeholder', example);
+  await expect(app.getByTestId('library-path-input')).toHaveAttribute('placeholder', path.join(allowed, 'Library'));
+  await expect(app.getByTestId('delivery-folder-input')).toHaveAttribute('placeholder', path.join(allowed, 'Deliveries'));
+  for (const input of await app.getByTestId('settings-screen').locator('input[placeholder]').all()) {
+    expect(await input.getAttribute('placeholder')).not.toMatch(/\/Users\/|~\/Movies/);
+  }
 });

@@ -7,6 +7,7 @@ import { GOOD_DIR } from '../../scripts/fixtures';
 import { settlesWithin, slowness, testLimit, waitStep } from '../limits';
 import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, initLibrary, startServe, test, type Server } from '../serve';
+import { dismissToasts } from '../toasts';
 
 /**
  * Delivery in the app: connectors set in Settings, Export now with each channel's outcome on the post, late
@@ -58,11 +59,6 @@ test.afterEach(async () => {
   await receiver?.close();
   receiver = null;
 });
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByTestId('toast').locator('.toast__close');
-  while ((await close.count()) > 0) await close.first().click();
-}
 
 test('Settings → Delivery, then Export now: each channel’s outcome on the post, and a person settles the unknown one', async ({ app, server }) => {
   // TikTok's receiver is busy at first (503, Retry-After); Facebook Reels' connection drops after the whole

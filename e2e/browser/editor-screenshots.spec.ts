@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
+import { exportInDialog } from '../editor-kit';
+import { testLimit, waitStep } from '../limits';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -12,10 +14,11 @@ const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(
 
 test('editor and export history screenshots', async ({ app }) => {
   test.skip(!SHOTS, 'screenshots only with POSTFRAME_SCREENSHOTS');
-  test.setTimeout(300_000);
+  // Five files imported, then two exports of the 4 s "Red then blue" draft.
+  test.setTimeout(testLimit({ files: 5, mediaSec: 8 }));
   const files = ['music-loop.mp3', 'beach-sunset.jpg', 'logo.png', 'red-clip.mp4', 'blue-clip.mp4'];
   await app.getByTestId('import-file-input').setInputFiles(files.map((f) => path.join(GOOD_DIR, f)));
-  await expect(app.getByTestId('asset-cell')).toHaveCount(files.length);
+  await waitStep(`${files.length} files imported`, { files: files.length }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(files.length, { timeout }));
   await callApi(app, 'drafts.create', { name: 'Beach day teaser', preset: '9:16', fps: 30 });
   await app.getByTestId('view-drafts').click();
   await app.locator('[data-testid="draft-row"][data-name="Beach day teaser"]').getByTestId('draft-open').click();
@@ -48,8 +51,7 @@ test('editor and export history screenshots', async ({ app }) => {
   await app.getByTestId('export-button').click();
   for (const quality of ['small', 'standard']) {
     await app.getByTestId(`export-quality-${quality}`).click();
-    await app.getByTestId('export-start').click();
-    await expect(app.getByTestId('export-job'), `the ${quality} export finishes`).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+    await exportInDialog(app, 4, `the ${quality} 4 s export`);
   }
   await expect(app.getByTestId('export-entry')).toHaveCount(2);
   await app.getByTestId('export-dialog').screenshot({ path: path.join(SHOTS!, 'export-history.png') });

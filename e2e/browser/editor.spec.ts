@@ -1,11 +1,29 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { transitionKinds } from '../../electron/model/draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
-import { blackFramesOf, blackRegions, exportDraft, frameAt, importFootage, mediaClip, openDraft, PX_PER_SEC, type Region, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
+import { download, exportInDialog } from '../editor-kit';
+import { ffprobe } from '../exec';
+import { allOf, testLimit, waitStep } from '../limits';
+import {
+  blackFramesOf,
+  blackRegions,
+  decodeWork,
+  exportDraft,
+  footageWork,
+  frameAt,
+  importFootage,
+  mediaClip,
+  openDraft,
+  PX_PER_SEC,
+  type Region,
+  saveDraft,
+  seekPreview,
+  ssimOf,
+  textClip,
+} from '../preview-kit';
 import { expect, test } from '../serve';
 
 const good = (name: string) => path.join(GOOD_DIR, name);
@@ -22,16 +40,16 @@ async function dragBy(page: Page, handle: Locator, dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-function ffprobe(file: string): { format: { duration: string }; streams: { codec_type: string; codec_name: string; width?: number; height?: number }[] } {
-  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]).toString());
-}
+/** The three times the first test compares the preview with the export, and the one picture shown at each. */
+const CHECKS = [0.5, 2.5, 3.2];
 
 test('build an edit, survive a reload, export it, and the preview matches the file', async ({ app }) => {
-  test.setTimeout(240_000);
+  // Three files imported, a 3.5 s export, then a seek and a frame read back at each check.
+  test.setTimeout(testLimit(allOf({ files: 3, mediaSec: 3.5 }, ...CHECKS.map((at) => allOf(decodeWork(1), { decodeSec: at })))));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-editor-'));
 
   await app.getByTestId('import-file-input').setInputFiles([good('red-clip.mp4'), good('blue-clip.mp4'), good('music-loop.mp3')]);
-  await expect(app.getByTestId('asset-cell')).toHaveCount(3);
+  await waitStep('3 files imported', { files: 3 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(3, { timeout }));
 
   // Drafts: the empty state teaches the first step.
   await app.getByTestId('view-drafts').click();
@@ -83,13 +101,11 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
 
   // Export, with progress in the dialog, then download the file.
   await app.getByTestId('export-button').click();
-  await app.getByTestId('export-start').click();
-  await expect(app.getByTestId('export-job')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  await exportInDialog(app, 3.5);
   await expect(app.getByTestId('export-path')).toContainText('.mp4');
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-download').click()]);
   const file = path.join(tmp, 'export.mp4');
-  await download.saveAs(file);
-  const probe = ffprobe(file);
+  await (await download(app, app.getByTestId('export-download'), 'the export')).saveAs(file);
+  const probe = await ffprobe(file);
   const video = probe.streams.find((s) => s.codec_type === 'video')!;
   const audio = probe.streams.find((s) => s.codec_type === 'audio')!;
   expect(video.codec_name).toBe('h264');
@@ -100,13 +116,13 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   await expect(app.getByTestId('export-dialog')).toBeHidden();
 
   // What you see is what you export: preview screenshots vs exported frames at three times.
-  for (const at of [0.5, 2.5, 3.2]) {
-    await seekPreview(app, at);
+  for (const at of CHECKS) {
+    await seekPreview(app, at, 1);
     const shot = path.join(tmp, `preview-${at}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${at}.png`);
-    frameAt(file, at, 30, frame);
-    const score = ssimOf(shot, frame);
+    await frameAt(file, at, 30, frame);
+    const score = await ssimOf(shot, frame);
     test.info().annotations.push({ type: `ssim@${at}`, description: score.toFixed(4) });
     if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
     expect(score, `SSIM at ${at} s`).toBeGreaterThanOrEqual(0.9);
@@ -121,10 +137,15 @@ const PLAYBACK_REGIONS: Region[] = [
   { name: 'overlay', x0: 0.56, y0: 0.1, x1: 0.84, y1: 0.4 },
 ];
 
+/** The footage both preview tests import. */
+const FOOTAGE = ['pan', 'life', 'card'] as const;
+
 test('playing a 3-layer edit of phone footage never shows a black frame', async ({ app }, testInfo) => {
-  // Import, 9 s of playback, then a 9 s export of 1080x1920 with a picture-in-picture.
-  test.setTimeout(600_000);
-  const assets = await importFootage(app, ['pan', 'life', 'card']);
+  const duration = 9;
+  // Import, the first frame, 9 s of playback (real time), a 9 s export of 1080x1920 with a picture-in-picture,
+  // and the export decoded again.
+  test.setTimeout(testLimit(allOf(footageWork(FOOTAGE), decodeWork(2), { realSec: duration, mediaSec: duration, decodeSec: duration })));
+  const assets = await importFootage(app, FOOTAGE);
   // Three cuts on the main track (in-points between keyframes, as edits are), a picture-in-picture and a title.
   const name = 'Three layers';
   const draftId = await saveDraft(app, name, ({ main, overlay, text }) => {
@@ -132,8 +153,7 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
     overlay.clips.push(mediaClip(assets.life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
     text.clips.push(textClip('Day one at the lab', 0, 9, 0.82));
   });
-  const duration = 9;
-  await openDraft(app, name);
+  await openDraft(app, name, 2);
 
   // Sample the preview on every animation frame while it plays: an 18x32 copy is enough to see a black layer.
   const [W, H] = [18, 32];
@@ -157,8 +177,10 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
   }, [W, H] as const);
   await app.getByTestId('play-toggle').click();
   await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'true');
-  // Playback runs on the clock: the draft's length, plus room for a slow start.
-  await expect(app.getByTestId('play-toggle'), `playing ${duration} s to the end`).toHaveAttribute('data-playing', 'false', { timeout: duration * 1000 + 60_000 });
+  // Playback runs on the clock: the draft's length passes by design; starting and stopping is the fixed part.
+  await waitStep(`playing ${duration} s to the end`, { realSec: duration }, (timeout) =>
+    expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'false', { timeout }),
+  );
   const samples = await app.evaluate(() => (window as unknown as { pfSampler: { stop(): { now: number; t: number; px: string }[] } }).pfSampler.stop());
 
   const playing = samples.filter((s) => s.t > 0 && s.t < duration);
@@ -182,21 +204,25 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
 
   // The export of the same edit has no black frame: so none in the preview either.
   const file = await exportDraft(app, draftId, duration);
-  const exported = blackFramesOf(file, 10, W, H, PLAYBACK_REGIONS);
+  const exported = await blackFramesOf(file, duration, 10, W, H, PLAYBACK_REGIONS);
   expect(exported.frames).toBeGreaterThan(duration * 10 - 2);
   expect(exported.black, 'black frames in the export').toEqual([]);
   expect(report.blackAt, 'black frames in the preview while playing').toEqual([]);
 });
 
 test('every transition previews as it exports, mid-way, on moving footage', async ({ app }, testInfo) => {
-  // Import, a 4.8 s export of 1080x1920 with ten transitions, then eleven seeks of two 1080x1920 sources each.
-  test.setTimeout(720_000);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-transitions-'));
-  const assets = await importFootage(app, ['pan', 'life', 'card']);
   // One clip per kind after the first, each coming in with that kind; sources alternate so both sides differ.
   const fps = 30;
   const [clipSec, trSec] = [0.8, 0.4];
   const step = clipSec - trSec;
+  const duration = transitionKinds.length * step + clipSec;
+  // Half-way through each transition (a whole frame), and a frame of moving footage outside any.
+  const times = [{ label: 'moving', t: 0.5 }, ...transitionKinds.map((kind, i) => ({ label: kind, t: Math.round(((i + 1) * step + trSec / 2) * fps) / fps }))];
+  // Import, a 4.8 s export of 1080x1920 with ten transitions, then at each time a seek of two 1080x1920 sources
+  // and the exported frame read back.
+  test.setTimeout(testLimit(allOf(footageWork(FOOTAGE), decodeWork(2), { mediaSec: duration }, ...times.map(({ t }) => allOf(decodeWork(2), { decodeSec: t })))));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-transitions-'));
+  const assets = await importFootage(app, FOOTAGE);
   const order = [assets.pan, assets.life, assets.card];
   const name = 'Every transition';
   const draftId = await saveDraft(app, name, ({ main }) => {
@@ -206,24 +232,21 @@ test('every transition previews as it exports, mid-way, on moving footage', asyn
       main.clips.push(mediaClip(order[i % 3]!, i * step, inT, inT + clipSec, {}, { transitionIn: kind ? { kind, duration: trSec } : null }));
     }
   });
-  const duration = transitionKinds.length * step + clipSec;
   expect(duration * PX_PER_SEC, 'the whole draft fits the ruler').toBeLessThan(1000);
-  await openDraft(app, name);
+  await openDraft(app, name, 2);
   const file = await exportDraft(app, draftId, duration);
 
-  // Half-way through each transition (a whole frame), and a frame of moving footage outside any.
-  const times = [{ label: 'moving', t: 0.5 }, ...transitionKinds.map((kind, i) => ({ label: kind, t: Math.round(((i + 1) * step + trSec / 2) * fps) / fps }))];
   const scores: Record<string, number> = {};
   // Compared at the preview's own size: a dissolve is per-pixel noise, and enlarging a 250 px preview to compare
   // it would measure the enlargement.
   const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
   for (const { label, t } of times) {
-    await seekPreview(app, t);
+    await seekPreview(app, t, 2);
     const shot = path.join(tmp, `preview-${label}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${label}.png`);
-    frameAt(file, t, fps, frame);
-    scores[label] = Number(ssimOf(shot, frame, size).toFixed(4));
+    await frameAt(file, t, fps, frame);
+    scores[label] = Number((await ssimOf(shot, frame, size)).toFixed(4));
     testInfo.annotations.push({ type: `ssim@${label}`, description: `${scores[label]} at ${t.toFixed(3)} s` });
   }
   console.log('transition SSIM', JSON.stringify(scores));

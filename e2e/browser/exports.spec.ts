@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importClips, openDraftWithClips } from '../editor-kit';
+import { download, exportInDialog, importClips, openDraftWithClips } from '../editor-kit';
+import { ffprobe } from '../exec';
+import { testLimit } from '../limits';
 import { expect, test } from '../serve';
 
 /**
@@ -11,7 +12,8 @@ import { expect, test } from '../serve';
  * drawer, and a file deleted meanwhile shows as gone.
  */
 test('export, close the dialog, reload, and download it again from the history', async ({ app, server }) => {
-  test.setTimeout(240_000);
+  // Two clips imported, a 2 s export (4 clips of 0.5 s), downloaded.
+  test.setTimeout(testLimit({ files: 3, mediaSec: 2 }));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-exports-'));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Keep me', count: 4, clipSec: 0.5 });
@@ -20,9 +22,7 @@ test('export, close the dialog, reload, and download it again from the history',
   await app.getByTestId('export-button').click();
   await expect(dialog.getByTestId('export-history')).toContainText('Nothing exported yet');
   await app.getByTestId('export-quality-small').click();
-  await app.getByTestId('export-start').click();
-  // A 2 s draft as a small file: generous for a busy machine, and named if it runs out.
-  await expect(app.getByTestId('export-job'), 'the export finishes').toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  await exportInDialog(app, 2);
   await expect(dialog.getByTestId('export-entry')).toHaveCount(1);
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -34,13 +34,9 @@ test('export, close the dialog, reload, and download it again from the history',
   await expect(entry).toHaveCount(1);
   await expect(entry).toHaveAttribute('data-available', 'true');
   await expect(entry).toContainText(/^Keep me-\d{8}-\d{6}\.mp4/);
-  const [download] = await Promise.all([app.waitForEvent('download'), entry.getByTestId('export-entry-download').click()]);
   const file = path.join(tmp, 'again.mp4');
-  await download.saveAs(file);
-  const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]).toString()) as {
-    format: { duration: string };
-    streams: { codec_type: string; height?: number }[];
-  };
+  await (await download(app, entry.getByTestId('export-entry-download'), 'the export from the history')).saveAs(file);
+  const probe = await ffprobe(file);
   expect(Math.abs(Number(probe.format.duration) - 2)).toBeLessThan(0.15);
   expect(probe.streams.find((s) => s.codec_type === 'video')?.height).toBe(1920);
   const jobId = (await entry.getAttribute('data-job-id'))!;

@@ -1,66 +1,48 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
-import { expect, startServe, test, type Server } from '../serve';
+import { limitFor, settlesWithin } from '../limits';
+import { expect, type Hosts, type Server, test } from '../serve';
 
 // Item 9 of issue 9, in a real browser: cookies ignore ports, so every server on 127.0.0.1 receives Postframe's
 // session cookie. (a) A cookie replayed by another local server gets no API and no media: the page's keys live in
 // its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions.
 
-let tmp: string;
-const servers: Server[] = [];
-
-async function serve(name: string): Promise<Server> {
-  const lib = path.join(tmp, name);
-  const home = path.join(tmp, 'home');
-  execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
-  const s = await startServe(lib, home);
-  servers.push(s);
-  return s;
+async function serve(hosts: Hosts, name: string): Promise<Server> {
+  const { lib, home } = hosts.library(name);
+  return hosts.start(lib, home);
 }
 
-test.beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-session-'));
-});
-test.afterEach(async () => {
-  for (const s of servers.splice(0)) await s.stop();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-/** The library's folder name as the signed-in app shows it in Settings (its API works). */
-async function shownLibrary(page: Page): Promise<string> {
+/** The signed-in app shows this library in Settings (its API works): waited for, not read once. */
+async function showsLibrary(page: Page, libraryPath: string): Promise<void> {
   await page.getByTestId('settings-nav').click();
-  return (await page.getByTestId('library-path').textContent()) ?? '';
+  await expect(page.getByTestId('library-path')).toHaveText(libraryPath);
 }
 
-test('two Postframes on two ports keep their own sessions in one browser', async ({ context }) => {
-  const a = await serve('Alpha');
-  const b = await serve('Beta');
+test('two Postframes on two ports keep their own sessions in one browser', async ({ context, hosts }) => {
+  const a = await serve(hosts, 'Alpha');
+  const b = await serve(hosts, 'Beta');
   const pageA = await context.newPage();
   await pageA.goto(a.openUrl);
-  expect(await shownLibrary(pageA)).toBe(a.libraryPath);
+  await showsLibrary(pageA, a.libraryPath);
   const pageB = await context.newPage();
   await pageB.goto(b.openUrl);
-  expect(await shownLibrary(pageB)).toBe(b.libraryPath);
+  await showsLibrary(pageB, b.libraryPath);
 
   // Signing in to B did not sign the browser out of A (one shared cookie name used to: B's replaced A's).
   await pageA.reload();
-  expect(await shownLibrary(pageA)).toBe(a.libraryPath);
+  await showsLibrary(pageA, a.libraryPath);
   const names = (await context.cookies('http://127.0.0.1/')).map((c) => c.name).sort();
   expect(names).toEqual([`pf_session_${new URL(a.url).port}`, `pf_session_${new URL(b.url).port}`].sort());
   // A second tab of A, opened without the link, finds the page keys A's first tab kept.
   const pageA2 = await context.newPage();
   await pageA2.goto(a.url);
-  expect(await shownLibrary(pageA2)).toBe(a.libraryPath);
+  await showsLibrary(pageA2, a.libraryPath);
 });
 
-test('a cookie another local server receives and replays opens no API and no media', async ({ context, page }) => {
-  const a = await serve('Alpha');
+test('a cookie another local server receives and replays opens no API and no media', async ({ context, page, hosts }) => {
+  const a = await serve(hosts, 'Alpha');
   await page.goto(a.openUrl);
   await expect(page.getByTestId('library-screen')).toBeVisible();
   const port = Number(new URL(a.url).port);
@@ -83,17 +65,27 @@ test('a cookie another local server receives and replays opens no API and no med
     // Replayed with every header a browser would send, the cookie gets the shell, and nothing else.
     const cookie = received.split(';').map((c) => c.trim()).find((c) => c.startsWith('pf_session'))!;
     const origin = `http://127.0.0.1:${port}`;
-    const get = (p: string) => new Promise<number>((resolve) => http.get(`${origin}${p}`, { headers: { cookie } }, (res) => resolve(res.resume().statusCode!)));
+    // Each a round trip to the host: the fixed part of a step's limit, and named if the host never answers.
+    const get = (p: string) =>
+      settlesWithin(
+        new Promise<number>((resolve, reject) => http.get(`${origin}${p}`, { headers: { cookie } }, (res) => resolve(res.resume().statusCode!)).once('error', reject)),
+        limitFor({}),
+        `the host to answer GET ${p}`,
+      );
     expect(await get('/')).toBe(200);
     for (const p of ['/media/x/thumb', '/text/x.png', '/exports/x']) expect(await get(p), p).toBe(403);
-    const upgrade = await new Promise<string>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers: { cookie, origin } });
-      ws.once('open', () => resolve('open'));
-      ws.once('error', (e) => resolve(e.message));
-    });
+    const upgrade = await settlesWithin(
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers: { cookie, origin } });
+        ws.once('open', () => resolve('open'));
+        ws.once('error', (e) => resolve(e.message));
+      }),
+      limitFor({}),
+      'the host to answer the WebSocket upgrade',
+    );
     expect(upgrade).toMatch(/403/);
     // Postframe's own page still works.
-    expect(await shownLibrary(page)).toBe(a.libraryPath);
+    await showsLibrary(page, a.libraryPath);
   } finally {
     await new Promise<void>((resolve) => other.close(() => resolve()));
   }

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { importClips, openDraftWithClips, PX_PER_SEC, storedRevision } from '../editor-kit';
+import { testLimit } from '../limits';
 import { expect, test } from '../serve';
+
+/** Two clips imported, a draft of `clips` clips shown, and `extraMs` of UI steps beyond a usual test's. */
+const limitWith = (clips: number, extraMs = 0) => testLimit({ files: 2, rows: clips, baseMs: extraMs });
 
 /**
  * Timeline gestures (issue 9, item 14): a drag is a gesture that follows the pointer wherever React moves the
@@ -8,7 +12,8 @@ import { expect, test } from '../serve';
  */
 
 test('a clip dragged across many clips of a 300-clip draft follows the pointer to the end, as one undo step', async ({ app }) => {
-  test.setTimeout(180_000);
+  // 40 pointer steps, each waited for on a lane of 300 clips: twice a usual test's UI steps.
+  test.setTimeout(limitWith(300, 120_000));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Three hundred', count: 300, clipSec: 0.5 });
   const dragged = app.locator('[data-clip-id="clip-2"]');
@@ -42,7 +47,7 @@ test('a clip dragged across many clips of a 300-clip draft follows the pointer t
 });
 
 test('a drag released outside the timeline is over: hovering over the clip afterwards changes nothing', async ({ app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(limitWith(300));
   const assets = await importClips(app);
   const draftId = await openDraftWithClips(app, assets, { name: 'Released outside', count: 300, clipSec: 0.5 });
   const dragged = app.locator('[data-clip-id="clip-2"]');
@@ -85,7 +90,7 @@ test('a drag released outside the timeline is over: hovering over the clip after
 const playheadAt = (page: Page) => page.getByTestId('timecode').locator('span').first();
 
 test('the playhead stays within the draft: ruler, keys, Home/End and their buttons; a title added at the end fits inside', async ({ app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(limitWith(12));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Six seconds', count: 12, clipSec: 0.5 });
   await expect(app.getByTestId('timecode')).toContainText('/ 00:00:06:00');
@@ -142,7 +147,7 @@ test('the playhead stays within the draft: ruler, keys, Home/End and their butto
 });
 
 test('a click at the start of the ruler lands on frame 0 at every zoom', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(limitWith(4));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Zoomed', count: 4, clipSec: 0.5 });
   const ruler = app.getByTestId('ruler');

@@ -183,6 +183,15 @@ export class MediaTools {
           } else stdout += text;
         });
       }
+      // A pipe that fails (or a reader that destroys it with an error) is this run's failure, never an unhandled
+      // 'error' event that would take the whole process down; output that can no longer be read ends the run.
+      child.stdout?.on('error', (e) => {
+        error ??= e;
+        child.kill('SIGKILL');
+      });
+      child.stderr?.on('error', (e) => {
+        error ??= e;
+      });
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (text: string) => {
         stderr = (stderr + text).slice(-STDERR_TAIL_BYTES);

@@ -19,6 +19,7 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const toasts = useStore((s) => s.toasts);
   const dismissToast = useStore((s) => s.dismissToast);
+  const holdToasts = useStore((s) => s.holdToasts);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -40,7 +41,7 @@ export function App() {
       <JobsDrawer />
       <LatePostsNotice />
       <FailureReportDialog />
-      <ToastStack toasts={toasts} onDismiss={dismissToast} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />
+      <ToastStack toasts={toasts} onDismiss={dismissToast} onHold={holdToasts} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '../api/client';
 import type { ImportFailure } from '../../../electron/model/job';
+import { ToastTimers } from './toastTimers';
 import type { SliceCreator } from './types';
 
 export type Screen = 'library' | 'editor' | 'queue' | 'capture' | 'settings';
@@ -22,6 +23,8 @@ export type UiSlice = {
   setConnection: (s: ConnectionStatus) => void;
   showToast: (toast: { message: string; tone?: ToastTone; action?: ToastAction; durationMs?: number }) => number;
   dismissToast: (id: number) => void;
+  /** Holds every toast on screen while a person reads the stack (pointer over it or focus in it). */
+  holdToasts: (held: boolean) => void;
   setFailureReport: (r: ImportFailure[] | null) => void;
 };
 
@@ -38,32 +41,41 @@ export function readStoredTheme(): Theme {
 let toastSeq = 0;
 const MAX_TOASTS = 4;
 
-export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
-  screen: 'library',
-  theme: readStoredTheme(),
-  toasts: [],
-  jobsOpen: false,
-  connection: 'connecting',
-  failureReport: null,
-  setScreen: (screen) => set({ screen }),
-  setTheme: (theme) => {
-    try {
-      window.localStorage.setItem(THEME_KEY, theme);
-    } catch {
-      // Private mode or a full disk: the theme still applies for this session.
-    }
-    set({ theme });
-  },
-  setJobsOpen: (jobsOpen) => set({ jobsOpen }),
-  setConnection: (connection) => set({ connection }),
-  showToast: ({ message, tone = 'info', action, durationMs }) => {
-    const id = ++toastSeq;
-    const toast: Toast = action ? { id, message, tone, action } : { id, message, tone };
-    set((s) => ({ toasts: [...s.toasts, toast].slice(-MAX_TOASTS) }));
-    const ms = durationMs ?? (action ? 8000 : tone === 'error' ? 8000 : 4000);
-    setTimeout(() => get().dismissToast(id), ms);
-    return id;
-  },
-  dismissToast: (id) => set((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : s)),
-  setFailureReport: (failureReport) => set({ failureReport }),
-});
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
+  const timers = new ToastTimers((id) => get().dismissToast(id));
+  return {
+    screen: 'library',
+    theme: readStoredTheme(),
+    toasts: [],
+    jobsOpen: false,
+    connection: 'connecting',
+    failureReport: null,
+    setScreen: (screen) => set({ screen }),
+    setTheme: (theme) => {
+      try {
+        window.localStorage.setItem(THEME_KEY, theme);
+      } catch {
+        // Private mode or a full disk: the theme still applies for this session.
+      }
+      set({ theme });
+    },
+    setJobsOpen: (jobsOpen) => set({ jobsOpen }),
+    setConnection: (connection) => set({ connection }),
+    showToast: ({ message, tone = 'info', action, durationMs }) => {
+      const id = ++toastSeq;
+      const toast: Toast = action ? { id, message, tone, action } : { id, message, tone };
+      const kept = [...get().toasts, toast];
+      // The oldest leave when the stack is full: their timers go with them.
+      for (const gone of kept.slice(0, -MAX_TOASTS)) timers.cancel(gone.id);
+      set({ toasts: kept.slice(-MAX_TOASTS) });
+      timers.start(id, durationMs ?? (action ? 8000 : tone === 'error' ? 8000 : 4000));
+      return id;
+    },
+    dismissToast: (id) => {
+      timers.cancel(id);
+      set((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : s));
+    },
+    holdToasts: (held) => timers.hold(held),
+    setFailureReport: (failureReport) => set({ failureReport }),
+  };
+};

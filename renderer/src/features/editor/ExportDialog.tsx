@@ -118,7 +118,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </p>
         )}
         {job && (
-          <div className="export__job" data-testid="export-job" data-status={job.status}>
+          <div className="export__job" data-testid="export-job" data-job-id={job.id} data-status={job.status}>
             {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
             <p className="export__status">
               {job.status === 'done' && result
