@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { expect, test } from '../serve';
+import { dismissToasts } from '../toasts';
 
 /**
  * README screenshots of the Library and Settings, only on request: POSTFRAME_SCREENSHOTS=1 writes
@@ -29,13 +30,13 @@ test('library and settings screenshots', async ({ app }) => {
   await detail.getByTestId('notes-input').fill('Golden hour at the pier. Use for the July teaser.');
   await detail.getByTestId('notes-input').blur();
   await expect(detail.getByTestId('detail-tags')).toContainText('campaign');
-  for (const close of await app.getByTestId('toast').getByRole('button').all()) await close.click();
+  await dismissToasts(app);
   await app.mouse.move(0, 0);
   await app.screenshot({ path: path.join(SHOTS!, 'library.png') });
 
   await app.getByTestId('settings-nav').click();
   await expect(app.getByTestId('ffmpeg-status')).toBeVisible();
-  await expect(app.getByTestId('toast')).toHaveCount(0);
+  await dismissToasts(app);
   await app.mouse.move(0, 0);
   await app.screenshot({ path: path.join(SHOTS!, 'settings.png') });
 });
