@@ -5,6 +5,12 @@ import { clipEnd, type VideoDraft } from './draft';
  * by the editor (renderer) and the engine; re-exported from timeline.ts, which is what callers import.
  */
 
+/**
+ * Half a microsecond: a time this close to a clip's start or end counts as that edge, so a frame time computed as
+ * n / fps is inside the clip starting on frame n and outside the one ending there (activeLayersAt, lastFrameStart).
+ */
+export const EDGE_TOLERANCE_SEC = 5e-7;
+
 /** Length of one canvas frame in seconds. */
 export function frame(fps: number): number {
   return 1 / fps;
