@@ -190,3 +190,20 @@ test('a clip that runs past the end of its media (a proxy or video stream a fram
   await app.keyboard.press('Home');
   expect(await previewBlackAt(app, 0), 'the preview at the start').toEqual([]);
 });
+
+test('media dropped from the bin snaps as a moved clip does: near the start it lands at 0, near a clip edge on it', async ({ app }) => {
+  test.setTimeout(120_000);
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Drops', count: 8, clipSec: 0.5 });
+  const bin = app.getByTestId('media-bin');
+  const overlay = app.getByTestId('lane-overlay');
+  const red = bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]');
+  // 5 px from the start is frame 1 at 80 px/s (0.0625 s): the drop snaps to 0.
+  await red.dragTo(overlay, { targetPosition: { x: 5, y: 10 } });
+  await expect(overlay.getByTestId('clip')).toHaveCount(1);
+  await expect(overlay.getByTestId('clip')).toHaveAttribute('data-start', '0.000');
+  // 5 px past the main track's cut at 3 s: it starts on the cut.
+  await red.dragTo(overlay, { targetPosition: { x: 3 * PX_PER_SEC + 5, y: 10 } });
+  await expect(overlay.getByTestId('clip')).toHaveCount(2);
+  await expect(overlay.getByTestId('clip').nth(1)).toHaveAttribute('data-start', '3.000');
+});
