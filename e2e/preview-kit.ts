@@ -6,7 +6,7 @@ import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip, type
 import type { Job } from '../electron/model/job';
 import { FOOTAGE_DIR } from '../scripts/fixtures';
 import { execStep, stderrStep } from './exec';
-import { type Work, waitStep } from './limits';
+import { type Work, limitFor, waitStep } from './limits';
 import { callApi, expect } from './serve';
 
 /**
@@ -186,4 +186,27 @@ export async function blackFramesOf(
     if (names.length) black.push({ t: i / fps, regions: names });
   }
   return { frames, black };
+}
+
+/** The middle half of the picture: a layer that fills the canvas shows there. */
+export const CENTRE: Region = { name: 'centre', x0: 0.25, y0: 0.25, x1: 0.75, y1: 0.75 };
+
+/**
+ * Which regions of the preview are mostly black once it shows the frame at `t` (its data-time) with every layer
+ * drawn (data-ready), read from an 18x32 copy of the canvas (enough to see a black layer).
+ */
+export async function previewBlackAt(page: Page, t: number, regions: readonly Region[] = [CENTRE]): Promise<string[]> {
+  const canvas = page.getByTestId('preview-canvas');
+  await expect(canvas, `the preview at ${t.toFixed(3)} s`).toHaveAttribute('data-time', t.toFixed(3));
+  // Decoding up to a keyframe interval (2 s) of each visible clip.
+  await expect(canvas, `the preview showing ${t.toFixed(3)} s`).toHaveAttribute('data-ready', 'true', { timeout: limitFor({ decodeSec: 2 }) });
+  const [w, h] = [18, 32];
+  const px = await canvas.evaluate((src: HTMLCanvasElement, [cw, ch]) => {
+    const tiny = document.createElement('canvas');
+    [tiny.width, tiny.height] = [cw, ch];
+    const ctx = tiny.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(src, 0, 0, cw, ch);
+    return Array.from(ctx.getImageData(0, 0, cw, ch).data);
+  }, [w, h] as const);
+  return blackRegions(Uint8Array.from(px), w, h, regions);
 }

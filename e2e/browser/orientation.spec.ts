@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { defaultTransform, type VideoDraft } from '../../electron/model/draft';
 import { place } from '../../electron/model/geometry';
 import type { Job } from '../../electron/model/job';
 import { PICTURE, UPRIGHT, cornersOf, pictureSource, storedPixels } from '../../electron/render/test-pictures';
+import { execStep } from '../exec';
 import { testLimit, waitStep } from '../limits';
 import { frameAt, mediaClip, openDraft, seekPreview } from '../preview-kit';
 import { callApi, expect, test } from '../serve';
@@ -41,8 +41,8 @@ async function makeSources(dir: string): Promise<Source[]> {
     // Stored turned by r clockwise; the display matrix ffmpeg 5.1 writes for `rotate=r` turns it back.
     const stored = path.join(dir, `stored-${r}.mp4`);
     const file = path.join(dir, `phone-${r}.mp4`);
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `${pictureSource(1)},transpose=${r === 90 ? 'clock' : 'cclock'}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', stored]);
-    execFileSync('ffmpeg', ['-v', 'error', '-i', stored, '-c', 'copy', '-metadata:s:v:0', `rotate=${r}`, file]);
+    await execStep(`a phone clip stored turned ${r}°`, { mediaSec: 1 }, 'ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `${pictureSource(1)},transpose=${r === 90 ? 'clock' : 'cclock'}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', stored]);
+    await execStep(`its rotate=${r} display matrix`, { files: 1 }, 'ffmpeg', ['-v', 'error', '-i', stored, '-c', 'copy', '-metadata:s:v:0', `rotate=${r}`, file]);
     fs.rmSync(stored);
     out.push({ file, expected: UPRIGHT });
   }
@@ -90,14 +90,14 @@ test('turned photos and phone videos: the preview and the export show them the s
     return job!.result?.kind === 'export' ? job!.result.outputPath : '';
   });
 
-  await openDraft(app, 'Turned');
+  await openDraft(app, 'Turned', 1);
   const seen: string[] = [];
   for (const [i, a] of assets.entries()) {
     const t = i * CLIP + CLIP / 2;
-    await seekPreview(app, t);
+    await seekPreview(app, t, 1);
     const preview = await cornersOnFrame(await app.getByTestId('preview-canvas').screenshot(), a);
     const frame = path.join(tmp, `export-${i}.png`);
-    frameAt(output, t, CANVAS.fps, frame);
+    await frameAt(output, t, CANVAS.fps, frame);
     seen.push(`${a.name}: preview ${preview}, export ${await cornersOnFrame(frame, a)}`);
   }
   expect(seen).toEqual(sources.map((s) => `${path.basename(s.file)}: preview ${s.expected}, export ${s.expected}`));

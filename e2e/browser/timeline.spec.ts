@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { importClips, openDraftWithClips, PX_PER_SEC, storedRevision } from '../editor-kit';
-import { testLimit } from '../limits';
+import { limitFor, testLimit } from '../limits';
+import { previewBlackAt } from '../preview-kit';
 import { expect, test } from '../serve';
 
 /** Two clips imported, a draft of `clips` clips shown, and `extraMs` of UI steps beyond a usual test's. */
@@ -89,38 +90,52 @@ test('a drag released outside the timeline is over: hovering over the clip after
 /** The timecode's first half: where the playhead is. */
 const playheadAt = (page: Page) => page.getByTestId('timecode').locator('span').first();
 
-test('the playhead stays within the draft: ruler, keys, Home/End and their buttons; a title added at the end fits inside', async ({ app }) => {
+test('the playhead stays on the draft\'s frames: ruler, keys, Home/End, their buttons and playback end on the last frame, which shows the picture; a title added at the end fits inside', async ({ app }) => {
   test.setTimeout(limitWith(12));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Six seconds', count: 12, clipSec: 0.5 });
   await expect(app.getByTestId('timecode')).toContainText('/ 00:00:06:00');
   const ruler = app.getByTestId('ruler');
+  // 6 s is 180 frames, 0 to 179: at 6 s itself nothing is on (black), so the end is frame 179.
+  const LAST = '00:00:05:29';
+  const lastT = 179 / 30;
 
-  // A click on the ruler past the last clip stops at the end; so do keys that step past it.
+  // A click on the ruler past the last clip stops on the last frame; so do keys that step past it.
   await ruler.click({ position: { x: 9 * PX_PER_SEC, y: 8 } });
-  await expect(playheadAt(app)).toHaveText('00:00:06:00');
+  await expect(playheadAt(app)).toHaveText(LAST);
   await app.keyboard.press('ArrowRight');
   await app.keyboard.press('Shift+ArrowRight');
-  await expect(playheadAt(app)).toHaveText('00:00:06:00');
+  await expect(playheadAt(app)).toHaveText(LAST);
   // Scrubbing on past the end as well.
   const box = (await ruler.boundingBox())!;
   await app.mouse.move(box.x + 2 * PX_PER_SEC, box.y + 8);
   await app.mouse.down();
   await app.mouse.move(box.x + 8 * PX_PER_SEC, box.y + 8, { steps: 5 });
-  await expect(playheadAt(app)).toHaveText('00:00:06:00');
+  await expect(playheadAt(app)).toHaveText(LAST);
   await app.mouse.up();
 
-  // Home and End, and the buttons that do the same (with tooltips that name the keys).
+  // Home and End, and the buttons that do the same (with tooltips that name the keys); the end shows the last clip.
   await app.keyboard.press('Home');
   await expect(playheadAt(app)).toHaveText('00:00:00:00');
   await app.keyboard.press('End');
-  await expect(playheadAt(app)).toHaveText('00:00:06:00');
+  await expect(playheadAt(app)).toHaveText(LAST);
+  expect(await previewBlackAt(app, lastT), 'the preview after End').toEqual([]);
   await expect(app.getByTestId('go-to-start')).toHaveAttribute('title', 'Go to start (Home)');
   await expect(app.getByTestId('go-to-end')).toHaveAttribute('title', 'Go to end (End)');
   await app.getByTestId('go-to-start').click();
   await expect(playheadAt(app)).toHaveText('00:00:00:00');
   await app.getByTestId('go-to-end').click();
-  await expect(playheadAt(app)).toHaveText('00:00:06:00');
+  await expect(playheadAt(app)).toHaveText(LAST);
+  expect(await previewBlackAt(app, lastT), 'the preview after the go-to-end button').toEqual([]);
+
+  // Playing to the end stops on the last frame, still showing it.
+  await ruler.click({ position: { x: 5.5 * PX_PER_SEC, y: 8 } });
+  await expect(playheadAt(app)).toHaveText('00:00:05:15');
+  await app.getByTestId('play-toggle').click();
+  // Half a second of playback (it may be over before a check could see it playing), plus room for a slow start.
+  await expect(playheadAt(app), 'playing the last 0.5 s to the end').toHaveText(LAST, { timeout: limitFor({ decodeSec: 0.5 }) });
+  await expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'false');
+  expect(await previewBlackAt(app, lastT), 'the preview after playing to the end').toEqual([]);
 
   // "Add text" at the end: the title takes the draft's last 3 s; the draft does not grow a black tail.
   await app.getByTestId('add-text').click();
@@ -143,7 +158,7 @@ test('the playhead stays within the draft: ruler, keys, Home/End and their butto
   await title.click();
   await app.keyboard.press('Delete');
   await expect(app.getByTestId('timecode')).toContainText('/ 00:00:05:15');
-  await expect(playheadAt(app)).toHaveText('00:00:05:15');
+  await expect(playheadAt(app)).toHaveText('00:00:05:14');
 });
 
 test('a click at the start of the ruler lands on frame 0 at every zoom', async ({ app }) => {
@@ -166,4 +181,34 @@ test('a click at the start of the ruler lands on frame 0 at every zoom', async (
   await app.getByTestId('zoom-slider').fill(String(Math.round((Math.log(80 / 8) / Math.log(600 / 8)) * 100)));
   await ruler.click({ position: { x: 1, y: 8 } });
   await expect(playheadAt(app)).toHaveText('00:00:00:00');
+});
+
+test('a clip that runs past the end of its media (a proxy or video stream a frame short) holds its last picture at the end', async ({ app }) => {
+  test.setTimeout(limitWith(1));
+  const assets = await importClips(app);
+  // red-clip.mp4 is 2 s long; the clip asks for 2.5 s of it.
+  await openDraftWithClips(app, assets, { name: 'Past its media', count: 1, clipSec: 2.5 });
+  await app.keyboard.press('End');
+  await expect(playheadAt(app)).toHaveText('00:00:02:14');
+  // The element cannot go to 2.47 s: it holds its last picture and the preview counts as showing the frame.
+  expect(await previewBlackAt(app, 74 / 30), 'the preview after End').toEqual([]);
+  await app.keyboard.press('Home');
+  expect(await previewBlackAt(app, 0), 'the preview at the start').toEqual([]);
+});
+
+test('media dropped from the bin snaps as a moved clip does: near the start it lands at 0, near a clip edge on it', async ({ app }) => {
+  test.setTimeout(limitWith(8));
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Drops', count: 8, clipSec: 0.5 });
+  const bin = app.getByTestId('media-bin');
+  const overlay = app.getByTestId('lane-overlay');
+  const red = bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]');
+  // 5 px from the start is frame 1 at 80 px/s (0.0625 s): the drop snaps to 0.
+  await red.dragTo(overlay, { targetPosition: { x: 5, y: 10 } });
+  await expect(overlay.getByTestId('clip')).toHaveCount(1);
+  await expect(overlay.getByTestId('clip')).toHaveAttribute('data-start', '0.000');
+  // 5 px past the main track's cut at 3 s: it starts on the cut.
+  await red.dragTo(overlay, { targetPosition: { x: 3 * PX_PER_SEC + 5, y: 10 } });
+  await expect(overlay.getByTestId('clip')).toHaveCount(2);
+  await expect(overlay.getByTestId('clip').nth(1)).toHaveAttribute('data-start', '3.000');
 });

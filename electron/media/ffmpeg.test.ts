@@ -53,9 +53,22 @@ describe('summarizeFfmpegError', () => {
   });
 
   it("falls back to the error's message, without the exit-code prefix", () => {
-    expect(summarizeFfmpegError('ffmpeg exited with code 234: Conversion failed!', '')).toBe('Conversion failed!');
+    expect(summarizeFfmpegError('ffmpeg exited with code 234: Conversion failed!', '')).toBe('Conversion failed');
     expect(summarizeFfmpegError('ffmpeg was killed with signal SIGKILL', null)).toBe('ffmpeg was killed with signal SIGKILL');
     expect(summarizeFfmpegError('Error: spawn ffmpeg ENOENT', undefined)).toBe('Error: spawn ffmpeg ENOENT');
+  });
+});
+
+describe('summarizeFfmpegError as a clause of our sentence', () => {
+  it("drops ffmpeg's closing '!', '.' or ':' so the caller's full stop is the only one", () => {
+    // What ffmpeg 5.1 prints when a filter graph cannot be configured.
+    const stderr = ['Error reinitializing filters!', 'Failed to inject frame into filter network: Invalid argument', 'Error while processing the decoded data for stream #0:0', 'Conversion failed!', ''].join('\n');
+    expect(summarizeFfmpegError('ffmpeg exited with code 1', stderr)).toBe('Conversion failed');
+    expect(summarizeFfmpegError('', 'Invalid argument.\n')).toBe('Invalid argument');
+    expect(summarizeFfmpegError('', 'Error opening output files:\n')).toBe('Error opening output files');
+    expect(summarizeFfmpegError('', 'Something odd!!  \n')).toBe('Something odd');
+    // A question or a closing bracket is part of the words.
+    expect(summarizeFfmpegError('', 'Unknown encoder (libx265)\n')).toBe('Unknown encoder (libx265)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { AppError } from '../model/errors';
+import { AppError, clause } from '../model/errors';
 import type { Binaries } from './binaries';
 import type { ChildRegistry } from './child-registry';
 import { type ProbeData, parseFfprobeOutput } from './probe';
@@ -257,7 +257,11 @@ function lastLines(text: string | null | undefined, n = 6): string {
   return (text ?? '').trim().split('\n').slice(-n).join('\n');
 }
 
-/** ffmpeg's own last error line is usually the useful one ("moov atom not found", "Invalid data found…"). */
+/**
+ * ffmpeg's own last error line is usually the useful one ("moov atom not found", "Invalid data found…"). It is
+ * returned as a clause, without its closing punctuation ("Conversion failed!" → "Conversion failed"), for the
+ * caller's sentence to end.
+ */
 export function summarizeFfmpegError(message: string, stderr: string | null | undefined): string {
   const lines = (stderr ?? '')
     .split(/[\r\n]/)
@@ -266,5 +270,5 @@ export function summarizeFfmpegError(message: string, stderr: string | null | un
   const last = lines.at(-1);
   // Drop "[mov,mp4 @ 0x…]" prefixes and the input's path: the user knows which file it was.
   const clean = (s: string) => s.replace(/^\[[^\]]+\]\s*/, '').replace(/^(?:[A-Za-z]:)?[\\/][^:]*:\s*/, '');
-  return last ? clean(last) : clean(message.replace(/^ffmpeg exited with code \d+:\s*/, ''));
+  return clause(last ? clean(last) : clean(message.replace(/^ffmpeg exited with code \d+:\s*/, '')));
 }

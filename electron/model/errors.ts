@@ -37,6 +37,15 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Someone else's words (ffmpeg's last line, a system error) made a clause of our sentence: trimmed, without the
+ * full stop, '!', ':' or ';' they ended with, so that "The export failed: ${clause(detail)}. Check…" reads
+ * "…: Conversion failed. Check…", never "…: Conversion failed!. Check…". A '?' or ')' is left alone.
+ */
+export function clause(text: string): string {
+  return text.trim().replace(/\s*[.!:;,…]+$/u, '');
+}
+
 /** For logs (never for users): an AppError's message, any other error's stack, so a bug can be found. */
 export function describeError(e: unknown): string {
   if (e instanceof AppError) return e.message;

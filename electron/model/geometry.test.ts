@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTransform } from './draft';
-import { backdropSigma, displaySize, place } from './geometry';
+import { backdropSigma, displaySize, formatDimensions, place } from './geometry';
 
 const vertical = { width: 1080, height: 1920 };
 
@@ -49,5 +49,13 @@ describe('displaySize', () => {
   it('swaps sides for quarter turns', () => {
     expect(displaySize(1920, 1080, 90)).toEqual({ width: 1080, height: 1920 });
     expect(displaySize(1920, 1080, 180)).toEqual({ width: 1920, height: 1080 });
+  });
+});
+
+describe('formatDimensions', () => {
+  it('writes pixel sizes as people do: 1080×1920, no separators, whole pixels', () => {
+    expect(formatDimensions(1080, 1920)).toBe('1080×1920');
+    expect(formatDimensions(3840, 2160)).toBe('3840×2160');
+    expect(formatDimensions(575.6, 1024)).toBe('576×1024');
   });
 });

@@ -15,6 +15,14 @@ export type Placement = {
   pad: string | null;
 };
 
+/**
+ * Pixel sizes as people write them: 1080×1920 (a multiplication sign, no spaces, no thousands separators). The
+ * one rule for every message and label, engine and renderer alike (renderer/src/i18n/format.ts re-exports it).
+ */
+export function formatDimensions(width: number, height: number): string {
+  return `${Math.round(width)}×${Math.round(height)}`;
+}
+
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
 /** Blur strength of the `blur` reframe's backdrop, as a Gaussian sigma in canvas pixels. */

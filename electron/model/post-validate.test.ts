@@ -78,12 +78,12 @@ describe('validatePost', () => {
 
   it('warns about aspect and resolution the export will fix, saying what it will make', () => {
     const feed = validatePost(post(), image({ width: 1080, height: 1920 }), 'instagram_feed');
-    expect(feed.find((i) => i.field === 'aspect')?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the export makes a 1080x1350 variant with the picture whole on a blurred backdrop; or make a 4:5 cut/);
+    expect(feed.find((i) => i.field === 'aspect')?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the export makes a 1080×1350 variant with the picture whole on a blurred backdrop; or make a 4:5 cut/);
     const shorts = validatePost(post(), video({ width: 1920, height: 1080 }), 'youtube_shorts');
-    expect(shorts.find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is wider than YouTube Shorts' widest, 1:1: the export makes a 1080x1080 variant/);
+    expect(shorts.find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is wider than YouTube Shorts' widest, 1:1: the export makes a 1080×1080 variant/);
     const x = validatePost(post(), video(), 'x');
     expect(x).toMatchObject([{ field: 'resolution', severity: 'warning' }]);
-    expect(x[0]!.message).toMatch(/^1080x1920 is larger than X's 32–1280 px wide, 32–1024 px high: the export scales it to 576x1024/);
+    expect(x[0]!.message).toMatch(/^1080×1920 is larger than X's 32–1280 px wide, 32–1024 px high: the export scales it to 576×1024/);
     expect(validatePost(post(), video({ width: 1920, height: 1080 }), 'tiktok').find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is not the 9:16 TikTok shows full-screen/);
   });
 
@@ -160,6 +160,8 @@ describe('validation and render variants agree', () => {
           const draft: MediaFacts = { kind, durationSec: dur ?? 0, width: w, height: h, fps, sizeBytes: null };
           for (const issue of validatePost(post(), draft, ch)) {
             expect(issue.message.endsWith(`: ${issue.fix} (${issue.source})`)).toBe(true);
+            // Pixel sizes read 1080×1920, as everywhere else, never 1080x1920.
+            expect(issue.message).not.toMatch(/\d\s*[xX]\s*\d/);
           }
           const plan = planVariant({ width: w, height: h, fps }, dur, ch);
           const made: MediaFacts = { ...draft, width: plan.width, height: plan.height, fps: plan.fps, durationSec: Math.min(dur ?? 0, plan.maxDurationSec ?? Infinity) };

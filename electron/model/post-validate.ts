@@ -1,4 +1,5 @@
 import { channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
+import { formatDimensions } from './geometry';
 import { contentFor, type ChannelId, type Post } from './post';
 import { codePointLength, inlineHashtags, inlineMentions, writtenCaption } from './post-text';
 import { bitrateCapKbps, maxSecondsAt, MIN_VIDEO_KBPS, planVariant } from './render-variant';
@@ -119,7 +120,7 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
           ? `${formatAspect(aspect)} is wider than ${c.labelPossessive} widest, ${formatAspect(m.aspect!.max!)}`
           : `${formatAspect(aspect)} is taller than ${c.labelPossessive} tallest, ${formatAspect(m.aspect!.min!)}`;
       const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
-      add('aspect', 'warning', what, `the export makes a ${plan.width}x${plan.height} variant with the picture ${how}; or make a ${formatAspect(plan.width / plan.height)} cut`, m.source);
+      add('aspect', 'warning', what, `the export makes a ${formatDimensions(plan.width, plan.height)} variant with the picture ${how}; or make a ${formatAspect(plan.width / plan.height)} cut`, m.source);
     }
 
     const sides = [m.side, m.width, m.height];
@@ -133,7 +134,7 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
       ]
         .filter(Boolean)
         .join(', ');
-      add('resolution', 'warning', `${facts.width}x${facts.height} is ${tooBig ? 'larger' : 'smaller'} than ${c.labelPossessive} ${limit}`, `the export scales it to ${plan.width}x${plan.height}`, m.source);
+      add('resolution', 'warning', `${formatDimensions(facts.width, facts.height)} is ${tooBig ? 'larger' : 'smaller'} than ${c.labelPossessive} ${limit}`, `the export scales it to ${formatDimensions(plan.width, plan.height)}`, m.source);
     }
 
     if (facts.kind === 'video' && (over(facts.fps, m.fps) || under(facts.fps, m.fps))) {

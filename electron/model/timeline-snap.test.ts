@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
-import { formatTimecode, frame, frameAtX, snap, snapCandidates, snapSpan, snapToFrame, timeToX, toFrames, xToTime } from './timeline-snap';
+import { formatTimecode, frame, frameAtX, snap, snapCandidates, snapDrop, snapSpan, snapToFrame, timeToX, toFrames, xToTime } from './timeline-snap';
 
 const fpsArb = fc.constantFrom(24, 30, 60);
 
@@ -139,5 +139,42 @@ describe('snapping', () => {
     expect(snapSpan(3.95, 1, [0, 2, 5], 0.1)).toEqual({ time: 4, target: 5 });
     expect(snapSpan(1.97, 1, [0, 2, 5], 0.1)).toEqual({ time: 2, target: 2 });
     expect(snapSpan(3.5, 1, [0, 2, 5], 0.1)).toEqual({ time: 3.5, target: null });
+  });
+
+  describe('a drop from the bin', () => {
+    // 80 px a second (the default zoom); 8 px of snap reach is 0.1 s.
+    const pps = 80;
+    const reach = 8 / pps;
+
+    it('a logo dropped a few pixels from the start lands at 0, not a frame in', () => {
+      for (const x of [1, 3, 5, 7]) expect(snapDrop(draft(), x, pps, 3, { thresholdSec: reach }).time, `${x} px in`).toBe(0);
+    });
+
+    it('lands on a clip edge or the playhead near the pointer, by its head or its tail', () => {
+      // Head near 2 (the end of the first main clip).
+      expect(snapDrop(draft(), 2.05 * pps, pps, 1, { thresholdSec: reach })).toEqual({ time: 2, target: 2 });
+      // Head near the playhead at 3.3 s.
+      expect(snapDrop(draft(), 3.35 * pps, pps, 10, { playhead: 3.3, thresholdSec: reach })).toEqual({ time: 3.3, target: 3.3 });
+      // A 1 s clip whose tail falls 0.05 s short of the draft end (5 s) ends there.
+      expect(snapDrop(draft(), 3.95 * pps, pps, 1, { thresholdSec: reach })).toEqual({ time: 4, target: 5 });
+    });
+
+    it('away from every candidate, or with snapping off, the frame under the pointer', () => {
+      expect(snapDrop(draft(), 3.5 * pps, pps, 0.2, { thresholdSec: reach })).toEqual({ time: 3.5, target: null });
+      expect(snapDrop(draft(), 5, pps, 3, { thresholdSec: 0 })).toEqual({ time: 1 / 30, target: null });
+    });
+
+    it('property: on the frame grid, never before 0, and within the reach of the pointer or of a candidate', () => {
+      fc.assert(
+        fc.property(fc.double({ min: -50, max: 2000, noNaN: true }), fc.double({ min: 1 / 30, max: 20, noNaN: true }), fc.option(fc.double({ min: 0, max: 20, noNaN: true })), (x, duration, playhead) => {
+          const r = snapDrop(draft(), x, pps, duration, { playhead, thresholdSec: reach });
+          expect(r.time).toBeGreaterThanOrEqual(0);
+          expect(r.time * 30).toBeCloseTo(Math.round(r.time * 30), 6);
+          const pointer = frameAtX(x, pps, 30);
+          if (r.target === null) expect(r.time).toBe(pointer);
+          else expect(Math.min(Math.abs(r.target - pointer), Math.abs(r.target - (pointer + duration)))).toBeLessThanOrEqual(reach + 1e-9);
+        }),
+      );
+    });
   });
 });

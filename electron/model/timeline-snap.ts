@@ -5,6 +5,12 @@ import { clipEnd, type VideoDraft } from './draft';
  * by the editor (renderer) and the engine; re-exported from timeline.ts, which is what callers import.
  */
 
+/**
+ * Half a microsecond: a time this close to a clip's start or end counts as that edge, so a frame time computed as
+ * n / fps is inside the clip starting on frame n and outside the one ending there (activeLayersAt, lastFrameStart).
+ */
+export const EDGE_TOLERANCE_SEC = 5e-7;
+
 /** Length of one canvas frame in seconds. */
 export function frame(fps: number): number {
   return 1 / fps;
@@ -103,4 +109,17 @@ export function snapSpan(start: number, duration: number, candidates: readonly n
     return { time: head.time, target: head.target };
   }
   return { time: Math.max(0, tail.target - duration), target: tail.target };
+}
+
+/**
+ * Where media dropped from the bin onto a lane starts. `x` is the pointer's pixel in the lane; the clip is
+ * `duration` long. Its start is the frame under the pointer, then drawn like a moved clip's: its head or its tail
+ * to 0, the playhead or any clip's edge within `thresholdSec` (0 with snapping off), and kept on the frame grid.
+ * Without this, a logo dropped a few pixels from the start began a frame in and outlasted the video by a frame.
+ */
+export function snapDrop(draft: VideoDraft, x: number, pxPerSec: number, duration: number, opts: { playhead?: number | null; thresholdSec: number }): SnapResult {
+  const fps = draft.canvas.fps;
+  const at = frameAtX(x, pxPerSec, fps);
+  const r = snapSpan(at, duration, snapCandidates(draft, { playhead: opts.playhead }), opts.thresholdSec);
+  return { time: snapToFrame(Math.max(0, r.time), fps), target: r.target };
 }

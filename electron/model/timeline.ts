@@ -16,7 +16,7 @@ import {
   type TransitionKind,
   type VideoDraft,
 } from './draft';
-import { toFrames } from './timeline-snap';
+import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
 export * from './timeline-playhead';
@@ -724,8 +724,7 @@ export function sourceTimeAt(c: MediaClip, t: number): number {
  */
 export function activeLayersAt(draft: VideoDraft, t: number, opts: { includeAudio?: boolean } = {}): ActiveLayer[] {
   const layers: ActiveLayer[] = [];
-  // Half a microsecond of tolerance so a frame time computed as n / fps is inside the clip starting on frame n.
-  const tol = 5e-7;
+  const tol = EDGE_TOLERANCE_SEC;
   for (const track of draft.tracks) {
     if (track.hidden || (track.kind === 'audio' && !opts.includeAudio)) continue;
     track.clips.forEach((c, i) => {

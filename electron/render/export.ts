@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { MediaTools } from '../media/ffmpeg';
 import type { TextClip, VideoDraft } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
-import { AppError, errorMessage, isAppError } from '../model/errors';
+import { AppError, clause, errorMessage, isAppError } from '../model/errors';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
 import { type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
@@ -93,9 +93,9 @@ export function exportError(detail: string, outputPath: string): AppError {
     return new AppError('internal', `Postframe cannot write to ${path.dirname(outputPath)}. Choose a folder you can write to and export again.`);
   }
   if (/no such file|does not exist/i.test(detail)) {
-    return new AppError('not_found', `A file this draft uses is missing (${detail}). Put the media back or remove its clip, then export again.`);
+    return new AppError('not_found', `A file this draft uses is missing (${clause(detail)}). Put the media back or remove its clip, then export again.`);
   }
-  return new AppError('unsupported_media', `The export failed: ${detail}. Check that the draft's media still plays in the library, then export again.`);
+  return new AppError('unsupported_media', `The export failed: ${clause(detail)}. Check that the draft's media still plays in the library, then export again.`);
 }
 
 /**

@@ -58,10 +58,8 @@ export function formatFps(fps: number): string {
   return String(Number(fps.toFixed(2)));
 }
 
-/** Pixel sizes as people write them: 1080×1920 (no thousands separators, no spaces). */
-export function formatDimensions(width: number, height: number): string {
-  return `${Math.round(width)}×${Math.round(height)}`;
-}
+/** Pixel sizes as people write them: 1080×1920 (no thousands separators, no spaces); the engine's messages use the same. */
+export { formatDimensions } from '../../../electron/model/geometry';
 
 /** Local date and time; the raw text when it is not a date (never "Invalid Date"). */
 export function formatDateTime(iso: string, locale = 'en'): string {

@@ -32,25 +32,27 @@ vi.mock('../api/client', () => ({
 const { useEditor, undo } = await import('./editorStore');
 
 describe('the editor store keeps the playhead within the draft', () => {
-  it('whoever sets it (playback, scrub, keys, seeks): never before 0 or past the end', async () => {
+  it('whoever sets it (playback, scrub, keys, seeks): never before 0 or past the last frame (the end itself is black)', async () => {
     await useEditor.getState().load('d1');
     const s = () => useEditor.getState();
     s().setPlayhead(3.5);
     expect(s().playhead).toBe(3.5);
     s().setPlayhead(9);
-    expect(s().playhead).toBe(6);
+    expect(s().playhead).toBe(179 / 30);
+    s().setPlayhead(6);
+    expect(s().playhead).toBe(179 / 30);
     s().setPlayhead(-2);
     expect(s().playhead).toBe(0);
   });
 
-  it('an edit that shortens the draft pulls the playhead back to the new end; undo does not push it out again', async () => {
+  it('an edit that shortens the draft pulls the playhead back to its new last frame; undo does not push it out again', async () => {
     await useEditor.getState().load('d1');
     const s = () => useEditor.getState();
     s().setPlayhead(6);
     s().edit((d) => trimClip(d, 'title', 'end', 4, s().sourceInfo));
-    expect(s().playhead).toBe(4);
+    expect(s().playhead).toBe(119 / 30);
     undo();
-    expect(s().playhead).toBe(4);
+    expect(s().playhead).toBe(119 / 30);
     s().edit((d) => deleteClips(d, ['title']));
     expect(s().playhead).toBe(0);
   });

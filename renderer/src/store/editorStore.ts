@@ -22,7 +22,7 @@ export type EditorState = {
   doc: VideoDraft | null;
   loadError: string | null;
   selection: string[];
-  /** Seconds, within [0, the draft's end] (setPlayhead clamps; an edit that shortens the draft pulls it back). */
+  /** Seconds, within [0, the draft's last frame] (setPlayhead clamps; an edit that shortens the draft pulls it back). */
   playhead: number;
   playing: boolean;
   /** Timeline zoom in pixels per second. */
@@ -252,7 +252,7 @@ useEditor.subscribe((s, prev) => {
   if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
 });
 
-// A shorter draft (a trim, a delete, an undo, a load) pulls a playhead that is now past its end back to the end.
+// A shorter draft (a trim, a delete, an undo, a load) pulls a playhead that is now past its last frame back to it.
 useEditor.subscribe((s, prev) => {
   if (s.doc === prev.doc) return;
   const t = clampPlayhead(s.playhead, s.doc);

@@ -1,6 +1,6 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
-import { clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
-import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, placeAtPlayhead, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
+import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
+import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
 import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -18,8 +18,14 @@ export function defaultTrackFor(doc: VideoDraft, kind: AssetSummary['kind']): st
   return mainTrack(doc)?.id ?? doc.tracks.find((tr) => tr.kind === 'overlay')?.id ?? null;
 }
 
-/** Full facts first (the timeline needs the duration, the preview the size), then one insert. */
-export async function addAsset(summary: AssetSummary, trackId?: string, at?: number): Promise<void> {
+/** A drop from the bin on a lane: the pointer's pixel in it, the zoom, and how far snapping reaches (0: off). */
+export type BinDrop = { x: number; pxPerSec: number; snapSec: number };
+
+/**
+ * Full facts first (the timeline needs the duration, the preview the size), then one insert: where it was dropped
+ * (snapped as a moved clip is: to 0, the playhead, clip edges), else after the track's last clip.
+ */
+export async function addAsset(summary: AssetSummary, trackId?: string, drop?: BinDrop): Promise<void> {
   let asset: Asset;
   try {
     asset = ed().assets[summary.id] ?? (await call('assets.get', { id: summary.id }));
@@ -32,10 +38,14 @@ export async function addAsset(summary: AssetSummary, trackId?: string, at?: num
   if (!doc) return;
   const target = trackId ?? defaultTrackFor(doc, asset.kind);
   if (!target) return;
-  const track = doc.tracks.find((tr) => tr.id === target);
-  // Appended after the track's last clip unless dropped at a time.
-  const when = at ?? (track ? track.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) : 0);
-  const result = ed().edit((d) => insertClip(d, target, newMediaClip(asset, when, idFor), when, ed().sourceInfo));
+  const clip = newMediaClip(asset, 0, idFor);
+  const result = ed().edit((d) => {
+    const track = d.tracks.find((tr) => tr.id === target);
+    const when = drop
+      ? snapDrop(d, drop.x, drop.pxPerSec, clipDuration(clip), { playhead: ed().playhead, thresholdSec: drop.snapSec }).time
+      : (track?.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) ?? 0);
+    return insertClip(d, target, { ...clip, start: when }, when, ed().sourceInfo);
+  });
   if (result?.ok && result.clipId) ed().select([result.clipId]);
 }
 

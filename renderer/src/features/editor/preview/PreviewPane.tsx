@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { draftDuration } from '../../../../../electron/model/draft';
-import { formatTimecode, snapToFrame } from '../../../../../electron/model/timeline';
+import { formatTimecode, lastFrameStart, snapToFrame } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, type SafeZone } from '../../../store/editorStore';
 import { IconButton } from '../../../ui/Button';
@@ -141,7 +141,8 @@ export function togglePlay(): void {
   if (!s.doc) return;
   // While a voiceover records, play/pause (Space) ends the take rather than pausing under it.
   if (useVoiceover.getState().phase === 'recording') return void stopVoiceover();
-  if (!s.playing && s.playhead >= draftDuration(s.doc) - 1e-3) s.setPlayhead(0);
+  // Play from the last frame starts again from the beginning.
+  if (!s.playing && s.playhead >= lastFrameStart(s.doc) - 1e-3) s.setPlayhead(0);
   s.setPlaying(!s.playing);
 }
 
@@ -152,12 +153,12 @@ export function goToStart(): void {
   s.setPlayhead(0);
 }
 
-/** End: pause at the draft's end (the store keeps the playhead from going past it). */
+/** End: pause on the draft's last frame (its length is one frame past the last picture: black). */
 export function goToEnd(): void {
   const s = useEditor.getState();
   if (!s.doc) return;
   s.setPlaying(false);
-  s.setPlayhead(draftDuration(s.doc));
+  s.setPlayhead(lastFrameStart(s.doc));
 }
 
 /** Pauses and moves the playhead by whole frames (stays on the frame grid, within the draft). */

@@ -1,13 +1,13 @@
 import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
 import { place } from '../../../../../electron/model/geometry';
-import { activeLayersAt, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
+import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { mediaUrl } from '../../../api/media';
 import { useEditor } from '../../../store/editorStore';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
-import { holdTime, type MediaState, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
+import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
 
 /**
@@ -93,14 +93,15 @@ export class PreviewEngine {
     if (!doc) return;
     // A draft with a dissolve gets its noise ready a little each frame, before one is drawn.
     if (this.canvas.width > 0 && this.canvas.height > 0 && this.hasDissolve(doc)) this.surfaces.warmDissolve(doc.canvas, this.canvas.width, this.canvas.height);
-    let t = s.playhead;
+    // At rest the preview shows a frame that has a picture: the draft's length is one frame past its last one.
+    let t = clampPlayhead(s.playhead, doc);
     if (s.playing) {
       const now = performance.now();
       if (!this.clock) this.clock = { t0: t, wall: now };
       t = this.clock.t0 + (now - this.clock.wall) / 1000;
-      const end = draftDuration(doc);
-      if (t >= end) {
-        t = end;
+      // The last frame plays for its whole length; then playback stops on it (not on the black past the end).
+      if (t >= draftDuration(doc)) {
+        t = lastFrameStart(doc);
         s.setPlaying(false);
       }
       s.setPlayhead(t);
@@ -267,7 +268,8 @@ export class PreviewEngine {
         const p = place(c.transform, size, doc.canvas, layer.trackKind === 'main');
         held.update(slot.el, (p.dest.width * k) / ((p.source.width * slot.el.videoWidth) / size.width));
       }
-      if (!slot || slot.el.seeking || held?.time == null || Math.abs(held.time - (layer.sourceTime ?? 0)) > 1.5 / fps) ready = false;
+      // A clip running to or past its media's end shows the element's last picture there (reachableTime).
+      if (!slot || slot.el.seeking || held?.time == null || Math.abs(held.time - reachableTime(layer.sourceTime ?? 0, slot.el.duration)) > 1.5 / fps) ready = false;
       const fromHeld = (): LayerSource | null => {
         const drawable = held?.drawable() ?? null;
         return drawable ? { kind: 'media', drawable, size } : null;
@@ -291,5 +293,5 @@ export class PreviewEngine {
 }
 
 function stateOf(el: MediaEl): MediaState {
-  return { paused: el.paused, seeking: el.seeking, ended: el.ended, currentTime: el.currentTime, playbackRate: el.playbackRate, audible: !el.muted && el.volume > 0 };
+  return { paused: el.paused, seeking: el.seeking, ended: el.ended, currentTime: el.currentTime, duration: el.duration, playbackRate: el.playbackRate, audible: !el.muted && el.volume > 0 };
 }

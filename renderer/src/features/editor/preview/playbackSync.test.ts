@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdTime, type MediaState, nudgedRate, SYNC, whileHolding, whilePlaying, type PlayingWant } from './playbackSync';
+import { holdTime, type MediaState, nudgedRate, reachableTime, SYNC, whileHolding, whilePlaying, type PlayingWant } from './playbackSync';
 
-const playing = (over: Partial<MediaState> = {}): MediaState => ({ paused: false, seeking: false, ended: false, currentTime: 5, playbackRate: 1, audible: true, ...over });
+const playing = (over: Partial<MediaState> = {}): MediaState => ({ paused: false, seeking: false, ended: false, currentTime: 5, duration: Number.NaN, playbackRate: 1, audible: true, ...over });
 const want = (over: Partial<PlayingWant> = {}): PlayingWant => ({ target: 5, speed: 1, fps: 30, now: 10_000, lastSeekAt: 0, seekSec: 0.15, min: 0, max: 20, ...over });
 
 describe('while playing', () => {
@@ -73,5 +73,33 @@ describe('while holding still', () => {
     expect(whileHolding(playing(), 5, 30)).toEqual({ seekTo: null, play: false, pause: true, rate: null });
     expect(whileHolding(playing({ paused: true }), 5.2, 30)).toEqual({ seekTo: 5.2, play: false, pause: false, rate: null });
     expect(whileHolding(playing({ paused: true, seeking: true }), 5.2, 30).seekTo).toBeNull();
+  });
+
+  it('holds the last picture of a clip that runs to or past its media\'s end, without seeking again and again', () => {
+    // A clip's last frame held at its media's end, or past it (a proxy or a video stream a frame shorter).
+    const wanted = holdTime(1.5, 30);
+    const first = whileHolding(playing({ paused: true, currentTime: 0.4, duration: 1.5 }), wanted, 30);
+    expect(first.seekTo).toBeGreaterThan(1.5 - 1 / 30);
+    expect(first.seekTo).toBeLessThan(1.5);
+    // The browser leaves it there (or at the end itself): it shows the last picture, so it is not seeked again.
+    expect(whileHolding(playing({ paused: true, currentTime: first.seekTo!, duration: 1.5 }), wanted, 30).seekTo).toBeNull();
+    expect(whileHolding(playing({ paused: true, currentTime: 1.5, duration: 1.5 }), wanted, 30).seekTo).toBeNull();
+    // Before its media's end, and while its length is unknown, the wanted time itself.
+    expect(whileHolding(playing({ paused: true, currentTime: 0.4, duration: 1.5 }), 1.2, 30).seekTo).toBe(1.2);
+    expect(whileHolding(playing({ paused: true, currentTime: 0.4 }), wanted, 30).seekTo).toBe(wanted);
+  });
+});
+
+describe('reachableTime', () => {
+  it('is the wanted time within the media, and just before its end at or past it', () => {
+    expect(reachableTime(1.2, 1.5)).toBe(1.2);
+    expect(reachableTime(1.5, 1.5)).toBeCloseTo(1.499, 9);
+    expect(reachableTime(9, 1.5)).toBeCloseTo(1.499, 9);
+    expect(reachableTime(9, Number.NaN)).toBe(9);
+    expect(reachableTime(9, Number.POSITIVE_INFINITY)).toBe(9);
+  });
+  it('a playing element that is far off is never seeked past its media\'s end', () => {
+    const a = whilePlaying(playing({ currentTime: 0.2, duration: 1.5 }), want({ target: 1.45, max: 2, seekSec: 0.3 }));
+    expect(a.seekTo).toBeCloseTo(1.499, 9);
   });
 });

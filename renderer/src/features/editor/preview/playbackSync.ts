@@ -13,6 +13,8 @@ export type MediaState = {
   seeking: boolean;
   ended: boolean;
   currentTime: number;
+  /** Length of the element's media in seconds (NaN until its metadata is loaded). */
+  duration: number;
   playbackRate: number;
   /** Whether it is heard: a bigger rate nudge would be audible as a tempo change. */
   audible: boolean;
@@ -78,7 +80,7 @@ export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
   if (far && (el.paused || w.now - w.lastSeekAt >= SYNC.reseekMs)) {
     // Land where the clock will be once the seek is done.
     const ahead = clamp(w.seekSec, 0, SYNC.maxSeekAheadSec) * w.speed;
-    return { seekTo: clamp(w.target + ahead, w.min, w.max), play: el.paused, pause: false, rate: w.speed };
+    return { seekTo: clamp(w.target + ahead, w.min, reachableTime(w.max, el.duration)), play: el.paused, pause: false, rate: w.speed };
   }
   const rate = nudgedRate(w.speed, drift, w.fps, el.audible);
   return { seekTo: null, play: el.paused, pause: false, rate: Math.abs(rate - el.playbackRate) < 1e-9 ? null : rate };
@@ -89,8 +91,23 @@ export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
  * its clip to start): pause, and seek only when it shows another frame (half a frame of slack).
  */
 export function whileHolding(el: MediaState, want: number, fps: number): SyncAction {
-  const off = Math.abs(el.currentTime - want) > 0.5 / fps;
-  return { seekTo: off && !el.seeking ? want : null, play: false, pause: !el.paused, rate: null };
+  const at = reachableTime(want, el.duration);
+  const off = Math.abs(el.currentTime - at) > 0.5 / fps;
+  return { seekTo: off && !el.seeking ? at : null, play: false, pause: !el.paused, rate: null };
+}
+
+/** How far before its media's end an element is held to show its last picture. */
+const END_HAIR_SEC = 1e-3;
+
+/**
+ * The source time an element can show for `want`. A clip can run to or past its element's end (its last frame
+ * sits at the end exactly; a proxy or a video stream may end a frame before the file): the element holds its last
+ * picture there, just before the end, since a seek to or past the end leaves currentTime at the end, never at
+ * `want`, and the element would be seeked again on every frame (and the layer never counted as shown).
+ */
+export function reachableTime(want: number, duration: number): number {
+  if (!Number.isFinite(duration) || duration <= 0 || want <= duration - END_HAIR_SEC) return want;
+  return Math.max(0, duration - END_HAIR_SEC);
 }
 
 /** Where a paused element waits for the frame at `sourceTime`: a hair past its start, so the decoder picks it. */

@@ -8,7 +8,8 @@ import { useEditor } from '../../../store/editorStore';
 import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { loadWaveform, type WaveformData } from './waveformData';
 
-const SNAP_PX = 8;
+/** How far (pixels) an edge, a moved clip or a drop from the bin is drawn to 0, the playhead and clip edges. */
+export const SNAP_PX = 8;
 let gestureSeq = 0;
 
 type Props = { clip: Clip; trackId: string; trackKind: TrackKind };

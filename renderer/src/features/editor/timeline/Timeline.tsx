@@ -11,7 +11,7 @@ import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIc
 import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
 import { ASSET_DRAG_TYPE } from '../MediaBin';
 import { VoiceoverButton, VoiceoverGhost } from '../VoiceoverControls';
-import { ClipBlock } from './ClipBlock';
+import { ClipBlock, SNAP_PX } from './ClipBlock';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
@@ -209,7 +209,8 @@ function TrackRow({ trackId }: { trackId: string }) {
           const asset = JSON.parse(raw) as AssetSummary;
           const s = useEditor.getState();
           const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
-          void addAsset(asset, track.id, frameAtX(x, s.pxPerSec, s.doc!.canvas.fps));
+          // Snapped as a moved clip is (Alt held, or the magnet off: where it was dropped).
+          void addAsset(asset, track.id, { x, pxPerSec: s.pxPerSec, snapSec: s.snapping && !e.altKey ? xToTime(SNAP_PX, s.pxPerSec) : 0 });
         }}
       >
         {track.clips.map((c) => (
