@@ -644,6 +644,7 @@ export const en = {
   'delivery.late': 'This post was due {late} ago. It is more than an hour late, so it was not exported automatically.',
   'delivery.reschedule': 'Pick a new time',
   'delivery.openSettings': 'Open Settings',
+  'delivery.askAdmin': 'Ask an admin to set up delivery in Settings → Delivery.',
   'delivery.working': 'Exporting…',
   'delivery.state.none': 'Not sent yet',
   'delivery.state.pending': 'Waiting to send',
