@@ -181,6 +181,16 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   await url.fill('http://192.168.1.20/hook');
   await expect(settings.getByTestId('delivery-webhook-target')).toHaveAttribute('data-kind', 'private');
 
+  // How an editable field and an enabled Save look, to tell the read-only ones apart below.
+  const looks = (l: typeof url) =>
+    l.evaluate((el) => {
+      const box = el.closest('.input') ?? el;
+      const s = getComputedStyle(box);
+      return { background: s.backgroundColor, border: s.borderTopStyle, cursor: getComputedStyle(el).cursor };
+    });
+  const editableField = await looks(url);
+  const enabledSave = await settings.getByTestId('delivery-webhook-save').evaluate((el) => getComputedStyle(el).backgroundColor);
+
   // A creator sees the settings read-only, and the engine refuses the call even when it is made directly.
   await app.getByTestId('queue-nav').click();
   await addUser(app, 'Cleo', 'creator');
@@ -191,6 +201,13 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   await expect(url).toBeDisabled();
   await expect(url).toHaveValue('http://127.0.0.1:9/hook');
   await expect(settings.getByTestId('delivery-webhook-save')).toBeDisabled();
+  // …and they look it: a read-only field is drawn unlike an editable one, a disabled Save is not the accent button.
+  const readOnlyField = await looks(url);
+  expect(readOnlyField, 'a read-only field looks like an editable one').not.toEqual(editableField);
+  expect(readOnlyField.border).toBe('dashed');
+  expect(readOnlyField.cursor).toBe('not-allowed');
+  expect(await settings.getByTestId('delivery-webhook-save').evaluate((el) => getComputedStyle(el).backgroundColor), 'a disabled Save looks like an enabled one').not.toBe(enabledSave);
+  if (SHOTS) await settings.screenshot({ path: path.join(SHOTS, 'delivery-read-only.png') });
   const users = await callApi<{ id: string; name: string }[]>(app, 'users.list', {});
   const cleo = users.find((u) => u.name === 'Cleo')!;
   await expect(callApi(app, 'connectors.set', { actorId: cleo.id, webhook: null })).rejects.toThrow(/Only an admin can change where posts are delivered/);

@@ -564,6 +564,11 @@ export const en = {
   'jobs.status.done': 'Done',
   'jobs.status.failed': 'Failed',
   'jobs.status.cancelled': 'Cancelled',
+  'jobs.status.partial': '{failed} of {total} files failed',
+  'jobs.status.allFailed_one': 'Failed: the file was not imported',
+  'jobs.status.allFailed_other': 'Failed: none of the {count} files imported',
+  'jobs.status.empty': 'No files found',
+  'jobs.showFailures': 'What failed',
 
   'settings.title': 'Settings',
   'settings.library': 'Library',
