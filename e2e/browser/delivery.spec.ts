@@ -214,6 +214,25 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   expect(await callApi(app, 'connectors.get', {})).toMatchObject({ webhook: { url: 'http://127.0.0.1:9/hook' } });
 });
 
+test('with no delivery set up, an admin is sent to Settings → Delivery; a creator is told to ask an admin', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1, mediaSec: 1 }));
+  const draftId = await makeDraft(app, 'Nowhere to go');
+  const post = await approvedPost(app, draftId, 'Nowhere to go', ['tiktok'], null);
+  await app.getByTestId('queue-nav').click();
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  const block = app.getByTestId('delivery-block');
+  const cause = 'No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok.';
+  await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Set one up in Settings → Delivery.`);
+  await expect(block.getByTestId('delivery-open-settings')).toBeVisible();
+
+  await addUser(app, 'Cleo', 'creator');
+  await switchTo(app, 'Cleo', 'creator');
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Ask an admin to set up delivery in Settings → Delivery.`);
+  await expect(block.getByTestId('delivery-open-settings')).toHaveCount(0);
+  if (SHOTS) await block.screenshot({ path: path.join(SHOTS, 'delivery-ask-admin.png') });
+});
+
 test('a post more than an hour late waits in the Queue until a person exports it', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 1, mediaSec: 1 }));
   const outbox = fs.mkdtempSync(path.join(server.shared!, 'deliveries-'));

@@ -6,20 +6,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
+import { GOOD_DIR } from '../../scripts/fixtures';
 import { expect, startServe, test, type Server } from '../serve';
 
 // Item 9 of issue 9, in a real browser: cookies ignore ports, so every server on 127.0.0.1 receives Postframe's
 // session cookie. (a) A cookie replayed by another local server gets no API and no media: the page's keys live in
-// its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions.
+// its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions. (c) A tab
+// whose server was restarted says it is signed out and stops, instead of reconnecting forever.
 
 let tmp: string;
 const servers: Server[] = [];
 
-async function serve(name: string): Promise<Server> {
+async function serve(name: string, extraArgs: string[] = []): Promise<Server> {
   const lib = path.join(tmp, name);
   const home = path.join(tmp, 'home');
-  execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
-  const s = await startServe(lib, home);
+  if (!fs.existsSync(lib)) execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { env: { ...process.env, POSTFRAME_HOME: home } });
+  const s = await startServe(lib, home, extraArgs);
   servers.push(s);
   return s;
 }
@@ -97,4 +99,34 @@ test('a cookie another local server receives and replays opens no API and no med
   } finally {
     await new Promise<void>((resolve) => other.close(() => resolve()));
   }
+});
+
+test('a tab whose server was restarted says it is signed out and stops; an upload then fails with the same words', async ({ page }) => {
+  const signedOut = 'This tab is no longer signed in to Postframe (the server was restarted or the link was used elsewhere). Open the link printed by postframe serve.';
+  const first = await serve('Alpha');
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(first.openUrl);
+  expect(await shownLibrary(page)).toBe(first.libraryPath);
+  await page.getByTestId('library-nav').click();
+
+  // The same library on the same port, restarted: new cookie, new keys; the old tab's are no longer good.
+  const port = new URL(first.url).port;
+  await first.stop();
+  servers.splice(servers.indexOf(first), 1);
+  await serve('Alpha', ['--port', port]);
+
+  const banner = page.getByTestId('connection-banner');
+  await expect(banner).toHaveAttribute('data-state', 'signed-out');
+  await expect(banner).toHaveText(signedOut);
+  await expect(banner).toHaveAttribute('role', 'alert');
+  if (process.env.POSTFRAME_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.POSTFRAME_SCREENSHOTS, 'signed-out.png') });
+
+  // An upload started now does not sit at 0 B: it fails at once, saying why.
+  await page.getByTestId('import-file-input').setInputFiles(path.join(GOOD_DIR, 'logo.png'));
+  await expect(page.getByTestId('toast').last()).toContainText(signedOut);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // It stays signed out (no reconnecting): the banner is the same after another look.
+  await expect(banner).toHaveAttribute('data-state', 'signed-out');
+  expect(consoleErrors).toEqual([]);
 });

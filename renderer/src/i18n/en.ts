@@ -372,6 +372,7 @@ export const en = {
   'exports.revealFailed': 'That file is no longer there. Export again to make a new one.',
 
   'connection.reconnecting': 'Reconnecting… Changes you make will be sent when the connection is back.',
+  'connection.signedOut': 'This tab is no longer signed in to Postframe (the server was restarted or the link was used elsewhere). Open the link printed by postframe serve.',
   'error.connectionLost': 'The connection to Postframe dropped before this finished. Check the result, then try again.',
 
   'action.cancel': 'Cancel',
