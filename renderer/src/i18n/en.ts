@@ -577,7 +577,7 @@ export const en = {
   'jobs.status.allFailed_one': 'Failed: the file was not imported',
   'jobs.status.allFailed_other': 'Failed: none of the {count} files imported',
   'jobs.status.empty': 'No files found',
-  'jobs.showFailures': 'What failed',
+  'jobs.showFailures': 'Failure details',
 
   'settings.title': 'Settings',
   'settings.library': 'Library',
