@@ -177,6 +177,16 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   await url.fill('http://192.168.1.20/hook');
   await expect(settings.getByTestId('delivery-webhook-target')).toHaveAttribute('data-kind', 'private');
 
+  // How an editable field and an enabled Save look, to tell the read-only ones apart below.
+  const looks = (l: typeof url) =>
+    l.evaluate((el) => {
+      const box = el.closest('.input') ?? el;
+      const s = getComputedStyle(box);
+      return { background: s.backgroundColor, border: s.borderTopStyle, cursor: getComputedStyle(el).cursor };
+    });
+  const editableField = await looks(url);
+  const enabledSave = await settings.getByTestId('delivery-webhook-save').evaluate((el) => getComputedStyle(el).backgroundColor);
+
   // A creator sees the settings read-only, and the engine refuses the call even when it is made directly.
   await app.getByTestId('queue-nav').click();
   await addUser(app, 'Cleo', 'creator');
@@ -187,10 +197,36 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   await expect(url).toBeDisabled();
   await expect(url).toHaveValue('http://127.0.0.1:9/hook');
   await expect(settings.getByTestId('delivery-webhook-save')).toBeDisabled();
+  // …and they look it: a read-only field is drawn unlike an editable one, a disabled Save is not the accent button.
+  const readOnlyField = await looks(url);
+  expect(readOnlyField, 'a read-only field looks like an editable one').not.toEqual(editableField);
+  expect(readOnlyField.border).toBe('dashed');
+  expect(readOnlyField.cursor).toBe('not-allowed');
+  expect(await settings.getByTestId('delivery-webhook-save').evaluate((el) => getComputedStyle(el).backgroundColor), 'a disabled Save looks like an enabled one').not.toBe(enabledSave);
+  if (SHOTS) await settings.screenshot({ path: path.join(SHOTS, 'delivery-read-only.png') });
   const users = await callApi<{ id: string; name: string }[]>(app, 'users.list', {});
   const cleo = users.find((u) => u.name === 'Cleo')!;
   await expect(callApi(app, 'connectors.set', { actorId: cleo.id, webhook: null })).rejects.toThrow(/Only an admin can change where posts are delivered/);
   expect(await callApi(app, 'connectors.get', {})).toMatchObject({ webhook: { url: 'http://127.0.0.1:9/hook' } });
+});
+
+test('with no delivery set up, an admin is sent to Settings → Delivery; a creator is told to ask an admin', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1, mediaSec: 1 }));
+  const draftId = await makeDraft(app, 'Nowhere to go');
+  const post = await approvedPost(app, draftId, 'Nowhere to go', ['tiktok'], null);
+  await app.getByTestId('queue-nav').click();
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  const block = app.getByTestId('delivery-block');
+  const cause = 'No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok.';
+  await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Set one up in Settings → Delivery.`);
+  await expect(block.getByTestId('delivery-open-settings')).toBeVisible();
+
+  await addUser(app, 'Cleo', 'creator');
+  await switchTo(app, 'Cleo', 'creator');
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Ask an admin to set up delivery in Settings → Delivery.`);
+  await expect(block.getByTestId('delivery-open-settings')).toHaveCount(0);
+  if (SHOTS) await block.screenshot({ path: path.join(SHOTS, 'delivery-ask-admin.png') });
 });
 
 test('a post more than an hour late waits in the Queue until a person exports it', async ({ app, server }) => {

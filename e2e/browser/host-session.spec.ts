@@ -2,12 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
+import path from 'node:path';
+import { GOOD_DIR } from '../../scripts/fixtures';
 import { limitFor, settlesWithin } from '../limits';
 import { expect, type Hosts, type Server, test } from '../serve';
 
 // Item 9 of issue 9, in a real browser: cookies ignore ports, so every server on 127.0.0.1 receives Postframe's
 // session cookie. (a) A cookie replayed by another local server gets no API and no media: the page's keys live in
-// its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions.
+// its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions. (c) A tab
+// whose server was restarted says it is signed out and stops, instead of reconnecting forever.
 
 async function serve(hosts: Hosts, name: string): Promise<Server> {
   const { lib, home } = hosts.library(name);
@@ -89,4 +92,34 @@ test('a cookie another local server receives and replays opens no API and no med
   } finally {
     await new Promise<void>((resolve) => other.close(() => resolve()));
   }
+});
+
+test('a tab whose server was restarted says it is signed out and stops; an upload then fails with the same words', async ({ page, hosts }) => {
+  const signedOut = 'This tab is no longer signed in to Postframe (the server was restarted or the link was used elsewhere). Open the link printed by postframe serve.';
+  const { lib, home } = hosts.library('Alpha');
+  const first = await hosts.start(lib, home);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(first.openUrl);
+  await showsLibrary(page, first.libraryPath);
+  await page.getByTestId('library-nav').click();
+
+  // The same library on the same port, restarted: new cookie, new keys; the old tab's are no longer good.
+  const port = new URL(first.url).port;
+  await first.stop();
+  await hosts.start(lib, home, { args: ['--port', port] });
+
+  const banner = page.getByTestId('connection-banner');
+  await expect(banner).toHaveAttribute('data-state', 'signed-out');
+  await expect(banner).toHaveText(signedOut);
+  await expect(banner).toHaveAttribute('role', 'alert');
+  if (process.env.POSTFRAME_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.POSTFRAME_SCREENSHOTS, 'signed-out.png') });
+
+  // An upload started now does not sit at 0 B: it fails at once, saying why.
+  await page.getByTestId('import-file-input').setInputFiles(path.join(GOOD_DIR, 'logo.png'));
+  await expect(page.getByTestId('toast').last()).toContainText(signedOut);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // It stays signed out (no reconnecting): the banner is the same after another look.
+  await expect(banner).toHaveAttribute('data-state', 'signed-out');
+  expect(consoleErrors).toEqual([]);
 });

@@ -5,6 +5,8 @@ import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
 import { waitStep } from '../limits';
 import { expect, test } from '../serve';
 
+const SHOTS = process.env.POSTFRAME_SCREENSHOTS;
+
 const good = (name: string) => path.join(GOOD_DIR, name);
 
 async function importByPicker(page: Page, files: string[]): Promise<void> {
@@ -165,4 +167,60 @@ test('bulk tags: "Remove tag" offers only the tags the selection carries', async
   await expect(app.getByTestId('bulk-tag-remove')).toHaveCount(0);
   await app.getByTestId('search-input').fill('promo');
   await expect(app.getByTestId('empty-state')).toBeVisible();
+});
+
+test('imports a folder on the server by path (only inside the allowed folders), and the Jobs drawer says what failed', async ({ app, server }) => {
+  // In the allowed shared folder: a shoot with two photos, a clip and a text file named like a photo, next to a
+  // Postframe library (whose database and run records are not media), and a folder where nothing is media.
+  const shoot = path.join(server.shared!, 'Shoot');
+  fs.mkdirSync(path.join(shoot, 'Library', 'run', 'owners'), { recursive: true });
+  for (const f of ['logo.png', 'beach-sunset.jpg', 'red-clip.mp4']) fs.copyFileSync(good(f), path.join(shoot, f));
+  fs.copyFileSync(path.join(BROKEN_DIR, 'notes-not-a-photo.jpg'), path.join(shoot, 'notes-not-a-photo.jpg'));
+  for (const f of ['library.sqlite', 'library.sqlite-wal', 'library.sqlite-shm', 'run/owners/4242.json']) fs.writeFileSync(path.join(shoot, 'Library', f), 'x');
+  const junk = path.join(server.shared!, 'Junk');
+  fs.mkdirSync(junk);
+  for (const f of ['truncated.jpg', 'random-bytes.mov']) fs.copyFileSync(path.join(BROKEN_DIR, f), path.join(junk, f));
+
+  await app.getByTestId('server-import-button').click();
+  const dialog = app.getByTestId('server-import-dialog');
+  const field = dialog.getByTestId('server-import-path');
+  // The allowed folders are listed, and the first is filled in.
+  await expect(dialog.getByTestId('server-import-roots').getByRole('button')).toHaveText([GOOD_DIR, server.shared!]);
+  await expect(field).toHaveValue(GOOD_DIR);
+  if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'server-import-dialog.png') });
+
+  // A path outside them: the engine's refusal, where it was typed; nothing starts.
+  await field.fill('/etc');
+  await dialog.getByTestId('server-import-start').click();
+  await expect(dialog.getByRole('alert')).toContainText(`Postframe in the browser cannot read /etc: it may read files only inside ${GOOD_DIR}, ${server.shared}`);
+  if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'server-import-forbidden.png') });
+
+  // Choosing an allowed folder fills it in; a path inside it imports without any upload.
+  await dialog.getByTestId('server-import-roots').getByRole('button', { name: server.shared!, exact: true }).click();
+  await expect(field).toHaveValue(server.shared!);
+  await field.fill(shoot);
+  await dialog.getByTestId('server-import-start').click();
+  await expect(dialog).toHaveCount(0);
+  await imported(app, 3);
+  await expect(app.getByTestId('toast').first()).toContainText('Imported 3 · 0 duplicates · 1 failed');
+
+  // Every file of the junk folder fails: the drawer says so, never a green Done.
+  await app.getByTestId('server-import-button').click();
+  await dialog.getByTestId('server-import-path').fill(junk);
+  await dialog.getByTestId('server-import-start').click();
+  await expect(dialog).toHaveCount(0);
+  await app.getByTestId('jobs-button').click();
+  const rows = app.getByTestId('jobs-drawer').getByTestId('job-row');
+  const junkRow = rows.filter({ hasText: 'Import Junk' });
+  await waitStep('the junk folder import finishes', { files: 2 }, (timeout) => expect(junkRow).toHaveAttribute('data-status', 'done', { timeout }));
+  await expect(junkRow).toHaveAttribute('data-outcome', 'failed');
+  await expect(junkRow.getByTestId('job-status')).toHaveText('Failed: none of the 2 files imported');
+  const shootRow = rows.filter({ hasText: 'Import Shoot' });
+  await expect(shootRow).toHaveAttribute('data-outcome', 'partial');
+  await expect(shootRow.getByTestId('job-status')).toHaveText('1 of 4 files failed');
+  if (SHOTS) await app.getByTestId('jobs-drawer').screenshot({ path: path.join(SHOTS, 'jobs-failed-imports.png') });
+  await shootRow.getByTestId('job-failures').click();
+  await expect(app.getByText('notes-not-a-photo.jpg')).toBeVisible();
+  // The library inside the folder was left alone: none of its files is in the report.
+  await expect(app.getByText('library.sqlite')).toHaveCount(0);
 });

@@ -11,7 +11,16 @@ export const HOST_PATHS = {
   exports: '/exports',
   /** `POST /recordings/<id>/chunks/<seq>` with a take's next chunk as the raw body (answer: ChunkAck). */
   recordings: '/recordings',
+  /**
+   * `POST /session` with the page key header: 200 `{signedIn: true}` while the cookie and key are this server's,
+   * else 401 (one answer for every reason). After its socket closes, a tab asks this to tell a server that is down
+   * (keep trying) from one that no longer knows it (stop and say so), which a refused upgrade cannot tell it.
+   */
+  session: '/session',
 } as const;
+
+/** The answer of `POST /session`. */
+export type SessionAnswer = { signedIn: boolean };
 
 /**
  * Browser mode's page keys (docs/security.md, "Browser-mode sessions"). The session cookie alone is not enough:

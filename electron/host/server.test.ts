@@ -218,6 +218,36 @@ describe('browser-mode host', () => {
     });
   });
 
+  describe('session check (item 9: a tab tells "the server is down" from "signed out")', () => {
+    const check = (headers: Record<string, string>, method = 'POST') => request(host.port, '/session', { method, headers });
+
+    it('answers 200 to the page’s cookie and key, and one 401 alike for everything else', async () => {
+      const cookie = await login();
+      const yes = await check({ cookie, origin, ...pk() });
+      expect(yes.status).toBe(200);
+      expect(JSON.parse(String(yes.body))).toEqual({ signedIn: true });
+      const no = [
+        await check({ origin, ...pk() }), // no cookie (a restarted server does not know it)
+        await check({ cookie: `pf_session_${host.port}=stale`, origin, ...pk() }), // a cookie of an earlier run
+        await check({ cookie, origin }), // no key
+        await check({ cookie, origin, 'x-postframe-key': keys.media }), // the wrong key
+      ];
+      for (const r of no) {
+        expect(r.status).toBe(401);
+        // The same answer whatever was wrong: it tells nothing about which part was.
+        expect(String(r.body)).toBe(String(no[0]!.body));
+        expect(JSON.parse(String(r.body))).toMatchObject({ signedIn: false, code: 'unauthorized' });
+      }
+    });
+
+    it('is asked only by the page itself: a foreign or missing Origin is refused, and it is never a GET', async () => {
+      const cookie = await login();
+      expect((await check({ cookie, origin: 'http://evil.example', ...pk() })).status).toBe(403);
+      expect((await check({ cookie, ...pk() })).status).toBe(403);
+      expect((await check({ cookie, ...pk() }, 'GET')).status).toBe(405);
+    });
+  });
+
   describe('upload', () => {
     it('refuses a foreign or missing Origin', async () => {
       const cookie = await login();

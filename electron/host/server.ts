@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../api/contract';
 import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
-import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS } from '../api/transport';
+import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS, type SessionAnswer } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
 import { AppError, type ErrorCode, errorMessage, isAppError } from '../model/errors';
@@ -83,6 +83,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         return void res.end();
       }
     }
+    if (url.pathname === HOST_PATHS.session) return answerSession(req, res);
     if (!auth.hasSession(req)) {
       if (url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) {
         const body = { code: 'unauthorized', message: 'This browser is no longer signed in to Postframe. Open the link printed by postframe serve again.' };
@@ -115,6 +116,21 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
+  }
+
+  /**
+   * `POST /session`: whether this page is still signed in (cookie and page key of this run). Same-origin only
+   * (a POST must carry our Origin, checked above). Every failure gets the same 401, so it tells a caller no more
+   * than a refused API upgrade already does.
+   */
+  function answerSession(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    req.resume(); // no body is expected; whatever comes is drained, not read
+    if (auth.hasSession(req) && auth.isPageKey(req.headers[HOST_KEY_HEADER.toLowerCase()])) {
+      return send(res, 200, 'application/json', JSON.stringify({ signedIn: true } satisfies SessionAnswer));
+    }
+    const body = { signedIn: false, code: 'unauthorized', message: 'This page is no longer signed in to Postframe. Open the link printed by postframe serve.' };
+    return send(res, 401, 'application/json', JSON.stringify(body));
   }
 
   /**

@@ -78,6 +78,48 @@ describe.skipIf(process.platform === 'win32')('expandPaths', () => {
     }
   });
 
+  /** A real Postframe library's layout, as a running one leaves it (database with WAL files, run records, media, exports). */
+  function makeLibrary(dir: string): void {
+    for (const f of ['library.sqlite', 'library.sqlite-wal', 'library.sqlite-shm', 'run/owners/4242.json', 'run/children/4243.json', 'media/ab/abcd.jpg', 'cache/thumbs/ab/abcd.webp', 'exports/Trip.mp4', 'exports/.Trip-2.part.mp4', 'recordings/r1/take.webm']) touch(path.join(dir, f));
+  }
+
+  it('does not walk into a Postframe library inside a folder (its database, run records, media and exports are not new media)', async () => {
+    touch('shared/clip.mp4');
+    makeLibrary('shared/Library');
+    makeLibrary('shared/deeper/Old library');
+    touch('shared/deeper/photo.jpg');
+    const r = await expandPaths([path.join(tmp, 'shared')]);
+    expect(rel(r)).toEqual(['shared/clip.mp4', 'shared/deeper/photo.jpg']);
+    expect(r.failed).toEqual([]);
+  });
+
+  it('refuses a library folder, or a folder inside one, named explicitly, saying what to do; a file inside one may still be named', async () => {
+    makeLibrary('Library');
+    for (const dir of ['Library', 'Library/exports', 'Library/media/ab']) {
+      const r = await expandPaths([path.join(tmp, dir)]);
+      expect(r.files, dir).toEqual([]);
+      expect(r.failed, dir).toEqual([{ path: path.join(tmp, dir), reason: expect.stringMatching(/Postframe library.*import the files themselves/i) }]);
+    }
+    expect(rel(await expandPaths([path.join(tmp, 'Library/exports/Trip.mp4')]))).toEqual(['Library/exports/Trip.mp4']);
+  });
+
+  it('skips Postframe delivery folders (post.json of a delivery) and files still being written (.part)', async () => {
+    touch('shared/keep.mp4');
+    for (const f of ['media.mp4', 'cover.jpg', 'caption.txt']) touch(`shared/Deliveries/tiktok/2026-06-01-launch/${f}`);
+    fs.writeFileSync(path.join(tmp, 'shared/Deliveries/tiktok/2026-06-01-launch/post.json'), JSON.stringify({ schema: 'postframe.delivery/1', deliveryId: 'p1:tiktok:1' }));
+    // Someone else's post.json is not a delivery folder.
+    touch('shared/blog/hero.jpg');
+    fs.writeFileSync(path.join(tmp, 'shared/blog/post.json'), JSON.stringify({ title: 'A blog post' }));
+    touch('shared/render.png.1234.part');
+    touch('shared/download.mp4.part');
+    touch('shared/clip.part.mp4');
+    touch('shared/movie.mp4.crdownload');
+    touch('shared/partial-cut.mp4');
+    const r = await expandPaths([path.join(tmp, 'shared')]);
+    expect(rel(r)).toEqual(['shared/blog/hero.jpg', 'shared/blog/post.json', 'shared/keep.mp4', 'shared/partial-cut.mp4']);
+    expect(r.failed).toEqual([]);
+  });
+
   it('stops when the signal is aborted', async () => {
     touch('lib/a.jpg');
     const ctl = new AbortController();

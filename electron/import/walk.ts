@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
+import { LibraryFolder } from '../library/folder';
 
 /**
  * A file to import. `fsPath` is how to open it: the bytes of its name as the file system holds them (a
@@ -13,6 +14,43 @@ export type WalkResult = { files: Candidate[]; failed: { path: string; reason: s
 
 /** Hidden files and folders (.DS_Store, .git, editor swap files) are never media a user meant to import. */
 const isHidden = (name: string) => name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini';
+
+/**
+ * Files something is still writing: Postframe's renditions (`x.png.<pid>.part`) and exports (`x.part.mp4`, also
+ * hidden), browsers' downloads (`.part`, `.crdownload`). Half a file is never what a person meant to import.
+ */
+const isPartFile = (name: string) => /\.part(\.[a-z0-9]{1,5})?$/i.test(name) || /\.crdownload$/i.test(name);
+
+/** What Postframe's folder connector writes into each delivered post's folder (publish/delivery.ts deliveryMetadata). */
+const DELIVERY_SCHEMA = /^postframe\.delivery\//;
+
+/**
+ * A folder Postframe itself wrote, whose files are not new media: a library (its database, WAL files, run records,
+ * content-addressed originals, caches and exports) or a delivered post (renders of assets some library holds).
+ */
+async function ownFolderKind(dir: Buffer, names: readonly string[]): Promise<'library' | 'delivery' | null> {
+  if (names.includes(LibraryFolder.MARKER)) return 'library';
+  if (!names.includes('post.json')) return null;
+  try {
+    const meta = JSON.parse(await fs.readFile(Buffer.concat([dir, Buffer.from(`${path.sep}post.json`)]), 'utf8')) as { schema?: unknown };
+    return typeof meta.schema === 'string' && DELIVERY_SCHEMA.test(meta.schema) ? 'delivery' : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The library that holds `dir` (the nearest folder at or above it with a library database), or null. */
+async function libraryAround(dir: string): Promise<string | null> {
+  for (let at = dir; ; ) {
+    if (await fs.access(path.join(at, LibraryFolder.MARKER)).then(() => true, () => false)) return at;
+    const up = path.dirname(at);
+    if (up === at) return null;
+    at = up;
+  }
+}
+
+const insideLibrary = (library: string, dir: string) =>
+  `${dir === library ? `${dir} is a Postframe library` : `${dir} is inside the Postframe library ${library}`}: its files are the library's own (its database, originals, caches and exports), not new media. To work with that library, open it in Settings; to bring in one of its files, import the files themselves.`;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 let legacy: TextDecoder | null = null;
@@ -48,6 +86,9 @@ const NOT_UTF8 =
  * Expands files and folders (recursively) into the files to import, in a stable order. Symlinked folders
  * are not followed, so a link loop cannot run forever; missing paths become failures, not exceptions.
  * Inside folders, names are read as bytes and files are opened by those bytes, whatever their encoding.
+ * Postframe's own folders are left out: a library or a delivered post found inside a folder is skipped, and
+ * a library folder (or one inside a library) named explicitly is refused with what to do instead; so are
+ * hidden files and files still being written (`.part`).
  */
 export async function expandPaths(inputs: readonly string[], signal?: AbortSignal): Promise<WalkResult> {
   const files: Candidate[] = [];
@@ -72,6 +113,13 @@ export async function expandPaths(inputs: readonly string[], signal?: AbortSigna
       return;
     }
     if (st.isDirectory()) {
+      if (explicit) {
+        const library = await libraryAround(shown);
+        if (library) {
+          failed.push({ path: shown, reason: insideLibrary(library, shown) });
+          return;
+        }
+      }
       let entries: { bytes: Buffer; name: string }[];
       try {
         entries = (await fs.readdir(p, { encoding: 'buffer' })).map((bytes) => ({ bytes, name: readableName(bytes) })).sort((a, b) => a.name.localeCompare(b.name));
@@ -79,7 +127,8 @@ export async function expandPaths(inputs: readonly string[], signal?: AbortSigna
         failed.push({ path: shown, reason: 'This folder cannot be read. Check its permissions.' });
         return;
       }
-      for (const e of entries) if (!isHidden(e.name)) await visit(Buffer.concat([p, sep, e.bytes]), false);
+      if (!explicit && (await ownFolderKind(p, entries.map((e) => e.name))) !== null) return;
+      for (const e of entries) if (!isHidden(e.name) && !isPartFile(e.name)) await visit(Buffer.concat([p, sep, e.bytes]), false);
       return;
     }
     if (st.isFile()) return add(p);

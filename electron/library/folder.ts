@@ -12,7 +12,7 @@ export class LibraryFolder {
   }
 
   get dbPath(): string {
-    return path.join(this.root, 'library.sqlite');
+    return path.join(this.root, LibraryFolder.MARKER);
   }
   get mediaDir(): string {
     return path.join(this.root, 'media');
@@ -81,8 +81,11 @@ export class LibraryFolder {
     return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
   }
 
+  /** The file that makes a folder a Postframe library (its database). */
+  static readonly MARKER = 'library.sqlite';
+
   static exists(root: string): boolean {
-    return fs.existsSync(path.join(root, 'library.sqlite'));
+    return fs.existsSync(path.join(root, LibraryFolder.MARKER));
   }
 
   ensureLayout(): void {

@@ -52,6 +52,13 @@ export const LatePost = z.object({
 });
 export type LatePost = z.infer<typeof LatePost>;
 
+/**
+ * The sentence a post's problem ends with when the fix is in Settings → Delivery (no connector for a channel).
+ * Only admins may change those settings (permissions.ts `delivery.settings`): the app swaps it for "ask an admin"
+ * for anyone else.
+ */
+export const SET_UP_DELIVERY = 'Set one up in Settings → Delivery.';
+
 /** A delivery that waits for a person: an unknown outcome ("Mark as delivered" or "Send again"). */
 export function needsDecision(c: Pick<ChannelDelivery, 'state'>): boolean {
   return c.state === 'unknown';

@@ -1,7 +1,7 @@
 import type { Db } from '../library/db';
 import type { DeliveryState } from '../model/delivery-status';
 import { BACKOFF, retryDelayMs } from './backoff';
-import type { Connector, ConnectorKind, Delivery, DeliveryOutcome } from './delivery';
+import { type Connector, type ConnectorKind, type Delivery, type DeliveryOutcome, gaveUpText, retryingText } from './delivery';
 
 /**
  * The delivery ledger (table `deliveries`, migration 5): what has been sent where, so each delivery happens
@@ -199,11 +199,10 @@ export async function deliver(ledger: DeliveriesRepo, connector: Connector, deli
     case 'retry': {
       const wait = retryDelayMs(Math.min(attempts, BACKOFF.maxAttempts), outcome.retryAfterMs, opts.random);
       if (wait == null) {
-        const error = `Gave up after ${attempts} attempts. Last: ${outcome.error} Check the receiver, then send again.`;
-        return { record: ledger.record(delivery.deliveryId, { state: 'failed', lastError: error, responseStatus: outcome.status }), sent: true };
+        return { record: ledger.record(delivery.deliveryId, { state: 'failed', lastError: gaveUpText(attempts, outcome), responseStatus: outcome.status }), sent: true };
       }
       const nextAttemptAt = new Date(now.getTime() + wait).toISOString();
-      return { record: ledger.record(delivery.deliveryId, { state: 'retry', lastError: outcome.error, responseStatus: outcome.status, nextAttemptAt }), sent: true };
+      return { record: ledger.record(delivery.deliveryId, { state: 'retry', lastError: retryingText(outcome), responseStatus: outcome.status, nextAttemptAt }), sent: true };
     }
     case 'unknown':
     case 'failed':

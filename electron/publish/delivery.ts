@@ -33,12 +33,28 @@ export interface Delivery {
   coverPath: string;
 }
 
-/** What one attempt came to. Only 'retry' may be sent again without a person deciding. */
+/**
+ * What one attempt came to. Only 'retry' may be sent again without a person deciding. A retry says what happened
+ * (`cause`, a clause: "hooks.example.com refused the connection") and what a person does if the retries run out
+ * (`fix`, a sentence), so the words can say "will try again" while it will, and "stopped" once it has.
+ */
 export type DeliveryOutcome =
   | { state: 'delivered'; status: number | null; message: string | null }
-  | { state: 'retry'; status: number | null; error: string; retryAfterMs: number | null }
+  | { state: 'retry'; status: number | null; cause: string; fix: string; retryAfterMs: number | null }
   | { state: 'unknown'; status: null; error: string }
   | { state: 'failed'; status: number | null; error: string };
+
+type Retry = Extract<DeliveryOutcome, { state: 'retry' }>;
+
+/** A retry's words while another attempt is coming. (The cause may start with a host name: never capitalised.) */
+export function retryingText(o: Pick<Retry, 'cause'>): string {
+  return `Not delivered yet: ${o.cause}. Postframe will try again.`;
+}
+
+/** A retry's words once the attempts ran out: what happened and what to do, never "will try again". */
+export function gaveUpText(attempts: number, o: Pick<Retry, 'cause' | 'fix'>): string {
+  return `Postframe tried ${attempts} ${attempts === 1 ? 'time' : 'times'} and stopped: ${o.cause}. ${o.fix}`;
+}
 
 export type ConnectorKind = 'folder' | 'webhook';
 

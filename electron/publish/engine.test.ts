@@ -290,8 +290,12 @@ describe('the scheduler’s pass', () => {
     const failed = await exportNow(post.id);
     expect(failed.state).toBe('failed');
     const s = await api()['delivery.status']({ postId: post.id });
-    expect(s.problem).toMatch(/^X: The receiver refused the post \(422\): “caption too long”/);
     expect(s.channels.map((c) => c.state)).toEqual(['delivered', 'failed']);
+    // Said once, where it happened: X's row has the receiver's words; the post's problem does not repeat them.
+    expect(s.channels[1]!.error).toMatch(/refused the post \(422\): “caption too long”/);
+    expect(s.problem).toBeNull();
+    // The post's history keeps the reason with the channel's name (the CLI and the audit log read it there).
+    expect(w.studio.auditRepo.list(post.id).filter((e) => e.action === 'fail').at(-1)?.detail).toMatchObject({ reason: expect.stringMatching(/^X: .*caption too long/) });
 
     refuse = false;
     expect((await exportNow(post.id)).state).toBe('exported');

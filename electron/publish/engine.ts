@@ -4,7 +4,7 @@ import type { AuditRepo } from '../library/audit-repo';
 import type { PostRecord } from '../library/posts-repo';
 import { channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
-import type { ChannelDelivery, LatePost, PostDeliveryStatus } from '../model/delivery-status';
+import { type ChannelDelivery, type LatePost, type PostDeliveryStatus, SET_UP_DELIVERY } from '../model/delivery-status';
 import { type LogFn, inBackground, safeLog } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import type { ChannelId, User } from '../model/post';
@@ -113,7 +113,7 @@ export class DeliveryEngine {
     const late = due ? lateness(post.scheduledAt!, now) : 0;
     // What stops an export now (said before anyone tries), else why it failed, else trouble of its last attempt.
     const missing = exportable ? this.preflightProblem(post) : null;
-    const problem = missing ?? (post.state === 'failed' ? this.lastFailure(post.id) : (this.problems.get(post.id) ?? null));
+    const problem = missing ?? (post.state === 'failed' ? this.failureNotShown(post) : (this.problems.get(post.id) ?? null));
     return {
       postId: post.id,
       revision: post.revision,
@@ -311,7 +311,7 @@ export class DeliveryEngine {
     if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
     const s = this.d.connectors();
     const nowhere = post.targets.filter((t) => routeFor(t.channel, isSet(s)) === null).map((t) => t.channel);
-    if (nowhere.length) return { problem: `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to ${labels(nowhere)}. Set one up in Settings → Delivery.` };
+    if (nowhere.length) return { problem: `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to ${labels(nowhere)}. ${SET_UP_DELIVERY}` };
     const plans = new Map<ChannelId, VariantPlan>();
     for (const t of post.targets) {
       try {
@@ -472,7 +472,7 @@ export class DeliveryEngine {
     const kind = row?.connector ?? route;
     const connector = kind ? this.d.makeConnector(kind, s) : null;
     if (!connector) {
-      this.problems.set(post.id, `${label(channel)} goes to the ${kind ?? 'delivery'} connector, which is not set. Set it in Settings → Delivery.`);
+      this.problems.set(post.id, `${label(channel)} goes to the ${kind ?? 'delivery'} connector, which is not set. ${SET_UP_DELIVERY}`);
       return;
     }
     const files = await this.filesFor(post, channel);
@@ -499,7 +499,7 @@ export class DeliveryEngine {
     const inFlight = rows.some((r) => !r.row || r.row.state === 'pending' || r.row.state === 'sending' || r.row.state === 'retry');
     const refused = rows.filter((r) => r.row?.state === 'failed');
     if (!inFlight && refused.length) {
-      const reason = refused.map((r) => `${label(r.channel)}: ${r.row!.lastError ?? 'failed'}`).join(' · ');
+      const reason = this.channelFailures(post)!;
       this.d.service.transition({ id: post.id, event: 'fail', actorId: actor.id, comment: reason });
       this.d.events.postsChanged([post.id]);
       return true;
@@ -528,6 +528,23 @@ export class DeliveryEngine {
         return { ...base, status: 'waiting', message };
       }
     }
+  }
+
+  /**
+   * Why a failed post failed, unless its channels' rows already say exactly that (a refused delivery): each reason
+   * is shown once, where it happened.
+   */
+  private failureNotShown(post: PostRecord): string | null {
+    const reason = this.lastFailure(post.id);
+    return reason !== null && reason === this.channelFailures(post) ? null : reason;
+  }
+
+  /** The failed channels of the post's current revision and their reasons, as a failed post records them. */
+  private channelFailures(post: PostRecord): string | null {
+    const failed = post.targets
+      .map((t) => ({ channel: t.channel, row: this.d.ledger.get(deliveryIdFor(post.id, t.channel, post.revision)) }))
+      .filter((r) => r.row?.state === 'failed');
+    return failed.length ? failed.map((r) => `${label(r.channel)}: ${r.row!.lastError ?? 'failed'}`).join(' · ') : null;
   }
 
   private lastFailure(postId: string): string | null {

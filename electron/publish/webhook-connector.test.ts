@@ -6,6 +6,7 @@ import { type Db, migrate, openDatabase } from '../library/db';
 import { FIXTURE_COVER, FIXTURE_MEDIA, testDelivery } from './__tests__/deliveries';
 import { type Behaviour, type Receiver, parseMultipart, startReceiver } from './__tests__/receiver';
 import { DeliveriesRepo, deliver } from './deliveries-repo';
+import { gaveUpText, retryingText } from './delivery';
 import { outcomeForStatus, serverMessage, webhookConnector } from './webhook-connector';
 
 let db: Db;
@@ -127,11 +128,17 @@ describe('webhook connector', () => {
       const { record } = await deliver(ledger, c, d, { now, random: () => 0 });
       states.push(record.state);
       if (record.state !== 'retry') break;
-      expect(record.lastError).toMatch(/refused the connection before the post was fully sent/);
+      // Nothing was sent at all: the words say so, and that another try will come.
+      expect(record.lastError).toBe(`Not delivered yet: ${new URL(url).host} refused the connection. Postframe will try again.`);
       now = new Date(record.nextAttemptAt!);
     }
     expect(states).toEqual(['retry', 'retry', 'retry', 'retry', 'retry', 'failed']);
-    expect(ledger.get(d.deliveryId)).toMatchObject({ state: 'failed', attempts: 6, lastError: expect.stringMatching(/^Gave up after 6 attempts/) });
+    // The last word says it stopped (never "will try again"), what happened, and what to do.
+    expect(ledger.get(d.deliveryId)).toMatchObject({
+      state: 'failed',
+      attempts: 6,
+      lastError: `Postframe tried 6 times and stopped: ${new URL(url).host} refused the connection. Check the webhook address in Settings → Delivery, then Export again.`,
+    });
   });
 
   it('fails with a clear message when the media file is gone', async () => {
@@ -158,6 +165,20 @@ describe('classifying answers', () => {
     expect(outcomeForStatus(301, '', null)).toMatchObject({ state: 'failed', error: expect.stringMatching(/redirects/) });
     expect(outcomeForStatus(401, 'bad token', null)).toMatchObject({ state: 'failed', error: expect.stringMatching(/“bad token”.*credentials/) });
     expect(outcomeForStatus(422, '', null).state).toBe('failed');
+  });
+  it('words a retry and the end of retrying without contradicting themselves', () => {
+    const busy = outcomeForStatus(503, 'busy', null, 'hooks.example.com');
+    if (busy.state !== 'retry') throw new Error('503 is retried');
+    expect(retryingText(busy)).toBe('Not delivered yet: hooks.example.com had a problem (503): “busy”. Postframe will try again.');
+    expect(gaveUpText(6, busy)).toBe('Postframe tried 6 times and stopped: hooks.example.com had a problem (503): “busy”. Check the receiver, then Export again.');
+    for (const status of [408, 429, 500, 502, 503, 504]) {
+      const o = outcomeForStatus(status, '', 1000, 'hooks.example.com');
+      if (o.state !== 'retry') throw new Error(`${status} is retried`);
+      expect(retryingText(o), String(status)).toMatch(/^Not delivered yet: hooks\.example\.com .*\. Postframe will try again\.$/);
+      const end = gaveUpText(6, o);
+      expect(end, String(status)).toMatch(/^Postframe tried 6 times and stopped: hooks\.example\.com .*Export again\.$/);
+      expect(end, String(status)).not.toMatch(/will try again|Gave up/);
+    }
   });
   it('quotes the server: a JSON error or message field, else its text, shortened', () => {
     expect(serverMessage('{"message":"no"}', 'application/json')).toBe('no');

@@ -93,15 +93,37 @@ export function serverMessage(body: string, contentType: string | undefined): st
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-/** Classifies an HTTP answer (pure). */
-export function outcomeForStatus(status: number, message: string, retryAfterMs: number | null): DeliveryOutcome {
+/** What to do when a receiver that cannot be reached stays unreachable. */
+const CHECK_ADDRESS = 'Check the webhook address in Settings → Delivery, then Export again.';
+
+/** Classifies an HTTP answer (pure). `receiver`: who answered, as people know it (the webhook's host). */
+export function outcomeForStatus(status: number, message: string, retryAfterMs: number | null, receiver = 'the receiver'): DeliveryOutcome {
   if (status >= 200 && status < 300) return { state: 'delivered', status, message: message || null };
   const said = message ? `: “${message}”` : '';
-  if (status === 429) return { state: 'retry', status, error: `The receiver is rate-limiting (429)${said}; Postframe will try again.`, retryAfterMs };
-  if (status === 408 || status >= 500) return { state: 'retry', status, error: `The receiver had a problem (${status})${said}; Postframe will try again.`, retryAfterMs };
+  if (status === 429) return { state: 'retry', status, cause: `${receiver} is turning posts away for now (429, too many requests)${said}`, fix: 'Wait until the receiver takes posts again, then Export again.', retryAfterMs };
+  if (status === 408 || status >= 500) return { state: 'retry', status, cause: `${receiver} had a problem (${status})${said}`, fix: 'Check the receiver, then Export again.', retryAfterMs };
   if (status >= 300 && status < 400) return { state: 'failed', status, error: `The webhook URL redirects (${status}): set the final URL in Settings.` };
   const fix = status === 401 || status === 403 ? 'check the webhook’s credentials in Settings' : 'fix the post or the webhook settings, then send again';
   return { state: 'failed', status, error: `The receiver refused the post (${status})${said}. ${fix[0]!.toUpperCase()}${fix.slice(1)}.` };
+}
+
+/** A connection that failed before any answer, in words (pure): refused, no such server, or another network error. */
+export function connectionFailure(e: NodeJS.ErrnoException, receiver: string, hostname: string): { cause: string; after: string; fix: string } {
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return { cause: `${receiver} refused the connection`, after: `${receiver} refused the connection`, fix: CHECK_ADDRESS };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { cause: `no server named ${hostname} could be found`, after: `the server ${hostname} could no longer be found`, fix: CHECK_ADDRESS };
+    default: {
+      const why = e.code ?? e.message;
+      return {
+        cause: `the connection to ${receiver} failed (${why}) before the whole post was sent`,
+        after: `the connection to ${receiver} failed (${why})`,
+        fix: 'Check that the receiver is running and the webhook address in Settings → Delivery is right, then Export again.',
+      };
+    }
+  }
 }
 
 export function webhookConnector(opts: WebhookConnectorOptions): Connector {
@@ -116,6 +138,8 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
   } catch {
     return { state: 'failed', status: null, error: `The webhook URL “${opts.url}” is not an http(s) address: fix it in Settings.` };
   }
+  // Named as people set it up: the host (and port) of the webhook address.
+  const receiver = url.host;
   const boundary = `postframe-${randomBytes(12).toString('hex')}`;
   let plan: Awaited<ReturnType<typeof multipartPlan>>;
   try {
@@ -136,14 +160,15 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       settled = true;
       resolve(o);
     };
-    const lost = (why: string): DeliveryOutcome =>
+    /** The connection ended without an answer: `cause` reads after "…, then" once the whole post was sent. */
+    const lost = (why: { cause: string; after: string; fix: string }): DeliveryOutcome =>
       bodySent
         ? {
             state: 'unknown',
             status: null,
-            error: `The whole post was sent, then ${why} before the receiver answered: it may have arrived. Check the receiver, then mark it delivered or send it again (the same Idempotency-Key lets the receiver drop a repeat).`,
+            error: `The whole post was sent, then ${why.after} before the receiver answered: it may have arrived. Check the receiver, then mark it delivered or send it again (the same Idempotency-Key lets the receiver drop a repeat).`,
           }
-        : { state: 'retry', status: null, error: `Sending failed: ${why} before the post was fully sent; Postframe will try again.`, retryAfterMs: null };
+        : { state: 'retry', status: null, cause: why.cause, fix: why.fix, retryAfterMs: null };
 
     const req = client.request(url, {
       method: 'POST',
@@ -157,8 +182,13 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       },
     });
     // Idle timeout: no bytes either way for timeoutMs (a slow upload of a big file is fine while it moves).
+    const seconds = Math.round(timeoutMs / 1000);
     req.setTimeout(timeoutMs, () => {
-      const o = lost(`no answer came within ${Math.round(timeoutMs / 1000)} s`);
+      const o = lost({
+        cause: `${receiver} stopped taking the post (nothing moved for ${seconds} s), so it did not get all of it`,
+        after: `no answer came within ${seconds} s`,
+        fix: 'Check that the receiver is running, or give it more time (the timeout in Settings → Delivery), then Export again.',
+      });
       settle(o);
       req.destroy();
     });
@@ -176,7 +206,7 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (readError) return settle(unreadable(readError));
-      settle(lost(e.code === 'ECONNREFUSED' ? 'the receiver refused the connection' : `the connection failed (${e.code ?? e.message})`));
+      settle(lost(connectionFailure(e, receiver, url.hostname)));
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -188,7 +218,7 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       const done = () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
-        settle(outcomeForStatus(status, serverMessage(body, res.headers['content-type']), parseRetryAfter(res.headers['retry-after'], now())));
+        settle(outcomeForStatus(status, serverMessage(body, res.headers['content-type']), parseRetryAfter(res.headers['retry-after'], now()), receiver));
         // An early answer (e.g. 413 before the body was read) must not leave the upload running.
         if (!bodySent) req.destroy();
       };
@@ -218,7 +248,7 @@ export async function postDelivery(opts: WebhookConnectorOptions, d: Delivery): 
       } catch (e) {
         if (settled) return;
         const err = e as NodeJS.ErrnoException;
-        settle(readError ? unreadable(readError) : lost(`the connection failed (${err.code ?? err.message})`));
+        settle(readError ? unreadable(readError) : lost(connectionFailure(err, receiver, url.hostname)));
         req.destroy();
       }
     })();

@@ -6,11 +6,11 @@ import type {
   EventName,
   EventPayload,
 } from '../../../electron/api/contract';
-import { BRIDGE_KEY, HOST_API_KEY_PARAM, HOST_PATHS, type HostKeys, type PreloadBridge } from '../../../electron/api/transport';
+import { BRIDGE_KEY, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_PATHS, type HostKeys, type PreloadBridge } from '../../../electron/api/transport';
 import type { ErrorCode } from '../../../electron/model/errors';
 import { t } from '../i18n';
 import { takeHostKeys } from './hostKeys';
-import { type ConnectionStatus, WsTransport } from './wsTransport';
+import { type ConnectionStatus, type SessionCheck, WsTransport } from './wsTransport';
 
 export type { ConnectionStatus };
 
@@ -76,9 +76,29 @@ function apiSocketUrl(): string {
   return `${scheme}://${window.location.host}${HOST_PATHS.api}?${HOST_API_KEY_PARAM}=${encodeURIComponent(hostKeys().page)}`;
 }
 
-const transport: Transport = bridge
-  ? bridgeTransport(bridge)
-  : new WsTransport({ url: apiSocketUrl(), lostMessage: () => t('error.connectionLost') });
+/** Asks the host whether this page is still signed in (HOST_PATHS.session); any failure to ask is `unreachable`. */
+export async function checkSession(): Promise<SessionCheck> {
+  try {
+    const res = await fetch(HOST_PATHS.session, { method: 'POST', headers: { [HOST_KEY_HEADER]: hostKeys().page }, credentials: 'same-origin', cache: 'no-store' });
+    if (res.status === 200) return 'signed-in';
+    return res.status === 401 ? 'signed-out' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
+
+const transport: Transport & { signOut(): void } = bridge
+  ? { ...bridgeTransport(bridge), signOut: () => undefined }
+  : new WsTransport({ url: apiSocketUrl(), lostMessage: () => t('error.connectionLost'), signedOutMessage: () => t('connection.signedOut'), checkSession });
+
+/**
+ * The host refused this page's key or cookie (an upload or a recording chunk answered 401/403): the page is no
+ * longer signed in. Stops the API connection and shows why; returns the words to show where it happened.
+ */
+export function signedOut(): string {
+  transport.signOut();
+  return t('connection.signedOut');
+}
 
 /** Calls the engine. Resolves with the call's output or throws an `ApiError`. */
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {

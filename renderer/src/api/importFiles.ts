@@ -1,7 +1,7 @@
 import { HOST_KEY_HEADER, HOST_PATHS, type UploadResponse } from '../../../electron/api/transport';
 import type { ImportFailure } from '../../../electron/model/job';
 import { t } from '../i18n';
-import { ApiError, call, getBridge, hostKeys } from './client';
+import { ApiError, call, checkSession, connectionStatus, getBridge, hostKeys, signedOut } from './client';
 import { splitByUploadLimit } from './uploadLimit';
 
 export type UploadProgress = { loadedBytes: number; totalBytes: number; fileIndex: number; fileCount: number };
@@ -32,6 +32,8 @@ export async function importFiles(
     return { jobId, uploadFailures: [] };
   }
 
+  // A tab the host no longer knows sends nothing: every byte would be refused.
+  if (connectionStatus() === 'signed-out') throw new ApiError('unauthorized', signedOut());
   // Files over the host's per-file limit are refused here, before any byte of them is sent.
   const { fit, refused } = splitByUploadLimit(items, await maxUploadBytes());
   items = fit;
@@ -47,7 +49,8 @@ export async function importFiles(
       );
       uploads.push({ id: res.id, name: res.name || item.file.name });
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'cancelled') throw e;
+      // Cancelled, or no longer signed in: the files after this one would meet the same answer.
+      if (e instanceof ApiError && (e.code === 'cancelled' || e.code === 'unauthorized')) throw e;
       uploadFailures.push({ path: item.relativePath, reason: e instanceof Error ? e.message : String(e) });
     }
     doneBytes += item.file.size;
@@ -87,11 +90,16 @@ function uploadOne(file: File, signal: AbortSignal | undefined, onProgress: (loa
       if (xhr.status >= 200 && xhr.status < 300 && body && typeof body.id === 'string') {
         resolve(body);
       } else {
-        const message = body?.error?.message ?? body?.message ?? t('import.uploadFailed', { status: xhr.status });
-        reject(new ApiError(xhr.status === 401 || xhr.status === 403 ? 'unauthorized' : 'internal', message));
+        // 401/403: the host does not know this page's cookie or key (restarted, or signed in elsewhere).
+        if (xhr.status === 401 || xhr.status === 403) return reject(new ApiError('unauthorized', signedOut()));
+        reject(new ApiError('internal', body?.error?.message ?? body?.message ?? t('import.uploadFailed', { status: xhr.status })));
       }
     };
-    xhr.onerror = () => reject(new ApiError('library_unavailable', t('import.uploadNetwork')));
+    // The connection broke (the server stopped mid-upload): if it is back and no longer knows this page, say so.
+    xhr.onerror = () =>
+      void checkSession().then((answer) =>
+        reject(answer === 'signed-out' ? new ApiError('unauthorized', signedOut()) : new ApiError('library_unavailable', t('import.uploadNetwork'))),
+      );
     xhr.onabort = () => reject(new ApiError('cancelled', t('import.cancelled')));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);

@@ -2,7 +2,7 @@ import { HOST_KEY_HEADER, hostChunkPath } from '../../../electron/api/transport'
 import type { ErrorCode } from '../../../electron/model/errors';
 import type { ChunkAck } from '../../../electron/model/recording';
 import { FatalChunkError } from './chunkUploader';
-import { getBridge, hostKeys } from './client';
+import { getBridge, hostKeys, signedOut } from './client';
 
 /** Codes that mean the take itself is refused: retrying cannot help. Anything else (engine unreachable) is retried. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['not_found', 'conflict', 'invalid_input', 'unauthorized']);
@@ -23,8 +23,9 @@ export async function sendRecordingChunk(id: string, seq: number, data: Blob): P
   const res = await fetch(hostChunkPath(id, seq), { method: 'POST', body: data, headers: { 'Content-Type': 'application/octet-stream', [HOST_KEY_HEADER]: hostKeys().page }, credentials: 'same-origin' });
   const body = (await res.json().catch(() => null)) as (ChunkAck & { code?: ErrorCode; message?: string }) | null;
   if (body && (body.status === 'taken' || body.status === 'duplicate' || body.status === 'gap')) return body;
+  // 401/403: the host does not know this page's cookie or key (restarted, or signed in elsewhere).
+  if (res.status === 401 || res.status === 403) throw new FatalChunkError(signedOut());
   const message = body?.message ?? `The chunk was not saved (HTTP ${res.status}).`;
   if (body?.code && FATAL.has(body.code)) throw new FatalChunkError(message);
-  if (res.status === 401 || res.status === 403) throw new FatalChunkError(message);
   throw new Error(message);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WsTransport } from './wsTransport';
+import { type SessionCheck, WsTransport } from './wsTransport';
 
 /** A stand-in for the browser WebSocket: records what was sent and lets the test open/close/answer. */
 class FakeSocket {
@@ -24,17 +24,22 @@ class FakeSocket {
     this.readyState = 3;
     this.onclose?.();
   }
+  close() {
+    this.drop();
+  }
   receive(msg: unknown) {
     this.onmessage?.({ data: JSON.stringify(msg) });
   }
 }
 
-function make() {
+function make(checkSession?: () => Promise<SessionCheck>) {
   return new WsTransport({
     url: 'ws://host/api',
     lostMessage: () => 'connection lost',
+    signedOutMessage: () => 'signed out',
     createSocket: (u) => new FakeSocket(u) as unknown as WebSocket,
     backoffMs: [100, 200],
+    checkSession,
   });
 }
 const last = () => FakeSocket.all[FakeSocket.all.length - 1]!;
@@ -94,6 +99,50 @@ describe('WsTransport', () => {
     expect(req.call).toBe('tags.list');
     last().receive({ type: 'result', id: req.id, result: { ok: true, value: [] } });
     await expect(queued).resolves.toEqual({ ok: true, value: [] });
+  });
+
+  it('stops for good when the host says this page is no longer signed in (a restarted server): every call gets why', async () => {
+    const checks: string[] = [];
+    let answer: SessionCheck = 'unreachable';
+    const tr = make(() => {
+      checks.push(answer);
+      return Promise.resolve(answer);
+    });
+    const statuses: string[] = [];
+    tr.onStatus((s) => statuses.push(s));
+    last().open();
+    const inflight = tr.call('app.info', {});
+    // The server goes away: while it cannot be reached, the page keeps trying.
+    last().drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(checks).toEqual(['unreachable']);
+    await expect(inflight).resolves.toMatchObject({ ok: false, error: { code: 'library_unavailable' } });
+    const queued = tr.call('tags.list', {});
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeSocket.all).toHaveLength(2);
+    // It is back with new keys: the upgrade is refused, and the session check says this page is signed out.
+    answer = 'signed-out';
+    last().drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses).toEqual(['open', 'reconnecting', 'signed-out']);
+    expect(tr.status).toBe('signed-out');
+    await expect(queued).resolves.toEqual({ ok: false, error: { code: 'unauthorized', message: 'signed out' } });
+    await expect(tr.call('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'unauthorized', message: 'signed out' } });
+    // …and it never tries again.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('is told by an upload that the page is signed out, and stops the same way', async () => {
+    const tr = make(() => Promise.resolve('signed-in'));
+    last().open();
+    const inflight = tr.call('app.info', {});
+    tr.signOut();
+    expect(tr.status).toBe('signed-out');
+    await expect(inflight).resolves.toEqual({ ok: false, error: { code: 'unauthorized', message: 'signed out' } });
+    last().drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(1);
   });
 
   it('ignores malformed messages', () => {

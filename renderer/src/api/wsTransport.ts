@@ -1,7 +1,11 @@
 import type { CallResult, EventName, WireMessage, WireRequest } from '../../../electron/api/contract';
 import type { ErrorCode } from '../../../electron/model/errors';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
+/** `signed-out`: the host no longer knows this page (restarted, or signed in elsewhere); the page stops trying. */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'signed-out';
+
+/** What the host says of this page's session after a socket closed (`unreachable`: it did not answer). */
+export type SessionCheck = 'signed-in' | 'signed-out' | 'unreachable';
 
 /** WebSocket.OPEN, spelled out so this module also loads where no WebSocket global exists (unit tests). */
 const OPEN = 1;
@@ -12,6 +16,13 @@ export type WsTransportOptions = {
   url: string;
   /** Message for calls that were in flight when the connection dropped (they are not retried: not all are idempotent). */
   lostMessage: () => string;
+  /** Message for every call once the host says this page is signed out. */
+  signedOutMessage: () => string;
+  /**
+   * Asks the host whether this page is still signed in, after a socket closed. A browser cannot read why an
+   * upgrade was refused (a 403 and a server that is down look the same), so this tells "keep trying" from "stop".
+   */
+  checkSession?: () => Promise<SessionCheck>;
   createSocket?: (url: string) => WebSocket;
   /** Backoff schedule in ms; the last value repeats. */
   backoffMs?: readonly number[];
@@ -20,7 +31,8 @@ export type WsTransportOptions = {
 /**
  * The browser-mode transport: one WebSocket carrying `WireRequest`s out and `WireMessage`s in.
  * Requests made before the socket opens (or while reconnecting) are queued and sent on open.
- * The host's session cookie authenticates the upgrade; nothing is sent for auth.
+ * The host's session cookie and the page key in the URL authenticate the upgrade. When a socket closes, the host
+ * is asked whether this page is still signed in (checkSession): if not, the transport stops (status `signed-out`).
  */
 export class WsTransport {
   private socket: WebSocket | null = null;
@@ -38,6 +50,7 @@ export class WsTransport {
   }
 
   call(name: string, input: unknown): Promise<CallResult<unknown>> {
+    if (this.status === 'signed-out') return Promise.resolve(this.signedOutResult());
     return new Promise((resolve) => {
       const request: WireRequest = { id: this.nextId++, call: name, input };
       const entry: Pending = { resolve, sent: false, request };
@@ -60,6 +73,26 @@ export class WsTransport {
     if (this.status === s) return;
     this.status = s;
     for (const l of this.statusListeners) l(s);
+  }
+
+  /**
+   * The host no longer knows this page (a session check, or an upload or chunk answered 401/403): every call
+   * waiting or to come gets why, and nothing is retried. Only opening the sign-in link again helps.
+   */
+  signOut(): void {
+    if (this.status === 'signed-out') return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    for (const entry of this.pending.values()) entry.resolve(this.signedOutResult());
+    this.pending.clear();
+    this.setStatus('signed-out');
+  }
+
+  private signedOutResult(): CallResult<unknown> {
+    return { ok: false, error: { code: 'unauthorized', message: this.options.signedOutMessage() } };
   }
 
   private send(entry: Pending): void {
@@ -107,13 +140,28 @@ export class WsTransport {
         entry.resolve({ ok: false, error: { code, message: this.options.lostMessage() } });
       }
       this.setStatus(this.everOpened ? 'reconnecting' : 'connecting');
-      this.scheduleReconnect();
+      this.afterClose();
     };
     // onerror is always followed by onclose; nothing to do here, and logging would be noise.
     socket.onerror = () => undefined;
   }
 
+  /** Tries again, unless the host says this page is signed out. */
+  private afterClose(): void {
+    const check = this.options.checkSession;
+    if (!check) return this.scheduleReconnect();
+    check().then(
+      (answer) => {
+        if (this.status === 'signed-out' || this.socket) return; // settled meanwhile
+        if (answer === 'signed-out') this.signOut();
+        else this.scheduleReconnect();
+      },
+      () => this.scheduleReconnect(),
+    );
+  }
+
   private scheduleReconnect(): void {
+    if (this.status === 'signed-out') return;
     if (this.retryTimer) return;
     const schedule = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000, 8000];
     const delay = schedule[Math.min(this.attempt, schedule.length - 1)] ?? 8000;

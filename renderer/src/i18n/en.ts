@@ -372,6 +372,7 @@ export const en = {
   'exports.revealFailed': 'That file is no longer there. Export again to make a new one.',
 
   'connection.reconnecting': 'Reconnecting… Changes you make will be sent when the connection is back.',
+  'connection.signedOut': 'This tab is no longer signed in to Postframe (the server was restarted or the link was used elsewhere). Open the link printed by postframe serve.',
   'error.connectionLost': 'The connection to Postframe dropped before this finished. Check the result, then try again.',
 
   'action.cancel': 'Cancel',
@@ -442,6 +443,14 @@ export const en = {
   'purge.body': 'The files are removed from this library and cannot be restored. Drafts that use them will show them as missing.',
 
   'import.button': 'Import…',
+  'import.server.button': 'From the server…',
+  'import.server.title': 'Import from a folder on the server',
+  'import.server.body': 'Files already on the computer Postframe runs on can be imported without uploading them, from the folders allowed when Postframe was started. A folder is imported with everything in it, its subfolders too.',
+  'import.server.allowed': 'Allowed folders',
+  'import.server.useFolder': 'Import {folder}',
+  'import.server.pathLabel': 'Folder or file to import',
+  'import.server.pathHint': 'Choose an allowed folder above, or type the full path of a folder or file inside one.',
+  'import.server.start': 'Import',
   'import.busy': 'An import is still running. Wait for it to finish, then import more.',
   'import.noPaths': 'These files have no location on disk. Save them to a folder first, then import them.',
   'import.nothingToImport': 'Nothing to import: the drop contained no files.',
@@ -564,6 +573,11 @@ export const en = {
   'jobs.status.done': 'Done',
   'jobs.status.failed': 'Failed',
   'jobs.status.cancelled': 'Cancelled',
+  'jobs.status.partial': '{failed} of {total} files failed',
+  'jobs.status.allFailed_one': 'Failed: the file was not imported',
+  'jobs.status.allFailed_other': 'Failed: none of the {count} files imported',
+  'jobs.status.empty': 'No files found',
+  'jobs.showFailures': 'Failure details',
 
   'settings.title': 'Settings',
   'settings.library': 'Library',
@@ -644,6 +658,7 @@ export const en = {
   'delivery.late': 'This post was due {late} ago. It is more than an hour late, so it was not exported automatically.',
   'delivery.reschedule': 'Pick a new time',
   'delivery.openSettings': 'Open Settings',
+  'delivery.askAdmin': 'Ask an admin to set up delivery in Settings → Delivery.',
   'delivery.working': 'Exporting…',
   'delivery.state.none': 'Not sent yet',
   'delivery.state.pending': 'Waiting to send',

@@ -23,6 +23,11 @@ export type JobsSlice = {
   cancelJob: (id: string) => Promise<void>;
   startImport: (items: DroppedItem[]) => Promise<void>;
   startNativeImport: () => Promise<void>;
+  /**
+   * Browser mode: imports files or folders on the host by path (inside the folders `serve` allows). Throws the
+   * engine's refusal (a path outside them: `forbidden`) for the caller to show where the path was typed.
+   */
+  startPathImport: (paths: string[]) => Promise<void>;
 };
 
 export function isActiveJob(job: Job): boolean {
@@ -127,6 +132,18 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
         );
       } catch (e) {
         fail(e);
+      }
+    },
+
+    startPathImport: async (paths) => {
+      if (get().importTask) throw new Error(t('import.busy'));
+      set({ importTask: { phase: 'importing', loadedBytes: 0, totalBytes: 0, fileCount: paths.length, jobId: null, uploadFailures: [] } });
+      try {
+        const { jobId } = await call('imports.start', { paths });
+        begin({ jobId, uploadFailures: [] });
+      } catch (e) {
+        set({ importTask: null });
+        throw e;
       }
     },
 

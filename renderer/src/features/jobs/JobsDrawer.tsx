@@ -9,7 +9,22 @@ import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportActions, useExportHistory } from './ExportHistory';
+import { jobOutcome, type JobOutcome } from './jobStatusLogic';
 import './jobs.css';
+
+/** The row's status word; an import's counts are filled in (jobStatusLogic.ts decides which applies). */
+function statusText(outcome: JobOutcome, failed: number, total: number): string {
+  switch (outcome) {
+    case 'partial':
+      return t('jobs.status.partial', { failed, total });
+    case 'empty':
+      return t('jobs.status.empty');
+    case 'failed':
+      return total > 0 ? tn('jobs.status.allFailed', total) : t('jobs.status.failed');
+    default:
+      return t(statusKey[outcome]);
+  }
+}
 
 const statusKey: Record<JobStatus, MessageKey> = {
   queued: 'jobs.status.queued',
@@ -64,12 +79,14 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
   const setFailureReport = useStore((s) => s.setFailureReport);
   const finished = isFinished(job.status);
   const imported = importResultOf(job);
-  const failures = imported?.failed ?? [];
+  const { outcome, failures, failedCount, totalCount } = jobOutcome(job);
   return (
-    <li className={`job job--${job.status}`} data-testid="job-row" data-job-id={job.id} data-status={job.status}>
+    <li className={`job job--${outcome}`} data-testid="job-row" data-job-id={job.id} data-status={job.status} data-outcome={outcome}>
       <div className="job__top">
         <span className="job__title">{job.title}</span>
-        <span className="job__status">{t(statusKey[job.status])}</span>
+        <span className="job__status" data-testid="job-status">
+          {statusText(outcome, failedCount, totalCount)}
+        </span>
       </div>
       {!finished && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={job.title} size="sm" />}
       <div className="job__bottom">
@@ -88,8 +105,8 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
         )}
         {exported && <ExportActions entry={exported} />}
         {finished && failures.length > 0 && (
-          <Button size="sm" variant="ghost" onClick={() => setFailureReport(failures)}>
-            {t('action.details')}
+          <Button size="sm" variant={outcome === 'failed' || outcome === 'partial' ? 'secondary' : 'ghost'} onClick={() => setFailureReport(failures)} data-testid="job-failures">
+            {t('jobs.showFailures')}
           </Button>
         )}
       </div>

@@ -1,4 +1,5 @@
-import { useRef, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
+import { useAllowedFolders } from '../../api/allowedFolders';
 import { assetKinds, assetSorts, type AssetKind, type AssetSort } from '../../../../electron/model/asset';
 import { shell } from '../../api/client';
 import { fromFileList } from '../../api/importFiles';
@@ -6,10 +7,11 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { ArrowDownIcon, ArrowUpIcon, CloseIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon, FolderIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
 import { ViewSwitch } from '../drafts/ViewSwitch';
 import { KindIcon } from './KindIcon';
 import { IMPORT_INPUT_ID, openImportPicker } from './importPicker';
+import { ServerFolderDialog } from './ServerFolderDialog';
 
 const kindLabel: Record<AssetKind, MessageKey> = { video: 'kind.video', image: 'kind.image', audio: 'kind.audio' };
 const sortLabel: Record<AssetSort, MessageKey> = {
@@ -30,6 +32,7 @@ export function Toolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement |
       <SortMenu />
       <div className="toolbar__spacer" />
       <TrashToggle />
+      <ServerImportButton />
       <ImportButton />
     </header>
   );
@@ -170,6 +173,22 @@ function TrashToggle() {
     >
       {t('trash.label')}
     </Button>
+  );
+}
+
+/** Browser mode with folders allowed on the host: import one of them (or a path inside) without uploading it. */
+function ServerImportButton() {
+  const folders = useAllowedFolders();
+  const busy = useStore((s) => s.importTask !== null);
+  const [open, setOpen] = useState(false);
+  if (shell !== 'browser' || folders.length === 0) return null;
+  return (
+    <>
+      <Button icon={<FolderIcon size={18} />} disabled={busy} onClick={() => setOpen(true)} title={t('import.server.title')} data-testid="server-import-button">
+        {t('import.server.button')}
+      </Button>
+      {open && <ServerFolderDialog folders={folders} onClose={() => setOpen(false)} />}
+    </>
   );
 }
 

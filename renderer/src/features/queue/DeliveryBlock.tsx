@@ -9,7 +9,7 @@ import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { channelTone, exportAction, formatLate, needsSettings, showsDelivery } from './deliveryLogic';
+import { channelTone, exportAction, formatLate, problemAdvice, showsDelivery } from './deliveryLogic';
 import { localWhen } from './queueLogic';
 import './delivery.css';
 
@@ -54,6 +54,7 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
 
   if (!status || status.postId !== post.id || !showsDelivery(status)) return null;
   const action = exportAction(status.state, status.busy);
+  const advice = problemAdvice(status.problem, actor.role, t('delivery.askAdmin'));
   const exportNow = () => act(() => call('delivery.exportNow', { id: post.id, actorId: actor.id }), t('delivery.started', { title: post.title }));
 
   return (
@@ -67,13 +68,13 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
           <p>{t('delivery.late', { late: formatLate(status.minutesLate) })}</p>
         </div>
       )}
-      {status.problem && (
+      {advice.text && (
         <div className={`delivery__notice delivery__notice--${status.state === 'failed' ? 'error' : 'warn'}`} data-testid="delivery-problem" role="status">
           <AlertIcon size={18} />
-          <p>{status.problem}</p>
+          <p>{advice.text}</p>
         </div>
       )}
-      {(action || status.minutesLate !== null || needsSettings(status.problem)) && (
+      {(action || status.minutesLate !== null || advice.openSettings) && (
         <div className="delivery__actions">
           {action && (
             <Button variant="primary" disabled={busy || !status.canExport} onClick={() => void exportNow()} data-testid="delivery-export-now">
@@ -85,7 +86,7 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
               {t('delivery.reschedule')}
             </Button>
           )}
-          {needsSettings(status.problem) && (
+          {advice.openSettings && (
             <Button variant="ghost" onClick={() => setScreen('settings')} data-testid="delivery-open-settings">
               {t('delivery.openSettings')}
             </Button>

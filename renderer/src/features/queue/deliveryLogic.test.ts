@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channelTone, exportAction, formatLate, needsSettings, showsDelivery } from './deliveryLogic';
+import { SET_UP_DELIVERY } from '../../../../electron/model/delivery-status';
+import { channelTone, exportAction, formatLate, problemAdvice, showsDelivery } from './deliveryLogic';
 
 describe('delivery display', () => {
   it('says how late in the units that matter', () => {
@@ -25,7 +26,19 @@ describe('delivery display', () => {
   it('shows the section from approval on, and points to Settings when no connector is set', () => {
     expect(showsDelivery({ state: 'in_review', busy: false })).toBe(false);
     expect(showsDelivery({ state: 'approved', busy: false })).toBe(true);
-    expect(needsSettings('No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok. Set one up in Settings → Delivery.')).toBe(true);
-    expect(needsSettings('Its draft was deleted.')).toBe(false);
+  });
+
+  it('sends an admin to Settings → Delivery, and tells anyone else to ask an admin (only admins may change it)', () => {
+    const none = `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok. ${SET_UP_DELIVERY}`;
+    const ask = 'Ask an admin to set up delivery in Settings → Delivery.';
+    expect(problemAdvice(none, 'admin', ask)).toEqual({ text: none, openSettings: true });
+    for (const role of ['creator', 'approver'] as const) {
+      expect(problemAdvice(none, role, ask), role).toEqual({
+        text: 'No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to TikTok. Ask an admin to set up delivery in Settings → Delivery.',
+        openSettings: false,
+      });
+    }
+    expect(problemAdvice('Its draft was deleted. Attach another draft to the post.', 'creator', ask)).toEqual({ text: 'Its draft was deleted. Attach another draft to the post.', openSettings: false });
+    expect(problemAdvice(null, 'admin', ask)).toEqual({ text: null, openSettings: false });
   });
 });

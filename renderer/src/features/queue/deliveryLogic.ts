@@ -1,5 +1,7 @@
 import type { ChannelDelivery, PostDeliveryStatus } from '../../../../electron/model/delivery-status';
-import type { PostState } from '../../../../electron/model/post';
+import { SET_UP_DELIVERY } from '../../../../electron/model/delivery-status';
+import { can } from '../../../../electron/model/permissions';
+import type { PostState, Role } from '../../../../electron/model/post';
 
 /**
  * Pure helpers of the post's Delivery section: how late, what each channel's row says, which actions apply.
@@ -49,7 +51,13 @@ export function showsDelivery(status: Pick<PostDeliveryStatus, 'state' | 'busy'>
   return status.busy || !['draft', 'in_review', 'changes_requested'].includes(status.state);
 }
 
-/** A problem the person fixes in Settings → Delivery (no connector set for a channel). */
-export function needsSettings(problem: string | null): boolean {
-  return problem !== null && problem.includes('Settings → Delivery');
+/**
+ * A post's problem as this person should read it. One fixed in Settings → Delivery (no connector for a channel)
+ * offers Open Settings to an admin; anyone else cannot change those settings, so they are told to ask an admin
+ * (`askAdmin`) and get no button.
+ */
+export function problemAdvice(problem: string | null, role: Role, askAdmin: string): { text: string | null; openSettings: boolean } {
+  if (problem === null || !problem.endsWith(SET_UP_DELIVERY)) return { text: problem, openSettings: false };
+  if (can(role, 'delivery.settings')) return { text: problem, openSettings: true };
+  return { text: `${problem.slice(0, -SET_UP_DELIVERY.length).trimEnd()} ${askAdmin}`, openSettings: false };
 }
