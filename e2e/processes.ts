@@ -5,8 +5,8 @@ import path from 'node:path';
  * The ffmpeg and ffprobe processes working on a library, read from /proc (Linux): those whose command line
  * names a file inside the library folder. A zombie (dead, waiting to be reaped) is not running.
  */
-export function mediaProcessesOf(libraryPath: string): { pid: number; args: string[] }[] {
-  const out: { pid: number; args: string[] }[] = [];
+export function mediaProcessesOf(libraryPath: string): { pid: number; ppid: number; args: string[] }[] {
+  const out: { pid: number; ppid: number; args: string[] }[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let args: string[];
@@ -17,9 +17,10 @@ export function mediaProcessesOf(libraryPath: string): { pid: number; args: stri
     } catch {
       continue; // gone meanwhile
     }
-    const state = stat.slice(stat.lastIndexOf(')') + 1).trim().split(' ')[0];
+    // After the command name (in parentheses, which may hold spaces): state, then the parent's pid.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 1).trim().split(' ');
     if (state === 'Z' || !args[0] || !/^ff(mpeg|probe)$/.test(path.basename(args[0]))) continue;
-    if (args.some((a) => a.includes(libraryPath))) out.push({ pid: Number(name), args });
+    if (args.some((a) => a.includes(libraryPath))) out.push({ pid: Number(name), ppid: Number(ppid), args });
   }
   return out;
 }
