@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { defaultTransform, type MediaClip, type VideoDraft } from '../electron/model/draft';
+import type { MediaClip, VideoDraft } from '../electron/model/draft';
+import { newMediaClip } from '../electron/model/timeline';
 import { GOOD_DIR } from '../scripts/fixtures';
 import { waitStep } from './limits';
 import { callApi, expect } from './serve';
 
-/** The editor's default timeline zoom (pixels per second). */
-export const PX_PER_SEC = 80;
+export { PX_PER_SEC } from './preview-kit';
 
 type DraftRecord = { id: string; revision: number; doc: VideoDraft };
 
@@ -25,20 +25,10 @@ export async function importClips(page: Page): Promise<{ red: string; blue: stri
  */
 export async function openDraftWithClips(page: Page, assets: { red: string; blue: string }, opts: { name: string; count: number; clipSec: number }): Promise<string> {
   const created = await callApi<DraftRecord>(page, 'drafts.create', { name: opts.name, preset: '9:16', fps: 30 });
-  const clips: MediaClip[] = Array.from({ length: opts.count }, (_, i) => ({
-    id: `clip-${i}`,
-    type: 'media',
-    assetId: i % 2 === 0 ? assets.red : assets.blue,
-    start: i * opts.clipSec,
-    in: 0,
-    out: opts.clipSec,
-    speed: 1,
-    volume: 1,
-    fadeIn: 0,
-    fadeOut: 0,
-    transform: defaultTransform(),
-    transitionIn: null,
-  }));
+  // The model's own new-clip defaults, as the editor makes them (a whole clip of `clipSec`).
+  const clips: MediaClip[] = Array.from({ length: opts.count }, (_, i) =>
+    newMediaClip({ id: i % 2 === 0 ? assets.red : assets.blue, kind: 'video', durationSec: opts.clipSec }, i * opts.clipSec, () => `clip-${i}`),
+  );
   const doc: VideoDraft = { ...created.doc, tracks: created.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips } : t)) };
   await callApi(page, 'drafts.save', { id: created.id, baseRevision: created.revision, doc });
   await page.getByTestId('view-drafts').click();

@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBinaries } from '../media/binaries';
-import { type ImportResult, exportResultOf, importResultOf, isFinished } from '../model/job';
-import type { Job } from '../model/job';
+import { type ImportResult, exportResultOf, importResultOf } from '../model/job';
 import { draft, media, track } from '../render/test-drafts';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
@@ -32,6 +31,14 @@ async function importPaths(paths: string[]): Promise<ImportResult> {
   const { jobId } = await studio.api['imports.start']({ paths, uploads: [] });
   await studio.whenIdle();
   return importResultOf((await studio.api['jobs.list']({})).find((j) => j.id === jobId)!)!;
+}
+
+/** Exports a stored draft and returns its frame at `t` as a PNG. */
+async function exportedFrameAt(draftId: string, t: number): Promise<Buffer> {
+  const { jobId } = await studio.api['exports.start']({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'small' } });
+  const job = await studio.waitForJob(jobId);
+  expect(job.error).toBeNull();
+  return execFileSync(bins.ffmpeg, ['-v', 'error', '-ss', String(t), '-i', exportResultOf(job)!.outputPath, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-']);
 }
 
 /** Counts pixels of an image file that are clearly red, and clearly dark. */
@@ -148,14 +155,7 @@ describe.skipIf(!heifEnc)('HEIC (made with heif-enc from a generated picture)', 
     const rec = await studio.api['drafts.create']({ kind: 'video', name: 'Turned' });
     const doc = draft([track('main', 'main', [media('p', asset.id, 0, 0, 1)])], { preset: '9:16', width: 40, height: 80 });
     await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Turned' } });
-    const { jobId } = await studio.api['exports.start']({ draftId: rec.id, preset: { height: 'canvas', fps: 'canvas', quality: 'small' } });
-    let job: Job | undefined;
-    while (!job || !isFinished(job.status)) {
-      await studio.whenIdle();
-      job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId);
-    }
-    expect(job.error).toBeNull();
-    const frame = execFileSync(bins.ffmpeg, ['-v', 'error', '-ss', '0.5', '-i', exportResultOf(job)!.outputPath, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-']);
+    const frame = await exportedFrameAt(rec.id, 0.5);
     const [tr, , tb] = await rgbAt(frame, 20, 15);
     const [br, , bb] = await rgbAt(frame, 20, 65);
     expect(tr > 200 && tb < 60).toBe(true); // red on top
@@ -195,15 +195,7 @@ describe.skipIf(!heifEnc)('HEIC (made with heif-enc from a generated picture)', 
       track('logo', 'overlay', [media('l', logoId!, 0, 0, 1, { transform: { ...fit, x: 0.5, y: 0.5, scale: 0.25 } })]),
     ], { preset: '16:9', width: 160, height: 80 });
     await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc: { ...doc, name: 'Logo' } });
-    const { jobId } = await studio.api['exports.start']({ draftId: rec.id, preset: { height: 'canvas', fps: 'canvas', quality: 'small' } });
-    let job: Job | undefined;
-    while (!job || !isFinished(job.status)) {
-      await studio.whenIdle();
-      job = (await studio.api['jobs.list']({})).find((j) => j.id === jobId);
-    }
-    expect(job.error).toBeNull();
-    const out = exportResultOf(job)!.outputPath;
-    const frame = execFileSync(bins.ffmpeg, ['-v', 'error', '-ss', '0.5', '-i', out, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-']);
+    const frame = await exportedFrameAt(rec.id, 0.5);
     const [lr, lg, lb] = await rgbAt(frame, 80, 40);
     expect(lg > 200 && lr < 60 && lb < 60).toBe(true); // the logo in the middle
     const [pr, , pb] = await rgbAt(frame, 10, 20);

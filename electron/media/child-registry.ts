@@ -12,6 +12,9 @@ import { currentProcess, isProcessAlive, processFacts, processStartToken } from 
  * next process to open the library kills those that are still that very ffmpeg (sweepStaleChildren).
  */
 export class ChildRegistry {
+  /** The folder is made once, at the first child (not on every spawn: probes run per imported file). */
+  private made = false;
+
   constructor(
     readonly dir: string,
     private readonly log: (message: string) => void = () => undefined,
@@ -36,12 +39,14 @@ export class ChildRegistry {
       parent: this.me,
     };
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      if (!this.made) fs.mkdirSync(this.dir, { recursive: true });
+      this.made = true;
       // Written whole, then renamed: a crash never leaves half a record.
       const tmp = path.join(this.dir, `.${pid}.${randomBytes(4).toString('hex')}.tmp`);
       fs.writeFileSync(tmp, JSON.stringify(record));
       fs.renameSync(tmp, file);
     } catch (e) {
+      this.made = false; // the folder may have been removed: made again for the next child
       this.log(`could not record child process ${pid} in ${this.dir} (${errorMessage(e)}); if Postframe crashes now it may be left running`);
       return () => undefined;
     }
