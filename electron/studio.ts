@@ -10,6 +10,7 @@ import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
+import { FontsRepo } from './library/fonts-repo';
 import { JobsRepo } from './library/jobs-repo';
 import { PostsRepo } from './library/posts-repo';
 import { type Binaries, resolveBinaries } from './media/binaries';
@@ -38,6 +39,8 @@ import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
+import { fontsApi } from './studio/fonts-api';
+import { FontStore } from './studio/fonts-store';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
@@ -112,6 +115,7 @@ export class Studio implements StudioContext {
       ...postsApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
+      ...fontsApi(this),
     };
   }
 
@@ -201,7 +205,8 @@ export class Studio implements StudioContext {
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    const fonts = new FontStore(folder, new FontsRepo(db), (change) => this.emit('fonts.changed', change));
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), fonts, jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);

@@ -4,6 +4,7 @@ import type { JobRunner } from '../jobs/runner';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
+import type { FontStore } from './fonts-store';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { MediaTools } from '../media/ffmpeg';
@@ -26,6 +27,8 @@ export type Rooms = {
   db: Db;
   assets: AssetsRepo;
   drafts: DraftsRepo;
+  /** Library fonts (studio/fonts-store.ts). */
+  fonts: FontStore;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;
