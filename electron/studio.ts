@@ -10,6 +10,7 @@ import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
+import { FontsRepo } from './library/fonts-repo';
 import { JobsRepo } from './library/jobs-repo';
 import { KitsRepo } from './library/kits-repo';
 import { PostsRepo } from './library/posts-repo';
@@ -39,8 +40,10 @@ import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
-import { type KitFonts, type KitFontsFactory, noFontStore } from './studio/kit-fonts';
+import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi } from './studio/kits-api';
+import { fontsApi } from './studio/fonts-api';
+import { FontStore } from './studio/fonts-store';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
@@ -67,7 +70,7 @@ export interface StudioOptions {
    * uploads) unless folders are allowed (`postframe serve --allow-folder`). The CLI's own commands pass ANY_PATH.
    */
   pathAccess?: PathAccess;
-  /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: a library without fonts. */
+  /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: the library's font store. */
   kitFonts?: KitFontsFactory;
 }
 
@@ -118,6 +121,7 @@ export class Studio implements StudioContext {
       ...deliveryApi(this),
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
+      ...fontsApi(this),
     };
   }
 
@@ -207,7 +211,8 @@ export class Studio implements StudioContext {
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    const fonts = new FontStore(folder, new FontsRepo(db), (change) => this.emit('fonts.changed', change));
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), fonts, jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);
@@ -302,9 +307,9 @@ export class Studio implements StudioContext {
     else console.error(`[postframe] ${message}`, error ?? '');
   });
 
-  /** The library's fonts as the kit engine uses them (kit files, reference checks). */
+  /** The library's fonts as the kit engine uses them (kit files, reference checks): its font store unless a test gives another. */
   kitFontsOf(rooms: Rooms = this.rooms): KitFonts {
-    return (this.options.kitFonts ?? noFontStore)(rooms);
+    return this.options.kitFonts ? this.options.kitFonts(rooms) : rooms.fonts;
   }
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────

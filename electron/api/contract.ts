@@ -7,6 +7,7 @@ import { ExportEntry } from '../model/export';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
+import { FontId, FontRecord } from '../model/font';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
 import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
@@ -261,6 +262,29 @@ export const calls = {
     input: z.object({ assetId: Id }),
     output: z.array(z.object({ kitId: Id, kitName: z.string(), role: z.enum(['logo_light', 'logo_dark', 'intro', 'outro']) })),
   },
+  // ── library fonts (issue 10; docs/fonts.md) ──────────────────────────────
+  /** The library's font files, by family then weight. Text styles name a font by its `family`. */
+  'fonts.list': { input: Empty, output: z.array(FontRecord) },
+  /**
+   * Adds one TTF, OTF or WOFF2 file: from a path (the app, the CLI; browser mode only inside allowed folders) or
+   * from an upload (browser mode: POST it to the upload route first, as imports do). Validated and stored
+   * content-addressed; the same bytes again answer the existing record with `duplicate: true`. Another file
+   * with the same family and style is refused (`conflict`, naming the file already there).
+   */
+  'fonts.add': {
+    input: z
+      .object({
+        path: z.string().min(1).optional(),
+        upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
+        licenceNote: z.string().max(2000).default(''),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the font file as a path or as an upload (one of them)'),
+    output: z.object({ font: FontRecord, duplicate: z.boolean() }),
+  },
+  'fonts.update': { input: z.object({ id: FontId, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
+  /** Refused (`conflict`, naming them) while a live draft's text uses the font's family. */
+  'fonts.remove': { input: z.object({ id: FontId }).strict(), output: z.object({ id: FontId }) },
 } as const;
 
 export const events = {
@@ -275,6 +299,8 @@ export const events = {
   'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported', 'commented', 'campaigns']), ids: z.array(z.string()) }),
   /** A post's deliveries or render changed (an empty list: any post's may have, e.g. the connectors changed). */
   'delivery.changed': z.object({ postIds: z.array(z.string()) }),
+  /** Library fonts were added, edited (licence note) or removed. */
+  'fonts.changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), ids: z.array(z.string()) }),
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */

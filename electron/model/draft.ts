@@ -95,8 +95,25 @@ export const MediaClip = z
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
 
+/** The families every install has (resources/fonts and the system's): a draft may always name these. */
 export const fontFamilies = ['DejaVu Sans', 'Liberation Sans', 'Liberation Serif', 'DejaVu Sans Mono'] as const;
-export const FontFamily = z.enum(fontFamilies);
+export type BuiltInFontFamily = (typeof fontFamilies)[number];
+export function isBuiltInFontFamily(family: string): family is BuiltInFontFamily {
+  return (fontFamilies as readonly string[]).some((f) => f.toLowerCase() === family.toLowerCase());
+}
+/**
+ * A font family by name: one of the built-ins, or a library font's family (model/font.ts FontRecord.family).
+ * Drafts from before library fonts named only the built-ins, which stay valid. Whether a library has the
+ * family is checked where text is drawn (render/fonts.ts), with a message that says how to get it.
+ * No control characters: the name is written into SVG and fontconfig patterns.
+ */
+export const FontFamily = z
+  .string()
+  .trim()
+  .min(1, 'Choose a font')
+  .max(200)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'A font name cannot contain control characters');
 
 export const TextStyle = z.object({
   font: FontFamily,

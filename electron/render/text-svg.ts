@@ -1,4 +1,4 @@
-import type { TextStyle } from '../model/draft';
+import { type BuiltInFontFamily, fontFamilies, type TextStyle } from '../model/draft';
 
 /**
  * Pure text-layer layout and SVG building. No I/O: widths come from a `measure` function the caller
@@ -12,17 +12,26 @@ export type Measure = (line: string) => number;
 /** Line spacing as a multiple of the font size: airy enough for stacked captions, tight enough for titles. */
 export const LINE_HEIGHT = 1.2;
 
+/** Ascent and descent as fractions of the em (hhea), used to centre glyphs vertically inside their line box. */
+export type VerticalMetrics = { ascent: number; descent: number };
+
 /**
- * Ascent and descent as fractions of the em, from each font's hhea table (same for its bold and italic
- * faces). Used to centre the glyphs vertically inside their line box, so a background box has even
- * padding above and below.
+ * The built-in families' metrics, from each font's hhea table (same for its bold and italic faces). Library
+ * fonts bring their own (model/font.ts FontRecord.ascent/descent, read from the file when it was added).
  */
-export const fontVerticalMetrics: Record<TextStyle['font'], { ascent: number; descent: number }> = {
+export const fontVerticalMetrics: Record<BuiltInFontFamily, VerticalMetrics> = {
   'DejaVu Sans': { ascent: 0.928, descent: 0.236 },
   'DejaVu Sans Mono': { ascent: 0.928, descent: 0.236 },
   'Liberation Sans': { ascent: 0.905, descent: 0.212 },
   'Liberation Serif': { ascent: 0.891, descent: 0.216 },
 };
+
+/** A built-in family's metrics; a library family's must be given (the caller has its FontRecord). */
+export function builtInVerticalMetrics(family: string): VerticalMetrics {
+  const name = fontFamilies.find((f) => f.toLowerCase() === family.toLowerCase());
+  if (!name) throw new Error(`No vertical metrics known for the font “${family}”: pass the library font's own.`);
+  return fontVerticalMetrics[name];
+}
 
 /**
  * Makes user text safe for XML (SVG and Pango markup both are XML): control characters that XML forbids
@@ -116,10 +125,10 @@ export type TextSvg = {
  *   that. Round joins avoid spikes on sharp corners at large widths.
  * - Box: one rounded rectangle behind the whole block, `padding` pixels around the widest line.
  */
-export function textSvg(lines: readonly TextBlockLine[], style: TextStyle): TextSvg {
+export function textSvg(lines: readonly TextBlockLine[], style: TextStyle, metrics: VerticalMetrics = builtInVerticalMetrics(style.font)): TextSvg {
   const size = style.size;
   const lineHeight = Math.round(size * LINE_HEIGHT);
-  const { ascent, descent } = fontVerticalMetrics[style.font];
+  const { ascent, descent } = metrics;
   const pad = style.box ? style.box.padding : 0;
   const contentWidth = Math.max(1, ...lines.map((l) => Math.ceil(l.width)));
   const blockWidth = contentWidth + 2 * pad;

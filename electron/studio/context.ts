@@ -4,6 +4,7 @@ import type { JobRunner } from '../jobs/runner';
 import type { AssetsRepo } from '../library/assets-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
+import type { FontStore } from './fonts-store';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { KitsRepo } from '../library/kits-repo';
@@ -29,6 +30,8 @@ export type Rooms = {
   drafts: DraftsRepo;
   /** Brand kits (library/kits-repo.ts). */
   kits: KitsRepo;
+  /** Library fonts (studio/fonts-store.ts). */
+  fonts: FontStore;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;

@@ -1,0 +1,174 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FontsRepo, FontUse, StoredFont } from '../library/fonts-repo';
+import type { LibraryFolder } from '../library/folder';
+import { decodeWoff2 } from '../media/woff2';
+import { AppError, errorMessage, isAppError } from '../model/errors';
+import type { FontRecord } from '../model/font';
+import { fontContainer, MAX_FONT_BYTES, readSfnt } from '../model/sfnt';
+
+export type FontMeta = { fileName: string; licenceNote: string };
+export type FontChange = { reason: 'added' | 'updated' | 'removed'; ids: string[] };
+
+/** The record as the API shows it (the stored file's extension is the store's business). */
+export function publicFont(f: StoredFont): FontRecord {
+  const { ext: _ext, ...record } = f;
+  return record;
+}
+
+/**
+ * The library's font files: validated (model/sfnt.ts), WOFF2 decoded to the sfnt it carries, stored
+ * content-addressed under `fonts/ab/<sha256>.<ttf|otf>` and indexed in the `fonts` table. Every change is
+ * announced through `changed` (the Studio emits `fonts.changed` and restarts the text rasteriser, which only
+ * sees the fonts that existed when it started: docs/fonts.md).
+ *
+ * The kit engine uses `fontFilePath` and `addFontFile` (its KitFonts interface); `fontUsage` is what refuses a
+ * removal (the kit engine adds kits to FontsRepo.fontUsage at merge).
+ */
+export class FontStore {
+  constructor(
+    private readonly folder: LibraryFolder,
+    readonly repo: FontsRepo,
+    private readonly changed: (change: FontChange) => void,
+  ) {}
+
+  list(): FontRecord[] {
+    return this.repo.list().map(publicFont);
+  }
+
+  get(id: string): FontRecord | null {
+    const f = this.repo.get(id);
+    return f ? publicFont(f) : null;
+  }
+
+  /** The stored file of a library font, or null when the library has no font with that id. */
+  fontFilePath(id: string): string | null {
+    const f = /^[0-9a-f]{64}$/.test(id) ? this.repo.get(id) : null;
+    return f ? this.folder.fontPath(f.id, f.ext) : null;
+  }
+
+  /** Adds a font file (a kit import, `fonts.add` with a path) and returns its record (the existing one for the same bytes). */
+  async addFontFile(file: string, meta: FontMeta): Promise<FontRecord> {
+    return (await this.addFile(file, meta)).font;
+  }
+
+  /** As `addFontFile`, saying whether the file was new (`duplicate`: the same bytes were already in the library). */
+  async addFile(file: string, meta: FontMeta): Promise<{ font: FontRecord; duplicate: boolean }> {
+    const st = await fs.stat(file).catch(() => null);
+    if (!st?.isFile()) throw new AppError('not_found', `There is no font file at ${file}. Check that the file still exists.`);
+    if (st.size > MAX_FONT_BYTES) {
+      throw new AppError('too_large', `${meta.fileName} is ${(st.size / 1048576).toFixed(1)} MB; Postframe takes font files up to ${MAX_FONT_BYTES / 1048576} MB.`);
+    }
+    if (st.size === 0) throw new AppError('unsupported_media', `${meta.fileName} is empty (0 bytes). Copy the font file again from its source.`);
+    return this.addBytes(new Uint8Array(await fs.readFile(file)), meta);
+  }
+
+  async addBytes(bytes: Uint8Array, meta: FontMeta): Promise<{ font: FontRecord; duplicate: boolean }> {
+    const fileName = path.basename(meta.fileName).slice(0, 255);
+    const container = fontContainer(bytes);
+    const sfnt = container === 'woff2' ? await decodeWoff2(bytes) : bytes;
+    const facts = withFileName(fileName, () => readSfnt(sfnt));
+    const id = createHash('sha256').update(sfnt).digest('hex');
+    const same = this.repo.get(id);
+    if (same) return { font: publicFont(same), duplicate: true };
+    const clash = this.repo.byFace(facts.family, facts.subfamily);
+    if (clash) {
+      throw new AppError(
+        'conflict',
+        `The library already has ${facts.family} ${facts.subfamily} from another file (${clash.fileName}, added ${clash.addedAt.slice(0, 10)}). Remove that font first if ${fileName} should replace it.`,
+      );
+    }
+    const font: StoredFont = {
+      id,
+      family: facts.family,
+      subfamily: facts.subfamily,
+      weight: facts.weight,
+      italic: facts.italic,
+      sourceFormat: container === 'woff2' ? 'woff2' : facts.ext,
+      fileName,
+      sizeBytes: sfnt.length,
+      licenceNote: meta.licenceNote.slice(0, 2000),
+      embedding: facts.embedding,
+      ascent: facts.ascent,
+      descent: facts.descent,
+      addedAt: new Date().toISOString(),
+      ext: facts.ext,
+    };
+    const target = this.folder.fontPath(id, facts.ext);
+    const existed = await fs.stat(target).then(() => true, () => false);
+    if (!existed) await writeAtomic(target, sfnt);
+    try {
+      this.repo.insert(font);
+    } catch (e) {
+      // Another process added the same bytes in between: theirs is the record; the file is the same either way.
+      const raced = this.repo.get(id);
+      if (raced) return { font: publicFont(raced), duplicate: true };
+      if (!existed) await fs.rm(target, { force: true });
+      if (/UNIQUE/.test(errorMessage(e))) throw new AppError('conflict', `The library already has ${facts.family} ${facts.subfamily} from another file. Remove that font first.`);
+      throw e;
+    }
+    this.changed({ reason: 'added', ids: [id] });
+    return { font: publicFont(font), duplicate: false };
+  }
+
+  setLicenceNote(id: string, note: string): FontRecord {
+    if (!this.repo.setLicenceNote(id, note)) throw fontGone();
+    this.changed({ reason: 'updated', ids: [id] });
+    return this.get(id)!;
+  }
+
+  /** What would break if this font went (FontsRepo.fontUsage: drafts; kits at merge). */
+  fontUsage(id: string): FontUse[] {
+    return this.repo.fontUsage(id);
+  }
+
+  /** Removes a font nothing uses; refuses (naming the users) otherwise, and then removes nothing. */
+  async remove(id: string): Promise<void> {
+    const f = this.repo.get(id);
+    if (!f) throw fontGone();
+    const uses = this.fontUsage(id);
+    if (uses.length) throw new AppError('conflict', fontInUseMessage(f, uses));
+    this.repo.remove(id);
+    await fs.rm(this.folder.fontPath(f.id, f.ext), { force: true });
+    this.changed({ reason: 'removed', ids: [id] });
+  }
+}
+
+export const fontGone = () => new AppError('not_found', 'This font is no longer in the library.');
+
+export function fontInUseMessage(f: Pick<FontRecord, 'family' | 'subfamily'>, uses: FontUse[]): string {
+  const names = uses.slice(0, 3).map((u) => `“${u.name}”`);
+  const more = uses.length > 3 ? ` and ${uses.length - 3} more` : '';
+  const one = uses.length === 1;
+  if (uses.every((u) => u.kind === 'draft')) {
+    const fix = one ? 'Change its text to another font, or move it to the Trash, first.' : 'Change their text to another font, or move them to the Trash, first.';
+    return `${f.family} ${f.subfamily} is used by the draft${one ? '' : 's'} ${names.join(', ')}${more}. ${fix} Nothing was removed.`;
+  }
+  return `${f.family} ${f.subfamily} is used by ${names.join(', ')}${more}. Stop using it there first. Nothing was removed.`;
+}
+
+function withFileName<T>(fileName: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isAppError(e)) throw new AppError(e.code, `${fileName}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Write to a unique temporary name, then rename: a crash never leaves half a font under its real name. */
+async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** For the kit engine's factory (studio/kit-fonts.ts on kit/engine): the store's narrow interface. */
+export type KitFontsView = Pick<FontStore, 'fontFilePath' | 'addFontFile'>;
