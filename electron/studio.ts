@@ -429,6 +429,14 @@ export class Studio implements StudioContext {
     return resolveMedia(this.rooms, assetId, variant);
   }
 
+  /** A library font's stored file, by its id (a SHA-256, never a path): for the Brand room's samples. */
+  async resolveFont(fontId: string): Promise<{ path: string; mime: string } | null> {
+    if (!/^[0-9a-f]{64}$/.test(fontId)) return null;
+    const file = this.rooms.fonts.fontFilePath(fontId);
+    if (!file) return null;
+    return { path: file, mime: file.endsWith('.otf') ? 'font/otf' : 'font/ttf' };
+  }
+
   resolveTextLayer(key: string): Promise<{ path: string; mime: string } | null> {
     return resolveTextLayer(this.rooms.folder, key);
   }

@@ -9,6 +9,8 @@ export const HOST_PATHS = {
   media: '/media',
   text: '/text',
   exports: '/exports',
+  /** `GET /fonts/<sha256>`: a library font's file (FontRecord.id), the bytes the text rasteriser draws with. */
+  fonts: '/fonts',
   /** `POST /recordings/<id>/chunks/<seq>` with a take's next chunk as the raw body (answer: ChunkAck). */
   recordings: '/recordings',
   /**
@@ -63,6 +65,14 @@ export function hostTextLayerPath(key: string): string {
 }
 export function electronTextLayerUrl(key: string): string {
   return `${MEDIA_SCHEME}://text/${encodeURIComponent(key)}.png`;
+}
+
+/** A library font's file (by its id, the SHA-256 of the bytes): the Brand room's samples load it as a FontFace. */
+export function hostFontPath(fontId: string): string {
+  return `${HOST_PATHS.fonts}/${encodeURIComponent(fontId)}`;
+}
+export function electronFontUrl(fontId: string): string {
+  return `${MEDIA_SCHEME}://font/${encodeURIComponent(fontId)}`;
 }
 
 /** A finished export (by its job id), for download in browser mode. */

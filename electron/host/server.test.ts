@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -409,6 +410,22 @@ describe('browser-mode host', () => {
         '/text/%E0%A4%A.png',
         '/text/',
       ];
+      for (const b of bad) expect((await request(host.port, mk(b), { headers: { cookie } })).status, b).toBe(404);
+    });
+  });
+
+  describe('fonts', () => {
+    it('serves a library font by its id with the cookie and the media key, immutable; 404s anything else', async () => {
+      const lobster = createRequire(import.meta.url).resolve('@expo-google-fonts/lobster/400Regular/Lobster_400Regular.ttf');
+      const { font } = await studio.api['fonts.add']({ path: lobster, licenceNote: '' });
+      const p = `/fonts/${font.id}`;
+      expect((await request(host.port, p)).status).toBe(401);
+      const cookie = await login();
+      expect((await request(host.port, p, { headers: { cookie } })).status, 'without the media key').toBe(403);
+      const r = await request(host.port, mk(p), { headers: { cookie } });
+      expect([r.status, r.headers['content-type'], r.headers['cache-control']]).toEqual([200, 'font/ttf', 'private, max-age=31536000, immutable']);
+      expect(r.body.equals(fs.readFileSync(lobster))).toBe(true);
+      const bad = [`/fonts/${'0'.repeat(64)}`, `/fonts/${font.id.toUpperCase()}`, `/fonts/${font.id}.ttf`, '/fonts/..%2F..%2Flibrary.sqlite', '/fonts/..%2F..%2F..%2Fetc%2Fpasswd', '/fonts/'];
       for (const b of bad) expect((await request(host.port, mk(b), { headers: { cookie } })).status, b).toBe(404);
     });
   });

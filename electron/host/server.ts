@@ -100,7 +100,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
 
     // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
-    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports].some((p) => url.pathname.startsWith(`${p}/`));
+    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports, HOST_PATHS.fonts].some((p) => url.pathname.startsWith(`${p}/`));
     const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
     if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
@@ -113,6 +113,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.fonts}/`)) return serveFont(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
@@ -225,6 +226,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const layer = key ? await o.studio.resolveTextLayer(key) : null;
     if (!layer) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return sendFile(req, res, layer.path, { 'Content-Type': layer.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
+  }
+
+  /** `/fonts/<sha256>`: a library font's file; the id is the hash of its bytes, never a path, so they never change. */
+  async function serveFont(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const id = m ? safeDecode(m[1]!) : null;
+    const font = id ? await o.studio.resolveFont(id) : null;
+    if (!font) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, font.path, { 'Content-Type': font.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
   }
 
   /** `/exports/<jobId>`: a finished export, downloaded under its own file name. */

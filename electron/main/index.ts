@@ -73,6 +73,7 @@ async function start(): Promise<void> {
     handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target, {
       text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
       exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
+      fonts: (fontId) => (studio ? studio.resolveFont(fontId) : Promise.resolve(null)),
     });
     registerIpc(
       target,

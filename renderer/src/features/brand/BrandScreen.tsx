@@ -10,7 +10,9 @@ import { useBrand } from './brandStore';
 import { CaptionsSection, ClipsSection } from './ClipsAndCaptions';
 import { LogosSection } from './LogosSection';
 import { PaletteSection } from './PaletteSection';
-import { builtInFonts, TextStylesSection } from './TextStylesSection';
+import { FontsSection, useLibraryFonts } from './FontsSection';
+import { fontChoices } from './kitFonts';
+import { TextStylesSection } from './TextStylesSection';
 import { WatermarkSection } from './WatermarkSection';
 import './brand.css';
 
@@ -163,6 +165,7 @@ function NewKitDialog({ open, onClose }: { open: boolean; onClose: () => void })
 function KitEditor() {
   const open = useBrand((s) => s.open);
   const canEdit = useBrand((s) => s.canEdit);
+  const fonts = useLibraryFonts();
   useUndoKeys(open !== null && canEdit);
   if (!open) return <div className="kit-editor kit-editor--none" />;
   const { content } = open;
@@ -173,7 +176,8 @@ function KitEditor() {
       {/* A disabled fieldset disables every control inside: the kit stays readable, nothing can be sent. */}
       <fieldset className="kit-editor__sections" disabled={!canEdit} data-testid="kit-fieldset">
         <PaletteSection content={content} />
-        <TextStylesSection content={content} fonts={builtInFonts} />
+        <FontsSection content={content} fonts={fonts} />
+        <TextStylesSection content={content} fonts={fontChoices(content, fonts)} />
         <LogosSection content={content} />
         <WatermarkSection content={content} />
         <ClipsSection content={content} />

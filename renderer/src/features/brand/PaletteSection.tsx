@@ -13,6 +13,7 @@ import { addSwatch, moveSwatch, PALETTE_MAX, removeSwatch, updateSwatch } from '
  */
 export function PaletteSection({ content }: { content: BrandKitContent }) {
   const edit = useBrand((s) => s.edit);
+  const canEdit = useBrand((s) => s.canEdit);
   const full = content.palette.length >= PALETTE_MAX;
   return (
     <Section
@@ -20,17 +21,19 @@ export function PaletteSection({ content }: { content: BrandKitContent }) {
       hint={t('brand.paletteHint')}
       testId="brand-palette"
       actions={
-        <Button size="sm" icon={<PlusIcon size={16} />} disabled={full} title={full ? t('brand.paletteFull', { max: PALETTE_MAX }) : undefined} onClick={() => edit((c) => addSwatch(c, nextColour(c), t('brand.swatchName')))} data-testid="swatch-add">
-          {t('brand.addSwatch')}
-        </Button>
+        canEdit && (
+          <Button size="sm" icon={<PlusIcon size={16} />} disabled={full} title={full ? t('brand.paletteFull', { max: PALETTE_MAX }) : undefined} onClick={() => edit((c) => addSwatch(c, nextColour(c), t('brand.swatchName')))} data-testid="swatch-add">
+            {t('brand.addSwatch')}
+          </Button>
+        )
       }
     >
       {content.palette.length === 0 ? (
         <p className="brand-empty">{t('brand.paletteEmpty')}</p>
       ) : (
-        <ol className="swatches">
+        <ol className="kit-swatches">
           {content.palette.map((s, i) => (
-            <SwatchRow key={i} swatch={s} index={i} count={content.palette.length} />
+            <SwatchRow key={i} swatch={s} index={i} count={content.palette.length} canEdit={canEdit} />
           ))}
         </ol>
       )}
@@ -44,20 +47,20 @@ function nextColour(c: BrandKitContent): string {
   return starters.find((h) => !c.palette.some((s) => s.color === h)) ?? '#888888';
 }
 
-function SwatchRow({ swatch, index, count }: { swatch: Swatch; index: number; count: number }) {
+function SwatchRow({ swatch, index, count, canEdit }: { swatch: Swatch; index: number; count: number; canEdit: boolean }) {
   const edit = useBrand((s) => s.edit);
   const set = (patch: Partial<Swatch>, key: string) => edit((c) => updateSwatch(c, index, patch), `swatch:${index}:${key}`);
   const contrast = swatchContrast(swatch.color);
   return (
-    <li className="swatch" data-testid="swatch" data-color={swatch.color}>
-      <label className="swatch__chip" style={{ background: swatch.color }} title={t('brand.pickColour')}>
-        <span className="swatch__sample swatch__sample--white">Aa</span>
-        <span className="swatch__sample swatch__sample--black">Aa</span>
+    <li className="kit-swatch" data-testid="swatch" data-color={swatch.color}>
+      <label className="kit-swatch__chip" style={{ background: swatch.color }} title={t('brand.pickColour')}>
+        <span className="kit-swatch__sample kit-swatch__sample--white">Aa</span>
+        <span className="kit-swatch__sample kit-swatch__sample--black">Aa</span>
         <input type="color" className="visually-hidden" value={swatch.color} onChange={(e) => set({ color: e.target.value }, 'color')} aria-label={t('brand.swatchColour', { name: swatch.name })} />
       </label>
-      <div className="swatch__fields">
-        <input className="swatch__name" value={swatch.name} maxLength={40} aria-label={t('brand.swatchNameLabel', { n: index + 1 })} onChange={(e) => set({ name: e.target.value }, 'name')} data-testid="swatch-name" />
-        <div className="swatch__line">
+      <div className="kit-swatch__fields">
+        <input className="kit-swatch__name" value={swatch.name} maxLength={40} aria-label={t('brand.swatchNameLabel', { n: index + 1 })} onChange={(e) => set({ name: e.target.value }, 'name')} data-testid="swatch-name" />
+        <div className="kit-swatch__line">
           <HexInput value={swatch.color} onChange={(color) => set({ color }, 'hex')} label={swatch.name} testId="swatch-hex" />
           <select className="select select--sm" value={swatch.role} aria-label={t('brand.swatchRole', { name: swatch.name })} onChange={(e) => set({ role: e.target.value as SwatchRole }, 'role')} data-testid="swatch-role">
             {swatchRoles.map((r) => (
@@ -67,16 +70,18 @@ function SwatchRow({ swatch, index, count }: { swatch: Swatch; index: number; co
             ))}
           </select>
         </div>
+        <div className="kit-swatch__contrast">
+          <ContrastBadge label={t('brand.onWhite')} c={contrast.onWhite} testId="contrast-white" />
+          <ContrastBadge label={t('brand.onBlack')} c={contrast.onBlack} testId="contrast-black" />
+        </div>
       </div>
-      <div className="swatch__contrast">
-        <ContrastBadge label={t('brand.onWhite')} c={contrast.onWhite} testId="contrast-white" />
-        <ContrastBadge label={t('brand.onBlack')} c={contrast.onBlack} testId="contrast-black" />
-      </div>
-      <div className="swatch__actions">
-        <IconButton size="sm" label={t('brand.moveUp', { name: swatch.name })} icon={<ArrowUpIcon size={16} />} disabled={index === 0} onClick={() => edit((c) => moveSwatch(c, index, index - 1))} />
-        <IconButton size="sm" label={t('brand.moveDown', { name: swatch.name })} icon={<ArrowDownIcon size={16} />} disabled={index === count - 1} onClick={() => edit((c) => moveSwatch(c, index, index + 1))} />
-        <IconButton size="sm" label={t('brand.removeSwatch', { name: swatch.name })} icon={<TrashIcon size={16} />} onClick={() => edit((c) => removeSwatch(c, index))} data-testid="swatch-remove" />
-      </div>
+      {canEdit && (
+        <div className="kit-swatch__actions">
+          <IconButton size="sm" label={t('brand.moveUp', { name: swatch.name })} icon={<ArrowUpIcon size={16} />} disabled={index === 0} onClick={() => edit((c) => moveSwatch(c, index, index - 1))} />
+          <IconButton size="sm" label={t('brand.moveDown', { name: swatch.name })} icon={<ArrowDownIcon size={16} />} disabled={index === count - 1} onClick={() => edit((c) => moveSwatch(c, index, index + 1))} />
+          <IconButton size="sm" label={t('brand.removeSwatch', { name: swatch.name })} icon={<TrashIcon size={16} />} onClick={() => edit((c) => removeSwatch(c, index))} data-testid="swatch-remove" />
+        </div>
+      )}
     </li>
   );
 }

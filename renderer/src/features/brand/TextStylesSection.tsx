@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type BrandKitContent, type KitTextStyle, textStyleRoles, type TextStyleRole } from '../../../../electron/model/brand-kit';
-import { fontFamilies, type TextStyle } from '../../../../electron/model/draft';
+import type { TextStyle } from '../../../../electron/model/draft';
 import type { TextLayerImage } from '../../../../electron/model/draft-record';
 import { call, errorText } from '../../api/client';
 import { textLayerUrl } from '../../api/media';
@@ -10,9 +10,8 @@ import { PlusIcon } from '../../ui/icons';
 import { useBrand } from './brandStore';
 import { ColorField, pct, Row, Section, Segmented, Slider } from './controls';
 import { newKitTextStyle, removeTextStyle, setTextStyle } from './kitEdits';
+import type { FontChoice } from './kitFonts';
 
-/** Font choices: the built-in families, then the library's fonts (by family) when the library has any. */
-export type FontChoice = { family: string; label: string };
 
 /**
  * The kit's text styles (title, subtitle, caption, lower third), which become the editor's text presets. Each
@@ -63,7 +62,7 @@ function TextStyleCard({ kitStyle, content, fonts }: { kitStyle: KitTextStyle; c
       <TextStylePreview role={role} style={st} maxWidth={kitStyle.placement.maxWidth} />
       <div className="text-style__controls">
         <Row label={t('inspector.font')}>
-          <select className="select select--sm" value={st.font} onChange={(e) => style({ font: e.target.value as TextStyle['font'] }, 'font')} data-testid={`text-style-font-${role}`}>
+          <select className="select select--sm" value={st.font} onChange={(e) => style({ font: e.target.value }, 'font')} data-testid={`text-style-font-${role}`}>
             {fonts.map((f) => (
               <option key={f.family} value={f.family}>
                 {f.label}
@@ -159,5 +158,3 @@ function TextStylePreview({ role, style, maxWidth }: { role: TextStyleRole; styl
     </div>
   );
 }
-
-export const builtInFonts: FontChoice[] = fontFamilies.map((f) => ({ family: f, label: f }));

@@ -28,8 +28,8 @@ export function WatermarkSection({ content }: { content: BrandKitContent }) {
               label={t('brand.watermarkLogo')}
               value={wm.logo}
               options={[
-                { value: 'light', label: t('brand.logoLight') },
-                { value: 'dark', label: t('brand.logoDark') },
+                { value: 'light', label: t('brand.variantLight') },
+                { value: 'dark', label: t('brand.variantDark') },
               ]}
               onChange={(logo) => set({ logo }, 'logo')}
               testId="watermark-logo"
