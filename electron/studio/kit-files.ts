@@ -61,9 +61,10 @@ export async function exportKit(rooms: Pick<Rooms, 'assets' | 'folder'>, fonts: 
   };
   const font = (id: string): string => {
     const file = fonts.fontFilePath(id);
-    if (!file) throw new AppError('not_found', `A font of “${kit.name}” is no longer in the library. Add it again in Brand → Fonts, or remove it from the kit, then export again.`);
+    const rec = fonts.fontRecord(id);
+    if (!file || !rec) throw new AppError('not_found', `A font of “${kit.name}” is no longer in the library. Add it again in Brand → Fonts, or remove it from the kit, then export again.`);
     const entry = `fonts/${id}${entryExt(file, '.ttf')}`;
-    files.set(entry, { path: entry, sha256: id, sizeBytes: 0, kind: 'font', name: path.basename(file), licenceNote: '', source: file });
+    files.set(entry, { path: entry, sha256: id, sizeBytes: rec.sizeBytes, kind: 'font', name: rec.fileName || path.basename(file), licenceNote: rec.licenceNote, source: file });
     return entry;
   };
   const { id: _i, isDefault: _d, createdAt: _c, updatedAt: _u, ...content } = kit;
