@@ -39,6 +39,7 @@ import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
+import { resolveKitFile } from './studio/kit-files';
 import { type KitFonts, type KitFontsFactory, noFontStore } from './studio/kit-fonts';
 import { kitsApi } from './studio/kits-api';
 import { libraryApi } from './studio/library-api';
@@ -430,6 +431,11 @@ export class Studio implements StudioContext {
 
   resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveExport(this.rooms, jobId);
+  }
+
+  /** A kit file `kits.export` wrote into exports/kits/ (browser mode's download), or null. */
+  resolveKitFile(fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveKitFile(this.rooms.folder.exportsDir, fileName);
   }
 
   /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */

@@ -214,3 +214,17 @@ export async function importKit(ctx: StudioContext, fonts: KitFonts, file: strin
     await fs.rm(scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * A kit file in the library's exports/kits/ by its file name (the browser download of `kits.export`): only a plain
+ * `.postframe-kit` name, only inside that folder (links followed and checked), else null.
+ */
+export async function resolveKitFile(exportsDir: string, fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+  if (!fileName.endsWith(KIT_EXTENSION) || fileName.includes('/') || fileName.includes('\\') || fileName.startsWith('.')) return null;
+  const dir = path.join(exportsDir, 'kits');
+  const real = await fs.realpath(path.join(dir, fileName)).catch(() => null);
+  const realDir = await fs.realpath(dir).catch(() => null);
+  if (!real || !realDir || path.dirname(real) !== realDir) return null;
+  const st = await fs.stat(real).catch(() => null);
+  return st?.isFile() ? { path: real, fileName, mime: 'application/zip' } : null;
+}
