@@ -40,6 +40,7 @@ import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
+import { resolveKitFile } from './studio/kit-files';
 import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
@@ -309,7 +310,9 @@ export class Studio implements StudioContext {
 
   /** The library's fonts as the kit engine uses them (kit files, reference checks): its font store unless a test gives another. */
   kitFontsOf(rooms: Rooms = this.rooms): KitFonts {
-    return this.options.kitFonts ? this.options.kitFonts(rooms) : rooms.fonts;
+    if (this.options.kitFonts) return this.options.kitFonts(rooms);
+    const fonts = rooms.fonts;
+    return { fontFilePath: (id) => fonts.fontFilePath(id), fontRecord: (id) => fonts.get(id), addFontFile: (file, meta) => fonts.addFontFile(file, meta) };
   }
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
@@ -443,6 +446,11 @@ export class Studio implements StudioContext {
 
   resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveExport(this.rooms, jobId);
+  }
+
+  /** A kit file `kits.export` wrote into exports/kits/ (browser mode's download), or null. */
+  resolveKitFile(fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveKitFile(this.rooms.folder.exportsDir, fileName);
   }
 
   /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */

@@ -257,6 +257,25 @@ export const calls = {
   /** Deletes a kit; deleting the default makes the oldest remaining kit the default. */
   'kits.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int(), defaultId: Id.nullable() }) },
   'kits.setDefault': { input: z.object({ id: Id, actorId: Id }), output: BrandKit },
+  /**
+   * Writes the kit as a `.postframe-kit` file (docs/kit-format.md): to `path` (the app, the CLI; browser mode only
+   * inside allowed folders), or without one into the library's exports/kits/ folder. Reading a kit is open to all.
+   */
+  'kits.export': {
+    input: z.object({ id: Id, path: z.string().min(1).max(4096).optional() }),
+    output: z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  },
+  /**
+   * Imports a `.postframe-kit` file from `path` (the app, the CLI; browser mode inside allowed folders) or from an
+   * `upload` (browser mode, uploaded like an import). Checked whole before anything is added; a name in use becomes
+   * "Name (2)". Needs 'kits.edit'.
+   */
+  'kits.import': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
+    output: BrandKit,
+  },
   /** The kits that use an asset, and as what ("where used"; an asset a kit uses cannot be deleted for good). */
   'kits.usingAsset': {
     input: z.object({ assetId: Id }),

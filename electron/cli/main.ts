@@ -31,6 +31,9 @@ Usage:
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
   postframe queue folder --library DIR PATH
   postframe queue export-due --library DIR [--include-late] [--json]
+  postframe kit list [--library DIR] [--json]
+  postframe kit export [--library DIR] (NAME | ID) FILE.postframe-kit
+  postframe kit import [--library DIR] FILE.postframe-kit [--json]
 
 Without --library, the default library in your user data folder is used (created on first use).
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
@@ -41,6 +44,8 @@ ones unless --include-late) are rendered per channel and delivered to the folder
 serve also runs the in-app scheduler, which delivers due posts while it serves. In the browser, files arrive as
 uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from a folder, open or create a library,
 the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
+kit export writes a brand kit with its logos, intro/outro clips and fonts into one file (FILE may be a folder);
+kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -99,6 +104,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await auditCommand(rest, libraryArg(args, settingsDir), io);
       case 'queue':
         return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'kit':
+        return await kitCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -311,6 +318,47 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
           io.out(`${outcomes.filter((o) => o.status === 'delivered').length} of ${outcomes.length} due post${outcomes.length === 1 ? '' : 's'} delivered\n`);
         }
         return outcomes.some((o) => o.status === 'failed') ? EXIT.error : EXIT.ok;
+      }
+    }
+  } finally {
+    await studio.close();
+  }
+}
+
+async function kitCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  const json = args.flags.has('json');
+  const wanted: Record<string, number> = { list: 0, export: 2, import: 1 };
+  if (!sub || !(sub in wanted)) throw new UsageError('Use: postframe kit list|export|import');
+  if (more.length !== wanted[sub]) {
+    throw new UsageError(sub === 'list' ? 'postframe kit list takes no arguments besides --library and --json.' : sub === 'export' ? 'Use: postframe kit export (NAME | ID) FILE.postframe-kit' : 'Use: postframe kit import FILE.postframe-kit');
+  }
+  // Kits live in a library: a typo in --library must not create an empty one (the default library is made on first use).
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    switch (sub) {
+      case 'list': {
+        const kits = await studio.api['kits.list']({});
+        if (json) io.out(`${JSON.stringify(kits)}\n`);
+        else {
+          for (const k of kits) io.out(`${k.isDefault ? '*' : ' '} ${k.id}  ${k.name}  (${k.palette.length} colour${k.palette.length === 1 ? '' : 's'}, ${k.fontIds.length} font${k.fontIds.length === 1 ? '' : 's'}, ${k.textStyles.length} text style${k.textStyles.length === 1 ? '' : 's'})\n`);
+          io.out(kits.length ? `${kits.length} kit${kits.length === 1 ? '' : 's'} (* = default)\n` : 'No brand kits yet. Create one in the Brand room, or import a .postframe-kit file: postframe kit import FILE\n');
+        }
+        return EXIT.ok;
+      }
+      case 'export': {
+        const [which, file] = more as [string, string];
+        const kit = studio.rooms.kits.get(which) ?? studio.rooms.kits.byName(which);
+        if (!kit) throw new AppError('not_found', `There is no brand kit named or with the id “${which}”. See them with: postframe kit list`);
+        const out = await studio.api['kits.export']({ id: kit.id, path: path.resolve(file) });
+        io.out(`Exported “${kit.name}” to ${out.path} (${Math.max(1, Math.round(out.sizeBytes / 1024))} KB)\n`);
+        return EXIT.ok;
+      }
+      default: {
+        const kit = await studio.api['kits.import']({ actorId: 'owner', path: path.resolve(more[0]!) });
+        if (json) io.out(`${JSON.stringify(kit)}\n`);
+        else io.out(`Imported the brand kit “${kit.name}” (${kit.id})\n`);
+        return EXIT.ok;
       }
     }
   } finally {

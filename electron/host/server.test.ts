@@ -454,6 +454,26 @@ describe('browser-mode host', () => {
       expect(String(part.body)).toBe('a real mp4');
     });
 
+    it('downloads a kit file from exports/kits/ by its name, with the media key, and nothing else under that route', async () => {
+      const kits = path.join(studio.folder.root, 'exports', 'kits');
+      fs.mkdirSync(kits, { recursive: true });
+      fs.writeFileSync(path.join(kits, 'Acme ä.postframe-kit'), 'PK kit bytes');
+      fs.writeFileSync(path.join(kits, 'notes.txt'), 'not a kit');
+      fs.writeFileSync(path.join(tmp, 'outside.postframe-kit'), 'private');
+      fs.symlinkSync(path.join(tmp, 'outside.postframe-kit'), path.join(kits, 'link.postframe-kit'));
+      expect((await request(host.port, `/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`)).status).toBe(401);
+      const cookie = await login();
+      expect((await request(host.port, `/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`, { headers: { cookie } })).status).toBe(403);
+      const r = await request(host.port, mk(`/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`), { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/zip');
+      expect(r.headers['content-disposition']).toMatch(/^attachment; filename="Acme _.postframe-kit"/);
+      expect(String(r.body)).toBe('PK kit bytes');
+      for (const p of ['/kit-files/notes.txt', '/kit-files/link.postframe-kit', '/kit-files/..%2F..%2Flibrary.sqlite', '/kit-files/..%2F..%2F..%2Foutside.postframe-kit', '/kit-files/nope.postframe-kit', '/kit-files/%ZZ']) {
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
+      }
+    });
+
     it('404s unknown, unfinished and out-of-library exports, and traversal', async () => {
       const cookie = await login();
       const outside = path.join(tmp, 'outside.mp4');

@@ -100,7 +100,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
 
     // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
-    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports, HOST_PATHS.fonts].some((p) => url.pathname.startsWith(`${p}/`));
+    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports, HOST_PATHS.fonts, HOST_PATHS.kitFiles].some((p) => url.pathname.startsWith(`${p}/`));
     const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
     if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
@@ -114,6 +114,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.fonts}/`)) return serveFont(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.kitFiles}/`)) return serveKitFile(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
@@ -242,6 +243,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
     const jobId = m ? safeDecode(m[1]!) : null;
     const out = jobId ? await o.studio.resolveExport(jobId) : null;
+    if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
+  }
+
+  /** `/kit-files/<fileName>`: a kit file kits.export wrote into the library's exports/kits/, as an attachment. */
+  async function serveKitFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const name = m ? safeDecode(m[1]!) : null;
+    const out = name ? await o.studio.resolveKitFile(name) : null;
     if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
   }

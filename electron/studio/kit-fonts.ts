@@ -10,6 +10,8 @@ import type { Rooms } from './context';
 export interface KitFonts {
   /** The stored file of a library font, or null when the library has no font with that id. */
   fontFilePath(id: string): string | null;
+  /** The font's record (its file name and licence note travel in a kit file), or null when there is none. */
+  fontRecord(id: string): FontRecord | null;
   /** Adds a font file (validated and stored content-addressed by the store) and returns its record. */
   addFontFile(file: string, meta: { fileName: string; licenceNote: string }): Promise<FontRecord>;
 }
@@ -22,5 +24,6 @@ export type KitFontsFactory = (rooms: Omit<Rooms, 'delivery'>) => KitFonts;
  */
 export const noFontStore: KitFontsFactory = () => ({
   fontFilePath: () => null,
+  fontRecord: () => null,
   addFontFile: () => Promise.reject(new AppError('unsupported_media', 'This Postframe cannot store font files yet, so a kit with fonts cannot be imported. Update Postframe.')),
 });

@@ -1,11 +1,15 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { uploadPath } from '../import/importer';
 import type { KitsRepo } from '../library/kits-repo';
+import { AppError, clause, errorMessage } from '../model/errors';
 import type { AuditAction } from '../model/audit';
 import { type BrandKit, BrandKitContent } from '../model/brand-kit';
-import { checkKitReferences } from '../model/kit-refs';
 import type { ApiPart, Rooms, StudioContext } from './context';
+import { checkReferences, exportKit, importKit, kitFileName } from './kit-files';
 import type { KitFonts } from './kit-fonts';
 
-type KitCalls = 'kits.list' | 'kits.get' | 'kits.create' | 'kits.update' | 'kits.duplicate' | 'kits.delete' | 'kits.setDefault' | 'kits.usingAsset';
+type KitCalls = 'kits.list' | 'kits.get' | 'kits.create' | 'kits.update' | 'kits.duplicate' | 'kits.delete' | 'kits.setDefault' | 'kits.usingAsset' | 'kits.export' | 'kits.import';
 
 type Audit = { action: AuditAction; detail: Record<string, unknown> };
 const kitAudit = (change: string, kit: { id: string; name: string }, more: Record<string, unknown> = {}): Audit => ({ action: 'kit_edit', detail: { change, kitId: kit.id, name: kit.name, ...more } });
@@ -14,18 +18,6 @@ const kitAudit = (change: string, kit: { id: string; name: string }, more: Recor
 export function changedFields(before: BrandKitContent, after: BrandKitContent): string[] {
   const keys = Object.keys(BrandKitContent.shape) as (keyof BrandKitContent)[];
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-}
-
-/** Throws unless every asset and font `content` names is usable in this library (model/kit-refs.ts). */
-export function checkReferences(rooms: Pick<Rooms, 'assets'>, fonts: KitFonts, content: BrandKitContent): void {
-  checkKitReferences(
-    content,
-    (id) => {
-      const a = rooms.assets.get(id);
-      return a ? { id: a.id, name: a.name, kind: a.kind, trashed: a.trashedAt !== null } : null;
-    },
-    (id) => fonts.fontFilePath(id) !== null,
-  );
 }
 
 /**
@@ -90,10 +82,54 @@ export function kitsApi(ctx: StudioContext, fontsOf: (rooms: Rooms) => KitFonts)
       if (r.previousId !== r.kit.id) changed('default', [r.kit.id, r.previousId]);
       return r.kit;
     },
+    async 'kits.export'(input) {
+      const kit = repo().require(input.id);
+      const fileName = kitFileName(kit.name);
+      let dest: string;
+      if (input.path !== undefined) {
+        const checked = await ctx.paths.check(input.path, 'delivery');
+        if (!path.isAbsolute(checked)) throw new AppError('invalid_input', `“${input.path}” is not a full path. Give the whole path of the file to write.`);
+        // A folder means "in there, under the kit's name".
+        const st = await fs.stat(checked).catch(() => null);
+        dest = st?.isDirectory() ? path.join(checked, fileName) : checked;
+      } else {
+        const dir = path.join(ctx.rooms.folder.exportsDir, 'kits');
+        await fs.mkdir(dir, { recursive: true });
+        dest = await freeFilePath(dir, fileName);
+      }
+      const out = await exportKit(ctx.rooms, fontsOf(ctx.rooms), kit, dest).catch((e: unknown) => {
+        if (e instanceof AppError) throw e;
+        throw new AppError('invalid_input', `The kit could not be written to ${dest} (${clause(errorMessage(e))}). Choose a folder you can write to.`);
+      });
+      return { path: out.path, fileName: path.basename(out.path), sizeBytes: out.sizeBytes };
+    },
+    async 'kits.import'(input) {
+      const file = input.upload ? uploadPath(ctx.rooms.folder, input.upload.id) : await ctx.paths.check(input.path!, 'import');
+      try {
+        const r = await importKit(ctx, fontsOf(ctx.rooms), file, input.actorId);
+        if (r.importedAssetIds.length) ctx.emit('assets.changed', { reason: 'imported', ids: r.importedAssetIds });
+        if (r.restoredAssetIds.length) ctx.emit('assets.changed', { reason: 'restored', ids: r.restoredAssetIds });
+        ctx.emit('kits.changed', { reason: 'imported', ids: [r.kit.id] });
+        return r.kit;
+      } finally {
+        // An upload is ours to remove, imported or not (as imports do).
+        if (input.upload) await fs.rm(file, { force: true });
+      }
+    },
     async 'kits.usingAsset'(input) {
       return repo()
         .kitsUsingAsset(input.assetId)
         .map((u) => ({ kitId: u.kitId, kitName: u.kitName, role: u.role }));
     },
   };
+}
+
+/** `dir/name`, or `dir/name (2).ext`, … when a file of that name exists. */
+async function freeFilePath(dir: string, name: string): Promise<string> {
+  const ext = name.endsWith('.postframe-kit') ? '.postframe-kit' : path.extname(name);
+  const base = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${base} (${n})${ext}`);
+    if (!(await fs.stat(candidate).catch(() => null))) return candidate;
+  }
 }

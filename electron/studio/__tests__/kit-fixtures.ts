@@ -31,6 +31,7 @@ export function testFontStore(): KitFontsFactory & { records: Map<string, FontRe
   const factory: KitFontsFactory = (rooms) => {
     const dir = path.join(rooms.folder.root, 'test-fonts');
     const store: KitFonts = {
+      fontRecord: (id) => records.get(id) ?? null,
       fontFilePath: (id) => (records.has(id) && fs.existsSync(path.join(dir, `${id}.ttf`)) ? path.join(dir, `${id}.ttf`) : null),
       async addFontFile(file, meta) {
         const bytes = await fs.promises.readFile(file);
