@@ -28,7 +28,8 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { main: here('./electron/cli/main.ts') },
+      // The text rasteriser's process runs its own entry (render/text-rasteriser.ts finds it beside main.js).
+      input: { main: here('./electron/cli/main.ts'), 'text-worker': here('./electron/render/text-worker.ts') },
       external,
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -45,6 +45,8 @@ import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
 import { FontStore } from './studio/fonts-store';
+import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
+import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
@@ -56,6 +58,8 @@ export interface StudioOptions {
   settingsDir: string;
   shell: 'electron' | 'browser';
   resourcesPath?: string;
+  /** How the text rasteriser's process is started (Electron: utilityProcess; default: child_process.fork). */
+  textWorkerSpawner?: WorkerSpawner;
   /** Create the library folder when it does not exist yet (first run, `library init`). */
   createLibrary?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -155,6 +159,7 @@ export class Studio implements StudioContext {
   /** Kills every ffmpeg/ffprobe this Studio started, at once (a fatal error: `close` may never finish). */
   killChildren(): void {
     this.current.tools?.killAll();
+    this.current.text.close();
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -212,8 +217,14 @@ export class Studio implements StudioContext {
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const fonts = new FontStore(folder, new FontsRepo(db), (change) => this.emit('fonts.changed', change));
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), fonts, jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
+    let text: TextRasteriser | null = null;
+    const fonts = new FontStore(folder, new FontsRepo(db), (change) => {
+      text?.restart();
+      this.emit('fonts.changed', change);
+    });
+    text = libraryRasteriser(folder, fonts, { resourcesPath: this.options.resourcesPath, spawn: this.options.textWorkerSpawner });
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);
@@ -471,7 +482,8 @@ export class Studio implements StudioContext {
 
 async function closeRooms(rooms: Rooms): Promise<void> {
   await rooms.runner.close();
-  // Anything not tied to a job (a probe an API call started) goes with the library.
+  // Anything not tied to a job (a probe an API call started) goes with the library; so does its text rasteriser.
   rooms.tools?.killAll();
+  rooms.text.close();
   rooms.db.close();
 }

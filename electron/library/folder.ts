@@ -59,7 +59,7 @@ export class LibraryFolder {
   fontPath(sha256: string, ext: 'ttf' | 'otf'): string {
     return path.join(this.fontsDir, sha256.slice(0, 2), `${sha256}.${ext}`);
   }
-  /** The fontconfig file the text rasteriser runs with (render/text-worker-pool.ts): written, never edited by hand. */
+  /** The fontconfig file the text rasteriser runs with (render/text-rasteriser.ts): written, never edited by hand. */
   get fontsConfPath(): string {
     return path.join(this.root, 'cache', 'fonts.conf');
   }

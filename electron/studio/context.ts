@@ -5,6 +5,8 @@ import type { AssetsRepo } from '../library/assets-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
 import type { FontStore } from './fonts-store';
+import type { TextRasteriser } from '../render/text-rasteriser';
+import type { TextFonts } from '../render/text-fonts';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { KitsRepo } from '../library/kits-repo';
@@ -32,6 +34,9 @@ export type Rooms = {
   kits: KitsRepo;
   /** Library fonts (studio/fonts-store.ts). */
   fonts: FontStore;
+  /** The library's text rasteriser process (render/text-rasteriser.ts) and how text layers resolve their fonts. */
+  text: TextRasteriser;
+  textFonts: TextFonts;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;

@@ -75,7 +75,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     },
     /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
     async 'text.render'(input) {
-      const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir);
+      const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir, ctx.rooms.textFonts);
       return { key, width, height, left, top };
     },
     async 'exports.start'(input) {

@@ -137,7 +137,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
   const out = await runExport(tools, {
     draft,
     sources: await sourceFactsOf(rooms, draft),
-    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
+    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
     preset: req.preset,
     variant: req.variant ?? null,
     outputPath,
