@@ -108,7 +108,12 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   const styles = app.getByTestId('brand-text-styles');
   await styles.getByTestId('text-style-add-title').click();
   await styles.getByTestId('text-style-add-caption').click();
-  await styles.getByTestId('text-style-font-title').selectOption('Liberation Serif');
+  // The kit's own font in a text style: the preview is drawn again by the rasteriser, in Lobster.
+  const titlePreview = styles.getByTestId('text-style-preview-title').locator('img');
+  await expect(titlePreview).toBeVisible();
+  const inDefaultFont = await titlePreview.getAttribute('data-key');
+  await styles.getByTestId('text-style-font-title').selectOption('Lobster');
+  await expect(titlePreview).not.toHaveAttribute('data-key', inDefaultFont!);
   await styles.getByTestId('text-style-color-title').getByRole('button', { name: /Ink/ }).click();
   await expect(styles.getByTestId('text-style-preview-title').locator('img')).toBeVisible();
   await expect(styles.getByTestId('text-style-preview-caption').locator('img')).toBeVisible();
@@ -164,21 +169,36 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   expect(kit!.fontIds).toHaveLength(1);
   expect(kit!.logos.light).not.toBeNull();
   expect(kit!.textStyles.map((s) => [s.role, s.style.font, s.style.color])).toEqual([
-    ['title', 'Liberation Serif', '#1a1a2e'],
+    ['title', 'Lobster', '#1a1a2e'],
     ['caption', 'Liberation Sans', expect.stringMatching(/^#/)],
   ]);
   if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'brand.png') });
+
+  // Export the kit as one file and import it again: a second kit with the same colours, font and logo.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('kit-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^Acme.*\.postframe-kit$/);
+  const kitFile = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(kitFile);
+  await app.getByTestId('kit-import-file').setInputFiles(kitFile);
+  await expect(app.getByTestId('kit-item')).toHaveCount(2);
+  const imported = app.getByTestId('kit-editor');
+  await expect(app.getByTestId('kit-name')).toHaveValue(/^Acme \(2\)$/);
+  await expect(imported.getByTestId('swatch')).toHaveCount(2);
+  await expect(imported.getByTestId('font-card').filter({ hasText: 'Lobster' })).toHaveCount(1);
+  await expect(imported.getByTestId('logo-light-img')).toBeVisible();
 
   // A creator sees every kit, read-only, with a note saying who can edit.
   await app.getByTestId('queue-nav').click();
   await addUser(app, 'Cleo', 'creator');
   await switchTo(app, 'Cleo', 'creator');
   await app.getByTestId('brand-nav').click();
+  await app.locator('[data-testid="kit-item"][data-name="Acme"]').click();
+  await expect(app.getByTestId('kit-name')).toHaveValue('Acme');
   await expect(app.getByTestId('brand-readonly')).toContainText('You are working as Cleo (Creator): only an admin can change brand kits');
   await expect(app.getByTestId('kit-fieldset')).toHaveAttribute('disabled', '');
   await expect(app.getByTestId('swatch').nth(0).getByTestId('swatch-name')).toBeDisabled();
   await expect(app.getByTestId('kit-name')).toBeDisabled();
-  for (const id of ['kit-create', 'kit-delete', 'kit-duplicate', 'font-add', 'logo-light-pick', 'text-style-add-subtitle']) await expect(app.getByTestId(id), id).toHaveCount(0);
+  for (const id of ['kit-create', 'kit-import', 'kit-delete', 'kit-duplicate', 'font-add', 'logo-light-pick', 'text-style-add-subtitle']) await expect(app.getByTestId(id), id).toHaveCount(0);
   // Ctrl+Z does nothing for a creator, and the engine refuses a creator's save too.
   await app.keyboard.press('Control+z');
   await expect(app.getByTestId('kit-disclaimer')).toHaveValue('Paid partnership with Acme');

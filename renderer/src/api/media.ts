@@ -1,4 +1,4 @@
-import { electronExportUrl, electronFontUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostFontPath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
+import { electronExportUrl, electronFontUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostFontPath, hostKitFilePath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
 import { getBridge, hostKeys, shell } from './client';
 
@@ -18,6 +18,11 @@ export function textLayerUrl(key: string): string {
 /** URL of a library font's file (FontRecord.id): the same bytes the text rasteriser draws with. */
 export function fontUrl(fontId: string): string {
   return shell === 'electron' ? electronFontUrl(fontId) : withMediaKey(hostFontPath(fontId), hostKeys().media);
+}
+
+/** Browser mode: the address that downloads a kit file `kits.export` wrote (the app saves to a path instead). */
+export function kitFileUrl(fileName: string): string {
+  return withMediaKey(hostKitFilePath(fileName), hostKeys().media);
 }
 
 /** URL that downloads a finished export (by its job id) under the export's file name. */

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import { onEvent } from '../../api/client';
 import { type MessageKey, t } from '../../i18n';
 import { Button, cx, IconButton } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { BrandIcon, DuplicateIcon, PlusIcon, RedoIcon, StarIcon, TrashIcon, UndoIcon } from '../../ui/icons';
+import { BrandIcon, DuplicateIcon, ExportIcon, ImportIcon, PlusIcon, RedoIcon, StarIcon, TrashIcon, UndoIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { useBrand } from './brandStore';
 import { CaptionsSection, ClipsSection } from './ClipsAndCaptions';
@@ -84,9 +84,12 @@ function EmptyBrand({ onCreate }: { onCreate: () => void }) {
       <h2 className="brand-empty-state__title">{t('brand.emptyTitle')}</h2>
       <p className="brand-empty-state__text">{t('brand.emptyText')}</p>
       {canEdit ? (
-        <Button variant="primary" icon={<PlusIcon size={18} />} onClick={onCreate} data-testid="kit-create-first">
-          {t('brand.createFirst')}
-        </Button>
+        <div className="brand-empty-state__actions">
+          <Button variant="primary" icon={<PlusIcon size={18} />} onClick={onCreate} data-testid="kit-create-first">
+            {t('brand.createFirst')}
+          </Button>
+          <ImportKitButton label={t('brand.importKitFile')} />
+        </div>
       ) : (
         <ReadOnlyNote />
       )}
@@ -103,7 +106,12 @@ function KitList({ onCreate }: { onCreate: () => void }) {
     <nav className="kit-list" aria-label={t('brand.kits')}>
       <div className="kit-list__head">
         <h2 className="panel-title">{t('brand.kits')}</h2>
-        {canEdit && <IconButton size="sm" variant="secondary" label={t('brand.newKit')} icon={<PlusIcon size={16} />} onClick={onCreate} data-testid="kit-create" />}
+        {canEdit && (
+          <div className="kit-list__actions">
+            <ImportKitButton />
+            <IconButton size="sm" variant="secondary" label={t('brand.newKit')} icon={<PlusIcon size={16} />} onClick={onCreate} data-testid="kit-create" />
+          </div>
+        )}
       </div>
       <ul className="kit-list__items">
         {kits.map((k) => (
@@ -122,6 +130,35 @@ function KitList({ onCreate }: { onCreate: () => void }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Imports a `.postframe-kit` file (another library's kit: its fonts and logos come along). */
+function ImportKitButton({ label }: { label?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const busy = useBrand((s) => s.busy);
+  return (
+    <>
+      {label ? (
+        <Button icon={<ImportIcon size={18} />} disabled={busy} onClick={() => input.current?.click()} data-testid="kit-import-first">
+          {label}
+        </Button>
+      ) : (
+        <IconButton size="sm" variant="ghost" label={t('brand.importKit')} icon={<ImportIcon size={16} />} disabled={busy} onClick={() => input.current?.click()} data-testid="kit-import" />
+      )}
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".postframe-kit"
+        data-testid={label ? 'kit-import-file-first' : 'kit-import-file'}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void useBrand.getState().importKit(file);
+        }}
+      />
+    </>
   );
 }
 
@@ -213,7 +250,7 @@ function KitHeader() {
   const open = useBrand((s) => s.open)!;
   const canEdit = useBrand((s) => s.canEdit);
   const busy = useBrand((s) => s.busy);
-  const { edit, undo, redo, duplicate, setDefault, reload } = useBrand.getState();
+  const { edit, undo, redo, duplicate, setDefault, reload, exportKit } = useBrand.getState();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { kit, content } = open;
   return (
@@ -245,6 +282,9 @@ function KitHeader() {
                 {t('brand.makeDefault')}
               </Button>
             )}
+            <Button size="sm" icon={<ExportIcon size={16} />} disabled={busy} onClick={() => void exportKit(kit.id)} title={t('brand.exportHint')} data-testid="kit-export">
+              {t('brand.exportKit')}
+            </Button>
             <Button size="sm" icon={<DuplicateIcon size={16} />} disabled={busy} onClick={() => void duplicate(kit.id)} data-testid="kit-duplicate">
               {t('brand.duplicate')}
             </Button>

@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import type { BrandKit, BrandKitContent } from '../../../../electron/model/brand-kit';
 import { can } from '../../../../electron/model/permissions';
 import type { User } from '../../../../electron/model/post';
-import { call, errorText } from '../../api/client';
+import { call, errorText, shell } from '../../api/client';
+import { stageFile } from '../../api/importFiles';
+import { kitFileUrl } from '../../api/media';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { actorAmong, storedActorId } from '../queue/actor';
@@ -28,6 +30,8 @@ type BrandState = {
   duplicate: (id: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
   setDefault: (id: string) => Promise<void>;
+  exportKit: (id: string) => Promise<void>;
+  importKit: (file: File) => Promise<void>;
   edit: (change: (c: BrandKitContent) => BrandKitContent, key?: string) => void;
   undo: () => void;
   redo: () => void;
@@ -152,6 +156,42 @@ export const useBrand = create<BrandState>((set, get) => {
         set({ kits: await call('kits.list', {}) });
       } catch (e) {
         toastError(e);
+      }
+    },
+
+    async exportKit(id) {
+      set({ busy: true });
+      try {
+        await session?.flush();
+        const out = await call('kits.export', { id });
+        if (shell === 'browser') {
+          // The host wrote it into the library's exports/kits/: the browser downloads it from there.
+          const a = document.createElement('a');
+          a.href = kitFileUrl(out.fileName);
+          a.download = out.fileName;
+          a.click();
+          useStore.getState().showToast({ message: t('brand.exported', { file: out.fileName }), tone: 'success' });
+        } else {
+          useStore.getState().showToast({ message: t('brand.exportedTo', { path: out.path }), tone: 'success' });
+        }
+      } catch (e) {
+        toastError(e);
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    async importKit(file) {
+      set({ busy: true });
+      try {
+        const kit = await call('kits.import', { actorId: actorId(), ...(await stageFile(file)) });
+        set((s) => ({ kits: [...s.kits.filter((k) => k.id !== kit.id), kit] }));
+        await openKit(kit);
+        useStore.getState().showToast({ message: t('brand.imported', { name: kit.name }), tone: 'success' });
+      } catch (e) {
+        toastError(e);
+      } finally {
+        set({ busy: false });
       }
     },
 
