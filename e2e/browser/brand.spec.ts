@@ -110,14 +110,16 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   await styles.getByTestId('text-style-add-caption').click();
   // The kit's own font in a text style: the preview is drawn again by the rasteriser, in Lobster.
   const titlePreview = styles.getByTestId('text-style-preview-title').locator('img');
-  await expect(titlePreview).toBeVisible();
+  await expect(styles.getByTestId('text-style-preview-title')).toHaveAttribute('data-state', 'ready');
   const inDefaultFont = await titlePreview.getAttribute('data-key');
   await styles.getByTestId('text-style-font-title').selectOption('Lobster');
   await expect(titlePreview).not.toHaveAttribute('data-key', inDefaultFont!);
   await styles.getByTestId('text-style-color-title').getByRole('button', { name: /Ink/ }).click();
   await expect(styles.getByTestId('text-style-preview-title').locator('img')).toBeVisible();
   await expect(styles.getByTestId('text-style-preview-caption').locator('img')).toBeVisible();
-  const titlePng = await styles.getByTestId('text-style-preview-title').locator('img').getAttribute('data-key');
+  // The preview shows the image of the style as it is now (not one still being drawn for an earlier edit).
+  await expect(styles.getByTestId('text-style-preview-title')).toHaveAttribute('data-state', 'ready');
+  const titlePng = await titlePreview.getAttribute('data-key');
 
   // Watermark in the top-left corner, a hashtag and a disclaimer.
   await app.getByTestId('watermark-on').check();

@@ -123,7 +123,8 @@ const CANVAS = { width: 1080, height: 1920 };
 
 /** The style drawn by the engine's rasteriser (sharp), a moment after the last change. */
 function TextStylePreview({ role, style, maxWidth }: { role: TextStyleRole; style: TextStyle; maxWidth: number }) {
-  const [layer, setLayer] = useState<TextLayerImage | null>(null);
+  // The image and the style it was drawn for: while they differ, the preview says it is catching up.
+  const [shown, setShown] = useState<{ for: string; layer: TextLayerImage } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sample = t(`brand.sample.${role}` as MessageKey);
   const key = JSON.stringify([style, maxWidth, sample]);
@@ -132,9 +133,9 @@ function TextStylePreview({ role, style, maxWidth }: { role: TextStyleRole; styl
     // A short pause: dragging the size slider asks for one image at the end, not fifty on the way.
     const timer = setTimeout(() => {
       call('text.render', { canvas: CANVAS, text: { text: sample, style, x: 0.5, y: 0.5, maxWidth } }).then(
-        (l) => {
+        (layer) => {
           if (!live) return;
-          setLayer(l);
+          setShown({ for: key, layer });
           setError(null);
         },
         (e: unknown) => live && setError(errorText(e)),
@@ -147,9 +148,10 @@ function TextStylePreview({ role, style, maxWidth }: { role: TextStyleRole; styl
     // `key` stands for style, maxWidth and sample.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  const current = shown?.for === key;
   return (
-    <div className="text-style__preview" data-testid={`text-style-preview-${role}`}>
-      {layer && <img src={textLayerUrl(layer.key)} alt={sample} style={{ width: layer.width / 2, maxWidth: '100%' }} data-key={layer.key} />}
+    <div className="text-style__preview" data-testid={`text-style-preview-${role}`} data-state={error ? 'error' : current ? 'ready' : 'drawing'} aria-busy={!current && !error}>
+      {shown && <img src={textLayerUrl(shown.layer.key)} alt={sample} style={{ width: shown.layer.width / 2, maxWidth: '100%', opacity: current ? 1 : 0.6 }} data-key={shown.layer.key} />}
       {error && (
         <p className="field__error" role="alert">
           {error}
