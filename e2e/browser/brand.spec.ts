@@ -117,6 +117,10 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   await styles.getByTestId('text-style-color-title').getByRole('button', { name: /Ink/ }).click();
   await expect(styles.getByTestId('text-style-preview-title').locator('img')).toBeVisible();
   await expect(styles.getByTestId('text-style-preview-caption').locator('img')).toBeVisible();
+  // The font cannot leave the kit while the title uses it: the card says why, and the kit keeps it.
+  await card.getByTestId('font-remove').click();
+  await expect(card.getByTestId('font-remove-blocked')).toHaveText('These text styles use Lobster: Title. Choose another font for them first.');
+  await expect(fonts.getByTestId('font-card')).toHaveCount(1);
   // The preview shows the image of the style as it is now (not one still being drawn for an earlier edit).
   await expect(styles.getByTestId('text-style-preview-title')).toHaveAttribute('data-state', 'ready');
   const titlePng = await titlePreview.getAttribute('data-key');

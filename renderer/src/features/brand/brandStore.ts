@@ -58,7 +58,12 @@ export const useBrand = create<BrandState>((set, get) => {
       set({ selectedId: null, open: null });
       return;
     }
-    if (session?.id === kit.id) return;
+    if (session?.id === kit.id) {
+      // Back in the room with the same kit: take over what others saved while the room was closed.
+      set({ selectedId: kit.id, open: session.state() });
+      await session.external();
+      return;
+    }
     session = new KitSession(kit, {
       update: (id, baseUpdatedAt, content) => call('kits.update', { id, actorId: actorId(), baseUpdatedAt, content }),
       fetch: (id) => call('kits.get', { id }),
