@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { canvasPresets, clipDuration, fontFamilies, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { canvasPresets, clipDuration, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { useFontFamilies } from './useFontFamilies';
 import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
@@ -218,6 +219,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
 
 function TextInspector({ clip }: { clip: TextClip }) {
   const st = clip.style;
+  const fonts = useFontFamilies();
   const style = (p: Partial<TextStyle>, key: string) => patch(clip.id, { style: p }, key);
   return (
     <div className="insp" data-testid="text-inspector">
@@ -239,12 +241,27 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <Section title={t('inspector.style')}>
         <label className="insp-row">
           <span className="insp-row__label">{t('inspector.font')}</span>
-          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style({ font: e.target.value as TextStyle['font'] }, 'font')}>
-            {fontFamilies.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
+          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style({ font: e.target.value }, 'font')} data-testid="insp-font">
+            {fonts.library.length > 0 && (
+              <optgroup label={t('inspector.fontsLibrary')}>
+                {fonts.library.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={t('inspector.fontsBuiltIn')}>
+              {fonts.builtIn.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </optgroup>
+            {/* A draft that names a font this library lacks keeps its value (the export says how to add it). */}
+            {!fonts.builtIn.includes(st.font) && !fonts.library.some((f) => f.toLowerCase() === st.font.toLowerCase()) && (
+              <option value={st.font}>{t('inspector.fontMissing', { font: st.font })}</option>
+            )}
           </select>
         </label>
         <Slider label={t('inspector.size')} value={st.size} min={16} max={300} step={1} format={(v) => `${v}px`} onChange={(size) => style({ size }, 'size')} />
