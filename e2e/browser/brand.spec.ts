@@ -137,6 +137,14 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
     for (const id of ['brand-palette', 'brand-fonts', 'brand-text-styles', 'brand-logos', 'brand-watermark', 'brand-captions']) await app.getByTestId(id).screenshot({ path: path.join(LOOK, `${id}.png`) });
     await app.getByTestId('kit-editor').evaluate((el) => el.scrollTo(0, 0));
     await app.screenshot({ path: path.join(LOOK, 'brand-kit.png') });
+    await app.getByTestId('settings-nav').click();
+    await app.getByTestId('theme-light').click();
+    await app.getByTestId('brand-nav').click();
+    await app.getByTestId('brand-watermark').scrollIntoViewIfNeeded();
+    await app.screenshot({ path: path.join(LOOK, 'brand-light.png') });
+    await app.getByTestId('settings-nav').click();
+    await app.getByTestId('theme-dark').click();
+    await app.getByTestId('brand-nav').click();
   }
 
   // Undo takes back the last edit (the disclaimer), redo restores it; both are saved.
