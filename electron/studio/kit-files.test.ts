@@ -10,6 +10,7 @@ import type { Studio } from '../studio';
 import { importFixtures, testFontStore } from './__tests__/kit-fixtures';
 import { type TempStudio, openTempStudio } from './__tests__/temp-studio';
 import { exportKit, unpackKit } from './kit-files';
+import { noFontStore } from './kit-fonts';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
 
@@ -148,8 +149,9 @@ describe('.postframe-kit files between two libraries', () => {
     // The kit itself was fine: it imports.
     expect((await b.studio.api['kits.import']({ actorId: 'owner', path: build(onlyLogo) })).name).toBe('Acme');
 
-    // A library without a fonts store refuses a kit with fonts, and keeps nothing of it.
-    const c = await openTempStudio('pf-kitfile-c-');
+    // A Postframe that cannot store fonts refuses a kit with fonts, and keeps nothing of it (every Studio now has the
+    // library's font store by default, so that Postframe is made here with the engine's no-fonts stand-in).
+    const c = await openTempStudio('pf-kitfile-c-', { kitFonts: noFontStore });
     try {
       await expect(c.studio.api['kits.import']({ actorId: 'owner', path: out.path })).rejects.toMatchObject({ code: 'unsupported_media' });
       expect(c.studio.database.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
