@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corners, KitTextStyle, textStyleRoles } from './brand-kit';
-import { canvasPresets, type CanvasPreset, defaultTextStyle, fontFamilies, newVideoDraft, textRoles, type TextClip, VideoDraft } from './draft';
+import { canvasPresets, type CanvasPreset, defaultTextStyle, type Draft, fontFamilies, newVideoDraft, textRoles, type TextClip, VideoDraft } from './draft';
 import { applyKit, type Kit } from './kit-apply';
 
 /**
@@ -52,7 +52,7 @@ const draftArb = fc.record({
 
 const sizes = { logo1: { width: 500, height: 200 }, logo2: { width: 256, height: 256 } } as Record<string, { width: number; height: number }>;
 const sizeOf = (id: string) => sizes[id] ?? null;
-const texts = (d: { kind: string } & Partial<VideoDraft>) => (d.tracks ?? []).flatMap((t) => t.clips).filter((c): c is TextClip => c.type === 'text');
+const texts = (d: Draft) => (d.kind === 'video' ? d.tracks : []).flatMap((t) => t.clips).filter((c): c is TextClip => c.type === 'text');
 
 describe('applyKit (property)', () => {
   it('A then B equals B directly; clips without a role are untouched; the result is a valid draft', () => {

@@ -520,6 +520,8 @@ export const en = {
   'policy.domainsHint': 'One domain per line; its subdomains are allowed too. Empty: links may go anywhere.',
   'policy.licences': 'Block posts that use an asset whose licence has ended',
   'policy.licencesHint': 'Licence end dates are set per asset in the Library’s details panel.',
+  'policy.watermark': 'Require the brand watermark on',
+  'policy.watermarkHint': 'Posts to these channels are blocked at submit until their video carries the brand kit’s watermark from start to end (Add watermark in the editor).',
   'policy.approvals': 'Approvals per channel',
   'policy.approvalsHint': 'Who must approve a post before it can be scheduled. A post to several channels needs every channel’s approval.',
   'policy.ruleFor': 'Approval rule for {channel}',
