@@ -11,6 +11,7 @@ import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { JobsRepo } from './library/jobs-repo';
+import { KitsRepo } from './library/kits-repo';
 import { PostsRepo } from './library/posts-repo';
 import { type Binaries, resolveBinaries } from './media/binaries';
 import { ChildRegistry, sweepStaleChildren } from './media/child-registry';
@@ -38,6 +39,8 @@ import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
+import { type KitFonts, type KitFontsFactory, noFontStore } from './studio/kit-fonts';
+import { kitsApi } from './studio/kits-api';
 import { libraryApi } from './studio/library-api';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
@@ -64,6 +67,8 @@ export interface StudioOptions {
    * uploads) unless folders are allowed (`postframe serve --allow-folder`). The CLI's own commands pass ANY_PATH.
    */
   pathAccess?: PathAccess;
+  /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: a library without fonts. */
+  kitFonts?: KitFontsFactory;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -112,6 +117,7 @@ export class Studio implements StudioContext {
       ...postsApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
+      ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
     };
   }
 
@@ -201,7 +207,7 @@ export class Studio implements StudioContext {
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);
@@ -295,6 +301,11 @@ export class Studio implements StudioContext {
     if (this.options.log) this.options.log.error(error === undefined ? message : `${message}: ${describeError(error)}`);
     else console.error(`[postframe] ${message}`, error ?? '');
   });
+
+  /** The library's fonts as the kit engine uses them (kit files, reference checks). */
+  kitFontsOf(rooms: Rooms = this.rooms): KitFonts {
+    return (this.options.kitFonts ?? noFontStore)(rooms);
+  }
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
   /** Sets the folder connector's root (checked: absolute, outside the library, writable); returns it. */

@@ -14,6 +14,7 @@ import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
+import { BrandKit, BrandKitContent } from '../model/brand-kit';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -232,6 +233,34 @@ export const calls = {
   'delivery.sendAgain': { input: z.object({ postId: Id, channel: ChannelId, actorId: Id }), output: PostDeliveryStatus },
   /** Due posts more than an hour late: the scheduler did not export them; a person chooses Export now or a new time. */
   'delivery.late': { input: Empty, output: z.array(LatePost) },
+  // ── brand kits (issue 10; docs/brand-kits.md) ─────────────────────────────
+  // Reading is open to everyone (creators use kits); every change needs 'kits.edit' (model/permissions.ts) and is
+  // an audited 'kit_edit'. Logos must be library images, intro/outro library videos, fonts library fonts.
+  /** Every kit of the library, the default first, then by name. */
+  'kits.list': { input: Empty, output: z.array(BrandKit) },
+  'kits.get': { input: z.object({ id: Id }), output: BrandKit },
+  /** A new kit, empty but for its `name`, or with full `content` (give one of the two). The first kit is the default. */
+  'kits.create': {
+    input: z
+      .object({ actorId: Id, name: BrandKitContent.shape.name.optional(), content: BrandKitContent.optional() })
+      .refine((i) => (i.name === undefined) !== (i.content === undefined), { message: 'Give the new kit either a name or its full content' }),
+    output: BrandKit,
+  },
+  /**
+   * Saves the kit's content. `baseUpdatedAt` is the `updatedAt` the edit started from: a kit changed since (another
+   * designer, another window) is refused with 'conflict', never overwritten.
+   */
+  'kits.update': { input: z.object({ id: Id, actorId: Id, baseUpdatedAt: z.string().min(1).max(40), content: BrandKitContent }), output: BrandKit },
+  /** A copy named "<name> copy"; never the default. */
+  'kits.duplicate': { input: z.object({ id: Id, actorId: Id }), output: BrandKit },
+  /** Deletes a kit; deleting the default makes the oldest remaining kit the default. */
+  'kits.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int(), defaultId: Id.nullable() }) },
+  'kits.setDefault': { input: z.object({ id: Id, actorId: Id }), output: BrandKit },
+  /** The kits that use an asset, and as what ("where used"; an asset a kit uses cannot be deleted for good). */
+  'kits.usingAsset': {
+    input: z.object({ assetId: Id }),
+    output: z.array(z.object({ kitId: Id, kitName: z.string(), role: z.enum(['logo_light', 'logo_dark', 'intro', 'outro']) })),
+  },
 } as const;
 
 export const events = {
@@ -248,6 +277,8 @@ export const events = {
   'delivery.changed': z.object({ postIds: z.array(z.string()) }),
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
+  /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
+  'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,8 @@ export const auditActions = [
   'mark_delivered', 'resend',
   // An admin changed where posts go (Settings → Delivery): what changed, never the secret header's value.
   'delivery_settings',
+  // A brand kit was created, edited, duplicated, deleted, imported or made the default (model/brand-kit.ts).
+  'kit_edit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

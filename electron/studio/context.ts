@@ -6,6 +6,7 @@ import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
 import type { LibraryFolder } from '../library/folder';
 import type { JobsRepo } from '../library/jobs-repo';
+import type { KitsRepo } from '../library/kits-repo';
 import type { MediaTools } from '../media/ffmpeg';
 import { AppError } from '../model/errors';
 import type { LogFn } from '../model/background';
@@ -26,6 +27,8 @@ export type Rooms = {
   db: Db;
   assets: AssetsRepo;
   drafts: DraftsRepo;
+  /** Brand kits (library/kits-repo.ts). */
+  kits: KitsRepo;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { uploadPath } from '../import/importer';
 import type { AssetFiles } from '../library/assets-repo';
 import { purgeRefusalMessage } from '../library/drafts-repo';
+import { kitPurgeRefusalMessage } from '../library/kits-repo';
 import type { LibraryFolder } from '../library/folder';
 import { renditionExt } from '../model/asset';
 import { AppError } from '../model/errors';
@@ -48,12 +49,15 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       return { count: ids.length };
     },
     async 'assets.purge'(input) {
-      const { db, drafts, assets, folder } = ctx.rooms;
-      // Check and delete in one write transaction (taken up front), so a draft saved in between by another
+      const { db, drafts, kits, assets, folder } = ctx.rooms;
+      // Check and delete in one write transaction (taken up front), so a draft or kit saved in between by another
       // process (the CLI, a second app on the same library) cannot start using an asset deleted under it.
       const gone = db.transaction(() => {
         const uses = drafts.liveUsesOfTrashedAssets(input.ids);
         if (uses.length) throw new AppError('conflict', purgeRefusalMessage(uses));
+        // A kit's logo or intro/outro is kept rather than cleared: a kit silently losing its logo breaks the brand.
+        const kitUses = kits.usesOf(input.ids).filter((u) => u.role !== 'font');
+        if (kitUses.length) throw new AppError('conflict', kitPurgeRefusalMessage(kitUses.map((u) => ({ ...u, assetName: assets.get(u.refId)?.name ?? u.refId }))));
         return assets.purge(input.ids);
       }).immediate();
       await Promise.all(gone.map((f) => removeAssetFiles(folder, f)));
