@@ -3,7 +3,8 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../model/asset';
 import { defaultTransform, type Draft, type VideoDraft } from '../model/draft';
-import { addWatermark, type Kit } from '../model/kit-apply';
+import { emptyKitContent } from '../model/brand-kit';
+import { addWatermark } from '../model/kit-apply';
 import type { SourceInfo } from '../model/timeline';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
@@ -38,6 +39,10 @@ describe('required watermark through the Studio', () => {
     return { ...doc, tracks: doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
   }
 
+  it('a new draft has no kit while the library has none', async () => {
+    expect((await studio.api['drafts.create']({ kind: 'image', name: 'Plain' })).doc.kitId).toBeNull();
+  });
+
   it('only an admin picks the channels; a TikTok post without the watermark is blocked at submit, with the fix; the watermark clears it', async () => {
     const photo = await importPng('photo.png', 90, 160);
     const logo = await importPng('logo.png', 60, 20);
@@ -49,7 +54,10 @@ describe('required watermark through the Studio', () => {
     const saved = await studio.api['policy.set']({ actorId: 'owner', policy: { ...policy, requireWatermark: ['tiktok'] } });
     expect(saved.policy.requireWatermark).toEqual(['tiktok']);
 
+    const kit = await studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Acme'), logos: { light: logo.id, dark: null } } });
+    // New drafts start with the library's default kit (the first kit is the default).
     const draft = await studio.api['drafts.create']({ kind: 'video', name: 'Brand reel' });
+    expect(draft.doc.kitId).toBe(kit.id);
     const doc = withClip(draft.doc, photo.id);
     const saved1 = await studio.api['drafts.save']({ id: draft.id, baseRevision: draft.revision, doc });
     const tiktok = await studio.api['posts.create']({ draftId: draft.id, actorId: creator.id, targets: [{ channel: 'tiktok', overrides: {} }], timeZone: 'UTC', campaignId: null });
@@ -58,7 +66,6 @@ describe('required watermark through the Studio', () => {
     // A channel the admin did not pick is not held to it.
     expect((await studio.api['posts.transition']({ id: linkedin.id, event: 'submit', actorId: creator.id })).state).toBe('in_review');
 
-    const kit: Kit = { id: 'kit-1', name: 'Acme', textStyles: [], logos: { light: logo.id, dark: null }, watermark: null, intro: null, outro: null };
     const info: SourceInfo = (id) => ({ [photo.id]: { kind: 'image' as const, durationSec: null }, [logo.id]: { kind: 'image' as const, durationSec: null } })[id];
     let n = 0;
     const marked = addWatermark(doc, kit, (id) => (id === logo.id ? { width: 60, height: 20 } : null), info, (p) => `${p}-${++n}`);
