@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corners, KitTextStyle, textStyleRoles } from './brand-kit';
+import { corners, type KitTextStyle, textStyleRoles } from './brand-kit';
 import { canvasPresets, type CanvasPreset, defaultTextStyle, type Draft, fontFamilies, newVideoDraft, textRoles, type TextClip, VideoDraft } from './draft';
 import { applyKit, type Kit } from './kit-apply';
 

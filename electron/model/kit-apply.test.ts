@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWatermark, type KitTextStyle } from './brand-kit';
+import type { KitTextStyle } from './brand-kit';
 import { clipEnd, defaultTextStyle, type MediaClip, newImageDraft, newVideoDraft, type TextClip, VideoDraft } from './draft';
 import { addIntroOutro, addLogo, addWatermark, applyKit, contentDuration, type Kit, kitTextClip, roleStyle, watermarkCoverage, WATERMARK_TRACK_NAME } from './kit-apply';
 import { watermarkTransform } from './kit-place';

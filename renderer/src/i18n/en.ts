@@ -304,6 +304,10 @@ export const en = {
   'inspector.position': 'Position',
   'inspector.wrap': 'Wrap width',
 
+  'queue.composer.kit': 'From the brand kit “{name}”',
+  'queue.composer.kitTagAdd': 'Add #{tag} to the hashtags',
+  'queue.composer.kitTagFull': 'The hashtag cap of the chosen channels (or the brand policy) is reached: remove one to add a kit hashtag.',
+  'queue.composer.kitDisclaimer': 'Add the disclaimer line',
   'kit.button': 'Brand kit: {name}',
   'kit.none': 'none',
   'kit.menuLabel': 'Brand kit of this draft',
