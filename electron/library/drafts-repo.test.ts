@@ -6,7 +6,7 @@ import { type Db, migrate, openDatabase } from './db';
 let n = 0;
 const clip = (assetId: string, over: Partial<MediaClip> = {}): MediaClip => ({
   id: `clip-${++n}`, type: 'media', assetId, start: 0, in: 0, out: 4, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-  transform: defaultTransform(), transitionIn: null, ...over,
+  transform: defaultTransform(), transitionIn: null, brand: null, ...over,
 });
 
 /** The same document with clips of these assets on the main track, one after another (4 s each). */
@@ -236,8 +236,8 @@ describe('DraftsRepo', () => {
     const img: ImageDraft = {
       ...(repo.create({ kind: 'image' }).doc as ImageDraft),
       layers: [
-        { id: 'l1', type: 'media', assetId: 'photo', transform: defaultTransform() },
-        { id: 'l2', type: 'text', text: 'Hi', style: { font: 'DejaVu Sans', size: 40, color: '#ffffff', bold: false, italic: false, align: 'center', stroke: null, box: null }, x: 0.5, y: 0.5, maxWidth: 0.8 },
+        { id: 'l1', type: 'media', assetId: 'photo', transform: defaultTransform(), brand: null },
+        { id: 'l2', type: 'text', text: 'Hi', style: { font: 'DejaVu Sans', size: 40, color: '#ffffff', bold: false, italic: false, align: 'center', stroke: null, box: null }, x: 0.5, y: 0.5, maxWidth: 0.8, styleRole: null },
       ],
     };
     expect(draftAssetIds(img)).toEqual(['photo']);

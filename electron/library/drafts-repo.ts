@@ -26,7 +26,8 @@ type Row = {
 
 type SummaryRow = Omit<Row, 'rowid' | 'doc'>;
 
-export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps };
+/** `kitId`: the brand kit the draft starts with (the library's default kit, given by the caller). */
+export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps; kitId?: string | null };
 
 /** A live draft that uses an asset about to be deleted for good. */
 export type AssetUse = { assetId: string; assetName: string; draftId: string; draftName: string };
@@ -114,8 +115,8 @@ export class DraftsRepo {
     const name = input.name ?? (input.kind === 'video' ? 'Untitled video' : 'Untitled image');
     const doc: Draft =
       input.kind === 'video'
-        ? newVideoDraft(name, input.preset ?? '9:16', input.fps ?? 30, (prefix) => `${prefix}-${randomUUID()}`)
-        : newImageDraft(name, input.preset ?? '4:5');
+        ? newVideoDraft(name, input.preset ?? '9:16', input.fps ?? 30, (prefix) => `${prefix}-${randomUUID()}`, input.kitId ?? null)
+        : newImageDraft(name, input.preset ?? '4:5', input.kitId ?? null);
     return this.insert(doc);
   }
 

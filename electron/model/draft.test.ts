@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipDuration, defaultTransform, draftDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
+import { clipDuration, defaultTextStyle, defaultTransform, draftDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
 import { migrateDraft } from './draft-migrate';
 
 let n = 0;
@@ -7,7 +7,7 @@ const id = (p: string) => `${p}-${++n}`;
 
 const clip = (over: Partial<MediaClip> = {}): MediaClip => ({
   id: id('clip'), type: 'media', assetId: 'a1', start: 0, in: 2, out: 10, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-  transform: defaultTransform(), transitionIn: null, ...over,
+  transform: defaultTransform(), transitionIn: null, brand: null, ...over,
 });
 
 describe('draft model', () => {
@@ -36,6 +36,26 @@ describe('migrateDraft', () => {
   it('reads the current version', () => {
     const d = newVideoDraft('x', '1:1', 24, id);
     expect(migrateDraft(JSON.parse(JSON.stringify(d)))).toEqual(d);
+  });
+  it('reads a draft saved before brand kits: no kit, no text roles, no brand marks', () => {
+    const d = newVideoDraft('old', '9:16', 30, id);
+    const main = { ...d.tracks[0]!, clips: [clip()] };
+    const text = { ...d.tracks[2]!, clips: [{ id: 't1', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0 }] };
+    const stored = JSON.parse(JSON.stringify({ ...d, tracks: [main, d.tracks[1], text, ...d.tracks.slice(3)] })) as Record<string, unknown>;
+    delete stored.kitId;
+    for (const c of (stored.tracks as { clips: Record<string, unknown>[] }[])[0]!.clips) delete c.brand;
+    const read = migrateDraft(stored);
+    if (read.kind !== 'video') throw new Error('video');
+    expect(read.kitId).toBeNull();
+    expect(read.tracks[0]!.clips[0]).toMatchObject({ brand: null });
+    expect(read.tracks[2]!.clips[0]).toMatchObject({ styleRole: null });
+    const img = migrateDraft({ schemaVersion: 1, kind: 'image', name: 'i', canvas: d.canvas, layers: [{ id: 'l', type: 'media', assetId: 'a', transform: defaultTransform() }] });
+    expect(img).toMatchObject({ kitId: null, layers: [{ brand: null }] });
+  });
+  it('refuses an unknown brand mark, naming the clip', () => {
+    const d = newVideoDraft('x', '9:16', 30, id);
+    const bad = { ...d, tracks: [{ ...d.tracks[0]!, clips: [{ ...clip(), brand: 'sticker' }] }] };
+    expect(() => migrateDraft(bad)).toThrow(/tracks\.0\.clips\.0/);
   });
   it('refuses drafts from a newer Postframe, and explains broken ones', () => {
     expect(() => migrateDraft({ schemaVersion: 99, kind: 'video' })).toThrow(/newer Postframe/);

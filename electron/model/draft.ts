@@ -72,6 +72,19 @@ export type Transition = z.infer<typeof Transition>;
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 4;
 
+/**
+ * Which part of a brand kit a clip is, so applying another kit can re-point it and the policy can find the
+ * watermark. Stored drafts from before kits have none (the default), which is what ordinary media is.
+ */
+export const brandMarks = ['logo', 'watermark', 'intro', 'outro'] as const;
+export const BrandMark = z.enum(brandMarks);
+export type BrandMark = z.infer<typeof BrandMark>;
+
+/** The kit text style a text clip was styled with (brand-kit.ts textStyleRoles; the same four names). */
+export const textRoles = ['title', 'subtitle', 'caption', 'lowerThird'] as const;
+export const TextRole = z.enum(textRoles);
+export type TextRole = z.infer<typeof TextRole>;
+
 /** A video, image or audio asset placed on the timeline. */
 export const MediaClip = z
   .object({
@@ -91,6 +104,8 @@ export const MediaClip = z
     transform: Transform,
     /** Main track only: the transition from the clip before into this one (they overlap by its duration). */
     transitionIn: Transition.nullable(),
+    /** A brand kit's logo, watermark, intro or outro placed by the editor (model/kit-apply.ts); null = ordinary media. */
+    brand: BrandMark.nullable().default(null),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
@@ -142,6 +157,8 @@ export const TextClip = z.object({
   maxWidth: z.number().min(0.1).max(1),
   fadeIn: Seconds,
   fadeOut: Seconds,
+  /** The kit role that styled it: applying another kit re-styles it with that kit's style for the role. */
+  styleRole: TextRole.nullable().default(null),
 });
 export type TextClip = z.infer<typeof TextClip>;
 
@@ -173,18 +190,21 @@ export const VideoDraft = z.object({
   kind: z.literal('video'),
   name: z.string().min(1).max(200),
   canvas: Canvas,
+  /** The brand kit the draft uses (swatches, text styles, logo); null = none. */
+  kitId: Id.nullable().default(null),
   /** Bottom to top: the main track first, then overlays and text in stacking order; audio tracks anywhere. */
   tracks: z.array(Track).max(32),
 });
 export type VideoDraft = z.infer<typeof VideoDraft>;
 
-export const ImageLayer = z.object({ id: Id, type: z.literal('media'), assetId: Id, transform: Transform });
+export const ImageLayer = z.object({ id: Id, type: z.literal('media'), assetId: Id, transform: Transform, brand: BrandMark.nullable().default(null) });
 export const ImageTextLayer = TextClip.omit({ start: true, duration: true, fadeIn: true, fadeOut: true });
 export const ImageDraft = z.object({
   schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
   kind: z.literal('image'),
   name: z.string().min(1).max(200),
   canvas: Canvas,
+  kitId: Id.nullable().default(null),
   /** Bottom to top. */
   layers: z.array(z.union([ImageLayer, ImageTextLayer])).max(64),
 });
@@ -226,7 +246,7 @@ export function draftDuration(d: VideoDraft): number {
   return end;
 }
 
-export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: Fps = 30, idFor: (prefix: string) => string): VideoDraft {
+export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: Fps = 30, idFor: (prefix: string) => string, kitId: string | null = null): VideoDraft {
   const { width, height } = canvasPresets[preset];
   const track = (kind: TrackKind, trackName: string, role: Track['role'] = null): Track => ({
     id: idFor('track'), kind, name: trackName, muted: false, hidden: false, role,
@@ -237,11 +257,12 @@ export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: 
     kind: 'video',
     name,
     canvas: { preset, width, height, fps, background: '#000000' },
+    kitId,
     tracks: [track('main', 'Main'), track('overlay', 'Overlay'), track('text', 'Text'), track('audio', 'Music', 'music'), track('audio', 'Voiceover', 'voiceover')],
   };
 }
 
-export function newImageDraft(name: string, preset: CanvasPreset = '4:5'): ImageDraft {
+export function newImageDraft(name: string, preset: CanvasPreset = '4:5', kitId: string | null = null): ImageDraft {
   const { width, height } = canvasPresets[preset];
-  return { schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name, canvas: { preset, width, height, fps: 30, background: '#000000' }, layers: [] };
+  return { schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name, canvas: { preset, width, height, fps: 30, background: '#000000' }, kitId, layers: [] };
 }

@@ -26,7 +26,8 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       return ctx.rooms.drafts.list(input.trashed);
     },
     async 'drafts.create'(input) {
-      const d = ctx.rooms.drafts.create(input);
+      // New drafts use the library's default brand kit (none while the library has no kit).
+      const d = ctx.rooms.drafts.create({ ...input, kitId: ctx.rooms.kits.defaultKit()?.id ?? null });
       ctx.emit('drafts.changed', { reason: 'created', ids: [d.id] });
       return d;
     },
