@@ -31,7 +31,7 @@ import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
-import type { Rooms, StudioContext } from './studio/context';
+import { NO_KITS, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
@@ -39,6 +39,9 @@ import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
 import { libraryApi } from './studio/library-api';
+import { organiseApi } from './studio/organise-api';
+import { CollectionsRepo } from './library/collections-repo';
+import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
@@ -93,7 +96,7 @@ export class Studio implements StudioContext {
   private schedulerOptions: SchedulerOptions | null = null;
   private housekeeping: ReturnType<typeof setInterval> | null = null;
   private scheduler: Scheduler | null = null;
-  private readonly clock: () => Date;
+  readonly clock: () => Date;
 
   private constructor(
     private readonly options: StudioOptions,
@@ -108,6 +111,7 @@ export class Studio implements StudioContext {
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
+      ...organiseApi(this),
       ...draftsApi(this),
       ...postsApi(this),
       ...deliveryApi(this),
@@ -201,7 +205,8 @@ export class Studio implements StudioContext {
     const jobs = new JobsRepo(db);
     const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage: NO_KITS };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);

@@ -6,9 +6,10 @@ import { m0005 } from './0005-deliveries';
 import { m0006 } from './0006-audit';
 import { m0007 } from './0007-posts';
 import { m0008 } from './0008-licences';
+import { m0009 } from './0009-organise';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 export type { Migration };
