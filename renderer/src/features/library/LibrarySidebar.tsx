@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import type { Collection } from '../../../../electron/model/organise';
+import { colourLabels, type Collection, type LabelChoice } from '../../../../electron/model/organise';
 import type { SmartCollection } from '../../../../electron/model/smart-rules';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -29,6 +29,8 @@ export function LibrarySidebar() {
         <LibraryIcon size={16} />
         <span className="sidebar__name">{t('sidebar.all')}</span>
       </button>
+
+      <MarkFilters />
 
       <Section title={t('sidebar.collections')} addLabel={t('sidebar.newCollection')} onAdd={() => startCollection([])} addTestId="new-collection">
         {draft && <NewCollectionField assetIds={draft.assetIds} />}
@@ -178,5 +180,48 @@ function SmartItem({ collection: c, active, onShow }: { collection: SmartCollect
         <IconButton label={t('sidebar.delete', { name: c.name })} icon={<TrashIcon size={14} />} onClick={() => void remove(c.id)} data-testid="smart-delete" />
       </span>
     </li>
+  );
+}
+
+/** Stars (at least n) and colour label, as Eagle's and Lightroom's filter bars. */
+export function MarkFilters() {
+  const minRating = useStore((s) => s.query.minRating);
+  const label = useStore((s) => s.query.label);
+  const setQuery = useStore((s) => s.setQuery);
+  return (
+    <div className="sidebar__filters">
+      <div className="select-wrap">
+        <label htmlFor="rating-filter" className="visually-hidden">
+          {t('filter.rating')}
+        </label>
+        <select id="rating-filter" className="select select--sm" value={minRating} onChange={(e) => setQuery({ minRating: Number(e.target.value) })} data-testid="rating-filter">
+          <option value={0}>{t('filter.anyRating')}</option>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {t('filter.ratingOption', { stars: n })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="select-wrap">
+        <label htmlFor="label-filter" className="visually-hidden">
+          {t('filter.label')}
+        </label>
+        <select
+          id="label-filter"
+          className="select select--sm"
+          value={label ?? ''}
+          onChange={(e) => setQuery({ label: e.target.value === '' ? null : (e.target.value as LabelChoice) })}
+          data-testid="label-filter"
+        >
+          <option value="">{t('filter.anyLabel')}</option>
+          {[...colourLabels, 'none' as const].map((l) => (
+            <option key={l} value={l}>
+              {t(`label.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useRef, useState, type RefObject } from 'react';
 import { useAllowedFolders } from '../../api/allowedFolders';
 import { assetKinds, assetSorts, type AssetKind, type AssetSort } from '../../../../electron/model/asset';
-import { colourLabels, type LabelChoice } from '../../../../electron/model/organise';
 import { shell } from '../../api/client';
 import { fromFileList } from '../../api/importFiles';
 import { t, type MessageKey } from '../../i18n';
@@ -30,7 +29,6 @@ export function Toolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement |
       <SearchBox inputRef={searchRef} />
       <KindChips />
       <TagFilter />
-      <MarkFilters />
       <SortMenu />
       <div className="toolbar__spacer" />
       <TrashToggle />
@@ -122,49 +120,6 @@ function TagFilter() {
         ))}
       </select>
     </div>
-  );
-}
-
-/** Stars (at least n) and colour label, as Eagle's and Lightroom's filter bars. */
-function MarkFilters() {
-  const minRating = useStore((s) => s.query.minRating);
-  const label = useStore((s) => s.query.label);
-  const setQuery = useStore((s) => s.setQuery);
-  return (
-    <>
-      <div className="select-wrap">
-        <label htmlFor="rating-filter" className="visually-hidden">
-          {t('filter.rating')}
-        </label>
-        <select id="rating-filter" className="select" value={minRating} onChange={(e) => setQuery({ minRating: Number(e.target.value) })} data-testid="rating-filter">
-          <option value={0}>{t('filter.anyRating')}</option>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={n}>
-              {t('filter.ratingOption', { stars: n })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="select-wrap">
-        <label htmlFor="label-filter" className="visually-hidden">
-          {t('filter.label')}
-        </label>
-        <select
-          id="label-filter"
-          className="select"
-          value={label ?? ''}
-          onChange={(e) => setQuery({ label: e.target.value === '' ? null : (e.target.value as LabelChoice) })}
-          data-testid="label-filter"
-        >
-          <option value="">{t('filter.anyLabel')}</option>
-          {[...colourLabels, 'none' as const].map((l) => (
-            <option key={l} value={l}>
-              {t(`label.${l}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </>
   );
 }
 
