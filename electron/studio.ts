@@ -33,7 +33,7 @@ import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
-import type { Rooms, StudioContext } from './studio/context';
+import { type KitUsage, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
@@ -48,6 +48,9 @@ import { FontStore } from './studio/fonts-store';
 import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
 import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
 import { libraryApi } from './studio/library-api';
+import { organiseApi } from './studio/organise-api';
+import { CollectionsRepo } from './library/collections-repo';
+import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
@@ -106,7 +109,7 @@ export class Studio implements StudioContext {
   private schedulerOptions: SchedulerOptions | null = null;
   private housekeeping: ReturnType<typeof setInterval> | null = null;
   private scheduler: Scheduler | null = null;
-  private readonly clock: () => Date;
+  readonly clock: () => Date;
 
   private constructor(
     private readonly options: StudioOptions,
@@ -121,6 +124,7 @@ export class Studio implements StudioContext {
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
+      ...organiseApi(this),
       ...draftsApi(this),
       ...postsApi(this),
       ...deliveryApi(this),
@@ -224,7 +228,11 @@ export class Studio implements StudioContext {
       this.emit('fonts.changed', change);
     });
     text = libraryRasteriser(folder, fonts, { resourcesPath: this.options.resourcesPath, spawn: this.options.textWorkerSpawner });
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits: new KitsRepo(db), fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    const kits = new KitsRepo(db);
+    // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
+    const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
+    const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
     registerCaptureJobs(this, rooms);
@@ -486,4 +494,11 @@ async function closeRooms(rooms: Rooms): Promise<void> {
   rooms.tools?.killAll();
   rooms.text.close();
   rooms.db.close();
+}
+
+/** One entry per kit: a kit may hold the same asset twice (as its light and dark logo). */
+function dedupeKits(uses: readonly { kitId: string; kitName: string }[]): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const u of uses) byId.set(u.kitId, u.kitName);
+  return [...byId].map(([id, name]) => ({ id, name }));
 }

@@ -13,6 +13,8 @@ import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User 
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
 import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
+import { Collection, CollectionName, ColourLabel, LabelChoice, Rating, WhereUsed } from '../model/organise';
+import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
@@ -24,6 +26,15 @@ import { BrandKit, BrandKitContent } from '../model/brand-kit';
 const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Empty = z.object({}).strict();
+/** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
+const OrganiseFilters = {
+  /** At least this many stars; 0 or null: any. */
+  minRating: Rating.nullable().optional(),
+  /** One colour label, or 'none' for unlabelled assets. */
+  label: LabelChoice.nullable().optional(),
+  collectionId: Id.nullable().optional(),
+  smartCollectionId: Id.nullable().optional(),
+};
 
 export const calls = {
   'app.info': { input: Empty, output: AppInfo },
@@ -42,6 +53,7 @@ export const calls = {
       trashed: z.boolean().default(false),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
+      ...OrganiseFilters,
     }),
     output: z.object({ items: z.array(AssetSummary), total: z.number().int().nonnegative() }),
   },
@@ -51,6 +63,7 @@ export const calls = {
       kind: AssetKind.nullable().default(null),
       tag: z.string().max(64).nullable().default(null),
       trashed: z.boolean().default(false),
+      ...OrganiseFilters,
     }),
     output: z.array(Id),
   },
@@ -73,6 +86,34 @@ export const calls = {
   'assets.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  // ── organising (issue 10 §3; docs/organise.md) ─────────────────────────────
+  /** Stars for many assets; `previous` says what each had, so Undo can put it back. */
+  'assets.setRating': {
+    input: z.object({ ids: Ids, rating: Rating }),
+    output: z.object({ updated: z.number().int(), previous: z.array(z.object({ value: Rating, ids: z.array(Id) })) }),
+  },
+  /** A colour label (null clears it) for many assets, as setRating. */
+  'assets.setLabel': {
+    input: z.object({ ids: Ids, label: ColourLabel.nullable() }),
+    output: z.object({ updated: z.number().int(), previous: z.array(z.object({ value: ColourLabel.nullable(), ids: z.array(Id) })) }),
+  },
+  /** The drafts, posts, brand kits and collections that use an asset. */
+  'assets.whereUsed': { input: z.object({ id: Id }), output: WhereUsed },
+  'collections.list': { input: Empty, output: z.array(Collection) },
+  /** A new manual collection, with `assetIds` in it already (a "New collection from selection"). */
+  'collections.create': { input: z.object({ name: CollectionName, assetIds: z.array(Id).max(100_000).default([]) }), output: Collection },
+  'collections.rename': { input: z.object({ id: Id, name: CollectionName }), output: Collection },
+  /** Deletes the collection, never its assets. */
+  'collections.delete': { input: z.object({ id: Id }), output: z.object({ count: z.number().int() }) },
+  'collections.addAssets': { input: z.object({ id: Id, assetIds: Ids }), output: z.object({ added: z.number().int() }) },
+  'collections.removeAssets': { input: z.object({ id: Id, assetIds: Ids }), output: z.object({ removed: z.number().int() }) },
+  /** Smart collections with how many live assets each matches now (counted in SQL). */
+  'smartCollections.list': { input: Empty, output: z.array(SmartCollection) },
+  'smartCollections.create': { input: z.object({ name: CollectionName, rules: SmartRules }), output: SmartCollection },
+  'smartCollections.update': { input: z.object({ id: Id, name: CollectionName.optional(), rules: SmartRules.optional() }), output: SmartCollection },
+  'smartCollections.delete': { input: z.object({ id: Id }), output: z.object({ count: z.number().int() }) },
+  /** How many live assets some rules match, for the rule editor's live count before saving. */
+  'smartCollections.count': { input: z.object({ rules: SmartRules }), output: z.object({ count: z.number().int() }) },
   /** Every live tag with its count; with `ids`, only the tags on those assets (counted among them). */
   'tags.list': { input: z.object({ ids: Ids.optional() }).strict(), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
@@ -313,6 +354,8 @@ export const events = {
     ids: z.array(z.string()),
   }),
   'library.changed': LibraryInfo,
+  /** Manual or smart collections were created, renamed, deleted, or (manual) got or lost assets. */
+  'collections.changed': z.object({ kind: z.enum(['manual', 'smart']), ids: z.array(z.string()) }),
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
   /** `ids` are the posts concerned; 'campaigns' (a campaign was created or edited) names none. */
   'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported', 'commented', 'campaigns']), ids: z.array(z.string()) }),

@@ -2,6 +2,8 @@ import type { ApiImpl, CallName, EventName, EventPayload } from '../api/contract
 import type { RecordingStore } from '../capture/recordings';
 import type { JobRunner } from '../jobs/runner';
 import type { AssetsRepo } from '../library/assets-repo';
+import type { CollectionsRepo } from '../library/collections-repo';
+import type { UsageRepo } from '../library/usage-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
 import type { FontStore } from './fonts-store';
@@ -41,9 +43,22 @@ export type Rooms = {
   runner: JobRunner;
   recordings: RecordingStore;
   delivery: DeliveryEngine;
+  collections: CollectionsRepo;
+  usage: UsageRepo;
+  /** Which brand kits hold an asset (the "where used" list); see KitUsage. */
+  kitUsage: KitUsage;
   tools: MediaTools | null;
   toolsError: string | null;
 };
+
+/**
+ * The seam through which brand kits (branch kit/engine) tell "where used" which kits hold an asset (logos, intro
+ * and outro clips). A library without kit tables answers with NO_KITS; the kit engine provides its own at merge.
+ */
+export interface KitUsage {
+  kitsUsing(assetId: string): { id: string; name: string }[];
+}
+export const NO_KITS: KitUsage = { kitsUsing: () => [] };
 
 /** The library's ffmpeg, or an 'ffmpeg_missing' error: why it could not start, else `fallback` (what to do). */
 export function requireTools(rooms: Pick<Rooms, 'tools' | 'toolsError'>, fallback: string): MediaTools {
@@ -66,6 +81,8 @@ export interface StudioContext {
   waitForJob(id: string, jobs?: JobsRepo): Promise<Job>;
   /** Every path an API call names goes through it (browser mode: only allowed folders). */
   readonly paths: PathGate;
+  /** The time relative rules go by ("imported within 30 days", licence states); tests give a fixed clock. */
+  readonly clock: () => Date;
   /** Engine log for trouble nobody is waiting on (a scheduler pass, a background delivery); bound, never throws. */
   readonly log: LogFn;
 }

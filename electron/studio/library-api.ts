@@ -8,6 +8,7 @@ import { renditionExt } from '../model/asset';
 import { AppError } from '../model/errors';
 import { importTitle } from '../model/import';
 import type { ApiPart, StudioContext } from './context';
+import { assetFilter } from './organise-api';
 
 type LibraryCalls = 'assets.list' | 'assets.ids' | 'assets.get' | 'assets.update' | 'assets.tag' | 'assets.trash' | 'assets.restore' | 'assets.purge' | 'tags.list' | 'imports.start';
 
@@ -17,10 +18,10 @@ const assetGone = () => new AppError('not_found', 'This asset is no longer in th
 export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
   const api: ApiPart<LibraryCalls> = {
     async 'assets.list'(input) {
-      return ctx.rooms.assets.list(input);
+      return ctx.rooms.assets.list({ ...input, ...assetFilter(ctx, input) });
     },
     async 'assets.ids'(input) {
-      return ctx.rooms.assets.ids(input);
+      return ctx.rooms.assets.ids(assetFilter(ctx, input));
     },
     async 'assets.get'(input) {
       const a = ctx.rooms.assets.get(input.id);
