@@ -5,6 +5,7 @@ import type { AssetsRepo } from '../library/assets-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
 import type { LibraryFolder } from '../library/folder';
+import type { VisualRepo } from '../library/visual-repo';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { MediaTools } from '../media/ffmpeg';
 import { AppError } from '../model/errors';
@@ -26,6 +27,8 @@ export type Rooms = {
   db: Db;
   assets: AssetsRepo;
   drafts: DraftsRepo;
+  /** Colours and perceptual hashes of pictures (colour search, duplicates). */
+  visual: VisualRepo;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;
