@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { groupPairs, nearPairs } from '../electron/model/near-dup';
+import type { Hashed } from '../electron/model/near-dup';
 
 /**
  * A seeded set of varied pictures, some with near copies (resized, re-encoded, lightly cropped), for the
@@ -145,3 +147,26 @@ export async function buildNearDupSet(dir: string, opts: NearDupOptions = {}): P
   const all = [...plans, ...copyPlans];
   return { files: all.map((p) => p.file), familyOf: new Map(all.map((p) => [p.file, p.family])), originals, copies: copyPlans.length };
 }
+
+/** Precision and recall of the grouping over the set's known families (pairs in one group count as found). */
+export function nearDupAccuracy(set: NearDupSet, sigs: Hashed[]): { precision: number; recall: number; truePairs: number; foundPairs: number } {
+  const groups = groupPairs(sigs.length, nearPairs(sigs));
+  const found = new Set<string>();
+  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) found.add(`${g[i]}-${g[j]}`);
+  const family = set.files.map((f) => set.familyOf.get(f)!);
+  let truePairs = 0;
+  let hits = 0;
+  for (let i = 0; i < family.length; i++) {
+    for (let j = i + 1; j < family.length; j++) {
+      if (family[i] !== family[j]) continue;
+      truePairs++;
+      if (found.has(`${i}-${j}`)) hits++;
+    }
+  }
+  const correct = [...found].filter((k) => {
+    const [i, j] = k.split('-').map(Number) as [number, number];
+    return family[i] === family[j];
+  }).length;
+  return { precision: found.size ? correct / found.size : 1, recall: truePairs ? hits / truePairs : 1, truePairs, foundPairs: found.size };
+}
+

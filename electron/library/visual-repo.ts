@@ -74,13 +74,14 @@ export class VisualRepo {
    */
   nearOf(assetId: string): { id: string; distance: number }[] {
     const me = this.db
-      .prepare('SELECT v.asset_rowid AS rowid, v.phash, v.dhash FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid WHERE a.id = ? AND v.phash IS NOT NULL')
-      .get(assetId) as { rowid: number; phash: string; dhash: string } | undefined;
+      .prepare('SELECT v.asset_rowid AS rowid, v.phash, v.dhash, v.colours FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid WHERE a.id = ? AND v.phash IS NOT NULL')
+      .get(assetId) as { rowid: number; phash: string; dhash: string; colours: string } | undefined;
     if (!me) return [];
+    const mine: Hashed = { phash: me.phash, dhash: me.dhash, colours: JSON.parse(me.colours) as DominantColour[] };
     const probes = bandsOf(parseHash(me.phash)).map((b) => JSON.stringify(bandProbes(b, BAND_RADIUS)));
     const rows = this.db
       .prepare(
-        `SELECT a.id, v.phash, v.dhash FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid
+        `SELECT a.id, v.phash, v.dhash, v.colours FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid
          WHERE v.asset_rowid IN (
            SELECT asset_rowid FROM asset_visuals WHERE band0 IN (SELECT value FROM json_each(?))
            UNION SELECT asset_rowid FROM asset_visuals WHERE band1 IN (SELECT value FROM json_each(?))
@@ -88,21 +89,22 @@ export class VisualRepo {
            UNION SELECT asset_rowid FROM asset_visuals WHERE band3 IN (SELECT value FROM json_each(?)))
          AND v.asset_rowid <> ? AND a.trashed_at IS NULL`,
       )
-      .all(...probes, me.rowid) as { id: string; phash: string; dhash: string }[];
+      .all(...probes, me.rowid) as { id: string; phash: string; dhash: string; colours: string }[];
     return rows
-      .map((r) => ({ id: r.id, distance: nearDistance(me, r) }))
+      .map((r) => ({ id: r.id, distance: nearDistance(mine, { phash: r.phash, dhash: r.dhash, colours: JSON.parse(r.colours) as DominantColour[] }) }))
       .filter((r): r is { id: string; distance: number } => r.distance !== null)
       .sort((p, q) => p.distance - q.distance || p.id.localeCompare(q.id));
   }
 
   /** Every live asset with hashes, in import order. */
   liveHashes(): HashedAsset[] {
-    return this.db
+    const rows = this.db
       .prepare(
-        `SELECT a.id, a.kind, a.width, a.height, v.phash, v.dhash FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid
+        `SELECT a.id, a.kind, a.width, a.height, v.phash, v.dhash, v.colours FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid
          WHERE a.trashed_at IS NULL AND v.phash IS NOT NULL ORDER BY a.rowid`,
       )
-      .all() as HashedAsset[];
+      .all() as (Omit<HashedAsset, 'colours'> & { colours: string })[];
+    return rows.map((r) => ({ ...r, colours: JSON.parse(r.colours) as DominantColour[] }));
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BAND_RADIUS, BANDS, NEAR_PHASH, bandProbes, groupPairs, hamming, nearDistance, nearPairs, parseHash } from './near-dup';
+import { BAND_RADIUS, BANDS, NEAR_PHASH, bandProbes, paletteDistance, groupPairs, hamming, nearDistance, nearPairs, parseHash } from './near-dup';
 
 const hex64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map((v) => v.toString(16).padStart(16, '0'));
 const flip = (hex: string, bits: number[]) => {
@@ -43,6 +43,18 @@ describe('near duplicates', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('tells the same layout in other colours apart by the palettes, and leaves pictures without colours to the hashes', () => {
+    const red = [{ l: 48, a: 74, b: 45, share: 0.7 }, { l: 100, a: 0, b: 0, share: 0.3 }];
+    const redJpeg = [{ l: 47, a: 72, b: 44, share: 0.68 }, { l: 98, a: 1, b: 2, share: 0.32 }];
+    const teal = [{ l: 48, a: -29, b: -9, share: 0.7 }, { l: 90, a: -2, b: 85, share: 0.3 }];
+    const h = { phash: '0f0f0f0f0f0f0f0f', dhash: '00ff00ff00ff00ff' };
+    expect(paletteDistance(red, redJpeg)).toBeLessThan(4);
+    expect(nearDistance({ ...h, colours: red }, { ...h, colours: redJpeg })).toBe(0);
+    expect(nearDistance({ ...h, colours: red }, { ...h, colours: teal })).toBeNull();
+    expect(nearDistance(h, { ...h, colours: teal })).toBe(0);
+    expect(nearPairs([{ ...h, colours: red }, { ...h, colours: teal }, { ...h, colours: redJpeg }]).map((p) => [p.a, p.b])).toEqual([[0, 2]]);
   });
 
   it('groups pairs into connected groups', () => {

@@ -1,3 +1,6 @@
+import { deltaE } from './colour';
+import type { DominantColour } from './visual-signature';
+
 /**
  * Near-duplicate detection over 64-bit perceptual hashes (docs/library-search.md). Pure.
  *
@@ -13,12 +16,18 @@
 
 export const NEAR_PHASH = 14;
 export const NEAR_DHASH = 16;
+/**
+ * The hashes are of grey levels, so the same layout in other colours (a red and a teal version of one post)
+ * hashes alike. Copies keep their colours: the palettes must also agree within this (share-weighted ΔE).
+ */
+export const NEAR_PALETTE_DELTA_E = 15;
 export const BANDS = 4;
 /** Bits a band may differ by: BANDS × (BAND_RADIUS + 1) − 1 ≥ NEAR_PHASH, so no near pair is missed. */
 export const BAND_RADIUS = 3;
 
 export type Hash64 = { hi: number; lo: number };
-export type Hashed = { phash: string; dhash: string };
+/** `colours`: the dominant colours, when known (both sides must have them for the palette test to apply). */
+export type Hashed = { phash: string; dhash: string; colours?: readonly DominantColour[] };
 
 const HEX16 = /^[0-9a-f]{16}$/;
 
@@ -57,11 +66,30 @@ export function bandProbes(band: number, radius = BAND_RADIUS): number[] {
   return out;
 }
 
-/** The rule: both hashes close. `distance` is the pHash distance (what the review view shows). */
+/**
+ * How far apart two palettes are: for each colour of one, the ΔE to the nearest colour of the other, averaged by
+ * share; the larger of the two directions. 0 when either palette is unknown (nothing to tell them apart by).
+ */
+export function paletteDistance(p: readonly DominantColour[] | undefined, q: readonly DominantColour[] | undefined): number {
+  if (!p?.length || !q?.length) return 0;
+  const oneWay = (from: readonly DominantColour[], to: readonly DominantColour[]) => {
+    let sum = 0;
+    let weight = 0;
+    for (const c of from) {
+      sum += c.share * Math.min(...to.map((d) => deltaE(c, d)));
+      weight += c.share;
+    }
+    return weight > 0 ? sum / weight : 0;
+  };
+  return Math.max(oneWay(p, q), oneWay(q, p));
+}
+
+/** The rule: both hashes close and the palettes alike. `distance` is the pHash distance (what the review shows). */
 export function nearDistance(p: Hashed, q: Hashed): number | null {
   const dp = hamming(parseHash(p.phash), parseHash(q.phash));
   if (dp > NEAR_PHASH) return null;
-  return hamming(parseHash(p.dhash), parseHash(q.dhash)) <= NEAR_DHASH ? dp : null;
+  if (hamming(parseHash(p.dhash), parseHash(q.dhash)) > NEAR_DHASH) return null;
+  return paletteDistance(p.colours, q.colours) <= NEAR_PALETTE_DELTA_E ? dp : null;
 }
 
 export type NearPair = { a: number; b: number; distance: number };
@@ -95,7 +123,9 @@ export function nearPairs(items: readonly Hashed[]): NearPair[] {
           if (j <= i || seen[j] === i) continue;
           seen[j] = i;
           const d = hamming(ph[i]!, ph[j]!);
-          if (d <= NEAR_PHASH && hamming(dh[i]!, dh[j]!) <= NEAR_DHASH) pairs.push({ a: i, b: j, distance: d });
+          if (d <= NEAR_PHASH && hamming(dh[i]!, dh[j]!) <= NEAR_DHASH && paletteDistance(items[i]!.colours, items[j]!.colours) <= NEAR_PALETTE_DELTA_E) {
+            pairs.push({ a: i, b: j, distance: d });
+          }
         }
       }
     }
