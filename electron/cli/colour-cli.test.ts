@@ -50,7 +50,7 @@ describe('postframe search --color and duplicates', () => {
     const exact = await cli('duplicates', '--library', box.libraryPath);
     expect(exact).toMatchObject({ code: EXIT.ok, out: expect.stringMatching(/^No duplicates\. Identical files are stored once already; try --near/) as unknown });
     const human = await cli('duplicates', '--library', box.libraryPath, '--near');
-    expect(human.out).toMatch(/Group 1\n.*600×400.*teal\.png\n.*300×200.*teal-small\.jpg(  \(\d+ bits apart\))?\n1 group of near duplicates\n/);
+    expect(human.out).toMatch(/Group 1\n.*600×400.*teal\.png\n.*300×200.*teal-small\.jpg( {2}\(\d+ bits apart\))?\n1 group of near duplicates\n/);
   });
 
   it('refuses a colour that is not hex, a tolerance out of range, and a tolerance without a colour', async () => {

@@ -14,7 +14,10 @@ export type LibraryQuery = {
   sort: AssetSort;
   order: SortOrder;
   trashed: boolean;
+  /** Colour search: pictures with a dominant colour within `tolerance` (ΔE) of `hex`, closest first. */
+  color: ColourQuery | null;
 };
+export type ColourQuery = { hex: string; tolerance: number };
 type Page = { epoch: number; items: AssetSummary[] };
 export type TagCount = { tag: string; count: number };
 
@@ -50,10 +53,10 @@ export type LibrarySlice = {
   tagAssets: (ids: string[], add: string[], remove: string[]) => Promise<void>;
 };
 
-export const defaultQuery: LibraryQuery = { text: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false };
+export const defaultQuery: LibraryQuery = { text: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, color: null };
 
 export function hasFilters(q: LibraryQuery): boolean {
-  return q.text.trim() !== '' || q.kind !== null || q.tag !== null;
+  return q.text.trim() !== '' || q.kind !== null || q.tag !== null || q.color !== null;
 }
 
 export function assetAt(s: Pick<Store, 'pages'>, index: number): AssetSummary | undefined {
@@ -76,6 +79,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
       sort: query.sort,
       order: query.order,
       trashed: query.trashed,
+      color: query.color,
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
     })
@@ -142,7 +146,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     clearFilters: () => {
       if (searchTimer) clearTimeout(searchTimer);
       const q = get().query;
-      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null } });
+      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null, color: null } });
     },
 
     ensureRange: (first, last) => {
