@@ -1,5 +1,5 @@
 import type { AssetKind, AssetSummary } from '../model/asset';
-import { BAND_RADIUS, type Hashed, bandProbes, bandsOf, nearDistance, parseHash } from '../model/near-dup';
+import { type Hashed, NearIndex, bandsOf, parseHash } from '../model/near-dup';
 import { type DominantColour, SIGNATURE_VERSION, type VisualSignature } from '../model/visual-signature';
 import type { Db } from './db';
 
@@ -69,31 +69,29 @@ export class VisualRepo {
   }
 
   /**
-   * Live assets that are near duplicates of `assetId`, closest first: candidates through the band indexes
-   * (every band value within BAND_RADIUS bits), then the rule of model/near-dup.ts.
+   * Live assets that are near duplicates of `assetId`, closest first, through a band index of every live
+   * picture (model/near-dup.ts NearIndex). The index is kept while nothing in the database changed: this
+   * connection's own writes (total_changes) and other processes' commits (data_version) both rebuild it.
    */
   nearOf(assetId: string): { id: string; distance: number }[] {
-    const me = this.db
-      .prepare('SELECT v.asset_rowid AS rowid, v.phash, v.dhash, v.colours FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid WHERE a.id = ? AND v.phash IS NOT NULL')
-      .get(assetId) as { rowid: number; phash: string; dhash: string; colours: string } | undefined;
-    if (!me) return [];
-    const mine: Hashed = { phash: me.phash, dhash: me.dhash, colours: JSON.parse(me.colours) as DominantColour[] };
-    const probes = bandsOf(parseHash(me.phash)).map((b) => JSON.stringify(bandProbes(b, BAND_RADIUS)));
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, v.phash, v.dhash, v.colours FROM asset_visuals v JOIN assets a ON a.rowid = v.asset_rowid
-         WHERE v.asset_rowid IN (
-           SELECT asset_rowid FROM asset_visuals WHERE band0 IN (SELECT value FROM json_each(?))
-           UNION SELECT asset_rowid FROM asset_visuals WHERE band1 IN (SELECT value FROM json_each(?))
-           UNION SELECT asset_rowid FROM asset_visuals WHERE band2 IN (SELECT value FROM json_each(?))
-           UNION SELECT asset_rowid FROM asset_visuals WHERE band3 IN (SELECT value FROM json_each(?)))
-         AND v.asset_rowid <> ? AND a.trashed_at IS NULL`,
-      )
-      .all(...probes, me.rowid) as { id: string; phash: string; dhash: string; colours: string }[];
-    return rows
-      .map((r) => ({ id: r.id, distance: nearDistance(mine, { phash: r.phash, dhash: r.dhash, colours: JSON.parse(r.colours) as DominantColour[] }) }))
-      .filter((r): r is { id: string; distance: number } => r.distance !== null)
+    const { index, at } = this.nearIndex();
+    const i = at.get(assetId);
+    if (i === undefined) return [];
+    return index
+      .near(i)
+      .map(({ j, distance }) => ({ id: (index.items[j] as HashedAsset).id, distance }))
       .sort((p, q) => p.distance - q.distance || p.id.localeCompare(q.id));
+  }
+
+  private cached: { key: string; index: NearIndex; at: Map<string, number> } | null = null;
+
+  private nearIndex(): { index: NearIndex; at: Map<string, number> } {
+    const key = `${String(this.db.pragma('data_version', { simple: true }))}:${String(this.db.prepare('SELECT total_changes()').pluck().get())}`;
+    if (this.cached?.key !== key) {
+      const items = this.liveHashes();
+      this.cached = { key, index: new NearIndex(items), at: new Map(items.map((it, i) => [it.id, i])) };
+    }
+    return this.cached;
   }
 
   /** Every live asset with hashes, in import order. */

@@ -94,42 +94,75 @@ export function nearDistance(p: Hashed, q: Hashed): number | null {
 
 export type NearPair = { a: number; b: number; distance: number };
 
+/** The probe lists of every 16-bit band value, made on first use (each is 697 values). */
+const probeCache = new Map<number, Int32Array>();
+function probesOf(band: number): Int32Array {
+  let p = probeCache.get(band);
+  if (!p) {
+    p = Int32Array.from(bandProbes(band));
+    if (probeCache.size > 70_000) probeCache.clear();
+    probeCache.set(band, p);
+  }
+  return p;
+}
+
 /**
- * All near pairs among `items` (indexes into it), found through a band index: for each band, a table from the
- * 65,536 band values to the items holding it (counting sort), then each item probes its bands. Cost grows
- * with n × probes, not n².
+ * A band index over `items`: for each of the 4 bands, a table from the 65,536 band values to the items holding
+ * it (a counting sort). A query probes each band's neighbours within BAND_RADIUS bits and checks the rule on
+ * the few candidates, so its cost does not grow with the library.
  */
-export function nearPairs(items: readonly Hashed[]): NearPair[] {
-  const n = items.length;
-  const ph = items.map((i) => parseHash(i.phash));
-  const dh = items.map((i) => parseHash(i.dhash));
-  const tables = Array.from({ length: BANDS }, (_, band) => {
-    const start = new Int32Array(65537);
-    const values = ph.map((h) => bandsOf(h)[band]!);
-    for (const v of values) start[v + 1]!++;
-    for (let v = 0; v < 65536; v++) start[v + 1]! += start[v]!;
-    const fill = start.slice(0, 65536);
-    const members = new Int32Array(n);
-    values.forEach((v, i) => (members[fill[v]!++] = i));
-    return { start, members, values };
-  });
-  const pairs: NearPair[] = [];
-  const seen = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (const t of tables) {
-      for (const probe of bandProbes(t.values[i]!)) {
+export class NearIndex {
+  private readonly ph: Hash64[];
+  private readonly dh: Hash64[];
+  private readonly tables: { start: Int32Array; members: Int32Array }[];
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(readonly items: readonly Hashed[]) {
+    const n = items.length;
+    this.ph = items.map((i) => parseHash(i.phash));
+    this.dh = items.map((i) => parseHash(i.dhash));
+    this.seen = new Int32Array(n).fill(-1);
+    this.tables = Array.from({ length: BANDS }, (_, band) => {
+      const start = new Int32Array(65537);
+      const values = this.ph.map((h) => bandsOf(h)[band]!);
+      for (const v of values) start[v + 1]!++;
+      for (let v = 0; v < 65536; v++) start[v + 1]! += start[v]!;
+      const fill = start.slice(0, 65536);
+      const members = new Int32Array(n);
+      values.forEach((v, i) => (members[fill[v]!++] = i));
+      return { start, members };
+    });
+  }
+
+  /** Items near item `i` (or, with `after`, only those with a larger index: each pair once), with their distance. */
+  near(i: number, after = false): { j: number; distance: number }[] {
+    const out: { j: number; distance: number }[] = [];
+    const mark = this.stamp++;
+    const p = this.ph[i]!;
+    const bands = bandsOf(p);
+    this.tables.forEach((t, b) => {
+      for (const probe of probesOf(bands[b]!)) {
         for (let k = t.start[probe]!; k < t.start[probe + 1]!; k++) {
           const j = t.members[k]!;
-          if (j <= i || seen[j] === i) continue;
-          seen[j] = i;
-          const d = hamming(ph[i]!, ph[j]!);
-          if (d <= NEAR_PHASH && hamming(dh[i]!, dh[j]!) <= NEAR_DHASH && paletteDistance(items[i]!.colours, items[j]!.colours) <= NEAR_PALETTE_DELTA_E) {
-            pairs.push({ a: i, b: j, distance: d });
+          if (j === i || (after && j < i) || this.seen[j] === mark) continue;
+          this.seen[j] = mark;
+          const d = hamming(p, this.ph[j]!);
+          if (d <= NEAR_PHASH && hamming(this.dh[i]!, this.dh[j]!) <= NEAR_DHASH && paletteDistance(this.items[i]!.colours, this.items[j]!.colours) <= NEAR_PALETTE_DELTA_E) {
+            out.push({ j, distance: d });
           }
         }
       }
-    }
+    });
+    return out;
   }
+}
+
+/** All near pairs among `items` (indexes into it), through a NearIndex: n × probes, not n². */
+export function nearPairs(items: readonly Hashed[]): NearPair[] {
+  const index = new NearIndex(items);
+  const pairs: NearPair[] = [];
+  for (let i = 0; i < items.length; i++) for (const { j, distance } of index.near(i, true)) pairs.push({ a: i, b: j, distance });
   return pairs;
 }
 
