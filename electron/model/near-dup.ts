@@ -94,17 +94,8 @@ export function nearDistance(p: Hashed, q: Hashed): number | null {
 
 export type NearPair = { a: number; b: number; distance: number };
 
-/** The probe lists of every 16-bit band value, made on first use (each is 697 values). */
-const probeCache = new Map<number, Int32Array>();
-function probesOf(band: number): Int32Array {
-  let p = probeCache.get(band);
-  if (!p) {
-    p = Int32Array.from(bandProbes(band));
-    if (probeCache.size > 70_000) probeCache.clear();
-    probeCache.set(band, p);
-  }
-  return p;
-}
+/** Every 16-bit mask of at most BAND_RADIUS bits: a band's probes are the band XOR each mask. */
+const PROBE_MASKS = Int32Array.from(bandProbes(0));
 
 /**
  * A band index over `items`: for each of the 4 bands, a table from the 65,536 band values to the items holding
@@ -142,7 +133,9 @@ export class NearIndex {
     const p = this.ph[i]!;
     const bands = bandsOf(p);
     this.tables.forEach((t, b) => {
-      for (const probe of probesOf(bands[b]!)) {
+      const band = bands[b]!;
+      for (const mask of PROBE_MASKS) {
+        const probe = band ^ mask;
         for (let k = t.start[probe]!; k < t.start[probe + 1]!; k++) {
           const j = t.members[k]!;
           if (j === i || (after && j < i) || this.seen[j] === mark) continue;
