@@ -54,6 +54,8 @@ import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
+import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
 
 export interface StudioOptions {
@@ -69,6 +71,10 @@ export interface StudioOptions {
   log?: Log;
   maxImagePixels?: number;
   importConcurrency?: number;
+  /** Start the colours-and-hashes backfill on open (default true; one-shot CLI commands run it when they need it). */
+  visualBackfill?: boolean;
+  /** Import without colours and hashes (`npm run bench -- library`: the baseline of their cost). */
+  skipSignatures?: boolean;
   /** The time the publish room goes by (due posts, retries, lateness). Tests give a fixed clock. */
   clock?: () => Date;
   /** The largest file an upload may be (browser mode); default DEFAULT_MAX_UPLOAD_BYTES (5 GB). */
@@ -131,6 +137,7 @@ export class Studio implements StudioContext {
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
       ...fontsApi(this),
+      ...visualApi(this),
     };
   }
 
@@ -219,7 +226,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -232,16 +239,19 @@ export class Studio implements StudioContext {
     // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
     const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
     const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
-    registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
+    registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
+    registerVisualJobs(this, rooms);
     runner.recover();
     await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
     await sweepPartFiles(folder.exportsDir, inUse);
     await sweepProxyParts(folder.proxiesDir, inUse);
     this.settings.remember(folder.root);
+    // Pictures imported before colours and hashes existed get them in the background; the library opens now.
+    if (this.options.visualBackfill ?? true) startVisualBackfill(rooms);
     return rooms;
   }
 

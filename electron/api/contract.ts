@@ -3,6 +3,8 @@ import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '..
 import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
+import { ColourFilter } from '../model/colour-search';
+import { DuplicateList, DuplicateMode, KeepResult } from '../model/duplicates';
 import { ExportEntry } from '../model/export';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
@@ -51,6 +53,8 @@ export const calls = {
       sort: AssetSort.default('imported'),
       order: z.enum(['asc', 'desc']).default('desc'),
       trashed: z.boolean().default(false),
+      /** Colour search: pictures with a dominant colour within `tolerance` (ΔE) of `hex`, closest first. */
+      color: ColourFilter.nullable().optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
       ...OrganiseFilters,
@@ -64,6 +68,7 @@ export const calls = {
       tag: z.string().max(64).nullable().default(null),
       trashed: z.boolean().default(false),
       ...OrganiseFilters,
+      color: ColourFilter.nullable().optional(),
     }),
     output: z.array(Id),
   },
@@ -117,6 +122,13 @@ export const calls = {
   /** Every live tag with its count; with `ids`, only the tags on those assets (counted among them). */
   'tags.list': { input: z.object({ ids: Ids.optional() }).strict(), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
+  // ── colour search and duplicates (issue 10; docs/library-search.md) ──
+  /** Groups of exact or near duplicates among live pictures, for the review view. */
+  'duplicates.list': { input: z.object({ mode: DuplicateMode.default('near') }).strict(), output: DuplicateList },
+  /** Keep one copy: the others' tags, notes and draft uses move to it, and they go to the Trash. */
+  'duplicates.keep': { input: z.object({ keepId: Id, removeIds: Ids }).strict(), output: KeepResult },
+  /** Computes colours and hashes for pictures that lack them (a 'visual' job); null when none does. */
+  'visual.backfill': { input: Empty, output: z.object({ jobId: Id.nullable(), pending: z.number().int().nonnegative() }) },
   'drafts.list': { input: z.object({ trashed: z.boolean().default(false) }), output: z.array(DraftSummary) },
   'drafts.create': {
     input: z.object({

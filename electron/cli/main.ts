@@ -15,6 +15,7 @@ import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
 import { installProcessGuards } from '../studio/process-guards';
+import { ColourFilter } from '../model/colour-search';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -22,7 +23,8 @@ const USAGE = `postframe ${pkg.version}: offline studio for short-form video
 Usage:
   postframe library init DIR
   postframe import [--library DIR] PATH... [--json]
-  postframe search [--library DIR] QUERY [--json]
+  postframe search [--library DIR] [QUERY] [--color HEX [--tolerance N]] [--json]
+  postframe duplicates [--library DIR] [--near] [--json]
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
@@ -36,6 +38,9 @@ Usage:
   postframe kit import [--library DIR] FILE.postframe-kit [--json]
 
 Without --library, the default library in your user data folder is used (created on first use).
+search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
+duplicates lists groups of the same picture (same pixels and size) or, with --near, resized, re-encoded or lightly cropped
+copies; both first compute colours and hashes for pictures that have none yet.
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
 audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
@@ -62,7 +67,8 @@ function libraryArg(args: ParsedArgs, settingsDir: string): { path: string; isDe
 
 /** The one-shot commands' Studio: paths on the command line are the person's own (ANY_PATH), as in the app. */
 async function openStudio(libraryPath: string, create: boolean): Promise<Studio> {
-  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH });
+  // No background backfill in a command that ends in a moment; the commands that need it run it and wait.
+  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH, visualBackfill: false });
 }
 
 /**
@@ -78,7 +84,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -96,6 +102,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await importCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'search':
         return await searchCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'duplicates':
+        return await duplicatesCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'render':
         return await renderCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'serve':
@@ -156,17 +164,69 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
 }
 
 async function searchCommand(args: ParsedArgs, words: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  if (words.length === 0) throw new UsageError('Give a search query.');
+  const hex = stringFlag(args, 'color');
+  const tolerance = numberFlag(args, 'tolerance', { min: 0, max: 100 });
+  if (tolerance !== undefined && hex === undefined) throw new UsageError('--tolerance goes with --color HEX.');
+  if (hex !== undefined && !ColourFilter.shape.hex.safeParse(hex).success) throw new UsageError(`--color needs a hex colour such as '#e4002b' (got "${hex}").`);
+  if (words.length === 0 && hex === undefined) throw new UsageError('Give a search query, or --color HEX.');
+  const json = args.flags.has('json');
   const studio = await openStudio(lib.path, lib.isDefault);
   try {
+    if (hex !== undefined) await computeVisuals(studio, io, json);
+    const color = hex === undefined ? null : ColourFilter.parse({ hex, ...(tolerance === undefined ? {} : { tolerance }) });
     const { items, total } = await studio.api['assets.list']({
-      query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000,
+      query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000, color,
     });
-    if (args.flags.has('json')) io.out(`${JSON.stringify(items)}\n`);
+    if (json) io.out(`${JSON.stringify(items)}\n`);
     else {
       for (const a of items) io.out(`${a.id}  ${a.kind.padEnd(5)}  ${a.name}\n`);
       io.out(`${total} match${total === 1 ? '' : 'es'}\n`);
     }
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+function numberFlag(args: ParsedArgs, key: string, range: { min: number; max: number }): number | undefined {
+  const raw = stringFlag(args, key);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < range.min || n > range.max) throw new UsageError(`--${key} must be a number from ${range.min} to ${range.max} (got "${raw}").`);
+  return n;
+}
+
+/** Colours and hashes for pictures that have none yet (imported before they existed), progress on a terminal. */
+async function computeVisuals(studio: Studio, io: Out, quiet: boolean): Promise<void> {
+  if (studio.rooms.visual.pendingCount() === 0) return;
+  const showProgress = !quiet && process.stderr.isTTY;
+  const job = await waitForJob(studio, async () => {
+    const { jobId } = await studio.api['visual.backfill']({});
+    if (!jobId) throw new AppError('internal', 'No backfill job started although pictures lack colours.');
+    return jobId;
+  }, io, showProgress);
+  if (showProgress) io.err('\r\x1b[K');
+  if (job.status !== 'done') throw new AppError('internal', `Computing colours and hashes ${job.status}: ${job.error ?? 'no result'}`);
+}
+
+async function duplicatesCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest.length > 0) throw new UsageError('Use: postframe duplicates [--library DIR] [--near] [--json]');
+  const json = args.flags.has('json');
+  const mode = args.flags.has('near') ? 'near' : 'exact';
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    await computeVisuals(studio, io, json);
+    const list = await studio.api['duplicates.list']({ mode });
+    if (json) {
+      io.out(`${JSON.stringify(list)}\n`);
+      return EXIT.ok;
+    }
+    list.groups.forEach((g, i) => {
+      io.out(`Group ${i + 1}\n`);
+      for (const m of g.members) io.out(`  ${m.id}  ${`${m.width ?? '?'}×${m.height ?? '?'}`.padEnd(11)} ${formatBytes(m.sizeBytes).padStart(9)}  ${m.name}${m.distance ? `  (${m.distance} bits apart)` : ''}\n`);
+    });
+    const n = list.groups.length;
+    io.out(n === 0 ? `No ${mode === 'near' ? 'near ' : ''}duplicates.${mode === 'exact' ? ' Identical files are stored once already; try --near for resized or re-encoded copies.' : ''}\n` : `${n} group${n === 1 ? '' : 's'} of ${mode === 'near' ? 'near ' : ''}duplicates\n`);
     return EXIT.ok;
   } finally {
     await studio.close();

@@ -5,6 +5,8 @@ import type { SmartRules } from '../model/smart-rules';
 import type { Db } from './db';
 import { toFtsQuery } from './fts-query';
 import { compileRules } from './smart-rules-sql';
+import { colourMatchSql } from './colour-sql';
+import { type ColourFilter, filterLab } from '../model/colour-search';
 
 export type NewAsset = {
   sha256: string;
@@ -36,6 +38,8 @@ export type AssetFilter = {
   /** Only the assets a smart collection's rules match, evaluated at `now`. */
   rules?: SmartRules | null;
   now?: Date;
+  /** Pictures with a dominant colour near this one (colour search); results come closest first. */
+  color?: ColourFilter | null;
 };
 
 export type ListOptions = AssetFilter & { sort: AssetSort; order: 'asc' | 'desc'; offset: number; limit: number };
@@ -211,6 +215,7 @@ export class AssetsRepo {
   }
 
   list(o: ListOptions): { items: AssetSummary[]; total: number } {
+    if (o.color) return this.listByColour(o, o.color);
     const match = toFtsQuery(o.query);
     const fts = ftsTable(o.trashed);
     const { sql, params } = this.filters(o);
@@ -253,7 +258,33 @@ export class AssetsRepo {
     return this.db.prepare(`SELECT count(*) FROM ${from(f.trashed)} WHERE ${where}`).pluck().get(...params, ...(match ? [match] : [])) as number;
   }
 
+  /** Colour search: the other filters as usual, closest colour first (library/colour-sql.ts). */
+  private listByColour(o: ListOptions, color: ColourFilter): { items: AssetSummary[]; total: number } {
+    const { from: source, where, params } = this.colourQuery(o, color);
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${source} WHERE ${where} ORDER BY m.distance ASC, a.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...params, o.limit, o.offset) as Row[];
+    const total = this.db.prepare(`SELECT count(*) FROM ${source} WHERE ${where}`).pluck().get(...params) as number;
+    return { items: rows.map(toSummary), total };
+  }
+
+  private colourQuery(f: AssetFilter, color: ColourFilter): { from: string; where: string; params: unknown[] } {
+    const m = colourMatchSql(filterLab(color), color.tolerance, color.minShare);
+    const match = toFtsQuery(f.query);
+    const fts = ftsTable(f.trashed);
+    const { sql, params } = this.filters(f);
+    return {
+      from: `(${m.sql}) m JOIN assets a ON a.rowid = m.asset_rowid`,
+      where: match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql,
+      params: [...m.params, ...params, ...(match ? [match] : [])],
+    };
+  }
+
   ids(f: AssetFilter): string[] {
+    if (f.color) {
+      const { from: source, where, params } = this.colourQuery(f, f.color);
+      return this.db.prepare(`SELECT a.id FROM ${source} WHERE ${where} ORDER BY m.distance ASC, a.rowid DESC`).pluck().all(...params) as string[];
+    }
     const match = toFtsQuery(f.query);
     const fts = ftsTable(f.trashed);
     const { sql, params } = this.filters(f);

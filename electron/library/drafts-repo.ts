@@ -254,6 +254,16 @@ export class DraftsRepo {
     );
   }
 
+  /** Drafts (live and trashed) whose current document uses any of the given assets. */
+  usesOf(assetIds: string[]): { draftId: string; assetId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT d.id AS draftId, da.asset_id AS assetId FROM draft_assets da JOIN drafts d ON d.rowid = da.draft_rowid
+         WHERE da.asset_id IN (SELECT value FROM json_each(?)) ORDER BY d.rowid`,
+      )
+      .all(JSON.stringify(assetIds)) as { draftId: string; assetId: string }[];
+  }
+
   // ── internals ─────────────────────────────────────────────────────────────
 
   private insert(doc: Draft): DraftRecord {

@@ -1,9 +1,12 @@
-import type { Metadata } from 'sharp';
+import fs from 'node:fs/promises';
+import type { Metadata, Sharp as SharpInstance } from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
 import { type Orientation, orientationTurn, toOrientation, uprightSize } from '../model/orientation';
 import { exifDate } from './exif';
+import type { VisualSignature } from '../model/visual-signature';
 import { loadSharp } from './sharp';
+import { signatureOfFile } from './visual';
 
 /** Larger images are refused from their header, before anything is decoded (decompression bombs). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
@@ -68,16 +71,39 @@ export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_M
  * Writes an upright WebP thumbnail: turned by `orientation`, the one readImageInfo found (libvips' own turn
  * reads the same tag, and is left out where Postframe does not apply it). Decoding fails on truncated or corrupt
  * data (failOn 'warning'), which is how a half-copied JPEG is caught: its header is fine, its pixels are not.
+ * With `signature`, the thumbnail's decoded pixels also give the visual signature (colours and hashes), so the
+ * image is decoded once for both.
  */
-export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<void> {
+export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels?: number): Promise<void>;
+export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels: number | undefined, opts: { signature: true }): Promise<VisualSignature>;
+export async function writeImageThumbnail(
+  input: string | Buffer,
+  out: string,
+  orientation: Orientation,
+  maxPixels = DEFAULT_MAX_IMAGE_PIXELS,
+  opts: { signature?: boolean } = {},
+): Promise<VisualSignature | void> {
   const sharp = await loadSharp();
   try {
     const decoded = sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' });
-    await (orientation === 1 ? decoded : decoded.rotate())
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 76, effort: 2 })
-      .toFile(out);
+    const sized = (orientation === 1 ? decoded : decoded.rotate()).resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true });
+    if (!opts.signature) {
+      await sized.webp({ quality: 76, effort: 2 }).toFile(out);
+      return;
+    }
+    return await thumbnailAndSignature(sized, out);
   } catch (e) {
     throw new AppError('unsupported_media', `The image data is damaged or truncated (${(e as Error).message}). Copy the file again from its source.`);
   }
+}
+
+/**
+ * Writes the WebP thumbnail a pipeline makes and computes the visual signature from that thumbnail (decoding
+ * 480 px of WebP costs a few milliseconds; the original is decoded once). The backfill reads the same stored
+ * thumbnail, so a picture gets the same signature whether it was imported now or before signatures existed.
+ */
+export async function thumbnailAndSignature(pipeline: SharpInstance, out: string): Promise<VisualSignature> {
+  const webp = await pipeline.webp({ quality: 76, effort: 2 }).toBuffer();
+  const [, signature] = await Promise.all([fs.writeFile(out, webp), signatureOfFile(webp)]);
+  return signature;
 }

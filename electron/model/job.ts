@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -53,7 +53,15 @@ export const RecordingResult = z.object({
   voiceover: VoiceoverTarget.nullable(),
 });
 export type RecordingResult = z.infer<typeof RecordingResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult]);
+/** Colours and hashes computed for pictures imported before they existed (the backfill on library open). */
+export const VisualResult = z.object({
+  kind: z.literal('visual'),
+  done: z.number().int().nonnegative(),
+  /** Pictures that could not be read (a missing thumbnail): recorded as having none, so they are not retried. */
+  unreadable: z.number().int().nonnegative(),
+});
+export type VisualResult = z.infer<typeof VisualResult>;
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({

@@ -10,6 +10,7 @@ import type { FontStore } from './fonts-store';
 import type { TextRasteriser } from '../render/text-rasteriser';
 import type { TextFonts } from '../render/text-fonts';
 import type { LibraryFolder } from '../library/folder';
+import type { VisualRepo } from '../library/visual-repo';
 import type { JobsRepo } from '../library/jobs-repo';
 import type { KitsRepo } from '../library/kits-repo';
 import type { MediaTools } from '../media/ffmpeg';
@@ -39,6 +40,8 @@ export type Rooms = {
   /** The library's text rasteriser process (render/text-rasteriser.ts) and how text layers resolve their fonts. */
   text: TextRasteriser;
   textFonts: TextFonts;
+  /** Colours and perceptual hashes of pictures (colour search, duplicates). */
+  visual: VisualRepo;
   jobs: JobsRepo;
   runner: JobRunner;
   recordings: RecordingStore;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, EventPayload } from '../api/contract';
+import type { EventPayload, ParsedInput } from '../api/contract';
 import { defaultTransform, type Draft, type VideoDraft } from '../model/draft';
 import type { Studio } from '../studio';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
@@ -19,8 +19,8 @@ describe('organising the library through the Studio', () => {
   let temp: TempStudio;
   let studio: Studio;
   let ids: Record<string, string>;
-  const list = async (filter: Partial<CallInput<'assets.list'>>) =>
-    (await studio.api['assets.list']({ query: '', kind: null, tag: null, sort: 'name', order: 'asc', trashed: false, offset: 0, limit: 100, ...filter })).items.map((a) => a.name);
+  const list = async (filter: Partial<ParsedInput<'assets.list'>>) =>
+    (await studio.api['assets.list']({ query: '', kind: null, tag: null, sort: 'name', order: 'asc', trashed: false, offset: 0, limit: 100, color: null, ...filter })).items.map((a) => a.name);
 
   beforeEach(async () => {
     temp = await openTempStudio('pf-organise-', { clock: () => NOW });

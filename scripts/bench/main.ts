@@ -1,4 +1,5 @@
 import { formatImportBench, importBench } from './import';
+import { formatLibraryBench, libraryBench } from './library';
 import { formatRenderBench, renderBench } from './render';
 
 /**
@@ -15,6 +16,11 @@ const BENCHES: Record<string, Bench> = {
     describe: 'import throughput vs a bare sharp thumbnail loop, and search p50/p95 over 100,000 assets',
     run: (log) => importBench({ log }),
     format: formatImportBench,
+  },
+  library: {
+    describe: 'colour search and near-duplicate p95 at 20,000 assets, near-duplicate precision/recall, import overhead of colours+hashes',
+    run: (log) => libraryBench({ log }),
+    format: formatLibraryBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',

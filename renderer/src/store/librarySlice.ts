@@ -21,7 +21,10 @@ export type LibraryQuery = {
   /** The place the grid shows: all assets, a manual collection or a smart collection (at most one of the two). */
   collectionId: string | null;
   smartCollectionId: string | null;
+  /** Colour search: pictures with a dominant colour within `tolerance` (ΔE) of `hex`, closest first. */
+  color: ColourQuery | null;
 };
+export type ColourQuery = { hex: string; tolerance: number };
 type Page = { epoch: number; items: AssetSummary[] };
 export type TagCount = { tag: string; count: number };
 
@@ -68,11 +71,12 @@ export const defaultQuery: LibraryQuery = {
   label: null,
   collectionId: null,
   smartCollectionId: null,
+  color: null,
 };
 
 /** Filters narrow the place being shown; the place itself (a collection) is not a filter to clear. */
 export function hasFilters(q: LibraryQuery): boolean {
-  return q.text.trim() !== '' || q.kind !== null || q.tag !== null || q.minRating > 0 || q.label !== null;
+  return q.text.trim() !== '' || q.kind !== null || q.tag !== null || q.minRating > 0 || q.label !== null || q.color !== null;
 }
 
 /** What assets.list and assets.ids take for a query (the trash shows no collection). */
@@ -86,6 +90,7 @@ export function queryFilters(q: LibraryQuery) {
     label: q.label,
     collectionId: q.trashed ? null : q.collectionId,
     smartCollectionId: q.trashed ? null : q.smartCollectionId,
+    color: q.color,
   };
 }
 
@@ -187,7 +192,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     clearFilters: () => {
       if (searchTimer) clearTimeout(searchTimer);
       const q = get().query;
-      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null, minRating: 0, label: null } });
+      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null, minRating: 0, label: null, color: null } });
     },
 
     ensureRange: (first, last) => {

@@ -19,7 +19,7 @@ export function EmptyState() {
       <div className="empty" data-testid="empty-state" data-empty="no-results">
         <SearchIcon size={40} className="empty__icon" />
         <h2 className="empty__title">{text ? t('empty.noResults.titleText', { text }) : t('empty.noResults.title')}</h2>
-        <p className="empty__body">{t('empty.noResults.body')}</p>
+        <p className="empty__body">{query.color ? t('empty.noResults.colour', { hex: query.color.hex }) : t('empty.noResults.body')}</p>
         <Button variant="primary" onClick={clearFilters} data-testid="clear-filters">
           {t('filter.clear')}
         </Button>
