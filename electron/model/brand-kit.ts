@@ -94,7 +94,3 @@ export function emptyKitContent(name: string): BrandKitContent {
   return { name, palette: [], fontIds: [], logos: { light: null, dark: null }, watermark: null, textStyles: [], intro: null, outro: null, hashtags: [], disclaimer: '' };
 }
 
-/** Every library asset a kit refers to, for "where used" and for carrying files in a kit export. */
-export function kitAssetIds(kit: BrandKitContent): string[] {
-  return [...new Set([kit.logos.light, kit.logos.dark, kit.intro, kit.outro].filter((id): id is string => id != null))];
-}
