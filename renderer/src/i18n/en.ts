@@ -749,7 +749,7 @@ export const en = {
   'dupes.group': 'Group {n}',
   'dupes.keep': 'Keep this one',
   'dupes.kept': 'Kept',
-  'dupes.size': '{width}×{height}',
+  'dupes.size': '{size}',
   'dupes.imported': 'Imported {date}',
   'dupes.noTags': 'No tags',
   'dupes.close': 'Close',

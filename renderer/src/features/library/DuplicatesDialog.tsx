@@ -95,7 +95,7 @@ export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
                     {m.name}
                   </div>
                   <div className="dupes__facts">
-                    {m.width && m.height ? t('dupes.size', { width: m.width, height: m.height }) : ''} · {formatBytes(m.sizeBytes)}
+                    {m.width && m.height ? t('dupes.size', { size: `${m.width}×${m.height}` }) : ''} · {formatBytes(m.sizeBytes)}
                   </div>
                   <div className="dupes__facts">{t('dupes.imported', { date: new Date(m.importedAt).toLocaleDateString() })}</div>
                   <div className="dupes__tags">{m.tags.length ? m.tags.join(', ') : t('dupes.noTags')}</div>
