@@ -11,6 +11,26 @@ import { fontContainer, MAX_FONT_BYTES, readSfnt } from '../model/sfnt';
 export type FontMeta = { fileName: string; licenceNote: string };
 export type FontChange = { reason: 'added' | 'updated' | 'removed'; ids: string[] };
 
+/** A font change as the audit log records it. */
+export type FontAudit = { action: 'font_edit'; detail: Record<string, unknown> };
+
+/**
+ * Runs a font write with the rights check and its audit entry in one transaction (the fonts API passes
+ * PostService.withPermission for 'kits.edit'). When the actor may not, it throws and the write does not happen.
+ */
+export type FontGuard = <T>(write: () => { result: T; audit: FontAudit | null }) => T;
+
+/**
+ * For writes whose caller already holds the right and audits the whole operation itself: a kit import checks
+ * 'kits.edit' before it reads the file and audits the imported kit.
+ */
+export const preauthorised: FontGuard = (write) => write().result;
+
+const fontAudit = (change: 'added' | 'updated' | 'removed', f: Pick<FontRecord, 'id' | 'family' | 'subfamily' | 'fileName'>, more: Record<string, unknown> = {}): FontAudit => ({
+  action: 'font_edit',
+  detail: { change, fontId: f.id, family: f.family, subfamily: f.subfamily, fileName: f.fileName, ...more },
+});
+
 /** The record as the API shows it (the stored file's extension is the store's business). */
 export function publicFont(f: StoredFont): FontRecord {
   const { ext: _ext, ...record } = f;
@@ -48,23 +68,26 @@ export class FontStore {
     return f ? this.folder.fontPath(f.id, f.ext) : null;
   }
 
-  /** Adds a font file (a kit import, `fonts.add` with a path) and returns its record (the existing one for the same bytes). */
+  /**
+   * Adds a font file for a kit import and returns its record (the existing one for the same bytes). The import
+   * has checked 'kits.edit' before reading its file and audits the kit it makes.
+   */
   async addFontFile(file: string, meta: FontMeta): Promise<FontRecord> {
-    return (await this.addFile(file, meta)).font;
+    return (await this.addFile(file, meta, preauthorised)).font;
   }
 
-  /** As `addFontFile`, saying whether the file was new (`duplicate`: the same bytes were already in the library). */
-  async addFile(file: string, meta: FontMeta): Promise<{ font: FontRecord; duplicate: boolean }> {
+  /** Adds a font file, saying whether it was new (`duplicate`: the same bytes were already in the library). */
+  async addFile(file: string, meta: FontMeta, guard: FontGuard): Promise<{ font: FontRecord; duplicate: boolean }> {
     const st = await fs.stat(file).catch(() => null);
     if (!st?.isFile()) throw new AppError('not_found', `There is no font file at ${file}. Check that the file still exists.`);
     if (st.size > MAX_FONT_BYTES) {
       throw new AppError('too_large', `${meta.fileName} is ${(st.size / 1048576).toFixed(1)} MB; Postframe takes font files up to ${MAX_FONT_BYTES / 1048576} MB.`);
     }
     if (st.size === 0) throw new AppError('unsupported_media', `${meta.fileName} is empty (0 bytes). Copy the font file again from its source.`);
-    return this.addBytes(new Uint8Array(await fs.readFile(file)), meta);
+    return this.addBytes(new Uint8Array(await fs.readFile(file)), meta, guard);
   }
 
-  async addBytes(bytes: Uint8Array, meta: FontMeta): Promise<{ font: FontRecord; duplicate: boolean }> {
+  async addBytes(bytes: Uint8Array, meta: FontMeta, guard: FontGuard): Promise<{ font: FontRecord; duplicate: boolean }> {
     const fileName = path.basename(meta.fileName).slice(0, 255);
     const container = fontContainer(bytes);
     const sfnt = container === 'woff2' ? await decodeWoff2(bytes) : bytes;
@@ -99,8 +122,16 @@ export class FontStore {
     const existed = await fs.stat(target).then(() => true, () => false);
     if (!existed) await writeAtomic(target, sfnt);
     try {
-      this.repo.insert(font);
+      guard(() => {
+        this.repo.insert(font);
+        return { result: null, audit: fontAudit('added', font, { sizeBytes: font.sizeBytes, embedding: font.embedding }) };
+      });
     } catch (e) {
+      // Refused (the rights check runs again in the insert's transaction): keep nothing of it.
+      if (isAppError(e) && e.code === 'unauthorized') {
+        if (!existed) await fs.rm(target, { force: true });
+        throw e;
+      }
       // Another process added the same bytes in between: theirs is the record; the file is the same either way.
       const raced = this.repo.get(id);
       if (raced) return { font: publicFont(raced), duplicate: true };
@@ -112,10 +143,15 @@ export class FontStore {
     return { font: publicFont(font), duplicate: false };
   }
 
-  setLicenceNote(id: string, note: string): FontRecord {
-    if (!this.repo.setLicenceNote(id, note)) throw fontGone();
+  setLicenceNote(id: string, note: string, guard: FontGuard): FontRecord {
+    const font = guard(() => {
+      const before = this.repo.get(id);
+      if (!before || !this.repo.setLicenceNote(id, note)) throw fontGone();
+      // The same note again changes nothing: nothing to record.
+      return { result: publicFont(this.repo.get(id)!), audit: before.licenceNote === note ? null : fontAudit('updated', before, { licenceNote: note }) };
+    });
     this.changed({ reason: 'updated', ids: [id] });
-    return this.get(id)!;
+    return font;
   }
 
   /** What would break if this font went (FontsRepo.fontUsage: drafts; kits at merge). */
@@ -123,13 +159,19 @@ export class FontStore {
     return this.repo.fontUsage(id);
   }
 
-  /** Removes a font nothing uses; refuses (naming the users) otherwise, and then removes nothing. */
-  async remove(id: string): Promise<void> {
-    const f = this.repo.get(id);
-    if (!f) throw fontGone();
-    const uses = this.fontUsage(id);
-    if (uses.length) throw new AppError('conflict', fontInUseMessage(f, uses));
-    this.repo.remove(id);
+  /**
+   * Removes a font nothing uses; refuses (naming the users) otherwise, and then removes nothing. The check, the
+   * row's removal and the audit entry are one transaction, so a kit saved meanwhile cannot start using it.
+   */
+  async remove(id: string, guard: FontGuard): Promise<void> {
+    const f = guard(() => {
+      const font = this.repo.get(id);
+      if (!font) throw fontGone();
+      const uses = this.fontUsage(id);
+      if (uses.length) throw new AppError('conflict', fontInUseMessage(font, uses));
+      this.repo.remove(id);
+      return { result: font, audit: fontAudit('removed', font) };
+    });
     await fs.rm(this.folder.fontPath(f.id, f.ext), { force: true });
     this.changed({ reason: 'removed', ids: [id] });
   }
