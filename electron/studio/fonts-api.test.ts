@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../api/router';
+import { emptyKitContent } from '../model/brand-kit';
 import { defaultTextStyle } from '../model/draft';
 import { AppError } from '../model/errors';
+import { kitsUsingFont } from '../model/font-use';
 import { buildTestFont } from '../model/__tests__/sfnt-builder';
 import { text } from '../render/test-drafts';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
@@ -139,6 +141,34 @@ describe('fonts API (through a real Studio)', () => {
       { actor: admin.id, change: 'removed', fontId: font.id, family: 'Lobster', subfamily: 'Regular', fileName: 'Lobster_400Regular.ttf' },
     ]);
     expect(t.studio.auditRepo.verify()).toMatchObject({ ok: true });
+  });
+
+  it('refuses to remove a font a brand kit lists or names in a text style, naming the kits; removes it once none does', async () => {
+    const { font } = await t.studio.api['fonts.add']({ actorId: 'owner', path: LOBSTER, licenceNote: '' });
+    const titleIn = (family: string) => [{ role: 'title' as const, style: { ...defaultTextStyle, font: family }, placement: { x: 0.5, y: 0.2, maxWidth: 0.8 } }];
+    const acme = await t.studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Acme'), fontIds: [font.id] } });
+    const zed = await t.studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Zed'), textStyles: titleIn('LOBSTER') } });
+    await t.studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Plain'), textStyles: titleIn('Lobster Two') } });
+    const uses = t.studio.rooms.fonts.fontUsage(font.id);
+    expect(uses).toEqual([
+      { kind: 'kit', id: acme.id, name: 'Acme' },
+      { kind: 'kit', id: zed.id, name: 'Zed' },
+    ]);
+    // The Brand room's rule over the kits it loads agrees with the SQL.
+    expect(kitsUsingFont(await t.studio.api['kits.list']({}), font).map((k) => k.id)).toEqual(uses.map((u) => u.id));
+    const removals = () => t.studio.auditRepo.list().filter((e) => e.action === 'font_edit' && e.detail.change === 'removed');
+    await expect(t.studio.api['fonts.remove']({ id: font.id, actorId: 'owner' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Lobster Regular is used by the brand kits “Acme”, “Zed”. In Brand, remove the font from those kits and give their text styles another font first. Nothing was removed.',
+    });
+    expect(fs.existsSync(t.studio.rooms.fonts.fontFilePath(font.id)!)).toBe(true);
+    expect(removals()).toEqual([]);
+
+    await t.studio.api['kits.update']({ id: acme.id, actorId: 'owner', baseUpdatedAt: acme.updatedAt, content: { ...emptyKitContent('Acme') } });
+    await expect(t.studio.api['fonts.remove']({ id: font.id, actorId: 'owner' })).rejects.toMatchObject({ message: expect.stringMatching(/^Lobster Regular is used by the brand kit “Zed”\. In Brand, remove the font from that kit and give its text styles/) });
+    await t.studio.api['kits.update']({ id: zed.id, actorId: 'owner', baseUpdatedAt: zed.updatedAt, content: { ...emptyKitContent('Zed'), textStyles: titleIn('DejaVu Sans') } });
+    expect(await t.studio.api['fonts.remove']({ id: font.id, actorId: 'owner' })).toEqual({ id: font.id });
+    expect(removals()).toHaveLength(1);
   });
 
   it('updates the licence note; refuses to remove a font a live draft uses, then removes it once the draft is trashed', async () => {

@@ -22,7 +22,7 @@ export type FontGuard = <T>(write: () => { result: T; audit: FontAudit | null })
 
 /**
  * For writes whose caller already holds the right and audits the whole operation itself: a kit import checks
- * 'kits.edit' before it reads the file and audits the imported kit.
+ * 'kits.edit' before it unpacks anything (studio/kit-files.ts importKit) and audits the imported kit.
  */
 export const preauthorised: FontGuard = (write) => write().result;
 
@@ -43,8 +43,8 @@ export function publicFont(f: StoredFont): FontRecord {
  * announced through `changed` (the Studio emits `fonts.changed` and restarts the text rasteriser, which only
  * sees the fonts that existed when it started: docs/fonts.md).
  *
- * The kit engine uses `fontFilePath` and `addFontFile` (its KitFonts interface); `fontUsage` is what refuses a
- * removal (the kit engine adds kits to FontsRepo.fontUsage at merge).
+ * The kit engine uses `fontFilePath` and `addFontFile` (its KitFonts interface); `fontUsage` (kits and drafts)
+ * is what refuses a removal.
  */
 export class FontStore {
   constructor(
@@ -154,7 +154,7 @@ export class FontStore {
     return font;
   }
 
-  /** What would break if this font went (FontsRepo.fontUsage: drafts; kits at merge). */
+  /** What would break if this font went (FontsRepo.fontUsage: brand kits, then live drafts). */
   fontUsage(id: string): FontUse[] {
     return this.repo.fontUsage(id);
   }
@@ -179,15 +179,29 @@ export class FontStore {
 
 export const fontGone = () => new AppError('not_found', 'This font is no longer in the library.');
 
+/**
+ * Why a font cannot be removed, naming what uses it (kits first: they are the brand) and what to do. Removing is
+ * refused rather than cascaded: silently changing a brand kit or a draft's look is worse than one more step.
+ */
 export function fontInUseMessage(f: Pick<FontRecord, 'family' | 'subfamily'>, uses: FontUse[]): string {
-  const names = uses.slice(0, 3).map((u) => `“${u.name}”`);
-  const more = uses.length > 3 ? ` and ${uses.length - 3} more` : '';
-  const one = uses.length === 1;
-  if (uses.every((u) => u.kind === 'draft')) {
+  const list = (items: FontUse[]) => {
+    const names = items.slice(0, 3).map((u) => `“${u.name}”`);
+    const more = items.length > 3 ? ` and ${items.length - 3} more` : '';
+    return `${names.join(', ')}${more}`;
+  };
+  const kits = uses.filter((u) => u.kind === 'kit');
+  const drafts = uses.filter((u) => u.kind === 'draft');
+  const face = `${f.family} ${f.subfamily}`;
+  if (kits.length === 0) {
+    const one = drafts.length === 1;
     const fix = one ? 'Change its text to another font, or move it to the Trash, first.' : 'Change their text to another font, or move them to the Trash, first.';
-    return `${f.family} ${f.subfamily} is used by the draft${one ? '' : 's'} ${names.join(', ')}${more}. ${fix} Nothing was removed.`;
+    return `${face} is used by the draft${one ? '' : 's'} ${list(drafts)}. ${fix} Nothing was removed.`;
   }
-  return `${f.family} ${f.subfamily} is used by ${names.join(', ')}${more}. Stop using it there first. Nothing was removed.`;
+  const kitWords = `the brand kit${kits.length === 1 ? '' : 's'} ${list(kits)}`;
+  const draftWords = drafts.length ? ` and the draft${drafts.length === 1 ? '' : 's'} ${list(drafts)}` : '';
+  const kitFix = `In Brand, remove the font from ${kits.length === 1 ? 'that kit' : 'those kits'} and give ${kits.length === 1 ? 'its' : 'their'} text styles another font`;
+  const draftFix = drafts.length ? `, and change the draft${drafts.length === 1 ? '’s' : 's’'} text to another font` : '';
+  return `${face} is used by ${kitWords}${draftWords}. ${kitFix}${draftFix} first. Nothing was removed.`;
 }
 
 function withFileName<T>(fileName: string, f: () => T): T {

@@ -107,6 +107,8 @@ export const en = {
   'brand.fontSample': 'The quick brown fox jumps over the lazy dog · ÅÄÖ åäö 0123',
   'brand.fontNotLoaded': 'The sample could not be shown (the font file did not load).',
   'brand.fontRemove': 'Remove from kit',
+  'brand.fontUsedBy': 'Used by kits: {kits}',
+  'brand.fontUsedByHint': 'Brand kits that list this font file or whose text styles use its family. The library keeps the font while any kit uses it.',
   'brand.fontInUse': 'These text styles use {family}: {styles}. Choose another font for them first.',
   'brand.licenceNote': 'Licence note',
   'brand.licencePlaceholder': 'Where it was bought, how many seats, what the licence allows',
