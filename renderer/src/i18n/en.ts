@@ -678,6 +678,7 @@ export const en = {
   'rule.orientation': 'Orientation is',
   'rule.licence': 'Licence is',
   'rule.usedInPost': 'Used in a post',
+  'rule.colour': 'Has a colour close to',
   'rule.op.gte': 'at least',
   'rule.op.lte': 'at most',
   'rule.op.eq': 'exactly',
