@@ -741,6 +741,10 @@ export const en = {
   'colour.apply': 'Find',
   'colour.clear': 'Clear colour',
   'colour.hint': 'Pictures whose main colours are close to this one, closest first.',
+  'colour.brand': 'Brand colours',
+  'colour.brandDefault': 'Default',
+  'colour.brandSwatch': '{name} ({hex}) from {kit}',
+  'colour.brandEmpty': 'Your brand kits’ colours show here for one-click search. Add them in Brand → Colour palette.',
   'empty.noResults.colour': 'No pictures have a main colour close to {hex}. Raise the tolerance, or pick another colour.',
 
   'dupes.button': 'Duplicates',

@@ -6,6 +6,7 @@ import { defaultRule, licenceStates, orientations, smartRuleTypes, type SmartRul
 import { t, type MessageKey } from '../../i18n';
 import { IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
+import { KitSwatches } from './KitSwatches';
 
 const typeLabel: Record<SmartRuleType, MessageKey> = {
   kind: 'rule.kind',
@@ -152,6 +153,13 @@ function ColourFields({ hex, tolerance, onChange, label }: { hex: string; tolera
           {t('colour.hexInvalid')}
         </span>
       )}
+      <KitSwatches
+        current={hex}
+        onPick={(h) => {
+          setText(h);
+          onChange({ hex: h, tolerance });
+        }}
+      />
     </>
   );
 }
