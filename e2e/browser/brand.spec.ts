@@ -97,6 +97,8 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   await card.getByTestId('font-licence').fill('OFL 1.1, from Google Fonts');
   await card.getByTestId('font-licence').blur();
   await expect.poll(async () => (await callApi<{ licenceNote: string }[]>(app, 'fonts.list', {}))[0]?.licenceNote).toBe('OFL 1.1, from Google Fonts');
+  // The card names the kits using the font (this one, as it is being edited).
+  await expect(card.getByTestId('font-kits')).toHaveText('Used by kits: Acme');
 
   // A logo imported here (light variant), shown on a dark tile.
   const logos = app.getByTestId('brand-logos');
@@ -218,6 +220,11 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   await expect(app.getByTestId('kit-disclaimer')).toHaveValue('Paid partnership with Acme');
   const cleo = (await callApi<{ id: string; name: string }[]>(app, 'users.list', {})).find((u) => u.name === 'Cleo')!;
   await expect(callApi(app, 'kits.update', { id: kit!.id, actorId: cleo.id, baseUpdatedAt: (kit as unknown as { updatedAt: string }).updatedAt, content: { ...kit, name: 'Hijack' } })).rejects.toThrow(/admin/);
+  // Fonts are brand assets too: the licence note is read-only here and the engine refuses a creator's font changes.
+  await expect(app.getByTestId('font-card').filter({ hasText: 'Lobster' }).getByTestId('font-licence')).toBeDisabled();
+  const lobster = (await callApi<{ id: string; family: string }[]>(app, 'fonts.list', {})).find((f) => f.family === 'Lobster')!;
+  await expect(callApi(app, 'fonts.update', { id: lobster.id, actorId: cleo.id, licenceNote: 'mine' })).rejects.toThrow(/admin/);
+  await expect(callApi(app, 'fonts.remove', { id: lobster.id, actorId: cleo.id })).rejects.toThrow(/admin/);
   if (LOOK) await app.screenshot({ path: path.join(LOOK, 'brand-readonly.png') });
 });
 

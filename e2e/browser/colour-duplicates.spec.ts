@@ -96,3 +96,76 @@ test('colour search finds the red picture; the duplicate review keeps one copy a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('brand colours: the kits’ swatches are one-click colours in the colour filter, and a smart collection keeps a colour rule', async ({ app }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-e2e-kit-colour-'));
+  try {
+    const files = await makePictures(dir);
+    await app.getByTestId('import-file-input').setInputFiles(files);
+    await waitStep('five pictures imported', { files: 5 }, (timeout) => expect(cells(app)).toHaveCount(5, { timeout }));
+
+    // No kit yet: the panel says where brand colours come from.
+    await app.getByTestId('colour-filter-button').click();
+    await expect(app.getByTestId('kit-swatches-empty')).toContainText('Brand → Colour palette');
+    await app.keyboard.press('Escape');
+
+    const content = (name: string, palette: { name: string; color: string; role: string }[]) => ({
+      name,
+      palette,
+      fontIds: [],
+      logos: { light: null, dark: null },
+      watermark: null,
+      textStyles: [],
+      intro: null,
+      outro: null,
+      hashtags: [],
+      disclaimer: '',
+    });
+    // The first kit is the default; the second is listed after it although its name sorts first.
+    await callApi(app, 'kits.create', { actorId: 'owner', content: content('Nordic Coffee', [{ name: 'Berry', color: '#E4002B', role: 'primary' }, { name: 'Paper', color: '#f2efe6', role: 'secondary' }]) });
+    await callApi(app, 'kits.create', { actorId: 'owner', content: content('Aurora', [{ name: 'Fjord', color: '#1040c0', role: 'primary' }]) });
+
+    await app.getByTestId('colour-filter-button').click();
+    const groups = app.getByTestId('kit-swatch-group');
+    await expect(groups).toHaveCount(2);
+    await expect(groups.nth(0)).toHaveAttribute('data-kit', 'Nordic Coffee');
+    await expect(groups.nth(0)).toContainText('Default');
+    await expect(groups.nth(1)).toHaveAttribute('data-kit', 'Aurora');
+    await expect(groups.nth(0).getByTestId('kit-swatch')).toHaveCount(2);
+    await app.screenshot({ path: path.join(SHOTS, 'colour-filter-brand.png') });
+    // One click searches that colour.
+    await groups.nth(1).getByRole('button', { name: 'Fjord (#1040c0) from Aurora' }).click();
+    await expect(app.getByTestId('colour-filter-panel')).toBeHidden();
+    await expect(app.getByTestId('colour-filter-button')).toContainText('#1040c0');
+    await expect(cells(app)).toHaveCount(1);
+    await expect(cell(app, 'blue.png')).toBeVisible();
+    await app.getByTestId('colour-filter-button').click();
+    await expect(app.locator('[data-testid="kit-swatch"][data-hex="#1040c0"]')).toHaveAttribute('aria-pressed', 'true');
+    await app.locator('[data-testid="kit-swatch"][data-hex="#e4002b"]').click();
+    await expect(cells(app)).toHaveCount(1);
+    await expect(cell(app, 'red.png')).toBeVisible();
+    await app.getByTestId('colour-filter-clear').click();
+    await expect(cells(app)).toHaveCount(5);
+
+    // A smart collection with a colour rule: hex typed, then a brand swatch, the live count follows.
+    await app.getByTestId('new-smart-collection').click();
+    const dialog = app.getByTestId('smart-dialog');
+    await dialog.getByTestId('smart-name').fill('Berry reds');
+    const row = dialog.getByTestId('rule-row').nth(0);
+    await row.getByTestId('rule-type').selectOption('colour');
+    await row.getByTestId('rule-colour-hex').fill('#0d8a7a');
+    await expect(dialog.getByTestId('smart-live-count')).toHaveText('2 assets match now');
+    await row.locator('[data-testid="kit-swatch"][data-hex="#e4002b"]').click();
+    await expect(row.getByTestId('rule-colour-hex')).toHaveValue('#e4002b');
+    await expect(dialog.getByTestId('smart-live-count')).toHaveText('1 asset matches now');
+    await app.screenshot({ path: path.join(SHOTS, 'smart-colour-rule.png') });
+    await dialog.getByTestId('smart-save').click();
+    await expect(dialog).toBeHidden();
+    const smart = app.locator('[data-testid="smart-item"][data-name="Berry reds"]');
+    await expect(smart.getByTestId('smart-count')).toHaveText('1');
+    await expect(cells(app)).toHaveCount(1);
+    await expect(cell(app, 'red.png')).toBeVisible();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

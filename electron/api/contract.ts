@@ -341,11 +341,13 @@ export const calls = {
    * Adds one TTF, OTF or WOFF2 file: from a path (the app, the CLI; browser mode only inside allowed folders) or
    * from an upload (browser mode: POST it to the upload route first, as imports do). Validated and stored
    * content-addressed; the same bytes again answer the existing record with `duplicate: true`. Another file
-   * with the same family and style is refused (`conflict`, naming the file already there).
+   * with the same family and style is refused (`conflict`, naming the file already there). Font changes need
+   * 'kits.edit' (admins) and are audited ('font_edit'), as kit changes are.
    */
   'fonts.add': {
     input: z
       .object({
+        actorId: Id,
         path: z.string().min(1).optional(),
         upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
         licenceNote: z.string().max(2000).default(''),
@@ -354,9 +356,9 @@ export const calls = {
       .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the font file as a path or as an upload (one of them)'),
     output: z.object({ font: FontRecord, duplicate: z.boolean() }),
   },
-  'fonts.update': { input: z.object({ id: FontId, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
-  /** Refused (`conflict`, naming them) while a live draft's text uses the font's family. */
-  'fonts.remove': { input: z.object({ id: FontId }).strict(), output: z.object({ id: FontId }) },
+  'fonts.update': { input: z.object({ id: FontId, actorId: Id, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
+  /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
+  'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
 } as const;
 
 export const events = {

@@ -417,7 +417,7 @@ describe('browser-mode host', () => {
   describe('fonts', () => {
     it('serves a library font by its id with the cookie and the media key, immutable; 404s anything else', async () => {
       const lobster = createRequire(import.meta.url).resolve('@expo-google-fonts/lobster/400Regular/Lobster_400Regular.ttf');
-      const { font } = await studio.api['fonts.add']({ path: lobster, licenceNote: '' });
+      const { font } = await studio.api['fonts.add']({ actorId: 'owner', path: lobster, licenceNote: '' });
       const p = `/fonts/${font.id}`;
       expect((await request(host.port, p)).status).toBe(401);
       const cookie = await login();

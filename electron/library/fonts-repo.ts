@@ -21,8 +21,8 @@ type Row = {
 /** A font as stored: its record plus the extension of its file (`fonts/ab/<id>.<ext>`). */
 export type StoredFont = FontRecord & { ext: 'ttf' | 'otf' };
 
-/** Something that uses a font family: today drafts (text styles); the kit engine adds kits at merge. */
-export type FontUse = { kind: 'draft'; id: string; name: string };
+/** Something that uses a font: a live draft (its text names the family) or a brand kit (lists the file, or a text style names the family). */
+export type FontUse = { kind: 'draft' | 'kit'; id: string; name: string };
 
 function toFont(r: Row): StoredFont {
   return {
@@ -87,13 +87,31 @@ export class FontsRepo {
   }
 
   /**
-   * What would break if this font file went: today the live drafts whose text names its family (any file of
-   * the family: a draft in "Brand Sans" may draw with its bold too). The kit engine adds the kits that list
-   * the font here at merge (they are in the same database).
+   * What would break if this font file went: the brand kits that list it or whose text styles name its family,
+   * then the live drafts whose text names its family (any file of the family: text in "Brand Sans" may draw
+   * with its bold too).
    */
   fontUsage(id: string): FontUse[] {
     const f = this.get(id);
-    return f ? this.draftsUsingFamily(f.family) : [];
+    return f ? [...this.kitsUsingFamily(f.family, [id]), ...this.draftsUsingFamily(f.family)] : [];
+  }
+
+  /**
+   * The brand kits using a font family: a text style names it (case-insensitively, as fontconfig matches), or
+   * the kit lists one of `fontIds` (the family's files; migration 0012's uses table), by name. The same rule as
+   * model/font-use.ts `kitUsesFont`, which the Brand room applies to the kits it has loaded.
+   */
+  kitsUsingFamily(family: string, fontIds: readonly string[]): FontUse[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT k.id AS id, k.name AS name FROM brand_kits k
+           WHERE EXISTS (SELECT 1 FROM brand_kit_uses u WHERE u.kit_rowid = k.rowid AND u.role = 'font' AND u.ref_id IN (SELECT value FROM json_each(?)))
+              OR EXISTS (SELECT 1 FROM json_each(k.doc, '$.textStyles') s WHERE json_extract(s.value, '$.style.font') = ? COLLATE NOCASE)
+           ORDER BY k.name COLLATE NOCASE`,
+        )
+        .all(JSON.stringify(fontIds), family) as { id: string; name: string }[]
+    ).map((r) => ({ kind: 'kit', ...r }));
   }
 
   /**

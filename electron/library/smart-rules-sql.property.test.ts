@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetKinds } from '../model/asset';
+import { hexToLab } from '../model/colour';
 import { colourLabels } from '../model/organise';
 import { licenceState } from '../model/policy';
 import { matchesRules, SmartRules, type RuleSubject, type SmartRule } from '../model/smart-rules';
@@ -19,6 +20,18 @@ const TAGS = ['beach', 'logo', 'summer', 'brand'];
 const dayOffset = fc.integer({ min: -60, max: 60 });
 const isoAround = fc.tuple(dayOffset, fc.integer({ min: 0, max: DAY - 1 })).map(([d, ms]) => new Date(Date.UTC(2026, 5, 15) + d * DAY + ms).toISOString());
 const dayAround = dayOffset.map((d) => new Date(NOW.getTime() + d * DAY).toISOString().slice(0, 10));
+// Colours meet the rule's targets at their edges: the target itself, a few ΔE off it, shares around the 5 % floor.
+const HEXES = ['#e4002b', '#10a040', '#808080', '#ffffff'] as const;
+const labOf = (hex: string) => hexToLab(hex)!;
+const colour = fc.record({
+  base: fc.constantFrom(...HEXES),
+  dl: fc.constantFrom(0, 3, -5, 10, 15, -20),
+  da: fc.constantFrom(0, 4, -8),
+  share: fc.constantFrom(0.02, 0.049, 0.05, 0.3, 0.6),
+}).map(({ base, dl, da, share }) => {
+  const lab = labOf(base);
+  return { l: lab.l + dl, a: lab.a + da, b: lab.b, share };
+});
 const dim = fc.option(fc.constantFrom(100, 720, 1080, 1920), { nil: null });
 
 const subject: fc.Arbitrary<RuleSubject> = fc.record({
@@ -34,6 +47,7 @@ const subject: fc.Arbitrary<RuleSubject> = fc.record({
   height: dim,
   licenceExpires: fc.option(fc.oneof(dayAround, fc.constantFrom(NOW.toISOString().slice(0, 10))), { nil: null }),
   usedInPost: fc.boolean(),
+  colours: fc.array(colour, { maxLength: 3 }),
 });
 
 const someOf = <T>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { minLength: 1, maxLength: xs.length });
@@ -49,6 +63,7 @@ const rule: fc.Arbitrary<SmartRule> = fc.oneof(
   fc.record({ type: fc.constant('orientation' as const), is: fc.constantFrom('portrait' as const, 'landscape' as const, 'square' as const) }),
   fc.record({ type: fc.constant('licence' as const), states: someOf(['none', 'valid', 'soon', 'expired'] as const) }),
   fc.record({ type: fc.constant('usedInPost' as const), used: fc.boolean() }),
+  fc.record({ type: fc.constant('colour' as const), hex: fc.constantFrom(...HEXES, '#E4002B', 'fff'), tolerance: fc.constantFrom(0, 3, 4, 5, 8, 10, 15, 30) }),
 );
 const rules = fc.record({ match: fc.constantFrom('all' as const, 'any' as const), rules: fc.array(rule, { maxLength: 4 }) });
 
@@ -61,11 +76,12 @@ afterAll(() => db.close());
 
 /** Replaces the library's content with `assets` (a post carries a draft using each asset that is "used in a post"). */
 function load(assets: RuleSubject[]): void {
-  db.exec('DELETE FROM posts; DELETE FROM drafts; DELETE FROM assets;');
+  db.exec('DELETE FROM posts; DELETE FROM drafts; DELETE FROM asset_colours; DELETE FROM assets;');
   const insert = db.prepare(
     `INSERT INTO assets (id, sha256, kind, name, original_name, ext, size_bytes, duration_sec, width, height, created_at, imported_at, rating, label, licence_expires)
      VALUES (?, ?, ?, ?, 'x', 'bin', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const colourRow = db.prepare('INSERT INTO asset_colours (id, l0, l1, a0, a1, b0, b1, asset_rowid, share, l, a, b) SELECT rowid * 8 + ?, ?, ?, ?, ?, ?, ?, rowid, ?, ?, ?, ? FROM assets WHERE id = ?');
   const tag = db.prepare("INSERT INTO asset_tags (asset_rowid, tag) VALUES ((SELECT rowid FROM assets WHERE id = ?), ?)");
   const draft = db.prepare("INSERT INTO drafts (id, name, kind, preset, revision, doc, created_at, updated_at) VALUES (?, 'D', 'video', '9:16', 1, '{}', 'c', 'u')");
   const use = db.prepare('INSERT INTO draft_assets (draft_rowid, asset_id) VALUES ((SELECT rowid FROM drafts WHERE id = ?), ?)');
@@ -76,6 +92,7 @@ function load(assets: RuleSubject[]): void {
     const id = `a${i}`;
     insert.run(id, id, a.kind, id, a.sizeBytes, a.durationSec, a.width, a.height, a.createdAt, a.importedAt, a.rating, a.label, a.licenceExpires);
     for (const t of a.tags) tag.run(id, t);
+    a.colours.forEach((c, rank) => colourRow.run(rank, c.l, c.l, c.a, c.a, c.b, c.b, c.share, c.l, c.a, c.b, id));
     use.run('loose', id);
     if (a.usedInPost) {
       draft.run(`d${i}`);

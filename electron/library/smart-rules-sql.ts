@@ -1,5 +1,7 @@
+import { COLOUR_MIN_SHARE_DEFAULT, filterLab } from '../model/colour-search';
 import { LICENCE_SOON_DAYS } from '../model/policy';
 import type { DateField, SmartRule, SmartRules } from '../model/smart-rules';
+import { colourMatchSql } from './colour-sql';
 
 /**
  * Smart collection rules → one SQL condition over `assets a`, with every value a `?` parameter (nothing a person
@@ -77,6 +79,11 @@ export function compileRule(rule: SmartRule, now: Date): SqlCondition {
       // A post carries a draft; the draft's current assets are in draft_assets, rewritten on every save.
       const used = 'EXISTS (SELECT 1 FROM draft_assets da JOIN drafts d ON d.rowid = da.draft_rowid JOIN posts p ON p.draft_id = d.id WHERE da.asset_id = a.id)';
       return { sql: rule.used ? used : `NOT ${used}`, params: [] };
+    }
+    case 'colour': {
+      // The colour search's own query (R*Tree box, then the exact sphere), as a membership test.
+      const m = colourMatchSql(filterLab(rule), rule.tolerance, COLOUR_MIN_SHARE_DEFAULT);
+      return { sql: `a.rowid IN (SELECT asset_rowid FROM (${m.sql}))`, params: m.params };
     }
     default:
       return unreachable(rule);

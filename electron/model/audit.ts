@@ -10,6 +10,8 @@ export const auditActions = [
   'delivery_settings',
   // A brand kit was created, edited, duplicated, deleted, imported or made the default (model/brand-kit.ts).
   'kit_edit',
+  // A library font was added, its licence note changed, or it was removed (fonts are brand assets: 'kits.edit').
+  'font_edit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

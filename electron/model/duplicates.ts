@@ -31,6 +31,8 @@ export const KeepResult = z.object({
   keptId: z.string(),
   trashedIds: z.array(z.string()),
   tagsAdded: z.array(z.string()),
+  /** Manual collections a removed copy was in that now hold the kept asset. */
+  collectionsAdded: z.array(z.string()),
   /** Drafts that used a removed copy and now use the kept one, each at its new revision. */
   drafts: z.array(z.object({ draftId: z.string(), name: z.string(), revisionBefore: z.number().int(), revisionAfter: z.number().int() })),
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AssetKind, Tag } from './asset';
+import { hexToLab, parseHex, toHex } from './colour';
+import { COLOUR_MIN_SHARE_DEFAULT, COLOUR_TOLERANCE_DEFAULT, ColourFilter } from './colour-search';
 import { LabelChoice, Rating, type ColourLabel } from './organise';
 import { licenceState, type LicenceState } from './policy';
+import type { DominantColour } from './visual-signature';
 
 /**
  * Smart collections: saved rules a library evaluates in SQL (library/smart-rules-sql.ts compiles them), like
@@ -33,6 +36,15 @@ export const SmartRule = z.discriminatedUnion('type', [
   z.object({ type: z.literal('orientation'), is: Orientation }),
   z.object({ type: z.literal('licence'), states: NonEmpty(z.enum(licenceStates), 'licence state') }),
   z.object({ type: z.literal('usedInPost'), used: z.boolean() }),
+  /**
+   * Has a dominant colour within ΔE `tolerance` of `hex` covering at least 5 % of the picture: the Library's colour
+   * search (model/colour-search.ts) as a rule. The hex is stored as `#rrggbb`.
+   */
+  z.object({
+    type: z.literal('colour'),
+    hex: ColourFilter.shape.hex.transform((h) => toHex(parseHex(h)!)),
+    tolerance: z.number().min(0, 'A tolerance is 0 or more').max(100, 'Keep the tolerance at 100 or less'),
+  }),
 ]);
 export type SmartRule = z.infer<typeof SmartRule>;
 export type SmartRuleType = SmartRule['type'];
@@ -67,7 +79,17 @@ export type RuleSubject = {
   height: number | null;
   licenceExpires: string | null;
   usedInPost: boolean;
+  /** Dominant colours of the picture (none for audio, or before its signature is computed). */
+  colours: readonly DominantColour[];
 };
+
+/**
+ * Whether a colour is within ΔE `tolerance` of `target`. Compared squared, exactly as library/colour-sql.ts does
+ * in SQL (same operations in the same order), so the two agree on the boundary too.
+ */
+function withinColour(c: DominantColour, target: { l: number; a: number; b: number }, tolerance: number): boolean {
+  return c.share >= COLOUR_MIN_SHARE_DEFAULT && (c.l - target.l) * (c.l - target.l) + (c.a - target.a) * (c.a - target.a) + (c.b - target.b) * (c.b - target.b) <= tolerance * tolerance;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -112,6 +134,10 @@ export function matchesRule(rule: SmartRule, s: RuleSubject, now: Date): boolean
       return (rule.states as readonly LicenceState[]).includes(licenceState(s.licenceExpires, now));
     case 'usedInPost':
       return s.usedInPost === rule.used;
+    case 'colour': {
+      const target = hexToLab(rule.hex);
+      return target !== null && s.colours.some((c) => withinColour(c, target, rule.tolerance));
+    }
   }
 }
 
@@ -145,7 +171,9 @@ export function defaultRule(type: SmartRuleType): SmartRule {
       return { type, states: ['soon', 'expired'] };
     case 'usedInPost':
       return { type, used: true };
+    case 'colour':
+      return { type, hex: '#e4002b', tolerance: COLOUR_TOLERANCE_DEFAULT };
   }
 }
 
-export const smartRuleTypes: readonly SmartRuleType[] = ['kind', 'tags', 'rating', 'label', 'date', 'recent', 'size', 'duration', 'orientation', 'licence', 'usedInPost'];
+export const smartRuleTypes: readonly SmartRuleType[] = ['kind', 'tags', 'rating', 'label', 'date', 'recent', 'size', 'duration', 'orientation', 'licence', 'usedInPost', 'colour'];

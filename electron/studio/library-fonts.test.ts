@@ -73,7 +73,7 @@ describe('library fonts in text layers', () => {
     await t.studio.api['text.render']({ text: layer({ ...style, font: 'DejaVu Sans' }), canvas });
     const startsBefore = t.studio.rooms.text.starts;
     expect(startsBefore).toBe(1);
-    const { font } = await t.studio.api['fonts.add']({ path: LOBSTER, licenceNote: 'OFL' });
+    const { font } = await t.studio.api['fonts.add']({ actorId: 'owner', path: LOBSTER, licenceNote: 'OFL' });
 
     const drawn = await t.studio.api['text.render']({ text: layer(), canvas });
     expect(t.studio.rooms.text.starts).toBe(2);

@@ -103,12 +103,13 @@ function summaryOf(a: Asset) {
 const VIDEO_LENGTH_SLACK_SEC = 0.5;
 
 /**
- * "Keep this one": in one transaction, the kept asset gets the others' tags, notes and (when it has none) their
- * licence; every draft that used another copy is re-pointed to it as a new revision (recorded in asset_merges);
+ * "Keep this one": in one transaction, the kept asset gets the others' tags, notes, (when it has none) their
+ * licence, the highest star rating among them, their colour label when it has none (the first copy's that has
+ * one, in `removeIds` order) and their collections; every draft that used another copy is re-pointed to it as a new revision (recorded in asset_merges);
  * the others go to the Trash, where Restore brings them back.
  */
 export function keepDuplicate(ctx: StudioContext, keepId: string, removeIds: string[]): KeepResult {
-  const { db, assets, drafts } = ctx.rooms;
+  const { db, assets, drafts, collections } = ctx.rooms;
   const others = [...new Set(removeIds)].filter((id) => id !== keepId);
   if (others.length === 0) throw new AppError('invalid_input', 'Pick at least one other copy to move to the Trash.');
   const result = db.transaction((): KeepResult => {
@@ -129,6 +130,22 @@ export function keepDuplicate(ctx: StudioContext, keepId: string, removeIds: str
       notes: notes.join('\n\n'),
       ...(kept.licenceExpires === null && licenced ? { licenceExpires: licenced.licenceExpires, licenceNote: kept.licenceNote || licenced.licenceNote } : {}),
     });
+    // A designer's marks survive the merge: the best rating given to any copy, the keeper's own label first.
+    const rating = Math.max(kept.rating, ...list.map((c) => c.rating));
+    if (rating !== kept.rating) assets.setRating([kept.id], rating);
+    const label = kept.label ?? list.find((c) => c.label !== null)?.label ?? null;
+    if (label !== kept.label) assets.setLabel([kept.id], label);
+    const inCollections = new Set(collections.ofAsset(kept.id).map((c) => c.id));
+    const collectionsAdded: string[] = [];
+    const at = new Date();
+    for (const c of list) {
+      for (const col of collections.ofAsset(c.id)) {
+        if (inCollections.has(col.id)) continue;
+        inCollections.add(col.id);
+        collections.add(col.id, [kept.id], at);
+        collectionsAdded.push(col.id);
+      }
+    }
 
     const map = new Map(list.map((c) => [c.id, kept.id]));
     const byDraft = new Map<string, string[]>();
@@ -150,10 +167,11 @@ export function keepDuplicate(ctx: StudioContext, keepId: string, removeIds: str
     }
     for (const c of list) if (!byDraft.size || ![...byDraft.values()].some((u) => u.includes(c.id))) log.run(kept.id, c.id, null, null, null, now);
     const trashedIds = assets.setTrashed(list.map((c) => c.id), true);
-    return { keptId: kept.id, trashedIds, tagsAdded, drafts: touched };
+    return { keptId: kept.id, trashedIds, tagsAdded, collectionsAdded, drafts: touched };
   }).immediate();
   ctx.emit('assets.changed', { reason: 'updated', ids: [result.keptId] });
   ctx.emit('assets.changed', { reason: 'trashed', ids: result.trashedIds });
+  if (result.collectionsAdded.length) ctx.emit('collections.changed', { kind: 'manual', ids: result.collectionsAdded });
   if (result.drafts.length) ctx.emit('drafts.changed', { reason: 'saved', ids: result.drafts.map((d) => d.draftId) });
   return result;
 }

@@ -93,7 +93,7 @@ describe('colour search and duplicates (engine)', () => {
     });
 
     const kept = await api['duplicates.keep']({ keepId: origId!, removeIds: [copyId!] });
-    expect(kept).toEqual({ keptId: origId, trashedIds: [copyId], tagsAdded: ['summer'], drafts: [{ draftId: draft.id, name: 'Launch', revisionBefore: saved.revision, revisionAfter: saved.revision + 1 }] });
+    expect(kept).toEqual({ keptId: origId, trashedIds: [copyId], tagsAdded: ['summer'], collectionsAdded: [], drafts: [{ draftId: draft.id, name: 'Launch', revisionBefore: saved.revision, revisionAfter: saved.revision + 1 }] });
     const a = await api['assets.get']({ id: origId! });
     expect(a.tags).toEqual(['hero', 'summer']);
     expect(a.notes).toBe('Shot by Aino');
@@ -110,6 +110,39 @@ describe('colour search and duplicates (engine)', () => {
     await api['assets.restore']({ ids: [copyId!] });
     expect((await api['duplicates.list']({ mode: 'near' })).groups).toHaveLength(1);
     await expect(api['duplicates.keep']({ keepId: origId!, removeIds: [origId!] })).rejects.toThrow(/at least one other copy/);
+  });
+
+  it('keep one merges the others’ marks and collections into the keeper: the best rating, the keeper’s label first', async () => {
+    const files = await Promise.all(['keep', 'a', 'b'].map((n, i) => picture(path.join(dir, `${n}.png`), { w: 300, h: 200, ground: '#2a7fd0', spot: ['#ffcc00', '#ffcc01', '#ffcc02'][i]! })));
+    const [keepId, aId, bId] = await importAll(t.studio, files);
+    const { api } = t.studio;
+    await api['assets.setRating']({ ids: [keepId!], rating: 2 });
+    await api['assets.setRating']({ ids: [aId!], rating: 4 });
+    await api['assets.setRating']({ ids: [bId!], rating: 5 });
+    await api['assets.setLabel']({ ids: [aId!], label: 'green' });
+    await api['assets.setLabel']({ ids: [bId!], label: 'red' });
+    const summer = await api['collections.create']({ name: 'Summer', assetIds: [aId!, bId!] });
+    const hero = await api['collections.create']({ name: 'Hero', assetIds: [bId!] });
+    await api['collections.create']({ name: 'Mine', assetIds: [keepId!] });
+    await api['assets.tag']({ ids: [bId!], add: ['beach'], remove: [] });
+    await api['assets.update']({ id: aId!, notes: 'From the agency' });
+    t.events.length = 0;
+
+    const r = await api['duplicates.keep']({ keepId: keepId!, removeIds: [aId!, bId!] });
+    expect(r).toMatchObject({ keptId: keepId, trashedIds: [aId, bId], tagsAdded: ['beach'], collectionsAdded: [summer.id, hero.id] });
+    const kept = await api['assets.get']({ id: keepId! });
+    expect(kept).toMatchObject({ rating: 5, label: 'green', tags: ['beach'], notes: 'From the agency' });
+    const where = await api['assets.whereUsed']({ id: keepId! });
+    expect(where.collections.map((c) => c.name)).toEqual(['Hero', 'Mine', 'Summer']);
+    expect(t.events.filter((e) => e.name === 'collections.changed')).toEqual([{ name: 'collections.changed', payload: { kind: 'manual', ids: [summer.id, hero.id] } }]);
+
+    // The keeper's own label wins; a lower rating on the copies leaves the keeper's.
+    await api['assets.restore']({ ids: [aId!] });
+    await api['assets.setLabel']({ ids: [keepId!], label: 'blue' });
+    await api['assets.setRating']({ ids: [aId!], rating: 1 });
+    const again = await api['duplicates.keep']({ keepId: keepId!, removeIds: [aId!] });
+    expect(again.collectionsAdded).toEqual([]);
+    expect(await api['assets.get']({ id: keepId! })).toMatchObject({ rating: 5, label: 'blue' });
   });
 
   it('backfills pictures imported without signatures in a job, on open, without holding the open up', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BrandKitContent } from '../../../../electron/model/brand-kit';
 import type { FontRecord } from '../../../../electron/model/font';
+import { kitsUsingFont } from '../../../../electron/model/font-use';
 import { call, errorText, onEvent } from '../../api/client';
 import { stageFile } from '../../api/importFiles';
 import { fontUrl } from '../../api/media';
@@ -9,7 +10,7 @@ import { type MessageKey, t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { PlusIcon } from '../../ui/icons';
-import { useBrand } from './brandStore';
+import { brandActorId, useBrand } from './brandStore';
 import { Section } from './controls';
 import { fontRemovalBlock } from './kitFonts';
 
@@ -91,7 +92,7 @@ export function FontsSection({ content, fonts }: { content: BrandKitContent; fon
     setError(null);
     try {
       const staged = await stageFile(file);
-      const { font, duplicate } = await call('fonts.add', { ...staged, licenceNote: '' });
+      const { font, duplicate } = await call('fonts.add', { ...staged, actorId: brandActorId(), licenceNote: '' });
       addToKit(font.id);
       useStore.getState().showToast({ message: t(duplicate ? 'brand.fontWasThere' : 'brand.fontAdded', { family: font.family, style: font.subfamily }), tone: 'success' });
     } catch (e) {
@@ -174,13 +175,20 @@ const embeddingKey: Record<FontRecord['embedding'], MessageKey> = {
 function FontCard({ font, content, library }: { font: FontRecord; content: BrandKitContent; library: readonly FontRecord[] }) {
   const edit = useBrand((s) => s.edit);
   const canEdit = useBrand((s) => s.canEdit);
+  const kits = useBrand((s) => s.kits);
+  const openId = useBrand((s) => s.selectedId);
+  // The open kit as it is being edited (the list holds its last saved version).
+  const usedBy = kitsUsingFont(
+    kits.map((k) => (k.id === openId ? { ...k, ...content } : k)),
+    font,
+  );
   const { family, error } = useFontFace(font.id);
   const [note, setNote] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
   const [noteError, setNoteError] = useState<string | null>(null);
   const saveNote = () => {
     if (note === null || note === font.licenceNote) return setNote(null);
-    call('fonts.update', { id: font.id, licenceNote: note }).then(
+    call('fonts.update', { id: font.id, actorId: brandActorId(), licenceNote: note }).then(
       () => {
         setNote(null);
         setNoteError(null);
@@ -209,6 +217,11 @@ function FontCard({ font, content, library }: { font: FontRecord; content: Brand
         <span className={okToEmbed ? 'font-embed font-embed--ok' : 'font-embed font-embed--warn'} title={t(`${embeddingKey[font.embedding]}Hint` as MessageKey)} data-testid="font-embedding">
           {t(embeddingKey[font.embedding])}
         </span>
+        {usedBy.length > 0 && (
+          <span className="font-card__meta" title={t('brand.fontUsedByHint')} data-testid="font-kits">
+            {t('brand.fontUsedBy', { kits: usedBy.map((k) => k.name).join(', ') })}
+          </span>
+        )}
       </div>
       <label className="brand-field font-card__note">
         <span className="field__label">{t('brand.licenceNote')}</span>

@@ -57,11 +57,12 @@ export function WatermarkSection({ content }: { content: BrandKitContent }) {
   );
 }
 
-/** A 9:16 frame with stand-in footage and the logo where the preset puts it (same box maths at any size). */
+/** A 9:16 frame with stand-in footage and the logo where the export puts it (kit-place.ts, scaled to the frame). */
 function WatermarkMock({ wm, logoId }: { wm: WatermarkPreset; logoId: string | null }) {
   const { asset } = useAsset(logoId);
-  const aspect = asset?.width && asset.height ? asset.width / asset.height : 2;
-  const box = watermarkBox(FRAME, wm, aspect);
+  // Before the logo's size is known (or without a logo) a 2:1 stand-in shows where it will go.
+  const logo = asset?.width && asset.height ? { width: asset.width, height: asset.height } : { width: 400, height: 200 };
+  const box = watermarkBox(FRAME, wm, logo);
   return (
     <figure className="watermark__mock" aria-label={t('brand.watermarkPreview')} data-testid="watermark-mock">
       <div className={cx('watermark__frame', wm.logo === 'dark' && 'watermark__frame--light')} style={FRAME}>

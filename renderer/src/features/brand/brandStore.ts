@@ -44,6 +44,9 @@ let session: KitSession | null = null;
 
 const toastError = (e: unknown) => useStore.getState().showToast({ message: errorText(e), tone: 'error' });
 
+/** The profile the room's calls act as (kits and fonts both need 'kits.edit'). */
+export const brandActorId = (): string => useBrand.getState().actor?.id ?? storedActorId();
+
 export const useBrand = create<BrandState>((set, get) => {
   const actorId = () => get().actor?.id ?? storedActorId();
   /** Opens `kit` in the editor, after saving what the previous one had unsaved. */

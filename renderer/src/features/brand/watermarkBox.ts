@@ -1,30 +1,22 @@
 import type { WatermarkPreset } from '../../../../electron/model/brand-kit';
+import type { Size } from '../../../../electron/model/geometry';
+import { watermarkRect } from '../../../../electron/model/kit-place';
 
 export type Box = { left: number; top: number; width: number; height: number };
 
+/** The export canvas a mock frame stands for: 1080 wide (what kits are designed on), the frame's aspect. */
+export function exportCanvasFor(frame: Size): Size {
+  return { width: 1080, height: Math.max(2, Math.round((1080 * frame.height) / frame.width)) };
+}
+
 /**
- * Where a watermark logo sits on a canvas: `size` and `margin` are fractions of the canvas width (so a 9:16 and
- * a 16:9 export keep the same share of the width), the height follows the logo's aspect (width / height).
- * The logo never grows past the canvas: on a tiny or very tall logo it is shrunk to fit inside the margins.
+ * Where the watermark logo sits on a mock frame: the rectangle the editor and the export draw it in
+ * (model/kit-place.ts `watermarkRect`, i.e. geometry.ts `place()` of the watermark's transform, even-pixel rounding
+ * included) on the export canvas the frame stands for, scaled down to the frame. So the preview cannot drift from
+ * what an export shows. `logo` is the logo's pixel size.
  */
-export function watermarkBox(canvas: { width: number; height: number }, wm: Pick<WatermarkPreset, 'corner' | 'margin' | 'size'>, logoAspect: number): Box {
-  const aspect = Number.isFinite(logoAspect) && logoAspect > 0 ? logoAspect : 1;
-  const margin = wm.margin * canvas.width;
-  // On a canvas wider than tall by far, the margins alone could pass its height: they shrink to leave the logo room.
-  const marginY = Math.min(margin, Math.max(0, (canvas.height - 1) / 2));
-  let width = wm.size * canvas.width;
-  let height = width / aspect;
-  const maxH = canvas.height - 2 * marginY;
-  if (height > maxH) {
-    height = maxH;
-    width = height * aspect;
-  }
-  const right = wm.corner.endsWith('right');
-  const bottom = wm.corner.startsWith('bottom');
-  return {
-    left: right ? canvas.width - margin - width : margin,
-    top: bottom ? canvas.height - marginY - height : marginY,
-    width,
-    height,
-  };
+export function watermarkBox(frame: Size, wm: WatermarkPreset, logo: Size, canvas: Size = exportCanvasFor(frame)): Box {
+  const r = watermarkRect(wm, logo, canvas);
+  const k = frame.width / canvas.width;
+  return { left: r.x * k, top: r.y * k, width: r.width * k, height: r.height * k };
 }

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
+import { KitSwatches } from './KitSwatches';
 
 const START_HEX = '#e4002b';
 
@@ -32,9 +33,10 @@ export function ColourFilter() {
     return () => window.removeEventListener('pointerdown', onDown);
   }, [open]);
 
-  const apply = () => {
-    const rgb = parseHex(hex);
+  const apply = (chosen: string = hex) => {
+    const rgb = parseHex(chosen);
     if (!rgb) return;
+    setHex(toHex(rgb));
     setQuery({ color: { hex: toHex(rgb), tolerance } });
     setOpen(false);
     buttonRef.current?.focus();
@@ -79,6 +81,8 @@ export function ColourFilter() {
           }}
         >
           <p className="colour-filter__hint">{t('colour.hint')}</p>
+          {/* One click searches a brand colour at the tolerance below. */}
+          <KitSwatches current={color?.hex ?? null} onPick={(h) => apply(h)} />
           <div className="colour-filter__row">
             <input
               type="color"
@@ -121,7 +125,7 @@ export function ColourFilter() {
           />
           <p className="colour-filter__hint">{t('colour.toleranceHint')}</p>
           <div className="colour-filter__actions">
-            <Button variant="primary" onClick={apply} disabled={!valid} data-testid="colour-filter-apply">
+            <Button variant="primary" onClick={() => apply()} disabled={!valid} data-testid="colour-filter-apply">
               {t('colour.apply')}
             </Button>
           </div>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { assetKinds, type AssetKind } from '../../../../electron/model/asset';
+import { parseHex, toHex } from '../../../../electron/model/colour';
 import { colourLabels, type LabelChoice } from '../../../../electron/model/organise';
 import { defaultRule, licenceStates, orientations, smartRuleTypes, type SmartRule, type SmartRuleType } from '../../../../electron/model/smart-rules';
 import { t, type MessageKey } from '../../i18n';
 import { IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
+import { KitSwatches } from './KitSwatches';
 
 const typeLabel: Record<SmartRuleType, MessageKey> = {
   kind: 'rule.kind',
@@ -18,6 +20,7 @@ const typeLabel: Record<SmartRuleType, MessageKey> = {
   orientation: 'rule.orientation',
   licence: 'rule.licence',
   usedInPost: 'rule.usedInPost',
+  colour: 'rule.colour',
 };
 const MB = 1024 * 1024;
 
@@ -117,6 +120,50 @@ function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags: string
   );
 }
 
+/**
+ * The colour rule: a colour well and a hex field (either edits the same colour), and the tolerance as a ΔE slider
+ * (the Library's colour filter's range). A hex being typed is kept here until it reads as a colour.
+ */
+function ColourFields({ hex, tolerance, onChange, label }: { hex: string; tolerance: number; onChange: (v: { hex: string; tolerance: number }) => void; label: string }) {
+  const [text, setText] = useState(hex);
+  const rgb = parseHex(text);
+  return (
+    <>
+      <input type="color" className="rule__colour" aria-label={t('colour.pick')} value={hex} onChange={(e) => { setText(e.target.value); onChange({ hex: e.target.value, tolerance }); }} data-testid="rule-colour-picker" />
+      <input
+        className="rule__input rule__input--hex"
+        aria-label={`${label}: ${t('colour.hex')}`}
+        aria-invalid={rgb === null}
+        value={text}
+        spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = parseHex(e.target.value);
+          if (next) onChange({ hex: toHex(next), tolerance });
+        }}
+        data-testid="rule-colour-hex"
+      />
+      <label className="rule__number">
+        <span className="rule__unit">{t('colour.tolerance')}</span>
+        <input type="range" min={2} max={50} step={1} value={tolerance} aria-label={t('colour.tolerance')} onChange={(e) => onChange({ hex, tolerance: Number(e.target.value) })} data-testid="rule-colour-tolerance" />
+        <output className="rule__unit">{t('colour.toleranceValue', { value: tolerance })}</output>
+      </label>
+      {rgb === null && (
+        <span className="field__error" role="alert">
+          {t('colour.hexInvalid')}
+        </span>
+      )}
+      <KitSwatches
+        current={hex}
+        onPick={(h) => {
+          setText(h);
+          onChange({ hex: h, tolerance });
+        }}
+      />
+    </>
+  );
+}
+
 function RuleValues({ rule, onChange, n }: { rule: SmartRule; onChange: (r: SmartRule) => void; n: number }) {
   const label = t('smart.ruleType', { n });
   const ops = <K extends 'gte' | 'lte' | 'eq'>(keys: readonly K[]) => keys.map((k) => ({ value: k, label: t(`rule.op.${k}`) }));
@@ -195,5 +242,7 @@ function RuleValues({ rule, onChange, n }: { rule: SmartRule; onChange: (r: Smar
           label={label}
         />
       );
+    case 'colour':
+      return <ColourFields hex={rule.hex} tolerance={rule.tolerance} onChange={(v) => onChange({ ...rule, ...v })} label={label} />;
   }
 }
