@@ -95,10 +95,10 @@ async function withLogo(sourcePng: string, logoFile: string, r: Box, opacity: nu
 async function inkMask(img: Buffer, w?: number, h?: number): Promise<{ mask: Uint8Array; width: number; height: number }> {
   const trimmed = await sharp(img).trim({ background: '#000000', threshold: 10 }).png().toBuffer();
   const meta = await sharp(trimmed).metadata();
-  const width = w ?? meta.width!;
-  const height = h ?? meta.height!;
+  const width = w ?? meta.width;
+  const height = h ?? meta.height;
   const data = await sharp(trimmed).resize(width, height, { fit: 'fill' }).extractChannel(0).raw().toBuffer();
-  return { mask: Uint8Array.from(data, (v) => (v > 127 ? 1 : 0)), width: meta.width!, height: meta.height! };
+  return { mask: Uint8Array.from(data, (v) => (v > 127 ? 1 : 0)), width: meta.width, height: meta.height };
 }
 
 /**
