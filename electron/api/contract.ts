@@ -164,6 +164,22 @@ export const calls = {
     }),
     output: TextLayerImage,
   },
+  /**
+   * Backs the whole library up to one `.postframe-backup` file as a 'backup' job (docs/backup.md): to `path` (a file,
+   * or a folder to put it in under a dated name), or without one into the library's `exports/backups/`. Needs
+   * 'library.backup' (admins); the finished backup is audited.
+   */
+  'library.backup': { input: z.object({ actorId: Id, path: z.string().min(1).max(4096).optional() }), output: z.object({ jobId: Id }) },
+  /**
+   * Restores a backup (`path`, or an `upload` in browser mode) into the NEW folder `folder` as a 'restore' job; the
+   * library open now stays open, and the restored one is opened with libraries.open. Needs 'library.backup'.
+   */
+  'library.restore': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(), folder: z.string().min(1).max(4096) })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one backup file to restore' }),
+    output: z.object({ jobId: Id }),
+  },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
   // ── capture (issue 5): chunks travel over HTTP (host) or IPC (Electron), never through these calls ──

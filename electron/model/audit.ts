@@ -10,6 +10,8 @@ export const auditActions = [
   'delivery_settings',
   // A brand kit was created, edited, duplicated, deleted, imported or made the default (model/brand-kit.ts).
   'kit_edit',
+  // An admin backed the library up to a file, or restored a backup into a new folder (docs/backup.md).
+  'library_backup', 'library_restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
