@@ -345,6 +345,16 @@ export const calls = {
       .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
     output: BrandKit,
   },
+  /**
+   * kits.import as a 'kit-import' job with progress per file and Cancel (a kit with long intro/outro clips takes a
+   * while): the Brand room uses it; its result names the new kit. Needs 'kits.edit', checked before the job exists.
+   */
+  'kits.importStart': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
+    output: z.object({ jobId: Id }),
+  },
   /** The kits that use an asset, and as what ("where used"; an asset a kit uses cannot be deleted for good). */
   'kits.usingAsset': {
     input: z.object({ assetId: Id }),
