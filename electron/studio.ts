@@ -35,6 +35,7 @@ import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import { type KitUsage, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
+import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
@@ -42,7 +43,7 @@ import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
 import { resolveKitFile } from './studio/kit-files';
 import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
-import { kitsApi } from './studio/kits-api';
+import { kitsApi, registerKitJobs } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
 import { FontStore } from './studio/fonts-store';
 import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
@@ -138,6 +139,7 @@ export class Studio implements StudioContext {
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
       ...fontsApi(this),
       ...visualApi(this),
+      ...backupApi(this),
     };
   }
 
@@ -226,7 +228,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -244,6 +246,8 @@ export class Studio implements StudioContext {
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
     registerVisualJobs(this, rooms);
+    registerBackupJobs(this, rooms);
+    registerKitJobs(this, rooms, (r) => this.kitFontsOf(r));
     runner.recover();
     await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.

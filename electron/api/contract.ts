@@ -164,6 +164,22 @@ export const calls = {
     }),
     output: TextLayerImage,
   },
+  /**
+   * Backs the whole library up to one `.postframe-backup` file as a 'backup' job (docs/backup.md): to `path` (a file,
+   * or a folder to put it in under a dated name), or without one into the library's `exports/backups/`. Needs
+   * 'library.backup' (admins); the finished backup is audited.
+   */
+  'library.backup': { input: z.object({ actorId: Id, path: z.string().min(1).max(4096).optional() }), output: z.object({ jobId: Id }) },
+  /**
+   * Restores a backup (`path`, or an `upload` in browser mode) into the NEW folder `folder` as a 'restore' job; the
+   * library open now stays open, and the restored one is opened with libraries.open. Needs 'library.backup'.
+   */
+  'library.restore': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(), folder: z.string().min(1).max(4096) })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one backup file to restore' }),
+    output: z.object({ jobId: Id }),
+  },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
   // ── capture (issue 5): chunks travel over HTTP (host) or IPC (Electron), never through these calls ──
@@ -328,6 +344,16 @@ export const calls = {
       .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
       .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
     output: BrandKit,
+  },
+  /**
+   * kits.import as a 'kit-import' job with progress per file and Cancel (a kit with long intro/outro clips takes a
+   * while): the Brand room uses it; its result names the new kit. Needs 'kits.edit', checked before the job exists.
+   */
+  'kits.importStart': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
+    output: z.object({ jobId: Id }),
   },
   /** The kits that use an asset, and as what ("where used"; an asset a kit uses cannot be deleted for good). */
   'kits.usingAsset': {

@@ -6,7 +6,7 @@ import type { Asset } from '../model/asset';
 import { describeAuditProblem } from '../model/audit';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
-import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
+import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
@@ -14,6 +14,7 @@ import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
+import { restoreLibrary } from '../studio/backup';
 import { installProcessGuards } from '../studio/process-guards';
 import { ColourFilter } from '../model/colour-search';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
@@ -36,6 +37,8 @@ Usage:
   postframe kit list [--library DIR] [--json]
   postframe kit export [--library DIR] (NAME | ID) FILE.postframe-kit
   postframe kit import [--library DIR] FILE.postframe-kit [--json]
+  postframe backup [--library DIR] FILE.postframe-backup [--json]
+  postframe restore FILE.postframe-backup NEW_FOLDER [--json]
 
 Without --library, the default library in your user data folder is used (created on first use).
 search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
@@ -51,6 +54,8 @@ uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from 
 the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
 kit export writes a brand kit with its logos, intro/outro clips and fonts into one file (FILE may be a folder);
 kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
+backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
+folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -114,6 +119,10 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'kit':
         return await kitCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'backup':
+        return await backupCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'restore':
+        return await restoreCommand(args, rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -424,6 +433,32 @@ async function kitCommand(args: ParsedArgs, rest: string[], lib: { path: string;
   } finally {
     await studio.close();
   }
+}
+
+async function backupCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest.length !== 1) throw new UsageError('Use: postframe backup [--library DIR] FILE.postframe-backup');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    // The command line is the person's own machine: it acts as the library's owner (an admin), as kit import does.
+    const { jobId } = await studio.api['library.backup']({ actorId: 'owner', path: path.resolve(rest[0]!) });
+    const job = await studio.waitForJob(jobId);
+    const r = backupResultOf(job);
+    if (job.status !== 'done' || !r) throw new AppError('internal', job.error ?? `The backup ended ${job.status}.`);
+    if (args.flags.has('json')) io.out(`${JSON.stringify(r)}\n`);
+    else io.out(`Backed up ${r.assets} asset${r.assets === 1 ? '' : 's'} and ${r.fonts} font${r.fonts === 1 ? '' : 's'} to ${r.path} (${formatBytes(r.sizeBytes)})\n`);
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function restoreCommand(args: ParsedArgs, rest: string[], io: Out): Promise<number> {
+  if (rest.length !== 2) throw new UsageError('Use: postframe restore FILE.postframe-backup NEW_FOLDER');
+  // No library is open: the restore makes a new one, checked whole before it appears under its name.
+  const r = await restoreLibrary(path.resolve(rest[0]!), path.resolve(rest[1]!));
+  if (args.flags.has('json')) io.out(`${JSON.stringify(r)}\n`);
+  else io.out(`Restored ${r.assets} asset${r.assets === 1 ? '' : 's'} into ${r.path} (backup of ${r.createdAt}). Open it with: postframe serve --library ${JSON.stringify(r.path)}\n`);
+  return EXIT.ok;
 }
 
 /** `--allow-folder` values as absolute paths; each must be an existing folder. */

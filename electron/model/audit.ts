@@ -12,6 +12,8 @@ export const auditActions = [
   'kit_edit',
   // A library font was added, its licence note changed, or it was removed (fonts are brand assets: 'kits.edit').
   'font_edit',
+  // An admin backed the library up to a file, or restored a backup into a new folder (docs/backup.md).
+  'library_backup', 'library_restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -17,6 +17,8 @@ export const permissions = {
    * may add a designer role, which gets this row and nothing else changes.
    */
   'kits.edit': { roles: ['admin'], what: 'change brand kits' },
+  /** Settings → Library: back up the whole library to one file, or restore a backup into a new folder (docs/backup.md). */
+  'library.backup': { roles: ['admin'], what: 'back up or restore the library' },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 

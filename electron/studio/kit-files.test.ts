@@ -51,6 +51,32 @@ describe('.postframe-kit files between two libraries', () => {
     return fs.readFileSync(s.folder.originalPath(asset.sha256, asset.ext));
   };
 
+  it('imports as a job with progress (kits.importStart): the kit, its clips and events; a creator never starts one; a cancel adds nothing', async () => {
+    const kit = await a.studio.api['kits.create']({ actorId: 'owner', content });
+    const out = await a.studio.api['kits.export']({ id: kit.id, path: file(a, 'acme.postframe-kit') });
+    const { jobId } = await b.studio.api['kits.importStart']({ actorId: 'owner', path: out.path });
+    const job = await b.studio.waitForJob(jobId);
+    expect(job).toMatchObject({ kind: 'kit-import', status: 'done', progress: 1, result: { kind: 'kit-import', kitName: 'Acme' } });
+    const progressed = b.events.filter((e) => e.name === 'job.updated' && (e.payload as { id: string; progress: number | null }).id === jobId).map((e) => (e.payload as { progress: number | null }).progress);
+    expect(progressed.some((p) => p !== null && p > 0 && p < 1)).toBe(true);
+    const imported = await b.studio.api['kits.get']({ id: job.result?.kind === 'kit-import' ? job.result.kitId : '' });
+    expect(imported.palette).toEqual(content.palette);
+    expect(b.events.some((e) => e.name === 'kits.changed' && (e.payload as { reason: string }).reason === 'imported')).toBe(true);
+
+    const creator = await b.studio.api['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });
+    await expect(b.studio.api['kits.importStart']({ actorId: creator.id, path: out.path })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(b.studio.rooms.runner.list().filter((j) => j.kind === 'kit-import')).toHaveLength(1);
+
+    // Cancelled as soon as it starts: no kit, no new assets, whatever step it was in.
+    const assetsBefore = b.studio.assetsRepo.liveCount();
+    const second = await b.studio.api['kits.importStart']({ actorId: 'owner', path: out.path });
+    await b.studio.api['jobs.cancel']({ id: second.jobId });
+    const cancelled = await b.studio.waitForJob(second.jobId);
+    expect(cancelled.status).toBe('cancelled');
+    expect((await b.studio.api['kits.list']({})).map((k) => k.name)).toEqual(['Acme']);
+    expect(b.studio.assetsRepo.liveCount()).toBe(assetsBefore);
+  });
+
   it('round-trips a kit: same content, same file bytes, fonts through the fonts store; a second import is “Acme (2)” and adds no assets', async () => {
     const kit = await a.studio.api['kits.create']({ actorId: 'owner', content });
     const out = await a.studio.api['kits.export']({ id: kit.id, path: file(a, 'acme.postframe-kit') });

@@ -161,8 +161,20 @@ export type KitImportOutcome = { kit: BrandKit; importedAssetIds: string[]; rest
  * scratch folder goes; no kit row is left. (Fonts the store already accepted stay: they are valid library fonts,
  * and the narrow fonts interface has no removal.)
  */
-export async function importKit(ctx: StudioContext, fonts: KitFonts, file: string, actorId: string, limits: ZipLimits = DEFAULT_KIT_LIMITS): Promise<KitImportOutcome> {
+export async function importKit(
+  ctx: StudioContext,
+  fonts: KitFonts,
+  file: string,
+  actorId: string,
+  limits: ZipLimits = DEFAULT_KIT_LIMITS,
+  job: { signal?: AbortSignal; progress?: (fraction: number, detail: string) => void } = {},
+): Promise<KitImportOutcome> {
   const rooms = ctx.rooms;
+  const progress = job.progress ?? (() => undefined);
+  // Checked between steps: a cancel lands in the catch below, which removes what this import added.
+  const step = () => {
+    if (job.signal?.aborted) throw new AppError('cancelled', 'The kit import was cancelled. Nothing was imported.');
+  };
   // Refused before any work: a creator's import would otherwise add assets and fonts first.
   ctx.postService.permitted(actorId, 'kits.edit');
   const scratch = path.join(rooms.folder.stagingDir, `${process.pid}-kit-${randomUUID()}`);
@@ -170,10 +182,16 @@ export async function importKit(ctx: StudioContext, fonts: KitFonts, file: strin
   const added: string[] = [];
   const restored: string[] = [];
   try {
+    progress(0, 'Checking the kit file');
     const { manifest, files } = await unpackKit(file, scratch, limits);
     const ids = new Map<string, string>();
+    const total = manifest.files.length;
+    let done = 0;
+    const next = (name: string) => progress(0.3 + (0.65 * done++) / Math.max(1, total), name);
     for (const f of manifest.files) {
       if (f.kind === 'font') continue;
+      step();
+      next(f.name);
       const outcome = await runImport({ folder: rooms.folder, assets: rooms.assets, tools: rooms.tools, toolsError: rooms.toolsError ?? undefined, concurrency: 1 }, { paths: [files.get(f.path)!], uploads: [] });
       const id = outcome.assetIds[0] ?? outcome.duplicateIds[0];
       if (!id) throw badKit(`its file “${f.name}” could not be imported (${clause(outcome.failed[0]?.reason ?? 'unknown reason')})`);
@@ -185,6 +203,8 @@ export async function importKit(ctx: StudioContext, fonts: KitFonts, file: strin
     }
     for (const f of manifest.files) {
       if (f.kind !== 'font') continue;
+      step();
+      next(f.name);
       const rec = await fonts.addFontFile(files.get(f.path)!, { fileName: f.name, licenceNote: f.licenceNote });
       ids.set(f.path, rec.id);
     }
@@ -196,11 +216,13 @@ export async function importKit(ctx: StudioContext, fonts: KitFonts, file: strin
       outro: ref(manifest.kit.outro),
       fontIds: manifest.kit.fontIds.map((p) => ids.get(p)!),
     };
+    step();
     const kit = ctx.postService.withPermission(actorId, 'kits.edit', () => {
       checkReferences(rooms, fonts, content);
       const k = rooms.kits.create({ ...content, name: rooms.kits.freeName(content.name, 'number') });
       return { result: k, audit: { action: 'kit_edit', detail: { change: 'imported', kitId: k.id, name: k.name, fileName: path.basename(file), generator: manifest.generator } } };
     });
+    progress(1, kit.name);
     return { kit, importedAssetIds: added, restoredAssetIds: restored };
   } catch (e) {
     if (restored.length) rooms.assets.setTrashed(restored, true);

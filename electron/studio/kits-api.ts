@@ -6,10 +6,38 @@ import { AppError, clause, errorMessage } from '../model/errors';
 import type { AuditAction } from '../model/audit';
 import { type BrandKit, BrandKitContent } from '../model/brand-kit';
 import type { ApiPart, Rooms, StudioContext } from './context';
-import { checkReferences, exportKit, importKit, kitFileName } from './kit-files';
+import { type KitImportOutcome, checkReferences, exportKit, importKit, kitFileName } from './kit-files';
+import type { KitImportResult } from '../model/job';
+import { z } from 'zod';
 import type { KitFonts } from './kit-fonts';
 
-type KitCalls = 'kits.list' | 'kits.get' | 'kits.create' | 'kits.update' | 'kits.duplicate' | 'kits.delete' | 'kits.setDefault' | 'kits.usingAsset' | 'kits.export' | 'kits.import';
+type KitCalls = 'kits.list' | 'kits.get' | 'kits.create' | 'kits.update' | 'kits.duplicate' | 'kits.delete' | 'kits.setDefault' | 'kits.usingAsset' | 'kits.export' | 'kits.import' | 'kits.importStart';
+
+/** What a 'kit-import' job keeps as its input: the path already checked by the gate, and whether it is our upload. */
+const KitImportJobInput = z.object({ actorId: z.string(), file: z.string(), upload: z.boolean() });
+
+/**
+ * Registers the 'kit-import' job (kits.importStart): the same import as kits.import, with progress per file and
+ * cancel between files (what it added is removed again), for kits whose intro/outro clips take a while.
+ */
+export function registerKitJobs(ctx: StudioContext, rooms: Rooms, fontsOf: (rooms: Rooms) => KitFonts): void {
+  rooms.runner.register('kit-import', async (job, raw): Promise<KitImportResult> => {
+    const input = KitImportJobInput.parse(raw);
+    try {
+      const r = await importKit(ctx, fontsOf(rooms), input.file, input.actorId, undefined, { signal: job.signal, progress: (f, d) => job.progress(f, d) });
+      announceImport(ctx, r);
+      return { kind: 'kit-import', kitId: r.kit.id, kitName: r.kit.name, importedAssetIds: r.importedAssetIds };
+    } finally {
+      if (input.upload) await fs.rm(input.file, { force: true });
+    }
+  });
+}
+
+function announceImport(ctx: StudioContext, r: KitImportOutcome): void {
+  if (r.importedAssetIds.length) ctx.emit('assets.changed', { reason: 'imported', ids: r.importedAssetIds });
+  if (r.restoredAssetIds.length) ctx.emit('assets.changed', { reason: 'restored', ids: r.restoredAssetIds });
+  ctx.emit('kits.changed', { reason: 'imported', ids: [r.kit.id] });
+}
 
 type Audit = { action: AuditAction; detail: Record<string, unknown> };
 const kitAudit = (change: string, kit: { id: string; name: string }, more: Record<string, unknown> = {}): Audit => ({ action: 'kit_edit', detail: { change, kitId: kit.id, name: kit.name, ...more } });
@@ -107,14 +135,20 @@ export function kitsApi(ctx: StudioContext, fontsOf: (rooms: Rooms) => KitFonts)
       const file = input.upload ? uploadPath(ctx.rooms.folder, input.upload.id) : await ctx.paths.check(input.path!, 'import');
       try {
         const r = await importKit(ctx, fontsOf(ctx.rooms), file, input.actorId);
-        if (r.importedAssetIds.length) ctx.emit('assets.changed', { reason: 'imported', ids: r.importedAssetIds });
-        if (r.restoredAssetIds.length) ctx.emit('assets.changed', { reason: 'restored', ids: r.restoredAssetIds });
-        ctx.emit('kits.changed', { reason: 'imported', ids: [r.kit.id] });
+        announceImport(ctx, r);
         return r.kit;
       } finally {
         // An upload is ours to remove, imported or not (as imports do).
         if (input.upload) await fs.rm(file, { force: true });
       }
+    },
+    async 'kits.importStart'(input) {
+      // Refused before a job exists: a creator's import never starts.
+      ctx.postService.permitted(input.actorId, 'kits.edit');
+      const file = input.upload ? uploadPath(ctx.rooms.folder, input.upload.id) : await ctx.paths.check(input.path!, 'import');
+      const name = input.upload?.name ?? path.basename(file);
+      const job = ctx.rooms.runner.start('kit-import', `Importing the brand kit ${name}`, { actorId: input.actorId, file, upload: input.upload !== undefined } satisfies z.infer<typeof KitImportJobInput>);
+      return { jobId: job.id };
     },
     async 'kits.usingAsset'(input) {
       return repo()

@@ -4,6 +4,7 @@ import { can } from '../../../../electron/model/permissions';
 import type { User } from '../../../../electron/model/post';
 import { call, errorText, shell } from '../../api/client';
 import { stageFile } from '../../api/importFiles';
+import { finishedJob } from '../../api/jobs';
 import { kitFileUrl } from '../../api/media';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -192,7 +193,12 @@ export const useBrand = create<BrandState>((set, get) => {
     async importKit(file) {
       set({ busy: true });
       try {
-        const kit = await call('kits.import', { actorId: actorId(), ...(await stageFile(file)) });
+        // A job (progress and Cancel in the Jobs list): a kit with long intro/outro clips takes a while.
+        const { jobId } = await call('kits.importStart', { actorId: actorId(), ...(await stageFile(file)) });
+        const job = await finishedJob(jobId);
+        if (job.status === 'cancelled') return;
+        if (job.status !== 'done' || job.result?.kind !== 'kit-import') throw new Error(job.error ?? t('brand.importFailed', { name: file.name }));
+        const kit = await call('kits.get', { id: job.result.kitId });
         set((s) => ({ kits: [...s.kits.filter((k) => k.id !== kit.id), kit] }));
         await openKit(kit);
         useStore.getState().showToast({ message: t('brand.imported', { name: kit.name }), tone: 'success' });
