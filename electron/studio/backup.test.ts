@@ -61,7 +61,7 @@ describe('library backup and restore through the Studio', () => {
   afterEach(() => temp.close());
 
   it('restores a backup into a new folder with byte-identical files and the same rows, and audits both', async () => {
-    const font = await studio.api['fonts.add']({ path: FONT, licenceNote: 'Bitstream Vera licence' });
+    const font = await studio.api['fonts.add']({ actorId: 'owner', path: FONT, licenceNote: 'Bitstream Vera licence' });
     await studio.api['assets.tag']({ ids: [ids['logo.png']!], add: ['brand'], remove: [] });
     await studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Acme'), logos: { light: ids['logo.png']!, dark: null }, intro: ids['red-clip.mp4']!, fontIds: [font.font.id] } });
     await studio.api['assets.trash']({ ids: [ids['music-loop.mp3']!] });

@@ -27,7 +27,7 @@ let kitB: BrandKit;
 beforeAll(async () => {
   a = await openTempStudio('pf-kit-rt-a-');
   b = await openTempStudio('pf-kit-rt-b-');
-  const { font } = await a.studio.api['fonts.add']({ path: LOBSTER, licenceNote: 'OFL 1.1' });
+  const { font } = await a.studio.api['fonts.add']({ actorId: 'owner', path: LOBSTER, licenceNote: 'OFL 1.1' });
   const content: BrandKitContent = {
     ...emptyKitContent('Acme'),
     palette: [{ name: 'Signal red', color: '#e4002b', role: 'primary' }],
