@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTextStyle, type TextStyle } from '../model/draft';
-import { escapeXml, graphemes, LINE_HEIGHT, sanitizeText, textSvg, wrapLines, type Measure } from './text-svg';
+import { boxSvg, escapeXml, graphemes, LINE_HEIGHT, sanitizeText, textBlock, textSvg, wrapLines, type Measure } from './text-svg';
 
 /** 10 px per user-perceived character: easy to reason about, and emoji count as one. */
 const perGrapheme: Measure = (s) => graphemes(s).length * 10;
@@ -120,5 +120,25 @@ describe('textSvg', () => {
     const out = textSvg([{ text: 'a', width: 10 }, { text: '', width: 0 }, { text: 'b', width: 10 }], plain);
     expect(out.svg.match(/<text /g)).toHaveLength(2);
     expect(out.height).toBe(3 * Math.round(50 * LINE_HEIGHT) + 2 * Math.ceil(50 * 0.5 + 4));
+  });
+
+  it('places lines for the Pango drawing where the SVG puts them: anchors and baselines', () => {
+    for (const align of ['left', 'center', 'right'] as const) {
+      const block = textBlock(lines, { ...plain, align });
+      const svg = textSvg(lines, { ...plain, align }).svg;
+      const ys = [...svg.matchAll(/<text x="([^"]+)" y="([^"]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(block.lines.map((l) => [Math.round(l.anchorX * 100) / 100, Math.round(l.baseline * 100) / 100])).toEqual(ys);
+    }
+    // Baselines one line height apart.
+    const b = textBlock(lines, plain);
+    expect(b.lines[1]!.baseline - b.lines[0]!.baseline).toBeCloseTo(Math.round(50 * LINE_HEIGHT), 9);
+  });
+
+  it('draws the box alone for the Pango drawing, and nothing without a box', () => {
+    const style = { ...plain, box: { color: '#ff0000', opacity: 0.5, padding: 20, radius: 12 } };
+    const box = boxSvg(textBlock(lines, style), style)!;
+    expect(box).toContain('fill="#ff0000" fill-opacity="0.5"');
+    expect(box).not.toContain('<text');
+    expect(boxSvg(textBlock(lines, plain), plain)).toBeNull();
   });
 });
