@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Locator } from '@playwright/test';
 import sharp from 'sharp';
 import { importClips, openDraftWithClips } from '../editor-kit';
 import { decodeWork, seekPreview } from '../preview-kit';
@@ -12,7 +13,7 @@ import { expect, test } from '../serve';
 const SHOT = process.env.POSTFRAME_SHOT_DIR ? path.join(process.env.POSTFRAME_SHOT_DIR, 'emoji-text-preview.png') : null;
 
 /** Pixels of the preview canvas (at its own size) that are the sparkles' yellow-orange (Twemoji #ffac33). */
-async function yellowPixels(canvas: import('@playwright/test').Locator): Promise<number> {
+async function yellowPixels(canvas: Locator): Promise<number> {
   return canvas.evaluate((c: HTMLCanvasElement) => {
     const copy = document.createElement('canvas');
     [copy.width, copy.height] = [c.width, c.height];

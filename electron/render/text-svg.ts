@@ -1,9 +1,9 @@
 import { type BuiltInFontFamily, fontFamilies, type TextStyle } from '../model/draft';
 
 /**
- * Pure text-layer layout and SVG building. No I/O: widths come from a `measure` function the caller
- * supplies (text.ts measures with the same Pango/fontconfig that librsvg draws with; tests use a fake),
- * so every decision here (wrapping, line boxes, alignment, box, stroke) is unit-tested without fonts.
+ * Pure text-layer layout (and the box's SVG). No I/O: widths come from a `measure` function the caller
+ * supplies (text-draw.ts measures with the same Pango that draws the lines; tests use a fake), so every
+ * decision here (wrapping, line boxes, alignment, box, margins for the outline) is unit-tested without fonts.
  */
 
 /** Measures the drawn width of one line in pixels at the style's size. */
@@ -106,15 +106,6 @@ export function wrapLines(text: string, maxWidth: number, measure: Measure): str
 
 export type TextBlockLine = { text: string; width: number };
 
-export type TextSvg = {
-  svg: string;
-  width: number;
-  height: number;
-  /** Centre of the text block (the box, or the lines' boxes without one) in SVG pixels. */
-  centerX: number;
-  centerY: number;
-};
-
 /** Where one line goes: its anchor (x, and which side of the line it is) and its baseline, in block pixels. */
 export type PlacedLine = { text: string; width: number; anchorX: number; anchor: 'start' | 'middle' | 'end'; baseline: number };
 
@@ -167,40 +158,6 @@ export function boxSvg(block: TextBlock, style: TextStyle): string | null {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${block.width}" height="${block.height}" viewBox="0 0 ${block.width} ${block.height}">` +
     `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="${num(b.radius)}" ry="${num(b.radius)}" fill="${style.box.color}" fill-opacity="${num(style.box.opacity)}"/></svg>`
   );
-}
-
-/**
- * The block as one SVG (librsvg draws it; kept for layouts without colour emoji and for the layout's tests).
- * Stroke: drawn under the fill (`paint-order: stroke`), so the fill keeps its full shape and the outline shows
- * `stroke.width` pixels outside it; SVG strokes straddle the path, hence `stroke-width` is twice that. Round
- * joins avoid spikes on sharp corners at large widths.
- */
-export function textSvg(lines: readonly TextBlockLine[], style: TextStyle, metrics: VerticalMetrics = builtInVerticalMetrics(style.font)): TextSvg {
-  const block = textBlock(lines, style, metrics);
-  const { width, height } = block;
-  const stroke = style.stroke && style.stroke.width > 0 ? style.stroke : null;
-  const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
-  if (block.box && style.box) {
-    const b = block.box;
-    parts.push(`<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="${num(b.radius)}" ry="${num(b.radius)}" fill="${style.box.color}" fill-opacity="${num(style.box.opacity)}"/>`);
-  }
-  const textAttrs = [
-    `font-family="${escapeXml(style.font)}"`,
-    `font-size="${style.size}"`,
-    `font-weight="${style.bold ? 'bold' : 'normal'}"`,
-    `font-style="${style.italic ? 'italic' : 'normal'}"`,
-    `text-anchor="${block.lines[0]?.anchor ?? 'middle'}"`,
-    `fill="${style.color}"`,
-    ...(stroke ? [`stroke="${stroke.color}"`, `stroke-width="${num(stroke.width * 2)}"`, 'stroke-linejoin="round"', 'paint-order="stroke fill"'] : []),
-  ].join(' ');
-  parts.push(`<g ${textAttrs}>`);
-  for (const line of block.lines) {
-    if (!line.text) continue;
-    parts.push(`<text x="${num(line.anchorX)}" y="${num(line.baseline)}" xml:space="preserve">${escapeXml(line.text)}</text>`);
-  }
-  parts.push('</g></svg>');
-  return { svg: parts.join(''), width, height, centerX: block.centerX, centerY: block.centerY };
 }
 
 /** Short, stable number formatting for SVG attributes (no 1e-7 or long fractions in the cache key's output). */
