@@ -4,8 +4,9 @@
 // (postinstall); electron-builder packs resources/ (extraResources), and the text rasteriser lists the folder
 // in its fontconfig file (electron/studio/text-fonts.ts bundledFontsDir).
 //   DejaVu Sans and DejaVu Sans Mono (dejavu-fonts-ttf): Latin with the Nordic letters (æøå ÆØÅ äöü ð þ), Greek, Cyrillic.
-// Colour emoji are not bundled: librsvg draws SVG text as outlines, so a COLR emoji font (twemoji-colr-font)
-// draws nothing at all through it (docs/fonts.md "Emoji").
+//   Twemoji Mozilla (twemoji-colr-font): colour emoji as a COLR/CPAL font (font OFL-1.1, artwork CC-BY-4.0). The
+//   package ships WOFF2 only; it is decoded to TrueType with wawoff2 (as the library does with WOFF2 fonts), so
+//   fontconfig/FreeType read it everywhere. Pango draws it in colour (docs/fonts.md "Emoji").
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'resources', 'fonts');
 const dejavu = path.join(root, 'node_modules', 'dejavu-fonts-ttf');
+const twemoji = path.join(root, 'node_modules', 'twemoji-colr-font');
 const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf', 'DejaVuSansMono.ttf', 'DejaVuSansMono-Bold.ttf', 'DejaVuSansMono-Oblique.ttf', 'DejaVuSansMono-BoldOblique.ttf'];
 
 if (!fs.existsSync(dejavu)) {
@@ -22,4 +24,14 @@ if (!fs.existsSync(dejavu)) {
 fs.mkdirSync(out, { recursive: true });
 for (const f of faces) fs.copyFileSync(path.join(dejavu, 'ttf', f), path.join(out, f));
 fs.copyFileSync(path.join(dejavu, 'LICENSE'), path.join(out, 'LICENSE-DejaVu.txt'));
-process.stderr.write(`bundle-fonts: ${faces.length} fonts in resources/fonts\n`);
+let count = faces.length;
+if (fs.existsSync(twemoji)) {
+  const { decompress } = await import('wawoff2');
+  const ttf = await decompress(fs.readFileSync(path.join(twemoji, 'twemoji.woff2')));
+  fs.writeFileSync(path.join(out, 'TwemojiMozilla.ttf'), Buffer.from(ttf));
+  fs.copyFileSync(path.join(twemoji, 'LICENSE'), path.join(out, 'LICENSE-Twemoji.txt'));
+  count++;
+} else {
+  process.stderr.write('bundle-fonts: node_modules/twemoji-colr-font is missing; run npm install. Emoji will use the system fonts.\n');
+}
+process.stderr.write(`bundle-fonts: ${count} fonts in resources/fonts\n`);

@@ -3,23 +3,27 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TextClip, TextStyle } from '../model/draft';
 import { AppError } from '../model/errors';
-import { escapeXml, graphemes, sanitizeText, textSvg, words, wrapLines, type Measure, type VerticalMetrics } from './text-svg';
+import { boxSvg, escapeXml, graphemes, sanitizeText, textBlock, words, wrapLines, type Measure, type VerticalMetrics } from './text-svg';
+import { findLine, lineMarkup, pangoFont } from './text-line';
+import { alphaOf, outlineAlpha, paintOver, tint, type Rgba } from './text-pixels';
 import { loadSharp } from '../media/sharp';
 
 /**
- * Drawing one text layer: measure its words with sharp's text renderer (libvips → Pango), wrap, build the SVG
- * (text-svg.ts), draw it with sharp (librsvg), trim it and write `<cacheDir>/<key>.png` + `<key>.json`.
+ * Drawing one text layer: measure its words with sharp's text renderer (libvips → Pango), wrap, draw each line
+ * with Pango (text-line.ts: colour emoji come out in colour), lay the block out (text-svg.ts `textBlock`), draw
+ * the box with librsvg, grow each line's outline from its pixels (text-pixels.ts), composite, trim and write
+ * `<cacheDir>/<key>.png` + `<key>.json`.
  *
- * Which font files Pango and librsvg can use is fixed when the process first loads sharp (fontconfig reads its
+ * Which font files Pango (and librsvg) can use is fixed when the process first loads sharp (fontconfig reads its
  * configuration once), so in the app this runs in the text rasteriser's own process (text-worker.ts), started
  * with a fontconfig file that lists the bundled fonts and the library's fonts, and restarted when those change
  * (docs/fonts.md). Tests of layout alone call it in their own process with the system's fonts.
  *
  * Measuring: wrapping needs text widths before the SVG exists. We measure with sharp's own text renderer
- * (libvips → Pango), which shapes with the same HarfBuzz/fontconfig that librsvg uses to draw the SVG, so
- * kerning, emoji and fallback fonts are measured as they will be drawn (a per-font average advance cannot
+ * (libvips → Pango), the renderer that then draws the lines, so kerning, emoji and fallback fonts are
+ * measured as they will be drawn (a per-font average advance cannot
  * be: "iiii" is 116 px and "WWWW" 419 px in DejaVu Sans Bold at 96 px). Each distinct word is measured once
- * per font face and size (a few ms each, cached in memory); the final lines are measured exactly for the box.
+ * per font face and size (a few ms each, cached in memory); a drawn line's width is its visible pixels.
  */
 
 /** librsvg/cairo surfaces top out at 32767 px; far below that a text layer is a mistake anyway. */
@@ -50,22 +54,53 @@ export async function drawTextLayer(req: DrawRequest): Promise<Anchor> {
   const maxLine = Math.max(style.size, text.maxWidth * canvas.width - inset);
   const measure = await wordMeasure(source, style, maxLine);
   const wrapped = wrapLines(source, maxLine, measure);
-  const lines = await Promise.all(wrapped.map(async (t) => ({ text: t, width: t ? await measureLine(t, style) : 0 })));
-  const svg = textSvg(lines, style, metrics);
-  if (svg.width > MAX_SIDE || svg.height > MAX_SIDE || svg.width * svg.height > MAX_PIXELS) {
-    throw new AppError('invalid_input', `This text would be ${svg.width}×${svg.height} pixels, too large to draw. Shorten it or make the font smaller.`);
+  // Refused before anything is drawn: the measured advances are never less than the lines' ink.
+  const planned = textBlock(wrapped.map((t) => ({ text: t, width: measure(t) })), style, metrics);
+  if (planned.width > MAX_SIDE || planned.height > MAX_SIDE || planned.width * planned.height > MAX_PIXELS) {
+    throw new AppError('invalid_input', `This text would be ${planned.width}×${planned.height} pixels, too large to draw. Shorten it or make the font smaller.`);
   }
+  // One line at a time: each is a full-height Pango image, and the worker should not hold them all at once.
+  const drawn: (DrawnLine | null)[] = [];
+  for (const t of wrapped) drawn.push(t ? await drawLine(t, style) : null);
+  const block = textBlock(
+    wrapped.map((t, i) => ({ text: t, width: drawn[i]?.image.width ?? 0 })),
+    style,
+    metrics,
+  );
 
   const sharp = await loadSharp();
-  const { data, info } = await sharp(Buffer.from(svg.svg), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const box = alphaBounds(data, info.width, info.height);
+  const box = boxSvg(block, style);
+  const canvasImage: Rgba = box
+    ? await sharp(Buffer.from(box), { density: 72 })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+        .then(({ data, info }) => ({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }))
+    : { data: new Uint8Array(block.width * block.height * 4), width: block.width, height: block.height };
+  // Line by line, outline then fill (as SVG's paint-order did): a line's outline may overlap the line above.
+  const stroke = style.stroke && style.stroke.width > 0 ? style.stroke : null;
+  block.lines.forEach((placed, i) => {
+    const line = drawn[i];
+    if (!line) return;
+    const { image } = line;
+    const left = Math.round(placed.anchor === 'start' ? placed.anchorX : placed.anchor === 'end' ? placed.anchorX - image.width : placed.anchorX - image.width / 2);
+    const top = Math.round(placed.baseline - line.baseline);
+    if (stroke) {
+      const o = outlineAlpha(alphaOf(image), image.width, image.height, stroke.width);
+      paintOver(canvasImage, tint(o.alpha, o.width, o.height, stroke.color), left - o.pad, top - o.pad);
+    }
+    paintOver(canvasImage, image, left, top);
+  });
+
+  const data = Buffer.from(canvasImage.data.buffer, canvasImage.data.byteOffset, canvasImage.data.length);
+  const bounds = alphaBounds(data, canvasImage.width, canvasImage.height);
   // Nothing visible (spaces only): a 1×1 transparent pixel at the centre keeps every consumer's maths simple.
-  const crop = box ?? { left: Math.floor(svg.centerX), top: Math.floor(svg.centerY), width: 1, height: 1 };
-  const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
+  const crop = bounds ?? { left: Math.floor(block.centerX), top: Math.floor(block.centerY), width: 1, height: 1 };
+  const png = await sharp(data, { raw: { width: canvasImage.width, height: canvasImage.height, channels: 4 } })
     .extract(crop)
     .png({ compressionLevel: 6 })
     .toBuffer();
-  const anchor: Anchor = { width: crop.width, height: crop.height, centerX: svg.centerX - crop.left, centerY: svg.centerY - crop.top };
+  const anchor: Anchor = { width: crop.width, height: crop.height, centerX: block.centerX - crop.left, centerY: block.centerY - crop.top };
 
   await fs.mkdir(cacheDir, { recursive: true });
   await writeAtomic(path.join(cacheDir, `${key}.png`), png);
@@ -106,12 +141,6 @@ export function alphaBounds(rgba: Buffer, width: number, height: number): { left
 
 // ── measuring ───────────────────────────────────────────────────────────────
 
-/** Pango font description matching the SVG's font-family/weight/style/size (px, so dpi does not matter). */
-function pangoFont(style: TextStyle): string {
-  const face = [style.bold ? 'Bold' : '', style.italic ? 'Italic' : ''].filter(Boolean).join(' ');
-  return `${style.font}, ${face ? `${face} ` : ''}${style.size}px`;
-}
-
 const widthCache = new Map<string, number>();
 const WIDTH_CACHE_LIMIT = 20_000;
 
@@ -127,10 +156,6 @@ async function inkWidth(s: string, font: string): Promise<number> {
   if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
   widthCache.set(cacheKey, width);
   return width;
-}
-
-async function measureLine(line: string, style: TextStyle): Promise<number> {
-  return inkWidth(line, pangoFont(style));
 }
 
 /**
@@ -158,4 +183,24 @@ async function wordMeasure(text: string, style: TextStyle, maxLine: number): Pro
     const ws = words(line);
     return ws.reduce((sum, w) => sum + wordWidth(w), 0) + Math.max(0, ws.length - 1) * space;
   };
+}
+
+// ── drawing a line ──────────────────────────────────────────────────────────
+
+/** One line drawn by Pango, cropped to its visible pixels, and where its baseline is in them. */
+type DrawnLine = { image: Rgba; baseline: number };
+
+async function drawLine(text: string, style: TextStyle): Promise<DrawnLine | null> {
+  const sharp = await loadSharp();
+  const { data, info } = await sharp({ text: { text: lineMarkup(text, style), font: pangoFont(style), dpi: 72, rgba: true } })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const rgba = new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const region = findLine(rgba, info.width, info.height);
+  if (!region) return null;
+  const { left, top, width, height } = region.crop;
+  const out = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) out.set(rgba.subarray(((top + y) * info.width + left) * 4, ((top + y) * info.width + left + width) * 4), y * width * 4);
+  return { image: { data: out, width, height }, baseline: region.baseline };
 }

@@ -28,8 +28,8 @@ import { builtInFonts, type TextFonts } from './text-fonts';
  * preview reuses one PNG instead of rasterising a new one per mouse move.
  */
 
-/** Bump when layout or drawing changes, so cached PNGs from an older Postframe are not reused. */
-export const TEXT_LAYER_VERSION = 1;
+/** Bump when layout or drawing changes, so cached PNGs from an older Postframe are not reused (2: lines drawn by Pango, colour emoji). */
+export const TEXT_LAYER_VERSION = 2;
 
 export type { CanvasSize, TextLayerInput };
 export type RasterizedText = TextLayerImage & { path: string };
