@@ -37,7 +37,7 @@ export type LibraryBenchResult = {
   import_overhead_ratio_small: number;
   /**
    * The photos' ratio in CPU time (this process, every thread) instead of wall time: the work the signature adds,
-   * which other processes on a shared machine disturb far less than the wall clock.
+   * free of waiting on the other core. A second view only: under heavy load CPU time swings too (caches, SMT).
    */
   import_overhead_cpu_ratio: number;
   /** Each round's wall-time ratio for the photos, so a reader sees the spread behind the median. */
