@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -7,6 +8,8 @@ import { importResultOf } from '../model/job';
 import type { VideoDraft } from '../model/draft';
 import { newMediaClip } from '../model/timeline';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
+import { THUMB_SIZE } from '../media/images';
+import { signatureOfRaw } from '../media/visual';
 
 /** Colour search, duplicates, "keep this one" and the backfill, through a real Studio on a temp library. */
 
@@ -143,6 +146,21 @@ describe('colour search and duplicates (engine)', () => {
     const again = await api['duplicates.keep']({ keepId: keepId!, removeIds: [aId!] });
     expect(again.collectionsAdded).toEqual([]);
     expect(await api['assets.get']({ id: keepId! })).toMatchObject({ rating: 5, label: 'blue' });
+  });
+
+  it("a video's signature is read from its thumbnail's pixels as they are made from the poster (one decode)", async () => {
+    const clip = path.join(dir, 'clip.mp4');
+    execFileSync(process.env.POSTFRAME_FFMPEG ?? 'ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+    const [id] = await importAll(t.studio, [clip]);
+    const asset = await t.studio.api['assets.get']({ id: id! });
+    const poster = t.studio.rooms.folder.posterPath(asset.sha256);
+    // The thumbnail is the poster shrunk and encoded as always; the signature is of the same pixels before encoding.
+    const sized = () => sharp(poster).resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true });
+    expect(fs.readFileSync(t.studio.rooms.folder.thumbPath(asset.sha256)).equals(await sized().webp({ quality: 76, effort: 2 }).toBuffer())).toBe(true);
+    const { data, info } = await sized().raw().toBuffer({ resolveWithObject: true });
+    const expected = await signatureOfRaw(data, { width: info.width, height: info.height, channels: info.channels });
+    const stored = t.studio.rooms.visual.get(id!);
+    expect(stored).toMatchObject({ phash: expected.phash, dhash: expected.dhash, colours: expected.colours });
   });
 
   it('backfills pictures imported without signatures in a job, on open, without holding the open up', async () => {

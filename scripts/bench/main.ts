@@ -1,6 +1,7 @@
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
 import { formatRenderBench, renderBench } from './render';
+import { formatSearchBench, searchOnlyBench } from './search';
 
 /**
  * `npm run bench [-- NAME…] [--json]`: runs the named benches (all when none is named). Human output is a
@@ -9,7 +10,8 @@ import { formatRenderBench, renderBench } from './render';
  * Benches report, they do not judge: the exit code is 0 unless the bench itself broke (1) or the usage is
  * wrong (2).
  */
-type Bench = { describe: string; run: (log: (msg: string) => void) => Promise<unknown>; format: (result: never) => string };
+/** `partOf`: a bench whose measurements another bench already makes; it runs only when named. */
+type Bench = { describe: string; run: (log: (msg: string) => void) => Promise<unknown>; format: (result: never) => string; partOf?: string };
 
 const BENCHES: Record<string, Bench> = {
   import: {
@@ -21,6 +23,12 @@ const BENCHES: Record<string, Bench> = {
     describe: 'colour search and near-duplicate p95 at 20,000 assets, near-duplicate precision/recall, import overhead of colours+hashes',
     run: (log) => libraryBench({ log }),
     format: formatLibraryBench,
+  },
+  search: {
+    describe: 'only the search half of `import`: p50/p95 over 100,000 assets',
+    run: (log) => searchOnlyBench({ log }),
+    format: formatSearchBench,
+    partOf: 'import',
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
@@ -34,7 +42,7 @@ function usage(): string {
     'usage: npm run bench [-- NAME…] [--json]',
     '',
     'benches:',
-    ...Object.entries(BENCHES).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}`),
+    ...Object.entries(BENCHES).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}${b.partOf ? ` (not run by default: ${b.partOf} includes it)` : ''}`),
     '',
     'With no NAME every bench runs. --json prints one JSON object on stdout.',
   ].join('\n');
@@ -54,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown ${unknownFlag ? `option ${unknownFlag}` : `bench "${unknownName}"`}\n\n${usage()}`);
     return 2;
   }
-  const selected = names.length ? [...new Set(names)] : Object.keys(BENCHES);
+  const selected = names.length ? [...new Set(names)] : Object.keys(BENCHES).filter((n) => !BENCHES[n]!.partOf);
   const log = (msg: string) => console.error(`[bench] ${msg}`);
   const results: Record<string, unknown> = {};
   for (const name of selected) {
