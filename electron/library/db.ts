@@ -21,14 +21,11 @@ export function schemaVersion(db: Db): number {
  * Brings the database to the latest version (or to `target`), one transaction per migration. Versions only go
  * up, and a database written by a newer Postframe is refused rather than misread.
  *
- * Versions must increase but may skip numbers: issue 10's branches each own a number (0009–0013) and a branch
- * holds only its own, so a gap is normal until they are merged. A database at version N runs only migrations
- * above N: a library made on one branch never gets a lower number merged later (such libraries are test data).
+ * Versions are 1, 2, 3… with no gaps, so a library at version N has run exactly the first N migrations.
  */
 export function migrate(db: Db, migrations: readonly Migration[] = allMigrations, target = latestVersion(migrations)): number {
   migrations.forEach((m, i) => {
-    const before = i === 0 ? 0 : migrations[i - 1]!.version;
-    if (!Number.isInteger(m.version) || m.version <= before) throw new Error(`Migration ${m.name} has version ${m.version}; versions must go up from ${before}`);
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}; it must be ${i + 1} (versions are 1, 2, 3… with no gaps)`);
   });
   const latest = latestVersion(migrations);
   const current = schemaVersion(db);
