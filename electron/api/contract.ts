@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
-import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
+import { CanvasPreset, Draft, Fps, ImageCanvas, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
 import { ColourFilter } from '../model/colour-search';
@@ -136,6 +136,8 @@ export const calls = {
       name: z.string().trim().min(1).max(200).optional(),
       preset: CanvasPreset.optional(),
       fps: Fps.optional(),
+      /** Image drafts: the canvas (a preset's size or a custom one); default 4:5. */
+      canvas: ImageCanvas.optional(),
     }),
     output: DraftRecord,
   },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CanvasPreset, type Draft, type Fps, draftDuration, newImageDraft, newVideoDraft } from '../model/draft';
+import { type Background, type CanvasPreset, type Draft, type Fps, type ImageCanvas, draftDuration, imageCanvasFor, newImageDraft, newVideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import type { DraftRecord, DraftRevision, DraftSummary } from '../model/draft-record';
 import { AppError } from '../model/errors';
@@ -27,7 +27,8 @@ type Row = {
 type SummaryRow = Omit<Row, 'rowid' | 'doc'>;
 
 /** `kitId`: the brand kit the draft starts with (the library's default kit, given by the caller). */
-export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps; kitId?: string | null };
+/** `preset`/`fps` shape a video draft, `canvas` an image draft (default 4:5). */
+export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps; canvas?: ImageCanvas; kitId?: string | null };
 
 /** A live draft that uses an asset about to be deleted for good. */
 export type AssetUse = { assetId: string; assetName: string; draftId: string; draftName: string };
@@ -61,7 +62,14 @@ export function draftAssetIds(doc: Draft): string[] {
   if (doc.kind === 'video') {
     for (const t of doc.tracks) for (const c of t.clips) if (c.type === 'media') ids.add(c.assetId);
   } else {
-    for (const l of doc.layers) if (l.type === 'media') ids.add(l.assetId);
+    const background = (b: Background | null) => {
+      if (b?.type === 'photo') ids.add(b.assetId);
+    };
+    background(doc.spread);
+    for (const p of doc.pages) {
+      background(p.background);
+      for (const l of p.layers) if (l.type === 'media') ids.add(l.assetId);
+    }
   }
   return [...ids];
 }
@@ -116,7 +124,7 @@ export class DraftsRepo {
     const doc: Draft =
       input.kind === 'video'
         ? newVideoDraft(name, input.preset ?? '9:16', input.fps ?? 30, (prefix) => `${prefix}-${randomUUID()}`, input.kitId ?? null)
-        : newImageDraft(name, input.preset ?? '4:5', input.kitId ?? null);
+        : newImageDraft(name, input.canvas ?? imageCanvasFor('4:5'), (prefix) => `${prefix}-${randomUUID()}`, input.kitId ?? null);
     return this.insert(doc);
   }
 

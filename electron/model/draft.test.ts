@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipDuration, defaultTextStyle, defaultTransform, draftDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
+import { clipDuration, defaultTextStyle, defaultTransform, DRAFT_SCHEMA_VERSION, draftDuration, newVideoDraft, noAdjustments, noFilter, VideoDraft, type MediaClip } from './draft';
 import { migrateDraft } from './draft-migrate';
 
 let n = 0;
@@ -49,8 +49,22 @@ describe('migrateDraft', () => {
     expect(read.kitId).toBeNull();
     expect(read.tracks[0]!.clips[0]).toMatchObject({ brand: null });
     expect(read.tracks[2]!.clips[0]).toMatchObject({ styleRole: null });
-    const img = migrateDraft({ schemaVersion: 1, kind: 'image', name: 'i', canvas: d.canvas, layers: [{ id: 'l', type: 'media', assetId: 'a', transform: defaultTransform() }] });
-    expect(img).toMatchObject({ kitId: null, layers: [{ brand: null }] });
+  });
+
+  it('reads a version 1 image draft as one page on its canvas colour, layers in place', () => {
+    const canvas = { preset: '16:9', width: 1920, height: 1080, fps: 30, background: '#102030' };
+    const text = { id: 't', type: 'text', text: 'Hi', style: defaultTextStyle, x: 0.4, y: 0.3, maxWidth: 0.8 };
+    const img = migrateDraft({ schemaVersion: 1, kind: 'image', name: 'i', canvas, layers: [{ id: 'l', type: 'media', assetId: 'a', transform: { ...defaultTransform(), x: 0.25, scale: 0.5, opacity: 0.7, crop: { left: 0.1, top: 0, right: 0, bottom: 0.2 } } }, text] });
+    expect(img).toEqual({
+      schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name: 'i', kitId: null, spread: null,
+      canvas: { preset: 'custom', width: 1920, height: 1080 },
+      pages: [{ id: 'page-1', background: { type: 'colour', color: '#102030' }, layers: [
+        { id: 'l', type: 'media', assetId: 'a', brand: null, name: '', hidden: false, locked: false, groupId: null, template: null, opacity: 0.7,
+          box: { x: 0.25, y: 0.5, w: 0.5, h: 0.5, rotation: 0 },
+          edit: { crop: { left: 0.1, top: 0, right: 0, bottom: 0.2 }, straighten: 0, flipH: false, flipV: false, adjust: noAdjustments, filter: noFilter } },
+        { ...text, styleRole: null, rotation: 0, name: '', hidden: false, locked: false, groupId: null, template: null, opacity: 1 },
+      ] }],
+    });
   });
   it('refuses an unknown brand mark, naming the clip', () => {
     const d = newVideoDraft('x', '9:16', 30, id);

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, TemplateMark, TextRole, TextStyle } from './draft-parts';
+import { ImageDraft } from './image-draft';
+
+export * from './draft-parts';
+export * from './image-draft';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -6,8 +11,6 @@ import { z } from 'zod';
  * positions are fractions of the canvas (0..1, centre of the thing placed), so a draft survives a change of
  * canvas size. The JSON format is documented in docs/draft-format.md for other tools to write.
  */
-export const DRAFT_SCHEMA_VERSION = 1;
-
 export const canvasPresets = {
   '9:16': { width: 1080, height: 1920, label: 'Vertical 9:16 (TikTok, Reels, Shorts)' },
   '1:1': { width: 1080, height: 1080, label: 'Square 1:1' },
@@ -19,11 +22,6 @@ export type CanvasPreset = z.infer<typeof CanvasPreset>;
 
 export const Fps = z.union([z.literal(24), z.literal(30), z.literal(60)]);
 export type Fps = z.infer<typeof Fps>;
-
-const Id = z.string().min(1).max(64);
-const Seconds = z.number().finite().nonnegative();
-const Fraction = z.number().finite().min(-1).max(2);
-export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #ff8800');
 
 export const Canvas = z.object({
   preset: CanvasPreset,
@@ -37,14 +35,6 @@ export type Canvas = z.infer<typeof Canvas>;
 /** How a source fills the canvas: fill = cover and crop; fit = contain on a colour; blur = contain on a blurred, filled copy of itself. */
 export const Reframe = z.enum(['fill', 'fit', 'blur']);
 export type Reframe = z.infer<typeof Reframe>;
-
-export const Crop = z.object({
-  left: z.number().min(0).max(0.9),
-  top: z.number().min(0).max(0.9),
-  right: z.number().min(0).max(0.9),
-  bottom: z.number().min(0).max(0.9),
-});
-export type Crop = z.infer<typeof Crop>;
 
 export const Transform = z.object({
   reframe: Reframe,
@@ -72,19 +62,6 @@ export type Transition = z.infer<typeof Transition>;
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 4;
 
-/**
- * Which part of a brand kit a clip is, so applying another kit can re-point it and the policy can find the
- * watermark. Stored drafts from before kits have none (the default), which is what ordinary media is.
- */
-export const brandMarks = ['logo', 'watermark', 'intro', 'outro'] as const;
-export const BrandMark = z.enum(brandMarks);
-export type BrandMark = z.infer<typeof BrandMark>;
-
-/** The kit text style a text clip was styled with (brand-kit.ts textStyleRoles; the same four names). */
-export const textRoles = ['title', 'subtitle', 'caption', 'lowerThird'] as const;
-export const TextRole = z.enum(textRoles);
-export type TextRole = z.infer<typeof TextRole>;
-
 /** A video, image or audio asset placed on the timeline. */
 export const MediaClip = z
   .object({
@@ -106,42 +83,11 @@ export const MediaClip = z
     transitionIn: Transition.nullable(),
     /** A brand kit's logo, watermark, intro or outro placed by the editor (model/kit-apply.ts); null = ordinary media. */
     brand: BrandMark.nullable().default(null),
+    /** In a template: a brand element creators cannot change, or a clip "New from template" asks to replace (absent = neither). */
+    template: TemplateMark.optional(),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
-
-/** The families every install has (resources/fonts and the system's): a draft may always name these. */
-export const fontFamilies = ['DejaVu Sans', 'Liberation Sans', 'Liberation Serif', 'DejaVu Sans Mono'] as const;
-export type BuiltInFontFamily = (typeof fontFamilies)[number];
-export function isBuiltInFontFamily(family: string): family is BuiltInFontFamily {
-  return (fontFamilies as readonly string[]).some((f) => f.toLowerCase() === family.toLowerCase());
-}
-/**
- * A font family by name: one of the built-ins, or a library font's family (model/font.ts FontRecord.family).
- * Drafts from before library fonts named only the built-ins, which stay valid. Whether a library has the
- * family is checked where text is drawn (render/fonts.ts), with a message that says how to get it.
- * No control characters: the name is written into SVG and fontconfig patterns.
- */
-export const FontFamily = z
-  .string()
-  .trim()
-  .min(1, 'Choose a font')
-  .max(200)
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'A font name cannot contain control characters');
-
-export const TextStyle = z.object({
-  font: FontFamily,
-  /** Pixels at the canvas's size. */
-  size: z.number().min(8).max(400),
-  color: HexColor,
-  bold: z.boolean(),
-  italic: z.boolean(),
-  align: z.enum(['left', 'center', 'right']),
-  stroke: z.object({ color: HexColor, width: z.number().min(0).max(40) }).nullable(),
-  box: z.object({ color: HexColor, opacity: z.number().min(0).max(1), padding: z.number().min(0).max(200), radius: z.number().min(0).max(200) }).nullable(),
-});
-export type TextStyle = z.infer<typeof TextStyle>;
 
 export const TextClip = z.object({
   id: Id,
@@ -159,6 +105,8 @@ export const TextClip = z.object({
   fadeOut: Seconds,
   /** The kit role that styled it: applying another kit re-styles it with that kit's style for the role. */
   styleRole: TextRole.nullable().default(null),
+  /** In a template: a brand element creators cannot change, or text "New from template" asks to replace (absent = neither). */
+  template: TemplateMark.optional(),
 });
 export type TextClip = z.infer<typeof TextClip>;
 
@@ -196,19 +144,6 @@ export const VideoDraft = z.object({
   tracks: z.array(Track).max(32),
 });
 export type VideoDraft = z.infer<typeof VideoDraft>;
-
-export const ImageLayer = z.object({ id: Id, type: z.literal('media'), assetId: Id, transform: Transform, brand: BrandMark.nullable().default(null) });
-export const ImageTextLayer = TextClip.omit({ start: true, duration: true, fadeIn: true, fadeOut: true });
-export const ImageDraft = z.object({
-  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
-  kind: z.literal('image'),
-  name: z.string().min(1).max(200),
-  canvas: Canvas,
-  kitId: Id.nullable().default(null),
-  /** Bottom to top. */
-  layers: z.array(z.union([ImageLayer, ImageTextLayer])).max(64),
-});
-export type ImageDraft = z.infer<typeof ImageDraft>;
 
 export const Draft = z.discriminatedUnion('kind', [VideoDraft, ImageDraft]);
 export type Draft = z.infer<typeof Draft>;
@@ -260,9 +195,4 @@ export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: 
     kitId,
     tracks: [track('main', 'Main'), track('overlay', 'Overlay'), track('text', 'Text'), track('audio', 'Music', 'music'), track('audio', 'Voiceover', 'voiceover')],
   };
-}
-
-export function newImageDraft(name: string, preset: CanvasPreset = '4:5', kitId: string | null = null): ImageDraft {
-  const { width, height } = canvasPresets[preset];
-  return { schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name, canvas: { preset, width, height, fps: 30, background: '#000000' }, kitId, layers: [] };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { KitTextStyle } from './brand-kit';
-import { clipEnd, defaultTextStyle, type MediaClip, newImageDraft, newVideoDraft, type TextClip, VideoDraft } from './draft';
+import { defaultWatermark, type KitTextStyle } from './brand-kit';
+import { clipEnd, defaultTextStyle, ImageMediaLayer, ImageTextLayer, imageCanvasFor, type MediaClip, newImageDraft, newVideoDraft, type TextClip, VideoDraft } from './draft';
 import { addIntroOutro, addLogo, addWatermark, applyKit, contentDuration, type Kit, kitTextClip, roleStyle, watermarkCoverage, WATERMARK_TRACK_NAME } from './kit-apply';
-import { watermarkTransform } from './kit-place';
+import { watermarkRect, watermarkTransform } from './kit-place';
 import { scaleTextStyle, textPreset } from './text-presets';
 import { findClip, insertClip, mainTrack, newMediaClip, newTextClip, type SourceFacts, type SourceInfo } from './timeline';
 
@@ -117,11 +117,19 @@ describe('applyKit', () => {
   });
 
   it('applies to image drafts too', () => {
-    const img = { ...newImageDraft('Post'), layers: [{ id: 't', type: 'text' as const, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, styleRole: 'title' as const }] };
-    const { draft } = applyKit(img, kitA, sizeOf);
+    const blank = newImageDraft('Post', imageCanvasFor('4:5'), idFor);
+    const text = ImageTextLayer.parse({ id: 't', type: 'text', text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, styleRole: 'title' });
+    const mark = ImageMediaLayer.parse({ id: 'w', type: 'media', assetId: 'logoB', brand: 'watermark', box: { x: 0.5, y: 0.5, w: 0.2, h: 0.1, rotation: 0 } });
+    const img = { ...blank, pages: [{ ...blank.pages[0]!, layers: [text, mark] }, { id: 'p2', background: blank.pages[0]!.background, layers: [] }] };
+    expect(watermarkCoverage(img)).toBe('partial');
+    const { draft, restyled, repointed } = applyKit(img, kitA, sizeOf);
     if (draft.kind !== 'image') throw new Error('image');
-    expect(draft.kitId).toBe('kit-a');
-    expect(draft.layers[0]).toMatchObject({ style: kitA.textStyles[0]!.style, text: 'Hi' });
+    expect({ kitId: draft.kitId, restyled, repointed }).toEqual({ kitId: 'kit-a', restyled: 1, repointed: 1 });
+    expect(draft.pages[0]!.layers[0]).toMatchObject({ style: kitA.textStyles[0]!.style, text: 'Hi' });
+    // The watermark is the kit's, in the preset's corner, at the logo's aspect, as place() would draw it.
+    const logo = sizeOf(draft.pages[0]!.layers[1]!.type === 'media' ? draft.pages[0]!.layers[1]!.assetId : '')!;
+    const rect = watermarkRect(kitA.watermark ?? defaultWatermark, logo, blank.canvas);
+    expect(draft.pages[0]!.layers[1]).toMatchObject({ brand: 'watermark', box: { x: (rect.x + rect.width / 2) / 1080, w: rect.width / 1080, rotation: 0 } });
   });
 });
 

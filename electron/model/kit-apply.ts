@@ -1,7 +1,7 @@
 import { type BrandKitContent, defaultWatermark, type KitTextStyle, type LogoVariant } from './brand-kit';
-import { type Clip, clipEnd, type Draft, type MediaClip, type TextClip, type TextRole, type Track, type VideoDraft } from './draft';
+import { type Clip, clipEnd, type Draft, type ImageMediaLayer, type MediaClip, type TextClip, type TextRole, type Track, type VideoDraft } from './draft';
 import type { Size } from './geometry';
-import { LOGO_WIDTH, logoTransform, watermarkTransform } from './kit-place';
+import { boxOfRect, LOGO_WIDTH, logoBox, logoTransform, watermarkRect, watermarkTransform } from './kit-place';
 import { type TextPresetId, scaleTextStyle, textPreset } from './text-presets';
 import {
   clipFrames,
@@ -117,8 +117,23 @@ export function applyKit(draft: Draft, kit: Kit, sizeOf: SizeOf): ApplyKitResult
     });
     return { draft: { ...draft, kitId: kit.id, tracks }, restyled, repointed, keptLogos };
   }
-  const layers = draft.layers.map((l) => (l.type === 'text' ? restyle(l) : repoint(l)));
-  return { draft: { ...draft, kitId: kit.id, layers }, restyled, repointed, keptLogos };
+  // Image layers have a box instead of a transform: a logo keeps its centre and width, a watermark goes where
+  // the preset puts it, both at the new logo's aspect.
+  const repointLayer = (l: ImageMediaLayer): ImageMediaLayer => {
+    if (l.brand !== 'logo' && l.brand !== 'watermark') return l;
+    const assetId = l.brand === 'watermark' ? watermarkLogo(kit) : kitLogo(kit);
+    const size = assetId ? sizeOf(assetId) : null;
+    if (!assetId || !size) {
+      keptLogos++;
+      return l;
+    }
+    repointed++;
+    if (l.brand === 'logo') return { ...l, assetId, box: logoBox(size, canvas, l.box.w, l.box.x, l.box.y, l.box.rotation) };
+    const preset = kit.watermark ?? defaultWatermark;
+    return { ...l, assetId, box: boxOfRect(watermarkRect(preset, size, canvas), canvas), opacity: preset.opacity };
+  };
+  const pages = draft.pages.map((p) => ({ ...p, layers: p.layers.map((l) => (l.type === 'text' ? restyle(l) : l.type === 'media' ? repointLayer(l) : l)) }));
+  return { draft: { ...draft, kitId: kit.id, pages }, restyled, repointed, keptLogos };
 }
 
 /** Drawn width of a `fit` logo as a fraction of the canvas width (the inverse of logoTransform's scale). */
@@ -197,7 +212,11 @@ export type WatermarkCoverage = 'spans' | 'partial' | 'none';
  * `requireWatermark` asks for. An image draft has no time: a watermark layer covers it.
  */
 export function watermarkCoverage(draft: Draft): WatermarkCoverage {
-  if (draft.kind === 'image') return draft.layers.some((l) => l.type === 'media' && l.brand === 'watermark' && l.transform.opacity > 0) ? 'spans' : 'none';
+  if (draft.kind === 'image') {
+    // Every page of a carousel is a picture of its own: each needs the watermark.
+    const marked = draft.pages.filter((p) => p.layers.some((l) => l.type === 'media' && l.brand === 'watermark' && !l.hidden && l.opacity > 0)).length;
+    return marked === 0 ? 'none' : marked === draft.pages.length ? 'spans' : 'partial';
+  }
   const marks = draft.tracks.filter((t) => !t.hidden).flatMap((t) => t.clips.filter((c) => c.type === 'media' && c.brand === 'watermark' && c.transform.opacity > 0));
   if (marks.length === 0) return 'none';
   const slack = 0.5 / draft.canvas.fps;

@@ -1,5 +1,5 @@
 import type { Corner, WatermarkPreset } from './brand-kit';
-import { defaultTransform, type Transform } from './draft';
+import { defaultTransform, type LayerBox, type Transform } from './draft';
 import { place, type Rect, type Size } from './geometry';
 
 /**
@@ -58,4 +58,14 @@ const cornerTop = (c: Corner) => c === 'top-left' || c === 'top-right';
 /** The pixels a watermark covers on the canvas (for tests and for checking an exported frame). */
 export function watermarkRect(preset: WatermarkPreset, logo: Size, canvas: Size): Rect {
   return place(watermarkTransform(preset, logo, canvas), logo, canvas, false).dest;
+}
+
+/** An image layer's box (fractions of the canvas, no rotation) for a rectangle of canvas pixels. */
+export function boxOfRect(rect: Rect, canvas: Size): LayerBox {
+  return { x: (rect.x + rect.width / 2) / canvas.width, y: (rect.y + rect.height / 2) / canvas.height, w: rect.width / canvas.width, h: rect.height / canvas.height, rotation: 0 };
+}
+
+/** An image layer's box for a logo `width` of the canvas wide at (x, y), keeping the logo's aspect. */
+export function logoBox(logo: Size, canvas: Size, width = LOGO_WIDTH, x = 0.5, y = 0.5, rotation = 0): LayerBox {
+  return { x, y, w: width, h: (width * canvas.width * logo.height) / logo.width / canvas.height, rotation };
 }

@@ -94,7 +94,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
       .then((rec) => {
         if (!live) return;
         const c = rec.doc.canvas;
-        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: c.fps, sizeBytes: null } });
+        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null } }); // an image has no frame rate; fps is read only for video
       })
       .catch(() => live && setLoaded(null));
     call('drafts.licences', { id: draftId })
