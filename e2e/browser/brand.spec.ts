@@ -12,11 +12,10 @@ import { callApi, expect, test } from '../serve';
 /**
  * The Brand room, issue 10's first "Done when" as far as the room goes: a designer (an admin) creates a kit with
  * a palette, a font file, a logo and two text styles; after a reload everything is still there, saved by the
- * engine; a creator sees the kit read-only. Applying the kit to a draft and exporting is the editor's part.
+ * engine; a creator sees the kit read-only. Applying the kit to a draft and exporting is the editor's part. The
+ * README's Brand room screenshot is made by library-screenshots.spec.ts.
  */
 
-/** README screenshot only on request: POSTFRAME_SCREENSHOTS=1 (docs/screenshots) or =DIR. */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 /** Screens looked at while building (the common brief): written only when asked. */
 const LOOK = process.env.POSTFRAME_LOOK;
 
@@ -188,7 +187,6 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
     ['title', 'Lobster', '#1a1a2e'],
     ['caption', 'Liberation Sans', expect.stringMatching(/^#/)],
   ]);
-  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'brand.png') });
 
   // Export the kit as one file and import it again: a second kit with the same colours, font and logo.
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('kit-export').click()]);

@@ -3,15 +3,13 @@ import type { Page } from '@playwright/test';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { waitStep } from '../limits';
 import { expect, test } from '../serve';
-import { dismissToasts } from '../toasts';
 
 /**
  * A designer organises the library (issue 10 §3): stars by key and from the selection bar, a colour label, the
  * rating filter, a manual collection from the selection, and a smart collection "rating ≥ 4 and kind image" made in
- * the rule editor, each showing exactly the right assets. With POSTFRAME_SCREENSHOTS=1 it writes
- * docs/screenshots/smart-collection.png (=DIR: there instead).
+ * the rule editor, each showing exactly the right assets. The README's smart-collection screenshot is made by
+ * library-screenshots.spec.ts, from photographic-looking pictures.
  */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 const FILES = ['beach-sunset.jpg', 'logo.png', 'red-clip.mp4', 'blue-clip.mp4', 'music-loop.mp3'];
 
 const cell = (page: Page, name: string) => page.locator(`[data-testid="asset-cell"][data-name="${name}"]`);
@@ -77,10 +75,6 @@ test('rate, label, collect and make a smart collection that shows the right asse
   await dialog.getByTestId('smart-add-rule').click();
   await rows.nth(1).getByTestId('rule-type').selectOption('kind');
   await expect(dialog.getByTestId('smart-live-count')).toHaveText('2 assets match now');
-  if (SHOTS) {
-    await dismissToasts(app);
-    await app.screenshot({ path: path.join(SHOTS, 'smart-collection-rules.png') });
-  }
   await dialog.getByTestId('smart-save').click();
   await expect(dialog).toBeHidden();
   const smart = app.locator('[data-testid="smart-item"][data-name="Best images"]');
@@ -102,16 +96,4 @@ test('rate, label, collect and make a smart collection that shows the right asse
   await expect(detail.getByTestId('detail-rating')).toHaveAttribute('data-value', '5');
   await expect(detail.getByTestId('where-none')).toBeVisible();
   await expect(detail.getByTestId('where-collection')).toHaveText('Launch clips');
-
-  if (SHOTS) {
-    await detail.getByTestId('detail-close').click();
-    await app.keyboard.press('Escape');
-    await smart.getByTestId('smart-open').click();
-    await expect(app.getByTestId('place-title')).toHaveText('Best images');
-    await cell(app, 'logo.png').click(); // focus in the grid, so the sidebar row shows its count rather than its buttons
-    await app.keyboard.press('Escape');
-    await dismissToasts(app);
-    await app.mouse.move(0, 0);
-    await app.screenshot({ path: path.join(SHOTS, 'smart-collection.png') });
-  }
 });

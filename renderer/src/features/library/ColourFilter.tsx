@@ -52,9 +52,11 @@ export function ColourFilter() {
         aria-controls={ids.panel}
         onClick={() => setOpen((o) => !o)}
         title={t('colour.title')}
+        aria-label={color ? t('colour.buttonActive', { hex: color.hex }) : undefined}
         data-testid="colour-filter-button"
       >
-        {color ? t('colour.buttonActive', { hex: color.hex }) : t('colour.button')}
+        {/* On, the swatch and its hex say enough; the full name is the button's label for screen readers. */}
+        {color ? color.hex : t('colour.button')}
       </Button>
       {color && (
         <button type="button" className="search__clear" aria-label={t('colour.clear')} title={t('colour.clear')} onClick={() => setQuery({ color: null })} data-testid="colour-filter-clear">

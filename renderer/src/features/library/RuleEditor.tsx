@@ -240,6 +240,7 @@ function RuleValues({ rule, onChange, n }: { rule: SmartRule; onChange: (r: Smar
           ]}
           onChange={(v) => onChange({ ...rule, used: v === 'yes' })}
           label={label}
+          testId="rule-used"
         />
       );
     case 'colour':
