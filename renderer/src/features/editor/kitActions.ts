@@ -39,14 +39,14 @@ export async function applyKitToDraft(kit: BrandKit): Promise<void> {
 export async function addKitLogo(kit: BrandKit): Promise<void> {
   await ensure([kitLogo(kit)]);
   const r = ed().edit((d) => addLogo(d, kit, sizeOf, ed().playhead, ed().sourceInfo, idFor));
-  if (r?.ok && r.clipId) ed().select([r.clipId]);
+  if (r?.ok && r.clipId) ed().selectAndReveal(r.clipId);
 }
 
 export async function addKitWatermark(kit: BrandKit): Promise<void> {
   await ensure([watermarkLogo(kit)]);
   const r = ed().edit((d) => addWatermark(d, kit, sizeOf, ed().sourceInfo, idFor));
   if (r?.ok && r.clipId) {
-    ed().select([r.clipId]);
+    ed().selectAndReveal(r.clipId);
     toast(t('kit.watermarkAdded'));
   }
 }
