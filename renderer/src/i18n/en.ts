@@ -93,6 +93,8 @@ export const en = {
   'brand.sample.caption': 'Caption text here',
   'brand.sample.lowerThird': 'Alex Kim · Founder',
   'brand.bold': 'Bold',
+  'font.noBold': '{family} has no bold face, so Bold is not offered. Add a bold file of {family} in Brand → Fonts to use it.',
+  'font.boldSynthetic': '{family} has no bold face: this bold is synthesised (the same in the preview and the export). Turn Bold off to use the font as designed, or add a bold file in Brand → Fonts.',
   'brand.italic': 'Italic',
   'brand.fonts': 'Fonts',
   'brand.fontsHint': 'TTF, OTF or WOFF2 files. Exports draw text with exactly these files, so a video looks the same on every machine.',

@@ -27,6 +27,15 @@ describe('kit fonts', () => {
     expect(fontChoices(c, library).map((f) => f.family)).toContain('Lobster');
   });
 
+  it('a new style takes the kit\'s first font at a weight it has: Lobster Regular alone gives no bold', () => {
+    const regularOnly = { ...emptyKitContent('A'), fontIds: [inter.id, lobster.id] };
+    expect(newKitTextStyle(regularOnly, 'title', library).style).toMatchObject({ font: 'Inter', bold: false });
+    const withBold = { ...emptyKitContent('A'), fontIds: [lobster.id] };
+    expect(newKitTextStyle(withBold, 'title', [lobster, { ...lobsterBold, weight: 700 }]).style).toMatchObject({ font: 'Lobster', bold: true });
+    // No kit fonts: the preset's built-in family, bold as the preset has it.
+    expect(newKitTextStyle(emptyKitContent('A'), 'title', library).style).toMatchObject({ font: 'DejaVu Sans', bold: true });
+  });
+
   it('refuses to remove a font a text style uses, unless another face of its family stays', () => {
     let c = { ...emptyKitContent('A'), fontIds: [lobster.id, inter.id] };
     const title = newKitTextStyle(c, 'title');
