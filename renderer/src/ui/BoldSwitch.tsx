@@ -1,5 +1,5 @@
 import type { TextStyle } from '../../../electron/model/draft';
-import { boldAvailability, type Face } from '../../../electron/model/font-weights';
+import { boldAvailability, type Face, syntheticBold } from '../../../electron/model/font-weights';
 import { t } from '../i18n';
 
 /**
@@ -27,5 +27,15 @@ export function BoldSwitch({ style, faces, onChange, testId }: { style: Pick<Tex
       <b>B</b>
       {synthetic && <span aria-hidden="true">!</span>}
     </button>
+  );
+}
+
+/** The warning under a style whose bold is synthesised, so it is seen without hovering the switch. */
+export function SyntheticBoldNote({ style, faces, testId }: { style: Pick<TextStyle, 'font' | 'bold'>; faces: readonly Face[]; testId: string }) {
+  if (!syntheticBold(style, faces)) return null;
+  return (
+    <p className="field-note field-note--warn" role="note" data-testid={testId}>
+      {t('font.boldSyntheticShort', { family: style.font })}
+    </p>
   );
 }

@@ -13,7 +13,7 @@ import { newKitTextStyle, removeTextStyle, setTextStyle } from './kitEdits';
 import type { FontChoice } from './kitFonts';
 import type { FontRecord } from '../../../../electron/model/font';
 import { withFamily } from '../../../../electron/model/font-weights';
-import { BoldSwitch } from '../../ui/BoldSwitch';
+import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
 
 
 /**
@@ -84,6 +84,7 @@ function TextStyleCard({ kitStyle, content, fonts, faces }: { kitStyle: KitTextS
             </button>
           </div>
         </div>
+        <SyntheticBoldNote style={st} faces={faces} testId={`text-style-bold-note-${role}`} />
         <Segmented<TextStyle['align']>
           label={t('inspector.align')}
           value={st.align}

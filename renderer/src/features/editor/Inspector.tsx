@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { canvasPresets, clipDuration, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
-import { BoldSwitch } from '../../ui/BoldSwitch';
+import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
 import { withFamily } from '../../../../electron/model/font-weights';
 import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
@@ -304,6 +304,7 @@ function TextInspector({ clip }: { clip: TextClip }) {
             </button>
           </div>
         </div>
+        <SyntheticBoldNote style={st} faces={fonts.faces} testId="insp-bold-note" />
         <Segmented<TextStyle['align']>
           label={t('inspector.align')}
           value={st.align}

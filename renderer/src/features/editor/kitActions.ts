@@ -53,7 +53,9 @@ export async function addKitWatermark(kit: BrandKit): Promise<void> {
 
 export async function addKitIntroOutro(kit: BrandKit): Promise<void> {
   await ensure([kit.intro, kit.outro]);
-  ed().edit((d) => addIntroOutro(d, kit, ed().sourceInfo, idFor));
+  const r = ed().edit((d) => addIntroOutro(d, kit, ed().sourceInfo, idFor));
+  // Say what happened: the timeline moved under the creator's eyes.
+  if (r?.ok) toast(t(kit.intro && kit.outro ? 'kit.introOutroAdded' : kit.intro ? 'kit.introAdded' : 'kit.outroAdded'));
 }
 
 /** A text clip in the kit's style for `role` at the playhead (a title with the kit's look, in one step). */
