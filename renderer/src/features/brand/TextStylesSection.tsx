@@ -35,7 +35,7 @@ export function TextStylesSection({ content, fonts, faces }: { content: BrandKit
       {canEdit && missing.length > 0 && (
         <div className="brand-add-row">
           {missing.map((role) => (
-            <Button key={role} size="sm" icon={<PlusIcon size={16} />} onClick={() => edit((c) => setTextStyle(c, newKitTextStyle(c, role, faces)))} data-testid={`text-style-add-${role}`}>
+            <Button key={role} size="sm" icon={<PlusIcon size={16} />} onClick={() => edit((c) => setTextStyle(c, newKitTextStyle(c, role)))} data-testid={`text-style-add-${role}`}>
               {t(`brand.style.${role}` as MessageKey)}
             </Button>
           ))}

@@ -1,5 +1,4 @@
 import { type BrandKitContent, KIT_HASHTAG_MAX, type KitTextStyle, type Swatch, type SwatchRole, type TextStyleRole, type WatermarkPreset, defaultWatermark } from '../../../../electron/model/brand-kit';
-import { type Face, withFamily } from '../../../../electron/model/font-weights';
 import { type TextPresetId, textPreset } from '../../../../electron/model/text-presets';
 
 /**
@@ -55,14 +54,11 @@ export function moveSwatch(c: BrandKitContent, from: number, to: number): BrandK
 const startingPreset: Record<TextStyleRole, TextPresetId> = { title: 'boldOutline', subtitle: 'subtitle', caption: 'captionBox', lowerThird: 'lowerThird' };
 
 /** A new text style for `role`, from its usual preset, in the kit's primary colour when it has one. */
-export function newKitTextStyle(c: BrandKitContent, role: TextStyleRole, library: readonly (Face & { id: string })[] = []): KitTextStyle {
+export function newKitTextStyle(c: BrandKitContent, role: TextStyleRole): KitTextStyle {
   const p = textPreset(startingPreset[role]);
   const primary = c.palette.find((s) => s.role === 'primary')?.color;
   // Captions sit on a box: the primary colour goes to the box, the text stays readable on it.
-  const coloured = role === 'caption' && primary && p.style.box ? { ...p.style, box: { ...p.style.box, color: primary } } : role !== 'caption' && primary ? { ...p.style, color: primary } : p.style;
-  // A kit with fonts styles its text in its first font, at a weight that family has (no faux bold).
-  const family = c.fontIds.map((id) => library.find((f) => f.id === id)).find((f) => f != null)?.family;
-  const style = family ? withFamily(coloured, family, library) : coloured;
+  const style = role === 'caption' && primary && p.style.box ? { ...p.style, box: { ...p.style.box, color: primary } } : role !== 'caption' && primary ? { ...p.style, color: primary } : p.style;
   return { role, style, placement: { ...p.placement } };
 }
 
