@@ -144,23 +144,46 @@ describe('logo and watermark', () => {
     if (!r.ok) expect(r.message).toMatch(/Brand room/);
   });
 
-  it('spans the whole draft on a track of its own at the top; adding it again updates it, not a second one', () => {
+  it('spans the whole draft on the free Overlay lane; adding it again updates it, not a second one', () => {
     const d0 = sample();
     const d = ok(addWatermark(d0, kitA, sizeOf, info, idFor));
-    const top = d.tracks[d.tracks.length - 1]!;
-    expect(top.name).toBe(WATERMARK_TRACK_NAME);
-    expect(top.kind).toBe('overlay');
-    const wm = top.clips[0] as MediaClip;
+    expect(d.tracks.map((t) => t.kind)).toEqual(d0.tracks.map((t) => t.kind));
+    const overlay = d.tracks.find((t) => t.kind === 'overlay')!;
+    const wm = overlay.clips[0] as MediaClip;
     expect(wm).toMatchObject({ brand: 'watermark', assetId: 'logoA', start: 0 });
     expect(clipEnd(wm)).toBeCloseTo(contentDuration(d0), 9);
     expect(watermarkCoverage(d)).toBe('spans');
-    // Longer draft: the watermark no longer spans; adding again stretches the same clip.
+    // Longer draft: the watermark no longer spans; adding again stretches the same clip on the same lane.
     const longer = ok(insertClip(d, mainTrack(d)!.id, newMediaClip({ id: 'v4', kind: 'video', durationSec: 4 }, 99, idFor), 99, info));
     expect(watermarkCoverage(longer)).toBe('partial');
     const again = ok(addWatermark(longer, kitA, sizeOf, info, idFor));
     expect(again.tracks).toHaveLength(d.tracks.length);
     expect(watermarkCoverage(again)).toBe('spans');
+    expect(again.tracks.find((t) => t.kind === 'overlay')!.clips.map((c) => c.id)).toEqual([wm.id]);
     expect(again.tracks.flatMap((t) => t.clips).filter((c) => c.type === 'media' && c.brand === 'watermark')).toHaveLength(1);
+  });
+
+  it('a busy Overlay lane: the watermark gets its own overlay track right after the overlays, not below the audio', () => {
+    const withLogo = ok(addLogo(sample(), kitA, sizeOf, 1, info, idFor));
+    const d = ok(addWatermark(withLogo, kitA, sizeOf, info, idFor));
+    expect(d.tracks.map((t) => t.kind)).toEqual(['main', 'overlay', 'overlay', 'text', 'audio', 'audio']);
+    expect(d.tracks[2]!.name).toBe(WATERMARK_TRACK_NAME);
+    expect(d.tracks[2]!.clips).toMatchObject([{ brand: 'watermark', start: 0 }]);
+    // The logo where the playhead was, on the Overlay lane.
+    expect(d.tracks[1]!.clips).toMatchObject([{ brand: 'logo', start: 1 }]);
+  });
+
+  it('a second logo over the first goes on a new overlay track at the same time, not later on the busy lane', () => {
+    const once = ok(addLogo(sample(), kitA, sizeOf, 1, info, idFor));
+    const r = addLogo(once, kitA, sizeOf, 2, info, idFor);
+    const twice = ok(r);
+    expect(twice.tracks.map((t) => t.kind)).toEqual(['main', 'overlay', 'overlay', 'text', 'audio', 'audio']);
+    expect(twice.tracks[2]!.clips).toMatchObject([{ brand: 'logo', start: 2 }]);
+    expect(r.ok && r.clipId).toBe(twice.tracks[2]!.clips[0]!.id);
+    // A draft without any overlay track gains one after main.
+    const noOverlay = { ...sample(), tracks: sample().tracks.filter((t) => t.kind !== 'overlay') };
+    const placed = ok(addLogo(noOverlay, kitA, sizeOf, 0, info, idFor));
+    expect(placed.tracks.map((t) => t.kind)).toEqual(['main', 'overlay', 'text', 'audio', 'audio']);
   });
 
   it('refuses a watermark on an empty draft and with a kit without a logo', () => {
@@ -172,7 +195,7 @@ describe('logo and watermark', () => {
   it('coverage: none without a watermark, none when its track is hidden', () => {
     expect(watermarkCoverage(sample())).toBe('none');
     const d = ok(addWatermark(sample(), kitA, sizeOf, info, idFor));
-    const hidden = { ...d, tracks: d.tracks.map((t) => (t.name === WATERMARK_TRACK_NAME ? { ...t, hidden: true } : t)) };
+    const hidden = { ...d, tracks: d.tracks.map((t) => (t.clips.some((c) => c.type === 'media' && c.brand === 'watermark') ? { ...t, hidden: true } : t)) };
     expect(watermarkCoverage(hidden)).toBe('none');
   });
 });

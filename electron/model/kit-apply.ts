@@ -1,7 +1,8 @@
 import { type BrandKitContent, defaultWatermark, type KitTextStyle, type LogoVariant } from './brand-kit';
-import { type Clip, clipEnd, type Draft, type ImageMediaLayer, type MediaClip, type TextClip, type TextRole, type Track, type VideoDraft } from './draft';
+import { type Clip, clipDuration, clipEnd, type Draft, type ImageMediaLayer, type MediaClip, type TextClip, type TextRole, type Track, type VideoDraft } from './draft';
 import type { Size } from './geometry';
 import { boxOfRect, LOGO_WIDTH, logoBox, logoTransform, watermarkRect, watermarkTransform } from './kit-place';
+import { overlaySlot } from './overlay-slot';
 import { type TextPresetId, scaleTextStyle, textPreset } from './text-presets';
 import {
   clipFrames,
@@ -155,25 +156,29 @@ export function contentDuration(draft: VideoDraft): number {
 
 /**
  * "Add logo": the kit's logo as an overlay clip at `at`, centred, LOGO_WIDTH of the canvas wide, for the
- * image default length, on the first overlay track with room (insertClip's rules).
+ * image default length, on the first overlay track where that span is free, else on a new overlay track
+ * placed with the overlays (overlaySlot), so it lands at the playhead where the creator looks.
  */
 export function addLogo(draft: VideoDraft, kit: Kit, sizeOf: SizeOf, at: number, info: SourceInfo, idFor: (prefix: string) => string): EditResult {
   const assetId = kitLogo(kit);
   if (!assetId) return refuse('invalid_value', NO_LOGO);
   const size = sizeOf(assetId);
   if (!size) return refuse('unknown_asset', 'The kit’s logo is not in this library any more. Add the logo to the kit again in the Brand room.');
-  const overlay = draft.tracks.find((t) => t.kind === 'overlay');
-  if (!overlay) return refuse('not_found', 'This draft has no overlay track for the logo. Add an overlay track, then try again.');
   const clip: MediaClip = { ...newMediaClip({ id: assetId, kind: 'image', durationSec: null }, at, idFor), transform: logoTransform(size, draft.canvas), brand: 'logo' };
-  return insertClip({ ...draft, kitId: draft.kitId ?? kit.id }, overlay.id, clip, at, info);
+  const slot = overlaySlot({ ...draft, kitId: draft.kitId ?? kit.id }, clip.start, clipDuration(clip), LOGO_TRACK_NAME, idFor);
+  if (!slot.ok) return slot;
+  return insertClip(slot.draft, slot.trackId, clip, clip.start, info);
 }
 
+/** Names of the overlay tracks the kit commands add when the Overlay lane is busy at that time. */
+export const LOGO_TRACK_NAME = 'Logo';
 export const WATERMARK_TRACK_NAME = 'Watermark';
 
 /**
  * "Add watermark": the kit's watermark logo from 0 to the end of the draft, placed per the kit's watermark
- * preset (defaultWatermark when the kit has none), on a track of its own at the top of the picture so nothing
- * covers it. A draft that already has a watermark gets it updated (span, logo and placement) instead of a second.
+ * preset (defaultWatermark when the kit has none), on the Overlay lane when it is free for the whole draft,
+ * else on a new overlay track placed with the overlays (overlaySlot). A draft that already has a watermark
+ * gets it updated (span, logo and placement, on its track when that is still free) instead of a second.
  */
 export function addWatermark(draft: VideoDraft, kit: Kit, sizeOf: SizeOf, info: SourceInfo, idFor: (prefix: string) => string): EditResult {
   const assetId = watermarkLogo(kit);
@@ -192,17 +197,12 @@ export function addWatermark(draft: VideoDraft, kit: Kit, sizeOf: SizeOf, info: 
     transform,
     brand: 'watermark',
   };
-  const base = { ...draft, kitId: draft.kitId ?? kit.id };
-  if (existing) {
-    const found = findClip(base, existing.id)!;
-    const tracks = base.tracks.map((t, i) => (i === found.trackIndex ? { ...t, clips: t.clips.filter((c) => c.id !== existing.id) } : t));
-    // Its own track: other clips there would overlap a clip that spans everything.
-    if (tracks[found.trackIndex]!.clips.length === 0) return insertClip(withTracks(base, tracks), found.track.id, clip, 0, info);
-  }
-  if (base.tracks.length >= 32) return refuse('track_busy', 'This draft has the most tracks a draft can have (32). Remove an empty track, then add the watermark.');
-  const track: Track = { id: idFor('track'), kind: 'overlay', name: WATERMARK_TRACK_NAME, muted: false, hidden: false, role: null, ducking: null, clips: [] };
-  const cleared = existing ? base.tracks.map((t) => ({ ...t, clips: t.clips.filter((c) => c.id !== existing.id) })) : base.tracks;
-  return insertClip(withTracks(base, [...cleared, track]), track.id, clip, 0, info);
+  let base: VideoDraft = { ...draft, kitId: draft.kitId ?? kit.id };
+  const prefer = existing ? findClip(base, existing.id)!.track.id : null;
+  if (existing) base = withTracks(base, base.tracks.map((t) => (t.clips.some((c) => c.id === existing.id) ? { ...t, clips: t.clips.filter((c) => c.id !== existing.id) } : t)));
+  const slot = overlaySlot(base, 0, frames / fps, WATERMARK_TRACK_NAME, idFor, prefer);
+  if (!slot.ok) return slot;
+  return insertClip(slot.draft, slot.trackId, clip, 0, info);
 }
 
 export type WatermarkCoverage = 'spans' | 'partial' | 'none';

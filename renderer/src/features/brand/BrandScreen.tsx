@@ -214,7 +214,7 @@ function KitEditor() {
       <fieldset className="kit-editor__sections" disabled={!canEdit} data-testid="kit-fieldset">
         <PaletteSection content={content} />
         <FontsSection content={content} fonts={fonts} />
-        <TextStylesSection content={content} fonts={fontChoices(content, fonts)} />
+        <TextStylesSection content={content} fonts={fontChoices(content, fonts)} faces={fonts} />
         <LogosSection content={content} />
         <WatermarkSection content={content} />
         <ClipsSection content={content} />

@@ -11,13 +11,16 @@ import { useBrand } from './brandStore';
 import { ColorField, pct, Row, Section, Segmented, Slider } from './controls';
 import { newKitTextStyle, removeTextStyle, setTextStyle } from './kitEdits';
 import type { FontChoice } from './kitFonts';
+import type { FontRecord } from '../../../../electron/model/font';
+import { withFamily } from '../../../../electron/model/font-weights';
+import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
 
 
 /**
  * The kit's text styles (title, subtitle, caption, lower third), which become the editor's text presets. Each
  * shows a preview rasterised by the engine (`text.render`): the very image the export overlays.
  */
-export function TextStylesSection({ content, fonts }: { content: BrandKitContent; fonts: readonly FontChoice[] }) {
+export function TextStylesSection({ content, fonts, faces }: { content: BrandKitContent; fonts: readonly FontChoice[]; faces: readonly FontRecord[] }) {
   const edit = useBrand((s) => s.edit);
   const canEdit = useBrand((s) => s.canEdit);
   const missing = textStyleRoles.filter((r) => !content.textStyles.some((s) => s.role === r));
@@ -26,7 +29,7 @@ export function TextStylesSection({ content, fonts }: { content: BrandKitContent
       {content.textStyles.length === 0 && <p className="brand-empty">{t('brand.textStylesEmpty')}</p>}
       <div className="text-styles">
         {content.textStyles.map((s) => (
-          <TextStyleCard key={s.role} kitStyle={s} content={content} fonts={fonts} />
+          <TextStyleCard key={s.role} kitStyle={s} content={content} fonts={fonts} faces={faces} />
         ))}
       </div>
       {canEdit && missing.length > 0 && (
@@ -42,7 +45,7 @@ export function TextStylesSection({ content, fonts }: { content: BrandKitContent
   );
 }
 
-function TextStyleCard({ kitStyle, content, fonts }: { kitStyle: KitTextStyle; content: BrandKitContent; fonts: readonly FontChoice[] }) {
+function TextStyleCard({ kitStyle, content, fonts, faces }: { kitStyle: KitTextStyle; content: BrandKitContent; fonts: readonly FontChoice[]; faces: readonly FontRecord[] }) {
   const edit = useBrand((s) => s.edit);
   const canEdit = useBrand((s) => s.canEdit);
   const { role, style: st } = kitStyle;
@@ -62,7 +65,7 @@ function TextStyleCard({ kitStyle, content, fonts }: { kitStyle: KitTextStyle; c
       <TextStylePreview role={role} style={st} maxWidth={kitStyle.placement.maxWidth} />
       <div className="text-style__controls">
         <Row label={t('inspector.font')}>
-          <select className="select select--sm" value={st.font} onChange={(e) => style({ font: e.target.value }, 'font')} data-testid={`text-style-font-${role}`}>
+          <select className="select select--sm" value={st.font} onChange={(e) => style(withFamily({ font: st.font, bold: st.bold }, e.target.value, faces), 'font')} data-testid={`text-style-font-${role}`}>
             {fonts.map((f) => (
               <option key={f.family} value={f.family}>
                 {f.label}
@@ -75,14 +78,13 @@ function TextStyleCard({ kitStyle, content, fonts }: { kitStyle: KitTextStyle; c
         <div className="brand-row">
           <span className="brand-row__label">{t('inspector.weight')}</span>
           <div className="segmented">
-            <button type="button" role="switch" aria-checked={st.bold} aria-label={t('brand.bold')} className="segmented__item" onClick={() => style({ bold: !st.bold }, 'bold')}>
-              <b>B</b>
-            </button>
+            <BoldSwitch style={st} faces={faces} onChange={(bold) => style({ bold }, 'bold')} testId={`text-style-bold-${role}`} />
             <button type="button" role="switch" aria-checked={st.italic} aria-label={t('brand.italic')} className="segmented__item" onClick={() => style({ italic: !st.italic }, 'italic')}>
               <i>I</i>
             </button>
           </div>
         </div>
+        <SyntheticBoldNote style={st} faces={faces} testId={`text-style-bold-note-${role}`} />
         <Segmented<TextStyle['align']>
           label={t('inspector.align')}
           value={st.align}

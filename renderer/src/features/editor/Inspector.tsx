@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { canvasPresets, clipDuration, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
+import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
+import { withFamily } from '../../../../electron/model/font-weights';
 import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
@@ -268,7 +270,7 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <Section title={t('inspector.style')}>
         <label className="insp-row">
           <span className="insp-row__label">{t('inspector.font')}</span>
-          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style({ font: e.target.value }, 'font')} data-testid="insp-font">
+          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style(withFamily({ font: st.font, bold: st.bold }, e.target.value, fonts.faces), 'font')} data-testid="insp-font">
             {fonts.library.length > 0 && (
               <optgroup label={t('inspector.fontsLibrary')}>
                 {fonts.library.map((f) => (
@@ -296,14 +298,13 @@ function TextInspector({ clip }: { clip: TextClip }) {
         <div className="insp-row">
           <span className="insp-row__label">{t('inspector.weight')}</span>
           <div className="segmented">
-            <button type="button" role="switch" aria-checked={st.bold} className="segmented__item" onClick={() => style({ bold: !st.bold }, 'bold')}>
-              <b>B</b>
-            </button>
+            <BoldSwitch style={st} faces={fonts.faces} onChange={(bold) => style({ bold }, 'bold')} testId="insp-bold" />
             <button type="button" role="switch" aria-checked={st.italic} className="segmented__item" onClick={() => style({ italic: !st.italic }, 'italic')}>
               <i>I</i>
             </button>
           </div>
         </div>
+        <SyntheticBoldNote style={st} faces={fonts.faces} testId="insp-bold-note" />
         <Segmented<TextStyle['align']>
           label={t('inspector.align')}
           value={st.align}

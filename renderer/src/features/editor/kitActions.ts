@@ -39,21 +39,23 @@ export async function applyKitToDraft(kit: BrandKit): Promise<void> {
 export async function addKitLogo(kit: BrandKit): Promise<void> {
   await ensure([kitLogo(kit)]);
   const r = ed().edit((d) => addLogo(d, kit, sizeOf, ed().playhead, ed().sourceInfo, idFor));
-  if (r?.ok && r.clipId) ed().select([r.clipId]);
+  if (r?.ok && r.clipId) ed().selectAndReveal(r.clipId);
 }
 
 export async function addKitWatermark(kit: BrandKit): Promise<void> {
   await ensure([watermarkLogo(kit)]);
   const r = ed().edit((d) => addWatermark(d, kit, sizeOf, ed().sourceInfo, idFor));
   if (r?.ok && r.clipId) {
-    ed().select([r.clipId]);
+    ed().selectAndReveal(r.clipId);
     toast(t('kit.watermarkAdded'));
   }
 }
 
 export async function addKitIntroOutro(kit: BrandKit): Promise<void> {
   await ensure([kit.intro, kit.outro]);
-  ed().edit((d) => addIntroOutro(d, kit, ed().sourceInfo, idFor));
+  const r = ed().edit((d) => addIntroOutro(d, kit, ed().sourceInfo, idFor));
+  // Say what happened: the timeline moved under the creator's eyes.
+  if (r?.ok) toast(t(kit.intro && kit.outro ? 'kit.introOutroAdded' : kit.intro ? 'kit.introAdded' : 'kit.outroAdded'));
 }
 
 /** A text clip in the kit's style for `role` at the playhead (a title with the kit's look, in one step). */
