@@ -5,7 +5,7 @@ import { type Orientation, orientationTurn, toOrientation, uprightSize } from '.
 import { exifDate } from './exif';
 import type { VisualSignature } from '../model/visual-signature';
 import { loadSharp } from './sharp';
-import { signatureOfPixels } from './visual';
+import { signatureOfRaw } from './visual';
 
 /** Larger images are refused from their header, before anything is decoded (decompression bombs). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
@@ -101,17 +101,15 @@ export async function writeImageThumbnail(
 /**
  * Writes the WebP thumbnail a pipeline makes and the visual signature of the same pixels, from one decode: the
  * pipeline (decode, turn, shrink to 480 px) runs once to raw pixels, which libvips then encodes to the WebP
- * file while JavaScript, beside it, box-averages them to the 64×64 square the signature reads (no second libvips
- * pipeline: docs/benchmarks.md). Encoding from those raw pixels writes the same WebP bytes as the pipeline's own
- * `.webp()` (thumbnail-signature.test.ts holds this). The signature reads the pixels before WebP's lossy
- * encoding, so it is close to, not equal to, what the backfill reads from the stored WebP (docs/library-search.md,
- * "Where the pixels come from").
+ * file and, beside it, shrinks to the 64×64 square the signature reads. Encoding from those raw pixels writes
+ * the same WebP bytes as the pipeline's own `.webp()` (thumbnail-signature.test.ts holds this). The signature
+ * reads the pixels before WebP's lossy encoding, so it is close to, not equal to, what the backfill reads from
+ * the stored WebP (docs/library-search.md, "Where the pixels come from").
  */
 export async function thumbnailAndSignature(pipeline: SharpInstance, out: string): Promise<VisualSignature> {
   const sharp = await loadSharp();
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
-  // The encode starts first, so the signature's JavaScript runs while libvips encodes on its own thread.
-  const [, signature] = await Promise.all([sharp(data, { raw }).webp(THUMB_WEBP).toFile(out), signatureOfPixels(data, raw)]);
+  const [, signature] = await Promise.all([sharp(data, { raw }).webp(THUMB_WEBP).toFile(out), signatureOfRaw(data, raw)]);
   return signature;
 }

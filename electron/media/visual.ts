@@ -1,6 +1,5 @@
 import { AppError } from '../model/errors';
 import { type RawPixels, SIGNATURE_GRID, type VisualSignature, signatureOf } from '../model/visual-signature';
-import { signatureGrid } from './signature-grid';
 import { loadSharp } from './sharp';
 
 /** Raw pixels as sharp hands them over (`.raw().toBuffer({ resolveWithObject: true })`). */
@@ -29,21 +28,6 @@ export async function signatureOfRaw(data: Buffer, raw: { width: number; height:
   } catch (e) {
     throw new AppError('unsupported_media', `The picture could not be read for colours and duplicates (${(e as Error).message}).`);
   }
-}
-
-/**
- * The signature of the import thumbnail's raw pixels (480 px at most), read in JavaScript: one pass of sums makes
- * the SIGNATURE_GRID square (signature-grid.ts) without another libvips pipeline. Pictures with a side under the
- * grid are scaled up by libvips, as signatureOfRaw does.
- */
-export async function signatureOfPixels(data: Buffer, raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 }): Promise<VisualSignature> {
-  let grid: RawPixels | null;
-  try {
-    grid = signatureGrid({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), ...raw });
-  } catch (e) {
-    throw new AppError('unsupported_media', `The picture could not be read for colours and duplicates (${(e as Error).message}).`);
-  }
-  return grid ? signatureOf(grid) : signatureOfRaw(data, raw);
 }
 
 function pixelsOf(raw: SharpRaw): RawPixels {

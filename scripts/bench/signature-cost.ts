@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { SIGNATURE_GRID, type VisualSignature, signatureOf } from '../../electron/model/visual-signature';
 import { THUMB_SIZE, writeImageThumbnail } from '../../electron/media/images';
-import { signatureOfPixels, signatureOfRaw } from '../../electron/media/visual';
+import { signatureOfRaw } from '../../electron/media/visual';
 import { type CpuSplit, cpuMark, cpuSince } from './cpu';
 import { importOnce, openStudio } from './library';
 import { ensureBenchMedia, warm } from './media';
@@ -72,8 +72,7 @@ export async function signatureCostBench(o: { reps?: number; rounds?: number; lo
       const raws = await Promise.all(photos.map((p) => thumbPipeline(p).raw().toBuffer({ resolveWithObject: true })));
       steps.push(await step('  decode + shrink to raw 480 px', photos, reps, (p) => thumbPipeline(p).raw().toBuffer()));
       steps.push(await step('  raw 480 px → WebP file', photos, reps, (_, i) => sharp(raws[i]!.data, { raw: raws[i]!.info }).webp({ quality: 76, effort: 2 }).toFile(out)));
-      steps.push(await step('  signatureOfRaw (libvips 64×64 + JavaScript; until 12-04)', photos, reps, (_, i) => signatureOfRaw(raws[i]!.data, raws[i]!.info)));
-      steps.push(await step('  signatureOfPixels (JavaScript 64×64 grid + JavaScript)', photos, reps, (_, i) => signatureOfPixels(raws[i]!.data, raws[i]!.info)));
+      steps.push(await step('  signatureOfRaw (libvips 64×64 + JavaScript)', photos, reps, (_, i) => signatureOfRaw(raws[i]!.data, raws[i]!.info)));
       const grids = await Promise.all(raws.map((r) => sharp(r.data, { raw: r.info }).resize(SIGNATURE_GRID, SIGNATURE_GRID, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true })));
       steps.push(
         await step('  signatureOf: JavaScript alone (k-means, DCT, dHash)', photos, reps, (_, i) =>
