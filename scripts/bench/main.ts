@@ -2,6 +2,7 @@ import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
 import { formatRenderBench, renderBench } from './render';
 import { formatSearchBench, searchOnlyBench } from './search';
+import { formatSignatureCost, signatureCostBench } from './signature-cost';
 
 /**
  * `npm run bench [-- NAME…] [--json]`: runs the named benches (all when none is named). Human output is a
@@ -29,6 +30,12 @@ const BENCHES: Record<string, Bench> = {
     run: (log) => searchOnlyBench({ log }),
     format: formatSearchBench,
     partOf: 'import',
+  },
+  'signature-cost': {
+    describe: 'where the import time of colours and hashes goes: each step alone and whole imports with/without, CPU by thread',
+    run: (log) => signatureCostBench({ log }),
+    format: formatSignatureCost,
+    partOf: 'library',
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
