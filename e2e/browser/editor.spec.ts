@@ -178,6 +178,7 @@ test('playing a 3-layer edit of phone footage never shows a black frame', async 
   await app.getByTestId('play-toggle').click();
   // Playback runs on the clock, so on a starved machine it may already be over when the button is next read:
   // that it started and ran is read from the samples below, not from a 'playing' state caught in passing.
+  await expect.poll(() => app.getByTestId('preview-canvas').evaluate((c) => Number((c as HTMLCanvasElement).dataset.time)), { message: 'the playhead moves' }).toBeGreaterThan(0);
   await waitStep(`playing ${duration} s to the end`, { realSec: duration }, (timeout) =>
     expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'false', { timeout }),
   );
