@@ -33,7 +33,8 @@ export default defineConfig({
       outDir: here('./out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: here('./electron/main/index.ts') },
+        // text-worker: the text rasteriser's process (render/text-rasteriser.ts), started with utilityProcess.
+        input: { index: here('./electron/main/index.ts'), 'text-worker': here('./electron/render/text-worker.ts') },
         external: nativeDeps,
       },
     },

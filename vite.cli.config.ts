@@ -10,11 +10,11 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * Built by scripts/build-cli.mjs, which also writes the manifest bin/postframe.mjs checks for staleness.
  */
 /**
- * Native packages load from node_modules; so does heic-decode (libheif-js: an Emscripten CommonJS bundle that
- * finds its WebAssembly through __dirname, which does not exist once it is bundled into ESM). Every other
+ * Native packages load from node_modules; so do heic-decode (libheif-js) and wawoff2 (woff2): Emscripten
+ * CommonJS bundles that find their WebAssembly through __dirname, which does not exist once bundled into ESM. Every other
  * package is bundled (fewer files to resolve at start).
  */
-const external = ['better-sqlite3', 'sharp', 'heic-decode'];
+const external = ['better-sqlite3', 'sharp', 'heic-decode', 'wawoff2'];
 
 export default defineConfig({
   logLevel: 'warn',
@@ -28,7 +28,8 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { main: here('./electron/cli/main.ts') },
+      // The text rasteriser's process runs its own entry (render/text-rasteriser.ts finds it beside main.js).
+      input: { main: here('./electron/cli/main.ts'), 'text-worker': here('./electron/render/text-worker.ts') },
       external,
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -45,13 +45,13 @@ let ids = 0;
 export function mediaClip(asset: Asset, start: number, inT: number, outT: number, transform: Partial<Transform> = {}, extra: Partial<MediaClip> = {}): MediaClip {
   return {
     id: `clip${++ids}`, type: 'media', assetId: asset.id, start, in: inT, out: outT, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-    transform: { ...defaultTransform('fill'), ...transform }, transitionIn: null, ...extra,
+    transform: { ...defaultTransform('fill'), ...transform }, transitionIn: null, brand: null, ...extra,
   };
 }
 
 export function textClip(text: string, start: number, duration: number, y: number): TextClip {
   return {
-    id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, fadeIn: 0, fadeOut: 0,
+    id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null,
     style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } },
   };
 }

@@ -10,7 +10,9 @@ import { AuditRepo } from './library/audit-repo';
 import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
+import { FontsRepo } from './library/fonts-repo';
 import { JobsRepo } from './library/jobs-repo';
+import { KitsRepo } from './library/kits-repo';
 import { PostsRepo } from './library/posts-repo';
 import { type Binaries, resolveBinaries } from './media/binaries';
 import { ChildRegistry, sweepStaleChildren } from './media/child-registry';
@@ -31,17 +33,30 @@ import type { Scheduler, Timers } from './publish/scheduler';
 import { sweepPartFiles } from './render/export';
 import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
-import type { Rooms, StudioContext } from './studio/context';
+import { type KitUsage, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
+import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
+import { resolveKitFile } from './studio/kit-files';
+import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
+import { kitsApi, registerKitJobs } from './studio/kits-api';
+import { fontsApi } from './studio/fonts-api';
+import { FontStore } from './studio/fonts-store';
+import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
+import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
 import { libraryApi } from './studio/library-api';
+import { organiseApi } from './studio/organise-api';
+import { CollectionsRepo } from './library/collections-repo';
+import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
+import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
 
 export interface StudioOptions {
@@ -49,12 +64,18 @@ export interface StudioOptions {
   settingsDir: string;
   shell: 'electron' | 'browser';
   resourcesPath?: string;
+  /** How the text rasteriser's process is started (Electron: utilityProcess; default: child_process.fork). */
+  textWorkerSpawner?: WorkerSpawner;
   /** Create the library folder when it does not exist yet (first run, `library init`). */
   createLibrary?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: Log;
   maxImagePixels?: number;
   importConcurrency?: number;
+  /** Start the colours-and-hashes backfill on open (default true; one-shot CLI commands run it when they need it). */
+  visualBackfill?: boolean;
+  /** Import without colours and hashes (`npm run bench -- library`: the baseline of their cost). */
+  skipSignatures?: boolean;
   /** The time the publish room goes by (due posts, retries, lateness). Tests give a fixed clock. */
   clock?: () => Date;
   /** The largest file an upload may be (browser mode); default DEFAULT_MAX_UPLOAD_BYTES (5 GB). */
@@ -64,6 +85,8 @@ export interface StudioOptions {
    * uploads) unless folders are allowed (`postframe serve --allow-folder`). The CLI's own commands pass ANY_PATH.
    */
   pathAccess?: PathAccess;
+  /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: the library's font store. */
+  kitFonts?: KitFontsFactory;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -93,7 +116,7 @@ export class Studio implements StudioContext {
   private schedulerOptions: SchedulerOptions | null = null;
   private housekeeping: ReturnType<typeof setInterval> | null = null;
   private scheduler: Scheduler | null = null;
-  private readonly clock: () => Date;
+  readonly clock: () => Date;
 
   private constructor(
     private readonly options: StudioOptions,
@@ -108,10 +131,15 @@ export class Studio implements StudioContext {
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
+      ...organiseApi(this),
       ...draftsApi(this),
       ...postsApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
+      ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
+      ...fontsApi(this),
+      ...visualApi(this),
+      ...backupApi(this),
     };
   }
 
@@ -144,6 +172,7 @@ export class Studio implements StudioContext {
   /** Kills every ffmpeg/ffprobe this Studio started, at once (a fatal error: `close` may never finish). */
   killChildren(): void {
     this.current.tools?.killAll();
+    this.current.text.close();
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -199,18 +228,34 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError };
+    // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
+    let text: TextRasteriser | null = null;
+    const fonts = new FontStore(folder, new FontsRepo(db), (change) => {
+      text?.restart();
+      this.emit('fonts.changed', change);
+    });
+    text = libraryRasteriser(folder, fonts, { resourcesPath: this.options.resourcesPath, spawn: this.options.textWorkerSpawner });
+    const kits = new KitsRepo(db);
+    // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
+    const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
+    const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
+    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
-    registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency });
+    registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
+    registerVisualJobs(this, rooms);
+    registerBackupJobs(this, rooms);
+    registerKitJobs(this, rooms, (r) => this.kitFontsOf(r));
     runner.recover();
     await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
     await sweepPartFiles(folder.exportsDir, inUse);
     await sweepProxyParts(folder.proxiesDir, inUse);
     this.settings.remember(folder.root);
+    // Pictures imported before colours and hashes existed get them in the background; the library opens now.
+    if (this.options.visualBackfill ?? true) startVisualBackfill(rooms);
     return rooms;
   }
 
@@ -295,6 +340,13 @@ export class Studio implements StudioContext {
     if (this.options.log) this.options.log.error(error === undefined ? message : `${message}: ${describeError(error)}`);
     else console.error(`[postframe] ${message}`, error ?? '');
   });
+
+  /** The library's fonts as the kit engine uses them (kit files, reference checks): its font store unless a test gives another. */
+  kitFontsOf(rooms: Rooms = this.rooms): KitFonts {
+    if (this.options.kitFonts) return this.options.kitFonts(rooms);
+    const fonts = rooms.fonts;
+    return { fontFilePath: (id) => fonts.fontFilePath(id), fontRecord: (id) => fonts.get(id), addFontFile: (file, meta) => fonts.addFontFile(file, meta) };
+  }
 
   // ── delivery (studio/delivery.ts) ─────────────────────────────────────────
   /** Sets the folder connector's root (checked: absolute, outside the library, writable); returns it. */
@@ -413,12 +465,25 @@ export class Studio implements StudioContext {
     return resolveMedia(this.rooms, assetId, variant);
   }
 
+  /** A library font's stored file, by its id (a SHA-256, never a path): for the Brand room's samples. */
+  async resolveFont(fontId: string): Promise<{ path: string; mime: string } | null> {
+    if (!/^[0-9a-f]{64}$/.test(fontId)) return null;
+    const file = this.rooms.fonts.fontFilePath(fontId);
+    if (!file) return null;
+    return { path: file, mime: file.endsWith('.otf') ? 'font/otf' : 'font/ttf' };
+  }
+
   resolveTextLayer(key: string): Promise<{ path: string; mime: string } | null> {
     return resolveTextLayer(this.rooms.folder, key);
   }
 
   resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveExport(this.rooms, jobId);
+  }
+
+  /** A kit file `kits.export` wrote into exports/kits/ (browser mode's download), or null. */
+  resolveKitFile(fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveKitFile(this.rooms.folder.exportsDir, fileName);
   }
 
   /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */
@@ -439,7 +504,15 @@ export class Studio implements StudioContext {
 
 async function closeRooms(rooms: Rooms): Promise<void> {
   await rooms.runner.close();
-  // Anything not tied to a job (a probe an API call started) goes with the library.
+  // Anything not tied to a job (a probe an API call started) goes with the library; so does its text rasteriser.
   rooms.tools?.killAll();
+  rooms.text.close();
   rooms.db.close();
+}
+
+/** One entry per kit: a kit may hold the same asset twice (as its light and dark logo). */
+function dedupeKits(uses: readonly { kitId: string; kitName: string }[]): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const u of uses) byId.set(u.kitId, u.kitName);
+  return [...byId].map(([id, name]) => ({ id, name }));
 }

@@ -35,7 +35,7 @@ export async function buildCli(opts = {}) {
     build: { outDir: staging, emptyOutDir: true },
   });
   const chunks = (Array.isArray(result) ? result : [result]).flatMap((o) => ('output' in o ? o.output : [])).filter((c) => c.type === 'chunk');
-  const entry = chunks.find((c) => c.isEntry);
+  const entry = chunks.find((c) => c.isEntry && c.name === 'main');
   if (!entry) throw new Error('The CLI build produced no entry chunk.');
   for (const name of NOT_AT_STARTUP) {
     const eager = entry.imports.includes(name) || entry.moduleIds.some((id) => id.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));

@@ -41,7 +41,8 @@ export const RULES = {
   api: { rooms: ['model'], node: false, packages: ['zod'], note: 'api imports model (+zod)' },
   library: { rooms: ['model'], node: true, packages: ['better-sqlite3'], note: 'library imports model, node (+better-sqlite3)' },
   // heic-decode: libheif as WebAssembly (over libheif-js), the HEIC decoder sharp lacks (media/heic.ts).
-  media: { rooms: ['model'], node: true, packages: ['sharp', 'heic-decode'], note: 'media imports model, node (+sharp, heic-decode)' },
+  // wawoff2: Google's WOFF2 decoder as WebAssembly, so library fonts are stored as plain sfnt (media/woff2.ts).
+  media: { rooms: ['model'], node: true, packages: ['sharp', 'heic-decode', 'wawoff2'], note: 'media imports model, node (+sharp, heic-decode, wawoff2)' },
   render: { rooms: ['model', 'media'], node: true, packages: ['sharp'], note: 'render imports model, media, node (+sharp)' },
   publish: { rooms: ['model', 'library', 'render'], node: true, packages: [], note: 'publish imports model, library, render, node' },
   capture: { rooms: ['model', 'media', 'library'], node: true, packages: [], note: 'capture imports model, media, library, node' },

@@ -224,3 +224,24 @@ test('imports a folder on the server by path (only inside the allowed folders), 
   // The library inside the folder was left alone: none of its files is in the report.
   await expect(app.getByText('library.sqlite')).toHaveCount(0);
 });
+
+test('the toolbar fits at laptop widths: Import and Duplicates stay on screen, with a colour filter on too', async ({ app }) => {
+  await expect(app.getByTestId('empty-state')).toBeVisible();
+  await app.getByTestId('colour-filter-button').click();
+  await app.getByTestId('colour-filter-hex').fill('#e4002b');
+  await app.getByTestId('colour-filter-hex').press('Enter');
+  await expect(app.getByTestId('colour-filter-button')).toContainText('#e4002b');
+  await app.setViewportSize({ width: 1920, height: 800 });
+  const oneRow = await app.locator('.toolbar').evaluate((el) => el.getBoundingClientRect().height);
+  for (const width of [960, 1100, 1240, 1241, 1280, 1366, 1440, 1536, 1680, 1920]) {
+    await app.setViewportSize({ width, height: 800 });
+    const toolbar = await app.locator('.toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.getBoundingClientRect().height }));
+    expect(toolbar.scroll, `the toolbar overflows at ${width} px`).toBeLessThanOrEqual(toolbar.client);
+    // Laptop widths keep one row (icons for the secondary buttons); only narrower windows wrap to a second.
+    if (width >= 1241) expect(toolbar.height, `the toolbar wraps at ${width} px`).toBe(oneRow);
+    for (const id of ['import-button', 'duplicates-button', 'trash-toggle']) {
+      const box = await app.getByTestId(id).boundingBox();
+      expect(box && box.x + box.width, `${id} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  }
+});

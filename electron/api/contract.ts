@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
-import { CanvasPreset, Draft, Fps, TextClip } from '../model/draft';
+import { CanvasPreset, Draft, Fps, ImageCanvas, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
 import { ImportRequest } from '../model/import';
+import { ColourFilter } from '../model/colour-search';
+import { DuplicateList, DuplicateMode, KeepResult } from '../model/duplicates';
 import { ExportEntry } from '../model/export';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
+import { FontId, FontRecord } from '../model/font';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
 import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
 import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
+import { Collection, CollectionName, ColourLabel, LabelChoice, Rating, WhereUsed } from '../model/organise';
+import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
+import { BrandKit, BrandKitContent } from '../model/brand-kit';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -22,6 +28,15 @@ import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Empty = z.object({}).strict();
+/** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
+const OrganiseFilters = {
+  /** At least this many stars; 0 or null: any. */
+  minRating: Rating.nullable().optional(),
+  /** One colour label, or 'none' for unlabelled assets. */
+  label: LabelChoice.nullable().optional(),
+  collectionId: Id.nullable().optional(),
+  smartCollectionId: Id.nullable().optional(),
+};
 
 export const calls = {
   'app.info': { input: Empty, output: AppInfo },
@@ -38,8 +53,11 @@ export const calls = {
       sort: AssetSort.default('imported'),
       order: z.enum(['asc', 'desc']).default('desc'),
       trashed: z.boolean().default(false),
+      /** Colour search: pictures with a dominant colour within `tolerance` (ΔE) of `hex`, closest first. */
+      color: ColourFilter.nullable().optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
+      ...OrganiseFilters,
     }),
     output: z.object({ items: z.array(AssetSummary), total: z.number().int().nonnegative() }),
   },
@@ -49,6 +67,8 @@ export const calls = {
       kind: AssetKind.nullable().default(null),
       tag: z.string().max(64).nullable().default(null),
       trashed: z.boolean().default(false),
+      ...OrganiseFilters,
+      color: ColourFilter.nullable().optional(),
     }),
     output: z.array(Id),
   },
@@ -71,9 +91,44 @@ export const calls = {
   'assets.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'assets.purge': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
+  // ── organising (issue 10 §3; docs/organise.md) ─────────────────────────────
+  /** Stars for many assets; `previous` says what each had, so Undo can put it back. */
+  'assets.setRating': {
+    input: z.object({ ids: Ids, rating: Rating }),
+    output: z.object({ updated: z.number().int(), previous: z.array(z.object({ value: Rating, ids: z.array(Id) })) }),
+  },
+  /** A colour label (null clears it) for many assets, as setRating. */
+  'assets.setLabel': {
+    input: z.object({ ids: Ids, label: ColourLabel.nullable() }),
+    output: z.object({ updated: z.number().int(), previous: z.array(z.object({ value: ColourLabel.nullable(), ids: z.array(Id) })) }),
+  },
+  /** The drafts, posts, brand kits and collections that use an asset. */
+  'assets.whereUsed': { input: z.object({ id: Id }), output: WhereUsed },
+  'collections.list': { input: Empty, output: z.array(Collection) },
+  /** A new manual collection, with `assetIds` in it already (a "New collection from selection"). */
+  'collections.create': { input: z.object({ name: CollectionName, assetIds: z.array(Id).max(100_000).default([]) }), output: Collection },
+  'collections.rename': { input: z.object({ id: Id, name: CollectionName }), output: Collection },
+  /** Deletes the collection, never its assets. */
+  'collections.delete': { input: z.object({ id: Id }), output: z.object({ count: z.number().int() }) },
+  'collections.addAssets': { input: z.object({ id: Id, assetIds: Ids }), output: z.object({ added: z.number().int() }) },
+  'collections.removeAssets': { input: z.object({ id: Id, assetIds: Ids }), output: z.object({ removed: z.number().int() }) },
+  /** Smart collections with how many live assets each matches now (counted in SQL). */
+  'smartCollections.list': { input: Empty, output: z.array(SmartCollection) },
+  'smartCollections.create': { input: z.object({ name: CollectionName, rules: SmartRules }), output: SmartCollection },
+  'smartCollections.update': { input: z.object({ id: Id, name: CollectionName.optional(), rules: SmartRules.optional() }), output: SmartCollection },
+  'smartCollections.delete': { input: z.object({ id: Id }), output: z.object({ count: z.number().int() }) },
+  /** How many live assets some rules match, for the rule editor's live count before saving. */
+  'smartCollections.count': { input: z.object({ rules: SmartRules }), output: z.object({ count: z.number().int() }) },
   /** Every live tag with its count; with `ids`, only the tags on those assets (counted among them). */
   'tags.list': { input: z.object({ ids: Ids.optional() }).strict(), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'imports.start': { input: ImportRequest, output: z.object({ jobId: Id }) },
+  // ── colour search and duplicates (issue 10; docs/library-search.md) ──
+  /** Groups of exact or near duplicates among live pictures, for the review view. */
+  'duplicates.list': { input: z.object({ mode: DuplicateMode.default('near') }).strict(), output: DuplicateList },
+  /** Keep one copy: the others' tags, notes and draft uses move to it, and they go to the Trash. */
+  'duplicates.keep': { input: z.object({ keepId: Id, removeIds: Ids }).strict(), output: KeepResult },
+  /** Computes colours and hashes for pictures that lack them (a 'visual' job); null when none does. */
+  'visual.backfill': { input: Empty, output: z.object({ jobId: Id.nullable(), pending: z.number().int().nonnegative() }) },
   'drafts.list': { input: z.object({ trashed: z.boolean().default(false) }), output: z.array(DraftSummary) },
   'drafts.create': {
     input: z.object({
@@ -81,6 +136,8 @@ export const calls = {
       name: z.string().trim().min(1).max(200).optional(),
       preset: CanvasPreset.optional(),
       fps: Fps.optional(),
+      /** Image drafts: the canvas (a preset's size or a custom one); default 4:5. */
+      canvas: ImageCanvas.optional(),
     }),
     output: DraftRecord,
   },
@@ -108,6 +165,22 @@ export const calls = {
       text: TextClip.pick({ text: true, style: true, x: true, y: true, maxWidth: true }),
     }),
     output: TextLayerImage,
+  },
+  /**
+   * Backs the whole library up to one `.postframe-backup` file as a 'backup' job (docs/backup.md): to `path` (a file,
+   * or a folder to put it in under a dated name), or without one into the library's `exports/backups/`. Needs
+   * 'library.backup' (admins); the finished backup is audited.
+   */
+  'library.backup': { input: z.object({ actorId: Id, path: z.string().min(1).max(4096).optional() }), output: z.object({ jobId: Id }) },
+  /**
+   * Restores a backup (`path`, or an `upload` in browser mode) into the NEW folder `folder` as a 'restore' job; the
+   * library open now stays open, and the restored one is opened with libraries.open. Needs 'library.backup'.
+   */
+  'library.restore': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(), folder: z.string().min(1).max(4096) })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one backup file to restore' }),
+    output: z.object({ jobId: Id }),
   },
   'jobs.list': { input: Empty, output: z.array(Job) },
   'jobs.cancel': { input: z.object({ id: Id }), output: Job },
@@ -232,6 +305,88 @@ export const calls = {
   'delivery.sendAgain': { input: z.object({ postId: Id, channel: ChannelId, actorId: Id }), output: PostDeliveryStatus },
   /** Due posts more than an hour late: the scheduler did not export them; a person chooses Export now or a new time. */
   'delivery.late': { input: Empty, output: z.array(LatePost) },
+  // ── brand kits (issue 10; docs/brand-kits.md) ─────────────────────────────
+  // Reading is open to everyone (creators use kits); every change needs 'kits.edit' (model/permissions.ts) and is
+  // an audited 'kit_edit'. Logos must be library images, intro/outro library videos, fonts library fonts.
+  /** Every kit of the library, the default first, then by name. */
+  'kits.list': { input: Empty, output: z.array(BrandKit) },
+  'kits.get': { input: z.object({ id: Id }), output: BrandKit },
+  /** A new kit, empty but for its `name`, or with full `content` (give one of the two). The first kit is the default. */
+  'kits.create': {
+    input: z
+      .object({ actorId: Id, name: BrandKitContent.shape.name.optional(), content: BrandKitContent.optional() })
+      .refine((i) => (i.name === undefined) !== (i.content === undefined), { message: 'Give the new kit either a name or its full content' }),
+    output: BrandKit,
+  },
+  /**
+   * Saves the kit's content. `baseUpdatedAt` is the `updatedAt` the edit started from: a kit changed since (another
+   * designer, another window) is refused with 'conflict', never overwritten.
+   */
+  'kits.update': { input: z.object({ id: Id, actorId: Id, baseUpdatedAt: z.string().min(1).max(40), content: BrandKitContent }), output: BrandKit },
+  /** A copy named "<name> copy"; never the default. */
+  'kits.duplicate': { input: z.object({ id: Id, actorId: Id }), output: BrandKit },
+  /** Deletes a kit; deleting the default makes the oldest remaining kit the default. */
+  'kits.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int(), defaultId: Id.nullable() }) },
+  'kits.setDefault': { input: z.object({ id: Id, actorId: Id }), output: BrandKit },
+  /**
+   * Writes the kit as a `.postframe-kit` file (docs/kit-format.md): to `path` (the app, the CLI; browser mode only
+   * inside allowed folders), or without one into the library's exports/kits/ folder. Reading a kit is open to all.
+   */
+  'kits.export': {
+    input: z.object({ id: Id, path: z.string().min(1).max(4096).optional() }),
+    output: z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  },
+  /**
+   * Imports a `.postframe-kit` file from `path` (the app, the CLI; browser mode inside allowed folders) or from an
+   * `upload` (browser mode, uploaded like an import). Checked whole before anything is added; a name in use becomes
+   * "Name (2)". Needs 'kits.edit'.
+   */
+  'kits.import': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
+    output: BrandKit,
+  },
+  /**
+   * kits.import as a 'kit-import' job with progress per file and Cancel (a kit with long intro/outro clips takes a
+   * while): the Brand room uses it; its result names the new kit. Needs 'kits.edit', checked before the job exists.
+   */
+  'kits.importStart': {
+    input: z
+      .object({ actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one kit file to import' }),
+    output: z.object({ jobId: Id }),
+  },
+  /** The kits that use an asset, and as what ("where used"; an asset a kit uses cannot be deleted for good). */
+  'kits.usingAsset': {
+    input: z.object({ assetId: Id }),
+    output: z.array(z.object({ kitId: Id, kitName: z.string(), role: z.enum(['logo_light', 'logo_dark', 'intro', 'outro']) })),
+  },
+  // ── library fonts (issue 10; docs/fonts.md) ──────────────────────────────
+  /** The library's font files, by family then weight. Text styles name a font by its `family`. */
+  'fonts.list': { input: Empty, output: z.array(FontRecord) },
+  /**
+   * Adds one TTF, OTF or WOFF2 file: from a path (the app, the CLI; browser mode only inside allowed folders) or
+   * from an upload (browser mode: POST it to the upload route first, as imports do). Validated and stored
+   * content-addressed; the same bytes again answer the existing record with `duplicate: true`. Another file
+   * with the same family and style is refused (`conflict`, naming the file already there). Font changes need
+   * 'kits.edit' (admins) and are audited ('font_edit'), as kit changes are.
+   */
+  'fonts.add': {
+    input: z
+      .object({
+        actorId: Id,
+        path: z.string().min(1).optional(),
+        upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
+        licenceNote: z.string().max(2000).default(''),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the font file as a path or as an upload (one of them)'),
+    output: z.object({ font: FontRecord, duplicate: z.boolean() }),
+  },
+  'fonts.update': { input: z.object({ id: FontId, actorId: Id, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
+  /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
+  'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
 } as const;
 
 export const events = {
@@ -241,13 +396,19 @@ export const events = {
     ids: z.array(z.string()),
   }),
   'library.changed': LibraryInfo,
+  /** Manual or smart collections were created, renamed, deleted, or (manual) got or lost assets. */
+  'collections.changed': z.object({ kind: z.enum(['manual', 'smart']), ids: z.array(z.string()) }),
   'drafts.changed': z.object({ reason: z.enum(['created', 'saved', 'renamed', 'trashed', 'restored']), ids: z.array(z.string()) }),
   /** `ids` are the posts concerned; 'campaigns' (a campaign was created or edited) names none. */
   'posts.changed': z.object({ reason: z.enum(['created', 'updated', 'transitioned', 'imported', 'commented', 'campaigns']), ids: z.array(z.string()) }),
   /** A post's deliveries or render changed (an empty list: any post's may have, e.g. the connectors changed). */
   'delivery.changed': z.object({ postIds: z.array(z.string()) }),
+  /** Library fonts were added, edited (licence note) or removed. */
+  'fonts.changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), ids: z.array(z.string()) }),
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
+  /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
+  'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -9,6 +9,10 @@ export const HOST_PATHS = {
   media: '/media',
   text: '/text',
   exports: '/exports',
+  /** `GET /fonts/<sha256>`: a library font's file (FontRecord.id), the bytes the text rasteriser draws with. */
+  fonts: '/fonts',
+  /** `/kit-files/<fileName>`: a kit file `kits.export` wrote into the library's exports/kits/ (browser download). */
+  kitFiles: '/kit-files',
   /** `POST /recordings/<id>/chunks/<seq>` with a take's next chunk as the raw body (answer: ChunkAck). */
   recordings: '/recordings',
   /**
@@ -65,9 +69,21 @@ export function electronTextLayerUrl(key: string): string {
   return `${MEDIA_SCHEME}://text/${encodeURIComponent(key)}.png`;
 }
 
+/** A library font's file (by its id, the SHA-256 of the bytes): the Brand room's samples load it as a FontFace. */
+export function hostFontPath(fontId: string): string {
+  return `${HOST_PATHS.fonts}/${encodeURIComponent(fontId)}`;
+}
+export function electronFontUrl(fontId: string): string {
+  return `${MEDIA_SCHEME}://font/${encodeURIComponent(fontId)}`;
+}
+
 /** A finished export (by its job id), for download in browser mode. */
 export function hostExportPath(jobId: string): string {
   return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
+}
+/** A kit file written by `kits.export` without a path (its `fileName`), for download in browser mode. */
+export function hostKitFilePath(fileName: string): string {
+  return `${HOST_PATHS.kitFiles}/${encodeURIComponent(fileName)}`;
 }
 export function electronExportUrl(jobId: string): string {
   return `${MEDIA_SCHEME}://export/${encodeURIComponent(jobId)}`;

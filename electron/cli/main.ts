@@ -6,7 +6,7 @@ import type { Asset } from '../model/asset';
 import { describeAuditProblem } from '../model/audit';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
-import { type Job, exportResultOf, importResultOf, isFinished } from '../model/job';
+import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
 import type { VideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
@@ -14,7 +14,9 @@ import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
+import { restoreLibrary } from '../studio/backup';
 import { installProcessGuards } from '../studio/process-guards';
+import { ColourFilter } from '../model/colour-search';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -22,7 +24,8 @@ const USAGE = `postframe ${pkg.version}: offline studio for short-form video
 Usage:
   postframe library init DIR
   postframe import [--library DIR] PATH... [--json]
-  postframe search [--library DIR] QUERY [--json]
+  postframe search [--library DIR] [QUERY] [--color HEX [--tolerance N]] [--json]
+  postframe duplicates [--library DIR] [--near] [--json]
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
@@ -31,8 +34,16 @@ Usage:
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
   postframe queue folder --library DIR PATH
   postframe queue export-due --library DIR [--include-late] [--json]
+  postframe kit list [--library DIR] [--json]
+  postframe kit export [--library DIR] (NAME | ID) FILE.postframe-kit
+  postframe kit import [--library DIR] FILE.postframe-kit [--json]
+  postframe backup [--library DIR] FILE.postframe-backup [--json]
+  postframe restore FILE.postframe-backup NEW_FOLDER [--json]
 
 Without --library, the default library in your user data folder is used (created on first use).
+search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
+duplicates lists groups of the same picture (same pixels and size) or, with --near, resized, re-encoded or lightly cropped
+copies; both first compute colours and hashes for pictures that have none yet.
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
 audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
@@ -41,6 +52,10 @@ ones unless --include-late) are rendered per channel and delivered to the folder
 serve also runs the in-app scheduler, which delivers due posts while it serves. In the browser, files arrive as
 uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from a folder, open or create a library,
 the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
+kit export writes a brand kit with its logos, intro/outro clips and fonts into one file (FILE may be a folder);
+kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
+backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
+folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -57,7 +72,8 @@ function libraryArg(args: ParsedArgs, settingsDir: string): { path: string; isDe
 
 /** The one-shot commands' Studio: paths on the command line are the person's own (ANY_PATH), as in the app. */
 async function openStudio(libraryPath: string, create: boolean): Promise<Studio> {
-  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH });
+  // No background backfill in a command that ends in a moment; the commands that need it run it and wait.
+  return Studio.open({ libraryPath, settingsDir: defaultSettingsDir(), shell: 'browser', createLibrary: create, pathAccess: ANY_PATH, visualBackfill: false });
 }
 
 /**
@@ -73,7 +89,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -91,6 +107,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await importCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'search':
         return await searchCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'duplicates':
+        return await duplicatesCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'render':
         return await renderCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'serve':
@@ -99,6 +117,12 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await auditCommand(rest, libraryArg(args, settingsDir), io);
       case 'queue':
         return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'kit':
+        return await kitCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'backup':
+        return await backupCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'restore':
+        return await restoreCommand(args, rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -149,17 +173,69 @@ async function importCommand(args: ParsedArgs, paths: string[], lib: { path: str
 }
 
 async function searchCommand(args: ParsedArgs, words: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  if (words.length === 0) throw new UsageError('Give a search query.');
+  const hex = stringFlag(args, 'color');
+  const tolerance = numberFlag(args, 'tolerance', { min: 0, max: 100 });
+  if (tolerance !== undefined && hex === undefined) throw new UsageError('--tolerance goes with --color HEX.');
+  if (hex !== undefined && !ColourFilter.shape.hex.safeParse(hex).success) throw new UsageError(`--color needs a hex colour such as '#e4002b' (got "${hex}").`);
+  if (words.length === 0 && hex === undefined) throw new UsageError('Give a search query, or --color HEX.');
+  const json = args.flags.has('json');
   const studio = await openStudio(lib.path, lib.isDefault);
   try {
+    if (hex !== undefined) await computeVisuals(studio, io, json);
+    const color = hex === undefined ? null : ColourFilter.parse({ hex, ...(tolerance === undefined ? {} : { tolerance }) });
     const { items, total } = await studio.api['assets.list']({
-      query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000,
+      query: words.join(' '), kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false, offset: 0, limit: 1000, color,
     });
-    if (args.flags.has('json')) io.out(`${JSON.stringify(items)}\n`);
+    if (json) io.out(`${JSON.stringify(items)}\n`);
     else {
       for (const a of items) io.out(`${a.id}  ${a.kind.padEnd(5)}  ${a.name}\n`);
       io.out(`${total} match${total === 1 ? '' : 'es'}\n`);
     }
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+function numberFlag(args: ParsedArgs, key: string, range: { min: number; max: number }): number | undefined {
+  const raw = stringFlag(args, key);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < range.min || n > range.max) throw new UsageError(`--${key} must be a number from ${range.min} to ${range.max} (got "${raw}").`);
+  return n;
+}
+
+/** Colours and hashes for pictures that have none yet (imported before they existed), progress on a terminal. */
+async function computeVisuals(studio: Studio, io: Out, quiet: boolean): Promise<void> {
+  if (studio.rooms.visual.pendingCount() === 0) return;
+  const showProgress = !quiet && process.stderr.isTTY;
+  const job = await waitForJob(studio, async () => {
+    const { jobId } = await studio.api['visual.backfill']({});
+    if (!jobId) throw new AppError('internal', 'No backfill job started although pictures lack colours.');
+    return jobId;
+  }, io, showProgress);
+  if (showProgress) io.err('\r\x1b[K');
+  if (job.status !== 'done') throw new AppError('internal', `Computing colours and hashes ${job.status}: ${job.error ?? 'no result'}`);
+}
+
+async function duplicatesCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest.length > 0) throw new UsageError('Use: postframe duplicates [--library DIR] [--near] [--json]');
+  const json = args.flags.has('json');
+  const mode = args.flags.has('near') ? 'near' : 'exact';
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    await computeVisuals(studio, io, json);
+    const list = await studio.api['duplicates.list']({ mode });
+    if (json) {
+      io.out(`${JSON.stringify(list)}\n`);
+      return EXIT.ok;
+    }
+    list.groups.forEach((g, i) => {
+      io.out(`Group ${i + 1}\n`);
+      for (const m of g.members) io.out(`  ${m.id}  ${`${m.width ?? '?'}×${m.height ?? '?'}`.padEnd(11)} ${formatBytes(m.sizeBytes).padStart(9)}  ${m.name}${m.distance ? `  (${m.distance} bits apart)` : ''}\n`);
+    });
+    const n = list.groups.length;
+    io.out(n === 0 ? `No ${mode === 'near' ? 'near ' : ''}duplicates.${mode === 'exact' ? ' Identical files are stored once already; try --near for resized or re-encoded copies.' : ''}\n` : `${n} group${n === 1 ? '' : 's'} of ${mode === 'near' ? 'near ' : ''}duplicates\n`);
     return EXIT.ok;
   } finally {
     await studio.close();
@@ -316,6 +392,73 @@ async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: strin
   } finally {
     await studio.close();
   }
+}
+
+async function kitCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  const json = args.flags.has('json');
+  const wanted: Record<string, number> = { list: 0, export: 2, import: 1 };
+  if (!sub || !(sub in wanted)) throw new UsageError('Use: postframe kit list|export|import');
+  if (more.length !== wanted[sub]) {
+    throw new UsageError(sub === 'list' ? 'postframe kit list takes no arguments besides --library and --json.' : sub === 'export' ? 'Use: postframe kit export (NAME | ID) FILE.postframe-kit' : 'Use: postframe kit import FILE.postframe-kit');
+  }
+  // Kits live in a library: a typo in --library must not create an empty one (the default library is made on first use).
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    switch (sub) {
+      case 'list': {
+        const kits = await studio.api['kits.list']({});
+        if (json) io.out(`${JSON.stringify(kits)}\n`);
+        else {
+          for (const k of kits) io.out(`${k.isDefault ? '*' : ' '} ${k.id}  ${k.name}  (${k.palette.length} colour${k.palette.length === 1 ? '' : 's'}, ${k.fontIds.length} font${k.fontIds.length === 1 ? '' : 's'}, ${k.textStyles.length} text style${k.textStyles.length === 1 ? '' : 's'})\n`);
+          io.out(kits.length ? `${kits.length} kit${kits.length === 1 ? '' : 's'} (* = default)\n` : 'No brand kits yet. Create one in the Brand room, or import a .postframe-kit file: postframe kit import FILE\n');
+        }
+        return EXIT.ok;
+      }
+      case 'export': {
+        const [which, file] = more as [string, string];
+        const kit = studio.rooms.kits.get(which) ?? studio.rooms.kits.byName(which);
+        if (!kit) throw new AppError('not_found', `There is no brand kit named or with the id “${which}”. See them with: postframe kit list`);
+        const out = await studio.api['kits.export']({ id: kit.id, path: path.resolve(file) });
+        io.out(`Exported “${kit.name}” to ${out.path} (${Math.max(1, Math.round(out.sizeBytes / 1024))} KB)\n`);
+        return EXIT.ok;
+      }
+      default: {
+        const kit = await studio.api['kits.import']({ actorId: 'owner', path: path.resolve(more[0]!) });
+        if (json) io.out(`${JSON.stringify(kit)}\n`);
+        else io.out(`Imported the brand kit “${kit.name}” (${kit.id})\n`);
+        return EXIT.ok;
+      }
+    }
+  } finally {
+    await studio.close();
+  }
+}
+
+async function backupCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  if (rest.length !== 1) throw new UsageError('Use: postframe backup [--library DIR] FILE.postframe-backup');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    // The command line is the person's own machine: it acts as the library's owner (an admin), as kit import does.
+    const { jobId } = await studio.api['library.backup']({ actorId: 'owner', path: path.resolve(rest[0]!) });
+    const job = await studio.waitForJob(jobId);
+    const r = backupResultOf(job);
+    if (job.status !== 'done' || !r) throw new AppError('internal', job.error ?? `The backup ended ${job.status}.`);
+    if (args.flags.has('json')) io.out(`${JSON.stringify(r)}\n`);
+    else io.out(`Backed up ${r.assets} asset${r.assets === 1 ? '' : 's'} and ${r.fonts} font${r.fonts === 1 ? '' : 's'} to ${r.path} (${formatBytes(r.sizeBytes)})\n`);
+    return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+async function restoreCommand(args: ParsedArgs, rest: string[], io: Out): Promise<number> {
+  if (rest.length !== 2) throw new UsageError('Use: postframe restore FILE.postframe-backup NEW_FOLDER');
+  // No library is open: the restore makes a new one, checked whole before it appears under its name.
+  const r = await restoreLibrary(path.resolve(rest[0]!), path.resolve(rest[1]!));
+  if (args.flags.has('json')) io.out(`${JSON.stringify(r)}\n`);
+  else io.out(`Restored ${r.assets} asset${r.assets === 1 ? '' : 's'} into ${r.path} (backup of ${r.createdAt}). Open it with: postframe serve --library ${JSON.stringify(r.path)}\n`);
+  return EXIT.ok;
 }
 
 /** `--allow-folder` values as absolute paths; each must be an existing folder. */

@@ -63,7 +63,7 @@ describe('postframe queue', () => {
       const assetId = job.result?.kind === 'import' ? job.result.assetIds[0]! : '';
       const rec = await s.api['drafts.create']({ kind: 'video', name: 'Red' });
       if (rec.doc.kind !== 'video') throw new Error('video draft expected');
-      const clip = { id: 'c1', type: 'media' as const, assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null };
+      const clip = { id: 'c1', type: 'media' as const, assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null };
       const doc = { ...rec.doc, tracks: rec.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
       await s.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc });
       const approver = await s.api['users.create']({ actorId: 'owner', name: 'Ari', role: 'approver' });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -413,6 +414,22 @@ describe('browser-mode host', () => {
     });
   });
 
+  describe('fonts', () => {
+    it('serves a library font by its id with the cookie and the media key, immutable; 404s anything else', async () => {
+      const lobster = createRequire(import.meta.url).resolve('@expo-google-fonts/lobster/400Regular/Lobster_400Regular.ttf');
+      const { font } = await studio.api['fonts.add']({ actorId: 'owner', path: lobster, licenceNote: '' });
+      const p = `/fonts/${font.id}`;
+      expect((await request(host.port, p)).status).toBe(401);
+      const cookie = await login();
+      expect((await request(host.port, p, { headers: { cookie } })).status, 'without the media key').toBe(403);
+      const r = await request(host.port, mk(p), { headers: { cookie } });
+      expect([r.status, r.headers['content-type'], r.headers['cache-control']]).toEqual([200, 'font/ttf', 'private, max-age=31536000, immutable']);
+      expect(r.body.equals(fs.readFileSync(lobster))).toBe(true);
+      const bad = [`/fonts/${'0'.repeat(64)}`, `/fonts/${font.id.toUpperCase()}`, `/fonts/${font.id}.ttf`, '/fonts/..%2F..%2Flibrary.sqlite', '/fonts/..%2F..%2F..%2Fetc%2Fpasswd', '/fonts/'];
+      for (const b of bad) expect((await request(host.port, mk(b), { headers: { cookie } })).status, b).toBe(404);
+    });
+  });
+
   describe('exports', () => {
     function fakeExport(id: string, outputPath: string, status: 'done' | 'running' = 'done'): void {
       const jobs = new JobsRepo(studio.database);
@@ -435,6 +452,26 @@ describe('browser-mode host', () => {
       const part = await request(host.port, mk('/exports/job-1'), { headers: { cookie, range: 'bytes=4-' } });
       expect(part.status).toBe(206);
       expect(String(part.body)).toBe('a real mp4');
+    });
+
+    it('downloads a kit file from exports/kits/ by its name, with the media key, and nothing else under that route', async () => {
+      const kits = path.join(studio.folder.root, 'exports', 'kits');
+      fs.mkdirSync(kits, { recursive: true });
+      fs.writeFileSync(path.join(kits, 'Acme ä.postframe-kit'), 'PK kit bytes');
+      fs.writeFileSync(path.join(kits, 'notes.txt'), 'not a kit');
+      fs.writeFileSync(path.join(tmp, 'outside.postframe-kit'), 'private');
+      fs.symlinkSync(path.join(tmp, 'outside.postframe-kit'), path.join(kits, 'link.postframe-kit'));
+      expect((await request(host.port, `/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`)).status).toBe(401);
+      const cookie = await login();
+      expect((await request(host.port, `/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`, { headers: { cookie } })).status).toBe(403);
+      const r = await request(host.port, mk(`/kit-files/${encodeURIComponent('Acme ä.postframe-kit')}`), { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/zip');
+      expect(r.headers['content-disposition']).toMatch(/^attachment; filename="Acme _.postframe-kit"/);
+      expect(String(r.body)).toBe('PK kit bytes');
+      for (const p of ['/kit-files/notes.txt', '/kit-files/link.postframe-kit', '/kit-files/..%2F..%2Flibrary.sqlite', '/kit-files/..%2F..%2F..%2Foutside.postframe-kit', '/kit-files/nope.postframe-kit', '/kit-files/%ZZ']) {
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
+      }
     });
 
     it('404s unknown, unfinished and out-of-library exports, and traversal', async () => {

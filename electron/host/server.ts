@@ -100,7 +100,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
 
     // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
-    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports].some((p) => url.pathname.startsWith(`${p}/`));
+    const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports, HOST_PATHS.fonts, HOST_PATHS.kitFiles].some((p) => url.pathname.startsWith(`${p}/`));
     const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
     if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
@@ -113,6 +113,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.media}/`)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.text}/`)) return serveTextLayer(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.exports}/`)) return serveExport(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.fonts}/`)) return serveFont(req, res, url.pathname);
+    if (url.pathname.startsWith(`${HOST_PATHS.kitFiles}/`)) return serveKitFile(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
     if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
     return serveStatic(req, res, url.pathname);
@@ -227,11 +229,29 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     return sendFile(req, res, layer.path, { 'Content-Type': layer.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
   }
 
+  /** `/fonts/<sha256>`: a library font's file; the id is the hash of its bytes, never a path, so they never change. */
+  async function serveFont(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const id = m ? safeDecode(m[1]!) : null;
+    const font = id ? await o.studio.resolveFont(id) : null;
+    if (!font) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, font.path, { 'Content-Type': font.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
+  }
+
   /** `/exports/<jobId>`: a finished export, downloaded under its own file name. */
   async function serveExport(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
     const jobId = m ? safeDecode(m[1]!) : null;
     const out = jobId ? await o.studio.resolveExport(jobId) : null;
+    if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
+  }
+
+  /** `/kit-files/<fileName>`: a kit file kits.export wrote into the library's exports/kits/, as an attachment. */
+  async function serveKitFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const name = m ? safeDecode(m[1]!) : null;
+    const out = name ? await o.studio.resolveKitFile(name) : null;
     if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
   }

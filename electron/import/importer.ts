@@ -21,6 +21,7 @@ import { SVG_MAX_BYTES } from '../media/svg-sanitize';
 import { parseProbe, probeStartSec } from '../media/probe';
 import { SNIFF_BYTES, sniff, storedExtension } from './sniff';
 import { expandPaths } from './walk';
+import type { VisualSignature } from '../model/visual-signature';
 
 export type ImportDeps = {
   folder: LibraryFolder;
@@ -30,7 +31,15 @@ export type ImportDeps = {
   toolsError?: string;
   maxImagePixels?: number;
   concurrency?: number;
+  /**
+   * Where each imported picture's visual signature (colours, hashes) goes, computed from the pixels decoded for
+   * its thumbnail or poster. Absent: not computed (the benchmark's baseline; a backfill job fills them in).
+   */
+  signatures?: SignatureSink;
 };
+
+/** Stores a new asset's signature; a failure there never fails the import (the backfill tries again). */
+export type SignatureSink = { save(assetId: string, sig: VisualSignature | null): void };
 
 
 export type ImportProgress = { done: number; total: number; current: string | null };
@@ -154,6 +163,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     let hasThumbnail = false;
     let hasPoster = false;
     let hasWaveform = false;
+    let signature: VisualSignature | null = null;
     if (sniffed.kind === 'image') {
       const max = deps.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
       let write: Promise<void> = Promise.resolve();
@@ -186,14 +196,15 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         }
         await fs.mkdir(path.dirname(thumb), { recursive: true });
         created.push(thumb);
-        await writeImageThumbnail(pixels, thumb, orientation, max);
-        return info;
+        const sig = deps.signatures ? await writeImageThumbnail(pixels, thumb, orientation, max, { signature: true }) : await writeImageThumbnail(pixels, thumb, orientation, max).then(() => null);
+        return { ...info, sig };
       })();
       // Both must settle before we go on: a failed decode must not race a staging write still in flight.
       const [analysed, written] = await Promise.allSettled([analyse, write]);
       if (analysed.status === 'rejected') throw analysed.reason;
       if (written.status === 'rejected') throw written.reason;
       const info = analysed.value;
+      signature = info.sig;
       bytes = null;
       kind = 'image';
       facts = info.facts;
@@ -230,7 +241,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         await fs.mkdir(path.dirname(out.poster), { recursive: true });
         await fs.mkdir(path.dirname(out.thumb), { recursive: true });
         created.push(out.poster, out.thumb);
-        await writeVideoPoster(tools, file, facts.durationSec, out, signal).catch((e: unknown) => {
+        signature = await writeVideoPoster(tools, file, facts.durationSec, out, signal).catch((e: unknown) => {
           if (e instanceof AppError) throw e;
           throw new AppError('unsupported_media', `No picture could be decoded (${errorMessage(e)}). The video may be damaged; re-export it as MP4 (H.264).`);
         });
@@ -277,6 +288,13 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
       hasWaveform,
     });
     created.length = 0;
+    if (deps.signatures) {
+      try {
+        deps.signatures.save(asset.id, signature);
+      } catch {
+        // The asset is whole without it; the visual backfill computes what is missing on the next open.
+      }
+    }
     return { status: 'imported', asset };
   } catch (e) {
     const reason = e instanceof AppError ? e.message : `Could not import this file: ${errorMessage(e)}`;

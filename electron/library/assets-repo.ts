@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, MediaFacts } from '../model/asset';
+import { groupPrevious, type ColourLabel, type LabelChoice, type PreviousValues } from '../model/organise';
+import type { SmartRules } from '../model/smart-rules';
 import type { Db } from './db';
 import { toFtsQuery } from './fts-query';
+import { compileRules } from './smart-rules-sql';
+import { colourMatchSql } from './colour-sql';
+import { type ColourFilter, filterLab } from '../model/colour-search';
 
 export type NewAsset = {
   sha256: string;
@@ -24,6 +29,17 @@ export type AssetFilter = {
   kind: AssetKind | null;
   tag: string | null;
   trashed: boolean;
+  /** At least this many stars (0 or absent: any). */
+  minRating?: number | null;
+  /** One colour label, or 'none' for unlabelled assets. */
+  label?: LabelChoice | null;
+  /** Only the assets of this manual collection. */
+  collectionId?: string | null;
+  /** Only the assets a smart collection's rules match, evaluated at `now`. */
+  rules?: SmartRules | null;
+  now?: Date;
+  /** Pictures with a dominant colour near this one (colour search); results come closest first. */
+  color?: ColourFilter | null;
 };
 
 export type ListOptions = AssetFilter & { sort: AssetSort; order: 'asc' | 'desc'; offset: number; limit: number };
@@ -59,10 +75,12 @@ type Row = {
   trashed_at: string | null;
   licence_expires: string | null;
   licence_note: string;
+  rating: number;
+  label: ColourLabel | null;
 };
 
 const SUMMARY_COLUMNS =
-  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail, a.has_proxy';
+  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail, a.has_proxy, a.rating, a.label';
 
 const SORT_SQL: Record<AssetSort, string> = {
   imported: 'a.rowid',
@@ -72,7 +90,7 @@ const SORT_SQL: Record<AssetSort, string> = {
   created: 'coalesce(a.created_at, a.imported_at)',
 };
 
-function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail' | 'has_proxy'>): AssetSummary {
+function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail' | 'has_proxy' | 'rating' | 'label'>): AssetSummary {
   return {
     id: r.id,
     name: r.name,
@@ -86,6 +104,8 @@ function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 
     trashedAt: r.trashed_at,
     hasThumbnail: r.has_thumbnail === 1,
     hasProxy: r.has_proxy === 1,
+    rating: r.rating,
+    label: r.label,
   };
 }
 
@@ -162,8 +182,8 @@ export class AssetsRepo {
     return this.db.prepare('UPDATE assets SET has_proxy = ? WHERE id = ?').run(has ? 1 : 0, id).changes > 0;
   }
 
-  /** Filters other than the text query, as SQL over `assets a`. */
-  private filters(f: AssetFilter): { sql: string; params: unknown[] } {
+  /** Filters other than the text query, as SQL over `assets a`; `narrowed` when anything beyond live/trash applies. */
+  private filters(f: AssetFilter): { sql: string; params: unknown[]; narrowed: boolean } {
     const clauses = [f.trashed ? 'a.trashed_at IS NOT NULL' : 'a.trashed_at IS NULL'];
     const params: unknown[] = [];
     if (f.kind) {
@@ -174,10 +194,28 @@ export class AssetsRepo {
       clauses.push('a.rowid IN (SELECT asset_rowid FROM asset_tags WHERE tag = ?)');
       params.push(f.tag);
     }
-    return { sql: clauses.join(' AND '), params };
+    if (f.minRating) {
+      clauses.push('a.rating >= ?');
+      params.push(f.minRating);
+    }
+    if (f.label) {
+      clauses.push(f.label === 'none' ? 'a.label IS NULL' : 'a.label = ?');
+      if (f.label !== 'none') params.push(f.label);
+    }
+    if (f.collectionId) {
+      clauses.push('a.rowid IN (SELECT ca.asset_rowid FROM collection_assets ca JOIN collections c ON c.rowid = ca.collection_rowid WHERE c.id = ?)');
+      params.push(f.collectionId);
+    }
+    if (f.rules && f.rules.rules.length > 0) {
+      const c = compileRules(f.rules, f.now ?? new Date());
+      clauses.push(`(${c.sql})`);
+      params.push(...c.params);
+    }
+    return { sql: clauses.join(' AND '), params, narrowed: clauses.length > 1 };
   }
 
   list(o: ListOptions): { items: AssetSummary[]; total: number } {
+    if (o.color) return this.listByColour(o, o.color);
     const match = toFtsQuery(o.query);
     const fts = ftsTable(o.trashed);
     const { sql, params } = this.filters(o);
@@ -204,18 +242,49 @@ export class AssetsRepo {
     return { items: rows.map(toSummary), total };
   }
 
-  /** How many assets a filter matches. Without kind or tag, a search is counted in its index alone. */
+  /** How many assets a filter matches (a smart collection's count in the sidebar). */
+  total(f: AssetFilter): number {
+    return this.count(f, toFtsQuery(f.query));
+  }
+
+  /** How many assets a filter matches. Without other filters, a search is counted in its index alone. */
   private count(f: AssetFilter, match: string | null): number {
     const fts = ftsTable(f.trashed);
-    if (match && !f.kind && !f.tag) {
+    const { sql, params, narrowed } = this.filters(f);
+    if (match && !narrowed) {
       return this.db.prepare(`SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`).pluck().get(match) as number;
     }
-    const { sql, params } = this.filters(f);
     const where = match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql;
     return this.db.prepare(`SELECT count(*) FROM ${from(f.trashed)} WHERE ${where}`).pluck().get(...params, ...(match ? [match] : [])) as number;
   }
 
+  /** Colour search: the other filters as usual, closest colour first (library/colour-sql.ts). */
+  private listByColour(o: ListOptions, color: ColourFilter): { items: AssetSummary[]; total: number } {
+    const { from: source, where, params } = this.colourQuery(o, color);
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${source} WHERE ${where} ORDER BY m.distance ASC, a.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...params, o.limit, o.offset) as Row[];
+    const total = this.db.prepare(`SELECT count(*) FROM ${source} WHERE ${where}`).pluck().get(...params) as number;
+    return { items: rows.map(toSummary), total };
+  }
+
+  private colourQuery(f: AssetFilter, color: ColourFilter): { from: string; where: string; params: unknown[] } {
+    const m = colourMatchSql(filterLab(color), color.tolerance, color.minShare);
+    const match = toFtsQuery(f.query);
+    const fts = ftsTable(f.trashed);
+    const { sql, params } = this.filters(f);
+    return {
+      from: `(${m.sql}) m JOIN assets a ON a.rowid = m.asset_rowid`,
+      where: match ? `${sql} AND a.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)` : sql,
+      params: [...m.params, ...params, ...(match ? [match] : [])],
+    };
+  }
+
   ids(f: AssetFilter): string[] {
+    if (f.color) {
+      const { from: source, where, params } = this.colourQuery(f, f.color);
+      return this.db.prepare(`SELECT a.id FROM ${source} WHERE ${where} ORDER BY m.distance ASC, a.rowid DESC`).pluck().all(...params) as string[];
+    }
     const match = toFtsQuery(f.query);
     const fts = ftsTable(f.trashed);
     const { sql, params } = this.filters(f);
@@ -248,6 +317,28 @@ export class AssetsRepo {
          WHERE d.id = ? GROUP BY a.id ORDER BY a.name COLLATE NOCASE, a.id`,
       )
       .all(draftId) as AssetLicence[];
+  }
+
+  /**
+   * Sets the stars of many assets at once; returns how many exist among `ids` and what each had before (for Undo).
+   * The ids travel as one JSON parameter, as in `tagsOf`.
+   */
+  setRating(ids: string[], rating: number): { updated: number; previous: PreviousValues<number> } {
+    return this.setMark('rating', ids, rating);
+  }
+
+  /** Sets (or, with null, clears) the colour label of many assets at once, as `setRating`. */
+  setLabel(ids: string[], label: ColourLabel | null): { updated: number; previous: PreviousValues<ColourLabel | null> } {
+    return this.setMark('label', ids, label);
+  }
+
+  private setMark<T extends number | ColourLabel | null>(column: 'rating' | 'label', ids: string[], value: T): { updated: number; previous: PreviousValues<T> } {
+    const json = JSON.stringify(ids);
+    return this.db.transaction(() => {
+      const before = this.db.prepare(`SELECT id, ${column} AS value FROM assets WHERE id IN (SELECT value FROM json_each(?))`).all(json) as { id: string; value: T }[];
+      this.db.prepare(`UPDATE assets SET ${column} = ? WHERE id IN (SELECT value FROM json_each(?))`).run(value, json);
+      return { updated: before.length, previous: groupPrevious(before) };
+    })();
   }
 
   /** Adds and removes tags on many assets at once; returns how many assets exist among `ids`. */

@@ -35,11 +35,20 @@ describe('migrate', () => {
     expect(tables(db)).toContain('jobs');
   });
 
-  it('refuses migrations whose versions do not count up from 1', () => {
+  it('refuses migrations that are not numbered 1, 2, 3… without gaps', () => {
     const db = mem();
-    const skip: Migration[] = [migrations[0]!, { version: 3, name: 'gap', up: () => {} }];
-    expect(() => migrate(db, skip)).toThrow(/version 3; expected 2/);
+    const same: Migration[] = [migrations[0]!, { version: 1, name: 'again', up: () => {} }];
+    expect(() => migrate(db, same)).toThrow(/again has version 1; it must be 2/);
+    const down: Migration[] = [migrations[0]!, { version: 3, name: 'three', up: () => {} }, { version: 2, name: 'two', up: () => {} }];
+    expect(() => migrate(db, down)).toThrow(/three has version 3; it must be 2/);
+    const gap: Migration[] = [migrations[0]!, { version: 4, name: 'four', up: () => {} }];
+    expect(() => migrate(db, gap)).toThrow(/four has version 4; it must be 2/);
     expect(schemaVersion(db)).toBe(0);
+  });
+
+  it('the shipped migrations are numbered 1…N', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
   });
 
   it('refuses a database from the future with library_unavailable', () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Draft, type ImageDraft, type MediaClip, type VideoDraft, defaultTransform } from '../model/draft';
+import { type Draft, ImageDraft, type MediaClip, type VideoDraft, defaultTransform } from '../model/draft';
 import { type AssetUse, DraftsRepo, KEEP_REVISIONS, draftAssetIds, purgeRefusalMessage } from './drafts-repo';
 import { type Db, migrate, openDatabase } from './db';
 
 let n = 0;
 const clip = (assetId: string, over: Partial<MediaClip> = {}): MediaClip => ({
   id: `clip-${++n}`, type: 'media', assetId, start: 0, in: 0, out: 4, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-  transform: defaultTransform(), transitionIn: null, ...over,
+  transform: defaultTransform(), transitionIn: null, brand: null, ...over,
 });
 
 /** The same document with clips of these assets on the main track, one after another (4 s each). */
@@ -46,7 +46,7 @@ describe('DraftsRepo', () => {
     expect(new Set(v.doc.tracks.map((t) => t.id)).size).toBe(5);
 
     const i = repo.create({ kind: 'image' });
-    expect(i.doc).toMatchObject({ kind: 'image', name: 'Untitled image', canvas: { preset: '4:5' }, layers: [] });
+    expect(i.doc).toMatchObject({ kind: 'image', name: 'Untitled image', canvas: { preset: '4:5', width: 1080, height: 1350 }, pages: [{ layers: [], background: { type: 'colour', color: '#ffffff' } }], spread: null });
     expect(repo.create({ kind: 'video' }).doc).toMatchObject({ name: 'Untitled video', canvas: { preset: '9:16', fps: 30 } });
 
     expect(repo.get(v.id)).toEqual(v);
@@ -82,7 +82,7 @@ describe('DraftsRepo', () => {
 
   it('saves a new revision: row, history and used assets change together', () => {
     const d = repo.create({ kind: 'video', name: 'Reel' });
-    const edited = { ...withClips(d.doc, 'beach', 'city', 'beach'), name: 'Reel v2', canvas: { ...d.doc.canvas, preset: '4:5' as const } };
+    const edited = { ...withClips(d.doc, 'beach', 'city', 'beach'), name: 'Reel v2', canvas: { ...(d.doc as VideoDraft).canvas, preset: '4:5' as const } };
     const saved = repo.save(d.id, 1, edited);
     expect(saved).toEqual({ revision: 2, updatedAt: '2024-05-01T10:00:02.000Z' });
     const got = repo.get(d.id)!;
@@ -233,14 +233,19 @@ describe('DraftsRepo', () => {
             : t.kind === 'main' ? { ...t, clips: [clip('b-roll')] } : t),
     };
     expect(draftAssetIds(doc).sort()).toEqual(['b-roll', 'logo', 'song']);
-    const img: ImageDraft = {
-      ...(repo.create({ kind: 'image' }).doc as ImageDraft),
-      layers: [
-        { id: 'l1', type: 'media', assetId: 'photo', transform: defaultTransform() },
-        { id: 'l2', type: 'text', text: 'Hi', style: { font: 'DejaVu Sans', size: 40, color: '#ffffff', bold: false, italic: false, align: 'center', stroke: null, box: null }, x: 0.5, y: 0.5, maxWidth: 0.8 },
+    const created = repo.create({ kind: 'image' }).doc as ImageDraft;
+    const img = ImageDraft.parse({
+      ...created,
+      spread: { type: 'photo', assetId: 'wide' },
+      pages: [
+        { ...created.pages[0]!, layers: [
+          { id: 'l1', type: 'media', assetId: 'photo', box: { x: 0.5, y: 0.5, w: 1, h: 1, rotation: 0 } },
+          { id: 'l2', type: 'text', text: 'Hi', style: { font: 'DejaVu Sans', size: 40, color: '#ffffff', bold: false, italic: false, align: 'center', stroke: null, box: null }, x: 0.5, y: 0.5, maxWidth: 0.8 },
+        ] },
+        { id: 'p2', background: { type: 'photo', assetId: 'back' }, layers: [{ id: 'l3', type: 'media', assetId: 'photo', box: { x: 0.5, y: 0.5, w: 1, h: 1, rotation: 0 } }] },
       ],
-    };
-    expect(draftAssetIds(img)).toEqual(['photo']);
+    });
+    expect(draftAssetIds(img)).toEqual(['wide', 'photo', 'back']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CanvasPreset, type Draft, type Fps, draftDuration, newImageDraft, newVideoDraft } from '../model/draft';
+import { type Background, type CanvasPreset, type Draft, type Fps, type ImageCanvas, draftDuration, imageCanvasFor, newImageDraft, newVideoDraft } from '../model/draft';
 import { migrateDraft } from '../model/draft-migrate';
 import type { DraftRecord, DraftRevision, DraftSummary } from '../model/draft-record';
 import { AppError } from '../model/errors';
@@ -26,7 +26,9 @@ type Row = {
 
 type SummaryRow = Omit<Row, 'rowid' | 'doc'>;
 
-export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps };
+/** `kitId`: the brand kit the draft starts with (the library's default kit, given by the caller). */
+/** `preset`/`fps` shape a video draft, `canvas` an image draft (default 4:5). */
+export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPreset; fps?: Fps; canvas?: ImageCanvas; kitId?: string | null };
 
 /** A live draft that uses an asset about to be deleted for good. */
 export type AssetUse = { assetId: string; assetName: string; draftId: string; draftName: string };
@@ -60,7 +62,14 @@ export function draftAssetIds(doc: Draft): string[] {
   if (doc.kind === 'video') {
     for (const t of doc.tracks) for (const c of t.clips) if (c.type === 'media') ids.add(c.assetId);
   } else {
-    for (const l of doc.layers) if (l.type === 'media') ids.add(l.assetId);
+    const background = (b: Background | null) => {
+      if (b?.type === 'photo') ids.add(b.assetId);
+    };
+    background(doc.spread);
+    for (const p of doc.pages) {
+      background(p.background);
+      for (const l of p.layers) if (l.type === 'media') ids.add(l.assetId);
+    }
   }
   return [...ids];
 }
@@ -114,8 +123,8 @@ export class DraftsRepo {
     const name = input.name ?? (input.kind === 'video' ? 'Untitled video' : 'Untitled image');
     const doc: Draft =
       input.kind === 'video'
-        ? newVideoDraft(name, input.preset ?? '9:16', input.fps ?? 30, (prefix) => `${prefix}-${randomUUID()}`)
-        : newImageDraft(name, input.preset ?? '4:5');
+        ? newVideoDraft(name, input.preset ?? '9:16', input.fps ?? 30, (prefix) => `${prefix}-${randomUUID()}`, input.kitId ?? null)
+        : newImageDraft(name, input.canvas ?? imageCanvasFor('4:5'), (prefix) => `${prefix}-${randomUUID()}`, input.kitId ?? null);
     return this.insert(doc);
   }
 
@@ -251,6 +260,16 @@ export class DraftsRepo {
         )
         .all(JSON.stringify(assetIds)) as AssetUse[]
     );
+  }
+
+  /** Drafts (live and trashed) whose current document uses any of the given assets. */
+  usesOf(assetIds: string[]): { draftId: string; assetId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT d.id AS draftId, da.asset_id AS assetId FROM draft_assets da JOIN drafts d ON d.rowid = da.draft_rowid
+         WHERE da.asset_id IN (SELECT value FROM json_each(?)) ORDER BY d.rowid`,
+      )
+      .all(JSON.stringify(assetIds)) as { draftId: string; assetId: string }[];
   }
 
   // ── internals ─────────────────────────────────────────────────────────────

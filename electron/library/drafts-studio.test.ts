@@ -17,7 +17,7 @@ function withClips(doc: Draft, ...assetIds: string[]): VideoDraft {
   if (doc.kind !== 'video') throw new Error('video draft expected');
   const clips = assetIds.map((assetId, i) => ({
     id: `clip-${i}`, type: 'media' as const, assetId, start: i * 3, in: 0, out: 3, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-    transform: defaultTransform(), transitionIn: null,
+    transform: defaultTransform(), transitionIn: null, brand: null,
   }));
   return { ...doc, tracks: doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips } : t)) };
 }

@@ -52,6 +52,18 @@ export class LibraryFolder {
     return path.join(this.root, 'cache', 'text');
   }
 
+  /** Library fonts, content-addressed: `fonts/ab/<sha256>.<ttf|otf>` (studio/fonts-store.ts). */
+  get fontsDir(): string {
+    return path.join(this.root, 'fonts');
+  }
+  fontPath(sha256: string, ext: 'ttf' | 'otf'): string {
+    return path.join(this.fontsDir, sha256.slice(0, 2), `${sha256}.${ext}`);
+  }
+  /** The fontconfig file the text rasteriser runs with (render/text-rasteriser.ts): written, never edited by hand. */
+  get fontsConfPath(): string {
+    return path.join(this.root, 'cache', 'fonts.conf');
+  }
+
   /** media/ab/abcdef….ext — the extension keeps files openable by other tools. */
   originalPath(sha256: string, ext: string): string {
     return path.join(this.mediaDir, sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, utilityProcess } from 'electron';
 import { createRouter } from '../api/router';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
@@ -12,6 +12,7 @@ import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { handleMediaProtocol, registerMediaScheme } from './protocol';
+import { utilityProcessSpawner } from './text-worker-spawner';
 import { resolveRendererTarget } from './trust';
 import { createMainWindow, installGlobalGuards } from './window';
 
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
     handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target, {
       text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
       exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
+      fonts: (fontId) => (studio ? studio.resolveFont(fontId) : Promise.resolve(null)),
     });
     registerIpc(
       target,
@@ -105,6 +107,8 @@ async function openStudio(): Promise<Studio> {
     settingsDir,
     shell: 'electron' as const,
     resourcesPath: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+    // The text rasteriser as a utility process: packaged Electron cannot fork itself as Node (RunAsNode is off).
+    textWorkerSpawner: utilityProcessSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
   };
   const last = new SettingsStore(settingsDir).lastLibrary();
   if (last) {

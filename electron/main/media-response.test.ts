@@ -71,6 +71,7 @@ describe('serveMedia', () => {
     const more = {
       text: async (k: string) => (k === key ? { path: file, mime: 'image/png' } : null),
       exports: async (id: string) => (id === 'job-1' ? { path: file, mime: 'video/mp4', fileName: 'Summer ä.mp4' } : null),
+      fonts: async (id: string) => (id === key ? { path: file, mime: 'font/ttf' } : null),
     };
     const fetch = (url: string, headers: Record<string, string> = {}) => serveMedia(new Request(url, { headers }), resolver, target, more);
 
@@ -83,6 +84,16 @@ describe('serveMedia', () => {
       const part = await fetch(`media://text/${key}.png`, { Range: 'bytes=0-3' });
       expect(part.status).toBe(206);
       expect(await part.text()).toBe('0123');
+    });
+
+    it('serves media://font/<sha256> as an immutable font; 404s anything that is not a font id', async () => {
+      const res = await fetch(`media://font/${key}`);
+      expect([res.status, res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([200, 'font/ttf', 'max-age=31536000, immutable']);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+      for (const url of [`media://font/${'cd'.repeat(32)}`, `media://font/${key.toUpperCase()}`, `media://font/${key}.ttf`, 'media://font/..%2F..%2Flibrary.sqlite', `media://font/${key}/x`]) {
+        expect((await fetch(url)).status, url).toBe(404);
+      }
+      expect((await get(`media://font/${key}`)).status, 'no font resolver given').toBe(404);
     });
 
     it('serves media://export/<jobId> as an attachment under its file name', async () => {

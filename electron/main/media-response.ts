@@ -11,6 +11,7 @@ export type MediaResolver = (assetId: string, variant: MediaVariant) => Promise<
 export type ByteResolvers = {
   text?: (key: string) => Promise<{ path: string; mime: string } | null>;
   exports?: (jobId: string) => Promise<{ path: string; mime: string; fileName: string } | null>;
+  fonts?: (fontId: string) => Promise<{ path: string; mime: string } | null>;
 };
 
 type Resolved = { path: string; mime: string; cacheControl: string; disposition?: string };
@@ -18,7 +19,7 @@ type Resolved = { path: string; mime: string; cacheControl: string; disposition?
 /**
  * Answers one `media://` request (no `electron` import, so it is unit-tested with plain Request objects):
  * `media://asset/<id>/<variant>`, `media://text/<key>.png` (a rasterised text layer) or
- * `media://export/<jobId>` (a finished export, as an attachment). 200 whole file, 206 with Content-Range for
+ * `media://export/<jobId>` (a finished export, as an attachment) or `media://font/<sha256>` (a library font). 200 whole file, 206 with Content-Range for
  * a Range request, 416 for a range outside the file, 404 for anything the studio does not resolve. The file
  * is streamed, never buffered.
  */
@@ -82,6 +83,12 @@ async function resolveUrl(rawUrl: string, resolve: MediaResolver, more: ByteReso
     // The key is a hash of the content: the bytes under it never change.
     return r && { ...r, cacheControl: 'max-age=31536000, immutable' };
   }
+  const fontId = parseFontUrl(rawUrl);
+  if (fontId && more.fonts) {
+    const r = await more.fonts(fontId);
+    // The id is the SHA-256 of the file: the bytes under it never change.
+    return r && { ...r, cacheControl: 'max-age=31536000, immutable' };
+  }
   const jobId = parseExportUrl(rawUrl);
   if (jobId && more.exports) {
     const r = await more.exports(jobId);
@@ -95,6 +102,14 @@ export function parseTextLayerUrl(rawUrl: string): string | null {
   const url = safeUrl(rawUrl);
   if (!url || url.protocol !== 'media:' || url.hostname !== 'text') return null;
   const m = /^\/([0-9a-f]{64})\.png$/.exec(url.pathname);
+  return m ? m[1]! : null;
+}
+
+/** `media://font/<sha256>` → the font id (64 lower-case hex digits), or null. */
+export function parseFontUrl(rawUrl: string): string | null {
+  const url = safeUrl(rawUrl);
+  if (!url || url.protocol !== 'media:' || url.hostname !== 'font') return null;
+  const m = /^\/([0-9a-f]{64})$/.exec(url.pathname);
   return m ? m[1]! : null;
 }
 

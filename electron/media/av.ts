@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import { AppError } from '../model/errors';
 import type { MediaTools } from './ffmpeg';
-import { THUMB_SIZE } from './images';
+import type { VisualSignature } from '../model/visual-signature';
+import { THUMB_SIZE, thumbnailAndSignature } from './images';
 import { loadSharp } from './sharp';
 import { PeakAccumulator, type Waveform } from './waveform';
 import { waveformSvg } from './waveform-image';
@@ -12,24 +13,24 @@ export function posterTime(durationSec: number | null): number {
   return Math.min(3, durationSec * 0.1);
 }
 
-/** Poster (JPEG, at most 1280 px) and grid thumbnail (WebP) of a video; ffmpeg applies the rotation. */
+/**
+ * Poster (JPEG, at most 1280 px) and grid thumbnail (WebP) of a video; ffmpeg applies the rotation. Returns the
+ * poster's visual signature (colours and hashes), computed from the thumbnail's pixels as they are decoded.
+ */
 export async function writeVideoPoster(
   tools: MediaTools,
   input: string,
   durationSec: number | null,
   out: { poster: string; thumb: string },
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<VisualSignature> {
   const args = ['-ss', posterTime(durationSec).toFixed(3), '-i', input, '-frames:v', '1', '-an', '-sn', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', '-f', 'image2', '-update', '1', out.poster];
   await tools.run(args, { signal });
   await fs.access(out.poster).catch(() => {
     throw new AppError('unsupported_media', 'No picture could be decoded from this video; it may be damaged. Re-export it as MP4 (H.264).');
   });
   const sharp = await loadSharp();
-  await sharp(out.poster)
-    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 76, effort: 2 })
-    .toFile(out.thumb);
+  return thumbnailAndSignature(sharp(out.poster).resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true }), out.thumb);
 }
 
 /** Decodes the audio once, as 8 kHz mono PCM, into peaks for the waveform. */

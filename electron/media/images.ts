@@ -1,13 +1,17 @@
-import type { Metadata } from 'sharp';
+import type { Metadata, Sharp as SharpInstance } from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
 import { type Orientation, orientationTurn, toOrientation, uprightSize } from '../model/orientation';
 import { exifDate } from './exif';
+import type { VisualSignature } from '../model/visual-signature';
 import { loadSharp } from './sharp';
+import { signatureOfRaw } from './visual';
 
 /** Larger images are refused from their header, before anything is decoded (decompression bombs). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
 export const THUMB_SIZE = 480;
+/** The grid thumbnail's encoding: one place, so the paths with and without a signature write the same bytes. */
+const THUMB_WEBP = { quality: 76, effort: 2 } as const;
 
 /** `orientation`: the EXIF orientation Postframe applies to this file's stored pixels (1: none). */
 export type ImageInfo = { facts: MediaFacts; format: string; orientation: Orientation };
@@ -68,16 +72,44 @@ export async function readImageInfo(file: string | Buffer, maxPixels = DEFAULT_M
  * Writes an upright WebP thumbnail: turned by `orientation`, the one readImageInfo found (libvips' own turn
  * reads the same tag, and is left out where Postframe does not apply it). Decoding fails on truncated or corrupt
  * data (failOn 'warning'), which is how a half-copied JPEG is caught: its header is fine, its pixels are not.
+ * With `signature`, the thumbnail's pixels also give the visual signature (colours and hashes), so the image is
+ * decoded once for both (thumbnailAndSignature).
  */
-export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<void> {
+export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels?: number): Promise<void>;
+export async function writeImageThumbnail(input: string | Buffer, out: string, orientation: Orientation, maxPixels: number | undefined, opts: { signature: true }): Promise<VisualSignature>;
+export async function writeImageThumbnail(
+  input: string | Buffer,
+  out: string,
+  orientation: Orientation,
+  maxPixels = DEFAULT_MAX_IMAGE_PIXELS,
+  opts: { signature?: boolean } = {},
+): Promise<VisualSignature | void> {
   const sharp = await loadSharp();
   try {
     const decoded = sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' });
-    await (orientation === 1 ? decoded : decoded.rotate())
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 76, effort: 2 })
-      .toFile(out);
+    const sized = (orientation === 1 ? decoded : decoded.rotate()).resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true });
+    if (!opts.signature) {
+      await sized.webp(THUMB_WEBP).toFile(out);
+      return;
+    }
+    return await thumbnailAndSignature(sized, out);
   } catch (e) {
     throw new AppError('unsupported_media', `The image data is damaged or truncated (${(e as Error).message}). Copy the file again from its source.`);
   }
+}
+
+/**
+ * Writes the WebP thumbnail a pipeline makes and the visual signature of the same pixels, from one decode: the
+ * pipeline (decode, turn, shrink to 480 px) runs once to raw pixels, which libvips then encodes to the WebP
+ * file and, beside it, shrinks to the 64×64 square the signature reads. Encoding from those raw pixels writes
+ * the same WebP bytes as the pipeline's own `.webp()` (thumbnail-signature.test.ts holds this). The signature
+ * reads the pixels before WebP's lossy encoding, so it is close to, not equal to, what the backfill reads from
+ * the stored WebP (docs/library-search.md, "Where the pixels come from").
+ */
+export async function thumbnailAndSignature(pipeline: SharpInstance, out: string): Promise<VisualSignature> {
+  const sharp = await loadSharp();
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const [, signature] = await Promise.all([sharp(data, { raw }).webp(THUMB_WEBP).toFile(out), signatureOfRaw(data, raw)]);
+  return signature;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColourLabel, Rating } from './organise';
 
 export const assetKinds = ['video', 'image', 'audio'] as const;
 export const AssetKind = z.enum(assetKinds);
@@ -35,6 +36,9 @@ export const AssetSummary = z.object({
   hasThumbnail: z.boolean(),
   /** A lower-resolution preview copy exists (model/proxy.ts); the editor preview plays it instead of the original. */
   hasProxy: z.boolean(),
+  /** Stars 0–5 (0: not rated) and a colour label, a designer's quick marks (model/organise.ts). */
+  rating: Rating,
+  label: ColourLabel.nullable(),
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
 

@@ -8,6 +8,12 @@ export const auditActions = [
   'mark_delivered', 'resend',
   // An admin changed where posts go (Settings → Delivery): what changed, never the secret header's value.
   'delivery_settings',
+  // A brand kit was created, edited, duplicated, deleted, imported or made the default (model/brand-kit.ts).
+  'kit_edit',
+  // A library font was added, its licence note changed, or it was removed (fonts are brand assets: 'kits.edit').
+  'font_edit',
+  // An admin backed the library up to a file, or restored a backup into a new folder (docs/backup.md).
+  'library_backup', 'library_restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,7 +5,42 @@ import { DRAFT_SCHEMA_VERSION, Draft } from './draft';
  * Older draft versions, each upgraded one step at a time: `steps[n]` turns a version-n document into n+1.
  * Append a step whenever DRAFT_SCHEMA_VERSION goes up; never edit a shipped step.
  */
-const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: imageV1ToV2,
+};
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+
+/**
+ * Version 1 image drafts (reserved, never edited by a UI) had a video canvas and one list of layers: they become
+ * one page on that canvas's colour, media layers keep their place (a reframe `fill` at scale 1 filled the
+ * canvas, so the box is the canvas times the scale) and crop, text layers keep theirs. Video drafts are unchanged.
+ */
+function imageV1ToV2(doc: Obj): Obj {
+  if (doc.kind !== 'image') return doc;
+  const canvas = obj(doc.canvas);
+  const preset = ['4:5', '1:1', '9:16'].includes(canvas.preset as string) ? canvas.preset : 'custom';
+  const layers = (Array.isArray(doc.layers) ? doc.layers : []).map((raw) => {
+    const l = obj(raw);
+    if (l.type !== 'media') return { ...l, start: undefined, duration: undefined, fadeIn: undefined, fadeOut: undefined };
+    const t = obj(l.transform);
+    const scale = typeof t.scale === 'number' ? t.scale : 1;
+    return {
+      id: l.id, type: 'media', assetId: l.assetId, brand: l.brand ?? null,
+      opacity: typeof t.opacity === 'number' ? t.opacity : 1,
+      box: { x: t.x ?? 0.5, y: t.y ?? 0.5, w: scale, h: scale, rotation: 0 },
+      edit: { crop: t.crop ?? { left: 0, top: 0, right: 0, bottom: 0 } },
+    };
+  });
+  const { layers: _old, ...rest } = doc;
+  return {
+    ...rest,
+    canvas: { preset, width: canvas.width, height: canvas.height },
+    pages: [{ id: 'page-1', background: { type: 'colour', color: typeof canvas.background === 'string' ? canvas.background : '#000000' }, layers }],
+    spread: null,
+  };
+}
 
 /** Reads any stored or imported draft JSON into the current schema, or says why it cannot. */
 export function migrateDraft(raw: unknown): Draft {

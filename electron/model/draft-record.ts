@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CanvasPreset, Draft, Fps } from './draft';
+import { CanvasPreset, Draft, Fps, ImageCanvasPreset } from './draft';
 
 export const DraftKind = z.enum(['video', 'image']);
 
@@ -7,7 +7,8 @@ export const DraftSummary = z.object({
   id: z.string(),
   name: z.string(),
   kind: DraftKind,
-  preset: CanvasPreset,
+  /** The canvas preset: a video one for video drafts, an image one for image drafts. */
+  preset: z.union([CanvasPreset, ImageCanvasPreset]),
   durationSec: z.number().nonnegative(),
   revision: z.number().int().nonnegative(),
   createdAt: z.string(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipDuration, defaultTransform, draftDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
+import { clipDuration, defaultTextStyle, defaultTransform, DRAFT_SCHEMA_VERSION, draftDuration, newVideoDraft, noAdjustments, noFilter, VideoDraft, type MediaClip } from './draft';
 import { migrateDraft } from './draft-migrate';
 
 let n = 0;
@@ -7,7 +7,7 @@ const id = (p: string) => `${p}-${++n}`;
 
 const clip = (over: Partial<MediaClip> = {}): MediaClip => ({
   id: id('clip'), type: 'media', assetId: 'a1', start: 0, in: 2, out: 10, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-  transform: defaultTransform(), transitionIn: null, ...over,
+  transform: defaultTransform(), transitionIn: null, brand: null, ...over,
 });
 
 describe('draft model', () => {
@@ -36,6 +36,40 @@ describe('migrateDraft', () => {
   it('reads the current version', () => {
     const d = newVideoDraft('x', '1:1', 24, id);
     expect(migrateDraft(JSON.parse(JSON.stringify(d)))).toEqual(d);
+  });
+  it('reads a draft saved before brand kits: no kit, no text roles, no brand marks', () => {
+    const d = newVideoDraft('old', '9:16', 30, id);
+    const main = { ...d.tracks[0]!, clips: [clip()] };
+    const text = { ...d.tracks[2]!, clips: [{ id: 't1', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0 }] };
+    const stored = JSON.parse(JSON.stringify({ ...d, tracks: [main, d.tracks[1], text, ...d.tracks.slice(3)] })) as Record<string, unknown>;
+    delete stored.kitId;
+    for (const c of (stored.tracks as { clips: Record<string, unknown>[] }[])[0]!.clips) delete c.brand;
+    const read = migrateDraft(stored);
+    if (read.kind !== 'video') throw new Error('video');
+    expect(read.kitId).toBeNull();
+    expect(read.tracks[0]!.clips[0]).toMatchObject({ brand: null });
+    expect(read.tracks[2]!.clips[0]).toMatchObject({ styleRole: null });
+  });
+
+  it('reads a version 1 image draft as one page on its canvas colour, layers in place', () => {
+    const canvas = { preset: '16:9', width: 1920, height: 1080, fps: 30, background: '#102030' };
+    const text = { id: 't', type: 'text', text: 'Hi', style: defaultTextStyle, x: 0.4, y: 0.3, maxWidth: 0.8 };
+    const img = migrateDraft({ schemaVersion: 1, kind: 'image', name: 'i', canvas, layers: [{ id: 'l', type: 'media', assetId: 'a', transform: { ...defaultTransform(), x: 0.25, scale: 0.5, opacity: 0.7, crop: { left: 0.1, top: 0, right: 0, bottom: 0.2 } } }, text] });
+    expect(img).toEqual({
+      schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name: 'i', kitId: null, spread: null,
+      canvas: { preset: 'custom', width: 1920, height: 1080 },
+      pages: [{ id: 'page-1', background: { type: 'colour', color: '#102030' }, layers: [
+        { id: 'l', type: 'media', assetId: 'a', brand: null, name: '', hidden: false, locked: false, groupId: null, template: null, opacity: 0.7,
+          box: { x: 0.25, y: 0.5, w: 0.5, h: 0.5, rotation: 0 },
+          edit: { crop: { left: 0.1, top: 0, right: 0, bottom: 0.2 }, straighten: 0, flipH: false, flipV: false, adjust: noAdjustments, filter: noFilter } },
+        { ...text, styleRole: null, rotation: 0, name: '', hidden: false, locked: false, groupId: null, template: null, opacity: 1 },
+      ] }],
+    });
+  });
+  it('refuses an unknown brand mark, naming the clip', () => {
+    const d = newVideoDraft('x', '9:16', 30, id);
+    const bad = { ...d, tracks: [{ ...d.tracks[0]!, clips: [{ ...clip(), brand: 'sticker' }] }] };
+    expect(() => migrateDraft(bad)).toThrow(/tracks\.0\.clips\.0/);
   });
   it('refuses drafts from a newer Postframe, and explains broken ones', () => {
     expect(() => migrateDraft({ schemaVersion: 99, kind: 'video' })).toThrow(/newer Postframe/);

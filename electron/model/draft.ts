@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, TemplateMark, TextRole, TextStyle } from './draft-parts';
+import { ImageDraft } from './image-draft';
+
+export * from './draft-parts';
+export * from './image-draft';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -6,8 +11,6 @@ import { z } from 'zod';
  * positions are fractions of the canvas (0..1, centre of the thing placed), so a draft survives a change of
  * canvas size. The JSON format is documented in docs/draft-format.md for other tools to write.
  */
-export const DRAFT_SCHEMA_VERSION = 1;
-
 export const canvasPresets = {
   '9:16': { width: 1080, height: 1920, label: 'Vertical 9:16 (TikTok, Reels, Shorts)' },
   '1:1': { width: 1080, height: 1080, label: 'Square 1:1' },
@@ -19,11 +22,6 @@ export type CanvasPreset = z.infer<typeof CanvasPreset>;
 
 export const Fps = z.union([z.literal(24), z.literal(30), z.literal(60)]);
 export type Fps = z.infer<typeof Fps>;
-
-const Id = z.string().min(1).max(64);
-const Seconds = z.number().finite().nonnegative();
-const Fraction = z.number().finite().min(-1).max(2);
-export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #ff8800');
 
 export const Canvas = z.object({
   preset: CanvasPreset,
@@ -37,14 +35,6 @@ export type Canvas = z.infer<typeof Canvas>;
 /** How a source fills the canvas: fill = cover and crop; fit = contain on a colour; blur = contain on a blurred, filled copy of itself. */
 export const Reframe = z.enum(['fill', 'fit', 'blur']);
 export type Reframe = z.infer<typeof Reframe>;
-
-export const Crop = z.object({
-  left: z.number().min(0).max(0.9),
-  top: z.number().min(0).max(0.9),
-  right: z.number().min(0).max(0.9),
-  bottom: z.number().min(0).max(0.9),
-});
-export type Crop = z.infer<typeof Crop>;
 
 export const Transform = z.object({
   reframe: Reframe,
@@ -91,25 +81,13 @@ export const MediaClip = z
     transform: Transform,
     /** Main track only: the transition from the clip before into this one (they overlap by its duration). */
     transitionIn: Transition.nullable(),
+    /** A brand kit's logo, watermark, intro or outro placed by the editor (model/kit-apply.ts); null = ordinary media. */
+    brand: BrandMark.nullable().default(null),
+    /** In a template: a brand element creators cannot change, or a clip "New from template" asks to replace (absent = neither). */
+    template: TemplateMark.optional(),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
-
-export const fontFamilies = ['DejaVu Sans', 'Liberation Sans', 'Liberation Serif', 'DejaVu Sans Mono'] as const;
-export const FontFamily = z.enum(fontFamilies);
-
-export const TextStyle = z.object({
-  font: FontFamily,
-  /** Pixels at the canvas's size. */
-  size: z.number().min(8).max(400),
-  color: HexColor,
-  bold: z.boolean(),
-  italic: z.boolean(),
-  align: z.enum(['left', 'center', 'right']),
-  stroke: z.object({ color: HexColor, width: z.number().min(0).max(40) }).nullable(),
-  box: z.object({ color: HexColor, opacity: z.number().min(0).max(1), padding: z.number().min(0).max(200), radius: z.number().min(0).max(200) }).nullable(),
-});
-export type TextStyle = z.infer<typeof TextStyle>;
 
 export const TextClip = z.object({
   id: Id,
@@ -125,6 +103,10 @@ export const TextClip = z.object({
   maxWidth: z.number().min(0.1).max(1),
   fadeIn: Seconds,
   fadeOut: Seconds,
+  /** The kit role that styled it: applying another kit re-styles it with that kit's style for the role. */
+  styleRole: TextRole.nullable().default(null),
+  /** In a template: a brand element creators cannot change, or text "New from template" asks to replace (absent = neither). */
+  template: TemplateMark.optional(),
 });
 export type TextClip = z.infer<typeof TextClip>;
 
@@ -156,22 +138,12 @@ export const VideoDraft = z.object({
   kind: z.literal('video'),
   name: z.string().min(1).max(200),
   canvas: Canvas,
+  /** The brand kit the draft uses (swatches, text styles, logo); null = none. */
+  kitId: Id.nullable().default(null),
   /** Bottom to top: the main track first, then overlays and text in stacking order; audio tracks anywhere. */
   tracks: z.array(Track).max(32),
 });
 export type VideoDraft = z.infer<typeof VideoDraft>;
-
-export const ImageLayer = z.object({ id: Id, type: z.literal('media'), assetId: Id, transform: Transform });
-export const ImageTextLayer = TextClip.omit({ start: true, duration: true, fadeIn: true, fadeOut: true });
-export const ImageDraft = z.object({
-  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
-  kind: z.literal('image'),
-  name: z.string().min(1).max(200),
-  canvas: Canvas,
-  /** Bottom to top. */
-  layers: z.array(z.union([ImageLayer, ImageTextLayer])).max(64),
-});
-export type ImageDraft = z.infer<typeof ImageDraft>;
 
 export const Draft = z.discriminatedUnion('kind', [VideoDraft, ImageDraft]);
 export type Draft = z.infer<typeof Draft>;
@@ -209,7 +181,7 @@ export function draftDuration(d: VideoDraft): number {
   return end;
 }
 
-export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: Fps = 30, idFor: (prefix: string) => string): VideoDraft {
+export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: Fps = 30, idFor: (prefix: string) => string, kitId: string | null = null): VideoDraft {
   const { width, height } = canvasPresets[preset];
   const track = (kind: TrackKind, trackName: string, role: Track['role'] = null): Track => ({
     id: idFor('track'), kind, name: trackName, muted: false, hidden: false, role,
@@ -220,11 +192,7 @@ export function newVideoDraft(name: string, preset: CanvasPreset = '9:16', fps: 
     kind: 'video',
     name,
     canvas: { preset, width, height, fps, background: '#000000' },
+    kitId,
     tracks: [track('main', 'Main'), track('overlay', 'Overlay'), track('text', 'Text'), track('audio', 'Music', 'music'), track('audio', 'Voiceover', 'voiceover')],
   };
-}
-
-export function newImageDraft(name: string, preset: CanvasPreset = '4:5'): ImageDraft {
-  const { width, height } = canvasPresets[preset];
-  return { schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name, canvas: { preset, width, height, fps: 30, background: '#000000' }, layers: [] };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -53,7 +53,48 @@ export const RecordingResult = z.object({
   voiceover: VoiceoverTarget.nullable(),
 });
 export type RecordingResult = z.infer<typeof RecordingResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult]);
+/** Colours and hashes computed for pictures imported before they existed (the backfill on library open). */
+export const VisualResult = z.object({
+  kind: z.literal('visual'),
+  done: z.number().int().nonnegative(),
+  /** Pictures that could not be read (a missing thumbnail): recorded as having none, so they are not retried. */
+  unreadable: z.number().int().nonnegative(),
+});
+export type VisualResult = z.infer<typeof VisualResult>;
+/** A library written to one `.postframe-backup` file (docs/backup.md). */
+export const BackupResult = z.object({
+  kind: z.literal('backup'),
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** Entries in the archive besides its header and manifest (the database and every file). */
+  files: z.number().int().nonnegative(),
+  assets: z.number().int().nonnegative(),
+  fonts: z.number().int().nonnegative(),
+});
+export type BackupResult = z.infer<typeof BackupResult>;
+/** A backup restored into a new library folder, which can now be opened. */
+export const RestoreResult = z.object({
+  kind: z.literal('restore'),
+  path: z.string(),
+  files: z.number().int().nonnegative(),
+  assets: z.number().int().nonnegative(),
+  /** The schema the backup was made at and the one it has now (migrations ran when it was older). */
+  backupSchemaVersion: z.number().int().nonnegative(),
+  schemaVersion: z.number().int().nonnegative(),
+  /** When the backup was made (ISO-8601). */
+  createdAt: z.string(),
+});
+export type RestoreResult = z.infer<typeof RestoreResult>;
+/** A `.postframe-kit` file imported as a brand kit (docs/kit-format.md). */
+export const KitImportResult = z.object({
+  kind: z.literal('kit-import'),
+  kitId: z.string(),
+  kitName: z.string(),
+  importedAssetIds: z.array(z.string()),
+});
+export type KitImportResult = z.infer<typeof KitImportResult>;
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
@@ -82,6 +123,14 @@ export function importResultOf(job: Job): ImportResult | null {
 
 export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
+}
+
+export function backupResultOf(job: Job): BackupResult | null {
+  return job.result?.kind === 'backup' ? job.result : null;
+}
+
+export function restoreResultOf(job: Job): RestoreResult | null {
+  return job.result?.kind === 'restore' ? job.result : null;
 }
 
 export function recordingResultOf(job: Job): RecordingResult | null {

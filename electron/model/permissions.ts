@@ -12,6 +12,13 @@ export const permissions = {
   'users.create': { roles: ['admin'], what: 'add users' },
   /** Settings → Delivery: the folder, the webhook and its secret header, each channel's route. */
   'delivery.settings': { roles: ['admin'], what: 'change where posts are delivered (Settings → Delivery)' },
+  /**
+   * The Brand room: create, edit, duplicate, delete, import kits and choose the default. Admins for now; issue 13
+   * may add a designer role, which gets this row and nothing else changes.
+   */
+  'kits.edit': { roles: ['admin'], what: 'change brand kits' },
+  /** Settings → Library: back up the whole library to one file, or restore a backup into a new folder (docs/backup.md). */
+  'library.backup': { roles: ['admin'], what: 'back up or restore the library' },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 

@@ -187,3 +187,31 @@ describe('Policy schema', () => {
     expect(bad.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['A domain looks like example.com (subdomains are allowed with it)', 'Name at least one disclosure tag (like ad) or turn the requirement off']));
   });
 });
+
+describe('required watermark', () => {
+  const req = policy({ requireWatermark: ['tiktok', 'instagram_reel'] });
+  it('blocks a post for a chosen channel whose draft has no watermark, or one that does not span it, saying how to fix it', () => {
+    const none = checkPolicy(req, content(), ctx({ channel: 'tiktok', watermark: 'none' }));
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({ rule: 'watermark', spans: [] });
+    expect(none[0]!.message).toMatch(/TikTok posts must carry the brand watermark/);
+    expect(none[0]!.fix).toMatch(/Add watermark in the editor/);
+    const partial = checkPolicy(req, content(), ctx({ channel: 'instagram_reel', watermark: 'partial' }));
+    expect(partial[0]!.message).toMatch(/whole video/);
+    expect(partial[0]!.fix).toMatch(/Add watermark in the editor/);
+    expect(checkPolicy(req, content(), ctx({ channel: 'tiktok', watermark: 'noDraft' }))[0]!.fix).toMatch(/Pick a draft/);
+  });
+
+  it('lets through a spanning watermark, other channels, and checks without a channel', () => {
+    expect(checkPolicy(req, content(), ctx({ channel: 'tiktok', watermark: 'spans' }))).toEqual([]);
+    expect(checkPolicy(req, content(), ctx({ channel: 'youtube_shorts', watermark: 'none' }))).toEqual([]);
+    expect(checkPolicy(req, content(), ctx({ watermark: 'none' }))).toEqual([]);
+    expect(checkPolicy(policy(), content(), ctx({ channel: 'tiktok', watermark: 'none' }))).toEqual([]);
+  });
+
+  it('reads a policy saved before the rule existed as requiring no watermark; refuses an unknown channel', () => {
+    const { requireWatermark: _omit, ...old } = defaultPolicy;
+    expect(Policy.parse(old).requireWatermark).toEqual([]);
+    expect(Policy.safeParse({ ...defaultPolicy, requireWatermark: ['myspace'] }).success).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PostContent } from './post';
+import { channelLimits } from './channels';
+import { ChannelId, channelIds, type PostContent } from './post';
 import { findLinks, hostOf, inlineHashtags } from './post-text';
 
 /**
@@ -35,6 +36,11 @@ export const Policy = z.object({
   /** Links may only go to these domains and their subdomains; empty = any. */
   allowedLinkDomains: z.array(Domain).max(500),
   blockExpiredLicences: z.boolean(),
+  /**
+   * Posts to these channels must carry the brand watermark over their whole video (kit-apply.ts
+   * watermarkCoverage). Policies saved before brand kits have none: the default asks for no watermark.
+   */
+  requireWatermark: z.array(ChannelId).max(channelIds.length).default([]),
 });
 export type Policy = z.infer<typeof Policy>;
 
@@ -44,9 +50,10 @@ export const defaultPolicy: Policy = {
   hashtagCap: null,
   allowedLinkDomains: [],
   blockExpiredLicences: true,
+  requireWatermark: [],
 };
 
-export type PolicyRule = 'bannedPhrase' | 'disclosure' | 'hashtagCap' | 'linkDomain' | 'expiredLicence';
+export type PolicyRule = 'bannedPhrase' | 'disclosure' | 'hashtagCap' | 'linkDomain' | 'expiredLicence' | 'watermark';
 
 /**
  * `start`/`end` are UTF-16 offsets (String.prototype.slice) into the field's original text. For `hashtags`
@@ -60,6 +67,13 @@ export type PolicyContext = {
   sponsored: boolean;
   assetLicences: { assetId: string; name: string; expiresAt: string | null }[];
   now: Date;
+  /** The channel the content is checked for; without one, channel rules (the watermark) are not checked. */
+  channel?: ChannelId;
+  /**
+   * How the post's draft carries the brand watermark (kit-apply.ts watermarkCoverage): over the whole video,
+   * over part of it, not at all, or `noDraft` when the post has no draft yet.
+   */
+  watermark?: 'spans' | 'partial' | 'none' | 'noDraft';
 };
 
 // ── Folding with a map back to the original ───────────────────────────────────────────────────────────
@@ -288,6 +302,30 @@ function expiredLicences(policy: Policy, ctx: PolicyContext): Violation[] {
   return out;
 }
 
+function watermark(policy: Policy, ctx: PolicyContext): Violation[] {
+  const ch = ctx.channel;
+  if (ch === undefined || !policy.requireWatermark.includes(ch) || ctx.watermark === undefined || ctx.watermark === 'spans') return [];
+  const name = channelLimits[ch].label;
+  if (ctx.watermark === 'noDraft') {
+    return [{ rule: 'watermark', message: `${name} posts must carry the brand watermark, and this post has no draft yet`, fix: 'Pick a draft for the post, then Add watermark in the editor', spans: [] }];
+  }
+  return [
+    {
+      rule: 'watermark',
+      message: ctx.watermark === 'partial' ? `${name} posts must carry the brand watermark for the whole video; this draft’s watermark ends early or starts late` : `${name} posts must carry the brand watermark; this draft has none`,
+      fix: ctx.watermark === 'partial' ? 'Add watermark in the editor again to stretch it over the whole draft' : 'Add watermark in the editor (it uses the draft’s brand kit)',
+      spans: [],
+    },
+  ];
+}
+
 export function checkPolicy(policy: Policy, content: PostContent, ctx: PolicyContext): Violation[] {
-  return [...bannedPhrases(policy, content), ...disclosure(policy, content, ctx), ...hashtagCap(policy, content), ...linkDomains(policy, content), ...expiredLicences(policy, ctx)];
+  return [
+    ...bannedPhrases(policy, content),
+    ...disclosure(policy, content, ctx),
+    ...hashtagCap(policy, content),
+    ...linkDomains(policy, content),
+    ...expiredLicences(policy, ctx),
+    ...watermark(policy, ctx),
+  ];
 }

@@ -109,7 +109,7 @@ describe('snapping', () => {
   let n = 0;
   const id = (p: string) => `${p}-${++n}`;
   const media = (start: number, length: number): MediaClip => ({
-    id: id('clip'), type: 'media', assetId: 'a', start, in: 0, out: length, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null,
+    id: id('clip'), type: 'media', assetId: 'a', start, in: 0, out: length, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null,
   });
   const draft = (): VideoDraft => {
     const d = newVideoDraft('snap', '9:16', 30, id);

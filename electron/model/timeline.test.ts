@@ -699,3 +699,22 @@ describe('normalizeDraft / setCanvasFps', () => {
     expect(ok(setCanvasFps(d, 30, info))).toBe(d);
   });
 });
+
+describe('updateClip: the kit role of a text clip', () => {
+  it('sets and clears styleRole with a style, and refuses it on media', () => {
+    let k = 0;
+    const idf = (p: string) => `${p}-r${++k}`;
+    const d0 = newVideoDraft('roles', '9:16', 30, idf);
+    const text = d0.tracks.find((t) => t.kind === 'text')!;
+    const r0 = insertClip(d0, text.id, newTextClip('Hi', 0, idf), 0, () => null);
+    if (!r0.ok) throw new Error(r0.message);
+    const id = r0.clipId!;
+    const r1 = updateClip(r0.draft, id, { style: { color: '#e4002b' }, styleRole: 'title' });
+    if (!r1.ok) throw new Error(r1.message);
+    expect(findClip(r1.draft, id)!.clip).toMatchObject({ styleRole: 'title', style: { color: '#e4002b' } });
+    const r2 = updateClip(r1.draft, id, { style: { size: 40 } });
+    expect(r2.ok && findClip(r2.draft, id)!.clip).toMatchObject({ styleRole: 'title' });
+    const r3 = updateClip(r1.draft, id, { styleRole: null });
+    expect(r3.ok && findClip(r3.draft, id)!.clip).toMatchObject({ styleRole: null });
+  });
+});

@@ -7,6 +7,7 @@ import {
   SPEED_MAX,
   SPEED_MIN,
   TextClip,
+  type TextRole,
   type TextStyle,
   type Transform,
   Transition,
@@ -142,12 +143,13 @@ export function newMediaClip(asset: { id: string; kind: 'video' | 'image' | 'aud
     fadeOut: 0,
     transform: defaultTransform(),
     transitionIn: null,
+    brand: null,
   };
 }
 
 /** A text clip, centred, 3 s, in the default style (or the given one). */
 export function newTextClip(text: string, start: number, idFor: (prefix: string) => string, style: TextStyle = defaultTextStyle): TextClip {
-  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0 };
+  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
 }
 
 // ── internal building blocks ────────────────────────────────────────────────
@@ -569,13 +571,15 @@ export type ClipPatch = {
   transform?: Partial<Omit<Transform, 'crop'>> & { crop?: Partial<Crop> };
   text?: string;
   style?: Partial<TextStyle>;
+  /** The kit role the style came from (a kit text style), or null (a built-in preset, hand styling). */
+  styleRole?: TextRole | null;
   x?: number;
   y?: number;
   maxWidth?: number;
 };
 
 const MEDIA_ONLY = ['volume', 'transform'] as const;
-const TEXT_ONLY = ['text', 'style', 'x', 'y', 'maxWidth'] as const;
+const TEXT_ONLY = ['text', 'style', 'styleRole', 'x', 'y', 'maxWidth'] as const;
 
 /**
  * Applies inspector changes. Numbers are clamped to their ranges (fades also to the clip's length, in whole
@@ -638,6 +642,7 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
       ...clip,
       text: patch.text ?? clip.text,
       style,
+      styleRole: patch.styleRole === undefined ? clip.styleRole : patch.styleRole,
       x: patch.x === undefined ? clip.x : clamp(patch.x, -1, 2),
       y: patch.y === undefined ? clip.y : clamp(patch.y, -1, 2),
       maxWidth: patch.maxWidth === undefined ? clip.maxWidth : clamp(patch.maxWidth, 0.1, 1),

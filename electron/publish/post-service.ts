@@ -5,6 +5,7 @@ import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
 import { toICalendar } from '../model/ical';
 import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
 import type { AssetLicence } from '../model/asset';
+import type { WatermarkCoverage } from '../model/kit-apply';
 import { type Campaign, type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
 import { ApprovalRule, type WorkflowEvent, type WorkflowEventType, transition } from '../model/workflow';
 import type { AuditRepo } from '../library/audit-repo';
@@ -45,6 +46,8 @@ export class PostService {
     /** The licences of the assets a draft uses (library/assets-repo.ts `licencesOfDraft`). */
     private readonly licencesOf: (draftId: string) => AssetLicence[],
     private readonly now: () => Date = () => new Date(),
+    /** How a draft carries the brand watermark (model/kit-apply.ts `watermarkCoverage`), for the policy's requireWatermark. */
+    private readonly watermarkOf: (draftId: string) => WatermarkCoverage | 'noDraft' = () => 'noDraft',
   ) {}
 
   policy(): Policy {
@@ -98,9 +101,10 @@ export class PostService {
    */
   policyProblems(post: PostRecord): string[] {
     const policy = this.policy();
-    const ctx = { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now() };
+    const watermark = post.draftId ? this.watermarkOf(post.draftId) : 'noDraft';
+    const ctx = { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now(), watermark };
     const out = new Set<string>();
-    for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), ctx)) out.add(`${v.message} (${v.fix})`);
+    for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), { ...ctx, channel: t.channel })) out.add(`${v.message} (${v.fix})`);
     return [...out];
   }
 

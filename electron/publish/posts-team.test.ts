@@ -20,7 +20,7 @@ describe('campaigns, comments and licences through the Studio', () => {
 
   function withClip(doc: Draft, assetId: string): VideoDraft {
     if (doc.kind !== 'video') throw new Error('video draft expected');
-    const clip = { id: 'clip-0', type: 'media' as const, assetId, start: 0, in: 0, out: 3, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null };
+    const clip = { id: 'clip-0', type: 'media' as const, assetId, start: 0, in: 0, out: 3, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null };
     return { ...doc, tracks: doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
   }
 

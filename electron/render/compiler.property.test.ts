@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, DRAFT_SCHEMA_VERSION, VideoDraft as VideoDraftSchema, defaultTextStyle, fontFamilies, transitionKinds } from '../model/draft';
+import { type Canvas, type MediaClip, type TextClip, type Track, type VideoDraft, DRAFT_SCHEMA_VERSION, VideoDraft as VideoDraftSchema, brandMarks, defaultTextStyle, fontFamilies, textRoles, transitionKinds } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { isAppError } from '../model/errors';
 import type { VariantPlan } from '../model/render-variant';
@@ -79,6 +79,8 @@ const mediaClip = (id: string): fc.Arbitrary<MediaClip> =>
       fadeOut: fade,
       transform,
       transitionIn: fc.option(fc.record({ kind: fc.constantFrom(...transitionKinds), duration: fc.double({ min: 0.1, max: 3, noNaN: true }) }), { freq: 2 }),
+      // Brand marks change nothing the compiler sees: they ride along to prove it.
+      brand: fc.constantFrom(null, ...brandMarks),
     })
     .map(({ len, ...c }) => ({ id, type: 'media' as const, ...c, out: c.in + len }))
     // `out > in` must survive floating point (1e12 + 1e-9 is 1e12): the schema refuses the rest.
@@ -97,6 +99,7 @@ const textClip = (id: string): fc.Arbitrary<TextClip> =>
     maxWidth: fc.double({ min: 0.1, max: 1, noNaN: true }),
     fadeIn: fade,
     fadeOut: fade,
+    styleRole: fc.constantFrom(null, ...textRoles),
   });
 
 let ids = 0;
@@ -128,6 +131,7 @@ const draftArb: fc.Arbitrary<VideoDraft> = fc.record({
   kind: fc.constant('video' as const),
   name: fc.constant('Property'),
   canvas,
+  kitId: fc.option(fc.constant('kit-1')),
   tracks: fc.oneof(
     // Mostly drafts as the editor lays them out (at most one main track, at the bottom; others in any mix)...
     { weight: 3, arbitrary: fc.tuple(fc.option(trackOf(['main'])), fc.array(trackOf(['overlay', 'text', 'audio']), { maxLength: 5 })).map(([m, rest]) => (m ? [m, ...rest] : rest)) },
@@ -209,14 +213,14 @@ describe('compileExport over the whole draft schema', () => {
 
   // Shapes the property found, pinned by name: each either compiles cleanly or is refused with a reason.
   const base = (tracks: Track[], c: Partial<Canvas> = {}): VideoDraft => ({
-    schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'Shape', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#102030', ...c }, tracks,
+    schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'Shape', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#102030', ...c }, kitId: null, tracks,
   });
   const tr = (kind: Track['kind'], clips: Track['clips'], extra: Partial<Track> = {}): Track => ({ id: `${kind}${ids++}`, kind, name: '', muted: false, hidden: false, role: null, ducking: null, clips, ...extra });
   const m = (id: string, asset: string, start: number, len: number, extra: Partial<MediaClip> = {}): MediaClip => ({
     id, type: 'media', assetId: asset, start, in: 0, out: len, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-    transform: { reframe: 'fit', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 }, transitionIn: null, ...extra,
+    transform: { reframe: 'fit', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 }, transitionIn: null, brand: null, ...extra,
   });
-  const t = (id: string, start: number, duration: number): TextClip => ({ id, type: 'text', start, duration, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0 });
+  const t = (id: string, start: number, duration: number): TextClip => ({ id, type: 'text', start, duration, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: null });
   const standard: ExportPreset = { height: 'canvas', fps: 'canvas', quality: 'standard' };
 
   const shapes: Record<string, VideoDraft> = {

@@ -13,12 +13,12 @@ export function track(id: string, kind: Track['kind'], clips: Track['clips'], ex
 export function media(id: string, assetId: string, start: number, inSec: number, outSec: number, extra: Partial<MediaClip> = {}): MediaClip {
   return {
     id, type: 'media', assetId, start, in: inSec, out: outSec, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-    transform: defaultTransform('fill'), transitionIn: null, ...extra,
+    transform: defaultTransform('fill'), transitionIn: null, brand: null, ...extra,
   };
 }
 
 export function text(id: string, body: string, start: number, duration: number, extra: Partial<TextClip> = {}): TextClip {
-  return { id, type: 'text', start, duration, text: body, style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, ...extra };
+  return { id, type: 'text', start, duration, text: body, style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: null, ...extra };
 }
 
 export function draft(tracks: Track[], canvas: Partial<VideoDraft['canvas']> = {}): VideoDraft {
@@ -27,6 +27,7 @@ export function draft(tracks: Track[], canvas: Partial<VideoDraft['canvas']> = {
     kind: 'video',
     name: 'Test',
     canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000', ...canvas },
+    kitId: null,
     tracks,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTextStyle, type TextStyle } from '../model/draft';
-import { escapeXml, graphemes, LINE_HEIGHT, sanitizeText, textSvg, wrapLines, type Measure } from './text-svg';
+import { boxSvg, escapeXml, graphemes, LINE_HEIGHT, sanitizeText, textBlock, wrapLines, type Measure } from './text-svg';
 
 /** 10 px per user-perceived character: easy to reason about, and emoji count as one. */
 const perGrapheme: Measure = (s) => graphemes(s).length * 10;
@@ -49,76 +49,66 @@ describe('wrapLines', () => {
   });
 });
 
-describe('textSvg', () => {
+describe('textBlock', () => {
   const lines = [
     { text: 'Hello & <world>', width: 300 },
     { text: 'second', width: 200 },
   ];
+  const margin = Math.ceil(50 * 0.5 + 4);
+  const lineHeight = Math.round(50 * LINE_HEIGHT);
 
-  it('escapes the text and sets font, size, weight and style', () => {
-    const { svg } = textSvg(lines, { ...plain, font: 'Liberation Serif', bold: true, italic: true });
-    expect(svg).toContain('>Hello &amp; &lt;world&gt;</text>');
-    expect(svg).not.toMatch(/<world>/);
-    expect(svg).toContain('font-family="Liberation Serif"');
-    expect(svg).toContain('font-size="50"');
-    expect(svg).toContain('font-weight="bold"');
-    expect(svg).toContain('font-style="italic"');
-  });
-
-  it('sizes the SVG around the widest line with a margin and centres the block', () => {
-    const out = textSvg(lines, plain);
-    const lineHeight = Math.round(50 * LINE_HEIGHT);
-    const margin = Math.ceil(50 * 0.5 + 4);
+  it('sizes the image around the widest line with a margin and centres the block', () => {
+    const out = textBlock(lines, plain);
     expect(out.width).toBe(300 + 2 * margin);
     expect(out.height).toBe(2 * lineHeight + 2 * margin);
     expect(out.centerX).toBe(out.width / 2);
     expect(out.centerY).toBe(out.height / 2);
-    const ys = [...out.svg.matchAll(/<text x="[^"]+" y="([^"]+)"/g)].map((m) => Number(m[1]));
-    expect(ys).toHaveLength(2);
-    expect(ys[1]! - ys[0]!).toBeCloseTo(lineHeight, 1);
+    expect(out.lines[1]!.baseline - out.lines[0]!.baseline).toBeCloseTo(lineHeight, 9);
+  });
+
+  it('centres the glyphs in their line box by the family’s ascent and descent', () => {
+    const metrics = { ascent: 0.9, descent: 0.2 };
+    const out = textBlock(lines, plain, metrics);
+    // Half the leftover (line height minus ascent + descent) above the ascent.
+    expect(out.lines[0]!.baseline).toBeCloseTo(margin + (lineHeight - 1.1 * 50) / 2 + 0.9 * 50, 9);
   });
 
   it('anchors lines at the block’s left edge, centre or right edge', () => {
-    const xs = (align: TextStyle['align']) => {
-      const { svg } = textSvg(lines, { ...plain, align });
-      return { anchor: /text-anchor="(\w+)"/.exec(svg)![1], x: Number(/<text x="([^"]+)"/.exec(svg)![1]) };
+    const at = (align: TextStyle['align']) => {
+      const l = textBlock(lines, { ...plain, align }).lines[0]!;
+      return { anchor: l.anchor, x: l.anchorX };
     };
-    const margin = Math.ceil(50 * 0.5 + 4);
-    expect(xs('left')).toEqual({ anchor: 'start', x: margin });
-    expect(xs('center')).toEqual({ anchor: 'middle', x: margin + 150 });
-    expect(xs('right')).toEqual({ anchor: 'end', x: margin + 300 });
+    expect(at('left')).toEqual({ anchor: 'start', x: margin });
+    expect(at('center')).toEqual({ anchor: 'middle', x: margin + 150 });
+    expect(at('right')).toEqual({ anchor: 'end', x: margin + 300 });
   });
 
-  it('draws the stroke under the fill, twice as wide as the visible outline, and widens the margin for it', () => {
-    const withStroke = textSvg(lines, { ...plain, stroke: { color: '#112233', width: 6 } });
-    expect(withStroke.svg).toContain('stroke="#112233"');
-    expect(withStroke.svg).toContain('stroke-width="12"');
-    expect(withStroke.svg).toContain('paint-order="stroke fill"');
-    expect(withStroke.svg).toContain('stroke-linejoin="round"');
-    expect(withStroke.width).toBe(textSvg(lines, plain).width + 12);
-    expect(textSvg(lines, { ...plain, stroke: { color: '#112233', width: 0 } }).svg).not.toContain('stroke=');
-    expect(textSvg(lines, plain).svg).not.toContain('stroke=');
+  it('widens the margin by the outline width, and only for an outline that shows', () => {
+    expect(textBlock(lines, { ...plain, stroke: { color: '#112233', width: 6 } }).width).toBe(textBlock(lines, plain).width + 12);
+    expect(textBlock(lines, { ...plain, stroke: { color: '#112233', width: 0 } }).width).toBe(textBlock(lines, plain).width);
   });
 
   it('puts one rounded, translucent box behind the block with the padding around it', () => {
-    const out = textSvg(lines, { ...plain, box: { color: '#ff0000', opacity: 0.5, padding: 20, radius: 12 } });
-    const margin = Math.ceil(50 * 0.5 + 4);
-    const rect = /<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)" rx="12" ry="12" fill="#ff0000" fill-opacity="0.5"\/>/.exec(out.svg);
-    expect(rect).not.toBeNull();
-    expect(rect!.slice(1).map(Number)).toEqual([margin, margin, 300 + 40, 2 * Math.round(50 * LINE_HEIGHT) + 40]);
-    expect(out.svg.indexOf('<rect')).toBeLessThan(out.svg.indexOf('<text'));
-    // The box is centred in the SVG, like the block.
-    expect(margin + (300 + 40) / 2).toBe(out.centerX);
+    const style = { ...plain, box: { color: '#ff0000', opacity: 0.5, padding: 20, radius: 12 } };
+    const out = textBlock(lines, style);
+    expect(out.box).toEqual({ x: margin, y: margin, width: 340, height: 2 * lineHeight + 40, radius: 12 });
+    // The box is centred in the image, like the block; the lines sit inside its padding.
+    expect(margin + 340 / 2).toBe(out.centerX);
+    expect(out.lines[0]!.anchorX).toBe(margin + 20 + 150);
+    const svg = boxSvg(out, style)!;
+    expect(svg).toContain(`<rect x="${margin}" y="${margin}" width="340" height="${2 * lineHeight + 40}" rx="12" ry="12" fill="#ff0000" fill-opacity="0.5"/>`);
+    expect(svg).not.toContain('<text');
+    expect(boxSvg(textBlock(lines, plain), plain)).toBeNull();
   });
 
   it('caps the box radius at half the block so a tiny box stays a pill', () => {
-    const out = textSvg([{ text: 'a', width: 10 }], { ...plain, box: { color: '#000000', opacity: 1, padding: 0, radius: 200 } });
-    expect(out.svg).toContain('rx="5"');
+    const style = { ...plain, box: { color: '#000000', opacity: 1, padding: 0, radius: 200 } };
+    expect(boxSvg(textBlock([{ text: 'a', width: 10 }], style), style)).toContain('rx="5"');
   });
 
-  it('skips empty lines but keeps their height', () => {
-    const out = textSvg([{ text: 'a', width: 10 }, { text: '', width: 0 }, { text: 'b', width: 10 }], plain);
-    expect(out.svg.match(/<text /g)).toHaveLength(2);
-    expect(out.height).toBe(3 * Math.round(50 * LINE_HEIGHT) + 2 * Math.ceil(50 * 0.5 + 4));
+  it('keeps the height of empty lines', () => {
+    const out = textBlock([{ text: 'a', width: 10 }, { text: '', width: 0 }, { text: 'b', width: 10 }], plain);
+    expect(out.height).toBe(3 * lineHeight + 2 * margin);
+    expect(out.lines[2]!.baseline - out.lines[0]!.baseline).toBeCloseTo(2 * lineHeight, 9);
   });
 });

@@ -1,9 +1,9 @@
-import type { TextStyle } from '../model/draft';
+import { type BuiltInFontFamily, fontFamilies, type TextStyle } from '../model/draft';
 
 /**
- * Pure text-layer layout and SVG building. No I/O: widths come from a `measure` function the caller
- * supplies (text.ts measures with the same Pango/fontconfig that librsvg draws with; tests use a fake),
- * so every decision here (wrapping, line boxes, alignment, box, stroke) is unit-tested without fonts.
+ * Pure text-layer layout (and the box's SVG). No I/O: widths come from a `measure` function the caller
+ * supplies (text-draw.ts measures with the same Pango that draws the lines; tests use a fake), so every
+ * decision here (wrapping, line boxes, alignment, box, margins for the outline) is unit-tested without fonts.
  */
 
 /** Measures the drawn width of one line in pixels at the style's size. */
@@ -12,17 +12,26 @@ export type Measure = (line: string) => number;
 /** Line spacing as a multiple of the font size: airy enough for stacked captions, tight enough for titles. */
 export const LINE_HEIGHT = 1.2;
 
+/** Ascent and descent as fractions of the em (hhea), used to centre glyphs vertically inside their line box. */
+export type VerticalMetrics = { ascent: number; descent: number };
+
 /**
- * Ascent and descent as fractions of the em, from each font's hhea table (same for its bold and italic
- * faces). Used to centre the glyphs vertically inside their line box, so a background box has even
- * padding above and below.
+ * The built-in families' metrics, from each font's hhea table (same for its bold and italic faces). Library
+ * fonts bring their own (model/font.ts FontRecord.ascent/descent, read from the file when it was added).
  */
-export const fontVerticalMetrics: Record<TextStyle['font'], { ascent: number; descent: number }> = {
+export const fontVerticalMetrics: Record<BuiltInFontFamily, VerticalMetrics> = {
   'DejaVu Sans': { ascent: 0.928, descent: 0.236 },
   'DejaVu Sans Mono': { ascent: 0.928, descent: 0.236 },
   'Liberation Sans': { ascent: 0.905, descent: 0.212 },
   'Liberation Serif': { ascent: 0.891, descent: 0.216 },
 };
+
+/** A built-in family's metrics; a library family's must be given (the caller has its FontRecord). */
+export function builtInVerticalMetrics(family: string): VerticalMetrics {
+  const name = fontFamilies.find((f) => f.toLowerCase() === family.toLowerCase());
+  if (!name) throw new Error(`No vertical metrics known for the font “${family}”: pass the library font's own.`);
+  return fontVerticalMetrics[name];
+}
 
 /**
  * Makes user text safe for XML (SVG and Pango markup both are XML): control characters that XML forbids
@@ -97,29 +106,31 @@ export function wrapLines(text: string, maxWidth: number, measure: Measure): str
 
 export type TextBlockLine = { text: string; width: number };
 
-export type TextSvg = {
-  svg: string;
+/** Where one line goes: its anchor (x, and which side of the line it is) and its baseline, in block pixels. */
+export type PlacedLine = { text: string; width: number; anchorX: number; anchor: 'start' | 'middle' | 'end'; baseline: number };
+
+/** The geometry of a text block: its image size, centre, box and lines. What the SVG and the Pango drawing share. */
+export type TextBlock = {
   width: number;
   height: number;
-  /** Centre of the text block (the box, or the lines' boxes without one) in SVG pixels. */
   centerX: number;
   centerY: number;
+  box: { x: number; y: number; width: number; height: number; radius: number } | null;
+  lines: PlacedLine[];
 };
 
 /**
- * The SVG of a wrapped text block. The block (lines, plus the box's padding) is centred in an SVG with a
- * margin wide enough for the stroke and for glyph overhang (italics, accents), which the caller trims away.
+ * The layout of a wrapped text block. The block (lines, plus the box's padding) is centred in an image with a
+ * margin wide enough for the stroke and for glyph overhang (italics, accents, emoji), which the caller trims away.
  *
- * - Alignment: each line is anchored at the block's left edge, centre or right edge (`text-anchor`).
- * - Stroke: drawn under the fill (`paint-order: stroke`), so the fill keeps its full shape and the outline
- *   shows `stroke.width` pixels outside it; SVG strokes straddle the path, hence `stroke-width` is twice
- *   that. Round joins avoid spikes on sharp corners at large widths.
+ * - Alignment: each line is anchored at the block's left edge, centre or right edge.
+ * - Lines are `LINE_HEIGHT` em apart; glyphs sit centred in their line box by the family's ascent and descent.
  * - Box: one rounded rectangle behind the whole block, `padding` pixels around the widest line.
  */
-export function textSvg(lines: readonly TextBlockLine[], style: TextStyle): TextSvg {
+export function textBlock(lines: readonly TextBlockLine[], style: TextStyle, metrics: VerticalMetrics = builtInVerticalMetrics(style.font)): TextBlock {
   const size = style.size;
   const lineHeight = Math.round(size * LINE_HEIGHT);
-  const { ascent, descent } = fontVerticalMetrics[style.font];
+  const { ascent, descent } = metrics;
   const pad = style.box ? style.box.padding : 0;
   const contentWidth = Math.max(1, ...lines.map((l) => Math.ceil(l.width)));
   const blockWidth = contentWidth + 2 * pad;
@@ -134,32 +145,19 @@ export function textSvg(lines: readonly TextBlockLine[], style: TextStyle): Text
   const anchor = style.align === 'left' ? 'start' : style.align === 'right' ? 'end' : 'middle';
   // Glyphs sit centred in their line box: half the leftover above the ascent, half below the descent.
   const baselineInLine = (lineHeight - (ascent + descent) * size) / 2 + ascent * size;
+  const box = style.box ? { x: margin, y: margin, width: blockWidth, height: blockHeight, radius: Math.min(style.box.radius, blockWidth / 2, blockHeight / 2) } : null;
+  const placed = lines.map((line, i) => ({ text: line.text, width: line.width, anchorX, anchor, baseline: margin + pad + i * lineHeight + baselineInLine }) satisfies PlacedLine);
+  return { width, height, centerX: width / 2, centerY: height / 2, box, lines: placed };
+}
 
-  const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
-  if (style.box) {
-    const r = Math.min(style.box.radius, blockWidth / 2, blockHeight / 2);
-    parts.push(
-      `<rect x="${margin}" y="${margin}" width="${blockWidth}" height="${blockHeight}" rx="${num(r)}" ry="${num(r)}" fill="${style.box.color}" fill-opacity="${num(style.box.opacity)}"/>`,
-    );
-  }
-  const textAttrs = [
-    `font-family="${escapeXml(style.font)}"`,
-    `font-size="${size}"`,
-    `font-weight="${style.bold ? 'bold' : 'normal'}"`,
-    `font-style="${style.italic ? 'italic' : 'normal'}"`,
-    `text-anchor="${anchor}"`,
-    `fill="${style.color}"`,
-    ...(stroke ? [`stroke="${stroke.color}"`, `stroke-width="${num(stroke.width * 2)}"`, 'stroke-linejoin="round"', 'paint-order="stroke fill"'] : []),
-  ].join(' ');
-  parts.push(`<g ${textAttrs}>`);
-  lines.forEach((line, i) => {
-    if (!line.text) return;
-    const y = margin + pad + i * lineHeight + baselineInLine;
-    parts.push(`<text x="${num(anchorX)}" y="${num(y)}" xml:space="preserve">${escapeXml(line.text)}</text>`);
-  });
-  parts.push('</g></svg>');
-  return { svg: parts.join(''), width, height, centerX: width / 2, centerY: height / 2 };
+/** The block's box alone as SVG (Pango draws the lines over it), or null when the style has none. */
+export function boxSvg(block: TextBlock, style: TextStyle): string | null {
+  if (!block.box || !style.box) return null;
+  const b = block.box;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${block.width}" height="${block.height}" viewBox="0 0 ${block.width} ${block.height}">` +
+    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="${num(b.radius)}" ry="${num(b.radius)}" fill="${style.box.color}" fill-opacity="${num(style.box.opacity)}"/></svg>`
+  );
 }
 
 /** Short, stable number formatting for SVG attributes (no 1e-7 or long fractions in the cache key's output). */

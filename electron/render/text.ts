@@ -1,11 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { TextClip, TextStyle } from '../model/draft';
+import type { TextClip } from '../model/draft';
 import type { TextLayerImage } from '../model/draft-record';
-import { AppError } from '../model/errors';
-import { escapeXml, graphemes, sanitizeText, textSvg, words, wrapLines, type Measure } from './text-svg';
-import { loadSharp } from '../media/sharp';
+import { alphaBounds, type Anchor, type CanvasSize, type DrawRequest, type TextLayerInput } from './text-draw';
+import { builtInFonts, type TextFonts } from './text-fonts';
 
 /**
  * Text layers are rasterised once (SVG → PNG with sharp/librsvg) and the same PNG is what the preview shows
@@ -17,27 +16,26 @@ import { loadSharp } from '../media/sharp';
  * be: "iiii" is 116 px and "WWWW" 419 px in DejaVu Sans Bold at 96 px). Each distinct word is measured once
  * per font face and size (a few ms each, cached in memory); the final lines are measured exactly for the box.
  *
+ * Drawing (measure, wrap, SVG, librsvg) is text-draw.ts; in the app it runs in the library's text rasteriser
+ * process, which sees the library's fonts (text-rasteriser.ts, docs/fonts.md). `fonts` says which files a
+ * family draws with and draws; without it only the built-in families are known and drawing runs in-process.
+ *
  * Cache: `<cacheDir>/<key>.png` plus `<key>.json` (its size and where the block's centre lies in it). The key
- * hashes what changes the pixels: text, style, maxWidth and canvas size. Position is deliberately NOT part
+ * hashes what changes the pixels: text, style, maxWidth, canvas size, and the ids (SHA-256) of the library
+ * font files of the family, so another file under the same family name never reuses a PNG drawn with the
+ * old one. Built-in families have no ids (the key is what it was before library fonts). Position is deliberately NOT part
  * of it: it only moves the image (`left`/`top` are computed per call), so dragging a title around the
  * preview reuses one PNG instead of rasterising a new one per mouse move.
  */
 
-/** Bump when layout or drawing changes, so cached PNGs from an older Postframe are not reused. */
-export const TEXT_LAYER_VERSION = 1;
+/** Bump when layout or drawing changes, so cached PNGs from an older Postframe are not reused (2: lines drawn by Pango, colour emoji). */
+export const TEXT_LAYER_VERSION = 2;
 
-/** librsvg/cairo surfaces top out at 32767 px; far below that a text layer is a mistake anyway. */
-const MAX_SIDE = 16_384;
-const MAX_PIXELS = 64_000_000;
-
-export type TextLayerInput = Pick<TextClip, 'text' | 'style' | 'x' | 'y' | 'maxWidth'>;
-export type CanvasSize = { width: number; height: number };
+export type { CanvasSize, TextLayerInput };
 export type RasterizedText = TextLayerImage & { path: string };
 
-type Anchor = { width: number; height: number; centerX: number; centerY: number };
-
 /** Cache key: hex SHA-256 of everything that changes the pixels (not the position, see above). */
-export function textLayerKey(text: Pick<TextClip, 'text' | 'style' | 'maxWidth'>, canvas: CanvasSize): string {
+export function textLayerKey(text: Pick<TextClip, 'text' | 'style' | 'maxWidth'>, canvas: CanvasSize, fontIds: readonly string[] = []): string {
   const s = text.style;
   // An explicit, ordered structure: the key must not change with object key order.
   const parts = [
@@ -49,6 +47,8 @@ export function textLayerKey(text: Pick<TextClip, 'text' | 'style' | 'maxWidth'>
     text.maxWidth,
     canvas.width,
     canvas.height,
+    // Appended only when there are any, so keys of built-in families (and their cached PNGs) stay as they were.
+    ...(fontIds.length ? [[...fontIds].sort()] : []),
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
@@ -68,12 +68,15 @@ const inFlight = new Map<string, Promise<Anchor>>();
  * The text block rasterised for a canvas, trimmed to its pixels, with `left`/`top` in canvas pixels so the
  * block's centre lands at (x·W, y·H). Nothing is clamped: text placed partly off the canvas stays there.
  */
-export async function rasterizeText(text: TextLayerInput, canvas: CanvasSize, cacheDir: string): Promise<RasterizedText> {
-  const key = textLayerKey(text, canvas);
+export async function rasterizeText(text: TextLayerInput, canvas: CanvasSize, cacheDir: string, fonts: TextFonts = builtInFonts): Promise<RasterizedText> {
+  // A family the library does not have is refused here, before anything is drawn (a clear message, not a fallback).
+  const face = fonts.resolve(text.style.font);
+  const key = textLayerKey(text, canvas, face.ids);
   const file = textLayerPath(cacheDir, key);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = (async () => (await readAnchor(cacheDir, key)) ?? (await render(text, canvas, cacheDir, key)))();
+    const req: DrawRequest = { text: { text: text.text, style: text.style, maxWidth: text.maxWidth }, canvas, cacheDir, key, metrics: face.metrics };
+    pending = (async () => (await readAnchor(cacheDir, key)) ?? (await fonts.draw(req)))();
     inFlight.set(key, pending);
     void pending.then(
       () => inFlight.delete(key),
@@ -102,120 +105,4 @@ async function readAnchor(cacheDir: string, key: string): Promise<Anchor | null>
   }
 }
 
-async function render(text: TextLayerInput, canvas: CanvasSize, cacheDir: string, key: string): Promise<Anchor> {
-  const style = text.style;
-  const source = sanitizeText(text.text);
-  // The whole block (lines, box padding, outline) fits in maxWidth of the canvas; the lines wrap inside it.
-  const inset = 2 * ((style.box?.padding ?? 0) + (style.stroke?.width ?? 0));
-  const maxLine = Math.max(style.size, text.maxWidth * canvas.width - inset);
-  const measure = await wordMeasure(source, style, maxLine);
-  const wrapped = wrapLines(source, maxLine, measure);
-  const lines = await Promise.all(wrapped.map(async (t) => ({ text: t, width: t ? await measureLine(t, style) : 0 })));
-  const svg = textSvg(lines, style);
-  if (svg.width > MAX_SIDE || svg.height > MAX_SIDE || svg.width * svg.height > MAX_PIXELS) {
-    throw new AppError('invalid_input', `This text would be ${svg.width}×${svg.height} pixels, too large to draw. Shorten it or make the font smaller.`);
-  }
-
-  const sharp = await loadSharp();
-  const { data, info } = await sharp(Buffer.from(svg.svg), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const box = alphaBounds(data, info.width, info.height);
-  // Nothing visible (spaces only): a 1×1 transparent pixel at the centre keeps every consumer's maths simple.
-  const crop = box ?? { left: Math.floor(svg.centerX), top: Math.floor(svg.centerY), width: 1, height: 1 };
-  const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
-    .extract(crop)
-    .png({ compressionLevel: 6 })
-    .toBuffer();
-  const anchor: Anchor = { width: crop.width, height: crop.height, centerX: svg.centerX - crop.left, centerY: svg.centerY - crop.top };
-
-  await fs.mkdir(cacheDir, { recursive: true });
-  await writeAtomic(textLayerPath(cacheDir, key), png);
-  await writeAtomic(path.join(cacheDir, `${key}.json`), JSON.stringify(anchor));
-  return anchor;
-}
-
-/** Write to a unique temporary name, then rename: a crash never leaves half a file under the real name. */
-async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** The smallest rectangle holding every pixel with any opacity, or null when there is none. */
-export function alphaBounds(rgba: Buffer, width: number, height: number): { left: number; top: number; width: number; height: number } | null {
-  let minX = width;
-  let minY = height;
-  let maxX = -1;
-  let maxY = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width * 4;
-    for (let x = 0; x < width; x++) {
-      if (rgba[row + x * 4 + 3] === 0) continue;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return maxX < 0 ? null : { left: minX, top: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
-}
-
-// ── measuring ───────────────────────────────────────────────────────────────
-
-/** Pango font description matching the SVG's font-family/weight/style/size (px, so dpi does not matter). */
-function pangoFont(style: TextStyle): string {
-  const face = [style.bold ? 'Bold' : '', style.italic ? 'Italic' : ''].filter(Boolean).join(' ');
-  return `${style.font}, ${face ? `${face} ` : ''}${style.size}px`;
-}
-
-const widthCache = new Map<string, number>();
-const WIDTH_CACHE_LIMIT = 20_000;
-
-/** Drawn (ink) width of `s` in pixels; whitespace-only strings have none. */
-async function inkWidth(s: string, font: string): Promise<number> {
-  if (!s.trim()) return 0;
-  const cacheKey = `${font}\u0000${s}`;
-  const hit = widthCache.get(cacheKey);
-  if (hit !== undefined) return hit;
-  const sharp = await loadSharp();
-  // sharp's text input is Pango markup: escape it like the SVG.
-  const { width = 0 } = await sharp({ text: { text: escapeXml(s), font, dpi: 72, rgba: true } }).metadata();
-  if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
-  widthCache.set(cacheKey, width);
-  return width;
-}
-
-async function measureLine(line: string, style: TextStyle): Promise<number> {
-  return inkWidth(line, pangoFont(style));
-}
-
-/**
- * A synchronous measure for `wrapLines`, built from the advances of the text's distinct words (and, for words
- * too long for a line, of their graphemes) measured up front: a line is its words plus one space each.
- * Advances, not ink: a word's ink leaves out its side bearings, and a sum of ink widths came out up to 2 %
- * short of the drawn line. The sum of advances is never less than the line's ink, so lines stay inside.
- */
-async function wordMeasure(text: string, style: TextStyle, maxLine: number): Promise<Measure> {
-  const font = pangoFont(style);
-  // Between two x's, ink = advance: "x<s>x" minus "xx" is the advance of s (a space has no ink of its own).
-  const xx = await inkWidth('xx', font);
-  const advance = async (s: string) => (await inkWidth(`x${s}x`, font)) - xx;
-  const space = await advance(' ');
-  const unique = [...new Set(text.split('\n').flatMap(words))];
-  const widths = new Map<string, number>();
-  for (const w of unique) widths.set(w, await advance(w));
-  for (const w of unique) {
-    if ((widths.get(w) ?? 0) <= maxLine) continue;
-    for (const g of graphemes(w)) if (!widths.has(g)) widths.set(g, await advance(g));
-  }
-  const fallback = style.size * 0.6;
-  const wordWidth = (w: string): number => widths.get(w) ?? graphemes(w).reduce((sum, g) => sum + (widths.get(g) ?? fallback), 0);
-  return (line) => {
-    const ws = words(line);
-    return ws.reduce((sum, w) => sum + wordWidth(w), 0) + Math.max(0, ws.length - 1) * space;
-  };
-}
+export { alphaBounds };

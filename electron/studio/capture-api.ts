@@ -110,7 +110,7 @@ async function recordingJob(ctx: StudioContext, rooms: Rooms, job: JobContext, i
     });
     job.progress(0.8, 'Adding it to the library');
     const imported = await runImport(
-      { folder: rooms.folder, assets: rooms.assets, tools, concurrency: 1 },
+      { folder: rooms.folder, assets: rooms.assets, tools, concurrency: 1, signatures: rooms.visual },
       { paths: [], uploads: [{ id: uploadId, name: `${m.name}.${finished.ext}` }] },
       { signal: job.signal },
     );

@@ -7,6 +7,7 @@ import type { MediaTools } from '../media/ffmpeg';
 import { draftDuration } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
+import { watermarkCoverage } from '../model/kit-apply';
 import { changeConnectorSettings, makeConnector, readConnectorSettings } from '../publish/connectors';
 import { DeliveriesRepo, recoverDeliveries } from '../publish/deliveries-repo';
 import { type DueOutcome, DeliveryEngine } from '../publish/engine';
@@ -24,8 +25,12 @@ import { type Rooms, type StudioContext, requireTools } from './context';
  * The publish room's use cases on a library's rooms, going by `clock`: the one way the Studio's API and the
  * delivery engine build it, so both see the same time and the same draft licences.
  */
-export function postServiceOf(rooms: Pick<Rooms, 'db' | 'assets'>, clock: () => Date): PostService {
-  return new PostService(new PostsRepo(rooms.db), new AuditRepo(rooms.db), rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock);
+export function postServiceOf(rooms: Pick<Rooms, 'db' | 'assets' | 'drafts'>, clock: () => Date): PostService {
+  const watermarkOf = (draftId: string) => {
+    const rec = rooms.drafts.get(draftId);
+    return rec ? watermarkCoverage(rec.doc) : 'noDraft';
+  };
+  return new PostService(new PostsRepo(rooms.db), new AuditRepo(rooms.db), rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock, watermarkOf);
 }
 
 /** Builds the delivery engine of a library's rooms (called while the rooms are built: it uses `rooms`, not ctx.rooms). */

@@ -26,7 +26,8 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       return ctx.rooms.drafts.list(input.trashed);
     },
     async 'drafts.create'(input) {
-      const d = ctx.rooms.drafts.create(input);
+      // New drafts use the library's default brand kit (none while the library has no kit).
+      const d = ctx.rooms.drafts.create({ ...input, kitId: ctx.rooms.kits.defaultKit()?.id ?? null });
       ctx.emit('drafts.changed', { reason: 'created', ids: [d.id] });
       return d;
     },
@@ -75,7 +76,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     },
     /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
     async 'text.render'(input) {
-      const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir);
+      const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir, ctx.rooms.textFonts);
       return { key, width, height, left, top };
     },
     async 'exports.start'(input) {

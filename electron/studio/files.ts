@@ -35,9 +35,14 @@ export async function stageUpload(folder: LibraryFolder, name: string, body: Rea
       else done(null, chunk);
     },
   });
+  const out = createWriteStream(file);
   try {
-    await pipeline(body, limit, createWriteStream(file));
+    await pipeline(body, limit, out);
   } catch (e) {
+    // pipeline() settles on the first error without waiting for the file stream to close, and the stream's open
+    // runs on libuv's pool beside our removal: on a loaded machine the unlink could land before the open created
+    // the file (seen once in CI-like runs). Wait for the close, which comes after the open, then remove.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await fs.rm(file, { force: true });
     if (isAppError(e)) throw e;
     throw new AppError('invalid_input', `The upload of ${shownName} was interrupted (${errorMessage(e)}). Drop the file again.`);

@@ -2,11 +2,13 @@ import fs from 'node:fs/promises';
 import { uploadPath } from '../import/importer';
 import type { AssetFiles } from '../library/assets-repo';
 import { purgeRefusalMessage } from '../library/drafts-repo';
+import { kitPurgeRefusalMessage } from '../library/kits-repo';
 import type { LibraryFolder } from '../library/folder';
 import { renditionExt } from '../model/asset';
 import { AppError } from '../model/errors';
 import { importTitle } from '../model/import';
 import type { ApiPart, StudioContext } from './context';
+import { assetFilter } from './organise-api';
 
 type LibraryCalls = 'assets.list' | 'assets.ids' | 'assets.get' | 'assets.update' | 'assets.tag' | 'assets.trash' | 'assets.restore' | 'assets.purge' | 'tags.list' | 'imports.start';
 
@@ -16,10 +18,10 @@ const assetGone = () => new AppError('not_found', 'This asset is no longer in th
 export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
   const api: ApiPart<LibraryCalls> = {
     async 'assets.list'(input) {
-      return ctx.rooms.assets.list(input);
+      return ctx.rooms.assets.list({ ...input, ...assetFilter(ctx, input) });
     },
     async 'assets.ids'(input) {
-      return ctx.rooms.assets.ids(input);
+      return ctx.rooms.assets.ids(assetFilter(ctx, input));
     },
     async 'assets.get'(input) {
       const a = ctx.rooms.assets.get(input.id);
@@ -48,12 +50,15 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
       return { count: ids.length };
     },
     async 'assets.purge'(input) {
-      const { db, drafts, assets, folder } = ctx.rooms;
-      // Check and delete in one write transaction (taken up front), so a draft saved in between by another
+      const { db, drafts, kits, assets, folder } = ctx.rooms;
+      // Check and delete in one write transaction (taken up front), so a draft or kit saved in between by another
       // process (the CLI, a second app on the same library) cannot start using an asset deleted under it.
       const gone = db.transaction(() => {
         const uses = drafts.liveUsesOfTrashedAssets(input.ids);
         if (uses.length) throw new AppError('conflict', purgeRefusalMessage(uses));
+        // A kit's logo or intro/outro is kept rather than cleared: a kit silently losing its logo breaks the brand.
+        const kitUses = kits.usesOf(input.ids).filter((u) => u.role !== 'font');
+        if (kitUses.length) throw new AppError('conflict', kitPurgeRefusalMessage(kitUses.map((u) => ({ ...u, assetName: assets.get(u.refId)?.name ?? u.refId }))));
         return assets.purge(input.ids);
       }).immediate();
       await Promise.all(gone.map((f) => removeAssetFiles(folder, f)));
@@ -75,7 +80,8 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
   return api;
 }
 
-async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
+/** Removes an asset's original and every cached file made from it (after its row is gone). */
+export async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
   const rendition = renditionExt(f.ext);
   const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256)];
   if (rendition) files.push(folder.renditionPath(f.sha256, rendition));

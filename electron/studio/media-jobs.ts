@@ -22,7 +22,12 @@ import { type Rooms, type StudioContext, requireTools } from './context';
 import { PathGate } from './path-gate';
 
 /** Import options the Studio was opened with (tests and benchmarks tune them). */
-export type ImportTuning = { maxImagePixels?: number; importConcurrency?: number };
+export type ImportTuning = {
+  maxImagePixels?: number;
+  importConcurrency?: number;
+  /** Import without colours and hashes (the benchmark's baseline for their cost). */
+  skipSignatures?: boolean;
+};
 
 /** Registers the handlers of the media job kinds (import, proxy, export) on a library's job runner. */
 export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: ImportTuning): void {
@@ -64,6 +69,7 @@ async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
         toolsError: rooms.toolsError ?? undefined,
         maxImagePixels: tuning.maxImagePixels,
         concurrency: tuning.importConcurrency,
+        signatures: tuning.skipSignatures ? undefined : rooms.visual,
       },
       req,
       {
@@ -137,7 +143,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
   const out = await runExport(tools, {
     draft,
     sources: await sourceFactsOf(rooms, draft),
-    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir),
+    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
     preset: req.preset,
     variant: req.variant ?? null,
     outputPath,

@@ -1,5 +1,8 @@
 import { formatImportBench, importBench } from './import';
+import { formatLibraryBench, libraryBench } from './library';
 import { formatRenderBench, renderBench } from './render';
+import { formatSearchBench, searchOnlyBench } from './search';
+import { formatSignatureCost, signatureCostBench } from './signature-cost';
 
 /**
  * `npm run bench [-- NAME…] [--json]`: runs the named benches (all when none is named). Human output is a
@@ -8,13 +11,31 @@ import { formatRenderBench, renderBench } from './render';
  * Benches report, they do not judge: the exit code is 0 unless the bench itself broke (1) or the usage is
  * wrong (2).
  */
-type Bench = { describe: string; run: (log: (msg: string) => void) => Promise<unknown>; format: (result: never) => string };
+/** `partOf`: a bench whose measurements another bench already makes; it runs only when named. */
+type Bench = { describe: string; run: (log: (msg: string) => void) => Promise<unknown>; format: (result: never) => string; partOf?: string };
 
 const BENCHES: Record<string, Bench> = {
   import: {
     describe: 'import throughput vs a bare sharp thumbnail loop, and search p50/p95 over 100,000 assets',
     run: (log) => importBench({ log }),
     format: formatImportBench,
+  },
+  library: {
+    describe: 'colour search and near-duplicate p95 at 20,000 assets, near-duplicate precision/recall, import overhead of colours+hashes',
+    run: (log) => libraryBench({ log }),
+    format: formatLibraryBench,
+  },
+  search: {
+    describe: 'only the search half of `import`: p50/p95 over 100,000 assets',
+    run: (log) => searchOnlyBench({ log }),
+    format: formatSearchBench,
+    partOf: 'import',
+  },
+  'signature-cost': {
+    describe: 'where the import time of colours and hashes goes: each step alone and whole imports with/without, CPU by thread',
+    run: (log) => signatureCostBench({ log }),
+    format: formatSignatureCost,
+    partOf: 'library',
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
@@ -28,7 +49,7 @@ function usage(): string {
     'usage: npm run bench [-- NAME…] [--json]',
     '',
     'benches:',
-    ...Object.entries(BENCHES).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}`),
+    ...Object.entries(BENCHES).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}${b.partOf ? ` (not run by default: ${b.partOf} includes it)` : ''}`),
     '',
     'With no NAME every bench runs. --json prints one JSON object on stdout.',
   ].join('\n');
@@ -48,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown ${unknownFlag ? `option ${unknownFlag}` : `bench "${unknownName}"`}\n\n${usage()}`);
     return 2;
   }
-  const selected = names.length ? [...new Set(names)] : Object.keys(BENCHES);
+  const selected = names.length ? [...new Set(names)] : Object.keys(BENCHES).filter((n) => !BENCHES[n]!.partOf);
   const log = (msg: string) => console.error(`[bench] ${msg}`);
   const results: Record<string, unknown> = {};
   for (const name of selected) {

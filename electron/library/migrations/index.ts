@@ -6,9 +6,13 @@ import { m0005 } from './0005-deliveries';
 import { m0006 } from './0006-audit';
 import { m0007 } from './0007-posts';
 import { m0008 } from './0008-licences';
+import { m0009 } from './0009-organise';
+import { m0010 } from './0010-colours-hashes';
+import { m0011 } from './0011-fonts';
+import { m0012 } from './0012-kits';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
 export type { Migration };

@@ -30,7 +30,7 @@ export async function openDeliveryWorld(prefix: string, start = new Date('2026-0
   const assetId = job.result?.kind === 'import' ? job.result.assetIds[0]! : '';
   const rec = await studio.api['drafts.create']({ kind: 'video', name: 'Red' });
   if (rec.doc.kind !== 'video') throw new Error('a video draft was expected');
-  const clip = { id: 'c1', type: 'media' as const, assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null };
+  const clip = { id: 'c1', type: 'media' as const, assetId, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null };
   const doc = { ...rec.doc, canvas: { ...rec.doc.canvas, width: 360, height: 640 }, tracks: rec.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
   await studio.api['drafts.save']({ id: rec.id, baseRevision: rec.revision, doc });
   const approver = await studio.api['users.create']({ actorId: 'owner', name: 'Ari', role: 'approver' });

@@ -106,6 +106,24 @@ function uploadOne(file: File, signal: AbortSignal | undefined, onProgress: (loa
   });
 }
 
+/**
+ * One file as the engine takes it in a call (fonts.add): its path in the app, or an upload in browser mode (sent
+ * to the host first, refused here when it is over the host's per-file limit).
+ */
+export async function stageFile(file: File, signal?: AbortSignal): Promise<{ path: string } | { upload: { id: string; name: string } }> {
+  const bridge = getBridge();
+  if (bridge) {
+    const path = bridge.pathForFile(file);
+    if (!path) throw new ApiError('invalid_input', t('import.noPaths'));
+    return { path };
+  }
+  if (connectionStatus() === 'signed-out') throw new ApiError('unauthorized', signedOut());
+  const { refused } = splitByUploadLimit([{ file, relativePath: file.name }], await maxUploadBytes());
+  if (refused.length) throw new ApiError('too_large', refused[0]!.reason);
+  const res = await uploadOne(file, signal, () => undefined);
+  return { upload: { id: res.id, name: res.name || file.name } };
+}
+
 /** Native picker in Electron (paths straight to the engine); null when cancelled. */
 export async function pickAndImportNative(): Promise<ImportStart | null> {
   const bridge = getBridge();

@@ -1,4 +1,4 @@
-import { electronExportUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
+import { electronExportUrl, electronFontUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostFontPath, hostKitFilePath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
 import { getBridge, hostKeys, shell } from './client';
 
@@ -13,6 +13,16 @@ export function mediaUrl(assetId: string, variant: MediaVariant): string {
 /** URL of a rasterised text layer (TextLayerImage.key from 'text.render'): the same PNG the export overlays. */
 export function textLayerUrl(key: string): string {
   return shell === 'electron' ? electronTextLayerUrl(key) : withMediaKey(hostTextLayerPath(key), hostKeys().media);
+}
+
+/** URL of a library font's file (FontRecord.id): the same bytes the text rasteriser draws with. */
+export function fontUrl(fontId: string): string {
+  return shell === 'electron' ? electronFontUrl(fontId) : withMediaKey(hostFontPath(fontId), hostKeys().media);
+}
+
+/** Browser mode: the address that downloads a kit file `kits.export` wrote (the app saves to a path instead). */
+export function kitFileUrl(fileName: string): string {
+  return withMediaKey(hostKitFilePath(fileName), hostKeys().media);
 }
 
 /** URL that downloads a finished export (by its job id) under the export's file name. */

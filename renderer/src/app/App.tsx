@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BrandScreen } from '../features/brand/BrandScreen';
 import { CaptureScreen } from '../features/capture/CaptureScreen';
 import { useRecoveryNotice } from '../features/capture/useRecoveryNotice';
 import { EditorScreen } from '../features/editor/EditorScreen';
@@ -36,7 +37,7 @@ export function App() {
       <Rail />
       <main className="app__main">
         <ConnectionBanner />
-        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'queue' ? <QueueScreen /> : screen === 'capture' ? <CaptureScreen /> : <SettingsScreen />}
+        {screen === 'library' ? <LibraryScreen /> : screen === 'editor' ? <EditorScreen /> : screen === 'brand' ? <BrandScreen /> : screen === 'queue' ? <QueueScreen /> : screen === 'capture' ? <CaptureScreen /> : <SettingsScreen />}
       </main>
       <JobsDrawer />
       <LatePostsNotice />

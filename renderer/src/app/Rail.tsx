@@ -5,9 +5,9 @@ import type { Screen } from '../store/uiSlice';
 import { t } from '../i18n';
 import { cx } from '../ui/Button';
 import { useCapture } from '../features/capture/captureStore';
-import { CaptureIcon, EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
+import { BrandIcon, CaptureIcon, EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
 
-/** Left rail. Only rooms that exist are shown (Brand arrives later). */
+/** Left rail: Library · Editor · Brand · Queue · Capture · Settings (DESIGN.md "The face"). */
 export function Rail() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
@@ -44,6 +44,7 @@ export function Rail() {
       </div>
       {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
       {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}
+      {item('brand', t('nav.brand'), <BrandIcon />, 'brand-nav')}
       {item('queue', t('nav.queue'), <QueueIcon />, 'queue-nav')}
       {item('capture', t('nav.capture'), captureIcon, 'capture-nav')}
       {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}

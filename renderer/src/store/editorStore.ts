@@ -30,6 +30,8 @@ export type EditorState = {
   snapping: boolean;
   /** Time the current drag snapped to, drawn as a guide line. */
   snapLine: number | null;
+  /** A clip the timeline should scroll into view (a command placed it); `seq` repeats a request for the same clip. */
+  reveal: { clipId: string; seq: number } | null;
   safeZone: SafeZone;
   shortcutsOpen: boolean;
   saveStatus: AutosaveStatus;
@@ -47,6 +49,8 @@ export type EditorState = {
   /** What the timeline functions need to know about the assets in the draft. */
   sourceInfo: SourceInfo;
   select: (ids: string[]) => void;
+  /** Selects a clip a command just placed and asks the timeline to scroll it into view. */
+  selectAndReveal: (clipId: string) => void;
   setPlayhead: (t: number) => void;
   setPlaying: (p: boolean) => void;
   setZoom: (pxPerSec: number) => void;
@@ -122,6 +126,7 @@ export const useEditor = create<EditorState>()(
         pxPerSec: 80,
         snapping: true,
         snapLine: null,
+        reveal: null,
         safeZone: 'off',
         shortcutsOpen: false,
         saveStatus: 'saved',
@@ -176,6 +181,7 @@ export const useEditor = create<EditorState>()(
         },
 
         select: (selection) => set({ selection }),
+        selectAndReveal: (clipId) => set((s) => ({ selection: [clipId], reveal: { clipId, seq: (s.reveal?.seq ?? 0) + 1 } })),
         // Never before 0 or past the draft's end, whoever moves it (playback, scrubbing, keys, seeks).
         setPlayhead: (t) => set({ playhead: clampPlayhead(t, get().doc) }),
         setPlaying: (playing) => set({ playing }),

@@ -4,6 +4,7 @@ import { createDraftsSlice } from './draftsSlice';
 import { useEditor } from './editorStore';
 import { createJobsSlice } from './jobsSlice';
 import { createLibrarySlice } from './librarySlice';
+import { createOrganiseSlice } from './organiseSlice';
 import { createSelectionSlice } from './selectionSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
@@ -16,6 +17,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createJobsSlice(...a),
   ...createUiSlice(...a),
   ...createDraftsSlice(...a),
+  ...createOrganiseSlice(...a),
 }));
 
 let started = false;
@@ -34,6 +36,7 @@ export function startStore(): void {
       refreshTimer = null;
       s().invalidateAssets();
       void s().loadTags();
+      void s().loadCollections(); // counts (smart collections follow ratings, tags, dates…)
     }, 100);
   };
 
@@ -45,6 +48,11 @@ export function startStore(): void {
     // The editor keeps full records of its draft's assets: an update (a preview proxy became ready) must reach it.
     if (e.reason === 'updated') void useEditor.getState().refreshAssets(e.ids);
     scheduleRefresh();
+  });
+  onEvent('collections.changed', () => {
+    void s().loadCollections();
+    // A collection's members changed: the grid may be showing it.
+    if (s().query.collectionId || s().query.smartCollectionId) s().invalidateAssets();
   });
   onEvent('job.updated', (job) => s().upsertJob(job));
   onEvent('drafts.changed', () => {
@@ -70,6 +78,7 @@ export function startStore(): void {
       s().invalidateAssets();
       void s().loadJobs();
       void s().loadTags();
+      void s().loadCollections();
       if (s().libraryView === 'drafts') void s().loadDrafts();
     }
   });
@@ -77,4 +86,5 @@ export function startStore(): void {
   s().invalidateAssets();
   void s().loadJobs();
   void s().loadTags();
+  void s().loadCollections();
 }

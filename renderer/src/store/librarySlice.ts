@@ -1,4 +1,5 @@
 import type { AssetKind, AssetSort, AssetSummary } from '../../../electron/model/asset';
+import type { LabelChoice } from '../../../electron/model/organise';
 import { call, errorText } from '../api/client';
 import { t, tn } from '../i18n';
 import type { SliceCreator, Store } from './types';
@@ -14,7 +15,16 @@ export type LibraryQuery = {
   sort: AssetSort;
   order: SortOrder;
   trashed: boolean;
+  /** At least this many stars (0: any). */
+  minRating: number;
+  label: LabelChoice | null;
+  /** The place the grid shows: all assets, a manual collection or a smart collection (at most one of the two). */
+  collectionId: string | null;
+  smartCollectionId: string | null;
+  /** Colour search: pictures with a dominant colour within `tolerance` (ΔE) of `hex`, closest first. */
+  color: ColourQuery | null;
 };
+export type ColourQuery = { hex: string; tolerance: number };
 type Page = { epoch: number; items: AssetSummary[] };
 export type TagCount = { tag: string; count: number };
 
@@ -50,14 +60,57 @@ export type LibrarySlice = {
   tagAssets: (ids: string[], add: string[], remove: string[]) => Promise<void>;
 };
 
-export const defaultQuery: LibraryQuery = { text: '', kind: null, tag: null, sort: 'imported', order: 'desc', trashed: false };
+export const defaultQuery: LibraryQuery = {
+  text: '',
+  kind: null,
+  tag: null,
+  sort: 'imported',
+  order: 'desc',
+  trashed: false,
+  minRating: 0,
+  label: null,
+  collectionId: null,
+  smartCollectionId: null,
+  color: null,
+};
 
+/** Filters narrow the place being shown; the place itself (a collection) is not a filter to clear. */
 export function hasFilters(q: LibraryQuery): boolean {
-  return q.text.trim() !== '' || q.kind !== null || q.tag !== null;
+  return q.text.trim() !== '' || q.kind !== null || q.tag !== null || q.minRating > 0 || q.label !== null || q.color !== null;
+}
+
+/** What assets.list and assets.ids take for a query (the trash shows no collection). */
+export function queryFilters(q: LibraryQuery) {
+  return {
+    query: q.text.trim(),
+    kind: q.kind,
+    tag: q.tag,
+    trashed: q.trashed,
+    minRating: q.minRating || null,
+    label: q.label,
+    collectionId: q.trashed ? null : q.collectionId,
+    smartCollectionId: q.trashed ? null : q.smartCollectionId,
+    color: q.color,
+  };
 }
 
 export function assetAt(s: Pick<Store, 'pages'>, index: number): AssetSummary | undefined {
   return s.pages[Math.floor(index / PAGE_SIZE)]?.items[index % PAGE_SIZE];
+}
+
+/** The loaded summaries of the selected assets (a select-all far beyond the loaded pages gives only those). */
+export function selectedSummaries(s: Pick<Store, 'pages' | 'selected'>): AssetSummary[] {
+  const out: AssetSummary[] = [];
+  for (const page of Object.values(s.pages)) for (const a of page.items) if (s.selected.has(a.id)) out.push(a);
+  return out;
+}
+
+/** The name of the collection or smart collection the grid shows, or null for all assets. */
+export function placeName(s: Pick<Store, 'query' | 'collections' | 'smartCollections'>): string | null {
+  const { collectionId, smartCollectionId } = s.query;
+  if (collectionId) return s.collections.find((c) => c.id === collectionId)?.name ?? null;
+  if (smartCollectionId) return s.smartCollections.find((c) => c.id === smartCollectionId)?.name ?? null;
+  return null;
 }
 
 const inflight = new Map<string, Promise<void>>();
@@ -70,12 +123,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     const running = inflight.get(key);
     if (running) return running;
     const p = call('assets.list', {
-      query: query.text.trim(),
-      kind: query.kind,
-      tag: query.tag,
+      ...queryFilters(query),
       sort: query.sort,
       order: query.order,
-      trashed: query.trashed,
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
     })
@@ -142,7 +192,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     clearFilters: () => {
       if (searchTimer) clearTimeout(searchTimer);
       const q = get().query;
-      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null } });
+      requery({ searchInput: '', query: { ...q, text: '', kind: null, tag: null, minRating: 0, label: null, color: null } });
     },
 
     ensureRange: (first, last) => {

@@ -1,5 +1,5 @@
 import { call, errorText } from '../api/client';
-import { assetAt } from './librarySlice';
+import { assetAt, queryFilters } from './librarySlice';
 import type { SliceCreator } from './types';
 
 export type SelectionSlice = {
@@ -76,7 +76,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   selectAll: async () => {
     const { query } = get();
     try {
-      const ids = await call('assets.ids', { query: query.text.trim(), kind: query.kind, tag: query.tag, trashed: query.trashed });
+      const ids = await call('assets.ids', queryFilters(query));
       set({ selected: new Set(ids) });
     } catch (e) {
       get().showToast({ message: errorText(e), tone: 'error' });

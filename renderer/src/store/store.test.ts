@@ -32,7 +32,7 @@ vi.mock('../api/client', () => ({
 }));
 
 function summary(a: { id: string; name: string }): AssetSummary {
-  return { id: a.id, name: a.name, kind: 'image', ext: 'jpg', sizeBytes: 1, durationSec: null, width: 1, height: 1, importedAt: '', trashedAt: null, hasThumbnail: false, hasProxy: false };
+  return { id: a.id, name: a.name, kind: 'image', ext: 'jpg', sizeBytes: 1, durationSec: null, width: 1, height: 1, importedAt: '', trashedAt: null, hasThumbnail: false, hasProxy: false, rating: 0, label: null };
 }
 
 const { useStore } = await import('./index');

@@ -3,7 +3,7 @@ import type { ImportFailure } from '../../../electron/model/job';
 import { ToastTimers } from './toastTimers';
 import type { SliceCreator } from './types';
 
-export type Screen = 'library' | 'editor' | 'queue' | 'capture' | 'settings';
+export type Screen = 'library' | 'editor' | 'brand' | 'queue' | 'capture' | 'settings';
 export type Theme = 'dark' | 'light';
 export type ToastTone = 'info' | 'success' | 'error';
 export type ToastAction = { label: string; run: () => void };

@@ -46,6 +46,18 @@ export const SettingsIcon = make(
   </>,
   'SettingsIcon',
 );
+/** Brand: a palette with three colour wells (the Brand room's kits). */
+export const BrandIcon = make(
+  <>
+    <path d="M10 2.75a7.25 7.25 0 1 0 0 14.5c1.1 0 1.6-.8 1.2-1.7l-.3-.7c-.45-1 .25-2.1 1.35-2.1h1.6a3.4 3.4 0 0 0 3.4-3.4C17.25 5.6 14 2.75 10 2.75Z" />
+    <circle cx="6.5" cy="9" r="1" />
+    <circle cx="9" cy="6" r="1" />
+    <circle cx="12.75" cy="6.75" r="1" />
+  </>,
+  'BrandIcon',
+);
+/** A star: the default kit. */
+export const StarIcon = make(<path d="m10 2.75 2.2 4.5 4.95.7-3.6 3.5.85 4.9L10 14.05l-4.4 2.3.85-4.9-3.6-3.5 4.95-.7L10 2.75Z" />, 'StarIcon');
 /** Queue: a calendar page with a check (posts planned and approved). */
 export const QueueIcon = make(
   <>

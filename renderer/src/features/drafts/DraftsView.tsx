@@ -124,7 +124,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
     <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id)}>
       <td className="draft-row__name">
         <div className="draft-row__cell">
-          <PresetShape preset={draft.preset} />
+          <PresetShape preset={draft.preset} kind={draft.kind} />
         {editing ? (
           <input
             className="draft-row__input"

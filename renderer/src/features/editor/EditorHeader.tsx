@@ -7,6 +7,7 @@ import { redo, undo, useEditor } from '../../store/editorStore';
 import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, ExportIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../../ui/icons';
 import { ExportDialog } from './ExportDialog';
+import { KitBar } from './KitBar';
 import { ShortcutSheet } from './ShortcutSheet';
 
 const statusKey: Record<AutosaveStatus, MessageKey> = {
@@ -43,6 +44,7 @@ export function EditorHeader() {
         {t(statusKey[saveStatus])}
       </span>
       <div className="toolbar__spacer" />
+      <KitBar />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undo} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redo} data-testid="redo" />
       <IconButton label={t('editor.shortcuts')} icon={<KeyboardIcon size={18} />} onClick={() => setShortcutsOpen(true)} data-testid="shortcuts-button" />

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
-import { canvasPresets, clipDuration, fontFamilies, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { canvasPresets, clipDuration, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { useFontFamilies } from './useFontFamilies';
+import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
+import { withFamily } from '../../../../electron/model/font-weights';
 import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
+import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
 export function Inspector() {
@@ -63,13 +67,39 @@ function Segmented<T extends string>({ label, value, options, onChange, testId }
   );
 }
 
-function ColorRow({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+/** A colour: the draft kit's swatches first (named, a tooltip each), then any colour with the system picker. */
+function ColorRow({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId?: string }) {
+  const kit = useDraftKit(useEditor((s) => s.doc?.kitId ?? null));
+  const palette = kit?.palette ?? [];
   return (
-    <label className="insp-row">
+    <div className="insp-row insp-row--color" data-testid={testId}>
       <span className="insp-row__label">{label}</span>
-      <input type="color" className="insp-color" value={value} onChange={(e) => onChange(e.target.value)} />
+      <span className="insp-colors">
+        {palette.length > 0 && (
+          <span className="swatches" role="group" aria-label={`${label}: ${t('kit.swatches')}`}>
+            {palette.map((s) => {
+              const name = t('kit.swatch', { name: s.name, color: s.color });
+              return (
+                <button
+                  key={`${s.name}${s.color}`}
+                  type="button"
+                  className="swatch"
+                  aria-pressed={s.color.toLowerCase() === value.toLowerCase()}
+                  aria-label={name}
+                  title={name}
+                  style={{ background: s.color }}
+                  onClick={() => onChange(s.color.toLowerCase())}
+                  data-testid="kit-swatch"
+                  data-color={s.color}
+                />
+              );
+            })}
+          </span>
+        )}
+        <input type="color" className="insp-color" value={value} aria-label={`${label}: ${t('kit.freeColor')}`} title={t('kit.freeColor')} onChange={(e) => onChange(e.target.value)} />
+      </span>
       <span className="insp-row__value mono">{value}</span>
-    </label>
+    </div>
   );
 }
 
@@ -218,6 +248,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
 
 function TextInspector({ clip }: { clip: TextClip }) {
   const st = clip.style;
+  const fonts = useFontFamilies();
   const style = (p: Partial<TextStyle>, key: string) => patch(clip.id, { style: p }, key);
   return (
     <div className="insp" data-testid="text-inspector">
@@ -239,27 +270,41 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <Section title={t('inspector.style')}>
         <label className="insp-row">
           <span className="insp-row__label">{t('inspector.font')}</span>
-          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style({ font: e.target.value as TextStyle['font'] }, 'font')}>
-            {fontFamilies.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
+          <select className="select select--sm insp-row__wide" value={st.font} onChange={(e) => style(withFamily({ font: st.font, bold: st.bold }, e.target.value, fonts.faces), 'font')} data-testid="insp-font">
+            {fonts.library.length > 0 && (
+              <optgroup label={t('inspector.fontsLibrary')}>
+                {fonts.library.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={t('inspector.fontsBuiltIn')}>
+              {fonts.builtIn.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </optgroup>
+            {/* A draft that names a font this library lacks keeps its value (the export says how to add it). */}
+            {!fonts.builtIn.includes(st.font) && !fonts.library.some((f) => f.toLowerCase() === st.font.toLowerCase()) && (
+              <option value={st.font}>{t('inspector.fontMissing', { font: st.font })}</option>
+            )}
           </select>
         </label>
         <Slider label={t('inspector.size')} value={st.size} min={16} max={300} step={1} format={(v) => `${v}px`} onChange={(size) => style({ size }, 'size')} />
-        <ColorRow label={t('inspector.color')} value={st.color} onChange={(color) => style({ color }, 'color')} />
+        <ColorRow label={t('inspector.color')} value={st.color} onChange={(color) => style({ color }, 'color')} testId="insp-text-color" />
         <div className="insp-row">
           <span className="insp-row__label">{t('inspector.weight')}</span>
           <div className="segmented">
-            <button type="button" role="switch" aria-checked={st.bold} className="segmented__item" onClick={() => style({ bold: !st.bold }, 'bold')}>
-              <b>B</b>
-            </button>
+            <BoldSwitch style={st} faces={fonts.faces} onChange={(bold) => style({ bold }, 'bold')} testId="insp-bold" />
             <button type="button" role="switch" aria-checked={st.italic} className="segmented__item" onClick={() => style({ italic: !st.italic }, 'italic')}>
               <i>I</i>
             </button>
           </div>
         </div>
+        <SyntheticBoldNote style={st} faces={fonts.faces} testId="insp-bold-note" />
         <Segmented<TextStyle['align']>
           label={t('inspector.align')}
           value={st.align}
@@ -328,45 +373,75 @@ function CanvasInspector() {
           options={(['24', '30', '60'] as const).map((f) => ({ value: f, label: f }))}
           onChange={(f) => useEditor.getState().edit((d) => setCanvasFps(d, Number(f) as 24 | 30 | 60, useEditor.getState().sourceInfo))}
         />
-        <ColorRow label={t('inspector.background')} value={canvas.background} onChange={(background) => setCanvas({ background })} />
+        <ColorRow label={t('inspector.background')} value={canvas.background} onChange={(background) => setCanvas({ background })} testId="insp-background" />
       </Section>
     </div>
   );
 }
 
-/** Ready-made looks from the model's text presets, scaled to this canvas; one click restyles and places the text. */
+/**
+ * Ready-made looks, scaled to this canvas; one click restyles and places the text. The draft kit's styles come
+ * first, by role (the clip then remembers the role, so applying another kit restyles it); then the built-in ones.
+ */
 function TextPresets({ clip }: { clip: TextClip }) {
   const width = useEditor((s) => s.doc!.canvas.width);
+  const kit = useDraftKit(useEditor((s) => s.doc?.kitId ?? null));
+  const kitStyles = kit?.textStyles ?? [];
   return (
-    <div className="text-presets" role="group" aria-label={t('inspector.presets')}>
-      {textPresets.map((p) => {
-        const st = p.style;
-        return (
-          <button
+    <>
+      {kitStyles.length > 0 && (
+        <>
+          <span className="insp-row__label text-presets__label">{t('kit.styles')}</span>
+          <div className="text-presets" role="group" aria-label={t('kit.styles')} data-testid="kit-styles">
+            {kitStyles.map((k) => {
+              const name = t(`kit.role.${k.role}` as MessageKey);
+              return (
+                <PresetButton
+                  key={k.role}
+                  name={name}
+                  style={k.style}
+                  pressed={clip.styleRole === k.role}
+                  onClick={() => patch(clip.id, { style: scaleTextStyle(k.style, width), styleRole: k.role, ...k.placement }, `kit-style-${k.role}`)}
+                  testId={`kit-style-${k.role}`}
+                />
+              );
+            })}
+          </div>
+          <span className="insp-row__label text-presets__label">{t('kit.builtIn')}</span>
+        </>
+      )}
+      <div className="text-presets" role="group" aria-label={t('inspector.presets')}>
+        {textPresets.map((p) => (
+          <PresetButton
             key={p.id}
-            type="button"
-            className="text-preset"
-            title={t(`textPreset.${p.id}` as MessageKey)}
-            onClick={() => patch(clip.id, { style: scaleTextStyle(st, width), ...p.placement }, `preset-${p.id}`)}
-            data-testid={`text-preset-${p.id}`}
-          >
-            <span
-              className="text-preset__sample"
-              style={{
-                fontFamily: st.font,
-                fontWeight: st.bold ? 700 : 400,
-                fontStyle: st.italic ? 'italic' : 'normal',
-                color: st.color,
-                background: st.box ? st.box.color : 'transparent',
-                WebkitTextStroke: st.stroke ? `1px ${st.stroke.color}` : undefined,
-              }}
-            >
-              Aa
-            </span>
-            <span className="text-preset__name">{t(`textPreset.${p.id}` as MessageKey)}</span>
-          </button>
-        );
-      })}
-    </div>
+            name={t(`textPreset.${p.id}` as MessageKey)}
+            style={p.style}
+            onClick={() => patch(clip.id, { style: scaleTextStyle(p.style, width), styleRole: null, ...p.placement }, `preset-${p.id}`)}
+            testId={`text-preset-${p.id}`}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function PresetButton({ name, style: st, pressed, onClick, testId }: { name: string; style: TextStyle; pressed?: boolean; onClick: () => void; testId: string }) {
+  return (
+    <button type="button" className="text-preset" title={name} aria-pressed={pressed} onClick={onClick} data-testid={testId}>
+      <span
+        className="text-preset__sample"
+        style={{
+          fontFamily: st.font,
+          fontWeight: st.bold ? 700 : 400,
+          fontStyle: st.italic ? 'italic' : 'normal',
+          color: st.color,
+          background: st.box ? st.box.color : 'transparent',
+          WebkitTextStroke: st.stroke ? `1px ${st.stroke.color}` : undefined,
+        }}
+      >
+        Aa
+      </span>
+      <span className="text-preset__name">{name}</span>
+    </button>
   );
 }

@@ -5,6 +5,8 @@ import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
+import { addKitText } from './kitActions';
+import { kitById, useKits } from './kitStore';
 
 /**
  * Editor commands shared by buttons, the timeline and the keyboard. Each is one call of a timeline function
@@ -49,11 +51,19 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
   if (result?.ok && result.clipId) ed().select([result.clipId]);
 }
 
-/** A title at the playhead, fitted to end by the draft's end (never a stretch of black after the video). */
+/**
+ * A title at the playhead, fitted to end by the draft's end (never a stretch of black after the video). When the
+ * draft's brand kit has a title style, the title wears it (and remembers the role, so another kit restyles it).
+ */
 export function addText(): void {
   const doc = ed().doc;
   const track = doc?.tracks.find((tr) => tr.kind === 'text');
   if (!doc || !track) return;
+  const kit = kitById(useKits.getState().kits, doc.kitId);
+  if (kit?.textStyles.some((s) => s.role === 'title')) {
+    addKitText(kit, 'title');
+    return;
+  }
   const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
   const clip = { ...newTextClip(t('editor.defaultText'), start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration };
   const result = ed().edit((d) => insertClip(d, track.id, clip, start, ed().sourceInfo));

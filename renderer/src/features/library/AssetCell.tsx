@@ -6,6 +6,8 @@ import { cx } from '../../ui/Button';
 import { useStore } from '../../store';
 import { cellDomId, takeCellFocusRequest } from './gridGeometry';
 import { KindIcon } from './KindIcon';
+import { ASSET_DRAG_TYPE } from './assetDrag';
+import { CellMarks } from './MarkControls';
 
 type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number };
 
@@ -39,6 +41,14 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
       className={cx('cell', selected && 'cell--selected', focused && 'cell--focused', open && 'cell--open')}
       onClick={onClick}
       onDoubleClick={() => useStore.getState().openDetail(asset.id)}
+      draggable
+      onDragStart={(e) => {
+        // Dragging a selected cell drags the whole selection (onto a collection in the sidebar), as in Finder.
+        const s = useStore.getState();
+        const ids = s.selected.has(asset.id) ? Array.from(s.selected) : [asset.id];
+        e.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
+        e.dataTransfer.effectAllowed = 'copy';
+      }}
       data-testid="asset-cell"
       data-asset-id={asset.id}
       data-name={asset.name}
@@ -47,6 +57,7 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
       <div className="cell__thumb" style={{ height: thumbHeight }}>
         {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} /> : <KindPlaceholder kind={asset.kind} />}
         {showsTime && <span className="cell__badge">{formatClock(asset.durationSec ?? 0)}</span>}
+        <CellMarks rating={asset.rating} label={asset.label} />
       </div>
       <div className="cell__label">
         <span className="cell__kind">

@@ -12,6 +12,8 @@ import { CloseIcon } from '../../ui/icons';
 import { KindIcon } from './KindIcon';
 import { useAsset } from './useAsset';
 import { Waveform } from './Waveform';
+import { LabelSwatches, RatingStars } from './MarkControls';
+import { WhereUsed } from './WhereUsed';
 
 /** Image formats Chromium decodes itself; anything else (HEIC, TIFF, RAW…) is shown from its thumbnail. */
 const BROWSER_IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg', 'ico']);
@@ -46,6 +48,9 @@ function DetailBody({ asset, onChange }: { asset: Asset; onChange: (a: Asset) =>
         {asset.trashedAt && <p className="detail__note">{t('detail.inTrash', { date: formatDateTime(asset.trashedAt, getLocale()) })}</p>}
       </div>
       <div className="detail__section">
+        <Marks asset={asset} onChange={onChange} />
+      </div>
+      <div className="detail__section">
         <TagEditor asset={asset} onChange={onChange} />
       </div>
       <div className="detail__section">
@@ -55,7 +60,39 @@ function DetailBody({ asset, onChange }: { asset: Asset; onChange: (a: Asset) =>
         <LicenceFields asset={asset} onChange={onChange} />
       </div>
       <div className="detail__section">
+        <WhereUsed assetId={asset.id} />
+      </div>
+      <div className="detail__section">
         <Facts asset={asset} />
+      </div>
+    </div>
+  );
+}
+
+/** Stars and colour label of this asset; the change is shown at once and kept if the engine agrees. */
+function Marks({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => void }) {
+  const rate = useStore((s) => s.rateAssets);
+  const label = useStore((s) => s.labelAssets);
+  return (
+    <div className="field">
+      <span className="field__label">{t('detail.marks')}</span>
+      <div className="marks">
+        <RatingStars
+          value={asset.rating}
+          onChange={(rating) => {
+            onChange({ ...asset, rating });
+            void rate([asset.id], rating);
+          }}
+          testId="detail-rating"
+        />
+        <LabelSwatches
+          value={asset.label}
+          onChange={(l) => {
+            onChange({ ...asset, label: l });
+            void label([asset.id], l);
+          }}
+          testId="detail-label"
+        />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import { useStore } from '../../store';
-import { hasFilters } from '../../store/librarySlice';
+import { hasFilters, placeName } from '../../store/librarySlice';
 import { openImportPicker } from './importPicker';
 import { Button } from '../../ui/Button';
 import { ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
@@ -10,6 +10,8 @@ export function EmptyState() {
   const query = useStore((s) => s.query);
   const clearFilters = useStore((s) => s.clearFilters);
   const setQuery = useStore((s) => s.setQuery);
+  const place = useStore(placeName);
+  const openSmartEditor = useStore((s) => s.openSmartEditor);
 
   if (hasFilters(query)) {
     const text = query.text.trim();
@@ -17,10 +19,30 @@ export function EmptyState() {
       <div className="empty" data-testid="empty-state" data-empty="no-results">
         <SearchIcon size={40} className="empty__icon" />
         <h2 className="empty__title">{text ? t('empty.noResults.titleText', { text }) : t('empty.noResults.title')}</h2>
-        <p className="empty__body">{t('empty.noResults.body')}</p>
+        <p className="empty__body">{query.color ? t('empty.noResults.colour', { hex: query.color.hex }) : t('empty.noResults.body')}</p>
         <Button variant="primary" onClick={clearFilters} data-testid="clear-filters">
           {t('filter.clear')}
         </Button>
+      </div>
+    );
+  }
+  if (!query.trashed && query.collectionId) {
+    const name = place ?? '';
+    return (
+      <div className="empty" data-testid="empty-state" data-empty="collection">
+        <h2 className="empty__title">{t('empty.collection.title', { name })}</h2>
+        <p className="empty__body">{t('empty.collection.body', { name })}</p>
+        <Button onClick={() => setQuery({ collectionId: null })}>{t('empty.collection.back')}</Button>
+      </div>
+    );
+  }
+  if (!query.trashed && query.smartCollectionId) {
+    const id = query.smartCollectionId;
+    return (
+      <div className="empty" data-testid="empty-state" data-empty="smart">
+        <h2 className="empty__title">{t('empty.smart.title', { name: place ?? '' })}</h2>
+        <p className="empty__body">{t('empty.smart.body')}</p>
+        <Button onClick={() => openSmartEditor(id)}>{t('empty.smart.edit')}</Button>
       </div>
     );
   }

@@ -1,14 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
+import { selectedSummaries } from '../../store/librarySlice';
 import { DraftsView } from '../drafts/DraftsView';
 import { AssetGrid } from './AssetGrid';
 import { DetailPanel } from './DetailPanel';
 import { DropOverlay } from './DropOverlay';
+import { LibrarySidebar } from './LibrarySidebar';
+import { markForKey } from './markKeys';
+import { SmartCollectionDialog } from './SmartCollectionDialog';
 import { PurgeDialog } from './PurgeDialog';
 import { SelectionBar } from './SelectionBar';
 import { Toolbar } from './Toolbar';
 import { useDropImport } from './useDropImport';
 import './library.css';
+import './organise.css';
 
 export function LibraryScreen() {
   const view = useStore((s) => s.libraryView);
@@ -41,6 +46,14 @@ function AssetsView() {
         } else if (e.key === 'Escape') {
           if (s.selected.size > 0) s.clearSelection();
           else if (s.detailId) s.openDetail(null);
+        } else if (s.selected.size > 0 && !s.query.trashed) {
+          // 0–5 rate and 6–9 label the selection (Lightroom, Eagle); Undo is in the toast that follows.
+          const mark = markForKey(e, selectedSummaries(s).map((a) => a.label));
+          if (!mark) return;
+          e.preventDefault();
+          const ids = Array.from(s.selected);
+          if (mark.kind === 'rating') void s.rateAssets(ids, mark.rating);
+          else void s.labelAssets(ids, mark.label);
         }
       }
     };
@@ -53,11 +66,13 @@ function AssetsView() {
       <Toolbar searchRef={searchRef} />
       <SelectionBar />
       <div className="library__body">
+        <LibrarySidebar />
         <AssetGrid />
         {detailId && <DetailPanel key={detailId} assetId={detailId} />}
       </div>
       {dragging && <DropOverlay />}
       <PurgeDialog />
+      <SmartCollectionDialog />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../api/client';
 import { normalizeTag } from '../../../../electron/model/asset';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
-import { hasFilters } from '../../store/librarySlice';
+import { hasFilters, placeName, selectedSummaries } from '../../store/librarySlice';
 import { Button } from '../../ui/Button';
 import { RestoreIcon, TagIcon, TrashIcon } from '../../ui/icons';
 import { ImportProgress } from './ImportProgress';
+import { LabelSwatches, RatingStars } from './MarkControls';
 
 /**
  * The strip under the toolbar. Always the same height: it shows the result count, or the bulk actions for
@@ -27,10 +29,11 @@ function ResultCount() {
   const trashed = useStore((s) => s.query.trashed);
   const filtered = useStore((s) => hasFilters(s.query));
   const clearFilters = useStore((s) => s.clearFilters);
+  const place = useStore(placeName);
   if (total === null) return <span className="subbar__count" />;
   return (
     <>
-      <span className="subbar__title">{trashed ? t('trash.title') : t('library.title')}</span>
+      <span className="subbar__title" data-testid="place-title">{trashed ? t('trash.title') : (place ?? t('library.title'))}</span>
       <span className="subbar__count" data-testid="result-count">
         {tn('library.count', total)}
       </span>
@@ -67,6 +70,8 @@ function SelectionActions({ count }: { count: number }) {
         </>
       ) : (
         <>
+          <SelectionMarks />
+          <CollectionActions />
           <BulkTags />
           <Button size="sm" icon={<TrashIcon size={16} />} onClick={() => void trashAssets(ids())} data-testid="trash-button">
             {t('action.moveToTrash')}
@@ -76,6 +81,68 @@ function SelectionActions({ count }: { count: number }) {
       <Button size="sm" variant="ghost" onClick={clearSelection}>
         {t('selection.clear')}
       </Button>
+    </>
+  );
+}
+
+/** Stars and label for the whole selection; lit only when every loaded selected asset agrees. */
+function SelectionMarks() {
+  const summaries = useStore(useShallow(selectedSummaries));
+  const rate = useStore((s) => s.rateAssets);
+  const label = useStore((s) => s.labelAssets);
+  const ids = () => Array.from(useStore.getState().selected);
+  const same = <T,>(values: T[]): T | null => (values.length > 0 && values.every((v) => v === values[0]) ? values[0]! : null);
+  const rating = same(summaries.map((a) => a.rating));
+  const labels = summaries.map((a) => a.label);
+  const commonLabel = labels.length > 0 && labels.every((l) => l === labels[0]) ? labels[0] : undefined;
+  return (
+    <>
+      <RatingStars value={rating} onChange={(r) => void rate(ids(), r)} testId="bulk-rating" />
+      <LabelSwatches value={commonLabel} onChange={(l) => void label(ids(), l)} testId="bulk-label" />
+    </>
+  );
+}
+
+/** Add the selection to a collection (or a new one), or take it out of the collection being shown. */
+function CollectionActions() {
+  const collections = useStore((s) => s.collections);
+  const current = useStore((s) => s.query.collectionId);
+  const add = useStore((s) => s.addToCollection);
+  const removeFrom = useStore((s) => s.removeFromCollection);
+  const startCollection = useStore((s) => s.startCollection);
+  const ids = () => Array.from(useStore.getState().selected);
+  const NEW = '+new'; // never a collection id (those are UUIDs)
+  return (
+    <>
+      <label htmlFor="add-to-collection" className="visually-hidden">
+        {t('selection.addToLabel')}
+      </label>
+      <select
+        id="add-to-collection"
+        className="select select--sm"
+        value=""
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v === NEW) startCollection(ids());
+          else if (v) void add(v, ids());
+        }}
+        data-testid="add-to-collection"
+      >
+        <option value="">{t('selection.addTo')}</option>
+        {collections
+          .filter((c) => c.id !== current)
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        <option value={NEW}>{t('selection.newCollection')}</option>
+      </select>
+      {current && (
+        <Button size="sm" onClick={() => void removeFrom(current, ids())} data-testid="remove-from-collection">
+          {t('selection.removeFromCollection')}
+        </Button>
+      )}
     </>
   );
 }

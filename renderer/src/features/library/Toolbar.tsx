@@ -7,11 +7,13 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { ArrowDownIcon, ArrowUpIcon, CloseIcon, FolderIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon, DuplicateIcon, FolderIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
 import { ViewSwitch } from '../drafts/ViewSwitch';
 import { KindIcon } from './KindIcon';
 import { IMPORT_INPUT_ID, openImportPicker } from './importPicker';
 import { ServerFolderDialog } from './ServerFolderDialog';
+import { ColourFilter } from './ColourFilter';
+import { DuplicatesDialog } from './DuplicatesDialog';
 
 const kindLabel: Record<AssetKind, MessageKey> = { video: 'kind.video', image: 'kind.image', audio: 'kind.audio' };
 const sortLabel: Record<AssetSort, MessageKey> = {
@@ -29,8 +31,10 @@ export function Toolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement |
       <SearchBox inputRef={searchRef} />
       <KindChips />
       <TagFilter />
+      <ColourFilter />
       <SortMenu />
       <div className="toolbar__spacer" />
+      <DuplicatesButton />
       <TrashToggle />
       <ServerImportButton />
       <ImportButton />
@@ -173,6 +177,18 @@ function TrashToggle() {
     >
       {t('trash.label')}
     </Button>
+  );
+}
+
+function DuplicatesButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="ghost" icon={<DuplicateIcon size={18} />} onClick={() => setOpen(true)} title={t('dupes.title')} data-testid="duplicates-button">
+        {t('dupes.button')}
+      </Button>
+      {open && <DuplicatesDialog onClose={() => setOpen(false)} />}
+    </>
   );
 }
 

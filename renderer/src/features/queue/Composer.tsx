@@ -15,7 +15,10 @@ import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/TextInput';
+import { watermarkCoverage } from '../../../../electron/model/kit-apply';
+import { kitById, useKitList } from '../editor/kitStore';
 import { CoverPicker } from './CoverPicker';
+import { appendTag, hashtagRoom, kitTagChips, withDisclaimer } from './kitOffer';
 import { highlight, localWhen, parseTags } from './queueLogic';
 import { buildTargets, overrideFields, overridesToDraft, type OverrideDraft, type OverrideField } from './teamLogic';
 
@@ -68,6 +71,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   const [licences, setLicences] = useState<{ draftId: string; list: AssetLicence[] } | null>(null);
   const assetLicences = useMemo(() => (licences && licences.draftId === draftId ? licences.list : []), [licences, draftId]);
   const [policy, setPolicy] = useState<Policy | null>(null);
+  const { kits } = useKitList();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -90,7 +94,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
       .then((rec) => {
         if (!live) return;
         const c = rec.doc.canvas;
-        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: c.fps, sizeBytes: null } });
+        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null } }); // an image has no frame rate; fps is read only for video
       })
       .catch(() => live && setLoaded(null));
     call('drafts.licences', { id: draftId })
@@ -113,10 +117,13 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   }, [probe, channels, facts]);
   // The policy per channel, on the content that channel gets (overrides applied), as the engine runs it.
   const violationsBy = useMemo(() => {
-    const ctx = { sponsored, assetLicences, now: new Date() };
+    const ctx = { sponsored, assetLicences, now: new Date(), watermark: current ? watermarkCoverage(current.doc) : undefined };
     const shared = policy ? checkPolicy(policy, content, ctx) : [];
-    return { shared, byChannel: new Map(channels.map((ch) => [ch, policy ? checkPolicy(policy, contentFor(probe, ch), ctx) : []])) };
-  }, [policy, content, probe, channels, sponsored, assetLicences]);
+    return { shared, byChannel: new Map(channels.map((ch) => [ch, policy ? checkPolicy(policy, contentFor(probe, ch), { ...ctx, channel: ch }) : []])) };
+  }, [policy, content, probe, channels, sponsored, assetLicences, current]);
+  const kit = kitById(kits, current?.doc.kitId);
+  const room = hashtagRoom(channels, policy, content);
+  const kitChips = kit ? kitTagChips(kit.hashtags, content, room) : [];
   const textViolations = distinctViolations(channels, violationsBy.byChannel, (v) => v.rule !== 'expiredLicence');
   const shownContent = tab === 'all' ? content : contentFor(probe, tab);
   const shownViolations = tab === 'all' ? violationsBy.shared : violationsBy.byChannel.get(tab) ?? [];
@@ -234,6 +241,32 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
                 <TextInput label={t('queue.composer.hashtags')} value={hashtags} onChange={(e) => setHashtags(e.target.value)} placeholder="#launch #spring" data-testid="composer-hashtags" />
                 <TextInput label={t('queue.composer.mentions')} value={mentions} onChange={(e) => setMentions(e.target.value)} placeholder="@handle" data-testid="composer-mentions" />
               </div>
+              {kit && (kitChips.length > 0 || kit.disclaimer.trim() !== '') && (
+                <div className="composer__kit" role="group" aria-label={t('queue.composer.kit', { name: kit.name })} data-testid="composer-kit">
+                  <span className="field__label">{t('queue.composer.kit', { name: kit.name })}</span>
+                  <div className="composer__kit-chips">
+                    {kitChips.map((c) => (
+                      <button
+                        key={c.tag}
+                        type="button"
+                        className="chip chip--toggle"
+                        disabled={!c.canAdd}
+                        title={c.canAdd ? t('queue.composer.kitTagAdd', { tag: c.tag }) : t('queue.composer.kitTagFull')}
+                        onClick={() => setHashtags((h) => appendTag(h, c.tag))}
+                        data-testid="composer-kit-tag"
+                      >
+                        + #{c.tag}
+                      </button>
+                    ))}
+                    {kit.disclaimer.trim() !== '' && (
+                      <Button size="sm" variant="ghost" disabled={caption.includes(kit.disclaimer.trim())} title={kit.disclaimer} onClick={() => setCaption((c) => withDisclaimer(c, kit.disclaimer))} data-testid="composer-kit-disclaimer">
+                        {t('queue.composer.kitDisclaimer')}
+                      </Button>
+                    )}
+                  </div>
+                  {room === 0 && kitChips.length > 0 && <p className="field__hint">{t('queue.composer.kitTagFull')}</p>}
+                </div>
+              )}
               <TextInput label={t('queue.composer.firstComment')} value={firstComment} onChange={(e) => setFirstComment(e.target.value)} data-testid="composer-first-comment" />
               <TextInput label={t('queue.composer.link')} value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" data-testid="composer-link" />
             </div>

@@ -20,6 +20,8 @@ type Form = {
   cap: string;
   domains: string;
   blockLicences: boolean;
+  /** Channels whose posts must carry the brand watermark, in channel-table order. */
+  watermark: ChannelId[];
   rules: Record<ChannelId, RuleForm>;
 };
 
@@ -40,6 +42,7 @@ function toForm(policy: Policy, rules: ApprovalRule[]): Form {
     cap: policy.hashtagCap === null ? '5' : String(policy.hashtagCap),
     domains: policy.allowedLinkDomains.join('\n'),
     blockLicences: policy.blockExpiredLicences,
+    watermark: channelIds.filter((ch) => policy.requireWatermark.includes(ch)),
     rules: byChannel,
   };
 }
@@ -54,6 +57,7 @@ export function parseForm(f: Form): Parsed {
     hashtagCap: f.capOn ? Number(f.cap) : null,
     allowedLinkDomains: lines(f.domains),
     blockExpiredLicences: f.blockLicences,
+    requireWatermark: f.watermark,
   };
   const p = Policy.safeParse(raw);
   const policyErrors = new Map<string, string>();
@@ -193,6 +197,22 @@ export function PolicyView({ actor, users }: { actor: User; users: User[] }) {
             {t('policy.licences')}
           </label>
           <p className="field__hint policy__indent">{t('policy.licencesHint')}</p>
+          <fieldset className="policy__channels" data-testid="policy-watermark">
+            <legend className="field__label">{t('policy.watermark')}</legend>
+            {channelIds.map((ch) => (
+              <label key={ch} className="composer__check">
+                <input
+                  type="checkbox"
+                  checked={form.watermark.includes(ch)}
+                  onChange={(e) => set({ watermark: channelIds.filter((c) => (c === ch ? e.target.checked : form.watermark.includes(c))) })}
+                  data-testid="policy-watermark-channel"
+                  data-channel={ch}
+                />
+                {channelLimits[ch].label}
+              </label>
+            ))}
+            <FieldNote error={err('requireWatermark')} hint={t('policy.watermarkHint')} />
+          </fieldset>
         </section>
         <section className="policy__card" aria-labelledby="policy-approvals">
           <h3 id="policy-approvals" className="queue-group__title">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../../electron/model/permissions';
 import type { Campaign, Role, User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
@@ -40,7 +40,9 @@ export function QueueScreen() {
   const [view, setView] = useState<View>('list');
   const [groupBy, setGroupBy] = useState<'state' | 'campaign'>('state');
   const [campaignId, setCampaignId] = useState<string>('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A post the Library's "where used" asked to open comes in selected.
+  const [selectedId, setSelectedId] = useState<string | null>(() => useStore.getState().queuePostRequest);
+  useEffect(() => void useStore.getState().takeQueuePostRequest(), []);
   const [composer, setComposer] = useState<{ post: PostRecordShape | null } | null>(null);
   const [campaignEdit, setCampaignEdit] = useState<{ campaign: Campaign | null } | null>(null);
   const [addingUser, setAddingUser] = useState(false);

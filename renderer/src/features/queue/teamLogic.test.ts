@@ -89,7 +89,7 @@ describe('cover frame', () => {
   const draft = (): VideoDraft => {
     const d = newVideoDraft('Reel', '9:16', 30, (p) => `${p}-${n++}`);
     const clip = (id: string, assetId: string, start: number, inS: number, out: number) => ({
-      id, type: 'media' as const, assetId, start, in: inS, out, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null,
+      id, type: 'media' as const, assetId, start, in: inS, out, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null,
     });
     return { ...d, tracks: d.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip('c1', 'red', 0, 2, 5), clip('c2', 'blue', 3, 0, 4)] } : t.kind === 'overlay' ? { ...t, clips: [clip('o1', 'logo', 8, 0, 2)] } : t)) };
   };

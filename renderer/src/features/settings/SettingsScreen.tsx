@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
+import { BackupSection } from './BackupSection';
 import { DeliverySection } from './DeliverySection';
 import './settings.css';
 
@@ -81,6 +82,8 @@ export function SettingsScreen() {
           {info && <OpenLibraryForm onOpened={load} allowedFolders={info.allowedFolders} />}
           {recent.length > 0 && <RecentList recent={recent} current={info?.library.path ?? null} onOpened={load} />}
         </section>
+
+        <BackupSection allowedFolders={info?.allowedFolders ?? null} onOpened={load} />
 
         <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
 

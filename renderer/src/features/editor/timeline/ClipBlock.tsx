@@ -18,6 +18,13 @@ type Props = { clip: Clip; trackId: string; trackKind: TrackKind };
 export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: Props) {
   const pps = useEditor((s) => s.pxPerSec);
   const selected = useEditor((s) => s.selection.includes(clip.id));
+  const revealSeq = useEditor((s) => (s.reveal?.clipId === clip.id ? s.reveal.seq : 0));
+  const el = useRef<HTMLDivElement>(null);
+  // A command placed this clip (Add logo, Add watermark): bring it into view, lane and time, without a jump
+  // when it is already visible. `scroll-margin-left` on .clip keeps it clear of the sticky track heads.
+  useEffect(() => {
+    if (revealSeq > 0) el.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [revealSeq]);
   const asset = useEditor((s) => (clip.type === 'media' ? s.assets[clip.assetId] : undefined));
   const left = timeToX(clip.start, pps);
   const width = Math.max(2, timeToX(clipDuration(clip), pps));
@@ -71,6 +78,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
   const kind = clip.type === 'text' ? 'text' : (asset?.kind ?? 'video');
   return (
     <div
+      ref={el}
       className={cx('clip', `clip--${kind}`, selected && 'clip--selected')}
       style={{ left, width }}
       onPointerDown={(e) => onPointerDown(e, 'move')}
