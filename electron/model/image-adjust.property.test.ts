@@ -59,7 +59,7 @@ describe('adjustPixels', () => {
   });
 
   // One control at a time from a to b > a: every pixel moves one way only.
-  const pair = (min: number) => fc.tuple(unit(min), unit(min)).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as const);
+  const pair = (min: number): fc.Arbitrary<[number, number]> => fc.tuple(unit(min), unit(min)).map(([x, y]) => (x <= y ? [x, y] : [y, x]));
   const only = (k: keyof Adjustments, v: number): Adjustments => ({ ...noAdjustments, [k]: v });
 
   it('exposure brightens every channel of every pixel as it grows', () => {
@@ -152,7 +152,10 @@ describe('adjustPixels', () => {
     expect(adjustPixels(flat, only('sharpen', 1), noFilter)).toEqual(new Uint8ClampedArray(flat.data));
     // A step from 80 to 160 between columns 3 and 4.
     const step = new Uint8Array(8 * 8 * 4);
-    for (let i = 0; i < 64; i++) step.fill(i % 8 < 4 ? 80 : 160, i * 4, i * 4 + 3), (step[i * 4 + 3] = 255);
+    for (let i = 0; i < 64; i++) {
+      step.fill(i % 8 < 4 ? 80 : 160, i * 4, i * 4 + 3);
+      step[i * 4 + 3] = 255;
+    }
     const s = adjustPixels({ data: step, width: 8, height: 8 }, only('sharpen', 1), noFilter);
     expect(s[3 * 4]).toBeLessThan(80);
     expect(s[4 * 4]).toBeGreaterThan(160);
