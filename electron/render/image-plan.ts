@@ -138,7 +138,8 @@ export function photoCut(source: Size, edit: PhotoEdit, frame: Size, window: Int
   const cx = source.width * (edit.flipH ? crop.right : crop.left) + cw / 2;
   const cy = source.height * (edit.flipV ? crop.bottom : crop.top) + ch / 2;
   const straighten = edit.flipH !== edit.flipV ? -edit.straighten : edit.straighten;
-  const k = straightenScale(straighten, frame);
+  // One pixel more on every side than the exact fit: the turned picture's antialiased edge must not touch a corner.
+  const k = straighten === 0 ? 1 : straightenScale(straighten, frame) + 2 / Math.min(frame.width, frame.height);
   const scale = Math.max((k * frame.width) / cw, (k * frame.height) / ch);
   // A frame point → the (mirrored) source: back through the turn, then down by the cover scale.
   const toSource = (x: number, y: number): Point => {

@@ -3,7 +3,9 @@ import { loadSharp } from '../media/sharp';
 import { AppError, errorMessage } from '../model/errors';
 import { adjustPixels, isIdentityEdit } from '../model/image-adjust';
 import type { Orientation } from '../model/orientation';
-import type { ImagePlan, PhotoCut, PlanOp } from './image-plan';
+import type { Size } from '../model/geometry';
+import type { PhotoEdit } from '../model/image-draft';
+import { type ImagePlan, type PhotoCut, type PlanOp, photoCut } from './image-plan';
 
 /**
  * Executes an image plan (render/image-plan.ts) with sharp into the page's pixels at canvas size
@@ -75,6 +77,23 @@ export async function cutPhoto(source: PhotoSource, cut: PhotoCut, width: number
   return cutRaw(r, Math.round(r.width / 2 + cut.offset.x - width / 2), Math.round(r.height / 2 + cut.offset.y - height / 2), width, height);
 }
 
+function edited(r: Raw, op: Pick<Extract<PlanOp, { op: 'photo' }>, 'adjust' | 'filter' | 'frame'>): Raw {
+  if (isIdentityEdit(op.adjust, op.filter)) return r;
+  const e = adjustPixels(r, op.adjust, op.filter, op.frame);
+  return { data: Buffer.from(e.buffer, e.byteOffset, e.byteLength), width: r.width, height: r.height };
+}
+
+/**
+ * A photo edited by `edit` and cover-filling a frame of `size`, whole: what a photo layer of that size draws
+ * before it is turned and faded. The editor's preview shows this bitmap (`images.photo`), made by the same
+ * cut and the same maths as the export's.
+ */
+export async function editedPhoto(source: PhotoSource, sourceSize: Size, edit: PhotoEdit, size: Size, where: () => string): Promise<Raw> {
+  const window = { x: 0, y: 0, width: size.width, height: size.height };
+  const cut = photoCut(sourceSize, edit, size, window, where);
+  return edited(await cutPhoto(source, cut, size.width, size.height), { adjust: edit.adjust, filter: edit.filter, frame: window });
+}
+
 /** The pixels of one operation, unturned and at full opacity. */
 async function pixelsOf(op: Exclude<PlanOp, { op: 'fill' }>, sources: RenderSources): Promise<Raw> {
   const sharp = await loadSharp();
@@ -82,10 +101,7 @@ async function pixelsOf(op: Exclude<PlanOp, { op: 'fill' }>, sources: RenderSour
     case 'photo': {
       const src = sources.photos.get(op.assetId);
       if (!src) throw new AppError('not_found', 'A picture of this draft is no longer in the library. Replace it or delete its layer.');
-      const r = await cutPhoto(src, op.cut, op.width, op.height);
-      if (isIdentityEdit(op.adjust, op.filter)) return r;
-      const edited = adjustPixels(r, op.adjust, op.filter, op.frame);
-      return { data: Buffer.from(edited.buffer, edited.byteOffset, edited.byteLength), width: r.width, height: r.height };
+      return edited(await cutPhoto(src, op.cut, op.width, op.height), op);
     }
     case 'svg':
       return toRaw(sharp(Buffer.from(op.svg), { density: 72 }));
@@ -130,6 +146,7 @@ export async function renderImagePlan(plan: ImagePlan, sources: RenderSources): 
   return { data, width: info.width, height: info.height };
 }
 
-export async function encodePng(r: Raw): Promise<Buffer> {
-  return (await fromRaw(r)).png().toBuffer();
+export async function encodePng(r: Raw, size?: Size): Promise<Buffer> {
+  const p = await fromRaw(r);
+  return (size && (size.width !== r.width || size.height !== r.height) ? p.resize(size.width, size.height, { fit: 'fill' }) : p).png().toBuffer();
 }
