@@ -169,11 +169,19 @@ export const calls = {
   },
   /**
    * The editor's preview of a photo (docs/image-render.md): the asset cut, straightened, flipped and edited by
-   * the same code as the export (model/image-adjust.ts), at the display size the editor shows it. A PNG in the
-   * library's layer cache by a key of its inputs, served like a text layer's PNG (textLayerUrl(key)).
+   * the same code as the export (model/image-adjust.ts), shown at `width`×`height`. With `frame` (the layer's
+   * box in canvas pixels, what the export draws) it is drawn at that size and scaled down, so the preview is the
+   * export's own pixels made smaller (sharpening and grain look as they will). A PNG in the library's layer cache
+   * by a key of its inputs, served like a text layer's PNG (textLayerUrl(key)).
    */
   'images.photo': {
-    input: z.object({ assetId: Id, edit: PhotoEdit.prefault({}), width: z.number().int().min(1).max(4096), height: z.number().int().min(1).max(4096) }),
+    input: z.object({
+      assetId: Id,
+      edit: PhotoEdit.prefault({}),
+      width: z.number().int().min(1).max(4096),
+      height: z.number().int().min(1).max(4096),
+      frame: z.object({ width: z.number().int().min(1).max(8 * 4096), height: z.number().int().min(1).max(8 * 4096) }).optional(),
+    }),
     output: TextLayerImage.pick({ key: true, width: true, height: true }),
   },
   /**

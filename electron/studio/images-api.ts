@@ -22,6 +22,9 @@ import type { ApiPart, Rooms, StudioContext } from './context';
 /** Bump when the compositor draws differently, so cached pictures from an older Postframe are not reused. */
 export const IMAGE_RENDER_VERSION = 1;
 
+/** The largest frame images.photo draws at before scaling down (a 4096×4096 canvas). */
+const PHOTO_FRAME_MAX_PIXELS = 4096 * 4096;
+
 type ImageCalls = 'images.photo' | 'images.renderPage';
 
 export type ImageSource = PhotoSource & { facts: ImageAssetFacts; sha256: string };
@@ -103,11 +106,13 @@ export function imagesApi(ctx: StudioContext): ApiPart<ImageCalls> {
       if (src.facts.kind !== 'image') throw new AppError('invalid_input', `That asset is a ${src.facts.kind}; only pictures can be shown as photos. Choose a photo or logo.`);
       const edit: PhotoEdit = input.edit;
       const size = { width: input.width, height: input.height };
-      const key = keyOf(['photo', src.sha256, edit, size]);
+      // Drawn at the export's size, but never more pixels than the canvas can hold (a box 8× the canvas shows a part).
+      const drawn = input.frame && input.frame.width * input.frame.height <= PHOTO_FRAME_MAX_PIXELS ? input.frame : size;
+      const key = keyOf(['photo', src.sha256, edit, size, drawn]);
       const dir = rooms.folder.textCacheDir;
       if (!(await exists(textLayerPath(dir, key)))) {
-        const raw = await editedPhoto(src, src.facts, edit, size, () => 'this photo');
-        await writeCached(dir, key, await encodePng(raw));
+        const raw = await editedPhoto(src, src.facts, edit, drawn, () => 'this photo');
+        await writeCached(dir, key, await encodePng(raw, size));
       }
       return { key, ...size };
     },
