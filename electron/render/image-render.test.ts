@@ -33,7 +33,7 @@ beforeAll(async () => {
   photos.set('photo', { path: photo, orientation: 1 });
   photos.set('turned', { path: turned, orientation: info.orientation });
   facts.set('photo', { kind: 'image', width: W, height: H });
-  facts.set('turned', { kind: 'image', width: info.facts.width, height: info.facts.height });
+  facts.set('turned', { kind: 'image', width: info.facts.width ?? 0, height: info.facts.height ?? 0 });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
