@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustPixels, filterFormulas, type RgbaPixels, vignetteFactor } from './image-adjust';
+import { adjustPixels, type RgbaPixels, vignetteFactor } from './image-adjust';
 import { type Adjustments, noAdjustments, noFilter, type PhotoFilter, photoFilters } from './image-draft';
 
 /**
@@ -172,14 +172,24 @@ describe('adjustPixels', () => {
     );
   });
 
-  it('draws each filter as its formula says at full strength (mono is luma, sepia the sepia matrix)', () => {
+  it('draws each filter as its formula says at full strength (written here from the formulas, not the matrices)', () => {
+    const [r, g, b] = [200 / 255, 100 / 255, 50 / 255];
+    const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const byte = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
+    const expected: Record<string, number[]> = {
+      mono: [y, y, y],
+      sepia: [0.393 * r + 0.769 * g + 0.189 * b, 0.349 * r + 0.686 * g + 0.168 * b, 0.272 * r + 0.534 * g + 0.131 * b],
+      warm: [r * 1.08 + 0.03, g * 1.02, b * 0.86],
+      cool: [r * 0.88, g, b * 1.08 + 0.03],
+      fade: [r, g, b].map((v) => 0.1 + 0.8 * (y + 0.7 * (v - y))),
+      vivid: [r, g, b].map((v) => 0.5 + 1.15 * (y + 1.4 * (v - y) - 0.5)),
+      noir: [0.5 + 1.6 * (y - 0.5), 0.5 + 1.6 * (y - 0.5), 0.5 + 1.6 * (y - 0.5)],
+    };
     const px: RgbaPixels = { data: Uint8Array.from([200, 100, 50, 255]), width: 1, height: 1 };
-    const mono = adjustPixels(px, noAdjustments, { name: 'mono', strength: 1 });
-    const y = Math.round((0.2126 * 200 + 0.7152 * 100 + 0.0722 * 50));
-    expect([...mono]).toEqual([y, y, y, 255]);
-    const sepia = adjustPixels(px, noAdjustments, { name: 'sepia', strength: 1 });
-    const [r, g, b] = filterFormulas.sepia(200 / 255, 100 / 255, 50 / 255).map((v) => Math.round(Math.min(1, v) * 255));
-    expect([...sepia]).toEqual([r, g, b, 255]);
+    for (const [name, want] of Object.entries(expected)) {
+      const got = adjustPixels(px, noAdjustments, { name: name as PhotoFilter['name'], strength: 1 });
+      expect([...got], name).toEqual([...want.map(byte), 255]);
+    }
   });
 
   it('refuses pixels whose length is not width × height × 4', () => {
