@@ -8,6 +8,7 @@ import { textLayerPath } from '../render/text';
 import { imageDraft, photoEdit, photoLayer, shapeLayer, textLayer, texturedRgb } from '../render/test-images';
 import { ssim } from '../render/test-ssim';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
+import { exportImageDraft } from './images-api';
 
 /**
  * images.photo and images.renderPage through a real Studio: a textured photo imported into a library, drawn by
@@ -97,5 +98,27 @@ describe('images.* (engine)', () => {
     const gone = imageDraft([{ background: { type: 'colour', color: '#ffffff' }, layers: [photoLayer('p', 'not-an-asset', { x: 0.5, y: 0.5, w: 0.5, h: 0.5 }, { name: 'Logo' })] }]);
     await expect(t.studio.api['images.renderPage']({ doc: gone, page: 0, scale: 1 })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/“Logo” on page 1 is no longer in the library/) });
     await expect(t.studio.api['images.photo']({ assetId: 'not-an-asset', edit: photoEdit(), width: 10, height: 10 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('exports a 3-page carousel with a spread as numbered JPEGs in page order, under a size limit', async () => {
+    const doc = imageDraft(
+      ['One', 'Two', 'Three'].map((word, i) => ({ background: { type: 'colour' as const, color: '#000000' }, layers: [textLayer(`t${i}`, word, 0.5, 0.5)] })),
+      { name: 'Tips: part 1', spread: { type: 'photo', assetId: photoId, edit: photoEdit() } },
+    );
+    const dir = path.join(t.tmp, 'out');
+    const written = await exportImageDraft(t.studio.rooms, doc, { dir, format: 'jpeg', maxBytes: 400_000 });
+    expect(written.map((w) => path.basename(w.path))).toEqual(['Tips part 1-01.jpg', 'Tips part 1-02.jpg', 'Tips part 1-03.jpg']);
+    for (const w of written) {
+      expect(w.fits).toBe(true);
+      expect(fs.statSync(w.path).size).toBeLessThanOrEqual(400_000);
+      const meta = await sharp(w.path).metadata();
+      expect([meta.format, meta.width, meta.height, meta.hasProfile]).toEqual(['jpeg', 1080, 1350, true]);
+    }
+    // Each file is its own page: the spread's slices differ, and page 2 is the page drawn on its own.
+    const page2 = await t.studio.api['images.renderPage']({ doc, page: 1, scale: 1 });
+    const [a, b] = await Promise.all([rawOf(written[1]!.path), rawOf(cached(page2.key))]);
+    expect(ssim(a.data, b.data, 1080, 1350)).toBeGreaterThan(0.9);
+    const c = await rawOf(written[0]!.path);
+    expect(ssim(a.data, c.data, 1080, 1350)).toBeLessThan(0.8);
   });
 });

@@ -9,6 +9,7 @@ import type { Size } from '../model/geometry';
 import type { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { type ImageAssetFacts, type ImagePlan, assetsOfPage, planImagePage, textLayersToDraw } from '../render/image-plan';
 import { type PhotoSource, type Raw, editedPhoto, encodePng, renderImagePlan } from '../render/image-render';
+import { type ImageFormat, type WrittenPage, writeImagePages } from '../render/image-export';
 import { photoSourceFacts } from '../render/source-facts';
 import { rasterizeText, textLayerPath } from '../render/text';
 import type { ApiPart, Rooms, StudioContext } from './context';
@@ -95,6 +96,15 @@ export async function preparePage(rooms: Rooms, draft: ImageDraft, pageIndex: nu
 export async function renderImagePage(rooms: Rooms, draft: ImageDraft, pageIndex: number): Promise<Raw> {
   const { plan, sources } = await preparePage(rooms, draft, pageIndex);
   return renderImagePlan(plan, { photos: sources, textPath: (k) => textLayerPath(rooms.folder.textCacheDir, k) });
+}
+
+/**
+ * Exports every page of an image draft into `dir` (docs/image-render.md "Export"): one file, or a carousel as
+ * numbered files, each stepped down in quality to `maxBytes` when given (`fits` says whether it got there).
+ * The export job and `postframe render` call this; pages are drawn one at a time.
+ */
+export async function exportImageDraft(rooms: Rooms, draft: ImageDraft, opts: { dir: string; format: ImageFormat; maxBytes?: number; baseName?: string }): Promise<WrittenPage[]> {
+  return writeImagePages(draft.pages.length, (i) => renderImagePage(rooms, draft, i), opts.dir, opts.baseName ?? draft.name, opts.format, { maxBytes: opts.maxBytes });
 }
 
 export function imagesApi(ctx: StudioContext): ApiPart<ImageCalls> {
