@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadSharp } from '../media/sharp';
@@ -91,7 +92,7 @@ export async function writeImagePages(count: number, draw: (index: number) => Pr
   for (let i = 0; i < count; i++) {
     const e = await encodeImage(await draw(i), format, opts);
     const file = path.join(dir, pageFileName(safeBaseName(base), i, count, format));
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${randomUUID()}.tmp`;
     await fs.writeFile(tmp, e.bytes);
     await fs.rename(tmp, file);
     out.push({ path: file, sizeBytes: e.bytes.length, quality: e.quality, fits: e.fits });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { draftNotFound } from '../library/drafts-repo';
 import { ensureRendition } from '../media/renditions';
@@ -69,7 +69,8 @@ const exists = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 async function writeCached(dir: string, key: string, png: Buffer): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const file = textLayerPath(dir, key);
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Two requests for the same picture may write at once: each its own temp file, the last rename wins (same bytes).
+  const tmp = `${file}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, png);
   await fs.rename(tmp, file);
 }
