@@ -141,26 +141,37 @@ export function sharpenRadius(width: number, height: number): number {
   return Math.max(1, Math.round(Math.min(width, height) / 700));
 }
 
-/** A separable box blur of one float plane (edges clamped): the unsharp mask's low-pass. */
+/**
+ * A separable box blur of one float plane (edges clamped): the unsharp mask's low-pass. Both passes run along
+ * rows (the vertical one keeps a running sum per column), so memory is read in order.
+ */
 function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
   const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
-  const n = 2 * r + 1;
+  const inv = 1 / (2 * r + 1);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let sum = 0;
-    for (let k = -r; k <= r; k++) sum += src[row + Math.min(w - 1, Math.max(0, k))]!;
+    for (let k = -r; k <= r; k++) sum += src[row + (k < 0 ? 0 : k >= w ? w - 1 : k)]!;
     for (let x = 0; x < w; x++) {
-      tmp[row + x] = sum / n;
-      sum += src[row + Math.min(w - 1, x + r + 1)]! - src[row + Math.max(0, x - r)]!;
+      tmp[row + x] = sum * inv;
+      const add = x + r + 1;
+      const sub = x - r;
+      sum += src[row + (add >= w ? w - 1 : add)]! - src[row + (sub < 0 ? 0 : sub)]!;
     }
   }
-  for (let x = 0; x < w; x++) {
-    let sum = 0;
-    for (let k = -r; k <= r; k++) sum += tmp[Math.min(h - 1, Math.max(0, k)) * w + x]!;
-    for (let y = 0; y < h; y++) {
-      out[y * w + x] = sum / n;
-      sum += tmp[Math.min(h - 1, y + r + 1) * w + x]! - tmp[Math.max(0, y - r) * w + x]!;
+  const col = new Float64Array(w);
+  for (let k = -r; k <= r; k++) {
+    const row = (k < 0 ? 0 : k >= h ? h - 1 : k) * w;
+    for (let x = 0; x < w; x++) col[x] = col[x]! + tmp[row + x]!;
+  }
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const add = (y + r + 1 >= h ? h - 1 : y + r + 1) * w;
+    const sub = (y - r < 0 ? 0 : y - r) * w;
+    for (let x = 0; x < w; x++) {
+      out[row + x] = col[x]! * inv;
+      col[x] = col[x]! + tmp[add + x]! - tmp[sub + x]!;
     }
   }
   return out;

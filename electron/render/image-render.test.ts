@@ -117,4 +117,12 @@ describe('renderImagePlan', () => {
     const plain = await render(imageDraft([0, 1].map(() => ({ background: { type: 'colour' as const, color: '#000000' }, layers: [] })), { canvas, spread: { type: 'photo', assetId: 'photo', edit: photoEdit() } }), 0);
     expect(mean(a, 2)).toBeLessThan(mean(plain, 2));
   });
+
+  it('leaves no dark fringe at the edges of a turned layer (the turn blends in premultiplied alpha)', async () => {
+    const d = imageDraft([{ background: { type: 'colour', color: '#ffffff' }, layers: [shapeLayer('s', 'rect', { x: 0.5, y: 0.5, w: 0.5, h: 0.5, rotation: 30 }, { fill: '#ffffff' })] }], { canvas });
+    const r = await render(d);
+    let darkest = 255;
+    for (let i = 0; i < r.data.length; i += 4) darkest = Math.min(darkest, r.data[i]!, r.data[i + 1]!, r.data[i + 2]!);
+    expect(darkest).toBeGreaterThanOrEqual(254);
+  });
 });
