@@ -187,7 +187,7 @@ export const calls = {
   /**
    * One page of an image draft as the export draws it, `scale` times the canvas size: a saved draft by `id`, or
    * the document being edited (`doc`). A PNG in the layer cache (textLayerUrl(key)): page thumbnails, and the
-   * picture the preview is held to.
+   * picture the preview is held to. At most 4096 pixels on a side (a bigger `scale` is reduced to that).
    */
   'images.renderPage': {
     input: z

@@ -89,6 +89,8 @@ describe('images.* (engine)', () => {
     expect(r).toMatchObject({ width: 1080, height: 1350 });
     const corner = await rawOf(cached(r.key), { left: 0, top: 0, width: 1, height: 1 });
     expect([...corner.data]).toEqual([0x11, 0x22, 0x33, 255]);
+    // Never more than 4096 on a side, whatever the scale asked.
+    expect(await t.studio.api['images.renderPage']({ id: created.id, page: 0, scale: 4 })).toMatchObject({ width: 3277, height: 4096 });
     // The same page again is the same picture.
     expect((await t.studio.api['images.renderPage']({ id: created.id, page: 0, scale: 1 })).key).toBe(r.key);
 

@@ -138,7 +138,9 @@ export function imagesApi(ctx: StudioContext): ApiPart<ImageCalls> {
         draft = rec.doc;
       }
       const { plan, sources, key: pageKey } = await preparePage(rooms, draft, input.page);
-      const size = { width: Math.max(1, Math.round(plan.width * input.scale)), height: Math.max(1, Math.round(plan.height * input.scale)) };
+      // Never bigger than 4096 on a side: an enlarged check picture is no sharper, only heavier.
+      const scale = Math.min(input.scale, 4096 / Math.max(plan.width, plan.height));
+      const size = { width: Math.max(1, Math.round(plan.width * scale)), height: Math.max(1, Math.round(plan.height * scale)) };
       const key = keyOf(['scaled', pageKey, size]);
       const dir = rooms.folder.textCacheDir;
       if (!(await exists(textLayerPath(dir, key)))) {
