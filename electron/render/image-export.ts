@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadSharp } from '../media/sharp';
+import { type ImageFormat, imageExtensions, imageFormats } from '../model/image-format';
 import type { Raw } from './image-render';
 
 /**
@@ -10,9 +11,7 @@ import type { Raw } from './image-render';
  * stepped down in quality until the file fits a size limit, and a carousel as numbered files.
  */
 
-export const imageFormats = ['jpeg', 'png', 'webp', 'avif'] as const;
-export type ImageFormat = (typeof imageFormats)[number];
-export const imageExtensions: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };
+export { imageFormats, imageExtensions, type ImageFormat };
 
 /**
  * The qualities tried, best first, until the file fits. AVIF's scale runs lower than JPEG's for the same look.
