@@ -46,6 +46,7 @@ import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi, registerKitJobs } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
 import { FontStore } from './studio/fonts-store';
+import { imagesApi } from './studio/images-api';
 import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
 import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
 import { libraryApi } from './studio/library-api';
@@ -140,6 +141,7 @@ export class Studio implements StudioContext {
       ...fontsApi(this),
       ...visualApi(this),
       ...backupApi(this),
+      ...imagesApi(this),
     };
   }
 

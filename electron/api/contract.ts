@@ -20,6 +20,7 @@ import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
+import { ImageDraft, PhotoEdit } from '../model/image-draft';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -165,6 +166,34 @@ export const calls = {
       text: TextClip.pick({ text: true, style: true, x: true, y: true, maxWidth: true }),
     }),
     output: TextLayerImage,
+  },
+  /**
+   * The editor's preview of a photo (docs/image-render.md): the asset cut, straightened, flipped and edited by
+   * the same code as the export (model/image-adjust.ts), shown at `width`×`height`. With `frame` (the layer's
+   * box in canvas pixels, what the export draws) it is drawn at that size and scaled down, so the preview is the
+   * export's own pixels made smaller (sharpening and grain look as they will). A PNG in the library's layer cache
+   * by a key of its inputs, served like a text layer's PNG (textLayerUrl(key)).
+   */
+  'images.photo': {
+    input: z.object({
+      assetId: Id,
+      edit: PhotoEdit.prefault({}),
+      width: z.number().int().min(1).max(4096),
+      height: z.number().int().min(1).max(4096),
+      frame: z.object({ width: z.number().int().min(1).max(8 * 4096), height: z.number().int().min(1).max(8 * 4096) }).optional(),
+    }),
+    output: TextLayerImage.pick({ key: true, width: true, height: true }),
+  },
+  /**
+   * One page of an image draft as the export draws it, `scale` times the canvas size: a saved draft by `id`, or
+   * the document being edited (`doc`). A PNG in the layer cache (textLayerUrl(key)): page thumbnails, and the
+   * picture the preview is held to. At most 4096 pixels on a side (a bigger `scale` is reduced to that).
+   */
+  'images.renderPage': {
+    input: z
+      .object({ id: Id.optional(), doc: ImageDraft.optional(), page: z.number().int().min(0).max(99), scale: z.number().min(0.05).max(4).default(1) })
+      .refine((i) => (i.id === undefined) !== (i.doc === undefined), { message: 'Name a draft (id) or send its document (doc), not both' }),
+    output: TextLayerImage.pick({ key: true, width: true, height: true }),
   },
   /**
    * Backs the whole library up to one `.postframe-backup` file as a 'backup' job (docs/backup.md): to `path` (a file,

@@ -7,7 +7,8 @@ import { describeAuditProblem } from '../model/audit';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
-import type { VideoDraft } from '../model/draft';
+import type { Draft, VideoDraft } from '../model/draft';
+import type { ImageDraft } from '../model/image-draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
 import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../model/upload';
@@ -15,8 +16,10 @@ import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
 import { restoreLibrary } from '../studio/backup';
+import { exportImageDraft } from '../studio/images-api';
 import { installProcessGuards } from '../studio/process-guards';
 import { ColourFilter } from '../model/colour-search';
+import { type ImageFormat, imageFormats } from '../model/image-format';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -28,6 +31,8 @@ Usage:
   postframe duplicates [--library DIR] [--near] [--json]
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
+  postframe render [--library DIR] (DRAFT_ID | FILE.json) -o (OUT.jpg|.png|.webp|.avif | DIR/)
+                   [--format jpeg|png|webp|avif] [--max-kb N] [--json]      (image drafts; a carousel needs DIR/)
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
   postframe audit verify [--library DIR]
   postframe queue list --library DIR [--json]
@@ -89,7 +94,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -278,8 +283,10 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
   }
   const [what, extra] = positionals;
   if (!what || extra !== undefined) throw new UsageError('Name one draft: its id, or a draft FILE.json.');
-  if (!out) throw new UsageError('Say where to write the video: -o OUT.mp4');
-  if (!/\.mp4$/i.test(out)) throw new UsageError(`The output must be an .mp4 file, not "${out}".`);
+  if (!out) throw new UsageError('Say where to write the video: -o OUT.mp4 (an image post: -o OUT.jpg, a carousel: -o DIR/)');
+  const imageOut = await imageTarget(out, stringFlag(args, 'format'));
+  if (imageOut) return renderImageCommand(args, what, imageOut, lib, io);
+  if (!/\.mp4$/i.test(out)) throw new UsageError(`The output must be an .mp4 file (a video), an image file or a folder ending in / (an image post), not "${out}".`);
   const preset = ExportPreset.safeParse({
     height: numberOr(stringFlag(args, 'height')),
     fps: numberOr(stringFlag(args, 'fps')),
@@ -295,7 +302,7 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
       throw new AppError('invalid_input', `Cannot read the draft ${what} (${errorMessage(e)}). Give a draft JSON file (docs/draft-format.md).`);
     }
     const parsed = migrateDraft(raw);
-    if (parsed.kind !== 'video') throw new AppError('invalid_input', `${what} is an image draft; only video drafts render to MP4.`);
+    if (parsed.kind !== 'video') throw new AppError('invalid_input', `${what} is an image draft; only video drafts render to MP4. Use -o OUT.jpg, or -o DIR/ for a carousel.`);
     doc = parsed;
   }
   const json = args.flags.has('json');
@@ -312,6 +319,61 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
     if (json) io.out(`${JSON.stringify({ output: r.outputPath, durationSec: r.durationSec, sizeBytes: r.sizeBytes })}\n`);
     else io.out(`Rendered ${r.outputPath} · ${r.durationSec.toFixed(2)} s · ${(r.sizeBytes / 1e6).toFixed(1)} MB\n`);
     return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+const IMAGE_EXTS: Record<string, ImageFormat> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.webp': 'webp', '.avif': 'avif' };
+type ImageTarget = { kind: 'file'; path: string; format: ImageFormat } | { kind: 'dir'; path: string; format: ImageFormat };
+
+/** Where `-o` asks an image post to go: an image file by its extension, or a folder (ending in a separator, or existing). */
+async function imageTarget(out: string, formatFlag: string | undefined): Promise<ImageTarget | null> {
+  const flagFormat = formatFlag === undefined ? undefined : (imageFormats as readonly string[]).includes(formatFlag) ? (formatFlag as ImageFormat) : null;
+  if (flagFormat === null) throw new UsageError(`Use --format jpeg, png, webp or avif, not "${formatFlag}".`);
+  const ext = IMAGE_EXTS[path.extname(out).toLowerCase()];
+  if (ext) {
+    if (flagFormat && flagFormat !== ext) throw new UsageError(`${out} is a ${ext} file name but --format says ${flagFormat}; choose one.`);
+    return { kind: 'file', path: path.resolve(out), format: ext };
+  }
+  const isDir = /[\\/]$/.test(out) || (await fs.stat(out).then((st) => st.isDirectory(), () => false));
+  return isDir ? { kind: 'dir', path: path.resolve(out), format: flagFormat ?? 'jpeg' } : null;
+}
+
+/** `postframe render` of an image draft: one page to a file, or every page into a folder as numbered files. */
+async function renderImageCommand(args: ParsedArgs, what: string, target: ImageTarget, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const maxKb = intFlag(args, 'max-kb', { min: 1, max: 1_000_000 });
+  let fromFile: Draft | undefined;
+  if (/\.json$/i.test(what)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await fs.readFile(path.resolve(what), 'utf8'));
+    } catch (e) {
+      throw new AppError('invalid_input', `Cannot read the draft ${what} (${errorMessage(e)}). Give a draft JSON file (docs/draft-format.md).`);
+    }
+    fromFile = migrateDraft(raw);
+  }
+  const json = args.flags.has('json');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    const doc = fromFile ?? studio.rooms.drafts.get(what)?.doc;
+    if (!doc) throw new AppError('not_found', `There is no draft "${what}" in this library. List drafts in the app, or give a draft FILE.json.`);
+    if (doc.kind !== 'image') throw new AppError('invalid_input', `${what} is a video draft; it renders to MP4: -o OUT.mp4.`);
+    const draft: ImageDraft = doc;
+    if (target.kind === 'file' && draft.pages.length > 1) {
+      throw new AppError('invalid_input', `${what} has ${draft.pages.length} pages; write a carousel into a folder: -o DIR/ (the files are numbered).`);
+    }
+    const dir = target.kind === 'dir' ? target.path : path.dirname(target.path);
+    const baseName = target.kind === 'file' ? path.basename(target.path, path.extname(target.path)) : undefined;
+    const written = await exportImageDraft(studio.rooms, draft, { dir, format: target.format, maxBytes: maxKb === undefined ? undefined : maxKb * 1000, baseName });
+    // A single page keeps the exact name asked for (`.jpeg` stays `.jpeg`).
+    if (target.kind === 'file' && written[0] && written[0].path !== target.path) {
+      await fs.rename(written[0].path, target.path);
+      written[0] = { ...written[0], path: target.path };
+    }
+    if (json) io.out(`${JSON.stringify({ files: written })}\n`);
+    else for (const w of written) io.out(`Rendered ${w.path} · ${formatBytes(w.sizeBytes)}${w.quality === null ? '' : ` · quality ${w.quality}`}${w.fits ? '' : ` · OVER the ${maxKb} kB limit at the lowest quality`}\n`);
+    return written.every((w) => w.fits) ? EXIT.ok : EXIT.error;
   } finally {
     await studio.close();
   }
