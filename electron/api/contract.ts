@@ -142,9 +142,13 @@ export const calls = {
     output: DraftRecord,
   },
   'drafts.get': { input: z.object({ id: Id }), output: DraftRecord },
-  /** Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite each other silently. */
+  /**
+   * Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite
+   * each other silently. `actorId`: who saves; a change to a template's locked elements needs 'templates.edit'
+   * (admins; docs/templates.md), and a save naming nobody has a creator's rights. Refused saves keep nothing.
+   */
   'drafts.save': {
-    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft }),
+    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft, actorId: Id.optional() }),
     output: z.object({ revision: z.number().int(), updatedAt: z.string() }),
   },
   'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200) }), output: DraftSummary },
@@ -154,7 +158,8 @@ export const calls = {
   /** The assets a draft uses with their licence end dates, for the composer's licence check. */
   'drafts.licences': { input: z.object({ id: Id }), output: z.array(AssetLicence) },
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
-  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
+  /** Makes an earlier revision current (a new revision on top); checked against the template's locks as drafts.save. */
+  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative(), actorId: Id.optional() }), output: DraftRecord },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
   /** Finished exports (of one draft, or all), newest first, each saying whether its file is still there. */
   'exports.list': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), output: z.array(ExportEntry) },

@@ -33,6 +33,13 @@ export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPres
 /** A live draft that uses an asset about to be deleted for good. */
 export type AssetUse = { assetId: string; assetName: string; draftId: string; draftName: string };
 
+/**
+ * Checks a write of a draft's document inside its transaction (the stored document, the one coming in) and
+ * throws to refuse it; nothing is written then. The studio passes the template gate (studio/template-gate.ts).
+ */
+export type DraftWriteGuard = (before: Draft, after: Draft) => void;
+const noGuard: DraftWriteGuard = () => undefined;
+
 export type DraftsRepoOptions = { now?: () => Date; keepRevisions?: number };
 
 const SUMMARY_COLUMNS = 'id, name, kind, preset, duration_sec, revision, created_at, updated_at, trashed_at';
@@ -151,12 +158,14 @@ export class DraftsRepo {
    * another window saved in between: the save is refused (nothing current changes) but the refused
    * document is kept in the history, so the edit can still be recovered from there.
    */
-  save(id: string, baseRevision: number, doc: Draft): { revision: number; updatedAt: string } {
+  save(id: string, baseRevision: number, doc: Draft, guard: DraftWriteGuard = noGuard): { revision: number; updatedAt: string } {
     const outcome = this.db.transaction(() => {
       const cur = this.row(id);
       if (doc.kind !== cur.kind) {
         throw new AppError('invalid_input', `This is a ${cur.kind} draft; it cannot be saved as a ${doc.kind} draft. Create a new draft instead.`);
       }
+      // Before anything is written, a refused document is not even kept in the history.
+      guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const revision = this.nextRevision(cur);
       this.addRevision(cur.rowid, revision, savedAt, doc);
@@ -224,7 +233,7 @@ export class DraftsRepo {
   }
 
   /** Makes an earlier revision's document the current one, as a new revision on top of the history. */
-  restoreRevision(id: string, revision: number): DraftRecord {
+  restoreRevision(id: string, revision: number, guard: DraftWriteGuard = noGuard): DraftRecord {
     this.db.transaction(() => {
       const cur = this.row(id);
       const stored = this.db.prepare('SELECT doc FROM draft_revisions WHERE draft_rowid = ? AND revision = ?').pluck().get(cur.rowid, revision) as
@@ -235,6 +244,7 @@ export class DraftsRepo {
       }
       const doc = this.parse(stored);
       if (doc.kind !== cur.kind) throw new Error(`Revision ${revision} of draft ${id} is a ${doc.kind} draft in a ${cur.kind} draft`);
+      guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const next = this.nextRevision(cur);
       this.addRevision(cur.rowid, next, savedAt, doc);

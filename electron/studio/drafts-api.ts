@@ -2,6 +2,7 @@ import { draftNotFound } from '../library/drafts-repo';
 import { rasterizeText } from '../render/text';
 import type { ApiPart, StudioContext } from './context';
 import { listExports } from './export-history';
+import { draftActor, templateGate } from './template-gate';
 
 type DraftCalls =
   | 'drafts.list'
@@ -41,7 +42,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       return ctx.rooms.assets.licencesOfDraft(input.id);
     },
     async 'drafts.save'(input) {
-      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc);
+      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(draftActor(ctx, input.actorId)));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return saved;
     },
@@ -70,7 +71,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     },
     /** Restoring is a save of an older document (a new revision on top), so it is announced as one. */
     async 'drafts.restoreRevision'(input) {
-      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision);
+      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(draftActor(ctx, input.actorId)));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return d;
     },

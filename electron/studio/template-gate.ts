@@ -1,0 +1,29 @@
+import type { DraftWriteGuard } from '../library/drafts-repo';
+import { AppError } from '../model/errors';
+import { can, whoMay } from '../model/permissions';
+import type { User } from '../model/post';
+import { templateRefusalMessage, templateViolations } from '../model/template-guard';
+import type { StudioContext } from './context';
+
+/**
+ * Who is acting on a draft: the user an API call names by `actorId` (as kits.* calls do), or nobody. Nobody acts
+ * with a creator's rights, never more: the editor's calls that name no one (autosave from before profiles) can
+ * change everything but a template's locked elements. The ONE place a draft call's identity is resolved, so
+ * sessions (issue 13) replace it here.
+ */
+export function draftActor(ctx: StudioContext, actorId: string | undefined): User | null {
+  return actorId === undefined ? null : ctx.postsRepo.requireUser(actorId);
+}
+
+/**
+ * The check every write of a draft document goes through (drafts.save, drafts.restoreRevision): a change to a
+ * template's locked elements (model/template-guard.ts) needs 'templates.edit' (model/permissions.ts). Run by the
+ * drafts repository inside the write's transaction, against the document stored at that moment.
+ */
+export function templateGate(actor: User | null): DraftWriteGuard {
+  return (before, after) => {
+    if (actor && can(actor.role, 'templates.edit')) return;
+    const violations = templateViolations(before, after);
+    if (violations.length) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
+  };
+}
