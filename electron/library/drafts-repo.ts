@@ -135,16 +135,21 @@ export class DraftsRepo {
     return this.insert(doc);
   }
 
+  /** A new draft (new id, fresh history) holding `doc` as it is: "New from template", a template saved from a draft. */
+  createFrom(doc: Draft): DraftRecord {
+    return this.insert(doc);
+  }
+
   get(id: string): DraftRecord | null {
     const r = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row | undefined;
     return r ? this.toRecord(r) : null;
   }
 
-  /** Live drafts, most recently edited first; or the trash, most recently trashed first. */
+  /** Live drafts, most recently edited first; or the trash, most recently trashed first. Templates are not listed (library/templates-repo.ts). */
   list(trashed: boolean): DraftSummary[] {
     const sql = trashed
-      ? `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, rowid DESC`
-      : `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NULL ORDER BY updated_at DESC, rowid DESC`;
+      ? `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NOT NULL AND is_template = 0 ORDER BY trashed_at DESC, rowid DESC`
+      : `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NULL AND is_template = 0 ORDER BY updated_at DESC, rowid DESC`;
     return (this.db.prepare(sql).all() as SummaryRow[]).map(toSummary);
   }
 
@@ -206,13 +211,13 @@ export class DraftsRepo {
     return this.insert({ ...doc, name: copyName(doc.name) });
   }
 
-  /** Moves drafts to or from the trash; returns the ids that changed (unknown or already there are skipped). */
+  /** Moves drafts to or from the trash; returns the ids that changed (unknown, already there, or templates (deleted with templates.delete) are skipped). */
   setTrashed(ids: string[], trashed: boolean): string[] {
     const changed: string[] = [];
     const now = this.now().toISOString();
     const stmt = trashed
-      ? this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
-      : this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL');
+      ? this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL AND is_template = 0')
+      : this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL AND is_template = 0');
     this.db.transaction(() => {
       for (const id of ids) {
         const { changes } = trashed ? stmt.run(now, id) : stmt.run(id);

@@ -129,10 +129,10 @@ type LockedEdit = { change: TemplateChange; apply: (el: AnyEl, d: Draft) => bool
 
 /** Edits of one locked element, each with the change the guard must report. `apply` returns false when it does not fit the element. */
 const lockedEdits: LockedEdit[] = [
-  { change: 'moved', apply: (el) => { if ('box' in el) (el.box as { x: number }).x += 0.1; else if (el.type === 'text' || 'transform' in el) { if ('transform' in el) (el.transform as { x: number }).x += 0.1; else (el as { x: number }).x += 0.1; } return true; } },
-  { change: 'resized', apply: (el) => { if ('box' in el) (el.box as { w: number }).w += 0.1; else if ('transform' in el) (el.transform as { scale: number }).scale *= 1.5; else (el as { maxWidth: number }).maxWidth = 0.5; return true; } },
+  { change: 'moved', apply: (el) => { if ('box' in el) (el.box as { x: number }).x += 0.1; else if (el.type === 'text' || 'transform' in el) { if ('transform' in el) (el.transform as { x: number }).x += 0.1; else (el as unknown as { x: number }).x += 0.1; } return true; } },
+  { change: 'resized', apply: (el) => { if ('box' in el) (el.box as { w: number }).w += 0.1; else if ('transform' in el) (el.transform as { scale: number }).scale *= 1.5; else (el as unknown as { maxWidth: number }).maxWidth = 0.5; return true; } },
   { change: 'rotated', apply: (el) => { if ('box' in el) (el.box as { rotation: number }).rotation += 5; else if (el.type === 'text' && 'rotation' in el) el.rotation = 45; else return false; return true; } },
-  { change: 'restyled', apply: (el) => { if (el.type === 'text') (el as { style: { color: string } }).style.color = '#010203'; else if ('fill' in el) el.fill = '#010203'; else if ('transform' in el) (el.transform as { opacity: number }).opacity = 0.3; else el.opacity = 0.3; return true; } },
+  { change: 'restyled', apply: (el) => { if (el.type === 'text') (el as unknown as { style: { color: string } }).style.color = '#010203'; else if ('fill' in el) el.fill = '#010203'; else if ('transform' in el) (el.transform as { opacity: number }).opacity = 0.3; else el.opacity = 0.3; return true; } },
   { change: 'repointed', apply: (el) => { if (el.type !== 'media') return false; el.assetId = 'other-asset'; return true; } },
   { change: 'hidden', apply: (el) => { if (!('hidden' in el)) return false; el.hidden = !el.hidden; return true; } },
   { change: 'edited', apply: (el) => { if (el.type !== 'text') return false; el.text = 'Changed'; return true; } },

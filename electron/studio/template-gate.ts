@@ -1,4 +1,5 @@
 import type { DraftWriteGuard } from '../library/drafts-repo';
+import { TemplatesRepo } from '../library/templates-repo';
 import { AppError } from '../model/errors';
 import { can, whoMay } from '../model/permissions';
 import type { User } from '../model/post';
@@ -26,4 +27,19 @@ export function templateGate(actor: User | null): DraftWriteGuard {
     const violations = templateViolations(before, after);
     if (violations.length) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
   };
+}
+
+/**
+ * A template (not a draft) is changed, renamed or deleted only by its author or someone holding 'templates.edit';
+ * a starter (no author) only by the latter. Drafts pass. Everyone may make a new draft from any template.
+ */
+export function requireTemplateWriter(ctx: StudioContext, actor: User | null, draftId: string): void {
+  const meta = new TemplatesRepo(ctx.rooms.db, ctx.rooms.drafts).meta(draftId);
+  if (!meta) return;
+  if (actor && (can(actor.role, 'templates.edit') || (meta.author !== null && meta.author === actor.id))) return;
+  const who = whoMay('templates.edit');
+  const name = ctx.rooms.drafts.summary(draftId)?.name ?? '';
+  throw new AppError('unauthorized', meta.author === null
+    ? `“${name}” is a starter template: only ${who} can change or delete it. Make a new draft from it instead.`
+    : `Only the template's author or ${who} can change or delete the template “${name}”. Make a new draft from it instead.`);
 }
