@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Draft, type ImageDraft, type VideoDraft } from './draft';
+import { emptyKitContent } from './brand-kit';
+import { applyKit } from './kit-apply';
 import { templateRefusalMessage, templateViolations } from './template-guard';
 
 const logo = (id: string) => ({ id, type: 'media', assetId: 'logo', brand: 'logo', template: 'locked', box: { x: 0.85, y: 0.1, w: 0.2, h: 0.08, rotation: 0 } });
@@ -73,5 +75,17 @@ describe('templateViolations', () => {
     expect(templateRefusalMessage(v, 'an admin')).toBe(
       "The logo on page 1 is locked by the template and was deleted. Only an admin can change a template's locked elements: undo these changes, or ask an admin to make them. Nothing was saved.",
     );
+  });
+
+  it("leaves locked brand elements out of a creator's kit change, and reports them when an admin's includes them", () => {
+    const d = carousel(2);
+    const kit = { ...emptyKitContent('Other brand'), id: 'k2', logos: { light: 'logo-2', dark: null } };
+    const sizeOf = () => ({ width: 400, height: 200 });
+    const kept = applyKit(d, kit, sizeOf);
+    expect([kept.repointed, kept.keptLocked]).toEqual([0, 2]);
+    expect(templateViolations(d, kept.draft)).toEqual([]);
+    const admins = applyKit(d, kit, sizeOf, { locked: true });
+    expect(admins.repointed).toBe(2);
+    expect(templateViolations(d, admins.draft).map((v) => [v.elementId, v.changes])).toEqual([['logo0', expect.arrayContaining(['repointed'])], ['logo1', expect.arrayContaining(['repointed'])]]);
   });
 });

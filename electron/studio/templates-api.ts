@@ -59,7 +59,7 @@ export function templatesApi(ctx: StudioContext, templatesDir: () => string | nu
         doc = applyKit(doc, kit, (id) => {
           const a = ctx.rooms.assets.get(id);
           return a?.width && a.height ? { width: a.width, height: a.height } : null;
-        }).draft;
+        }, { locked: true }).draft;
       }
       const d = ctx.rooms.drafts.createFrom({ ...doc, name: input.name ?? rec.doc.name, kitId: kit?.id ?? null });
       ctx.emit('drafts.changed', { reason: 'created', ids: [d.id] });
