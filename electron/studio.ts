@@ -38,6 +38,8 @@ import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDel
 import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { bundledTemplatesDir } from './studio/starter-templates';
+import { templatesApi } from './studio/templates-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
@@ -134,6 +136,7 @@ export class Studio implements StudioContext {
       ...libraryApi(this),
       ...organiseApi(this),
       ...draftsApi(this),
+      ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
       ...deliveryApi(this),
       ...captureApi(this),

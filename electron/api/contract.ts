@@ -21,6 +21,7 @@ import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '.
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
+import { TemplateFills, TemplateSummary } from '../model/template-fill';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -143,19 +144,37 @@ export const calls = {
     output: DraftRecord,
   },
   'drafts.get': { input: z.object({ id: Id }), output: DraftRecord },
-  /** Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite each other silently. */
+  /**
+   * Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite
+   * each other silently. `actorId`: who saves; a change to a template's locked elements needs 'templates.edit'
+   * (admins; docs/templates.md), and a save naming nobody has a creator's rights. Refused saves keep nothing.
+   */
   'drafts.save': {
-    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft }),
+    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft, actorId: Id.optional() }),
     output: z.object({ revision: z.number().int(), updatedAt: z.string() }),
   },
-  'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200) }), output: DraftSummary },
+  /** `actorId`: a template (not a draft) is renamed only by its author or an admin. */
+  'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200), actorId: Id.optional() }), output: DraftSummary },
   'drafts.duplicate': { input: z.object({ id: Id }), output: DraftRecord },
   'drafts.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'drafts.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   /** The assets a draft uses with their licence end dates, for the composer's licence check. */
   'drafts.licences': { input: z.object({ id: Id }), output: z.array(AssetLicence) },
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
-  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
+  /** Makes an earlier revision current (a new revision on top); checked against the template's locks as drafts.save. */
+  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative(), actorId: Id.optional() }), output: DraftRecord },
+  // ── templates (issue 11; docs/templates.md) ──
+  /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
+  'templates.list': { input: Empty, output: z.array(TemplateSummary) },
+  /** Saves a copy of a draft's current document as a template authored by `actorId` (any role; its locks stay as they are). */
+  'templates.create': { input: z.object({ draftId: Id, actorId: Id, name: z.string().trim().min(1).max(200).optional() }), output: TemplateSummary },
+  /**
+   * "New from template": a new draft holding the template's document with `fills` (placeholder id → `{ assetId }` or
+   * `{ text }`) in its placeholders, checked by type; locks stay; the library's default kit is applied.
+   */
+  'templates.instantiate': { input: z.object({ templateId: Id, name: z.string().trim().min(1).max(200).optional(), fills: TemplateFills.default({}) }), output: DraftRecord },
+  /** Deletes a template for good: its author or an admin ('templates.edit'); a starter, admins only. */
+  'templates.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int() }) },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
   /** Finished exports (of one draft, or all), newest first, each saying whether its file is still there. */
   'exports.list': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), output: z.array(ExportEntry) },
@@ -437,6 +456,7 @@ export const events = {
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
+  'templates.changed': z.object({ reason: z.enum(['created', 'deleted', 'imported']), ids: z.array(z.string()) }),
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
 } as const;
 
