@@ -54,13 +54,15 @@ export function PageStrip() {
             <button type="button" className="ie-page__thumb" onClick={() => useImageEditor.getState().setPage(p.id)} aria-current={p.id === pageId ? 'page' : undefined} aria-label={t('imageEditor.pageN', { n: i + 1, count: doc.pages.length })} data-testid="ie-page-open">
               <PageThumb doc={doc} page={p} index={i} />
             </button>
-            <span className="ie-page__num">{i + 1}</span>
-            {p.id === pageId && (
-              <span className="ie-page__tools">
-                <IconButton size="sm" label={t('imageEditor.duplicatePage')} icon={<DuplicateIcon size={14} />} disabled={full} onClick={() => edit((d) => duplicatePage(d, p.id, imageIdFor))} data-testid="ie-page-duplicate" />
-                <IconButton size="sm" label={t('imageEditor.deletePage')} icon={<TrashIcon size={14} />} disabled={doc.pages.length <= 1} onClick={() => edit((d) => deletePage(d, p.id))} data-testid="ie-page-delete" />
-              </span>
-            )}
+            <span className="ie-page__foot">
+              <span className="ie-page__num">{i + 1}</span>
+              {p.id === pageId && (
+                <>
+                  <IconButton size="sm" label={t('imageEditor.duplicatePage')} icon={<DuplicateIcon size={14} />} disabled={full} onClick={() => edit((d) => duplicatePage(d, p.id, imageIdFor))} data-testid="ie-page-duplicate" />
+                  <IconButton size="sm" label={t('imageEditor.deletePage')} icon={<TrashIcon size={14} />} disabled={doc.pages.length <= 1} onClick={() => edit((d) => deletePage(d, p.id))} data-testid="ie-page-delete" />
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ol>
