@@ -31,9 +31,17 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   if (!opts.hold) await page.mouse.up();
 }
 
+let lastRevision = -1;
+/**
+ * The draft as saved after the step just taken: waits for a revision newer than the last one read (every step
+ * edits) and for the editor to say everything is saved, then reads it through the API.
+ */
 async function savedDoc(page: Page, id: string): Promise<ImageDraft> {
+  const read = () => callApi<DraftRecord>(page, 'drafts.get', { id });
+  await expect.poll(async () => (await read()).revision, { message: 'a new revision saved' }).toBeGreaterThan(lastRevision);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
-  const rec = await callApi<DraftRecord>(page, 'drafts.get', { id });
+  const rec = await read();
+  lastRevision = rec.revision;
   if (rec.doc.kind !== 'image') throw new Error('expected an image draft');
   return rec.doc;
 }
@@ -131,6 +139,28 @@ test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on th
   const undone = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
   expect(undone).toEqual(before);
   expect((doc.pages[0]!.layers.find((l) => l.id === textId) as ImageTextLayer).rotation).toBe(90);
+
+  // Keys: Shift+arrow nudges 10 px, Ctrl+D duplicates (selected), Delete removes the copy.
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await app.keyboard.press('Shift+ArrowRight');
+  await app.keyboard.press('ArrowDown');
+  doc = await savedDoc(app, draft.id);
+  const nudged = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(nudged.x * 1080).toBeCloseTo(before.x * 1080 + 10, 6);
+  expect(nudged.y * 1350).toBeCloseTo(before.y * 1350 + 1, 6);
+  await app.keyboard.press('Shift+ArrowLeft');
+  await app.keyboard.press('ArrowUp');
+  await app.keyboard.press('Control+d');
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(3);
+  await app.keyboard.press('Delete');
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);
+  doc = await savedDoc(app, draft.id);
+  expect((doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box).toEqual(before);
+
+  // A marquee from an empty corner across both layers selects both.
+  await drag(app, at(g, 20, 20), at(g, 1000, 1000));
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '2');
+  await expect(app.getByTestId('ie-layer-row').and(app.locator('[aria-selected="true"]'))).toHaveCount(2);
 
   // The post as a creator sees it, for the docs.
   await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
