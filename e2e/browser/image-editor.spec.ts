@@ -157,6 +157,31 @@ test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on th
   doc = await savedDoc(app, draft.id);
   expect((doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box).toEqual(before);
 
+  // Double-click the text to type on the canvas; Esc ends it.
+  await app.mouse.dblclick(at(g, 540, 675).x, at(g, 540, 675).y);
+  await expect(app.getByTestId('ie-textedit')).toBeFocused();
+  await app.getByTestId('ie-textedit').fill('Summer sale');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('ie-textedit')).toHaveCount(0);
+  doc = await savedDoc(app, draft.id);
+  expect((doc.pages[0]!.layers.find((l) => l.id === textId) as ImageTextLayer).text).toBe('Summer sale');
+
+  // A layer locked in the layer list is not picked on the canvas, and cannot be nudged from the list.
+  const photoRow = app.locator(`[data-testid="ie-layer-row"][data-layer-id="${photoId}"]`);
+  await photoRow.getByTestId('ie-layer-lock').click();
+  await app.mouse.click(at(g, 60, 1300).x, at(g, 60, 1300).y);
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await expect(app.getByTestId('ie-selection')).toHaveCount(0);
+  await photoRow.click();
+  await expect(app.getByTestId('ie-selection')).toHaveClass(/ie-selection--locked/);
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('toast').filter({ hasText: 'locked' })).toBeVisible();
+  await app.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(app.getByTestId('toast')).toHaveCount(0);
+  await photoRow.getByTestId('ie-layer-lock').click();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.pages[0]!.layers.find((l) => l.id === photoId)).toMatchObject({ locked: false, box: before });
+
   // A marquee from an empty corner across both layers selects both.
   await drag(app, at(g, 20, 20), at(g, 1000, 1000));
   await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '2');
