@@ -4,8 +4,9 @@ import { getLocale, t, tn, type MessageKey } from '../../i18n';
 import { formatClock, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
-import { DuplicateIcon, EditorIcon, PencilIcon, PlusIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
+import { DuplicateIcon, EditorIcon, ImageIcon, PencilIcon, PlusIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
 import { NewDraftDialog } from './NewDraftDialog';
+import { NewImageDialog } from './NewImageDialog';
 import { PresetShape } from './PresetShape';
 import { ViewSwitch } from './ViewSwitch';
 import './drafts.css';
@@ -19,6 +20,7 @@ export function DraftsView() {
   const setTrashed = useStore((s) => s.setDraftsTrashed);
   const loadDrafts = useStore((s) => s.loadDrafts);
   const [creating, setCreating] = useState(false);
+  const [creatingImage, setCreatingImage] = useState(false);
 
   useEffect(() => {
     void loadDrafts();
@@ -38,6 +40,9 @@ export function DraftsView() {
           data-testid="drafts-trash-toggle"
         >
           {t('trash.label')}
+        </Button>
+        <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image">
+          {t('drafts.newImage')}
         </Button>
         <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft">
           {t('drafts.new')}
@@ -70,9 +75,14 @@ export function DraftsView() {
               <EditorIcon size={48} className="empty__icon" />
               <h2 className="empty__title">{t('drafts.emptyTitle')}</h2>
               <p className="empty__body">{t('drafts.emptyBody')}</p>
-              <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft-empty">
-                {t('drafts.new')}
-              </Button>
+              <div className="empty__actions">
+                <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft-empty">
+                  {t('drafts.new')}
+                </Button>
+                <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image-empty">
+                  {t('drafts.newImage')}
+                </Button>
+              </div>
             </div>
           )
         ) : (
@@ -99,6 +109,7 @@ export function DraftsView() {
         )}
       </div>
       <NewDraftDialog open={creating} onClose={() => setCreating(false)} />
+      <NewImageDialog open={creatingImage} onClose={() => setCreatingImage(false)} />
     </section>
   );
 }
@@ -112,7 +123,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(draft.name);
   const inTrash = draft.trashedAt !== null;
-  const canOpen = !inTrash && draft.kind === 'video';
+  const canOpen = !inTrash;
 
   const commit = async () => {
     const next = name.trim();
@@ -121,7 +132,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
   };
 
   return (
-    <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id)}>
+    <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id, draft.kind)}>
       <td className="draft-row__name">
         <div className="draft-row__cell">
           <PresetShape preset={draft.preset} kind={draft.kind} />
@@ -145,7 +156,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
             data-testid="draft-rename-input"
           />
         ) : canOpen ? (
-          <button type="button" className="draft-row__open" onClick={() => openDraft(draft.id)} data-testid="draft-open">
+          <button type="button" className="draft-row__open" onClick={() => openDraft(draft.id, draft.kind)} data-testid="draft-open">
             {draft.name}
           </button>
         ) : (
@@ -154,7 +165,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
         </div>
       </td>
       <td className="draft-row__muted">
-        {t(`preset.${draft.preset}` as MessageKey)}
+        {t(`${draft.kind === 'image' ? 'imagePreset' : 'preset'}.${draft.preset}` as MessageKey)}
         {draft.kind === 'image' && ` · ${t('drafts.image')}`}
       </td>
       <td className="draft-row__muted num mono">{formatClock(draft.durationSec)}</td>

@@ -1,0 +1,219 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { DraftRecord } from '../../electron/model/draft-record';
+import type { ImageDraft, ImageMediaLayer, ImageTextLayer } from '../../electron/model/image-draft';
+import { GOOD_DIR } from '../../scripts/fixtures';
+import { testLimit, waitStep } from '../limits';
+import { callApi, expect, test } from '../serve';
+
+/**
+ * The image editor driven like a creator: a 4:5 post, a photo and a text, moved, snapped, rotated and resized
+ * with the mouse on the canvas, an undo, then a carousel's pages added and reordered. What the editor saved is
+ * read back through the API, so the test holds the document, not only the screen.
+ */
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+type Geo = { x: number; y: number; scale: number };
+
+async function canvasGeo(page: Page): Promise<Geo> {
+  const c = page.getByTestId('ie-canvas');
+  const box = (await c.boundingBox())!;
+  return { x: box.x, y: box.y, scale: Number(await c.getAttribute('data-scale')) };
+}
+const at = (g: Geo, cx: number, cy: number) => ({ x: g.x + cx * g.scale, y: g.y + cy * g.scale });
+
+/** Presses at a screen point and moves to another in steps, as a hand does; `hold` keeps the button down. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, opts: { hold?: boolean } = {}): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+  if (!opts.hold) await page.mouse.up();
+}
+
+let lastRevision = -1;
+/**
+ * The draft as saved after the step just taken: waits for a revision newer than the last one read (every step
+ * edits) and for the editor to say everything is saved, then reads it through the API.
+ */
+async function savedDoc(page: Page, id: string): Promise<ImageDraft> {
+  const read = () => callApi<DraftRecord>(page, 'drafts.get', { id });
+  await expect.poll(async () => (await read()).revision, { message: 'a new revision saved' }).toBeGreaterThan(lastRevision);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  const rec = await read();
+  lastRevision = rec.revision;
+  if (rec.doc.kind !== 'image') throw new Error('expected an image draft');
+  return rec.doc;
+}
+
+test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on the canvas, undoes, and builds a carousel', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
+  await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
+
+  // New image post from the drafts list: the 4:5 preset.
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-image-empty').click();
+  await app.getByTestId('new-image-name').fill('Launch post');
+  await app.getByTestId('image-preset-4:5').click();
+  await app.getByTestId('new-image-create').click();
+  await expect(app.getByTestId('image-editor')).toBeVisible();
+  await expect(app.getByTestId('ie-empty-page')).toBeVisible();
+  const drafts = await callApi<{ id: string; name: string; kind: string; preset: string }[]>(app, 'drafts.list', {});
+  const draft = drafts.find((d) => d.name === 'Launch post')!;
+  expect(draft).toMatchObject({ kind: 'image', preset: '4:5' });
+
+  // A photo (shown portrait, 400×600) and a heading, both centred.
+  const canvasEl = app.getByTestId('ie-canvas');
+  await app.getByTestId('ie-tab-photos').click();
+  await app.getByTestId('ie-photo-choice').first().click();
+  await expect(canvasEl.locator('[data-testid="ie-layer"][data-kind="photo"]')).toHaveCount(1);
+  await app.getByTestId('ie-tab-text').click();
+  await app.getByTestId('ie-add-text-title').click();
+  await expect(canvasEl.locator('[data-testid="ie-layer"][data-kind="text"]')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('ie-empty-page')).toHaveCount(0);
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);
+
+  let doc = await savedDoc(app, draft.id);
+  const photoId = doc.pages[0]!.layers.find((l) => l.type === 'media')!.id;
+  const textId = doc.pages[0]!.layers.find((l) => l.type === 'text')!.id;
+  const photo0 = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  // A third of the canvas's area at the photo's own shape, centred.
+  expect(photo0.x).toBeCloseTo(0.5, 6);
+  expect((photo0.w * 1080) / (photo0.h * 1350)).toBeCloseTo(400 / 600, 3);
+
+  const g = await canvasGeo(app);
+  const tol = 1.5 / g.scale; // canvas pixels per screen pixel, and a half of rounding
+
+  // Move the photo by (-100, -150) canvas px with Alt (no snapping): grabbed above the text.
+  await app.keyboard.down('Alt');
+  await drag(app, at(g, 540, 400), at(g, 440, 250));
+  await app.keyboard.up('Alt');
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  doc = await savedDoc(app, draft.id);
+  let photo = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(Math.abs(photo.x * 1080 - 440)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(photo.y * 1350 - 525)).toBeLessThanOrEqual(tol);
+
+  // Dragged back close to the centre, it snaps onto the canvas's centre line, which is drawn while dragging.
+  await drag(app, at(g, 440, 300), at(g, 537, 300), { hold: true });
+  await expect(app.locator('[data-testid="ie-guide"][data-axis="x"][data-at="540"]')).toHaveCount(1);
+  await app.mouse.up();
+  await expect(app.getByTestId('ie-guide')).toHaveCount(0);
+  doc = await savedDoc(app, draft.id);
+  photo = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(photo.x).toBe(0.5);
+
+  // Rotate the text with its rotate handle; Shift snaps to 15° steps, so pointing right is exactly 90°.
+  await app.mouse.click(at(g, 540, 675).x, at(g, 540, 675).y);
+  await expect(app.getByTestId('ie-layer-row').and(app.locator(`[data-layer-id="${textId}"]`))).toHaveAttribute('aria-selected', 'true');
+  const rot = (await app.getByTestId('ie-rotate').boundingBox())!;
+  await app.keyboard.down('Shift');
+  await drag(app, { x: rot.x + rot.width / 2, y: rot.y + rot.height / 2 }, { x: at(g, 540, 675).x + 250, y: at(g, 540, 675).y + 7 });
+  await app.keyboard.up('Shift');
+  doc = await savedDoc(app, draft.id);
+  const text = doc.pages[0]!.layers.find((l) => l.id === textId) as ImageTextLayer;
+  expect(text.rotation).toBe(90);
+  expect(text.x).toBeCloseTo(0.5, 9);
+
+  // Resize the photo from its bottom-right corner with Shift: the ratio holds and the top-left corner stays.
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  const se = (await app.getByTestId('ie-handle-se').boundingBox())!;
+  const before = photo;
+  await app.keyboard.down('Shift');
+  await drag(app, { x: se.x + se.width / 2, y: se.y + se.height / 2 }, { x: se.x + se.width / 2 + 60, y: se.y + se.height / 2 + 8 });
+  await app.keyboard.up('Shift');
+  doc = await savedDoc(app, draft.id);
+  const resized = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(resized.w).toBeGreaterThan(before.w * 1.1);
+  expect((resized.w * 1080) / (resized.h * 1350)).toBeCloseTo((before.w * 1080) / (before.h * 1350), 6);
+  const left = (b: typeof before) => (b.x - b.w / 2) * 1080;
+  const top = (b: typeof before) => (b.y - b.h / 2) * 1350;
+  expect(left(resized)).toBeCloseTo(left(before), 6);
+  expect(top(resized)).toBeCloseTo(top(before), 6);
+
+  // Undo takes the resize back (one step for the whole gesture); the move and the rotation stay.
+  await app.keyboard.press('Control+z');
+  doc = await savedDoc(app, draft.id);
+  const undone = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(undone).toEqual(before);
+  expect((doc.pages[0]!.layers.find((l) => l.id === textId) as ImageTextLayer).rotation).toBe(90);
+
+  // Keys: Shift+arrow nudges 10 px, Ctrl+D duplicates (selected), Delete removes the copy.
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await app.keyboard.press('Shift+ArrowRight');
+  await app.keyboard.press('ArrowDown');
+  doc = await savedDoc(app, draft.id);
+  const nudged = (doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box;
+  expect(nudged.x * 1080).toBeCloseTo(before.x * 1080 + 10, 6);
+  expect(nudged.y * 1350).toBeCloseTo(before.y * 1350 + 1, 6);
+  await app.keyboard.press('Shift+ArrowLeft');
+  await app.keyboard.press('ArrowUp');
+  await app.keyboard.press('Control+d');
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(3);
+  await app.keyboard.press('Delete');
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);
+  doc = await savedDoc(app, draft.id);
+  expect((doc.pages[0]!.layers.find((l) => l.id === photoId) as ImageMediaLayer).box).toEqual(before);
+
+  // Double-click the text to type on the canvas; Esc ends it.
+  await app.mouse.dblclick(at(g, 540, 675).x, at(g, 540, 675).y);
+  await expect(app.getByTestId('ie-textedit')).toBeFocused();
+  await app.getByTestId('ie-textedit').fill('Summer sale');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('ie-textedit')).toHaveCount(0);
+  doc = await savedDoc(app, draft.id);
+  expect((doc.pages[0]!.layers.find((l) => l.id === textId) as ImageTextLayer).text).toBe('Summer sale');
+
+  // A layer locked in the layer list is not picked on the canvas, and cannot be nudged from the list.
+  const photoRow = app.locator(`[data-testid="ie-layer-row"][data-layer-id="${photoId}"]`);
+  await photoRow.getByTestId('ie-layer-lock').click();
+  await app.mouse.click(at(g, 60, 1300).x, at(g, 60, 1300).y);
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await expect(app.getByTestId('ie-selection')).toHaveCount(0);
+  await photoRow.click();
+  await expect(app.getByTestId('ie-selection')).toHaveClass(/ie-selection--locked/);
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('toast').filter({ hasText: 'locked' })).toBeVisible();
+  await app.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(app.getByTestId('toast')).toHaveCount(0);
+  await photoRow.getByTestId('ie-layer-lock').click();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.pages[0]!.layers.find((l) => l.id === photoId)).toMatchObject({ locked: false, box: before });
+
+  // A marquee from an empty corner across both layers selects both.
+  await drag(app, at(g, 20, 20), at(g, 1000, 1000));
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '2');
+  await expect(app.getByTestId('ie-layer-row').and(app.locator('[aria-selected="true"]'))).toHaveCount(2);
+
+  // The post as a creator sees it, for the docs.
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await app.screenshot({ path: '/tmp/ie-post.png' });
+
+  // A carousel: two more pages, then the last dragged to the front in the page strip.
+  await app.getByTestId('ie-page-add').click();
+  await app.getByTestId('ie-page-add').click();
+  await expect(app.getByTestId('ie-page')).toHaveCount(3);
+  const ids = await app.getByTestId('ie-page').evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')!));
+  await app.getByTestId('ie-tab-shapes').click();
+  await app.getByTestId('ie-add-shape-ellipse').click();
+  await app.getByTestId('ie-page').nth(2).dragTo(app.getByTestId('ie-page').nth(0), { targetPosition: { x: 4, y: 20 } });
+  await expect(app.getByTestId('ie-page').first()).toHaveAttribute('data-page-id', ids[2]!);
+  doc = await savedDoc(app, draft.id);
+  expect(doc.pages.map((p) => p.id)).toEqual([ids[2], ids[0], ids[1]]);
+  expect(doc.pages[0]!.layers.map((l) => (l.type === 'shape' ? l.shape : l.type))).toEqual(['ellipse']);
+  expect(doc.pages[1]!.layers).toHaveLength(2);
+
+  // Back on the first designed page with the photo selected: the screenshot for the README.
+  await app.locator(`[data-testid="ie-page"][data-page-id="${ids[0]}"]`).getByTestId('ie-page-open').click();
+  // Nothing selected: the inspector shows the page; a gradient background from it.
+  await app.mouse.click(at(g, 60, 1300).x, at(g, 60, 1300).y);
+  await app.getByTestId('ie-bg-gradient').click();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.pages[1]!.background.type).toBe('gradient');
+  await app.mouse.click(at(g, 350, 250).x, at(g, 350, 250).y);
+  await expect(app.getByTestId('ie-selection')).toBeVisible();
+  await app.screenshot({ path: '/tmp/ie-carousel.png' });
+  fs.copyFileSync('/tmp/ie-carousel.png', '/tmp/ie-best.png');
+});
