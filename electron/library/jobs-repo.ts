@@ -74,8 +74,8 @@ export class JobsRepo {
    */
   finishedExports(opts: { draftId?: string; limit: number; kind?: 'export' | 'image-export' }): Job[] {
     const byDraft = opts.draftId === undefined ? '' : "AND json_extract(result, '$.draftId') = ?";
-    // Image exports for a post's delivery are not jobs of this kind, so every image-export job is a person's.
-    const kind = opts.kind === 'image-export' ? "kind = 'image-export'" : "kind = 'export'";
+    // A post's delivery writes into its own folder (outputDir): not a person's export.
+    const kind = opts.kind === 'image-export' ? "kind = 'image-export' AND json_extract(input, '$.outputDir') IS NULL" : "kind = 'export'";
     const sql = `SELECT * FROM jobs WHERE ${kind} AND status = 'done' AND json_extract(input, '$.variant') IS NULL ${byDraft}
       ORDER BY created_at DESC LIMIT ?`;
     const params = opts.draftId === undefined ? [opts.limit] : [opts.draftId, opts.limit];

@@ -21,6 +21,13 @@ export const ImageExportInput = z.object({
 });
 export type ImageExportInput = z.infer<typeof ImageExportInput>;
 
+/**
+ * The job's input: the API's, plus (for a post's delivery only) the folder to write into. The API call's schema
+ * is ImageExportInput, which strips `outputDir`, so a browser can never name a path here.
+ */
+export const ImageExportJobInput = ImageExportInput.extend({ outputDir: z.string().optional() });
+export type ImageExportJobInput = z.infer<typeof ImageExportJobInput>;
+
 export const ExportedFile = z.object({
   fileName: z.string(),
   outputPath: z.string(),

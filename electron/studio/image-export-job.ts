@@ -6,7 +6,7 @@ import { draftNotFound } from '../library/drafts-repo';
 import { loadSharp } from '../media/sharp';
 import { AppError } from '../model/errors';
 import type { ImageDraft } from '../model/image-draft';
-import { type ImageExportEntry, ImageExportInput, type ImageExportResult } from '../model/image-export-job';
+import { type ImageExportEntry, type ImageExportInput, ImageExportJobInput, type ImageExportResult } from '../model/image-export-job';
 import { imageExportResultOf } from '../model/job';
 import { safeBaseName, writeImagePages } from '../render/image-export';
 import type { Raw } from '../render/image-render';
@@ -88,10 +88,16 @@ export async function writeDraftImages(rooms: Rooms, draft: ImageDraft, input: O
 }
 
 export async function imageExportJob(rooms: Rooms, job: JobContext, raw: unknown): Promise<ImageExportResult> {
-  const input = ImageExportInput.parse(raw);
+  const input = ImageExportJobInput.parse(raw);
   const draft = imageDraftOf(rooms, input.draftId);
   checkImageExport(input, draft);
-  const dir = await freeDir(rooms.folder.exportsDir, safeBaseName(draft.name), new Date());
+  let dir: string;
+  if (input.outputDir) {
+    // A post's delivery: its own folder per revision, made afresh.
+    dir = input.outputDir;
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.mkdir(dir, { recursive: true });
+  } else dir = await freeDir(rooms.folder.exportsDir, safeBaseName(draft.name), new Date());
   try {
     const { files, pdf } = await writeDraftImages(rooms, draft, input, dir, job);
     return { kind: 'image-export', draftId: input.draftId, format: input.format, channel: input.channel, maxBytes: input.maxBytes, dir, files, pdf };
