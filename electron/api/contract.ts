@@ -21,6 +21,7 @@ import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '.
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
+import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
 
 /**
@@ -208,6 +209,15 @@ export const calls = {
    * the document being edited (`doc`). A PNG in the layer cache (textLayerUrl(key)): page thumbnails, and the
    * picture the preview is held to. At most 4096 pixels on a side (a bigger `scale` is reduced to that).
    */
+  /**
+   * Exports an image draft as an 'image-export' job (docs/image-render.md "Export job"): every page in `format`,
+   * scaled to `width` and stepped down in quality to `maxBytes` when given (a channel preset), as numbered files
+   * in a new folder of the library's exports/, with `pdf` also one PDF of the pages (JPEG only). Progress per page;
+   * jobs.cancel stops it and removes what it wrote. The result lists each file: quality used, size, fits or not.
+   */
+  'images.export': { input: ImageExportInput, output: z.object({ jobId: Id }) },
+  /** Finished image exports (all, or one draft's), newest first, each file marked available or gone. */
+  'images.exports': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(ImageExportEntry) },
   'images.renderPage': {
     input: z
       .object({ id: Id.optional(), doc: ImageDraft.optional(), page: z.number().int().min(0).max(99), scale: z.number().min(0.05).max(4).default(1) })

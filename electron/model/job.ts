@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ImageExportResult } from './image-export-job';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -94,7 +95,7 @@ export const KitImportResult = z.object({
   importedAssetIds: z.array(z.string()),
 });
 export type KitImportResult = z.infer<typeof KitImportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult]);
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
@@ -123,6 +124,10 @@ export function importResultOf(job: Job): ImportResult | null {
 
 export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
+}
+
+export function imageExportResultOf(job: Job): ImageExportResult | null {
+  return job.result?.kind === 'image-export' ? job.result : null;
 }
 
 export function backupResultOf(job: Job): BackupResult | null {

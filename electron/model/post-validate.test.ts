@@ -15,6 +15,33 @@ const post = (c: Partial<PostContent> = {}, overrides: Partial<Record<ChannelId,
 const video = (f: Partial<MediaFacts> = {}): MediaFacts => ({ kind: 'video', durationSec: 30, width: 1080, height: 1920, fps: 30, sizeBytes: null, ...f });
 const image = (f: Partial<MediaFacts> = {}): MediaFacts => ({ kind: 'image', durationSec: 0, width: 1080, height: 1350, fps: 30, sizeBytes: null, ...f });
 
+describe('validatePost: carousels and image formats', () => {
+  it('counts pages against each channel: X 4, Instagram feed 10 (the API), TikTok 35', () => {
+    expect(validatePost(post(), image({ pages: 4 }), 'x')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 5 }), 'x')).toMatchObject([{ field: 'pages', severity: 'error', message: expect.stringMatching(/^5 pages is over X's 4 images a post: remove 1 page or split/) }]);
+    expect(validatePost(post(), image({ pages: 10 }), 'instagram_feed')).toEqual([]);
+    const ig = validatePost(post(), image({ pages: 12 }), 'instagram_feed');
+    expect(ig).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 2 pages or split the carousel into two posts' }]);
+    expect(ig[0]!.message).toMatch(/its API, which Postframe sends through, takes 10/);
+    expect(validatePost(post(), image({ width: 1080, height: 1920, pages: 36 }), 'tiktok')).toMatchObject([{ field: 'pages', severity: 'error' }]);
+  });
+
+  it('sends a LinkedIn carousel over 20 images as one PDF document (to 300 pages), and refuses more', () => {
+    expect(validatePost(post(), image({ pages: 20 }), 'linkedin')).toEqual([]);
+    const doc = validatePost(post(), image({ pages: 25 }), 'linkedin');
+    expect(doc).toMatchObject([{ field: 'pages', severity: 'warning', fix: 'it goes as one PDF document post instead (up to 300 pages)' }]);
+    expect(doc[0]!.source).toMatch(/documents-api/);
+    expect(validatePost(post(), image({ pages: 301 }), 'linkedin')).toMatchObject([{ field: 'pages', severity: 'error' }]);
+  });
+
+  it('refuses a format the channel does not take, saying which it does', () => {
+    expect(validatePost(post(), image({ format: 'png' }), 'instagram_feed')).toMatchObject([{ field: 'format', severity: 'error', message: expect.stringMatching(/^Instagram feed does not take PNG: export as JPEG/) }]);
+    expect(validatePost(post(), image({ format: 'avif' }), 'x')).toMatchObject([{ field: 'format', fix: 'export as JPEG or PNG or WebP' }]);
+    expect(validatePost(post(), image({ format: 'webp' }), 'x')).toEqual([]);
+    expect(validatePost(post(), image({ format: null }), 'instagram_feed')).toEqual([]);
+  });
+});
+
 describe('validatePost', () => {
   it('passes a 30 s 9:16 video with a short caption on every video channel', () => {
     for (const ch of ['tiktok', 'instagram_reel', 'youtube_shorts', 'facebook_reel', 'x', 'linkedin'] as const) {

@@ -1,5 +1,6 @@
 import { channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
 import { formatDimensions } from './geometry';
+import { type ImageFormat, imageFormats } from './image-format';
 import { contentFor, type ChannelId, type Post } from './post';
 import { codePointLength, inlineHashtags, inlineMentions, writtenCaption } from './post-text';
 import { bitrateCapKbps, maxSecondsAt, MIN_VIDEO_KBPS, planVariant } from './render-variant';
@@ -16,7 +17,7 @@ import { bitrateCapKbps, maxSecondsAt, MIN_VIDEO_KBPS, planVariant } from './ren
  * Fields beyond the brief's list: `title` (YouTube titles, TikTok photo titles) and `media` (a kind the
  * channel does not take at all, e.g. a video to the Instagram feed).
  */
-export type IssueField = 'duration' | 'caption' | 'hashtags' | 'mentions' | 'aspect' | 'size' | 'fps' | 'resolution' | 'firstComment' | 'title' | 'media';
+export type IssueField = 'duration' | 'caption' | 'hashtags' | 'mentions' | 'aspect' | 'size' | 'fps' | 'resolution' | 'firstComment' | 'title' | 'media' | 'pages' | 'format';
 
 export type Issue = {
   field: IssueField;
@@ -36,8 +37,12 @@ export type MediaFacts = {
   width: number;
   height: number;
   fps: number;
-  /** Bytes of the file as it will be sent; null while not rendered yet (the size is then estimated from the bitrate cap). */
+  /** Bytes of the file as it will be sent (a carousel: its biggest page); null while not rendered yet (the size is then estimated from the bitrate cap). */
   sizeBytes: number | null;
+  /** Images: pages of the draft (a carousel has more than one); 1 when not given. */
+  pages?: number;
+  /** Images: the format the file is in, when it is already chosen (the Export dialog); null: the export picks the channel's. */
+  format?: ImageFormat | null;
 };
 
 export function formatDuration(sec: number): string {
@@ -75,10 +80,35 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const over = (v: number, r: Range | null) => r?.max != null && v > r.max;
 const under = (v: number, r: Range | null) => r?.min != null && v < r.min;
 
+type Add = (field: IssueField, severity: Issue['severity'], what: string, fix: string, source: Source) => void;
+
+const FORMAT_LABEL: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' };
+
+/** Image counts and formats (a carousel's pages; a document post where the channel has one). */
+function imageIssues(facts: MediaFacts, channel: ChannelId, add: Add): void {
+  const c = channelLimits[channel];
+  const m = c.image!;
+  const pages = facts.pages ?? 1;
+  if (m.maxItems != null && pages > m.maxItems) {
+    const doc = c.document;
+    if (doc && (doc.maxPages == null || pages <= doc.maxPages)) {
+      add('pages', 'warning', `${plural(pages, 'page')} is over ${c.labelPossessive} ${m.maxItems} images a post`, `it goes as one PDF document post instead (up to ${doc.maxPages ?? '∞'} pages)`, doc.source);
+    } else {
+      const note = channel === 'instagram_feed' ? ' (the Instagram app takes 20 by hand; its API, which Postframe sends through, takes 10)' : '';
+      add('pages', 'error', `${plural(pages, 'page')} is over ${c.labelPossessive} ${m.maxItems} images a post${note}`, `remove ${plural(pages - m.maxItems, 'page')} or split the carousel into two posts`, m.source);
+    }
+  }
+  const accepted = imageFormats.filter((f) => m.containers.includes(f));
+  if (facts.format && m.containers.length > 0 && !m.containers.includes(facts.format)) {
+    const take = accepted.map((f) => FORMAT_LABEL[f]).join(' or ');
+    add('format', 'error', `${c.label} does not take ${FORMAT_LABEL[facts.format]}`, `export as ${take || m.containers.join(' or ').toUpperCase()}`, m.source);
+  }
+}
+
 export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, facts: MediaFacts, channel: ChannelId): Issue[] {
   const c = channelLimits[channel];
   const issues: Issue[] = [];
-  const add = (field: IssueField, severity: Issue['severity'], what: string, fix: string, source: Source) => {
+  const add: Add = (field, severity, what, fix, source) => {
     const label = sourceLabel(source);
     issues.push({ field, severity, message: `${what}: ${fix} (${label})`, fix, source: label });
   };
@@ -140,6 +170,8 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
     if (facts.kind === 'video' && (over(facts.fps, m.fps) || under(facts.fps, m.fps))) {
       add('fps', 'warning', `${facts.fps} fps is outside ${c.labelPossessive} ${m.fps!.min ?? 0}–${m.fps!.max ?? '∞'} fps`, `the export renders it at ${plan.fps} fps`, m.source);
     }
+
+    if (facts.kind === 'image') imageIssues(facts, channel, add);
 
     if (m.maxBytes != null) {
       if (facts.sizeBytes != null && facts.sizeBytes > m.maxBytes) {

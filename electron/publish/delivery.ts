@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type ChannelId, type Post, contentFor } from '../model/post';
 import { writtenCaption } from '../model/post-text';
 
@@ -27,8 +28,10 @@ export interface Delivery {
   postId: string;
   revision: number;
   post: DeliveryPost;
-  /** The exported MP4 or image. */
+  /** The exported MP4 or image (a carousel: its first page). */
   mediaPath: string;
+  /** An image post's pages in order (one for a single image); null for a video. */
+  images: string[] | null;
   /** A JPEG. */
   coverPath: string;
 }
@@ -72,7 +75,7 @@ export function deliveryFor(
   post: Pick<Post, 'id' | 'title' | 'content' | 'targets' | 'sponsored' | 'scheduledAt' | 'timeZone'>,
   channel: ChannelId,
   revision: number,
-  files: { mediaPath: string; coverPath: string },
+  files: { mediaPath: string; coverPath: string; images?: string[] | null },
 ): Delivery {
   const c = contentFor(post, channel);
   return {
@@ -92,6 +95,7 @@ export function deliveryFor(
       timeZone: post.timeZone,
     },
     mediaPath: files.mediaPath,
+    images: files.images ?? null,
     coverPath: files.coverPath,
   };
 }
@@ -107,7 +111,13 @@ export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'm
 }
 
 /** The metadata both connectors write (post.json / the webhook's `metadata` part). */
-export function deliveryMetadata(d: Delivery, files: { media: string; cover: string }): Record<string, unknown> {
+/** `01.jpg`, `02.jpg`, … (two digits at least, so sorting by name keeps the page order). */
+export function imageFileNames(images: readonly string[]): string[] {
+  const width = Math.max(2, String(images.length).length);
+  return images.map((p, i) => `${String(i + 1).padStart(width, '0')}${path.extname(p).toLowerCase() || '.bin'}`);
+}
+
+export function deliveryMetadata(d: Delivery, files: { media: string; cover: string; images?: string[] }): Record<string, unknown> {
   return {
     schema: 'postframe.delivery/1',
     deliveryId: d.deliveryId,

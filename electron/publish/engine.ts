@@ -39,9 +39,11 @@ export type DueOutcome = {
 /** What the engine needs of the export engine (studio/delivery.ts provides it). */
 export interface RenderPort {
   /** The draft's facts for planning variants; null when the draft is gone. */
-  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number } | null;
+  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number; pages: number } | null;
   /** Starts one variant's export job; `done` resolves when the file is finished and rejects with the reason. */
   startVariant(req: { draftId: string; variant: VariantPlan; outputPath: string; title: string }): { jobId: string; done: Promise<void> };
+  /** Starts an image draft's export into `outputDir` (numbered JPEGs in page order); `done` as startVariant's. */
+  startImages(req: { draftId: string; plan: ImagePlan; outputDir: string; title: string }): { jobId: string; done: Promise<void> };
   cancelJob(jobId: string): void;
   /** A JPEG of the frame at `atSec` of `media`. */
   writeCover(media: string, atSec: number, out: string): Promise<void>;
@@ -61,7 +63,22 @@ export interface EngineDeps {
   log: LogFn;
 }
 
-type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string };
+/** An image post's files for one channel: JPEG pages at `width`, each stepped down to `maxBytes`. */
+export type ImagePlan = { width: number; maxBytes: number | null };
+type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string; images: Map<ChannelId, ImagePlan> | null };
+
+/**
+ * What an image post sends a channel: JPEG (every channel taking images takes it), scaled down only where the
+ * channel's width limit is under the canvas, stepped down to its file-size limit. Or why it cannot go.
+ */
+export function imagePlanFor(canvasWidth: number, pages: number, channel: ChannelId): ImagePlan | { problem: string } {
+  const c = channelLimits[channel];
+  const m = c.image;
+  if (!m) return { problem: `${c.label} does not take images. Remove it from the post or attach a video draft.` };
+  if (m.maxItems != null && pages > m.maxItems) return { problem: `${pages} pages is over ${c.labelPossessive} ${m.maxItems} images a post. Remove ${pages - m.maxItems} or split the carousel into two posts.` };
+  const maxWidth = m.width?.max ?? m.side?.max ?? null;
+  return { width: maxWidth != null && canvasWidth > maxWidth ? maxWidth : canvasWidth, maxBytes: m.maxBytes };
+}
 type Run = { jobIds: string[]; done: Promise<DueOutcome> };
 
 const label = (c: ChannelId) => channelLimits[c].label;
@@ -307,12 +324,22 @@ export class DeliveryEngine {
     if (!post.draftId) return { problem: 'It has no draft to export (it was imported from a CSV). Attach a draft to the post.', noDraft: true };
     const facts = this.d.render.draftFacts(post.draftId);
     if (!facts) return { problem: 'Its draft was deleted. Attach another draft to the post.', noDraft: true };
-    if (facts.kind !== 'video') return { problem: 'Postframe exports video drafts only for now. Attach a video draft to the post.' };
-    if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
+    if (facts.kind === 'image') {
+      if (facts.pages <= 0) return { problem: `The draft “${facts.name}” has no pages. Add a page in the image editor.` };
+    } else if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
     const s = this.d.connectors();
     const nowhere = post.targets.filter((t) => routeFor(t.channel, isSet(s)) === null).map((t) => t.channel);
     if (nowhere.length) return { problem: `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to ${labels(nowhere)}. ${SET_UP_DELIVERY}` };
     const plans = new Map<ChannelId, VariantPlan>();
+    if (facts.kind === 'image') {
+      const images = new Map<ChannelId, ImagePlan>();
+      for (const t of post.targets) {
+        const plan = imagePlanFor(facts.canvas.width, facts.pages, t.channel);
+        if ('problem' in plan) return plan;
+        images.set(t.channel, plan);
+      }
+      return { plans, durationSec: 0, draftId: post.draftId, images };
+    }
     for (const t of post.targets) {
       try {
         const plan = planVariant(facts.canvas, facts.durationSec, t.channel);
@@ -323,7 +350,7 @@ export class DeliveryEngine {
         return { problem: errorMessage(e) };
       }
     }
-    return { plans, durationSec: facts.durationSec, draftId: post.draftId };
+    return { plans, durationSec: facts.durationSec, draftId: post.draftId, images: null };
   }
 
   private preflightProblem(post: PostRecord): string | null {
@@ -397,13 +424,22 @@ export class DeliveryEngine {
   }
 
   /** The variant file and cover a channel's delivery sends (one file serves every channel in its name). */
-  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string }> {
+  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string; images: string[] | null }> {
     const dir = this.renderDir(post);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
+    // An image post: a folder per plan (`instagram_feed+x/`) of numbered pages; the first page is the cover.
+    const folder = names.find((n) => n.endsWith('.images') && path.basename(n, '.images').split('+').includes(channel));
+    if (folder) {
+      const pages = (await fs.readdir(path.join(dir, folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.jpg')).sort();
+      const images = pages.map((n) => path.join(dir, folder, n));
+      // No pages: the connector reports the missing file (nothing is sent).
+      const first = images[0] ?? path.join(dir, folder, 'missing.jpg');
+      return { mediaPath: first, coverPath: first, images: images.length ? images : [first] };
+    }
     const media = names.find((n) => n.endsWith('.mp4') && !n.startsWith('.') && path.basename(n, '.mp4').split('+').includes(channel));
     // A missing file makes the connector report "missing: export again" (nothing is sent).
     const base = media ? path.basename(media, '.mp4') : channel;
-    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`) };
+    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null };
   }
 
   /**
@@ -414,6 +450,7 @@ export class DeliveryEngine {
     const dir = this.renderDir(post);
     await fs.rm(dir, { recursive: true, force: true });
     await fs.mkdir(dir, { recursive: true });
+    if (prepared.images) return this.renderImages(post, prepared.draftId, prepared.images, jobIds);
     const groups = new Map<string, { plan: VariantPlan; channels: ChannelId[] }>();
     for (const t of post.targets) {
       const plan = prepared.plans.get(t.channel)!;
@@ -444,6 +481,35 @@ export class DeliveryEngine {
       await this.d.render.writeCover(s.outputPath, at, s.outputPath.replace(/\.mp4$/, '.jpg'));
     }
     return true;
+  }
+
+  /** An image post: one export job per distinct plan into `<channels>.images/`, pages as numbered JPEGs. */
+  private async renderImages(post: PostRecord, draftId: string, plans: Map<ChannelId, ImagePlan>, jobIds: string[]): Promise<boolean> {
+    const dir = this.renderDir(post);
+    const groups = new Map<string, { plan: ImagePlan; channels: ChannelId[] }>();
+    for (const t of post.targets) {
+      const plan = plans.get(t.channel)!;
+      const key = `${plan.width}:${plan.maxBytes ?? ''}`;
+      const g = groups.get(key) ?? { plan, channels: [] };
+      g.channels.push(t.channel);
+      groups.set(key, g);
+    }
+    const started = [...groups.values()].map((g) => {
+      const outputDir = path.join(dir, `${g.channels.join('+')}.images`);
+      const title = `Exporting “${post.title}” for ${labels(g.channels)} (${g.plan.width} px wide)`;
+      const job = this.d.render.startImages({ draftId, plan: g.plan, outputDir, title });
+      jobIds.push(job.jobId);
+      return { ...g, job };
+    });
+    this.d.events.deliveryChanged([post.id]);
+    const results = await Promise.allSettled(started.map((s) => s.job.done));
+    const failed = results.findIndex((r) => r.status === 'rejected');
+    if (failed >= 0) {
+      for (const s of started) this.d.render.cancelJob(s.job.jobId);
+      const reason = errorMessage((results[failed] as PromiseRejectedResult).reason);
+      throw new Error(`The export for ${labels(started[failed]!.channels)} failed: ${reason}`);
+    }
+    return !this.stopping;
   }
 
   private hasSendable(post: PostRecord, now: Date): boolean {

@@ -79,7 +79,7 @@ export function pageFileName(base: string, index: number, count: number, format:
   return `${base}-${String(index + 1).padStart(width, '0')}.${ext}`;
 }
 
-export type WrittenPage = { path: string; sizeBytes: number; quality: number | null; fits: boolean };
+export type WrittenPage = { path: string; sizeBytes: number; quality: number | null; fits: boolean; width: number; height: number };
 
 /**
  * Encodes and writes each page (drawn by `draw`, one at a time so a 20-page carousel never holds 20 canvases) into
@@ -94,7 +94,7 @@ export async function writeImagePages(count: number, draw: (index: number) => Pr
     const tmp = `${file}.${randomUUID()}.tmp`;
     await fs.writeFile(tmp, e.bytes);
     await fs.rename(tmp, file);
-    out.push({ path: file, sizeBytes: e.bytes.length, quality: e.quality, fits: e.fits });
+    out.push({ path: file, sizeBytes: e.bytes.length, quality: e.quality, fits: e.fits, width: e.width, height: e.height });
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { type ImageFormat, type WrittenPage, writeImagePages } from '../render/i
 import { photoSourceFacts } from '../render/source-facts';
 import { rasterizeText, textLayerPath } from '../render/text';
 import type { ApiPart, Rooms, StudioContext } from './context';
+import { checkImageExport, imageDraftOf, listImageExports } from './image-export-job';
 
 /**
  * The image compositor's calls (docs/image-render.md). Their PNGs go to the library's layer cache (cache/text,
@@ -26,7 +27,7 @@ export const IMAGE_RENDER_VERSION = 1;
 /** The largest frame images.photo draws at before scaling down (a 4096×4096 canvas). */
 const PHOTO_FRAME_MAX_PIXELS = 4096 * 4096;
 
-type ImageCalls = 'images.photo' | 'images.renderPage';
+type ImageCalls = 'images.photo' | 'images.renderPage' | 'images.export' | 'images.exports';
 
 export type ImageSource = PhotoSource & { facts: ImageAssetFacts; sha256: string };
 
@@ -126,6 +127,15 @@ export function imagesApi(ctx: StudioContext): ApiPart<ImageCalls> {
         await writeCached(dir, key, await encodePng(raw, size));
       }
       return { key, ...size };
+    },
+    async 'images.export'(input) {
+      const draft = imageDraftOf(ctx.rooms, input.draftId);
+      checkImageExport(input, draft);
+      const pages = draft.pages.length;
+      return { jobId: ctx.rooms.runner.start('image-export', `Exporting ${draft.name} (${pages} ${pages === 1 ? 'page' : 'pages'})`, input).id };
+    },
+    async 'images.exports'(input) {
+      return listImageExports(ctx.rooms, { draftId: input.draftId, limit: input.limit });
     },
     async 'images.renderPage'(input) {
       const { rooms } = ctx;

@@ -19,6 +19,7 @@ import { exportFileName, freeExportPath, runExport } from '../render/export';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
 import { rasterizeText } from '../render/text';
 import { type Rooms, type StudioContext, requireTools } from './context';
+import { imageExportJob } from './image-export-job';
 import { PathGate } from './path-gate';
 
 /** Import options the Studio was opened with (tests and benchmarks tune them). */
@@ -34,6 +35,7 @@ export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: Impo
   rooms.runner.register('import', (job, input) => importJob(ctx, rooms, job, input, tuning));
   rooms.runner.register('export', (job, input) => exportJob(ctx, rooms, job, input));
   rooms.runner.register('proxy', (job, input) => proxyJob(ctx, rooms, job, input));
+  rooms.runner.register('image-export', (job, input) => imageExportJob(rooms, job, input));
 }
 
 async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown, tuning: ImportTuning): Promise<ImportResult> {
