@@ -5,7 +5,7 @@ import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
 import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
-import { AlertIcon, BackIcon, CheckIcon, RedoIcon, UndoIcon } from '../../ui/icons';
+import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { goToLibrary } from '../editor/actions';
 import { useDraftKit } from '../editor/kitStore';
 import { AddPanel } from './AddPanel';
@@ -14,6 +14,8 @@ import { ImageInspector } from './ImageInspector';
 import { LayersPanel } from './LayersPanel';
 import { PageStrip } from './PageStrip';
 import { useImageEditorKeys } from './useImageEditorKeys';
+import { SaveTemplateButton } from '../templates/SaveTemplateDialog';
+import { useTemplatePicker } from '../templates/templatePickerStore';
 import '../editor/editor.css';
 import './imageEditor.css';
 
@@ -97,6 +99,10 @@ function ImageHeader() {
       </span>
       <div className="toolbar__spacer" />
       <span className="ie-header__keys">{t('imageEditor.keysHint')}</span>
+      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => useTemplatePicker.getState().show()} data-testid="ie-new-from-template">
+        {t('templates.newFromShort')}
+      </Button>
+      <SaveTemplateButton />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undoImage} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redoImage} data-testid="redo" />
     </header>
