@@ -36,7 +36,6 @@ export function TemplatePicker() {
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setError(null);
     (async () => {
       const [list, users] = await Promise.all([call('templates.list', {}), call('users.list', {})]);
       const records = await Promise.all(list.map((x) => call('drafts.get', { id: x.id }).catch(() => null)));
@@ -44,7 +43,7 @@ export function TemplatePicker() {
       for (const r of records) if (r) docs[r.id] = r.doc;
       return { list, docs, actor: actorAmong(users, storedActorId()) };
     })().then(
-      (d) => live && setData(d),
+      (d) => live && (setData(d), setError(null)),
       (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
@@ -66,7 +65,13 @@ export function TemplatePicker() {
       ) : error ? (
         <div className="banner banner--error banner--inline" role="alert">
           {t('templates.loadFailed', { reason: error })}
-          <Button size="sm" onClick={() => setEpoch((n) => n + 1)}>
+          <Button
+            size="sm"
+            onClick={() => {
+              setError(null);
+              setEpoch((n) => n + 1);
+            }}
+          >
             {t('drafts.retry')}
           </Button>
         </div>
