@@ -112,3 +112,25 @@ test('a creator makes a quote card from the starter: photo and words replaced, l
   await expect(callApi(app, 'drafts.save', { id: draft.id, baseRevision: after.revision, doc: moved })).rejects.toThrow(/locked by the template/);
   expect((await imageDoc(app, draft.id)).revision).toBe(after.revision);
 });
+
+test('the carousel of tips starter opens in the image editor as five pages, its logo locked on each', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 4 }));
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-from-template').click();
+  const picker = app.getByTestId('template-picker');
+  await waitStep('the starters listed', { files: 4 }, (timeout) => expect(picker.getByTestId('template-card')).toHaveCount(4, { timeout }));
+  await picker.getByTestId('template-search').fill('tips');
+  await picker.getByTestId('template-card').getByTestId('template-pick').click();
+  await expect(picker.getByTestId('template-preview')).toHaveAttribute('data-ready', 'true');
+  await picker.getByTestId('template-create').click();
+  await expect(app.getByTestId('image-editor')).toBeVisible();
+  await expect(app.getByTestId('ie-page')).toHaveCount(5);
+  const draft = (await callApi<DraftSummary[]>(app, 'drafts.list', {})).find((d) => d.name === 'Carousel of tips')!;
+  const rec = await imageDoc(app, draft.id);
+  expect(rec.doc.pages.map((p) => p.layers.filter((l) => l.template === 'locked' && l.type === 'media').length)).toEqual([1, 1, 1, 1, 1]);
+  // The second page (the first tip) for the README.
+  await app.getByTestId('ie-page').nth(1).getByTestId('ie-page-open').click();
+  await expect(app.getByTestId('ie-canvas')).toHaveAttribute('data-page-id', rec.doc.pages[1]!.id);
+  await waitStep('the page drawn', { files: 1 }, (timeout) => expect(app.locator('[data-testid="ie-canvas"] [data-testid="ie-layer"][data-kind="text"][data-ready="true"]')).toHaveCount(3, { timeout }));
+  await app.screenshot({ path: path.join(SHOTS, 'carousel.png') });
+});

@@ -117,8 +117,8 @@ function withAssets(doc: ImageDraft, ids: Record<string, string>): ImageDraft {
   return { ...doc, pages: [{ ...doc.pages[0]!, layers }] };
 }
 
-export async function dragBench({ log, page10 }: { log: (msg: string) => void; page10: { draft: ImageDraft; files: Record<string, string> } }): Promise<DragBenchResult> {
-  if (!fs.existsSync(CHROMIUM)) return { measured: false, reason: `Chromium is not at ${CHROMIUM} (set POSTFRAME_CHROMIUM): the drag frame time was not measured` };
+export async function dragBench({ log, page10, chromium: executable = CHROMIUM }: { log: (msg: string) => void; page10: { draft: ImageDraft; files: Record<string, string> }; chromium?: string }): Promise<DragBenchResult> {
+  if (!fs.existsSync(executable)) return { measured: false, reason: `Chromium is not at ${executable} (set POSTFRAME_CHROMIUM): the drag frame time was not measured` };
   if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
     log('building the renderer (npm run build:renderer) …');
     execFileSync('npm', ['run', '-s', 'build:renderer'], { cwd: ROOT, stdio: 'ignore', timeout: 10 * STEP_LIMIT_MS });
@@ -126,7 +126,7 @@ export async function dragBench({ log, page10 }: { log: (msg: string) => void; p
   execFileSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { cwd: ROOT, stdio: 'ignore', timeout: 10 * STEP_LIMIT_MS });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-drag-'));
   const host = await serve(path.join(tmp, 'Library'), path.join(tmp, 'home'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...E2E_FLAGS, ...UNCAPPED] });
+  const browser = await chromium.launch({ executablePath: executable, args: [...E2E_FLAGS, ...UNCAPPED] });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await step('the app to open', page.goto(host.url));
