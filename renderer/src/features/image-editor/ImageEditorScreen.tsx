@@ -3,7 +3,8 @@ import { useStore as useZustand } from 'zustand';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
-import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
+import { flushImageEditor, redoImage, setImageSaveActor, undoImage, useImageEditor } from '../../store/imageEditorStore';
+import { storedActorId } from '../queue/actor';
 import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { goToLibrary } from '../editor/actions';
@@ -31,6 +32,8 @@ export function ImageEditorScreen() {
   useEffect(() => {
     if (draftId) void useImageEditor.getState().load(draftId);
   }, [draftId]);
+  // Saves name the profile at work, so an admin's change to a template's locked elements goes through.
+  useEffect(() => setImageSaveActor(storedActorId), []);
 
   useEffect(() => {
     const onHide = () => void flushImageEditor();

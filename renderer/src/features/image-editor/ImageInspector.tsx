@@ -1,3 +1,4 @@
+import { TemplateMarkSection } from '../templates/TemplateMarkSection';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AssetSummary } from '../../../../electron/model/asset';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
@@ -36,6 +37,7 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
           {one?.type === 'text' && <TextSection layer={one} pageId={page.id} kit={kit} />}
           {one?.type === 'shape' && <ShapeSection layer={one} pageId={page.id} kit={kit} />}
           {one?.type === 'media' && <PhotoSection layer={one} pageId={page.id} />}
+          {one && <TemplateMarkSection layer={one} pageId={page.id} />}
         </>
       )}
     </aside>
