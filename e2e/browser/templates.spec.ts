@@ -37,7 +37,7 @@ test('a creator makes a quote card from the starter: photo and words replaced, l
   await waitStep('the starters imported and listed', { files: 4 }, (timeout) => expect(cards).toHaveCount(4, { timeout }));
   await expect(picker.getByRole('region', { name: 'Starters' })).toBeVisible();
   const quote = cards.and(app.locator('[data-name="Quote card"]'));
-  await expect(quote).toContainText('1,080 × 1,350 px');
+  await expect(quote).toContainText('1080 × 1350 px');
   // Every thumbnail drawn by the compositor (videos: a poster).
   await waitStep('the thumbnails drawn', { files: 4 }, (timeout) => expect(picker.locator('[data-testid="template-thumb"][data-ready="true"]')).toHaveCount(4, { timeout }));
   await app.screenshot({ path: path.join(SHOTS, 'template-picker.png') });

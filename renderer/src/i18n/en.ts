@@ -1253,7 +1253,7 @@ export const en = {
   'imageEditor.radius': 'Corners px',
   'imageEditor.noColour': 'None',
   'imageEditor.pageN': 'Page {n} of {count}',
-  'imageEditor.canvasSize': '{width} × {height} px',
+  'imageEditor.canvasSize': '{size} px',
   'imageEditor.pageHint': 'Click a layer to select it; drag on empty space to select several.',
   'imageEditor.background': 'Background',
   'imageEditor.bg.colour': 'Colour',

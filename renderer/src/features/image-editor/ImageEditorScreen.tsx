@@ -95,7 +95,7 @@ function ImageHeader() {
     <header className="editor-header">
       <IconButton label={t('editor.toDrafts')} icon={<BackIcon size={18} />} onClick={() => goToLibrary('drafts')} data-testid="editor-back" />
       <NameField name={name} />
-      {canvas && <span className="ie-header__size">{t('imageEditor.canvasSize', { width: canvas.width, height: canvas.height })}</span>}
+      {canvas && <span className="ie-header__size">{t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })}</span>}
       <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" data-status={saveStatus} role="status">
         {saveStatus === 'saved' ? <CheckIcon size={14} /> : saveStatus === 'offline' || saveStatus === 'conflict' ? <AlertIcon size={14} /> : <span className="save-status__dot" />}
         {t(statusKey[saveStatus])}

@@ -258,7 +258,7 @@ function PageInspector({ kit, pageId, background, index, count }: { kit: BrandKi
     <>
       <h2 className="insp__title panel-title">{t('imageEditor.pageN', { n: index + 1, count })}</h2>
       <p className="insp__note">
-        {t('imageEditor.canvasSize', { width: canvas.width, height: canvas.height })} · {t('imageEditor.pageHint')}
+        {t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })} · {t('imageEditor.pageHint')}
       </p>
       <Section title={t('imageEditor.background')}>
         <div className="segmented segmented--full" role="radiogroup" aria-label={t('imageEditor.background')}>

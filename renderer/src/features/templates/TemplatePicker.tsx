@@ -145,7 +145,7 @@ function TemplateCard({ tpl, doc, actor, onPick, onDeleted }: { tpl: TemplateSum
         <TemplateThumb id={tpl.id} doc={doc} width={220} testId="template-thumb" />
         <span className="tpl-card__name">{tpl.name}</span>
         <span className="tpl-card__meta">
-          {doc ? t('imageEditor.canvasSize', { width: doc.canvas.width, height: doc.canvas.height }) : ''}
+          {doc ? t('imageEditor.canvasSize', { size: `${doc.canvas.width} × ${doc.canvas.height}` }) : ''}
           {pages > 1 ? ` · ${t('templates.pages', { count: pages })}` : ''}
         </span>
       </button>
