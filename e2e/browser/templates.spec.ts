@@ -133,4 +133,19 @@ test('the carousel of tips starter opens in the image editor as five pages, its 
   await expect(app.getByTestId('ie-canvas')).toHaveAttribute('data-page-id', rec.doc.pages[1]!.id);
   await waitStep('the page drawn', { files: 1 }, (timeout) => expect(app.locator('[data-testid="ie-canvas"] [data-testid="ie-layer"][data-kind="text"][data-ready="true"]')).toHaveCount(3, { timeout }));
   await app.screenshot({ path: path.join(SHOTS, 'carousel.png') });
+
+  // Save as template: it is listed under Our templates, and its author deletes it after confirming.
+  await app.getByTestId('save-as-template').click();
+  await app.getByTestId('save-template-name').fill('Team tips');
+  await app.getByTestId('save-template-confirm').click();
+  await expect(app.getByTestId('save-template-dialog')).toHaveCount(0);
+  const ours = (await callApi<TemplateSummary[]>(app, 'templates.list', {})).find((x) => x.name === 'Team tips')!;
+  expect(ours).toMatchObject({ starter: null, author: 'owner', kind: 'image' });
+  await app.getByTestId('ie-new-from-template').click();
+  const card = picker.getByRole('region', { name: 'Our templates' }).locator('[data-testid="template-card"][data-name="Team tips"]');
+  await expect(card).toContainText('5 pages');
+  await card.getByTestId('template-delete').click();
+  await card.getByTestId('template-delete-confirm').click();
+  await expect(card).toHaveCount(0);
+  expect((await callApi<TemplateSummary[]>(app, 'templates.list', {})).some((x) => x.name === 'Team tips')).toBe(false);
 });
