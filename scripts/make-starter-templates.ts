@@ -33,9 +33,15 @@ const assets: Record<string, string> = {
 
 // ── layers ──────────────────────────────────────────────────────────────────
 const base = { name: '', hidden: false, locked: false, groupId: null, opacity: 1 };
-const text = (id: string, role: TextRole, t: string, x: number, y: number, maxWidth: number, width: number, over: { color?: string; size?: number } = {}, template: 'placeholder' | 'locked' | null = 'placeholder'): ImageLayer => {
+/**
+ * A text layer in a role's style, without the role's outline and backing box: those keep video captions legible
+ * over moving pictures, but on a designed page of flat brand colours they read as clutter (a grey slab behind a
+ * tip, a white box over an orange button).
+ */
+const text = (id: string, role: TextRole, t: string, x: number, y: number, maxWidth: number, width: number, over: { color?: string; size?: number; bold?: boolean } = {}, template: 'placeholder' | 'locked' | null = 'placeholder'): ImageLayer => {
   const style = roleStyle(null, role, width).style;
-  return { ...base, id, type: 'text', template, text: t, style: { ...style, ...(over.color ? { color: over.color } : {}), ...(over.size ? { size: over.size } : {}) }, styleRole: role, x, y, maxWidth, rotation: 0 };
+  const look = { ...style, stroke: null, box: null, ...(over.color ? { color: over.color } : {}), ...(over.size ? { size: over.size } : {}), ...(over.bold !== undefined ? { bold: over.bold } : {}) };
+  return { ...base, id, type: 'text', template, text: t, style: look, styleRole: role, x, y, maxWidth, rotation: 0 };
 };
 const logoLayer = (id: string, canvas: { width: number; height: number }, x: number, y: number): ImageLayer => ({
   ...base, id, name: 'Logo', type: 'media', template: 'locked', assetId: 'asset:starter-logo.svg', brand: 'logo', box: logoBox(LOGO, canvas, 0.12, x, y),
@@ -54,10 +60,10 @@ const image = (name: string, canvas: typeof P45 | typeof P11, pages: { id: strin
 const quoteCard = image('Quote card', P45, [{
   id: 'quote-page', background: { type: 'colour', color: NAVY },
   layers: [
-    photo('quote-photo', 'placeholder-portrait.svg', { x: 0.5, y: 0.3, w: 0.44, h: 0.36 }),
-    bar('quote-accent', 0.5, 0.545, 0.12, 0.006),
-    text('quote-text', 'title', '“Design is how it works, not only how it looks.”', 0.5, 0.69, 0.84, 1080, { color: LIGHT, size: 64 }),
-    text('quote-author', 'subtitle', '— Name Surname', 0.5, 0.86, 0.7, 1080, { color: ACCENT }),
+    photo('quote-photo', 'placeholder-portrait.svg', { x: 0.5, y: 0.29, w: 0.5, h: 0.4 }),
+    bar('quote-accent', 0.5, 0.54, 0.12, 0.006),
+    text('quote-text', 'title', '“Design is how it works, not only how it looks.”', 0.5, 0.67, 0.84, 1080, { color: LIGHT, size: 64, bold: true }),
+    text('quote-author', 'subtitle', '— Name Surname', 0.5, 0.82, 0.7, 1080, { color: ACCENT, size: 44, bold: false }),
     logoLayer('quote-logo', P45, 0.9, 0.06),
   ],
 }]);
@@ -65,12 +71,12 @@ const quoteCard = image('Quote card', P45, [{
 const announcement = image('Announcement', P11, [{
   id: 'news-page', background: { type: 'gradient', from: NAVY, to: '#274690', angle: 135 },
   layers: [
-    { ...base, id: 'news-circle', name: 'Circle', type: 'shape', template: 'locked', shape: 'ellipse', box: { x: 0.86, y: 0.16, w: 0.5, h: 0.5, rotation: 0 }, fill: ACCENT, stroke: null, radius: 0 },
-    text('news-kicker', 'caption', 'ANNOUNCEMENT', 0.5, 0.3, 0.8, 1080, {}, null),
-    text('news-headline', 'title', 'Something big is coming', 0.5, 0.47, 0.84, 1080, { color: LIGHT, size: 96 }),
-    text('news-body', 'subtitle', 'Tell people what, when and where in one line.', 0.5, 0.64, 0.76, 1080, { color: LIGHT }),
-    { ...base, id: 'news-button', name: 'Button', type: 'shape', template: null, shape: 'roundRect', box: { x: 0.5, y: 0.8, w: 0.42, h: 0.09, rotation: 0 }, fill: ACCENT, stroke: null, radius: 48 },
-    text('news-cta', 'caption', 'Learn more', 0.5, 0.8, 0.4, 1080, { color: NAVY }, 'placeholder'),
+    { ...base, id: 'news-circle', name: 'Circle', type: 'shape', template: 'locked', shape: 'ellipse', box: { x: 0.9, y: 0.95, w: 0.36, h: 0.36, rotation: 0 }, fill: ACCENT, stroke: null, radius: 0 },
+    text('news-kicker', 'caption', 'ANNOUNCEMENT', 0.5, 0.25, 0.8, 1080, { color: ACCENT, size: 40, bold: true }, null),
+    text('news-headline', 'title', 'Something big is coming', 0.5, 0.41, 0.84, 1080, { color: LIGHT, size: 100, bold: true }),
+    text('news-body', 'subtitle', 'Tell people what, when and where in one line.', 0.5, 0.59, 0.72, 1080, { color: LIGHT, size: 44, bold: false }),
+    { ...base, id: 'news-button', name: 'Button', type: 'shape', template: null, shape: 'roundRect', box: { x: 0.5, y: 0.75, w: 0.42, h: 0.09, rotation: 0 }, fill: ACCENT, stroke: null, radius: 48 },
+    text('news-cta', 'caption', 'Learn more', 0.5, 0.75, 0.4, 1080, { color: NAVY, size: 44, bold: true }, 'placeholder'),
     logoLayer('news-logo', P11, 0.1, 0.9),
   ],
 }]);
@@ -81,8 +87,8 @@ const carousel = image('Carousel of tips', P45, [
     id: 'tips-cover', background: { type: 'colour', color: NAVY },
     layers: [
       bar('tips-cover-accent', 0.5, 0.36, 0.12, 0.006),
-      text('tips-title', 'title', '4 tips for better posts', 0.5, 0.5, 0.84, 1080, { color: LIGHT, size: 104 }),
-      text('tips-swipe', 'subtitle', 'Swipe →', 0.5, 0.68, 0.6, 1080, { color: ACCENT }, null),
+      text('tips-title', 'title', '4 tips for better posts', 0.5, 0.5, 0.84, 1080, { color: LIGHT, size: 110, bold: true }),
+      text('tips-swipe', 'subtitle', 'Swipe →', 0.5, 0.67, 0.6, 1080, { color: ACCENT, size: 48, bold: true }, null),
       logoLayer('tips-logo-0', P45, 0.9, 0.06),
     ],
   },
@@ -90,8 +96,9 @@ const carousel = image('Carousel of tips', P45, [
     id: `tips-page-${i + 1}`, background: { type: 'colour', color: LIGHT },
     layers: [
       bar(`tips-accent-${i + 1}`, 0.5, 0.12, 1, 0.012),
-      text(`tips-number-${i + 1}`, 'title', String(i + 1), 0.16, 0.24, 0.2, 1080, { color: ACCENT, size: 160 }, null),
-      text(`tips-tip-${i + 1}`, 'subtitle', tip, 0.5, 0.55, 0.8, 1080, { color: NAVY, size: 64 }),
+      text(`tips-number-${i + 1}`, 'title', String(i + 1).padStart(2, '0'), 0.5, 0.32, 0.4, 1080, { color: ACCENT, size: 180, bold: true }, null),
+      text(`tips-tip-${i + 1}`, 'subtitle', tip, 0.5, 0.55, 0.8, 1080, { color: NAVY, size: 68, bold: true }),
+      text(`tips-more-${i + 1}`, 'caption', i + 1 < tips.length ? 'Swipe →' : 'Save this post', 0.5, 0.8, 0.6, 1080, { color: NAVY, size: 36, bold: false }, null),
       logoLayer(`tips-logo-${i + 1}`, P45, 0.9, 0.94),
     ],
   })),

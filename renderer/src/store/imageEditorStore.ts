@@ -50,6 +50,15 @@ export type ImageEditorState = {
 
 export const IMAGE_HISTORY_LIMIT = 200;
 
+/**
+ * Who the editor's saves act as (the profile at work; docs/templates.md): set by the editor screen, since the
+ * store knows no profiles. Undefined: a creator's rights.
+ */
+let saveActor: () => string | undefined = () => undefined;
+export function setImageSaveActor(fn: () => string | undefined): void {
+  saveActor = fn;
+}
+
 const gate = createHistoryGate(600);
 let pendingKey: string | null = null;
 let pendingSticky = false;
@@ -66,7 +75,8 @@ export const useImageEditor = create<ImageEditorState>()(
         const { draftId, revision, doc } = get();
         if (!draftId || !doc) return 'saved';
         try {
-          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc });
+          // Saves name the profile at work: only an admin's may change a template's locked elements (docs/templates.md).
+          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc, actorId: saveActor() });
           if (get().draftId === draftId) set({ revision: res.revision });
           return 'saved';
         } catch (e) {

@@ -4,11 +4,12 @@ import { getLocale, t, tn, type MessageKey } from '../../i18n';
 import { formatClock, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
-import { DuplicateIcon, EditorIcon, ImageIcon, PencilIcon, PlusIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
+import { DuplicateIcon, EditorIcon, ImageIcon, PencilIcon, PlusIcon, RestoreIcon, TemplateIcon, TrashIcon } from '../../ui/icons';
 import { NewDraftDialog } from './NewDraftDialog';
 import { NewImageDialog } from './NewImageDialog';
 import { PresetShape } from './PresetShape';
 import { ViewSwitch } from './ViewSwitch';
+import { useTemplatePicker } from '../templates/templatePickerStore';
 import './drafts.css';
 
 /** The Library's Drafts view: every video draft with its shape, length and last edit; new, open, rename, copy, trash. */
@@ -21,6 +22,7 @@ export function DraftsView() {
   const loadDrafts = useStore((s) => s.loadDrafts);
   const [creating, setCreating] = useState(false);
   const [creatingImage, setCreatingImage] = useState(false);
+  const showTemplates = useTemplatePicker((s) => s.show);
 
   useEffect(() => {
     void loadDrafts();
@@ -40,6 +42,9 @@ export function DraftsView() {
           data-testid="drafts-trash-toggle"
         >
           {t('trash.label')}
+        </Button>
+        <Button icon={<TemplateIcon size={18} />} onClick={showTemplates} data-testid="new-from-template">
+          {t('templates.newFrom')}
         </Button>
         <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image">
           {t('drafts.newImage')}
@@ -81,6 +86,9 @@ export function DraftsView() {
                 </Button>
                 <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image-empty">
                   {t('drafts.newImage')}
+                </Button>
+                <Button icon={<TemplateIcon size={18} />} onClick={showTemplates} data-testid="new-from-template-empty">
+                  {t('templates.newFrom')}
                 </Button>
               </div>
             </div>

@@ -3,9 +3,10 @@ import { useStore as useZustand } from 'zustand';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
-import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
+import { flushImageEditor, redoImage, setImageSaveActor, undoImage, useImageEditor } from '../../store/imageEditorStore';
+import { storedActorId } from '../queue/actor';
 import { Button, IconButton } from '../../ui/Button';
-import { AlertIcon, BackIcon, CheckIcon, RedoIcon, UndoIcon } from '../../ui/icons';
+import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { goToLibrary } from '../editor/actions';
 import { useDraftKit } from '../editor/kitStore';
 import { AddPanel } from './AddPanel';
@@ -14,6 +15,8 @@ import { ImageInspector } from './ImageInspector';
 import { LayersPanel } from './LayersPanel';
 import { PageStrip } from './PageStrip';
 import { useImageEditorKeys } from './useImageEditorKeys';
+import { SaveTemplateButton } from '../templates/SaveTemplateDialog';
+import { useTemplatePicker } from '../templates/templatePickerStore';
 import '../editor/editor.css';
 import './imageEditor.css';
 
@@ -29,6 +32,8 @@ export function ImageEditorScreen() {
   useEffect(() => {
     if (draftId) void useImageEditor.getState().load(draftId);
   }, [draftId]);
+  // Saves name the profile at work, so an admin's change to a template's locked elements goes through.
+  useEffect(() => setImageSaveActor(storedActorId), []);
 
   useEffect(() => {
     const onHide = () => void flushImageEditor();
@@ -90,13 +95,17 @@ function ImageHeader() {
     <header className="editor-header">
       <IconButton label={t('editor.toDrafts')} icon={<BackIcon size={18} />} onClick={() => goToLibrary('drafts')} data-testid="editor-back" />
       <NameField name={name} />
-      {canvas && <span className="ie-header__size">{t('imageEditor.canvasSize', { width: canvas.width, height: canvas.height })}</span>}
+      {canvas && <span className="ie-header__size">{t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })}</span>}
       <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" data-status={saveStatus} role="status">
         {saveStatus === 'saved' ? <CheckIcon size={14} /> : saveStatus === 'offline' || saveStatus === 'conflict' ? <AlertIcon size={14} /> : <span className="save-status__dot" />}
         {t(statusKey[saveStatus])}
       </span>
       <div className="toolbar__spacer" />
       <span className="ie-header__keys">{t('imageEditor.keysHint')}</span>
+      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => useTemplatePicker.getState().show()} data-testid="ie-new-from-template">
+        {t('templates.newFromShort')}
+      </Button>
+      <SaveTemplateButton />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undoImage} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redoImage} data-testid="redo" />
     </header>

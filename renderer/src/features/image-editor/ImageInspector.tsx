@@ -1,3 +1,4 @@
+import { TemplateMarkSection } from '../templates/TemplateMarkSection';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AssetSummary } from '../../../../electron/model/asset';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
@@ -36,6 +37,7 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
           {one?.type === 'text' && <TextSection layer={one} pageId={page.id} kit={kit} />}
           {one?.type === 'shape' && <ShapeSection layer={one} pageId={page.id} kit={kit} />}
           {one?.type === 'media' && <PhotoSection layer={one} pageId={page.id} />}
+          {one && <TemplateMarkSection layer={one} pageId={page.id} />}
         </>
       )}
     </aside>
@@ -256,7 +258,7 @@ function PageInspector({ kit, pageId, background, index, count }: { kit: BrandKi
     <>
       <h2 className="insp__title panel-title">{t('imageEditor.pageN', { n: index + 1, count })}</h2>
       <p className="insp__note">
-        {t('imageEditor.canvasSize', { width: canvas.width, height: canvas.height })} · {t('imageEditor.pageHint')}
+        {t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })} · {t('imageEditor.pageHint')}
       </p>
       <Section title={t('imageEditor.background')}>
         <div className="segmented segmented--full" role="radiogroup" aria-label={t('imageEditor.background')}>
