@@ -6,7 +6,7 @@ import { type Handle, type Rect, handlePoint, handles, isCorner, rectFrom, resiz
 import { t } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { GESTURE_HOST, startGesture, type PointerSample } from '../../ui/gesture';
-import { BackgroundView, LayerView } from './LayerView';
+import { BackgroundView, CanvasZoom, LayerView } from './LayerView';
 
 /** Screen pixels within which a moving selection snaps to a guide. */
 const SNAP_SCREEN_PX = 6;
@@ -195,10 +195,12 @@ export function CanvasStage() {
       {scale > 0 && (
         <div className="ie-canvas-wrap" ref={wrapRef} style={{ width: canvas.width * scale, height: canvas.height * scale }} data-testid="ie-canvas" data-scale={scale.toFixed(5)} data-page-id={page.id}>
           <div className="ie-canvas" style={{ width: canvas.width, height: canvas.height, transform: `scale(${scale})` }}>
-            <BackgroundView background={spread ?? page.background} canvas={canvas} slice={spread ? { index: pageIndex, count: doc.pages.length } : null} />
-            {page.layers.map((l) => (
-              <LayerView key={l.id} layer={l} canvas={canvas} />
-            ))}
+            <CanvasZoom.Provider value={scale * (window.devicePixelRatio || 1)}>
+              <BackgroundView background={spread ?? page.background} canvas={canvas} slice={spread ? { index: pageIndex, count: doc.pages.length } : null} />
+              {page.layers.map((l) => (
+                <LayerView key={l.id} layer={l} canvas={canvas} />
+              ))}
+            </CanvasZoom.Provider>
           </div>
           <SelectionOverlay page={page} scale={scale} onResize={startResize} onRotate={startRotate} />
           <Guides scale={scale} />
