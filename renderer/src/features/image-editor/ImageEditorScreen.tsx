@@ -6,7 +6,9 @@ import type { AutosaveStatus } from '../../store/autosave';
 import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, RedoIcon, UndoIcon } from '../../ui/icons';
+import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
+import { actorAmong, storedActorId } from '../queue/actor';
 import { useDraftKit } from '../editor/kitStore';
 import { AddPanel } from './AddPanel';
 import { CanvasStage } from './CanvasStage';
@@ -28,6 +30,18 @@ export function ImageEditorScreen() {
 
   useEffect(() => {
     if (draftId) void useImageEditor.getState().load(draftId);
+  }, [draftId]);
+
+  // The acting profile (the Queue's switcher): its id goes with every save, its role says who may change locked elements.
+  useEffect(() => {
+    let live = true;
+    call('users.list', {}).then(
+      (users) => live && useImageEditor.getState().setActor(actorAmong(users, storedActorId())),
+      () => live && useImageEditor.getState().setActor(null),
+    );
+    return () => {
+      live = false;
+    };
   }, [draftId]);
 
   useEffect(() => {
