@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { imageCanvasFor, newImageDraft, type ImageDraft } from '../../../electron/model/image-draft';
-import { addPage, addShape, deletePage, layerPixelBox, setBoxes } from '../../../electron/model/image-edit';
+import { imageCanvasFor, newImageDraft, PhotoEdit, type ImageDraft } from '../../../electron/model/image-draft';
+import { addPage, addShape, deletePage, layerPixelBox, nudge, setBackground, setBoxes } from '../../../electron/model/image-edit';
+import { editBackgroundPhoto } from '../../../electron/model/image-photo-edit';
+import { setTemplateMark } from '../../../electron/model/image-template-edit';
 
 let seq = 0;
 const idFor = (p: string) => `${p}-${++seq}`;
-const saves: { baseRevision: number; doc: ImageDraft }[] = [];
+const saves: { baseRevision: number; doc: ImageDraft; actorId?: string }[] = [];
 
 vi.mock('../api/client', () => ({
-  call: vi.fn(async (name: string, input: { baseRevision: number; doc: ImageDraft }) => {
+  call: vi.fn(async (name: string, input: { baseRevision: number; doc: ImageDraft; actorId?: string }) => {
     if (name === 'drafts.get') return { id: 'img1', revision: 4, doc: newImageDraft('Post', imageCanvasFor('4:5'), () => 'page-one') };
     if (name === 'drafts.save') {
       saves.push(input);
@@ -70,4 +72,36 @@ describe('the image editor store', () => {
     expect(s().doc!.pages).toHaveLength(1);
     expect(s().pageId).toBe(first);
   });
+
+  it('saves carry the acting profile; a creator cannot move a locked brand element, an admin can and it stays locked', async () => {
+    const pid = s().pageId!;
+    s().edit((d) => addShape(d, pid, 'rect', idFor));
+    const id = s().selection[0]!;
+    s().edit((d) => setTemplateMark(d, pid, [id], 'locked'), { raw: true });
+    const box = () => layerPixelBox(s().doc!.pages.find((p) => p.id === pid)!.layers.find((l) => l.id === id)!, s().doc!.canvas);
+    const x0 = box().cx;
+    s().setActor({ id: 'creator-1', role: 'creator' });
+    expect(s().edit((d) => nudge(d, pid, [id], 10, 0), { quiet: true })?.ok).toBe(false);
+    expect(box().cx).toBe(x0);
+    s().setActor({ id: 'owner', role: 'admin' });
+    expect(s().edit((d) => nudge(d, pid, [id], 10, 0))?.ok).toBe(true);
+    expect(box().cx).toBeCloseTo(x0 + 10, 6);
+    expect(s().doc!.pages.find((p) => p.id === pid)!.layers.find((l) => l.id === id)!.template).toBe('locked');
+    await s().flush();
+    expect(saves.at(-1)!.actorId).toBe('owner');
+  });
+
+  it('a slider drag on a photo background is one undo step (a sticky key), each move applied', () => {
+    const pid = s().pageId!;
+    s().edit((d) => setBackground(d, pid, { type: 'photo', assetId: 'asset-1', edit: PhotoEdit.parse({}) }));
+    const bgEdit = () => {
+      const bg = s().doc!.pages.find((p) => p.id === pid)!.background;
+      return bg.type === 'photo' ? bg.edit : null;
+    };
+    for (let i = 1; i <= 10; i++) s().edit((d) => editBackgroundPhoto(d, pid, (e) => ({ ...e, adjust: { ...e.adjust, exposure: i / 20 } })), { key: 'bg-adjust:drag:7', sticky: true });
+    expect(bgEdit()?.adjust.exposure).toBe(0.5);
+    undoImage();
+    expect(bgEdit()?.adjust.exposure).toBe(0);
+  });
+
 });

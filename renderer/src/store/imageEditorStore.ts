@@ -3,6 +3,9 @@ import { create } from 'zustand';
 import type { AssetSummary } from '../../../electron/model/asset';
 import type { ImageDraft } from '../../../electron/model/image-draft';
 import { findPage, type ImageEditResult, type TextHeights } from '../../../electron/model/image-edit';
+import { asTemplateAdmin } from '../../../electron/model/image-template-edit';
+import { can } from '../../../electron/model/permissions';
+import type { User } from '../../../electron/model/post';
 import type { Guide } from '../../../electron/model/image-transform';
 import { ApiError, call, errorText } from '../api/client';
 import { createAutosave, type Autosave, type AutosaveStatus, type SaveOutcome } from './autosave';
@@ -32,32 +35,28 @@ export type ImageEditorState = {
   saveStatus: AutosaveStatus;
   /** The library pictures the draft shows (for their size and kind). */
   assets: Record<string, AssetSummary>;
+  /** The profile acting (the Queue's switcher): saves carry its id, so the engine can let an admin change a template's locked elements. */
+  actor: Pick<User, 'id' | 'role'> | null;
+  /** The actor may change a template's locked elements (model/permissions.ts 'templates.edit'). */
+  templateAdmin: boolean;
 
   load: (id: string) => Promise<void>;
   close: () => Promise<void>;
   /** Applies one edit; `key` folds a gesture into one undo step (`sticky`: however long it pauses). */
-  edit: (fn: (doc: ImageDraft) => ImageEditResult, opts?: { key?: string | null; sticky?: boolean; quiet?: boolean; select?: boolean }) => ImageEditResult | null;
+  edit: (fn: (doc: ImageDraft) => ImageEditResult, opts?: { key?: string | null; sticky?: boolean; quiet?: boolean; select?: boolean; raw?: boolean }) => ImageEditResult | null;
   select: (ids: string[]) => void;
   setPage: (id: string) => void;
   setGuides: (g: Guide[]) => void;
   setTextHeight: (id: string, h: number) => void;
   setEditingText: (id: string | null) => void;
   addAsset: (a: AssetSummary) => void;
+  setActor: (a: Pick<User, 'id' | 'role'> | null) => void;
   flush: () => Promise<void>;
   reloadSaved: () => Promise<void>;
   keepMine: () => Promise<void>;
 };
 
 export const IMAGE_HISTORY_LIMIT = 200;
-
-/**
- * Who the editor's saves act as (the profile at work; docs/templates.md): set by the editor screen, since the
- * store knows no profiles. Undefined: a creator's rights.
- */
-let saveActor: () => string | undefined = () => undefined;
-export function setImageSaveActor(fn: () => string | undefined): void {
-  saveActor = fn;
-}
 
 const gate = createHistoryGate(600);
 let pendingKey: string | null = null;
@@ -72,11 +71,10 @@ export const useImageEditor = create<ImageEditorState>()(
   temporal(
     (set, get) => {
       async function save(): Promise<SaveOutcome> {
-        const { draftId, revision, doc } = get();
+        const { draftId, revision, doc, actor } = get();
         if (!draftId || !doc) return 'saved';
         try {
-          // Saves name the profile at work: only an admin's may change a template's locked elements (docs/templates.md).
-          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc, actorId: saveActor() });
+          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc, ...(actor ? { actorId: actor.id } : {}) });
           if (get().draftId === draftId) set({ revision: res.revision });
           return 'saved';
         } catch (e) {
@@ -123,6 +121,8 @@ export const useImageEditor = create<ImageEditorState>()(
         editingTextId: null,
         saveStatus: 'saved',
         assets: {},
+        actor: null,
+        templateAdmin: false,
 
         load: async (id) => {
           if (get().draftId === id && get().doc) return;
@@ -153,7 +153,8 @@ export const useImageEditor = create<ImageEditorState>()(
         edit: (fn, opts = {}) => {
           const doc = get().doc;
           if (!doc) return null;
-          const result = fn(doc);
+          // An admin's edits may change a template's locked elements (the engine checks again on save).
+          const result = (get().templateAdmin && !opts.raw ? asTemplateAdmin(fn) : fn)(doc);
           if (!result.ok) {
             if (!opts.quiet) useStore.getState().showToast({ message: result.message, tone: 'error' });
             return result;
@@ -181,6 +182,7 @@ export const useImageEditor = create<ImageEditorState>()(
         setTextHeight: (id, h) => set((s) => (s.textHeights[id] === h ? s : { textHeights: { ...s.textHeights, [id]: h } })),
         setEditingText: (editingTextId) => set({ editingTextId }),
         addAsset: (a) => set((s) => ({ assets: { ...s.assets, [a.id]: a } })),
+        setActor: (actor) => set({ actor, templateAdmin: actor !== null && can(actor.role, 'templates.edit') }),
 
         flush: async () => {
           await autosave?.flush();

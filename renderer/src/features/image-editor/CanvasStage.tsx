@@ -1,12 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { bounds, normalizeDegrees, type PixelBox, type Point } from '../../../../electron/model/image-box';
 import type { ImagePage, ImageTextLayer } from '../../../../electron/model/image-draft';
-import { deleteLayers, expandGroups, findPage, layerAt, layerPixelBox, layersInRect, movable, scaleText, setBoxes, updateLayer } from '../../../../electron/model/image-edit';
+import { deleteLayers, expandGroups, findPage, layerAt, layerPixelBox, layersInRect, scaleText, setBoxes, updateLayer } from '../../../../electron/model/image-edit';
 import { type Handle, type Rect, handlePoint, handles, isCorner, rectFrom, resizeBox, resizeGroup, rotateAbout, rotationToward, ROTATE_SNAP_DEG, snapRect, snapTargets, unionBounds } from '../../../../electron/model/image-transform';
 import { t } from '../../i18n';
+import { useStore } from '../../store';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { GESTURE_HOST, startGesture, type PointerSample } from '../../ui/gesture';
-import { BackgroundView, LayerView } from './LayerView';
+import { movableBy } from '../../../../electron/model/image-template-edit';
+import { BackgroundView, CanvasZoom, LayerView } from './LayerView';
 
 /** Screen pixels within which a moving selection snaps to a guide. */
 const SNAP_SCREEN_PX = 6;
@@ -85,8 +87,15 @@ export function CanvasStage() {
 
   function startMove(ev: PointerSample, pg: ImagePage, ids: string[]) {
     const heights = state().textHeights;
-    const movers = pg.layers.filter((l) => ids.includes(l.id) && movable(l));
-    if (movers.length === 0) return;
+    const admin = state().templateAdmin;
+    const movers = pg.layers.filter((l) => ids.includes(l.id) && movableBy(l, admin));
+    if (movers.length === 0) {
+      // A creator pressing on a brand element learns why it does not move (once the press becomes a drag).
+      if (!admin && pg.layers.some((l) => ids.includes(l.id) && l.template === 'locked')) {
+        startGesture(ev, { slop: 3, captureOn: stageRef.current, onMove: () => undefined, onEnd: (_reason, moved) => moved && useStore.getState().showToast({ message: t('imageEditor.templateLockedTry'), tone: 'info' }) });
+      }
+      return;
+    }
     const starts = movers.map((l) => [l.id, layerPixelBox(l, canvas, heights)] as const);
     const start = unionBounds(starts.map(([, p]) => p))!;
     const others = pg.layers.filter((l) => !ids.includes(l.id) && !l.hidden).map((l) => bounds(layerPixelBox(l, canvas, heights)));
@@ -118,7 +127,7 @@ export function CanvasStage() {
     const s = state();
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
-    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movable(l));
+    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movableBy(l, s.templateAdmin));
     if (movers.length === 0) return;
     const starts = movers.map((l) => layerPixelBox(l, canvas, s.textHeights));
     const key = `resize:${++gestureSeq}`;
@@ -150,7 +159,7 @@ export function CanvasStage() {
     const s = state();
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
-    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movable(l));
+    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movableBy(l, s.templateAdmin));
     if (movers.length === 0) return;
     const starts = movers.map((l) => layerPixelBox(l, canvas, s.textHeights));
     const b = unionBounds(starts)!;
@@ -183,7 +192,7 @@ export function CanvasStage() {
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
     const hit = layerAt(pg, toCanvas(e.clientX, e.clientY), canvas, s.textHeights);
-    if (hit?.type === 'text' && movable(hit)) {
+    if (hit?.type === 'text' && movableBy(hit, s.templateAdmin)) {
       s.select([hit.id]);
       s.setEditingText(hit.id);
     }
@@ -195,10 +204,12 @@ export function CanvasStage() {
       {scale > 0 && (
         <div className="ie-canvas-wrap" ref={wrapRef} style={{ width: canvas.width * scale, height: canvas.height * scale }} data-testid="ie-canvas" data-scale={scale.toFixed(5)} data-page-id={page.id}>
           <div className="ie-canvas" style={{ width: canvas.width, height: canvas.height, transform: `scale(${scale})` }}>
-            <BackgroundView background={spread ?? page.background} canvas={canvas} slice={spread ? { index: pageIndex, count: doc.pages.length } : null} />
-            {page.layers.map((l) => (
-              <LayerView key={l.id} layer={l} canvas={canvas} />
-            ))}
+            <CanvasZoom.Provider value={scale * (window.devicePixelRatio || 1)}>
+              <BackgroundView background={spread ?? page.background} canvas={canvas} slice={spread ? { index: pageIndex, count: doc.pages.length } : null} />
+              {page.layers.map((l) => (
+                <LayerView key={l.id} layer={l} canvas={canvas} />
+              ))}
+            </CanvasZoom.Provider>
           </div>
           <SelectionOverlay page={page} scale={scale} onResize={startResize} onRotate={startRotate} />
           <Guides scale={scale} />
@@ -229,10 +240,12 @@ function SelectionOverlay({ page, scale, onResize, onRotate }: { page: ImagePage
   const heights = useImageEditor((s) => s.textHeights);
   const editing = useImageEditor((s) => s.editingTextId);
   const canvas = useImageEditor((s) => s.doc!.canvas);
+  const admin = useImageEditor((s) => s.templateAdmin);
   const chosen = page.layers.filter((l) => selection.includes(l.id) && !l.hidden);
   if (chosen.length === 0 || editing) return null;
   const boxes = chosen.map((l) => layerPixelBox(l, canvas, heights));
-  const canEdit = chosen.every(movable);
+  const canEdit = chosen.every((l) => movableBy(l, admin));
+  const brandLocked = !admin && chosen.some((l) => l.template === 'locked');
   const frame: PixelBox =
     chosen.length === 1
       ? boxes[0]!
@@ -245,6 +258,14 @@ function SelectionOverlay({ page, scale, onResize, onRotate }: { page: ImagePage
     <>
       {chosen.length > 1 && boxes.map((p, i) => <div key={chosen[i]!.id} className="ie-outline" style={style(p)} />)}
       <div className={`ie-selection${canEdit ? '' : ' ie-selection--locked'}`} style={style(frame)} data-testid="ie-selection" data-count={chosen.length}>
+        {brandLocked && (
+          <span className="ie-lock-badge" data-testid="ie-lock-badge" title={t('imageEditor.templateLockedHint')}>
+            <svg viewBox="0 0 20 20" width="12" height="12" aria-hidden="true">
+              <path d="M6 9V6.5a4 4 0 0 1 8 0V9M5 9h10v8H5z" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+            </svg>
+            {t('imageEditor.templateLockedBadge')}
+          </span>
+        )}
         {canEdit &&
           handlesFor(page, chosen.map((l) => l.id)).map((h) => (
             <span key={h} className={`ie-handle ie-handle--${h}`} data-ie-handle={h} data-testid={`ie-handle-${h}`} onPointerDown={(e) => onResize(e, h)} />

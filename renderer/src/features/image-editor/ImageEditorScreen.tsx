@@ -3,11 +3,12 @@ import { useStore as useZustand } from 'zustand';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
-import { flushImageEditor, redoImage, setImageSaveActor, undoImage, useImageEditor } from '../../store/imageEditorStore';
-import { storedActorId } from '../queue/actor';
+import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
+import { actorAmong, storedActorId } from '../queue/actor';
 import { useDraftKit } from '../editor/kitStore';
 import { AddPanel } from './AddPanel';
 import { CanvasStage } from './CanvasStage';
@@ -32,8 +33,18 @@ export function ImageEditorScreen() {
   useEffect(() => {
     if (draftId) void useImageEditor.getState().load(draftId);
   }, [draftId]);
-  // Saves name the profile at work, so an admin's change to a template's locked elements goes through.
-  useEffect(() => setImageSaveActor(storedActorId), []);
+
+  // The acting profile (the Queue's switcher): its id goes with every save, its role says who may change locked elements.
+  useEffect(() => {
+    let live = true;
+    call('users.list', {}).then(
+      (users) => live && useImageEditor.getState().setActor(actorAmong(users, storedActorId())),
+      () => live && useImageEditor.getState().setActor(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [draftId]);
 
   useEffect(() => {
     const onHide = () => void flushImageEditor();

@@ -10,7 +10,9 @@ import { call } from '../../api/client';
 import { mediaUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
+import { editBackgroundPhoto } from '../../../../electron/model/image-photo-edit';
 import { useFontFamilies } from '../editor/useFontFamilies';
+import { PhotoWork, type PhotoChange } from './PhotoWork';
 import { kitTextStyle, reorderSelection } from './actions';
 
 const s = () => useImageEditor.getState();
@@ -232,18 +234,14 @@ function ShapeSection({ layer, pageId, kit }: { layer: ShapeLayer; pageId: strin
 }
 
 function PhotoSection({ layer, pageId }: { layer: ImageMediaLayer; pageId: string }) {
-  const upd = (fn: (l: ImageMediaLayer) => ImageMediaLayer, key: string) => onPage((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, fn), `${key}:${layer.id}`);
+  const asset = useImageEditor((st) => st.assets[layer.assetId]);
+  const canvas = useImageEditor((st) => st.doc!.canvas);
+  const change: PhotoChange = (fn, key, sticky) => s().edit((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, (l) => ({ ...l, edit: fn(l.edit) })), { key: `${key}:${layer.id}`, sticky, select: false });
+  // A channel crop gives the layer the same shape: its width stays, its height follows (about its centre).
+  const onAspect = (ratio: number) => s().edit((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, (l) => ({ ...l, box: { ...l.box, h: Math.min(8, Math.max(0.001, (l.box.w * canvas.width) / ratio / canvas.height)) } })), { key: `crop-box:${layer.id}`, select: false });
   return (
     <Section title={t('imageEditor.photo')}>
-      <div className="ie-btnrow">
-        <button type="button" className="btn btn--secondary btn--sm" aria-pressed={layer.edit.flipH} onClick={() => upd((l) => ({ ...l, edit: { ...l.edit, flipH: !l.edit.flipH } }), 'flipH')} data-testid="ie-flip-h">
-          {t('imageEditor.flipH')}
-        </button>
-        <button type="button" className="btn btn--secondary btn--sm" aria-pressed={layer.edit.flipV} onClick={() => upd((l) => ({ ...l, edit: { ...l.edit, flipV: !l.edit.flipV } }), 'flipV')} data-testid="ie-flip-v">
-          {t('imageEditor.flipV')}
-        </button>
-      </div>
-      <p className="insp__note">{t('imageEditor.photoWorkSoon')}</p>
+      <PhotoWork edit={layer.edit} source={{ width: asset?.width ?? 1, height: asset?.height ?? 1 }} change={change} onAspect={onAspect} keyBase="photo" />
     </Section>
   );
 }
@@ -294,10 +292,23 @@ function PageInspector({ kit, pageId, background, index, count }: { kit: BrandKi
             </label>
           </>
         )}
+        {background.type === 'photo' && !picking && <BackgroundPhotoWork pageId={pageId} />}
         {(background.type === 'photo' || picking) && <BackgroundPhotos photos={photos} setPhotos={setPhotos} current={background.type === 'photo' ? background.assetId : null} onPick={(a) => (setPicking(false), useImageEditor.getState().addAsset(a), setBg({ type: 'photo', assetId: a.id, edit: { crop: { left: 0, top: 0, right: 0, bottom: 0 }, straighten: 0, flipH: false, flipV: false, adjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, vibrance: 0, sharpen: 0, vignette: 0 }, filter: { name: 'none', strength: 1 } } }, 'photo'))} />}
       </Section>
     </>
   );
+}
+
+/** Photo work on the photo background (the spread's when the pages share one). */
+function BackgroundPhotoWork({ pageId }: { pageId: string }) {
+  const bg = useImageEditor((st) => {
+    const d = st.doc!;
+    return d.spread ?? findPage(d, pageId)?.background ?? null;
+  });
+  const asset = useImageEditor((st) => (bg?.type === 'photo' ? st.assets[bg.assetId] : undefined));
+  if (bg?.type !== 'photo') return null;
+  const change: PhotoChange = (fn, key, sticky) => s().edit((d) => editBackgroundPhoto(d, pageId, fn), { key: `bg-${key}:${pageId}`, sticky, select: false });
+  return <PhotoWork edit={bg.edit} source={{ width: asset?.width ?? 1, height: asset?.height ?? 1 }} change={change} keyBase="bg-photo" />;
 }
 
 function BackgroundPhotos({ photos, setPhotos, current, onPick }: { photos: AssetSummary[] | null; setPhotos: (p: AssetSummary[]) => void; current: string | null; onPick: (a: AssetSummary) => void }) {

@@ -1,9 +1,12 @@
-import { memo, useEffect } from 'react';
+import { createContext, memo, useContext, useEffect } from 'react';
+import type { AssetSummary } from '../../../../electron/model/asset';
 import type { Size } from '../../../../electron/model/geometry';
-import type { Background, ImageLayer, ImageMediaLayer, ImageTextLayer, ShapeLayer } from '../../../../electron/model/image-draft';
+import { pixelBox } from '../../../../electron/model/image-box';
+import type { Background, ImageLayer, ImageMediaLayer, ImageTextLayer, PhotoEdit, ShapeLayer } from '../../../../electron/model/image-draft';
+import { gradientCss, shapeDraws, shapeElement, shapeFrame } from '../../../../electron/model/image-svg';
 import { t } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
-import { photoView } from './photoSource';
+import { originalUrl, photoRequest, usePhotoPicture } from './photoSource';
 import { useTextPicture } from './textImage';
 
 /**
@@ -11,6 +14,9 @@ import { useTextPicture } from './textImage';
  * pixel box the export uses (model/image-box.ts) and turned with a CSS rotation about its centre. Memoised per
  * layer object: dragging one layer re-renders that layer only.
  */
+/** Screen pixels per canvas pixel (the canvas's zoom times the device pixel ratio): how big photos are drawn. */
+export const CanvasZoom = createContext(1);
+
 export const LayerView = memo(function LayerView({ layer, canvas }: { layer: ImageLayer; canvas: Size }) {
   if (layer.hidden) return null;
   if (layer.type === 'text') return <TextLayerView layer={layer} canvas={canvas} />;
@@ -26,7 +32,11 @@ function boxStyle(box: { x: number; y: number; w: number; h: number; rotation: n
 
 function PhotoLayerView({ layer, canvas }: { layer: ImageMediaLayer; canvas: Size }) {
   const asset = useImageEditor((s) => s.assets[layer.assetId]);
+  const zoom = useContext(CanvasZoom);
   const style = boxStyle(layer.box, canvas, layer.opacity);
+  const box = pixelBox(layer.box, canvas);
+  const req = asset ? photoRequest(layer.assetId, layer.edit, box, zoom) : null;
+  const { picture, stale } = usePhotoPicture(req);
   if (!asset) {
     return (
       <div className="ie-layer ie-layer--missing" style={style} data-testid="ie-layer" data-layer-id={layer.id} data-kind="photo">
@@ -34,14 +44,16 @@ function PhotoLayerView({ layer, canvas }: { layer: ImageMediaLayer; canvas: Siz
       </div>
     );
   }
-  const view = photoView(asset, layer.edit, style.width as number, style.height as number);
   return (
-    <div className="ie-layer ie-layer--photo" style={style} data-testid="ie-layer" data-layer-id={layer.id} data-kind="photo">
-      <div className="ie-photo__frame" style={view.frame}>
-        <img src={view.src} alt="" draggable={false} style={view.img} />
-      </div>
+    <div className="ie-layer ie-layer--photo" style={style} data-testid="ie-layer" data-layer-id={layer.id} data-kind="photo" data-ready={picture && !stale ? 'true' : 'false'}>
+      <PhotoImage picture={picture?.url ?? null} asset={asset} />
     </div>
   );
+}
+
+/** The compositor's picture filling its box; before the first one arrives, the original covering the box. */
+function PhotoImage({ picture, asset }: { picture: string | null; asset: Pick<AssetSummary, 'id' | 'ext'> }) {
+  return picture ? <img className="ie-photo__img" src={picture} alt="" draggable={false} /> : <img className="ie-photo__img ie-photo__img--original" src={originalUrl(asset)} alt="" draggable={false} />;
 }
 
 function TextLayerView({ layer, canvas }: { layer: ImageTextLayer; canvas: Size }) {
@@ -77,24 +89,26 @@ function TextLayerView({ layer, canvas }: { layer: ImageTextLayer; canvas: Size 
 }
 
 function ShapeLayerView({ layer, canvas }: { layer: ShapeLayer; canvas: Size }) {
-  const style = boxStyle(layer.box, canvas, layer.opacity);
-  const w = style.width as number;
-  const h = style.height as number;
-  const sw = layer.stroke?.width ?? 0;
-  const stroke = layer.stroke ? { stroke: layer.stroke.color, strokeWidth: sw } : {};
-  const fill = layer.fill ?? 'none';
-  // Strokes sit inside the box (inset by half their width), so a shape never grows past its handles.
-  const i = sw / 2;
+  if (!shapeDraws(layer)) return null;
+  // The compositor's own SVG (model/image-svg.ts): strokes centred on the outline, in a frame of the box plus
+  // the stroke's half, centred on the box and turned about its centre.
+  const p = pixelBox(layer.box, canvas);
+  const size = { width: p.width, height: p.height };
+  const frame = shapeFrame(layer, size);
   return (
-    <svg className="ie-layer ie-layer--shape" style={{ ...style, overflow: 'visible' }} width={w} height={h} viewBox={`0 0 ${w} ${h}`} data-testid="ie-layer" data-layer-id={layer.id} data-kind="shape" aria-hidden="true">
-      {layer.shape === 'line' ? (
-        <line x1={0} y1={h / 2} x2={w} y2={h / 2} stroke={layer.stroke?.color ?? layer.fill ?? '#000000'} strokeWidth={Math.max(1, sw)} strokeLinecap="round" />
-      ) : layer.shape === 'ellipse' ? (
-        <ellipse cx={w / 2} cy={h / 2} rx={Math.max(0, w / 2 - i)} ry={Math.max(0, h / 2 - i)} fill={fill} {...stroke} />
-      ) : (
-        <rect x={i} y={i} width={Math.max(0, w - sw)} height={Math.max(0, h - sw)} rx={layer.shape === 'roundRect' ? Math.max(0, layer.radius - i) : 0} fill={fill} {...stroke} />
-      )}
-    </svg>
+    <svg
+      className="ie-layer ie-layer--shape"
+      style={{ left: p.cx - frame.width / 2, top: p.cy - frame.height / 2, width: frame.width, height: frame.height, transform: p.rotation ? `rotate(${p.rotation}deg)` : undefined, opacity: layer.opacity }}
+      width={frame.width}
+      height={frame.height}
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      data-testid="ie-layer"
+      data-layer-id={layer.id}
+      data-kind="shape"
+      aria-hidden="true"
+      // Colours are schema-checked hex (#rrggbb) and lengths numbers: the markup holds nothing else.
+      dangerouslySetInnerHTML={{ __html: shapeElement(layer, size, frame) }}
+    />
   );
 }
 
@@ -102,17 +116,19 @@ function ShapeLayerView({ layer, canvas }: { layer: ShapeLayer; canvas: Size }) 
 export function BackgroundView({ background, canvas, slice }: { background: Background; canvas: Size; slice: { index: number; count: number } | null }) {
   const count = slice?.count ?? 1;
   const style: React.CSSProperties = { width: canvas.width * count, height: canvas.height, left: -(slice?.index ?? 0) * canvas.width };
-  const asset = useImageEditor((s) => (background.type === 'photo' ? s.assets[background.assetId] : undefined));
   if (background.type === 'colour') return <div className="ie-bg" style={{ ...style, background: background.color }} data-testid="ie-background" />;
-  // The model's angle is clockwise from "to the right"; CSS's is clockwise from "to the top".
-  if (background.type === 'gradient') return <div className="ie-bg" style={{ ...style, background: `linear-gradient(${background.angle + 90}deg, ${background.from}, ${background.to})` }} data-testid="ie-background" />;
+  if (background.type === 'gradient') return <div className="ie-bg" style={{ ...style, background: gradientCss(background) }} data-testid="ie-background" />;
+  return <PhotoBackgroundView assetId={background.assetId} edit={background.edit} style={style} frame={{ width: canvas.width * count, height: canvas.height }} />;
+}
+
+function PhotoBackgroundView({ assetId, edit, style, frame }: { assetId: string; edit: PhotoEdit; style: React.CSSProperties; frame: Size }) {
+  const asset = useImageEditor((s) => s.assets[assetId]);
+  const zoom = useContext(CanvasZoom);
+  const { picture, stale } = usePhotoPicture(asset ? photoRequest(assetId, edit, frame, zoom) : null);
   if (!asset) return <div className="ie-bg ie-bg--loading" style={style} data-testid="ie-background" />;
-  const view = photoView(asset, background.edit, canvas.width * count, canvas.height);
   return (
-    <div className="ie-bg ie-bg--photo" style={style} data-testid="ie-background">
-      <div className="ie-photo__frame" style={view.frame}>
-        <img src={view.src} alt="" draggable={false} style={view.img} />
-      </div>
+    <div className="ie-bg ie-bg--photo" style={style} data-testid="ie-background" data-ready={picture && !stale ? 'true' : 'false'}>
+      <PhotoImage picture={picture?.url ?? null} asset={asset} />
     </div>
   );
 }

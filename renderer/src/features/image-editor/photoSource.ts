@@ -1,47 +1,75 @@
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AssetSummary } from '../../../../electron/model/asset';
-import type { PhotoEdit } from '../../../../electron/model/image-draft';
+import { call } from '../../api/client';
+import { textLayerUrl } from '../../api/media';
 import { imageUrl } from '../brand/assets';
+import { type PhotoRequest, photoRequestKey } from './photoRequest';
+
+export { type PhotoRequest, photoRequest, photoRequestKey } from './photoRequest';
 
 /**
- * How the canvas shows a photo layer or a photo background: THE one place that turns an asset and its edit
- * into something to draw. Today the browser does the crop, straighten and flip with CSS on the original (or the
- * rendition for SVG/HEIC); adjustments and filters are not shown yet. When the compositor's `images.photo` API
- * lands, this returns its picture (edit already applied) and an identity placement instead.
+ * How the canvas shows a photo layer or a photo background: THE one place that turns an asset and its edit into
+ * something to draw. The picture is the compositor's own (`images.photo` with the layer's frame: the export's
+ * pixels made smaller, docs/image-render.md), so crop, straighten, flip, adjustments and filters look on the
+ * canvas as they will in the export. The bitmap fills the layer's box; the box's rotation is the layer's CSS.
  */
-export type PhotoView = { src: string; frame: CSSProperties; img: CSSProperties };
 
-/** Enlargement that keeps a picture turned by `deg` covering a box of w×h (no corner shows). */
-export function straightenScale(w: number, h: number, deg: number): number {
-  const r = (Math.abs(deg) * Math.PI) / 180;
-  const c = Math.cos(r);
-  const s = Math.sin(r);
-  return Math.max((w * c + h * s) / w, (w * s + h * c) / h);
+export type PhotoPicture = { key: string; url: string };
+
+const cache = new Map<string, Promise<PhotoPicture>>();
+const CACHE_MAX = 200;
+
+function fetchPicture(r: PhotoRequest): Promise<PhotoPicture> {
+  const k = photoRequestKey(r);
+  let p = cache.get(k);
+  if (!p) {
+    p = call('images.photo', r).then((img) => ({ key: k, url: textLayerUrl(img.key) }));
+    p.catch(() => cache.delete(k));
+    cache.set(k, p);
+    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  }
+  return p;
 }
 
+/** How long an edit must rest before the engine is asked to draw it (a slider's drag asks once it pauses). */
+export const PHOTO_DEBOUNCE_MS = 150;
+
 /**
- * A picture of its own size (display width × height) cropped by `edit.crop`, then cover-filling a box of
- * `width`×`height` canvas pixels, centred on the crop; straightened and flipped about the box centre.
+ * The compositor's picture for a request. The last picture stays up while the next one is drawn (a slider drag
+ * shows the last bitmap, stretched to the box while it resizes), and requests wait for the edit to rest. `stale`
+ * says the picture shown is not yet the one asked for.
  */
-export function photoView(asset: Pick<AssetSummary, 'id' | 'ext' | 'width' | 'height'>, edit: PhotoEdit, width: number, height: number): PhotoView {
-  const iw = asset.width ?? width;
-  const ih = asset.height ?? height;
-  const { left, top, right, bottom } = edit.crop;
-  const cw = iw * Math.max(0.01, 1 - left - right);
-  const ch = ih * Math.max(0.01, 1 - top - bottom);
-  const s = Math.max(width / cw, height / ch);
-  const k = edit.straighten ? straightenScale(width, height, edit.straighten) : 1;
-  const flip = `scale(${edit.flipH ? -1 : 1}, ${edit.flipV ? -1 : 1})`;
-  return {
-    src: imageUrl(asset),
-    frame: { transform: `${flip} rotate(${edit.straighten}deg) scale(${k})` },
-    img: {
-      position: 'absolute',
-      width: iw * s,
-      height: ih * s,
-      left: width / 2 - (iw * left + cw / 2) * s,
-      top: height / 2 - (ih * top + ch / 2) * s,
-      maxWidth: 'none',
-    },
-  };
+export function usePhotoPicture(req: PhotoRequest | null): { picture: PhotoPicture | null; stale: boolean; error: string | null } {
+  const key = req ? photoRequestKey(req) : null;
+  const [state, setState] = useState<{ picture: PhotoPicture | null; error: string | null }>({ picture: null, error: null });
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    const r = req;
+    if (!r || !key) return;
+    let live = true;
+    const run = () =>
+      fetchPicture(r).then(
+        (picture) => {
+          if (!live) return;
+          shown.current = picture.key;
+          setState({ picture, error: null });
+        },
+        (e: unknown) => live && setState((s) => ({ picture: s.picture, error: e instanceof Error ? e.message : String(e) })),
+      );
+    // The first picture (and one already drawn) without waiting; later ones once the edit rests.
+    const timer = shown.current === null || cache.has(key) ? null : setTimeout(() => void run(), PHOTO_DEBOUNCE_MS);
+    if (!timer) void run();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+    // The key holds everything that changes the picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return { picture: state.picture, stale: state.picture?.key !== key, error: state.error };
+}
+
+/** The original file, for the moment before the compositor's first picture arrives (no edit applied). */
+export function originalUrl(asset: Pick<AssetSummary, 'id' | 'ext'>): string {
+  return imageUrl(asset);
 }

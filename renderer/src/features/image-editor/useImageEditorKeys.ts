@@ -10,6 +10,8 @@ export function useImageEditorKeys(active: boolean): void {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTextTarget(e.target) || document.querySelector('dialog[open]')) return;
+      // A focused slider takes its own arrow keys (the inspector's photo work), not a nudge of the selection.
+      if (e.key.startsWith('Arrow') && e.target instanceof HTMLInputElement && e.target.type === 'range') return;
       const s = useImageEditor.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

@@ -25,7 +25,7 @@ export function TemplateMarkSection({ layer, pageId }: { layer: ImageLayer; page
             aria-checked={current === m}
             className="segmented__item"
             disabled={!admin}
-            onClick={() => useImageEditor.getState().edit((d) => setTemplateMark(d, pageId, layer.id, m), { key: null, select: false })}
+            onClick={() => useImageEditor.getState().edit((d) => setTemplateMark(d, pageId, layer.id, m), { key: null, select: false, raw: true })}
             data-testid={`ie-mark-${m}`}
           >
             {t(`templates.mark.${m}` as MessageKey)}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { imageCanvasFor, newImageDraft, type ImageDraft } from './image-draft';
+import { addShape, deleteLayers, duplicateLayers, nudge } from './image-edit';
+import { asTemplateAdmin, movableBy, setTemplateMark } from './image-template-edit';
+
+let seq = 0;
+const idFor = (p: string) => `${p}-${++seq}`;
+
+function withLockedLogo(): { doc: ImageDraft; pageId: string; id: string } {
+  const base = newImageDraft('Post', imageCanvasFor('4:5'), () => 'page-1');
+  const r = addShape(base, 'page-1', 'rect', idFor);
+  if (!r.ok) throw new Error(r.message);
+  const id = r.selection[0]!;
+  const marked = setTemplateMark(r.doc, 'page-1', [id], 'locked');
+  if (!marked.ok) throw new Error(marked.message);
+  return { doc: marked.doc, pageId: 'page-1', id };
+}
+const layer = (doc: ImageDraft, id: string) => doc.pages[0]!.layers.find((l) => l.id === id);
+
+describe('template marks in the image editor', () => {
+  it('a creator cannot move or delete a locked element; an admin can, and it stays locked', () => {
+    const { doc, pageId, id } = withLockedLogo();
+    expect(nudge(doc, pageId, [id], 5, 0).ok).toBe(false);
+    expect(deleteLayers(doc, pageId, [id]).ok).toBe(false);
+    const moved = asTemplateAdmin((d) => nudge(d, pageId, [id], 5, 0))(doc);
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    expect(layer(moved.doc, id)?.template).toBe('locked');
+    const boxX = (d: ImageDraft) => {
+      const l = layer(d, id);
+      return l && l.type === 'shape' ? l.box.x : NaN;
+    };
+    expect(boxX(moved.doc)).toBeGreaterThan(boxX(doc));
+    const gone = asTemplateAdmin((d) => deleteLayers(d, pageId, [id]))(doc);
+    expect(gone.ok && layer(gone.doc, id)).toBe(undefined);
+  });
+
+  it('an admin’s copy of a locked element is not a brand element', () => {
+    const { doc, pageId, id } = withLockedLogo();
+    const r = asTemplateAdmin((d) => duplicateLayers(d, pageId, [id], idFor))(doc);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const copy = r.doc.pages[0]!.layers.find((l) => l.id !== id)!;
+    expect(copy.template).toBe(null);
+    expect(layer(r.doc, id)?.template).toBe('locked');
+  });
+
+  it('an edit that changes nothing gives back the same document, and the input is never changed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), (dx, dy) => {
+        const { doc, pageId, id } = withLockedLogo();
+        const before = JSON.stringify(doc);
+        const r = asTemplateAdmin((d) => nudge(d, pageId, [id], dx, dy))(doc);
+        expect(JSON.stringify(doc)).toBe(before);
+        if (dx === 0 && dy === 0) expect(r.ok && r.doc).toBe(doc);
+        else expect(r.ok && layer(r.doc, id)?.template).toBe('locked');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('movableBy: the editor lock holds for everyone, the template lock only for creators', () => {
+    const { doc, id } = withLockedLogo();
+    const l = layer(doc, id)!;
+    expect(movableBy(l, false)).toBe(false);
+    expect(movableBy(l, true)).toBe(true);
+    expect(movableBy({ ...l, locked: true }, true)).toBe(false);
+  });
+
+  it('setTemplateMark marks, unmarks and refuses a missing layer', () => {
+    const { doc, pageId, id } = withLockedLogo();
+    const p = setTemplateMark(doc, pageId, [id], 'placeholder');
+    expect(p.ok && layer(p.doc, id)?.template).toBe('placeholder');
+    const n = setTemplateMark(doc, pageId, [id], null);
+    expect(n.ok && layer(n.doc, id)?.template).toBe(null);
+    expect(setTemplateMark(doc, pageId, ['nope'], 'locked').ok).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import type { TemplateMark } from './draft-parts';
+import type { ImageDraft, ImageLayer } from './image-draft';
+import { findPage, type ImageEditResult } from './image-edit';
+
+/**
+ * Template marks in the image editor (docs/templates.md). The edits in image-edit.ts refuse to change a
+ * template's locked brand element: that is what a creator gets. An admin (who holds 'templates.edit') edits
+ * through `asTemplateAdmin`, which lets the same edits move, restyle or delete locked elements and keeps their
+ * marks. The engine decides again on save (the template guard); this only keeps the editor from refusing first.
+ */
+
+/** Whether the canvas may move a layer for this person: never an editor-locked one; a template-locked one only for an admin. */
+export function movableBy(layer: ImageLayer, templateAdmin: boolean): boolean {
+  return !layer.locked && (templateAdmin || layer.template !== 'locked');
+}
+
+function mapLayers(doc: ImageDraft, fn: (l: ImageLayer) => ImageLayer): ImageDraft {
+  let changed = false;
+  const pages = doc.pages.map((p) => {
+    const layers = p.layers.map((l) => {
+      const n = fn(l);
+      if (n !== l) changed = true;
+      return n;
+    });
+    return layers.some((l, i) => l !== p.layers[i]) ? { ...p, layers } : p;
+  });
+  return changed ? { ...doc, pages } : doc;
+}
+
+/**
+ * An edit run as an admin: locked elements are unmarked for the edit and marked again after it (those that are
+ * still there; a copy made by the edit has a new id and is not a brand element). An edit that changes nothing
+ * gives back the very document it was given.
+ */
+export function asTemplateAdmin(fn: (doc: ImageDraft) => ImageEditResult): (doc: ImageDraft) => ImageEditResult {
+  return (doc) => {
+    const locked = new Set<string>();
+    const open = mapLayers(doc, (l) => {
+      if (l.template !== 'locked') return l;
+      locked.add(l.id);
+      return { ...l, template: null };
+    });
+    if (locked.size === 0) return fn(doc);
+    const r = fn(open);
+    if (!r.ok) return r;
+    if (r.doc === open) return { ...r, doc };
+    return { ...r, doc: mapLayers(r.doc, (l) => (locked.has(l.id) && l.template === null ? { ...l, template: 'locked' } : l)) };
+  };
+}
+
+/** Marks layers as locked brand elements or placeholders, or clears the mark (an admin's edit). */
+export function setTemplateMark(doc: ImageDraft, pageId: string, ids: readonly string[], mark: TemplateMark | null): ImageEditResult {
+  const page = findPage(doc, pageId);
+  if (!page) return { ok: false, message: 'That page is no longer in the draft.' };
+  const picked = page.layers.filter((l) => ids.includes(l.id));
+  if (picked.length === 0) return { ok: false, message: 'Select a layer to mark it.' };
+  if (picked.every((l) => l.template === mark)) return { ok: true, doc, selection: [...ids] };
+  return {
+    ok: true,
+    doc: { ...doc, pages: doc.pages.map((p) => (p.id === pageId ? { ...p, layers: p.layers.map((l) => (ids.includes(l.id) ? { ...l, template: mark } : l)) } : p)) },
+    selection: [...ids],
+  };
+}
