@@ -5,6 +5,7 @@ import type { ImageDraft, ImageMediaLayer, ImageTextLayer } from '../../electron
 import type { TemplateSummary } from '../../electron/model/template-fill';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { testLimit, waitStep } from '../limits';
+import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -27,6 +28,11 @@ test('a creator makes a quote card from the starter: photo and words replaced, l
   test.setTimeout(testLimit({ files: 2 }));
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
   await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
+  // The library's first profile is its owner, an admin, who may move brand elements: work as a creator.
+  await app.getByTestId('queue-nav').click();
+  await addUser(app, 'Cleo', 'creator');
+  await switchTo(app, 'Cleo', 'creator');
+  await app.getByTestId('library-nav').click();
 
   // The drafts list is empty: its empty state offers the templates.
   await app.getByTestId('view-drafts').click();
