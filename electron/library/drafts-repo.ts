@@ -41,7 +41,7 @@ export type AssetUse = { assetId: string; assetName: string; draftId: string; dr
  * Checks a write against the stored document (throws to refuse). It may return what to record once the write
  * has become the current revision (e.g. an audit entry): run inside the same transaction, so both land or neither.
  */
-export type DraftWriteGuard = (before: Draft, after: Draft) => void | ((revision: number) => void);
+export type DraftWriteGuard = (before: Draft, after: Draft) => ((revision: number) => void) | undefined;
 const noGuard: DraftWriteGuard = () => undefined;
 
 export type DraftsRepoOptions = { now?: () => Date; keepRevisions?: number };

@@ -28,7 +28,7 @@ export function draftActor(ctx: StudioContext, actorId: string | undefined): Use
 export function templateGate(ctx: StudioContext, actor: User | null, draftId: string): DraftWriteGuard {
   return (before, after) => {
     const violations = templateViolations(before, after);
-    if (!violations.length) return;
+    if (!violations.length) return undefined;
     if (!actor || !can(actor.role, 'templates.edit')) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
     return (revision) => {
       new AuditRepo(ctx.rooms.db).append({ actor, action: 'template_lock_edit', postId: null, detail: lockedEditDetail(draftId, after, revision, violations), at: ctx.clock().toISOString() });
