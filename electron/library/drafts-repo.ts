@@ -37,7 +37,11 @@ export type AssetUse = { assetId: string; assetName: string; draftId: string; dr
  * Checks a write of a draft's document inside its transaction (the stored document, the one coming in) and
  * throws to refuse it; nothing is written then. The studio passes the template gate (studio/template-gate.ts).
  */
-export type DraftWriteGuard = (before: Draft, after: Draft) => void;
+/**
+ * Checks a write against the stored document (throws to refuse). It may return what to record once the write
+ * has become the current revision (e.g. an audit entry): run inside the same transaction, so both land or neither.
+ */
+export type DraftWriteGuard = (before: Draft, after: Draft) => ((revision: number) => void) | undefined;
 const noGuard: DraftWriteGuard = () => undefined;
 
 export type DraftsRepoOptions = { now?: () => Date; keepRevisions?: number };
@@ -170,7 +174,7 @@ export class DraftsRepo {
         throw new AppError('invalid_input', `This is a ${cur.kind} draft; it cannot be saved as a ${doc.kind} draft. Create a new draft instead.`);
       }
       // Before anything is written, a refused document is not even kept in the history.
-      guard(this.parse(cur.doc), doc);
+      const written = guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const revision = this.nextRevision(cur);
       this.addRevision(cur.rowid, revision, savedAt, doc);
@@ -179,6 +183,7 @@ export class DraftsRepo {
         return { conflict: true as const, current: cur.revision, kept: revision };
       }
       this.makeCurrent(cur.rowid, revision, savedAt, doc);
+      written?.(revision);
       return { conflict: false as const, revision, updatedAt: savedAt };
     })();
     // Thrown after the commit: throwing inside the transaction would roll back the kept revision.
@@ -249,11 +254,12 @@ export class DraftsRepo {
       }
       const doc = this.parse(stored);
       if (doc.kind !== cur.kind) throw new Error(`Revision ${revision} of draft ${id} is a ${doc.kind} draft in a ${cur.kind} draft`);
-      guard(this.parse(cur.doc), doc);
+      const written = guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const next = this.nextRevision(cur);
       this.addRevision(cur.rowid, next, savedAt, doc);
       this.makeCurrent(cur.rowid, next, savedAt, doc);
+      written?.(next);
     })();
     return this.get(id)!;
   }

@@ -312,3 +312,42 @@ export function imagePreset(channel: ChannelId): { size: Size | null; maxBytes: 
 export function mediaLimits(channel: ChannelId, kind: 'video' | 'image'): MediaLimits | null {
   return kind === 'video' ? channelLimits[channel].video : channelLimits[channel].image;
 }
+
+/**
+ * How a carousel of `pages` goes to a channel (issue 11 §3, §6): as that many images, as one PDF document (a
+ * channel with document posts, LinkedIn, gets every carousel of two pages or more that way), or not at all, with
+ * what is wrong and what to do (the composer's check and the queue's refusal say the same).
+ */
+export type CarouselRoute =
+  | { as: 'images'; limits: MediaLimits }
+  | { as: 'document'; limits: DocumentLimits }
+  | { as: 'none'; what: string; fix: string; source: Source };
+
+const pagesText = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;
+
+/** Whether a channel takes a carousel of `pages` at all (as images or as a document), without the reasons. */
+function takesCarousel(pages: number, channel: ChannelId): 'images' | 'document' | null {
+  const c = channelLimits[channel];
+  if (!c.image) return null;
+  if (pages > 1 && c.document) return c.document.maxPages == null || pages <= c.document.maxPages ? 'document' : null;
+  return c.image.maxItems == null || pages <= c.image.maxItems ? 'images' : null;
+}
+
+export function carouselRoute(pages: number, channel: ChannelId): CarouselRoute {
+  const c = channelLimits[channel];
+  const image = c.image;
+  if (!image) return { as: 'none', what: `${c.label} does not take images`, fix: 'remove it from the post or attach a video draft', source: (c.video ?? c.text).source };
+  const how = takesCarousel(pages, channel);
+  if (how === 'images') return { as: 'images', limits: image };
+  if (how === 'document') return { as: 'document', limits: c.document! };
+  const max = pages > 1 && c.document?.maxPages != null ? c.document.maxPages : image.maxItems!;
+  const what = pages > 1 && c.document ? `${c.label} takes documents of up to ${max} pages; this carousel has ${pagesText(pages)}` : `${c.label} takes up to ${max} images a post; this carousel has ${pagesText(pages)}`;
+  const note = channel === 'instagram_feed' ? ' (the Instagram app takes 20 by hand; its API, which Postframe sends through, takes 10)' : '';
+  const others = (Object.keys(channelLimits) as ChannelId[])
+    .filter((ch) => ch !== channel)
+    .map((ch) => ({ ch, how: takesCarousel(pages, ch) }))
+    .filter((o) => o.how !== null)
+    .map((o) => `${channelLimits[o.ch].label}${o.how === 'document' ? ' (as one PDF document)' : ''}`);
+  const elsewhere = others.length ? `, or post it to ${others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} or ${others.at(-1)}`}` : '';
+  return { as: 'none', what: `${what}${note}`, fix: `remove ${pagesText(pages - max)}, split it into two posts${elsewhere}`, source: pages > 1 && c.document ? c.document.source : image.source };
+}

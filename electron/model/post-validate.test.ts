@@ -18,20 +18,44 @@ const image = (f: Partial<MediaFacts> = {}): MediaFacts => ({ kind: 'image', dur
 describe('validatePost: carousels and image formats', () => {
   it('counts pages against each channel: X 4, Instagram feed 10 (the API), TikTok 35', () => {
     expect(validatePost(post(), image({ pages: 4 }), 'x')).toEqual([]);
-    expect(validatePost(post(), image({ pages: 5 }), 'x')).toMatchObject([{ field: 'pages', severity: 'error', message: expect.stringMatching(/^5 pages is over X's 4 images a post: remove 1 page or split/) }]);
+    expect(validatePost(post(), image({ pages: 5 }), 'x')).toMatchObject([{
+      field: 'pages',
+      severity: 'error',
+      message: expect.stringMatching(/^X takes up to 4 images a post; this carousel has 5 pages: remove 1 page, split it into two posts, or post it to TikTok, Instagram feed or LinkedIn \(as one PDF document\) \(docs\.x\.com/),
+    }]);
     expect(validatePost(post(), image({ pages: 10 }), 'instagram_feed')).toEqual([]);
     const ig = validatePost(post(), image({ pages: 12 }), 'instagram_feed');
-    expect(ig).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 2 pages or split the carousel into two posts' }]);
+    expect(ig).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 2 pages, split it into two posts, or post it to TikTok or LinkedIn (as one PDF document)' }]);
     expect(ig[0]!.message).toMatch(/its API, which Postframe sends through, takes 10/);
     expect(validatePost(post(), image({ width: 1080, height: 1920, pages: 36 }), 'tiktok')).toMatchObject([{ field: 'pages', severity: 'error' }]);
   });
 
-  it('sends a LinkedIn carousel over 20 images as one PDF document (to 300 pages), and refuses more', () => {
-    expect(validatePost(post(), image({ pages: 20 }), 'linkedin')).toEqual([]);
-    const doc = validatePost(post(), image({ pages: 25 }), 'linkedin');
-    expect(doc).toMatchObject([{ field: 'pages', severity: 'warning', fix: 'it goes as one PDF document post instead (up to 300 pages)' }]);
-    expect(doc[0]!.source).toMatch(/documents-api/);
-    expect(validatePost(post(), image({ pages: 301 }), 'linkedin')).toMatchObject([{ field: 'pages', severity: 'error' }]);
+  it('sends a LinkedIn carousel as one PDF document (to 300 pages), and refuses more, saying where it can go', () => {
+    expect(validatePost(post(), image({ pages: 1 }), 'linkedin')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 5 }), 'linkedin')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 25 }), 'linkedin')).toEqual([]);
+    const over = validatePost(post(), image({ pages: 301 }), 'linkedin');
+    expect(over).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 1 page, split it into two posts' }]);
+    expect(over[0]!.message).toMatch(/^LinkedIn takes documents of up to 300 pages; this carousel has 301 pages/);
+    expect(over[0]!.source).toMatch(/documents-api/);
+  });
+
+  it('a refused carousel names only channels that take it', () => {
+    const byLabel = new Map(channelIds.map((c) => [channelLimits[c].label, c]));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.constantFrom(...channelIds), (pages, ch) => {
+        const facts = image({ width: 1080, height: 1080, pages });
+        const issue = validatePost(post(), facts, ch).find((i) => i.field === 'pages');
+        const list = issue && /post it to (.*)$/.exec(issue.fix)?.[1];
+        if (!list) return;
+        const named = list.split(/, | or /).map((l) => l.replace(' (as one PDF document)', ''));
+        for (const label of named) {
+          const other = byLabel.get(label);
+          expect(other, `${label} is a channel`).toBeDefined();
+          expect(validatePost(post(), facts, other!).filter((i) => i.field === 'pages' || i.field === 'media'), `${ch} → ${label} at ${pages}`).toEqual([]);
+        }
+      }),
+    );
   });
 
   it('refuses a format the channel does not take, saying which it does', () => {

@@ -1,4 +1,4 @@
-import { channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
+import { carouselRoute, channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
 import { formatDimensions } from './geometry';
 import { type ImageFormat, imageFormats } from './image-format';
 import { contentFor, type ChannelId, type Post } from './post';
@@ -88,16 +88,8 @@ const FORMAT_LABEL: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', we
 function imageIssues(facts: MediaFacts, channel: ChannelId, add: Add): void {
   const c = channelLimits[channel];
   const m = c.image!;
-  const pages = facts.pages ?? 1;
-  if (m.maxItems != null && pages > m.maxItems) {
-    const doc = c.document;
-    if (doc && (doc.maxPages == null || pages <= doc.maxPages)) {
-      add('pages', 'warning', `${plural(pages, 'page')} is over ${c.labelPossessive} ${m.maxItems} images a post`, `it goes as one PDF document post instead (up to ${doc.maxPages ?? '∞'} pages)`, doc.source);
-    } else {
-      const note = channel === 'instagram_feed' ? ' (the Instagram app takes 20 by hand; its API, which Postframe sends through, takes 10)' : '';
-      add('pages', 'error', `${plural(pages, 'page')} is over ${c.labelPossessive} ${m.maxItems} images a post${note}`, `remove ${plural(pages - m.maxItems, 'page')} or split the carousel into two posts`, m.source);
-    }
-  }
+  const route = carouselRoute(facts.pages ?? 1, channel);
+  if (route.as === 'none') add('pages', 'error', route.what, route.fix, route.source);
   const accepted = imageFormats.filter((f) => m.containers.includes(f));
   if (facts.format && m.containers.length > 0 && !m.containers.includes(facts.format)) {
     const take = accepted.map((f) => FORMAT_LABEL[f]).join(' or ');

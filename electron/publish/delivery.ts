@@ -34,6 +34,8 @@ export interface Delivery {
   images: string[] | null;
   /** A JPEG. */
   coverPath: string;
+  /** A carousel sent as one PDF document (LinkedIn document posts): its page count, and `mediaPath` is the PDF. */
+  documentPages: number | null;
 }
 
 /**
@@ -75,7 +77,7 @@ export function deliveryFor(
   post: Pick<Post, 'id' | 'title' | 'content' | 'targets' | 'sponsored' | 'scheduledAt' | 'timeZone'>,
   channel: ChannelId,
   revision: number,
-  files: { mediaPath: string; coverPath: string; images?: string[] | null },
+  files: { mediaPath: string; coverPath: string; images?: string[] | null; documentPages?: number | null },
 ): Delivery {
   const c = contentFor(post, channel);
   return {
@@ -97,6 +99,7 @@ export function deliveryFor(
     mediaPath: files.mediaPath,
     images: files.images ?? null,
     coverPath: files.coverPath,
+    documentPages: files.documentPages ?? null,
   };
 }
 
@@ -110,14 +113,29 @@ export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'm
   return parts.join('\n\n') + '\n';
 }
 
-/** The metadata both connectors write (post.json / the webhook's `metadata` part). */
 /** `01.jpg`, `02.jpg`, … (two digits at least, so sorting by name keeps the page order). */
 export function imageFileNames(images: readonly string[]): string[] {
   const width = Math.max(2, String(images.length).length);
   return images.map((p, i) => `${String(i + 1).padStart(width, '0')}${path.extname(p).toLowerCase() || '.bin'}`);
 }
 
-export function deliveryMetadata(d: Delivery, files: { media: string; cover: string; images?: string[] }): Record<string, unknown> {
+/** The media's name in a delivery: `document.pdf` for a document post, else `media.<ext>`. */
+export function mediaFileName(d: Pick<Delivery, 'mediaPath' | 'documentPages'>): string {
+  return d.documentPages != null ? 'document.pdf' : `media${path.extname(d.mediaPath).toLowerCase() || '.bin'}`;
+}
+
+/** The files both connectors name in the metadata: the media (a carousel: its pages; a document: the PDF) and the cover. */
+export function deliveryFiles(d: Delivery): { media: string; cover: string; images?: string[]; document?: { file: string; pages: number } } {
+  if (d.images) {
+    const images = imageFileNames(d.images);
+    return { media: images[0]!, cover: 'cover.jpg', images };
+  }
+  const media = mediaFileName(d);
+  return d.documentPages != null ? { media, cover: 'cover.jpg', document: { file: media, pages: d.documentPages } } : { media, cover: 'cover.jpg' };
+}
+
+/** The metadata both connectors write (post.json / the webhook's `metadata` part). */
+export function deliveryMetadata(d: Delivery, files: ReturnType<typeof deliveryFiles>): Record<string, unknown> {
   return {
     schema: 'postframe.delivery/1',
     deliveryId: d.deliveryId,

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditRepo } from '../library/audit-repo';
 import type { PostRecord } from '../library/posts-repo';
-import { channelLimits } from '../model/channels';
+import { carouselRoute, channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
 import { type ChannelDelivery, type LatePost, type PostDeliveryStatus, SET_UP_DELIVERY } from '../model/delivery-status';
 import { type LogFn, inBackground, safeLog } from '../model/background';
@@ -63,21 +63,33 @@ export interface EngineDeps {
   log: LogFn;
 }
 
-/** An image post's files for one channel: JPEG pages at `width`, each stepped down to `maxBytes`. */
-export type ImagePlan = { width: number; maxBytes: number | null };
+/**
+ * An image post's files for one channel: JPEG pages at `width`, each stepped down to `maxBytes`; `document`: the
+ * pages also go as one PDF (a LinkedIn document post), which is what the channel gets.
+ */
+export type ImagePlan = { width: number; maxBytes: number | null; document: boolean };
 type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string; images: Map<ChannelId, ImagePlan> | null };
+
+/** Room left in a document's byte limit for the PDF's own structure (a few hundred bytes a page). */
+const PDF_OVERHEAD = 0.98;
 
 /**
  * What an image post sends a channel: JPEG (every channel taking images takes it), scaled down only where the
- * channel's width limit is under the canvas, stepped down to its file-size limit. Or why it cannot go.
+ * channel's width limit is under the canvas, stepped down to its file-size limit; a carousel to a channel with
+ * document posts as one PDF (each page stepped down to its share of the document's limit). Or why it cannot go,
+ * and what to do (model/channels.ts carouselRoute: the composer's check says the same).
  */
 export function imagePlanFor(canvasWidth: number, pages: number, channel: ChannelId): ImagePlan | { problem: string } {
-  const c = channelLimits[channel];
-  const m = c.image;
-  if (!m) return { problem: `${c.label} does not take images. Remove it from the post or attach a video draft.` };
-  if (m.maxItems != null && pages > m.maxItems) return { problem: `${pages} pages is over ${c.labelPossessive} ${m.maxItems} images a post. Remove ${pages - m.maxItems} or split the carousel into two posts.` };
+  const route = carouselRoute(pages, channel);
+  if (route.as === 'none') return { problem: `${route.what}. ${route.fix.charAt(0).toUpperCase()}${route.fix.slice(1)}.` };
+  const m = channelLimits[channel].image!;
   const maxWidth = m.width?.max ?? m.side?.max ?? null;
-  return { width: maxWidth != null && canvasWidth > maxWidth ? maxWidth : canvasWidth, maxBytes: m.maxBytes };
+  const width = maxWidth != null && canvasWidth > maxWidth ? maxWidth : canvasWidth;
+  if (route.as === 'document') {
+    const share = route.limits.maxBytes == null ? null : Math.floor((route.limits.maxBytes * PDF_OVERHEAD) / pages);
+    return { width, maxBytes: share == null ? m.maxBytes : Math.min(share, m.maxBytes ?? Infinity), document: true };
+  }
+  return { width, maxBytes: m.maxBytes, document: false };
 }
 type Run = { jobIds: string[]; done: Promise<DueOutcome> };
 
@@ -424,22 +436,26 @@ export class DeliveryEngine {
   }
 
   /** The variant file and cover a channel's delivery sends (one file serves every channel in its name). */
-  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string; images: string[] | null }> {
+  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string; images: string[] | null; documentPages: number | null }> {
     const dir = this.renderDir(post);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     // An image post: a folder per plan (`instagram_feed+x/`) of numbered pages; the first page is the cover.
     const folder = names.find((n) => n.endsWith('.images') && path.basename(n, '.images').split('+').includes(channel));
     if (folder) {
-      const pages = (await fs.readdir(path.join(dir, folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.jpg')).sort();
+      const inside = await fs.readdir(path.join(dir, folder)).catch(() => [] as string[]);
+      const pages = inside.filter((n) => n.endsWith('.jpg')).sort();
       const images = pages.map((n) => path.join(dir, folder, n));
       // No pages: the connector reports the missing file (nothing is sent).
       const first = images[0] ?? path.join(dir, folder, 'missing.jpg');
-      return { mediaPath: first, coverPath: first, images: images.length ? images : [first] };
+      // A document post (renderImages made the PDF): the channel gets the PDF, its cover the first page.
+      const pdf = inside.find((n) => n.endsWith('.pdf'));
+      if (pdf) return { mediaPath: path.join(dir, folder, pdf), coverPath: first, images: null, documentPages: pages.length };
+      return { mediaPath: first, coverPath: first, images: images.length ? images : [first], documentPages: null };
     }
     const media = names.find((n) => n.endsWith('.mp4') && !n.startsWith('.') && path.basename(n, '.mp4').split('+').includes(channel));
     // A missing file makes the connector report "missing: export again" (nothing is sent).
     const base = media ? path.basename(media, '.mp4') : channel;
-    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null };
+    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null, documentPages: null };
   }
 
   /**
@@ -489,14 +505,14 @@ export class DeliveryEngine {
     const groups = new Map<string, { plan: ImagePlan; channels: ChannelId[] }>();
     for (const t of post.targets) {
       const plan = plans.get(t.channel)!;
-      const key = `${plan.width}:${plan.maxBytes ?? ''}`;
+      const key = `${plan.width}:${plan.maxBytes ?? ''}:${plan.document}`;
       const g = groups.get(key) ?? { plan, channels: [] };
       g.channels.push(t.channel);
       groups.set(key, g);
     }
     const started = [...groups.values()].map((g) => {
       const outputDir = path.join(dir, `${g.channels.join('+')}.images`);
-      const title = `Exporting “${post.title}” for ${labels(g.channels)} (${g.plan.width} px wide)`;
+      const title = `Exporting “${post.title}” for ${labels(g.channels)} (${g.plan.width} px wide${g.plan.document ? ', one PDF document' : ''})`;
       const job = this.d.render.startImages({ draftId, plan: g.plan, outputDir, title });
       jobIds.push(job.jobId);
       return { ...g, job };

@@ -71,19 +71,86 @@ describe('image posts in the queue', () => {
     await api['connectors.set']({ actorId: 'owner', folder: { root: path.join(w.tmp, 'outbox') } });
     const draftId = await carouselDraft(5);
     const post = await approvedPost({ ...w, draftId }, 'Too many for X', ['x']);
-    await expect(api['delivery.exportNow']({ id: post.id, actorId: 'owner' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/5 pages is over X's 4 images a post\. Remove 1/) });
+    await expect(api['delivery.exportNow']({ id: post.id, actorId: 'owner' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/X takes up to 4 images a post; this carousel has 5 pages\. Remove 1 page, split it into two posts, or post it to TikTok, Instagram feed or LinkedIn \(as one PDF document\)\./),
+    });
     // A channel that takes no images is refused the same way.
     const reel = await approvedPost({ ...w, draftId }, 'A reel', ['instagram_reel']);
     await expect(api['delivery.exportNow']({ id: reel.id, actorId: 'owner' })).rejects.toMatchObject({ message: expect.stringMatching(/does not take images/) });
   }, 60_000);
 });
 
+/** The JPEG of each page of a PDF written by render/pdf-pages.ts, in page order (its image XObjects). */
+function pdfPageImages(pdf: Buffer): Buffer[] {
+  const text = pdf.toString('latin1');
+  const out: Buffer[] = [];
+  for (const m of text.matchAll(/\/Subtype \/Image [^>]*\/Length (\d+) >>\nstream\n/g)) {
+    const start = m.index + m[0].length;
+    out.push(pdf.subarray(start, start + Number(m[1])));
+  }
+  return out;
+}
+
+describe('LinkedIn document posts', () => {
+  it('delivers a LinkedIn carousel to the folder as one PDF document of the pages in order, with the cover and caption', async () => {
+    const api = w.studio.api;
+    const outbox = path.join(w.tmp, 'outbox');
+    await api['connectors.set']({ actorId: 'owner', folder: { root: outbox } });
+    const draftId = await carouselDraft(5);
+    const post = await approvedPost({ ...w, draftId }, 'Five tips', ['linkedin']);
+    await api['delivery.exportNow']({ id: post.id, actorId: 'owner' });
+    await w.studio.rooms.delivery.whenIdle();
+    expect((await api['posts.get']({ id: post.id })).state, JSON.stringify(await api['delivery.status']({ postId: post.id }))).toBe('exported');
+    const channelDir = path.join(outbox, 'linkedin');
+    const [folder] = fs.readdirSync(channelDir);
+    const dir = path.join(channelDir, folder!);
+    expect(fs.readdirSync(dir).sort()).toEqual(['caption.txt', 'cover.jpg', 'document.pdf', 'post.json']);
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'post.json'), 'utf8')) as { files: unknown };
+    expect(meta.files).toEqual({ media: 'document.pdf', cover: 'cover.jpg', document: { file: 'document.pdf', pages: 5 } });
+    const pdf = fs.readFileSync(path.join(dir, 'document.pdf'));
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(pdf.length).toBeLessThanOrEqual(100_000_000);
+    expect(pdf.toString('latin1')).toMatch(/\/Type \/Pages \/Kids \[[^\]]+\] \/Count 5 >>/);
+    const pages = pdfPageImages(pdf);
+    expect(pages).toHaveLength(5);
+    for (const [i, jpeg] of pages.entries()) {
+      const m = await sharp(jpeg).metadata();
+      expect([m.format, m.width, m.height]).toEqual(['jpeg', 1600, 2000]);
+      const st = await sharp(jpeg).extract({ left: 20, top: 20, width: 100, height: 100 }).stats();
+      st.channels.slice(0, 3).forEach((c, ch) => expect(Math.abs(c.mean - hex(COLOURS[i]!)[ch]!), `PDF page ${i + 1}`).toBeLessThan(12));
+    }
+    // The cover is the first page.
+    const cover = await sharp(path.join(dir, 'cover.jpg')).extract({ left: 20, top: 20, width: 100, height: 100 }).stats();
+    cover.channels.slice(0, 3).forEach((c, ch) => expect(Math.abs(c.mean - hex(COLOURS[0]!)[ch]!)).toBeLessThan(12));
+    expect(fs.readFileSync(path.join(dir, 'caption.txt'), 'utf8')).toMatch(/^Five tips caption/);
+  }, 120_000);
+
+  it('sends a document post to a webhook as one `document` part (application/pdf), then the cover', async () => {
+    const dir = fs.mkdtempSync(path.join(w.tmp, 'doc-'));
+    const pdf = path.join(dir, 'Five tips.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
+    const cover = path.join(dir, '01.jpg');
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ff0000' } }).jpeg().toFile(cover);
+    const post = { id: 'p1', title: 'T', content: { caption: 'Hi', hashtags: [], mentions: [], firstComment: '', link: null }, targets: [{ channel: 'linkedin' as const, overrides: {} }], sponsored: false, scheduledAt: null, timeZone: 'UTC' };
+    const plan = await multipartPlan(deliveryFor(post, 'linkedin', 1, { mediaPath: pdf, coverPath: cover, documentPages: 5 }), 'B');
+    const heads = plan.parts.map((p) => p.head.toString());
+    expect(heads.map((h) => /name="([^"]+)"(?:; filename="([^"]+)")?/.exec(h)!.slice(1).join(':'))).toEqual(['metadata:', 'document:document.pdf', 'cover:cover.jpg']);
+    expect(heads[1]).toContain('Content-Type: application/pdf');
+    const meta = JSON.parse((plan.parts[0]!.body as { data: Buffer }).data.toString()) as { files: unknown };
+    expect(meta.files).toEqual({ media: 'document.pdf', cover: 'cover.jpg', document: { file: 'document.pdf', pages: 5 } });
+  });
+});
+
 describe('imagePlanFor', () => {
   it('scales down only past the channel’s width and keeps its file-size limit', () => {
-    expect(imagePlanFor(1080, 3, 'instagram_feed')).toEqual({ width: 1080, maxBytes: 8_000_000 });
-    expect(imagePlanFor(2000, 1, 'tiktok')).toEqual({ width: 1080, maxBytes: 20_000_000 });
-    expect(imagePlanFor(1200, 20, 'linkedin')).toEqual({ width: 1200, maxBytes: null });
-    expect(imagePlanFor(1200, 21, 'linkedin')).toHaveProperty('problem');
+    expect(imagePlanFor(1080, 3, 'instagram_feed')).toEqual({ width: 1080, maxBytes: 8_000_000, document: false });
+    expect(imagePlanFor(2000, 1, 'tiktok')).toEqual({ width: 1080, maxBytes: 20_000_000, document: false });
+    // LinkedIn: one page is an image post; a carousel is one PDF document, each page its share of the 100 MB.
+    expect(imagePlanFor(1200, 1, 'linkedin')).toEqual({ width: 1200, maxBytes: null, document: false });
+    expect(imagePlanFor(1200, 20, 'linkedin')).toEqual({ width: 1200, maxBytes: 4_900_000, document: true });
+    expect(imagePlanFor(1200, 300, 'linkedin')).toEqual({ width: 1200, maxBytes: 326_666, document: true });
+    expect(imagePlanFor(1200, 301, 'linkedin')).toEqual({ problem: 'LinkedIn takes documents of up to 300 pages; this carousel has 301 pages. Remove 1 page, split it into two posts.' });
   });
 });
 

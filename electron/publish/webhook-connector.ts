@@ -4,7 +4,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseRetryAfter } from './backoff';
-import { type Connector, type Delivery, type DeliveryOutcome, deliveryMetadata, imageFileNames } from './delivery';
+import { type Connector, type Delivery, type DeliveryOutcome, deliveryFiles, deliveryMetadata } from './delivery';
 
 /**
  * Webhook connector: one HTTP(S) POST per delivery, multipart/form-data with a `metadata` JSON part, the
@@ -42,6 +42,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
 };
 
 export function mediaTypeFor(file: string): string {
@@ -63,10 +64,12 @@ function partHead(boundary: string, name: string, type: string, filename?: strin
 
 /** The parts and the exact Content-Length, so the request is not chunked (some receivers refuse chunked uploads). */
 export async function multipartPlan(d: Delivery, boundary: string): Promise<{ parts: Part[]; tail: Buffer; length: number }> {
-  const mediaName = `media${path.extname(d.mediaPath).toLowerCase()}`;
-  // An image post: one `image` part per page, in page order, named 01.jpg, 02.jpg, … (no `media` part).
-  const imageNames = d.images ? imageFileNames(d.images) : null;
-  const meta = Buffer.from(JSON.stringify(deliveryMetadata(d, imageNames ? { media: imageNames[0]!, cover: 'cover.jpg', images: imageNames } : { media: mediaName, cover: 'cover.jpg' })));
+  // An image post: one `image` part per page, in page order, named 01.jpg, 02.jpg, … (no `media` part); a
+  // document post: one `document` part, document.pdf.
+  const files = deliveryFiles(d);
+  const mediaName = files.media;
+  const imageNames = files.images ?? null;
+  const meta = Buffer.from(JSON.stringify(deliveryMetadata(d, files)));
   const [media, cover] = await Promise.all([fs.promises.stat(d.mediaPath), fs.promises.stat(d.coverPath)]);
   const mediaParts: Part[] = [];
   if (d.images && imageNames) {
@@ -74,7 +77,7 @@ export async function multipartPlan(d: Delivery, boundary: string): Promise<{ pa
       const size = (await fs.promises.stat(file)).size;
       mediaParts.push({ head: partHead(boundary, 'image', mediaTypeFor(file), imageNames[i]), body: { file, size } });
     }
-  } else mediaParts.push({ head: partHead(boundary, 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } });
+  } else mediaParts.push({ head: partHead(boundary, d.documentPages != null ? 'document' : 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } });
   const parts: Part[] = [
     { head: partHead(boundary, 'metadata', 'application/json; charset=utf-8'), body: { data: meta } },
     ...mediaParts,

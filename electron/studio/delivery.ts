@@ -64,7 +64,7 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
         return { jobId: job.id, done };
       },
       startImages: ({ draftId, plan, outputDir, title }) => {
-        const input = ImageExportJobInput.parse({ draftId, format: 'jpeg', width: plan.width, maxBytes: plan.maxBytes, outputDir });
+        const input = ImageExportJobInput.parse({ draftId, format: 'jpeg', width: plan.width, maxBytes: plan.maxBytes, pdf: plan.document, outputDir });
         const job = rooms.runner.start('image-export', title, input);
         const done = ctx.waitForJob(job.id, rooms.jobs).then((j) => {
           if (j.status !== 'done') throw new Error(j.status === 'cancelled' ? 'it was cancelled' : (j.error ?? j.status));

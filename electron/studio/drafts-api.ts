@@ -44,7 +44,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     async 'drafts.save'(input) {
       const actor = draftActor(ctx, input.actorId);
       requireTemplateWriter(ctx, actor, input.id);
-      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(actor));
+      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(ctx, actor, input.id));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return saved;
     },
@@ -76,7 +76,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     async 'drafts.restoreRevision'(input) {
       const actor = draftActor(ctx, input.actorId);
       requireTemplateWriter(ctx, actor, input.id);
-      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(actor));
+      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(ctx, actor, input.id));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return d;
     },

@@ -108,6 +108,37 @@ describe('template locks through the Studio', () => {
     await expect(api()['drafts.save']({ id: fresh.id, baseRevision: fresh.revision, doc: { ...locked, name: 'Fresh' }, actorId: creatorId })).rejects.toThrow(/newly marked as locked/);
   });
 
+  it("audits an admin's change to locked elements (actor, draft, which elements and how) and writes nothing for a creator's refused try", async () => {
+    const audit = () => studio.auditRepo.list().filter((e) => e.action === 'template_lock_edit');
+    // Making the template locked the logo: the admin's new lock is on the record.
+    expect(audit().map((e) => [e.actorId, e.actorName, e.detail])).toEqual([
+      ['owner', 'Owner', { draftId, draftName: 'Quote', revision: 2, elements: [{ id: 'logo', element: 'the logo', where: 'page 1', changes: ['marked'] }] }],
+    ]);
+    const { revision } = await current();
+    await expect(api()['drafts.save']({ id: draftId, baseRevision: revision, doc: moveLogo(locked), actorId: creatorId })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(api()['drafts.restoreRevision']({ id: draftId, revision: 1, actorId: creatorId })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(audit()).toHaveLength(1);
+    // An edit that leaves the locked logo alone is not audited.
+    const recoloured = { ...locked, pages: [{ ...locked.pages[0]!, background: { type: 'colour' as const, color: '#123456' } }] };
+    const r3 = await api()['drafts.save']({ id: draftId, baseRevision: revision, doc: recoloured, actorId: 'owner' });
+    expect(audit()).toHaveLength(1);
+    // The admin moves the logo, then unlocks it: one entry each, naming the admin from the library's record.
+    const moved = moveLogo(recoloured);
+    const r4 = await api()['drafts.save']({ id: draftId, baseRevision: r3.revision, doc: moved, actorId: 'owner' });
+    const unlocked = withLayers(moved, (ls) => ls.map((l) => (l.id === 'logo' ? { ...l, template: null } : l)));
+    const r5 = await api()['drafts.save']({ id: draftId, baseRevision: r4.revision, doc: unlocked, actorId: 'owner' });
+    const [, move, unlock] = audit();
+    expect(move).toMatchObject({ actorId: 'owner', actorName: 'Owner', postId: null, detail: { draftId, draftName: 'Quote', revision: r4.revision, elements: [{ id: 'logo', changes: ['moved'] }] } });
+    expect(unlock).toMatchObject({ actorId: 'owner', detail: { revision: r5.revision, elements: [{ id: 'logo', changes: ['unmarked'] }] } });
+    // A stale save is kept only in the history, not made current: nothing changed, nothing audited.
+    await expect(api()['drafts.save']({ id: draftId, baseRevision: r3.revision, doc: recoloured, actorId: 'owner' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(audit()).toHaveLength(3);
+    // An admin's restore of the revision from before the lock deletes the logo: audited too.
+    await api()['drafts.restoreRevision']({ id: draftId, revision: 2, actorId: 'owner' });
+    expect(audit().at(-1)!.detail).toMatchObject({ elements: [{ id: 'logo', changes: ['marked'] }] });
+    expect(studio.auditRepo.verify()).toEqual({ ok: true, count: studio.auditRepo.count() });
+  });
+
   it('refuses an unknown actor by name', async () => {
     const { revision } = await current();
     await expect(api()['drafts.save']({ id: draftId, baseRevision: revision, doc: locked, actorId: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });

@@ -1,9 +1,11 @@
+import { AuditRepo } from '../library/audit-repo';
 import type { DraftWriteGuard } from '../library/drafts-repo';
 import { TemplatesRepo } from '../library/templates-repo';
 import { AppError } from '../model/errors';
 import { can, whoMay } from '../model/permissions';
 import type { User } from '../model/post';
-import { templateRefusalMessage, templateViolations } from '../model/template-guard';
+import type { Draft } from '../model/draft';
+import { type TemplateViolation, templateRefusalMessage, templateViolations } from '../model/template-guard';
 import type { StudioContext } from './context';
 
 /**
@@ -19,13 +21,28 @@ export function draftActor(ctx: StudioContext, actorId: string | undefined): Use
 /**
  * The check every write of a draft document goes through (drafts.save, drafts.restoreRevision): a change to a
  * template's locked elements (model/template-guard.ts) needs 'templates.edit' (model/permissions.ts). Run by the
- * drafts repository inside the write's transaction, against the document stored at that moment.
+ * drafts repository inside the write's transaction, against the document stored at that moment. A permitted
+ * change is audited ('template_lock_edit') in that same transaction once the write is the current revision: the
+ * actor is the user record the engine resolved (its id and name from the library, never the caller's words).
  */
-export function templateGate(actor: User | null): DraftWriteGuard {
+export function templateGate(ctx: StudioContext, actor: User | null, draftId: string): DraftWriteGuard {
   return (before, after) => {
-    if (actor && can(actor.role, 'templates.edit')) return;
     const violations = templateViolations(before, after);
-    if (violations.length) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
+    if (!violations.length) return undefined;
+    if (!actor || !can(actor.role, 'templates.edit')) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
+    return (revision) => {
+      new AuditRepo(ctx.rooms.db).append({ actor, action: 'template_lock_edit', postId: null, detail: lockedEditDetail(draftId, after, revision, violations), at: ctx.clock().toISOString() });
+    };
+  };
+}
+
+/** The audit entry's detail: the draft (id, name, revision written) and each locked element changed, with how. */
+export function lockedEditDetail(draftId: string, after: Draft, revision: number, violations: TemplateViolation[]): Record<string, unknown> {
+  return {
+    draftId,
+    draftName: after.name,
+    revision,
+    elements: violations.map((v) => ({ id: v.elementId, element: v.element, where: v.where, changes: v.changes })),
   };
 }
 

@@ -17,6 +17,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/TextInput';
 import { watermarkCoverage } from '../../../../electron/model/kit-apply';
 import { kitById, useKitList } from '../editor/kitStore';
+import { CarouselPreview } from './CarouselPreview';
 import { CoverPicker } from './CoverPicker';
 import { appendTag, hashtagRoom, kitTagChips, withDisclaimer } from './kitOffer';
 import { highlight, localWhen, parseTags } from './queueLogic';
@@ -94,7 +95,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
       .then((rec) => {
         if (!live) return;
         const c = rec.doc.canvas;
-        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null } }); // an image has no frame rate; fps is read only for video
+        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null, pages: rec.doc.kind === 'image' ? rec.doc.pages.length : undefined } }); // an image has no frame rate; fps is read only for video
       })
       .catch(() => live && setLoaded(null));
     call('drafts.licences', { id: draftId })
@@ -314,6 +315,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
               <CoverPicker draft={current.doc} durationSec={facts.durationSec} value={coverTime} onChange={setCoverTime} />
             </div>
           )}
+          {current?.doc.kind === 'image' && <CarouselPreview draftId={current.draftId} doc={current.doc} channels={channels} />}
           <div className="composer__grid">
             <TextInput label={t('queue.composer.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="composer-date" />
             <TextInput label={t('queue.composer.time')} type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} hint={zone} error={timeError} data-testid="composer-time" />
