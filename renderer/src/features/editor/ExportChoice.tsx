@@ -2,7 +2,7 @@
  * One setting of an Export dialog (video and image): a label over a segmented radio group. `hint` is a line under
  * it (what the choice means in pixels and bytes).
  */
-export function ExportChoice<T extends string | number>({ label, value, options, onChange, disabled, testId, hint }: { label: string; value: T; options: { value: T; label: string; disabled?: boolean }[]; onChange: (v: T) => void; disabled?: boolean; testId: string; hint?: string }) {
+export function ExportChoice<T extends string | number>({ label, value, options, onChange, disabled, testId, hint, hintTitle }: { label: string; value: T; options: { value: T; label: string; disabled?: boolean }[]; onChange: (v: T) => void; disabled?: boolean; testId: string; hint?: string; hintTitle?: string }) {
   return (
     <div className="export__row">
       <span className="field__label">{label}</span>
@@ -14,7 +14,7 @@ export function ExportChoice<T extends string | number>({ label, value, options,
         ))}
       </div>
       {hint && (
-        <span className="field__hint" data-testid={`${testId}-hint`}>
+        <span className="field__hint" title={hintTitle || undefined} data-testid={`${testId}-hint`}>
           {hint}
         </span>
       )}

@@ -52,7 +52,7 @@ export function ImageExportDialog({ open, onClose }: { open: boolean; onClose: (
   const s = imageExportSettings(canvas, pages, { channel, format, pdf });
   const size = formatDimensions(s.width, s.height);
   const source = channel ? channelLimits[channel].image?.source : undefined;
-  const sourceText = source ? `${source.page}${source.secondary ? ' (secondary copy)' : ''}, checked ${source.checked}` : '';
+  const sourceText = source ? t('imageExport.source', { page: source.page, checked: source.checked }) : '';
   const base = name.trim() || 'post';
 
   const start = async () => {
@@ -104,12 +104,13 @@ export function ImageExportDialog({ open, onClose }: { open: boolean; onClose: (
           onChange={(v) => setChannel(v === 'none' ? null : v)}
           disabled={running}
           testId="image-export-channel"
+          hintTitle={sourceText}
           hint={
             channel === null
               ? t('imageExport.canvasHint', { size })
               : s.maxBytes === null
-                ? t('imageExport.channelHintNoLimit', { size, source: sourceText })
-                : t('imageExport.channelHint', { size, limit: formatBytes(s.maxBytes, getLocale()), source: sourceText })
+                ? t('imageExport.channelHintNoLimit', { size, checked: source?.checked ?? '' })
+                : t('imageExport.channelHint', { size, limit: formatBytes(s.maxBytes, getLocale()), checked: source?.checked ?? '' })
           }
         />
         {s.aspectOutside && (
