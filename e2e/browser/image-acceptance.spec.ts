@@ -138,3 +138,55 @@ test('a quote card from the starter, moved and turned with the mouse, exported f
   await expect(dialog.getByTestId('image-export-entry')).toHaveCount(1);
   await expect(dialog.getByTestId('image-export-entry-download')).toHaveCount(1);
 });
+
+test('a five-page carousel: X warns it takes four, LinkedIn exports numbered JPEGs and one PDF, each downloadable; Cancel is offered while it runs', async ({ app }, testInfo) => {
+  test.setTimeout(testLimit({ files: 8 }));
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-from-template-empty').click();
+  const picker = app.getByTestId('template-picker');
+  await waitStep('the starters listed', { files: 4 }, (timeout) => expect(picker.getByTestId('template-card')).toHaveCount(4, { timeout }));
+  await picker.getByTestId('template-search').fill('tips');
+  await picker.getByTestId('template-card').getByTestId('template-pick').click();
+  await picker.getByTestId('template-create').click();
+  await expect(app.getByTestId('ie-page')).toHaveCount(5);
+
+  await app.getByTestId('ie-export-button').click();
+  const dialog = app.getByTestId('image-export-dialog');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Export carousel (5 pages)');
+  await expect(dialog.getByTestId('image-export-history')).toContainText('Nothing exported yet');
+  // No channel: every format, AVIF too; X: at most four images, said before exporting.
+  await expect(dialog.getByTestId('image-export-format-avif')).toBeVisible();
+  await dialog.getByTestId('image-export-channel-x').click();
+  await expect(dialog.getByTestId('image-export-too-many')).toContainText('X takes at most 4 images a post and this carousel has 5 pages');
+  await expect(dialog.getByTestId('image-export-format-avif')).toHaveCount(0);
+  // LinkedIn: a document post, one PDF of JPEG pages.
+  await dialog.getByTestId('image-export-channel-linkedin').click();
+  await expect(dialog.getByTestId('image-export-too-many')).toHaveCount(0);
+  await dialog.getByTestId('image-export-format-png').click();
+  await dialog.getByTestId('image-export-as-pdf').click();
+  await expect(dialog.getByTestId('image-export-format-jpeg')).toHaveAttribute('aria-checked', 'true');
+  await expect(dialog.getByTestId('image-export-format-png')).toBeDisabled();
+  await dialog.getByTestId('image-export-start').click();
+  // While it runs, the footer's only button is Cancel (the job may finish first on a fast machine).
+  const job = dialog.getByTestId('image-export-job');
+  await expect(job.or(dialog.getByTestId('image-export-cancel')).first()).toBeVisible();
+  await waitStep('the carousel exported', { files: 6 }, (timeout) => expect(job).toHaveAttribute('data-status', 'done', { timeout }));
+  const rows = dialog.getByTestId('image-export-file');
+  await expect(rows).toHaveCount(5);
+  const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-file-name')));
+  expect(names).toEqual(['Carousel of tips-01.jpg', 'Carousel of tips-02.jpg', 'Carousel of tips-03.jpg', 'Carousel of tips-04.jpg', 'Carousel of tips-05.jpg']);
+  await app.screenshot({ path: '/tmp/image-export-carousel.png' });
+
+  const [pdf] = await Promise.all([app.waitForEvent('download'), dialog.getByTestId('image-export-download-pdf').click()]);
+  const pdfFile = testInfo.outputPath('carousel.pdf');
+  await pdf.saveAs(pdfFile);
+  expect(pdf.suggestedFilename()).toBe('Carousel of tips.pdf');
+  expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+  const [third] = await Promise.all([app.waitForEvent('download'), rows.nth(2).getByTestId('image-export-download').click()]);
+  const thirdFile = testInfo.outputPath('third.jpg');
+  await third.saveAs(thirdFile);
+  expect(third.suggestedFilename()).toBe('Carousel of tips-03.jpg');
+  expect(fs.statSync(thirdFile).size).toBe(Number(await rows.nth(2).getAttribute('data-bytes')));
+  await expect(dialog.getByTestId('image-export-entry')).toHaveCount(1);
+  await expect(dialog.getByTestId('image-export-entry-download')).toHaveCount(5);
+});
