@@ -592,7 +592,7 @@ export const en = {
   'imageExport.q.best': '{quality} (highest)',
   'imageExport.q.stepped': '{quality}, stepped down to fit {limit}',
   'imageExport.q.lossless': 'Lossless',
-  'imageExport.q.over': 'Over {limit} even at {quality}: make the post simpler (fewer photos or less texture), or choose PNG for no channel',
+  'imageExport.q.over': 'Over {limit} even at {quality}: use fewer or smaller photos (less fine texture), then export again',
   'imageExport.q.overLossless': 'Over {limit}: choose JPEG or WebP so the quality can step down',
   'imageExport.pdfRow': '{pages}-page PDF',
   'imageExport.download': 'Download',
