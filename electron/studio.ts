@@ -42,6 +42,7 @@ import { bundledTemplatesDir } from './studio/starter-templates';
 import { templatesApi } from './studio/templates-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
+import { locateImageExport, resolveImageExportFile } from './studio/image-export-job';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
 import { resolveKitFile } from './studio/kit-files';
 import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
@@ -486,14 +487,19 @@ export class Studio implements StudioContext {
     return resolveExport(this.rooms, jobId);
   }
 
+  /** One file (`part`: a page number or `pdf`) of a finished image export, by its job id; null unless the job names it. */
+  resolveImageExport(jobId: string, part: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveImageExportFile(this.rooms, jobId, part);
+  }
+
   /** A kit file `kits.export` wrote into exports/kits/ (browser mode's download), or null. */
   resolveKitFile(fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveKitFile(this.rooms.folder.exportsDir, fileName);
   }
 
   /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */
-  locateExport(jobId: string): Promise<string | null> {
-    return locateExport(this.rooms, jobId);
+  async locateExport(jobId: string): Promise<string | null> {
+    return (await locateExport(this.rooms, jobId)) ?? locateImageExport(this.rooms, jobId);
   }
 
   async close(): Promise<void> {

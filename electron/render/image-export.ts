@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadSharp } from '../media/sharp';
-import { type ImageFormat, imageExtensions, imageFormats } from '../model/image-format';
+import { type ImageFormat, imageExtensions, imageFormats, qualitySteps } from '../model/image-format';
 import type { Raw } from './image-render';
 
 /**
@@ -11,23 +11,7 @@ import type { Raw } from './image-render';
  * stepped down in quality until the file fits a size limit, and a carousel as numbered files.
  */
 
-export { imageFormats, imageExtensions, type ImageFormat };
-
-/**
- * The qualities tried, best first, until the file fits. AVIF's scale runs lower than JPEG's for the same look.
- * PNG is lossless: one try (null).
- */
-export function qualitySteps(format: ImageFormat): (number | null)[] {
-  switch (format) {
-    case 'jpeg':
-    case 'webp':
-      return [92, 86, 80, 74, 68, 62, 56, 50, 44, 38];
-    case 'avif':
-      return [70, 62, 55, 48, 42, 36, 30];
-    case 'png':
-      return [null];
-  }
-}
+export { imageFormats, imageExtensions, qualitySteps, type ImageFormat };
 
 export type Encoded = { bytes: Buffer; format: ImageFormat; quality: number | null; fits: boolean; width: number; height: number };
 

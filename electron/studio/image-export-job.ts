@@ -122,3 +122,32 @@ export async function listImageExports(rooms: Rooms, opts: { draftId?: string; l
   }
   return out;
 }
+
+const imageMime: Record<ImageExportResult['format'], string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
+
+/**
+ * One file of a finished image export, for a download (docs/security.md "Image export downloads"): `part` is a
+ * page's number (1-based, as the numbered file names count) or `pdf`, never a path. The file must be one the done
+ * job's result names, lie directly in that export's folder inside the library (links followed), and exist.
+ */
+export async function resolveImageExportFile({ folder, jobs }: Rooms, jobId: string, part: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+  if (jobId.length > 64 || !/^(?:[1-9][0-9]{0,2}|pdf)$/.test(part)) return null;
+  const job = jobs.get(jobId);
+  const result = job?.status === 'done' ? imageExportResultOf(job) : null;
+  if (!result) return null;
+  const named = part === 'pdf' ? result.pdf : result.files[Number(part) - 1];
+  if (!named || !folder.contains(result.dir) || path.dirname(path.resolve(named.outputPath)) !== path.resolve(result.dir)) return null;
+  const [real, realDir, realRoot] = await Promise.all([named.outputPath, result.dir, folder.root].map((p) => fs.realpath(p).catch(() => null)));
+  if (!real || !realDir || !realRoot || path.dirname(real) !== realDir || !real.startsWith(realRoot + path.sep)) return null;
+  if (!(await isFile(real))) return null;
+  return { path: real, fileName: named.fileName, mime: part === 'pdf' ? 'application/pdf' : imageMime[result.format] };
+}
+
+/** "Show in folder" in the app: an image export's first file still there (the file manager opens its folder). */
+export async function locateImageExport({ jobs }: Rooms, jobId: string): Promise<string | null> {
+  const job = jobId.length <= 64 ? jobs.get(jobId) : null;
+  const result = job?.status === 'done' ? imageExportResultOf(job) : null;
+  if (!result) return null;
+  for (const f of [...result.files, ...(result.pdf ? [result.pdf] : [])]) if (await isFile(f.outputPath)) return f.outputPath;
+  return null;
+}

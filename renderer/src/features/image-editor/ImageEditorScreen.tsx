@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useStore as useZustand } from 'zustand';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
 import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
-import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { AlertIcon, BackIcon, CheckIcon, ExportIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
 import { actorAmong, storedActorId } from '../queue/actor';
@@ -15,6 +15,7 @@ import { CanvasStage } from './CanvasStage';
 import { ImageInspector } from './ImageInspector';
 import { LayersPanel } from './LayersPanel';
 import { PageStrip } from './PageStrip';
+import { ImageExportDialog } from './ImageExportDialog';
 import { useImageEditorKeys } from './useImageEditorKeys';
 import { SaveTemplateButton } from '../templates/SaveTemplateDialog';
 import { useTemplatePicker } from '../templates/templatePickerStore';
@@ -60,7 +61,9 @@ export function ImageEditorScreen() {
     };
   }, []);
 
-  useImageEditorKeys(loaded);
+  const [exporting, setExporting] = useState(false);
+  const openExport = useCallback(() => setExporting(true), []);
+  useImageEditorKeys(loaded, openExport);
 
   if (loadError) {
     return (
@@ -77,7 +80,8 @@ export function ImageEditorScreen() {
   }
   return (
     <section className="editor ie" data-testid="image-editor" aria-busy={!loaded}>
-      <ImageHeader />
+      <ImageHeader onExport={openExport} />
+      {loaded && <ImageExportDialog open={exporting} onClose={() => setExporting(false)} />}
       <ConflictBanner />
       {loaded && (
         <div className="ie__main">
@@ -96,7 +100,7 @@ export function ImageEditorScreen() {
   );
 }
 
-function ImageHeader() {
+function ImageHeader({ onExport }: { onExport: () => void }) {
   const name = useImageEditor((s) => s.doc?.name ?? '');
   const saveStatus = useImageEditor((s) => s.saveStatus);
   const canvas = useImageEditor((s) => s.doc?.canvas ?? null);
@@ -119,6 +123,9 @@ function ImageHeader() {
       <SaveTemplateButton />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undoImage} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redoImage} data-testid="redo" />
+      <Button variant="primary" icon={<ExportIcon size={18} />} onClick={onExport} disabled={!canvas} title={t('imageExport.shortcut')} data-testid="ie-export-button">
+        {t('export.button')}
+      </Button>
     </header>
   );
 }

@@ -5,7 +5,7 @@ import { isTextTarget } from '../library/LibraryScreen';
 import { deleteSelection, duplicateSelection, groupSelection, nudgeSelection, reorderSelection, ungroupSelection } from './actions';
 
 /** The image editor's keys (docs/image-editor.md lists them). Ignored while typing and while a dialog is open. */
-export function useImageEditorKeys(active: boolean): void {
+export function useImageEditorKeys(active: boolean, openExport: () => void): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
@@ -17,7 +17,8 @@ export function useImageEditorKeys(active: boolean): void {
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const step = e.shiftKey ? 10 : 1;
       let handled = true;
-      if (mod && key === 'z') (e.shiftKey ? redoImage : undoImage)();
+      if (mod && key === 'e') openExport();
+      else if (mod && key === 'z') (e.shiftKey ? redoImage : undoImage)();
       else if (mod && key === 'y') redoImage();
       else if (mod && key === 'd') duplicateSelection();
       else if (mod && key === 'g') (e.shiftKey ? ungroupSelection : groupSelection)();
@@ -43,5 +44,5 @@ export function useImageEditorKeys(active: boolean): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active]);
+  }, [active, openExport]);
 }
