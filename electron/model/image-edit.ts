@@ -113,6 +113,8 @@ export function setBoxes(doc: ImageDraft, pageId: string, boxes: Readonly<Record
 export function nudge(doc: ImageDraft, pageId: string, ids: readonly string[], dx: number, dy: number, heights: TextHeights = {}): ImageEditResult {
   const page = findPage(doc, pageId);
   if (!page) return refuse('That page is no longer in the draft.');
+  // No move is no edit: the same document (a pixel round trip could change the last bit of a fraction).
+  if (dx === 0 && dy === 0) return done(doc, [...ids]);
   const boxes: Record<string, PixelBox> = {};
   for (const l of page.layers) {
     if (!ids.includes(l.id) || !movable(l)) continue;
@@ -194,6 +196,9 @@ export function distribute(doc: ImageDraft, pageId: string, ids: readonly string
 
 // ── order, groups, lock, hide, names ────────────────────────────────────────
 
+/** Why a template's brand element keeps its place in the order (an admin's edit goes through asTemplateAdmin). */
+const BRAND_ORDER = 'This is a brand element of the template: it keeps its place in the layers. Ask an admin to change it.';
+
 export const reorders = ['forward', 'backward', 'front', 'back'] as const;
 export type Reorder = (typeof reorders)[number];
 
@@ -204,6 +209,7 @@ export function reorder(doc: ImageDraft, pageId: string, ids: readonly string[],
   const sel = new Set(ids);
   const picked = page.layers.filter((l) => sel.has(l.id));
   if (picked.length === 0) return refuse('Select a layer to change its order.');
+  if (picked.some((l) => l.template === 'locked')) return refuse(BRAND_ORDER);
   const rest = page.layers.filter((l) => !sel.has(l.id));
   let layers: ImageLayer[];
   if (how === 'front') layers = [...rest, ...picked];
@@ -227,6 +233,7 @@ export function moveLayerTo(doc: ImageDraft, pageId: string, id: string, index: 
   const page = findPage(doc, pageId);
   const layer = page?.layers.find((l) => l.id === id);
   if (!page || !layer) return refuse('That layer is no longer on this page.');
+  if (layer.template === 'locked') return refuse(BRAND_ORDER);
   const rest = page.layers.filter((l) => l.id !== id);
   const at = clamp(Math.round(index), 0, rest.length);
   const layers = [...rest.slice(0, at), layer, ...rest.slice(at)];
@@ -463,12 +470,16 @@ export function layerAt(page: ImagePage, pt: Point, canvas: Size, heights: TextH
   return null;
 }
 
-/** The visible, unlocked layers whose bounds meet a marquee rectangle (canvas pixels), groups whole. */
-export function layersInRect(page: ImagePage, rect: Rect, canvas: Size, heights: TextHeights = {}): string[] {
+/**
+ * The visible, unlocked layers whose bounds meet a marquee rectangle (canvas pixels), groups whole. A template's
+ * brand element is left out unless `templateAdmin` (a creator cannot move it, so a marquee must not pick it up).
+ */
+export function layersInRect(page: ImagePage, rect: Rect, canvas: Size, heights: TextHeights = {}, templateAdmin = false): string[] {
+  const pickable = (l: ImageLayer) => !l.hidden && !l.locked && (templateAdmin || l.template !== 'locked');
   const hit = page.layers.filter((l) => {
-    if (l.hidden || l.locked) return false;
+    if (!pickable(l)) return false;
     const b = bounds(layerPixelBox(l, canvas, heights));
     return b.x <= rect.x + rect.width && rect.x <= b.x + b.width && b.y <= rect.y + rect.height && rect.y <= b.y + b.height;
   });
-  return expandGroups(page, hit.map((l) => l.id)).filter((id) => page.layers.some((l) => l.id === id && !l.locked && !l.hidden));
+  return expandGroups(page, hit.map((l) => l.id)).filter((id) => page.layers.some((l) => l.id === id && pickable(l)));
 }

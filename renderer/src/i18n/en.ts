@@ -1233,6 +1233,7 @@ export const en = {
   'imageEditor.templateLockedBadge': 'Brand element',
   'imageEditor.templateLockedHint': 'A locked brand element of the template: only an admin can move or change it.',
   'imageEditor.templateLockedTry': 'This is a locked brand element of the template. Only an admin can move or change it.',
+  'imageEditor.templateLockedOrder': 'A locked brand element of the template keeps its place in the layers: only an admin can reorder it.',
   'imageEditor.flipH': 'Flip horizontal',
   'imageEditor.flipV': 'Flip vertical',
   'imageEditor.emptyPageTitle': 'This page is empty',

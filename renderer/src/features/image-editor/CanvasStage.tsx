@@ -77,7 +77,7 @@ export function CanvasStage() {
         onMove: (dx, dy) => {
           const rect = rectFrom(pt, { x: pt.x + dx / scale, y: pt.y + dy / scale });
           setMarquee(rect);
-          const inside = layersInRect(pg, rect, canvas, state().textHeights);
+          const inside = layersInRect(pg, rect, canvas, state().textHeights, state().templateAdmin);
           state().select([...base, ...inside.filter((id) => !base.includes(id))]);
         },
         onEnd: () => setMarquee(null),

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { expandGroups, findPage } from '../../../../electron/model/image-edit';
 import { redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
+import { movableBy } from '../../../../electron/model/image-template-edit';
 import { isTextTarget } from '../library/LibraryScreen';
 import { deleteSelection, duplicateSelection, groupSelection, nudgeSelection, reorderSelection, ungroupSelection } from './actions';
 
@@ -23,7 +24,7 @@ export function useImageEditorKeys(active: boolean): void {
       else if (mod && key === 'g') (e.shiftKey ? ungroupSelection : groupSelection)();
       else if (mod && key === 'a') {
         const page = s.doc && findPage(s.doc, s.pageId ?? '');
-        if (page) s.select(expandGroups(page, page.layers.filter((l) => !l.locked && !l.hidden).map((l) => l.id)));
+        if (page) s.select(expandGroups(page, page.layers.filter((l) => movableBy(l, s.templateAdmin) && !l.hidden).map((l) => l.id)));
       } else if (mod && key === ']') reorderSelection(e.shiftKey ? 'front' : 'forward');
       else if (mod && key === '[') reorderSelection(e.shiftKey ? 'back' : 'backward');
       else if (mod || e.altKey) handled = false;
