@@ -217,3 +217,96 @@ test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on th
   await app.screenshot({ path: '/tmp/ie-carousel.png' });
   fs.copyFileSync('/tmp/ie-carousel.png', '/tmp/ie-best.png');
 });
+
+test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one undo step per crop, Esc cancels', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  lastRevision = -1;
+  await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
+  await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-image-empty').click();
+  await app.getByTestId('new-image-name').fill('Crop post');
+  await app.getByTestId('image-preset-4:5').click();
+  await app.getByTestId('new-image-create').click();
+  const drafts = await callApi<{ id: string; name: string }[]>(app, 'drafts.list', {});
+  const draft = drafts.find((d) => d.name === 'Crop post')!;
+  await app.getByTestId('ie-tab-photos').click();
+  await app.getByTestId('ie-photo-choice').first().click();
+  const canvasEl = app.getByTestId('ie-canvas');
+  await expect(canvasEl.locator('[data-testid="ie-layer"][data-kind="photo"]')).toHaveAttribute('data-ready', 'true');
+  let doc = await savedDoc(app, draft.id);
+  const layerOf = (d: ImageDraft) => d.pages[0]!.layers[0] as ImageMediaLayer;
+  const start = layerOf(doc);
+  const px = (b: ImageMediaLayer['box']) => ({ left: (b.x - b.w / 2) * 1080, top: (b.y - b.h / 2) * 1350, width: b.w * 1080, height: b.h * 1350 });
+  const p0 = px(start.box);
+  const g = await canvasGeo(app);
+  const tol = 1.5 / g.scale;
+
+  // Double-click the photo: crop mode, the whole photo dimmed, the crop window bright with handles.
+  await app.mouse.dblclick(at(g, 540, 675).x, at(g, 540, 675).y);
+  await expect(app.getByTestId('ie-crop')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('ie-cropbar')).toBeVisible();
+  await expect(app.getByTestId('ie-cropbar-free')).toHaveAttribute('aria-checked', 'true');
+  await expect(app.getByTestId('ie-selection')).toHaveCount(0);
+
+  // The bottom-right corner in by (100, 200) canvas px (free: each way its own), then the photo moved (-50, -80) under it.
+  const se = (await app.getByTestId('ie-crop-handle-se').boundingBox())!;
+  await drag(app, { x: se.x + se.width / 2, y: se.y + se.height / 2 }, { x: se.x + se.width / 2 - 100 * g.scale, y: se.y + se.height / 2 - 200 * g.scale });
+  await drag(app, at(g, p0.left + 150, p0.top + 150), at(g, p0.left + 100, p0.top + 70));
+  await app.screenshot({ path: '/tmp/ie-crop.png' });
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('ie-crop')).toHaveCount(0);
+  doc = await savedDoc(app, draft.id);
+  const c1 = layerOf(doc);
+  const b1 = px(c1.box);
+  // The crop's top-left corner stayed on the canvas; the frame lost (100, 200); the crop holds the pan.
+  expect(Math.abs(b1.left - p0.left)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.top - p0.top)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.width - (p0.width - 100))).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.height - (p0.height - 200))).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.left * p0.width - 50)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.top * p0.height - 80)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.right * p0.width - 50)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.bottom * p0.height - 120)).toBeLessThanOrEqual(tol);
+
+  // One undo step for the whole crop session; redo brings it back.
+  await app.keyboard.press('Control+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).box).toEqual(start.box);
+  expect(layerOf(doc).edit.crop).toEqual(start.edit.crop);
+  await app.keyboard.press('Control+Shift+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).edit.crop).toEqual(c1.edit.crop);
+
+  // From the inspector's button: a 1:1 crop, its corner dragged out; the square holds within a pixel of the source.
+  await app.mouse.click(at(g, b1.left + 40, b1.top + 40).x, at(g, b1.left + 40, b1.top + 40).y);
+  await app.getByTestId('ie-crop-start').click();
+  await app.getByTestId('ie-cropbar-1:1').click();
+  await expect(app.getByTestId('ie-cropbar-1:1')).toHaveAttribute('aria-checked', 'true');
+  const nw = (await app.getByTestId('ie-crop-handle-nw').boundingBox())!;
+  await drag(app, { x: nw.x + nw.width / 2, y: nw.y + nw.height / 2 }, { x: nw.x + nw.width / 2 - 30 * g.scale, y: nw.y + nw.height / 2 + 10 * g.scale });
+  await app.getByTestId('ie-cropbar-apply').click();
+  doc = await savedDoc(app, draft.id);
+  const sq = layerOf(doc);
+  const asset = await callApi<{ width: number; height: number }>(app, 'assets.get', { id: sq.assetId });
+  const sw = asset.width * (1 - sq.edit.crop.left - sq.edit.crop.right);
+  const sh = asset.height * (1 - sq.edit.crop.top - sq.edit.crop.bottom);
+  expect(Math.abs(sw - sh)).toBeLessThanOrEqual(1);
+  expect(sq.box.w * 1080).toBeCloseTo(sq.box.h * 1350, 6);
+
+  // Esc cancels: nothing changes, and no undo step was made (undo takes back the 1:1 crop).
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('ie-crop-window')).toBeVisible();
+  const e = (await app.getByTestId('ie-crop-handle-e').boundingBox())!;
+  await drag(app, { x: e.x + e.width / 2, y: e.y + e.height / 2 }, { x: e.x + e.width / 2 - 40 * g.scale, y: e.y + e.height / 2 });
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('ie-crop')).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).edit.crop).toEqual(c1.edit.crop);
+
+  // `?` shows the image editor's shortcut sheet.
+  await app.keyboard.press('?');
+  await expect(app.getByTestId('ie-shortcut-sheet')).toBeVisible();
+  await expect(app.getByTestId('ie-shortcut-sheet')).toContainText('Duplicate the selection');
+});

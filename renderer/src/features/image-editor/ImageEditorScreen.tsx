@@ -5,7 +5,9 @@ import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
 import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
-import { AlertIcon, BackIcon, CheckIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { AlertIcon, BackIcon, CheckIcon, KeyboardIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { ShortcutSheet } from '../editor/ShortcutSheet';
+import { imageShortcuts } from './imageKeys';
 import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
 import { actorAmong, storedActorId } from '../queue/actor';
@@ -102,6 +104,8 @@ function ImageHeader() {
   const canvas = useImageEditor((s) => s.doc?.canvas ?? null);
   const canUndo = useZustand(useImageEditor.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useZustand(useImageEditor.temporal, (s) => s.futureStates.length > 0);
+  const shortcutsOpen = useImageEditor((s) => s.shortcutsOpen);
+  const setShortcutsOpen = useImageEditor((s) => s.setShortcutsOpen);
   return (
     <header className="editor-header">
       <IconButton label={t('editor.toDrafts')} icon={<BackIcon size={18} />} onClick={() => goToLibrary('drafts')} data-testid="editor-back" />
@@ -119,6 +123,8 @@ function ImageHeader() {
       <SaveTemplateButton />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undoImage} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redoImage} data-testid="redo" />
+      <IconButton label={t('editor.shortcuts')} icon={<KeyboardIcon size={18} />} onClick={() => setShortcutsOpen(true)} data-testid="shortcuts-button" />
+      <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} list={imageShortcuts} testId="ie-shortcut-sheet" />
     </header>
   );
 }
