@@ -46,22 +46,30 @@ async function savedDoc(page: Page, id: string): Promise<ImageDraft> {
   return rec.doc;
 }
 
-test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on the canvas, undoes, and builds a carousel', async ({ app }) => {
-  test.setTimeout(testLimit({ files: 1 }));
+/**
+ * A photo imported into the library, then a new 4:5 image post from the drafts list (empty, in the editor);
+ * gives the draft as listed.
+ */
+async function newPostWithLibraryPhoto(app: Page, name: string): Promise<{ id: string; name: string }> {
+  lastRevision = -1;
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
   await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
-
-  // New image post from the drafts list: the 4:5 preset.
   await app.getByTestId('view-drafts').click();
   await app.getByTestId('new-image-empty').click();
-  await app.getByTestId('new-image-name').fill('Launch post');
+  await app.getByTestId('new-image-name').fill(name);
   await app.getByTestId('image-preset-4:5').click();
   await app.getByTestId('new-image-create').click();
   await expect(app.getByTestId('image-editor')).toBeVisible();
   await expect(app.getByTestId('ie-empty-page')).toBeVisible();
   const drafts = await callApi<{ id: string; name: string; kind: string; preset: string }[]>(app, 'drafts.list', {});
-  const draft = drafts.find((d) => d.name === 'Launch post')!;
+  const draft = drafts.find((d) => d.name === name)!;
   expect(draft).toMatchObject({ kind: 'image', preset: '4:5' });
+  return draft;
+}
+
+test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on the canvas, undoes, and builds a carousel', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Launch post');
 
   // A photo (shown portrait, 400×600) and a heading, both centred.
   const canvasEl = app.getByTestId('ie-canvas');
@@ -220,16 +228,7 @@ test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on th
 
 test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one undo step per crop, Esc cancels', async ({ app }) => {
   test.setTimeout(testLimit({ files: 1 }));
-  lastRevision = -1;
-  await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
-  await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
-  await app.getByTestId('view-drafts').click();
-  await app.getByTestId('new-image-empty').click();
-  await app.getByTestId('new-image-name').fill('Crop post');
-  await app.getByTestId('image-preset-4:5').click();
-  await app.getByTestId('new-image-create').click();
-  const drafts = await callApi<{ id: string; name: string }[]>(app, 'drafts.list', {});
-  const draft = drafts.find((d) => d.name === 'Crop post')!;
+  const draft = await newPostWithLibraryPhoto(app, 'Crop post');
   await app.getByTestId('ie-tab-photos').click();
   await app.getByTestId('ie-photo-choice').first().click();
   const canvasEl = app.getByTestId('ie-canvas');
@@ -309,4 +308,47 @@ test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one un
   await app.keyboard.press('?');
   await expect(app.getByTestId('ie-shortcut-sheet')).toBeVisible();
   await expect(app.getByTestId('ie-shortcut-sheet')).toContainText('Duplicate the selection');
+});
+
+test('a creator’s marquee and Ctrl+A leave a template’s locked element out, and its layer row cannot be dragged', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Brand post');
+  // As the owner (an admin): a rectangle marked a locked brand element, an ellipse left free.
+  await app.getByTestId('ie-tab-shapes').click();
+  await app.getByTestId('ie-add-shape-rect').click();
+  await app.getByTestId('ie-mark-locked').click();
+  await app.getByTestId('ie-add-shape-ellipse').click();
+  let doc = await savedDoc(app, draft.id);
+  const [rect, ellipse] = doc.pages[0]!.layers;
+  expect(rect!.template).toBe('locked');
+  expect(ellipse!.template).toBe(null);
+
+  // Now as a creator.
+  const creator = await callApi<{ id: string }>(app, 'users.create', { actorId: 'owner', name: 'Cleo', role: 'creator' });
+  await app.evaluate((id) => localStorage.setItem('postframe.actorId', id), creator.id);
+  await app.reload();
+  await app.getByTestId('view-drafts').click();
+  await app.locator('[data-testid="draft-row"][data-name="Brand post"]').getByTestId('draft-open').click();
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);
+  const g = await canvasGeo(app);
+  // A marquee over the whole page picks the ellipse only.
+  await drag(app, at(g, 5, 5), at(g, 1075, 1345));
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  await expect(app.locator(`[data-testid="ie-layer-row"][data-layer-id="${ellipse!.id}"]`)).toHaveAttribute('aria-selected', 'true');
+  await expect(app.locator(`[data-testid="ie-layer-row"][data-layer-id="${rect!.id}"]`)).toHaveAttribute('aria-selected', 'false');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Control+a');
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  // The locked element's row is not draggable; dragging it onto the top changes nothing.
+  const lockedRow = app.locator(`[data-testid="ie-layer-row"][data-layer-id="${rect!.id}"]`);
+  await expect(lockedRow).toHaveAttribute('draggable', 'false');
+  await lockedRow.dragTo(app.getByTestId('ie-layer-row').first(), { targetPosition: { x: 4, y: 2 } });
+  await expect(app.getByTestId('ie-layer-row').last()).toHaveAttribute('data-layer-id', rect!.id);
+  // Nor can the free ellipse be put below it: the engine's guard would call that reordering the brand element.
+  await app.locator(`[data-testid="ie-layer-row"][data-layer-id="${ellipse!.id}"]`).dragTo(lockedRow, { targetPosition: { x: 4, y: 30 } });
+  await expect(app.getByTestId('toast').filter({ hasText: 'keeps its place' })).toBeVisible();
+  await expect(app.getByTestId('ie-layer-row').last()).toHaveAttribute('data-layer-id', rect!.id);
+  await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  doc = (await callApi<DraftRecord>(app, 'drafts.get', { id: draft.id })).doc as ImageDraft;
+  expect(doc.pages[0]!.layers.map((l) => l.id)).toEqual([rect!.id, ellipse!.id]);
 });

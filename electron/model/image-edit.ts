@@ -197,7 +197,16 @@ export function distribute(doc: ImageDraft, pageId: string, ids: readonly string
 // ── order, groups, lock, hide, names ────────────────────────────────────────
 
 /** Why a template's brand element keeps its place in the order (an admin's edit goes through asTemplateAdmin). */
-const BRAND_ORDER = 'This is a brand element of the template: it keeps its place in the layers. Ask an admin to change it.';
+const BRAND_ORDER = 'A brand element of the template keeps its place in the layers: nothing moves past it. Ask an admin to change it.';
+
+/**
+ * Whether a new order keeps every template-locked layer where it was among the others: the same layers below it,
+ * as the engine's template guard requires ('reordered' in model/template-guard.ts).
+ */
+function lockedOrderKept(before: readonly ImageLayer[], after: readonly ImageLayer[]): boolean {
+  const below = (layers: readonly ImageLayer[], id: string) => layers.slice(0, layers.findIndex((l) => l.id === id)).map((l) => l.id).sort().join('\n');
+  return before.every((l) => l.template !== 'locked' || below(before, l.id) === below(after, l.id));
+}
 
 export const reorders = ['forward', 'backward', 'front', 'back'] as const;
 export type Reorder = (typeof reorders)[number];
@@ -209,7 +218,6 @@ export function reorder(doc: ImageDraft, pageId: string, ids: readonly string[],
   const sel = new Set(ids);
   const picked = page.layers.filter((l) => sel.has(l.id));
   if (picked.length === 0) return refuse('Select a layer to change its order.');
-  if (picked.some((l) => l.template === 'locked')) return refuse(BRAND_ORDER);
   const rest = page.layers.filter((l) => !sel.has(l.id));
   let layers: ImageLayer[];
   if (how === 'front') layers = [...rest, ...picked];
@@ -225,6 +233,7 @@ export function reorder(doc: ImageDraft, pageId: string, ids: readonly string[],
     }
   }
   if (layers.every((l, i) => l === page.layers[i])) return done(doc, [...ids]);
+  if (!lockedOrderKept(page.layers, layers)) return refuse(BRAND_ORDER);
   return done(withPage(doc, pageId, (p) => ({ ...p, layers })), [...ids]);
 }
 
@@ -233,11 +242,11 @@ export function moveLayerTo(doc: ImageDraft, pageId: string, id: string, index: 
   const page = findPage(doc, pageId);
   const layer = page?.layers.find((l) => l.id === id);
   if (!page || !layer) return refuse('That layer is no longer on this page.');
-  if (layer.template === 'locked') return refuse(BRAND_ORDER);
   const rest = page.layers.filter((l) => l.id !== id);
   const at = clamp(Math.round(index), 0, rest.length);
   const layers = [...rest.slice(0, at), layer, ...rest.slice(at)];
   if (layers.every((l, i) => l === page.layers[i])) return done(doc, [id]);
+  if (!lockedOrderKept(page.layers, layers)) return refuse(BRAND_ORDER);
   return done(withPage(doc, pageId, (p) => ({ ...p, layers })), [id]);
 }
 

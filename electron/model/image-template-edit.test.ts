@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { imageCanvasFor, newImageDraft, type ImageDraft } from './image-draft';
 import { addShape, addText, deleteLayers, duplicateLayers, layersInRect, moveLayerTo, nudge, reorder } from './image-edit';
 import { asTemplateAdmin, marksFor, movableBy, setTemplateMark } from './image-template-edit';
+import { templateViolations } from './template-guard';
 
 let seq = 0;
 const idFor = (p: string) => `${p}-${++seq}`;
@@ -117,10 +118,39 @@ describe('template marks in the image editor', () => {
     );
     expect(moveLayerTo(doc, pageId, id, 1)).toMatchObject({ ok: false, message: expect.stringContaining('brand element') });
     expect(reorder(doc, pageId, [id], 'front').ok).toBe(false);
-    // Other layers still move past it.
-    expect(moveLayerTo(doc, pageId, free, 0).ok).toBe(true);
+    // Nothing moves past it either (the engine's guard calls that reordering it), but others move among themselves.
+    expect(moveLayerTo(doc, pageId, free, 0).ok).toBe(false);
+    expect(reorder(doc, pageId, [free], 'back').ok).toBe(false);
+    const third = addShape(doc, pageId, 'rect', idFor);
+    if (!third.ok) throw new Error(third.message);
+    const swapped = moveLayerTo(third.doc, pageId, third.selection[0]!, 1);
+    expect(swapped.ok && swapped.doc.pages[0]!.layers.map((l) => l.id)).toEqual([id, third.selection[0], free]);
     const byAdmin = asTemplateAdmin((d) => moveLayerTo(d, pageId, id, 1))(doc);
     expect(byAdmin.ok && byAdmin.doc.pages[0]!.layers.map((l) => l.id)).toEqual([free, id]);
     expect(byAdmin.ok && layer(byAdmin.doc, id)?.template).toBe('locked');
+  });
+
+  it('an order the model lets a creator make is one the engine’s template guard accepts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 2, maxLength: 5 }), fc.nat(), fc.nat(), fc.constantFrom('move', 'forward', 'backward', 'front', 'back'), (locks, pick, to, how) => {
+        let doc = newImageDraft('Post', imageCanvasFor('4:5'), () => 'page-1');
+        for (const locked of locks) {
+          const r = addShape(doc, 'page-1', 'rect', idFor);
+          if (!r.ok) throw new Error(r.message);
+          doc = r.doc;
+          if (locked) {
+            const m = setTemplateMark(doc, 'page-1', r.selection, 'locked');
+            if (!m.ok) throw new Error(m.message);
+            doc = m.doc;
+          }
+        }
+        const ids = doc.pages[0]!.layers.map((l) => l.id);
+        const id = ids[pick % ids.length]!;
+        const r = how === 'move' ? moveLayerTo(doc, 'page-1', id, to % (ids.length + 1)) : reorder(doc, 'page-1', [id], how);
+        if (r.ok) expect(templateViolations(doc, r.doc)).toEqual([]);
+        else expect(templateViolations(doc, doc)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
