@@ -27,6 +27,10 @@ test('a creator makes a quote card from the starter: photo and words replaced, l
   test.setTimeout(testLimit({ files: 2 }));
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
   await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
+  // Work as a creator (the Queue's profile switcher): the owner is an admin, who may move brand elements.
+  const creator = await callApi<{ id: string }>(app, 'users.create', { actorId: 'owner', name: 'Cleo', role: 'creator' });
+  await app.evaluate((id) => localStorage.setItem('postframe.actorId', id), creator.id);
+  await app.reload();
 
   // The drafts list is empty: its empty state offers the templates.
   await app.getByTestId('view-drafts').click();
