@@ -308,6 +308,7 @@ test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one un
   await app.keyboard.press('?');
   await expect(app.getByTestId('ie-shortcut-sheet')).toBeVisible();
   await expect(app.getByTestId('ie-shortcut-sheet')).toContainText('Duplicate the selection');
+  await app.screenshot({ path: '/tmp/ie-keys.png' });
 });
 
 test('a creator’s marquee and Ctrl+A leave a template’s locked element out, and its layer row cannot be dragged', async ({ app }) => {
