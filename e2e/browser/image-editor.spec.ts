@@ -46,22 +46,30 @@ async function savedDoc(page: Page, id: string): Promise<ImageDraft> {
   return rec.doc;
 }
 
-test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on the canvas, undoes, and builds a carousel', async ({ app }) => {
-  test.setTimeout(testLimit({ files: 1 }));
+/**
+ * A photo imported into the library, then a new 4:5 image post from the drafts list (empty, in the editor);
+ * gives the draft as listed.
+ */
+async function newPostWithLibraryPhoto(app: Page, name: string): Promise<{ id: string; name: string }> {
+  lastRevision = -1;
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
   await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
-
-  // New image post from the drafts list: the 4:5 preset.
   await app.getByTestId('view-drafts').click();
   await app.getByTestId('new-image-empty').click();
-  await app.getByTestId('new-image-name').fill('Launch post');
+  await app.getByTestId('new-image-name').fill(name);
   await app.getByTestId('image-preset-4:5').click();
   await app.getByTestId('new-image-create').click();
   await expect(app.getByTestId('image-editor')).toBeVisible();
   await expect(app.getByTestId('ie-empty-page')).toBeVisible();
   const drafts = await callApi<{ id: string; name: string; kind: string; preset: string }[]>(app, 'drafts.list', {});
-  const draft = drafts.find((d) => d.name === 'Launch post')!;
+  const draft = drafts.find((d) => d.name === name)!;
   expect(draft).toMatchObject({ kind: 'image', preset: '4:5' });
+  return draft;
+}
+
+test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on the canvas, undoes, and builds a carousel', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Launch post');
 
   // A photo (shown portrait, 400×600) and a heading, both centred.
   const canvasEl = app.getByTestId('ie-canvas');
@@ -216,4 +224,132 @@ test('a creator makes a 4:5 post, moves, snaps, rotates and resizes layers on th
   await expect(app.getByTestId('ie-selection')).toBeVisible();
   await app.screenshot({ path: '/tmp/ie-carousel.png' });
   fs.copyFileSync('/tmp/ie-carousel.png', '/tmp/ie-best.png');
+});
+
+test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one undo step per crop, Esc cancels', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Crop post');
+  await app.getByTestId('ie-tab-photos').click();
+  await app.getByTestId('ie-photo-choice').first().click();
+  const canvasEl = app.getByTestId('ie-canvas');
+  await expect(canvasEl.locator('[data-testid="ie-layer"][data-kind="photo"]')).toHaveAttribute('data-ready', 'true');
+  let doc = await savedDoc(app, draft.id);
+  const layerOf = (d: ImageDraft) => d.pages[0]!.layers[0] as ImageMediaLayer;
+  const start = layerOf(doc);
+  const px = (b: ImageMediaLayer['box']) => ({ left: (b.x - b.w / 2) * 1080, top: (b.y - b.h / 2) * 1350, width: b.w * 1080, height: b.h * 1350 });
+  const p0 = px(start.box);
+  const g = await canvasGeo(app);
+  const tol = 1.5 / g.scale;
+
+  // Double-click the photo: crop mode, the whole photo dimmed, the crop window bright with handles.
+  await app.mouse.dblclick(at(g, 540, 675).x, at(g, 540, 675).y);
+  await expect(app.getByTestId('ie-crop')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('ie-cropbar')).toBeVisible();
+  await expect(app.getByTestId('ie-cropbar-free')).toHaveAttribute('aria-checked', 'true');
+  await expect(app.getByTestId('ie-selection')).toHaveCount(0);
+
+  // The bottom-right corner in by (100, 200) canvas px (free: each way its own), then the photo moved (-50, -80) under it.
+  const se = (await app.getByTestId('ie-crop-handle-se').boundingBox())!;
+  await drag(app, { x: se.x + se.width / 2, y: se.y + se.height / 2 }, { x: se.x + se.width / 2 - 100 * g.scale, y: se.y + se.height / 2 - 200 * g.scale });
+  await drag(app, at(g, p0.left + 150, p0.top + 150), at(g, p0.left + 100, p0.top + 70));
+  await app.screenshot({ path: '/tmp/ie-crop.png' });
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('ie-crop')).toHaveCount(0);
+  doc = await savedDoc(app, draft.id);
+  const c1 = layerOf(doc);
+  const b1 = px(c1.box);
+  // The crop's top-left corner stayed on the canvas; the frame lost (100, 200); the crop holds the pan.
+  expect(Math.abs(b1.left - p0.left)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.top - p0.top)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.width - (p0.width - 100))).toBeLessThanOrEqual(tol);
+  expect(Math.abs(b1.height - (p0.height - 200))).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.left * p0.width - 50)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.top * p0.height - 80)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.right * p0.width - 50)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(c1.edit.crop.bottom * p0.height - 120)).toBeLessThanOrEqual(tol);
+
+  // One undo step for the whole crop session; redo brings it back.
+  await app.keyboard.press('Control+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).box).toEqual(start.box);
+  expect(layerOf(doc).edit.crop).toEqual(start.edit.crop);
+  await app.keyboard.press('Control+Shift+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).edit.crop).toEqual(c1.edit.crop);
+
+  // From the inspector's button: a 1:1 crop, its corner dragged out; the square holds within a pixel of the source.
+  await app.mouse.click(at(g, b1.left + 40, b1.top + 40).x, at(g, b1.left + 40, b1.top + 40).y);
+  await app.getByTestId('ie-crop-start').click();
+  await app.getByTestId('ie-cropbar-1:1').click();
+  await expect(app.getByTestId('ie-cropbar-1:1')).toHaveAttribute('aria-checked', 'true');
+  const nw = (await app.getByTestId('ie-crop-handle-nw').boundingBox())!;
+  await drag(app, { x: nw.x + nw.width / 2, y: nw.y + nw.height / 2 }, { x: nw.x + nw.width / 2 - 30 * g.scale, y: nw.y + nw.height / 2 + 10 * g.scale });
+  await app.getByTestId('ie-cropbar-apply').click();
+  doc = await savedDoc(app, draft.id);
+  const sq = layerOf(doc);
+  const asset = await callApi<{ width: number; height: number }>(app, 'assets.get', { id: sq.assetId });
+  const sw = asset.width * (1 - sq.edit.crop.left - sq.edit.crop.right);
+  const sh = asset.height * (1 - sq.edit.crop.top - sq.edit.crop.bottom);
+  expect(Math.abs(sw - sh)).toBeLessThanOrEqual(1);
+  expect(sq.box.w * 1080).toBeCloseTo(sq.box.h * 1350, 6);
+
+  // Esc cancels: nothing changes, and no undo step was made (undo takes back the 1:1 crop).
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('ie-crop-window')).toBeVisible();
+  const e = (await app.getByTestId('ie-crop-handle-e').boundingBox())!;
+  await drag(app, { x: e.x + e.width / 2, y: e.y + e.height / 2 }, { x: e.x + e.width / 2 - 40 * g.scale, y: e.y + e.height / 2 });
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('ie-crop')).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  doc = await savedDoc(app, draft.id);
+  expect(layerOf(doc).edit.crop).toEqual(c1.edit.crop);
+
+  // `?` shows the image editor's shortcut sheet.
+  await app.keyboard.press('?');
+  await expect(app.getByTestId('ie-shortcut-sheet')).toBeVisible();
+  await expect(app.getByTestId('ie-shortcut-sheet')).toContainText('Duplicate the selection');
+  await app.screenshot({ path: '/tmp/ie-keys.png' });
+});
+
+test('a creator’s marquee and Ctrl+A leave a template’s locked element out, and its layer row cannot be dragged', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Brand post');
+  // As the owner (an admin): a rectangle marked a locked brand element, an ellipse left free.
+  await app.getByTestId('ie-tab-shapes').click();
+  await app.getByTestId('ie-add-shape-rect').click();
+  await app.getByTestId('ie-mark-locked').click();
+  await app.getByTestId('ie-add-shape-ellipse').click();
+  let doc = await savedDoc(app, draft.id);
+  const [rect, ellipse] = doc.pages[0]!.layers;
+  expect(rect!.template).toBe('locked');
+  expect(ellipse!.template).toBe(null);
+
+  // Now as a creator.
+  const creator = await callApi<{ id: string }>(app, 'users.create', { actorId: 'owner', name: 'Cleo', role: 'creator' });
+  await app.evaluate((id) => localStorage.setItem('postframe.actorId', id), creator.id);
+  await app.reload();
+  await app.getByTestId('view-drafts').click();
+  await app.locator('[data-testid="draft-row"][data-name="Brand post"]').getByTestId('draft-open').click();
+  await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);
+  const g = await canvasGeo(app);
+  // A marquee over the whole page picks the ellipse only.
+  await drag(app, at(g, 5, 5), at(g, 1075, 1345));
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  await expect(app.locator(`[data-testid="ie-layer-row"][data-layer-id="${ellipse!.id}"]`)).toHaveAttribute('aria-selected', 'true');
+  await expect(app.locator(`[data-testid="ie-layer-row"][data-layer-id="${rect!.id}"]`)).toHaveAttribute('aria-selected', 'false');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Control+a');
+  await expect(app.getByTestId('ie-selection')).toHaveAttribute('data-count', '1');
+  // The locked element's row is not draggable; dragging it onto the top changes nothing.
+  const lockedRow = app.locator(`[data-testid="ie-layer-row"][data-layer-id="${rect!.id}"]`);
+  await expect(lockedRow).toHaveAttribute('draggable', 'false');
+  await lockedRow.dragTo(app.getByTestId('ie-layer-row').first(), { targetPosition: { x: 4, y: 2 } });
+  await expect(app.getByTestId('ie-layer-row').last()).toHaveAttribute('data-layer-id', rect!.id);
+  // Nor can the free ellipse be put below it: the engine's guard would call that reordering the brand element.
+  await app.locator(`[data-testid="ie-layer-row"][data-layer-id="${ellipse!.id}"]`).dragTo(lockedRow, { targetPosition: { x: 4, y: 30 } });
+  await expect(app.getByTestId('toast').filter({ hasText: 'keeps its place' })).toBeVisible();
+  await expect(app.getByTestId('ie-layer-row').last()).toHaveAttribute('data-layer-id', rect!.id);
+  await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  doc = (await callApi<DraftRecord>(app, 'drafts.get', { id: draft.id })).doc as ImageDraft;
+  expect(doc.pages[0]!.layers.map((l) => l.id)).toEqual([rect!.id, ellipse!.id]);
 });

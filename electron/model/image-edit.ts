@@ -113,6 +113,8 @@ export function setBoxes(doc: ImageDraft, pageId: string, boxes: Readonly<Record
 export function nudge(doc: ImageDraft, pageId: string, ids: readonly string[], dx: number, dy: number, heights: TextHeights = {}): ImageEditResult {
   const page = findPage(doc, pageId);
   if (!page) return refuse('That page is no longer in the draft.');
+  // No move is no edit: the same document (a pixel round trip could change the last bit of a fraction).
+  if (dx === 0 && dy === 0) return done(doc, [...ids]);
   const boxes: Record<string, PixelBox> = {};
   for (const l of page.layers) {
     if (!ids.includes(l.id) || !movable(l)) continue;
@@ -194,6 +196,18 @@ export function distribute(doc: ImageDraft, pageId: string, ids: readonly string
 
 // ── order, groups, lock, hide, names ────────────────────────────────────────
 
+/** Why a template's brand element keeps its place in the order (an admin's edit goes through asTemplateAdmin). */
+const BRAND_ORDER = 'A brand element of the template keeps its place in the layers: nothing moves past it. Ask an admin to change it.';
+
+/**
+ * Whether a new order keeps every template-locked layer where it was among the others: the same layers below it,
+ * as the engine's template guard requires ('reordered' in model/template-guard.ts).
+ */
+function lockedOrderKept(before: readonly ImageLayer[], after: readonly ImageLayer[]): boolean {
+  const below = (layers: readonly ImageLayer[], id: string) => layers.slice(0, layers.findIndex((l) => l.id === id)).map((l) => l.id).sort().join('\n');
+  return before.every((l) => l.template !== 'locked' || below(before, l.id) === below(after, l.id));
+}
+
 export const reorders = ['forward', 'backward', 'front', 'back'] as const;
 export type Reorder = (typeof reorders)[number];
 
@@ -219,6 +233,7 @@ export function reorder(doc: ImageDraft, pageId: string, ids: readonly string[],
     }
   }
   if (layers.every((l, i) => l === page.layers[i])) return done(doc, [...ids]);
+  if (!lockedOrderKept(page.layers, layers)) return refuse(BRAND_ORDER);
   return done(withPage(doc, pageId, (p) => ({ ...p, layers })), [...ids]);
 }
 
@@ -231,6 +246,7 @@ export function moveLayerTo(doc: ImageDraft, pageId: string, id: string, index: 
   const at = clamp(Math.round(index), 0, rest.length);
   const layers = [...rest.slice(0, at), layer, ...rest.slice(at)];
   if (layers.every((l, i) => l === page.layers[i])) return done(doc, [id]);
+  if (!lockedOrderKept(page.layers, layers)) return refuse(BRAND_ORDER);
   return done(withPage(doc, pageId, (p) => ({ ...p, layers })), [id]);
 }
 
@@ -463,12 +479,16 @@ export function layerAt(page: ImagePage, pt: Point, canvas: Size, heights: TextH
   return null;
 }
 
-/** The visible, unlocked layers whose bounds meet a marquee rectangle (canvas pixels), groups whole. */
-export function layersInRect(page: ImagePage, rect: Rect, canvas: Size, heights: TextHeights = {}): string[] {
+/**
+ * The visible, unlocked layers whose bounds meet a marquee rectangle (canvas pixels), groups whole. A template's
+ * brand element is left out unless `templateAdmin` (a creator cannot move it, so a marquee must not pick it up).
+ */
+export function layersInRect(page: ImagePage, rect: Rect, canvas: Size, heights: TextHeights = {}, templateAdmin = false): string[] {
+  const pickable = (l: ImageLayer) => !l.hidden && !l.locked && (templateAdmin || l.template !== 'locked');
   const hit = page.layers.filter((l) => {
-    if (l.hidden || l.locked) return false;
+    if (!pickable(l)) return false;
     const b = bounds(layerPixelBox(l, canvas, heights));
     return b.x <= rect.x + rect.width && rect.x <= b.x + b.width && b.y <= rect.y + rect.height && rect.y <= b.y + b.height;
   });
-  return expandGroups(page, hit.map((l) => l.id)).filter((id) => page.layers.some((l) => l.id === id && !l.locked && !l.hidden));
+  return expandGroups(page, hit.map((l) => l.id)).filter((id) => page.layers.some((l) => l.id === id && pickable(l)));
 }

@@ -48,12 +48,26 @@ export function asTemplateAdmin(fn: (doc: ImageDraft) => ImageEditResult): (doc:
   };
 }
 
-/** Marks layers as locked brand elements or placeholders, or clears the mark (an admin's edit). */
+/** The marks the inspector offers: 'none' clears the mark. */
+export type TemplateMarkChoice = 'none' | TemplateMark;
+
+/** The marks a layer can carry: a placeholder is something a creator replaces, so only photos and texts. */
+export function marksFor(layer: Pick<ImageLayer, 'type'>): TemplateMarkChoice[] {
+  return layer.type === 'shape' ? ['none', 'locked'] : ['none', 'locked', 'placeholder'];
+}
+
+/**
+ * Marks layers as locked brand elements or placeholders, or clears the mark (an admin's edit), as one edit. Only
+ * the mark changes; whether the actor may make the change is the engine's template gate's to say on save.
+ */
 export function setTemplateMark(doc: ImageDraft, pageId: string, ids: readonly string[], mark: TemplateMark | null): ImageEditResult {
   const page = findPage(doc, pageId);
   if (!page) return { ok: false, message: 'That page is no longer in the draft.' };
   const picked = page.layers.filter((l) => ids.includes(l.id));
-  if (picked.length === 0) return { ok: false, message: 'Select a layer to mark it.' };
+  if (picked.length === 0) return { ok: false, message: 'That layer is no longer on the page. Select a layer to mark it.' };
+  if (mark !== null && picked.some((l) => !marksFor(l).includes(mark))) {
+    return { ok: false, message: 'A shape cannot be a placeholder: only photos and texts are replaced when a draft is made from a template.' };
+  }
   if (picked.every((l) => l.template === mark)) return { ok: true, doc, selection: [...ids] };
   return {
     ok: true,

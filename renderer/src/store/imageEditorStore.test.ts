@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { imageCanvasFor, newImageDraft, PhotoEdit, type ImageDraft } from '../../../electron/model/image-draft';
-import { addPage, addShape, deletePage, layerPixelBox, nudge, setBackground, setBoxes } from '../../../electron/model/image-edit';
+import { addPage, addPhoto, addShape, deletePage, layerPixelBox, nudge, setBackground, setBoxes } from '../../../electron/model/image-edit';
+import { dragCropHandle } from '../../../electron/model/image-crop-canvas';
+import type { ImageMediaLayer } from '../../../electron/model/image-draft';
 import { editBackgroundPhoto } from '../../../electron/model/image-photo-edit';
 import { setTemplateMark } from '../../../electron/model/image-template-edit';
 
@@ -104,4 +106,44 @@ describe('the image editor store', () => {
     expect(bgEdit()?.adjust.exposure).toBe(0);
   });
 
+  it('a crop session on the canvas is one undo step however many drags it has; cancel and an unchanged session make none', () => {
+    const pid = s().pageId!;
+    s().addAsset({ id: 'pic-1', name: 'pic.jpg', kind: 'image', ext: 'jpg', sizeBytes: 1, durationSec: null, width: 1200, height: 800, importedAt: '', trashedAt: null, hasThumbnail: false, hasProxy: false, rating: 0, label: null });
+    s().edit((d) => addPhoto(d, pid, { id: 'pic-1', width: 1200, height: 800 }, idFor));
+    const id = s().selection[0]!;
+    const photo = () => s().doc!.pages.find((p) => p.id === pid)!.layers.find((l) => l.id === id) as ImageMediaLayer;
+    const before = photo();
+    const steps = () => useImageEditor.temporal.getState().pastStates.length;
+    const n0 = steps();
+
+    // Started and ended with no change: no edit.
+    expect(s().startCrop(id)).toBe(true);
+    s().applyCrop();
+    expect(steps()).toBe(n0);
+    expect(photo()).toBe(before);
+
+    // Cancelled after drags: no edit.
+    s().startCrop();
+    for (let i = 1; i <= 5; i++) s().updateCrop((c) => dragCropHandle(c, 'e', { x: c.crop.x + c.crop.width - i * 10, y: 0 }));
+    s().cancelCrop();
+    expect(s().crop).toBeNull();
+    expect(photo()).toBe(before);
+
+    // Applied after many drags: one step, undone at once.
+    s().startCrop(id);
+    for (let i = 1; i <= 8; i++) s().updateCrop((c) => dragCropHandle(c, 'se', { x: c.crop.x + c.crop.width - 5, y: c.crop.y + c.crop.height - 5 }));
+    s().applyCrop();
+    expect(steps()).toBe(n0 + 1);
+    expect(photo().edit.crop.right).toBeGreaterThan(0);
+    expect(photo().box.w).toBeLessThan(before.box.w);
+    undoImage();
+    expect(photo()).toEqual(before);
+
+    // A change of the document (an undo) ends a session in progress; a shape cannot be cropped.
+    s().startCrop(id);
+    undoImage();
+    expect(s().crop).toBeNull();
+    s().edit((d) => addShape(d, pid, 'rect', idFor));
+    expect(s().startCrop()).toBe(false);
+  });
 });

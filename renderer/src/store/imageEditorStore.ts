@@ -3,7 +3,10 @@ import { create } from 'zustand';
 import type { AssetSummary } from '../../../electron/model/asset';
 import type { ImageDraft } from '../../../electron/model/image-draft';
 import { findPage, type ImageEditResult, type TextHeights } from '../../../electron/model/image-edit';
-import { asTemplateAdmin } from '../../../electron/model/image-template-edit';
+import { asTemplateAdmin, movableBy } from '../../../electron/model/image-template-edit';
+import { applyCropSession, setCropRatio, startCropSession, type CropSession } from '../../../electron/model/image-crop-canvas';
+import { cropAspects } from '../../../electron/model/image-crop';
+import { t } from '../i18n';
 import { can } from '../../../electron/model/permissions';
 import type { User } from '../../../electron/model/post';
 import type { Guide } from '../../../electron/model/image-transform';
@@ -39,6 +42,10 @@ export type ImageEditorState = {
   actor: Pick<User, 'id' | 'role'> | null;
   /** The actor may change a template's locked elements (model/permissions.ts 'templates.edit'). */
   templateAdmin: boolean;
+  /** Crop on the canvas in progress (model/image-crop-canvas.ts): not in the document until applied, as one step. */
+  crop: CropSession | null;
+  /** The shortcut sheet (`?`). */
+  shortcutsOpen: boolean;
 
   load: (id: string) => Promise<void>;
   close: () => Promise<void>;
@@ -51,6 +58,13 @@ export type ImageEditorState = {
   setEditingText: (id: string | null) => void;
   addAsset: (a: AssetSummary) => void;
   setActor: (a: Pick<User, 'id' | 'role'> | null) => void;
+  /** Starts cropping a photo layer on the canvas (the selected one when no id); false with a message when it cannot. */
+  startCrop: (layerId?: string) => boolean;
+  updateCrop: (fn: (s: CropSession) => CropSession) => void;
+  /** Ends the crop session: its result becomes one undo step (nothing when it changed nothing). */
+  applyCrop: () => void;
+  cancelCrop: () => void;
+  setShortcutsOpen: (open: boolean) => void;
   flush: () => Promise<void>;
   reloadSaved: () => Promise<void>;
   keepMine: () => Promise<void>;
@@ -63,6 +77,8 @@ let pendingKey: string | null = null;
 let pendingSticky = false;
 let autosave: Autosave | null = null;
 let replacing = false;
+/** The crop session as it started: applying it unchanged is no edit (the stored crop may differ from what shows). */
+let cropStart: CropSession | null = null;
 
 const suffix = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10));
 export const imageIdFor = (prefix: string): string => `${prefix}-${suffix()}`;
@@ -123,6 +139,8 @@ export const useImageEditor = create<ImageEditorState>()(
         assets: {},
         actor: null,
         templateAdmin: false,
+        crop: null,
+        shortcutsOpen: false,
 
         load: async (id) => {
           if (get().draftId === id && get().doc) return;
@@ -177,12 +195,55 @@ export const useImageEditor = create<ImageEditorState>()(
         },
 
         select: (selection) => set((s) => (s.selection.length === selection.length && s.selection.every((id, i) => id === selection[i]) ? s : { selection })),
-        setPage: (pageId) => set({ pageId, selection: [], editingTextId: null }),
+        setPage: (pageId) => set({ pageId, selection: [], editingTextId: null, crop: null }),
         setGuides: (guides) => set((s) => (s.guides.length === 0 && guides.length === 0 ? s : { guides })),
         setTextHeight: (id, h) => set((s) => (s.textHeights[id] === h ? s : { textHeights: { ...s.textHeights, [id]: h } })),
         setEditingText: (editingTextId) => set({ editingTextId }),
         addAsset: (a) => set((s) => ({ assets: { ...s.assets, [a.id]: a } })),
         setActor: (actor) => set({ actor, templateAdmin: actor !== null && can(actor.role, 'templates.edit') }),
+
+        startCrop: (layerId) => {
+          const { doc, pageId, selection, assets, templateAdmin } = get();
+          const page = doc && pageId ? findPage(doc, pageId) : null;
+          const id = layerId ?? (selection.length === 1 ? selection[0] : undefined);
+          const layer = page?.layers.find((l) => l.id === id);
+          if (!page || !layer || layer.type !== 'media') {
+            useStore.getState().showToast({ message: t('imageEditor.cropPickPhoto'), tone: 'info' });
+            return false;
+          }
+          if (!movableBy(layer, templateAdmin)) {
+            useStore.getState().showToast({ message: layer.locked ? t('imageEditor.cropLocked') : t('imageEditor.templateLockedTry'), tone: 'info' });
+            return false;
+          }
+          const asset = assets[layer.assetId];
+          if (!asset?.width || !asset.height) {
+            useStore.getState().showToast({ message: t('imageEditor.cropNoSize'), tone: 'error' });
+            return false;
+          }
+          const source = { width: asset.width, height: asset.height };
+          let session = startCropSession(page.id, layer, doc!.canvas, source, null);
+          // What shows already has a channel aspect: hold it (free otherwise).
+          const r = session.crop.width / session.crop.height;
+          const aspect = cropAspects.find((a) => Math.abs(a.ratio - r) / a.ratio < 0.005);
+          if (aspect) session = setCropRatio(session, aspect.ratio);
+          cropStart = session;
+          set({ crop: session, selection: [layer.id], editingTextId: null, guides: [] });
+          return true;
+        },
+        updateCrop: (fn) => set((st) => (st.crop ? { crop: fn(st.crop) } : st)),
+        applyCrop: () => {
+          const session = get().crop;
+          if (!session) return;
+          set({ crop: null });
+          const changed = session !== cropStart;
+          cropStart = null;
+          if (changed) get().edit((d) => applyCropSession(d, session), { key: null, select: false });
+        },
+        cancelCrop: () => {
+          cropStart = null;
+          set({ crop: null });
+        },
+        setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
         flush: async () => {
           await autosave?.flush();
@@ -223,6 +284,8 @@ export const useImageEditor = create<ImageEditorState>()(
 
 useImageEditor.subscribe((s, prev) => {
   if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
+  // A crop session is of the document it started on: an undo, a reload or another window's change ends it.
+  if (s.crop && s.doc !== prev.doc) useImageEditor.setState({ crop: null });
   // An undo can take away the page or the layers shown: fall back to what is there.
   if (s.doc && s.doc !== prev.doc) {
     const page = s.pageId ? findPage(s.doc, s.pageId) : null;

@@ -9,6 +9,7 @@ import { useImageEditor } from '../../store/imageEditorStore';
 import { GESTURE_HOST, startGesture, type PointerSample } from '../../ui/gesture';
 import { movableBy } from '../../../../electron/model/image-template-edit';
 import { BackgroundView, CanvasZoom, LayerView } from './LayerView';
+import { CropBar, CropOverlay } from './CropOverlay';
 
 /** Screen pixels within which a moving selection snaps to a guide. */
 const SNAP_SCREEN_PX = 6;
@@ -32,6 +33,8 @@ export function CanvasStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(0);
   const [marquee, setMarquee] = useState<Rect | null>(null);
+  const crop = useImageEditor((s) => (s.crop && s.crop.pageId === page.id ? s.crop : null));
+  const cropLayer = crop ? page.layers.find((l) => l.id === crop.layerId && l.type === 'media') : undefined;
 
   useLayoutEffect(() => {
     const el = stageRef.current;
@@ -53,6 +56,11 @@ export function CanvasStage() {
     if ((e.target as Element).closest('[data-ie-handle], .ie-textedit')) return;
     const s = state();
     if (s.editingTextId) return; // the text box's blur ends the editing first
+    // A press outside the crop ends it, applied (as Canva does); the crop's own parts stop their presses.
+    if (s.crop) {
+      s.applyCrop();
+      return;
+    }
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
     const pt = toCanvas(e.clientX, e.clientY);
@@ -77,7 +85,7 @@ export function CanvasStage() {
         onMove: (dx, dy) => {
           const rect = rectFrom(pt, { x: pt.x + dx / scale, y: pt.y + dy / scale });
           setMarquee(rect);
-          const inside = layersInRect(pg, rect, canvas, state().textHeights);
+          const inside = layersInRect(pg, rect, canvas, state().textHeights, state().templateAdmin);
           state().select([...base, ...inside.filter((id) => !base.includes(id))]);
         },
         onEnd: () => setMarquee(null),
@@ -191,11 +199,14 @@ export function CanvasStage() {
     const s = state();
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
+    if (s.crop) return;
     const hit = layerAt(pg, toCanvas(e.clientX, e.clientY), canvas, s.textHeights);
     if (hit?.type === 'text' && movableBy(hit, s.templateAdmin)) {
       s.select([hit.id]);
       s.setEditingText(hit.id);
     }
+    // A double-click on a photo crops it on the canvas.
+    if (hit?.type === 'media') s.startCrop(hit.id);
   };
 
   const spread = doc.spread;
@@ -206,17 +217,16 @@ export function CanvasStage() {
           <div className="ie-canvas" style={{ width: canvas.width, height: canvas.height, transform: `scale(${scale})` }}>
             <CanvasZoom.Provider value={scale * (window.devicePixelRatio || 1)}>
               <BackgroundView background={spread ?? page.background} canvas={canvas} slice={spread ? { index: pageIndex, count: doc.pages.length } : null} />
-              {page.layers.map((l) => (
-                <LayerView key={l.id} layer={l} canvas={canvas} />
-              ))}
+              {page.layers.map((l) => (l.id === cropLayer?.id ? null : <LayerView key={l.id} layer={l} canvas={canvas} />))}
             </CanvasZoom.Provider>
           </div>
-          <SelectionOverlay page={page} scale={scale} onResize={startResize} onRotate={startRotate} />
+          {crop && cropLayer?.type === 'media' ? <CropOverlay session={crop} layer={cropLayer} scale={scale} toCanvas={toCanvas} stage={stageRef} /> : <SelectionOverlay page={page} scale={scale} onResize={startResize} onRotate={startRotate} />}
           <Guides scale={scale} />
           {marquee && <div className="ie-marquee" style={{ left: marquee.x * scale, top: marquee.y * scale, width: marquee.width * scale, height: marquee.height * scale }} data-testid="ie-marquee" />}
           <TextEditor page={page} scale={scale} />
         </div>
       )}
+      {crop && <CropBar session={crop} />}
       {page.layers.length === 0 && (
         <div className="ie-stage__hint" data-testid="ie-empty-page">
           <strong>{t('imageEditor.emptyPageTitle')}</strong>

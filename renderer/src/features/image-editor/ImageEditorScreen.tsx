@@ -5,7 +5,9 @@ import { useStore } from '../../store';
 import type { AutosaveStatus } from '../../store/autosave';
 import { flushImageEditor, redoImage, undoImage, useImageEditor } from '../../store/imageEditorStore';
 import { Button, IconButton } from '../../ui/Button';
-import { AlertIcon, BackIcon, CheckIcon, ExportIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { AlertIcon, BackIcon, CheckIcon, ExportIcon, KeyboardIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
+import { ShortcutSheet } from '../editor/ShortcutSheet';
+import { imageShortcuts } from './imageKeys';
 import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
 import { actorAmong, storedActorId } from '../queue/actor';
@@ -106,6 +108,8 @@ function ImageHeader({ onExport }: { onExport: () => void }) {
   const canvas = useImageEditor((s) => s.doc?.canvas ?? null);
   const canUndo = useZustand(useImageEditor.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useZustand(useImageEditor.temporal, (s) => s.futureStates.length > 0);
+  const shortcutsOpen = useImageEditor((s) => s.shortcutsOpen);
+  const setShortcutsOpen = useImageEditor((s) => s.setShortcutsOpen);
   return (
     <header className="editor-header">
       <IconButton label={t('editor.toDrafts')} icon={<BackIcon size={18} />} onClick={() => goToLibrary('drafts')} data-testid="editor-back" />
@@ -126,6 +130,8 @@ function ImageHeader({ onExport }: { onExport: () => void }) {
       <Button variant="primary" icon={<ExportIcon size={18} />} onClick={onExport} disabled={!canvas} title={t('imageExport.shortcut')} data-testid="ie-export-button">
         {t('export.button')}
       </Button>
+      <IconButton label={t('editor.shortcuts')} icon={<KeyboardIcon size={18} />} onClick={() => setShortcutsOpen(true)} data-testid="shortcuts-button" />
+      <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} list={imageShortcuts} testId="ie-shortcut-sheet" />
     </header>
   );
 }

@@ -241,6 +241,9 @@ function PhotoSection({ layer, pageId }: { layer: ImageMediaLayer; pageId: strin
   const onAspect = (ratio: number) => s().edit((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, (l) => ({ ...l, box: { ...l.box, h: Math.min(8, Math.max(0.001, (l.box.w * canvas.width) / ratio / canvas.height)) } })), { key: `crop-box:${layer.id}`, select: false });
   return (
     <Section title={t('imageEditor.photo')}>
+      <button type="button" className="btn btn--secondary btn--sm ie-crop-start" title={t('imageEditor.cropOnCanvasHint')} onClick={() => s().startCrop(layer.id)} data-testid="ie-crop-start">
+        {t('imageEditor.cropOnCanvas')}
+      </button>
       <PhotoWork edit={layer.edit} source={{ width: asset?.width ?? 1, height: asset?.height ?? 1 }} change={change} onAspect={onAspect} keyBase="photo" />
     </Section>
   );

@@ -66,6 +66,8 @@ export function LayersPanel() {
 function LayerRow({ layer, pageId, selected, dropBefore, groupStart, onDragOverRow, onDropRow }: { layer: ImageLayer; pageId: string; selected: boolean; dropBefore: boolean; groupStart: boolean; onDragOverRow: (after: boolean) => void; onDropRow: (e: React.DragEvent, after: boolean) => void }) {
   const assetName = useImageEditor((s) => (layer.type === 'media' ? s.assets[layer.assetId]?.name : undefined));
   const [renaming, setRenaming] = useState(false);
+  // A template's brand element keeps its place for a creator (the model refuses the move too).
+  const brandLocked = useImageEditor((s) => !s.templateAdmin && layer.template === 'locked');
   const label = layerLabel(layer, assetName);
   const edit = (patch: Parameters<typeof patchLayers>[3]) => useImageEditor.getState().edit((d) => patchLayers(d, pageId, [layer.id], patch), { select: false });
   const after = (e: React.DragEvent) => {
@@ -75,7 +77,9 @@ function LayerRow({ layer, pageId, selected, dropBefore, groupStart, onDragOverR
   return (
     <li
       className={`ie-layer-row${selected ? ' is-selected' : ''}${layer.hidden ? ' is-hidden' : ''}${layer.groupId ? ' is-grouped' : ''}${groupStart ? ' is-group-start' : ''}${dropBefore ? ' is-drop' : ''}`}
-      draggable={!renaming}
+      draggable={!renaming && !brandLocked}
+      title={brandLocked ? t('imageEditor.templateLockedOrder') : undefined}
+      data-brand-locked={brandLocked ? 'true' : undefined}
       onDragStart={(e) => {
         e.dataTransfer.setData(LAYER_DRAG, layer.id);
         e.dataTransfer.effectAllowed = 'move';

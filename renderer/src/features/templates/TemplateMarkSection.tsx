@@ -1,8 +1,7 @@
 import type { ImageLayer } from '../../../../electron/model/image-draft';
 import { t, type MessageKey } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
-import { marksFor, setTemplateMark, type TemplateMarkChoice } from './templateMarks';
-import { useActor } from './useActor';
+import { marksFor, setTemplateMark, type TemplateMarkChoice } from '../../../../electron/model/image-template-edit';
 
 /**
  * The inspector's "In a template" control for one layer: free, locked (a brand element creators cannot move,
@@ -10,8 +9,8 @@ import { useActor } from './useActor';
  * Admins set it; everyone sees it, with why it is not theirs to change.
  */
 export function TemplateMarkSection({ layer, pageId }: { layer: ImageLayer; pageId: string }) {
-  const actor = useActor();
-  const admin = actor?.role === 'admin';
+  // The image editor's actor (the one its saves carry): may it change a template's marks?
+  const admin = useImageEditor((s) => s.templateAdmin);
   const current: TemplateMarkChoice = layer.template ?? 'none';
   return (
     <section className="insp-section" data-testid="ie-template-mark">
@@ -25,7 +24,7 @@ export function TemplateMarkSection({ layer, pageId }: { layer: ImageLayer; page
             aria-checked={current === m}
             className="segmented__item"
             disabled={!admin}
-            onClick={() => useImageEditor.getState().edit((d) => setTemplateMark(d, pageId, layer.id, m), { key: null, select: false, raw: true })}
+            onClick={() => useImageEditor.getState().edit((d) => setTemplateMark(d, pageId, [layer.id], m === 'none' ? null : m), { key: null, select: false, raw: true })}
             data-testid={`ie-mark-${m}`}
           >
             {t(`templates.mark.${m}` as MessageKey)}
