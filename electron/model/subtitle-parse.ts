@@ -29,7 +29,9 @@ export class SubtitleParseError extends AppError {
   constructor(readonly problems: SubtitleNote[]) {
     const listed = problems.slice(0, MAX_LISTED).map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`));
     const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : '';
-    super('invalid_input', `This subtitle file could not be imported, so nothing was added. ${listed.join('; ')}${more}. Fix ${problems.length === 1 ? 'that line' : 'those lines'} in a text editor and import it again.`);
+    const lines = problems.filter((p) => p.line !== null).length;
+    const then = lines === 0 ? 'Check that it is an SRT or WebVTT subtitle file' : `Fix ${lines === 1 ? 'that line' : 'those lines'} in a text editor and import it again`;
+    super('invalid_input', `This subtitle file could not be imported, so nothing was added: ${listed.join('; ')}${more}. ${then}.`);
     this.name = 'SubtitleParseError';
   }
 }
@@ -42,11 +44,21 @@ const INLINE_TIME_PARTS = new RegExp(`^${TIME}$`);
 /** The tags SRT files use; anything else in angle brackets in an SRT is text (SRT has no escapes). */
 const SRT_TAG = /<\/?(?:i|b|u|s|font|c|v|ruby|rt|lang|span)(?:[.\s][^>]*)?>/gi;
 const ANY_TAG = /<[^>]*>/g;
-const ASS_OVERRIDE = /\{\\[^}]*\}/g;
+/** ASS override blocks ({\an8}, {\i1}) that SRT converters leave in; WebVTT text keeps braces as they are. */
+const ASS_OVERRIDE = /\{\\[^}\n]*\}/g;
 const MARK_OPEN = String.fromCharCode(1);
 const MARK_CLOSE = String.fromCharCode(2);
 const MARKED_TIME = new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`);
 const VOICE = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/i;
+
+/**
+ * True when SRT cannot carry `text` as it is: parts of it read back as styling (`<i>`, `{\an8}`), a voice or a
+ * karaoke time, which import removes. Export warns about such cues; WebVTT escapes and carries them.
+ */
+export function srtAltersText(text: string): boolean {
+  const hits = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '')).test(text);
+  return hits(SRT_TAG) || hits(ASS_OVERRIDE) || hits(INLINE_TIME) || hits(VOICE);
+}
 
 function timeOf(h: string | undefined, m: string, s: string, frac: string | undefined): number | null {
   const min = Number(m);
@@ -97,7 +109,7 @@ function readPayload(raw: RawCue, format: SubtitleFormat, counters: Counters, no
   // The marks below are control characters; a payload that already has some is refused by the cue schema.
   if (body.includes(MARK_OPEN) || body.includes(MARK_CLOSE)) return { text: normalizeCueText(body), speaker };
   const before = body;
-  body = body.replace(ASS_OVERRIDE, '');
+  if (format === 'srt') body = body.replace(ASS_OVERRIDE, '');
   // Timestamps survive the tag removal: they are kept apart by marking them first.
   const marked = `${MARK_OPEN}$1${MARK_CLOSE}`;
   body = body.replace(INLINE_TIME, marked);

@@ -31,7 +31,7 @@ export function writeSrt(cues: readonly CaptionCue[]): string {
 const escapeVtt = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An id a VTT parser reads back as the cue's identifier: one line, no "-->", not a NOTE/STYLE/REGION block. */
-function usableVttId(id: string): boolean {
+export function usableVttId(id: string): boolean {
   return id === id.trim() && !/[\r\n]/.test(id) && !id.includes('-->') && !/^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(id) && !/^WEBVTT/.test(id);
 }
 
@@ -53,7 +53,10 @@ function vttPayload(cue: CaptionCue, start: number, end: number): string {
       return `${needsStart ? `<${fmt(ws, 'vtt')}>` : ''}${escapeVtt(token)}${we < until ? `<${fmt(we, 'vtt')}>` : ''}`;
     });
   }
-  return cue.speaker ? `<v ${escapeVtt(cue.speaker)}>${body}` : body;
+  if (!cue.speaker) return body;
+  // A name ending in "-" would close its tag as "-->", which ends a cue; a space before ">" is trimmed on reading.
+  const name = escapeVtt(cue.speaker);
+  return `<v ${name}${name.endsWith('-') ? ' ' : ''}>${body}`;
 }
 
 export function writeVtt(cues: readonly CaptionCue[]): string {
