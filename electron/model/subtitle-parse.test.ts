@@ -99,8 +99,8 @@ describe('parseSubtitles: SRT', () => {
   it('refuses a bad file with every problem and its line, importing nothing', () => {
     const e = fails('1\n00:00:01,000 --> 00:00:02,000\nOK\n\n2\n00:00:03 -> 00:00:04\nBroken times\n\nStray paragraph\n\n4\n00:00:09,000 --> 00:00:08,000\nBackwards\n\n5\n00:00:10,000 --> 00:01:99,000\nBad seconds\n');
     expect(e.code).toBe('invalid_input');
-    expect(e.problems.map((p) => p.line)).toEqual([5, 9, 12, 16]);
-    expect(e.message).toMatch(/^This subtitle file could not be imported, so nothing was added: line 5: text outside any caption/);
+    expect(e.problems.map((p) => p.line)).toEqual([6, 9, 12, 16]);
+    expect(e.message).toMatch(/^This subtitle file could not be imported, so nothing was added: line 6: "00:00:03 -> 00:00:04" is not a caption's times; .*; line 9: text outside any caption/);
     expect(e.message).toMatch(/line 12: this caption ends \(00:00:08,000\) before it starts \(00:00:09,000\); fix its times/);
     expect(e.message).toMatch(/line 16: "00:00:10,000 --> 00:01:99,000" is not a caption's times; write them like 00:00:01,000 --> 00:00:04,000/);
     expect(e.message).toMatch(/Fix those lines in a text editor and import it again\.$/);

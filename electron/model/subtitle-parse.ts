@@ -207,6 +207,12 @@ function cuesOfBlock(block: Line[], format: SubtitleFormat, problems: SubtitleNo
   if (first === -1) {
     // A lone number is a cue number whose times follow after an extra blank line: harmless.
     if (block.length === 1 && /^\s*\d+\s*$/.test(block[0]!.text)) return [];
+    // Times written wrongly ("00:00:01 -> 00:00:02") are the likelier mistake than stray text: say so.
+    const timeish = block.slice(0, 2).find((l) => new RegExp(`^\\s*${TIME}\\s*\\S*>`).test(l.text));
+    if (timeish) {
+      problems.push(timingError(timeish));
+      return [];
+    }
     problems.push({ line: block[0]!.no, message: 'text outside any caption (no times line above it); if it belongs to the caption above, remove the blank line before it' });
     return [];
   }
