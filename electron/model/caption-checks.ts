@@ -30,8 +30,11 @@ export type CaptionFix =
 export type CaptionFinding = {
   cueId: string;
   check: CaptionCheck;
-  /** What is wrong, in numbers a creator can act on. */
+  /** What is wrong, in numbers a creator can act on (English; `check`, `value` and `limit` let the UI word it). */
   message: string;
+  /** The measured number (characters, lines, characters a second, seconds) and the rule's limit. */
+  value: number;
+  limit: number;
   /** The suggested fix and its label, or null when only an edit of the words helps. */
   fix: { label: string; change: CaptionFix } | null;
 };
@@ -130,10 +133,10 @@ export function checkTrack(track: Pick<CaptionTrack, 'cues'>, rules: ReadingRule
     const splitFix = splitAt !== null && splitTime(cue, splitAt) !== null ? { label: 'Split into two captions', change: { kind: 'split' as const, cueId: cue.id, atWord: splitAt } } : null;
     const layoutFix = rebreak !== null && rebreak !== cue.text ? { label: 'Re-break the lines', change: { kind: 'rebreak' as const, cueId: cue.id, text: rebreak } } : splitFix;
     if (longest > rules.maxCharsPerLine) {
-      out.push({ cueId: cue.id, check: 'lineLength', message: `A line has ${longest} characters; at most ${rules.maxCharsPerLine} read comfortably`, fix: layoutFix });
+      out.push({ cueId: cue.id, check: 'lineLength', value: longest, limit: rules.maxCharsPerLine, message: `A line has ${longest} characters; at most ${rules.maxCharsPerLine} read comfortably`, fix: layoutFix });
     }
     if (lengths.length > rules.maxLines) {
-      out.push({ cueId: cue.id, check: 'lineCount', message: `${lengths.length} lines; at most ${rules.maxLines} fit without covering the picture`, fix: layoutFix });
+      out.push({ cueId: cue.id, check: 'lineCount', value: lengths.length, limit: rules.maxLines, message: `${lengths.length} lines; at most ${rules.maxLines} fit without covering the picture`, fix: layoutFix });
     }
     const duration = cue.endSec - cue.startSec;
     const cps = charCount(cue.text) / duration;
@@ -141,25 +144,25 @@ export function checkTrack(track: Pick<CaptionTrack, 'cues'>, rules: ReadingRule
       const needed = round3(cue.startSec + charCount(cue.text) / rules.maxCharsPerSecond);
       const end = Math.min(needed, room);
       out.push({
-        cueId: cue.id, check: 'readingSpeed', message: `${Math.round(cps)} characters a second; at most ${rules.maxCharsPerSecond} can be read in time`,
+        cueId: cue.id, check: 'readingSpeed', value: round3(cps), limit: rules.maxCharsPerSecond, message: `${Math.round(cps)} characters a second; at most ${rules.maxCharsPerSecond} can be read in time`,
         fix: end > cue.endSec ? { label: end >= needed ? `Show it until ${fmt(end)}` : `Show it until ${fmt(end)} (as long as the next caption allows)`, change: { kind: 'setEnd', cueId: cue.id, endSec: end } } : null,
       });
     }
     if (duration < rules.minDurationSec - 1e-9) {
       const end = Math.min(round3(cue.startSec + rules.minDurationSec), room);
       out.push({
-        cueId: cue.id, check: 'tooShort', message: `On screen for ${fmt(duration)}; at least ${fmt(rules.minDurationSec)} is needed to notice it`,
+        cueId: cue.id, check: 'tooShort', value: round3(duration), limit: rules.minDurationSec, message: `On screen for ${fmt(duration)}; at least ${fmt(rules.minDurationSec)} is needed to notice it`,
         fix: end > cue.endSec ? { label: `Show it until ${fmt(end)}`, change: { kind: 'setEnd', cueId: cue.id, endSec: end } } : null,
       });
     }
     if (next && cue.endSec > next.startSec) {
       out.push({
-        cueId: cue.id, check: 'overlap', message: `Overlaps the next caption by ${fmt(cue.endSec - next.startSec)}; both would show at once`,
+        cueId: cue.id, check: 'overlap', value: round3(cue.endSec - next.startSec), limit: 0, message: `Overlaps the next caption by ${fmt(cue.endSec - next.startSec)}; both would show at once`,
         fix: next.startSec > cue.startSec ? { label: 'End it where the next one starts', change: { kind: 'setEnd', cueId: cue.id, endSec: next.startSec } } : null,
       });
     } else if (next && next.startSec - cue.endSec > 1e-9 && next.startSec - cue.endSec < rules.minGapSec - 1e-9) {
       out.push({
-        cueId: cue.id, check: 'gap', message: `Only ${Math.round((next.startSec - cue.endSec) * 1000)} ms before the next caption; the picture flickers`,
+        cueId: cue.id, check: 'gap', value: round3(next.startSec - cue.endSec), limit: rules.minGapSec, message: `Only ${Math.round((next.startSec - cue.endSec) * 1000)} ms before the next caption; the picture flickers`,
         fix: { label: 'Run it on to the next caption', change: { kind: 'setEnd', cueId: cue.id, endSec: next.startSec } },
       });
     }
