@@ -38,6 +38,7 @@ import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDel
 import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { captionsApi } from './studio/captions-api';
 import { bundledTemplatesDir } from './studio/starter-templates';
 import { templatesApi } from './studio/templates-api';
 import { hostOsOf } from './model/host-os';
@@ -137,6 +138,7 @@ export class Studio implements StudioContext {
       ...libraryApi(this),
       ...organiseApi(this),
       ...draftsApi(this),
+      ...captionsApi(this),
       ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
       ...deliveryApi(this),

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Draft, type ImageLayer, type TextRole } from '../electron/model/draft';
+import { Draft, DRAFT_SCHEMA_VERSION, type ImageLayer, type TextRole } from '../electron/model/draft';
 import { roleStyle } from '../electron/model/kit-apply';
 import { logoBox, logoTransform } from '../electron/model/kit-place';
 
@@ -55,7 +55,7 @@ const bar = (id: string, x: number, y: number, w: number, h: number): ImageLayer
 
 const P45 = { preset: '4:5' as const, width: 1080, height: 1350 };
 const P11 = { preset: '1:1' as const, width: 1080, height: 1080 };
-const image = (name: string, canvas: typeof P45 | typeof P11, pages: { id: string; background: unknown; layers: ImageLayer[] }[]) => ({ schemaVersion: 2, kind: 'image', name, kitId: null, canvas, pages, spread: null });
+const image = (name: string, canvas: typeof P45 | typeof P11, pages: { id: string; background: unknown; layers: ImageLayer[] }[]) => ({ schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name, kitId: null, canvas, pages, spread: null });
 
 const quoteCard = image('Quote card', P45, [{
   id: 'quote-page', background: { type: 'colour', color: NAVY },
@@ -115,7 +115,7 @@ const textClip = (id: string, role: TextRole, t: string, start: number, duration
   return { id, type: 'text', start, duration, text: t, style, ...placement, y, fadeIn: 0, fadeOut: 0, styleRole: role, template: 'placeholder' };
 };
 const video = {
-  schemaVersion: 2, kind: 'video', name: 'Vertical video with title and lower third', kitId: null, canvas: V916,
+  schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'Vertical video with title and lower third', kitId: null, canvas: V916,
   tracks: [
     track('vid-main', 'main', 'Main', [mediaClip('vid-clip', 'placeholder-clip.svg', 0, 6, fill, { template: 'placeholder' })]),
     track('vid-overlay', 'overlay', 'Logo', [mediaClip('vid-logo', 'starter-logo.svg', 0, 6, logoTransform(LOGO, V916, 0.16, 0.86, 0.07), { brand: 'logo', template: 'locked' })]),

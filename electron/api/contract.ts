@@ -23,6 +23,7 @@ import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
+import { LanguageTag } from '../model/caption-track';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -164,6 +165,44 @@ export const calls = {
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
   /** Makes an earlier revision current (a new revision on top); checked against the template's locks as drafts.save. */
   'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative(), actorId: Id.optional() }), output: DraftRecord },
+  // ── captions (issue 12; docs/captions.md) ──
+  /**
+   * Imports an SRT or WebVTT file (`path`, or an `upload` in browser mode) as a new caption track of a video draft,
+   * saved as a new revision (drafts.restoreRevision with `previousRevision` undoes it). `baseRevision`: the revision
+   * the editor shows (a stale one is refused as drafts.save refuses it); absent, the current one. A bad file is
+   * refused whole, with its lines named; `warnings` lists what was changed on the way (sorted, styling dropped…).
+   */
+  'captions.import': {
+    input: z
+      .object({
+        draftId: Id,
+        baseRevision: z.number().int().nonnegative().optional(),
+        path: z.string().min(1).max(4096).optional(),
+        upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
+        /** Forced format; by default WebVTT when the file starts with "WEBVTT", otherwise SRT. */
+        format: z.enum(['srt', 'vtt']).optional(),
+        /** BCP 47; "und" when not known. */
+        language: LanguageTag.default('und'),
+        /** The track's name; by default the language's name, or the file's name when the language is unknown. */
+        name: z.string().trim().min(1).max(80).optional(),
+        actorId: Id.optional(),
+      })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one subtitle file to import' }),
+    output: z.object({
+      revision: z.number().int(),
+      previousRevision: z.number().int(),
+      trackId: Id,
+      cueCount: z.number().int(),
+      format: z.enum(['srt', 'vtt']),
+      encoding: z.string(),
+      warnings: z.array(z.object({ line: z.number().int().nullable(), message: z.string() })),
+    }),
+  },
+  /** One caption track of a saved draft as SRT or WebVTT text, with a file name to save it under and what the format leaves out. */
+  'captions.export': {
+    input: z.object({ draftId: Id, trackId: Id, format: z.enum(['srt', 'vtt']) }),
+    output: z.object({ text: z.string(), fileName: z.string(), cueCount: z.number().int(), warnings: z.array(z.string()) }),
+  },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },

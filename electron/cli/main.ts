@@ -44,6 +44,8 @@ Usage:
   postframe kit import [--library DIR] FILE.postframe-kit [--json]
   postframe backup [--library DIR] FILE.postframe-backup [--json]
   postframe restore FILE.postframe-backup NEW_FOLDER [--json]
+  postframe captions import [--library DIR] DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME] [--format srt|vtt] [--json]
+  postframe captions export [--library DIR] DRAFT_ID TRACK_ID OUT.srt|OUT.vtt
 
 Without --library, the default library in your user data folder is used (created on first use).
 search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
@@ -61,6 +63,8 @@ kit export writes a brand kit with its logos, intro/outro clips and fonts into o
 kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
 backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
 folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
+captions import adds an SRT or WebVTT file to a video draft as a new caption track (a new revision; --language is a
+BCP 47 tag like en or fi, default und); captions export writes one track as SRT or WebVTT, by OUT's extension (docs/captions.md).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -94,7 +98,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -128,6 +132,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await backupCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'restore':
         return await restoreCommand(args, rest, io);
+      case 'captions':
+        return await captionsCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -512,6 +518,44 @@ async function backupCommand(args: ParsedArgs, rest: string[], lib: { path: stri
   } finally {
     await studio.close();
   }
+}
+
+async function captionsCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  if (sub === 'import' && more.length === 2) {
+    const format = stringFlag(args, 'format');
+    if (format !== undefined && format !== 'srt' && format !== 'vtt') throw new UsageError(`--format must be srt or vtt, not "${format}".`);
+    const studio = await openStudio(lib.path, false);
+    try {
+      const out = await studio.api['captions.import']({
+        draftId: more[0]!, path: path.resolve(more[1]!), format, language: stringFlag(args, 'language') ?? 'und', name: stringFlag(args, 'name'),
+      });
+      if (args.flags.has('json')) io.out(`${JSON.stringify(out)}\n`);
+      else {
+        for (const w of out.warnings) io.out(`note: ${w.line === null ? '' : `line ${w.line}: `}${w.message}\n`);
+        io.out(`Added ${out.cueCount} caption${out.cueCount === 1 ? '' : 's'} as track ${out.trackId} (revision ${out.revision}; read as ${out.format.toUpperCase()}, ${out.encoding})\n`);
+      }
+      return EXIT.ok;
+    } finally {
+      await studio.close();
+    }
+  }
+  if (sub === 'export' && more.length === 3) {
+    const [draftId, trackId, file] = more as [string, string, string];
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== '.srt' && ext !== '.vtt') throw new UsageError(`The output file must end in .srt or .vtt, not "${path.basename(file)}".`);
+    const studio = await openStudio(lib.path, false);
+    try {
+      const out = await studio.api['captions.export']({ draftId, trackId, format: ext === '.srt' ? 'srt' : 'vtt' });
+      await fs.writeFile(path.resolve(file), out.text, 'utf8');
+      for (const w of out.warnings) io.out(`note: ${w}\n`);
+      io.out(`Wrote ${out.cueCount} caption${out.cueCount === 1 ? '' : 's'} to ${path.resolve(file)}\n`);
+      return EXIT.ok;
+    } finally {
+      await studio.close();
+    }
+  }
+  throw new UsageError('Use: postframe captions import DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME], or postframe captions export DRAFT_ID TRACK_ID OUT.srt|OUT.vtt');
 }
 
 async function restoreCommand(args: ParsedArgs, rest: string[], io: Out): Promise<number> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Draft, type ImageDraft, ImageDraft as ImageDraftSchema, type ImageLayer, type TemplateMark, type VideoDraft } from './draft';
+import { Draft, DRAFT_SCHEMA_VERSION, type ImageDraft, ImageDraft as ImageDraftSchema, type ImageLayer, type TemplateMark, type VideoDraft } from './draft';
 import { type TemplateChange, templateViolations } from './template-guard';
 
 /**
@@ -30,7 +30,7 @@ const imageArb: fc.Arbitrary<ImageDraft> = fc
   .array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 })
   .chain((counts) => fc.tuple(...counts.map((n, pi) => fc.tuple(...Array.from({ length: n }, (_, li) => layerArb(`l${pi}-${li}`))))))
   .map((pages) => ImageDraftSchema.parse({
-    schemaVersion: 2 as const, kind: 'image' as const, name: 'Doc', kitId: null, spread: null,
+    schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image' as const, name: 'Doc', kitId: null, spread: null,
     canvas: { preset: '4:5' as const, width: 1080, height: 1350 },
     pages: pages.map((layers, pi) => ({ id: `page${pi}`, background: { type: 'colour' as const, color: '#ffffff' }, layers: [...layers] })),
   }));
@@ -47,7 +47,7 @@ const videoArb: fc.Arbitrary<VideoDraft> = fc
     const transform = (x: number) => ({ reframe: 'fit', x, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 });
     const media = (id: string, asset: string, start: number, len: number, extra: object) => ({ id, type: 'media', assetId: asset, start, in: 0, out: len, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: transform(0.5), transitionIn: null, ...extra });
     const doc = {
-      schemaVersion: 2, kind: 'video', name: 'Doc', kitId: null,
+      schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'Doc', kitId: null,
       canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000' },
       tracks: [
         t('tMain', 'main', main.map((c, i) => { const clip = media(`m${i}`, c.asset, at, c.len, c.template ? { template: c.template } : {}); at += c.len; return clip; })),

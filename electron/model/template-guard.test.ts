@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Draft, type ImageDraft, type VideoDraft } from './draft';
+import { Draft, DRAFT_SCHEMA_VERSION, type ImageDraft, type VideoDraft } from './draft';
 import { emptyKitContent } from './brand-kit';
 import { applyKit } from './kit-apply';
 import { templateRefusalMessage, templateViolations } from './template-guard';
@@ -8,7 +8,7 @@ const logo = (id: string) => ({ id, type: 'media', assetId: 'logo', brand: 'logo
 const tip = (id: string, text: string) => ({ id, type: 'text', text, template: 'placeholder', style: { font: 'DejaVu Sans', size: 60, color: '#ffffff', bold: true, italic: false, align: 'center', stroke: null, box: null }, x: 0.5, y: 0.5, maxWidth: 0.8 });
 const carousel = (pages: number): ImageDraft =>
   Draft.parse({
-    schemaVersion: 2, kind: 'image', name: 'Tips', canvas: { preset: '4:5', width: 1080, height: 1350 },
+    schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name: 'Tips', canvas: { preset: '4:5', width: 1080, height: 1350 },
     pages: Array.from({ length: pages }, (_, i) => ({ id: `p${i}`, background: { type: 'colour', color: '#101010' }, layers: [tip(`t${i}`, `Tip ${i}`), logo(`logo${i}`)] })),
   }) as ImageDraft;
 
@@ -44,7 +44,7 @@ describe('templateViolations', () => {
     const track = (id: string, kind: string, clips: unknown[]) => ({ id, kind, name: '', muted: false, hidden: false, role: null, ducking: null, clips });
     const doc = (fillLen: number, outroOut = 2) =>
       Draft.parse({
-        schemaVersion: 2, kind: 'video', name: 'V', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000' },
+        schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'V', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000' },
         tracks: [
           track('main', 'main', [clip('fill', 0, fillLen, { template: 'placeholder' }), clip('outro', fillLen, outroOut, { template: 'locked', brand: 'outro' })]),
           track('wm', 'overlay', [clip('wm', 0, fillLen + outroOut, { template: 'locked', brand: 'watermark' })]),
@@ -58,7 +58,7 @@ describe('templateViolations', () => {
 
   it('reports a hidden track and a moved track as changes to its locked clips', () => {
     const d = Draft.parse({
-      schemaVersion: 2, kind: 'video', name: 'V', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000' },
+      schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'video', name: 'V', canvas: { preset: '9:16', width: 1080, height: 1920, fps: 30, background: '#000000' },
       tracks: [
         { id: 'a', kind: 'overlay', name: 'Logo', muted: false, hidden: false, role: null, ducking: null, clips: [{ ...tip('x', 'Brand'), type: 'text', template: 'locked', start: 0, duration: 2, fadeIn: 0, fadeOut: 0 }] },
         { id: 'b', kind: 'overlay', name: 'Photos', muted: false, hidden: false, role: null, ducking: null, clips: [] },

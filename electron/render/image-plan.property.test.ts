@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultTextStyle } from '../model/draft';
+import { defaultTextStyle, DRAFT_SCHEMA_VERSION } from '../model/draft';
 import { isAppError } from '../model/errors';
 import { ImageDraft, type ImageLayer, photoFilters, shapeKinds } from '../model/image-draft';
 import { type ImageAssetFacts, type ImagePlan, planImagePage } from './image-plan';
@@ -62,7 +62,7 @@ const draftArb = fc
       pages: fc.tuple(...Array.from({ length: pages }, (_, p) => fc.record({ id: fc.constant(`page${p}`), background, layers: fc.tuple(...layers.map((_, i) => layer(`l${p}-${i}`))) }))),
     }),
   )
-  .map((r) => ({ schemaVersion: 2, kind: 'image', name: 'P', kitId: null, ...r }));
+  .map((r) => ({ schemaVersion: DRAFT_SCHEMA_VERSION, kind: 'image', name: 'P', kitId: null, ...r }));
 
 /** A text PNG for every text layer, roughly where the rasteriser would put it. */
 function textsOf(draft: ImageDraft) {

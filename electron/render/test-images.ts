@@ -1,4 +1,4 @@
-import { defaultTextStyle } from '../model/draft';
+import { defaultTextStyle, DRAFT_SCHEMA_VERSION } from '../model/draft';
 import { type ImageDraft, type ImageLayer, type ImagePage, noAdjustments, noFilter, type PhotoEdit, type ShapeLayer } from '../model/image-draft';
 
 /**
@@ -74,7 +74,7 @@ export function shapeLayer(id: string, shape: ShapeLayer['shape'], box: { x: num
 
 export function imageDraft(pages: Omit<ImagePage, 'id'>[], more: Partial<ImageDraft> = {}): ImageDraft {
   return {
-    schemaVersion: 2,
+    schemaVersion: DRAFT_SCHEMA_VERSION,
     kind: 'image',
     name: 'Test post',
     canvas: { preset: '4:5', width: 1080, height: 1350 },
