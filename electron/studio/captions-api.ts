@@ -59,7 +59,7 @@ export function captionsApi(ctx: StudioContext): ApiPart<CaptionCalls> {
       const next = VideoDraft.safeParse({ ...doc, captions: [...existing, track] });
       if (!next.success) throw new AppError('internal', `The imported captions did not fit the draft (${next.error.issues[0]?.message ?? 'unknown'}).`);
       const base = input.baseRevision ?? rec.revision;
-      const saved = ctx.rooms.drafts.save(input.draftId, base, next.data, templateGate(actor));
+      const saved = ctx.rooms.drafts.save(input.draftId, base, next.data, templateGate(ctx, actor, input.draftId));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.draftId] });
       return { revision: saved.revision, previousRevision: base, trackId: track.id, cueCount: track.cues.length, format: parsed.format, encoding: parsed.encoding, warnings: parsed.warnings };
     },
