@@ -18,6 +18,9 @@ import { callApi, expect, test } from '../serve';
  */
 test.use({ viewport: { width: 1600, height: 1000 } });
 
+/** POSTFRAME_SCREENSHOTS=1 writes the README's pictures into docs/screenshots; otherwise they go to /tmp. */
+const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : '/tmp';
+
 type Geo = { x: number; y: number; scale: number };
 async function canvasGeo(page: Page): Promise<Geo> {
   const c = page.getByTestId('ie-canvas');
@@ -86,6 +89,7 @@ test('a quote card from the starter, moved and turned with the mouse, exported f
   await drag(app, { x: rot.x + rot.width / 2, y: rot.y + rot.height / 2 }, { x: centre.x + 160, y: centre.y - 120 });
   doc = await saved(app, draft.id, (d) => Math.abs(photoOf(d).box.rotation) > 20, 'the turn saved');
   expect(photoOf(doc).box.rotation).toBeGreaterThan(20);
+  await app.screenshot({ path: path.join(SHOTS, 'image-editor.png') });
 
   // The canvas as the creator sees it: nothing selected, the compositor's latest picture up.
   await app.keyboard.press('Escape');
@@ -111,7 +115,7 @@ test('a quote card from the starter, moved and turned with the mouse, exported f
   await expect(row).toHaveAttribute('data-width', '1080');
   await expect(row).toHaveAttribute('data-height', '1350');
   expect(Number(await row.getAttribute('data-bytes'))).toBeLessThan(limit);
-  await app.screenshot({ path: '/tmp/image-export-dialog.png' });
+  await app.screenshot({ path: path.join(SHOTS, 'image-export.png') });
 
   // Download it through the host's route, as the creator does.
   const [download] = await Promise.all([app.waitForEvent('download'), row.getByTestId('image-export-download').click()]);
