@@ -256,7 +256,7 @@ export const en = {
   'queue.unscheduled': 'No time yet',
   'queue.when': '{date} {time} ({zone})',
   'queue.emptyTitle': 'Nothing in the queue yet',
-  'queue.emptyBody': 'Create a post from a draft: pick the video, write the caption, choose channels and a time.',
+  'queue.emptyBody': 'Create a post from a draft: pick the video or image post, write the caption, choose channels and a time.',
   'queue.emptyNoDrafts': 'Create a post from a draft. Make a video in the Library’s Drafts first, then come back here.',
   'queue.emptyAction': 'Create a post from a draft',
   'queue.approvedBy': 'Approved by {names}',
