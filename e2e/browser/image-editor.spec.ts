@@ -353,3 +353,38 @@ test('a creator’s marquee and Ctrl+A leave a template’s locked element out, 
   doc = (await callApi<DraftRecord>(app, 'drafts.get', { id: draft.id })).doc as ImageDraft;
   expect(doc.pages[0]!.layers.map((l) => l.id)).toEqual([rect!.id, ellipse!.id]);
 });
+
+test('a carousel background continues across the pages, and pages reorder from the keyboard', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 1 }));
+  const draft = await newPostWithLibraryPhoto(app, 'Seamless');
+  await app.getByTestId('ie-page-add').click();
+  await app.getByTestId('ie-page-add').click();
+  await expect(app.getByTestId('ie-page')).toHaveCount(3);
+  const ids = await app.getByTestId('ie-page').evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')!));
+  await app.getByTestId('ie-page-open').first().click();
+
+  // One gradient across all three pages; a background edit from another page changes the shared one.
+  await app.getByTestId('ie-bg-gradient').click();
+  await app.getByTestId('ie-bg-spread').check();
+  let doc = await savedDoc(app, draft.id);
+  expect(doc.spread?.type).toBe('gradient');
+  await app.getByTestId('ie-page-open').nth(2).click();
+  await expect(app.getByTestId('ie-bg-spread')).toBeChecked();
+  await app.getByTestId('ie-bg-colour').click();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.spread?.type).toBe('colour');
+
+  // Off: every page gets the shared background back.
+  await app.getByTestId('ie-bg-spread').uncheck();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.spread).toBeNull();
+  expect(doc.pages.map((p) => p.background.type)).toEqual(['colour', 'colour', 'colour']);
+
+  // Alt+→ on the focused first thumbnail moves that page one place later; focus stays on it.
+  await app.getByTestId('ie-page-open').first().focus();
+  await app.keyboard.press('Alt+ArrowRight');
+  await expect(app.getByTestId('ie-page').nth(1)).toHaveAttribute('data-page-id', ids[0]!);
+  await expect(app.locator(`[data-testid="ie-page"][data-page-id="${ids[0]}"] [data-testid="ie-page-open"]`)).toBeFocused();
+  doc = await savedDoc(app, draft.id);
+  expect(doc.pages.map((p) => p.id)).toEqual([ids[1], ids[0], ids[2]]);
+});

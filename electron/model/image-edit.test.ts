@@ -21,6 +21,8 @@ import {
   layersInRect,
   moveLayerTo,
   movePage,
+  setBackground,
+  setSpread,
   nudge,
   patchLayers,
   photoBox,
@@ -251,6 +253,25 @@ describe('pages', () => {
     const del = ok(deletePage(moved.doc, pid));
     expect(del.doc.pages).toHaveLength(2);
     expect(deletePage(ok(deletePage(del.doc, del.doc.pages[0]!.id)).doc, del.doc.pages[1]!.id).ok).toBe(false);
+  });
+
+  it('continues a background across the pages and gives it back to every page when turned off', () => {
+    const { d, pid } = threeSquares();
+    const two = ok(addPage(ok(setBackground(d, pid, { type: 'colour', color: '#112233' })).doc, pid, idFor)).doc;
+    const on = ok(setSpread(two, pid, true)).doc;
+    expect(on.spread).toEqual({ type: 'colour', color: '#112233' });
+    // While the pages share it, a background edit from any page changes the spread, not that page's own.
+    const other = on.pages[1]!.id;
+    const gradient = { type: 'gradient', from: '#ff0000', to: '#0000ff', angle: 90 } as const;
+    const edited = ok(setBackground(on, other, gradient)).doc;
+    expect(edited.spread).toEqual(gradient);
+    expect(edited.pages[1]!.background).toEqual(on.pages[1]!.background);
+    const off = ok(setSpread(edited, other, false)).doc;
+    expect(off.spread).toBeNull();
+    expect(off.pages.map((p) => p.background)).toEqual([gradient, gradient]);
+    expect(ImageDraft.safeParse(off).success).toBe(true);
+    expect(ok(setSpread(off, pid, false)).doc).toBe(off);
+    expect(setSpread(off, 'gone', true).ok).toBe(false);
   });
 
   it(`stops at ${IMAGE_PAGES_MAX} pages`, () => {

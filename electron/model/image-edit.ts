@@ -459,9 +459,24 @@ export function movePage(doc: ImageDraft, pageId: string, index: number): ImageE
   return done({ ...doc, pages }, [pageId]);
 }
 
+/** Sets a page's background, or the spread's while the pages share one (a page's own is not drawn then). */
 export function setBackground(doc: ImageDraft, pageId: string, background: ImagePage['background']): ImageEditResult {
   if (!findPage(doc, pageId)) return refuse('That page is no longer in the draft.');
+  if (doc.spread) return done({ ...doc, spread: background }, []);
   return done(withPage(doc, pageId, (p) => ({ ...p, background })), []);
+}
+
+/**
+ * "Continue across pages": on, the page's background becomes the spread (one wide background sliced into the
+ * pages); off, the spread's background goes back to every page, so turning it off never blanks a page.
+ */
+export function setSpread(doc: ImageDraft, pageId: string, on: boolean): ImageEditResult {
+  const page = findPage(doc, pageId);
+  if (!page) return refuse('That page is no longer in the draft.');
+  if (on === (doc.spread !== null)) return done(doc, []);
+  if (on) return done({ ...doc, spread: page.background }, []);
+  const background = doc.spread!;
+  return done({ ...doc, spread: null, pages: doc.pages.map((p) => ({ ...p, background })) }, []);
 }
 
 // ── hit testing for the canvas ──────────────────────────────────────────────

@@ -5,7 +5,7 @@ import type { BrandKit } from '../../../../electron/model/brand-kit';
 import { textRoles, type TextRole, type TextStyle } from '../../../../electron/model/draft-parts';
 import { layerBox } from '../../../../electron/model/image-box';
 import { shapeKinds, type Background, type ImageLayer, type ImageMediaLayer, type ImageTextLayer, type ShapeLayer } from '../../../../electron/model/image-draft';
-import { align, alignments, distribute, findPage, layerPixelBox, patchLayers, reorders, setBackground, setBoxes, updateLayer, type Alignment } from '../../../../electron/model/image-edit';
+import { align, alignments, distribute, findPage, layerPixelBox, patchLayers, reorders, setBackground, setBoxes, setSpread, updateLayer, type Alignment } from '../../../../electron/model/image-edit';
 import { call } from '../../api/client';
 import { mediaUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
@@ -30,7 +30,7 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
   return (
     <aside className="ie-inspector" aria-label={t('inspector.title')} data-testid="ie-inspector">
       {chosen.length === 0 ? (
-        <PageInspector kit={kit} pageId={page.id} background={page.background} index={doc.pages.indexOf(page)} count={doc.pages.length} />
+        <PageInspector kit={kit} pageId={page.id} background={doc.spread ?? page.background} spread={doc.spread !== null} index={doc.pages.indexOf(page)} count={doc.pages.length} />
       ) : (
         <>
           <h2 className="insp__title panel-title">{one ? t(`imageEditor.kind.${one.type}` as MessageKey) : t('imageEditor.nSelected', { count: chosen.length })}</h2>
@@ -249,7 +249,7 @@ function PhotoSection({ layer, pageId }: { layer: ImageMediaLayer; pageId: strin
   );
 }
 
-function PageInspector({ kit, pageId, background, index, count }: { kit: BrandKit | null; pageId: string; background: Background; index: number; count: number }) {
+function PageInspector({ kit, pageId, background, spread, index, count }: { kit: BrandKit | null; pageId: string; background: Background; spread: boolean; index: number; count: number }) {
   const canvas = useImageEditor((st) => st.doc!.canvas);
   const setBg = (b: Background, key: string) => onPage((d) => setBackground(d, pageId, b), `bg-${key}:${pageId}`);
   const [photos, setPhotos] = useState<AssetSummary[] | null>(null);
@@ -262,6 +262,16 @@ function PageInspector({ kit, pageId, background, index, count }: { kit: BrandKi
         {t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })} · {t('imageEditor.pageHint')}
       </p>
       <Section title={t('imageEditor.background')}>
+        {(count > 1 || spread) && (
+          <>
+            <label className="insp-row">
+              <span className="insp-row__label">{t('imageEditor.spread')}</span>
+              <input type="checkbox" checked={spread} onChange={(e) => onPage((d) => setSpread(d, pageId, e.target.checked))} data-testid="ie-bg-spread" />
+              <span />
+            </label>
+            <p className="insp__note">{t(spread ? 'imageEditor.spreadOnHint' : 'imageEditor.spreadHint')}</p>
+          </>
+        )}
         <div className="segmented segmented--full" role="radiogroup" aria-label={t('imageEditor.background')}>
           {(['colour', 'gradient', 'photo'] as const).map((k) => (
             <button

@@ -51,7 +51,21 @@ export function PageStrip() {
             data-page-id={p.id}
             data-index={i}
           >
-            <button type="button" className="ie-page__thumb" onClick={() => useImageEditor.getState().setPage(p.id)} aria-current={p.id === pageId ? 'page' : undefined} aria-label={t('imageEditor.pageN', { n: i + 1, count: doc.pages.length })} data-testid="ie-page-open">
+            <button
+              type="button"
+              className="ie-page__thumb"
+              onClick={() => useImageEditor.getState().setPage(p.id)}
+              onKeyDown={(e) => {
+                // The keyboard's way to reorder (a drag needs a mouse): Alt+← / Alt+→ moves the page, focus follows it.
+                const by = e.altKey && !e.ctrlKey && !e.metaKey ? (e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0) : 0;
+                if (!by || i + by < 0 || i + by >= doc.pages.length) return;
+                e.preventDefault();
+                const thumb = e.currentTarget.closest('.ie-pages__list');
+                edit((d) => movePage(d, p.id, i + by));
+                requestAnimationFrame(() => thumb?.querySelector<HTMLElement>(`[data-page-id="${p.id}"] .ie-page__thumb`)?.focus());
+              }}
+              title={t('imageEditor.pageMoveHint')}
+              aria-current={p.id === pageId ? 'page' : undefined} aria-label={t('imageEditor.pageN', { n: i + 1, count: doc.pages.length })} data-testid="ie-page-open">
               <PageThumb doc={doc} page={p} index={i} />
             </button>
             <span className="ie-page__foot">

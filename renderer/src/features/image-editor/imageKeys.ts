@@ -78,5 +78,7 @@ export const imageShortcuts: { keys: string[]; action: MessageKey; does: ImageKe
   { keys: ['Esc'], action: 'imageKeys.escape', does: ['clearSelection', 'cropCancel'] },
   { keys: ['Shift'], action: 'imageKeys.shift', does: [] },
   { keys: ['Alt'], action: 'imageKeys.alt', does: [] },
+  // The page strip's own key (PageStrip.tsx), on a focused page thumbnail.
+  { keys: ['Alt+←', 'Alt+→'], action: 'imageKeys.pageMove', does: [] },
   { keys: ['?'], action: 'keys.sheet', does: ['shortcuts'] },
 ];
