@@ -12,9 +12,9 @@ const RATE = 16_000;
 
 /** Why the speech tests cannot run here, or null when espeak-ng and ffmpeg are installed. */
 export function speechFixtureUnavailable(): string | null {
-  for (const [bin, pkg] of [['espeak-ng', 'espeak-ng'], [process.env.POSTFRAME_FFMPEG ?? 'ffmpeg', 'ffmpeg']] as const) {
+  for (const [bin, flag, pkg] of [['espeak-ng', '--version', 'espeak-ng'], [process.env.POSTFRAME_FFMPEG ?? 'ffmpeg', '-version', 'ffmpeg']] as const) {
     try {
-      execFileSync(bin, ['--version'], { stdio: 'ignore' });
+      execFileSync(bin, [flag], { stdio: 'ignore' });
     } catch {
       return `${bin} is not installed (apt-get install ${pkg})`;
     }

@@ -22,8 +22,9 @@ export function parsePocketsphinx(stdout: string, offsetSec = 0): HeardWord[] {
     if (!m) continue;
     const word = m[1]!.replace(/\(\d+\)$/, '');
     if (NOT_WORDS.test(word)) continue;
-    const startSec = Number(m[2]) + offsetSec;
-    const endSec = Math.max(startSec, Number(m[3]) + offsetSec);
+    const ms = (x: number) => Math.round(x * 1000) / 1000; // pocketsphinx prints 10 ms frames
+    const startSec = ms(Number(m[2]) + offsetSec);
+    const endSec = Math.max(startSec, ms(Number(m[3]) + offsetSec));
     out.push({ word: word.toLowerCase(), startSec, endSec });
   }
   return out;
