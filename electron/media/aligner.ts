@@ -5,7 +5,7 @@ import { type CaptionCue, buildCues } from '../model/caption-cues';
 import { AppError } from '../model/errors';
 import { type HeardWord, parsePocketsphinx, timeWords } from '../model/script-align';
 import { jsgfGrammar, scriptWords } from '../model/script-text';
-import { SAMPLE_RATE, type Span, findPauses, frameLevels, planChunks, snapToOnset, wavHeader } from '../model/speech-chunks';
+import { LOST_GAP_SOUND_SEC, SAMPLE_RATE, type Span, findPauses, frameLevels, planChunks, snapToOnset, soundWithin, trimToSound, trustedPrefix, wavHeader } from '../model/speech-chunks';
 import { exe, isExecutable, onPath } from './binaries';
 import type { MediaTools } from './ffmpeg';
 
@@ -92,14 +92,19 @@ export function loadDictionary(file: string): Promise<Set<string>> {
 }
 
 /**
- * Decoder settings: one utterance per chunk (the end-of-speech detector would otherwise cut the file at every
- * pause and decode each piece from the grammar's start), and beams wider than the defaults, with which a
- * forced grammar over ~40 s of speech lost its path and matched nothing (docs/captions.md).
+ * Decoder settings (docs/captions.md "What broke the alignment"): one utterance per chunk (the end-of-speech
+ * detector would otherwise cut the file at every pause and decode each piece from the grammar's start); dither
+ * and no spectral noise removal, because stretches of digital silence (exact zero samples: edited voiceovers,
+ * gated microphones, synthetic speech) threw the noise estimate off so that the forced path was lost after a
+ * pause and the rest of the chunk went to a filler; and beams wider than the defaults, without which forced
+ * grammars over ~20 s still lost their path.
  */
-const DECODER_ARGS = ['-time', 'yes', '-vad_postspeech', '1000', '-beam', '1e-80', '-wbeam', '1e-60', '-pbeam', '1e-80'];
+const DECODER_ARGS = ['-time', 'yes', '-dither', 'yes', '-remove_noise', 'no', '-vad_postspeech', '1000', '-beam', '1e-80', '-wbeam', '1e-60', '-pbeam', '1e-80'];
 /** Chunks of about 15 s, cut at pauses: short enough that a lost path costs little, long enough to load the model rarely. */
 const DEFAULT_CHUNK_TARGET_SEC = 15;
 const DEFAULT_CHUNK_MAX_SEC = 30;
+/** Decodes of one chunk's rest after its decoder lost the path, before that rest joins the next chunk. */
+const MAX_REDECODES = 4;
 /** Words a chunk's grammar may reach: fast speech is ~4 words a second; the rest waits for the next chunk. */
 const WORDS_PER_SEC_MAX = 5;
 
@@ -164,13 +169,18 @@ export async function syncScript(tools: MediaTools, aligner: Aligner, input: Syn
   const heard: HeardWord[] = [];
   try {
     let pos = 0;
-    let carry: number | null = null; // a chunk that matched nothing is decoded again with the next
+    // Where the next decode starts when not at its chunk's start: after the last trusted word of a chunk whose
+    // decoder lost its path (the rest of that chunk is decoded again from there), or at the start of a chunk
+    // that matched nothing (decoded again together with the next).
+    let from: number | null = null;
+    let redo = 0;
     for (let c = 0; c < chunks.length && pos < flat.length; c++) {
-      const span: Span = { startSec: carry ?? chunks[c]!.startSec, endSec: chunks[c]!.endSec };
+      const span: Span = { startSec: from ?? chunks[c]!.startSec, endSec: chunks[c]!.endSec };
       const sec = span.endSec - span.startSec;
       const window = flat.slice(pos, pos + Math.ceil(sec * WORDS_PER_SEC_MAX) + 20);
-      const wav = path.join(tmp, `chunk-${c}.wav`);
-      const grammar = path.join(tmp, `chunk-${c}.jsgf`);
+      const name = `chunk-${c}-${redo}`;
+      const wav = path.join(tmp, `${name}.wav`);
+      const grammar = path.join(tmp, `${name}.jsgf`);
       const samples = pcm.subarray(Math.round(span.startSec * SAMPLE_RATE), Math.round(span.endSec * SAMPLE_RATE));
       await fs.promises.writeFile(wav, Buffer.concat([wavHeader(samples.byteLength), Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]));
       await fs.promises.writeFile(grammar, jsgfGrammar(window));
@@ -183,27 +193,42 @@ export async function syncScript(tools: MediaTools, aligner: Aligner, input: Syn
         throw new AppError('internal', `The speech aligner failed: ${e instanceof Error ? e.message : String(e)}. Try again; if it keeps failing, reinstall pocketsphinx.`);
       }
       const got = parsePocketsphinx(stdout, span.startSec);
-      if (got.length === 0) {
+      // The grammar is linear from its first word: what was heard is exactly the window's first words, of which
+      // those before the decoder lost its path are kept.
+      const trusted = trustedPrefix(got, span.startSec, pauses);
+      if (trusted === 0) {
         // Nothing matched: decoded again together with the next chunk, unless that grows past twice the limit,
         // then skipped: its words (estimated by the chunk's share of the audio) are timed from their neighbours.
-        if (sec < 2 * (input.chunkMaxSec ?? DEFAULT_CHUNK_MAX_SEC) && c + 1 < chunks.length) carry = span.startSec;
+        redo = 0;
+        if (sec < 2 * (input.chunkMaxSec ?? DEFAULT_CHUNK_MAX_SEC) && c + 1 < chunks.length) from = span.startSec;
         else {
-          carry = null;
+          from = null;
           pos += Math.round((flat.length * sec) / durationSec);
         }
         continue;
       }
-      heard.push(...got);
-      // The grammar is linear from its first word: what was heard is exactly the window's first words.
-      pos += got.length;
-      carry = null;
+      heard.push(...got.slice(0, trusted));
+      pos += trusted;
+      const resume = got[trusted - 1]!.endSec;
+      from = null;
+      if (pos < flat.length && soundWithin(resume, span.endSec, pauses) > LOST_GAP_SOUND_SEC) {
+        // Speech left that no trusted word covers: the rest of the chunk again, from the next word. Each pass
+        // keeps at least one word; after a few the rest joins the next chunk.
+        from = resume;
+        if (redo < MAX_REDECODES || c + 1 === chunks.length) {
+          redo++;
+          c--;
+          continue;
+        }
+      }
+      redo = 0;
     }
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
-  const timed = timeWords(words.map((w) => w.text), words.map((w) => w.pieces), heard, durationSec);
-  const cues = buildCues(words, timed, input.makeId ?? ((i) => `cue-${i + 1}`)).map((cue) => {
-    const startSec = Math.round(snapToOnset(cue.startSec, pauses) * 1000) / 1000;
+  const timed = timeWords(words.map((w) => w.text), words.map((w) => w.pieces), trimToSound(heard, pauses), durationSec);
+  const cues = buildCues(words, timed, input.makeId ?? ((i) => `cue-${i + 1}`)).map((cue, i, all) => {
+    const startSec = Math.round(snapToOnset(cue.startSec, pauses, all[i - 1]?.endSec) * 1000) / 1000;
     const [first, ...rest] = cue.words ?? [];
     return { ...cue, startSec, words: first ? [{ ...first, startSec }, ...rest] : [] };
   });

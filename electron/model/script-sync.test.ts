@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCues, pullSentenceStarts, wrapLines } from './caption-cues';
 import { alignSequences, parsePocketsphinx, timeWords } from './script-align';
 import { jsgfGrammar, knownPieces, numberWords, scriptWords, spokenForms } from './script-text';
-import { findPauses, planChunks, snapToOnset } from './speech-chunks';
+import { ONSET_WINDOW_SEC, findPauses, planChunks, snapToOnset, soundWithin, trimToSound, trustedPrefix } from './speech-chunks';
 
 /** Captured from `pocketsphinx_continuous -infile x.wav -time yes -jsgf g.jsgf` (Debian 0.8+5prealpha). */
 const CAPTURED = `the quick brown fox jumps over
@@ -181,8 +181,101 @@ describe('speech chunks', () => {
       { startSec: 8.25, endSec: 10 },
     ]);
     expect(planChunks(4, [], 15, 30)).toEqual([{ startSec: 0, endSec: 4 }]);
-    expect(snapToOnset(4.99, [{ startSec: 3, endSec: 4.84 }])).toBe(4.84);
-    expect(snapToOnset(5.5, [{ startSec: 3, endSec: 4.84 }])).toBe(5.5);
+  });
+
+  it('snaps a cue start back to the end of the pause before it when no heard word lies in between', () => {
+    const pauses = [
+      { startSec: 3, endSec: 4.84 },
+      { startSec: 6, endSec: 6.5 },
+    ];
+    expect(snapToOnset(4.99, pauses)).toBe(4.84);
+    // "In 2024" said "two thousand and…": the decoder started the cue 0.74 s after the sound did.
+    expect(snapToOnset(5.58, pauses, 3.01)).toBe(4.84);
+    // Further than a word takes to begin: left alone.
+    expect(snapToOnset(5.9, pauses, 3.01)).toBe(5.9);
+    expect(snapToOnset(5.5, pauses, 3.01, 0.3)).toBe(5.5);
+    // A heard word (the previous cue's last) ends after the pause: the sound before the cue is that word's.
+    expect(snapToOnset(5.2, pauses, 5)).toBe(5.2);
+    // The latest pause that qualifies; a pause that ends after the start is no onset for it.
+    expect(snapToOnset(6.6, pauses, 3)).toBe(6.5);
+    expect(snapToOnset(6.3, pauses, 3)).toBe(6.3);
+  });
+
+  it('counts the sound in a stretch, and trusts heard words up to where the decoder lost its path', () => {
+    const pauses = [
+      { startSec: 2, endSec: 3 },
+      { startSec: 10, endSec: 11 },
+    ];
+    expect(soundWithin(0, 4, pauses)).toBeCloseTo(3);
+    expect(soundWithin(2.2, 2.8, pauses)).toBe(0);
+    expect(soundWithin(5, 4, pauses)).toBe(0);
+    const w = (startSec: number, endSec: number) => ({ startSec, endSec });
+    // Words through a pause: all trusted.
+    expect(trustedPrefix([w(0.1, 0.5), w(0.5, 1.9), w(3, 3.4), w(3.4, 4)], 0, pauses)).toBe(4);
+    // "its" then "time" 10 s later over speech: lost after "its".
+    expect(trustedPrefix([w(0.1, 0.5), w(0.5, 0.8), w(12.9, 13.2)], 0, pauses)).toBe(2);
+    // One word held over 20 s of sound.
+    expect(trustedPrefix([w(0.1, 0.5), w(0.5, 21)], 0, pauses)).toBe(1);
+    // A gap that is mostly pause is no loss; sound from the decode's start before the first word is.
+    expect(trustedPrefix([w(1.5, 1.9), w(3.2, 3.5)], 1.4, pauses)).toBe(2);
+    expect(trustedPrefix([w(5.5, 6)], 3, pauses)).toBe(0);
+    expect(trustedPrefix([], 0, pauses)).toBe(0);
+  });
+
+  it('keeps heard words to the sound: no word starts or ends inside a pause', () => {
+    const pauses = [{ startSec: 8.35, endSec: 9.74 }];
+    const heard = [
+      { word: 'basil', startSec: 8.03, endSec: 8.6 },
+      { word: 'first', startSec: 8.6, endSec: 10.29 },
+      { word: 'bring', startSec: 10.5, endSec: 10.79 },
+      { word: 'a', startSec: 9, endSec: 9.1 },
+    ];
+    expect(trimToSound(heard, pauses)).toEqual([
+      { word: 'basil', startSec: 8.03, endSec: 8.35 },
+      { word: 'first', startSec: 9.74, endSec: 10.29 },
+      heard[2],
+      heard[3], // wholly inside: left for the alignment to judge
+    ]);
+  });
+
+  it('trimmed words stay inside their heard span and never start or end strictly inside a pause they cross (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0.01, max: 8, noNaN: true }), fc.double({ min: 0.3, max: 3, noNaN: true })), { maxLength: 10 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: 0.01, max: 3, noNaN: true })), { maxLength: 20 }),
+        (rawPauses, rawWords) => {
+          // Pauses as findPauses gives them: in order, apart.
+          let at = 0;
+          const pauses = rawPauses.map(([gap, len]) => ({ startSec: (at += gap), endSec: (at += len) }));
+          const words = rawWords.map(([s, len]) => ({ startSec: s, endSec: s + len }));
+          trimToSound(words, pauses).forEach((t, i) => {
+            expect(t.startSec).toBeGreaterThanOrEqual(words[i]!.startSec);
+            expect(t.endSec).toBeLessThanOrEqual(words[i]!.endSec);
+            expect(t.endSec).toBeGreaterThan(t.startSec);
+          });
+        },
+      ),
+    );
+  });
+
+  it('a snapped start never moves later, nor earlier than the window or the previous word (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: 0.3, max: 3, noNaN: true })), { maxLength: 20 }),
+        fc.double({ min: 0, max: 70, noNaN: true }),
+        fc.double({ min: 0, max: 70, noNaN: true }),
+        (raw, start, prevEnd) => {
+          const pauses = raw.map(([s, len]) => ({ startSec: s, endSec: s + len })).sort((a, b) => a.startSec - b.startSec);
+          const got = snapToOnset(start, pauses, prevEnd);
+          expect(got).toBeLessThanOrEqual(start);
+          expect(start - got).toBeLessThanOrEqual(ONSET_WINDOW_SEC);
+          if (got !== start) {
+            expect(got).toBeGreaterThanOrEqual(prevEnd);
+            expect(pauses.some((p) => p.endSec === got)).toBe(true);
+          }
+        },
+      ),
+    );
   });
 
   it('chunks cover the recording exactly, none over the limit (property)', () => {

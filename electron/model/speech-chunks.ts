@@ -61,14 +61,69 @@ export function planChunks(durationSec: number, pauses: readonly Span[], targetS
   return out;
 }
 
+/** Seconds of sound (not pause) in [fromSec, toSec]. */
+export function soundWithin(fromSec: number, toSec: number, pauses: readonly Span[]): number {
+  if (toSec <= fromSec) return 0;
+  let quiet = 0;
+  for (const p of pauses) quiet += Math.max(0, Math.min(toSec, p.endSec) - Math.max(fromSec, p.startSec));
+  return Math.max(0, toSec - fromSec - quiet);
+}
+
+/** Sound the decoder may give to fillers between two words (breaths, clicks, a drawn-out consonant). */
+export const LOST_GAP_SOUND_SEC = 1;
+/** Sound one word may cover: the longest words take about a second to say. */
+export const LOST_WORD_SOUND_SEC = 2;
+
 /**
- * A cue start moved back to where the sound begins when a pause ends just before it (within `withinSec`): the
- * recogniser often starts a word after its first consonant's closure ("captions" after the silent k), and a
- * caption should appear as the word is heard.
+ * How many of a chunk's heard words (in order, from `fromSec`) to trust. A forced decoder that loses its path
+ * does not stop: it gives the speech after that point to silence fillers and strews the remaining words over
+ * it, a word where a pause is or one word held for seconds. So words are trusted up to the first that follows
+ * more than LOST_GAP_SOUND_SEC of sound no word was given, or that itself covers over LOST_WORD_SOUND_SEC of
+ * sound; the caller decodes again from the end of the last trusted word. Pure.
  */
-export function snapToOnset(startSec: number, pauses: readonly Span[], withinSec = 0.3): number {
+export function trustedPrefix(heard: readonly Span[], fromSec: number, pauses: readonly Span[]): number {
+  let end = fromSec;
+  for (let i = 0; i < heard.length; i++) {
+    const w = heard[i]!;
+    if (w.startSec < end - 0.05 || soundWithin(end, w.startSec, pauses) > LOST_GAP_SOUND_SEC || soundWithin(w.startSec, w.endSec, pauses) > LOST_WORD_SOUND_SEC) return i;
+    end = Math.max(end, w.endSec);
+  }
+  return heard.length;
+}
+
+/**
+ * Heard words kept to the sound: a start inside a pause moves to the pause's end, an end inside a pause to its
+ * start. The decoder sometimes stretches a word over the silence before it ("First" from the end of the last
+ * sentence, 1.4 s early); no word is said in a pause. Words wholly inside a pause are left as they are. Pure.
+ */
+export function trimToSound<T extends Span>(words: readonly T[], pauses: readonly Span[]): T[] {
+  return words.map((w) => {
+    let { startSec, endSec } = w;
+    for (const p of pauses) {
+      if (p.startSec <= startSec && startSec < p.endSec && p.endSec < endSec) startSec = p.endSec;
+      if (p.startSec < endSec && endSec <= p.endSec && p.startSec > startSec) endSec = p.startSec;
+    }
+    return startSec === w.startSec && endSec === w.endSec ? w : { ...w, startSec, endSec };
+  });
+}
+
+/** How far back a cue start may move to the end of a pause: a word takes well under a second to get going. */
+export const ONSET_WINDOW_SEC = 1;
+
+/**
+ * A cue start moved back to where the sound begins: to the end of the last pause before it (within `withinSec`),
+ * when no heard word lies between that pause's end and the cue (`prevEndSec`, the end of the word before the cue,
+ * is at most the pause's end). The sound there belongs to no other word, so it is this cue's first word the
+ * decoder started late: it often gives a soft onset (the f of "first", the silent k of "captions") to a filler,
+ * and a word the script spells differently from how it was said ("2024" said "two thousand and twenty four")
+ * leaves its first sounds unmatched. A caption should appear as the word is heard. Pure.
+ */
+export function snapToOnset(startSec: number, pauses: readonly Span[], prevEndSec = -Infinity, withinSec = ONSET_WINDOW_SEC): number {
   let best: number | null = null;
-  for (const p of pauses) if (p.endSec <= startSec && startSec - p.endSec <= withinSec && (best === null || p.endSec > best)) best = p.endSec;
+  for (const p of pauses) {
+    if (p.endSec > startSec || startSec - p.endSec > withinSec || prevEndSec > p.endSec) continue;
+    if (best === null || p.endSec > best) best = p.endSec;
+  }
   return best ?? startSec;
 }
 
