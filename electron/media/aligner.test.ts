@@ -88,6 +88,22 @@ describe.skipIf(why !== null)('sync to script (pocketsphinx, espeak-ng speech)',
     }
   });
 
+  it('after a stretch the model cannot match, restarts at the next sentence instead of losing the rest', async () => {
+    // espeak-ng's default voice at 175 words a minute says "After nine minutes" so that nothing matches it; before
+    // the restart the 59 words after it were interpolated (64 of 123 heard).
+    const f = makeSpeech(path.join(tmp, 'recipe-fast.wav'), RECIPE_SCRIPT, RECIPE_SCRIPT.map((_, i) => 0.6 + (i % 3) * 0.4), 175);
+    const r = await syncScript(new MediaTools(resolveBinaries()), resolveAligner(), { file: f.file, script: f.script });
+    expect(r.heardWords, 'script words the decoder heard').toBeGreaterThanOrEqual(Math.floor(r.totalWords * 0.85));
+    const words = r.cues.flatMap((c) => c.words ?? []);
+    let w = 0;
+    const late = f.sentences.filter((s) => {
+      const first = words[w]!;
+      w += s.text.split(/\s+/).length;
+      return Math.abs(first.startSec - s.startSec) > 0.2;
+    });
+    expect(late.map((s) => s.text), 'sentences whose cue starts more than 0.2 s off').toEqual([RECIPE_SCRIPT[6]]);
+  });
+
   it('cancel kills pocketsphinx (no process left) and reports cancelled', async () => {
     const f = makeSpeech(path.join(tmp, 'cancel.wav'), SENTENCES, [0.5]);
     const tools = new MediaTools(resolveBinaries());

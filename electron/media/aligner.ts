@@ -158,6 +158,12 @@ export async function syncScript(tools: MediaTools, aligner: Aligner, input: Syn
   const words = scriptWords(input.script, (w) => dictionary.has(w));
   if (words.length === 0) throw new AppError('invalid_input', 'The script is empty. Paste the text that was spoken.');
   const flat: string[] = words.flatMap((w) => w.pieces);
+  // Where each sentence's first piece is in `flat` (restart points after a stretch the decoder cannot match).
+  const sentenceStarts: number[] = [];
+  words.reduce((at, w, i) => {
+    if ((i === 0 || words[i - 1]!.breakAfter === 'sentence') && w.pieces.length) sentenceStarts.push(at);
+    return at + w.pieces.length;
+  }, 0);
   if (flat.length === 0) throw new AppError('invalid_input', 'None of the script’s words are English words the aligner knows. Sync to script works with English scripts.');
   input.onProgress?.(0, 'Reading the audio');
   const pcm = await readPcm(tools, input);
@@ -196,6 +202,20 @@ export async function syncScript(tools: MediaTools, aligner: Aligner, input: Syn
       // The grammar is linear from its first word: what was heard is exactly the window's first words, of which
       // those before the decoder lost its path are kept.
       const trusted = trustedPrefix(got, span.startSec, pauses);
+      if (trusted === 0 && redo > 0) {
+        // A re-decode from the last trusted word kept nothing: a stretch the model cannot match. Restart at the
+        // next pause in the chunk with the grammar from the next sentence's first word (the words between are
+        // timed from their neighbours).
+        const pause = pauses.find((p) => p.startSec > span.startSec && p.endSec < span.endSec - 1);
+        const next = sentenceStarts.find((k) => k > pos);
+        if (pause && next !== undefined) {
+          from = (pause.startSec + pause.endSec) / 2;
+          pos = next;
+          redo++;
+          c--;
+          continue;
+        }
+      }
       if (trusted === 0) {
         // Nothing matched: decoded again together with the next chunk, unless that grows past twice the limit,
         // then skipped: its words (estimated by the chunk's share of the audio) are timed from their neighbours.
