@@ -58,6 +58,8 @@ import { organiseApi } from './studio/organise-api';
 import { CollectionsRepo } from './library/collections-repo';
 import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
+import { captionSyncApi, registerCaptionJobs } from './studio/caption-sync-api';
+import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
@@ -148,6 +150,7 @@ export class Studio implements StudioContext {
       ...visualApi(this),
       ...backupApi(this),
       ...imagesApi(this),
+      ...captionSyncApi(this),
     };
   }
 
@@ -236,7 +239,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -254,6 +257,7 @@ export class Studio implements StudioContext {
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
     registerVisualJobs(this, rooms);
+    registerCaptionJobs(rooms, () => resolveAligner({ env: this.options.env, resourcesPath: this.options.resourcesPath }));
     registerBackupJobs(this, rooms);
     registerKitJobs(this, rooms, (r) => this.kitFontsOf(r));
     runner.recover();

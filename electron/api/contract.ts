@@ -24,6 +24,7 @@ import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
 import { LanguageTag } from '../model/caption-track';
+import { CaptionSyncInput } from '../model/caption-sync-job';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -256,6 +257,11 @@ export const calls = {
    */
   'images.export': { input: ImageExportInput, output: z.object({ jobId: Id }) },
   /** Finished image exports (all, or one draft's), newest first, each file marked available or gone. */
+  /**
+   * Sync to script (docs/captions.md): aligns the script to a draft's voiceover (else main track) recording or to
+   * an asset, offline, as a 'caption-sync' job whose result holds the cues with word times. Nothing is saved.
+   */
+  'captions.syncScript': { input: CaptionSyncInput, output: z.object({ jobId: Id }) },
   'images.exports': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(ImageExportEntry) },
   'images.renderPage': {
     input: z

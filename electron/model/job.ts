@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CaptionSyncResult } from './caption-sync-job';
 import { ImageExportResult } from './image-export-job';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -95,7 +96,7 @@ export const KitImportResult = z.object({
   importedAssetIds: z.array(z.string()),
 });
 export type KitImportResult = z.infer<typeof KitImportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult]);
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
@@ -128,6 +129,10 @@ export function exportResultOf(job: Job): ExportResult | null {
 
 export function imageExportResultOf(job: Job): ImageExportResult | null {
   return job.result?.kind === 'image-export' ? job.result : null;
+}
+
+export function captionSyncResultOf(job: Job): CaptionSyncResult | null {
+  return job.result?.kind === 'caption-sync' ? job.result : null;
 }
 
 export function backupResultOf(job: Job): BackupResult | null {

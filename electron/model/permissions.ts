@@ -24,6 +24,8 @@ export const permissions = {
    * unmark them, or lock new ones. Checked by the engine on every draft write (studio/template-gate.ts).
    */
   'templates.edit': { roles: ['admin'], what: "change a template's locked elements" },
+  // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
+  // (the caption editor's save goes through the draft's own checks, templates.edit included).
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 

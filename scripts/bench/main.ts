@@ -1,3 +1,4 @@
+import { captionsBench, formatCaptionsBench } from './captions';
 import { formatImageBench, imageBench } from './image';
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
@@ -42,6 +43,11 @@ const BENCHES: Record<string, Bench> = {
     describe: 'a 10-layer 1080x1350 image draft drawn by the compositor vs sharp doing the same composite by hand: median time ratio',
     run: (log) => imageBench({ log }),
     format: formatImageBench,
+  },
+  captions: {
+    describe: 'sync to script on ~60 s of espeak-ng speech: speed (× real time) and cue start error p95',
+    run: (log) => captionsBench({ log }),
+    format: formatCaptionsBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
