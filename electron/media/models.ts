@@ -1,15 +1,15 @@
 import type fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError, clause, errorMessage } from '../model/errors';
 import {
   type CatalogueModel,
   DEFAULT_MODEL_BASE_URL,
   MODEL_CATALOGUE,
   MODEL_MIN_BYTES,
-  ModelId,
+  type ModelId,
   type ModelStatus,
+  ModelsState,
   catalogueModel,
   hasGgmlMagic,
   modelUrl,
@@ -24,17 +24,9 @@ import { type DownloadProgress, downloadFile, hashFile } from './model-download'
  * record is not used. Works offline once a model is there: nothing here touches the network except download().
  */
 
-const Record = z.object({
-  source: z.enum(['download', 'file']),
-  sha256: z.string(),
-  bytes: z.number().int().nonnegative(),
-  installedAt: z.string(),
-});
-const State = z.object({
-  chosen: ModelId.nullable().default(null),
-  installed: z.partialRecord(ModelId, Record).default({}),
-});
-type State = z.infer<typeof State>;
+type State = ModelsState;
+type Record = ModelsState['installed'][ModelId];
+const State = ModelsState;
 
 export type ModelStoreOptions = {
   /** `<settings>/models`. */
@@ -49,6 +41,22 @@ export type ModelStoreOptions = {
 
 export function modelBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.POSTFRAME_MODEL_BASE_URL?.trim() || DEFAULT_MODEL_BASE_URL;
+}
+
+/**
+ * The catalogue, with POSTFRAME_MODEL_SHA256="tiny=<hex>,base=<hex>" replacing the named models' checksums by a
+ * SHA-256 (tests and e2e serve a generated file; a mirror with re-converted files). Like POSTFRAME_FFMPEG it is the
+ * machine owner's own setting; the API cannot change it.
+ */
+export function catalogueFromEnv(env: NodeJS.ProcessEnv = process.env): readonly CatalogueModel[] {
+  const spec = env.POSTFRAME_MODEL_SHA256?.trim();
+  if (!spec) return MODEL_CATALOGUE;
+  const over = new Map<string, string>();
+  for (const part of spec.split(',')) {
+    const [id, hex] = part.split('=').map((x) => x.trim());
+    if (id && hex && /^[0-9a-f]{64}$/i.test(hex)) over.set(id, hex.toLowerCase());
+  }
+  return MODEL_CATALOGUE.map((m) => (over.has(m.id) ? { ...m, checksum: { algorithm: 'sha256', hex: over.get(m.id)! } } : m));
 }
 
 export class ModelStore {
@@ -182,7 +190,7 @@ export class ModelStore {
     }
   }
 
-  private async record(id: ModelId, r: Omit<z.infer<typeof Record>, 'installedAt'>): Promise<void> {
+  private async record(id: ModelId, r: Omit<NonNullable<Record>, 'installedAt'>): Promise<void> {
     const state = await this.state();
     await this.save({ ...state, installed: { ...state.installed, [id]: { ...r, installedAt: (this.o.clock ?? (() => new Date()))().toISOString() } } });
   }

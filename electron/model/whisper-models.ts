@@ -120,3 +120,15 @@ export function pickModel(installed: readonly CatalogueModel[], language: string
   const ranked = [...able].sort((a, b) => b.quality - a.quality || (a.languages === 'en' ? -1 : 0) - (b.languages === 'en' ? -1 : 0));
   return ranked[0] ?? null;
 }
+
+/** The models folder's `models.json`: what was installed and how, and the user's choice. */
+export const ModelsState = z.object({
+  chosen: ModelId.nullable().default(null),
+  installed: z
+    .partialRecord(
+      ModelId,
+      z.object({ source: z.enum(['download', 'file']), sha256: z.string(), bytes: z.number().int().nonnegative(), installedAt: z.string() }),
+    )
+    .default({}),
+});
+export type ModelsState = z.infer<typeof ModelsState>;
