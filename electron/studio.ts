@@ -39,6 +39,9 @@ import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
 import { captionsApi } from './studio/captions-api';
+import { modelsApi, modelsFolder, registerModelJobs } from './studio/models-api';
+import { ModelStore, catalogueFromEnv, modelBaseUrl } from './media/models';
+import type { RecognizerSpawner } from './media/recognizer';
 import { bundledTemplatesDir } from './studio/starter-templates';
 import { templatesApi } from './studio/templates-api';
 import { hostOsOf } from './model/host-os';
@@ -73,6 +76,8 @@ export interface StudioOptions {
   resourcesPath?: string;
   /** How the text rasteriser's process is started (Electron: utilityProcess; default: child_process.fork). */
   textWorkerSpawner?: WorkerSpawner;
+  /** How the speech recogniser's process is started (Electron: utilityProcess; default: child_process.fork). */
+  recognizerSpawner?: RecognizerSpawner;
   /** Create the library folder when it does not exist yet (first run, `library init`). */
   createLibrary?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -116,6 +121,7 @@ export class Studio implements StudioContext {
   readonly api: ApiImpl;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
+  private readonly models: ModelStore;
   /** ffmpeg and ffprobe, resolved once; each library gets its own MediaTools over them (its children are its own). */
   private readonly binaries: Binaries | null;
   private readonly toolsError: string | null;
@@ -132,6 +138,8 @@ export class Studio implements StudioContext {
     readonly paths: PathGate,
   ) {
     this.settings = new SettingsStore(options.settingsDir);
+    // Speech models belong to the machine's user, not to a library: one store for every library opened.
+    this.models = new ModelStore({ folder: modelsFolder(options.settingsDir), baseUrl: modelBaseUrl(options.env ?? process.env), catalogue: catalogueFromEnv(options.env ?? process.env) });
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
@@ -141,6 +149,7 @@ export class Studio implements StudioContext {
       ...organiseApi(this),
       ...draftsApi(this),
       ...captionsApi(this),
+      ...modelsApi(this, () => this.models),
       ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
       ...deliveryApi(this),
@@ -239,7 +248,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -260,6 +269,7 @@ export class Studio implements StudioContext {
     registerCaptionJobs(rooms, () => resolveAligner({ env: this.options.env, resourcesPath: this.options.resourcesPath }));
     registerBackupJobs(this, rooms);
     registerKitJobs(this, rooms, (r) => this.kitFontsOf(r));
+    registerModelJobs(rooms, () => this.models, this.options.recognizerSpawner);
     runner.recover();
     await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.

@@ -25,6 +25,8 @@ import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
 import { LanguageTag } from '../model/caption-track';
 import { CaptionSyncInput } from '../model/caption-sync-job';
+import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
+import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -204,6 +206,30 @@ export const calls = {
     input: z.object({ draftId: Id, trackId: Id, format: z.enum(['srt', 'vtt']) }),
     output: z.object({ text: z.string(), fileName: z.string(), cueCount: z.number().int(), warnings: z.array(z.string()) }),
   },
+  /**
+   * Auto-captions (docs/captions.md "Auto-captions"): speech recognition on this machine (whisper.cpp) of a draft's
+   * voiceover (else main track) or an asset, as a 'caption-transcribe' job with progress and cancel whose result
+   * holds cues with word timings. Nothing is saved. Refused at once when no model is installed (the message says to
+   * download one in Settings → Captions models) or the recogniser is not available on this platform.
+   */
+  'captions.transcribe': { input: CaptionTranscribeInput, output: z.object({ jobId: Id }) },
+  // ── speech-recognition models (Settings → Captions models; docs/captions.md "Models") ──
+  /** Every catalogue model with whether it is installed (or half downloaded), which one is used, and the models folder. */
+  'models.list': { input: Empty, output: ModelList },
+  /** Downloads a model as a 'model-download' job (resumes an interrupted one; checksum checked); the same model's running job is answered again. */
+  'models.download': { input: z.object({ id: ModelId }).strict(), output: z.object({ jobId: Id }) },
+  /** "Use a file I already have": a ggml model file (`path`, or an `upload` in browser mode) copied in as model `id`. */
+  'models.add': {
+    input: z
+      .object({ id: ModelId, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the model file as a path or as an upload (one of them)'),
+    output: ModelStatus,
+  },
+  /** Deletes a model's file (and any half-finished download of it). */
+  'models.remove': { input: z.object({ id: ModelId }).strict(), output: z.object({ id: ModelId }) },
+  /** The model auto-captions use (null: the best installed one). */
+  'models.choose': { input: z.object({ id: ModelId.nullable() }).strict(), output: z.object({ active: ModelId.nullable() }) },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },
