@@ -1,3 +1,4 @@
+import { captionExportBench, formatCaptionExportBench } from './caption-export';
 import { formatImageBench, imageBench } from './image';
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
@@ -42,6 +43,11 @@ const BENCHES: Record<string, Bench> = {
     describe: 'a 10-layer 1080x1350 image draft drawn by the compositor vs sharp doing the same composite by hand: median time ratio',
     run: (log) => imageBench({ log }),
     format: formatImageBench,
+  },
+  captions: {
+    describe: 'caption export cost: a 60 s draft with word-highlight captions vs without (caption_export_overhead_ratio)',
+    run: (log) => captionExportBench({ log }),
+    format: formatCaptionExportBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
