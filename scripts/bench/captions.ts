@@ -5,14 +5,15 @@ import { resolveBinaries } from '../../electron/media/binaries';
 import { MediaTools } from '../../electron/media/ffmpeg';
 import { MINUTE_SCRIPT, RECIPE_SCRIPT, type SpeechFixture, makeSpeech, speechFixtureUnavailable } from '../speech-fixture';
 import type { SyncOutput } from '../../electron/media/aligner';
+import { captionExportBench, type CaptionExportBenchResult, formatCaptionExportBench } from './caption-export';
 import { BENCH_DIR } from './media';
 
 /**
  * `npm run bench -- captions`: Sync to script on about a minute of espeak-ng narration with known sentence
  * starts (scripts/speech-fixture.ts): speed as audio seconds per wall second, and the p95 of |cue start − true
  * sentence start| over the sentences; the same error on a second script in another speed (RECIPE_SCRIPT at 130 words a
- * minute), so that accuracy is not tuned to one file. `caption_export_overhead_ratio` (word-highlight export cost) is measured
- * by the caption styles work and added here by it; until then it is absent, never a made-up number.
+ * minute), so that accuracy is not tuned to one file. Then the export cost of word-highlight captions
+ * (scripts/bench/caption-export.ts): `caption_export_overhead_ratio`, with and without captions side by side.
  */
 export type CaptionsBenchResult = {
   script_sync_speed_x: number;
@@ -24,7 +25,8 @@ export type CaptionsBenchResult = {
   sentences: number;
   words_heard: number;
   words_total: number;
-  // caption_export_overhead_ratio: added by the caption-styles export bench (issue 12 §3).
+  caption_export_overhead_ratio: number;
+  caption_export: CaptionExportBenchResult;
 };
 
 export async function captionsBench(o: { log: (m: string) => void }): Promise<CaptionsBenchResult> {
@@ -41,6 +43,8 @@ export async function captionsBench(o: { log: (m: string) => void }): Promise<Ca
   o.log('second script: the recipe at 130 words a minute');
   const g = makeSpeech(path.join(BENCH_DIR, 'captions', 'recipe-130.wav'), RECIPE_SCRIPT, RECIPE_SCRIPT.map((_, i) => 0.6 + (i % 3) * 0.4), 130);
   const second = startErrorP95(g, await syncScript(tools, aligner, { file: g.file, script: g.script }));
+  o.log('caption export: a 60 s draft with and without word-highlight captions');
+  const exp = await captionExportBench({ log: o.log });
   return {
     script_sync_speed_x: Math.round((f.durationSec / wall) * 10) / 10,
     script_sync_error_p95_s: Math.round(p95 * 1000) / 1000,
@@ -50,6 +54,8 @@ export async function captionsBench(o: { log: (m: string) => void }): Promise<Ca
     sentences: f.sentences.length,
     words_heard: r.heardWords,
     words_total: r.totalWords,
+    caption_export_overhead_ratio: exp.caption_export_overhead_ratio,
+    caption_export: exp,
   };
 }
 
@@ -73,6 +79,6 @@ export function formatCaptionsBench(r: CaptionsBenchResult): string {
     `cue start error p95: ${r.script_sync_error_p95_s} s over ${r.sentences} sentences (goal ≤ 0.2 s: ${r.script_sync_error_p95_s <= 0.2 ? 'goal met' : 'goal MISSED'})`,
     `second script (130 words a minute): cue start error p95 ${r.second_script_error_p95_s} s (goal ≤ 0.2 s: ${r.second_script_error_p95_s <= 0.2 ? 'goal met' : 'goal MISSED'})`,
     `words heard: ${r.words_heard}/${r.words_total} (the rest timed between neighbours)`,
-    'caption_export_overhead_ratio: not measured yet (the caption-styles export adds it)',
+    formatCaptionExportBench(r.caption_export),
   ].join('\n');
 }

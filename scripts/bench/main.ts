@@ -45,7 +45,7 @@ const BENCHES: Record<string, Bench> = {
     format: formatImageBench,
   },
   captions: {
-    describe: 'sync to script on ~60 s of espeak-ng speech: speed (× real time) and cue start error p95',
+    describe: 'sync to script on ~60 s of espeak-ng speech (speed × real time, cue start error p95) and the export cost of word-highlight captions on a 60 s draft',
     run: (log) => captionsBench({ log }),
     format: formatCaptionsBench,
   },
