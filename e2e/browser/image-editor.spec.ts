@@ -352,6 +352,16 @@ test('a creator’s marquee and Ctrl+A leave a template’s locked element out, 
   await expect(app.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   doc = (await callApi<DraftRecord>(app, 'drafts.get', { id: draft.id })).doc as ImageDraft;
   expect(doc.pages[0]!.layers.map((l) => l.id)).toEqual([rect!.id, ellipse!.id]);
+
+  // Selected from the list, the brand element's inspector says why its Arrange and Position/size are off.
+  await lockedRow.click();
+  await expect(app.getByTestId('ie-brand-locked')).toHaveText('Brand element: only an admin can move or change it.');
+  await expect(app.getByTestId('ie-x')).toBeDisabled();
+  await expect(app.getByTestId('ie-align-left')).toBeDisabled();
+  await expect(app.getByTestId('ie-order-front')).toBeDisabled();
+  await app.locator(`[data-testid="ie-layer-row"][data-layer-id="${ellipse!.id}"]`).click();
+  await expect(app.getByTestId('ie-brand-locked')).toHaveCount(0);
+  await expect(app.getByTestId('ie-x')).toBeEnabled();
 });
 
 test('a carousel background continues across the pages, and pages reorder from the keyboard', async ({ app }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS_CHECKED, channelLimits, imageFormatsFor, imagePreset, mediaLimits, type MediaLimits, type Range } from './channels';
+import { CHANNELS_CHECKED, channelLimits, defaultChannels, imageFormatsFor, imagePreset, mediaLimits, type MediaLimits, type Range } from './channels';
 import { channelIds } from './post';
 
 const inRange = (r: Range | null, v: number) => r == null || ((r.min == null || v >= r.min) && (r.max == null || v <= r.max));
@@ -61,5 +61,13 @@ describe('image presets', () => {
       const d = channelLimits[id].document;
       if (d) expect(d.source.page.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('defaultChannels', () => {
+  it('starts an image post or carousel on the Instagram feed and a video on TikTok, each a channel that takes that kind', () => {
+    expect(defaultChannels('image')).toEqual(['instagram_feed']);
+    expect(defaultChannels('video')).toEqual(['tiktok']);
+    for (const kind of ['image', 'video'] as const) for (const ch of defaultChannels(kind)) expect(mediaLimits(ch, kind)).not.toBeNull();
   });
 });

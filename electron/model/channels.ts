@@ -309,6 +309,14 @@ export function imagePreset(channel: ChannelId): { size: Size | null; maxBytes: 
   return { size: image.recommendedSize, maxBytes: image.maxBytes, formats: imageFormatsFor(channel), maxItems: image.maxItems, source: image.source };
 }
 
+/**
+ * The channels a new post starts with, by the draft's kind: a video goes to TikTok, the short-video home; an
+ * image post or carousel goes to the Instagram feed, where still posts and carousels live (issue 11 walk #7).
+ */
+export function defaultChannels(kind: 'video' | 'image'): ChannelId[] {
+  return kind === 'image' ? ['instagram_feed'] : ['tiktok'];
+}
+
 export function mediaLimits(channel: ChannelId, kind: 'video' | 'image'): MediaLimits | null {
   return kind === 'video' ? channelLimits[channel].video : channelLimits[channel].image;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageCanvasFor, newImageDraft, type ImageDraft } from './image-draft';
 import { addShape, addText, deleteLayers, duplicateLayers, layersInRect, moveLayerTo, nudge, reorder } from './image-edit';
-import { asTemplateAdmin, marksFor, movableBy, setTemplateMark } from './image-template-edit';
+import { asTemplateAdmin, brandLockedFor, marksFor, movableBy, setTemplateMark } from './image-template-edit';
 import { templateViolations } from './template-guard';
 
 let seq = 0;
@@ -67,6 +67,17 @@ describe('template marks in the image editor', () => {
     expect(movableBy(l, false)).toBe(false);
     expect(movableBy(l, true)).toBe(true);
     expect(movableBy({ ...l, locked: true }, true)).toBe(false);
+  });
+
+  it('brandLockedFor: a template-locked layer is a brand element for a creator only, whatever its editor lock', () => {
+    const { doc, id } = withLockedLogo();
+    const l = layer(doc, id)!;
+    expect(brandLockedFor(l, false)).toBe(true);
+    expect(brandLockedFor(l, true)).toBe(false);
+    expect(brandLockedFor({ ...l, template: null }, false)).toBe(false);
+    // The editor lock is the person's own: it is not a brand lock (movableBy still refuses it).
+    expect(brandLockedFor({ ...l, template: null, locked: true }, false)).toBe(false);
+    expect(movableBy({ ...l, template: null, locked: true }, false)).toBe(false);
   });
 
   it('setTemplateMark unmarks, keeps an unchanged mark as the same document and refuses a missing layer', () => {

@@ -9,9 +9,14 @@ import { findPage, type ImageEditResult } from './image-edit';
  * marks. The engine decides again on save (the template guard); this only keeps the editor from refusing first.
  */
 
+/** Whether a layer is a brand element this person may not move or change: template-locked, and they are not an admin. */
+export function brandLockedFor(layer: ImageLayer, templateAdmin: boolean): boolean {
+  return !templateAdmin && layer.template === 'locked';
+}
+
 /** Whether the canvas may move a layer for this person: never an editor-locked one; a template-locked one only for an admin. */
 export function movableBy(layer: ImageLayer, templateAdmin: boolean): boolean {
-  return !layer.locked && (templateAdmin || layer.template !== 'locked');
+  return !layer.locked && !brandLockedFor(layer, templateAdmin);
 }
 
 function mapLayers(doc: ImageDraft, fn: (l: ImageLayer) => ImageLayer): ImageDraft {

@@ -128,14 +128,29 @@ describe('validatePost', () => {
   });
 
   it('warns about aspect and resolution the export will fix, saying what it will make', () => {
-    const feed = validatePost(post(), image({ width: 1080, height: 1920 }), 'instagram_feed');
-    expect(feed.find((i) => i.field === 'aspect')?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the export makes a 1080×1350 variant with the picture whole on a blurred backdrop; or make a 4:5 cut/);
+    const reel = validatePost(post(), video({ width: 1080, height: 1080 }), 'instagram_reel');
+    expect(reel.find((i) => i.field === 'aspect')?.message).toMatch(/: the export makes a 1080×1920 variant with the picture whole on a blurred backdrop; or make a 9:16 cut/);
     const shorts = validatePost(post(), video({ width: 1920, height: 1080 }), 'youtube_shorts');
     expect(shorts.find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is wider than YouTube Shorts' widest, 1:1: the export makes a 1080×1080 variant/);
     const x = validatePost(post(), video(), 'x');
     expect(x).toMatchObject([{ field: 'resolution', severity: 'warning' }]);
     expect(x[0]!.message).toMatch(/^1080×1920 is larger than X's 32–1280 px wide, 32–1024 px high: the export scales it to 576×1024/);
-    expect(validatePost(post(), video({ width: 1920, height: 1080 }), 'tiktok').find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is not the 9:16 TikTok shows full-screen/);
+    expect(validatePost(post(), video({ width: 1920, height: 1080 }), 'tiktok').find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is not 9:16, the shape TikTok shows full-screen: the export makes/);
+  });
+
+  it('an image post is told what the channel does with its pages, never about video variants or backdrops', () => {
+    const tiktok = validatePost(post(), image({ width: 1080, height: 1350 }), 'tiktok').find((i) => i.field === 'aspect');
+    expect(tiktok?.message).toMatch(/^4:5 is not 9:16, the shape TikTok shows full-screen: TikTok photo mode shows each page whole, fitted to the screen with bars around it; for full-screen pages, make a 9:16 version of the post/);
+    const feed = validatePost(post(), image({ width: 1080, height: 1920 }), 'instagram_feed').find((i) => i.field === 'aspect');
+    expect(feed?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the pages go out as designed, so Instagram feed may crop them or refuse the post; make a 4:5 version of the post/);
+    fc.assert(
+      fc.property(fc.integer({ min: 16, max: 4096 }), fc.integer({ min: 16, max: 4096 }), fc.constantFrom(...channelIds), (w, h, ch) => {
+        fc.pre(mediaLimits(ch, 'image') != null);
+        for (const issue of validatePost(post(), image({ width: w, height: h }), ch).filter((i) => i.field === 'aspect')) {
+          expect(issue.message).not.toMatch(/variant|backdrop|\bcut\b/);
+        }
+      }),
+    );
   });
 
   it('warns about fps outside the range', () => {

@@ -97,6 +97,29 @@ function imageIssues(facts: MediaFacts, channel: ChannelId, add: Add): void {
   }
 }
 
+/**
+ * What happens to a draft whose shape a channel does not want, and what to do. A video is re-rendered as a
+ * variant (cropped or on a blurred backdrop); image pages go out as designed (publish/engine.ts imagePlanFor
+ * only scales them), so their advice says what the channel does with them and how to make a better fit.
+ */
+export function aspectFix(
+  kind: MediaFacts['kind'],
+  channel: ChannelId,
+  /** true: the aspect is allowed but is not the one the channel shows full-screen (TikTok's 9:16). */
+  offRecommendedOnly: boolean,
+  plan: { width: number; height: number; reframe: string },
+): string {
+  const target = formatAspect(plan.width / plan.height);
+  if (kind === 'video') {
+    const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
+    return `the export makes a ${formatDimensions(plan.width, plan.height)} variant with the picture ${how}; or make a ${target} cut`;
+  }
+  const c = channelLimits[channel];
+  if (channel === 'tiktok') return `TikTok photo mode shows each page whole, fitted to the screen with bars around it; for full-screen pages, make a ${target} version of the post`;
+  if (offRecommendedOnly) return `${c.label} shows each page whole, fitted with bars around it; for full-screen pages, make a ${target} version of the post`;
+  return `the pages go out as designed, so ${c.label} may crop them or refuse the post; make a ${target} version of the post`;
+}
+
 export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, facts: MediaFacts, channel: ChannelId): Issue[] {
   const c = channelLimits[channel];
   const issues: Issue[] = [];
@@ -137,12 +160,11 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
     const offRecommended = m.aspect == null && m.recommendedAspect != null && (wider(m.recommendedAspect) || taller(m.recommendedAspect));
     if (outside || offRecommended) {
       const what = !outside
-        ? `${formatAspect(aspect)} is not the ${formatAspect(m.recommendedAspect!)} ${c.label} shows full-screen`
+        ? `${formatAspect(aspect)} is not ${formatAspect(m.recommendedAspect!)}, the shape ${c.label} shows full-screen`
         : wider(m.aspect!.max)
           ? `${formatAspect(aspect)} is wider than ${c.labelPossessive} widest, ${formatAspect(m.aspect!.max!)}`
           : `${formatAspect(aspect)} is taller than ${c.labelPossessive} tallest, ${formatAspect(m.aspect!.min!)}`;
-      const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
-      add('aspect', 'warning', what, `the export makes a ${formatDimensions(plan.width, plan.height)} variant with the picture ${how}; or make a ${formatAspect(plan.width / plan.height)} cut`, m.source);
+      add('aspect', 'warning', what, aspectFix(facts.kind, channel, !outside, plan), m.source);
     }
 
     const sides = [m.side, m.width, m.height];

@@ -1292,6 +1292,7 @@ export const en = {
   'imageEditor.templateLockedBadge': 'Brand element',
   'imageEditor.templateLockedHint': 'A locked brand element of the template: only an admin can move or change it.',
   'imageEditor.templateLockedTry': 'This is a locked brand element of the template. Only an admin can move or change it.',
+  'imageEditor.brandLocked': 'Brand element: only an admin can move or change it.',
   'imageEditor.templateLockedOrder': 'A locked brand element of the template keeps its place in the layers: only an admin can reorder it.',
   'imageEditor.flipH': 'Flip horizontal',
   'imageEditor.flipV': 'Flip vertical',

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { GESTURE_HOST, startGesture, type PointerSample } from '../../ui/gesture';
-import { movableBy } from '../../../../electron/model/image-template-edit';
+import { brandLockedFor, movableBy } from '../../../../electron/model/image-template-edit';
 import { BackgroundView, CanvasZoom, LayerView } from './LayerView';
 import { CropBar, CropOverlay } from './CropOverlay';
 
@@ -99,7 +99,7 @@ export function CanvasStage() {
     const movers = pg.layers.filter((l) => ids.includes(l.id) && movableBy(l, admin));
     if (movers.length === 0) {
       // A creator pressing on a brand element learns why it does not move (once the press becomes a drag).
-      if (!admin && pg.layers.some((l) => ids.includes(l.id) && l.template === 'locked')) {
+      if (pg.layers.some((l) => ids.includes(l.id) && brandLockedFor(l, admin))) {
         startGesture(ev, { slop: 3, captureOn: stageRef.current, onMove: () => undefined, onEnd: (_reason, moved) => moved && useStore.getState().showToast({ message: t('imageEditor.templateLockedTry'), tone: 'info' }) });
       }
       return;
@@ -255,7 +255,7 @@ function SelectionOverlay({ page, scale, onResize, onRotate }: { page: ImagePage
   if (chosen.length === 0 || editing) return null;
   const boxes = chosen.map((l) => layerPixelBox(l, canvas, heights));
   const canEdit = chosen.every((l) => movableBy(l, admin));
-  const brandLocked = !admin && chosen.some((l) => l.template === 'locked');
+  const brandLocked = chosen.some((l) => brandLockedFor(l, admin));
   const frame: PixelBox =
     chosen.length === 1
       ? boxes[0]!

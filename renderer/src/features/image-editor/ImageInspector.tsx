@@ -11,6 +11,7 @@ import { mediaUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { editBackgroundPhoto } from '../../../../electron/model/image-photo-edit';
+import { brandLockedFor } from '../../../../electron/model/image-template-edit';
 import { useFontFamilies } from '../editor/useFontFamilies';
 import { PhotoWork, type PhotoChange } from './PhotoWork';
 import { kitTextStyle, reorderSelection } from './actions';
@@ -23,10 +24,13 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
   const doc = useImageEditor((st) => st.doc)!;
   const pageId = useImageEditor((st) => st.pageId);
   const selection = useImageEditor((st) => st.selection);
+  const admin = useImageEditor((st) => st.templateAdmin);
   const page = findPage(doc, pageId ?? '');
   if (!page) return null;
   const chosen = page.layers.filter((l) => selection.includes(l.id));
   const one = chosen.length === 1 ? chosen[0]! : null;
+  // The engine refuses a creator's change to a brand element; the controls say so before they try.
+  const brandLocked = chosen.some((l) => brandLockedFor(l, admin));
   return (
     <aside className="ie-inspector" aria-label={t('inspector.title')} data-testid="ie-inspector">
       {chosen.length === 0 ? (
@@ -34,11 +38,16 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
       ) : (
         <>
           <h2 className="insp__title panel-title">{one ? t(`imageEditor.kind.${one.type}` as MessageKey) : t('imageEditor.nSelected', { count: chosen.length })}</h2>
-          <Arrange pageId={page.id} ids={chosen.map((l) => l.id)} />
-          {one && <Geometry layer={one} pageId={page.id} />}
+          {brandLocked && (
+            <p className="insp__note" data-testid="ie-brand-locked">
+              {t('imageEditor.brandLocked')}
+            </p>
+          )}
+          <Arrange pageId={page.id} ids={chosen.map((l) => l.id)} disabled={brandLocked} />
+          {one && <Geometry layer={one} pageId={page.id} disabled={brandLocked} />}
           {one?.type === 'text' && <TextSection layer={one} pageId={page.id} kit={kit} />}
           {one?.type === 'shape' && <ShapeSection layer={one} pageId={page.id} kit={kit} />}
-          {one?.type === 'media' && <PhotoSection layer={one} pageId={page.id} />}
+          {one?.type === 'media' && <PhotoSection layer={one} pageId={page.id} disabled={brandLocked} />}
           {one && <TemplateMarkSection layer={one} pageId={page.id} />}
         </>
       )}
@@ -46,11 +55,14 @@ export function ImageInspector({ kit }: { kit: BrandKit | null }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** `disabled`: every control inside is off (a disabled fieldset), e.g. for a creator on a brand element. */
+function Section({ title, children, disabled, testId }: { title: string; children: ReactNode; disabled?: boolean; testId?: string }) {
   return (
-    <section className="insp-section">
+    <section className="insp-section" data-testid={testId}>
       <h3 className="insp-section__title">{title}</h3>
-      {children}
+      <fieldset className="ie-fieldset" disabled={disabled}>
+        {children}
+      </fieldset>
     </section>
   );
 }
@@ -93,12 +105,12 @@ function ColourRow({ label, value, kit, onChange, testId, allowNone }: { label: 
   );
 }
 
-function Arrange({ pageId, ids }: { pageId: string; ids: string[] }) {
+function Arrange({ pageId, ids, disabled }: { pageId: string; ids: string[]; disabled: boolean }) {
   const heights = useImageEditor((st) => st.textHeights);
   const to = ids.length > 1 ? 'selection' : 'canvas';
   const glyph: Record<Alignment, string> = { left: 'M4 3v14M7 6h9M7 12h5', centre: 'M10 3v14M5 6h10M7 12h6', right: 'M16 3v14M4 6h9M8 12h5', top: 'M3 4h14M6 7v9M12 7v5', middle: 'M3 10h14M6 5v10M12 7v6', bottom: 'M3 16h14M6 4v9M12 8v5' };
   return (
-    <Section title={t('imageEditor.arrange')}>
+    <Section title={t('imageEditor.arrange')} disabled={disabled} testId="ie-arrange">
       <div className="ie-iconrow" role="group" aria-label={t('imageEditor.align')}>
         {alignments.map((a) => (
           <button key={a} type="button" className="ie-iconbtn" title={t(`imageEditor.align.${a}` as MessageKey)} aria-label={t(`imageEditor.align.${a}` as MessageKey)} onClick={() => onPage((d) => align(d, pageId, ids, a, to, heights))} data-testid={`ie-align-${a}`}>
@@ -129,7 +141,7 @@ function Arrange({ pageId, ids }: { pageId: string; ids: string[] }) {
   );
 }
 
-function Geometry({ layer, pageId }: { layer: ImageLayer; pageId: string }) {
+function Geometry({ layer, pageId, disabled }: { layer: ImageLayer; pageId: string; disabled: boolean }) {
   const canvas = useImageEditor((st) => st.doc!.canvas);
   const heights = useImageEditor((st) => st.textHeights);
   const p = layerPixelBox(layer, canvas, heights);
@@ -137,7 +149,7 @@ function Geometry({ layer, pageId }: { layer: ImageLayer; pageId: string }) {
   const left = p.cx - p.width / 2;
   const top = p.cy - p.height / 2;
   return (
-    <Section title={t('imageEditor.position')}>
+    <Section title={t('imageEditor.position')} disabled={disabled} testId="ie-geometry">
       <div className="ie-grid2">
         <NumberField label="X" value={left} onCommit={(v) => set({ cx: v + p.width / 2 })} testId="ie-x" />
         <NumberField label="Y" value={top} onCommit={(v) => set({ cy: v + p.height / 2 })} testId="ie-y" />
@@ -233,7 +245,7 @@ function ShapeSection({ layer, pageId, kit }: { layer: ShapeLayer; pageId: strin
   );
 }
 
-function PhotoSection({ layer, pageId }: { layer: ImageMediaLayer; pageId: string }) {
+function PhotoSection({ layer, pageId, disabled }: { layer: ImageMediaLayer; pageId: string; disabled: boolean }) {
   const asset = useImageEditor((st) => st.assets[layer.assetId]);
   const canvas = useImageEditor((st) => st.doc!.canvas);
   const change: PhotoChange = (fn, key, sticky) => s().edit((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, (l) => ({ ...l, edit: fn(l.edit) })), { key: `${key}:${layer.id}`, sticky, select: false });
@@ -241,7 +253,7 @@ function PhotoSection({ layer, pageId }: { layer: ImageMediaLayer; pageId: strin
   const onAspect = (ratio: number) => s().edit((d) => updateLayer<ImageMediaLayer>(d, pageId, layer.id, (l) => ({ ...l, box: { ...l.box, h: Math.min(8, Math.max(0.001, (l.box.w * canvas.width) / ratio / canvas.height)) } })), { key: `crop-box:${layer.id}`, select: false });
   return (
     <Section title={t('imageEditor.photo')}>
-      <button type="button" className="btn btn--secondary btn--sm ie-crop-start" title={t('imageEditor.cropOnCanvasHint')} onClick={() => s().startCrop(layer.id)} data-testid="ie-crop-start">
+      <button type="button" className="btn btn--secondary btn--sm ie-crop-start" title={t('imageEditor.cropOnCanvasHint')} disabled={disabled} onClick={() => s().startCrop(layer.id)} data-testid="ie-crop-start">
         {t('imageEditor.cropOnCanvas')}
       </button>
       <PhotoWork edit={layer.edit} source={{ width: asset?.width ?? 1, height: asset?.height ?? 1 }} change={change} onAspect={onAspect} keyBase="photo" />

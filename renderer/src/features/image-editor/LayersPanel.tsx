@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImageLayer } from '../../../../electron/model/image-draft';
 import { expandGroups, findPage, moveLayerTo, patchLayers } from '../../../../electron/model/image-edit';
+import { brandLockedFor } from '../../../../electron/model/image-template-edit';
 import { t, type MessageKey } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { IconButton } from '../../ui/Button';
@@ -67,7 +68,7 @@ function LayerRow({ layer, pageId, selected, dropBefore, groupStart, onDragOverR
   const assetName = useImageEditor((s) => (layer.type === 'media' ? s.assets[layer.assetId]?.name : undefined));
   const [renaming, setRenaming] = useState(false);
   // A template's brand element keeps its place for a creator (the model refuses the move too).
-  const brandLocked = useImageEditor((s) => !s.templateAdmin && layer.template === 'locked');
+  const brandLocked = useImageEditor((s) => brandLockedFor(layer, s.templateAdmin));
   const label = layerLabel(layer, assetName);
   const edit = (patch: Parameters<typeof patchLayers>[3]) => useImageEditor.getState().edit((d) => patchLayers(d, pageId, [layer.id], patch), { select: false });
   const after = (e: React.DragEvent) => {
