@@ -34,7 +34,8 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // text-worker: the text rasteriser's process (render/text-rasteriser.ts), started with utilityProcess.
-        input: { index: here('./electron/main/index.ts'), 'text-worker': here('./electron/render/text-worker.ts') },
+        // whisper-worker: the speech recogniser's process (media/recognizer.ts).
+        input: { index: here('./electron/main/index.ts'), 'text-worker': here('./electron/render/text-worker.ts'), 'whisper-worker': here('./electron/media/whisper-worker.ts') },
         external: nativeDeps,
       },
     },

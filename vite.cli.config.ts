@@ -28,8 +28,8 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      // The text rasteriser's process runs its own entry (render/text-rasteriser.ts finds it beside main.js).
-      input: { main: here('./electron/cli/main.ts'), 'text-worker': here('./electron/render/text-worker.ts') },
+      // The text rasteriser's and the speech recogniser's processes run their own entries (found beside main.js).
+      input: { main: here('./electron/cli/main.ts'), 'text-worker': here('./electron/render/text-worker.ts'), 'whisper-worker': here('./electron/media/whisper-worker.ts') },
       external,
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -38,14 +38,22 @@ import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDel
 import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
+import { captionsApi } from './studio/captions-api';
+import { modelsApi, modelsFolder, registerModelJobs } from './studio/models-api';
+import { ModelStore, catalogueFromEnv, modelBaseUrl } from './media/models';
+import type { RecognizerSpawner } from './media/recognizer';
+import { bundledTemplatesDir } from './studio/starter-templates';
+import { templatesApi } from './studio/templates-api';
 import { hostOsOf } from './model/host-os';
 import { locateExport } from './studio/export-history';
+import { locateImageExport, resolveImageExportFile } from './studio/image-export-job';
 import { resolveExport, resolveMedia, resolveTextLayer, stageUpload } from './studio/files';
 import { resolveKitFile } from './studio/kit-files';
 import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi, registerKitJobs } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
 import { FontStore } from './studio/fonts-store';
+import { imagesApi } from './studio/images-api';
 import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
 import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
 import { libraryApi } from './studio/library-api';
@@ -53,6 +61,8 @@ import { organiseApi } from './studio/organise-api';
 import { CollectionsRepo } from './library/collections-repo';
 import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
+import { captionSyncApi, registerCaptionJobs } from './studio/caption-sync-api';
+import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
@@ -66,6 +76,8 @@ export interface StudioOptions {
   resourcesPath?: string;
   /** How the text rasteriser's process is started (Electron: utilityProcess; default: child_process.fork). */
   textWorkerSpawner?: WorkerSpawner;
+  /** How the speech recogniser's process is started (Electron: utilityProcess; default: child_process.fork). */
+  recognizerSpawner?: RecognizerSpawner;
   /** Create the library folder when it does not exist yet (first run, `library init`). */
   createLibrary?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -109,6 +121,7 @@ export class Studio implements StudioContext {
   readonly api: ApiImpl;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
+  private readonly models: ModelStore;
   /** ffmpeg and ffprobe, resolved once; each library gets its own MediaTools over them (its children are its own). */
   private readonly binaries: Binaries | null;
   private readonly toolsError: string | null;
@@ -125,6 +138,8 @@ export class Studio implements StudioContext {
     readonly paths: PathGate,
   ) {
     this.settings = new SettingsStore(options.settingsDir);
+    // Speech models belong to the machine's user, not to a library: one store for every library opened.
+    this.models = new ModelStore({ folder: modelsFolder(options.settingsDir), baseUrl: modelBaseUrl(options.env ?? process.env), catalogue: catalogueFromEnv(options.env ?? process.env) });
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
@@ -133,6 +148,9 @@ export class Studio implements StudioContext {
       ...libraryApi(this),
       ...organiseApi(this),
       ...draftsApi(this),
+      ...captionsApi(this),
+      ...modelsApi(this, () => this.models),
+      ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
@@ -140,6 +158,8 @@ export class Studio implements StudioContext {
       ...fontsApi(this),
       ...visualApi(this),
       ...backupApi(this),
+      ...imagesApi(this),
+      ...captionSyncApi(this),
     };
   }
 
@@ -228,7 +248,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -246,8 +266,10 @@ export class Studio implements StudioContext {
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
     registerVisualJobs(this, rooms);
+    registerCaptionJobs(rooms, () => resolveAligner({ env: this.options.env, resourcesPath: this.options.resourcesPath }));
     registerBackupJobs(this, rooms);
     registerKitJobs(this, rooms, (r) => this.kitFontsOf(r));
+    registerModelJobs(rooms, () => this.models, this.options.recognizerSpawner);
     runner.recover();
     await sweepStaging(folder, { jobs });
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
@@ -481,14 +503,19 @@ export class Studio implements StudioContext {
     return resolveExport(this.rooms, jobId);
   }
 
+  /** One file (`part`: a page number or `pdf`) of a finished image export, by its job id; null unless the job names it. */
+  resolveImageExport(jobId: string, part: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveImageExportFile(this.rooms, jobId, part);
+  }
+
   /** A kit file `kits.export` wrote into exports/kits/ (browser mode's download), or null. */
   resolveKitFile(fileName: string): Promise<{ path: string; fileName: string; mime: string } | null> {
     return resolveKitFile(this.rooms.folder.exportsDir, fileName);
   }
 
   /** Where a finished export's file is, wherever it was written (the desktop app's Reveal in folder). */
-  locateExport(jobId: string): Promise<string | null> {
-    return locateExport(this.rooms, jobId);
+  async locateExport(jobId: string): Promise<string | null> {
+    return (await locateExport(this.rooms, jobId)) ?? locateImageExport(this.rooms, jobId);
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,13 @@ import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, workflowEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
+import { ImageDraft, PhotoEdit } from '../model/image-draft';
+import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
+import { TemplateFills, TemplateSummary } from '../model/template-fill';
+import { LanguageTag } from '../model/caption-track';
+import { CaptionSyncInput } from '../model/caption-sync-job';
+import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
+import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -142,19 +149,99 @@ export const calls = {
     output: DraftRecord,
   },
   'drafts.get': { input: z.object({ id: Id }), output: DraftRecord },
-  /** Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite each other silently. */
+  /**
+   * Saves a new revision. `baseRevision` must be the revision the edit started from, so two windows never overwrite
+   * each other silently. `actorId`: who saves; a change to a template's locked elements needs 'templates.edit'
+   * (admins; docs/templates.md), and a save naming nobody has a creator's rights. Refused saves keep nothing.
+   */
   'drafts.save': {
-    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft }),
+    input: z.object({ id: Id, baseRevision: z.number().int().nonnegative(), doc: Draft, actorId: Id.optional() }),
     output: z.object({ revision: z.number().int(), updatedAt: z.string() }),
   },
-  'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200) }), output: DraftSummary },
+  /** `actorId`: a template (not a draft) is renamed only by its author or an admin. */
+  'drafts.rename': { input: z.object({ id: Id, name: z.string().trim().min(1, 'A name cannot be empty').max(200), actorId: Id.optional() }), output: DraftSummary },
   'drafts.duplicate': { input: z.object({ id: Id }), output: DraftRecord },
   'drafts.trash': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   'drafts.restore': { input: z.object({ ids: Ids }), output: z.object({ count: z.number().int() }) },
   /** The assets a draft uses with their licence end dates, for the composer's licence check. */
   'drafts.licences': { input: z.object({ id: Id }), output: z.array(AssetLicence) },
   'drafts.revisions': { input: z.object({ id: Id }), output: z.array(DraftRevision) },
-  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative() }), output: DraftRecord },
+  /** Makes an earlier revision current (a new revision on top); checked against the template's locks as drafts.save. */
+  'drafts.restoreRevision': { input: z.object({ id: Id, revision: z.number().int().nonnegative(), actorId: Id.optional() }), output: DraftRecord },
+  // ── captions (issue 12; docs/captions.md) ──
+  /**
+   * Imports an SRT or WebVTT file (`path`, or an `upload` in browser mode) as a new caption track of a video draft,
+   * saved as a new revision (drafts.restoreRevision with `previousRevision` undoes it). `baseRevision`: the revision
+   * the editor shows (a stale one is refused as drafts.save refuses it); absent, the current one. A bad file is
+   * refused whole, with its lines named; `warnings` lists what was changed on the way (sorted, styling dropped…).
+   */
+  'captions.import': {
+    input: z
+      .object({
+        draftId: Id,
+        baseRevision: z.number().int().nonnegative().optional(),
+        path: z.string().min(1).max(4096).optional(),
+        upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
+        /** Forced format; by default WebVTT when the file starts with "WEBVTT", otherwise SRT. */
+        format: z.enum(['srt', 'vtt']).optional(),
+        /** BCP 47; "und" when not known. */
+        language: LanguageTag.default('und'),
+        /** The track's name; by default the language's name, or the file's name when the language is unknown. */
+        name: z.string().trim().min(1).max(80).optional(),
+        actorId: Id.optional(),
+      })
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose one subtitle file to import' }),
+    output: z.object({
+      revision: z.number().int(),
+      previousRevision: z.number().int(),
+      trackId: Id,
+      cueCount: z.number().int(),
+      format: z.enum(['srt', 'vtt']),
+      encoding: z.string(),
+      warnings: z.array(z.object({ line: z.number().int().nullable(), message: z.string() })),
+    }),
+  },
+  /** One caption track of a saved draft as SRT or WebVTT text, with a file name to save it under and what the format leaves out. */
+  'captions.export': {
+    input: z.object({ draftId: Id, trackId: Id, format: z.enum(['srt', 'vtt']) }),
+    output: z.object({ text: z.string(), fileName: z.string(), cueCount: z.number().int(), warnings: z.array(z.string()) }),
+  },
+  /**
+   * Auto-captions (docs/captions.md "Auto-captions"): speech recognition on this machine (whisper.cpp) of a draft's
+   * voiceover (else main track) or an asset, as a 'caption-transcribe' job with progress and cancel whose result
+   * holds cues with word timings. Nothing is saved. Refused at once when no model is installed (the message says to
+   * download one in Settings → Captions models) or the recogniser is not available on this platform.
+   */
+  'captions.transcribe': { input: CaptionTranscribeInput, output: z.object({ jobId: Id }) },
+  // ── speech-recognition models (Settings → Captions models; docs/captions.md "Models") ──
+  /** Every catalogue model with whether it is installed (or half downloaded), which one is used, and the models folder. */
+  'models.list': { input: Empty, output: ModelList },
+  /** Downloads a model as a 'model-download' job (resumes an interrupted one; checksum checked); the same model's running job is answered again. */
+  'models.download': { input: z.object({ id: ModelId }).strict(), output: z.object({ jobId: Id }) },
+  /** "Use a file I already have": a ggml model file (`path`, or an `upload` in browser mode) copied in as model `id`. */
+  'models.add': {
+    input: z
+      .object({ id: ModelId, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the model file as a path or as an upload (one of them)'),
+    output: ModelStatus,
+  },
+  /** Deletes a model's file (and any half-finished download of it). */
+  'models.remove': { input: z.object({ id: ModelId }).strict(), output: z.object({ id: ModelId }) },
+  /** The model auto-captions use (null: the best installed one). */
+  'models.choose': { input: z.object({ id: ModelId.nullable() }).strict(), output: z.object({ active: ModelId.nullable() }) },
+  // ── templates (issue 11; docs/templates.md) ──
+  /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
+  'templates.list': { input: Empty, output: z.array(TemplateSummary) },
+  /** Saves a copy of a draft's current document as a template authored by `actorId` (any role; its locks stay as they are). */
+  'templates.create': { input: z.object({ draftId: Id, actorId: Id, name: z.string().trim().min(1).max(200).optional() }), output: TemplateSummary },
+  /**
+   * "New from template": a new draft holding the template's document with `fills` (placeholder id → `{ assetId }` or
+   * `{ text }`) in its placeholders, checked by type; locks stay; the library's default kit is applied.
+   */
+  'templates.instantiate': { input: z.object({ templateId: Id, name: z.string().trim().min(1).max(200).optional(), fills: TemplateFills.default({}) }), output: DraftRecord },
+  /** Deletes a template for good: its author or an admin ('templates.edit'); a starter, admins only. */
+  'templates.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int() }) },
   'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
   /** Finished exports (of one draft, or all), newest first, each saying whether its file is still there. */
   'exports.list': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), output: z.array(ExportEntry) },
@@ -165,6 +252,48 @@ export const calls = {
       text: TextClip.pick({ text: true, style: true, x: true, y: true, maxWidth: true }),
     }),
     output: TextLayerImage,
+  },
+  /**
+   * The editor's preview of a photo (docs/image-render.md): the asset cut, straightened, flipped and edited by
+   * the same code as the export (model/image-adjust.ts), shown at `width`×`height`. With `frame` (the layer's
+   * box in canvas pixels, what the export draws) it is drawn at that size and scaled down, so the preview is the
+   * export's own pixels made smaller (sharpening and grain look as they will). A PNG in the library's layer cache
+   * by a key of its inputs, served like a text layer's PNG (textLayerUrl(key)).
+   */
+  'images.photo': {
+    input: z.object({
+      assetId: Id,
+      edit: PhotoEdit.prefault({}),
+      width: z.number().int().min(1).max(4096),
+      height: z.number().int().min(1).max(4096),
+      frame: z.object({ width: z.number().int().min(1).max(8 * 4096), height: z.number().int().min(1).max(8 * 4096) }).optional(),
+    }),
+    output: TextLayerImage.pick({ key: true, width: true, height: true }),
+  },
+  /**
+   * One page of an image draft as the export draws it, `scale` times the canvas size: a saved draft by `id`, or
+   * the document being edited (`doc`). A PNG in the layer cache (textLayerUrl(key)): page thumbnails, and the
+   * picture the preview is held to. At most 4096 pixels on a side (a bigger `scale` is reduced to that).
+   */
+  /**
+   * Exports an image draft as an 'image-export' job (docs/image-render.md "Export job"): every page in `format`,
+   * scaled to `width` and stepped down in quality to `maxBytes` when given (a channel preset), as numbered files
+   * in a new folder of the library's exports/, with `pdf` also one PDF of the pages (JPEG only). Progress per page;
+   * jobs.cancel stops it and removes what it wrote. The result lists each file: quality used, size, fits or not.
+   */
+  'images.export': { input: ImageExportInput, output: z.object({ jobId: Id }) },
+  /** Finished image exports (all, or one draft's), newest first, each file marked available or gone. */
+  /**
+   * Sync to script (docs/captions.md): aligns the script to a draft's voiceover (else main track) recording or to
+   * an asset, offline, as a 'caption-sync' job whose result holds the cues with word times. Nothing is saved.
+   */
+  'captions.syncScript': { input: CaptionSyncInput, output: z.object({ jobId: Id }) },
+  'images.exports': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(ImageExportEntry) },
+  'images.renderPage': {
+    input: z
+      .object({ id: Id.optional(), doc: ImageDraft.optional(), page: z.number().int().min(0).max(99), scale: z.number().min(0.05).max(4).default(1) })
+      .refine((i) => (i.id === undefined) !== (i.doc === undefined), { message: 'Name a draft (id) or send its document (doc), not both' }),
+    output: TextLayerImage.pick({ key: true, width: true, height: true }),
   },
   /**
    * Backs the whole library up to one `.postframe-backup` file as a 'backup' job (docs/backup.md): to `path` (a file,
@@ -408,6 +537,7 @@ export const events = {
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
+  'templates.changed': z.object({ reason: z.enum(['created', 'deleted', 'imported']), ids: z.array(z.string()) }),
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
 } as const;
 

@@ -81,6 +81,10 @@ export function electronFontUrl(fontId: string): string {
 export function hostExportPath(jobId: string): string {
   return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
 }
+/** One file of a finished image export: `part` is a page's number (1-based) or `pdf`, for download in browser mode. */
+export function hostImageExportPath(jobId: string, part: number | 'pdf'): string {
+  return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}/${part}`;
+}
 /** A kit file written by `kits.export` without a path (its `fileName`), for download in browser mode. */
 export function hostKitFilePath(fileName: string): string {
   return `${HOST_PATHS.kitFiles}/${encodeURIComponent(fileName)}`;

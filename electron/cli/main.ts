@@ -7,7 +7,8 @@ import { describeAuditProblem } from '../model/audit';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
-import type { VideoDraft } from '../model/draft';
+import type { Draft, VideoDraft } from '../model/draft';
+import type { ImageDraft } from '../model/image-draft';
 import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
 import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../model/upload';
@@ -15,8 +16,10 @@ import { defaultLibraryPath, defaultSettingsDir } from '../paths';
 import { Studio } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
 import { restoreLibrary } from '../studio/backup';
+import { exportImageDraft } from '../studio/images-api';
 import { installProcessGuards } from '../studio/process-guards';
 import { ColourFilter } from '../model/colour-search';
+import { type ImageFormat, imageFormats } from '../model/image-format';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -28,6 +31,8 @@ Usage:
   postframe duplicates [--library DIR] [--near] [--json]
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o OUT.mp4 [--height 1920|1080|720] [--fps 24|30|60]
                    [--quality high|standard|small] [--json]
+  postframe render [--library DIR] (DRAFT_ID | FILE.json) -o (OUT.jpg|.png|.webp|.avif | DIR/)
+                   [--format jpeg|png|webp|avif] [--max-kb N] [--json]      (image drafts; a carousel needs DIR/)
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
   postframe audit verify [--library DIR]
   postframe queue list --library DIR [--json]
@@ -39,6 +44,8 @@ Usage:
   postframe kit import [--library DIR] FILE.postframe-kit [--json]
   postframe backup [--library DIR] FILE.postframe-backup [--json]
   postframe restore FILE.postframe-backup NEW_FOLDER [--json]
+  postframe captions import [--library DIR] DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME] [--format srt|vtt] [--json]
+  postframe captions export [--library DIR] DRAFT_ID TRACK_ID OUT.srt|OUT.vtt
 
 Without --library, the default library in your user data folder is used (created on first use).
 search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
@@ -56,6 +63,8 @@ kit export writes a brand kit with its logos, intro/outro clips and fonts into o
 kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
 backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
 folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
+captions import adds an SRT or WebVTT file to a video draft as a new caption track (a new revision; --language is a
+BCP 47 tag like en or fi, default und); captions export writes one track as SRT or WebVTT, by OUT's extension (docs/captions.md).
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
@@ -89,7 +98,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -123,6 +132,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await backupCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'restore':
         return await restoreCommand(args, rest, io);
+      case 'captions':
+        return await captionsCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -278,8 +289,10 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
   }
   const [what, extra] = positionals;
   if (!what || extra !== undefined) throw new UsageError('Name one draft: its id, or a draft FILE.json.');
-  if (!out) throw new UsageError('Say where to write the video: -o OUT.mp4');
-  if (!/\.mp4$/i.test(out)) throw new UsageError(`The output must be an .mp4 file, not "${out}".`);
+  if (!out) throw new UsageError('Say where to write the video: -o OUT.mp4 (an image post: -o OUT.jpg, a carousel: -o DIR/)');
+  const imageOut = await imageTarget(out, stringFlag(args, 'format'));
+  if (imageOut) return renderImageCommand(args, what, imageOut, lib, io);
+  if (!/\.mp4$/i.test(out)) throw new UsageError(`The output must be an .mp4 file (a video), an image file or a folder ending in / (an image post), not "${out}".`);
   const preset = ExportPreset.safeParse({
     height: numberOr(stringFlag(args, 'height')),
     fps: numberOr(stringFlag(args, 'fps')),
@@ -295,7 +308,7 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
       throw new AppError('invalid_input', `Cannot read the draft ${what} (${errorMessage(e)}). Give a draft JSON file (docs/draft-format.md).`);
     }
     const parsed = migrateDraft(raw);
-    if (parsed.kind !== 'video') throw new AppError('invalid_input', `${what} is an image draft; only video drafts render to MP4.`);
+    if (parsed.kind !== 'video') throw new AppError('invalid_input', `${what} is an image draft; only video drafts render to MP4. Use -o OUT.jpg, or -o DIR/ for a carousel.`);
     doc = parsed;
   }
   const json = args.flags.has('json');
@@ -312,6 +325,61 @@ async function renderCommand(args: ParsedArgs, rest: string[], lib: { path: stri
     if (json) io.out(`${JSON.stringify({ output: r.outputPath, durationSec: r.durationSec, sizeBytes: r.sizeBytes })}\n`);
     else io.out(`Rendered ${r.outputPath} · ${r.durationSec.toFixed(2)} s · ${(r.sizeBytes / 1e6).toFixed(1)} MB\n`);
     return EXIT.ok;
+  } finally {
+    await studio.close();
+  }
+}
+
+const IMAGE_EXTS: Record<string, ImageFormat> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.webp': 'webp', '.avif': 'avif' };
+type ImageTarget = { kind: 'file'; path: string; format: ImageFormat } | { kind: 'dir'; path: string; format: ImageFormat };
+
+/** Where `-o` asks an image post to go: an image file by its extension, or a folder (ending in a separator, or existing). */
+async function imageTarget(out: string, formatFlag: string | undefined): Promise<ImageTarget | null> {
+  const flagFormat = formatFlag === undefined ? undefined : (imageFormats as readonly string[]).includes(formatFlag) ? (formatFlag as ImageFormat) : null;
+  if (flagFormat === null) throw new UsageError(`Use --format jpeg, png, webp or avif, not "${formatFlag}".`);
+  const ext = IMAGE_EXTS[path.extname(out).toLowerCase()];
+  if (ext) {
+    if (flagFormat && flagFormat !== ext) throw new UsageError(`${out} is a ${ext} file name but --format says ${flagFormat}; choose one.`);
+    return { kind: 'file', path: path.resolve(out), format: ext };
+  }
+  const isDir = /[\\/]$/.test(out) || (await fs.stat(out).then((st) => st.isDirectory(), () => false));
+  return isDir ? { kind: 'dir', path: path.resolve(out), format: flagFormat ?? 'jpeg' } : null;
+}
+
+/** `postframe render` of an image draft: one page to a file, or every page into a folder as numbered files. */
+async function renderImageCommand(args: ParsedArgs, what: string, target: ImageTarget, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const maxKb = intFlag(args, 'max-kb', { min: 1, max: 1_000_000 });
+  let fromFile: Draft | undefined;
+  if (/\.json$/i.test(what)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await fs.readFile(path.resolve(what), 'utf8'));
+    } catch (e) {
+      throw new AppError('invalid_input', `Cannot read the draft ${what} (${errorMessage(e)}). Give a draft JSON file (docs/draft-format.md).`);
+    }
+    fromFile = migrateDraft(raw);
+  }
+  const json = args.flags.has('json');
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    const doc = fromFile ?? studio.rooms.drafts.get(what)?.doc;
+    if (!doc) throw new AppError('not_found', `There is no draft "${what}" in this library. List drafts in the app, or give a draft FILE.json.`);
+    if (doc.kind !== 'image') throw new AppError('invalid_input', `${what} is a video draft; it renders to MP4: -o OUT.mp4.`);
+    const draft: ImageDraft = doc;
+    if (target.kind === 'file' && draft.pages.length > 1) {
+      throw new AppError('invalid_input', `${what} has ${draft.pages.length} pages; write a carousel into a folder: -o DIR/ (the files are numbered).`);
+    }
+    const dir = target.kind === 'dir' ? target.path : path.dirname(target.path);
+    const baseName = target.kind === 'file' ? path.basename(target.path, path.extname(target.path)) : undefined;
+    const written = await exportImageDraft(studio.rooms, draft, { dir, format: target.format, maxBytes: maxKb === undefined ? undefined : maxKb * 1000, baseName });
+    // A single page keeps the exact name asked for (`.jpeg` stays `.jpeg`).
+    if (target.kind === 'file' && written[0] && written[0].path !== target.path) {
+      await fs.rename(written[0].path, target.path);
+      written[0] = { ...written[0], path: target.path };
+    }
+    if (json) io.out(`${JSON.stringify({ files: written })}\n`);
+    else for (const w of written) io.out(`Rendered ${w.path} · ${formatBytes(w.sizeBytes)}${w.quality === null ? '' : ` · quality ${w.quality}`}${w.fits ? '' : ` · OVER the ${maxKb} kB limit at the lowest quality`}\n`);
+    return written.every((w) => w.fits) ? EXIT.ok : EXIT.error;
   } finally {
     await studio.close();
   }
@@ -450,6 +518,44 @@ async function backupCommand(args: ParsedArgs, rest: string[], lib: { path: stri
   } finally {
     await studio.close();
   }
+}
+
+async function captionsCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  if (sub === 'import' && more.length === 2) {
+    const format = stringFlag(args, 'format');
+    if (format !== undefined && format !== 'srt' && format !== 'vtt') throw new UsageError(`--format must be srt or vtt, not "${format}".`);
+    const studio = await openStudio(lib.path, false);
+    try {
+      const out = await studio.api['captions.import']({
+        draftId: more[0]!, path: path.resolve(more[1]!), format, language: stringFlag(args, 'language') ?? 'und', name: stringFlag(args, 'name'),
+      });
+      if (args.flags.has('json')) io.out(`${JSON.stringify(out)}\n`);
+      else {
+        for (const w of out.warnings) io.out(`note: ${w.line === null ? '' : `line ${w.line}: `}${w.message}\n`);
+        io.out(`Added ${out.cueCount} caption${out.cueCount === 1 ? '' : 's'} as track ${out.trackId} (revision ${out.revision}; read as ${out.format.toUpperCase()}, ${out.encoding})\n`);
+      }
+      return EXIT.ok;
+    } finally {
+      await studio.close();
+    }
+  }
+  if (sub === 'export' && more.length === 3) {
+    const [draftId, trackId, file] = more as [string, string, string];
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== '.srt' && ext !== '.vtt') throw new UsageError(`The output file must end in .srt or .vtt, not "${path.basename(file)}".`);
+    const studio = await openStudio(lib.path, false);
+    try {
+      const out = await studio.api['captions.export']({ draftId, trackId, format: ext === '.srt' ? 'srt' : 'vtt' });
+      await fs.writeFile(path.resolve(file), out.text, 'utf8');
+      for (const w of out.warnings) io.out(`note: ${w}\n`);
+      io.out(`Wrote ${out.cueCount} caption${out.cueCount === 1 ? '' : 's'} to ${path.resolve(file)}\n`);
+      return EXIT.ok;
+    } finally {
+      await studio.close();
+    }
+  }
+  throw new UsageError('Use: postframe captions import DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME], or postframe captions export DRAFT_ID TRACK_ID OUT.srt|OUT.vtt');
 }
 
 async function restoreCommand(args: ParsedArgs, rest: string[], io: Out): Promise<number> {

@@ -488,6 +488,64 @@ describe('browser-mode host', () => {
       }
     });
   });
+  describe('image export downloads', () => {
+    /** An image export job as images.export records it: numbered files (and a PDF) in a folder of exports/. */
+    function fakeImageExport(id: string, dir: string, names: string[], o: { status?: 'done' | 'running'; pdf?: string; paths?: string[] } = {}): void {
+      const jobs = new JobsRepo(studio.database);
+      jobs.create({ id, kind: 'image-export', title: 'Exporting images', input: {} });
+      const files = names.map((fileName, i) => ({ fileName, outputPath: o.paths?.[i] ?? path.join(dir, fileName), sizeBytes: 4, quality: 92, fits: true, width: 1080, height: 1350 }));
+      const pdf = o.pdf ? { fileName: o.pdf, outputPath: path.join(dir, o.pdf), sizeBytes: 4, pages: names.length } : null;
+      jobs.update(id, { status: o.status ?? 'done', result: { kind: 'image-export', draftId: 'd1', format: 'jpeg', channel: 'instagram_feed', maxBytes: 8_000_000, dir, files, pdf } });
+    }
+
+    it('serves only the files a finished image export names, by page number or pdf, with the cookie and the media key', async () => {
+      const dir = path.join(studio.folder.root, 'exports', 'Quote ä 2026-01-01 10-00-00');
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [n, body] of [['Quote ä-01.jpg', 'page one'], ['Quote ä-02.jpg', 'page two'], ['Quote ä.pdf', '%PDF'], ['notes.txt', 'not named']]) fs.writeFileSync(path.join(dir, n!), body!);
+      fakeImageExport('img-1', dir, ['Quote ä-01.jpg', 'Quote ä-02.jpg'], { pdf: 'Quote ä.pdf' });
+      const other = path.join(studio.folder.root, 'exports', 'Other');
+      fs.mkdirSync(other);
+      fs.writeFileSync(path.join(other, 'Other.jpg'), 'other');
+      fakeImageExport('img-2', other, ['Other.jpg']);
+      expect((await request(host.port, '/exports/img-1/1')).status, 'without the session').toBe(401);
+      const cookie = await login();
+      expect((await request(host.port, '/exports/img-1/1', { headers: { cookie } })).status, 'without the media key').toBe(403);
+      expect((await request(host.port, '/exports/img-1/1?k=wrong-key-wrong-key', { headers: { cookie } })).status, 'a wrong media key').toBe(403);
+
+      const r = await request(host.port, mk('/exports/img-1/2'), { headers: { cookie } });
+      expect([r.status, r.headers['content-type'], String(r.body)]).toEqual([200, 'image/jpeg', 'page two']);
+      expect(r.headers['content-disposition']).toBe(`attachment; filename="Quote _-02.jpg"; filename*=UTF-8''Quote%20%C3%A4-02.jpg`);
+      const pdf = await request(host.port, mk('/exports/img-1/pdf'), { headers: { cookie } });
+      expect([pdf.status, pdf.headers['content-type'], String(pdf.body)]).toEqual([200, 'application/pdf', '%PDF']);
+      expect(String((await request(host.port, mk('/exports/img-2/1'), { headers: { cookie } })).body)).toBe('other');
+
+      // Another job's index, a page past the end, names and paths instead of numbers, the video route's job: 404.
+      for (const p of ['/exports/img-2/2', '/exports/img-2/pdf', '/exports/img-1/3', '/exports/img-1/0', '/exports/img-1/01', '/exports/img-1/notes.txt', `/exports/img-1/${encodeURIComponent('Quote ä-01.jpg')}`, '/exports/img-1/..%2F..%2Flibrary.sqlite', '/exports/img-1/%ZZ', '/exports/img-1/1/x', '/exports/nope/1']) {
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
+      }
+    });
+
+    it('refuses a running job, a record naming a file outside its folder or the library, and a link out', async () => {
+      const cookie = await login();
+      const dir = path.join(studio.folder.root, 'exports', 'Run');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Run-01.jpg'), 'half');
+      fakeImageExport('img-running', dir, ['Run-01.jpg'], { status: 'running' });
+      // A tampered record: its file is the library's database, or a file outside the library.
+      fakeImageExport('img-db', dir, ['library.sqlite'], { paths: [path.join(studio.folder.root, 'library.sqlite')] });
+      fs.writeFileSync(path.join(tmp, 'private.jpg'), 'private');
+      fakeImageExport('img-out', tmp, ['private.jpg']);
+      fs.symlinkSync(path.join(tmp, 'private.jpg'), path.join(dir, 'link.jpg'));
+      fakeImageExport('img-link', dir, ['link.jpg']);
+      fakeImageExport('img-gone', dir, ['deleted.jpg']);
+      for (const p of ['/exports/img-running/1', '/exports/img-db/1', '/exports/img-out/1', '/exports/img-link/1', '/exports/img-gone/1']) {
+        expect((await request(host.port, mk(p), { headers: { cookie } })).status, p).toBe(404);
+      }
+      // The same file once its job is done is served: the refusals above were the job's state, not the file.
+      new JobsRepo(studio.database).update('img-running', { status: 'done' });
+      expect((await request(host.port, mk('/exports/img-running/1'), { headers: { cookie } })).status).toBe(200);
+    });
+  });
   describe('malformed addresses', () => {
     it('answers a bad %-escape on every route with 404, never 500 or a stack trace', async () => {
       const cookie = await login();

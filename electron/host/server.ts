@@ -238,11 +238,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     return sendFile(req, res, font.path, { 'Content-Type': font.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
   }
 
-  /** `/exports/<jobId>`: a finished export, downloaded under its own file name. */
+  /**
+   * `/exports/<jobId>`: a finished video export; `/exports/<jobId>/<n>` (a page number, or `pdf`): one file of a
+   * finished image export. Both downloaded under the export's own file name; the job record names the file.
+   */
   async function serveExport(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const m = /^\/[^/]+\/([^/]+)$/.exec(pathname);
+    const m = /^\/[^/]+\/([^/]+)(?:\/([^/]+))?$/.exec(pathname);
     const jobId = m ? safeDecode(m[1]!) : null;
-    const out = jobId ? await o.studio.resolveExport(jobId) : null;
+    const part = m?.[2] === undefined ? undefined : safeDecode(m[2]);
+    const out = !jobId || part === null ? null : part === undefined ? await o.studio.resolveExport(jobId) : await o.studio.resolveImageExport(jobId, part);
     if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
   }

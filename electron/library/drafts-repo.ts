@@ -33,6 +33,17 @@ export type NewDraft = { kind: Draft['kind']; name?: string; preset?: CanvasPres
 /** A live draft that uses an asset about to be deleted for good. */
 export type AssetUse = { assetId: string; assetName: string; draftId: string; draftName: string };
 
+/**
+ * Checks a write of a draft's document inside its transaction (the stored document, the one coming in) and
+ * throws to refuse it; nothing is written then. The studio passes the template gate (studio/template-gate.ts).
+ */
+/**
+ * Checks a write against the stored document (throws to refuse). It may return what to record once the write
+ * has become the current revision (e.g. an audit entry): run inside the same transaction, so both land or neither.
+ */
+export type DraftWriteGuard = (before: Draft, after: Draft) => ((revision: number) => void) | undefined;
+const noGuard: DraftWriteGuard = () => undefined;
+
 export type DraftsRepoOptions = { now?: () => Date; keepRevisions?: number };
 
 const SUMMARY_COLUMNS = 'id, name, kind, preset, duration_sec, revision, created_at, updated_at, trashed_at';
@@ -128,16 +139,21 @@ export class DraftsRepo {
     return this.insert(doc);
   }
 
+  /** A new draft (new id, fresh history) holding `doc` as it is: "New from template", a template saved from a draft. */
+  createFrom(doc: Draft): DraftRecord {
+    return this.insert(doc);
+  }
+
   get(id: string): DraftRecord | null {
     const r = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row | undefined;
     return r ? this.toRecord(r) : null;
   }
 
-  /** Live drafts, most recently edited first; or the trash, most recently trashed first. */
+  /** Live drafts, most recently edited first; or the trash, most recently trashed first. Templates are not listed (library/templates-repo.ts). */
   list(trashed: boolean): DraftSummary[] {
     const sql = trashed
-      ? `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, rowid DESC`
-      : `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NULL ORDER BY updated_at DESC, rowid DESC`;
+      ? `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NOT NULL AND is_template = 0 ORDER BY trashed_at DESC, rowid DESC`
+      : `SELECT ${SUMMARY_COLUMNS} FROM drafts WHERE trashed_at IS NULL AND is_template = 0 ORDER BY updated_at DESC, rowid DESC`;
     return (this.db.prepare(sql).all() as SummaryRow[]).map(toSummary);
   }
 
@@ -151,12 +167,14 @@ export class DraftsRepo {
    * another window saved in between: the save is refused (nothing current changes) but the refused
    * document is kept in the history, so the edit can still be recovered from there.
    */
-  save(id: string, baseRevision: number, doc: Draft): { revision: number; updatedAt: string } {
+  save(id: string, baseRevision: number, doc: Draft, guard: DraftWriteGuard = noGuard): { revision: number; updatedAt: string } {
     const outcome = this.db.transaction(() => {
       const cur = this.row(id);
       if (doc.kind !== cur.kind) {
         throw new AppError('invalid_input', `This is a ${cur.kind} draft; it cannot be saved as a ${doc.kind} draft. Create a new draft instead.`);
       }
+      // Before anything is written, a refused document is not even kept in the history.
+      const written = guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const revision = this.nextRevision(cur);
       this.addRevision(cur.rowid, revision, savedAt, doc);
@@ -165,6 +183,7 @@ export class DraftsRepo {
         return { conflict: true as const, current: cur.revision, kept: revision };
       }
       this.makeCurrent(cur.rowid, revision, savedAt, doc);
+      written?.(revision);
       return { conflict: false as const, revision, updatedAt: savedAt };
     })();
     // Thrown after the commit: throwing inside the transaction would roll back the kept revision.
@@ -197,13 +216,13 @@ export class DraftsRepo {
     return this.insert({ ...doc, name: copyName(doc.name) });
   }
 
-  /** Moves drafts to or from the trash; returns the ids that changed (unknown or already there are skipped). */
+  /** Moves drafts to or from the trash; returns the ids that changed (unknown, already there, or templates (deleted with templates.delete) are skipped). */
   setTrashed(ids: string[], trashed: boolean): string[] {
     const changed: string[] = [];
     const now = this.now().toISOString();
     const stmt = trashed
-      ? this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
-      : this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL');
+      ? this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL AND is_template = 0')
+      : this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL AND is_template = 0');
     this.db.transaction(() => {
       for (const id of ids) {
         const { changes } = trashed ? stmt.run(now, id) : stmt.run(id);
@@ -224,7 +243,7 @@ export class DraftsRepo {
   }
 
   /** Makes an earlier revision's document the current one, as a new revision on top of the history. */
-  restoreRevision(id: string, revision: number): DraftRecord {
+  restoreRevision(id: string, revision: number, guard: DraftWriteGuard = noGuard): DraftRecord {
     this.db.transaction(() => {
       const cur = this.row(id);
       const stored = this.db.prepare('SELECT doc FROM draft_revisions WHERE draft_rowid = ? AND revision = ?').pluck().get(cur.rowid, revision) as
@@ -235,10 +254,12 @@ export class DraftsRepo {
       }
       const doc = this.parse(stored);
       if (doc.kind !== cur.kind) throw new Error(`Revision ${revision} of draft ${id} is a ${doc.kind} draft in a ${cur.kind} draft`);
+      const written = guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const next = this.nextRevision(cur);
       this.addRevision(cur.rowid, next, savedAt, doc);
       this.makeCurrent(cur.rowid, next, savedAt, doc);
+      written?.(next);
     })();
     return this.get(id)!;
   }

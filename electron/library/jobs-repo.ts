@@ -72,9 +72,11 @@ export class JobsRepo {
    * Finished exports a person started (not a post's channel variants), newest first; with `draftId`, that
    * draft's only. The export history of the editor and the Jobs drawer.
    */
-  finishedExports(opts: { draftId?: string; limit: number }): Job[] {
+  finishedExports(opts: { draftId?: string; limit: number; kind?: 'export' | 'image-export' }): Job[] {
     const byDraft = opts.draftId === undefined ? '' : "AND json_extract(result, '$.draftId') = ?";
-    const sql = `SELECT * FROM jobs WHERE kind = 'export' AND status = 'done' AND json_extract(input, '$.variant') IS NULL ${byDraft}
+    // A post's delivery writes into its own folder (outputDir): not a person's export.
+    const kind = opts.kind === 'image-export' ? "kind = 'image-export' AND json_extract(input, '$.outputDir') IS NULL" : "kind = 'export'";
+    const sql = `SELECT * FROM jobs WHERE ${kind} AND status = 'done' AND json_extract(input, '$.variant') IS NULL ${byDraft}
       ORDER BY created_at DESC LIMIT ?`;
     const params = opts.draftId === undefined ? [opts.limit] : [opts.draftId, opts.limit];
     return (this.db.prepare(sql).all(...params) as Row[]).map(toJob);

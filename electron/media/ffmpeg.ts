@@ -124,6 +124,18 @@ export class MediaTools {
     return exit.stdout;
   }
 
+  /**
+   * Another media program (the speech aligner's pocketsphinx_continuous) run through the same door: tracked,
+   * recorded in the library's run/children, killed by the signal or killAll. Resolves with its standard output;
+   * rejects with AppError('cancelled') on abort, else an Error naming `what` and its last words on failure.
+   */
+  async runProgram(what: string, bin: string, args: readonly string[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<string> {
+    throwIfAborted(options.signal);
+    const exit = await this.spawnTracked(bin, args, { signal: options.signal, stdout: 'capture', timeoutMs: options.timeoutMs }).exit;
+    this.settle(what, exit, options.signal);
+    return exit.stdout;
+  }
+
   /** "5.1.9-0+deb12u1" or null when the binary does not run. */
   async version(): Promise<string | null> {
     const exit = await this.spawnTracked(this.binaries.ffmpeg, ['-hide_banner', '-version'], { stdout: 'capture', timeoutMs: 10_000 }).exit;
@@ -136,7 +148,7 @@ export class MediaTools {
   }
 
   /** Turns an exit into nothing (success) or the error to throw; logs real failures (not cancels). */
-  private settle(what: 'ffmpeg' | 'ffprobe', exit: Exit, signal: AbortSignal | undefined): void {
+  private settle(what: string, exit: Exit, signal: AbortSignal | undefined): void {
     if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
     if (!failed(exit)) return;
     const message = exit.error

@@ -14,6 +14,8 @@ export const auditActions = [
   'font_edit',
   // An admin backed the library up to a file, or restored a backup into a new folder (docs/backup.md).
   'library_backup', 'library_restore',
+  // An admin saved a draft that moves, edits, unlocks or newly locks a template's locked elements (creators are refused).
+  'template_lock_edit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

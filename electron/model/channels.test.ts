@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS_CHECKED, channelLimits, mediaLimits, type MediaLimits, type Range } from './channels';
+import { CHANNELS_CHECKED, channelLimits, defaultChannels, imageFormatsFor, imagePreset, mediaLimits, type MediaLimits, type Range } from './channels';
 import { channelIds } from './post';
 
 const inRange = (r: Range | null, v: number) => r == null || ((r.min == null || v >= r.min) && (r.max == null || v <= r.max));
@@ -46,5 +46,28 @@ describe('channel limits table', () => {
     expect(channelLimits.facebook_reel.text.source.secondary).toBe(false);
     expect(mediaLimits('instagram_feed', 'video')).toBeNull();
     expect(mediaLimits('instagram_feed', 'image')?.aspect).toEqual({ min: 0.8, max: 1.91 });
+  });
+});
+
+describe('image presets', () => {
+  it('offer the formats each channel takes, AVIF nowhere a channel lists it not', () => {
+    expect(imageFormatsFor('instagram_feed')).toEqual(['jpeg']);
+    expect(imageFormatsFor('x')).toEqual(['jpeg', 'png', 'webp']);
+    expect(imageFormatsFor('linkedin')).toEqual(['jpeg', 'png']);
+    expect(imageFormatsFor('youtube_shorts')).toEqual([]);
+    expect(imagePreset('instagram_feed')).toMatchObject({ size: { width: 1080, height: 1350 }, maxBytes: 8_000_000, maxItems: 10 });
+    expect(imagePreset('facebook_reel')).toBeNull();
+    for (const id of Object.keys(channelLimits) as (keyof typeof channelLimits)[]) {
+      const d = channelLimits[id].document;
+      if (d) expect(d.source.page.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('defaultChannels', () => {
+  it('starts an image post or carousel on the Instagram feed and a video on TikTok, each a channel that takes that kind', () => {
+    expect(defaultChannels('image')).toEqual(['instagram_feed']);
+    expect(defaultChannels('video')).toEqual(['tiktok']);
+    for (const kind of ['image', 'video'] as const) for (const ch of defaultChannels(kind)) expect(mediaLimits(ch, kind)).not.toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { type ImageFormat, imageFormats } from './image-format';
 import type { ChannelId } from './post';
 
 /**
@@ -66,6 +67,14 @@ export type TextLimits = {
   source: Source;
 };
 
+/** A carousel sent as one document (LinkedIn document posts): a PDF of the pages. */
+export type DocumentLimits = {
+  containers: readonly string[];
+  maxBytes: number | null;
+  maxPages: number | null;
+  source: Source;
+};
+
 export type ChannelLimits = {
   id: ChannelId;
   label: string;
@@ -73,6 +82,8 @@ export type ChannelLimits = {
   labelPossessive: string;
   video: MediaLimits | null;
   image: MediaLimits | null;
+  /** null: the channel has no document post. */
+  document: DocumentLimits | null;
   text: TextLimits;
 };
 
@@ -103,6 +114,8 @@ const FACEBOOK_REELS = src('developers.facebook.com: video-api/guides/reels-publ
 const YOUTUBE = src('support.google.com/youtube/answer/15424877');
 const X = src('docs.x.com: x-api/media best practices');
 const LINKEDIN = src('learn.microsoft.com: linkedin shares videos-api');
+const LINKEDIN_IMAGES = src('learn.microsoft.com: linkedin shares images-api / multiimage-post-api', true);
+const LINKEDIN_DOCUMENTS = src('learn.microsoft.com: linkedin shares documents-api; LinkedIn Help', true);
 
 export const channelLimits: Record<ChannelId, ChannelLimits> = {
   tiktok: {
@@ -137,6 +150,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     // Caption and photo title come from a secondary copy. The Content Posting API has no comment endpoint,
     // so there is no first comment (not in CHANNELS.md: a judgement from the API reference named above).
+    document: null,
     text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: { max: 90, kinds: ['image'] }, firstComment: false, source: src(TIKTOK.page, true) },
   },
   instagram_reel: {
@@ -158,6 +172,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
       source: src(INSTAGRAM.page, true),
     },
     image: null,
+    document: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
   },
   instagram_feed: {
@@ -179,6 +194,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
       maxItems: 10,
       source: src(INSTAGRAM.page, true),
     },
+    document: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
   },
   youtube_shorts: {
@@ -199,6 +215,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     image: null,
     // Caption = the description; title and description limits from a secondary copy.
+    document: null,
     text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: { max: 100, kinds: ['video'] }, firstComment: true, source: src(YOUTUBE.page, true) },
   },
   facebook_reel: {
@@ -218,6 +235,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
       source: FACEBOOK_REELS,
     },
     image: null,
+    document: null,
     text: { captionMax: 63_206, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: FACEBOOK_REELS },
   },
   x: {
@@ -248,6 +266,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     // X counts "weighted" characters (a URL is 23, CJK and emoji count 2): we count code points, which
     // under-counts CJK/emoji-heavy posts; see post-text.ts.
+    document: null,
     text: { captionMax: 280, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: X },
   },
   linkedin: {
@@ -261,8 +280,10 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
       maxBytes: 500 * MB,
       source: src(LINKEDIN.page, true),
     },
-    // LinkedIn takes images, but CHANNELS.md lists no image limits: accepted, nothing checked.
-    image: { ...noMedia, source: src(LINKEDIN.page, true) },
+    // Multi-image posts: up to 20 images (2nd, to verify). No size or pixel limit is listed: none checked.
+    image: { ...noMedia, containers: ['jpeg', 'png', 'gif'], maxItems: 20, source: LINKEDIN_IMAGES },
+    // A carousel as a document post: one PDF, ≤ 100 MB, ≤ 300 pages (2nd, to verify).
+    document: { containers: ['pdf'], maxBytes: 100 * MB, maxPages: 300, source: LINKEDIN_DOCUMENTS },
     text: { captionMax: 3000, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: LINKEDIN },
   },
 };
@@ -272,6 +293,69 @@ export function sourceLabel(s: Source): string {
   return s.secondary ? `${s.page}, via a secondary copy` : s.page;
 }
 
+/** The image formats of ours (model/image-format.ts) a channel takes, in the order the export prefers them. */
+export function imageFormatsFor(channel: ChannelId): ImageFormat[] {
+  const image = channelLimits[channel].image;
+  return image ? imageFormats.filter((f) => image.containers.includes(f)) : [];
+}
+
+/**
+ * What the Export dialog's channel preset sets for an image draft: the pixel size the channel shows best (when
+ * it names one) and the file-size limit (quality is stepped down to fit it). null: the channel takes no images.
+ */
+export function imagePreset(channel: ChannelId): { size: Size | null; maxBytes: number | null; formats: ImageFormat[]; maxItems: number | null; source: Source } | null {
+  const image = channelLimits[channel].image;
+  if (!image) return null;
+  return { size: image.recommendedSize, maxBytes: image.maxBytes, formats: imageFormatsFor(channel), maxItems: image.maxItems, source: image.source };
+}
+
+/**
+ * The channels a new post starts with, by the draft's kind: a video goes to TikTok, the short-video home; an
+ * image post or carousel goes to the Instagram feed, where still posts and carousels live (issue 11 walk #7).
+ */
+export function defaultChannels(kind: 'video' | 'image'): ChannelId[] {
+  return kind === 'image' ? ['instagram_feed'] : ['tiktok'];
+}
+
 export function mediaLimits(channel: ChannelId, kind: 'video' | 'image'): MediaLimits | null {
   return kind === 'video' ? channelLimits[channel].video : channelLimits[channel].image;
+}
+
+/**
+ * How a carousel of `pages` goes to a channel (issue 11 §3, §6): as that many images, as one PDF document (a
+ * channel with document posts, LinkedIn, gets every carousel of two pages or more that way), or not at all, with
+ * what is wrong and what to do (the composer's check and the queue's refusal say the same).
+ */
+export type CarouselRoute =
+  | { as: 'images'; limits: MediaLimits }
+  | { as: 'document'; limits: DocumentLimits }
+  | { as: 'none'; what: string; fix: string; source: Source };
+
+const pagesText = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;
+
+/** Whether a channel takes a carousel of `pages` at all (as images or as a document), without the reasons. */
+function takesCarousel(pages: number, channel: ChannelId): 'images' | 'document' | null {
+  const c = channelLimits[channel];
+  if (!c.image) return null;
+  if (pages > 1 && c.document) return c.document.maxPages == null || pages <= c.document.maxPages ? 'document' : null;
+  return c.image.maxItems == null || pages <= c.image.maxItems ? 'images' : null;
+}
+
+export function carouselRoute(pages: number, channel: ChannelId): CarouselRoute {
+  const c = channelLimits[channel];
+  const image = c.image;
+  if (!image) return { as: 'none', what: `${c.label} does not take images`, fix: 'remove it from the post or attach a video draft', source: (c.video ?? c.text).source };
+  const how = takesCarousel(pages, channel);
+  if (how === 'images') return { as: 'images', limits: image };
+  if (how === 'document') return { as: 'document', limits: c.document! };
+  const max = pages > 1 && c.document?.maxPages != null ? c.document.maxPages : image.maxItems!;
+  const what = pages > 1 && c.document ? `${c.label} takes documents of up to ${max} pages; this carousel has ${pagesText(pages)}` : `${c.label} takes up to ${max} images a post; this carousel has ${pagesText(pages)}`;
+  const note = channel === 'instagram_feed' ? ' (the Instagram app takes 20 by hand; its API, which Postframe sends through, takes 10)' : '';
+  const others = (Object.keys(channelLimits) as ChannelId[])
+    .filter((ch) => ch !== channel)
+    .map((ch) => ({ ch, how: takesCarousel(pages, ch) }))
+    .filter((o) => o.how !== null)
+    .map((o) => `${channelLimits[o.ch].label}${o.how === 'document' ? ' (as one PDF document)' : ''}`);
+  const elsewhere = others.length ? `, or post it to ${others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} or ${others.at(-1)}`}` : '';
+  return { as: 'none', what: `${what}${note}`, fix: `remove ${pagesText(pages - max)}, split it into two posts${elsewhere}`, source: pages > 1 && c.document ? c.document.source : image.source };
 }

@@ -7,6 +7,7 @@ import { DRAFT_SCHEMA_VERSION, Draft } from './draft';
  */
 const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   1: imageV1ToV2,
+  2: captionsV2ToV3,
 };
 
 type Obj = Record<string, unknown>;
@@ -40,6 +41,17 @@ function imageV1ToV2(doc: Obj): Obj {
     pages: [{ id: 'page-1', background: { type: 'colour', color: typeof canvas.background === 'string' ? canvas.background : '#000000' }, layers }],
     spread: null,
   };
+}
+
+/**
+ * Version 3 added caption tracks to video drafts (`captions`, optional): a version-2 document has none. A
+ * `captions` key another tool put there meant nothing in version 2, so it is left out rather than read as
+ * captions. Image drafts are unchanged.
+ */
+function captionsV2ToV3(doc: Obj): Obj {
+  if (doc.kind !== 'video' || !('captions' in doc)) return doc;
+  const { captions: _ignored, ...rest } = doc;
+  return rest;
 }
 
 /** Reads any stored or imported draft JSON into the current schema, or says why it cannot. */

@@ -8,8 +8,9 @@ import { z } from 'zod';
 /**
  * The version of the draft format (docs/draft-format.md), shared by video and image drafts. Older documents are
  * upgraded on load (draft-migrate.ts). 2: image drafts have pages, photo/shape/text layers and backgrounds.
+ * 3: video drafts may have caption tracks (model/caption-track.ts).
  */
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 export const Id = z.string().min(1).max(64);
 export const Seconds = z.number().finite().nonnegative();

@@ -66,6 +66,23 @@ describe('migrateDraft', () => {
       ] }],
     });
   });
+  it('reads a version 2 video draft with no captions, and leaves out a "captions" key version 2 never had', () => {
+    const d = newVideoDraft('v2', '9:16', 30, id);
+    const v2 = { ...JSON.parse(JSON.stringify(d)), schemaVersion: 2 } as Record<string, unknown>;
+    const read = migrateDraft(v2);
+    expect(read).toEqual(d);
+    expect(read.schemaVersion).toBe(3);
+    const stray = migrateDraft({ ...v2, captions: [{ id: 'x', language: 'en', name: 'E', cues: [] }] });
+    expect(stray.kind === 'video' && stray.captions).toBeUndefined();
+  });
+  it('keeps the caption tracks of a version 3 draft, and names a broken cue', () => {
+    const d = newVideoDraft('v3', '9:16', 30, id);
+    const captions = [{ id: 'cap-en', language: 'en', name: 'English', cues: [{ id: 'q1', text: 'Hello  there', startSec: 1, endSec: 2 }] }];
+    const read = migrateDraft({ ...d, captions });
+    expect(read.kind === 'video' && read.captions).toEqual([{ ...captions[0], cues: [{ id: 'q1', text: 'Hello there', startSec: 1, endSec: 2 }] }]);
+    const bad = { ...captions[0]!, cues: [{ id: 'q1', text: 'Hi', startSec: 2, endSec: 1 }] };
+    expect(() => migrateDraft({ ...d, captions: [bad] })).toThrow(/captions\.0\.cues\.0\.endSec: A caption must end after it starts/);
+  });
   it('refuses an unknown brand mark, naming the clip', () => {
     const d = newVideoDraft('x', '9:16', 30, id);
     const bad = { ...d, tracks: [{ ...d.tracks[0]!, clips: [{ ...clip(), brand: 'sticker' }] }] };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, TemplateMark, TextRole, TextStyle } from './draft-parts';
 import { ImageDraft } from './image-draft';
+import { CaptionTracks } from './caption-track';
 
 export * from './draft-parts';
 export * from './image-draft';
+export * from './caption-track';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -142,6 +144,11 @@ export const VideoDraft = z.object({
   kitId: Id.nullable().default(null),
   /** Bottom to top: the main track first, then overlays and text in stacking order; audio tracks anywhere. */
   tracks: z.array(Track).max(32),
+  /**
+   * Caption tracks (model/caption-track.ts), one per language or purpose; absent on drafts from before
+   * captions (version 2) and on drafts that have none.
+   */
+  captions: CaptionTracks.optional(),
 });
 export type VideoDraft = z.infer<typeof VideoDraft>;
 

@@ -7,6 +7,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'ffmpeg_missing',
+  /** A program a feature needs besides ffmpeg is not installed (the speech aligner's pocketsphinx and its model). */
+  'tool_missing',
   'library_unavailable',
   'unsupported_media',
   'cancelled',

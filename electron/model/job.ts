@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { CaptionSyncResult } from './caption-sync-job';
+import { CaptionTranscribeResult, ModelDownloadResult } from './caption-transcribe-job';
+import { ImageExportResult } from './image-export-job';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync', 'caption-transcribe', 'model-download'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -94,7 +97,7 @@ export const KitImportResult = z.object({
   importedAssetIds: z.array(z.string()),
 });
 export type KitImportResult = z.infer<typeof KitImportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult]);
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult, CaptionTranscribeResult, ModelDownloadResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({
@@ -125,6 +128,14 @@ export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
 }
 
+export function imageExportResultOf(job: Job): ImageExportResult | null {
+  return job.result?.kind === 'image-export' ? job.result : null;
+}
+
+export function captionSyncResultOf(job: Job): CaptionSyncResult | null {
+  return job.result?.kind === 'caption-sync' ? job.result : null;
+}
+
 export function backupResultOf(job: Job): BackupResult | null {
   return job.result?.kind === 'backup' ? job.result : null;
 }
@@ -135,4 +146,8 @@ export function restoreResultOf(job: Job): RestoreResult | null {
 
 export function recordingResultOf(job: Job): RecordingResult | null {
   return job.result?.kind === 'recording' ? job.result : null;
+}
+
+export function captionTranscribeResultOf(job: Job): CaptionTranscribeResult | null {
+  return job.result?.kind === 'caption-transcribe' ? job.result : null;
 }

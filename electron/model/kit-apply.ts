@@ -73,7 +73,15 @@ export type ApplyKitResult = {
   repointed: number;
   /** Logo or watermark clips left as they were because the kit has no logo. */
   keptLogos: number;
+  /** Role-styled or brand-marked elements left as they were because a template locks them (docs/templates.md). */
+  keptLocked: number;
 };
+
+/**
+ * `locked`: also restyle and re-point a template's locked elements. Only someone holding 'templates.edit' may
+ * save that (the engine refuses a creator's save), so by default they are left as the template has them.
+ */
+export type ApplyKitOptions = { locked?: boolean };
 
 /**
  * Makes `kit` the draft's kit: every text clip with a `styleRole` gets the kit's style for that role (scaled to
@@ -81,18 +89,24 @@ export type ApplyKitResult = {
  * width) and its watermark clips the kit's watermark logo placed per the kit's watermark preset. Clips without
  * a role or a brand mark are untouched. Unchanged tracks and clips keep their identity.
  */
-export function applyKit(draft: Draft, kit: Kit, sizeOf: SizeOf): ApplyKitResult {
+export function applyKit(draft: Draft, kit: Kit, sizeOf: SizeOf, options: ApplyKitOptions = {}): ApplyKitResult {
   const canvas = draft.canvas;
   let restyled = 0;
   let repointed = 0;
   let keptLogos = 0;
-  const restyle = <T extends { styleRole: TextRole | null; style: TextClip['style'] }>(c: T): T => {
-    if (c.styleRole == null) return c;
+  let keptLocked = 0;
+  const frozen = (c: { template?: string | null; styleRole?: TextRole | null; brand?: string | null }): boolean => {
+    if (options.locked || c.template !== 'locked') return false;
+    if (c.styleRole != null || c.brand === 'logo' || c.brand === 'watermark') keptLocked++;
+    return true;
+  };
+  const restyle = <T extends { styleRole: TextRole | null; style: TextClip['style']; template?: string | null }>(c: T): T => {
+    if (c.styleRole == null || frozen(c)) return c;
     restyled++;
     return { ...c, style: roleStyle(kit, c.styleRole, canvas.width).style };
   };
-  const repoint = <T extends { brand: MediaClip['brand']; assetId: string; transform: MediaClip['transform'] }>(c: T): T => {
-    if (c.brand !== 'logo' && c.brand !== 'watermark') return c;
+  const repoint = <T extends { brand: MediaClip['brand']; assetId: string; transform: MediaClip['transform']; template?: string | null }>(c: T): T => {
+    if ((c.brand !== 'logo' && c.brand !== 'watermark') || frozen(c)) return c;
     const assetId = c.brand === 'watermark' ? watermarkLogo(kit) : kitLogo(kit);
     const size = assetId ? sizeOf(assetId) : null;
     if (!assetId || !size) {
@@ -116,12 +130,12 @@ export function applyKit(draft: Draft, kit: Kit, sizeOf: SizeOf): ApplyKitResult
       });
       return changed ? { ...t, clips } : t;
     });
-    return { draft: { ...draft, kitId: kit.id, tracks }, restyled, repointed, keptLogos };
+    return { draft: { ...draft, kitId: kit.id, tracks }, restyled, repointed, keptLogos, keptLocked };
   }
   // Image layers have a box instead of a transform: a logo keeps its centre and width, a watermark goes where
   // the preset puts it, both at the new logo's aspect.
   const repointLayer = (l: ImageMediaLayer): ImageMediaLayer => {
-    if (l.brand !== 'logo' && l.brand !== 'watermark') return l;
+    if ((l.brand !== 'logo' && l.brand !== 'watermark') || frozen(l)) return l;
     const assetId = l.brand === 'watermark' ? watermarkLogo(kit) : kitLogo(kit);
     const size = assetId ? sizeOf(assetId) : null;
     if (!assetId || !size) {
@@ -134,7 +148,7 @@ export function applyKit(draft: Draft, kit: Kit, sizeOf: SizeOf): ApplyKitResult
     return { ...l, assetId, box: boxOfRect(watermarkRect(preset, size, canvas), canvas), opacity: preset.opacity };
   };
   const pages = draft.pages.map((p) => ({ ...p, layers: p.layers.map((l) => (l.type === 'text' ? restyle(l) : l.type === 'media' ? repointLayer(l) : l)) }));
-  return { draft: { ...draft, kitId: kit.id, pages }, restyled, repointed, keptLogos };
+  return { draft: { ...draft, kitId: kit.id, pages }, restyled, repointed, keptLogos, keptLocked };
 }
 
 /** Drawn width of a `fit` logo as a fraction of the canvas width (the inverse of logoTransform's scale). */

@@ -19,6 +19,13 @@ export const permissions = {
   'kits.edit': { roles: ['admin'], what: 'change brand kits' },
   /** Settings → Library: back up the whole library to one file, or restore a backup into a new folder (docs/backup.md). */
   'library.backup': { roles: ['admin'], what: 'back up or restore the library' },
+  /**
+   * A template's locked elements (docs/templates.md): move, resize, restyle, re-point, hide, reorder, delete or
+   * unmark them, or lock new ones. Checked by the engine on every draft write (studio/template-gate.ts).
+   */
+  'templates.edit': { roles: ['admin'], what: "change a template's locked elements" },
+  // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
+  // (the caption editor's save goes through the draft's own checks, templates.edit included).
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 
@@ -28,10 +35,15 @@ export function can(role: Role, permission: Permission): boolean {
 
 const roleNames: Record<Role, string> = { creator: 'a creator', approver: 'an approver', admin: 'an admin' };
 
+/** Who holds a permission, for messages: "an admin", "an approver or an admin". */
+export function whoMay(permission: Permission): string {
+  return permissions[permission].roles.map((r) => roleNames[r]).join(' or ');
+}
+
 /** The user, when their role holds the permission; otherwise an 'unauthorized' error that says what to do. */
 export function requirePermission(user: User, permission: Permission): User {
   if (can(user.role, permission)) return user;
   const p = permissions[permission];
-  const who = p.roles.map((r) => roleNames[r]).join(' or ');
+  const who = whoMay(permission);
   throw new AppError('unauthorized', `Only ${who} can ${p.what}. Switch to ${who} profile, or ask one.`);
 }

@@ -15,6 +15,57 @@ const post = (c: Partial<PostContent> = {}, overrides: Partial<Record<ChannelId,
 const video = (f: Partial<MediaFacts> = {}): MediaFacts => ({ kind: 'video', durationSec: 30, width: 1080, height: 1920, fps: 30, sizeBytes: null, ...f });
 const image = (f: Partial<MediaFacts> = {}): MediaFacts => ({ kind: 'image', durationSec: 0, width: 1080, height: 1350, fps: 30, sizeBytes: null, ...f });
 
+describe('validatePost: carousels and image formats', () => {
+  it('counts pages against each channel: X 4, Instagram feed 10 (the API), TikTok 35', () => {
+    expect(validatePost(post(), image({ pages: 4 }), 'x')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 5 }), 'x')).toMatchObject([{
+      field: 'pages',
+      severity: 'error',
+      message: expect.stringMatching(/^X takes up to 4 images a post; this carousel has 5 pages: remove 1 page, split it into two posts, or post it to TikTok, Instagram feed or LinkedIn \(as one PDF document\) \(docs\.x\.com/),
+    }]);
+    expect(validatePost(post(), image({ pages: 10 }), 'instagram_feed')).toEqual([]);
+    const ig = validatePost(post(), image({ pages: 12 }), 'instagram_feed');
+    expect(ig).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 2 pages, split it into two posts, or post it to TikTok or LinkedIn (as one PDF document)' }]);
+    expect(ig[0]!.message).toMatch(/its API, which Postframe sends through, takes 10/);
+    expect(validatePost(post(), image({ width: 1080, height: 1920, pages: 36 }), 'tiktok')).toMatchObject([{ field: 'pages', severity: 'error' }]);
+  });
+
+  it('sends a LinkedIn carousel as one PDF document (to 300 pages), and refuses more, saying where it can go', () => {
+    expect(validatePost(post(), image({ pages: 1 }), 'linkedin')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 5 }), 'linkedin')).toEqual([]);
+    expect(validatePost(post(), image({ pages: 25 }), 'linkedin')).toEqual([]);
+    const over = validatePost(post(), image({ pages: 301 }), 'linkedin');
+    expect(over).toMatchObject([{ field: 'pages', severity: 'error', fix: 'remove 1 page, split it into two posts' }]);
+    expect(over[0]!.message).toMatch(/^LinkedIn takes documents of up to 300 pages; this carousel has 301 pages/);
+    expect(over[0]!.source).toMatch(/documents-api/);
+  });
+
+  it('a refused carousel names only channels that take it', () => {
+    const byLabel = new Map(channelIds.map((c) => [channelLimits[c].label, c]));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.constantFrom(...channelIds), (pages, ch) => {
+        const facts = image({ width: 1080, height: 1080, pages });
+        const issue = validatePost(post(), facts, ch).find((i) => i.field === 'pages');
+        const list = issue && /post it to (.*)$/.exec(issue.fix)?.[1];
+        if (!list) return;
+        const named = list.split(/, | or /).map((l) => l.replace(' (as one PDF document)', ''));
+        for (const label of named) {
+          const other = byLabel.get(label);
+          expect(other, `${label} is a channel`).toBeDefined();
+          expect(validatePost(post(), facts, other!).filter((i) => i.field === 'pages' || i.field === 'media'), `${ch} → ${label} at ${pages}`).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it('refuses a format the channel does not take, saying which it does', () => {
+    expect(validatePost(post(), image({ format: 'png' }), 'instagram_feed')).toMatchObject([{ field: 'format', severity: 'error', message: expect.stringMatching(/^Instagram feed does not take PNG: export as JPEG/) }]);
+    expect(validatePost(post(), image({ format: 'avif' }), 'x')).toMatchObject([{ field: 'format', fix: 'export as JPEG or PNG or WebP' }]);
+    expect(validatePost(post(), image({ format: 'webp' }), 'x')).toEqual([]);
+    expect(validatePost(post(), image({ format: null }), 'instagram_feed')).toEqual([]);
+  });
+});
+
 describe('validatePost', () => {
   it('passes a 30 s 9:16 video with a short caption on every video channel', () => {
     for (const ch of ['tiktok', 'instagram_reel', 'youtube_shorts', 'facebook_reel', 'x', 'linkedin'] as const) {
@@ -77,14 +128,29 @@ describe('validatePost', () => {
   });
 
   it('warns about aspect and resolution the export will fix, saying what it will make', () => {
-    const feed = validatePost(post(), image({ width: 1080, height: 1920 }), 'instagram_feed');
-    expect(feed.find((i) => i.field === 'aspect')?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the export makes a 1080×1350 variant with the picture whole on a blurred backdrop; or make a 4:5 cut/);
+    const reel = validatePost(post(), video({ width: 1080, height: 1080 }), 'instagram_reel');
+    expect(reel.find((i) => i.field === 'aspect')?.message).toMatch(/: the export makes a 1080×1920 variant with the picture whole on a blurred backdrop; or make a 9:16 cut/);
     const shorts = validatePost(post(), video({ width: 1920, height: 1080 }), 'youtube_shorts');
     expect(shorts.find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is wider than YouTube Shorts' widest, 1:1: the export makes a 1080×1080 variant/);
     const x = validatePost(post(), video(), 'x');
     expect(x).toMatchObject([{ field: 'resolution', severity: 'warning' }]);
     expect(x[0]!.message).toMatch(/^1080×1920 is larger than X's 32–1280 px wide, 32–1024 px high: the export scales it to 576×1024/);
-    expect(validatePost(post(), video({ width: 1920, height: 1080 }), 'tiktok').find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is not the 9:16 TikTok shows full-screen/);
+    expect(validatePost(post(), video({ width: 1920, height: 1080 }), 'tiktok').find((i) => i.field === 'aspect')?.message).toMatch(/^16:9 is not 9:16, the shape TikTok shows full-screen: the export makes/);
+  });
+
+  it('an image post is told what the channel does with its pages, never about video variants or backdrops', () => {
+    const tiktok = validatePost(post(), image({ width: 1080, height: 1350 }), 'tiktok').find((i) => i.field === 'aspect');
+    expect(tiktok?.message).toMatch(/^4:5 is not 9:16, the shape TikTok shows full-screen: TikTok photo mode shows each page whole, fitted to the screen with bars around it; for full-screen pages, make a 9:16 version of the post/);
+    const feed = validatePost(post(), image({ width: 1080, height: 1920 }), 'instagram_feed').find((i) => i.field === 'aspect');
+    expect(feed?.message).toMatch(/^9:16 is taller than Instagram feed's tallest, 4:5: the pages go out as designed, so Instagram feed may crop them or refuse the post; make a 4:5 version of the post/);
+    fc.assert(
+      fc.property(fc.integer({ min: 16, max: 4096 }), fc.integer({ min: 16, max: 4096 }), fc.constantFrom(...channelIds), (w, h, ch) => {
+        fc.pre(mediaLimits(ch, 'image') != null);
+        for (const issue of validatePost(post(), image({ width: w, height: h }), ch).filter((i) => i.field === 'aspect')) {
+          expect(issue.message).not.toMatch(/variant|backdrop|\bcut\b/);
+        }
+      }),
+    );
   });
 
   it('warns about fps outside the range', () => {

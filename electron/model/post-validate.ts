@@ -1,5 +1,6 @@
-import { channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
+import { carouselRoute, channelLimits, mediaLimits, sourceLabel, type Range, type Source } from './channels';
 import { formatDimensions } from './geometry';
+import { type ImageFormat, imageFormats } from './image-format';
 import { contentFor, type ChannelId, type Post } from './post';
 import { codePointLength, inlineHashtags, inlineMentions, writtenCaption } from './post-text';
 import { bitrateCapKbps, maxSecondsAt, MIN_VIDEO_KBPS, planVariant } from './render-variant';
@@ -16,7 +17,7 @@ import { bitrateCapKbps, maxSecondsAt, MIN_VIDEO_KBPS, planVariant } from './ren
  * Fields beyond the brief's list: `title` (YouTube titles, TikTok photo titles) and `media` (a kind the
  * channel does not take at all, e.g. a video to the Instagram feed).
  */
-export type IssueField = 'duration' | 'caption' | 'hashtags' | 'mentions' | 'aspect' | 'size' | 'fps' | 'resolution' | 'firstComment' | 'title' | 'media';
+export type IssueField = 'duration' | 'caption' | 'hashtags' | 'mentions' | 'aspect' | 'size' | 'fps' | 'resolution' | 'firstComment' | 'title' | 'media' | 'pages' | 'format';
 
 export type Issue = {
   field: IssueField;
@@ -36,8 +37,12 @@ export type MediaFacts = {
   width: number;
   height: number;
   fps: number;
-  /** Bytes of the file as it will be sent; null while not rendered yet (the size is then estimated from the bitrate cap). */
+  /** Bytes of the file as it will be sent (a carousel: its biggest page); null while not rendered yet (the size is then estimated from the bitrate cap). */
   sizeBytes: number | null;
+  /** Images: pages of the draft (a carousel has more than one); 1 when not given. */
+  pages?: number;
+  /** Images: the format the file is in, when it is already chosen (the Export dialog); null: the export picks the channel's. */
+  format?: ImageFormat | null;
 };
 
 export function formatDuration(sec: number): string {
@@ -75,10 +80,50 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const over = (v: number, r: Range | null) => r?.max != null && v > r.max;
 const under = (v: number, r: Range | null) => r?.min != null && v < r.min;
 
+type Add = (field: IssueField, severity: Issue['severity'], what: string, fix: string, source: Source) => void;
+
+const FORMAT_LABEL: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' };
+
+/** Image counts and formats (a carousel's pages; a document post where the channel has one). */
+function imageIssues(facts: MediaFacts, channel: ChannelId, add: Add): void {
+  const c = channelLimits[channel];
+  const m = c.image!;
+  const route = carouselRoute(facts.pages ?? 1, channel);
+  if (route.as === 'none') add('pages', 'error', route.what, route.fix, route.source);
+  const accepted = imageFormats.filter((f) => m.containers.includes(f));
+  if (facts.format && m.containers.length > 0 && !m.containers.includes(facts.format)) {
+    const take = accepted.map((f) => FORMAT_LABEL[f]).join(' or ');
+    add('format', 'error', `${c.label} does not take ${FORMAT_LABEL[facts.format]}`, `export as ${take || m.containers.join(' or ').toUpperCase()}`, m.source);
+  }
+}
+
+/**
+ * What happens to a draft whose shape a channel does not want, and what to do. A video is re-rendered as a
+ * variant (cropped or on a blurred backdrop); image pages go out as designed (publish/engine.ts imagePlanFor
+ * only scales them), so their advice says what the channel does with them and how to make a better fit.
+ */
+export function aspectFix(
+  kind: MediaFacts['kind'],
+  channel: ChannelId,
+  /** true: the aspect is allowed but is not the one the channel shows full-screen (TikTok's 9:16). */
+  offRecommendedOnly: boolean,
+  plan: { width: number; height: number; reframe: string },
+): string {
+  const target = formatAspect(plan.width / plan.height);
+  if (kind === 'video') {
+    const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
+    return `the export makes a ${formatDimensions(plan.width, plan.height)} variant with the picture ${how}; or make a ${target} cut`;
+  }
+  const c = channelLimits[channel];
+  if (channel === 'tiktok') return `TikTok photo mode shows each page whole, fitted to the screen with bars around it; for full-screen pages, make a ${target} version of the post`;
+  if (offRecommendedOnly) return `${c.label} shows each page whole, fitted with bars around it; for full-screen pages, make a ${target} version of the post`;
+  return `the pages go out as designed, so ${c.label} may crop them or refuse the post; make a ${target} version of the post`;
+}
+
 export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, facts: MediaFacts, channel: ChannelId): Issue[] {
   const c = channelLimits[channel];
   const issues: Issue[] = [];
-  const add = (field: IssueField, severity: Issue['severity'], what: string, fix: string, source: Source) => {
+  const add: Add = (field, severity, what, fix, source) => {
     const label = sourceLabel(source);
     issues.push({ field, severity, message: `${what}: ${fix} (${label})`, fix, source: label });
   };
@@ -115,12 +160,11 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
     const offRecommended = m.aspect == null && m.recommendedAspect != null && (wider(m.recommendedAspect) || taller(m.recommendedAspect));
     if (outside || offRecommended) {
       const what = !outside
-        ? `${formatAspect(aspect)} is not the ${formatAspect(m.recommendedAspect!)} ${c.label} shows full-screen`
+        ? `${formatAspect(aspect)} is not ${formatAspect(m.recommendedAspect!)}, the shape ${c.label} shows full-screen`
         : wider(m.aspect!.max)
           ? `${formatAspect(aspect)} is wider than ${c.labelPossessive} widest, ${formatAspect(m.aspect!.max!)}`
           : `${formatAspect(aspect)} is taller than ${c.labelPossessive} tallest, ${formatAspect(m.aspect!.min!)}`;
-      const how = plan.reframe === 'blur' ? 'whole on a blurred backdrop' : 'cropped to fill';
-      add('aspect', 'warning', what, `the export makes a ${formatDimensions(plan.width, plan.height)} variant with the picture ${how}; or make a ${formatAspect(plan.width / plan.height)} cut`, m.source);
+      add('aspect', 'warning', what, aspectFix(facts.kind, channel, !outside, plan), m.source);
     }
 
     const sides = [m.side, m.width, m.height];
@@ -140,6 +184,8 @@ export function validatePost(post: Pick<Post, 'content' | 'targets' | 'title'>, 
     if (facts.kind === 'video' && (over(facts.fps, m.fps) || under(facts.fps, m.fps))) {
       add('fps', 'warning', `${facts.fps} fps is outside ${c.labelPossessive} ${m.fps!.min ?? 0}–${m.fps!.max ?? '∞'} fps`, `the export renders it at ${plan.fps} fps`, m.source);
     }
+
+    if (facts.kind === 'image') imageIssues(facts, channel, add);
 
     if (m.maxBytes != null) {
       if (facts.sizeBytes != null && facts.sizeBytes > m.maxBytes) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type ChannelId, type Post, contentFor } from '../model/post';
 import { writtenCaption } from '../model/post-text';
 
@@ -27,10 +28,14 @@ export interface Delivery {
   postId: string;
   revision: number;
   post: DeliveryPost;
-  /** The exported MP4 or image. */
+  /** The exported MP4 or image (a carousel: its first page). */
   mediaPath: string;
+  /** An image post's pages in order (one for a single image); null for a video. */
+  images: string[] | null;
   /** A JPEG. */
   coverPath: string;
+  /** A carousel sent as one PDF document (LinkedIn document posts): its page count, and `mediaPath` is the PDF. */
+  documentPages: number | null;
 }
 
 /**
@@ -72,7 +77,7 @@ export function deliveryFor(
   post: Pick<Post, 'id' | 'title' | 'content' | 'targets' | 'sponsored' | 'scheduledAt' | 'timeZone'>,
   channel: ChannelId,
   revision: number,
-  files: { mediaPath: string; coverPath: string },
+  files: { mediaPath: string; coverPath: string; images?: string[] | null; documentPages?: number | null },
 ): Delivery {
   const c = contentFor(post, channel);
   return {
@@ -92,7 +97,9 @@ export function deliveryFor(
       timeZone: post.timeZone,
     },
     mediaPath: files.mediaPath,
+    images: files.images ?? null,
     coverPath: files.coverPath,
+    documentPages: files.documentPages ?? null,
   };
 }
 
@@ -106,8 +113,29 @@ export function captionText(post: Pick<DeliveryPost, 'caption' | 'hashtags' | 'm
   return parts.join('\n\n') + '\n';
 }
 
+/** `01.jpg`, `02.jpg`, … (two digits at least, so sorting by name keeps the page order). */
+export function imageFileNames(images: readonly string[]): string[] {
+  const width = Math.max(2, String(images.length).length);
+  return images.map((p, i) => `${String(i + 1).padStart(width, '0')}${path.extname(p).toLowerCase() || '.bin'}`);
+}
+
+/** The media's name in a delivery: `document.pdf` for a document post, else `media.<ext>`. */
+export function mediaFileName(d: Pick<Delivery, 'mediaPath' | 'documentPages'>): string {
+  return d.documentPages != null ? 'document.pdf' : `media${path.extname(d.mediaPath).toLowerCase() || '.bin'}`;
+}
+
+/** The files both connectors name in the metadata: the media (a carousel: its pages; a document: the PDF) and the cover. */
+export function deliveryFiles(d: Delivery): { media: string; cover: string; images?: string[]; document?: { file: string; pages: number } } {
+  if (d.images) {
+    const images = imageFileNames(d.images);
+    return { media: images[0]!, cover: 'cover.jpg', images };
+  }
+  const media = mediaFileName(d);
+  return d.documentPages != null ? { media, cover: 'cover.jpg', document: { file: media, pages: d.documentPages } } : { media, cover: 'cover.jpg' };
+}
+
 /** The metadata both connectors write (post.json / the webhook's `metadata` part). */
-export function deliveryMetadata(d: Delivery, files: { media: string; cover: string }): Record<string, unknown> {
+export function deliveryMetadata(d: Delivery, files: ReturnType<typeof deliveryFiles>): Record<string, unknown> {
   return {
     schema: 'postframe.delivery/1',
     deliveryId: d.deliveryId,

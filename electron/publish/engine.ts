@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditRepo } from '../library/audit-repo';
 import type { PostRecord } from '../library/posts-repo';
-import { channelLimits } from '../model/channels';
+import { carouselRoute, channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
 import { type ChannelDelivery, type LatePost, type PostDeliveryStatus, SET_UP_DELIVERY } from '../model/delivery-status';
 import { type LogFn, inBackground, safeLog } from '../model/background';
@@ -39,9 +39,11 @@ export type DueOutcome = {
 /** What the engine needs of the export engine (studio/delivery.ts provides it). */
 export interface RenderPort {
   /** The draft's facts for planning variants; null when the draft is gone. */
-  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number } | null;
+  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number; pages: number } | null;
   /** Starts one variant's export job; `done` resolves when the file is finished and rejects with the reason. */
   startVariant(req: { draftId: string; variant: VariantPlan; outputPath: string; title: string }): { jobId: string; done: Promise<void> };
+  /** Starts an image draft's export into `outputDir` (numbered JPEGs in page order); `done` as startVariant's. */
+  startImages(req: { draftId: string; plan: ImagePlan; outputDir: string; title: string }): { jobId: string; done: Promise<void> };
   cancelJob(jobId: string): void;
   /** A JPEG of the frame at `atSec` of `media`. */
   writeCover(media: string, atSec: number, out: string): Promise<void>;
@@ -61,7 +63,34 @@ export interface EngineDeps {
   log: LogFn;
 }
 
-type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string };
+/**
+ * An image post's files for one channel: JPEG pages at `width`, each stepped down to `maxBytes`; `document`: the
+ * pages also go as one PDF (a LinkedIn document post), which is what the channel gets.
+ */
+export type ImagePlan = { width: number; maxBytes: number | null; document: boolean };
+type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string; images: Map<ChannelId, ImagePlan> | null };
+
+/** Room left in a document's byte limit for the PDF's own structure (a few hundred bytes a page). */
+const PDF_OVERHEAD = 0.98;
+
+/**
+ * What an image post sends a channel: JPEG (every channel taking images takes it), scaled down only where the
+ * channel's width limit is under the canvas, stepped down to its file-size limit; a carousel to a channel with
+ * document posts as one PDF (each page stepped down to its share of the document's limit). Or why it cannot go,
+ * and what to do (model/channels.ts carouselRoute: the composer's check says the same).
+ */
+export function imagePlanFor(canvasWidth: number, pages: number, channel: ChannelId): ImagePlan | { problem: string } {
+  const route = carouselRoute(pages, channel);
+  if (route.as === 'none') return { problem: `${route.what}. ${route.fix.charAt(0).toUpperCase()}${route.fix.slice(1)}.` };
+  const m = channelLimits[channel].image!;
+  const maxWidth = m.width?.max ?? m.side?.max ?? null;
+  const width = maxWidth != null && canvasWidth > maxWidth ? maxWidth : canvasWidth;
+  if (route.as === 'document') {
+    const share = route.limits.maxBytes == null ? null : Math.floor((route.limits.maxBytes * PDF_OVERHEAD) / pages);
+    return { width, maxBytes: share == null ? m.maxBytes : Math.min(share, m.maxBytes ?? Infinity), document: true };
+  }
+  return { width, maxBytes: m.maxBytes, document: false };
+}
 type Run = { jobIds: string[]; done: Promise<DueOutcome> };
 
 const label = (c: ChannelId) => channelLimits[c].label;
@@ -307,12 +336,22 @@ export class DeliveryEngine {
     if (!post.draftId) return { problem: 'It has no draft to export (it was imported from a CSV). Attach a draft to the post.', noDraft: true };
     const facts = this.d.render.draftFacts(post.draftId);
     if (!facts) return { problem: 'Its draft was deleted. Attach another draft to the post.', noDraft: true };
-    if (facts.kind !== 'video') return { problem: 'Postframe exports video drafts only for now. Attach a video draft to the post.' };
-    if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
+    if (facts.kind === 'image') {
+      if (facts.pages <= 0) return { problem: `The draft “${facts.name}” has no pages. Add a page in the image editor.` };
+    } else if (facts.durationSec <= 0) return { problem: `The draft “${facts.name}” is empty. Add a clip to it in the Editor.` };
     const s = this.d.connectors();
     const nowhere = post.targets.filter((t) => routeFor(t.channel, isSet(s)) === null).map((t) => t.channel);
     if (nowhere.length) return { problem: `No delivery folder or webhook is set up yet, so Postframe cannot deliver this post to ${labels(nowhere)}. ${SET_UP_DELIVERY}` };
     const plans = new Map<ChannelId, VariantPlan>();
+    if (facts.kind === 'image') {
+      const images = new Map<ChannelId, ImagePlan>();
+      for (const t of post.targets) {
+        const plan = imagePlanFor(facts.canvas.width, facts.pages, t.channel);
+        if ('problem' in plan) return plan;
+        images.set(t.channel, plan);
+      }
+      return { plans, durationSec: 0, draftId: post.draftId, images };
+    }
     for (const t of post.targets) {
       try {
         const plan = planVariant(facts.canvas, facts.durationSec, t.channel);
@@ -323,7 +362,7 @@ export class DeliveryEngine {
         return { problem: errorMessage(e) };
       }
     }
-    return { plans, durationSec: facts.durationSec, draftId: post.draftId };
+    return { plans, durationSec: facts.durationSec, draftId: post.draftId, images: null };
   }
 
   private preflightProblem(post: PostRecord): string | null {
@@ -397,13 +436,26 @@ export class DeliveryEngine {
   }
 
   /** The variant file and cover a channel's delivery sends (one file serves every channel in its name). */
-  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string }> {
+  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string; images: string[] | null; documentPages: number | null }> {
     const dir = this.renderDir(post);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
+    // An image post: a folder per plan (`instagram_feed+x/`) of numbered pages; the first page is the cover.
+    const folder = names.find((n) => n.endsWith('.images') && path.basename(n, '.images').split('+').includes(channel));
+    if (folder) {
+      const inside = await fs.readdir(path.join(dir, folder)).catch(() => [] as string[]);
+      const pages = inside.filter((n) => n.endsWith('.jpg')).sort();
+      const images = pages.map((n) => path.join(dir, folder, n));
+      // No pages: the connector reports the missing file (nothing is sent).
+      const first = images[0] ?? path.join(dir, folder, 'missing.jpg');
+      // A document post (renderImages made the PDF): the channel gets the PDF, its cover the first page.
+      const pdf = inside.find((n) => n.endsWith('.pdf'));
+      if (pdf) return { mediaPath: path.join(dir, folder, pdf), coverPath: first, images: null, documentPages: pages.length };
+      return { mediaPath: first, coverPath: first, images: images.length ? images : [first], documentPages: null };
+    }
     const media = names.find((n) => n.endsWith('.mp4') && !n.startsWith('.') && path.basename(n, '.mp4').split('+').includes(channel));
     // A missing file makes the connector report "missing: export again" (nothing is sent).
     const base = media ? path.basename(media, '.mp4') : channel;
-    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`) };
+    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null, documentPages: null };
   }
 
   /**
@@ -414,6 +466,7 @@ export class DeliveryEngine {
     const dir = this.renderDir(post);
     await fs.rm(dir, { recursive: true, force: true });
     await fs.mkdir(dir, { recursive: true });
+    if (prepared.images) return this.renderImages(post, prepared.draftId, prepared.images, jobIds);
     const groups = new Map<string, { plan: VariantPlan; channels: ChannelId[] }>();
     for (const t of post.targets) {
       const plan = prepared.plans.get(t.channel)!;
@@ -444,6 +497,35 @@ export class DeliveryEngine {
       await this.d.render.writeCover(s.outputPath, at, s.outputPath.replace(/\.mp4$/, '.jpg'));
     }
     return true;
+  }
+
+  /** An image post: one export job per distinct plan into `<channels>.images/`, pages as numbered JPEGs. */
+  private async renderImages(post: PostRecord, draftId: string, plans: Map<ChannelId, ImagePlan>, jobIds: string[]): Promise<boolean> {
+    const dir = this.renderDir(post);
+    const groups = new Map<string, { plan: ImagePlan; channels: ChannelId[] }>();
+    for (const t of post.targets) {
+      const plan = plans.get(t.channel)!;
+      const key = `${plan.width}:${plan.maxBytes ?? ''}:${plan.document}`;
+      const g = groups.get(key) ?? { plan, channels: [] };
+      g.channels.push(t.channel);
+      groups.set(key, g);
+    }
+    const started = [...groups.values()].map((g) => {
+      const outputDir = path.join(dir, `${g.channels.join('+')}.images`);
+      const title = `Exporting “${post.title}” for ${labels(g.channels)} (${g.plan.width} px wide${g.plan.document ? ', one PDF document' : ''})`;
+      const job = this.d.render.startImages({ draftId, plan: g.plan, outputDir, title });
+      jobIds.push(job.jobId);
+      return { ...g, job };
+    });
+    this.d.events.deliveryChanged([post.id]);
+    const results = await Promise.allSettled(started.map((s) => s.job.done));
+    const failed = results.findIndex((r) => r.status === 'rejected');
+    if (failed >= 0) {
+      for (const s of started) this.d.render.cancelJob(s.job.jobId);
+      const reason = errorMessage((results[failed] as PromiseRejectedResult).reason);
+      throw new Error(`The export for ${labels(started[failed]!.channels)} failed: ${reason}`);
+    }
+    return !this.stopping;
   }
 
   private hasSendable(post: PostRecord, now: Date): boolean {

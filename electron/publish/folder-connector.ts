@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Connector, type Delivery, type DeliveryOutcome, captionText, deliveryMetadata } from './delivery';
+import { type Connector, type Delivery, type DeliveryOutcome, captionText, deliveryFiles, deliveryMetadata } from './delivery';
 import { localDate, slugify } from './slug';
 
 /**
@@ -98,17 +98,23 @@ export async function writeDeliveryFolder(opts: FolderConnectorOptions, d: Deliv
   const first = placeFor(channelDir, base, d.deliveryId);
   if (first.existing) return { state: 'delivered', status: null, message: `Already in ${path.join(channelDir, first.existing)}` };
 
-  const mediaName = `media${path.extname(d.mediaPath).toLowerCase() || '.bin'}`;
+  // An image post: its pages as numbered files in page order (01.jpg, 02.jpg, …) instead of one media file; a
+  // document post: `document.pdf`.
+  const files = deliveryFiles(d);
+  const mediaName = files.media;
+  const imageNames = files.images ?? null;
   const tmp = path.join(channelDir, `.${first.free}.tmp-${randomBytes(6).toString('hex')}`);
   try {
     await fs.promises.mkdir(tmp);
-    await copySynced(d.mediaPath, path.join(tmp, mediaName));
+    if (d.images && imageNames) {
+      for (const [i, file] of d.images.entries()) await copySynced(file, path.join(tmp, imageNames[i]!));
+    } else await copySynced(d.mediaPath, path.join(tmp, mediaName));
     step('media');
     await copySynced(d.coverPath, path.join(tmp, 'cover.jpg'));
     step('cover');
     writeSynced(path.join(tmp, 'caption.txt'), captionText(d.post));
     step('caption');
-    writeSynced(path.join(tmp, 'post.json'), JSON.stringify(deliveryMetadata(d, { media: mediaName, cover: 'cover.jpg' }), null, 2) + '\n');
+    writeSynced(path.join(tmp, 'post.json'), JSON.stringify(deliveryMetadata(d, files), null, 2) + '\n');
     step('post.json');
     syncDir(tmp);
     step('synced');

@@ -4,7 +4,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseRetryAfter } from './backoff';
-import { type Connector, type Delivery, type DeliveryOutcome, deliveryMetadata } from './delivery';
+import { type Connector, type Delivery, type DeliveryOutcome, deliveryFiles, deliveryMetadata } from './delivery';
 
 /**
  * Webhook connector: one HTTP(S) POST per delivery, multipart/form-data with a `metadata` JSON part, the
@@ -42,6 +42,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
 };
 
 export function mediaTypeFor(file: string): string {
@@ -63,12 +64,23 @@ function partHead(boundary: string, name: string, type: string, filename?: strin
 
 /** The parts and the exact Content-Length, so the request is not chunked (some receivers refuse chunked uploads). */
 export async function multipartPlan(d: Delivery, boundary: string): Promise<{ parts: Part[]; tail: Buffer; length: number }> {
-  const mediaName = `media${path.extname(d.mediaPath).toLowerCase()}`;
-  const meta = Buffer.from(JSON.stringify(deliveryMetadata(d, { media: mediaName, cover: 'cover.jpg' })));
+  // An image post: one `image` part per page, in page order, named 01.jpg, 02.jpg, … (no `media` part); a
+  // document post: one `document` part, document.pdf.
+  const files = deliveryFiles(d);
+  const mediaName = files.media;
+  const imageNames = files.images ?? null;
+  const meta = Buffer.from(JSON.stringify(deliveryMetadata(d, files)));
   const [media, cover] = await Promise.all([fs.promises.stat(d.mediaPath), fs.promises.stat(d.coverPath)]);
+  const mediaParts: Part[] = [];
+  if (d.images && imageNames) {
+    for (const [i, file] of d.images.entries()) {
+      const size = (await fs.promises.stat(file)).size;
+      mediaParts.push({ head: partHead(boundary, 'image', mediaTypeFor(file), imageNames[i]), body: { file, size } });
+    }
+  } else mediaParts.push({ head: partHead(boundary, d.documentPages != null ? 'document' : 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } });
   const parts: Part[] = [
     { head: partHead(boundary, 'metadata', 'application/json; charset=utf-8'), body: { data: meta } },
-    { head: partHead(boundary, 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } },
+    ...mediaParts,
     { head: partHead(boundary, 'cover', 'image/jpeg', 'cover.jpg'), body: { file: d.coverPath, size: cover.size } },
   ];
   const tail = Buffer.from(`--${boundary}--\r\n`);

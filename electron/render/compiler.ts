@@ -40,6 +40,12 @@ export type SourceFacts = {
 /** A text clip rasterised to a PNG (electron/render/text.ts), placed in canvas pixels. */
 export type TextLayerFile = { path: string; left: number; top: number; width: number; height: number };
 
+/**
+ * A burned-in caption track as one input: an ffconcat list of same-size pictures with durations (caption-sequence.ts),
+ * overlaid at (left, top) of the canvas. One input and one overlay per track, however many words it has.
+ */
+export type CaptionSequenceFile = { listPath: string; left: number; top: number };
+
 export type CompiledExport = { args: string[]; durationSec: number; width: number; height: number; fps: number };
 
 /** Output audio: what every platform accepts. */
@@ -553,6 +559,8 @@ export function compileExport(
   outputPath: string,
   /** A channel's render variant: its size, reframe, fps, duration cap and bitrate cap replace the preset's size and fps. */
   variant: VariantPlan | null = null,
+  /** Burned-in caption tracks, drawn over everything else in the order given. */
+  captions: readonly CaptionSequenceFile[] = [],
 ): CompiledExport {
   const full = draftDuration(draft);
   if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
@@ -578,6 +586,11 @@ export function compileExport(
       if (c.type === 'text') v = overlayText(ctx, v, c, texts.get(c.id));
       else if (t !== mainTrack) v = overlayMedia(ctx, v, c, !t.muted, audio);
     }
+  }
+  for (const c of captions) {
+    // The list's pictures are single frames; overlay holds each until the next (eof: the last, a blank band).
+    const k = g.input(['-f', 'concat', '-safe', '0'], c.listPath);
+    v = g.chain([v, `[${k}:v]`], [`overlay=${c.left}:${c.top}:eof_action=repeat`], 'v');
   }
   const voice = voiceWindows(draft);
   for (const t of draft.tracks) if (t.kind === 'audio' && !t.hidden && !t.muted) audioTrack(ctx, t, voice, audio);

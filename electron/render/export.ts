@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MediaTools } from '../media/ffmpeg';
-import type { TextClip, VideoDraft } from '../model/draft';
+import type { CaptionTrack } from '../model/caption-track';
+import { type TextClip, type VideoDraft, draftDuration } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, clause, errorMessage, isAppError } from '../model/errors';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
-import { type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+import type { RasterizedCaptionTrack } from './caption';
+import { writeCaptionSequence } from './caption-sequence';
+import { type CaptionSequenceFile, type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
 /**
@@ -22,6 +25,13 @@ export type ExportRequest = {
   sources: Map<string, SourceFacts>;
   /** Rasterises one text clip for the draft's canvas (text.ts's rasterizeText, cached by content). */
   rasterize: (clip: TextClip) => Promise<TextLayerFile>;
+  /**
+   * Rasterises a caption track (caption.ts rasterizeCaptionTrack, cached by content); null when it is not burned
+   * in. Without it, caption tracks are not burned in.
+   */
+  rasterizeCaptions?: (track: CaptionTrack) => Promise<RasterizedCaptionTrack | null>;
+  /** Where band pictures of caption tracks are cached (the text cache); required with rasterizeCaptions. */
+  captionCacheDir?: string;
   preset: ExportPreset;
   /** A channel's render variant (size, reframe, fps, duration and bitrate caps); null = the preset alone. */
   variant?: VariantPlan | null;
@@ -113,7 +123,32 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
   const part = partPathFor(req.outputPath);
-  const compiled = compileOrExplain(req, texts, part);
+  const listDir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-captions-'));
+  try {
+    const captions = await captionSequences(req, listDir);
+    const compiled = compileOrExplain(req, texts, part, captions);
+    return await encode(tools, req, compiled, part);
+  } finally {
+    await fs.rm(listDir, { recursive: true, force: true });
+  }
+}
+
+/** Each burned-in caption track as one image-sequence input (caption-sequence.ts). */
+async function captionSequences(req: ExportRequest, listDir: string): Promise<CaptionSequenceFile[]> {
+  const out: CaptionSequenceFile[] = [];
+  if (!req.rasterizeCaptions || !req.captionCacheDir) return out;
+  const total = draftDuration(req.draft);
+  for (const track of req.draft.captions ?? []) {
+    const raster = await req.rasterizeCaptions(track);
+    if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (!raster) continue;
+    const seq = await writeCaptionSequence(raster, req.draft.canvas, req.draft.canvas.fps, total, req.captionCacheDir, listDir);
+    if (seq) out.push(seq);
+  }
+  return out;
+}
+
+async function encode(tools: MediaTools, req: ExportRequest, compiled: CompiledExport, part: string): Promise<ExportOutcome> {
   await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
   try {
     await tools.run(compiled.args, {
@@ -136,9 +171,9 @@ export async function runExport(tools: MediaTools, req: ExportRequest): Promise<
  * to that for every draft the schema accepts). Anything else would be a bug in it: the user still gets a
  * message to act on, never a TypeError, and the log gets the cause.
  */
-function compileOrExplain(req: ExportRequest, texts: Map<string, TextLayerFile>, part: string): CompiledExport {
+function compileOrExplain(req: ExportRequest, texts: Map<string, TextLayerFile>, part: string, captions: CaptionSequenceFile[] = []): CompiledExport {
   try {
-    return compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null);
+    return compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null, captions);
   } catch (e) {
     if (isAppError(e)) throw e;
     req.log?.(`export: the compiler failed on draft "${req.draft.name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -47,6 +47,7 @@ export function copyCandidate(draft: VideoDraft, sources: Map<string, SourceFact
   if (preset.height !== 'canvas' && preset.height !== canvas.height) return refuse('the preset changes the size');
   if (preset.fps !== 'canvas' && preset.fps !== canvas.fps) return refuse('the preset changes the frame rate');
   if (preset.quality === 'small') return refuse('the preset asks for a smaller file');
+  if (draft.captions?.some((t) => t.styleId && t.cues.length > 0)) return refuse('captions are burned into the picture');
   const main = draft.tracks.filter((t) => t.kind === 'main');
   if (main.length !== 1) return refuse('no single main track');
   const track = main[0]!;

@@ -164,7 +164,7 @@ async function inkWidth(s: string, font: string): Promise<number> {
  * Advances, not ink: a word's ink leaves out its side bearings, and a sum of ink widths came out up to 2 %
  * short of the drawn line. The sum of advances is never less than the line's ink, so lines stay inside.
  */
-async function wordMeasure(text: string, style: TextStyle, maxLine: number): Promise<Measure> {
+export async function wordMeasure(text: string, style: TextStyle, maxLine: number): Promise<Measure> {
   const font = pangoFont(style);
   // Between two x's, ink = advance: "x<s>x" minus "xx" is the advance of s (a space has no ink of its own).
   const xx = await inkWidth('xx', font);

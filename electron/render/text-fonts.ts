@@ -1,6 +1,7 @@
 import { fontFamilies } from '../model/draft';
 import { AppError } from '../model/errors';
 import type { FontRecord } from '../model/font';
+import { type CaptionAnchor, type CaptionDrawRequest, drawCaptionStates } from './caption-draw';
 import { type Anchor, type DrawRequest, drawTextLayer } from './text-draw';
 import { fontVerticalMetrics, type VerticalMetrics } from './text-svg';
 
@@ -12,6 +13,8 @@ export interface TextFonts {
   /** The family's files and metrics; throws a clear AppError when neither the library nor the built-ins have it. */
   resolve(family: string): ResolvedFamily;
   draw(req: DrawRequest): Promise<Anchor>;
+  /** The states of one caption cue (caption-draw.ts), drawn by the same rasteriser. */
+  drawCaption(req: CaptionDrawRequest): Promise<CaptionAnchor[]>;
 }
 
 export function missingFontMessage(family: string): string {
@@ -37,4 +40,5 @@ export function resolveFamily(family: string, libraryFaces: readonly Pick<FontRe
 export const builtInFonts: TextFonts = {
   resolve: (family) => resolveFamily(family, []),
   draw: drawTextLayer,
+  drawCaption: drawCaptionStates,
 };

@@ -30,11 +30,16 @@ const HELPER_FONT = 'DejaVu Sans';
 
 /** The markup `drawLine` hands to Pango: marker, struts, gap, the line in its colour, gap, strut. */
 export function lineMarkup(text: string, style: Pick<TextStyle, 'size' | 'color'>): string {
-  const s = style.size;
+  return lineMarkupAround(`<span foreground="${escapeXml(style.color)}">${escapeXml(text)}</span>`, style.size);
+}
+
+/** The helpers around a line already written as Pango markup (captions colour and hide words one by one). */
+export function lineMarkupAround(inner: string, size: number): string {
+  const s = size;
   const strut = (rise: number) => `<span font_desc="${HELPER_FONT} ${2 * s}px" fgalpha="1" rise="${Math.round(rise * PANGO_SCALE)}">\u2588</span>`;
   const gap = `<span font_desc="${HELPER_FONT} ${s}px">\u2003\u2003</span>`;
   const marker = `<span font_desc="${HELPER_FONT} ${s}px" foreground="#000000">H</span>`;
-  return `${marker}${strut(s / 2)}${strut(-s / 2)}${gap}<span foreground="${escapeXml(style.color)}">${escapeXml(text)}</span>${gap}${strut(0)}`;
+  return `${marker}${strut(s / 2)}${strut(-s / 2)}${gap}${inner}${gap}${strut(0)}`;
 }
 
 export type LineRegion = {

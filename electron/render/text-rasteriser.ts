@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, clause, errorCodes, type ErrorCode } from '../model/errors';
+import type { CaptionAnchor, CaptionDrawRequest } from './caption-draw';
 import type { Anchor, DrawRequest } from './text-draw';
 import { fontsConf } from './fonts-conf';
 import type { WorkerReply, WorkerRequest } from './text-worker';
@@ -52,6 +53,21 @@ export class TextRasteriser {
   constructor(private readonly opts: TextRasteriserOptions) {}
 
   draw(req: DrawRequest): Promise<Anchor> {
+    return this.send({ req }).then((r) => {
+      if (!r.anchor) throw new AppError('internal', 'The text renderer answered a text layer with something else. Try again.');
+      return r.anchor;
+    });
+  }
+
+  /** The states of one caption cue, drawn in the same process (the same fonts) as text layers. */
+  drawCaption(caption: CaptionDrawRequest): Promise<CaptionAnchor[]> {
+    return this.send({ caption }).then((r) => {
+      if (!r.anchors) throw new AppError('internal', 'The text renderer answered a caption with something else. Try again.');
+      return r.anchors;
+    });
+  }
+
+  private send(payload: Payload): Promise<Answer> {
     if (this.closed) return Promise.reject(new AppError('library_unavailable', 'This library was closed while text was being drawn. Open it again and retry.'));
     let w = this.current;
     if (!w) {
@@ -61,7 +77,7 @@ export class TextRasteriser {
         return Promise.reject(e instanceof AppError ? e : new AppError('internal', `The text renderer could not start (${clause(String(e))}). Try again; if it keeps happening, restart Postframe.`));
       }
     }
-    return w.request(req);
+    return w.request(payload);
   }
 
   /** The fonts changed: layers being drawn finish in the old process; the next one starts a process that sees the new fonts. */
@@ -102,10 +118,13 @@ export class TextRasteriser {
   }
 }
 
+type Payload = { req?: DrawRequest; caption?: CaptionDrawRequest };
+type Answer = { anchor?: Anchor; anchors?: CaptionAnchor[] };
+
 /** One worker process and the requests it has been sent. */
 class Worker {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (a: Anchor) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
   private retired = false;
   private ended = false;
 
@@ -117,12 +136,12 @@ class Worker {
     handle.onExit((why) => this.exited(why));
   }
 
-  request(req: DrawRequest): Promise<Anchor> {
+  request(payload: Payload): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       try {
-        this.handle.send({ id, req });
+        this.handle.send(payload.caption ? { id, caption: payload.caption } : { id, req: payload.req! });
       } catch (e) {
         this.pending.delete(id);
         reject(new AppError('internal', `The text renderer could not be reached (${clause(String(e))}). Try again.`));
@@ -143,7 +162,7 @@ class Worker {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    if (m.ok) p.resolve(m.anchor);
+    if (m.ok) p.resolve({ anchor: m.anchor, anchors: m.anchors });
     else p.reject(new AppError(isErrorCode(m.error.code) ? m.error.code : 'internal', m.error.message));
     if (this.retired && this.pending.size === 0) this.kill();
   }

@@ -5,11 +5,16 @@
  * channel (child_process.fork) or Electron's parentPort (utilityProcess.fork), and exits when its parent goes:
  * a killed app never leaves it behind.
  */
+import { type CaptionAnchor, type CaptionDrawRequest, drawCaptionStates } from './caption-draw';
 import { type Anchor, type DrawRequest, drawTextLayer } from './text-draw';
 import { isAppError } from '../model/errors';
 
-export type WorkerRequest = { id: number; req: DrawRequest };
-export type WorkerReply = { id: number; ok: true; anchor: Anchor } | { id: number; ok: false; error: { code: string; message: string } };
+/** A text layer (`req`) or the states of one caption cue (`caption`). */
+export type WorkerRequest = { id: number; req: DrawRequest; caption?: undefined } | { id: number; caption: CaptionDrawRequest; req?: undefined };
+export type WorkerReply =
+  | { id: number; ok: true; anchor: Anchor; anchors?: undefined }
+  | { id: number; ok: true; anchors: CaptionAnchor[]; anchor?: undefined }
+  | { id: number; ok: false; error: { code: string; message: string } };
 
 type ParentPort = { on(event: 'message', f: (e: { data: unknown }) => void): void; postMessage(m: unknown): void };
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
@@ -21,7 +26,8 @@ const send = (m: WorkerReply): void => {
 
 async function handle(m: WorkerRequest): Promise<void> {
   try {
-    send({ id: m.id, ok: true, anchor: await drawTextLayer(m.req) });
+    if (m.caption) send({ id: m.id, ok: true, anchors: await drawCaptionStates(m.caption) });
+    else send({ id: m.id, ok: true, anchor: await drawTextLayer(m.req) });
   } catch (e) {
     // AppErrors (too large to draw…) keep their words; anything else is reported without a stack.
     const error = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
@@ -31,7 +37,7 @@ async function handle(m: WorkerRequest): Promise<void> {
 
 const onMessage = (m: unknown): void => {
   const msg = m as WorkerRequest;
-  if (typeof msg?.id !== 'number' || !msg.req) return;
+  if (typeof msg?.id !== 'number' || !(msg.req || msg.caption)) return;
   void handle(msg);
 };
 

@@ -7,6 +7,7 @@ import type { MediaTools } from '../media/ffmpeg';
 import { draftDuration } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
+import { ImageExportJobInput } from '../model/image-export-job';
 import { watermarkCoverage } from '../model/kit-apply';
 import { changeConnectorSettings, makeConnector, readConnectorSettings } from '../publish/connectors';
 import { DeliveriesRepo, recoverDeliveries } from '../publish/deliveries-repo';
@@ -52,11 +53,19 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
         if (!rec) return null;
         const doc = rec.doc;
         const canvas = { width: doc.canvas.width, height: doc.canvas.height, fps: doc.kind === 'video' ? doc.canvas.fps : 30 };
-        return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0 };
+        return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0, pages: doc.kind === 'image' ? doc.pages.length : 0 };
       },
       startVariant: ({ draftId, variant, outputPath, title }) => {
         const input = ExportJobInput.parse({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' }, outputPath, variant });
         const job = rooms.runner.start('export', title, input);
+        const done = ctx.waitForJob(job.id, rooms.jobs).then((j) => {
+          if (j.status !== 'done') throw new Error(j.status === 'cancelled' ? 'it was cancelled' : (j.error ?? j.status));
+        });
+        return { jobId: job.id, done };
+      },
+      startImages: ({ draftId, plan, outputDir, title }) => {
+        const input = ImageExportJobInput.parse({ draftId, format: 'jpeg', width: plan.width, maxBytes: plan.maxBytes, pdf: plan.document, outputDir });
+        const job = rooms.runner.start('image-export', title, input);
         const done = ctx.waitForJob(job.id, rooms.jobs).then((j) => {
           if (j.status !== 'done') throw new Error(j.status === 'cancelled' ? 'it was cancelled' : (j.error ?? j.status));
         });

@@ -2,6 +2,7 @@ import { draftNotFound } from '../library/drafts-repo';
 import { rasterizeText } from '../render/text';
 import type { ApiPart, StudioContext } from './context';
 import { listExports } from './export-history';
+import { draftActor, requireTemplateWriter, templateGate } from './template-gate';
 
 type DraftCalls =
   | 'drafts.list'
@@ -41,11 +42,14 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       return ctx.rooms.assets.licencesOfDraft(input.id);
     },
     async 'drafts.save'(input) {
-      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc);
+      const actor = draftActor(ctx, input.actorId);
+      requireTemplateWriter(ctx, actor, input.id);
+      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(ctx, actor, input.id));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return saved;
     },
     async 'drafts.rename'(input) {
+      requireTemplateWriter(ctx, draftActor(ctx, input.actorId), input.id);
       const s = ctx.rooms.drafts.rename(input.id, input.name);
       ctx.emit('drafts.changed', { reason: 'renamed', ids: [input.id] });
       return s;
@@ -70,7 +74,9 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     },
     /** Restoring is a save of an older document (a new revision on top), so it is announced as one. */
     async 'drafts.restoreRevision'(input) {
-      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision);
+      const actor = draftActor(ctx, input.actorId);
+      requireTemplateWriter(ctx, actor, input.id);
+      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(ctx, actor, input.id));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
       return d;
     },

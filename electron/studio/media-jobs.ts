@@ -17,8 +17,10 @@ import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { exportFileName, freeExportPath, runExport } from '../render/export';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
+import { rasterizeCaptionTrack } from '../render/caption';
 import { rasterizeText } from '../render/text';
 import { type Rooms, type StudioContext, requireTools } from './context';
+import { imageExportJob } from './image-export-job';
 import { PathGate } from './path-gate';
 
 /** Import options the Studio was opened with (tests and benchmarks tune them). */
@@ -34,6 +36,7 @@ export function registerMediaJobs(ctx: StudioContext, rooms: Rooms, tuning: Impo
   rooms.runner.register('import', (job, input) => importJob(ctx, rooms, job, input, tuning));
   rooms.runner.register('export', (job, input) => exportJob(ctx, rooms, job, input));
   rooms.runner.register('proxy', (job, input) => proxyJob(ctx, rooms, job, input));
+  rooms.runner.register('image-export', (job, input) => imageExportJob(rooms, job, input));
 }
 
 async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input: unknown, tuning: ImportTuning): Promise<ImportResult> {
@@ -144,6 +147,9 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     draft,
     sources: await sourceFactsOf(rooms, draft),
     rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
+    rasterizeCaptions: (track) =>
+      rasterizeCaptionTrack(track, { kit: draft.kitId ? rooms.kits.get(draft.kitId) : null, canvas: draft.canvas, cacheDir: rooms.folder.textCacheDir, fonts: rooms.textFonts, signal: job.signal }),
+    captionCacheDir: rooms.folder.textCacheDir,
     preset: req.preset,
     variant: req.variant ?? null,
     outputPath,

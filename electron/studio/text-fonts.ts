@@ -41,5 +41,6 @@ export function libraryTextFonts(fonts: FontStore, rasteriser: TextRasteriser): 
   return {
     resolve: (family) => resolveFamily(family, fonts.repo.family(family)),
     draw: (req) => rasteriser.draw(req),
+    drawCaption: (req) => rasteriser.drawCaption(req),
   };
 }

@@ -1,3 +1,5 @@
+import { captionsBench, formatCaptionsBench } from './captions';
+import { formatImageBench, imageBench } from './image';
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
 import { formatRenderBench, renderBench } from './render';
@@ -36,6 +38,16 @@ const BENCHES: Record<string, Bench> = {
     run: (log) => signatureCostBench({ log }),
     format: formatSignatureCost,
     partOf: 'library',
+  },
+  image: {
+    describe: 'a 10-layer 1080x1350 image draft drawn by the compositor vs sharp doing the same composite by hand: median time ratio',
+    run: (log) => imageBench({ log }),
+    format: formatImageBench,
+  },
+  captions: {
+    describe: 'sync to script on ~60 s of espeak-ng speech (speed × real time, cue start error p95) and the export cost of word-highlight captions on a 60 s draft',
+    run: (log) => captionsBench({ log }),
+    format: formatCaptionsBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',

@@ -44,7 +44,7 @@ function ffmpeg(args: string[]): void {
 }
 
 /** Three 12 s 1080p30 clips with stereo sound, and a 30 s music bed; cached under .fixtures/bench/render. */
-function ensureMedia(log: (msg: string) => void): { clips: string[]; music: string } {
+export function ensureMedia(log: (msg: string) => void): { clips: string[]; music: string } {
   const clips = [1, 2, 3].map((i) => path.join(RENDER_DIR, `clip${i}.mp4`));
   const music = path.join(RENDER_DIR, 'music.m4a');
   const stamp = path.join(RENDER_DIR, `.version-${VERSION}`);

@@ -1,4 +1,4 @@
-import { electronExportUrl, electronFontUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostFontPath, hostKitFilePath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
+import { electronExportUrl, electronFontUrl, electronMediaUrl, electronTextLayerUrl, hostExportPath, hostFontPath, hostImageExportPath, hostKitFilePath, hostMediaPath, hostTextLayerPath, withMediaKey } from '../../../electron/api/transport';
 import type { MediaVariant } from '../../../electron/model/asset';
 import { getBridge, hostKeys, shell } from './client';
 
@@ -28,6 +28,11 @@ export function kitFileUrl(fileName: string): string {
 /** URL that downloads a finished export (by its job id) under the export's file name. */
 export function exportUrl(jobId: string): string {
   return shell === 'electron' ? electronExportUrl(jobId) : withMediaKey(hostExportPath(jobId), hostKeys().media);
+}
+
+/** Browser mode: the address that downloads one file of a finished image export (a page's number, 1-based, or `pdf`). */
+export function imageExportUrl(jobId: string, part: number | 'pdf'): string {
+  return withMediaKey(hostImageExportPath(jobId, part), hostKeys().media);
 }
 
 /** The desktop app: shows a finished export in the file manager. False when the file is gone (or in browser mode). */

@@ -7,6 +7,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { LatePostsNotice } from '../features/queue/LatePosts';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
+import { TemplatePicker } from '../features/templates/TemplatePicker';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { t } from '../i18n';
@@ -42,6 +43,7 @@ export function App() {
       <JobsDrawer />
       <LatePostsNotice />
       <FailureReportDialog />
+      <TemplatePicker />
       <ToastStack toasts={toasts} onDismiss={dismissToast} onHold={holdToasts} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />
     </div>
   );

@@ -1,8 +1,11 @@
 import type { CanvasPreset, Fps } from '../../../electron/model/draft';
 import type { DraftSummary } from '../../../electron/model/draft-record';
+import type { ImageCanvas } from '../../../electron/model/image-draft';
 import { call, errorText } from '../api/client';
 import { t, tn } from '../i18n';
 import type { SliceCreator } from './types';
+
+type DraftKind = DraftSummary['kind'];
 
 export type LibraryView = 'assets' | 'drafts';
 
@@ -15,11 +18,15 @@ export type DraftsSlice = {
   draftsError: string | null;
   /** The draft the Editor shows; null opens the drafts list instead. */
   openDraftId: string | null;
+  /** Which editor shows it: the video editor or the image editor. */
+  openDraftKind: DraftKind;
   setLibraryView: (v: LibraryView) => void;
   setDraftsTrashed: (trashed: boolean) => void;
   loadDrafts: () => Promise<void>;
   createDraft: (preset: CanvasPreset, fps: Fps, name?: string) => Promise<void>;
-  openDraft: (id: string) => void;
+  /** A new image post (or carousel) on a canvas, opened in the image editor; resolves with its id. */
+  createImageDraft: (canvas: ImageCanvas, name?: string, prepare?: (id: string) => Promise<void>) => Promise<string | null>;
+  openDraft: (id: string, kind?: DraftKind) => void;
   /** Rail "Editor": the last draft opened, or the drafts list when there is none. */
   openEditor: () => void;
   renameDraft: (id: string, name: string) => Promise<boolean>;
@@ -31,6 +38,7 @@ export type DraftsSlice = {
 };
 
 const LAST_DRAFT_KEY = 'postframe.lastDraft';
+const LAST_DRAFT_KIND_KEY = 'postframe.lastDraftKind';
 
 function readLastDraft(): string | null {
   try {
@@ -40,10 +48,20 @@ function readLastDraft(): string | null {
   }
 }
 
-function writeLastDraft(id: string | null): void {
+function readLastDraftKind(): DraftKind {
   try {
-    if (id) window.localStorage.setItem(LAST_DRAFT_KEY, id);
-    else window.localStorage.removeItem(LAST_DRAFT_KEY);
+    return window.localStorage.getItem(LAST_DRAFT_KIND_KEY) === 'image' ? 'image' : 'video';
+  } catch {
+    return 'video';
+  }
+}
+
+function writeLastDraft(id: string | null, kind: DraftKind = 'video'): void {
+  try {
+    if (id) {
+      window.localStorage.setItem(LAST_DRAFT_KEY, id);
+      window.localStorage.setItem(LAST_DRAFT_KIND_KEY, kind);
+    } else window.localStorage.removeItem(LAST_DRAFT_KEY);
   } catch {
     // Private mode: the Editor rail item then opens the drafts list, which is still correct.
   }
@@ -58,6 +76,7 @@ export const createDraftsSlice: SliceCreator<DraftsSlice> = (set, get) => ({
   draftsLoaded: false,
   draftsError: null,
   openDraftId: null,
+  openDraftKind: 'video',
 
   setLibraryView: (libraryView) => {
     set({ libraryView });
@@ -89,15 +108,29 @@ export const createDraftsSlice: SliceCreator<DraftsSlice> = (set, get) => ({
     }
   },
 
-  openDraft: (id) => {
-    writeLastDraft(id);
-    set({ openDraftId: id, screen: 'editor' });
+  createImageDraft: async (canvas, name, prepare) => {
+    try {
+      const record = await call('drafts.create', { kind: 'image', canvas, ...(name ? { name } : {}) });
+      // Anything placed on the new draft (the Library's selected photos) is saved before the editor opens it.
+      if (prepare) await prepare(record.id);
+      get().openDraft(record.id, 'image');
+      return record.id;
+    } catch (e) {
+      get().showToast({ message: errorText(e), tone: 'error' });
+      return null;
+    }
+  },
+
+  openDraft: (id, kind = 'video') => {
+    writeLastDraft(id, kind);
+    set({ openDraftId: id, openDraftKind: kind, screen: 'editor' });
   },
 
   openEditor: () => {
-    const id = get().openDraftId ?? readLastDraft();
+    const open = get().openDraftId;
+    const id = open ?? readLastDraft();
     if (id) {
-      set({ openDraftId: id, screen: 'editor' });
+      set({ openDraftId: id, openDraftKind: open ? get().openDraftKind : readLastDraftKind(), screen: 'editor' });
     } else {
       set({ screen: 'library', libraryView: 'drafts' });
       void get().loadDrafts();

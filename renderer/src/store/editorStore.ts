@@ -139,7 +139,12 @@ export const useEditor = create<EditorState>()(
           try {
             const record = await call('drafts.get', { id });
             if (get().draftId !== id) return;
-            if (record.doc.kind !== 'video') throw new Error('This is an image draft; the video editor cannot open it.');
+            if (record.doc.kind !== 'video') {
+              // Opened from a place that did not know its kind (where-used, the last draft): the image editor shows it.
+              replaceDoc({ draftId: null, doc: null });
+              useStore.getState().openDraft(id, 'image');
+              return;
+            }
             autosave = createAutosave({ save, onStatus: (saveStatus) => set({ saveStatus }) });
             replaceDoc({ doc: record.doc, revision: record.revision });
             void get().ensureAssets(record.doc.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));

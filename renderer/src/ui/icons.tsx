@@ -292,3 +292,12 @@ export const ScreenIcon = make(
 export const RecordIcon = make(<circle cx="10" cy="10" r="5.5" fill="currentColor" stroke="none" />, 'RecordIcon');
 export const StopIcon = make(<rect x="5" y="5" width="10" height="10" rx="1.5" fill="currentColor" stroke="none" />, 'StopIcon');
 export const RestartIcon = make(<path d="M4 10a6 6 0 106-6H7M7 1.5L4.5 4 7 6.5" />, 'RestartIcon');
+
+/** A layout with a locked frame and free slots: "New from template", "Save as template". */
+export const TemplateIcon = make(
+  <>
+    <rect x="3" y="3" width="14" height="14" rx="2" />
+    <path d="M3 8h14M8 8v9" />
+  </>,
+  'TemplateIcon',
+);

@@ -4,10 +4,12 @@ import { getLocale, t, tn, type MessageKey } from '../../i18n';
 import { formatClock, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
-import { DuplicateIcon, EditorIcon, PencilIcon, PlusIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
+import { DuplicateIcon, EditorIcon, ImageIcon, PencilIcon, PlusIcon, RestoreIcon, TemplateIcon, TrashIcon } from '../../ui/icons';
 import { NewDraftDialog } from './NewDraftDialog';
+import { NewImageDialog } from './NewImageDialog';
 import { PresetShape } from './PresetShape';
 import { ViewSwitch } from './ViewSwitch';
+import { useTemplatePicker } from '../templates/templatePickerStore';
 import './drafts.css';
 
 /** The Library's Drafts view: every video draft with its shape, length and last edit; new, open, rename, copy, trash. */
@@ -19,6 +21,8 @@ export function DraftsView() {
   const setTrashed = useStore((s) => s.setDraftsTrashed);
   const loadDrafts = useStore((s) => s.loadDrafts);
   const [creating, setCreating] = useState(false);
+  const [creatingImage, setCreatingImage] = useState(false);
+  const showTemplates = useTemplatePicker((s) => s.show);
 
   useEffect(() => {
     void loadDrafts();
@@ -38,6 +42,12 @@ export function DraftsView() {
           data-testid="drafts-trash-toggle"
         >
           {t('trash.label')}
+        </Button>
+        <Button icon={<TemplateIcon size={18} />} onClick={showTemplates} data-testid="new-from-template">
+          {t('templates.newFrom')}
+        </Button>
+        <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image">
+          {t('drafts.newImage')}
         </Button>
         <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft">
           {t('drafts.new')}
@@ -70,9 +80,17 @@ export function DraftsView() {
               <EditorIcon size={48} className="empty__icon" />
               <h2 className="empty__title">{t('drafts.emptyTitle')}</h2>
               <p className="empty__body">{t('drafts.emptyBody')}</p>
-              <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft-empty">
-                {t('drafts.new')}
-              </Button>
+              <div className="empty__actions">
+                <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)} data-testid="new-draft-empty">
+                  {t('drafts.new')}
+                </Button>
+                <Button icon={<ImageIcon size={18} />} onClick={() => setCreatingImage(true)} data-testid="new-image-empty">
+                  {t('drafts.newImage')}
+                </Button>
+                <Button icon={<TemplateIcon size={18} />} onClick={showTemplates} data-testid="new-from-template-empty">
+                  {t('templates.newFrom')}
+                </Button>
+              </div>
             </div>
           )
         ) : (
@@ -99,6 +117,7 @@ export function DraftsView() {
         )}
       </div>
       <NewDraftDialog open={creating} onClose={() => setCreating(false)} />
+      <NewImageDialog open={creatingImage} onClose={() => setCreatingImage(false)} />
     </section>
   );
 }
@@ -112,7 +131,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(draft.name);
   const inTrash = draft.trashedAt !== null;
-  const canOpen = !inTrash && draft.kind === 'video';
+  const canOpen = !inTrash;
 
   const commit = async () => {
     const next = name.trim();
@@ -121,7 +140,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
   };
 
   return (
-    <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id)}>
+    <tr className="draft-row" data-testid="draft-row" data-draft-id={draft.id} data-name={draft.name} onDoubleClick={() => canOpen && openDraft(draft.id, draft.kind)}>
       <td className="draft-row__name">
         <div className="draft-row__cell">
           <PresetShape preset={draft.preset} kind={draft.kind} />
@@ -145,7 +164,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
             data-testid="draft-rename-input"
           />
         ) : canOpen ? (
-          <button type="button" className="draft-row__open" onClick={() => openDraft(draft.id)} data-testid="draft-open">
+          <button type="button" className="draft-row__open" onClick={() => openDraft(draft.id, draft.kind)} data-testid="draft-open">
             {draft.name}
           </button>
         ) : (
@@ -154,7 +173,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
         </div>
       </td>
       <td className="draft-row__muted">
-        {t(`preset.${draft.preset}` as MessageKey)}
+        {t(`${draft.kind === 'image' ? 'imagePreset' : 'preset'}.${draft.preset}` as MessageKey)}
         {draft.kind === 'image' && ` · ${t('drafts.image')}`}
       </td>
       <td className="draft-row__muted num mono">{formatClock(draft.durationSec)}</td>

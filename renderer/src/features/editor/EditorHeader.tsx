@@ -1,3 +1,4 @@
+import { SaveTemplateButton } from '../templates/SaveTemplateDialog';
 import { useState } from 'react';
 import { useStore as useZustand } from 'zustand';
 import { t, type MessageKey } from '../../i18n';
@@ -44,6 +45,7 @@ export function EditorHeader() {
         {t(statusKey[saveStatus])}
       </span>
       <div className="toolbar__spacer" />
+      <SaveTemplateButton />
       <KitBar />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undo} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redo} data-testid="redo" />

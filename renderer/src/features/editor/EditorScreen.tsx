@@ -10,10 +10,17 @@ import { MediaBin } from './MediaBin';
 import { PreviewPane } from './preview/PreviewPane';
 import { Timeline } from './timeline/Timeline';
 import { useEditorKeys } from './useEditorKeys';
+import { ImageEditorScreen } from '../image-editor/ImageEditorScreen';
 import './editor.css';
 
-/** CapCut / Premiere Rush layout: media bin left, preview centre, inspector right, timeline across the bottom. */
+/** The Editor room: image drafts open in the image editor, video drafts in the video editor. */
 export function EditorScreen() {
+  const kind = useStore((s) => s.openDraftKind);
+  return kind === 'image' ? <ImageEditorScreen /> : <VideoEditorScreen />;
+}
+
+/** CapCut / Premiere Rush layout: media bin left, preview centre, inspector right, timeline across the bottom. */
+function VideoEditorScreen() {
   const draftId = useStore((s) => s.openDraftId);
   const loaded = useEditor((s) => s.doc !== null && s.draftId === draftId);
   const loadError = useEditor((s) => s.loadError);

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
-import { exportUrl, revealExport } from '../../api/media';
+import { exportUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
 import { formatBytes, formatDimensions } from '../../i18n/format';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { FolderIcon } from '../../ui/icons';
 import { ExportHistory } from '../jobs/ExportHistory';
+import { RevealExportButton } from '../jobs/RevealExportButton';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { ExportChoice } from './ExportChoice';
 
 type Height = ExportPreset['height'];
 type Quality = ExportPreset['quality'];
@@ -54,10 +55,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   };
 
-  const reveal = async (id: string) => {
-    if (!(await revealExport(id))) useStore.getState().showToast({ message: t('exports.revealFailed'), tone: 'error' });
-  };
-
   const close = () => {
     if (job && isFinished(job.status)) setJobId(null);
     onClose();
@@ -95,8 +92,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       }
     >
       <div className="export">
-        <Choice label={t('export.resolution')} value={height} options={resolutions} onChange={setHeight} disabled={running} testId="export-res" />
-        <Choice
+        <ExportChoice label={t('export.resolution')} value={height} options={resolutions} onChange={setHeight} disabled={running} testId="export-res" />
+        <ExportChoice
           label={t('newDraft.fps')}
           value={fps}
           options={(['canvas', 24, 30, 60] as const).map((f) => ({ value: f, label: f === 'canvas' ? t('export.fpsCanvas', { fps: canvas.fps }) : String(f) }))}
@@ -104,7 +101,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           disabled={running}
           testId="export-fps"
         />
-        <Choice
+        <ExportChoice
           label={t('export.quality')}
           value={quality}
           options={(['high', 'standard', 'small'] as const).map((q) => ({ value: q, label: t(`export.quality.${q}` as MessageKey) }))}
@@ -138,9 +135,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     {t('export.download')}
                   </a>
                 ) : (
-                  <Button variant="primary" className="export__download" icon={<FolderIcon size={18} />} onClick={() => void reveal(job.id)} data-testid="export-reveal">
-                    {t('exports.reveal')}
-                  </Button>
+                  <RevealExportButton jobId={job.id} size="md" variant="primary" className="export__download" testId="export-reveal" />
                 )}
                 <p className="export__path mono" data-testid="export-path" title={result.outputPath}>
                   {result.outputPath}
@@ -152,20 +147,5 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         {draftId && <ExportHistory draftId={draftId} enabled={open} />}
       </div>
     </Dialog>
-  );
-}
-
-function Choice<T extends string | number>({ label, value, options, onChange, disabled, testId }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean; testId: string }) {
-  return (
-    <div className="export__row">
-      <span className="field__label">{label}</span>
-      <div className="segmented" role="radiogroup" aria-label={label}>
-        {options.map((o) => (
-          <button key={String(o.value)} type="button" role="radio" aria-checked={value === o.value} className="segmented__item" disabled={disabled} onClick={() => onChange(o.value)} data-testid={`${testId}-${o.value}`}>
-            {o.label}
-          </button>
-        ))}
-      </div>
-    </div>
   );
 }

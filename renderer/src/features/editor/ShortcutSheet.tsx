@@ -24,13 +24,14 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['?'], action: 'keys.sheet' },
 ];
 
-export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** A list of shortcuts in a dialog: the video editor's by default, the image editor passes its own ({mod}: Ctrl or ⌘). */
+export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'shortcut-sheet' }: { open: boolean; onClose: () => void; list?: { keys: string[]; action: MessageKey }[]; testId?: string }) {
   return (
     <Dialog
       open={open}
       title={t('keys.title')}
       onClose={onClose}
-      testId="shortcut-sheet"
+      testId={testId}
       footer={
         <Button variant="primary" onClick={onClose}>
           {t('action.close')}
@@ -38,11 +39,11 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
       }
     >
       <dl className="shortcuts">
-        {shortcuts.map((s) => (
+        {list.map((s) => (
           <div key={s.action} className="shortcuts__row">
             <dt>
               {s.keys.map((k) => (
-                <kbd key={k}>{k}</kbd>
+                <kbd key={k}>{k.replaceAll('{mod}', mod)}</kbd>
               ))}
             </dt>
             <dd>{t(s.action)}</dd>

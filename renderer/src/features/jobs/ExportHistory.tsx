@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ExportEntry } from '../../../../electron/model/export';
 import { call, errorText, shell } from '../../api/client';
-import { exportUrl, revealExport } from '../../api/media';
+import { exportUrl } from '../../api/media';
 import { getLocale, t } from '../../i18n';
 import { formatBytes, formatClock, formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
-import { Button } from '../../ui/Button';
-import { FolderIcon } from '../../ui/icons';
 import { exportAction, finishedExportsKey, newestFirst } from './exportHistoryLogic';
+import { RevealExportButton } from './RevealExportButton';
 import './exports.css';
 
 /**
@@ -53,7 +52,6 @@ export function useExportHistory(draftId: string | undefined, enabled: boolean):
 
 /** Download (browser mode) or Show in folder (the app) for one finished export; a missing file says so. */
 export function ExportActions({ entry }: { entry: ExportEntry }) {
-  const showToast = useStore((s) => s.showToast);
   const action = exportAction(entry, shell);
   switch (action.kind) {
     case 'gone':
@@ -75,20 +73,7 @@ export function ExportActions({ entry }: { entry: ExportEntry }) {
         </a>
       );
     case 'reveal':
-      return (
-        <Button
-          size="sm"
-          icon={<FolderIcon size={16} />}
-          onClick={() =>
-            void revealExport(entry.jobId).then((shown) => {
-              if (!shown) showToast({ message: t('exports.revealFailed'), tone: 'error' });
-            })
-          }
-          data-testid="export-entry-reveal"
-        >
-          {t('exports.reveal')}
-        </Button>
-      );
+      return <RevealExportButton jobId={entry.jobId} testId="export-entry-reveal" />;
   }
 }
 

@@ -6,8 +6,9 @@ import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
 import { hasFilters, placeName, selectedSummaries } from '../../store/librarySlice';
 import { Button } from '../../ui/Button';
-import { RestoreIcon, TagIcon, TrashIcon } from '../../ui/icons';
+import { ImageIcon, RestoreIcon, TagIcon, TrashIcon } from '../../ui/icons';
 import { ImportProgress } from './ImportProgress';
+import { NewImageDialog } from '../drafts/NewImageDialog';
 import { LabelSwatches, RatingStars } from './MarkControls';
 
 /**
@@ -73,6 +74,7 @@ function SelectionActions({ count }: { count: number }) {
           <SelectionMarks />
           <CollectionActions />
           <BulkTags />
+          <NewImagePost />
           <Button size="sm" icon={<TrashIcon size={16} />} onClick={() => void trashAssets(ids())} data-testid="trash-button">
             {t('action.moveToTrash')}
           </Button>
@@ -246,4 +248,19 @@ function useSelectionTags(selected: ReadonlySet<string>, allTags: unknown): { ta
     };
   }, [selected, allTags]);
   return tags;
+}
+
+/** "New image post" from the selected photos: one photo makes a post, several make a carousel (a page each). */
+function NewImagePost() {
+  const photos = useStore(useShallow((s) => selectedSummaries(s).filter((a) => a.kind === 'image')));
+  const [open, setOpen] = useState(false);
+  if (photos.length === 0) return null;
+  return (
+    <>
+      <Button size="sm" icon={<ImageIcon size={16} />} onClick={() => setOpen(true)} data-testid="new-image-from-selection">
+        {t('selection.newImagePost')}
+      </Button>
+      <NewImageDialog open={open} onClose={() => setOpen(false)} photos={photos} />
+    </>
+  );
 }

@@ -7,8 +7,9 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { ArrowDownIcon, ArrowUpIcon, CloseIcon, DuplicateIcon, FolderIcon, ImportIcon, SearchIcon, TrashIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon, DuplicateIcon, FolderIcon, ImportIcon, SearchIcon, TemplateIcon, TrashIcon } from '../../ui/icons';
 import { ViewSwitch } from '../drafts/ViewSwitch';
+import { useTemplatePicker } from '../templates/templatePickerStore';
 import { KindIcon } from './KindIcon';
 import { IMPORT_INPUT_ID, openImportPicker } from './importPicker';
 import { ServerFolderDialog } from './ServerFolderDialog';
@@ -37,6 +38,9 @@ export function Toolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement |
       <DuplicatesButton />
       <TrashToggle />
       <ServerImportButton />
+      <Button variant="ghost" icon={<TemplateIcon size={18} />} onClick={() => useTemplatePicker.getState().show()} title={t('templates.newFrom')} data-testid="library-new-from-template">
+        {t('templates.newFromShort')}
+      </Button>
       <ImportButton />
     </header>
   );

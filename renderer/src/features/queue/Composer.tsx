@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AssetLicence } from '../../../../electron/model/asset';
-import { channelLimits } from '../../../../electron/model/channels';
+import { channelLimits, defaultChannels } from '../../../../electron/model/channels';
 import type { Draft } from '../../../../electron/model/draft';
 import type { DraftSummary } from '../../../../electron/model/draft-record';
 import { channelIds, contentFor, type Campaign, type ChannelId, type PostContent, type User } from '../../../../electron/model/post';
@@ -17,6 +17,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/TextInput';
 import { watermarkCoverage } from '../../../../electron/model/kit-apply';
 import { kitById, useKitList } from '../editor/kitStore';
+import { CarouselPreview } from './CarouselPreview';
 import { CoverPicker } from './CoverPicker';
 import { appendTag, hashtagRoom, kitTagChips, withDisclaimer } from './kitOffer';
 import { highlight, localWhen, parseTags } from './queueLogic';
@@ -58,7 +59,10 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   const [firstComment, setFirstComment] = useState(post?.content.firstComment ?? '');
   const [link, setLink] = useState(post?.content.link ?? '');
   const [sponsored, setSponsored] = useState(post?.sponsored ?? false);
-  const [channels, setChannels] = useState<ChannelId[]>(post?.targets.map((tg) => tg.channel) ?? ['tiktok']);
+  const kindOf = (id: string) => drafts.find((d) => d.id === id)?.kind ?? 'video';
+  const [channels, setChannels] = useState<ChannelId[]>(post?.targets.map((tg) => tg.channel) ?? defaultChannels(kindOf(draftId)));
+  // A new post follows its draft's kind (image → Instagram feed, video → TikTok) until the person picks channels.
+  const [channelsPicked, setChannelsPicked] = useState(post != null);
   const [overrides, setOverrides] = useState<Partial<Record<ChannelId, OverrideDraft>>>(() => Object.fromEntries((post?.targets ?? []).map((tg) => [tg.channel, overridesToDraft(tg.overrides)])));
   const [tab, setTab] = useState<'all' | ChannelId>('all');
   const [coverTime, setCoverTime] = useState<number | null>(post?.coverTime ?? null);
@@ -94,7 +98,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
       .then((rec) => {
         if (!live) return;
         const c = rec.doc.canvas;
-        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null } }); // an image has no frame rate; fps is read only for video
+        setLoaded({ draftId, doc: rec.doc, facts: { kind: rec.doc.kind, durationSec: summary?.durationSec ?? 0, width: c.width, height: c.height, fps: 'fps' in c ? c.fps : 0, sizeBytes: null, pages: rec.doc.kind === 'image' ? rec.doc.pages.length : undefined } }); // an image has no frame rate; fps is read only for video
       })
       .catch(() => live && setLoaded(null));
     call('drafts.licences', { id: draftId })
@@ -140,8 +144,15 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   } else if (date || time) timeError = t('queue.composer.timeBoth');
 
   const toggle = (ch: ChannelId) => {
+    setChannelsPicked(true);
     setChannels((cs) => (cs.includes(ch) ? cs.filter((c) => c !== ch) : [...cs, ch]));
     if (tab === ch) setTab('all');
+  };
+  const pickDraft = (id: string) => {
+    setDraftId(id);
+    if (channelsPicked) return;
+    setChannels(defaultChannels(kindOf(id)));
+    setTab('all');
   };
   const sharedText: Record<OverrideField, string> = { caption, hashtags, mentions, firstComment };
   const setOverride = (ch: ChannelId, field: OverrideField, value: string | undefined) =>
@@ -201,7 +212,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
         <div className="composer__form">
           <label className="field">
             <span className="field__label">{t('queue.composer.draft')}</span>
-            <select className="select" value={draftId} onChange={(e) => setDraftId(e.target.value)} data-testid="composer-draft">
+            <select className="select" value={draftId} onChange={(e) => pickDraft(e.target.value)} data-testid="composer-draft">
               {post?.draftId === null && <option value="">{t('queue.composer.noDraft')}</option>}
               {drafts.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -314,6 +325,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
               <CoverPicker draft={current.doc} durationSec={facts.durationSec} value={coverTime} onChange={setCoverTime} />
             </div>
           )}
+          {current?.doc.kind === 'image' && <CarouselPreview draftId={current.draftId} doc={current.doc} channels={channels} />}
           <div className="composer__grid">
             <TextInput label={t('queue.composer.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="composer-date" />
             <TextInput label={t('queue.composer.time')} type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} hint={zone} error={timeError} data-testid="composer-time" />
