@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import { AppError, clause, errorCodes, type ErrorCode } from '../model/errors';
 import type { CaptionCue } from '../model/caption-track';
 import { type RecognizedToken, tokensToWords, wordsToCues } from '../model/transcript-cues';
 import type { MediaTools } from './ffmpeg';
+import { forkWorker } from './fork-worker';
 import { bindingPackage, type RecognizeReply, type RecognizeRequest } from './whisper-worker';
 
 /**
@@ -127,40 +127,8 @@ export function workerEntry(): { file: string; execArgv: string[] } {
   throw new AppError('internal', 'This build of Postframe has no speech recogniser (whisper-worker.js is missing). Build it again (npm run build:cli) or reinstall Postframe.');
 }
 
-/** child_process.fork with an IPC channel; stderr kept (its last lines) to say why it died. */
-export const nodeSpawner: RecognizerSpawner = (entry) => {
-  const child = fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  child.stderr?.on('error', () => undefined);
-  let exitListener: ((why: string) => void) | null = null;
-  let done = false;
-  const end = (why: string) => {
-    if (done) return;
-    done = true;
-    exitListener?.(why);
-  };
-  child.on('error', (e) => end(e.message));
-  child.on('exit', (code, signal) => end(lastMeaningful(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
-  return {
-    send: (m) => {
-      child.send(m, (e) => {
-        if (!e) return;
-        end(e.message);
-        child.kill();
-      });
-    },
-    onMessage: (f) => child.on('message', (m) => f(m as RecognizeReply)),
-    onExit: (f) => {
-      exitListener = f;
-    },
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    },
-  };
-};
+/** child_process.fork (fork-worker.ts); whisper.cpp's assertion or error line says why it died. */
+export const nodeSpawner: RecognizerSpawner = (entry) => forkWorker<RecognizeRequest, RecognizeReply>(entry, { keepStderr: 4000, why: lastMeaningful });
 
 /** whisper.cpp logs a lot on stderr; the line that says why it stopped is the assertion or error, else the last. */
 function lastMeaningful(s: string): string {

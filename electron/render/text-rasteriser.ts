@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkWorker } from '../media/fork-worker';
 import { AppError, clause, errorCodes, type ErrorCode } from '../model/errors';
 import type { CaptionAnchor, CaptionDrawRequest } from './caption-draw';
 import type { Anchor, DrawRequest } from './text-draw';
@@ -195,39 +195,8 @@ export function workerEntry(): WorkerEntry {
   throw new AppError('internal', 'This build of Postframe has no text renderer (text-worker.js is missing). Build it again (npm run build:cli) or reinstall Postframe.');
 }
 
-/** child_process.fork: an IPC channel for requests; stderr kept (its last lines) to say why it died. */
-export const nodeSpawner: WorkerSpawner = (entry, env) => {
-  const child = fork(entry.file, [], { execArgv: entry.execArgv, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-2000);
-  });
-  let exitListener: ((why: string) => void) | null = null;
-  let done = false;
-  const end = (why: string) => {
-    if (done) return;
-    done = true;
-    exitListener?.(why);
-  };
-  child.on('error', (e) => end(e.message));
-  child.on('exit', (code, signal) => end(lastLine(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
-  return {
-    send: (m) => {
-      child.send(m, (e) => {
-        if (!e) return;
-        end(e.message);
-        child.kill();
-      });
-    },
-    onMessage: (f) => child.on('message', (m) => f(m as WorkerReply)),
-    onExit: (f) => {
-      exitListener = f;
-    },
-    kill: () => {
-      child.kill();
-    },
-  };
-};
+/** child_process.fork (electron/media/fork-worker.ts); stderr's last line says why it died. */
+export const nodeSpawner: WorkerSpawner = (entry, env) => forkWorker<WorkerRequest, WorkerReply>(entry, { env, keepStderr: 2000, why: lastLine });
 
 function lastLine(s: string): string {
   return s.trim().split('\n').filter(Boolean).pop() ?? '';

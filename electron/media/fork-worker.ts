@@ -1,0 +1,52 @@
+import { fork, type Serializable } from 'node:child_process';
+
+/** A worker process as its owners see it (the text rasteriser, the speech recogniser). */
+export interface ForkedWorker<Req, Reply> {
+  send(m: Req): void;
+  onMessage(f: (m: Reply) => void): void;
+  /** Called once, however it ended (exit, spawn error, a failed send), with why. */
+  onExit(f: (why: string) => void): void;
+  kill(): void;
+}
+
+/**
+ * child_process.fork with an IPC channel (CLI, serve, tests; Electron passes utilityProcess instead). stderr's tail
+ * is kept so a death says why: `why(stderrTail)` picks the line that explains it, else the exit code or signal.
+ * Every error path (spawn, stderr, a send to a dead child) ends in onExit, never an uncaught error.
+ */
+export function forkWorker<Req extends Serializable, Reply>(
+  entry: { file: string; execArgv: string[] },
+  o: { env?: NodeJS.ProcessEnv; keepStderr: number; why: (stderrTail: string) => string },
+): ForkedWorker<Req, Reply> {
+  const child = fork(entry.file, [], { execArgv: entry.execArgv, ...(o.env ? { env: o.env } : {}), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-o.keepStderr);
+  });
+  child.stderr?.on('error', () => undefined);
+  let exitListener: ((why: string) => void) | null = null;
+  let done = false;
+  const end = (why: string) => {
+    if (done) return;
+    done = true;
+    exitListener?.(why);
+  };
+  child.on('error', (e) => end(e.message));
+  child.on('exit', (code, signal) => end(o.why(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
+  return {
+    send: (m) => {
+      child.send(m, (e) => {
+        if (!e) return;
+        end(e.message);
+        child.kill();
+      });
+    },
+    onMessage: (f) => child.on('message', (m) => f(m as Reply)),
+    onExit: (f) => {
+      exitListener = f;
+    },
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}
