@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptionBox, CaptionState } from '../model/caption-style';
@@ -8,6 +7,7 @@ import { type Anchor, type CanvasSize, alphaBounds, wordMeasure } from './text-d
 import { findLine, lineMarkupAround, pangoFont } from './text-line';
 import { alphaOf, outlineAlpha, paintOver, type Rgba, tint } from './text-pixels';
 import { escapeXml, LINE_HEIGHT, sanitizeText, textBlock, type VerticalMetrics, words, wrapLines } from './text-svg';
+import { writeAtomic } from '../media/write-atomic';
 
 /**
  * Drawing the states of one caption cue (model/caption-style.ts) with the text rasteriser that draws titles:
@@ -261,13 +261,3 @@ export function scaleRgba(img: Rgba, k: number): Rgba {
   return { data, width, height };
 }
 
-async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}

@@ -5,6 +5,7 @@ import { loadSharp } from '../media/sharp';
 import type { CaptionFrame, RasterizedCaptionTrack } from './caption';
 import type { CaptionSequenceFile } from './compiler';
 import type { CanvasSize } from './text-draw';
+import { writeAtomic } from '../media/write-atomic';
 
 /**
  * A burned-in caption track as ONE ffmpeg input (docs/captions.md "Styles and burn-in"): an ffconcat list of
@@ -109,13 +110,3 @@ export async function writeCaptionSequence(track: RasterizedCaptionTrack, canvas
   return { listPath, left: band.left, top: band.top };
 }
 
-async function writeAtomic(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TextClip, TextStyle } from '../model/draft';
@@ -7,6 +6,7 @@ import { boxSvg, escapeXml, graphemes, sanitizeText, textBlock, words, wrapLines
 import { findLine, lineMarkup, pangoFont } from './text-line';
 import { alphaOf, outlineAlpha, paintOver, tint, type Rgba } from './text-pixels';
 import { loadSharp } from '../media/sharp';
+import { writeAtomic } from '../media/write-atomic';
 
 /**
  * Drawing one text layer: measure its words with sharp's text renderer (libvips → Pango), wrap, draw each line
@@ -108,17 +108,6 @@ export async function drawTextLayer(req: DrawRequest): Promise<Anchor> {
   return anchor;
 }
 
-/** Write to a unique temporary name, then rename: a crash never leaves half a file under the real name. */
-async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
 
 /** The smallest rectangle holding every pixel with any opacity, or null when there is none. */
 export function alphaBounds(rgba: Buffer, width: number, height: number): { left: number; top: number; width: number; height: number } | null {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FontsRepo, FontUse, StoredFont } from '../library/fonts-repo';
@@ -7,6 +7,7 @@ import { decodeWoff2 } from '../media/woff2';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import type { FontRecord } from '../model/font';
 import { fontContainer, MAX_FONT_BYTES, readSfnt } from '../model/sfnt';
+import { writeAtomic } from '../media/write-atomic';
 
 export type FontMeta = { fileName: string; licenceNote: string };
 export type FontChange = { reason: 'added' | 'updated' | 'removed'; ids: string[] };
@@ -120,7 +121,10 @@ export class FontStore {
     };
     const target = this.folder.fontPath(id, facts.ext);
     const existed = await fs.stat(target).then(() => true, () => false);
-    if (!existed) await writeAtomic(target, sfnt);
+    if (!existed) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await writeAtomic(target, sfnt);
+    }
     try {
       guard(() => {
         this.repo.insert(font);
@@ -209,19 +213,6 @@ function withFileName<T>(fileName: string, f: () => T): T {
     return f();
   } catch (e) {
     if (isAppError(e)) throw new AppError(e.code, `${fileName}: ${e.message}`);
-    throw e;
-  }
-}
-
-/** Write to a unique temporary name, then rename: a crash never leaves half a font under its real name. */
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
     throw e;
   }
 }
