@@ -32,7 +32,8 @@ export function forkWorker<Req extends Serializable, Reply>(
     exitListener?.(why);
   };
   child.on('error', (e) => end(e.message));
-  child.on('exit', (code, signal) => end(o.why(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
+  // 'close', not 'exit': it comes once stderr is drained, so the reason read from its tail is the last thing said.
+  child.on('close', (code, signal) => end(o.why(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
   return {
     send: (m) => {
       child.send(m, (e) => {

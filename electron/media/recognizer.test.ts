@@ -8,7 +8,7 @@ import { AppError } from '../model/errors';
 import { CaptionCue, cueTokens } from '../model/caption-track';
 import { resolveBinaries } from './binaries';
 import { MediaTools } from './ffmpeg';
-import { recognize, recognizerAvailability } from './recognizer';
+import { nodeSpawner, recognize, recognizerAvailability } from './recognizer';
 
 /**
  * The recogniser through its real process. Without a model file only the failure paths can run here (a damaged
@@ -44,13 +44,25 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 }
 
 describe.runIf(available)('recogniser failures (no model needed)', () => {
-  it('a damaged model ends only the recogniser process, and the job gets a clear error', async () => {
+  it('a damaged model fails only the job, with what to do, whichever way whisper.cpp takes it', async () => {
+    // Random bytes after the magic: whisper.cpp either refuses the header (an error it returns) or aborts on a
+    // failed assertion (the process dies) depending on the bytes; both must reach the job as the same advice.
     const bad = path.join(dir, 'damaged.bin');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from([0x6c, 0x6d, 0x67, 0x67]), randomBytes(4096)]));
     const e = await rejection(recognize(tools, { model: bad, file: speech, fromSec: 0, language: 'en', makeId: ids, tempDir: dir }));
-    expect(e.code).toBe('internal');
-    expect(e.message).toMatch(/stopped before it finished.*remove it in Settings → Captions models/s);
+    expect(['internal', 'invalid_input']).toContain(e.code);
+    expect(e.message).toMatch(/remove it in Settings → Captions models and download it again/);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('pf-asr-'))).toEqual([]); // the samples file is gone
+  });
+
+  it('a recogniser that aborts (a failed GGML_ASSERT) fails the job with its reason, and only its process ends', async () => {
+    // What whisper.cpp does on a damaged tensor, made certain: a worker that says the assertion and aborts.
+    const dying = path.join(dir, 'dying-worker.mjs');
+    fs.writeFileSync(dying, "process.on('message', () => { process.stderr.write('whisper_model_load: loading\\nGGML_ASSERT: ggml.c:4123: ctx->mem_size > 0\\n', () => process.abort()); });\n");
+    const e = await rejection(recognize(tools, { model: path.join(dir, 'any.bin'), file: speech, fromSec: 0, language: 'en', makeId: ids, tempDir: dir, spawn: () => nodeSpawner({ file: dying, execArgv: [] }) }));
+    expect(e.code).toBe('internal');
+    expect(e.message).toMatch(/stopped before it finished \(GGML_ASSERT: ggml\.c:4123: ctx->mem_size > 0\)\. If the model file is damaged, remove it in Settings → Captions models/);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('pf-asr-'))).toEqual([]);
   });
 
   it('a file that is not a model is refused with what to do', async () => {

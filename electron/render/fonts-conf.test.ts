@@ -25,6 +25,8 @@ describe('fontsConf', () => {
     expect(xml).toContain('<dir>/app/resources/fonts</dir>');
     expect(xml).toContain('<dir>/lib/fonts</dir>');
     expect(xml).toContain('<cachedir>/lib/cache/fontconfig</cachedir>');
+    // Before the include: fontconfig writes its caches to the first writable cachedir.
+    expect(xml.indexOf('<cachedir>')).toBeLessThan(xml.indexOf('<include'));
     expect(xml).not.toContain('selectfont');
   });
 

@@ -8,7 +8,9 @@ import { escapeXml } from './text-svg';
  *    except the library's own files, accepted by file (`acceptfont` patterns beat `rejectfont` patterns; a
  *    directory glob would not: fontconfig checks globs against globs and patterns against patterns), so a
  *    system "Brand Sans" can never stand in for the library's;
- *  - fontconfig's cache in the library's cache folder (not the user's home; nothing to clean elsewhere);
+ *  - fontconfig's cache in the library's cache folder, listed before the system conf so it is the one written
+ *    (fontconfig writes to the first writable cachedir: after the include that was /var/cache/fontconfig or the
+ *    user's ~/.cache, which then held caches of the library's folder);
  *  - synthetic bold for a family without a bold face (a style saved Bold with Lobster Regular), written here
  *    rather than left to the system's conf.d (absent where there is no /etc/fonts), so the export draws it the
  *    same on every platform and the preview, which shows the export's PNGs, agrees (model/font-weights.ts).
@@ -26,9 +28,10 @@ const SYNTHETIC_BOLD = [
 export function fontsConf(opts: { systemConf: string | null; bundledDir: string | null; libraryDir: string; cacheDir: string; libraryFonts: readonly { family: string; file: string }[] }): string {
   const x = escapeXml;
   const lines = ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">', '<!-- Written by Postframe (render/fonts-conf.ts); rewritten when the library\'s fonts change. -->', '<fontconfig>'];
+  lines.push(`  <cachedir>${x(opts.cacheDir)}</cachedir>`);
   if (opts.systemConf) lines.push(`  <include ignore_missing="yes">${x(opts.systemConf)}</include>`);
   if (opts.bundledDir) lines.push(`  <dir>${x(opts.bundledDir)}</dir>`);
-  lines.push(`  <dir>${x(opts.libraryDir)}</dir>`, `  <cachedir>${x(opts.cacheDir)}</cachedir>`);
+  lines.push(`  <dir>${x(opts.libraryDir)}</dir>`);
   lines.push(...SYNTHETIC_BOLD);
   const families = [...new Set(opts.libraryFonts.map((f) => f.family))].sort();
   if (families.length) {

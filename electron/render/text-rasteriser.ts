@@ -102,7 +102,7 @@ export class TextRasteriser {
     fs.mkdirSync(path.dirname(o.confPath), { recursive: true });
     fs.mkdirSync(o.libraryFontsDir, { recursive: true });
     const systemConf = fs.existsSync('/etc/fonts/fonts.conf') ? '/etc/fonts/fonts.conf' : null;
-    const conf = fontsConf({ systemConf, bundledDir: o.bundledFontsDir, libraryDir: o.libraryFontsDir, cacheDir: path.join(path.dirname(o.confPath), 'fontconfig'), libraryFonts: o.libraryFonts() });
+    const conf = fontsConf({ systemConf, bundledDir: o.bundledFontsDir, libraryDir: o.libraryFontsDir, cacheDir: freshCacheDir(path.join(path.dirname(o.confPath), 'fontconfig')), libraryFonts: o.libraryFonts() });
     const tmp = `${o.confPath}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, conf);
     fs.renameSync(tmp, o.confPath);
@@ -116,6 +116,18 @@ export class TextRasteriser {
     this.current = w;
     return w;
   }
+}
+
+/**
+ * A new, empty fontconfig cache folder for each process, the earlier ones removed. fontconfig trusts a folder's
+ * cache while the folder's modification time matches it to the second (sharp's fontconfig keeps no nanoseconds):
+ * a font added in the same second as the last scan was not seen, and the new process drew the fallback. A fresh
+ * cache costs one scan of the bundled and library fonts (the system's caches are still read from the system).
+ */
+function freshCacheDir(root: string): string {
+  fs.mkdirSync(root, { recursive: true });
+  for (const old of fs.readdirSync(root)) fs.rmSync(path.join(root, old), { recursive: true, force: true });
+  return fs.mkdtempSync(path.join(root, 'p'));
 }
 
 type Payload = { req?: DrawRequest; caption?: CaptionDrawRequest };
