@@ -15,6 +15,7 @@ import { useStore } from './index';
  * from electron/model/timeline.ts; drags pass a `key` so the history gate folds them into one step.
  */
 export type SafeZone = 'off' | 'tiktok' | 'reels' | 'shorts';
+export type CueFocus = { trackId: string; cueId: string };
 
 export type EditorState = {
   draftId: string | null;
@@ -33,6 +34,11 @@ export type EditorState = {
   /** A clip the timeline should scroll into view (a command placed it); `seq` repeats a request for the same clip. */
   reveal: { clipId: string; seq: number } | null;
   safeZone: SafeZone;
+  /**
+   * The caption cue being worked on (the cue list and the timeline's caption row share it), or null. Not in the
+   * history, like the clip selection; an edit that removes the cue leaves a stale focus that readers ignore.
+   */
+  cueFocus: CueFocus | null;
   shortcutsOpen: boolean;
   saveStatus: AutosaveStatus;
   /** Full asset records for the clips in the draft (facts for placement, waveform availability). */
@@ -57,6 +63,7 @@ export type EditorState = {
   setSnapping: (on: boolean) => void;
   setSnapLine: (t: number | null) => void;
   setSafeZone: (z: SafeZone) => void;
+  focusCue: (f: CueFocus | null) => void;
   setShortcutsOpen: (open: boolean) => void;
   ensureAssets: (ids: string[]) => Promise<void>;
   /** Re-reads the records of those `ids` the editor holds (an asset changed: e.g. its preview proxy is ready). */
@@ -128,6 +135,7 @@ export const useEditor = create<EditorState>()(
         snapLine: null,
         reveal: null,
         safeZone: 'off',
+        cueFocus: null,
         shortcutsOpen: false,
         saveStatus: 'saved',
         assets: {},
@@ -135,7 +143,7 @@ export const useEditor = create<EditorState>()(
         load: async (id) => {
           if (get().draftId === id && get().doc) return;
           await get().close();
-          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], playhead: 0, playing: false, saveStatus: 'saved' });
+          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], cueFocus: null, playhead: 0, playing: false, saveStatus: 'saved' });
           try {
             const record = await call('drafts.get', { id });
             if (get().draftId !== id) return;
@@ -194,6 +202,7 @@ export const useEditor = create<EditorState>()(
         setSnapping: (snapping) => set({ snapping }),
         setSnapLine: (snapLine) => set((s) => (s.snapLine === snapLine ? s : { snapLine })),
         setSafeZone: (safeZone) => set({ safeZone }),
+        focusCue: (cueFocus) => set({ cueFocus }),
         setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
         addAsset: (asset) => set((s) => ({ assets: { ...s.assets, [asset.id]: asset } })),
