@@ -13,9 +13,10 @@ import { assetSpeechSource, draftSpeechSource } from './speech-source';
 
 /**
  * Auto-captions and the speech-recognition models (docs/captions.md "Auto-captions", "Models").
- * Open to every role on purpose: models live in the user's own data folder (not in a library), come only from the
- * fixed model host with a checked checksum or from a file the path gate lets through, and `captions.transcribe`
- * returns cues without writing the draft (the editor's save goes through the draft's own checks).
+ * Download, add, remove and choose need 'models.manage' (admins, model/permissions.ts): the models folder is the
+ * machine's, shared by every library, so a change there is a change for everyone. Listing and `captions.transcribe`
+ * stay open to every role: transcribing returns cues without writing the draft (the editor's save goes through
+ * the draft's own checks).
  */
 type Calls = 'models.list' | 'models.download' | 'models.add' | 'models.remove' | 'models.choose' | 'captions.transcribe';
 
@@ -27,6 +28,7 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       return { folder: store.folder, models: list, active, recognizer: recognizerAvailability() };
     },
     async 'models.download'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       const m = models().model(input.id);
       const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && j.title.endsWith(`(${m.id})`));
       if (running) return { jobId: running.id };
@@ -37,20 +39,24 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       if (input.upload) {
         const file = uploadPath(ctx.rooms.folder, input.upload.id);
         try {
+          ctx.postService.permitted(input.actorId, 'models.manage');
           return await store.add(input.id, file);
         } finally {
           // The upload was for this call only: added or refused, it is not needed again.
           await fs.rm(file, { force: true });
         }
       }
+      ctx.postService.permitted(input.actorId, 'models.manage');
       // Browser mode: only inside the allowed folders; the checked real path is what is read.
       return store.add(input.id, await ctx.paths.check(input.path!, 'import'));
     },
     async 'models.remove'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       await models().remove(input.id);
       return { id: input.id };
     },
     async 'models.choose'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       await models().choose(input.id);
       return { active: input.id };
     },
