@@ -82,7 +82,10 @@ describe('models API', () => {
     expect(await route('models.add', { id: 'small', actorId: 'owner', path: own })).toMatchObject({ ok: true });
     expect(await route('models.remove', { id: 'small', actorId: creator.id })).toMatchObject(refused);
     expect(await route('models.choose', { id: null, actorId: creator.id })).toMatchObject(refused);
-    expect(await route('models.list', {})).toMatchObject({ ok: true, value: { active: 'small', models: expect.arrayContaining([expect.objectContaining({ id: 'small', installed: true })]) } });
+    expect(await route('models.list', {})).toMatchObject({ ok: true, value: { active: 'small', chosen: null, models: expect.arrayContaining([expect.objectContaining({ id: 'small', installed: true })]) } });
+    // The admin's choice is what the list says; null is "Best installed" again.
+    expect(await route('models.choose', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: true, value: { active: 'small' } });
+    expect((await t.studio.api['models.list']({})).chosen).toBe('small');
     // Without an actor the call does not even reach the engine.
     expect(await route('models.remove', { id: 'small' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -7,7 +7,7 @@ import type { ModelStore } from '../media/models';
 import { recognize, recognizerAvailability, type RecognizerSpawner } from '../media/recognizer';
 import { CaptionTranscribeInput, type CaptionTranscribeResult, type ModelDownloadResult } from '../model/caption-transcribe-job';
 import { AppError } from '../model/errors';
-import { ModelId } from '../model/whisper-models';
+import { ModelId, modelDownloadTitle, modelOfDownloadTitle } from '../model/whisper-models';
 import { type ApiPart, type Rooms, type StudioContext, requireTools } from './context';
 import { assetSpeechSource, draftSpeechSource } from './speech-source';
 
@@ -24,15 +24,15 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
   return {
     async 'models.list'() {
       const store = models();
-      const { models: list, active } = await store.list();
-      return { folder: store.folder, models: list, active, recognizer: recognizerAvailability() };
+      const { models: list, active, chosen } = await store.list();
+      return { folder: store.folder, models: list, active, chosen, recognizer: recognizerAvailability() };
     },
     async 'models.download'(input) {
       ctx.postService.permitted(input.actorId, 'models.manage');
       const m = models().model(input.id);
-      const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && j.title.endsWith(`(${m.id})`));
+      const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && modelOfDownloadTitle(j.title) === m.id);
       if (running) return { jobId: running.id };
-      return { jobId: ctx.rooms.runner.start('model-download', `Downloading the speech model (${m.id})`, { id: m.id }).id };
+      return { jobId: ctx.rooms.runner.start('model-download', modelDownloadTitle(m.id), { id: m.id }).id };
     },
     async 'models.add'(input) {
       const store = models();
