@@ -19,7 +19,8 @@ export class WorkerEnd {
     return this.done;
   }
 
-  stderr(chunk: Buffer | string): void {
+  /** A chunk of stderr (a Buffer or a string: anything that turns into text). */
+  stderr(chunk: { toString(): string }): void {
     this.tail = (this.tail + chunk.toString()).slice(-this.keep);
   }
 

@@ -86,6 +86,12 @@ describe('models API', () => {
     // The admin's choice is what the list says; null is "Best installed" again.
     expect(await route('models.choose', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: true, value: { active: 'small' } });
     expect((await t.studio.api['models.list']({})).chosen).toBe('small');
+    // Each admin change is in the audit log (the creator's refusals are not: nothing changed).
+    const edits = t.studio.auditRepo.list().filter((e) => e.action === 'model_edit');
+    expect(edits.map((e) => [e.actorId, e.detail])).toEqual([
+      ['owner', expect.objectContaining({ change: 'add', model: 'small', from: own, source: 'file' })],
+      ['owner', { change: 'choose', model: 'small' }],
+    ]);
     // Without an actor the call does not even reach the engine.
     expect(await route('models.remove', { id: 'small' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -32,6 +32,7 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       const m = models().model(input.id);
       const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && modelOfDownloadTitle(j.title) === m.id);
       if (running) return { jobId: running.id };
+      recordChange(ctx, input.actorId, { change: 'download', model: m.id });
       return { jobId: ctx.rooms.runner.start('model-download', modelDownloadTitle(m.id), { id: m.id }).id };
     },
     async 'models.add'(input) {
@@ -40,7 +41,9 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
         const file = uploadPath(ctx.rooms.folder, input.upload.id);
         try {
           ctx.postService.permitted(input.actorId, 'models.manage');
-          return await store.add(input.id, file);
+          const added = await store.add(input.id, file);
+          recordChange(ctx, input.actorId, { change: 'add', model: input.id, from: 'upload', source: added.source, sha256: added.sha256 });
+          return added;
         } finally {
           // The upload was for this call only: added or refused, it is not needed again.
           await fs.rm(file, { force: true });
@@ -48,16 +51,21 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       }
       ctx.postService.permitted(input.actorId, 'models.manage');
       // Browser mode: only inside the allowed folders; the checked real path is what is read.
-      return store.add(input.id, await ctx.paths.check(input.path!, 'import'));
+      const from = await ctx.paths.check(input.path!, 'import');
+      const added = await store.add(input.id, from);
+      recordChange(ctx, input.actorId, { change: 'add', model: input.id, from, source: added.source, sha256: added.sha256 });
+      return added;
     },
     async 'models.remove'(input) {
       ctx.postService.permitted(input.actorId, 'models.manage');
       await models().remove(input.id);
+      recordChange(ctx, input.actorId, { change: 'remove', model: input.id });
       return { id: input.id };
     },
     async 'models.choose'(input) {
       ctx.postService.permitted(input.actorId, 'models.manage');
       await models().choose(input.id);
+      recordChange(ctx, input.actorId, { change: 'choose', model: input.id });
       return { active: input.id };
     },
     async 'captions.transcribe'(input) {
@@ -72,6 +80,15 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       return { jobId: rooms.runner.start('caption-transcribe', 'Auto-captions: recognising speech', input).id };
     },
   };
+}
+
+/**
+ * A model change as a 'model_edit' entry in the audit log of the library where the admin acted, the permission
+ * checked again in the entry's transaction. The change itself is on disk (the machine's models folder), so it is
+ * recorded once made (a download when it is started: its job runs for no one).
+ */
+function recordChange(ctx: StudioContext, actorId: string, detail: Record<string, unknown>): void {
+  ctx.postService.withPermission(actorId, 'models.manage', () => ({ result: null, audit: { action: 'model_edit', detail } }));
 }
 
 /** The 'model-download' and 'caption-transcribe' jobs of a library's runner. */
