@@ -214,22 +214,24 @@ export const calls = {
    */
   'captions.transcribe': { input: CaptionTranscribeInput, output: z.object({ jobId: Id }) },
   // ── speech-recognition models (Settings → Captions models; docs/captions.md "Models") ──
+  // Listing is open to every role; download, add, remove and choose need 'models.manage' (admins: they change the
+  // machine's models folder, shared by every library), checked before anything is fetched, copied or deleted.
   /** Every catalogue model with whether it is installed (or half downloaded), which one is used, and the models folder. */
   'models.list': { input: Empty, output: ModelList },
   /** Downloads a model as a 'model-download' job (resumes an interrupted one; checksum checked); the same model's running job is answered again. */
-  'models.download': { input: z.object({ id: ModelId }).strict(), output: z.object({ jobId: Id }) },
+  'models.download': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ jobId: Id }) },
   /** "Use a file I already have": a ggml model file (`path`, or an `upload` in browser mode) copied in as model `id`. */
   'models.add': {
     input: z
-      .object({ id: ModelId, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .object({ id: ModelId, actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
       .strict()
       .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the model file as a path or as an upload (one of them)'),
     output: ModelStatus,
   },
   /** Deletes a model's file (and any half-finished download of it). */
-  'models.remove': { input: z.object({ id: ModelId }).strict(), output: z.object({ id: ModelId }) },
+  'models.remove': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ id: ModelId }) },
   /** The model auto-captions use (null: the best installed one). */
-  'models.choose': { input: z.object({ id: ModelId.nullable() }).strict(), output: z.object({ active: ModelId.nullable() }) },
+  'models.choose': { input: z.object({ id: ModelId.nullable(), actorId: Id }).strict(), output: z.object({ active: ModelId.nullable() }) },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },
