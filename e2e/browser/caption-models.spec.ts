@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * Settings → Captions models (docs/captions.md "Models") against a model server started here: a generated file
  * with the ggml magic, served slowly enough to watch, held halfway so Cancel stops it midway; the next download
  * must ask for the rest (a Range request) and finish. Checksums come from POSTFRAME_MODEL_SHA256 for the host.
  */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 
 const MAGIC = Buffer.from([0x6c, 0x6d, 0x67, 0x67]);
 const model = (bytes: number) => Buffer.concat([MAGIC, randomBytes(bytes - MAGIC.length)]);
