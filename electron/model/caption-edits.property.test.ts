@@ -59,7 +59,7 @@ function build(doc: VideoDraft, o: Op): Built {
     case 'removeTrack':
       return { op: removeTrack(trackId), removes: (d) => (d.captions ?? []).find((t) => t.id === trackId)?.cues.flatMap((c) => cueTokens(c.text)) ?? [], adds: [] };
     case 'rename':
-      return { op: renameTrack(trackId, o.text), removes: none, adds: [] };
+      return { op: renameTrack(trackId, o.text, o.pick % 3 === 0 ? 'fi' : undefined), removes: none, adds: [] };
     case 'style':
       return { op: setTrackStyle(trackId, o.pick % 6 === 5 ? null : o.pick % 7 === 6 ? 'bogus' : captionStyleIds[o.pick % 5]!), removes: none, adds: [] };
     case 'text':

@@ -42,6 +42,8 @@ describe('caption tracks', () => {
     const doc = withTrack([cue('a', 'hi', 0, 1)]);
     expect(ok(run(doc, renameTrack('en', '  English (SDH) '))).draft.captions![0]!.name).toBe('English (SDH)');
     expect(run(doc, renameTrack('en', ''))).toMatchObject({ ok: false });
+    expect(ok(run(doc, renameTrack('en', 'Suomi', 'fi'))).draft.captions![0]).toMatchObject({ name: 'Suomi', language: 'fi' });
+    expect(run(doc, renameTrack('en', 'X', 'no such'))).toMatchObject({ ok: false, reason: 'invalid_value' });
     const styled = ok(run(doc, setTrackStyle('en', 'pop-in'))).draft;
     expect(styled.captions![0]!.styleId).toBe('pop-in');
     expect('styleId' in ok(run(styled, setTrackStyle('en', null))).draft.captions![0]!).toBe(false);

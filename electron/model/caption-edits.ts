@@ -2,7 +2,7 @@ import { applyFix, balancedBreak, type CaptionFix, defaultReadingRules } from '.
 import { isCaptionStyleId } from './caption-style';
 import { CAPTION_MAX_SEC, CAPTION_TRACKS_MAX, CaptionCue, CaptionText, CaptionTrack, cueTokens, freeId, LanguageTag, sortCues, wordsProblem, withCueText } from './caption-track';
 import type { VideoDraft } from './draft';
-import type { EditRefusal, EditResult } from './timeline';
+import type { EditRefusal } from './timeline';
 
 /**
  * Edits of a draft's caption tracks (docs/captions.md "Editing"). Each op is built from its arguments and then
@@ -100,11 +100,15 @@ export function removeTrack(trackId: string): CaptionEdit {
   };
 }
 
-export function renameTrack(trackId: string, name: string): CaptionEdit {
+/** A track's name, and its language when given (the tag sidecar files are named with). */
+export function renameTrack(trackId: string, name: string, language?: string): CaptionEdit {
   return onTrack(trackId, (track) => {
     const trimmed = name.trim();
     if (trimmed === '' || trimmed.length > 80) return refuse('invalid_value', 'A caption track needs a name of 1 to 80 characters, like “English” or “Suomi”.');
-    return { track: trimmed === track.name ? track : { ...track, name: trimmed }, cueId: null };
+    if (language !== undefined && !LanguageTag.safeParse(language).success) return refuse('invalid_value', 'Use a language tag like "en", "fi" or "pt-BR" for the track.');
+    const lang = language ?? track.language;
+    if (trimmed === track.name && lang === track.language) return { track, cueId: null };
+    return { track: { ...track, name: trimmed, language: lang }, cueId: null };
   });
 }
 
