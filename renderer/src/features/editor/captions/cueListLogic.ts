@@ -138,3 +138,18 @@ export function cueTextKey(e: { key: string; ctrlKey: boolean; metaKey: boolean;
 export function estimateRowHeight(cue: Pick<CaptionCue, 'text'>, findings: number): number {
   return 40 + 20 * cue.text.split('\n').length + 30 * findings;
 }
+
+/**
+ * The cursor's place in the text as it will be saved (normalizeCueText collapses spaces and drops blank lines):
+ * the same word and the same place in it, so a split at the cursor of a text being typed cuts where it was.
+ */
+export function normalizedOffset(raw: string, cursor: number, normal: string): number {
+  const rawWords = [...raw.matchAll(/\S+/g)];
+  const normWords = [...normal.matchAll(/\S+/g)];
+  for (let k = 0; k < rawWords.length && k < normWords.length; k++) {
+    const start = rawWords[k]!.index;
+    if (cursor < start) return normWords[k]!.index;
+    if (cursor < start + rawWords[k]![0].length) return normWords[k]!.index + (cursor - start);
+  }
+  return normal.length;
+}
