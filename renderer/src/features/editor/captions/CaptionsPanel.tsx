@@ -28,6 +28,8 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
   const [picked, setPicked] = useState<string | null>(null);
   const [reading, setReading] = useState<ReadSubtitles | null>(null);
   const [dialog, setDialog] = useState<'new' | 'rename' | null>(null);
+  /** The cue whose text is being edited (a new caption opens in its editor). */
+  const [editing, setEditing] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   // A cue focused on the timeline's caption row shows its track here.
@@ -52,7 +54,9 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
   };
   const add = () => {
     const placed = addCaptionAtPlayhead(track?.id ?? null);
-    if (placed) setPicked(placed.trackId);
+    if (!placed) return;
+    setPicked(placed.trackId);
+    setEditing(placed.cueId);
   };
 
   const ways: CaptionWay[] = [
@@ -93,7 +97,7 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
             onImport={pickFile}
             onExport={(format) => downloadSubtitles(track, format, draftName)}
           />
-          <CueList key={track.id} track={track} />
+          <CueList key={track.id} track={track} editing={editing} setEditing={setEditing} />
           <div className="captions__foot">
             <Button size="sm" variant="primary" icon={<PlusIcon size={16} />} onClick={add} title={t('captions.addHint')} data-testid="captions-add">
               {t('captions.addAtPlayhead')}

@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { checkTrack } from '../../../../../electron/model/caption-checks';
 import { applyCaptionFix, deleteCue, mergeWithNext, setCueText, splitCue } from '../../../../../electron/model/caption-edits';
 import { type CaptionTrack, normalizeCueText } from '../../../../../electron/model/caption-track';
@@ -15,7 +15,7 @@ import { CueRow, type CueRowActions } from './CueRow';
  * the page, so a track of thousands of cues scrolls and plays as smoothly as one of ten. The cue under the
  * playhead is marked and scrolled into view while playing, unless a caption is being edited.
  */
-export function CueList({ track }: { track: CaptionTrack }) {
+export function CueList({ track, editing, setEditing }: { track: CaptionTrack; editing: string | null; setEditing: (cueId: string | null) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const cues = track.cues;
   const findings = useMemo(() => findingsByCue(checkTrack(track)), [track]);
@@ -23,12 +23,13 @@ export function CueList({ track }: { track: CaptionTrack }) {
   const playing = useEditor((s) => s.playing);
   const focusedId = useEditor((s) => (s.cueFocus?.trackId === track.id ? s.cueFocus.cueId : null));
   const focusedIndex = useMemo(() => (focusedId ? cues.findIndex((c) => c.id === focusedId) : -1), [cues, focusedId]);
-  const [editing, setEditing] = useState<string | null>(null);
+  const editingRef = useRef(editing);
+  useEffect(() => {
+    editingRef.current = editing;
+  }, [editing]);
   const editingIndex = useMemo(() => (editing ? cues.findIndex((c) => c.id === editing) : -1), [cues, editing]);
   /** The last caret place in a cue's editor, for "Split at cursor" from the button after the editor closed. */
   const lastCursor = useRef<{ cueId: string; value: string; at: number } | null>(null);
-  /** Set by keyboard moves in the list: the focused row then takes the page's focus too. */
-  const moveFocus = useRef(false);
 
   // TanStack Virtual returns fresh functions each render by design; the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -53,20 +54,17 @@ export function CueList({ track }: { track: CaptionTrack }) {
     if (playing && active >= 0 && editing === null) virtualizer.scrollToIndex(active, { align: 'auto' });
   }, [active, playing, editing, virtualizer]);
 
-  // A cue focused elsewhere (the timeline's caption row, a new caption) is scrolled to; a keyboard move also
-  // takes the page's focus.
+  // A cue focused elsewhere (the timeline's caption row, a new caption) is scrolled to (the focused row is always
+  // rendered: rangeExtractor).
   useEffect(() => {
-    if (focusedIndex < 0) return;
-    virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(cues[focusedIndex]!.id)}"]`)?.focus());
-  }, [focusedIndex, cues, virtualizer]);
+    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+  }, [focusedIndex, virtualizer]);
 
   const actions = useMemo<CueRowActions>(() => {
+    // The row takes the page's focus too (after React has rendered it), so the list's keys work next.
     const focusRow = (cueId: string) => {
-      moveFocus.current = true;
       useEditor.getState().focusCue({ trackId: track.id, cueId });
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(cueId)}"]`)?.focus());
     };
     const cueOf = (cueId: string) => useEditor.getState().doc?.captions?.find((x) => x.id === track.id)?.cues.find((c) => c.id === cueId) ?? null;
     const afterEdit = (r: ReturnType<typeof runCaptionEdit>, focusId: string | null) => {
@@ -80,7 +78,7 @@ export function CueList({ track }: { track: CaptionTrack }) {
         const cue = cueOf(cueId);
         if (!cue) return;
         if (seek) seekToCue(track.id, cueId, cue.startSec);
-        else useEditor.getState().focusCue({ trackId: track.id, cueId });
+        focusRow(cueId);
       },
       startEdit: (cueId) => {
         useEditor.getState().focusCue({ trackId: track.id, cueId });
@@ -90,10 +88,9 @@ export function CueList({ track }: { track: CaptionTrack }) {
         afterEdit(runCaptionEdit(setCueText(track.id, cueId, value)), cueId);
       },
       cancel: () => {
-        setEditing((id) => {
-          if (id) focusRow(id);
-          return null;
-        });
+        const id = editingRef.current;
+        setEditing(null);
+        if (id) focusRow(id);
       },
       split: (cueId, edit) => {
         const cue = cueOf(cueId);
@@ -159,7 +156,7 @@ export function CueList({ track }: { track: CaptionTrack }) {
       },
     };
     return a;
-  }, [track.id]);
+  }, [track.id, setEditing]);
 
   const items = virtualizer.getVirtualItems();
   const tabStop = focusedIndex >= 0 ? focusedIndex : 0;

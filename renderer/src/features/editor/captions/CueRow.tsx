@@ -95,6 +95,7 @@ export const CueRow = memo(function CueRow({ cue, index, findings, active, focus
           aria-describedby="captions-edit-hint"
           autoFocus
           onFocus={() => (done.current = false)}
+          onChange={() => (done.current = false)}
           onKeyDown={onTextKey}
           onSelect={rememberCursor}
           onBlur={(e) => {
