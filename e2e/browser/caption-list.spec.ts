@@ -223,7 +223,7 @@ test('caption editor screenshot', async ({ app }) => {
   await callApi(app, 'drafts.save', { id: draftId, baseRevision: rec.revision, doc: { ...rec.doc, captions: [{ id: 'en', name: 'English', language: 'en', styleId: 'karaoke', cues }] } });
   await openDraft(app, 'Lapland tips', 1);
   await app.getByTestId('side-tab-captions').click();
-  await row(app, 2).getByTestId('cue-time').click();
+  await row(app, 3).getByTestId('cue-time').click();
   await expect(app.getByTestId('cue-finding')).toHaveCount(1);
   await expect(row(app, 3).getByTestId('cue-finding')).toHaveCount(1);
   await expect(app.getByTestId('preview-canvas')).toHaveAttribute('data-ready', 'true');

@@ -387,7 +387,6 @@ export const en = {
   'captions.import': 'Import',
   'captions.addAtPlayhead': 'Add caption at playhead',
   'captions.addHint': 'Adds a 2-second caption at the playhead, in the gap there (N with the list focused)',
-  'captions.keysHint': 'Enter edit · S split · M merge',
   'captions.newCueText': 'New caption',
   'captions.track': 'Caption track',
   'captions.newTrack': 'New caption track',

@@ -102,7 +102,6 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
             <Button size="sm" variant="primary" icon={<PlusIcon size={16} />} onClick={add} title={t('captions.addHint')} data-testid="captions-add">
               {t('captions.addAtPlayhead')}
             </Button>
-            <span className="captions__keys">{t('captions.keysHint')}</span>
           </div>
         </>
       )}
