@@ -61,8 +61,8 @@ export type ReadSubtitles =
 export async function readSubtitleFile(file: File): Promise<ReadSubtitles> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    const format = /\.vtt$/i.test(file.name) ? 'vtt' : /\.srt$/i.test(file.name) ? 'srt' : undefined;
-    const parsed = parseSubtitles(bytes, format ? { format } : {});
+    // The format by its content (a "WEBVTT" first line), not the name: files get renamed.
+    const parsed = parseSubtitles(bytes);
     const language = languageFromFileName(file.name, isTag) ?? defaultTrackLanguage();
     return { ok: true, fileName: file.name, parsed, language, name: languageName(language) };
   } catch (e) {
@@ -89,6 +89,6 @@ export function downloadSubtitles(track: CaptionTrack, format: SubtitleFormat, d
   document.body.append(a);
   a.click();
   a.remove();
-  // The download has started by the next task; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The download has taken the blob by then; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
