@@ -21,7 +21,10 @@ function fakeEngine() {
   return { requests, loads, closed, deps: { render, load } };
 }
 
-const flush = () => new Promise<void>((r) => setImmediate(r));
+/** Lets the promise callbacks of answered requests and loads run. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
 
 function draftWith(texts: string[], styleId: string | null = 'karaoke', every = 1): VideoDraft {
   let n = 0;
