@@ -107,6 +107,13 @@ describe('CaptionLayerCache', () => {
     expect(cache.at(draftWith(['Hello world']), 0.5).ready).toBe(true);
     vi.advanceTimersByTime(DEBOUNCE_MS * 2);
     expect(engine.requests).toHaveLength(3);
+    // The kit edited in the Brand room (its updatedAt moves): asked again, with the same kit.
+    const branded = { ...d, kitId: 'kit-1' };
+    cache.at(branded, 0.5, '2026-12-04T10:00:00Z');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    cache.at(branded, 0.5, '2026-12-04T10:05:00Z');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(engine.requests.slice(3).map((r) => r.input.kitId)).toEqual(['kit-1', 'kit-1']);
   });
 
   it('decodes only a window around t, and closes pictures far behind', async () => {

@@ -53,8 +53,9 @@ function trackKey(track: CaptionTrack): string {
   if (k === undefined) keys.set(track, (k = JSON.stringify(track)));
   return k;
 }
-export function captionRequestKey(canvas: { width: number; height: number }, kitId: string | null, track: CaptionTrack): string {
-  return `${canvas.width}x${canvas.height}|${kitId ?? ''}|${trackKey(track)}`;
+/** `kitVersion` changes when the kit is edited (its updatedAt), so a restyled kit redraws the captions. */
+export function captionRequestKey(canvas: { width: number; height: number }, kitId: string | null, kitVersion: string, track: CaptionTrack): string {
+  return `${canvas.width}x${canvas.height}|${kitId ?? ''}|${kitVersion}|${trackKey(track)}`;
 }
 
 /** The keys of the pictures shown within [from, to), in time order from `from`. */
@@ -78,12 +79,13 @@ export class CaptionLayerCache {
 
   /**
    * The caption pictures to draw over the frame showing at t, in the order of the draft's tracks (the export's
-   * overlay order), and whether they are the document's current ones, decoded (`ready`).
+   * overlay order), and whether they are the document's current ones, decoded (`ready`). `kitVersion`: the draft
+   * kit's updatedAt as the editor knows it ('' when it does not).
    */
-  at(doc: VideoDraft, t: number): { pictures: CaptionDraw[]; ready: boolean } {
+  at(doc: VideoDraft, t: number, kitVersion = ''): { pictures: CaptionDraw[]; ready: boolean } {
     const burned = (doc.captions ?? []).filter((tr) => tr.styleId);
     for (const id of this.tracks.keys()) if (!burned.some((tr) => tr.id === id)) this.drop(id);
-    const entries = burned.map((track) => this.entryFor(doc, track));
+    const entries = burned.map((track) => this.entryFor(doc, track, kitVersion));
     this.layOutWindow(t);
     let ready = true;
     const pictures: CaptionDraw[] = [];
@@ -110,8 +112,8 @@ export class CaptionLayerCache {
     this.bitmaps.clear();
   }
 
-  private entryFor(doc: VideoDraft, track: CaptionTrack): TrackEntry {
-    const want = captionRequestKey(doc.canvas, doc.kitId, track);
+  private entryFor(doc: VideoDraft, track: CaptionTrack, kitVersion: string): TrackEntry {
+    const want = captionRequestKey(doc.canvas, doc.kitId, kitVersion, track);
     let e = this.tracks.get(track.id);
     if (!e) {
       e = { want: '', shown: [], shownKey: null, next: null, seq: 0, timer: null, failed: null };

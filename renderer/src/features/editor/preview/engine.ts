@@ -5,6 +5,7 @@ import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, type Activ
 import { call } from '../../../api/client';
 import { mediaUrl, textLayerUrl } from '../../../api/media';
 import { useEditor } from '../../../store/editorStore';
+import { kitById, useKits } from '../kitStore';
 import { CaptionLayerCache } from './captionLayers';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
@@ -62,6 +63,7 @@ export class PreviewEngine {
   private dirty = true;
   private clock: { t0: number; wall: number } | null = null;
   private unsub: () => void;
+  private unsubKits: () => void;
   private ctx: CanvasRenderingContext2D;
 
   constructor(private canvas: HTMLCanvasElement) {
@@ -77,6 +79,10 @@ export class PreviewEngine {
         this.dirty = true;
       }
     });
+    // A kit edited in the Brand room restyles burned-in captions.
+    this.unsubKits = useKits.subscribe((s, prev) => {
+      if (s.kits !== prev.kits) this.dirty = true;
+    });
     this.raf = requestAnimationFrame(this.tick);
   }
 
@@ -87,6 +93,7 @@ export class PreviewEngine {
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.unsub();
+    this.unsubKits();
     this.captions.destroy();
     for (const slot of this.slots.values()) this.release(slot);
     this.slots.clear();
@@ -285,7 +292,7 @@ export class PreviewEngine {
       this.remember(layer, fromHeld);
       return now;
     };
-    const captions = this.captions.at(doc, t);
+    const captions = this.captions.at(doc, t, kitById(useKits.getState().kits, doc.kitId)?.updatedAt ?? '');
     if (!captions.ready) ready = false;
     drawFrame(this.ctx, doc.canvas, k, layers, sourceOf, this.surfaces, captions.pictures);
     canvas.dataset.time = t.toFixed(3);
