@@ -23,7 +23,8 @@ import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
-import { LanguageTag } from '../model/caption-track';
+import { CaptionTrack, LanguageTag } from '../model/caption-track';
+import { CaptionPicture } from '../model/caption-frames';
 import { CaptionSyncInput } from '../model/caption-sync-job';
 import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
 import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
@@ -205,6 +206,21 @@ export const calls = {
   'captions.export': {
     input: z.object({ draftId: Id, trackId: Id, format: z.enum(['srt', 'vtt']) }),
     output: z.object({ text: z.string(), fileName: z.string(), cueCount: z.number().int(), warnings: z.array(z.string()) }),
+  },
+  /**
+   * The pictures of a burned-in caption track (one with a `styleId`; a cue's own overrides it) for the editor's
+   * preview: the track as the editor holds it (unsaved), drawn by the export's own rasteriser with the kit `kitId`
+   * (the draft's; null or a missing kit: the default look) on a canvas of this size. Each frame is a PNG in the
+   * text cache (textLayerUrl(key)) at its canvas position, shown over [startSec, endSec); the export burns the same
+   * files. A track without a style answers no frames; an unknown style id is refused with the ids to pick from.
+   */
+  'captions.render': {
+    input: z.object({
+      canvas: z.object({ width: z.number().int().min(16).max(4096), height: z.number().int().min(16).max(4096) }),
+      kitId: Id.nullable(),
+      track: CaptionTrack,
+    }),
+    output: z.object({ frames: z.array(CaptionPicture) }),
   },
   /**
    * Auto-captions (docs/captions.md "Auto-captions"): speech recognition on this machine (whisper.cpp) of a draft's
