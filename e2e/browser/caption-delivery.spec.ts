@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { CaptionTrack } from '../../electron/model/caption-track';
 import { parseSubtitles } from '../../electron/model/subtitle-parse';
 import { GOOD_DIR } from '../../scripts/fixtures';
@@ -30,7 +31,7 @@ const TRACK: CaptionTrack = {
 };
 
 /** A 1-second 360x640 draft of the red clip (small, so the variant renders in a moment), with `captions`. */
-async function makeDraft(page: import('@playwright/test').Page, name: string, captions: CaptionTrack[]): Promise<string> {
+async function makeDraft(page: Page, name: string, captions: CaptionTrack[]): Promise<string> {
   let [assetId] = await callApi<string[]>(page, 'assets.ids', {});
   if (!assetId) {
     const { jobId } = await callApi<{ jobId: string }>(page, 'imports.start', { paths: [path.join(GOOD_DIR, 'red-clip.mp4')], uploads: [] });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CaptionTrack } from './caption-track';
 import { channelLimits } from './channels';
 import type { ChannelId } from './post';
@@ -27,6 +28,9 @@ export type Sidecar = {
   /** The file's name beside the video (`media.srt`, `media.fi.srt`, `media.en_US.srt`). */
   fileName: string;
 };
+
+/** A list of sidecars as the engine stores it beside a render: file names are plain names (never a path). */
+export const SidecarList = z.array(z.object({ trackId: z.string(), language: z.string(), name: z.string(), fileName: z.string().regex(/^[\w.-]+\.srt$/) }));
 
 export type SidecarPlan = { files: Sidecar[]; skipped: { trackId: string; why: string }[] };
 

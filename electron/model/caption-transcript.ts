@@ -21,10 +21,10 @@ export function transcriptText(cues: readonly Pick<CaptionCue, 'text' | 'startSe
     const text = cue.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const last = paragraphs.at(-1);
-    const breaks =
-      !last || (prev !== null && SENTENCE_END.test(last.at(-1)!) && (cue.startSec - prev.endSec >= PARAGRAPH_PAUSE_SEC || (cue.speaker ?? null) !== (prev.speaker ?? null)));
-    if (breaks) paragraphs.push([text]);
-    else last!.push(text);
+    const continues =
+      last !== undefined && !(prev !== null && SENTENCE_END.test(last.at(-1) ?? '') && (cue.startSec - prev.endSec >= PARAGRAPH_PAUSE_SEC || (cue.speaker ?? null) !== (prev.speaker ?? null)));
+    if (continues) last.push(text);
+    else paragraphs.push([text]);
     prev = cue;
   }
   return paragraphs.map((p) => p.join(' ')).join('\n\n');

@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import type { AuditRepo } from '../library/audit-repo';
 import type { PostRecord } from '../library/posts-repo';
-import { sidecarPlan, sidecarText } from '../model/caption-sidecar';
+import { SidecarList, sidecarPlan, sidecarText } from '../model/caption-sidecar';
 import type { CaptionTrack } from '../model/caption-track';
 import { carouselRoute, channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
@@ -75,8 +74,6 @@ type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draft
 
 /** The list of a channel's caption files in its `<channel>.captions/` render folder. */
 const CAPTIONS_MANIFEST = 'captions.json';
-/** A listed caption file: a plain file name (never a path), as sidecarPlan makes them. */
-const SidecarShape = z.object({ fileName: z.string().regex(/^[\w.-]+\.srt$/), language: z.string(), name: z.string(), trackId: z.string() });
 
 /** Room left in a document's byte limit for the PDF's own structure (a few hundred bytes a page). */
 const PDF_OVERHEAD = 0.98;
@@ -537,7 +534,7 @@ export class DeliveryEngine {
     } catch {
       return [];
     }
-    const files = z.array(SidecarShape).safeParse(listed);
+    const files = SidecarList.safeParse(listed);
     // A damaged list sends none rather than guessing; the connector would report a listed file that is missing.
     return files.success ? files.data.map((f) => ({ path: path.join(out, f.fileName), fileName: f.fileName, language: f.language, name: f.name })) : [];
   }
