@@ -1,5 +1,6 @@
 import { CAPTION_MAX_SEC, type CaptionCue, type CaptionTrack, type CaptionWord } from './caption-track';
 import type { VideoDraft } from './draft';
+import type { Span } from './speech-chunks';
 import type { EditResult } from './timeline';
 import { snapCandidates } from './timeline-snap';
 
@@ -25,7 +26,7 @@ export const CUE_MIN_SEC = 0.1;
 /** How far "Snap to speech" looks for a speech edge from each of a cue's edges. */
 export const SPEECH_SNAP_SEC = 0.5;
 
-export type Span = { startSec: number; endSec: number };
+export type { Span };
 
 const done = (draft: VideoDraft): EditResult => ({ ok: true, draft, clipId: null });
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
