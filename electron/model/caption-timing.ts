@@ -206,9 +206,10 @@ export function snapAllToSpeech(draft: VideoDraft, trackId: string, spans: reado
  * What a dragged cue edge is drawn to (sorted, without duplicates): the timeline's own candidates (0, the
  * playhead, every clip's edges), the other cues' edges on this track, and the speech edges.
  */
-export function cueSnapCandidates(draft: VideoDraft, opts: { trackId: string; excludeCueId?: string; playhead?: number | null; speech?: readonly Span[] }): number[] {
+export function cueSnapCandidates(draft: VideoDraft, opts: { trackId: string; excludeCueId?: string; playhead?: number | null; speech?: readonly Span[]; ownCues?: boolean }): number[] {
   const times = snapCandidates(draft, { playhead: opts.playhead });
-  const track = draft.captions?.find((t) => t.id === opts.trackId);
+  // `ownCues: false` for a drag that moves the whole track: its cues move along, their old edges mean nothing.
+  const track = opts.ownCues === false ? undefined : draft.captions?.find((t) => t.id === opts.trackId);
   for (const c of track?.cues ?? []) if (c.id !== opts.excludeCueId) times.push(c.startSec, c.endSec);
   for (const s of opts.speech ?? []) times.push(s.startSec, s.endSec);
   times.sort((a, b) => a - b);

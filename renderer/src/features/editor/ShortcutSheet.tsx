@@ -21,6 +21,9 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },
   { keys: ['+', '−'], action: 'keys.zoom' },
   { keys: [`${mod}+wheel`], action: 'keys.wheelZoom' },
+  { keys: ['←', '→', 'Shift+←', 'Shift+→'], action: 'keys.cueNudge' },
+  { keys: ['↑', '↓'], action: 'keys.cueStep' },
+  { keys: ['Shift+drag', 'Alt+drag'], action: 'keys.cueShift' },
   { keys: ['?'], action: 'keys.sheet' },
 ];
 
