@@ -38,6 +38,8 @@ export const CueBlock = memo(function CueBlock({ cue, trackId, speech, compact }
     // The row takes the keyboard (arrows nudge the chosen caption); preventDefault above kept it from focusing.
     e.currentTarget.closest<HTMLElement>('[data-caption-lane]')?.focus({ preventScroll: true });
     s.focusCue({ trackId, cueId: cue.id });
+    // Clip keys (Delete, I, O) must not act on a clip the creator has left for a caption.
+    s.select([]);
     s.setPlaying(false);
     const all = mode === 'move' && e.shiftKey;
     const key = `cue-${all ? 'shift' : mode}:${cue.id}:${++gestureSeq}`;
