@@ -10,6 +10,7 @@ import { newMediaClip } from '../../electron/model/timeline';
 import { makeSpeech, speechFixtureUnavailable, type SpeechFixture } from '../../scripts/speech-fixture';
 import { PX_PER_SEC } from '../editor-kit';
 import { testLimit } from '../limits';
+import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -18,7 +19,6 @@ import { callApi, expect, test } from '../serve';
  * checked in the draft the editor autosaves, and undone and redone.
  */
 
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : null;
 const why = speechFixtureUnavailable();
 const FPS = 30;
 const frame = (t: number) => Math.round(t * FPS) / FPS;
