@@ -229,6 +229,18 @@ export const calls = {
    * download one in Settings → Captions models) or the recogniser is not available on this platform.
    */
   'captions.transcribe': { input: CaptionTranscribeInput, output: z.object({ jobId: Id }) },
+  /**
+   * Where someone speaks (docs/captions.md "Timeline row"): sounding stretches between pauses of a draft's voiceover
+   * (else main track) recording, on the draft's timeline, or of an asset from its start. The caption row draws them
+   * and snaps cues to their edges. Computed once per recording (cached); open to every role, like drafts.get.
+   */
+  'captions.speech': {
+    input: z
+      .object({ draftId: Id.optional(), assetId: Id.optional() })
+      .strict()
+      .refine((i) => (i.draftId === undefined) !== (i.assetId === undefined), { message: 'Name either a draft or an asset to find speech in.' }),
+    output: z.object({ assetId: Id, spans: z.array(z.object({ startSec: z.number().nonnegative(), endSec: z.number().nonnegative() })) }),
+  },
   // ── speech-recognition models (Settings → Captions models; docs/captions.md "Models") ──
   // Listing is open to every role; download, add, remove and choose need 'models.manage' (admins: they change the
   // machine's models folder, shared by every library), checked before anything is fetched, copied or deleted.

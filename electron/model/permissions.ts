@@ -31,7 +31,8 @@ export const permissions = {
    */
   'models.manage': { roles: ['admin'], what: 'download, add, remove or choose speech-recognition models (Settings → Captions models)' },
   // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
-  // (the caption editor's save goes through the draft's own checks, templates.edit included).
+  // (the caption editor's save goes through the draft's own checks, templates.edit included). captions.speech too:
+  // it reads a draft's recording as drafts.get reads the draft, and writes nothing.
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 

@@ -303,3 +303,9 @@ export const TemplateIcon = make(
   </>,
   'TemplateIcon',
 );
+/** Every caption earlier or later: two bars with arrows both ways (the caption row's "Shift all…"). */
+export const ShiftAllIcon = make(<path d="M2.5 10h15M5.5 7l-3 3 3 3M14.5 7l3 3-3 3M8 5.5v9M12 5.5v9" />, 'ShiftAllIcon');
+/** Snap to speech: sound bars with brackets closing on them. */
+export const SpeechSnapIcon = make(<path d="M8 8v4M10 6v8M12 8.5v3M4.5 4.5h-2v11h2M15.5 4.5h2v11h-2" />, 'SpeechSnapIcon');
+/** Snap every caption: the same bars, twice. */
+export const SpeechSnapAllIcon = make(<path d="M5 8v4M7 6.5v7M13 8v4M15 6.5v7M2.5 4.5v11M17.5 4.5v11M10 4.5v11" />, 'SpeechSnapAllIcon');
