@@ -32,7 +32,7 @@ export function speechAudioOf(doc: VideoDraft, assets: Readonly<Record<string, P
 }
 
 /** The draft's caption tracks in a language ("en" matches "en-GB"): the ones "Replace" may put the cues into. */
-export function tracksInLanguage(doc: VideoDraft, language: string): CaptionTrack[] {
+export function tracksInLanguage(doc: Pick<VideoDraft, 'captions'>, language: string): CaptionTrack[] {
   const base = (tag: string) => tag.toLowerCase().split('-')[0];
   return (doc.captions ?? []).filter((t) => base(t.language) === base(language));
 }
