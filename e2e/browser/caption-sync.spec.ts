@@ -33,8 +33,8 @@ test('Sync to script times each caption within 0.2 s of its sentence, added and 
   const { sawProgress } = await syncInDialog(app, d.speech.script, d.speech.durationSec);
   const result = dialog.getByTestId('caption-job-result');
   await expect(result).toHaveAttribute('data-cues', String(SPOKEN.length));
-  await expect(result).toContainText(`${SPOKEN.length} captions;`);
-  await expect(result).toContainText(/\d+ of \d+ words heard/);
+  await expect(result).toContainText(`${SPOKEN.length} captions ready`);
+  await expect(result).toContainText(/words were heard in the recording/);
   if (!sawProgress) console.warn('[note] the sync finished before its progress bar could be seen');
   // No caption track yet: nothing to replace, so no choice is offered.
   await expect(dialog.getByTestId('caption-target')).toHaveCount(0);

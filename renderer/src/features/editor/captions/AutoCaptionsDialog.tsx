@@ -9,6 +9,7 @@ import { useStore } from '../../../store';
 import { useEditor } from '../../../store/editorStore';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
+import { CheckIcon } from '../../../ui/icons';
 import { ExportChoice } from '../ExportChoice';
 import { addCaptions, CaptionTargetChoice, useCaptionTarget } from './AddCaptions';
 import { type AutoLanguage, modelFor, trackLanguageOf } from './captionJobLogic';
@@ -160,6 +161,7 @@ export function AutoCaptionsDialog({ open, onClose }: { open: boolean; onClose: 
         {result && (
           <div className="caption-job__result" data-testid="caption-job-result" data-cues={result.cues.length}>
             <p className="caption-job__summary">
+              {result.cues.length > 0 && <CheckIcon size={16} />}
               {result.cues.length === 0
                 ? t('captionJobs.nothingHeard')
                 : language === 'und' && result.language

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../../../i18n';
 import { useEditor } from '../../../store/editorStore';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
+import { CheckIcon } from '../../../ui/icons';
 import { useCapture } from '../../capture/captureStore';
 import { addCaptions, CaptionTargetChoice, useCaptionTarget } from './AddCaptions';
 import { type SpeechAudio, speechAudioOf } from './captionJobLogic';
@@ -106,7 +107,10 @@ export function SyncScriptDialog({ open, onClose }: { open: boolean; onClose: ()
         {result && (
           <div className="caption-job__result" data-testid="caption-job-result" data-cues={result.cues.length}>
             <p className="caption-job__summary">
-              {result.cues.length === 0 ? t('captionJobs.nothingHeard') : t('captionJobs.syncDone', { cues: result.cues.length, heard: result.heardWords, total: result.totalWords })}
+              {result.cues.length > 0 && <CheckIcon size={16} />}
+              {result.cues.length === 0
+                ? t('captionJobs.nothingHeard')
+                : t(result.heardWords === result.totalWords ? 'captionJobs.syncDone' : 'captionJobs.syncDonePartly', { cues: result.cues.length, heard: result.heardWords, total: result.totalWords })}
             </p>
             <CaptionTargetChoice language="en" value={target} onChange={setTarget} />
           </div>
