@@ -192,6 +192,8 @@ export const SplitIcon = make(
   </>,
   'SplitIcon',
 );
+/** Two captions becoming one (the cue list's merge). */
+export const MergeIcon = make(<path d="M4 4.5h5v11H4M16 4.5h-5v11h5M9 10h2" />, 'MergeIcon');
 export const TextIcon = make(<path d="M4 5V3.5h12V5M10 3.5v13M7.5 16.5h5" />, 'TextIcon');
 export const UndoIcon = make(<path d="M7.5 5L3.5 9l4 4M3.5 9h8.5a4.5 4.5 0 010 9H9" />, 'UndoIcon');
 export const RedoIcon = make(<path d="M12.5 5l4 4-4 4M16.5 9H8a4.5 4.5 0 000 9h3" />, 'RedoIcon');
