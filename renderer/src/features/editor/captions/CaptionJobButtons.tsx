@@ -2,26 +2,54 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../i18n';
 import { Button } from '../../../ui/Button';
 import { AutoCaptionsDialog } from './AutoCaptionsDialog';
+import type { CaptionWay } from './CaptionsEmpty';
 import { SyncScriptDialog } from './SyncScriptDialog';
 import './caption-jobs.css';
 
 type Which = 'sync' | 'auto' | null;
 
-/** "Sync to script…" and "Auto-captions…" as two buttons (the captions panel's empty state), with their dialogs. */
-export function CaptionJobButtons({ size = 'md' }: { size?: 'sm' | 'md' }) {
-  const [open, setOpen] = useState<Which>(null);
+/** "Sync to script…" as a button with its dialog. */
+export function SyncScriptButton({ size = 'md', variant = 'primary' }: { size?: 'sm' | 'md'; variant?: 'primary' | 'secondary' }) {
+  const [open, setOpen] = useState(false);
   return (
-    <div className="caption-job-buttons" data-testid="caption-job-buttons">
-      <Button size={size} variant="primary" title={t('captionJobs.syncHint')} onClick={() => setOpen('sync')} data-testid="caption-sync-button">
+    <>
+      <Button size={size} variant={variant} title={t('captionJobs.syncHint')} onClick={() => setOpen(true)} data-testid="caption-sync-button">
         {t('captionJobs.sync')}
       </Button>
-      <Button size={size} title={t('captionJobs.autoHint')} onClick={() => setOpen('auto')} data-testid="caption-auto-button">
+      <SyncScriptDialog open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+/** "Auto-captions…" as a button with its dialog. */
+export function AutoCaptionsButton({ size = 'md', variant = 'secondary' }: { size?: 'sm' | 'md'; variant?: 'primary' | 'secondary' }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size={size} variant={variant} title={t('captionJobs.autoHint')} onClick={() => setOpen(true)} data-testid="caption-auto-button">
         {t('captionJobs.auto')}
       </Button>
-      <SyncScriptDialog open={open === 'sync'} onClose={() => setOpen(null)} />
-      <AutoCaptionsDialog open={open === 'auto'} onClose={() => setOpen(null)} />
+      <AutoCaptionsDialog open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+/** "Sync to script…" and "Auto-captions…" side by side, with their dialogs. */
+export function CaptionJobButtons({ size = 'md' }: { size?: 'sm' | 'md' }) {
+  return (
+    <div className="caption-job-buttons" data-testid="caption-job-buttons">
+      <SyncScriptButton size={size} />
+      <AutoCaptionsButton size={size} />
     </div>
   );
+}
+
+/** The two jobs as ways of the captions panel's empty state (CaptionsPanel `extraWays`). */
+export function captionJobWays(): CaptionWay[] {
+  return [
+    { id: 'sync', title: t('captionJobs.waySync'), body: t('captionJobs.waySyncBody'), action: <SyncScriptButton size="sm" variant="secondary" /> },
+    { id: 'auto', title: t('captionJobs.wayAuto'), body: t('captionJobs.wayAutoBody'), action: <AutoCaptionsButton size="sm" /> },
+  ];
 }
 
 /** The editor header's "Captions ▾": a menu with the two jobs (arrows move, Enter opens, Esc closes). */
