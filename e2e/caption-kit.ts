@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Asset } from '../electron/model/asset';
 import type { VideoDraft } from '../electron/model/draft';
 import { makeSpeech, speechFixtureUnavailable, type SpeechFixture } from '../scripts/speech-fixture';
@@ -56,6 +56,11 @@ export async function speechDraft(page: Page, dir: string, name: string, clipSta
   return { draftId: draft.id, asset, speech, clipStart, name };
 }
 
+/** The open one of a dialog (the header menu and the captions panel each mount their own copy). */
+export function openDialog(page: Page, testId: string): Locator {
+  return page.locator(`dialog[data-testid="${testId}"][open]`);
+}
+
 /** Opens a draft from the Library's Drafts view (it has no picture to wait for: only the editor). */
 export async function openInEditor(page: Page, name: string): Promise<void> {
   await page.getByTestId('library-nav').click();
@@ -71,7 +76,7 @@ export async function openInEditor(page: Page, name: string): Promise<void> {
 export async function syncInDialog(page: Page, script: string, speechSec: number): Promise<{ sawProgress: boolean }> {
   await page.getByTestId('captions-menu-button').click();
   await page.getByTestId('captions-menu-sync').click();
-  const dialog = page.getByTestId('sync-script-dialog');
+  const dialog = openDialog(page, 'sync-script-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('sync-script').fill(script);
   await dialog.getByTestId('sync-start').click();

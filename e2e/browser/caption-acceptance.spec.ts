@@ -8,7 +8,7 @@ import { segmentAt } from '../../electron/model/caption-style';
 import type { Job } from '../../electron/model/job';
 import { rasterizeCaptionTrack } from '../../electron/render/caption';
 import { builtInFonts, type TextFonts } from '../../electron/render/text-fonts';
-import { openInEditor, savedDraft, speechDraft, speechSpecsUnavailable, SPOKEN, syncInDialog } from '../caption-kit';
+import { openDialog, openInEditor, savedDraft, speechDraft, speechSpecsUnavailable, SPOKEN, syncInDialog } from '../caption-kit';
 import { download, exportInDialog } from '../editor-kit';
 import { testLimit } from '../limits';
 import { callApi, expect, test } from '../serve';
@@ -58,7 +58,7 @@ test('speech → Sync to script → edit a word → Karaoke → export shows the
 
   // Sync to script (UI), then the cue starts against the known sentence starts.
   await syncInDialog(app, d.speech.script, d.speech.durationSec);
-  await app.getByTestId('sync-script-dialog').getByTestId('caption-job-add').click();
+  await openDialog(app, 'sync-script-dialog').getByTestId('caption-job-add').click();
   await expect.poll(async () => (await savedDraft(app, d.draftId)).captions?.[0]?.cues.length ?? 0).toBe(SPOKEN.length);
   const synced = (await savedDraft(app, d.draftId)).captions![0]!;
   synced.cues.forEach((c, i) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VideoDraft } from '../../electron/model/draft';
-import { openInEditor, savedDraft, speechDraft, speechSpecsUnavailable, SPOKEN, syncInDialog } from '../caption-kit';
+import { openDialog, openInEditor, savedDraft, speechDraft, speechSpecsUnavailable, SPOKEN, syncInDialog } from '../caption-kit';
 import { testLimit, waitStep } from '../limits';
 import { callApi, expect, test } from '../serve';
 
@@ -23,7 +23,7 @@ test('Sync to script times each caption within 0.2 s of its sentence, added and 
   // The dialog names the recording it will read and the language, before anything runs.
   await app.getByTestId('captions-menu-button').click();
   await app.getByTestId('captions-menu-sync').click();
-  const dialog = app.getByTestId('sync-script-dialog');
+  const dialog = openDialog(app, 'sync-script-dialog');
   await expect(dialog.getByTestId('caption-job-audio')).toHaveText('Voiceover: speech.wav');
   await expect(dialog.getByTestId('sync-language')).toHaveText('English');
   await expect(dialog.getByTestId('sync-start')).toBeDisabled();
@@ -78,7 +78,7 @@ test('Sync to script shows the engine’s refusal as it is when the voiceover ha
   await openInEditor(app, d.name);
   await app.getByTestId('captions-menu-button').click();
   await app.getByTestId('captions-menu-sync').click();
-  const dialog = app.getByTestId('sync-script-dialog');
+  const dialog = openDialog(app, 'sync-script-dialog');
   await expect(dialog.getByTestId('caption-job-audio')).toHaveAttribute('data-kind', 'refused');
   await dialog.getByTestId('sync-script').fill(d.speech.script);
   await dialog.getByTestId('sync-start').click();
@@ -94,11 +94,15 @@ test('Auto-captions without a model explain what to download and open Settings',
   const draft = await callApi<{ id: string }>(app, 'drafts.create', { name: 'No model', preset: '9:16', fps: 30 });
   expect(draft.id).toBeTruthy();
   await openInEditor(app, 'No model');
+  // The captions panel's empty state offers both jobs too.
+  await app.getByTestId('side-tab-captions').click();
+  await expect(app.getByTestId('captions-way-sync').getByTestId('caption-sync-button')).toBeVisible();
+  await expect(app.getByTestId('captions-way-auto').getByTestId('caption-auto-button')).toBeVisible();
   await app.getByTestId('captions-menu-button').click();
   await app.keyboard.press('ArrowDown');
   await expect(app.getByTestId('captions-menu-auto')).toBeFocused();
   await app.keyboard.press('Enter');
-  const dialog = app.getByTestId('auto-captions-dialog');
+  const dialog = openDialog(app, 'auto-captions-dialog');
   await expect(dialog).toBeVisible();
   const models = await callApi<{ recognizer: { available: boolean; reason: string | null } }>(app, 'models.list', {});
   if (!models.recognizer.available) {
@@ -127,7 +131,7 @@ test('Auto-captions with a real model (POSTFRAME_WHISPER_MODEL) caption the spee
   await openInEditor(page, d.name);
   await page.getByTestId('captions-menu-button').click();
   await page.getByTestId('captions-menu-auto').click();
-  const dialog = page.getByTestId('auto-captions-dialog');
+  const dialog = openDialog(page, 'auto-captions-dialog');
   await expect(dialog.getByTestId('auto-model-name')).toContainText(`${id} (`);
   await dialog.getByTestId('auto-start').click();
   await waitStep('auto-captions finished', { mediaSec: d.speech.durationSec * 3 }, (timeout) => expect(dialog.getByTestId('caption-job-result').or(dialog.getByTestId('caption-job-error'))).toBeVisible({ timeout }));

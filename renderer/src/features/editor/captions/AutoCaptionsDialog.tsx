@@ -18,7 +18,7 @@ import { RecordingLine, useSpeechAudio } from './SyncScriptDialog';
 import { useCaptionJob } from './useCaptionJob';
 
 /** Settings → Captions models: the card the model manager lives in (its heading's id, for scrolling to it). */
-export const MODELS_CARD_ID = 'settings-captions-models';
+export const MODELS_CARD_ID = 'settings-caption-models';
 
 /** Leaves the editor for Settings and brings the models card into view once it is drawn. */
 export function openModelSettings(): void {
