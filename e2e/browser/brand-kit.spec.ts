@@ -10,11 +10,11 @@ import { download, exportInDialog, openDraftWithClips } from '../editor-kit';
 import { frameAt } from '../preview-kit';
 import { testLimit, waitStep } from '../limits';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 // Issue 10, Deliver §2: a creator uses the brand kit a designer made. The kits are made through the API (the
 // Brand room is another engineer's part); everything after that is the editor, driven as a creator would.
 
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 const GREEN = '#00ff40';
 
 function kitContent(name: string, title: string, over: Partial<BrandKitContent> = {}): BrandKitContent {

@@ -9,6 +9,7 @@ import { GOOD_DIR } from '../../scripts/fixtures';
 import { execStep } from '../exec';
 import { testLimit, waitStep } from '../limits';
 import { callApi, expect, initLibrary, startServe, test, type Server } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * Capture in Chromium with its fake camera and microphone (a moving test pattern and a beep): record a take,
@@ -97,7 +98,7 @@ test('record 3 s with the teleprompter on: the take is a constant frame rate MP4
   await expect(app.getByTestId('teleprompter')).toHaveAttribute('data-playing', 'true');
   await expect(app.getByTestId('rail-recording')).toBeVisible();
   await waitStep('3 s are recorded', { realSec: 3 }, (timeout) => expect.poll(() => recordedMs(app), { timeout }).toBeGreaterThanOrEqual(3000));
-  if (process.env.POSTFRAME_SCREENSHOTS) await app.screenshot({ path: 'docs/screenshots/capture.png' });
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'capture.png') });
   const takeSec = (await recordedMs(app)) / 1000;
   await app.getByTestId('capture-stop').click();
   const clickedStop = Date.now();

@@ -5,13 +5,14 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { waitStep } from '../limits';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * Colour search and the duplicate review (issue 10): four generated pictures, two of them near copies (the
  * copy resized, re-encoded as JPEG and cropped), imported through the picker; the colour filter finds the red
  * one; the review shows the pair; "Keep this one" sends the other to the Trash with its tags merged.
  */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS ?? os.tmpdir();
+const SHOTS_TO = SHOTS ?? os.tmpdir();
 
 async function makePictures(dir: string): Promise<string[]> {
   const svg = (ground: string, spot: string) =>
@@ -54,12 +55,12 @@ test('colour search finds the red picture; the duplicate review keeps one copy a
     await expect(panel.getByRole('alert')).toContainText('Write a hex colour');
     await expect(app.getByTestId('colour-filter-apply')).toBeDisabled();
     await app.getByTestId('colour-filter-hex').fill('#e4002b');
-    await app.screenshot({ path: path.join(SHOTS, 'colour-filter.png') });
+    await app.screenshot({ path: path.join(SHOTS_TO, 'colour-filter.png') });
     await app.getByTestId('colour-filter-hex').press('Enter');
     await expect(cells(app)).toHaveCount(1);
     await expect(cell(app, 'red.png')).toBeVisible();
     await expect(app.getByTestId('colour-filter-button')).toContainText('#e4002b');
-    await app.screenshot({ path: path.join(SHOTS, 'colour-results.png') });
+    await app.screenshot({ path: path.join(SHOTS_TO, 'colour-results.png') });
     // A colour no picture has: the empty state says what to do.
     await app.getByTestId('colour-filter-button').click();
     await app.getByTestId('colour-filter-hex').fill('#7a00ff');
@@ -79,7 +80,7 @@ test('colour search finds the red picture; the duplicate review keeps one copy a
     await expect(members.nth(1)).toHaveAttribute('data-name', 'teal-copy.jpg');
     await expect(members.nth(1)).toContainText('hero, summer');
     await expect(members.nth(0).locator('img')).toHaveJSProperty('complete', true);
-    await app.screenshot({ path: path.join(SHOTS, 'duplicates-review.png') });
+    await app.screenshot({ path: path.join(SHOTS_TO, 'duplicates-review.png') });
     await members.nth(0).getByTestId('duplicate-keep').click();
     await expect(dialog.getByTestId('duplicates-none')).toBeVisible();
     await expect(app.getByText('Kept “teal.png”. 1 copy moved to the Trash.')).toBeVisible();
@@ -132,7 +133,7 @@ test('brand colours: the kits’ swatches are one-click colours in the colour fi
     await expect(groups.nth(0)).toContainText('Default');
     await expect(groups.nth(1)).toHaveAttribute('data-kit', 'Aurora');
     await expect(groups.nth(0).getByTestId('kit-swatch')).toHaveCount(2);
-    await app.screenshot({ path: path.join(SHOTS, 'colour-filter-brand.png') });
+    await app.screenshot({ path: path.join(SHOTS_TO, 'colour-filter-brand.png') });
     // One click searches that colour.
     await groups.nth(1).getByRole('button', { name: 'Fjord (#1040c0) from Aurora' }).click();
     await expect(app.getByTestId('colour-filter-panel')).toBeHidden();
@@ -158,7 +159,7 @@ test('brand colours: the kits’ swatches are one-click colours in the colour fi
     await row.locator('[data-testid="kit-swatch"][data-hex="#e4002b"]').click();
     await expect(row.getByTestId('rule-colour-hex')).toHaveValue('#e4002b');
     await expect(dialog.getByTestId('smart-live-count')).toHaveText('1 asset matches now');
-    await app.screenshot({ path: path.join(SHOTS, 'smart-colour-rule.png') });
+    await app.screenshot({ path: path.join(SHOTS_TO, 'smart-colour-rule.png') });
     await dialog.getByTestId('smart-save').click();
     await expect(dialog).toBeHidden();
     const smart = app.locator('[data-testid="smart-item"][data-name="Berry reds"]');

@@ -1,8 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { importClips, openDraftWithClips } from '../editor-kit';
 import { testLimit } from '../limits';
 import { expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * Copy and labels a creator reads (issue 9, item 17): safe-zone labels stay inside the canvas at every size,
@@ -53,7 +55,7 @@ test('safe-zone labels stay inside the canvas at every size; the export dialog w
       }
     }
   }
-  if (process.env.POSTFRAME_SCREENSHOTS) await app.getByTestId('preview-canvas').locator('..').screenshot({ path: '/tmp/pf-safe-zones.png' });
+  if (SHOTS) await app.getByTestId('preview-canvas').locator('..').screenshot({ path: path.join(os.tmpdir(), 'pf-safe-zones.png') });
 
   await app.setViewportSize({ width: 1440, height: 900 });
   await app.getByTestId('export-button').click();

@@ -8,6 +8,7 @@ import { settlesWithin, slowness, testLimit, waitStep } from '../limits';
 import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, initLibrary, startServe, test, type Server } from '../serve';
 import { dismissToasts } from '../toasts';
+import { SHOTS } from '../screenshots';
 
 /**
  * Delivery in the app: connectors set in Settings, Export now with each channel's outcome on the post, late
@@ -16,8 +17,6 @@ import { dismissToasts } from '../toasts';
  */
 type Post = { id: string; revision: number; state: string };
 
-/** README screenshots only on request: POSTFRAME_SCREENSHOTS=1 (docs/screenshots) or =DIR. */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 
 /** A 1-second 360x640 draft of the red clip (small, so variants render in a moment), made through the API. */
 async function makeDraft(page: Page, name: string): Promise<string> {

@@ -3,6 +3,7 @@ import { GOOD_DIR } from '../../scripts/fixtures';
 import { exportInDialog } from '../editor-kit';
 import { testLimit, waitStep } from '../limits';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * README screenshots of the editor, only on request: POSTFRAME_SCREENSHOTS=1 writes docs/screenshots/editor.png
@@ -10,7 +11,6 @@ import { callApi, expect, test } from '../serve';
  * Export dialog with earlier exports) and docs/screenshots/jobs-exports.png (the Jobs drawer's export rows); =DIR
  * writes them there instead.
  */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 
 test('editor and export history screenshots', async ({ app }) => {
   test.skip(!SHOTS, 'screenshots only with POSTFRAME_SCREENSHOTS');

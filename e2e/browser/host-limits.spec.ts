@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Hosts, type Server, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 // Items 7 and 8 of issue 9 as a person meets them in the browser: an upload over `--max-upload-mb` is refused
 // with what to do, and Settings offers paths only where `--allow-folder` allows them.
 
-/** Screenshots for a person to look at, only on request (POSTFRAME_SCREENSHOTS=DIR). */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS;
 
 /** A host on a fresh library with these flags. */
 async function serve(hosts: Hosts, args: string[]): Promise<Server> {

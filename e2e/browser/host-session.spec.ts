@@ -6,6 +6,7 @@ import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { limitFor, settlesWithin } from '../limits';
 import { expect, type Hosts, type Server, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 // Item 9 of issue 9, in a real browser: cookies ignore ports, so every server on 127.0.0.1 receives Postframe's
 // session cookie. (a) A cookie replayed by another local server gets no API and no media: the page's keys live in
@@ -113,7 +114,7 @@ test('a tab whose server was restarted says it is signed out and stops; an uploa
   await expect(banner).toHaveAttribute('data-state', 'signed-out');
   await expect(banner).toHaveText(signedOut);
   await expect(banner).toHaveAttribute('role', 'alert');
-  if (process.env.POSTFRAME_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.POSTFRAME_SCREENSHOTS, 'signed-out.png') });
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'signed-out.png') });
 
   // An upload started now does not sit at 0 B: it fails at once, saying why.
   await page.getByTestId('import-file-input').setInputFiles(path.join(GOOD_DIR, 'logo.png'));

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -9,6 +10,7 @@ import { testLimit, waitStep } from '../limits';
 import { ssimOf } from '../preview-kit';
 import { makeScenicPictures } from '../scenic-pictures';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * Issue 11, Done-when 1: a creator makes a 4:5 quote card from the starter template (a photographic picture and
@@ -18,8 +20,8 @@ import { callApi, expect, test } from '../serve';
  */
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-/** POSTFRAME_SCREENSHOTS=1 writes the README's pictures into docs/screenshots; otherwise they go to /tmp. */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : '/tmp';
+/** POSTFRAME_SCREENSHOTS=1 writes the README's pictures into docs/screenshots; otherwise they go to the temp folder. */
+const SHOTS_TO = SHOTS ?? os.tmpdir();
 
 type Geo = { x: number; y: number; scale: number };
 async function canvasGeo(page: Page): Promise<Geo> {
@@ -89,7 +91,7 @@ test('a quote card from the starter, moved and turned with the mouse, exported f
   await drag(app, { x: rot.x + rot.width / 2, y: rot.y + rot.height / 2 }, { x: centre.x + 160, y: centre.y - 120 });
   doc = await saved(app, draft.id, (d) => Math.abs(photoOf(d).box.rotation) > 20, 'the turn saved');
   expect(photoOf(doc).box.rotation).toBeGreaterThan(20);
-  await app.screenshot({ path: path.join(SHOTS, 'image-editor.png') });
+  await app.screenshot({ path: path.join(SHOTS_TO, 'image-editor.png') });
 
   // The canvas as the creator sees it: nothing selected, the compositor's latest picture up.
   await app.keyboard.press('Escape');
@@ -115,7 +117,7 @@ test('a quote card from the starter, moved and turned with the mouse, exported f
   await expect(row).toHaveAttribute('data-width', '1080');
   await expect(row).toHaveAttribute('data-height', '1350');
   expect(Number(await row.getAttribute('data-bytes'))).toBeLessThan(limit);
-  await app.screenshot({ path: path.join(SHOTS, 'image-export.png') });
+  await app.screenshot({ path: path.join(SHOTS_TO, 'image-export.png') });
 
   // Download it through the host's route, as the creator does.
   const [download] = await Promise.all([app.waitForEvent('download'), row.getByTestId('image-export-download').click()]);

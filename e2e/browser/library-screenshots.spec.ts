@@ -9,6 +9,7 @@ import { testLimit, waitStep } from '../limits';
 import { makeScenicPictures } from '../scenic-pictures';
 import { callApi, expect, test } from '../serve';
 import { dismissToasts } from '../toasts';
+import { SHOTS } from '../screenshots';
 
 /**
  * README screenshots of the Library, the Brand room and Settings, only on request: POSTFRAME_SCREENSHOTS=1 writes
@@ -20,7 +21,6 @@ import { dismissToasts } from '../toasts';
  *   (the duplicate review), from a library of photographic-looking pictures (e2e/scenic-pictures.ts).
  * Every shot is 1280×800.
  */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : process.env.POSTFRAME_SCREENSHOTS;
 const LOBSTER = createRequire(import.meta.url).resolve('@expo-google-fonts/lobster/400Regular/Lobster_400Regular.ttf');
 
 test.use({ viewport: { width: 1280, height: 800 } });

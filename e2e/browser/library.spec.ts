@@ -4,8 +4,8 @@ import type { Page } from '@playwright/test';
 import { BROKEN_DIR, GOOD_DIR } from '../../scripts/fixtures';
 import { waitStep } from '../limits';
 import { expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS;
 
 const good = (name: string) => path.join(GOOD_DIR, name);
 

@@ -7,6 +7,7 @@ import { testLimit, waitStep } from '../limits';
 import { addUser, fillComposer, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 import { dismissToasts } from '../toasts';
+import { SHOTS } from '../screenshots';
 
 /**
  * The team side of the Queue room: campaigns, the policy and approval rules editor, per-channel overrides, the
@@ -15,7 +16,6 @@ import { dismissToasts } from '../toasts';
  */
 const ZONE = 'Europe/Helsinki';
 test.use({ timezoneId: ZONE });
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS;
 
 async function shot(target: Page | Locator, name: string): Promise<void> {
   if (!SHOTS) return;

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DraftRecord, DraftSummary } from '../../electron/model/draft-record';
@@ -7,6 +8,7 @@ import { GOOD_DIR } from '../../scripts/fixtures';
 import { testLimit, waitStep } from '../limits';
 import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * "New from template" driven like a creator: the picker (thumbnails drawn by the compositor, groups, search),
@@ -15,8 +17,8 @@ import { callApi, expect, test } from '../serve';
  */
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-/** POSTFRAME_SCREENSHOTS=1 writes the README's picture into docs/screenshots; otherwise it goes to /tmp. */
-const SHOTS = process.env.POSTFRAME_SCREENSHOTS === '1' ? path.join(process.cwd(), 'docs', 'screenshots') : '/tmp';
+/** POSTFRAME_SCREENSHOTS=1 writes the README's picture into docs/screenshots; otherwise it goes to the temp folder. */
+const SHOTS_TO = SHOTS ?? os.tmpdir();
 
 async function imageDoc(page: Page, id: string): Promise<DraftRecord & { doc: ImageDraft }> {
   const rec = await callApi<DraftRecord>(page, 'drafts.get', { id });
@@ -46,7 +48,7 @@ test('a creator makes a quote card from the starter: photo and words replaced, l
   await expect(quote).toContainText('1080 × 1350 px');
   // Every thumbnail drawn by the compositor (videos: a poster).
   await waitStep('the thumbnails drawn', { files: 4 }, (timeout) => expect(picker.locator('[data-testid="template-thumb"][data-ready="true"]')).toHaveCount(4, { timeout }));
-  await app.screenshot({ path: path.join(SHOTS, 'template-picker.png') });
+  await app.screenshot({ path: path.join(SHOTS_TO, 'template-picker.png') });
 
   // Search by name.
   await picker.getByTestId('template-search').fill('quote');
@@ -138,7 +140,7 @@ test('the carousel of tips starter opens in the image editor as five pages, its 
   await app.getByTestId('ie-page').nth(1).getByTestId('ie-page-open').click();
   await expect(app.getByTestId('ie-canvas')).toHaveAttribute('data-page-id', rec.doc.pages[1]!.id);
   await waitStep('the page drawn', { files: 1 }, (timeout) => expect(app.locator('[data-testid="ie-canvas"] [data-testid="ie-layer"][data-kind="text"][data-ready="true"]')).toHaveCount(3, { timeout }));
-  await app.screenshot({ path: path.join(SHOTS, 'carousel.png') });
+  await app.screenshot({ path: path.join(SHOTS_TO, 'carousel.png') });
 
   // Save as template: it is listed under Our templates, and its author deletes it after confirming.
   await app.getByTestId('save-as-template').click();

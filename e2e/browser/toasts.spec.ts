@@ -2,6 +2,7 @@ import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { waitStep } from '../limits';
 import { expect, test } from '../serve';
+import { SHOTS } from '../screenshots';
 
 /**
  * A toast waits while a person reads it (issue 9, item 21): the pointer over the stack or focus in it holds
@@ -25,7 +26,7 @@ test('a toast stays while the pointer is on it or focus is in it, then goes', as
   await toasts.hover();
   await page.clock.runFor(60_000);
   await expect(toasts).toHaveCount(1);
-  if (process.env.POSTFRAME_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.POSTFRAME_SCREENSHOTS, 'toast-held.png') });
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'toast-held.png') });
   // The pointer moves away: it goes after a moment, not at once.
   await page.mouse.move(5, 5);
   await page.clock.runFor(1000);

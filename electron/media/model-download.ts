@@ -83,10 +83,14 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
       done(null, chunk);
     },
   });
+  // flags 'a' continues the part; 'w' (a whole file answered) starts it over.
+  const out = fs.createWriteStream(part, { flags: start > 0 ? 'a' : 'w' });
   try {
-    // flags 'a' continues the part; 'w' (a whole file answered) starts it over.
-    await pipeline(res, counter, fs.createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }), { signal: o.signal });
+    await pipeline(res, counter, out, { signal: o.signal });
   } catch (e) {
+    // pipeline rejects as soon as one stream fails, while the file's last write may still be landing: wait for the
+    // file to close, so the part holds what arrived and a resume (or the list's partial size) reads its final size.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     throwIfCancelled(o.signal);
     if (e instanceof AppError) throw e;
     throw new AppError('internal', `The download stopped after ${received} bytes (${clause(errorMessage(e))}). Try again: it continues where it stopped.`);

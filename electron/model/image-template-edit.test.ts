@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageCanvasFor, newImageDraft, type ImageDraft } from './image-draft';
-import { addShape, addText, deleteLayers, duplicateLayers, layersInRect, moveLayerTo, nudge, reorder } from './image-edit';
-import { asTemplateAdmin, brandLockedFor, marksFor, movableBy, setTemplateMark } from './image-template-edit';
+import { addShape, addText, deleteLayers, duplicateLayers, group, layersInRect, moveLayerTo, nudge, reorder } from './image-edit';
+import { asTemplateAdmin, brandLockedFor, canvasMovers, marksFor, movableBy, setTemplateMark } from './image-template-edit';
 import { templateViolations } from './template-guard';
 
 let seq = 0;
@@ -163,5 +163,42 @@ describe('template marks in the image editor', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('canvasMovers', () => {
+  const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
+    if (!r.ok) throw new Error('edit refused');
+    return r as Extract<T, { ok: true }>;
+  };
+  /** A page with a logo that may not move (a brand element, or editor-locked) grouped with a shape, and a free shape. */
+  function grouped(how: 'brand' | 'locked'): { doc: ImageDraft; logo: string; member: string; free: string } {
+    const { doc, id: logo } = withLockedLogo();
+    const base = how === 'brand' ? doc : { ...doc, pages: doc.pages.map((p) => ({ ...p, layers: p.layers.map((l) => (l.id === logo ? { ...l, template: null, locked: true } : l)) })) };
+    const a = ok(addShape(base, 'page-1', 'ellipse', idFor));
+    const b = ok(addShape(a.doc, 'page-1', 'rect', idFor));
+    const g = ok(asTemplateAdmin((x) => group(x, 'page-1', [logo, a.selection[0]!], idFor))(b.doc));
+    return { doc: g.doc, logo, member: a.selection[0]!, free: b.selection[0]! };
+  }
+
+  it('a group holding a layer that may not move stays whole: none of it moves, and the reason is given', () => {
+    for (const how of ['brand', 'locked'] as const) {
+      const { doc, member, free } = grouped(how);
+      const page = doc.pages[0]!;
+      expect(page.layers.find((l) => l.id === member)?.groupId).not.toBeNull();
+      const r = canvasMovers(page, [member], false);
+      expect(r.movers).toEqual([]);
+      expect(r.pinned).toBe(how === 'brand' ? 'brand' : 'group');
+      // A free layer selected with the pinned group still moves; the group does not.
+      const mixed = canvasMovers(page, [member, free], false);
+      expect(mixed.movers.map((l) => l.id)).toEqual([free]);
+    }
+  });
+
+  it('an admin moves a group with a brand element whole; a layer outside any group moves as before', () => {
+    const { doc, logo, member, free } = grouped('brand');
+    const page = doc.pages[0]!;
+    expect(canvasMovers(page, [logo, member], true).movers.map((l) => l.id).sort()).toEqual([logo, member].sort());
+    expect(canvasMovers(page, [free], false)).toEqual({ movers: [page.layers.find((l) => l.id === free)], pinned: null });
   });
 });

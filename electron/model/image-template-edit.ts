@@ -19,6 +19,36 @@ export function movableBy(layer: ImageLayer, templateAdmin: boolean): boolean {
   return !layer.locked && !brandLockedFor(layer, templateAdmin);
 }
 
+/** Why something a canvas gesture asked for stays put, most telling first. */
+export type PinReason = 'brand' | 'group' | 'locked';
+const PIN_ORDER: readonly PinReason[] = ['brand', 'group', 'locked'];
+
+/**
+ * The layers a gesture on the canvas (move, resize, rotate) may change among `ids`: the movable ones, except the
+ * members of a group that holds a layer that may not move. A group moves whole or not at all: moving only its free
+ * members split the design apart. `pinned`: why something asked for stays put — 'brand' (a brand element, or a
+ * group holding one), 'group' (a group holding an editor-locked layer), 'locked' (the layer itself is locked).
+ */
+export function canvasMovers(page: { layers: readonly ImageLayer[] }, ids: readonly string[], templateAdmin: boolean): { movers: ImageLayer[]; pinned: PinReason | null } {
+  const stronger = (a: PinReason | null | undefined, b: PinReason): PinReason => (a && PIN_ORDER.indexOf(a) <= PIN_ORDER.indexOf(b) ? a : b);
+  const pinnedGroups = new Map<string, PinReason>();
+  for (const l of page.layers) {
+    if (l.groupId === null || movableBy(l, templateAdmin)) continue;
+    pinnedGroups.set(l.groupId, stronger(pinnedGroups.get(l.groupId), brandLockedFor(l, templateAdmin) ? 'brand' : 'group'));
+  }
+  const want = new Set(ids);
+  const movers: ImageLayer[] = [];
+  let pinned: PinReason | null = null;
+  for (const l of page.layers) {
+    if (!want.has(l.id)) continue;
+    const group = l.groupId === null ? undefined : pinnedGroups.get(l.groupId);
+    if (!movableBy(l, templateAdmin)) pinned = stronger(pinned, brandLockedFor(l, templateAdmin) ? 'brand' : group ?? 'locked');
+    else if (group) pinned = stronger(pinned, group);
+    else movers.push(l);
+  }
+  return { movers, pinned };
+}
+
 function mapLayers(doc: ImageDraft, fn: (l: ImageLayer) => ImageLayer): ImageDraft {
   let changed = false;
   const pages = doc.pages.map((p) => {

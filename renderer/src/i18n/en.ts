@@ -1426,6 +1426,7 @@ export const en = {
   'imageEditor.templateLockedBadge': 'Brand element',
   'imageEditor.templateLockedHint': 'A locked brand element of the template: only an admin can move or change it.',
   'imageEditor.templateLockedTry': 'This is a locked brand element of the template. Only an admin can move or change it.',
+  'imageEditor.groupPinned': 'This group holds a locked layer, so it stays where it is. Unlock that layer in Layers to move the group.',
   'imageEditor.brandLocked': 'Brand element: only an admin can move or change it.',
   'imageEditor.templateLockedOrder': 'A locked brand element of the template keeps its place in the layers: only an admin can reorder it.',
   'imageEditor.flipH': 'Flip horizontal',

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { GESTURE_HOST, startGesture, type PointerSample } from '../../ui/gesture';
-import { brandLockedFor, movableBy } from '../../../../electron/model/image-template-edit';
+import { brandLockedFor, canvasMovers, movableBy } from '../../../../electron/model/image-template-edit';
 import { BackgroundView, CanvasZoom, LayerView } from './LayerView';
 import { CropBar, CropOverlay } from './CropOverlay';
 
@@ -96,12 +96,12 @@ export function CanvasStage() {
   function startMove(ev: PointerSample, pg: ImagePage, ids: string[]) {
     const heights = state().textHeights;
     const admin = state().templateAdmin;
-    const movers = pg.layers.filter((l) => ids.includes(l.id) && movableBy(l, admin));
+    const { movers, pinned } = canvasMovers(pg, ids, admin);
     if (movers.length === 0) {
-      // A creator pressing on a brand element learns why it does not move (once the press becomes a drag).
-      if (pg.layers.some((l) => ids.includes(l.id) && brandLockedFor(l, admin))) {
-        startGesture(ev, { slop: 3, captureOn: stageRef.current, onMove: () => undefined, onEnd: (_reason, moved) => moved && useStore.getState().showToast({ message: t('imageEditor.templateLockedTry'), tone: 'info' }) });
-      }
+      // Pressing on a brand element, or a group held by a locked layer, says why it does not move (once the press
+      // becomes a drag); a plain locked layer shows its lock in the layer list.
+      const why = pinned === 'brand' ? t('imageEditor.templateLockedTry') : pinned === 'group' ? t('imageEditor.groupPinned') : null;
+      if (why) startGesture(ev, { slop: 3, captureOn: stageRef.current, onMove: () => undefined, onEnd: (_reason, moved) => moved && useStore.getState().showToast({ message: why, tone: 'info' }) });
       return;
     }
     const starts = movers.map((l) => [l.id, layerPixelBox(l, canvas, heights)] as const);
@@ -135,7 +135,7 @@ export function CanvasStage() {
     const s = state();
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
-    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movableBy(l, s.templateAdmin));
+    const { movers } = canvasMovers(pg, s.selection, s.templateAdmin);
     if (movers.length === 0) return;
     const starts = movers.map((l) => layerPixelBox(l, canvas, s.textHeights));
     const key = `resize:${++gestureSeq}`;
@@ -167,7 +167,7 @@ export function CanvasStage() {
     const s = state();
     const pg = findPage(s.doc!, s.pageId ?? '');
     if (!pg) return;
-    const movers = pg.layers.filter((l) => s.selection.includes(l.id) && movableBy(l, s.templateAdmin));
+    const { movers } = canvasMovers(pg, s.selection, s.templateAdmin);
     if (movers.length === 0) return;
     const starts = movers.map((l) => layerPixelBox(l, canvas, s.textHeights));
     const b = unionBounds(starts)!;
