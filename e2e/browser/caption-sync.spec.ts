@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VideoDraft } from '../../electron/model/draft';
 import { openDialog, openInEditor, savedDraft, speechDraft, speechSpecsUnavailable, SPOKEN, syncInDialog } from '../caption-kit';
 import { testLimit, waitStep } from '../limits';
+import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -38,7 +39,7 @@ test('Sync to script times each caption within 0.2 s of its sentence, added and 
   if (!sawProgress) console.warn('[note] the sync finished before its progress bar could be seen');
   // No caption track yet: nothing to replace, so no choice is offered.
   await expect(dialog.getByTestId('caption-target')).toHaveCount(0);
-  if (process.env.POSTFRAME_SCREENSHOTS === '1') await app.screenshot({ path: 'docs/screenshots/caption-sync.png' });
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'caption-sync.png') });
 
   await dialog.getByTestId('caption-job-add').click();
   await expect(dialog).toBeHidden();
