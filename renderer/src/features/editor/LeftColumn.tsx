@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
+import { captionJobWays } from './captions/CaptionJobButtons';
 import { CaptionsPanel } from './captions/CaptionsPanel';
 import { MediaBin } from './MediaBin';
 
@@ -66,7 +67,7 @@ export function LeftColumn() {
       </div>
       {tab === 'captions' && (
         <div role="tabpanel" id="side-panel-captions" aria-labelledby="side-tab-captions" className="side__panel">
-          <CaptionsPanel />
+          <CaptionsPanel extraWays={captionJobWays()} />
         </div>
       )}
     </aside>
