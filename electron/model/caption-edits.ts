@@ -92,6 +92,15 @@ export function addTrack(input: NewTrack): CaptionEdit {
   };
 }
 
+/** All of a track's cues replaced (Sync to script or auto-captions redone); its id, name and style stay. */
+export function setTrackCues(trackId: string, cues: readonly CaptionCue[]): CaptionEdit {
+  return onTrack(trackId, (track) => {
+    const parsed = CaptionTrack.safeParse({ ...track, cues: sortCues(cues) });
+    if (!parsed.success) return refuse('invalid_value', `These captions do not fit a caption track: ${parsed.error.issues[0]!.message}.`);
+    return { track: parsed.data, cueId: null };
+  });
+}
+
 export function removeTrack(trackId: string): CaptionEdit {
   return (doc) => {
     const tracks = tracksOf(doc);

@@ -1,4 +1,5 @@
-import { type CaptionCue, CaptionTracks, CAPTION_TRACKS_MAX, freeId } from './caption-track';
+import { addTrack, setTrackCues } from './caption-edits';
+import type { CaptionCue } from './caption-track';
 import type { VideoDraft } from './draft';
 import type { EditResult } from './timeline';
 
@@ -14,26 +15,12 @@ export type SyncedTrackOptions = {
 /**
  * Cues from Sync to script or auto-captions put into a draft as ONE edit (the editor's undo takes it back in one
  * step): a new track, or the cues of an existing track replaced. Pure; the result is checked against the caption
- * track schema, so a bad cue refuses the edit instead of reaching the saved draft.
+ * track schema (caption-edits.ts addTrack, setTrackCues), so a bad cue refuses the edit instead of reaching the saved draft.
  */
 export function withSyncedTrack(doc: VideoDraft, cues: readonly CaptionCue[], opts: SyncedTrackOptions): EditResult {
-  const existing = doc.captions ?? [];
   if (cues.length === 0) return { ok: false, reason: 'invalid_value', message: 'No captions came out of the recording, so nothing was added.' };
-  let tracks: unknown[];
-  if (opts.replaceTrackId !== undefined) {
-    const at = existing.findIndex((t) => t.id === opts.replaceTrackId);
-    if (at < 0) return { ok: false, reason: 'not_found', message: 'That caption track is no longer in the draft; add the captions as a new track.' };
-    tracks = existing.map((t, i) => (i === at ? { ...t, cues } : t));
-  } else {
-    if (existing.length >= CAPTION_TRACKS_MAX) return { ok: false, reason: 'invalid_value', message: `A draft holds at most ${CAPTION_TRACKS_MAX} caption tracks; replace one instead.` };
-    const id = freeId('captions', new Set(existing.map((t) => t.id)));
-    tracks = [...existing, { id, language: opts.language, name: uniqueName(opts.name, existing.map((t) => t.name)), cues }];
-  }
-  const parsed = CaptionTracks.safeParse(tracks);
-  if (!parsed.success) {
-    return { ok: false, reason: 'invalid_value', message: `These captions do not fit a caption track (${parsed.error.issues[0]?.message ?? 'unknown problem'}).` };
-  }
-  return { ok: true, draft: { ...doc, captions: parsed.data }, clipId: null };
+  if (opts.replaceTrackId !== undefined) return setTrackCues(opts.replaceTrackId, cues)(doc);
+  return addTrack({ name: uniqueName(opts.name, (doc.captions ?? []).map((t) => t.name)), language: opts.language, cues: [...cues] })(doc);
 }
 
 /** "English", or "English 2", "English 3"… when a track already has that name (two tracks read apart in the editor). */
