@@ -84,6 +84,8 @@ test('cue list: import, edit, split, merge, delete, add, fix, undo/redo, reload,
   expect(await texts(app).allTextContents()).toEqual(lfTexts);
   await expect(row(app, 0)).toContainText('0:01.00 – 0:03.00');
   await expect(row(app, 1).getByTestId('cue-finding')).toHaveCount(2);
+  // A row is a row: the timeline's caption blocks once shared the list's class and stretched each row to millions of pixels.
+  for (const i of [0, 1, 2]) expect((await row(app, i).boundingBox())!.height).toBeLessThan(300);
 
   // Edit a word inline (Enter commits: one undo step).
   await editText(app, row(app, 0), 'Hello there, this is a caption test');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTrack } from './caption-checks';
 import { addCueAt, addTrack, applyCaptionFix, type CaptionEdit, type CaptionEditResult, deleteCue, gapAt, mergeWithNext, removeTrack, renameTrack, setCueText, setTrackStyle, splitCue, wordIndexAt } from './caption-edits';
 import { type CaptionCue, CaptionTracks } from './caption-track';
-import { newVideoDraft, type VideoDraft } from './draft';
+import { defaultTextStyle, newVideoDraft, type VideoDraft } from './draft';
 
 let n = 0;
 const base = newVideoDraft('Test', '9:16', 30, (p) => `${p}-${++n}`);
@@ -145,6 +145,15 @@ describe('add at the playhead', () => {
     expect([late.startSec, late.endSec]).toEqual([3, 5]);
     const small = cuesOf(run(doc, addCueAt('en', 0.1, 'New'))).find((c) => c.text === 'New')!;
     expect([small.startSec, small.endSec]).toEqual([0, 1]);
+  });
+
+  it('ends a new caption with the video: at the last frame it takes the last 2 s', () => {
+    const text = { id: 't', type: 'text' as const, start: 0, duration: 8, text: 'Title', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+    const eight: VideoDraft = { ...withTrack([]), tracks: base.tracks.map((t) => (t.kind === 'text' ? { ...t, clips: [text] } : t)) };
+    const end = cuesOf(run(eight, addCueAt('en', 7.5, 'New')))[0]!;
+    expect([end.startSec, end.endSec]).toEqual([6, 8]);
+    // Past the end there is still room before it; a draft with nothing in it has no end to keep to.
+    expect(cuesOf(run(withTrack([]), addCueAt('en', 7.5, 'New')))[0]!.endSec).toBe(9.5);
   });
 
   it('refuses on a cue or in a gap shorter than the minimum, saying what to do', () => {

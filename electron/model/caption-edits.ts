@@ -1,7 +1,7 @@
 import { applyFix, balancedBreak, type CaptionFix, defaultReadingRules } from './caption-checks';
 import { isCaptionStyleId } from './caption-style';
 import { CAPTION_MAX_SEC, CAPTION_TRACKS_MAX, CaptionCue, CaptionText, CaptionTrack, cueTokens, freeId, LanguageTag, sortCues, wordsProblem, withCueText } from './caption-track';
-import type { VideoDraft } from './draft';
+import { draftDuration, type VideoDraft } from './draft';
 import type { EditRefusal } from './timeline';
 
 /**
@@ -99,6 +99,17 @@ export function setTrackCues(trackId: string, cues: readonly CaptionCue[]): Capt
     if (!parsed.success) return refuse('invalid_value', `These captions do not fit a caption track: ${parsed.error.issues[0]!.message}.`);
     return { track: parsed.data, cueId: null };
   });
+}
+
+/** "English", or "English 2", "English 3"… when a track already has that name (two tracks read apart in the editor). */
+export function uniqueTrackName(name: string, tracks: readonly Pick<CaptionTrack, 'name'>[]): string {
+  const taken = new Set(tracks.map((t) => t.name));
+  const base = name.trim().slice(0, 80) || 'Captions';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const next = `${base.slice(0, 76)} ${n}`;
+    if (!taken.has(next)) return next;
+  }
 }
 
 export function removeTrack(trackId: string): CaptionEdit {
@@ -218,23 +229,26 @@ export function gapAt(track: Pick<CaptionTrack, 'cues'>, t: number): { from: num
  * another cue; refused when the gap is shorter than the minimum reading time.
  */
 export function addCueAt(trackId: string, t: number, text: string): CaptionEdit {
-  return onTrack(trackId, (track) => {
+  return (doc) => onTrack(trackId, (track) => {
     const checked = CaptionText.safeParse(text);
     if (!checked.success) return refuse('invalid_value', `${checked.error.issues[0]!.message}.`);
     const time = Math.min(Math.max(0, t), CAPTION_MAX_SEC);
     const gap = gapAt(track, time);
     if (!gap) return refuse('track_busy', 'A caption is already showing at the playhead. Move the playhead to a moment without one, or edit that caption.');
+    // A new caption ends with the video (past its last frame nobody sees it); a draft with nothing in it has no end yet.
+    const videoEnd = draftDuration(doc);
+    const to = videoEnd > gap.from ? Math.min(gap.to, videoEnd) : gap.to;
     const min = defaultReadingRules.minDurationSec;
-    const start = round3(Math.max(gap.from, Math.min(time, gap.to - NEW_CUE_SEC)));
-    const end = round3(Math.min(gap.to, start + NEW_CUE_SEC));
+    const start = round3(Math.max(gap.from, Math.min(time, to - NEW_CUE_SEC)));
+    const end = round3(Math.min(to, start + NEW_CUE_SEC));
     if (end - start < min - 1e-9) {
-      const free = Math.max(0, Math.round((gap.to - gap.from) * 10) / 10);
+      const free = Math.max(0, Math.round((to - gap.from) * 10) / 10);
       return refuse('track_busy', `There is only ${free} s free here, and a caption needs at least ${min} s to be read. Move the playhead to a wider gap, or shorten the caption next to it.`);
     }
     const id = freeId('cue', new Set(track.cues.map((c) => c.id)));
     const cue: CaptionCue = { id, text: checked.data, startSec: start, endSec: end };
     return { track: { ...track, cues: sortCues([...track.cues, cue]) }, cueId: id };
-  });
+  })(doc);
 }
 
 /** A reading-check fix (caption-checks.ts), refused when it no longer fits the cue. */

@@ -20,7 +20,7 @@ describe('withSyncedTrack', () => {
     const r = withSyncedTrack(doc, cues, { name: 'English', language: 'en' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.draft.captions).toEqual([{ id: 'captions-1', language: 'en', name: 'English', cues }]);
+    expect(r.draft.captions).toEqual([{ id: 'captions-1', language: 'en', name: 'English', cues, styleId: 'karaoke' }]);
     expect(r.draft.tracks).toBe(doc.tracks);
     expect(r.clipId).toBeNull();
     expect(doc.captions ?? []).toEqual([]);

@@ -1,4 +1,4 @@
-import { addTrack, setTrackCues } from './caption-edits';
+import { addTrack, setTrackCues, uniqueTrackName } from './caption-edits';
 import type { CaptionCue } from './caption-track';
 import type { VideoDraft } from './draft';
 import type { EditResult } from './timeline';
@@ -20,15 +20,7 @@ export type SyncedTrackOptions = {
 export function withSyncedTrack(doc: VideoDraft, cues: readonly CaptionCue[], opts: SyncedTrackOptions): EditResult {
   if (cues.length === 0) return { ok: false, reason: 'invalid_value', message: 'No captions came out of the recording, so nothing was added.' };
   if (opts.replaceTrackId !== undefined) return setTrackCues(opts.replaceTrackId, cues)(doc);
-  return addTrack({ name: uniqueName(opts.name, (doc.captions ?? []).map((t) => t.name)), language: opts.language, cues: [...cues] })(doc);
-}
-
-/** "English", or "English 2", "English 3"… when a track already has that name (two tracks read apart in the editor). */
-function uniqueName(name: string, taken: readonly string[]): string {
-  const base = name.trim().slice(0, 80) || 'Captions';
-  if (!taken.includes(base)) return base;
-  for (let n = 2; ; n++) {
-    const next = `${base.slice(0, 76)} ${n}`;
-    if (!taken.includes(next)) return next;
-  }
+  // Shown on the video at once: Karaoke when the words are timed (they are, from a sync or a transcription), else Static.
+  const styleId = cues.some((c) => c.words?.length) ? 'karaoke' : 'static';
+  return addTrack({ name: uniqueTrackName(opts.name, doc.captions ?? []), language: opts.language, cues: [...cues], styleId })(doc);
 }

@@ -23,12 +23,25 @@ export const MODELS_CARD_ID = 'settings-caption-models';
 /** Leaves the editor for Settings and brings the models card into view once it is drawn. */
 export function openModelSettings(): void {
   useStore.getState().setScreen('settings');
-  const reveal = (tries: number) => {
+  // The cards above it fill in as their data arrives and push it down: keep it in view until its place has held
+  // still for a third of a second (at most 3 s), then move focus to its heading.
+  let lastTop = NaN;
+  let still = 0;
+  const reveal = (frames: number) => {
     const el = document.getElementById(MODELS_CARD_ID);
-    if (el) el.scrollIntoView({ block: 'start' });
-    else if (tries > 0) requestAnimationFrame(() => reveal(tries - 1));
+    if (el) {
+      el.scrollIntoView({ block: 'start' });
+      still = el.offsetTop === lastTop ? still + 1 : 0;
+      lastTop = el.offsetTop;
+      if (still >= 20 || frames === 0) {
+        el.tabIndex = -1;
+        el.focus({ preventScroll: true });
+        return;
+      }
+    }
+    if (frames > 0) requestAnimationFrame(() => reveal(frames - 1));
   };
-  requestAnimationFrame(() => reveal(30));
+  requestAnimationFrame(() => reveal(180));
 }
 
 /**

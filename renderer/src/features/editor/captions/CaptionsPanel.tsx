@@ -124,7 +124,7 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
         onClose={() => setDialog(null)}
         onSubmit={(name, language) => {
           if (dialog === 'new') {
-            const r = runCaptionEdit(addTrack({ name, language }));
+            const r = runCaptionEdit(addTrack({ name, language, styleId: 'static' }));
             if (r?.ok) setPicked(r.trackId);
             return r?.ok === true;
           }

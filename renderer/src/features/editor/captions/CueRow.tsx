@@ -94,7 +94,11 @@ export const CueRow = memo(function CueRow({ cue, index, findings, active, focus
           aria-label={t('captions.textLabel')}
           aria-describedby="captions-edit-hint"
           autoFocus
-          onFocus={() => (done.current = false)}
+          onFocus={(e) => {
+            done.current = false;
+            // A caption just added holds a stand-in text: selected, so typing replaces it.
+            if (cue.text === t('captions.newCueText')) e.currentTarget.select();
+          }}
           onChange={() => (done.current = false)}
           onKeyDown={onTextKey}
           onSelect={rememberCursor}

@@ -1,4 +1,4 @@
-import { addCueAt, addTrack, type CaptionEdit, type CaptionEditResult } from '../../../../../electron/model/caption-edits';
+import { addCueAt, addTrack, type CaptionEdit, type CaptionEditResult, uniqueTrackName } from '../../../../../electron/model/caption-edits';
 import { type CaptionTrack, languageName, LanguageTag } from '../../../../../electron/model/caption-track';
 import { AppError } from '../../../../../electron/model/errors';
 import { type ParsedSubtitles, parseSubtitles, SubtitleParseError, type SubtitleNote } from '../../../../../electron/model/subtitle-parse';
@@ -45,7 +45,7 @@ export function addCaptionAtPlayhead(trackId: string | null): { trackId: string;
   const r = runCaptionEdit((doc) => {
     if (trackId) return addCueAt(trackId, t0, text)(doc);
     const lang = defaultTrackLanguage();
-    const made = addTrack({ name: languageName(lang), language: lang })(doc);
+    const made = addTrack({ name: uniqueTrackName(languageName(lang), doc.captions ?? []), language: lang, styleId: 'static' })(doc);
     return made.ok ? addCueAt(made.trackId!, t0, text)(made.draft) : made;
   });
   if (!r?.ok || !r.trackId || !r.cueId) return null;
@@ -64,7 +64,7 @@ export async function readSubtitleFile(file: File): Promise<ReadSubtitles> {
     // The format by its content (a "WEBVTT" first line), not the name: files get renamed.
     const parsed = parseSubtitles(bytes);
     const language = languageFromFileName(file.name, isTag) ?? defaultTrackLanguage();
-    return { ok: true, fileName: file.name, parsed, language, name: languageName(language) };
+    return { ok: true, fileName: file.name, parsed, language, name: uniqueTrackName(languageName(language), useEditor.getState().doc?.captions ?? []) };
   } catch (e) {
     if (e instanceof SubtitleParseError) return { ok: false, fileName: file.name, message: e.message, problems: e.problems };
     if (e instanceof AppError) return { ok: false, fileName: file.name, message: e.message, problems: [] };
@@ -74,7 +74,8 @@ export async function readSubtitleFile(file: File): Promise<ReadSubtitles> {
 
 /** Adds the read file as a new track (one undo step) and shows it. */
 export function addImportedTrack(read: Extract<ReadSubtitles, { ok: true }>, name: string, language: string): string | null {
-  const r = runCaptionEdit(addTrack({ name, language, cues: read.parsed.cues }));
+  // Shown on the video from the start (Static); the style menu has "None — file only" for a subtitle file alone.
+  const r = runCaptionEdit(addTrack({ name, language, cues: read.parsed.cues, styleId: 'static' }));
   return r?.ok ? r.trackId : null;
 }
 

@@ -8,6 +8,18 @@ import { t } from '../../../i18n';
 
 const secs = (s: number) => Math.round(s * 10) / 10;
 
+/**
+ * A measured value rounded as coarsely as `digits` allows but never onto the wrong side of its limit: 17.05
+ * characters a second against 17 reads "17.1", not "17" (which read as within it).
+ */
+export function pastLimit(value: number, limit: number, over: boolean, digits = 0): number {
+  for (let d = digits; d <= 3; d++) {
+    const r = Math.round(value * 10 ** d) / 10 ** d;
+    if (over ? r > limit : r < limit) return r;
+  }
+  return value;
+}
+
 export function findingLabel(f: CaptionFinding): string {
   return t(`captions.check.${f.check}`);
 }
@@ -19,9 +31,9 @@ export function findingText(f: CaptionFinding): string {
     case 'lineCount':
       return t('captions.checkText.lineCount', { value: f.value, limit: f.limit });
     case 'readingSpeed':
-      return t('captions.checkText.readingSpeed', { value: Math.round(f.value), limit: f.limit });
+      return t('captions.checkText.readingSpeed', { value: pastLimit(f.value, f.limit, true), limit: f.limit });
     case 'tooShort':
-      return t('captions.checkText.tooShort', { value: secs(f.value), limit: secs(f.limit) });
+      return t('captions.checkText.tooShort', { value: pastLimit(f.value, f.limit, false, 1), limit: secs(f.limit) });
     case 'overlap':
       return t('captions.checkText.overlap', { value: secs(f.value) });
     case 'gap':

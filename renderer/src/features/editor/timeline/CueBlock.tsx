@@ -83,7 +83,7 @@ export const CueBlock = memo(function CueBlock({ cue, trackId, speech, compact }
   return (
     <div
       id={cueDomId(trackId, cue.id)}
-      className={cx('cue', focused && 'cue--focused', compact && 'cue--compact')}
+      className={cx('cue-block', focused && 'cue-block--focused', compact && 'cue-block--compact')}
       style={{ left, width }}
       onPointerDown={(e) => onPointerDown(e, 'move')}
       data-testid="cue"
@@ -95,9 +95,9 @@ export const CueBlock = memo(function CueBlock({ cue, trackId, speech, compact }
       aria-label={t('captionRow.cue', { start: cue.startSec.toFixed(2), text })}
       title={text}
     >
-      {!compact && <span className="cue__text">{text}</span>}
-      <div className="cue__edge cue__edge--start" onPointerDown={(e) => onPointerDown(e, 'start')} data-testid="cue-trim-start" aria-hidden="true" />
-      <div className="cue__edge cue__edge--end" onPointerDown={(e) => onPointerDown(e, 'end')} data-testid="cue-trim-end" aria-hidden="true" />
+      {!compact && <span className="cue-block__text">{text}</span>}
+      <div className="cue-block__edge cue-block__edge--start" onPointerDown={(e) => onPointerDown(e, 'start')} data-testid="cue-trim-start" aria-hidden="true" />
+      <div className="cue-block__edge cue-block__edge--end" onPointerDown={(e) => onPointerDown(e, 'end')} data-testid="cue-trim-end" aria-hidden="true" />
     </div>
   );
 });
