@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type CaptionCue, buildCues } from '../model/caption-cues';
+import { buildCues } from '../model/caption-cues';
+import type { CaptionCue } from '../model/caption-track';
 import { AppError } from '../model/errors';
 import { type HeardWord, parsePocketsphinx, timeWords } from '../model/script-align';
 import { jsgfGrammar, scriptWords } from '../model/script-text';
