@@ -197,7 +197,7 @@ test('cue list with 1,500 cues: windowed, follows the playhead while playing', a
 
   // Scrolled to the end, the last cue is there, and still only a window of rows.
   await app.getByTestId('cue-list').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await expect(app.locator('[data-cue-id="cue-1500"]')).toBeVisible();
+  await expect(app.getByTestId('cue-list').locator('[data-cue-id="cue-1500"]')).toBeVisible();
   expect(await rows(app).count()).toBeLessThan(60);
 
   // Playing from the start: the cue under the playhead is marked and kept in view.
