@@ -48,6 +48,7 @@ describe('modelFor (the model auto-captions will use)', () => {
   const list = (installed: ModelId[], active: ModelId | null, available = true): ModelList => ({
     folder: '/m',
     active,
+    chosen: null,
     recognizer: { available, reason: available ? null : 'Speech recognition is not available on this platform.' },
     models: MODEL_CATALOGUE.map((m) => ({ ...m, installed: installed.includes(m.id), sizeBytes: null, partialBytes: 0, source: null, sha256: null })),
   });
