@@ -62,6 +62,7 @@ import { CollectionsRepo } from './library/collections-repo';
 import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { captionSyncApi, registerCaptionJobs } from './studio/caption-sync-api';
+import { captionSpeechApi } from './studio/caption-speech-api';
 import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
@@ -160,6 +161,7 @@ export class Studio implements StudioContext {
       ...backupApi(this),
       ...imagesApi(this),
       ...captionSyncApi(this),
+      ...captionSpeechApi(this),
     };
   }
 

@@ -23,7 +23,8 @@ import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
 import { TemplateFills, TemplateSummary } from '../model/template-fill';
-import { LanguageTag } from '../model/caption-track';
+import { CaptionTrack, LanguageTag } from '../model/caption-track';
+import { CaptionPicture } from '../model/caption-frames';
 import { CaptionSyncInput } from '../model/caption-sync-job';
 import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
 import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
@@ -207,29 +208,58 @@ export const calls = {
     output: z.object({ text: z.string(), fileName: z.string(), cueCount: z.number().int(), warnings: z.array(z.string()) }),
   },
   /**
+   * The pictures of a burned-in caption track (one with a `styleId`; a cue's own overrides it) for the editor's
+   * preview: the track as the editor holds it (unsaved), drawn by the export's own rasteriser with the kit `kitId`
+   * (the draft's; null or a missing kit: the default look) on a canvas of this size. Each frame is a PNG in the
+   * text cache (textLayerUrl(key)) at its canvas position, shown over [startSec, endSec); the export burns the same
+   * files. A track without a style answers no frames; an unknown style id is refused with the ids to pick from.
+   */
+  'captions.render': {
+    input: z.object({
+      canvas: z.object({ width: z.number().int().min(16).max(4096), height: z.number().int().min(16).max(4096) }),
+      kitId: Id.nullable(),
+      track: CaptionTrack,
+    }),
+    output: z.object({ frames: z.array(CaptionPicture) }),
+  },
+  /**
    * Auto-captions (docs/captions.md "Auto-captions"): speech recognition on this machine (whisper.cpp) of a draft's
    * voiceover (else main track) or an asset, as a 'caption-transcribe' job with progress and cancel whose result
    * holds cues with word timings. Nothing is saved. Refused at once when no model is installed (the message says to
    * download one in Settings → Captions models) or the recogniser is not available on this platform.
    */
   'captions.transcribe': { input: CaptionTranscribeInput, output: z.object({ jobId: Id }) },
+  /**
+   * Where someone speaks (docs/captions.md "Timeline row"): sounding stretches between pauses of a draft's voiceover
+   * (else main track) recording, on the draft's timeline, or of an asset from its start. The caption row draws them
+   * and snaps cues to their edges. Computed once per recording (cached); open to every role, like drafts.get.
+   */
+  'captions.speech': {
+    input: z
+      .object({ draftId: Id.optional(), assetId: Id.optional() })
+      .strict()
+      .refine((i) => (i.draftId === undefined) !== (i.assetId === undefined), { message: 'Name either a draft or an asset to find speech in.' }),
+    output: z.object({ assetId: Id, spans: z.array(z.object({ startSec: z.number().nonnegative(), endSec: z.number().nonnegative() })) }),
+  },
   // ── speech-recognition models (Settings → Captions models; docs/captions.md "Models") ──
+  // Listing is open to every role; download, add, remove and choose need 'models.manage' (admins: they change the
+  // machine's models folder, shared by every library), checked before anything is fetched, copied or deleted.
   /** Every catalogue model with whether it is installed (or half downloaded), which one is used, and the models folder. */
   'models.list': { input: Empty, output: ModelList },
   /** Downloads a model as a 'model-download' job (resumes an interrupted one; checksum checked); the same model's running job is answered again. */
-  'models.download': { input: z.object({ id: ModelId }).strict(), output: z.object({ jobId: Id }) },
+  'models.download': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ jobId: Id }) },
   /** "Use a file I already have": a ggml model file (`path`, or an `upload` in browser mode) copied in as model `id`. */
   'models.add': {
     input: z
-      .object({ id: ModelId, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
+      .object({ id: ModelId, actorId: Id, path: z.string().min(1).max(4096).optional(), upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional() })
       .strict()
       .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the model file as a path or as an upload (one of them)'),
     output: ModelStatus,
   },
   /** Deletes a model's file (and any half-finished download of it). */
-  'models.remove': { input: z.object({ id: ModelId }).strict(), output: z.object({ id: ModelId }) },
+  'models.remove': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ id: ModelId }) },
   /** The model auto-captions use (null: the best installed one). */
-  'models.choose': { input: z.object({ id: ModelId.nullable() }).strict(), output: z.object({ active: ModelId.nullable() }) },
+  'models.choose': { input: z.object({ id: ModelId.nullable(), actorId: Id }).strict(), output: z.object({ active: ModelId.nullable() }) },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },

@@ -12,6 +12,7 @@ import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { handleMediaProtocol, registerMediaScheme } from './protocol';
+import { utilityRecognizerSpawner } from './recognizer-spawner';
 import { utilityProcessSpawner } from './text-worker-spawner';
 import { resolveRendererTarget } from './trust';
 import { createMainWindow, installGlobalGuards } from './window';
@@ -109,6 +110,8 @@ async function openStudio(): Promise<Studio> {
     resourcesPath: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     // The text rasteriser as a utility process: packaged Electron cannot fork itself as Node (RunAsNode is off).
     textWorkerSpawner: utilityProcessSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
+    // The speech recogniser (auto-captions) likewise: whisper.cpp runs in its own utility process.
+    recognizerSpawner: utilityRecognizerSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
   };
   const last = new SettingsStore(settingsDir).lastLibrary();
   if (last) {

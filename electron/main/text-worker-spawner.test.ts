@@ -1,30 +1,10 @@
-import { EventEmitter } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { type UtilityFork, utilityProcessSpawner } from './text-worker-spawner';
-
-/** A stand-in for Electron's UtilityProcess (the binary is absent here): records what it is sent and told. */
-class FakeUtility extends EventEmitter {
-  sent: unknown[] = [];
-  killed = 0;
-  readonly stderr = new PassThrough();
-  postMessage(m: unknown): void {
-    this.sent.push(m);
-  }
-  kill(): boolean {
-    this.killed++;
-    return true;
-  }
-}
+import { fakeFork, writeStderr } from './__tests__/fake-utility';
+import { utilityProcessSpawner } from './text-worker-spawner';
 
 function spawn() {
-  const calls: Parameters<UtilityFork>[] = [];
-  const child = new FakeUtility();
-  const spawner = utilityProcessSpawner((...args) => {
-    calls.push(args);
-    return child;
-  });
-  const handle = spawner({ file: '/app/out/main/text-worker.js', execArgv: [] }, { FONTCONFIG_FILE: '/lib/cache/fonts.conf' });
+  const { fork, calls, child } = fakeFork();
+  const handle = utilityProcessSpawner(fork)({ file: '/app/out/main/text-worker.js', execArgv: [] }, { FONTCONFIG_FILE: '/lib/cache/fonts.conf' });
   return { calls, child, handle };
 }
 
@@ -51,10 +31,7 @@ describe('utilityProcessSpawner', () => {
     const { child, handle } = spawn();
     const ends: string[] = [];
     handle.onExit((why) => ends.push(why));
-    await new Promise<void>((resolve) => {
-      child.stderr.once('data', () => resolve());
-      child.stderr.write('starting\nsharp: cannot load libvips\n');
-    });
+    await writeStderr(child, 'starting\nsharp: cannot load libvips\n');
     child.emit('exit', 1);
     child.emit('error', 'FatalError', 'x.cc:1', '');
     expect(ends).toEqual(['sharp: cannot load libvips']);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type CaptionCue, buildCues } from '../model/caption-cues';
+import { buildCues } from '../model/caption-cues';
+import type { CaptionCue } from '../model/caption-track';
 import { AppError } from '../model/errors';
 import { type HeardWord, parsePocketsphinx, timeWords } from '../model/script-align';
 import { jsgfGrammar, scriptWords } from '../model/script-text';
@@ -131,8 +132,8 @@ export type SyncOutput = {
   totalWords: number;
 };
 
-/** The audio as 16 kHz mono s16 samples, through ffmpeg. */
-async function readPcm(tools: MediaTools, input: SyncInput): Promise<Int16Array> {
+/** The audio as 16 kHz mono s16 samples, through ffmpeg (Sync to script, and the caption row's speech spans). */
+export async function readPcm(tools: MediaTools, input: Pick<SyncInput, 'file' | 'fromSec' | 'durationSec' | 'signal'>): Promise<Int16Array> {
   const range = [...(input.fromSec ? ['-ss', String(input.fromSec)] : []), ...(input.durationSec ? ['-t', String(input.durationSec)] : [])];
   const { output, done } = tools.stream(['-hide_banner', '-loglevel', 'error', ...range, '-i', input.file, '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', 'pipe:1'], { signal: input.signal });
   const parts: Buffer[] = [];
@@ -143,7 +144,7 @@ async function readPcm(tools: MediaTools, input: SyncInput): Promise<Int16Array>
     await Promise.all([done, reading]);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('unsupported_media', `Could not read the audio for Sync to script: ${e instanceof Error ? e.message : String(e)}. Check that the recording plays.`);
+    throw new AppError('unsupported_media', `Could not read the recording's audio: ${e instanceof Error ? e.message : String(e)}. Check that the recording plays.`);
   }
   const all = Buffer.concat(parts);
   // A copy on an aligned offset: Buffer pools may start at an odd byte.

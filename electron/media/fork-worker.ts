@@ -1,4 +1,5 @@
 import { fork, type Serializable } from 'node:child_process';
+import { WorkerEnd } from '../model/worker-end';
 
 /** A worker process as its owners see it (the text rasteriser, the speech recogniser). */
 export interface ForkedWorker<Req, Reply> {
@@ -19,33 +20,22 @@ export function forkWorker<Req extends Serializable, Reply>(
   o: { env?: NodeJS.ProcessEnv; keepStderr: number; why: (stderrTail: string) => string },
 ): ForkedWorker<Req, Reply> {
   const child = fork(entry.file, [], { execArgv: entry.execArgv, ...(o.env ? { env: o.env } : {}), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-o.keepStderr);
-  });
+  const ending = new WorkerEnd(o.keepStderr, o.why);
+  child.stderr?.on('data', (d: Buffer) => ending.stderr(d));
   child.stderr?.on('error', () => undefined);
-  let exitListener: ((why: string) => void) | null = null;
-  let done = false;
-  const end = (why: string) => {
-    if (done) return;
-    done = true;
-    exitListener?.(why);
-  };
-  child.on('error', (e) => end(e.message));
+  child.on('error', (e) => ending.end(e.message));
   // 'close', not 'exit': it comes once stderr is drained, so the reason read from its tail is the last thing said.
-  child.on('close', (code, signal) => end(o.why(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`)));
+  child.on('close', (code, signal) => ending.exited(signal ? `killed by ${signal}` : `exit code ${code}`));
   return {
     send: (m) => {
       child.send(m, (e) => {
         if (!e) return;
-        end(e.message);
+        ending.end(e.message);
         child.kill();
       });
     },
     onMessage: (f) => child.on('message', (m) => f(m as Reply)),
-    onExit: (f) => {
-      exitListener = f;
-    },
+    onExit: (f) => ending.onEnd(f),
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill();
     },

@@ -77,7 +77,7 @@ export class ModelStore {
     return path.join(this.folder, this.model(id).fileName);
   }
 
-  async list(): Promise<{ models: ModelStatus[]; active: ModelId | null }> {
+  async list(): Promise<{ models: ModelStatus[]; active: ModelId | null; chosen: ModelId | null }> {
     const state = await this.state();
     const models: ModelStatus[] = [];
     for (const m of this.catalogue) {
@@ -101,7 +101,9 @@ export class ModelStore {
     const installedModels = models.filter((s) => s.installed).map((s) => this.model(s.id));
     // "Active" as the card shows it: the chosen one if installed, else the best installed for English.
     const active = state.chosen && installedModels.some((m) => m.id === state.chosen) ? state.chosen : (pickModel(installedModels, 'en', null)?.id ?? installedModels[0]?.id ?? null);
-    return { models, active };
+    // The choice as the user made it (null: "Best installed"), when the chosen model is still installed.
+    const chosen = state.chosen && installedModels.some((m) => m.id === state.chosen) ? state.chosen : null;
+    return { models, active, chosen };
   }
 
   /** The model file recognition uses for `language` (a named one, else the chosen, else the best installed). */

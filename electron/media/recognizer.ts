@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, clause, errorCodes, type ErrorCode } from '../model/errors';
 import type { CaptionCue } from '../model/caption-track';
 import { type RecognizedToken, tokensToWords, wordsToCues } from '../model/transcript-cues';
+import { whisperStopLine } from '../model/worker-end';
 import type { MediaTools } from './ffmpeg';
 import { forkWorker } from './fork-worker';
 import { bindingPackage, type RecognizeReply, type RecognizeRequest } from './whisper-worker';
@@ -128,10 +129,4 @@ export function workerEntry(): { file: string; execArgv: string[] } {
 }
 
 /** child_process.fork (fork-worker.ts); whisper.cpp's assertion or error line says why it died. */
-export const nodeSpawner: RecognizerSpawner = (entry) => forkWorker<RecognizeRequest, RecognizeReply>(entry, { keepStderr: 4000, why: lastMeaningful });
-
-/** whisper.cpp logs a lot on stderr; the line that says why it stopped is the assertion or error, else the last. */
-function lastMeaningful(s: string): string {
-  const lines = s.trim().split('\n').filter(Boolean);
-  return lines.reverse().find((l) => /GGML_ASSERT|error|failed/i.test(l))?.replace(/^.*?(GGML_ASSERT)/, '$1') ?? lines[0] ?? '';
-}
+export const nodeSpawner: RecognizerSpawner = (entry) => forkWorker<RecognizeRequest, RecognizeReply>(entry, { keepStderr: 4000, why: whisperStopLine });

@@ -16,6 +16,9 @@ export const auditActions = [
   'library_backup', 'library_restore',
   // An admin saved a draft that moves, edits, unlocks or newly locks a template's locked elements (creators are refused).
   'template_lock_edit',
+  // An admin downloaded (started), added, removed or chose a speech-recognition model (Settings → Captions models).
+  // The models folder is the machine's: the entry is in the library where the admin acted.
+  'model_edit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,16 +1,12 @@
+import type { CaptionCue } from './caption-track';
 import type { TimedWord } from './script-align';
 import type { ScriptWord } from './script-text';
 
 /**
  * Captions from timed script words: cues broken at sentences, long pauses and (when a cue is getting full)
  * clauses, each at most two lines of 42 characters (the usual broadcast and platform limit), with its words'
- * times. Pure.
- *
- * The cue shape matches electron/model/caption-track.ts, which the caption-track work owns; this local copy is
- * the part the sync produces, so this branch does not depend on that one (docs/captions.md).
+ * times, in the caption track's cue shape (caption-track.ts). Pure.
  */
-export type CaptionWord = { text: string; startSec: number; endSec: number };
-export type CaptionCue = { id: string; text: string; startSec: number; endSec: number; words?: CaptionWord[]; speaker?: string; styleId?: string };
 
 export const MAX_LINE_CHARS = 42;
 export const MAX_LINES = 2;

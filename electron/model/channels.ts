@@ -75,6 +75,20 @@ export type DocumentLimits = {
   source: Source;
 };
 
+/**
+ * A caption file the channel takes beside the video (a "sidecar"), shown as closed captions viewers can turn on.
+ * - `perLanguage`: the channel takes one file per language (YouTube, Facebook); otherwise one file a video.
+ * - `naming`: `plain` = the video's base name + `.srt` (`media.srt`; `media.<tag>.srt` when several languages go);
+ *   `locale` = Facebook's `<name>.<ll_CC>.srt` (language and country, e.g. `media.en_US.srt`), which is how
+ *   Facebook tells a file's language.
+ */
+export type CaptionFileLimits = {
+  formats: readonly ('srt' | 'vtt')[];
+  perLanguage: boolean;
+  naming: 'plain' | 'locale';
+  source: Source;
+};
+
 export type ChannelLimits = {
   id: ChannelId;
   label: string;
@@ -84,6 +98,8 @@ export type ChannelLimits = {
   image: MediaLimits | null;
   /** null: the channel has no document post. */
   document: DocumentLimits | null;
+  /** null: the channel takes no caption file (captions must be burned into the picture to be seen). */
+  captionFile: CaptionFileLimits | null;
   text: TextLimits;
 };
 
@@ -116,6 +132,11 @@ const X = src('docs.x.com: x-api/media best practices');
 const LINKEDIN = src('learn.microsoft.com: linkedin shares videos-api');
 const LINKEDIN_IMAGES = src('learn.microsoft.com: linkedin shares images-api / multiimage-post-api', true);
 const LINKEDIN_DOCUMENTS = src('learn.microsoft.com: linkedin shares documents-api; LinkedIn Help', true);
+// Caption files (CHANNELS.md "Caption files"): YouTube's own help page; the LinkedIn Videos API page says a video
+// takes a captions file (the SRT format from a secondary copy); Facebook's locale-named SRT from secondary copies.
+const YOUTUBE_CAPTIONS = src('support.google.com/youtube/answer/2734698');
+const LINKEDIN_CAPTIONS = src('learn.microsoft.com: linkedin shares videos-api', true);
+const FACEBOOK_CAPTIONS = src('developers.facebook.com: graph-api reference video/captions; file naming from Facebook Help', true);
 
 export const channelLimits: Record<ChannelId, ChannelLimits> = {
   tiktok: {
@@ -151,6 +172,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     // Caption and photo title come from a secondary copy. The Content Posting API has no comment endpoint,
     // so there is no first comment (not in CHANNELS.md: a judgement from the API reference named above).
     document: null,
+    captionFile: null,
     text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: { max: 90, kinds: ['image'] }, firstComment: false, source: src(TIKTOK.page, true) },
   },
   instagram_reel: {
@@ -173,6 +195,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     image: null,
     document: null,
+    captionFile: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
   },
   instagram_feed: {
@@ -195,6 +218,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
       source: src(INSTAGRAM.page, true),
     },
     document: null,
+    captionFile: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
   },
   youtube_shorts: {
@@ -216,6 +240,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     image: null,
     // Caption = the description; title and description limits from a secondary copy.
     document: null,
+    captionFile: { formats: ['srt'], perLanguage: true, naming: 'plain', source: YOUTUBE_CAPTIONS },
     text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: { max: 100, kinds: ['video'] }, firstComment: true, source: src(YOUTUBE.page, true) },
   },
   facebook_reel: {
@@ -236,6 +261,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     },
     image: null,
     document: null,
+    captionFile: { formats: ['srt'], perLanguage: true, naming: 'locale', source: FACEBOOK_CAPTIONS },
     text: { captionMax: 63_206, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: FACEBOOK_REELS },
   },
   x: {
@@ -267,6 +293,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     // X counts "weighted" characters (a URL is 23, CJK and emoji count 2): we count code points, which
     // under-counts CJK/emoji-heavy posts; see post-text.ts.
     document: null,
+    captionFile: null,
     text: { captionMax: 280, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: X },
   },
   linkedin: {
@@ -284,6 +311,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     image: { ...noMedia, containers: ['jpeg', 'png', 'gif'], maxItems: 20, source: LINKEDIN_IMAGES },
     // A carousel as a document post: one PDF, ≤ 100 MB, ≤ 300 pages (2nd, to verify).
     document: { containers: ['pdf'], maxBytes: 100 * MB, maxPages: 300, source: LINKEDIN_DOCUMENTS },
+    captionFile: { formats: ['srt'], perLanguage: false, naming: 'plain', source: LINKEDIN_CAPTIONS },
     text: { captionMax: 3000, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: LINKEDIN },
   },
 };

@@ -3,7 +3,7 @@ import { can, permissions, requirePermission } from './permissions';
 import { Role } from './post';
 
 describe('permissions', () => {
-  it('lets only admins change the policy, add users, change delivery settings and edit brand kits', () => {
+  it('lets only admins change the policy, add users, change delivery settings, edit brand kits, back up and manage speech models', () => {
     for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
       expect(Role.options.filter((r) => can(r, p))).toEqual(['admin']);
     }
@@ -14,6 +14,12 @@ describe('permissions', () => {
     expect(() => requirePermission(creator, 'delivery.settings')).toThrow(expect.objectContaining({ code: 'unauthorized', message: expect.stringMatching(/^Only an admin can change where posts are delivered/) }));
     const admin = { id: 'a', name: 'Ada', role: 'admin' as const };
     expect(requirePermission(admin, 'delivery.settings')).toBe(admin);
+    for (const role of ['creator', 'approver'] as const) {
+      expect(() => requirePermission({ ...creator, role }, 'models.manage')).toThrow(
+        expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can download, add, remove or choose speech-recognition models (Settings → Captions models). Switch to an admin profile, or ask one.' }),
+      );
+    }
+    expect(requirePermission(admin, 'models.manage')).toBe(admin);
     expect(() => requirePermission(creator, 'kits.edit')).toThrow(expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can change brand kits. Switch to an admin profile, or ask one.' }));
   });
 });

@@ -24,8 +24,15 @@ export const permissions = {
    * unmark them, or lock new ones. Checked by the engine on every draft write (studio/template-gate.ts).
    */
   'templates.edit': { roles: ['admin'], what: "change a template's locked elements" },
+  /**
+   * Settings → Captions models: download, add, remove or choose a speech-recognition model. The models folder is the
+   * machine's (the user's data folder, shared by every library): a change puts hundreds of MB on disk and changes
+   * what auto-captions use in every library. Reading the list and transcribing stay open to every role.
+   */
+  'models.manage': { roles: ['admin'], what: 'download, add, remove or choose speech-recognition models (Settings → Captions models)' },
   // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
-  // (the caption editor's save goes through the draft's own checks, templates.edit included).
+  // (the caption editor's save goes through the draft's own checks, templates.edit included). captions.speech too:
+  // it reads a draft's recording as drafts.get reads the draft, and writes nothing.
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Permission = keyof typeof permissions;
 

@@ -103,6 +103,8 @@ export const ModelList = z.object({
   models: z.array(ModelStatus),
   /** The model captions.transcribe uses when none is named: the chosen one, else the best installed, else null. */
   active: ModelId.nullable(),
+  /** The model the user chose, or null for "Best installed" (then `active` is the best installed one). */
+  chosen: ModelId.nullable(),
   /** Whether speech recognition can run on this machine (the whisper.cpp binding is installed for it). */
   recognizer: z.object({ available: z.boolean(), reason: z.string().nullable() }),
 });
@@ -119,6 +121,18 @@ export function pickModel(installed: readonly CatalogueModel[], language: string
   if (pick) return pick;
   const ranked = [...able].sort((a, b) => b.quality - a.quality || (a.languages === 'en' ? -1 : 0) - (b.languages === 'en' ? -1 : 0));
   return ranked[0] ?? null;
+}
+
+/** The title of a model's 'model-download' job: how the engine finds a running one and the card its model. */
+export function modelDownloadTitle(id: ModelId): string {
+  return `Downloading the speech model (${id})`;
+}
+
+/** The model a 'model-download' job's title names, or null. */
+export function modelOfDownloadTitle(title: string): ModelId | null {
+  const m = /\(([^()]+)\)$/.exec(title);
+  const id = ModelId.safeParse(m?.[1]);
+  return id.success ? id.data : null;
 }
 
 /** The models folder's `models.json`: what was installed and how, and the user's choice. */

@@ -36,7 +36,14 @@ export interface Delivery {
   coverPath: string;
   /** A carousel sent as one PDF document (LinkedIn document posts): its page count, and `mediaPath` is the PDF. */
   documentPages: number | null;
+  /**
+   * Caption files (SRT) that go beside the video, for channels that take them (model/caption-sidecar.ts): each
+   * written at render time into the post's render folder, with the name it gets beside the media.
+   */
+  captions: DeliveredCaption[];
 }
+
+export type DeliveredCaption = { path: string; fileName: string; language: string; name: string };
 
 /**
  * What one attempt came to. Only 'retry' may be sent again without a person deciding. A retry says what happened
@@ -77,7 +84,7 @@ export function deliveryFor(
   post: Pick<Post, 'id' | 'title' | 'content' | 'targets' | 'sponsored' | 'scheduledAt' | 'timeZone'>,
   channel: ChannelId,
   revision: number,
-  files: { mediaPath: string; coverPath: string; images?: string[] | null; documentPages?: number | null },
+  files: { mediaPath: string; coverPath: string; images?: string[] | null; documentPages?: number | null; captions?: DeliveredCaption[] },
 ): Delivery {
   const c = contentFor(post, channel);
   return {
@@ -100,6 +107,7 @@ export function deliveryFor(
     images: files.images ?? null,
     coverPath: files.coverPath,
     documentPages: files.documentPages ?? null,
+    captions: files.captions ?? [],
   };
 }
 
@@ -124,18 +132,29 @@ export function mediaFileName(d: Pick<Delivery, 'mediaPath' | 'documentPages'>):
   return d.documentPages != null ? 'document.pdf' : `media${path.extname(d.mediaPath).toLowerCase() || '.bin'}`;
 }
 
-/** The files both connectors name in the metadata: the media (a carousel: its pages; a document: the PDF) and the cover. */
-export function deliveryFiles(d: Delivery): { media: string; cover: string; images?: string[]; document?: { file: string; pages: number } } {
+export type DeliveryFiles = {
+  media: string;
+  cover: string;
+  images?: string[];
+  document?: { file: string; pages: number };
+  /** Caption files beside the video (only when some go). */
+  captions?: { file: string; language: string; name: string; format: 'srt' }[];
+};
+
+/** The files both connectors name in the metadata: the media (a carousel: its pages; a document: the PDF), the cover, and caption files. */
+export function deliveryFiles(d: Delivery): DeliveryFiles {
   if (d.images) {
     const images = imageFileNames(d.images);
     return { media: images[0]!, cover: 'cover.jpg', images };
   }
   const media = mediaFileName(d);
-  return d.documentPages != null ? { media, cover: 'cover.jpg', document: { file: media, pages: d.documentPages } } : { media, cover: 'cover.jpg' };
+  const files: DeliveryFiles = d.documentPages != null ? { media, cover: 'cover.jpg', document: { file: media, pages: d.documentPages } } : { media, cover: 'cover.jpg' };
+  if (d.captions.length > 0) files.captions = d.captions.map((c) => ({ file: c.fileName, language: c.language, name: c.name, format: 'srt' }));
+  return files;
 }
 
 /** The metadata both connectors write (post.json / the webhook's `metadata` part). */
-export function deliveryMetadata(d: Delivery, files: ReturnType<typeof deliveryFiles>): Record<string, unknown> {
+export function deliveryMetadata(d: Delivery, files: DeliveryFiles): Record<string, unknown> {
   return {
     schema: 'postframe.delivery/1',
     deliveryId: d.deliveryId,

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditRepo } from '../library/audit-repo';
 import type { PostRecord } from '../library/posts-repo';
+import { SidecarList, sidecarPlan, sidecarText } from '../model/caption-sidecar';
+import type { CaptionTrack } from '../model/caption-track';
 import { carouselRoute, channelLimits } from '../model/channels';
 import { type ConnectorKind, routeFor } from '../model/delivery-settings';
 import { type ChannelDelivery, type LatePost, type PostDeliveryStatus, SET_UP_DELIVERY } from '../model/delivery-status';
@@ -12,7 +14,7 @@ import { type VariantPlan, planVariant, variantKey } from '../model/render-varia
 import { CONFIRM_LATE_MINUTES, lateness } from '../model/schedule';
 import { type ConnectorSettings, isSet } from './connectors';
 import { type DeliveriesRepo, deliver } from './deliveries-repo';
-import { type Connector, deliveryFor, deliveryIdFor } from './delivery';
+import { type Connector, type DeliveredCaption, deliveryFor, deliveryIdFor } from './delivery';
 import type { PostService } from './post-service';
 
 /**
@@ -39,7 +41,7 @@ export type DueOutcome = {
 /** What the engine needs of the export engine (studio/delivery.ts provides it). */
 export interface RenderPort {
   /** The draft's facts for planning variants; null when the draft is gone. */
-  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number; pages: number } | null;
+  draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number; pages: number; captions: CaptionTrack[] } | null;
   /** Starts one variant's export job; `done` resolves when the file is finished and rejects with the reason. */
   startVariant(req: { draftId: string; variant: VariantPlan; outputPath: string; title: string }): { jobId: string; done: Promise<void> };
   /** Starts an image draft's export into `outputDir` (numbered JPEGs in page order); `done` as startVariant's. */
@@ -68,7 +70,10 @@ export interface EngineDeps {
  * pages also go as one PDF (a LinkedIn document post), which is what the channel gets.
  */
 export type ImagePlan = { width: number; maxBytes: number | null; document: boolean };
-type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string; images: Map<ChannelId, ImagePlan> | null };
+type Prepared = { plans: Map<ChannelId, VariantPlan>; durationSec: number; draftId: string; images: Map<ChannelId, ImagePlan> | null; captions: CaptionTrack[] };
+
+/** The list of a channel's caption files in its `<channel>.captions/` render folder. */
+const CAPTIONS_MANIFEST = 'captions.json';
 
 /** Room left in a document's byte limit for the PDF's own structure (a few hundred bytes a page). */
 const PDF_OVERHEAD = 0.98;
@@ -350,7 +355,7 @@ export class DeliveryEngine {
         if ('problem' in plan) return plan;
         images.set(t.channel, plan);
       }
-      return { plans, durationSec: 0, draftId: post.draftId, images };
+      return { plans, durationSec: 0, draftId: post.draftId, images, captions: [] };
     }
     for (const t of post.targets) {
       try {
@@ -362,7 +367,7 @@ export class DeliveryEngine {
         return { problem: errorMessage(e) };
       }
     }
-    return { plans, durationSec: facts.durationSec, draftId: post.draftId, images: null };
+    return { plans, durationSec: facts.durationSec, draftId: post.draftId, images: null, captions: facts.captions };
   }
 
   private preflightProblem(post: PostRecord): string | null {
@@ -436,7 +441,10 @@ export class DeliveryEngine {
   }
 
   /** The variant file and cover a channel's delivery sends (one file serves every channel in its name). */
-  async filesFor(post: Pick<PostRecord, 'id' | 'revision'>, channel: ChannelId): Promise<{ mediaPath: string; coverPath: string; images: string[] | null; documentPages: number | null }> {
+  async filesFor(
+    post: Pick<PostRecord, 'id' | 'revision'>,
+    channel: ChannelId,
+  ): Promise<{ mediaPath: string; coverPath: string; images: string[] | null; documentPages: number | null; captions: DeliveredCaption[] }> {
     const dir = this.renderDir(post);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     // An image post: a folder per plan (`instagram_feed+x/`) of numbered pages; the first page is the cover.
@@ -449,13 +457,14 @@ export class DeliveryEngine {
       const first = images[0] ?? path.join(dir, folder, 'missing.jpg');
       // A document post (renderImages made the PDF): the channel gets the PDF, its cover the first page.
       const pdf = inside.find((n) => n.endsWith('.pdf'));
-      if (pdf) return { mediaPath: path.join(dir, folder, pdf), coverPath: first, images: null, documentPages: pages.length };
-      return { mediaPath: first, coverPath: first, images: images.length ? images : [first], documentPages: null };
+      if (pdf) return { mediaPath: path.join(dir, folder, pdf), coverPath: first, images: null, documentPages: pages.length, captions: [] };
+      return { mediaPath: first, coverPath: first, images: images.length ? images : [first], documentPages: null, captions: [] };
     }
     const media = names.find((n) => n.endsWith('.mp4') && !n.startsWith('.') && path.basename(n, '.mp4').split('+').includes(channel));
     // A missing file makes the connector report "missing: export again" (nothing is sent).
     const base = media ? path.basename(media, '.mp4') : channel;
-    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null, documentPages: null };
+    const captions = await this.captionFilesFor(dir, channel);
+    return { mediaPath: path.join(dir, `${base}.mp4`), coverPath: path.join(dir, `${base}.jpg`), images: null, documentPages: null, captions };
   }
 
   /**
@@ -496,7 +505,38 @@ export class DeliveryEngine {
       const at = Math.max(0, Math.min(post.coverTime ?? 0, length - 0.1));
       await this.d.render.writeCover(s.outputPath, at, s.outputPath.replace(/\.mp4$/, '.jpg'));
     }
+    await this.writeCaptionFiles(dir, post.targets.map((t) => t.channel), prepared.captions);
     return true;
+  }
+
+  /**
+   * Each channel's caption files (model/caption-sidecar.ts), written with the render from the same draft, so the
+   * words match the rendered video even when the draft changes before a retry: `<channel>.captions/` holds the
+   * SRT files under the names they get beside the video and `captions.json` lists them (read by filesFor).
+   */
+  private async writeCaptionFiles(dir: string, channels: readonly ChannelId[], tracks: readonly CaptionTrack[]): Promise<void> {
+    for (const channel of channels) {
+      const plan = sidecarPlan(channel, tracks);
+      if (plan.files.length === 0) continue;
+      const out = path.join(dir, `${channel}.captions`);
+      await fs.mkdir(out, { recursive: true });
+      for (const f of plan.files) await fs.writeFile(path.join(out, f.fileName), sidecarText(tracks.find((t) => t.id === f.trackId)!));
+      await fs.writeFile(path.join(out, CAPTIONS_MANIFEST), JSON.stringify(plan.files, null, 2) + '\n');
+    }
+  }
+
+  /** The caption files written for a channel at render time (none for a post rendered before there were any). */
+  private async captionFilesFor(dir: string, channel: ChannelId): Promise<DeliveredCaption[]> {
+    const out = path.join(dir, `${channel}.captions`);
+    let listed: unknown;
+    try {
+      listed = JSON.parse(await fs.readFile(path.join(out, CAPTIONS_MANIFEST), 'utf8'));
+    } catch {
+      return [];
+    }
+    const files = SidecarList.safeParse(listed);
+    // A damaged list sends none rather than guessing; the connector would report a listed file that is missing.
+    return files.success ? files.data.map((f) => ({ path: path.join(out, f.fileName), fileName: f.fileName, language: f.language, name: f.name })) : [];
   }
 
   /** An image post: one export job per distinct plan into `<channels>.images/`, pages as numbered JPEGs. */

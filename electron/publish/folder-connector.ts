@@ -5,7 +5,8 @@ import { type Connector, type Delivery, type DeliveryOutcome, captionText, deliv
 import { localDate, slugify } from './slug';
 
 /**
- * Folder connector: `<root>/<channel>/<yyyy-mm-dd>-<slug>/` with the media (original extension), cover.jpg,
+ * Folder connector: `<root>/<channel>/<yyyy-mm-dd>-<slug>/` with the media (original extension), its caption files
+ * (SRT, for channels that take them), cover.jpg,
  * caption.txt and post.json. Atomic: everything is built in a hidden sibling (`.<name>.tmp-<rand>`), each file
  * is fsynced, then the folder is renamed into place, so a reader (a person, a sync client, another tool)
  * never sees a half-written post. Idempotent by deliveryId: a folder whose post.json has the same deliveryId
@@ -14,7 +15,8 @@ import { localDate, slugify } from './slug';
 export interface FolderConnectorOptions {
   root: string;
   /**
-   * Test seam: called after each step of building the hidden folder ('media', 'cover', 'caption', 'post.json',
+   * Test seam: called after each step of building the hidden folder ('media', 'captions' when there are caption
+   * files, 'cover', 'caption', 'post.json',
    * 'synced'). Throwing here stands in for a crash or a full disk at that point.
    */
   onStep?: (step: string) => void;
@@ -110,6 +112,9 @@ export async function writeDeliveryFolder(opts: FolderConnectorOptions, d: Deliv
       for (const [i, file] of d.images.entries()) await copySynced(file, path.join(tmp, imageNames[i]!));
     } else await copySynced(d.mediaPath, path.join(tmp, mediaName));
     step('media');
+    // Caption files beside the video, named for the channel (media.srt; Facebook's media.en_US.srt).
+    for (const c of d.captions) await copySynced(c.path, path.join(tmp, c.fileName));
+    if (d.captions.length > 0) step('captions');
     await copySynced(d.coverPath, path.join(tmp, 'cover.jpg'));
     step('cover');
     writeSynced(path.join(tmp, 'caption.txt'), captionText(d.post));

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { SIDECAR_CONTENT_TYPE } from '../model/caption-sidecar';
 import { parseRetryAfter } from './backoff';
 import { type Connector, type Delivery, type DeliveryOutcome, deliveryFiles, deliveryMetadata } from './delivery';
 
 /**
  * Webhook connector: one HTTP(S) POST per delivery, multipart/form-data with a `metadata` JSON part, the
- * `media` file and the `cover` image, both streamed from disk (a 4 GB video is never held in memory). The
+ * `media` file, its `captions` files (SRT, where the channel takes them) and the `cover` image, both streamed from disk (a 4 GB video is never held in memory). The
  * `Idempotency-Key` header is the deliveryId, so a receiver can drop a repeat of a delivery it already has.
  *
  * What an attempt comes to, and why:
@@ -78,6 +79,12 @@ export async function multipartPlan(d: Delivery, boundary: string): Promise<{ pa
       mediaParts.push({ head: partHead(boundary, 'image', mediaTypeFor(file), imageNames[i]), body: { file, size } });
     }
   } else mediaParts.push({ head: partHead(boundary, d.documentPages != null ? 'document' : 'media', mediaTypeFor(d.mediaPath), mediaName), body: { file: d.mediaPath, size: media.size } });
+  // One `captions` part per caption file (SRT), named as it would be beside the video; the metadata's
+  // files.captions gives each one's language.
+  for (const c of d.captions) {
+    const size = (await fs.promises.stat(c.path)).size;
+    mediaParts.push({ head: partHead(boundary, 'captions', SIDECAR_CONTENT_TYPE, c.fileName), body: { file: c.path, size } });
+  }
   const parts: Part[] = [
     { head: partHead(boundary, 'metadata', 'application/json; charset=utf-8'), body: { data: meta } },
     ...mediaParts,

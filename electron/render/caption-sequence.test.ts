@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { captionFrameAt } from '../model/caption-frames';
 import { captionBand, concatList } from './caption-sequence';
 import { compileExport } from './compiler';
 import { draft, media, track, videoFacts } from './test-drafts';
@@ -20,6 +22,33 @@ describe('caption image sequence', () => {
       "file '/c/blank.png'", 'option framerate 30',
       '',
     ]);
+  });
+  it('shows on every frame the picture the preview draws for that frame (captionFrameAt), at any time within it', () => {
+    // Segments as trackSegments makes them: in order, not overlapping, some shorter than a frame, some gaps.
+    const segments = fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 900 })), { minLength: 1, maxLength: 12 }).map((parts) => {
+      let t = 0;
+      return parts.map(([gap, len], i) => {
+        const startSec = (t += gap / 1000);
+        return { file: `/c/${i}.png`, startSec, endSec: (t += len / 1000) };
+      });
+    });
+    fc.assert(
+      fc.property(segments, fc.constantFrom(24, 25, 30, 60), fc.double({ min: 0, max: 0.999, noNaN: true }), (segs, fps, within) => {
+        const total = segs.at(-1)!.endSec + 0.5;
+        // The list as the frames ffmpeg makes of it: each entry held for its duration in whole frames.
+        const lines = concatList(segs, '/c/blank.png', total, fps).split('\n');
+        const shown: string[] = [];
+        for (let i = 1; i + 2 < lines.length; i += 3) {
+          if (!lines[i + 2]!.startsWith('duration ')) break;
+          const n = Math.round(Number(lines[i + 2]!.slice('duration '.length)) * fps);
+          for (let k = 0; k < n; k++) shown.push(lines[i]!.slice('file \''.length, -1));
+        }
+        for (let n = 0; n < shown.length; n++) {
+          for (const t of [n / fps, (n + within) / fps]) expect(captionFrameAt(segs, t, fps)?.file ?? '/c/blank.png', `frame ${n} at ${t}`).toBe(shown[n]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
   it('compiles each burned-in track as ONE concat input and one overlay, however many words it has', () => {
     const d = draft([track('main', 'main', [media('c1', 'a', 0, 0, 3)])]);

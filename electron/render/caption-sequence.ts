@@ -6,6 +6,7 @@ import type { CaptionFrame, RasterizedCaptionTrack } from './caption';
 import type { CaptionSequenceFile } from './compiler';
 import type { CanvasSize } from './text-draw';
 import { writeAtomic } from '../media/write-atomic';
+import { frameIndex } from '../model/caption-frames';
 
 /**
  * A burned-in caption track as ONE ffmpeg input (docs/captions.md "Styles and burn-in"): an ffconcat list of
@@ -31,11 +32,6 @@ export function captionBand(frames: readonly Pick<CaptionFrame, 'left' | 'top' |
   const width = Math.min(canvas.width - left, x1 - left + ((x1 - left) % 2));
   const height = Math.min(canvas.height - top, y1 - top + ((y1 - top) % 2));
   return { left, top, width, height };
-}
-
-/** First frame index at or after t: a state that starts at t is first seen on that frame, as the preview shows it at t. */
-export function frameIndex(t: number, fps: number): number {
-  return Math.ceil(t * fps - 1e-6);
 }
 
 /**

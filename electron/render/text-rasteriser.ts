@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkWorker } from '../media/fork-worker';
+import { lastLine } from '../model/worker-end';
 import { AppError, clause, errorCodes, type ErrorCode } from '../model/errors';
 import type { CaptionAnchor, CaptionDrawRequest } from './caption-draw';
 import type { Anchor, DrawRequest } from './text-draw';
@@ -209,7 +210,3 @@ export function workerEntry(): WorkerEntry {
 
 /** child_process.fork (electron/media/fork-worker.ts); stderr's last line says why it died. */
 export const nodeSpawner: WorkerSpawner = (entry, env) => forkWorker<WorkerRequest, WorkerReply>(entry, { env, keepStderr: 2000, why: lastLine });
-
-function lastLine(s: string): string {
-  return s.trim().split('\n').filter(Boolean).pop() ?? '';
-}

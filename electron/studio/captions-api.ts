@@ -8,10 +8,11 @@ import { AppError } from '../model/errors';
 import { SUBTITLE_MAX_BYTES } from '../model/subtitle-decode';
 import { parseSubtitles, srtAltersText } from '../model/subtitle-parse';
 import { writeSubtitles } from '../model/subtitle-write';
+import { rasterizeDraftCaptions } from './caption-raster';
 import type { ApiPart, StudioContext } from './context';
 import { draftActor, requireTemplateWriter, templateGate } from './template-gate';
 
-type CaptionCalls = 'captions.import' | 'captions.export';
+type CaptionCalls = 'captions.import' | 'captions.export' | 'captions.render';
 
 /** The file's bytes: a path the gate lets this front door read, or our own upload (removed once read). */
 async function readSource(ctx: StudioContext, input: { path?: string; upload?: { id: string; name: string } }): Promise<{ bytes: Uint8Array; name: string }> {
@@ -41,7 +42,7 @@ function exportFileName(draftName: string, track: CaptionTrack, format: 'srt' | 
   return `${safe}.${track.language === 'und' ? track.id : track.language}.${format}`;
 }
 
-/** Captions on video drafts: SRT/WebVTT in and out (docs/captions.md). Editing them is drafts.save. */
+/** Captions on video drafts: SRT/WebVTT in and out, and the preview's burned-in pictures (docs/captions.md). Editing them is drafts.save. */
 export function captionsApi(ctx: StudioContext): ApiPart<CaptionCalls> {
   return {
     async 'captions.import'(input) {
@@ -75,6 +76,11 @@ export function captionsApi(ctx: StudioContext): ApiPart<CaptionCalls> {
         if (altered) warnings.push(`${altered} caption${altered === 1 ? ' contains' : 's contain'} text that players read as SRT styling (like <i> or {\\an8}); export WebVTT to keep it as written.`);
       }
       return { text: writeSubtitles(track, input.format), fileName: exportFileName(doc.name, track, input.format), cueCount: track.cues.length, warnings };
+    },
+    /** The preview's pictures of a burned-in track: the export's rasteriser and kit resolution, cached by content. */
+    async 'captions.render'(input) {
+      const raster = await rasterizeDraftCaptions(ctx.rooms, { kitId: input.kitId, canvas: input.canvas }, input.track);
+      return { frames: (raster?.frames ?? []).map(({ key, left, top, width, height, startSec, endSec }) => ({ key, left, top, width, height, startSec, endSec })) };
     },
   };
 }

@@ -53,7 +53,7 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
         if (!rec) return null;
         const doc = rec.doc;
         const canvas = { width: doc.canvas.width, height: doc.canvas.height, fps: doc.kind === 'video' ? doc.canvas.fps : 30 };
-        return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0, pages: doc.kind === 'image' ? doc.pages.length : 0 };
+        return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0, pages: doc.kind === 'image' ? doc.pages.length : 0, captions: doc.kind === 'video' ? (doc.captions ?? []) : [] };
       },
       startVariant: ({ draftId, variant, outputPath, title }) => {
         const input = ExportJobInput.parse({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' }, outputPath, variant });

@@ -17,8 +17,8 @@ import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { exportFileName, freeExportPath, runExport } from '../render/export';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
-import { rasterizeCaptionTrack } from '../render/caption';
 import { rasterizeText } from '../render/text';
+import { rasterizeDraftCaptions } from './caption-raster';
 import { type Rooms, type StudioContext, requireTools } from './context';
 import { imageExportJob } from './image-export-job';
 import { PathGate } from './path-gate';
@@ -147,8 +147,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     draft,
     sources: await sourceFactsOf(rooms, draft),
     rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
-    rasterizeCaptions: (track) =>
-      rasterizeCaptionTrack(track, { kit: draft.kitId ? rooms.kits.get(draft.kitId) : null, canvas: draft.canvas, cacheDir: rooms.folder.textCacheDir, fonts: rooms.textFonts, signal: job.signal }),
+    rasterizeCaptions: (track) => rasterizeDraftCaptions(rooms, draft, track, job.signal),
     captionCacheDir: rooms.folder.textCacheDir,
     preset: req.preset,
     variant: req.variant ?? null,

@@ -34,21 +34,21 @@ describe('models API', () => {
     expect(before.folder).toBe(path.join(t.settingsDir, 'models'));
     expect(before.models.map((m) => m.id)).toEqual(['tiny', 'tiny.en', 'base', 'base.en', 'small', 'small.en']);
     expect(before.active).toBeNull();
-    const { jobId } = await t.studio.api['models.download']({ id: 'base' });
+    const { jobId } = await t.studio.api['models.download']({ id: 'base', actorId: 'owner' });
     const job = await t.studio.waitForJob(jobId);
     expect(job).toMatchObject({ status: 'done', result: { kind: 'model-download', modelId: 'base', sizeBytes: MODEL.length, sha256: SHA256 } });
     const after = await t.studio.api['models.list']({});
     expect(after.active).toBe('base');
     expect(fs.readFileSync(path.join(t.settingsDir, 'models', 'ggml-base.bin')).equals(MODEL)).toBe(true);
     expect(fs.existsSync(path.join(t.libraryPath, 'models'))).toBe(false); // not inside the library
-    await t.studio.api['models.remove']({ id: 'base' });
+    await t.studio.api['models.remove']({ id: 'base', actorId: 'owner' });
     expect((await t.studio.api['models.list']({})).active).toBeNull();
   });
 
   it('a download the server does not have fails its job with the reason, and nothing is installed', async () => {
-    const { jobId } = await t.studio.api['models.download']({ id: 'base.en' }); // not served: 404
+    const { jobId } = await t.studio.api['models.download']({ id: 'base.en', actorId: 'owner' }); // not served: 404
     expect(await t.studio.waitForJob(jobId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/answered 404/) });
-    const { jobId: tiny } = await t.studio.api['models.download']({ id: 'tiny' }); // served nowhere either
+    const { jobId: tiny } = await t.studio.api['models.download']({ id: 'tiny', actorId: 'owner' }); // served nowhere either
     expect((await t.studio.waitForJob(tiny)).status).toBe('failed');
     expect((await t.studio.api['models.list']({})).models.every((m) => !m.installed)).toBe(true);
   });
@@ -59,11 +59,40 @@ describe('models API', () => {
     expect(await route('captions.transcribe', { draftId: d.id, language: 'fi' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/Settings → Captions models/) } });
     const own = path.join(t.tmp, 'mine.bin');
     fs.writeFileSync(own, 'not a model at all');
-    expect(await route('models.add', { id: 'small', path: own })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/ggml header/) } });
+    expect(await route('models.add', { id: 'small', actorId: 'owner', path: own })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/ggml header/) } });
     fs.writeFileSync(own, MODEL);
-    expect(await route('models.add', { id: 'small', path: own })).toMatchObject({ ok: true, value: { id: 'small', installed: true, source: 'file' } });
+    expect(await route('models.add', { id: 'small', actorId: 'owner', path: own })).toMatchObject({ ok: true, value: { id: 'small', installed: true, source: 'file' } });
     // With a model, the draft is looked at: this one has nothing to caption.
     expect(await route('captions.transcribe', { draftId: d.id, language: 'fi' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no voiceover or video with sound/) } });
     expect(await route('captions.transcribe', { assetId: 'nope', language: 'fi' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('only an admin may download, add, remove or choose a model: a creator is refused through the API, and nothing changes', async () => {
+    const route = createRouter(t.studio.api);
+    const creator = await t.studio.api['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });
+    const refused = { ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Only an admin can download, add, remove or choose speech-recognition models/) } };
+    const own = path.join(t.tmp, 'mine.bin');
+    fs.writeFileSync(own, MODEL);
+    expect(await route('models.download', { id: 'base', actorId: creator.id })).toMatchObject(refused);
+    expect(await route('models.add', { id: 'small', actorId: creator.id, path: own })).toMatchObject(refused);
+    expect(await route('models.choose', { id: 'small', actorId: creator.id })).toMatchObject(refused);
+    expect((await t.studio.api['jobs.list']({})).filter((j) => j.kind === 'model-download')).toEqual([]);
+    expect((await t.studio.api['models.list']({})).models.every((m) => !m.installed)).toBe(true);
+    // An admin installs one; the creator can neither remove it nor change which one is used, but can read the list.
+    expect(await route('models.add', { id: 'small', actorId: 'owner', path: own })).toMatchObject({ ok: true });
+    expect(await route('models.remove', { id: 'small', actorId: creator.id })).toMatchObject(refused);
+    expect(await route('models.choose', { id: null, actorId: creator.id })).toMatchObject(refused);
+    expect(await route('models.list', {})).toMatchObject({ ok: true, value: { active: 'small', chosen: null, models: expect.arrayContaining([expect.objectContaining({ id: 'small', installed: true })]) } });
+    // The admin's choice is what the list says; null is "Best installed" again.
+    expect(await route('models.choose', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: true, value: { active: 'small' } });
+    expect((await t.studio.api['models.list']({})).chosen).toBe('small');
+    // Each admin change is in the audit log (the creator's refusals are not: nothing changed).
+    const edits = t.studio.auditRepo.list().filter((e) => e.action === 'model_edit');
+    expect(edits.map((e) => [e.actorId, e.detail])).toEqual([
+      ['owner', expect.objectContaining({ change: 'add', model: 'small', from: own, source: 'file' })],
+      ['owner', { change: 'choose', model: 'small' }],
+    ]);
+    // Without an actor the call does not even reach the engine.
+    expect(await route('models.remove', { id: 'small' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -7,15 +7,16 @@ import type { ModelStore } from '../media/models';
 import { recognize, recognizerAvailability, type RecognizerSpawner } from '../media/recognizer';
 import { CaptionTranscribeInput, type CaptionTranscribeResult, type ModelDownloadResult } from '../model/caption-transcribe-job';
 import { AppError } from '../model/errors';
-import { ModelId } from '../model/whisper-models';
+import { ModelId, modelDownloadTitle, modelOfDownloadTitle } from '../model/whisper-models';
 import { type ApiPart, type Rooms, type StudioContext, requireTools } from './context';
 import { assetSpeechSource, draftSpeechSource } from './speech-source';
 
 /**
  * Auto-captions and the speech-recognition models (docs/captions.md "Auto-captions", "Models").
- * Open to every role on purpose: models live in the user's own data folder (not in a library), come only from the
- * fixed model host with a checked checksum or from a file the path gate lets through, and `captions.transcribe`
- * returns cues without writing the draft (the editor's save goes through the draft's own checks).
+ * Download, add, remove and choose need 'models.manage' (admins, model/permissions.ts): the models folder is the
+ * machine's, shared by every library, so a change there is a change for everyone. Listing and `captions.transcribe`
+ * stay open to every role: transcribing returns cues without writing the draft (the editor's save goes through
+ * the draft's own checks).
  */
 type Calls = 'models.list' | 'models.download' | 'models.add' | 'models.remove' | 'models.choose' | 'captions.transcribe';
 
@@ -23,35 +24,48 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
   return {
     async 'models.list'() {
       const store = models();
-      const { models: list, active } = await store.list();
-      return { folder: store.folder, models: list, active, recognizer: recognizerAvailability() };
+      const { models: list, active, chosen } = await store.list();
+      return { folder: store.folder, models: list, active, chosen, recognizer: recognizerAvailability() };
     },
     async 'models.download'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       const m = models().model(input.id);
-      const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && j.title.endsWith(`(${m.id})`));
+      const running = ctx.rooms.runner.list().find((j) => j.kind === 'model-download' && (j.status === 'queued' || j.status === 'running') && modelOfDownloadTitle(j.title) === m.id);
       if (running) return { jobId: running.id };
-      return { jobId: ctx.rooms.runner.start('model-download', `Downloading the speech model (${m.id})`, { id: m.id }).id };
+      recordChange(ctx, input.actorId, { change: 'download', model: m.id });
+      return { jobId: ctx.rooms.runner.start('model-download', modelDownloadTitle(m.id), { id: m.id }).id };
     },
     async 'models.add'(input) {
       const store = models();
       if (input.upload) {
         const file = uploadPath(ctx.rooms.folder, input.upload.id);
         try {
-          return await store.add(input.id, file);
+          ctx.postService.permitted(input.actorId, 'models.manage');
+          const added = await store.add(input.id, file);
+          recordChange(ctx, input.actorId, { change: 'add', model: input.id, from: 'upload', source: added.source, sha256: added.sha256 });
+          return added;
         } finally {
           // The upload was for this call only: added or refused, it is not needed again.
           await fs.rm(file, { force: true });
         }
       }
+      ctx.postService.permitted(input.actorId, 'models.manage');
       // Browser mode: only inside the allowed folders; the checked real path is what is read.
-      return store.add(input.id, await ctx.paths.check(input.path!, 'import'));
+      const from = await ctx.paths.check(input.path!, 'import');
+      const added = await store.add(input.id, from);
+      recordChange(ctx, input.actorId, { change: 'add', model: input.id, from, source: added.source, sha256: added.sha256 });
+      return added;
     },
     async 'models.remove'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       await models().remove(input.id);
+      recordChange(ctx, input.actorId, { change: 'remove', model: input.id });
       return { id: input.id };
     },
     async 'models.choose'(input) {
+      ctx.postService.permitted(input.actorId, 'models.manage');
       await models().choose(input.id);
+      recordChange(ctx, input.actorId, { change: 'choose', model: input.id });
       return { active: input.id };
     },
     async 'captions.transcribe'(input) {
@@ -66,6 +80,15 @@ export function modelsApi(ctx: StudioContext, models: () => ModelStore): ApiPart
       return { jobId: rooms.runner.start('caption-transcribe', 'Auto-captions: recognising speech', input).id };
     },
   };
+}
+
+/**
+ * A model change as a 'model_edit' entry in the audit log of the library where the admin acted, the permission
+ * checked again in the entry's transaction. The change itself is on disk (the machine's models folder), so it is
+ * recorded once made (a download when it is started: its job runs for no one).
+ */
+function recordChange(ctx: StudioContext, actorId: string, detail: Record<string, unknown>): void {
+  ctx.postService.withPermission(actorId, 'models.manage', () => ({ result: null, audit: { action: 'model_edit', detail } }));
 }
 
 /** The 'model-download' and 'caption-transcribe' jobs of a library's runner. */

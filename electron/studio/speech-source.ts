@@ -6,9 +6,10 @@ import type { Rooms } from './context';
 /** The audio a speech feature reads: a file, the part of it a clip plays, and where that part sits on the timeline. */
 export type SpeechSource = { assetId: string; file: string; fromSec: number; durationSec: number | null; timelineSec: number };
 
-/** How each feature names itself in its refusals (Sync to script and auto-captions read the same audio). */
+/** How each feature names itself in its refusals (Sync to script, auto-captions and snap to speech read the same audio). */
 const WORDING = {
   sync: { onVideo: 'Sync to script works on video drafts. Open a video draft with the recording.', none: 'to sync the script to', reads: 'Sync to script reads one recording. Sync the recording in the Library', speed: 'to sync the script' },
+  speech: { onVideo: 'Speech edges are found on video drafts. Open a video draft with speech.', none: 'to snap captions to', reads: 'Snap to speech reads one recording. Join the clips into one recording', speed: 'to snap captions to its speech' },
   transcribe: { onVideo: 'Auto-captions work on video drafts. Open a video draft with speech.', none: 'to caption', reads: 'auto-captions read one recording. Caption the recording in the Library', speed: 'to caption it' },
 } as const;
 export type SpeechUse = keyof typeof WORDING;

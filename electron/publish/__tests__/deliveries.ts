@@ -20,5 +20,5 @@ export function testDelivery(postId: string, overrides: Partial<DeliveryPost> = 
     timeZone: 'Europe/Helsinki',
     ...overrides,
   };
-  return { deliveryId: deliveryIdFor(postId, post.channel, revision), postId, revision, post, mediaPath: FIXTURE_MEDIA, images: null, coverPath: FIXTURE_COVER, documentPages: null };
+  return { deliveryId: deliveryIdFor(postId, post.channel, revision), postId, revision, post, mediaPath: FIXTURE_MEDIA, images: null, coverPath: FIXTURE_COVER, documentPages: null, captions: [] };
 }

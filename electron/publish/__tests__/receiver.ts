@@ -70,10 +70,15 @@ export async function startReceiver(behaviour: Behaviour): Promise<Receiver> {
   };
 }
 
-/** Splits a multipart/form-data body into its parts (name → headers and bytes). */
+/** Splits a multipart/form-data body into its parts (name → headers and bytes; the last part of a name wins). */
 export function parseMultipart(body: Buffer, contentType: string): Map<string, { headers: string; data: Buffer }> {
+  return new Map(multipartParts(body, contentType).map((p) => [p.name, { headers: p.headers, data: p.data }]));
+}
+
+/** Every part of a multipart/form-data body in order, with its name and filename (several parts may share a name). */
+export function multipartParts(body: Buffer, contentType: string): { name: string; filename: string | null; headers: string; data: Buffer }[] {
   const boundary = /boundary=([^;]+)/.exec(contentType)![1]!;
-  const parts = new Map<string, { headers: string; data: Buffer }>();
+  const parts: { name: string; filename: string | null; headers: string; data: Buffer }[] = [];
   const delim = Buffer.from(`--${boundary}`);
   let at = body.indexOf(delim);
   for (let guard = 0; guard < 100 && at >= 0; guard++) {
@@ -83,7 +88,7 @@ export function parseMultipart(body: Buffer, contentType: string): Map<string, {
     const part = body.subarray(start + 2, next - 2);
     const sep = part.indexOf('\r\n\r\n');
     const headers = part.subarray(0, sep).toString();
-    parts.set(/name="([^"]+)"/.exec(headers)![1]!, { headers, data: part.subarray(sep + 4) });
+    parts.push({ name: /name="([^"]+)"/.exec(headers)![1]!, filename: /filename="([^"]+)"/.exec(headers)?.[1] ?? null, headers, data: part.subarray(sep + 4) });
     at = next;
   }
   return parts;

@@ -192,6 +192,8 @@ export const SplitIcon = make(
   </>,
   'SplitIcon',
 );
+/** Two captions becoming one (the cue list's merge). */
+export const MergeIcon = make(<path d="M4 4.5h5v11H4M16 4.5h-5v11h5M9 10h2" />, 'MergeIcon');
 export const TextIcon = make(<path d="M4 5V3.5h12V5M10 3.5v13M7.5 16.5h5" />, 'TextIcon');
 export const UndoIcon = make(<path d="M7.5 5L3.5 9l4 4M3.5 9h8.5a4.5 4.5 0 010 9H9" />, 'UndoIcon');
 export const RedoIcon = make(<path d="M12.5 5l4 4-4 4M16.5 9H8a4.5 4.5 0 000 9h3" />, 'RedoIcon');
@@ -301,3 +303,9 @@ export const TemplateIcon = make(
   </>,
   'TemplateIcon',
 );
+/** Every caption earlier or later: two bars with arrows both ways (the caption row's "Shift all…"). */
+export const ShiftAllIcon = make(<path d="M2.5 10h15M5.5 7l-3 3 3 3M14.5 7l3 3-3 3M8 5.5v9M12 5.5v9" />, 'ShiftAllIcon');
+/** Snap to speech: sound bars with brackets closing on them. */
+export const SpeechSnapIcon = make(<path d="M8 8v4M10 6v8M12 8.5v3M4.5 4.5h-2v11h2M15.5 4.5h2v11h-2" />, 'SpeechSnapIcon');
+/** Snap every caption: the same bars, twice. */
+export const SpeechSnapAllIcon = make(<path d="M5 8v4M7 6.5v7M13 8v4M15 6.5v7M2.5 4.5v11M17.5 4.5v11M10 4.5v11" />, 'SpeechSnapAllIcon');

@@ -7,6 +7,7 @@ import type { AutosaveStatus } from '../../store/autosave';
 import { redo, undo, useEditor } from '../../store/editorStore';
 import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, ExportIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../../ui/icons';
+import { CaptionsMenu } from './captions/CaptionJobButtons';
 import { ExportDialog } from './ExportDialog';
 import { KitBar } from './KitBar';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -47,6 +48,7 @@ export function EditorHeader() {
       <div className="toolbar__spacer" />
       <SaveTemplateButton />
       <KitBar />
+      <CaptionsMenu />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undo} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redo} data-testid="redo" />
       <IconButton label={t('editor.shortcuts')} icon={<KeyboardIcon size={18} />} onClick={() => setShortcutsOpen(true)} data-testid="shortcuts-button" />

@@ -6,7 +6,7 @@ import { flushEditor, useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
 import { ConflictBanner, EditorHeader } from './EditorHeader';
 import { Inspector } from './Inspector';
-import { MediaBin } from './MediaBin';
+import { LeftColumn } from './LeftColumn';
 import { PreviewPane } from './preview/PreviewPane';
 import { Timeline } from './timeline/Timeline';
 import { useEditorKeys } from './useEditorKeys';
@@ -67,7 +67,7 @@ function VideoEditorScreen() {
       {loaded && (
         <>
           <div className="editor__main">
-            <MediaBin />
+            <LeftColumn />
             <PreviewPane />
             <Inspector />
           </div>

@@ -37,9 +37,8 @@ export function MediaBin() {
   }, [query, kind, epoch]);
 
   return (
-    <aside className="bin" aria-label={t('bin.title')} data-testid="media-bin">
+    <div className="bin" data-testid="media-bin">
       <div className="bin__head">
-        <h2 className="panel-title">{t('bin.title')}</h2>
         <div className="search bin__search">
           <SearchIcon size={16} className="search__icon" />
           <input
@@ -84,7 +83,7 @@ export function MediaBin() {
         </ul>
       )}
       <p className="bin__hint">{t('bin.hint')}</p>
-    </aside>
+    </div>
   );
 }
 

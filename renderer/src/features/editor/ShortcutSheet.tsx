@@ -21,7 +21,17 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },
   { keys: ['+', '−'], action: 'keys.zoom' },
   { keys: [`${mod}+wheel`], action: 'keys.wheelZoom' },
+  { keys: ['←', '→', 'Shift+←', 'Shift+→'], action: 'keys.cueNudge' },
+  { keys: ['↑', '↓'], action: 'keys.cueStep' },
+  { keys: ['Shift+drag', 'Alt+drag'], action: 'keys.cueShift' },
   { keys: ['?'], action: 'keys.sheet' },
+  { keys: ['Enter', 'F2'], action: 'keys.cueEdit' },
+  { keys: ['↑', '↓'], action: 'keys.cueMove' },
+  { keys: ['S'], action: 'keys.cueSplit' },
+  { keys: ['M'], action: 'keys.cueMerge' },
+  { keys: ['Delete'], action: 'keys.cueDelete' },
+  { keys: ['N'], action: 'keys.cueAdd' },
+  { keys: ['Enter', 'Shift+Enter', 'Esc'], action: 'keys.cueText' },
 ];
 
 /** A list of shortcuts in a dialog: the video editor's by default, the image editor passes its own ({mod}: Ctrl or ⌘). */

@@ -19,6 +19,8 @@ import { watermarkCoverage } from '../../../../electron/model/kit-apply';
 import { kitById, useKitList } from '../editor/kitStore';
 import { CarouselPreview } from './CarouselPreview';
 import { CoverPicker } from './CoverPicker';
+import { CaptionFileCheck } from './CaptionFileCheck';
+import { TranscriptTool } from './TranscriptTool';
 import { appendTag, hashtagRoom, kitTagChips, withDisclaimer } from './kitOffer';
 import { highlight, localWhen, parseTags } from './queueLogic';
 import { buildTargets, overrideFields, overridesToDraft, type OverrideDraft, type OverrideField } from './teamLogic';
@@ -132,6 +134,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   const shownContent = tab === 'all' ? content : contentFor(probe, tab);
   const shownViolations = tab === 'all' ? violationsBy.shared : violationsBy.byChannel.get(tab) ?? [];
   const captionSpans = shownViolations.flatMap((v) => v.spans.filter((s) => s.field === 'caption'));
+  const captionTracks = current?.doc.kind === 'video' ? (current.doc.captions ?? []) : [];
 
   let scheduledAt: string | null = null;
   let timeError: string | null = null;
@@ -248,6 +251,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
                 <span className="field__label">{t('queue.composer.caption')}</span>
                 <textarea className="textarea" value={caption} onChange={(e) => setCaption(e.target.value)} data-testid="composer-caption" />
               </label>
+              <TranscriptTool tracks={captionTracks} content={content} channels={channels} onFill={setCaption} />
               <div className="composer__grid">
                 <TextInput label={t('queue.composer.hashtags')} value={hashtags} onChange={(e) => setHashtags(e.target.value)} placeholder="#launch #spring" data-testid="composer-hashtags" />
                 <TextInput label={t('queue.composer.mentions')} value={mentions} onChange={(e) => setMentions(e.target.value)} placeholder="@handle" data-testid="composer-mentions" />
@@ -301,7 +305,10 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
                     {own === undefined ? (
                       <p className="override__shared">{sharedText[field] || t('queue.composer.emptyShared')}</p>
                     ) : field === 'caption' ? (
-                      <textarea className="textarea" aria-label={label} value={own} onChange={(e) => setOverride(tab, field, e.target.value)} data-testid={`override-${field}`} />
+                      <>
+                        <textarea className="textarea" aria-label={label} value={own} onChange={(e) => setOverride(tab, field, e.target.value)} data-testid={`override-${field}`} />
+                        <TranscriptTool tracks={captionTracks} content={contentFor(probe, tab)} channels={[tab]} onFill={(c) => setOverride(tab, 'caption', c)} />
+                      </>
                     ) : (
                       <TextInput label={label} hideLabel value={own} onChange={(e) => setOverride(tab, field, e.target.value)} data-testid={`override-${field}`} />
                     )}
@@ -361,6 +368,7 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
                   ))}
                 </ul>
               )}
+              {current && <CaptionFileCheck channel={channel} kind={current.doc.kind} tracks={captionTracks} />}
             </div>
           ))}
           {!facts && <p className="field__hint">{t('queue.composer.noFacts')}</p>}

@@ -11,8 +11,8 @@ import { Button } from '../../ui/Button';
 import { FolderIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { TextInput } from '../../ui/TextInput';
-import { actorAmong, storedActorId } from '../queue/actor';
 import { examplePathIn } from './allowedPaths';
+import { useActor } from './useActor';
 
 /** The job a form started, followed through job.updated events until it is finished. */
 function useJob(): [Job | null, (jobId: string) => void, () => void] {
@@ -72,12 +72,7 @@ function JobStatus({ job, testId, done }: { job: Job; testId: string; done: stri
  * sees why. `allowedFolders`: null in the app (any folder); in the browser, the only folders it may write to.
  */
 export function BackupSection({ allowedFolders, onOpened }: { allowedFolders: string[] | null; onOpened: () => void }) {
-  const [actor, setActor] = useState<User | null>(null);
-  useEffect(() => {
-    const load = () => void call('users.list', {}).then((users) => setActor(actorAmong(users, storedActorId())), () => setActor(null));
-    load();
-    return onEvent('library.changed', load);
-  }, []);
+  const actor = useActor();
   const allowed = actor !== null && can(actor.role, 'library.backup');
   return (
     <section className="card" aria-labelledby="settings-backup" data-testid="backup-settings">

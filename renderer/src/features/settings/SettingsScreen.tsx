@@ -12,6 +12,7 @@ import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/ic
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
 import { BackupSection } from './BackupSection';
+import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
 import './settings.css';
 
@@ -107,6 +108,8 @@ export function SettingsScreen() {
               </div>
             ))}
         </section>
+
+        <CaptionModelsSection />
 
         <section className="card" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance" className="card__title">

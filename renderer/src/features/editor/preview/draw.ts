@@ -16,6 +16,8 @@ export type LayerSource =
   | { kind: 'text'; drawable: Drawable | null; left: number; top: number; width: number; height: number };
 
 export type Rect = { x: number; y: number; w: number; h: number };
+/** A picture placed in canvas pixels, drawn over every layer (burned-in captions). */
+export type Overlay = { image: CanvasImageSource; left: number; top: number; width: number; height: number };
 
 /**
  * `place()` gives the source rectangle in the ORIGINAL's display pixels (the asset's facts); the drawable may be
@@ -81,10 +83,11 @@ function begin(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number): void {
 }
 
 /**
- * One frame: the main track first (through a transition when one runs), then the other tracks in their order —
- * the order the compiler overlays them in. `sourceOf` is asked once per layer.
+ * One frame: the main track first (through a transition when one runs), then the other tracks in their order,
+ * then `overlays` (burned-in caption tracks, in the draft's order) — the order the compiler overlays them in.
+ * `sourceOf` is asked once per layer.
  */
-export function drawFrame(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, layers: ActiveLayer[], sourceOf: (l: ActiveLayer) => LayerSource | null, surfaces: TransitionSurfaces): void {
+export function drawFrame(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, layers: ActiveLayer[], sourceOf: (l: ActiveLayer) => LayerSource | null, surfaces: TransitionSurfaces, overlays: readonly Overlay[] = []): void {
   ctx.save();
   begin(ctx, canvas, k);
   const sources = new Map(layers.map((l) => [l, sourceOf(l)]));
@@ -101,5 +104,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, canvas: Canvas, k: numb
   }
   for (const layer of main) if (layer !== from && layer !== to) drawLayer(ctx, canvas, k, layer, sources.get(layer) ?? null);
   for (const layer of layers) if (layer.trackKind !== 'main') drawLayer(ctx, canvas, k, layer, sources.get(layer) ?? null);
+  ctx.globalAlpha = 1;
+  for (const o of overlays) ctx.drawImage(o.image, o.left, o.top, o.width, o.height);
   ctx.restore();
 }

@@ -2,8 +2,11 @@ import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
 import { place } from '../../../../../electron/model/geometry';
 import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
-import { mediaUrl } from '../../../api/media';
+import { call } from '../../../api/client';
+import { mediaUrl, textLayerUrl } from '../../../api/media';
 import { useEditor } from '../../../store/editorStore';
+import { kitById, useKits } from '../kitStore';
+import { CaptionLayerCache } from './captionLayers';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
@@ -23,8 +26,9 @@ import { TextLayerCache } from './textLayers';
  *   track drew.
  * - Clips that start within PRELOAD_SEC get their element early, paused on their first frame (pre-roll), so a
  *   cut or transition starts playing without a seek.
- * - The canvas carries `data-time` and `data-ready` ("true" when every visible layer shows the frame for
- *   `data-time`) for tests.
+ * - Burned-in caption tracks are drawn over everything from pictures decoded ahead (captionLayers.ts).
+ * - The canvas carries `data-time`, `data-ready` ("true" when every visible layer shows the frame for
+ *   `data-time`) and `data-captions` (the caption pictures drawn, by key) for tests.
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
 type Slot = {
@@ -51,6 +55,7 @@ export class PreviewEngine {
   /** The last picture drawn per track, shown while a clip on it has none yet (null once its element is gone). */
   private lastByTrack = new Map<string, () => LayerSource | null>();
   private text: TextLayerCache;
+  private captions: CaptionLayerCache;
   private surfaces = new TransitionSurfaces();
   /** Whether the draft (by identity) has a dissolve, so its noise is prepared ahead. */
   private dissolveIn: { doc: VideoDraft; yes: boolean } | null = null;
@@ -58,6 +63,7 @@ export class PreviewEngine {
   private dirty = true;
   private clock: { t0: number; wall: number } | null = null;
   private unsub: () => void;
+  private unsubKits: () => void;
   private ctx: CanvasRenderingContext2D;
 
   constructor(private canvas: HTMLCanvasElement) {
@@ -65,12 +71,17 @@ export class PreviewEngine {
     if (!ctx) throw new Error('This browser cannot draw the preview (no 2D canvas).');
     this.ctx = ctx;
     this.text = new TextLayerCache(() => this.invalidate());
+    this.captions = new CaptionLayerCache(this.invalidate, { render: (input) => call('captions.render', input), load: loadBitmap });
     this.unsub = useEditor.subscribe((s, prev) => {
       if (s.doc !== prev.doc || s.playhead !== prev.playhead || s.assets !== prev.assets) this.dirty = true;
       if (s.playing !== prev.playing) {
         this.clock = null;
         this.dirty = true;
       }
+    });
+    // A kit edited in the Brand room restyles burned-in captions.
+    this.unsubKits = useKits.subscribe((s, prev) => {
+      if (s.kits !== prev.kits) this.dirty = true;
     });
     this.raf = requestAnimationFrame(this.tick);
   }
@@ -82,6 +93,8 @@ export class PreviewEngine {
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.unsub();
+    this.unsubKits();
+    this.captions.destroy();
     for (const slot of this.slots.values()) this.release(slot);
     this.slots.clear();
   }
@@ -279,8 +292,11 @@ export class PreviewEngine {
       this.remember(layer, fromHeld);
       return now;
     };
-    drawFrame(this.ctx, doc.canvas, k, layers, sourceOf, this.surfaces);
+    const captions = this.captions.at(doc, t, kitById(useKits.getState().kits, doc.kitId)?.updatedAt ?? '');
+    if (!captions.ready) ready = false;
+    drawFrame(this.ctx, doc.canvas, k, layers, sourceOf, this.surfaces, captions.pictures);
     canvas.dataset.time = t.toFixed(3);
+    canvas.dataset.captions = captions.pictures.map((p) => p.key).join(' ');
     canvas.dataset.ready = String(ready);
     // Keep polling until every layer has its frame (seeks and decodes finish without a store change).
     if (!ready) this.dirty = true;
@@ -290,6 +306,14 @@ export class PreviewEngine {
     // During a transition the incoming clip is the track's newest picture.
     if (layer.transition?.role !== 'from') this.lastByTrack.set(layer.trackId, picture);
   }
+}
+
+/** A caption picture's PNG (served like a text layer's), decoded before it is ever drawn. */
+async function loadBitmap(key: string): Promise<ImageBitmap> {
+  const img = new Image();
+  img.src = textLayerUrl(key);
+  await img.decode();
+  return createImageBitmap(img);
 }
 
 function stateOf(el: MediaEl): MediaState {

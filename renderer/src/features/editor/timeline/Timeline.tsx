@@ -1,4 +1,4 @@
-import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { Fragment, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
@@ -11,6 +11,7 @@ import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIc
 import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
 import { ASSET_DRAG_TYPE } from '../MediaBin';
 import { VoiceoverButton, VoiceoverGhost } from '../VoiceoverControls';
+import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
 
 const HEADER_W = 148;
@@ -27,6 +28,12 @@ const trackKindLabel: Record<Track['kind'], MessageKey> = {
 export function Timeline() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const trackIds = useEditor(useShallow((s) => s.doc!.tracks.map((tr) => tr.id)));
+  // Caption rows go below the text tracks (below the pictures when there are none), above the audio.
+  const captionsAfter = useEditor((s) => {
+    const kinds = s.doc!.tracks.map((tr) => tr.kind);
+    const text = kinds.lastIndexOf('text');
+    return text >= 0 ? text : kinds.findLastIndex((k) => k !== 'audio');
+  });
   const pps = useEditor((s) => s.pxPerSec);
   const duration = useEditor((s) => draftDuration(s.doc!));
   const contentWidth = timeToX(duration + TAIL_SEC, pps);
@@ -68,9 +75,13 @@ export function Timeline() {
       <div ref={scrollRef} className="timeline__scroll" onPointerDown={() => useEditor.getState().select([])}>
         <div className="timeline__content" style={{ width: contentWidth + HEADER_W }}>
           <Ruler width={contentWidth} />
-          {trackIds.map((id) => (
-            <TrackRow key={id} trackId={id} />
+          {trackIds.map((id, i) => (
+            <Fragment key={id}>
+              <TrackRow trackId={id} />
+              {i === captionsAfter && <CaptionRows headerWidth={HEADER_W} />}
+            </Fragment>
           ))}
+          {captionsAfter < 0 && <CaptionRows headerWidth={HEADER_W} />}
           <Playhead />
           <SnapLine />
         </div>
