@@ -15,7 +15,7 @@ import { ensureMedia } from './render';
 /**
  * The export cost of burned-in word-highlight captions (issue 12, `caption_export_overhead_ratio`): a 60 s
  * 1080×1920 draft of the render bench's clips exported with a karaoke caption track (20 cues of 6 timed words,
- * every caption PNG drawn from a cold cache, as a first export does) and without, alternating, side by side.
+ * every caption PNG drawn from a cold cache, as a first export does) and without, side by side, alternating which goes first.
  * The ratio is median(with) / median(without); the goal is ≤ 1.15. The captions bench (`npm run bench --
  * captions`) calls `captionExportBench` and reports its numbers next to script sync's.
  */
@@ -83,8 +83,16 @@ export async function captionExportBench(o: { log?: (msg: string) => void; runs?
         });
         return (performance.now() - started) / 1000;
       };
-      const without_s = await time(plain, 'plain');
-      const with_s = await time(captioned, 'captions');
+      // Alternate which goes first, so a machine getting busier or quieter during a run does not favour one side.
+      let without_s: number;
+      let with_s: number;
+      if (r % 2 === 0) {
+        without_s = await time(plain, 'plain');
+        with_s = await time(captioned, 'captions');
+      } else {
+        with_s = await time(captioned, 'captions');
+        without_s = await time(plain, 'plain');
+      }
       log(`captions run ${r + 1}/${runs}: without ${without_s.toFixed(1)} s, with ${with_s.toFixed(1)} s`);
       out.push({ with_s, without_s });
     }
