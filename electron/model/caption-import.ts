@@ -1,4 +1,5 @@
 import { addTrack, setTrackCues, uniqueTrackName } from './caption-edits';
+import { shownStyleFor } from './caption-style';
 import type { CaptionCue } from './caption-track';
 import type { VideoDraft } from './draft';
 import type { EditResult } from './timeline';
@@ -20,7 +21,5 @@ export type SyncedTrackOptions = {
 export function withSyncedTrack(doc: VideoDraft, cues: readonly CaptionCue[], opts: SyncedTrackOptions): EditResult {
   if (cues.length === 0) return { ok: false, reason: 'invalid_value', message: 'No captions came out of the recording, so nothing was added.' };
   if (opts.replaceTrackId !== undefined) return setTrackCues(opts.replaceTrackId, cues)(doc);
-  // Shown on the video at once: Karaoke when the words are timed (they are, from a sync or a transcription), else Static.
-  const styleId = cues.some((c) => c.words?.length) ? 'karaoke' : 'static';
-  return addTrack({ name: uniqueTrackName(opts.name, doc.captions ?? []), language: opts.language, cues: [...cues], styleId })(doc);
+  return addTrack({ name: uniqueTrackName(opts.name, doc.captions ?? []), language: opts.language, cues: [...cues], styleId: shownStyleFor(cues) })(doc);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockTop, captionPlacement, captionZones, cueWordTimes, resolveCaptionStyle, trackSegments } from './caption-style';
+import { blockTop, captionPlacement, captionZones, cueWordTimes, resolveCaptionStyle, shownStyleFor, trackSegments } from './caption-style';
 import { safeZones } from './safe-zones';
 
 const vertical = { width: 1080, height: 1920 };
@@ -22,6 +22,14 @@ describe('caption style presets', () => {
   });
   it('refuse an unknown style id with what to do', () => {
     expect(() => resolveCaptionStyle('wobble', null, 1080)).toThrow(/Pick one of static, karaoke/);
+  });
+});
+
+describe('the style a new track shows with', () => {
+  it('is Karaoke when any cue has timed words, else Static (typed, imported, empty)', () => {
+    expect(shownStyleFor([])).toBe('static');
+    expect(shownStyleFor([{}, { words: [] }])).toBe('static');
+    expect(shownStyleFor([{}, { words: [{ text: 'Hi', startSec: 0, endSec: 0.3 }] }])).toBe('karaoke');
   });
 });
 

@@ -68,6 +68,14 @@ const DEFAULT_POSITION: CaptionPosition = { anchor: 'bottom', margin: 0.04, maxW
 
 type KitLike = Pick<BrandKitContent, 'textStyles' | 'palette'>;
 
+/**
+ * The style a new track shows on the video with: Karaoke when its words are timed (a sync or a transcription),
+ * else Static (typed, or an imported file). "None — file only" stays a choice in the style menu.
+ */
+export function shownStyleFor(cues: readonly Pick<CaptionCue, 'words'>[]): CaptionStyleId {
+  return cues.some((c) => c.words?.length) ? 'karaoke' : 'static';
+}
+
 export function isCaptionStyleId(id: string): id is CaptionStyleId {
   return (captionStyleIds as readonly string[]).includes(id);
 }

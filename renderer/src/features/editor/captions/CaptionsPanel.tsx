@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { addTrack, removeTrack, renameTrack, setTrackStyle } from '../../../../../electron/model/caption-edits';
+import { shownStyleFor } from '../../../../../electron/model/caption-style';
 import type { CaptionTrack } from '../../../../../electron/model/caption-track';
 import { languageName } from '../../../../../electron/model/caption-track';
 import { errorText } from '../../../api/client';
@@ -124,7 +125,7 @@ export function CaptionsPanel({ extraWays = [] }: { extraWays?: readonly Caption
         onClose={() => setDialog(null)}
         onSubmit={(name, language) => {
           if (dialog === 'new') {
-            const r = runCaptionEdit(addTrack({ name, language, styleId: 'static' }));
+            const r = runCaptionEdit(addTrack({ name, language, styleId: shownStyleFor([]) }));
             if (r?.ok) setPicked(r.trackId);
             return r?.ok === true;
           }

@@ -1,4 +1,5 @@
 import { addCueAt, addTrack, type CaptionEdit, type CaptionEditResult, uniqueTrackName } from '../../../../../electron/model/caption-edits';
+import { shownStyleFor } from '../../../../../electron/model/caption-style';
 import { type CaptionTrack, languageName, LanguageTag } from '../../../../../electron/model/caption-track';
 import { AppError } from '../../../../../electron/model/errors';
 import { type ParsedSubtitles, parseSubtitles, SubtitleParseError, type SubtitleNote } from '../../../../../electron/model/subtitle-parse';
@@ -45,7 +46,7 @@ export function addCaptionAtPlayhead(trackId: string | null): { trackId: string;
   const r = runCaptionEdit((doc) => {
     if (trackId) return addCueAt(trackId, t0, text)(doc);
     const lang = defaultTrackLanguage();
-    const made = addTrack({ name: uniqueTrackName(languageName(lang), doc.captions ?? []), language: lang, styleId: 'static' })(doc);
+    const made = addTrack({ name: uniqueTrackName(languageName(lang), doc.captions ?? []), language: lang, styleId: shownStyleFor([]) })(doc);
     return made.ok ? addCueAt(made.trackId!, t0, text)(made.draft) : made;
   });
   if (!r?.ok || !r.trackId || !r.cueId) return null;
@@ -74,8 +75,7 @@ export async function readSubtitleFile(file: File): Promise<ReadSubtitles> {
 
 /** Adds the read file as a new track (one undo step) and shows it. */
 export function addImportedTrack(read: Extract<ReadSubtitles, { ok: true }>, name: string, language: string): string | null {
-  // Shown on the video from the start (Static); the style menu has "None — file only" for a subtitle file alone.
-  const r = runCaptionEdit(addTrack({ name, language, cues: read.parsed.cues, styleId: 'static' }));
+  const r = runCaptionEdit(addTrack({ name, language, cues: read.parsed.cues, styleId: shownStyleFor(read.parsed.cues) }));
   return r?.ok ? r.trackId : null;
 }
 
