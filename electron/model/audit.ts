@@ -19,6 +19,9 @@ export const auditActions = [
   // An admin downloaded (started), added, removed or chose a speech-recognition model (Settings → Captions models).
   // The models folder is the machine's: the entry is in the library where the admin acted.
   'model_edit',
+  // The router refused a call before it ran: above the caller's role, or naming someone else as the actor
+  // (electron/api/access.ts). Who tried what is kept; the input itself is not.
+  'access_denied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
