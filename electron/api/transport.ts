@@ -1,6 +1,8 @@
 import type { CallName, CallResult, EventName } from './contract';
 import type { MediaVariant } from '../model/asset';
 import type { ChunkAck } from '../model/recording';
+import type { ErrorCode } from '../model/errors';
+import type { User } from '../model/post';
 
 /** Paths of the browser-mode host. Auth: a session cookie from opening `/?token=…` once, plus the page keys below. */
 export const HOST_PATHS = {
@@ -130,6 +132,8 @@ export interface PreloadBridge {
   chooseScreen(id: string): Promise<boolean>;
   /** Shows a finished export's file (by its job id) in the system's file manager; false when the file is gone. */
   revealExport(jobId: string): Promise<boolean>;
+  /** The app's sign-in on a team library: ask the state, sign in (the token stays in the main process), sign out. */
+  auth(request: { op: 'state' } | { op: 'signIn'; login: string; password: string } | { op: 'signOut' }): Promise<AppAuthAnswer>;
 }
 
 export const BRIDGE_KEY = 'postframe';
@@ -140,3 +144,11 @@ export const IPC_CHUNK_CHANNEL = 'postframe:chunk';
 export const IPC_SCREENS_CHANNEL = 'postframe:screens';
 export const IPC_CHOOSE_SCREEN_CHANNEL = 'postframe:choose-screen';
 export const IPC_REVEAL_EXPORT_CHANNEL = 'postframe:reveal-export';
+/** The desktop app's own sign-in on a team library (electron/main/app-session.ts). */
+export const IPC_AUTH_CHANNEL = 'postframe:auth';
+
+/** Whether the app's library is a team's and who is signed in (null on a team library until someone signs in). */
+export type AppAuthState = { team: boolean; signedIn: boolean; user: User | null };
+export type AppAuthAnswer =
+  | { ok: true; state: AppAuthState }
+  | { ok: false; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } };

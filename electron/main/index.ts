@@ -7,6 +7,7 @@ import { Studio } from '../studio';
 import { installProcessGuards } from '../studio/process-guards';
 import { installScreenCapture } from './capture';
 import { installCspHeader } from './csp';
+import { AppSession, SIGN_IN_FIRST } from './app-session';
 import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
@@ -48,6 +49,7 @@ const target = resolveRendererTarget({
 });
 
 let studio: Studio | null = null;
+const appSession = new AppSession();
 let route: Route | null = null;
 let stopEvents: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -81,14 +83,18 @@ async function start(): Promise<void> {
       () => route,
       () => (studio ? (id, seq, data) => studio!.appendRecordingChunk(id, seq, data) : null),
       () => (studio ? (jobId) => studio!.locateExport(jobId) : null),
+      () => (studio ? (request) => appSession.handle(studio!, request) : null),
     );
     installScreenCapture(ses, target);
     installAppMenu({ dev: !app.isPackaged });
 
     studio = await openStudio();
     const opened = studio;
-    // A personal library: the app acts as its owner, with no sign-in (DESIGN.md "Accounts and trust").
-    route = async (name, input) => opened.route(name, input, opened.ownerCaller());
+    // A personal library: the app acts as its owner; a team library asks who you are (main/app-session.ts).
+    route = async (name, input) => {
+      const caller = appSession.callerIn(opened);
+      return caller ? opened.route(name, input, caller) : SIGN_IN_FIRST;
+    };
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
     // Due posts are exported while the app runs; the first pass catches up on what came due while it was closed.
     inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
