@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { parseHostKeys } from '../api/transport';
-import { HostAuth, isLoopbackHost, parseCookies, sessionCookieName } from './auth';
+import { HostAuth, checkOrigin, parseCookies, sessionCookie, sessionCookieName } from './auth';
+import { allowedHosts, planNetwork } from './network';
 
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
 const sessionOf = (setCookie: string) => /^pf_session_\d+=([^;]+);/.exec(setCookie)![1]!;
 const PORT = 5555;
 const SESSION_COOKIE = sessionCookieName(PORT);
-const newAuth = (loopbackOnly = true) => new HostAuth(loopbackOnly, () => PORT);
+const newAuth = () => new HostAuth(() => PORT);
 
 describe('parseCookies', () => {
   it('reads name=value pairs, trimming and decoding', () => {
@@ -23,15 +24,47 @@ describe('parseCookies', () => {
   });
 });
 
-describe('isLoopbackHost', () => {
-  it('accepts only loopback names with our port', () => {
-    expect(isLoopbackHost('127.0.0.1:4321', 4321)).toBe(true);
-    expect(isLoopbackHost('LOCALHOST:4321', 4321)).toBe(true);
-    expect(isLoopbackHost('[::1]:4321', 4321)).toBe(true);
-    expect(isLoopbackHost('127.0.0.1:4322', 4321)).toBe(false);
-    expect(isLoopbackHost('127.0.0.1', 4321)).toBe(false);
-    expect(isLoopbackHost('evil.example:4321', 4321)).toBe(false);
-    expect(isLoopbackHost('localhost.evil.example:4321', 4321)).toBe(false);
+describe('session cookie', () => {
+  it('is per port, HttpOnly and SameSite=Strict; over TLS also Secure under the __Host- prefix', () => {
+    expect(sessionCookie(4321, false, 'v')).toBe('pf_session_4321=v; HttpOnly; SameSite=Strict; Path=/');
+    expect(sessionCookie(4321, true, 'v')).toBe('__Host-pf_session_4321=v; HttpOnly; SameSite=Strict; Path=/; Secure');
+    expect(sessionCookieName(4321, true)).toBe('__Host-pf_session_4321');
+  });
+});
+
+describe('checkOrigin', () => {
+  const loopback = planNetwork({ tls: false });
+  const loopbackHosts = allowedHosts(loopback, PORT);
+  const check = (headers: Record<string, string>, requireOrigin: boolean, hosts = loopbackHosts, secure = false) => checkOrigin(req(headers), { allowedHosts: hosts, secure, requireOrigin });
+
+  it('on loopback answers only loopback names with our port (DNS rebinding)', () => {
+    expect(check({ host: '127.0.0.1:5555' }, false)).toBe('ok');
+    expect(check({ host: 'LOCALHOST:5555' }, false)).toBe('ok');
+    expect(check({ host: '[::1]:5555' }, false)).toBe('ok');
+    for (const host of ['127.0.0.1:5556', '127.0.0.1', 'evil.example:5555', 'localhost.evil.example:5555', '']) expect(check({ host }, false), host).toBe('wrong-host');
+    expect(check({}, false)).toBe('wrong-host');
+  });
+
+  it('needs an Origin for writes, and it must be our own', () => {
+    expect(check({ host: '127.0.0.1:5555' }, true)).toBe('wrong-origin');
+    expect(check({ host: '127.0.0.1:5555', origin: 'http://127.0.0.1:5555' }, true)).toBe('ok');
+    expect(check({ host: 'localhost:5555', origin: 'http://localhost:5555' }, true)).toBe('ok');
+    expect(check({ host: 'evil.example:5555', origin: 'http://evil.example:5555' }, true)).toBe('wrong-host');
+    expect(check({ host: '127.0.0.1:5555', origin: 'http://evil.example' }, false)).toBe('wrong-origin');
+    expect(check({ host: '127.0.0.1:5555', origin: 'http://localhost:5555' }, false)).toBe('wrong-origin');
+    expect(check({ host: '127.0.0.1:5555', origin: 'null' }, false)).toBe('wrong-origin');
+  });
+
+  it('on a network answers only the public URL\'s host, under https', () => {
+    const hosts = allowedHosts(planNetwork({ host: '0.0.0.0', publicUrl: 'https://studio.example.lan:8443', tls: true }), PORT);
+    expect(hosts).toEqual(['studio.example.lan:8443']);
+    expect(check({ host: 'studio.example.lan:8443', origin: 'https://studio.example.lan:8443' }, true, hosts, true)).toBe('ok');
+    expect(check({ host: 'Studio.Example.LAN:8443', origin: 'https://studio.example.lan:8443' }, true, hosts, true)).toBe('ok');
+    // The same name over plain http (a downgrade, or another server on that name) is another origin.
+    expect(check({ host: 'studio.example.lan:8443', origin: 'http://studio.example.lan:8443' }, true, hosts, true)).toBe('wrong-origin');
+    expect(check({ host: '192.168.1.20:8443', origin: 'https://192.168.1.20:8443' }, true, hosts, true)).toBe('wrong-host');
+    expect(check({ host: '127.0.0.1:5555' }, false, hosts, true)).toBe('wrong-host');
+    expect(check({ host: 'studio.example.lan:8443', origin: 'https://evil.example' }, false, hosts, true)).toBe('wrong-origin');
   });
 });
 
@@ -80,27 +113,5 @@ describe('HostAuth', () => {
     expect(b.isPageKey(ka.page)).toBe(false);
     expect(b.isMediaKey(ka.media)).toBe(false);
     for (const v of [null, undefined, '', ka.page.slice(1), ['a', 'b']]) expect(a.isPageKey(v), String(v)).toBe(false);
-  });
-
-  it('checks Host (DNS rebinding) and Origin', () => {
-    const auth = newAuth();
-    const port = 5555;
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555' }), port, false)).toBe(true);
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555' }), port, true)).toBe(false); // writes need an Origin
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555', origin: 'http://127.0.0.1:5555' }), port, true)).toBe(true);
-    expect(auth.sameOrigin(req({ host: 'localhost:5555', origin: 'http://localhost:5555' }), port, true)).toBe(true);
-    expect(auth.sameOrigin(req({ host: 'evil.example:5555' }), port, false)).toBe(false);
-    expect(auth.sameOrigin(req({ host: 'evil.example:5555', origin: 'http://evil.example:5555' }), port, true)).toBe(false);
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555', origin: 'http://evil.example' }), port, false)).toBe(false);
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555', origin: 'http://localhost:5555' }), port, false)).toBe(false);
-    expect(auth.sameOrigin(req({ host: '127.0.0.1:5555', origin: 'null' }), port, false)).toBe(false);
-    expect(auth.sameOrigin(req({}), port, false)).toBe(false);
-  });
-
-  it('on a LAN bind accepts any Host but still needs a matching Origin', () => {
-    const auth = newAuth(false);
-    expect(auth.sameOrigin(req({ host: '192.168.1.20:5555' }), 5555, false)).toBe(true);
-    expect(auth.sameOrigin(req({ host: '192.168.1.20:5555', origin: 'http://192.168.1.20:5555' }), 5555, true)).toBe(true);
-    expect(auth.sameOrigin(req({ host: '192.168.1.20:5555', origin: 'http://evil.example' }), 5555, true)).toBe(false);
   });
 });

@@ -25,9 +25,34 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
-/** The session cookie's name: per port, because cookies ignore ports and another local server may use ours. */
-export function sessionCookieName(port: number): string {
-  return `pf_session_${port}`;
+/**
+ * The session cookie's name: per port, because cookies ignore ports and another local server may use ours. Over
+ * TLS it carries the `__Host-` prefix: the browser then takes it only with Secure, Path=/ and no Domain, so no
+ * other host name (and no plain-HTTP page) can set or shadow it.
+ */
+export function sessionCookieName(port: number, secure = false): string {
+  return `${secure ? '__Host-' : ''}pf_session_${port}`;
+}
+
+/** The session cookie's attributes: HttpOnly, SameSite=Strict, Path=/, and Secure over TLS. */
+export function sessionCookie(port: number, secure: boolean, value: string): string {
+  return `${sessionCookieName(port, secure)}=${value}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
+}
+
+/** Where a request stands against the Host allow-list and the Origin rule. */
+export type OriginCheck = 'ok' | 'wrong-host' | 'wrong-origin';
+
+/**
+ * The Host header must be one we answer to (`allowedHosts`: the public URL's, or the loopback names with our
+ * port; DNS rebinding); the Origin, when sent (and always for a write or an upgrade), must be that same host
+ * under our scheme (another site, or an http:// page against an https:// host, is refused).
+ */
+export function checkOrigin(req: IncomingMessage, o: { allowedHosts: readonly string[]; secure: boolean; requireOrigin: boolean }): OriginCheck {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!o.allowedHosts.includes(host)) return 'wrong-host';
+  const origin = req.headers.origin;
+  if (origin === undefined) return o.requireOrigin ? 'wrong-origin' : 'ok';
+  return origin.toLowerCase() === `${o.secure ? 'https' : 'http'}://${host}` ? 'ok' : 'wrong-origin';
 }
 
 /**
@@ -44,10 +69,10 @@ export class HostAuth {
   private readonly pageKey = secret();
   private readonly mediaKey = secret();
 
-  /** `port`: the port we listen on (known once listening). */
+  /** `port`: the port we listen on (known once listening); `secure`: served over TLS. */
   constructor(
-    private readonly loopbackOnly: boolean,
     private readonly port: () => number,
+    private readonly secure = false,
   ) {}
 
   get oneTimeToken(): string | null {
@@ -59,13 +84,13 @@ export class HostAuth {
     if (!this.token || !safeEqual(candidate, this.token)) return null;
     this.token = null;
     return {
-      setCookie: `${sessionCookieName(this.port())}=${this.session}; HttpOnly; SameSite=Strict; Path=/`,
+      setCookie: sessionCookie(this.port(), this.secure, this.session),
       location: `/#${HOST_KEYS_FRAGMENT}=${this.pageKey}.${this.mediaKey}`,
     };
   }
 
   hasSession(req: IncomingMessage): boolean {
-    const c = parseCookies(req.headers.cookie).get(sessionCookieName(this.port()));
+    const c = parseCookies(req.headers.cookie).get(sessionCookieName(this.port(), this.secure));
     return c !== undefined && safeEqual(c, this.session);
   }
 
@@ -78,17 +103,4 @@ export class HostAuth {
   isMediaKey(value: string | null | undefined): boolean {
     return typeof value === 'string' && safeEqual(value, this.mediaKey);
   }
-
-  /** Host must be one we answer to; Origin, when sent, must be that same host. */
-  sameOrigin(req: IncomingMessage, port: number, requireOrigin: boolean): boolean {
-    const host = req.headers.host ?? '';
-    if (this.loopbackOnly && !isLoopbackHost(host, port)) return false;
-    const origin = req.headers.origin;
-    if (origin === undefined) return !requireOrigin;
-    return origin === `http://${host}`;
-  }
-}
-
-export function isLoopbackHost(host: string, port: number): boolean {
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
 }

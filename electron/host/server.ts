@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import { MAX_CHUNK_BYTES } from '../model/recording';
 import { uploadTooLargeMessage } from '../model/upload';
 import type { Studio } from '../studio';
 import { MAX_MESSAGE_BYTES, serveApiSocket } from './api-socket';
-import { HostAuth } from './auth';
+import { HostAuth, checkOrigin, type OriginCheck } from './auth';
+import { type NetworkPlan, allowedHosts, planNetwork, publicAddress } from './network';
 import { declaredLength, detachedBody, lingerAfter, readBody } from './bodies';
 
 export type HostOptions = {
@@ -23,11 +25,25 @@ export type HostOptions = {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
+  /** The address to bind (default 127.0.0.1). Anything but loopback needs `tls` (network.ts refuses otherwise). */
   host?: string;
+  /** The address people open (`--public-url`): the only Host (and Origin) answered besides loopback's own. */
+  publicUrl?: string;
+  /** Serve HTTPS with this certificate and key (PEM), from tls.ts. */
+  tls?: { cert: string; key: string };
   log?: { info(msg: string): void; error(msg: string, ...rest: unknown[]): void };
 };
 
-export type RunningHost = { url: string; openUrl: string; port: number; close(): Promise<void> };
+export type RunningHost = {
+  /** The address people open (ends in '/'). */
+  url: string;
+  openUrl: string;
+  port: number;
+  plan: NetworkPlan;
+  /** The Host header values answered (network.ts allowedHosts). */
+  allowedHosts: string[];
+  close(): Promise<void>;
+};
 
 const CSP =
   "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
@@ -45,23 +61,29 @@ const STATIC_TYPES: Record<string, string> = {
 
 /** The browser-mode host: the built renderer, the API over WebSocket and media over HTTP with Range. */
 export async function startHost(o: HostOptions): Promise<RunningHost> {
-  const bindHost = o.host ?? '127.0.0.1';
-  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
+  // The same check the CLI makes first: a host that other machines reach never starts without TLS.
+  const plan = planNetwork({ host: o.host, publicUrl: o.publicUrl, tls: o.tls !== undefined });
+  const secure = plan.tls;
   let port = 0;
-  const auth = new HostAuth(loopbackOnly, () => port);
+  let hosts: string[] = [];
+  const auth = new HostAuth(() => port, secure);
+  const originOf = (req: IncomingMessage, requireOrigin: boolean): OriginCheck => checkOrigin(req, { allowedHosts: hosts, secure, requireOrigin });
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
   });
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       log.error('[host] request failed', e);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
       else res.destroy();
     });
-  });
+  };
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : http.createServer(onRequest);
+  // A client that fails the TLS handshake (a browser refusing the certificate) is not our error to log.
+  server.on('tlsClientError', () => undefined);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -70,7 +92,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const url = requestUrl(req.url);
     if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address cannot be read.');
     const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
-    if (!auth.sameOrigin(req, port, isWrite)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: wrong host or origin.');
+    const where = originOf(req, isWrite);
+    // 421: this server does not answer to that name (DNS rebinding, or a name not in --public-url).
+    if (where === 'wrong-host') return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: this Postframe answers only to its own address.');
+    if (where === 'wrong-origin') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: the request came from another site.');
 
     const token = url.searchParams.get('token');
     if (token !== null && req.method === 'GET') {
@@ -301,11 +326,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     // Until ws takes the socket over, its errors (a reset mid-handshake) are ours to catch.
     socket.on('error', () => socket.destroy());
     const url = requestUrl(req.url);
-    const allowed = url !== null && url.pathname === HOST_PATHS.api && auth.sameOrigin(req, port, true) && auth.hasSession(req) && auth.isPageKey(url.searchParams.get(HOST_API_KEY_PARAM));
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+    const where = originOf(req, true);
+    if (where === 'wrong-host') return void socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const allowed = url !== null && url.pathname === HOST_PATHS.api && where === 'ok' && auth.hasSession(req) && auth.isPageKey(url.searchParams.get(HOST_API_KEY_PARAM));
+    if (!allowed) return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
@@ -320,7 +344,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port ?? 0, bindHost, () => {
+    server.listen(o.port ?? 0, plan.bindHost, () => {
       server.off('error', reject);
       resolve();
     });
@@ -328,12 +352,14 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   // Once listening, a server error (e.g. too many open files while accepting) is logged, never thrown.
   server.on('error', (e) => log.error('[host] server error', e));
   port = (server.address() as AddressInfo).port;
-  const shownHost = loopbackOnly ? '127.0.0.1' : bindHost;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  hosts = allowedHosts(plan, port);
+  const url = publicAddress(plan, port);
   return {
     url,
     openUrl: `${url}?token=${auth.oneTimeToken}`,
     port,
+    plan,
+    allowedHosts: hosts,
     async close() {
       unsubscribe();
       for (const ws of clients) ws.terminate();
