@@ -629,7 +629,11 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
   });
   io.out(describeNetwork({ plan, port: host.port, tls }));
   const access = allowed.length ? `Browser tabs may read and write paths inside: ${allowed.join(', ')}` : 'Browser tabs import by upload only (allow a folder with --allow-folder DIR)';
-  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  const first = host.openUrl !== host.url;
+  const open = first
+    ? `First start. Open ${host.openUrl}\nto create the admin account (the link works once, until a restart). Or: postframe users add --admin.`
+    : `Open ${host.openUrl} and sign in. Admins invite others from Settings → Team.`;
+  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\n${open}\n(press Ctrl+C to stop)\n`);
   // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
   inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
   await new Promise<void>((resolve) => {

@@ -1,14 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { HOST_KEYS_FRAGMENT } from '../api/transport';
+import type { HostKeys } from '../api/transport';
+import { isTokenShape } from '../model/accounts';
 
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
-
-const secret = () => randomBytes(32).toString('base64url');
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -34,9 +33,13 @@ export function sessionCookieName(port: number, secure = false): string {
   return `${secure ? '__Host-' : ''}pf_session_${port}`;
 }
 
-/** The session cookie's attributes: HttpOnly, SameSite=Strict, Path=/, and Secure over TLS. */
-export function sessionCookie(port: number, secure: boolean, value: string): string {
-  return `${sessionCookieName(port, secure)}=${value}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
+/**
+ * The session cookie: HttpOnly, SameSite=Strict, Path=/, Secure over TLS. `maxAgeSeconds` keeps it as long as the
+ * session may live (its absolute expiry); 0 tells the browser to drop it.
+ */
+export function sessionCookie(port: number, secure: boolean, value: string, maxAgeSeconds?: number): string {
+  const age = maxAgeSeconds === undefined ? '' : `; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`;
+  return `${sessionCookieName(port, secure)}=${value}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}${age}`;
 }
 
 /** Where a request stands against the Host allow-list and the Origin rule. */
@@ -56,18 +59,18 @@ export function checkOrigin(req: IncomingMessage, o: { allowedHosts: readonly st
 }
 
 /**
- * Browser-mode access (docs/security.md, "Browser-mode sessions"). `postframe serve` prints a URL with a
- * one-time token. Opening it once trades the token for an HttpOnly, SameSite=Strict session cookie named for
- * the port, and redirects to `/#pf-keys=<pageKey>.<mediaKey>`, which only the page sees and keeps. Cookies ignore
- * ports, so any server on another port of this machine receives the cookie: the cookie alone opens only the app
- * shell; the API and writes need the page key, media addresses the media key. Requests must also come from our
- * own origin (Origin and Host checked), which stops other sites and DNS rebinding.
+ * Browser-mode credentials (docs/security.md, "Browser-mode sessions" and "Browser mode on a network"). Who is
+ * signed in lives in the library (studio.accounts: sessions by the hash of their token); this holds what is per
+ * server run: the session cookie's name, the page and media keys of each session, and the first-start setup token.
+ *
+ * The keys are HMACs of the session token under a secret made at start, so nothing extra is stored and a key
+ * opens only its own session. Cookies ignore ports, so any server on another port of this machine receives the
+ * cookie: the cookie alone opens only the app shell; the API and writes need the page key, media addresses the
+ * media key. A restart makes a new secret: pages sign in again (their session may live on, their keys do not).
  */
 export class HostAuth {
-  private token: string | null = randomBytes(24).toString('base64url');
-  private readonly session = secret();
-  private readonly pageKey = secret();
-  private readonly mediaKey = secret();
+  private readonly secret = randomBytes(32);
+  private setup: string | null = randomBytes(24).toString('base64url');
 
   /** `port`: the port we listen on (known once listening); `secure`: served over TLS. */
   constructor(
@@ -75,32 +78,52 @@ export class HostAuth {
     private readonly secure = false,
   ) {}
 
-  get oneTimeToken(): string | null {
-    return this.token;
+  /** The one-time token of the first-start link (`#setup=`), until it has been used. */
+  get setupToken(): string | null {
+    return this.setup;
   }
 
-  /** When `candidate` is the unspent token: the session cookie to set and where to send the browser. */
-  redeem(candidate: string): { setCookie: string; location: string } | null {
-    if (!this.token || !safeEqual(candidate, this.token)) return null;
-    this.token = null;
-    return {
-      setCookie: sessionCookie(this.port(), this.secure, this.session),
-      location: `/#${HOST_KEYS_FRAGMENT}=${this.pageKey}.${this.mediaKey}`,
-    };
+  isSetupToken(candidate: unknown): boolean {
+    return this.setup !== null && typeof candidate === 'string' && safeEqual(candidate, this.setup);
   }
 
-  hasSession(req: IncomingMessage): boolean {
+  /** The admin has been created: the setup link never works again (in this run or, being random, any other). */
+  spendSetupToken(): void {
+    this.setup = null;
+  }
+
+  /** The session token in this request's cookie, when it has a token's shape (anything else is nobody's). */
+  tokenOf(req: IncomingMessage): string | null {
     const c = parseCookies(req.headers.cookie).get(sessionCookieName(this.port(), this.secure));
-    return c !== undefined && safeEqual(c, this.session);
+    return isTokenShape(c) ? c : null;
   }
 
-  /** The API upgrade, uploads and recording chunks present the page key. */
-  isPageKey(value: string | string[] | null | undefined): boolean {
-    return typeof value === 'string' && safeEqual(value, this.pageKey);
+  /** The cookie that signs this browser in with `token` until `expiresAt`. */
+  cookieFor(token: string, expiresAt: string, nowMs = Date.now()): string {
+    return sessionCookie(this.port(), this.secure, token, (Date.parse(expiresAt) - nowMs) / 1000);
   }
 
-  /** Media, text layer and export addresses carry the media key. */
-  isMediaKey(value: string | null | undefined): boolean {
-    return typeof value === 'string' && safeEqual(value, this.mediaKey);
+  /** The cookie that signs this browser out. */
+  clearedCookie(): string {
+    return sessionCookie(this.port(), this.secure, '', 0);
+  }
+
+  /** The page and media keys of the session with `token` (this run's). */
+  keysFor(token: string): HostKeys {
+    return { page: this.derive('page', token), media: this.derive('media', token) };
+  }
+
+  /** The API upgrade, uploads, chunks and the session check present the page key of their session. */
+  isPageKey(token: string, value: string | string[] | null | undefined): boolean {
+    return typeof value === 'string' && safeEqual(value, this.derive('page', token));
+  }
+
+  /** Media, text layer, font and export addresses carry the media key of their session. */
+  isMediaKey(token: string, value: string | null | undefined): boolean {
+    return typeof value === 'string' && safeEqual(value, this.derive('media', token));
+  }
+
+  private derive(kind: 'page' | 'media', token: string): string {
+    return createHmac('sha256', this.secret).update(`${kind}\u0000${token}`).digest('base64url');
   }
 }
