@@ -34,6 +34,7 @@ Usage:
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o (OUT.jpg|.png|.webp|.avif | DIR/)
                    [--format jpeg|png|webp|avif] [--max-kb N] [--json]      (image drafts; a carousel needs DIR/)
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
+                  [--public-url https://NAME:PORT] [--tls self-signed | --tls-cert FILE --tls-key FILE]
   postframe audit verify [--library DIR]
   postframe queue list --library DIR [--json]
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
@@ -59,6 +60,9 @@ ones unless --include-late) are rendered per channel and delivered to the folder
 serve also runs the in-app scheduler, which delivers due posts while it serves. In the browser, files arrive as
 uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from a folder, open or create a library,
 the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
+serve listens on 127.0.0.1 unless --host says otherwise; any other address needs TLS (--tls self-signed makes a
+certificate and keeps it in the settings folder; or --tls-cert FILE --tls-key FILE) and --public-url, the address
+people open (the only name it answers to). It prints the certificate's SHA-256 fingerprint (docs/security.md).
 kit export writes a brand kit with its logos, intro/outro clips and fonts into one file (FILE may be a folder);
 kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
 backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
@@ -98,7 +102,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -587,12 +591,26 @@ function numberOr(v: string | undefined): unknown {
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
   // Loaded here, not at start-up: the one-shot commands never need the host (or ws).
   const { startHost } = await import('../host/server');
+  const { NetworkConfigError, certificateNames, describeNetwork, planNetwork } = await import('../host/network');
+  const { loadTlsFiles, selfSignedTls } = await import('../host/tls');
   const maxUploadMb = intFlag(args, 'max-upload-mb', MAX_UPLOAD_MB_RANGE) ?? DEFAULT_MAX_UPLOAD_MB;
   const allowed = await allowedFolders(listFlag(args, 'allow-folder'));
+  const tlsChoice = tlsFlags(args);
+  // The network flags are checked before anything opens: a refusal says which flags to add.
+  let plan;
+  try {
+    plan = planNetwork({ host: stringFlag(args, 'host'), publicUrl: stringFlag(args, 'public-url'), tls: tlsChoice !== null });
+  } catch (e) {
+    if (e instanceof NetworkConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  const settingsDir = defaultSettingsDir();
+  const tls =
+    tlsChoice === null ? null : tlsChoice.kind === 'files' ? await loadTlsFiles(tlsChoice.cert, tlsChoice.key) : await selfSignedTls(path.join(settingsDir, 'tls'), certificateNames(plan));
   // A browser tab names paths only inside the folders allowed here; files otherwise reach it as uploads.
   const studio = await Studio.open({
     libraryPath: lib.path,
-    settingsDir: defaultSettingsDir(),
+    settingsDir,
     shell: 'browser',
     createLibrary: lib.isDefault,
     maxUploadBytes: maxUploadMb * MB,
@@ -602,13 +620,20 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
     studio,
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     port: portFlag(args),
-    host: stringFlag(args, 'host'),
+    host: plan.bindHost,
+    publicUrl: plan.publicUrl?.href,
+    tls: tls ?? undefined,
   }).catch(async (e: unknown) => {
     await studio.close();
     throw e;
   });
+  io.out(describeNetwork({ plan, port: host.port, tls }));
   const access = allowed.length ? `Browser tabs may read and write paths inside: ${allowed.join(', ')}` : 'Browser tabs import by upload only (allow a folder with --allow-folder DIR)';
-  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  const first = host.openUrl !== host.url;
+  const open = first
+    ? `First start. Open ${host.openUrl}\nto create the admin account (the link works once, until a restart). Or: postframe users add --admin.`
+    : `Open ${host.openUrl} and sign in. Admins invite others from Settings → Team.`;
+  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\n${open}\n(press Ctrl+C to stop)\n`);
   // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
   inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
   await new Promise<void>((resolve) => {
@@ -619,4 +644,16 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
   await host.close();
   await studio.close();
   return EXIT.ok;
+}
+
+/** `--tls self-signed`, or `--tls-cert FILE --tls-key FILE` (both), or neither: null. */
+function tlsFlags(args: ParsedArgs): { kind: 'self-signed' } | { kind: 'files'; cert: string; key: string } | null {
+  const mode = stringFlag(args, 'tls');
+  const cert = stringFlag(args, 'tls-cert');
+  const key = stringFlag(args, 'tls-key');
+  if (mode !== undefined && mode !== 'self-signed') throw new UsageError(`--tls takes only "self-signed", not "${mode}". For your own certificate use --tls-cert FILE --tls-key FILE.`);
+  if (mode !== undefined && (cert !== undefined || key !== undefined)) throw new UsageError('Use either --tls self-signed or --tls-cert FILE --tls-key FILE, not both.');
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give the certificate and its private key (PEM files).');
+  if (mode !== undefined) return { kind: 'self-signed' };
+  return cert !== undefined && key !== undefined ? { kind: 'files', cert: path.resolve(cert), key: path.resolve(key) } : null;
 }

@@ -145,12 +145,12 @@ describe('browser-mode host', () => {
     it('refuses a foreign Host header (DNS rebinding), even with a valid session', async () => {
       const cookie = await login();
       const r = await request(host.port, '/', { headers: { cookie, host: `evil.example:${host.port}` } });
-      expect(r.status).toBe(403);
+      expect(r.status).toBe(421);
       // The token cannot be redeemed through a rebinding host either.
       const other = await Promise.all([
         request(host.port, `/?token=${token()}`, { headers: { host: `evil.example:${host.port}` } }),
       ]);
-      expect(other[0].status).toBe(403);
+      expect(other[0].status).toBe(421);
     });
 
     it('does not fail on a malformed cookie set by another site on 127.0.0.1', async () => {
