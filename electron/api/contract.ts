@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditVerifyView } from '../model/audit';
 import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
 import { CanvasPreset, Draft, Fps, ImageCanvas, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
@@ -546,6 +547,13 @@ export const calls = {
   'fonts.update': { input: z.object({ id: FontId, actorId: Id, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
   /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
   'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
+  // ── audit log (issue 13 §4; docs/audit.md) ── helper "audit" (acc/audit)
+  /**
+   * Checks the audit log with this machine's key (Settings → Audit log → Verify; `postframe audit verify`): the
+   * append-only guard, the hash chain, the signed head. Each problem and note is one line for a person. Admins
+   * only ('audit.verify'); it changes nothing.
+   */
+  'audit.verify': { input: z.object({ actorId: Id }).strict(), output: AuditVerifyView },
 } as const;
 
 export const events = {

@@ -30,6 +30,8 @@ export const permissions = {
    * what auto-captions use in every library. Reading the list and transcribing stay open to every role.
    */
   'models.manage': { roles: ['admin'], what: 'download, add, remove or choose speech-recognition models (Settings → Captions models)' },
+  /** Settings → Audit log → Verify (`audit.verify`): check the log's chain and signed head with this machine's key. */
+  'audit.verify': { roles: ['admin'], what: 'verify the audit log' },
   // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
   // (the caption editor's save goes through the draft's own checks, templates.edit included). captions.speech too:
   // it reads a draft's recording as drafts.get reads the draft, and writes nothing.
