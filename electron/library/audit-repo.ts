@@ -8,6 +8,7 @@ import {
   type AuditReport,
   type AuditVerifyResult,
   canonicalJson,
+  isAuditSelfAction,
 } from '../model/audit';
 import type { Db } from './db';
 import { type MachineKey, anchorMac, macMatches } from './secret-crypto';
@@ -86,6 +87,12 @@ export class AuditRepo {
   ) {}
 
   append(input: AuditInput): AuditEntry {
+    // Verify reads the log's own entries as its history (guard restored, head lost…): only this file writes them.
+    if (isAuditSelfAction(input.action)) throw new Error(`'${input.action}' entries are written by the audit log itself`);
+    return this.appendSigned(input);
+  }
+
+  private appendSigned(input: AuditInput): AuditEntry {
     // IMMEDIATE: two processes on one library (app and CLI) must not both read the same last entry.
     const write = this.db.transaction((): AuditEntry => {
       const anchor = this.anchor();
@@ -179,7 +186,7 @@ export class AuditRepo {
           else entry = this.insert({ ...base, action: 'audit_head_restored', detail: { lastSeq: last?.seq ?? 0 } });
           this.sign(entry);
         }
-        if (missing.length > 0) this.append({ actor: AUDIT_SYSTEM_ACTOR, action: 'audit_guard_restored', postId: null, at: opts.at, detail: { triggers: missing } });
+        if (missing.length > 0) this.appendSigned({ actor: AUDIT_SYSTEM_ACTOR, action: 'audit_guard_restored', postId: null, at: opts.at, detail: { triggers: missing } });
       })
       .immediate();
   }

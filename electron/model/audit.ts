@@ -30,6 +30,10 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+/** The entries only the log writes about itself: verify reads them, so no caller may append one. */
+export const auditSelfActions = ['library_created', 'audit_anchored', 'audit_guard_restored', 'audit_head_restored', 'audit_key_changed'] as const satisfies readonly AuditAction[];
+export const isAuditSelfAction = (a: AuditAction): boolean => (auditSelfActions as readonly AuditAction[]).includes(a);
+
 export type AuditEntry = {
   seq: number;
   /** ISO-8601 UTC. */
