@@ -75,6 +75,10 @@ import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/vis
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
 
+// The Electron shell wraps the machine key with the OS keychain (main/keychain-key.ts) and falls back to the file.
+export { MACHINE_KEY_BYTES } from './library/secret-crypto';
+export { type SecretKeyProvider, fileKeyProvider, writeKeyFileOnce } from './library/machine-key';
+
 export interface StudioOptions {
   libraryPath: string;
   settingsDir: string;

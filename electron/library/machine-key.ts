@@ -23,7 +23,7 @@ export function fileKeyProvider(settingsDir: string, platform: NodeJS.Platform =
   const file = keyFilePath(settingsDir);
   return async () => {
     await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (!(await fs.stat(file).catch(() => null))) await createKeyFile(file);
+    if (!(await fs.stat(file).catch(() => null))) await writeKeyFileOnce(file, randomBytes(MACHINE_KEY_BYTES));
     if (platform !== 'win32') {
       const mode = (await fs.stat(file)).mode & 0o777;
       if (mode & 0o077) {
@@ -42,12 +42,14 @@ export function fileKeyProvider(settingsDir: string, platform: NodeJS.Platform =
 }
 
 /**
- * Written whole under a temporary name, then linked into place: link fails if a key is there already, so two
- * processes starting at once end up with the same key and neither ever reads a half-written one.
+ * A key file (plain or wrapped) written whole under a temporary name, then linked into place, mode 0600: link
+ * fails if one is there already, so two processes starting at once end up with the same key and neither ever
+ * reads a half-written one. The loser's bytes are dropped; everyone reads the file after this.
  */
-async function createKeyFile(file: string): Promise<void> {
+export async function writeKeyFileOnce(file: string, data: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await fs.writeFile(tmp, randomBytes(MACHINE_KEY_BYTES), { flag: 'wx', mode: 0o600 });
+  await fs.writeFile(tmp, data, { flag: 'wx', mode: 0o600 });
   try {
     await fs.link(tmp, file);
   } catch (e) {
