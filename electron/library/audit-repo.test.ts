@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AUDIT_GENESIS_HASH, canonicalJson, describeAuditProblem } from '../model/audit';
+import { AUDIT_GENESIS_HASH, canonicalJson, describeAuditFinding, describeAuditProblem } from '../model/audit';
 import { AuditRepo, auditHash } from './audit-repo';
 import { type Db, migrate, openDatabase } from './db';
 import { machineKey } from './secret-crypto';
@@ -115,5 +115,24 @@ describe('AuditRepo', () => {
     expect(describeAuditProblem({ ok: false, seq: 17, problem: 'hash_mismatch' })).toBe('entry 17: hash does not match its contents (edited?)');
     expect(describeAuditProblem({ ok: false, seq: 3, problem: 'gap' })).toBe('entry 3: missing (deleted?)');
     expect(describeAuditProblem({ ok: false, seq: 4, problem: 'broken_link' })).toMatch(/^entry 4: does not link/);
+  });
+});
+
+describe('the audit log’s own entries', () => {
+  it('are written only by the log itself (verify reads them as its history)', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const audit = new AuditRepo(db, KEY);
+    for (const action of ['library_created', 'audit_anchored', 'audit_guard_restored', 'audit_head_restored', 'audit_key_changed'] as const) {
+      expect(() => audit.append({ actor: ada, action, postId: null })).toThrow(/written by the audit log itself/);
+    }
+    expect(audit.count()).toBe(0);
+    db.close();
+  });
+
+  it('describe a missing range in words: one entry, or several', () => {
+    expect(describeAuditFinding({ kind: 'truncated', lastSeq: 1, anchoredSeq: 2 })).toBe('the log ends at entry 1 but its signed head is entry 2: entry 2 was deleted');
+    expect(describeAuditFinding({ kind: 'truncated', lastSeq: 15, anchoredSeq: 21 })).toBe('the log ends at entry 15 but its signed head is entry 21: entries 16–21 were deleted');
+    expect(describeAuditFinding({ kind: 'unsigned_tail', lastSeq: 9, anchoredSeq: 8 })).toBe('entry 9 comes after the signed head: added by another tool, not by Postframe');
   });
 });

@@ -77,6 +77,7 @@ export type AuditNote = { kind: 'anchored_late'; seq: number; at: string };
 export type AuditReport = { ok: boolean; count: number; keyId: string; findings: AuditFinding[]; notes: AuditNote[] };
 
 const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+const entries = (from: number, to: number) => (from === to ? `entry ${from}` : `entries ${from}–${to}`);
 
 /** What the app shows of a verification (Settings → Audit log): the findings and notes already in words. */
 export const AuditVerifyView = z.object({
@@ -109,9 +110,9 @@ export function describeAuditFinding(f: AuditFinding): string {
     case 'other_key':
       return `signed on another machine (key ${f.keyId}; this machine's key is ${f.ours}): verify it where it was last used, or, if you moved the library here, open it and keep an export from the old machine as the record of what came before`;
     case 'truncated':
-      return `the log ends at entry ${f.lastSeq} but its signed head is entry ${f.anchoredSeq}: entries ${f.lastSeq + 1}–${f.anchoredSeq} were deleted`;
+      return `the log ends at entry ${f.lastSeq} but its signed head is entry ${f.anchoredSeq}: ${entries(f.lastSeq + 1, f.anchoredSeq)} ${f.lastSeq + 1 === f.anchoredSeq ? 'was' : 'were'} deleted`;
     case 'unsigned_tail':
-      return `entries ${f.anchoredSeq + 1}–${f.lastSeq} come after the signed head: they were added by another tool, not by Postframe`;
+      return `${entries(f.anchoredSeq + 1, f.lastSeq)} ${f.anchoredSeq + 1 === f.lastSeq ? 'comes' : 'come'} after the signed head: added by another tool, not by Postframe`;
     case 'anchor_hash':
       return `entry ${f.seq} is not the entry the signed head names (the log was rewritten from some point on)`;
     case 'guard_was_missing':
