@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { machineKey, seal } from '../library/secret-crypto';
 import { openTempStudio, type TempStudio } from '../studio/__tests__/temp-studio';
-import { WEBHOOK_KEY, readConnectorSettings, webhookSecretProblem } from './connectors';
+import { type Receiver, startReceiver } from './__tests__/receiver';
+import { approvedPost, openDeliveryWorld } from './__tests__/studio-fixture';
+import { WEBHOOK_KEY, WEBHOOK_SECRET_SLOT, readConnectorSettings, webhookSecretProblem } from './connectors';
 
 /**
  * The webhook's secret header at rest (issue 13 §5): never in plain text in library.sqlite, its -wal or -shm, whether
@@ -98,5 +101,34 @@ describe('the webhook secret at rest', () => {
     const again = await t.studio.api['connectors.set']({ actorId: 'owner', webhook: hook('https://hooks.example.com/in', 'Bearer new') });
     expect(again.webhook).toMatchObject({ hasHeaderValue: true, secretUnreadable: null });
     expect(webhookSecretProblem(readConnectorSettings(t.studio.postsRepo, t.studio.rooms.secrets))).toBeNull();
+  });
+});
+
+describe('delivery with a secret from another machine', () => {
+  let receiver: Receiver | null = null;
+  afterEach(async () => {
+    await receiver?.close();
+    receiver = null;
+  });
+
+  it('renders, then refuses to send to the webhook without its secret, saying what to do', async () => {
+    const w = await openDeliveryWorld('pf-secret-deliver-');
+    try {
+      receiver = await startReceiver((_req, res) => res.writeHead(201).end('{}'));
+      await w.studio.api['connectors.set']({ actorId: 'owner', webhook: hook(receiver.url, 'Bearer here') });
+      // The stored value as another machine's key sealed it (a library folder copied here).
+      const elsewhere = machineKey(randomBytes(32));
+      const stored = w.studio.postsRepo.setting(WEBHOOK_KEY) as Record<string, unknown>;
+      w.studio.postsRepo.setSetting(WEBHOOK_KEY, { ...stored, headerValue: seal(elsewhere, 'Bearer there', `${w.studio.auditRepo.libraryId()}/${WEBHOOK_SECRET_SLOT}`) });
+
+      const post = await approvedPost(w, 'Moved', ['tiktok']);
+      await w.studio.api['delivery.exportNow']({ id: post.id, actorId: 'owner' });
+      await w.studio.rooms.delivery.whenIdle();
+      const status = await w.studio.api['delivery.status']({ postId: post.id });
+      expect(status.problem).toBe("TikTok: The webhook's Authorization secret was saved on another computer, so it cannot be read here. An admin enters it again in Settings → Delivery.");
+      expect(receiver.requests).toHaveLength(0);
+    } finally {
+      await w.close();
+    }
   });
 });
