@@ -268,7 +268,9 @@ export class Studio implements StudioContext {
       // Before anything else writes: put back the append-only guard (recording that it was gone) and sign the head.
       audit.secureOnOpen({ schemaBefore, detail: { app: pkg.version } });
       secrets = new LibrarySecrets(key, audit.libraryId());
-      sealPlainSecrets(new PostsRepo(db), db, secrets);
+      if (!sealPlainSecrets(new PostsRepo(db), db, secrets)) {
+        this.log('an old plain-text secret was sealed, but the file is busy (another Postframe reads it): its old copy is scrubbed at the next open');
+      }
     } catch (e) {
       db.close();
       throw e;

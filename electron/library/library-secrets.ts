@@ -34,15 +34,36 @@ export class LibrarySecrets {
   }
 }
 
+/** Set in the same transaction as a rewrite of a plain secret, cleared once the file is scrubbed. */
+const SCRUB_PENDING = 'secrets.scrubPending';
+
 /**
  * Rewrites rows that held a plain secret so that no copy of the old text survives in the file: secure_delete
  * zeroes what the rewrite frees, VACUUM rebuilds the file without the free pages older writes left behind, and
  * a TRUNCATE checkpoint empties the write-ahead log (which held the old pages). Used once per library, when a
- * plain secret from before sealing is found.
+ * plain secret from before sealing is found. The rewrite also marks a scrub as pending, so a scrub another
+ * process kept from finishing (a reader holding the WAL) is finished at a later open (`finishScrub`).
  */
-export function scrubbedRewrite(db: Db, rewrite: () => void): void {
+export function scrubbedRewrite(db: Db, rewrite: () => void): boolean {
   db.pragma('secure_delete = ON');
-  db.transaction(rewrite).immediate();
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.transaction(() => {
+    rewrite();
+    db.prepare("INSERT INTO settings (key, value) VALUES (?, 'true') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(SCRUB_PENDING);
+  }).immediate();
+  return finishScrub(db);
+}
+
+/** Finishes a pending scrub; true when none is pending any more, false when the file is busy (try at the next open). */
+export function finishScrub(db: Db): boolean {
+  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(SCRUB_PENDING) === undefined) return true;
+  db.pragma('secure_delete = ON');
+  try {
+    db.exec('VACUUM');
+  } catch {
+    return false;
+  }
+  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (r?.busy !== 0) return false;
+  db.prepare('DELETE FROM settings WHERE key = ?').run(SCRUB_PENDING);
+  return true;
 }

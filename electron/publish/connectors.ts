@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type LibrarySecrets, scrubbedRewrite } from '../library/library-secrets';
+import { type LibrarySecrets, finishScrub, scrubbedRewrite } from '../library/library-secrets';
 import type { PostsRepo } from '../library/posts-repo';
 import { isSealed } from '../library/secret-crypto';
 import { classifyUrlHost } from '../model/net-target';
@@ -72,15 +72,14 @@ function storedWebhook(w: StoredWebhook | null, secrets: LibrarySecrets): Stored
 
 /**
  * A webhook secret saved in plain text by an older Postframe is sealed when the library is opened, and the file
- * is scrubbed so the old text survives nowhere in it (library/library-secrets.ts scrubbedRewrite). Returns
- * whether there was one.
+ * is scrubbed so the old text survives nowhere in it (library/library-secrets.ts scrubbedRewrite); a scrub that
+ * could not finish before (the file busy) is finished now. Returns whether the file is clean.
  */
 export function sealPlainSecrets(posts: PostsRepo, db: Parameters<typeof scrubbedRewrite>[0], secrets: LibrarySecrets): boolean {
   const hook = StoredWebhook.safeParse(posts.setting(WEBHOOK_KEY));
-  if (!hook.success || hook.data.headerValue === null || isSealed(hook.data.headerValue)) return false;
+  if (!hook.success || hook.data.headerValue === null || isSealed(hook.data.headerValue)) return finishScrub(db);
   const plain = hook.data;
-  scrubbedRewrite(db, () => posts.setSetting(WEBHOOK_KEY, storedWebhook(plain, secrets)));
-  return true;
+  return scrubbedRewrite(db, () => posts.setSetting(WEBHOOK_KEY, storedWebhook(plain, secrets)));
 }
 
 /** What delivery says while the webhook's secret cannot be read here; null when it can (or none is set). */

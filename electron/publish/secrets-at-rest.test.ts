@@ -80,6 +80,28 @@ describe('the webhook secret at rest', () => {
     expect(found()).toEqual([]);
   });
 
+  it('finishes a scrub at the next open when another reader kept the file busy', async () => {
+    t = await openTempStudio('pf-secret-busy-');
+    await t.studio.close();
+    const secret = secretText();
+    const file = path.join(t.libraryPath, 'library.sqlite');
+    const db = new Database(file);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(WEBHOOK_KEY, JSON.stringify({ url: 'https://hooks.example.com/x', headerName: 'X-Api-Key', headerValue: secret, timeoutSec: 60 }));
+    // Another process in the middle of reading: its snapshot keeps the write-ahead log from being emptied.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM settings').get();
+    t.studio = await t.reopen();
+    expect(t.studio.postsRepo.setting('secrets.scrubPending')).toBe(true);
+    reader.exec('COMMIT');
+    reader.close();
+    db.close();
+    await t.restart();
+    expect(t.studio.postsRepo.setting('secrets.scrubPending')).toBeUndefined();
+    expect(filesHolding(t.libraryPath, secret)).toEqual([]);
+    expect(readConnectorSettings(t.studio.postsRepo, t.studio.rooms.secrets).webhook?.headerValue).toBe(secret);
+  });
+
   it('on another machine: Settings says to enter it again, delivery refuses, saving without it is refused; a new one works', async () => {
     t = await openTempStudio('pf-secret-moved-');
     const secret = secretText();
