@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import pkg from '../package.json';
-import type { ApiImpl, EventName, EventPayload } from './api/contract';
+import type { ApiImpl, Caller, EventName, EventPayload } from './api/contract';
+import { type Refusal, type Route, createRouter } from './api/router';
 import type { UploadResponse } from './api/transport';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo } from './library/assets-repo';
@@ -27,6 +28,7 @@ import { inBackground, safeLog } from './model/background';
 import { AppError, describeError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
+import { LOCAL_OWNER_ID } from './model/post';
 import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './model/upload';
@@ -134,6 +136,11 @@ const HOUSEKEEPING_MS = 15 * 60 * 1000;
 export class Studio implements StudioContext {
   /** The API the router serves: every call of api/contract.ts, checked complete by the compiler. */
   readonly api: ApiImpl;
+  /**
+   * The one router both transports use: access table (api/access.ts), actor from the caller, refusals audited.
+   * The transport says who the caller is (`ownerCaller()` in the app on a personal library; the session's user on the host).
+   */
+  readonly route: Route;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
   private readonly models: ModelStore;
@@ -178,6 +185,17 @@ export class Studio implements StudioContext {
       ...captionSpeechApi(this),
       ...auditApi(this),
     };
+    this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
+  }
+
+  /** Who acts in the app on a personal library (and in the CLI): the library's owner, read fresh on each call. */
+  ownerCaller(): Caller {
+    return { user: this.postsRepo.requireUser(LOCAL_OWNER_ID), sessionId: null };
+  }
+
+  /** A refused call is itself a fact worth keeping: who tried what (model/audit.ts 'access_denied'). */
+  private auditRefusal(caller: Caller, r: Refusal): void {
+    this.auditRepo.append({ actor: caller.user, action: 'access_denied', postId: null, detail: { call: r.call, why: r.why, ...r.detail }, at: this.clock().toISOString() });
   }
 
   static async open(options: StudioOptions): Promise<Studio> {

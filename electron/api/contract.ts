@@ -19,7 +19,7 @@ import { Policy } from '../model/policy';
 import { Collection, CollectionName, ColourLabel, LabelChoice, Rating, WhereUsed } from '../model/organise';
 import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
-import { ApprovalRule, workflowEventTypes } from '../model/workflow';
+import { ApprovalRule, personEventTypes } from '../model/workflow';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
@@ -412,7 +412,8 @@ export const calls = {
   'posts.transition': {
     input: z.object({
       id: Id,
-      event: z.enum(workflowEventTypes as [string, ...string[]]),
+      // Only a person's steps: rendering and delivery steps are the engine's own, never a client's to claim.
+      event: z.enum(personEventTypes),
       actorId: Id,
       comment: z.string().max(10_000).optional(),
       override: z.boolean().optional(),
@@ -551,9 +552,9 @@ export const calls = {
   /**
    * Checks the audit log with this machine's key (Settings → Audit log → Verify; `postframe audit verify`): the
    * append-only guard, the hash chain, the signed head. Each problem and note is one line for a person. Admins
-   * only ('audit.verify'); it changes nothing.
+   * only ('audit.verify'), for the caller the router vouches for (no actor in the input); it changes nothing.
    */
-  'audit.verify': { input: z.object({ actorId: Id }).strict(), output: AuditVerifyView },
+  'audit.verify': { input: Empty, output: AuditVerifyView },
 } as const;
 
 export const events = {
@@ -589,8 +590,18 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
-/** What the engine implements: one async function per call, taking the parsed (defaulted) input. */
-export type ApiImpl = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
+/**
+ * Who a call runs for (DESIGN.md "Accounts and trust"): the signed-in session's user on the host, the library's
+ * local owner in the app on a personal library. The transport decides it; the client never names it.
+ */
+export type Caller = { user: User; sessionId: string | null };
+
+/**
+ * What the engine implements: one async function per call, taking the parsed (defaulted) input and the caller.
+ * The router always passes the caller; it is optional in the type only for in-process calls (CLI, tests), which
+ * act as the library's owner. A handler that needs the caller and gets none refuses (`callerOf`).
+ */
+export type ApiImpl = { [K in CallName]: (input: ParsedInput<K>, caller?: Caller) => Promise<CallOutput<K>> };
 
 export const ApiErrorShape = z.object({ code: z.enum(errorCodes), message: z.string() });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;

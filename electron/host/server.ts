@@ -6,7 +6,6 @@ import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../api/contract';
-import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
 import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS, type SessionAnswer } from '../api/transport';
 import { parseRange } from '../media/range';
@@ -51,7 +50,6 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   let port = 0;
   const auth = new HostAuth(loopbackOnly, () => port);
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
-  const route = createRouter(o.studio.api, log);
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
@@ -311,7 +309,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
-      serveApiSocket(ws, route, log);
+      // Until accounts land on the host, its one session acts as the library's owner (the app's rule).
+      serveApiSocket(ws, (name, input) => o.studio.route(name, input, o.studio.ownerCaller()), log);
     });
   });
   const unsubscribe = o.studio.onEvent((name, payload) => {

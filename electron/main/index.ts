@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, session, utilityProcess } from 'electron';
-import { createRouter } from '../api/router';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
 import { inBackground } from '../model/background';
@@ -88,7 +87,9 @@ async function start(): Promise<void> {
     installAppMenu({ dev: !app.isPackaged });
 
     studio = await openStudio();
-    route = createRouter(studio.api);
+    const opened = studio;
+    // A personal library: the app acts as its owner, with no sign-in (DESIGN.md "Accounts and trust").
+    route = async (name, input) => opened.route(name, input, opened.ownerCaller());
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
     // Due posts are exported while the app runs; the first pass catches up on what came due while it was closed.
     inBackground('the scheduler could not start', studio.startScheduler(), studio.log);

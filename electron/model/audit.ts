@@ -21,6 +21,9 @@ export const auditActions = [
   // An admin downloaded (started), added, removed or chose a speech-recognition model (Settings → Captions models).
   // The models folder is the machine's: the entry is in the library where the admin acted.
   'model_edit',
+  // The router refused a call before it ran: above the caller's role, or naming someone else as the actor
+  // (electron/api/access.ts). Who tried what is kept; the input itself is not.
+  'access_denied',
   // Someone made a post (posts.create, or one entry per row of a CSV import): what goes out starts here.
   'create',
   // The log's own history (docs/audit.md "Anchor"): a new library's first entry; an older library's log signed for

@@ -17,6 +17,8 @@ export const Role = z.enum(['creator', 'approver', 'admin']);
 export type Role = z.infer<typeof Role>;
 export const User = z.object({ id: z.string(), name: z.string().min(1).max(80), role: Role });
 export type User = z.infer<typeof User>;
+/** The user every library starts with (migration 0007): the app acts as them on a personal library. */
+export const LOCAL_OWNER_ID = 'owner';
 
 /** What is said with the media. Each channel target may override any field. */
 export const PostContent = z.object({

@@ -7,13 +7,15 @@ import { type SecretKeyProvider, fileKeyProvider } from '../library/machine-key'
 import { machineKey } from '../library/secret-crypto';
 import { type AuditReport, auditVerifyView } from '../model/audit';
 import { AppError } from '../model/errors';
+import { callerOf } from '../api/router';
 import type { ApiPart, StudioContext } from './context';
 
 /** The audit log's calls: verify (admins). docs/audit.md. */
 export function auditApi(ctx: StudioContext): ApiPart<'audit.verify'> {
   return {
-    async 'audit.verify'(input) {
-      ctx.postService.permitted(input.actorId, 'audit.verify');
+    async 'audit.verify'(_input, caller) {
+      // The router checked the role (api/access.ts); the engine checks again with the library's user record.
+      ctx.postService.permitted(callerOf(caller).user.id, 'audit.verify');
       return auditVerifyView(ctx.rooms.audit.verify());
     },
   };

@@ -1,5 +1,4 @@
 import { draftNotFound } from '../library/drafts-repo';
-import type { WorkflowEventType } from '../model/workflow';
 import type { ApiPart, StudioContext } from './context';
 
 type PostCalls =
@@ -43,7 +42,7 @@ export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
       return p;
     },
     async 'posts.transition'(input) {
-      const p = ctx.postService.transition({ ...input, event: input.event as WorkflowEventType });
+      const p = ctx.postService.transition({ ...input, event: input.event });
       ctx.emit('posts.changed', { reason: 'transitioned', ids: [p.id] });
       return p;
     },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { channelLimits } from '../../../../electron/model/channels';
 import type { Campaign, User } from '../../../../electron/model/post';
 import type { PostCommentSchema, PostRecordShape } from '../../../../electron/model/post-record';
-import { offeredEvents, type ApprovalRule, type PersonEventType, type WorkflowEventType } from '../../../../electron/model/workflow';
+import { offeredEvents, type ApprovalRule, type PersonEventType } from '../../../../electron/model/workflow';
 import { call, errorText } from '../../api/client';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
@@ -62,7 +62,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
     void loadComments();
   }, [loadComments, post.updatedAt]);
 
-  const run = async (event: WorkflowEventType, comment?: string) => {
+  const run = async (event: PersonEventType, comment?: string) => {
     setBusy(true);
     try {
       await call('posts.transition', { id: post.id, event, actorId: actor.id, ...(comment ? { comment } : {}) });

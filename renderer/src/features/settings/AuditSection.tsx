@@ -22,7 +22,7 @@ export function AuditSection() {
     if (!actor) return;
     setBusy(true);
     try {
-      setResult({ view: await call('audit.verify', { actorId: actor.id }), at: new Date().toISOString() });
+      setResult({ view: await call('audit.verify', {}), at: new Date().toISOString() });
       setError(null);
     } catch (e) {
       setError(errorText(e));
