@@ -12,6 +12,10 @@ import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { FontsRepo } from './library/fonts-repo';
+import { LibrarySecrets } from './library/library-secrets';
+import { type SecretKeyProvider, fileKeyProvider } from './library/machine-key';
+import { machineKey } from './library/secret-crypto';
+import { sealPlainSecrets } from './publish/connectors';
 import { JobsRepo } from './library/jobs-repo';
 import { KitsRepo } from './library/kits-repo';
 import { PostsRepo } from './library/posts-repo';
@@ -37,6 +41,7 @@ import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import { type KitUsage, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
+import { auditApi } from './studio/audit-api';
 import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
@@ -75,6 +80,10 @@ import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/vis
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
 
+// The Electron shell wraps the machine key with the OS keychain (main/keychain-key.ts) and falls back to the file.
+export { MACHINE_KEY_BYTES } from './library/secret-crypto';
+export { type SecretKeyProvider, fileKeyProvider, writeKeyFileOnce } from './library/machine-key';
+
 export interface StudioOptions {
   libraryPath: string;
   settingsDir: string;
@@ -107,6 +116,11 @@ export interface StudioOptions {
   kitFonts?: KitFontsFactory;
   /** scrypt's cost for passwords (library/accounts-repo.ts DEFAULT_KDF); tests pass a cheaper one. */
   passwordKdf?: KdfParams;
+  /**
+   * The machine key that signs the audit head and seals the library's secrets (32 bytes; docs/security.md). Electron
+   * unwraps it from the OS keychain (safeStorage); default: the 0600 file `<settingsDir>/keys/library-secret.key`.
+   */
+  secretKey?: SecretKeyProvider;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -178,6 +192,7 @@ export class Studio implements StudioContext {
       ...captionSyncApi(this),
       ...captionSpeechApi(this),
       ...accountsApi(this, () => this.accounts),
+      ...auditApi(this),
     };
     this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
   }
@@ -269,9 +284,20 @@ export class Studio implements StudioContext {
     const children = await sweepStaleChildren(folder.childrenDir, { log: (m) => this.log(m) });
     const liveOutputs = new Set(children.live.flatMap((c) => (c.output ? [path.resolve(c.output)] : [])));
     const inUse = (file: string) => liveOutputs.has(path.resolve(file));
+    const key = machineKey(await (this.options.secretKey ?? fileKeyProvider(this.options.settingsDir))());
     const db = openDatabase(folder.dbPath);
+    let audit: AuditRepo;
+    let secrets: LibrarySecrets;
     try {
+      const schemaBefore = schemaVersion(db);
       migrate(db);
+      audit = new AuditRepo(db, key);
+      // Before anything else writes: put back the append-only guard (recording that it was gone) and sign the head.
+      audit.secureOnOpen({ schemaBefore, detail: { app: pkg.version } });
+      secrets = new LibrarySecrets(key, audit.libraryId());
+      if (!sealPlainSecrets(new PostsRepo(db), db, secrets)) {
+        this.log('an old plain-text secret was sealed, but the file is busy (another Postframe reads it): its old copy is scrubbed at the next open');
+      }
     } catch (e) {
       db.close();
       throw e;
@@ -290,7 +316,7 @@ export class Studio implements StudioContext {
     // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
     const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
     const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
+    const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
@@ -373,7 +399,7 @@ export class Studio implements StudioContext {
 
   /** The append-only, hash-chained audit log of this library (library/audit-repo.ts). */
   get auditRepo(): AuditRepo {
-    return new AuditRepo(this.rooms.db);
+    return this.rooms.audit;
   }
 
   /** Posts, approvals, comments, users, campaigns and library settings (library/posts-repo.ts). */

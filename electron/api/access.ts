@@ -140,6 +140,8 @@ export const access: AccessTable = {
   'users.resetLink': 'users.manage',
   'users.setRole': 'users.manage',
   'users.setDisabled': 'users.manage',
+  // ── audit log (issue 13 §4) ──
+  'audit.verify': 'audit.verify',
 };
 
 export type AccessDecision = { ok: true } | { ok: false; permission: Permission; message: string };

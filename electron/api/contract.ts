@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditVerifyView } from '../model/audit';
 import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
 import { CanvasPreset, Draft, Fps, ImageCanvas, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
@@ -570,6 +571,13 @@ export const calls = {
   'users.setRole': { input: z.object({ id: Id, role: Role, approverChannels: ApproverChannels }).strict(), output: User },
   /** A disabled account's sessions end at once; the last enabled admin cannot be disabled. */
   'users.setDisabled': { input: z.object({ id: Id, disabled: z.boolean() }).strict(), output: User },
+  // ── audit log (issue 13 §4; docs/audit.md) ── helper "audit" (acc/audit)
+  /**
+   * Checks the audit log with this machine's key (Settings → Audit log → Verify; `postframe audit verify`): the
+   * append-only guard, the hash chain, the signed head. Each problem and note is one line for a person. Admins
+   * only ('audit.verify'), for the caller the router vouches for (no actor in the input); it changes nothing.
+   */
+  'audit.verify': { input: Empty, output: AuditVerifyView },
 } as const;
 
 export const events = {

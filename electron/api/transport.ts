@@ -3,8 +3,6 @@ import type { MediaVariant } from '../model/asset';
 import type { ErrorCode } from '../model/errors';
 import type { User } from '../model/post';
 import type { ChunkAck } from '../model/recording';
-import type { ErrorCode } from '../model/errors';
-import type { User } from '../model/post';
 
 /** Paths of the browser-mode host. Auth: a session cookie from signing in (`login` and co.), plus the page keys below. */
 export const HOST_PATHS = {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import type { Asset } from '../model/asset';
-import { describeAuditProblem } from '../model/audit';
+import { describeAuditFinding, describeAuditNote } from '../model/audit';
+import { exportAuditOffline, verifyAuditOffline } from '../studio/audit-api';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
@@ -36,6 +37,7 @@ Usage:
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
                   [--public-url https://NAME:PORT] [--tls self-signed | --tls-cert FILE --tls-key FILE]
   postframe audit verify [--library DIR]
+  postframe audit export [--library DIR] --out FILE.jsonl
   postframe queue list --library DIR [--json]
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
   postframe queue folder --library DIR PATH
@@ -53,7 +55,8 @@ search --color finds pictures with a dominant colour within --tolerance (ΔE, CI
 duplicates lists groups of the same picture (same pixels and size) or, with --near, resized, re-encoded or lightly cropped
 copies; both first compute colours and hashes for pictures that have none yet.
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
-audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
+audit verify checks the audit log's hash chain and its head signed with this machine's key: "ok (N entries, …)", or
+one line per problem and exit 1; audit export writes the log as JSON Lines with the signed head last (docs/audit.md).
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
 queue folder sets the delivery folder; export-due runs one delivery pass: scheduled posts that are due (not >1 h late
 ones unless --include-late) are rendered per channel and delivered to the folder or webhook set in Settings → Delivery.
@@ -102,7 +105,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key', 'out']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -127,7 +130,7 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
       case 'serve':
         return await serveCommand(args, libraryArg(args, settingsDir), io);
       case 'audit':
-        return await auditCommand(rest, libraryArg(args, settingsDir), io);
+        return await auditCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'queue':
         return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'kit':
@@ -389,21 +392,26 @@ async function renderImageCommand(args: ParsedArgs, what: string, target: ImageT
   }
 }
 
-async function auditCommand(rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  if (rest[0] !== 'verify' || rest.length > 1) throw new UsageError('Use: postframe audit verify --library DIR');
-  // Never create a library just to verify it: a missing one is an error, not an empty log.
-  const studio = await openStudio(lib.path, false);
-  try {
-    const r = studio.auditRepo.verify();
-    if (r.ok) {
-      io.out(`ok (${r.count} ${r.count === 1 ? 'entry' : 'entries'})\n`);
-      return EXIT.ok;
-    }
-    io.out(`${describeAuditProblem(r)}\n`);
-    return EXIT.error;
-  } finally {
-    await studio.close();
+async function auditCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  const usage = 'Use: postframe audit verify --library DIR, or postframe audit export --library DIR --out FILE.jsonl';
+  if ((sub !== 'verify' && sub !== 'export') || more.length > 0) throw new UsageError(usage);
+  // Read-only and never through a Studio: opening would put back a dropped trigger before it could be reported.
+  const where = { libraryPath: lib.path, settingsDir: defaultSettingsDir() };
+  if (sub === 'verify') {
+    const report = await verifyAuditOffline(where);
+    if (report.ok) io.out(`ok (${report.count} ${report.count === 1 ? 'entry' : 'entries'}, signed by this machine's key ${report.keyId})\n`);
+    for (const f of report.findings) io.out(`${describeAuditFinding(f)}\n`);
+    for (const n of report.notes) io.out(`note: ${describeAuditNote(n)}\n`);
+    return report.ok ? EXIT.ok : EXIT.error;
   }
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError(usage);
+  const { lines, report } = await exportAuditOffline({ ...where, out });
+  io.out(`Wrote ${lines} ${lines === 1 ? 'entry' : 'entries'} and the signed head to ${path.resolve(out)}\n`);
+  // The export is evidence either way; what verify finds is said with it.
+  for (const f of report.findings) io.err(`warning: ${describeAuditFinding(f)}\n`);
+  return EXIT.ok;
 }
 
 async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {

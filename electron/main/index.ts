@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, utilityProcess } from 'electron';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
 import { inBackground } from '../model/background';
-import { Studio } from '../studio';
+import { Studio, fileKeyProvider } from '../studio';
 import { installProcessGuards } from '../studio/process-guards';
 import { installScreenCapture } from './capture';
 import { installCspHeader } from './csp';
 import { AppSession, SIGN_IN_FIRST } from './app-session';
+import { keychainKeyProvider } from './keychain-key';
 import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
@@ -119,6 +120,8 @@ async function openStudio(): Promise<Studio> {
     textWorkerSpawner: utilityProcessSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
     // The speech recogniser (auto-captions) likewise: whisper.cpp runs in its own utility process.
     recognizerSpawner: utilityRecognizerSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
+    // The key that signs the audit head and seals secrets, wrapped by the OS keychain (main/keychain-key.ts).
+    secretKey: keychainKeyProvider(settingsDir, safeStorage, fileKeyProvider(settingsDir)),
   };
   const last = new SettingsStore(settingsDir).lastLibrary();
   if (last) {

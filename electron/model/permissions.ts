@@ -38,6 +38,8 @@ export const permissions = {
   'library.open': { roles: ['admin'], what: 'open another library' },
   /** Delete trashed media for good: it cannot be undone, and the media is the team's. */
   'media.purge': { roles: ['admin'], what: 'delete media from the trash for good' },
+  /** Settings → Audit log → Verify (`audit.verify`): check the log's chain and signed head with this machine's key. */
+  'audit.verify': { roles: ['admin'], what: 'verify the audit log' },
   // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
   // (the caption editor's save goes through the draft's own checks, templates.edit included). captions.speech too:
   // it reads a draft's recording as drafts.get reads the draft, and writes nothing.

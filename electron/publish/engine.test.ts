@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LatePost } from '../model/delivery-status';
 import { type Receiver, parseMultipart, startReceiver } from './__tests__/receiver';
 import { type DeliveryWorld, approvedPost, eventsNamed, openDeliveryWorld } from './__tests__/studio-fixture';
+import { readConnectorSettings } from './connectors';
 import { DeliveriesRepo } from './deliveries-repo';
 import { deliveryIdFor } from './delivery';
 
@@ -104,7 +105,8 @@ describe('connector settings are an admin’s, audited, and a secret stays with 
 
   it('forgets the secret header when the address moves to another origin (scheme, host or port), unless the change brings a new one', async () => {
     const set = (webhook: ReturnType<typeof hook>) => api()['connectors.set']({ actorId: 'owner', webhook });
-    const stored = () => w.studio.postsRepo.setting('connectors.webhook') as { headerName: string | null; headerValue: string | null };
+    // The stored webhook with its secret opened (at rest the value is sealed: secrets-at-rest.test.ts).
+    const stored = () => readConnectorSettings(w.studio.postsRepo, w.studio.rooms.secrets).webhook!;
     // Same origin (another path or query; case and the default port are the URL's own spelling): kept.
     await set(hook('https://hooks.example.com/a', { headerValue: 'Bearer s3cret' }));
     for (const url of ['https://hooks.example.com/b?team=1', 'https://HOOKS.example.com:443/c']) {

@@ -139,12 +139,24 @@ export class PostService {
       .immediate();
   }
 
+  /** A new post and its audit entry ('create'), together or not at all. */
   createFromDraft(input: { draftId: string; draftName: string; actorId: string; title?: string; targets: ChannelTarget[]; timeZone: string; campaignId: string | null }): PostRecord {
-    this.posts.requireUser(input.actorId);
-    return this.posts.create({
-      draftId: input.draftId, title: input.title ?? input.draftName, content: emptyContent(), targets: input.targets, coverTime: null,
-      sponsored: false, campaignId: input.campaignId, scheduledAt: null, timeZone: input.timeZone, createdBy: input.actorId,
-    });
+    const actor = this.posts.requireUser(input.actorId);
+    return this.db
+      .transaction(() => {
+        const post = this.posts.create({
+          draftId: input.draftId, title: input.title ?? input.draftName, content: emptyContent(), targets: input.targets, coverTime: null,
+          sponsored: false, campaignId: input.campaignId, scheduledAt: null, timeZone: input.timeZone, createdBy: input.actorId,
+        });
+        this.auditCreate(actor, post, 'app');
+        return post;
+      })
+      .immediate();
+  }
+
+  private auditCreate(actor: User, post: PostRecord, source: 'app' | 'csv'): void {
+    const detail = { source, title: post.title, draftId: post.draftId, channels: post.targets.map((t) => t.channel), campaignId: post.campaignId, scheduledAt: post.scheduledAt };
+    this.audit.append({ actor, action: 'create', postId: post.id, detail, at: this.now().toISOString() });
   }
 
   /**
@@ -273,17 +285,20 @@ export class PostService {
    * (posts.update draftId) before they can be exported. Nothing is created when the file itself is unreadable.
    */
   importCsv(input: { text: string; zone: string; actorId: string; channels: ChannelId[]; campaignId: string | null }): { created: PostRecord[]; errors: BulkRowError[] } {
-    this.posts.requireUser(input.actorId);
+    const actor = this.posts.requireUser(input.actorId);
     const parsed = parseBulkCsv(input.text, { zone: input.zone, now: this.now() });
     const created = this.db
       .transaction(() =>
-        parsed.rows.map((row) =>
-          this.posts.create({
+        parsed.rows.map((row) => {
+          const post = this.posts.create({
             draftId: null, title: titleOf(row.message), content: { ...emptyContent(), caption: row.message, link: row.link },
             targets: input.channels.map((channel) => ({ channel, overrides: {} })), coverTime: null, sponsored: false,
             campaignId: input.campaignId, scheduledAt: row.scheduledAt, timeZone: row.timeZone, createdBy: input.actorId,
-          }),
-        ),
+          });
+          // One entry per row: each imported post is a post someone made.
+          this.auditCreate(actor, post, 'csv');
+          return post;
+        }),
       )
       .immediate();
     return { created, errors: parsed.errors };

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../api/contract';
 import { AuditRepo } from '../library/audit-repo';
+import { machineKey } from '../library/secret-crypto';
 import { type Db, migrate, openDatabase } from '../library/db';
 import { SESSION_IDLE_MS } from '../model/accounts';
 import { LOGIN_THROTTLE } from '../model/login-throttle';
 import { AccountsService } from './accounts-service';
 
+const KEY = machineKey(Buffer.alloc(32, 7));
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const here = { address: '192.0.2.10', userAgent: 'Chromium' };
 const elsewhere = { address: '198.51.100.20', userAgent: 'Firefox' };
@@ -18,7 +20,7 @@ describe('AccountsService', () => {
   let now: Date;
   let svc: AccountsService;
   let ended: string[][];
-  const audit = () => new AuditRepo(db);
+  const audit = () => new AuditRepo(db, KEY);
   const actions = () => audit().list().map((e) => e.action);
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
 

@@ -221,6 +221,12 @@ function WebhookForm({ view, actor, onSaved }: FormProps) {
           data-testid="delivery-webhook-secret"
         />
       </div>
+      {hook?.secretUnreadable && !dropsSecret && (
+        <p className="delivery-form__warning" role="alert" data-testid="delivery-webhook-secret-unreadable">
+          <AlertIcon size={16} />
+          {t(hook.secretUnreadable === 'other_machine' ? 'delivery.secretOtherMachine' : 'delivery.secretDamaged')}
+        </p>
+      )}
       {dropsSecret && (
         <p className="delivery-form__warning" data-testid="delivery-webhook-secret-dropped">
           <AlertIcon size={16} />

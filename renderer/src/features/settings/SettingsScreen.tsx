@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
+import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
@@ -87,6 +88,8 @@ export function SettingsScreen() {
         <BackupSection allowedFolders={info?.allowedFolders ?? null} onOpened={load} />
 
         <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
+
+        <AuditSection />
 
         <section className="card" aria-labelledby="settings-media">
           <h2 id="settings-media" className="card__title">
