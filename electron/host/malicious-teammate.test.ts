@@ -17,7 +17,7 @@ import { type RunningHost, startHost } from './server';
  * user's role (electron/api/access.ts). Every refusal is in the audit log under the real caller's name.
  */
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-const PASSWORDS = { olga: 'olga the admin password', ava: 'ava the approver password', cleo: 'cleo the creator password', cody: 'cody the creator password' };
+const PASSWORDS = { olga: 'the admin, on call all week', ava: 'approves things by the lake', cleo: 'makes videos about bread', cody: 'films the harbour at dawn' };
 type Login = keyof typeof PASSWORDS;
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
