@@ -1,4 +1,5 @@
 import { draftNotFound } from '../library/drafts-repo';
+import type { Caller } from '../api/contract';
 import { LOCAL_OWNER_ID, type User } from '../model/post';
 import { rasterizeText } from '../render/text';
 import type { ApiPart, StudioContext } from './context';
@@ -88,8 +89,11 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir, ctx.rooms.textFonts);
       return { key, width, height, left, top };
     },
-    async 'exports.start'(input) {
-      return { jobId: ctx.startExport({ draftId: input.draftId, preset: input.preset }).id };
+    async 'exports.start'(input, caller) {
+      const job = ctx.startExport({ draftId: input.draftId, preset: input.preset });
+      // What leaves the library is audited, a file saved by hand as much as a delivery.
+      auditManualExport(ctx, caller, { kind: 'video', draftId: input.draftId, jobId: job.id, preset: input.preset });
+      return { jobId: job.id };
     },
     async 'exports.list'(input) {
       return listExports(ctx.rooms, { draftId: input.draftId, limit: input.limit });
@@ -107,4 +111,10 @@ function withPostsOfDraft<T>(ctx: StudioContext, draftId: string, actor: User | 
     const moved = ctx.postService.draftSaved(draftId, actor?.id ?? LOCAL_OWNER_ID);
     return { result, backToReview: moved.map((p) => p.id) };
   })();
+}
+
+/** A file exported by hand (a video or an image post's pages), for the audit log: who, which draft, which job. */
+export function auditManualExport(ctx: StudioContext, caller: Caller | undefined, detail: Record<string, unknown>): void {
+  const actor = caller?.user ?? ctx.postsRepo.requireUser(LOCAL_OWNER_ID);
+  ctx.rooms.audit.append({ actor, action: 'export', postId: null, detail: { manual: true, ...detail }, at: ctx.clock().toISOString() });
 }
