@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import type { Caller } from '../api/contract';
 import { type AuthAnswer, type AuthRefusal, HOST_KEY_HEADER, HOST_PATHS, type SessionAnswer } from '../api/transport';
 import type { SignInMeta, SignedIn } from '../model/accounts';
@@ -40,13 +39,26 @@ export function signInMeta(req: IncomingMessage): SignInMeta {
 
 /** A sign-in body is small: a login, a password (at most 1,024 characters), a name and a token. */
 const MAX_AUTH_BODY = 16 * 1024;
-const text = (max: number) => z.string().max(max);
-const Bodies = {
-  [HOST_PATHS.login]: z.object({ login: text(200), password: text(4096) }),
-  [HOST_PATHS.setup]: z.object({ token: text(200), name: text(200), login: text(200), password: text(4096) }),
-  [HOST_PATHS.invite]: z.object({ token: text(200), name: text(200), login: text(200), password: text(4096) }),
-  [HOST_PATHS.reset]: z.object({ token: text(200), password: text(4096) }),
+/** The fields each form sends (every one a string; bounded well above what the accounts rules accept). */
+const FIELDS = {
+  [HOST_PATHS.login]: ['login', 'password'],
+  [HOST_PATHS.setup]: ['token', 'name', 'login', 'password'],
+  [HOST_PATHS.invite]: ['token', 'name', 'login', 'password'],
+  [HOST_PATHS.reset]: ['token', 'password'],
 } as const;
+type Form = Record<'token' | 'name' | 'login' | 'password', string>;
+
+/** The form's fields when `value` is an object with each of them a string of at most 4,096 characters; else null. */
+function formOf(value: unknown, fields: readonly string[]): Form | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const out: Record<string, string> = { token: '', name: '', login: '', password: '' };
+  for (const f of fields) {
+    const v = (value as Record<string, unknown>)[f];
+    if (typeof v !== 'string' || v.length > 4096) return null;
+    out[f] = v;
+  }
+  return out as Form;
+}
 
 const STATUS: Partial<Record<ErrorCode, number>> = { invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 };
 
@@ -56,7 +68,7 @@ const refuse = (res: ServerResponse, status: number, body: AuthRefusal, headers:
 
 /** Whether `pathname` is one of the routes below (they answer every method, a wrong one with 405). */
 export function isAuthRoute(pathname: string): boolean {
-  return pathname === HOST_PATHS.session || pathname === HOST_PATHS.logout || pathname in Bodies;
+  return pathname === HOST_PATHS.session || pathname === HOST_PATHS.logout || pathname in FIELDS;
 }
 
 /**
@@ -68,7 +80,7 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
   if (req.method !== 'POST') return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' }, { Allow: 'POST' });
   if (pathname === HOST_PATHS.session) return answerSession(req, res, r);
   if (pathname === HOST_PATHS.logout) return logout(req, res, r);
-  const schema = Bodies[pathname as keyof typeof Bodies];
+  const fields = FIELDS[pathname as keyof typeof FIELDS];
   const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     req.resume();
@@ -85,15 +97,14 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
   } catch {
     parsed = undefined;
   }
-  const body = schema.safeParse(parsed);
-  if (!body.success) return refuse(res, 400, { code: 'invalid_input', message: 'The form is incomplete. Fill in every field and try again.' });
+  const b = formOf(parsed, fields);
+  if (!b) return refuse(res, 400, { code: 'invalid_input', message: 'The form is incomplete. Fill in every field and try again.' });
   const meta = signInMeta(req);
   const accounts = r.accounts();
   try {
     let signed: SignedIn;
     switch (pathname) {
       case HOST_PATHS.login: {
-        const b = body.data as z.infer<(typeof Bodies)['/auth/login']>;
         const result = await accounts.signIn({ login: b.login, password: b.password }, meta);
         if (!result.ok) {
           if (result.code === 'throttled') {
@@ -106,7 +117,6 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
         break;
       }
       case HOST_PATHS.setup: {
-        const b = body.data as z.infer<(typeof Bodies)['/auth/setup']>;
         // The link printed at first start is the proof of being at the server: without it nobody creates the admin.
         if (!r.auth.isSetupToken(b.token)) {
           return refuse(res, 403, { code: 'forbidden', message: 'This setup link is not valid (any more). Sign in, or use the link postframe serve printed at its latest start.' });
@@ -116,12 +126,10 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
         break;
       }
       case HOST_PATHS.invite: {
-        const b = body.data as z.infer<(typeof Bodies)['/auth/invite']>;
         signed = await accounts.acceptInvite(b.token, { name: b.name, login: b.login, password: b.password }, meta);
         break;
       }
       default: {
-        const b = body.data as z.infer<(typeof Bodies)['/auth/reset']>;
         signed = await accounts.resetPassword(b.token, b.password, meta);
       }
     }

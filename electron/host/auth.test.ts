@@ -5,7 +5,6 @@ import { HostAuth, checkOrigin, parseCookies, sessionCookie, sessionCookieName }
 import { allowedHosts, planNetwork } from './network';
 
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
-const sessionOf = (setCookie: string) => /^pf_session_\d+=([^;]+);/.exec(setCookie)![1]!;
 const PORT = 5555;
 const SESSION_COOKIE = sessionCookieName(PORT);
 const newAuth = () => new HostAuth(() => PORT);

@@ -7,6 +7,8 @@ import type tls from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
+import type { AuthAnswer } from '../api/transport';
+import { TEST_ADMIN } from './__tests__/sign-in';
 import { NetworkConfigError } from './network';
 import { type RunningHost, startHost } from './server';
 import { type HostTls, selfSignedTls } from './tls';
@@ -69,12 +71,17 @@ describe('browser-mode host on a network', () => {
       ws.once('error', (e) => resolve(e.message));
     });
 
+  /** Creates the first admin through the first-start link, over HTTPS, as the page does. */
   async function signIn(): Promise<{ cookie: string; setCookie: string; page: string }> {
-    const token = new URL(host.openUrl).searchParams.get('token')!;
-    const r = await request(`/?token=${token}`);
-    expect(r.status).toBe(303);
+    const token = new URL(host.openUrl).hash.replace(/^#setup=/, '');
+    const r = await request('/auth/setup', {
+      method: 'POST',
+      headers: { origin: `https://${PUBLIC}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ token, ...TEST_ADMIN }),
+    });
+    expect(r.status).toBe(200);
     const setCookie = String((r.headers['set-cookie'] as string[])[0]);
-    const page = /#pf-keys=([\w-]+)\./.exec(String(r.headers.location))![1]!;
+    const page = (JSON.parse(r.body) as AuthAnswer).keys.page;
     return { cookie: setCookie.split(';')[0]!, setCookie, page };
   }
 
@@ -83,13 +90,12 @@ describe('browser-mode host on a network', () => {
     expect(host.allowedHosts).toEqual([PUBLIC]);
     const r = await request('/');
     expect(r.fingerprint).toBe(cert.fingerprint);
-    expect(r.status).toBe(401); // no session yet: answered, not misdirected
+    expect(r.status).toBe(200); // the app shell: answered, not misdirected
   });
 
   it('sets a Secure __Host- cookie over TLS, and the API works over wss://', async () => {
     const s = await signIn();
-    expect(s.setCookie).toMatch(new RegExp(`^__Host-pf_session_${host.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/; Secure$`));
-    expect((await request('/', { headers: { cookie: s.cookie } })).status).toBe(200);
+    expect(s.setCookie).toMatch(new RegExp(`^__Host-pf_session_${host.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/; Secure; Max-Age=\\d+$`));
     const ws = wss(s.page, { host: PUBLIC, cookie: s.cookie, origin: `https://${PUBLIC}` });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

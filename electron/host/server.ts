@@ -314,7 +314,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         (name, input) => {
           const caller = o.studio.accounts.session(session.token);
           if (caller) return o.studio.route(name, input, caller);
-          closeEnded(ws);
+          // Answered first, then closed (a session can end without an event: expiry, another library opened).
+          setImmediate(() => closeEnded(ws));
           return Promise.resolve({ ok: false, error: { code: 'unauthorized', message: SESSION_ENDED } });
         },
         log,
