@@ -1,5 +1,5 @@
 import type { Caller } from '../api/contract';
-import type { AccountUser } from '../library/user-row';
+import type { AccountUser } from '../studio/accounts-service';
 import { AppError } from '../model/errors';
 import { type ChannelId, ChannelId as ChannelIdSchema, LOCAL_OWNER_ID, Role } from '../model/post';
 import type { Studio } from '../studio';
