@@ -147,7 +147,19 @@ export type AccessDecision = { ok: true } | { ok: false; permission: Permission;
 /** Whether `user` may make call `name` with this (parsed) input; a refusal says who may and what to do. */
 export function mayCall<K extends CallName>(user: User, name: K, input: ParsedInput<K>): AccessDecision {
   const rule = access[name];
-  const needed: 'everyone' | Permission = typeof rule === 'function' ? rule(input) : rule;
+  return decide(user, typeof rule === 'function' ? rule(input) : rule);
+}
+
+/**
+ * The same decision before the input is read, for calls whose rule does not depend on it: a caller without the
+ * role learns nothing about what the call would accept, and a malformed call above their role is still recorded.
+ */
+export function mayCallAtAll(user: User, name: CallName): AccessDecision {
+  const rule = access[name];
+  return typeof rule === 'function' ? { ok: true } : decide(user, rule);
+}
+
+function decide(user: User, needed: 'everyone' | Permission): AccessDecision {
   if (needed === 'everyone' || can(user.role, needed)) return { ok: true };
   const who = whoMay(needed);
   return { ok: false, permission: needed, message: `Only ${who} can ${permissions[needed].what}. Ask ${who} to do it, or to change your role.` };

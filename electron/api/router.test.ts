@@ -101,6 +101,9 @@ describe('createRouter', () => {
     });
     expect(await route('posts.transition', { id: 'p1', event: 'approve' }, cleo)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Only an approver or an admin can approve posts/) } });
     expect(await route('posts.transition', { id: 'p1', event: 'request_changes', comment: 'no' }, cleo)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // A malformed call above the caller's role is refused for the role, not explained as input.
+    expect(await route('policy.set', { policy: 'everything off' }, cleo)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    refusals.pop();
     expect(ran).toBe(0);
     expect(refusals.map((r) => [r.call, r.why, r.detail])).toEqual([
       ['policy.set', 'role', { role: 'creator', needs: 'policy.edit' }],

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, errorMessage } from '../model/errors';
-import { mayCall, takesActorId } from './access';
+import { type AccessDecision, mayCall, mayCallAtAll, takesActorId } from './access';
 import { type ApiImpl, type CallName, type CallResult, type Caller, calls, isCallName } from './contract';
 
 export type Logger = { error(message: string, ...rest: unknown[]): void };
@@ -40,6 +40,10 @@ export function createRouter(impl: ApiImpl, options: RouterOptions = {}): Route 
       return { ok: false, error: { code: 'invalid_input', message: `Unknown call "${String(name)}".` } };
     }
     const spec = calls[name];
+    const roleRefusal = (decision: AccessDecision) =>
+      decision.ok ? null : refuse(caller, { call: name, why: 'role', detail: { role: caller.user.role, needs: decision.permission } }, decision.message);
+    const early = roleRefusal(mayCallAtAll(caller.user, name));
+    if (early) return early;
     let input: unknown = rawInput ?? {};
     if (actorCalls.has(name) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
       const named = (input as { actorId?: unknown }).actorId;
@@ -56,8 +60,8 @@ export function createRouter(impl: ApiImpl, options: RouterOptions = {}): Route 
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
     }
-    const allowed = mayCall(caller.user, name, parsed.data as never);
-    if (!allowed.ok) return refuse(caller, { call: name, why: 'role', detail: { role: caller.user.role, needs: allowed.permission } }, allowed.message);
+    const late = roleRefusal(mayCall(caller.user, name, parsed.data as never));
+    if (late) return late;
     try {
       const fn = impl[name] as (input: unknown, caller: Caller) => Promise<unknown>;
       const value = await fn.call(impl, parsed.data, caller);

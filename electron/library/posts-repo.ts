@@ -27,7 +27,7 @@ export type PostRecord = Post & { revision: number; approvals: string[] };
 
 export type PostComment = { id: string; postId: string; authorId: string; body: string; at: string };
 
-export type PostFilter = { state?: PostState | null; campaignId?: string | null; from?: string | null; to?: string | null };
+export type PostFilter = { state?: PostState | null; campaignId?: string | null; draftId?: string | null; from?: string | null; to?: string | null };
 
 export type NewPost = Omit<Post, 'id' | 'state' | 'createdAt' | 'updatedAt'> & { state?: PostState };
 
@@ -78,6 +78,7 @@ export class PostsRepo {
     const conds: [string, unknown][] = [];
     if (f.state) conds.push(['state = ?', f.state]);
     if (f.campaignId) conds.push(['campaign_id = ?', f.campaignId]);
+    if (f.draftId) conds.push(['draft_id = ?', f.draftId]);
     if (f.from) conds.push(['scheduled_at >= ?', f.from]);
     if (f.to) conds.push(['scheduled_at < ?', f.to]);
     const where = conds.map(([c]) => c);

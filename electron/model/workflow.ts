@@ -54,10 +54,12 @@ export type WorkflowEvent =
   | { type: 'render_done' }
   | { type: 'deliver_done' }
   | { type: 'fail'; reason: string }
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** The post's draft was saved: what reviewers saw is not what would go out any more (the engine's own step). */
+  | { type: 'draft_saved' };
 export type WorkflowEventType = WorkflowEvent['type'];
 export const workflowEventTypes: readonly WorkflowEventType[] = [
-  'submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'start_render', 'render_done', 'deliver_done', 'fail', 'retry',
+  'submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'start_render', 'render_done', 'deliver_done', 'fail', 'retry', 'draft_saved',
 ];
 
 export type WorkflowEffect =
@@ -77,11 +79,12 @@ export type TransitionResult =
  */
 export const WORKFLOW_EDGES: Readonly<Record<PostState, Partial<Record<WorkflowEventType, readonly PostState[]>>>> = {
   draft: { submit: ['in_review'], edit: ['draft'] },
-  in_review: { approve: ['in_review', 'approved'], request_changes: ['changes_requested'], edit: ['in_review'] },
+  in_review: { approve: ['in_review', 'approved'], request_changes: ['changes_requested'], edit: ['in_review'], draft_saved: ['in_review'] },
   changes_requested: { submit: ['in_review'], edit: ['changes_requested'] },
   // An edit after approval sends the post back to review; "Export now" renders an approved post directly.
-  approved: { edit: ['in_review'], schedule: ['scheduled'], start_render: ['rendering'] },
-  scheduled: { edit: ['in_review'], schedule: ['scheduled'], unschedule: ['approved'], start_render: ['rendering'] },
+  // Approvals were given to the draft as it was: saving it sends an approved or scheduled post back to review.
+  approved: { edit: ['in_review'], schedule: ['scheduled'], start_render: ['rendering'], draft_saved: ['in_review'] },
+  scheduled: { edit: ['in_review'], schedule: ['scheduled'], unschedule: ['approved'], start_render: ['rendering'], draft_saved: ['in_review'] },
   rendering: { render_done: ['ready'], fail: ['failed'] },
   ready: { deliver_done: ['exported'], fail: ['failed'] },
   exported: {},
@@ -227,6 +230,9 @@ export function transition(post: WorkflowPost, event: WorkflowEvent, actor: User
       return ok('exported', [{ type: 'audit', action: 'export' }]);
     case 'fail':
       return ok('failed', [{ type: 'audit', action: 'fail', detail: { reason: event.reason } }]);
+    case 'draft_saved':
+      // Whoever saved (drafts are the team's): the round of review starts again, and nothing is lost but approvals.
+      return ok('in_review', [{ type: 'audit', action: 'edit', detail: { draftSaved: true, backToReview: from !== 'in_review' } }], []);
     case 'retry': {
       if (!isOwnerOrAdmin(post, actor)) return refuse('Only the post’s author or an admin can retry it.');
       return ok(post.scheduledAt ? 'scheduled' : 'approved', [{ type: 'audit', action: 'retry' }]);

@@ -201,6 +201,23 @@ export class PostService {
       .immediate();
   }
 
+  /**
+   * A draft was saved: each post carrying it that is in review with approvals, approved or scheduled goes back to
+   * review with its approvals cleared (whoever saved: reviewers approved the draft as it was, and the render takes it
+   * as it is). A post in review without approvals has nothing to take back, so autosaves do not fill the audit log.
+   */
+  draftSaved(draftId: string, actorId: string): PostRecord[] {
+    const actor = this.posts.requireUser(actorId);
+    return this.db
+      .transaction(() =>
+        this.posts
+          .list({ draftId })
+          .filter((p) => p.state === 'approved' || p.state === 'scheduled' || (p.state === 'in_review' && p.approvals.length > 0))
+          .map((p) => this.apply(p, { type: 'draft_saved' }, actor, p, true)),
+      )
+      .immediate();
+  }
+
   private eventOf(r: TransitionRequest, post: PostRecord): WorkflowEvent {
     switch (r.event) {
       case 'submit':

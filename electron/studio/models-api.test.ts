@@ -100,7 +100,7 @@ describe('models API', () => {
       ['owner', { change: 'choose', model: 'small' }],
     ]);
     // Naming the admin as the actor does not make the creator one.
-    expect(await asCreator('models.remove', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/named someone else/) } });
+    expect(await asCreator('models.remove', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect((await t.studio.api['models.list']({})).models.find((m) => m.id === 'small')?.installed).toBe(true);
   });
 });
