@@ -21,6 +21,7 @@ import { exportImageDraft } from '../studio/images-api';
 import { installProcessGuards } from '../studio/process-guards';
 import { ColourFilter } from '../model/colour-search';
 import { type ImageFormat, imageFormats } from '../model/image-format';
+import { processInput, type CliInput, usersCommand } from './users-command';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -49,6 +50,11 @@ Usage:
   postframe restore FILE.postframe-backup NEW_FOLDER [--json]
   postframe captions import [--library DIR] DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME] [--format srt|vtt] [--json]
   postframe captions export [--library DIR] DRAFT_ID TRACK_ID OUT.srt|OUT.vtt
+  postframe users list [--library DIR] [--json]
+  postframe users add [--library DIR] --name NAME --login LOGIN (--role ROLE | --admin) [--channels C,C] [--password-stdin]
+  postframe users (disable | enable) [--library DIR] LOGIN
+  postframe users set-role [--library DIR] LOGIN creator|approver|admin [--channels C,C]
+  postframe users reset [--library DIR] LOGIN [--public-url URL]
 
 Without --library, the default library in your user data folder is used (created on first use).
 search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
@@ -72,12 +78,16 @@ backup writes the whole library (database, originals, fonts, previews) into one 
 folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
 captions import adds an SRT or WebVTT file to a video draft as a new caption track (a new revision; --language is a
 BCP 47 tag like en or fi, default und); captions export writes one track as SRT or WebVTT, by OUT's extension (docs/captions.md).
+users manages who signs in to the library (browser mode), acting as its owner (an admin) and audited as such: add asks
+for the password twice without echo (or reads the first line of standard input with --password-stdin); --channels limits an
+approver to those channels; disable ends the person's sessions at once; reset prints a one-time link (1 day) to set a new
+password; the last enabled admin cannot be disabled or demoted (docs/security.md "Accounts and sessions").
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
 
-type Out = { out: (s: string) => void; err: (s: string) => void };
-const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+type Out = { out: (s: string) => void; err: (s: string) => void; input?: CliInput };
+const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), input: processInput };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -105,7 +115,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key', 'out']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key', 'out', 'login', 'role', 'channels']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -141,6 +151,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await restoreCommand(args, rest, io);
       case 'captions':
         return await captionsCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'users':
+        return await usersCliCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -151,6 +163,16 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
     }
     io.err(`postframe: ${isAppError(e) ? e.message : errorMessage(e)}\n`);
     return EXIT.error;
+  }
+}
+
+async function usersCliCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  // A mistyped --library is an error, not a new empty team; the default library is created on first use as elsewhere.
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    return await usersCommand(args, rest, studio, { out: io.out, err: io.err, input: io.input ?? processInput });
+  } finally {
+    await studio.close();
   }
 }
 

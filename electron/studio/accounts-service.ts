@@ -10,6 +10,8 @@ import { LoginThrottle } from '../model/login-throttle';
 import { requirePermission } from '../model/permissions';
 import { type ChannelId, LOCAL_OWNER_ID, type Role } from '../model/post';
 
+export type { AccountUser };
+
 export type AccountsDeps = {
   /** The open library's database, read on every call (opening another library replaces it). */
   db: () => Db;
