@@ -80,7 +80,8 @@ function apiSocketUrl(): string {
 export async function checkSession(): Promise<SessionCheck> {
   try {
     const res = await fetch(HOST_PATHS.session, { method: 'POST', headers: { [HOST_KEY_HEADER]: hostKeys().page }, credentials: 'same-origin', cache: 'no-store' });
-    if (res.status === 200) return 'signed-in';
+    // 200 answers { signedIn, user?, setupNeeded } (a page whose session ended reads signedIn: false); 401 too.
+    if (res.status === 200) return ((await res.json().catch(() => ({ signedIn: true }))) as { signedIn?: unknown }).signedIn === false ? 'signed-out' : 'signed-in';
     return res.status === 401 ? 'signed-out' : 'unreachable';
   } catch {
     return 'unreachable';
