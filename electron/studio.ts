@@ -68,6 +68,8 @@ import { captionSpeechApi } from './studio/caption-speech-api';
 import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { AccountsService } from './studio/accounts-service';
+import type { KdfParams } from './library/accounts-repo';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
@@ -102,6 +104,8 @@ export interface StudioOptions {
   pathAccess?: PathAccess;
   /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: the library's font store. */
   kitFonts?: KitFontsFactory;
+  /** scrypt's cost for passwords (library/accounts-repo.ts DEFAULT_KDF); tests pass a cheaper one. */
+  passwordKdf?: KdfParams;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -127,6 +131,8 @@ export class Studio implements StudioContext {
    * The transport says who the caller is (`ownerCaller()` in the app on a personal library; the session's user on the host).
    */
   readonly route: Route;
+  /** Accounts and sessions (studio/accounts-service.ts): the host signs people in through it. */
+  readonly accounts: AccountsService;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
   private readonly models: ModelStore;
@@ -151,6 +157,7 @@ export class Studio implements StudioContext {
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
+    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e) });
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),

@@ -22,6 +22,10 @@ export const auditActions = [
   // The router refused a call before it ran: above the caller's role, or naming someone else as the actor
   // (electron/api/access.ts). Who tried what is kept; the input itself is not.
   'access_denied',
+  // Accounts (studio/accounts-service.ts): who created, changed, disabled or enabled whom; invite and reset links
+  // made (never the token); a password set (never the password); every sign-in, failed and throttled ones too.
+  'account_create', 'account_role', 'account_disable', 'account_enable', 'account_password', 'account_invite', 'account_reset_link',
+  'login', 'login_failed', 'login_throttled', 'logout', 'sessions_ended',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -10,6 +10,7 @@ import { type Campaign, type ChannelId, type ChannelTarget, type PostContent, ty
 import { ApprovalRule, type WorkflowEvent, type WorkflowEventType, transition } from '../model/workflow';
 import type { AuditRepo } from '../library/audit-repo';
 import { type PostComment, type PostRecord, type PostsRepo } from '../library/posts-repo';
+import type { AccountUser } from '../library/user-row';
 
 export const POLICY_KEY = 'policy';
 export const APPROVAL_RULES_KEY = 'approvals.rules';
@@ -89,7 +90,7 @@ export class PostService {
     return { policy: this.policy(), approvals: this.approvalRules() };
   }
 
-  createUser(actorId: string, name: string, role: User['role']): User {
+  createUser(actorId: string, name: string, role: User['role']): AccountUser {
     this.permitted(actorId, 'users.create');
     return this.posts.createUser(name, role);
   }
