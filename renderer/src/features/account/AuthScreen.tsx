@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { LogoMark } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { acceptInvite, type AuthOutcome, resetPassword, restart, setupAdmin, signIn } from './authHttp';
-import { type AuthRoute, formProblems, type FormProblem, MIN_PASSWORD, secondsLeft } from './authLogic';
+import { type AuthRoute, formProblems, type FormProblem, LOGIN_MAX, LOGIN_MIN, MIN_PASSWORD, secondsLeft } from './authLogic';
 import './account.css';
 
 /**
@@ -126,6 +126,7 @@ const PROBLEM_TEXT: Record<FormProblem, MessageKey> = {
   passwordMissing: 'auth.problem.passwordMissing',
   passwordShort: 'auth.problem.passwordShort',
   passwordLong: 'auth.problem.passwordLong',
+  passwordWeak: 'auth.problem.passwordWeak',
   passwordMismatch: 'auth.problem.passwordMismatch',
 };
 
@@ -140,7 +141,7 @@ function AccountForm({ kind, send }: { kind: 'setup' | 'invite' | 'reset'; send:
   const problems = formProblems(withIdentity ? f : { password: f.password, confirm: f.confirm });
   const problem = (p: FormProblem[]) => {
     const found = tried ? problems.find((x) => p.includes(x)) : undefined;
-    return found ? t(PROBLEM_TEXT[found], { min: MIN_PASSWORD }) : null;
+    return found ? t(PROBLEM_TEXT[found], { min: MIN_PASSWORD, loginMin: LOGIN_MIN, loginMax: LOGIN_MAX }) : null;
   };
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const submit = async () => {
@@ -163,7 +164,7 @@ function AccountForm({ kind, send }: { kind: 'setup' | 'invite' | 'reset'; send:
           hint={t('auth.passwordRules', { min: MIN_PASSWORD })}
           value={f.password}
           onChange={set('password')}
-          error={problem(['passwordShort', 'passwordLong'])}
+          error={problem(['passwordShort', 'passwordLong', 'passwordWeak'])}
           data-testid="auth-password"
         />
         <TextInput label={t('auth.confirmPassword')} type="password" autoComplete="new-password" value={f.confirm} onChange={set('confirm')} error={problem(['passwordMismatch'])} data-testid="auth-confirm" />

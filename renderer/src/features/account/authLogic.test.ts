@@ -25,15 +25,19 @@ describe('authRoute', () => {
 
 describe('formProblems', () => {
   const good = 'a'.repeat(MIN_PASSWORD);
+  const fine = 'quiet river stones';
   it('passes a complete form', () => {
-    expect(formProblems({ name: 'Ana', login: 'ana', password: good, confirm: good })).toEqual([]);
+    expect(formProblems({ name: 'Ana', login: 'ana', password: fine, confirm: fine })).toEqual([]);
     expect(formProblems({ login: 'ana', password: 'x' })).toEqual([]); // sign-in: any non-empty password is the host's to judge
   });
   it('names each missing or wrong field', () => {
     expect(formProblems({ name: ' ', login: '', password: '', confirm: '' })).toEqual(['nameMissing', 'loginMissing', 'passwordShort']);
-    expect(formProblems({ login: 'a b', password: good, confirm: `${good}!` })).toEqual(['loginShape', 'passwordMismatch']);
+    const strong = 'violet harbour lamp';
+    expect(formProblems({ login: 'a b', password: strong, confirm: `${strong}!` })).toEqual(['loginShape', 'passwordMismatch']);
+    expect(formProblems({ login: 'ana', password: 'ana-is-my-name', confirm: 'ana-is-my-name' })).toEqual(['passwordWeak']);
+    expect(formProblems({ password: good, confirm: good })).toEqual(['passwordWeak']); // ten of one letter
     expect(formProblems({ login: 'ana', password: '' })).toEqual(['passwordMissing']);
-    expect(formProblems({ password: 'x'.repeat(300), confirm: 'x'.repeat(300) })).toEqual(['passwordLong']);
+    expect(formProblems({ password: 'xy'.repeat(600), confirm: 'xy'.repeat(600) })).toEqual(['passwordLong']);
   });
   it('counts characters, not UTF-16 units (an emoji is one)', () => {
     const nine = '🙂'.repeat(MIN_PASSWORD - 1);

@@ -1,3 +1,7 @@
+import { LOGIN_MAX, LOGIN_MIN, loginProblem, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../../electron/model/accounts';
+
+export { LOGIN_MAX, LOGIN_MIN };
+
 /**
  * The sign-in screens' pure rules: which screen an address opens, what a form still lacks, and how the host's
  * refusals read. The host decides everything again (electron/host/auth-routes.ts); this only spares a round trip
@@ -13,27 +17,30 @@ export function authRoute(hash: string): AuthRoute {
   return m ? { kind: m[1] as 'setup' | 'invite' | 'reset', token: m[2]! } : { kind: 'sign-in' };
 }
 
-/** The shortest password the host takes (model/accounts.ts says the same; the host checks it). */
-export const MIN_PASSWORD = 10;
-export const MAX_PASSWORD = 256;
+/** The host's own rules (model/accounts.ts), so the form and the host never disagree. */
+export const MIN_PASSWORD = PASSWORD_MIN;
 
-export type FormProblem = 'nameMissing' | 'loginMissing' | 'loginShape' | 'passwordShort' | 'passwordLong' | 'passwordMismatch' | 'passwordMissing';
+export type FormProblem = 'nameMissing' | 'loginMissing' | 'loginShape' | 'passwordShort' | 'passwordLong' | 'passwordWeak' | 'passwordMismatch' | 'passwordMissing';
 
-export type AccountForm = { name?: string; login?: string; password: string; confirm?: string };
+/** `login` only on screens that choose one; `confirm` only where a new password is chosen. */
+export type AccountForm = { name?: string; login?: string; password: string; confirm?: string; knownLogin?: string | null };
 
 /** What stops this form from being sent, first problem per field; empty when it may be. */
 export function formProblems(f: AccountForm): FormProblem[] {
   const out: FormProblem[] = [];
   if (f.name !== undefined && f.name.trim() === '') out.push('nameMissing');
   if (f.login !== undefined) {
-    const login = f.login.trim();
-    if (login === '') out.push('loginMissing');
-    else if (!/^[\p{L}\p{N}._@-]{2,80}$/u.test(login)) out.push('loginShape');
+    if (f.login.trim() === '') out.push('loginMissing');
+    else if (f.confirm !== undefined && loginProblem(f.login) !== null) out.push('loginShape');
   }
   if (f.confirm === undefined) {
     if (f.password === '') out.push('passwordMissing');
-  } else if ([...f.password].length < MIN_PASSWORD) out.push('passwordShort');
-  else if ([...f.password].length > MAX_PASSWORD) out.push('passwordLong');
+    return out;
+  }
+  const login = f.login !== undefined && f.login.trim() !== '' ? f.login : (f.knownLogin ?? null);
+  if ([...f.password].length < PASSWORD_MIN) out.push('passwordShort');
+  else if (f.password.length > PASSWORD_MAX) out.push('passwordLong');
+  else if (passwordProblem(f.password, login) !== null) out.push('passwordWeak');
   else if (f.password !== f.confirm) out.push('passwordMismatch');
   return out;
 }
