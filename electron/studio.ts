@@ -69,6 +69,7 @@ import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
 import { AccountsService } from './studio/accounts-service';
+import { accountsApi } from './studio/accounts-api';
 import type { KdfParams } from './library/accounts-repo';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
 import { VisualRepo } from './library/visual-repo';
@@ -176,6 +177,7 @@ export class Studio implements StudioContext {
       ...imagesApi(this),
       ...captionSyncApi(this),
       ...captionSpeechApi(this),
+      ...accountsApi(this, () => this.accounts),
     };
     this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
   }

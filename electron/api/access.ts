@@ -132,6 +132,14 @@ export const access: AccessTable = {
   'fonts.add': 'kits.edit',
   'fonts.update': 'kits.edit',
   'fonts.remove': 'kits.edit',
+  // Accounts (issue 13): your own account is yours; the team's accounts are an admin's.
+  'session.me': 'everyone',
+  'account.changePassword': 'everyone',
+  'account.signOutEverywhere': 'everyone',
+  'users.invite': 'users.manage',
+  'users.resetLink': 'users.manage',
+  'users.setRole': 'users.manage',
+  'users.setDisabled': 'users.manage',
 };
 
 export type AccessDecision = { ok: true } | { ok: false; permission: Permission; message: string };

@@ -11,7 +11,9 @@ import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
 import { FontId, FontRecord } from '../model/font';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
-import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
+import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User, channelIds } from '../model/post';
+
+const channelIdCount = channelIds.length;
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
 import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
@@ -36,6 +38,10 @@ import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
 const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Empty = z.object({}).strict();
+/** The channels an approver decides on (null = every channel); ignored for other roles. */
+const ApproverChannels = z.array(ChannelId).max(channelIdCount).nullable().default(null);
+/** A one-time link's token (the UI makes `<origin>/#invite=<token>` or `#reset=`) and when it stops working. */
+const OneTimeLink = z.object({ token: z.string(), expiresAt: z.string() });
 /** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
 const OrganiseFilters = {
   /** At least this many stars; 0 or null: any. */
@@ -547,6 +553,23 @@ export const calls = {
   'fonts.update': { input: z.object({ id: FontId, actorId: Id, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
   /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
   'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
+
+  // ── Accounts (issue 13, acc-backend; studio/accounts-api.ts). Every one acts for the caller the transport vouches
+  // for: none names a person to act as. Sign-in itself is the host's HTTP (/auth/*), not a call: no session yet.
+  /** Who is signed in (read fresh), and whether the library is a team's (someone signs in) or one person's. */
+  'session.me': { input: Empty, output: z.object({ user: User, team: z.boolean() }) },
+  /** The caller's own password: the current one is checked; their other sessions end. */
+  'account.changePassword': { input: z.object({ current: z.string().max(1024), next: z.string().max(1024) }).strict(), output: z.object({}) },
+  /** Ends every session of the caller, this one too. */
+  'account.signOutEverywhere': { input: Empty, output: z.object({ ended: z.number().int().min(0) }) },
+  /** A one-time invite link's token (7 days) carrying the role and, for approvers, the channels (null = every channel). */
+  'users.invite': { input: z.object({ role: Role, approverChannels: ApproverChannels }).strict(), output: OneTimeLink },
+  /** A one-time password-reset link's token (1 day) for a person with a login; earlier ones stop working. */
+  'users.resetLink': { input: z.object({ id: Id }).strict(), output: OneTimeLink },
+  /** The last enabled admin cannot be made a creator or an approver. */
+  'users.setRole': { input: z.object({ id: Id, role: Role, approverChannels: ApproverChannels }).strict(), output: User },
+  /** A disabled account's sessions end at once; the last enabled admin cannot be disabled. */
+  'users.setDisabled': { input: z.object({ id: Id, disabled: z.boolean() }).strict(), output: User },
 } as const;
 
 export const events = {
@@ -570,6 +593,8 @@ export const events = {
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
   'templates.changed': z.object({ reason: z.enum(['created', 'deleted', 'imported']), ids: z.array(z.string()) }),
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
+  /** Accounts changed (invited person joined, role, disabled, enabled): the team list reloads. Ids only. */
+  'users.changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

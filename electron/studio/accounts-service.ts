@@ -277,6 +277,13 @@ export class AccountsService {
     return u;
   }
 
+  /** The caller as stored now (the session's user is read fresh; the app's owner too). */
+  me(caller: Caller): AccountUser {
+    const u = this.repo.user(caller.user.id);
+    if (!u || u.disabled) throw new AppError('unauthorized', 'Your account is disabled or gone. Sign in again, or ask an admin.');
+    return u;
+  }
+
   users(): AccountUser[] {
     return this.repo.users();
   }
