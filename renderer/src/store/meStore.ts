@@ -39,6 +39,7 @@ export function startMe(): void {
   const refresh = () => void useMeStore.getState().refresh();
   refresh();
   onEvent('library.changed', refresh);
+  onEvent('users.changed', refresh); // my role or channels changed
   onConnectionStatus((s) => {
     if (s === 'open') refresh();
   });

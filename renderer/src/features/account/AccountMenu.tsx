@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/TextInput';
 import { restart, signOut } from './authHttp';
-import { formProblems, initials, MIN_PASSWORD } from './authLogic';
+import { formProblems, initials, LOGIN_MAX, LOGIN_MIN, MIN_PASSWORD } from './authLogic';
 import './account.css';
 
 /**
@@ -101,9 +101,10 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const showToast = useStore((s) => s.showToast);
-  const problem = formProblems({ password: next, confirm })[0];
+  const login = useMeStore((s) => s.me?.login ?? null);
+  const problem = formProblems({ password: next, confirm, knownLogin: login })[0];
   const save = async () => {
-    if (problem) return setError(t(`auth.problem.${problem}`, { min: MIN_PASSWORD }));
+    if (problem) return setError(t(`auth.problem.${problem}`, { min: MIN_PASSWORD, loginMin: LOGIN_MIN, loginMax: LOGIN_MAX }));
     setBusy(true);
     try {
       await call('account.changePassword', { current, next });

@@ -14,6 +14,7 @@ import { examplePathIn } from './allowedPaths';
 import { BackupSection } from './BackupSection';
 import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
+import { TeamSection } from './TeamSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -85,6 +86,8 @@ export function SettingsScreen() {
         </section>
 
         <BackupSection allowedFolders={info?.allowedFolders ?? null} onOpened={load} />
+
+        <TeamSection />
 
         <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
 
