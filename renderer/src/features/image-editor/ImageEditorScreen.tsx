@@ -8,7 +8,6 @@ import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, ExportIcon, KeyboardIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
 import { imageShortcuts } from './imageKeys';
-import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
 import { useMe } from '../../store/meStore';
 import { useDraftKit } from '../editor/kitStore';
