@@ -1,6 +1,6 @@
-import { HOST_PATHS } from '../../../../electron/api/transport';
+import { HOST_KEY_HEADER, HOST_PATHS } from '../../../../electron/api/transport';
 import type { User } from '../../../../electron/model/post';
-import { HOST_KEYS_STORAGE } from '../../api/hostKeys';
+import { HOST_KEYS_STORAGE, takeHostKeys } from '../../api/hostKeys';
 import { type AuthFailure, parseFailure } from './authLogic';
 
 /**
@@ -14,10 +14,19 @@ export type SessionState = { signedIn: boolean; user?: User; setupNeeded: boolea
 
 export type AuthOutcome = { ok: true } | ({ ok: false } & AuthFailure);
 
+/** This page's key when it has one (a sign-in link's #pf-keys=, or kept from an earlier sign-in): the host asks for it. */
+function pageKey(): string {
+  try {
+    return takeHostKeys(window.location, window.localStorage, (url) => window.history.replaceState(window.history.state, '', url))?.page ?? '';
+  } catch {
+    return '';
+  }
+}
+
 async function post(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', [HOST_KEY_HEADER]: pageKey() },
     body: JSON.stringify(body ?? {}),
     credentials: 'same-origin',
     cache: 'no-store',
