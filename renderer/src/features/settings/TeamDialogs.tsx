@@ -91,6 +91,7 @@ export function LinkDialog({ title, url, note, onClose }: { title: string; url: 
       title={title}
       onClose={onClose}
       testId="team-link-dialog"
+      wide
       footer={
         <Button variant="primary" onClick={onClose}>
           {t('team.done')}

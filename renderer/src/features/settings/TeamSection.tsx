@@ -82,7 +82,7 @@ export function TeamSection() {
                 {u.name}
                 {u.id === me?.id && <span className="field__hint"> ({t('team.you')})</span>}
               </td>
-              <td className="mono">{u.login ?? t('team.noLogin')}</td>
+              <td className={u.login ? 'mono' : 'field__hint'}>{u.login ?? t('team.noLogin')}</td>
               <td>{roleText(u.role)}</td>
               <td>{u.role === 'creator' ? '—' : u.role === 'admin' || !u.approverChannels ? t('team.allChannels') : u.approverChannels.map((c) => channelLimits[c].label).join(', ')}</td>
               <td>{u.disabled ? t('team.disabled') : t('team.active')}</td>
