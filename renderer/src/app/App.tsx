@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { shell } from '../api/client';
+import { AuthScreen } from '../features/account/AuthScreen';
 import { BrandScreen } from '../features/brand/BrandScreen';
 import { CaptureScreen } from '../features/capture/CaptureScreen';
 import { useRecoveryNotice } from '../features/capture/useRecoveryNotice';
@@ -32,6 +34,11 @@ export function App() {
   }, []);
 
   useRecoveryNotice();
+
+  // Browser mode: the host ended this page's session (signed out elsewhere, disabled, password reset). Say so and
+  // offer sign-in; nothing else of the app works without a session.
+  const connection = useStore((s) => s.connection);
+  if (connection === 'signed-out' && shell === 'browser') return <AuthScreen route={{ kind: 'sign-in' }} setupNeeded={false} note={t('auth.sessionEnded')} />;
 
   return (
     <div className="app">

@@ -167,10 +167,9 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   const save = async () => {
     setBusy(true);
     try {
-      const base = post ?? (await call('posts.create', { draftId, actorId: actor.id, title: title.trim() || undefined, targets, timeZone: zone, campaignId: campaignId || null }));
+      const base = post ?? (await call('posts.create', { draftId, title: title.trim() || undefined, targets, timeZone: zone, campaignId: campaignId || null }));
       const saved = await call('posts.update', {
         id: base.id,
-        actorId: actor.id,
         ...(post && draftId !== post.draftId ? { draftId: draftId || null } : {}),
         ...(title.trim() ? { title: title.trim() } : {}),
         content,

@@ -65,7 +65,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const run = async (event: PersonEventType, comment?: string) => {
     setBusy(true);
     try {
-      await call('posts.transition', { id: post.id, event, actorId: actor.id, ...(comment ? { comment } : {}) });
+      await call('posts.transition', { id: post.id, event, ...(comment ? { comment } : {}) });
       setAsking(false);
       setReason('');
       await loadComments();
@@ -80,7 +80,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const sendComment = async () => {
     setBusy(true);
     try {
-      await call('posts.comment', { id: post.id, actorId: actor.id, body: note.trim() });
+      await call('posts.comment', { id: post.id, body: note.trim() });
       setNote('');
       await loadComments();
     } catch (e) {

@@ -12,7 +12,7 @@ import { FolderIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
-import { useActor } from './useActor';
+import { useMe } from '../../store/meStore';
 
 /** The job a form started, followed through job.updated events until it is finished. */
 function useJob(): [Job | null, (jobId: string) => void, () => void] {
@@ -72,7 +72,7 @@ function JobStatus({ job, testId, done }: { job: Job; testId: string; done: stri
  * sees why. `allowedFolders`: null in the app (any folder); in the browser, the only folders it may write to.
  */
 export function BackupSection({ allowedFolders, onOpened }: { allowedFolders: string[] | null; onOpened: () => void }) {
-  const actor = useActor();
+  const actor = useMe();
   const allowed = actor !== null && can(actor.role, 'library.backup');
   return (
     <section className="card" aria-labelledby="settings-backup" data-testid="backup-settings">
@@ -102,7 +102,7 @@ function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: st
     e.preventDefault();
     clear();
     try {
-      const { jobId } = await call('library.backup', { actorId: actor.id, ...(folder.trim() ? { path: folder.trim() } : {}) });
+      const { jobId } = await call('library.backup', { ...(folder.trim() ? { path: folder.trim() } : {}) });
       setError(null);
       follow(jobId);
     } catch (err) {
@@ -149,7 +149,7 @@ function RestoreForm({ actor, allowedFolders, onOpened }: { actor: User; allowed
     clear();
     setBusy(true);
     try {
-      const { jobId } = await call('library.restore', { actorId: actor.id, folder: folder.trim(), ...(await stageFile(file)) });
+      const { jobId } = await call('library.restore', { folder: folder.trim(), ...(await stageFile(file)) });
       setError(null);
       follow(jobId);
     } catch (err) {

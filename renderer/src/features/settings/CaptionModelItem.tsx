@@ -47,20 +47,20 @@ export function CaptionModelItem({ row, actorId, allowed, onChanged, onDownload 
   };
   const download = () =>
     act(async (actor) => {
-      const { jobId } = await call('models.download', { id, actorId: actor });
+      const { jobId } = await call('models.download', { id });
       onDownload(jobId);
       return null;
     });
   const remove = () =>
     act(async (actor) => {
       setConfirming(false);
-      await call('models.remove', { id, actorId: actor });
+      await call('models.remove', { id });
       return null;
     });
   const addFile = (file: File) =>
     act(async (actor) => {
       setNote(t('models.adding'));
-      await call('models.add', { id, actorId: actor, ...(await stageFile(file)) });
+      await call('models.add', { id, ...(await stageFile(file)) });
       return t('models.added', { name: id });
     });
 

@@ -15,6 +15,7 @@ import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
+import { TeamSection } from './TeamSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -86,6 +87,8 @@ export function SettingsScreen() {
         </section>
 
         <BackupSection allowedFolders={info?.allowedFolders ?? null} onOpened={load} />
+
+        <TeamSection />
 
         <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
 
