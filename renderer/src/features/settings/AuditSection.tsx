@@ -6,14 +6,14 @@ import { getLocale, t, tn } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
-import { useActor } from './useActor';
+import { useMe } from '../../store/meStore';
 
 /**
  * Settings → Audit log: Verify checks the log's chain and its head signed with this computer's key (audit.verify,
  * admins), and says the result in words: intact with its count, or each problem on its own line. docs/audit.md.
  */
 export function AuditSection() {
-  const actor = useActor();
+  const actor = useMe();
   const allowed = actor !== null && can(actor.role, 'audit.verify');
   const [result, setResult] = useState<{ view: AuditVerifyView; at: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
