@@ -66,6 +66,7 @@ import { captionSpeechApi } from './studio/caption-speech-api';
 import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { reviewApi } from './studio/review-api';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
@@ -153,6 +154,7 @@ export class Studio implements StudioContext {
       ...modelsApi(this, () => this.models),
       ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
+      ...reviewApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),

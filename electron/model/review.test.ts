@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channelIds, type ChannelId } from './post';
-import { reviewDiff, snapshotOf, type ReviewSnapshot } from './review';
+import { pickRender, reviewDiff, snapshotOf, type ReviewSnapshot } from './review';
 
 const base: ReviewSnapshot = snapshotOf(
   {
@@ -113,5 +113,20 @@ describe('reviewDiff', () => {
         } else expect(ab).toBe(ba);
       }),
     );
+  });
+});
+
+describe('pickRender', () => {
+  const r = (jobId: string, channels: string[], startedAt: string, draftId = 'd1') => ({ jobId, draftId, channels, startedAt });
+  const draft = { id: 'd1', updatedAt: '2026-03-01T10:00:00.000Z' };
+  it('plays the newest render of the channel made from the draft as it is now', () => {
+    const renders = [r('old', ['tiktok'], '2026-03-01T09:00:00.000Z'), r('a', ['tiktok', 'instagram_reel'], '2026-03-01T11:00:00.000Z'), r('b', ['tiktok'], '2026-03-01T12:00:00.000Z'), r('x', ['x'], '2026-03-01T12:00:00.000Z')];
+    expect(pickRender(renders, 'tiktok', draft)?.jobId).toBe('b');
+    expect(pickRender(renders, 'instagram_reel', draft)?.jobId).toBe('a');
+    expect(pickRender(renders, 'linkedin', draft)).toBeNull();
+    // Made before the draft's last save, or from another draft: the live preview instead.
+    expect(pickRender([renders[0]!], 'tiktok', draft)).toBeNull();
+    expect(pickRender([r('o', ['tiktok'], '2026-03-02T00:00:00.000Z', 'd2')], 'tiktok', draft)).toBeNull();
+    expect(pickRender(renders, 'tiktok', null)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { RuleCheck } from './policy-report';
 import { ChannelId, type Post, PostContent } from './post';
+import { PostRecordSchema } from './post-record';
 
 /**
  * "What changed since my last review" (docs/review.md). When an approver approves, requests changes or comments,
@@ -116,4 +118,38 @@ export function reviewDiff(before: ReviewSnapshot, after: ReviewSnapshot): Revie
 /** The settings key under which one person's last review of a post is kept. */
 export function reviewKey(postId: string, actorId: string): string {
   return `review.last:${postId}:${actorId}`;
+}
+
+/** A channel as the review shows it: the text it gets (overrides applied) and its rendered file, when there is one. */
+export const ReviewChannel = z.object({
+  channel: ChannelId,
+  content: PostContent,
+  /** The finished export of this channel's variant for the post's current revision (served by its job id). */
+  render: z.object({ jobId: z.string(), at: z.string() }).nullable(),
+});
+export type ReviewChannel = z.infer<typeof ReviewChannel>;
+
+/** What `posts.review` answers (the shape of the checks and changes is the pure functions' own). */
+export const PostReview = z.object({
+  post: PostRecordSchema,
+  draft: z.object({ id: z.string(), kind: z.enum(['video', 'image']), revision: z.number().int(), name: z.string() }).nullable(),
+  channels: z.array(ReviewChannel),
+  checks: z.array(z.custom<RuleCheck>()),
+  /** The caller's last review of this post, and what is different since; null when they have not reviewed it. */
+  since: z.object({ review: ReviewRecord, changes: z.array(z.custom<ReviewChange>()) }).nullable(),
+});
+export type PostReview = z.infer<typeof PostReview>;
+
+/** A finished channel-variant render of the post (any revision): its job, draft, file name's channels and start time. */
+export type RenderCandidate = { jobId: string; draftId: string; channels: readonly string[]; startedAt: string };
+
+/**
+ * The render a review may play for `channel`: the newest of the post's renders that carries the channel and was
+ * made from the post's draft as it is now (started after the draft's last save). The video does not depend on the
+ * post's text, so a render from before a caption edit still shows the media; a draft edited since shows live.
+ */
+export function pickRender<R extends RenderCandidate>(renders: readonly R[], channel: string, draft: { id: string; updatedAt: string } | null): R | null {
+  if (!draft) return null;
+  const fits = renders.filter((r) => r.draftId === draft.id && r.channels.includes(channel) && r.startedAt >= draft.updatedAt);
+  return fits.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))[0] ?? null;
 }
