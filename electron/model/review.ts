@@ -66,7 +66,7 @@ export type ReviewChange =
   | { kind: 'cover'; before: number | null; after: number | null }
   | { kind: 'sponsored'; before: boolean; after: boolean };
 
-const listText = (v: unknown): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.map(String).join(' ') : String(v));
+const listText = (v: string | readonly string[] | null | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : v.join(' '));
 
 function listDiff(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
   const b = new Set(before);
