@@ -14,12 +14,21 @@ export function storedActorId(): string {
   }
 }
 
+const ACTOR_EVENT = 'postframe:actor';
+
 export function rememberActorId(id: string): void {
   try {
     window.localStorage.setItem(ACTOR_KEY, id);
   } catch {
     // Private mode: the choice lasts for this session only.
   }
+  window.dispatchEvent(new Event(ACTOR_EVENT));
+}
+
+/** Calls `fn` when this window works as another profile (useActor reads it again). */
+export function onActorChange(fn: () => void): () => void {
+  window.addEventListener(ACTOR_EVENT, fn);
+  return () => window.removeEventListener(ACTOR_EVENT, fn);
 }
 
 /** The chosen profile among the library's users; a profile remembered from another library falls back to the first admin. */
