@@ -76,6 +76,7 @@ import { postsApi } from './studio/posts-api';
 import { AccountsService } from './studio/accounts-service';
 import { accountsApi } from './studio/accounts-api';
 import type { KdfParams } from './library/accounts-repo';
+import { reviewApi } from './studio/review-api';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
@@ -182,6 +183,7 @@ export class Studio implements StudioContext {
       ...modelsApi(this, () => this.models),
       ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
+      ...reviewApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),

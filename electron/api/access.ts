@@ -142,6 +142,8 @@ export const access: AccessTable = {
   'users.setDisabled': 'users.manage',
   // ── audit log (issue 13 §4) ──
   'audit.verify': 'audit.verify',
+  // The review view reads a post as posts.get does; deciding is posts.transition's row above.
+  'posts.review': 'everyone',
 };
 
 export type AccessDecision = { ok: true } | { ok: false; permission: Permission; message: string };

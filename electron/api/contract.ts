@@ -22,6 +22,7 @@ import { Collection, CollectionName, ColourLabel, LabelChoice, Rating, WhereUsed
 import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
 import { ApprovalRule, personEventTypes } from '../model/workflow';
+import { PostReview } from '../model/review';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
@@ -578,6 +579,13 @@ export const calls = {
    * only ('audit.verify'), for the caller the router vouches for (no actor in the input); it changes nothing.
    */
   'audit.verify': { input: Empty, output: AuditVerifyView },
+  // ── Review that shows the post (issue 13, branch acc/review; docs/review.md) ──────────────────────────────
+  /**
+   * What the approver's review shows of a post: per channel the text it gets and its rendered file (when the post
+   * was rendered at this revision), the policy rule by rule, and what changed since the caller last reviewed it
+   * (approved, requested changes or commented). `actorId` is the caller (the router fills it from the session).
+   */
+  'posts.review': { input: z.object({ id: Id, actorId: Id }), output: PostReview },
 } as const;
 
 export const events = {

@@ -3,7 +3,9 @@ import { AppError } from '../model/errors';
 import { type Permission, requirePermission } from '../model/permissions';
 import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
 import { toICalendar } from '../model/ical';
-import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
+import { Policy, type PolicyContext, checkPolicy, defaultPolicy } from '../model/policy';
+import { policyReport, type RuleCheck } from '../model/policy-report';
+import { ReviewRecord, type ReviewKind, reviewKey, snapshotOf } from '../model/review';
 import type { AssetLicence } from '../model/asset';
 import type { WatermarkCoverage } from '../model/kit-apply';
 import { type Campaign, type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
@@ -102,11 +104,35 @@ export class PostService {
    */
   policyProblems(post: PostRecord): string[] {
     const policy = this.policy();
-    const watermark = post.draftId ? this.watermarkOf(post.draftId) : 'noDraft';
-    const ctx = { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now(), watermark };
+    const ctx = this.policyContext(post);
     const out = new Set<string>();
     for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), { ...ctx, channel: t.channel })) out.add(`${v.message} (${v.fix})`);
     return [...out];
+  }
+
+  /** What the policy rules see of a post besides its text: sponsorship, its draft's licences and watermark, the time. */
+  private policyContext(post: PostRecord): Omit<PolicyContext, 'channel'> {
+    const watermark = post.draftId ? this.watermarkOf(post.draftId) : 'noDraft';
+    return { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now(), watermark };
+  }
+
+  /** Every policy rule for the post as its channels get it, passed, failed or off: the approver's review lists them. */
+  policyChecks(post: PostRecord): RuleCheck[] {
+    return policyReport(this.policy(), post.targets.map((t) => t.channel), (c) => contentFor(post, c), this.policyContext(post));
+  }
+
+  /** The post as `actorId` saw it when they last approved, requested changes or commented; null before that. */
+  lastReview(postId: string, actorId: string): ReviewRecord | null {
+    const stored = this.posts.setting(reviewKey(postId, actorId));
+    const parsed = stored === undefined ? null : ReviewRecord.safeParse(stored);
+    // A record that no longer parses (an older shape) is as if there were none: the diff is then not shown.
+    return parsed?.success ? parsed.data : null;
+  }
+
+  /** Keeps the post as the reviewer saw it now (the diff of their next review starts here). */
+  recordReview(post: PostRecord, actorId: string, kind: ReviewKind, draftRevision: number | null): void {
+    const record: ReviewRecord = { at: this.now().toISOString(), kind, snapshot: snapshotOf(post, draftRevision) };
+    this.posts.setSetting(reviewKey(post.id, actorId), record);
   }
 
   /** A comment on a post's thread, outside any workflow step (the thread is the review's conversation). */

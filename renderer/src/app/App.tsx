@@ -8,6 +8,7 @@ import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { LatePostsNotice } from '../features/queue/LatePosts';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { ReviewNotices } from '../features/queue/review/ReviewNotices';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
 import { TemplatePicker } from '../features/templates/TemplatePicker';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
@@ -49,6 +50,7 @@ export function App() {
       </main>
       <JobsDrawer />
       <LatePostsNotice />
+      <ReviewNotices />
       <FailureReportDialog />
       <TemplatePicker />
       <ToastStack toasts={toasts} onDismiss={dismissToast} onHold={holdToasts} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />

@@ -50,7 +50,7 @@ type Props = {
  * channels, cover frame, time and campaign. Each channel is checked live on the content it will actually get,
  * against its limits and the compliance policy, including the licences of the draft's assets.
  */
-export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSaved }: Props) {
+export function Composer({ post, drafts, campaigns, zone, onClose, onSaved }: Props) {
   const showToast = useStore((s) => s.showToast);
   const when = localWhen(post?.scheduledAt ?? null, zone);
   const [draftId, setDraftId] = useState(post?.draftId ?? drafts[0]?.id ?? '');

@@ -29,8 +29,8 @@ const ACTIONS: { event: Exclude<PersonEventType, 'edit'>; label: MessageKey }[] 
 ];
 
 /** The selected post: facts, the actions its state allows for the chosen profile, and the comment thread. */
-export function PostPanel(props: { post: PostRecordShape; actor: User; users: User[]; zone: string; campaign: Campaign | undefined; onEdit: () => void; onClose: () => void }) {
-  const { post, actor, users, zone, campaign, onEdit, onClose } = props;
+export function PostPanel(props: { post: PostRecordShape; actor: User; users: User[]; zone: string; campaign: Campaign | undefined; onEdit: () => void; onReview: () => void; onClose: () => void }) {
+  const { post, actor, users, zone, campaign, onEdit, onReview, onClose } = props;
   const showToast = useStore((s) => s.showToast);
   const [comments, setComments] = useState<Comment[]>([]);
   const [asking, setAsking] = useState(false);
@@ -118,6 +118,12 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
         {post.approvals.length > 0 && <p className="field__hint">{t('queue.approvedBy', { names: post.approvals.map(nameOf).join(', ') })}</p>}
       </div>
       <div className="post-panel__actions">
+        {/* The review shows the post as each channel will: the way to judge it before approving. */}
+        {post.state === 'in_review' && (
+          <Button variant={offered.includes('approve') ? 'primary' : 'secondary'} onClick={onReview} title={t('review.openHint')} data-testid="post-review">
+            {t('review.open')}
+          </Button>
+        )}
         {editable && (
           <Button onClick={onEdit} data-testid="post-edit">
             {t('queue.action.edit')}

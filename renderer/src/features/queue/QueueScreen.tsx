@@ -16,6 +16,9 @@ import { QueueList } from './QueueList';
 import { browserZone } from './queueLogic';
 import { WeekView } from './WeekView';
 import { useQueueData } from './useQueueData';
+import { useReviewInbox } from './review/inboxStore';
+import { NotificationBell } from './review/NotificationBell';
+import { ReviewView } from './review/ReviewView';
 import { CampaignDot } from './badges';
 import './queue.css';
 
@@ -38,8 +41,23 @@ export function QueueScreen() {
   const [groupBy, setGroupBy] = useState<'state' | 'campaign'>('state');
   const [campaignId, setCampaignId] = useState<string>('');
   // A post the Library's "where used" asked to open comes in selected.
-  const [selectedId, setSelectedId] = useState<string | null>(() => useStore.getState().queuePostRequest);
+  const [selectedId, setSelectedId] = useState<string | null>(() => useReviewInbox.getState().open?.postId ?? useStore.getState().queuePostRequest);
   useEffect(() => void useStore.getState().takeQueuePostRequest(), []);
+  // The approver's review of a post (from its panel, the bell, a toast or an OS notification).
+  const [reviewId, setReviewId] = useState<string | null>(() => {
+    const o = useReviewInbox.getState().open;
+    return o?.review ? o.postId : null;
+  });
+  useEffect(() => {
+    useReviewInbox.getState().take(); // taken by the initial state above
+    return useReviewInbox.subscribe((s) => {
+      const o = s.open && useReviewInbox.getState().take();
+      if (!o) return;
+      setView((v) => (v === 'policy' ? 'list' : v));
+      setSelectedId(o.postId);
+      setReviewId(o.review ? o.postId : null);
+    });
+  }, []);
   const [composer, setComposer] = useState<{ post: PostRecordShape | null } | null>(null);
   const [campaignEdit, setCampaignEdit] = useState<{ campaign: Campaign | null } | null>(null);
 
@@ -82,6 +100,7 @@ export function QueueScreen() {
         <Button variant={view === 'policy' ? 'secondary' : 'ghost'} aria-pressed={view === 'policy'} onClick={() => setView(view === 'policy' ? 'list' : 'policy')} data-testid="queue-view-policy">
           {t('queue.viewPolicy')}
         </Button>
+        <NotificationBell zone={zone} />
         <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setComposer({ post: null })} disabled={!actor} data-testid="new-post">
           {t('queue.newPost')}
         </Button>
@@ -172,9 +191,11 @@ export function QueueScreen() {
             zone={zone}
             campaign={selected.campaignId ? campaignById.get(selected.campaignId) : undefined}
             onEdit={() => setComposer({ post: selected })}
+            onReview={() => setReviewId(selected.id)}
             onClose={() => setSelectedId(null)}
           />
         )}
+        {reviewId && actor && <ReviewView key={`${reviewId}:${actor.id}`} postId={reviewId} actor={actor} users={data.users} zone={zone} onClose={() => setReviewId(null)} />}
       </div>
       {composer && actor && (
         <Composer

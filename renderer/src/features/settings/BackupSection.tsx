@@ -93,7 +93,7 @@ export function BackupSection({ allowedFolders, onOpened }: { allowedFolders: st
   );
 }
 
-function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: string[] | null }) {
+function BackupForm({ allowedFolders }: { actor: User; allowedFolders: string[] | null }) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [job, follow, clear] = useJob();
@@ -134,7 +134,7 @@ function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: st
   );
 }
 
-function RestoreForm({ actor, allowedFolders, onOpened }: { actor: User; allowedFolders: string[] | null; onOpened: () => void }) {
+function RestoreForm({ allowedFolders, onOpened }: { actor: User; allowedFolders: string[] | null; onOpened: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
