@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SHOTS } from '../screenshots';
@@ -41,13 +42,13 @@ test('Verify says the log is intact, then names what someone changed in the file
 test('a library opened on another machine asks for the webhook secret again and never shows it', async ({ page, hosts }) => {
   const { lib, home } = hosts.library('Team');
   const first = await hosts.start(lib, home);
-  await page.goto(first.openUrl);
+  await openSignedIn(page, first);
   await callApi(page, 'connectors.set', { actorId: 'owner', webhook: { url: 'https://hooks.example.com/postframe', headerName: 'Authorization', headerValue: 'Bearer pf-e2e-secret', timeoutSec: 30 } });
   await first.stop();
 
   // The same folder served with another machine's key (another POSTFRAME_HOME).
   const second = await hosts.start(lib, path.join(hosts.dir, 'other-machine-home'));
-  await page.goto(second.openUrl);
+  await openSignedIn(page, second);
   await page.getByTestId('settings-nav').click();
   const warning = page.getByTestId('delivery-webhook-secret-unreadable');
   await expect(warning).toHaveText('This secret was saved on another computer and cannot be read here: enter it again. Until then, nothing is sent to the webhook.');

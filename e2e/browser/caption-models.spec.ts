@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -71,7 +72,7 @@ test('Settings → Captions models: download with progress, cancel and resume, a
     // tiny's checksum is of other bytes than the server sends: its download must be refused.
     const env = { POSTFRAME_MODEL_BASE_URL: `http://127.0.0.1:${port}/m/`, POSTFRAME_MODEL_SHA256: `base=${sha256(base)},tiny=${sha256(model(1024))}` };
     const server = await hosts.start(lib, home, { env });
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     const card = await settings(page);
     await expect(card).toContainText('download one once, and from then on everything runs offline');
     await expect(card.getByTestId('model-base')).toContainText('English, Finnish and 97 more languages');

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -279,7 +280,7 @@ test.describe('kill -9 during a webhook delivery', () => {
     const first = receiver.nextBody();
 
     server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     await callApi(page, 'connectors.set', { actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
     const draftId = await makeDraft(page, 'Crash course');
     // Both due a minute ago: the serve host's scheduler takes them out one after the other.
@@ -298,7 +299,7 @@ test.describe('kill -9 during a webhook delivery', () => {
     // Restart: the scheduler's first pass finds the webhook row left 'sending' (it may have arrived: unknown, not
     // sent again) and delivers the post that had not gone out yet.
     server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     await waitStep('after the restart the other post is rendered and delivered', { mediaSec: 1, files: 1 }, (timeout) =>
       expect.poll(() => stateOf(page, waiting.id), { timeout }).toMatch(/^(exported|failed)$/),
     );

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -28,10 +29,10 @@ test('two Postframes on two ports keep their own sessions in one browser', async
   const a = await serve(hosts, 'Alpha');
   const b = await serve(hosts, 'Beta');
   const pageA = await context.newPage();
-  await pageA.goto(a.openUrl);
+  await openSignedIn(pageA, a);
   await showsLibrary(pageA, a.libraryPath);
   const pageB = await context.newPage();
-  await pageB.goto(b.openUrl);
+  await openSignedIn(pageB, b);
   await showsLibrary(pageB, b.libraryPath);
 
   // Signing in to B did not sign the browser out of A (one shared cookie name used to: B's replaced A's).
@@ -47,7 +48,7 @@ test('two Postframes on two ports keep their own sessions in one browser', async
 
 test('a cookie another local server receives and replays opens no API and no media', async ({ context, page, hosts }) => {
   const a = await serve(hosts, 'Alpha');
-  await page.goto(a.openUrl);
+  await openSignedIn(page, a);
   await expect(page.getByTestId('library-screen')).toBeVisible();
   const port = Number(new URL(a.url).port);
 
@@ -101,7 +102,7 @@ test('a tab whose server was restarted says it is signed out and stops; an uploa
   const first = await hosts.start(lib, home);
   const consoleErrors: string[] = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(first.openUrl);
+  await openSignedIn(page, first);
   await showsLibrary(page, first.libraryPath);
   await page.getByTestId('library-nav').click();
 
