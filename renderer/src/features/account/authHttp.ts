@@ -1,4 +1,4 @@
-import { HOST_KEY_HEADER, HOST_PATHS } from '../../../../electron/api/transport';
+import { BRIDGE_KEY, HOST_KEY_HEADER, HOST_PATHS, type PreloadBridge } from '../../../../electron/api/transport';
 import type { User } from '../../../../electron/model/post';
 import { HOST_KEYS_STORAGE, takeHostKeys } from '../../api/hostKeys';
 import { type AuthFailure, parseFailure } from './authLogic';
@@ -71,13 +71,38 @@ async function signInVia(path: string, body: unknown): Promise<AuthOutcome> {
   }
 }
 
-export const signIn = (login: string, password: string) => signInVia('/auth/login', { login, password });
+/** The desktop app's bridge when there is one: its sign-in stays in the main process (electron/main/app-session.ts). */
+function bridge(): PreloadBridge | null {
+  return BRIDGE_KEY in window ? (window as unknown as Record<typeof BRIDGE_KEY, PreloadBridge>)[BRIDGE_KEY] : null;
+}
+
+/** The desktop app on a team library: whether someone must sign in first (null in browser mode). */
+export async function appNeedsSignIn(): Promise<boolean | null> {
+  const b = bridge();
+  if (!b) return null;
+  const r = await b.auth({ op: 'state' });
+  return r.ok ? r.state.team && !r.state.signedIn : false;
+}
+
+export const signIn = async (login: string, password: string): Promise<AuthOutcome> => {
+  const b = bridge();
+  if (!b) return signInVia('/auth/login', { login, password });
+  const r = await b.auth({ op: 'signIn', login, password });
+  if (r.ok) return { ok: true };
+  const throttled = r.error.retryAfterSeconds !== undefined;
+  return { ok: false, ...parseFailure(throttled ? 429 : 401, { ...r.error, code: throttled ? 'throttled' : r.error.code }) };
+};
 export const setupAdmin = (token: string, name: string, login: string, password: string) => signInVia('/auth/setup', { token, name, login, password });
 export const acceptInvite = (token: string, name: string, login: string, password: string) => signInVia('/auth/invite', { token, name, login, password });
 export const resetPassword = (token: string, password: string) => signInVia('/auth/reset', { token, password });
 
 /** Ends this browser's session (the cookie goes too); the page then reloads to the sign-in screen. */
 export async function signOut(): Promise<void> {
+  const b = bridge();
+  if (b) {
+    await b.auth({ op: 'signOut' });
+    return;
+  }
   try {
     await post('/auth/logout', {});
   } finally {
