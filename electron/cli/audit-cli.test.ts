@@ -173,10 +173,10 @@ describe('postframe audit verify', () => {
   });
 
   it('anchors an older library once on open (trust on first use) and says so', async () => {
-    // A library as Postframe before anchoring left it: schema 13, three chained entries, no head.
+    // A library as Postframe before anchoring left it: schema 14 (accounts came just before), three chained entries, no head.
     expect((await cli('library', 'init', box.libraryPath)).code).toBe(EXIT.ok);
     const db = new Database(dbFile());
-    db.exec('DROP TABLE audit_anchor; DROP TABLE library_identity; PRAGMA user_version = 13');
+    db.exec('DROP TABLE audit_anchor; DROP TABLE library_identity; PRAGMA user_version = 14');
     db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log');
     db.exec(fs.readFileSync(path.join(__dirname, '..', 'library', 'migrations', '0006-audit.ts'), 'utf8').match(/CREATE TRIGGER audit_log_no_delete[\s\S]*?END;/)![0]);
     let prev = '0'.repeat(64);
