@@ -14,27 +14,32 @@ test('Verify says the log is intact, then names what someone changed in the file
   const draft = await callApi<{ id: string }>(app, 'drafts.create', { kind: 'video', name: 'Launch teaser' });
   await callApi(app, 'posts.create', { draftId: draft.id, actorId: 'owner', targets: [{ channel: 'tiktok', overrides: {} }], timeZone: 'UTC', campaignId: null });
 
+  // Signing up and in are audited too (issue 13): the count is read from the file, the newest entry is the post's.
+  const read = new Database(path.join(server.libraryPath, 'library.sqlite'), { readonly: true });
+  const { n, last } = read.prepare('SELECT COUNT(*) AS n, MAX(seq) AS last FROM audit_log').get() as { n: number; last: number };
+  read.close();
+  expect(n).toBeGreaterThanOrEqual(2);
   await app.getByTestId('settings-nav').click();
   const card = app.getByTestId('audit-settings');
   await expect(card.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await card.getByTestId('audit-verify').click();
   const result = card.getByTestId('audit-result');
   await expect(result).toHaveAttribute('data-ok', 'true');
-  await expect(result).toContainText('The log is intact: all 2 entries are complete and unchanged.');
+  await expect(result).toContainText(`The log is intact: all ${n} entries are complete and unchanged.`);
   await expect(result).toContainText(/Checked .* with this computer’s key [0-9a-f]{16}\./);
   await card.scrollIntoViewIfNeeded();
   if (SHOTS) await card.screenshot({ path: path.join(SHOTS, 'audit-verify-ok.png') });
 
   // Another tool removes the guard and the newest entry.
   const db = new Database(path.join(server.libraryPath, 'library.sqlite'));
-  db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2');
+  db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = ${last}`);
   db.close();
   await card.getByTestId('audit-verify').click();
   await expect(result).toHaveAttribute('data-ok', 'false');
   await expect(result).toContainText('The log cannot be trusted as it is:');
   await expect(card.getByTestId('audit-problems').getByRole('listitem')).toHaveText([
     /^the append-only guard is missing now \(audit_log_no_delete dropped\)/,
-    'the log ends at entry 1 but its signed head is entry 2: entry 2 was deleted',
+    `the log ends at entry ${last - 1} but its signed head is entry ${last}: entry ${last} was deleted`,
   ]);
   if (SHOTS) await card.screenshot({ path: path.join(SHOTS, 'audit-verify-failed.png') });
 });
