@@ -160,6 +160,8 @@ test('the policy editor: an admin changes the rules (the composer applies them),
   await app.getByTestId('queue-nav').click();
   await addUser(app, server, 'Abe', 'approver');
   await addUser(app, server, 'Cora', 'creator');
+  // They joined through invites outside this page: it opens afresh to list them.
+  await switchTo(app, server, 'Owner', 'admin');
 
   await app.getByTestId('queue-view-policy').click();
   const view = app.getByTestId('policy-view');
