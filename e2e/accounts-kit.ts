@@ -28,9 +28,9 @@ export async function postAuth(host: Host, pathname: string, body: unknown): Pro
  */
 export async function openSignedIn(page: Page, host: Host, login: string = OWNER_LOGIN): Promise<void> {
   const origin = new URL(host.url).origin;
-  // Leave the app first: its socket holds the old session, and a goto that changes only the address's #hash would
-  // not load the app again (a same-document navigation), so the new keys would never be read.
-  if (page.url().startsWith(origin)) await page.goto('about:blank');
+  // Off the app first: a new sign-in ends the page's old session, and an app left open on it would show the
+  // signed-out screen (its calls answered 401); a goto that changes only the #hash would not reload it either.
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   const r = await page.request.post(`${origin}/auth/login`, { data: { login, password: passwordOf(login) }, headers: { Origin: origin } });
   expect(r.status(), `signing in as ${login}: ${await r.text()}`).toBe(200);
   const { keys } = (await r.json()) as { keys: { page: string; media: string } };
