@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
 import type { Role } from '../electron/model/post';
 import { callApi, expect } from './serve';
 
@@ -43,4 +44,36 @@ export async function addPerson(adminPage: Page, host: Host, p: { name: string; 
   const r = await postAuth(host, '/auth/invite', { token: link.token, name: p.name, login: p.login, password: passwordOf(p.login) });
   expect(r.status, JSON.stringify(r.json)).toBe(200);
   return { id: (r.json.user as { id: string }).id, login: p.login };
+}
+
+/**
+ * One call as `login`, from outside any page: signs in over HTTP and calls over the API socket with that session's
+ * cookie and page key, as that person's own browser would. For a step another person takes in a spec whose page
+ * stays signed in as someone else (an approver approving what the owner wrote).
+ */
+export async function callAs<T>(host: Host, login: string, call: string, input: unknown): Promise<T> {
+  const origin = new URL(host.url).origin;
+  const r = await postAuth(host, '/auth/login', { login, password: passwordOf(login) });
+  expect(r.status, `signing in as ${login}: ${JSON.stringify(r.json)}`).toBe(200);
+  const cookie = r.setCookie.map((c) => c.split(';')[0]).join('; ');
+  const key = (r.json.keys as { page: string }).page;
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api?key=${encodeURIComponent(key)}`, { headers: { Cookie: cookie, Origin: origin } });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve, reject) => {
+      ws.on('message', (data: Buffer) => {
+        const msg = JSON.parse(data.toString()) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
+        if (msg.type === 'result' && msg.id === 1) resolve(msg.result!);
+      });
+      ws.once('close', () => reject(new Error(`the host closed ${login}'s socket before answering ${call}`)));
+      ws.send(JSON.stringify({ id: 1, call, input }));
+    });
+    if (!result.ok) throw new Error(result.error?.message ?? `${call} failed`);
+    return result.value as T;
+  } finally {
+    ws.terminate();
+  }
 }
