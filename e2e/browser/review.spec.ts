@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { PostRecordShape } from '../../electron/model/post-record';
-import type { User } from '../../electron/model/post';
 import { allOf, testLimit } from '../limits';
 import { blackRegions, CENTRE, decodeWork, footageWork, importFootage, mediaClip, saveDraft } from '../preview-kit';
-import { switchTo } from '../queue-kit';
+import { callAs } from '../accounts-kit';
+import { addUser, switchTo } from '../queue-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
@@ -12,24 +12,25 @@ test.use({ viewport: { width: 1366, height: 768 } });
 /** Mean absolute difference of two RGBA samples (0–255). */
 const meanDiff = (a: number[], b: number[]) => a.reduce((n, v, i) => n + Math.abs(v - b[i]!), 0) / a.length;
 
-test('an approver reviews a post in a playing phone frame, requests changes, sees the diff, and approves', async ({ app }) => {
+test('an approver reviews a post in a playing phone frame, requests changes, sees the diff, and approves', async ({ app, server }) => {
   // One import of moving, textured phone footage; a few seconds of real playback in the review.
   test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(2), { realSec: 8 })));
   const { pan } = await importFootage(app, ['pan']);
   const draftId = await saveDraft(app, 'Harbour pan', ({ main }) => main.clips.push(mediaClip(pan, 0, 0.5, 6.5)));
 
   // The creator composes and submits through the API; the policy bans a phrase and caps hashtags.
-  const cora = await callApi<User>(app, 'users.create', { actorId: 'owner', name: 'Cora', role: 'creator' });
-  await callApi(app, 'users.create', { actorId: 'owner', name: 'Abe', role: 'approver' });
-  await callApi(app, 'policy.set', { actorId: 'owner', policy: { bannedPhrases: ['guaranteed'], requireDisclosure: { enabled: true, tags: ['ad'] }, hashtagCap: 5, allowedLinkDomains: [], blockExpiredLicences: true, requireWatermark: [] } });
-  let post = await callApi<PostRecordShape>(app, 'posts.create', { draftId, actorId: cora.id, title: 'Harbour morning', targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'x', overrides: { caption: 'Morning at the harbour (X cut)' } }], timeZone: 'UTC', campaignId: null });
+  // Cora works from her own session (callAs); the page is the owner's until it signs in as Abe.
+  const cora = await addUser(app, server, 'Cora', 'creator');
+  await addUser(app, server, 'Abe', 'approver');
+  await callApi(app, 'policy.set', { policy: { bannedPhrases: ['guaranteed'], requireDisclosure: { enabled: true, tags: ['ad'] }, hashtagCap: 5, allowedLinkDomains: [], blockExpiredLicences: true, requireWatermark: [] } });
+  let post = await callAs<PostRecordShape>(server, cora.login, 'posts.create', { draftId, title: 'Harbour morning', targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'x', overrides: { caption: 'Morning at the harbour (X cut)' } }], timeZone: 'UTC', campaignId: null });
   const content = { caption: 'Morning light over the harbour', hashtags: ['harbour', 'morning'], mentions: [], firstComment: '', link: null };
-  post = await callApi<PostRecordShape>(app, 'posts.update', { id: post.id, actorId: cora.id, content });
-  await callApi(app, 'posts.transition', { id: post.id, event: 'submit', actorId: cora.id });
+  post = await callAs<PostRecordShape>(server, cora.login, 'posts.update', { id: post.id, content });
+  await callAs(server, cora.login, 'posts.transition', { id: post.id, event: 'submit' });
 
   // Abe opens the Queue: the bell says one post waits for him; its entry opens the review in one click.
   await app.getByTestId('queue-nav').click();
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
   const bell = app.getByTestId('notify-bell');
   await expect(bell).toHaveAttribute('data-count', '1');
   await bell.click();
@@ -103,7 +104,7 @@ test('an approver reviews a post in a playing phone frame, requests changes, see
   await expect(bell).toHaveAttribute('data-count', '0');
 
   // Cora sees the decision in her inbox; she edits the caption, a hashtag and the X override, and resubmits.
-  await switchTo(app, 'Cora', 'creator');
+  await switchTo(app, server, 'Cora', 'creator');
   await expect(bell).toHaveAttribute('data-count', '1');
   await bell.click();
   await expect(app.getByTestId('notify-item')).toHaveAttribute('data-kind', 'changes_requested');
@@ -111,13 +112,13 @@ test('an approver reviews a post in a playing phone frame, requests changes, see
   await expect(app.getByTestId('post-panel')).toHaveAttribute('data-post-id', post.id);
   await expect(bell).toHaveAttribute('data-count', '0');
   await callApi(app, 'posts.update', {
-    id: post.id, actorId: cora.id, content: { ...content, caption: 'Morning light over Helsinki harbour', hashtags: ['harbour', 'helsinki'] },
+    id: post.id, content: { ...content, caption: 'Morning light over Helsinki harbour', hashtags: ['harbour', 'helsinki'] },
     targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'x', overrides: { caption: 'Helsinki harbour at dawn (X cut)' } }],
   });
-  await callApi(app, 'posts.transition', { id: post.id, event: 'submit', actorId: cora.id });
+  await callApi(app, 'posts.transition', { id: post.id, event: 'submit' });
 
   // Abe's review shows what changed since he asked, then he approves with one click.
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
   await expect(row).toHaveAttribute('data-state', 'in_review');
   await row.click();
   await app.getByTestId('post-panel').getByTestId('post-review').click();
@@ -135,7 +136,7 @@ test('an approver reviews a post in a playing phone frame, requests changes, see
   await expect(row).toHaveAttribute('data-state', 'approved');
 
   // The creator is told: her inbox has the approval.
-  await switchTo(app, 'Cora', 'creator');
+  await switchTo(app, server, 'Cora', 'creator');
   await expect(bell).toHaveAttribute('data-count', '1');
   await bell.click();
   await expect(app.getByTestId('notify-item')).toHaveAttribute('data-kind', 'approved');
