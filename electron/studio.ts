@@ -173,7 +173,7 @@ export class Studio implements StudioContext {
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
-    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e) });
+    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }) });
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
@@ -193,7 +193,7 @@ export class Studio implements StudioContext {
       ...imagesApi(this),
       ...captionSyncApi(this),
       ...captionSpeechApi(this),
-      ...accountsApi(this, () => this.accounts),
+      ...accountsApi(() => this.accounts),
       ...auditApi(this),
     };
     this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
@@ -505,15 +505,29 @@ export class Studio implements StudioContext {
         const openable = await Promise.all(recent.map((r) => this.paths.mayUse(r.path, 'library')));
         return recent.filter((_, i) => openable[i]);
       },
-      'libraries.open': async (input) => {
+      'libraries.open': async (input, caller) => {
         const target = path.resolve(await this.paths.check(input.path, 'library'));
         const current = this.rooms.folder.root;
         if (target === current || target === (await realTarget(current).catch(() => current))) return this.libraryInfo();
         const next = await this.buildRooms(target, input.create);
+        // On a host, sessions live in the library: opening another one signs everyone out, except the admin who
+        // makes a library nobody can sign in to yet their own (docs/security.md "Opening another library").
+        const hosted = this.options.shell === 'browser' && this.accounts.isTeam();
+        const carried = hosted ? this.accounts.carryable(caller) : null;
+        const plan = hosted ? AccountsService.carryPlan(next.db, carried) : null;
+        if (plan?.kind === 'refuse') {
+          await closeRooms(next);
+          throw new AppError('conflict', `${plan.why} Start the host on it instead: postframe serve --library "${target}" prints a link to set up its admin.`);
+        }
+        const leaving = hosted ? this.accounts.sessionIds() : [];
         const prev = this.current;
         await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
+        if (carried && plan?.kind === 'adopt') this.accounts.adopt(carried, prev.folder.root);
+        // After the answer is on its way: the opener's own socket may be among those that close.
+        const ended = leaving.filter((id) => !(plan?.kind === 'adopt' && id === carried?.session.id));
+        setImmediate(() => this.accounts.endedElsewhere(ended));
         inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();
         this.emit('library.changed', info);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { HOST_SESSION_ENDED_CLOSE } from '../api/transport';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import type { Job } from '../model/job';
 import { Studio } from '../studio';
@@ -113,8 +114,12 @@ describe('paths in browser mode', () => {
 
     const inside = path.join(allowed, 'Team Library');
     expect(await call('libraries.open', { path: inside, create: true })).toMatchObject({ ok: true, value: { path: inside } });
-    // Sessions live in the library: the new one has its own team, so this page is signed out of it.
-    expect(await call('libraries.open', { path: libraryPath, create: false })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // The admin who made it is its owner and stays signed in (docs/security.md "Opening another library")...
+    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { library: { path: inside } } });
+    // ...until they go back to a library with admins of its own: everyone signs in there again.
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    expect(await call('libraries.open', { path: libraryPath, create: false })).toMatchObject({ ok: true, value: { path: libraryPath } });
+    expect(await closed).toBe(HOST_SESSION_ENDED_CLOSE);
   });
 
   it('lists only the recent libraries it may open, and tells the page which folders are allowed', async () => {

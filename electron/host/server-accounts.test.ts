@@ -5,8 +5,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type AuthAnswer, HOST_PATHS, HOST_SESSION_ENDED_CLOSE } from '../api/transport';
+import { SESSION_IDLE_MS } from '../model/accounts';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type Session, TEST_ADMIN, logIn, postJson, signIn } from './__tests__/sign-in';
+import { Studio } from '../studio';
+import { ANY_PATH } from '../studio/path-gate';
 import { type RunningHost, startHost } from './server';
 
 /** scrypt made cheap for tests (the real cost is library/accounts-repo.ts DEFAULT_KDF). */
@@ -27,7 +30,7 @@ describe('browser-mode sign-in over the real host', () => {
     fs.mkdirSync(rendererDir, { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>shell</title>');
     temp = await openTempStudio('pf-host-acc-', { clock: () => now, passwordKdf: FAST_KDF });
-    host = await startHost({ studio: temp.studio, rendererDir, port: 0, log: { info: () => undefined, error: () => undefined } });
+    host = await startHost({ studio: temp.studio, rendererDir, port: 0, log: { info: () => undefined, error: () => undefined }, sessionSweepMs: 50 });
   });
   afterEach(async () => {
     for (const ws of sockets.splice(0)) ws.terminate();
@@ -176,6 +179,63 @@ describe('browser-mode sign-in over the real host', () => {
     expect(asHerself.ok).toBe(false);
     expect(temp.studio.accounts.users().some((u) => u.name === 'Mallory')).toBe(false);
     void admin;
+  });
+
+  it('a session that ends by time closes its idle socket without waiting for a call; a live one stays open', async () => {
+    const { admin } = await team();
+    const adminWs = await socket(admin);
+    now = new Date(now.getTime() + SESSION_IDLE_MS - 60_000);
+    const cleo = await logIn(host.port, CREATOR.login, CREATOR.password);
+    const cleoWs = await socket(cleo);
+    const adminClosed = closed(adminWs);
+    now = new Date(now.getTime() + 60_000);
+    expect((await adminClosed).code).toBe(HOST_SESSION_ENDED_CLOSE);
+    expect(cleoWs.readyState).toBe(WebSocket.OPEN);
+    expect(await call(cleoWs, 'session.me', {})).toMatchObject({ ok: true });
+  });
+
+  /** A library made beside the host's (same machine key), filled by `fill` as its own Studio, then closed. */
+  async function makeLibrary(name: string, fill: (s: Studio) => Promise<unknown>): Promise<string> {
+    const libraryPath = path.join(tmp, name);
+    const s = await Studio.open({ libraryPath, settingsDir: temp.settingsDir, shell: 'browser', createLibrary: true, pathAccess: ANY_PATH, passwordKdf: FAST_KDF });
+    try {
+      await fill(s);
+    } finally {
+      await s.close();
+    }
+    return libraryPath;
+  }
+
+  it('opening another library: a new one takes the opening admin as its owner (still signed in, everyone else signed out); one with admins of its own signs everyone out; one nobody could sign in to is refused', async () => {
+    const { admin } = await team();
+    const cleo = await logIn(host.port, CREATOR.login, CREATOR.password);
+    const adminWs = await socket(admin);
+    const cleoWs = await socket(cleo);
+    const cleoClosed = closed(cleoWs);
+    const fresh = path.join(tmp, 'Fresh');
+    expect(await call(adminWs, 'libraries.open', { path: fresh, create: true })).toMatchObject({ ok: true, value: { path: fresh } });
+    expect((await cleoClosed).code).toBe(HOST_SESSION_ENDED_CLOSE);
+    // The admin's page goes on, on the same socket, as the new library's owner with the same login and password.
+    expect(await call(adminWs, 'session.me', {})).toMatchObject({ ok: true, value: { team: true, user: { login: 'admin', role: 'admin' } } });
+    expect((await postJson(host.port, HOST_PATHS.login, { login: CREATOR.login, password: CREATOR.password })).status).toBe(401);
+    expect((await postJson(host.port, HOST_PATHS.login, { login: TEST_ADMIN.login, password: TEST_ADMIN.password })).status).toBe(200);
+    expect(auditActions()).toContain('account_create');
+
+    // A library with an admin of its own: its people sign in; the opener too, with an account of that library.
+    const boss = { name: 'Bea Boss', login: 'bea', password: 'another long passphrase' };
+    const theirs = await makeLibrary('Theirs', (s) => s.accounts.addUser(s.ownerCaller(), { ...boss, role: 'admin' }));
+    const adminClosed = closed(adminWs);
+    expect(await call(adminWs, 'libraries.open', { path: theirs, create: false })).toMatchObject({ ok: true, value: { path: theirs } });
+    expect((await adminClosed).code).toBe(HOST_SESSION_ENDED_CLOSE);
+    expect((await postJson(host.port, HOST_PATHS.login, { login: TEST_ADMIN.login, password: TEST_ADMIN.password })).status).toBe(401);
+    const bea = await logIn(host.port, boss.login, boss.password);
+    const beaWs = await socket(bea);
+
+    // A library nobody can sign in to, where Bea's login is someone else's: refused, and nothing changes.
+    const taken = await makeLibrary('Taken', (s) => s.accounts.addUser(s.ownerCaller(), { name: 'Other Bea', login: 'bea', password: 'yet another passphrase', role: 'creator' }));
+    const refused = await call(beaWs, 'libraries.open', { path: taken, create: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('postframe serve --library') } });
+    expect(await call(beaWs, 'app.info', {})).toMatchObject({ ok: true, value: { library: { path: theirs } } });
   });
 
   /** Audit actions in order, read from the library. */

@@ -34,8 +34,12 @@ export type HostOptions = {
   /** Serve HTTPS with this certificate and key (PEM), from tls.ts. */
   tls?: { cert: string; key: string };
   log?: { info(msg: string): void; error(msg: string, ...rest: unknown[]): void };
+  /** How often open sockets are checked for sessions that ended by time (default a minute; tests go faster). */
+  sessionSweepMs?: number;
 };
 
+/** How often open sockets are checked for sessions that ended by time. */
+const SESSION_SWEEP_MS = 60_000;
 /** The close reason of a socket whose session ended (at most 123 bytes, as WebSocket allows). */
 const SESSION_ENDED = 'Your session ended (signed out, disabled or password changed). Sign in again.';
 
@@ -330,6 +334,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const ended = new Set(ids);
     for (const [ws, s] of clients) if (s.caller.sessionId !== null && ended.has(s.caller.sessionId)) closeEnded(ws);
   });
+  // A session can also end by time: swept once a minute, so an idle page stops receiving events soon after.
+  const sweep = setInterval(() => {
+    try {
+      for (const [ws, s] of clients) if (!o.studio.accounts.session(s.token, false)) closeEnded(ws);
+    } catch (e) {
+      log.error('[host] checking sessions failed', e);
+    }
+  }, o.sessionSweepMs ?? SESSION_SWEEP_MS);
+  sweep.unref();
   const unsubscribe = o.studio.onEvent((name, payload) => {
     const text = JSON.stringify({ type: 'event', name, payload } satisfies WireMessage);
     for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(text);
@@ -354,6 +367,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     plan,
     allowedHosts: hosts,
     async close() {
+      clearInterval(sweep);
       unsubscribe();
       stopEnded();
       for (const ws of clients.keys()) ws.terminate();

@@ -158,9 +158,9 @@ export class AccountsRepo {
 
   /**
    * The live session a token opens, its last-seen time brought up to date, or null. A session past its idle or
-   * absolute end is deleted on the way.
+   * absolute end is deleted on the way. `touch: false` only looks (a check that is not the person's activity).
    */
-  sessionByToken(token: string): { id: string; userId: string; expiresAt: string } | null {
+  sessionByToken(token: string, touch = true): { id: string; userId: string; expiresAt: string } | null {
     if (!isTokenShape(token)) return null;
     const id = tokenHash(token);
     const r = this.db.prepare('SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
@@ -170,8 +170,28 @@ export class AccountsRepo {
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
       return null;
     }
-    if (touchDue(r.last_seen_at, now)) this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), id);
+    if (touch && touchDue(r.last_seen_at, now)) this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), id);
     return { id, userId: r.user_id, expiresAt: r.expires_at };
+  }
+
+  /** Session `id` as stored (its id is its token's hash), for carrying it into another library; null when over. */
+  storedSession(id: string): SessionInfo | null {
+    const r = this.db
+      .prepare('SELECT id, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, address, user_agent AS userAgent FROM sessions WHERE id = ?')
+      .get(id) as SessionInfo | undefined;
+    return r ?? null;
+  }
+
+  /** Stores a session carried from another library, for `userId` here: the same token opens it. */
+  insertSession(s: SessionInfo, userId: string): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO sessions (id, user_id, created_at, last_seen_at, expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(s.id, userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.address, s.userAgent);
+  }
+
+  /** Every session's id (those of a library being left end with it). */
+  sessionIds(): string[] {
+    return this.db.prepare('SELECT id FROM sessions').pluck().all() as string[];
   }
 
   /** Whose session `id` is (null when it is already over). */

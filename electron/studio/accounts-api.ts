@@ -1,4 +1,4 @@
-import type { ApiPart, StudioContext } from './context';
+import type { ApiPart } from './context';
 import { callerOf } from '../api/router';
 import type { AccountsService } from './accounts-service';
 
@@ -7,9 +7,10 @@ type AccountCalls = 'session.me' | 'account.changePassword' | 'account.signOutEv
 /**
  * The account calls (issue 13): each acts for the caller the transport vouches for (`callerOf`), never for a
  * person the input names. Who may is api/access.ts ('users.manage' for the team's accounts); the service checks
- * it again with the user read fresh, so a role removed a moment ago counts.
+ * it again with the user read fresh, so a role removed a moment ago counts. The service tells the app of changes
+ * (`users.changed`), whichever door they came through: the API, the host's sign-in routes or the CLI.
  */
-export function accountsApi(ctx: Pick<StudioContext, 'emit'>, accounts: () => AccountsService): ApiPart<AccountCalls> {
+export function accountsApi(accounts: () => AccountsService): ApiPart<AccountCalls> {
   return {
     async 'session.me'(_input, caller) {
       const c = callerOf(caller);
@@ -29,14 +30,10 @@ export function accountsApi(ctx: Pick<StudioContext, 'emit'>, accounts: () => Ac
       return accounts().resetLink(callerOf(caller), input.id);
     },
     async 'users.setRole'(input, caller) {
-      const u = accounts().setRole(callerOf(caller), input);
-      ctx.emit('users.changed', { ids: [u.id] });
-      return u;
+      return accounts().setRole(callerOf(caller), input);
     },
     async 'users.setDisabled'(input, caller) {
-      const u = accounts().setDisabled(callerOf(caller), input);
-      ctx.emit('users.changed', { ids: [u.id] });
-      return u;
+      return accounts().setDisabled(callerOf(caller), input);
     },
   };
 }

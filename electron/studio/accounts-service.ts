@@ -1,5 +1,5 @@
 import type { Caller } from '../api/contract';
-import { AccountsRepo, DEFAULT_KDF, type KdfParams, hashPassword, verifyPassword } from '../library/accounts-repo';
+import { AccountsRepo, DEFAULT_KDF, type KdfParams, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
 import type { AuditRepo } from '../library/audit-repo';
 import type { Db } from '../library/db';
 import type { AccountUser } from '../library/user-row';
@@ -21,6 +21,8 @@ export type AccountsDeps = {
   /** scrypt's cost; tests pass a cheaper one. */
   kdf?: KdfParams;
   log?: (message: string, error?: unknown) => void;
+  /** People were added or their account changed (the app's `users.changed` event, so Team lists stay live). */
+  changed?: (userIds: string[]) => void;
 };
 
 /** Who a failed or throttled sign-in by an unknown login is audited as. */
@@ -34,6 +36,23 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 function nameProblem(name: string): string | null {
   const n = name.trim();
   return n.length >= 1 && n.length <= 80 ? null : 'A name is 1 to 80 characters long.';
+}
+
+/** An admin carried into another library: their credentials and live session, never the token itself. */
+export type CarriedAdmin = { name: string; login: string; passwordHash: string; session: SessionInfo };
+
+/** The account that becomes a library's first sign-in admin: its local owner while that is an enabled admin. */
+function ownerToBe(repo: AccountsRepo): AccountUser | null {
+  const owner = repo.user(LOCAL_OWNER_ID);
+  return owner && owner.role === 'admin' && !owner.disabled ? owner : null;
+}
+
+/** Gives the library its first sign-in admin (the owner's account when there is one); inside a transaction. */
+function makeOwner(repo: AccountsRepo, c: { name: string; login: string; passwordHash: string }): AccountUser {
+  const owner = ownerToBe(repo);
+  if (!owner) return repo.createAccount({ ...c, role: 'admin', approverChannels: null });
+  repo.setCredentials(owner.id, c);
+  return repo.user(owner.id)!;
 }
 
 /**
@@ -77,6 +96,12 @@ export class AccountsService {
     }
   }
 
+  /** Tells the app whose account changed; returns `user` for chaining. */
+  private told<T extends { id: string }>(user: T): T {
+    this.deps.changed?.([user.id]);
+    return user;
+  }
+
   onSessionsEnded(listener: (sessionIds: string[]) => void): () => void {
     this.endedListeners.add(listener);
     return () => this.endedListeners.delete(listener);
@@ -109,25 +134,73 @@ export class AccountsService {
   /** Gives the library's owner (its first admin) a login and password; refused once an admin can sign in. */
   async setupAdmin(input: { name: string; login: string; password: string }, meta: SignInMeta): Promise<SignedIn> {
     if (!this.setupNeeded()) throw new AppError('conflict', 'This library already has an admin who can sign in. Sign in instead.');
-    const owner = this.repo.user(LOCAL_OWNER_ID);
-    const target = owner && owner.role === 'admin' && !owner.disabled ? owner : null;
-    this.checkNewCredentials(input, target?.id ?? null);
+    this.checkNewCredentials(input, ownerToBe(this.repo)?.id ?? null);
     const hash = await hashPassword(input.password, this.kdf);
-    return this.tx(() => {
+    const signed = this.tx(() => {
       // Checked again inside the write: two first-start tabs racing make one admin.
       if (!this.setupNeeded()) throw new AppError('conflict', 'This library already has an admin who can sign in. Sign in instead.');
-      this.checkNewCredentials(input, target?.id ?? null);
-      const repo = this.repo;
-      let user: AccountUser;
-      if (target) {
-        repo.setCredentials(target.id, { name: input.name.trim(), login: input.login, passwordHash: hash });
-        user = repo.user(target.id)!;
-      } else {
-        user = repo.createAccount({ name: input.name.trim(), login: input.login, passwordHash: hash, role: 'admin', approverChannels: null });
-      }
+      this.checkNewCredentials(input, ownerToBe(this.repo)?.id ?? null);
+      const user = makeOwner(this.repo, { name: input.name.trim(), login: input.login, passwordHash: hash });
       this.audit(user, 'account_create', { userId: user.id, login: user.login, role: 'admin', setup: true });
       return this.signedIn(user, meta);
     });
+    this.told(signed.user);
+    return signed;
+  }
+
+  // ── opening another library on a host ─────────────────────────────────────
+  /**
+   * What the host carries into another library it opens (docs/security.md "Opening another library"): the caller,
+   * when they are an admin signed in with a password. Read from the library being left, before it closes.
+   */
+  carryable(caller: Caller | undefined): CarriedAdmin | null {
+    if (!caller?.sessionId) return null;
+    const repo = this.repo;
+    const user = repo.user(caller.user.id);
+    const passwordHash = repo.passwordHashOf(caller.user.id);
+    const session = repo.storedSession(caller.sessionId);
+    if (!user || user.disabled || user.role !== 'admin' || user.login === null || passwordHash === null || !session) return null;
+    return { name: user.name, login: user.login, passwordHash, session };
+  }
+
+  /**
+   * What opening the library in `next` does to the people signed in here: `adopt` when nobody can sign in to it yet
+   * and the carried admin becomes its owner; `sign-in` when it has admins of its own (everyone signs in there);
+   * otherwise why it may not be opened, since nobody could then sign in to it.
+   */
+  static carryPlan(next: Db, carried: CarriedAdmin | null): { kind: 'adopt' | 'sign-in' } | { kind: 'refuse'; why: string } {
+    const repo = new AccountsRepo(next);
+    if (repo.hasSignInAdmin()) return { kind: 'sign-in' };
+    if (!carried) return { kind: 'refuse', why: 'Nobody can sign in to that library yet, and only an admin who signed in with a password can become its admin.' };
+    if (repo.loginTaken(carried.login, ownerToBe(repo)?.id ?? null)) {
+      return { kind: 'refuse', why: `Nobody can sign in to that library yet, and someone in it already has your login "${carried.login}".` };
+    }
+    return { kind: 'adopt' };
+  }
+
+  /** Every session of the open library (those of a library being left end with it). */
+  sessionIds(): string[] {
+    return this.repo.sessionIds();
+  }
+
+  /**
+   * Makes the carried admin the owner of the library now open, with the same login, password and session, so their
+   * page stays signed in. Audited in this library's log; call only after `carryPlan` said `adopt`.
+   */
+  adopt(carried: CarriedAdmin, from: string): AccountUser {
+    const user = this.tx(() => {
+      const repo = this.repo;
+      const user = makeOwner(repo, { name: carried.name, login: carried.login, passwordHash: carried.passwordHash });
+      repo.insertSession(carried.session, user.id);
+      this.audit(user, 'account_create', { userId: user.id, login: user.login, role: 'admin', setup: true, carriedFrom: cut(from, 300) });
+      return user;
+    });
+    return this.told(user);
+  }
+
+  /** Sessions that ended without a sign-out (the library they lived in was closed): their sockets close. */
+  endedElsewhere(ids: string[]): void {
+    this.ended(ids);
   }
 
   async signIn(input: { login: string; password: string }, meta: SignInMeta): Promise<SignInResult> {
@@ -163,7 +236,7 @@ export class AccountsService {
     if (!this.repo.link(token, 'invite')) throw new AppError('not_found', LINK_GONE);
     this.checkNewCredentials(input, null);
     const hash = await hashPassword(input.password, this.kdf);
-    return this.tx(() => {
+    const signed = this.tx(() => {
       const repo = this.repo;
       const link = repo.link(token, 'invite');
       if (!link || !repo.useLink(link.id)) throw new AppError('not_found', LINK_GONE);
@@ -172,6 +245,8 @@ export class AccountsService {
       this.audit(user, 'account_create', { userId: user.id, login: user.login, role: user.role, approverChannels: user.approverChannels, invitedBy: link.createdBy });
       return this.signedIn(user, meta);
     });
+    this.told(signed.user);
+    return signed;
   }
 
   /** Sets a new password from a reset link: every session the person had ends, and they are signed in afresh. */
@@ -198,10 +273,13 @@ export class AccountsService {
     return result;
   }
 
-  /** Who a session token belongs to now (read fresh: a role change or a disable counts at once), or null. */
-  session(token: string): Caller | null {
+  /**
+   * Who a session token belongs to now (read fresh: a role change or a disable counts at once), or null. `touch:
+   * false` for checks that are not the person's activity (the host's sweep), so they do not keep a session alive.
+   */
+  session(token: string, touch = true): Caller | null {
     const repo = this.repo;
-    const s = repo.sessionByToken(token);
+    const s = repo.sessionByToken(token, touch);
     if (!s) return null;
     const user = repo.user(s.userId);
     if (!user || user.disabled) {
@@ -295,7 +373,7 @@ export class AccountsService {
     this.admin(caller);
     this.checkNewCredentials(input, null);
     const hash = await hashPassword(input.password, this.kdf);
-    return this.tx(() => {
+    const user = this.tx(() => {
       const actor = this.admin(caller);
       this.checkNewCredentials(input, null);
       const channels = input.role === 'approver' ? (input.approverChannels ?? null) : null;
@@ -303,6 +381,7 @@ export class AccountsService {
       this.audit(actor, 'account_create', { userId: user.id, login: user.login, role: user.role, approverChannels: channels });
       return user;
     });
+    return this.told(user);
   }
 
   /** A one-time invite link's token carrying the role (and channels) the new account gets. */
@@ -342,7 +421,7 @@ export class AccountsService {
   }
 
   setRole(caller: Caller, input: { id: string; role: Role; approverChannels: ChannelId[] | null }): AccountUser {
-    return this.tx(() => {
+    const user = this.tx(() => {
       const actor = this.admin(caller);
       const user = this.target(input.id);
       const channels = input.role === 'approver' ? input.approverChannels : null;
@@ -351,6 +430,7 @@ export class AccountsService {
       this.audit(actor, 'account_role', { userId: user.id, from: user.role, to: input.role, approverChannels: channels });
       return this.target(user.id);
     });
+    return this.told(user);
   }
 
   /** Disables (their sessions end at once) or enables an account. */
@@ -368,6 +448,6 @@ export class AccountsService {
       return { user: this.target(user.id), ended: ids };
     });
     this.ended(ended);
-    return user;
+    return this.told(user);
   }
 }

@@ -1158,7 +1158,7 @@ export const en = {
   // {path}: an example path of the host's kind (model/host-os.ts), never a macOS path on Linux or Windows.
   'settings.openPlaceholder': 'e.g. {path}',
   'settings.openHint': 'Type the path of a library folder, or of an empty folder for a new library.',
-  'settings.openHintAllowed': 'Type the path of a library folder, or of an empty folder for a new library, inside {folders}. In the browser, Postframe may use only the folders allowed when it was started.',
+  'settings.openHintAllowed': 'Type the path of a library folder, or of an empty folder for a new library, inside {folders}. In the browser, Postframe may use only the folders allowed when it was started. Opening one signs everyone out of this library; a new library makes you its admin, with your login and password.',
   'settings.openNotAllowed': 'In the browser, Postframe opens or creates libraries only in folders allowed when it was started, and none is. To allow one, whoever started Postframe restarts it with: postframe serve --allow-folder FOLDER',
   'settings.open': 'Open',
   'settings.openNamed': 'Open {name}',

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { type Permission, can } from '../../../electron/model/permissions';
 import type { User } from '../../../electron/model/post';
 import { call, errorText, onConnectionStatus, onEvent } from '../api/client';
 
@@ -28,6 +29,17 @@ export const useMeStore = create<MeState>()((set) => ({
 /** The signed-in user, or null until known. */
 export function useMe(): User | null {
   return useMeStore((s) => s.me);
+}
+
+/** Whether my role offers `permission` (for showing a button; the host decides). */
+export function useMay(permission: Permission): boolean {
+  return useMeStore((s) => s.me !== null && can(s.me.role, permission));
+}
+
+/** The same, read once (keyboard handlers). */
+export function mayNow(permission: Permission): boolean {
+  const me = useMeStore.getState().me;
+  return me !== null && can(me.role, permission);
 }
 
 let started = false;
