@@ -14,7 +14,7 @@ import { LibraryFolder } from './library/folder';
 import { FontsRepo } from './library/fonts-repo';
 import { LibrarySecrets } from './library/library-secrets';
 import { type SecretKeyProvider, fileKeyProvider } from './library/machine-key';
-import { machineKey } from './library/secret-crypto';
+import { hostKeySecret, machineKey } from './library/secret-crypto';
 import { sealPlainSecrets } from './publish/connectors';
 import { JobsRepo } from './library/jobs-repo';
 import { KitsRepo } from './library/kits-repo';
@@ -598,6 +598,11 @@ export class Studio implements StudioContext {
     await closeRooms(this.rooms);
     this.listeners.clear();
   }
+}
+
+/** The host's page-key secret from this machine's key file (`postframe serve`; host/auth.ts HostAuth). */
+export async function hostKeySecretIn(settingsDir: string): Promise<Buffer> {
+  return hostKeySecret(machineKey(await fileKeyProvider(settingsDir)()));
 }
 
 async function closeRooms(rooms: Rooms): Promise<void> {

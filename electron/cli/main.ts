@@ -14,7 +14,7 @@ import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
 import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../model/upload';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
-import { Studio } from '../studio';
+import { Studio, hostKeySecretIn } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
 import { restoreLibrary } from '../studio/backup';
 import { exportImageDraft } from '../studio/images-api';
@@ -637,6 +637,8 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
   const settingsDir = defaultSettingsDir();
   const tls =
     tlsChoice === null ? null : tlsChoice.kind === 'files' ? await loadTlsFiles(tlsChoice.cert, tlsChoice.key) : await selfSignedTls(path.join(settingsDir, 'tls'), certificateNames(plan));
+  // Page keys derive from the machine key, so a restart on the same port keeps everyone signed in.
+  const keySecret = await hostKeySecretIn(settingsDir);
   // A browser tab names paths only inside the folders allowed here; files otherwise reach it as uploads.
   const studio = await Studio.open({
     libraryPath: lib.path,
@@ -653,6 +655,7 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
     host: plan.bindHost,
     publicUrl: plan.publicUrl?.href,
     tls: tls ?? undefined,
+    keySecret,
   }).catch(async (e: unknown) => {
     await studio.close();
     throw e;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { parseHostKeys } from '../api/transport';
+import { hostKeySecret, machineKey } from '../library/secret-crypto';
 import { HostAuth, checkOrigin, parseCookies, sessionCookie, sessionCookieName } from './auth';
 import { allowedHosts, planNetwork } from './network';
 
@@ -85,6 +86,17 @@ describe('HostAuth', () => {
     expect(b.isPageKey(TOKEN, ka.page)).toBe(false);
     expect(b.isMediaKey(TOKEN, ka.media)).toBe(false);
     for (const v of [null, undefined, '', ka.page.slice(1), ['a', 'b']]) expect(a.isPageKey(TOKEN, v), String(v)).toBe(false);
+  });
+
+  it('with the machine key\'s secret (postframe serve), a restart derives the same keys: nobody signs in again; another machine\'s key does not', () => {
+    const mine = hostKeySecret(machineKey(Buffer.alloc(32, 7)));
+    const before = new HostAuth(() => PORT, false, mine).keysFor(TOKEN);
+    const restarted = new HostAuth(() => PORT, false, hostKeySecret(machineKey(Buffer.alloc(32, 7))));
+    expect(restarted.isPageKey(TOKEN, before.page)).toBe(true);
+    expect(restarted.isMediaKey(TOKEN, before.media)).toBe(true);
+    expect(new HostAuth(() => PORT, false, hostKeySecret(machineKey(Buffer.alloc(32, 8)))).isPageKey(TOKEN, before.page)).toBe(false);
+    // The secret is derived for this one use: it is not the key itself, nor another use's key.
+    expect(mine.equals(Buffer.alloc(32, 7))).toBe(false);
   });
 
   it('reads only its own port\'s cookie, and only a token-shaped value', () => {

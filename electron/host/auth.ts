@@ -66,16 +66,17 @@ export function checkOrigin(req: IncomingMessage, o: { allowedHosts: readonly st
  * The keys are HMACs of the session token under a secret made at start, so nothing extra is stored and a key
  * opens only its own session. Cookies ignore ports, so any server on another port of this machine receives the
  * cookie: the cookie alone opens only the app shell; the API and writes need the page key, media addresses the
- * media key. A restart makes a new secret: pages sign in again (their session may live on, their keys do not).
+ * media key. `postframe serve` passes a secret derived from the machine key (secret-crypto.ts hostKeySecret), so
+ * a restart on the same port keeps everyone signed in; without one, a run's own random secret is used.
  */
 export class HostAuth {
-  private readonly secret = randomBytes(32);
   private setup: string | null = randomBytes(24).toString('base64url');
 
-  /** `port`: the port we listen on (known once listening); `secure`: served over TLS. */
+  /** `port`: the port we listen on (known once listening); `secure`: served over TLS; `secret`: the keys' HMAC key. */
   constructor(
     private readonly port: () => number,
     private readonly secure = false,
+    private readonly secret: Buffer = randomBytes(32),
   ) {}
 
   /** The one-time token of the first-start link (`#setup=`), until it has been used. */

@@ -34,6 +34,8 @@ export type HostOptions = {
   /** Serve HTTPS with this certificate and key (PEM), from tls.ts. */
   tls?: { cert: string; key: string };
   log?: { info(msg: string): void; error(msg: string, ...rest: unknown[]): void };
+  /** The secret page and media keys are derived under (HostAuth); default: a new one each run (pages sign in again). */
+  keySecret?: Buffer;
   /** How often open sockets are checked for sessions that ended by time (default a minute; tests go faster). */
   sessionSweepMs?: number;
 };
@@ -73,7 +75,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const secure = plan.tls;
   let port = 0;
   let hosts: string[] = [];
-  const auth = new HostAuth(() => port, secure);
+  const auth = new HostAuth(() => port, secure, o.keySecret);
   const originOf = (req: IncomingMessage, requireOrigin: boolean): OriginCheck => checkOrigin(req, { allowedHosts: hosts, secure, requireOrigin });
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
   const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log };

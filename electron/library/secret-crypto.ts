@@ -11,6 +11,11 @@ export type MachineKey = { readonly key: Buffer; readonly keyId: string };
 
 const derive = (key: Buffer, purpose: string) => createHmac('sha256', key).update(`postframe:${purpose}:v1`).digest();
 
+/** The host's page-key secret (host/auth.ts): stable across restarts of `postframe serve` on this machine. */
+export function hostKeySecret(k: MachineKey): Buffer {
+  return derive(k.key, 'host-page-keys');
+}
+
 /** A checked key with its fingerprint: 16 hex digits of a one-way derivation, never the key itself. */
 export function machineKey(key: Buffer): MachineKey {
   if (key.length !== MACHINE_KEY_BYTES) throw new Error(`The library secret key must be ${MACHINE_KEY_BYTES} bytes; this one is ${key.length}.`);
