@@ -525,8 +525,10 @@ export class Studio implements StudioContext {
         this.current = next;
         await closeRooms(prev);
         if (carried && plan?.kind === 'adopt') this.accounts.adopt(carried, prev.folder.root);
+        if (carried && plan?.kind === 'rejoin') this.accounts.rejoin(carried, plan.userId, prev.folder.root);
+        const kept = carried && (plan?.kind === 'adopt' || plan?.kind === 'rejoin') ? carried.session.id : null;
         // After the answer is on its way: the opener's own socket may be among those that close.
-        const ended = leaving.filter((id) => !(plan?.kind === 'adopt' && id === carried?.session.id));
+        const ended = leaving.filter((id) => id !== kept);
         setImmediate(() => this.accounts.endedElsewhere(ended));
         inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();

@@ -206,7 +206,7 @@ describe('browser-mode sign-in over the real host', () => {
     return libraryPath;
   }
 
-  it('opening another library: a new one takes the opening admin as its owner (still signed in, everyone else signed out); one with admins of its own signs everyone out; one nobody could sign in to is refused', async () => {
+  it('opening another library: a new one takes the opening admin as its owner (still signed in, everyone else signed out); one holding the same account keeps them signed in; one with admins of its own signs everyone out; one nobody could sign in to is refused', async () => {
     const { admin } = await team();
     const cleo = await logIn(host.port, CREATOR.login, CREATOR.password);
     const adminWs = await socket(admin);
@@ -220,6 +220,11 @@ describe('browser-mode sign-in over the real host', () => {
     expect((await postJson(host.port, HOST_PATHS.login, { login: CREATOR.login, password: CREATOR.password })).status).toBe(401);
     expect((await postJson(host.port, HOST_PATHS.login, { login: TEST_ADMIN.login, password: TEST_ADMIN.password })).status).toBe(200);
     expect(auditActions()).toContain('account_create');
+
+    // Back to the first library, which holds the very same account (same login, same password hash): still signed in.
+    expect(await call(adminWs, 'libraries.open', { path: temp.libraryPath, create: false })).toMatchObject({ ok: true, value: { path: temp.libraryPath } });
+    expect(await call(adminWs, 'session.me', {})).toMatchObject({ ok: true, value: { user: { login: 'admin' } } });
+    expect(auditActions().at(-1)).toBe('login');
 
     // A library with an admin of its own: its people sign in; the opener too, with an account of that library.
     const boss = { name: 'Bea Boss', login: 'bea', password: 'another long passphrase' };

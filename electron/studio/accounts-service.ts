@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Caller } from '../api/contract';
 import { AccountsRepo, DEFAULT_KDF, type KdfParams, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
 import type { AuditRepo } from '../library/audit-repo';
@@ -40,6 +41,14 @@ function nameProblem(name: string): string | null {
 
 /** An admin carried into another library: their credentials and live session, never the token itself. */
 export type CarriedAdmin = { name: string; login: string; passwordHash: string; session: SessionInfo };
+
+export type CarryPlan = { kind: 'adopt' | 'sign-in' } | { kind: 'rejoin'; userId: string } | { kind: 'refuse'; why: string };
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 /** The account that becomes a library's first sign-in admin: its local owner while that is an enabled admin. */
 function ownerToBe(repo: AccountsRepo): AccountUser | null {
@@ -165,17 +174,34 @@ export class AccountsService {
 
   /**
    * What opening the library in `next` does to the people signed in here: `adopt` when nobody can sign in to it yet
-   * and the carried admin becomes its owner; `sign-in` when it has admins of its own (everyone signs in there);
-   * otherwise why it may not be opened, since nobody could then sign in to it.
+   * and the carried admin becomes its owner; `rejoin` when it holds the very same account (same login, the same
+   * stored password hash: a restored backup, a library this admin made), whose session then carries over; `sign-in`
+   * when it has admins of its own (everyone signs in there); otherwise why it may not be opened, since nobody could
+   * then sign in to it.
    */
-  static carryPlan(next: Db, carried: CarriedAdmin | null): { kind: 'adopt' | 'sign-in' } | { kind: 'refuse'; why: string } {
+  static carryPlan(next: Db, carried: CarriedAdmin | null): CarryPlan {
     const repo = new AccountsRepo(next);
-    if (repo.hasSignInAdmin()) return { kind: 'sign-in' };
+    if (repo.hasSignInAdmin()) {
+      const there = carried ? repo.loginRecord(carried.login) : null;
+      // Equal hashes (salt included) mean the opener proved this very password: nothing new is learnt by letting them in.
+      const same = there !== null && !there.user.disabled && there.passwordHash !== null && carried !== null && safeEqual(there.passwordHash, carried.passwordHash);
+      return same ? { kind: 'rejoin', userId: there.user.id } : { kind: 'sign-in' };
+    }
     if (!carried) return { kind: 'refuse', why: 'Nobody can sign in to that library yet, and only an admin who signed in with a password can become its admin.' };
     if (repo.loginTaken(carried.login, ownerToBe(repo)?.id ?? null)) {
       return { kind: 'refuse', why: `Nobody can sign in to that library yet, and someone in it already has your login "${carried.login}".` };
     }
     return { kind: 'adopt' };
+  }
+
+  /** Carries the session into the same account of the library now open (`carryPlan` said `rejoin`); audited as a sign-in. */
+  rejoin(carried: CarriedAdmin, userId: string, from: string): void {
+    this.tx(() => {
+      const user = this.repo.user(userId);
+      if (!user) return;
+      this.repo.insertSession(carried.session, user.id);
+      this.audit(user, 'login', { address: cut(carried.session.address, 100), userAgent: cut(carried.session.userAgent, 200), carriedFrom: cut(from, 300) });
+    });
   }
 
   /** Every session of the open library (those of a library being left end with it). */
