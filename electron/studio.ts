@@ -510,26 +510,18 @@ export class Studio implements StudioContext {
         const current = this.rooms.folder.root;
         if (target === current || target === (await realTarget(current).catch(() => current))) return this.libraryInfo();
         const next = await this.buildRooms(target, input.create);
-        // On a host, sessions live in the library: opening another one signs everyone out, except the admin who
-        // makes a library nobody can sign in to yet their own (docs/security.md "Opening another library").
-        const hosted = this.options.shell === 'browser' && this.accounts.isTeam();
-        const carried = hosted ? this.accounts.carryable(caller) : null;
-        const plan = hosted ? AccountsService.carryPlan(next.db, carried) : null;
-        if (plan?.kind === 'refuse') {
+        // On a host, sessions live in the library: opening another one signs everyone out but the opener, when
+        // the library is new to accounts or holds their very account (docs/security.md "Opening another library").
+        const move = this.options.shell === 'browser' ? this.accounts.planMove(caller, next.db) : null;
+        if (move?.plan.kind === 'refuse') {
           await closeRooms(next);
-          throw new AppError('conflict', `${plan.why} Start the host on it instead: postframe serve --library "${target}" prints a link to set up its admin.`);
+          throw new AppError('conflict', `${move.plan.why} Start the host on it instead: postframe serve --library "${target}" prints a link to set up its admin.`);
         }
-        const leaving = hosted ? this.accounts.sessionIds() : [];
         const prev = this.current;
         await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
-        if (carried && plan?.kind === 'adopt') this.accounts.adopt(carried, prev.folder.root);
-        if (carried && plan?.kind === 'rejoin') this.accounts.rejoin(carried, plan.userId, prev.folder.root);
-        const kept = carried && (plan?.kind === 'adopt' || plan?.kind === 'rejoin') ? carried.session.id : null;
-        // After the answer is on its way: the opener's own socket may be among those that close.
-        const ended = leaving.filter((id) => id !== kept);
-        setImmediate(() => this.accounts.endedElsewhere(ended));
+        if (move) this.accounts.completeMove(move, prev.folder.root);
         inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();
         this.emit('library.changed', info);

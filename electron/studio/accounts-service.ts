@@ -44,6 +44,9 @@ export type CarriedAdmin = { name: string; login: string; passwordHash: string; 
 
 export type CarryPlan = { kind: 'adopt' | 'sign-in' } | { kind: 'rejoin'; userId: string } | { kind: 'refuse'; why: string };
 
+/** Opening another library on a host, planned before the switch and completed after it. */
+export type LibraryMove = { carried: CarriedAdmin | null; plan: CarryPlan; leaving: string[] };
+
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -162,7 +165,7 @@ export class AccountsService {
    * What the host carries into another library it opens (docs/security.md "Opening another library"): the caller,
    * when they are an admin signed in with a password. Read from the library being left, before it closes.
    */
-  carryable(caller: Caller | undefined): CarriedAdmin | null {
+  private carryable(caller: Caller | undefined): CarriedAdmin | null {
     if (!caller?.sessionId) return null;
     const repo = this.repo;
     const user = repo.user(caller.user.id);
@@ -179,7 +182,7 @@ export class AccountsService {
    * when it has admins of its own (everyone signs in there); otherwise why it may not be opened, since nobody could
    * then sign in to it.
    */
-  static carryPlan(next: Db, carried: CarriedAdmin | null): CarryPlan {
+  private static carryPlan(next: Db, carried: CarriedAdmin | null): CarryPlan {
     const repo = new AccountsRepo(next);
     if (repo.hasSignInAdmin()) {
       const there = carried ? repo.loginRecord(carried.login) : null;
@@ -194,8 +197,32 @@ export class AccountsService {
     return { kind: 'adopt' };
   }
 
+  /**
+   * Before the host opens the library in `next`: what happens to whom (`carryPlan`), and the sessions of this
+   * library, which end with it. Null when this library has no accounts (nobody is signed in to carry).
+   */
+  planMove(caller: Caller | undefined, next: Db): LibraryMove | null {
+    if (!this.isTeam()) return null;
+    const carried = this.carryable(caller);
+    return { carried, plan: AccountsService.carryPlan(next, carried), leaving: this.sessionIds() };
+  }
+
+  /**
+   * Once the library in the move's `next` is the open one: the opener's account and session are carried in (as
+   * the plan says) and every other session of the library left ends — after the current answer is on its way,
+   * since the opener's own socket may be among those that close.
+   */
+  completeMove(move: LibraryMove, from: string): void {
+    const { carried, plan } = move;
+    if (carried && plan.kind === 'adopt') this.adopt(carried, from);
+    if (carried && plan.kind === 'rejoin') this.rejoin(carried, plan.userId, from);
+    const kept = carried && (plan.kind === 'adopt' || plan.kind === 'rejoin') ? carried.session.id : null;
+    const ended = move.leaving.filter((id) => id !== kept);
+    setImmediate(() => this.ended(ended));
+  }
+
   /** Carries the session into the same account of the library now open (`carryPlan` said `rejoin`); audited as a sign-in. */
-  rejoin(carried: CarriedAdmin, userId: string, from: string): void {
+  private rejoin(carried: CarriedAdmin, userId: string, from: string): void {
     this.tx(() => {
       const user = this.repo.user(userId);
       if (!user) return;
@@ -205,7 +232,7 @@ export class AccountsService {
   }
 
   /** Every session of the open library (those of a library being left end with it). */
-  sessionIds(): string[] {
+  private sessionIds(): string[] {
     return this.repo.sessionIds();
   }
 
@@ -213,7 +240,7 @@ export class AccountsService {
    * Makes the carried admin the owner of the library now open, with the same login, password and session, so their
    * page stays signed in. Audited in this library's log; call only after `carryPlan` said `adopt`.
    */
-  adopt(carried: CarriedAdmin, from: string): AccountUser {
+  private adopt(carried: CarriedAdmin, from: string): AccountUser {
     const user = this.tx(() => {
       const repo = this.repo;
       const user = makeOwner(repo, { name: carried.name, login: carried.login, passwordHash: carried.passwordHash });
@@ -224,10 +251,6 @@ export class AccountsService {
     return this.told(user);
   }
 
-  /** Sessions that ended without a sign-out (the library they lived in was closed): their sockets close. */
-  endedElsewhere(ids: string[]): void {
-    this.ended(ids);
-  }
 
   async signIn(input: { login: string; password: string }, meta: SignInMeta): Promise<SignInResult> {
     const login = normaliseLogin(input.login).slice(0, 200);
