@@ -1,21 +1,37 @@
 import type { Locator, Page } from '@playwright/test';
+import type { Role } from '../electron/model/post';
+import { OWNER_LOGIN, addPerson, openSignedIn } from './accounts-kit';
 import { expect } from './serve';
 
-/** Steps the Queue room's specs share: people and profiles, and filling in the composer. */
+/** Steps the Queue room's specs share: people (real accounts, e2e/accounts-kit.ts) and filling in the composer. */
 
-/** Adds a person with a role through the header's Add person dialog (the acting profile must be an admin). */
-export async function addUser(page: Page, name: string, role: string): Promise<void> {
-  await page.getByTestId('add-user').click();
-  await page.getByTestId('add-user-name').fill(name);
-  await page.getByTestId('add-user-role').selectOption(role);
-  await page.getByTestId('add-user-save').click();
-  await expect(page.getByTestId('profile-select').locator('option', { hasText: name })).toHaveCount(1);
+type Host = { url: string };
+
+/** A person's login in these specs: their name, lower-cased (the owner's is 'owner'). */
+export const loginOf = (name: string) => (name === 'Owner' ? OWNER_LOGIN : name.toLowerCase());
+
+/** Adds a person with a role through an invite (the page must be signed in as an admin); returns their id and login. */
+export async function addUser(page: Page, host: Host, name: string, role: Role): Promise<{ id: string; login: string }> {
+  return addPerson(page, host, { name, login: loginOf(name), role });
 }
 
-/** Acts as another profile, and waits until the header shows its role. */
-export async function switchTo(page: Page, name: string, role: string): Promise<void> {
-  await page.getByTestId('profile-select').selectOption({ label: name });
-  await expect(page.getByTestId('profile-role')).toHaveAttribute('data-role', role);
+/** Shows who the page is signed in as: the account menu at the rail's foot names them and their role. */
+export async function expectSignedInAs(page: Page, name: string, role: Role): Promise<void> {
+  const button = page.getByTestId('account-button');
+  await expect(button).toHaveAttribute('title', name);
+  await button.click();
+  await expect(page.getByTestId('account-name')).toHaveText(name);
+  await expect(page.getByTestId('account-role')).toHaveAttribute('data-role', role);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('account-menu')).toHaveCount(0);
+}
+
+/** Signs the page in as another person, opens the Queue, and waits until the account menu shows them. */
+export async function switchTo(page: Page, host: Host, name: string, role: Role): Promise<void> {
+  await openSignedIn(page, host, loginOf(name));
+  await expectSignedInAs(page, name, role);
+  await page.getByTestId('queue-nav').click();
+  await expect(page.getByTestId('queue-screen')).toBeVisible();
 }
 
 export type PostFields = { draft?: string; title?: string; caption?: string; hashtags?: string; date?: string; time?: string; campaign?: string };

@@ -1,3 +1,4 @@
+import { OWNER_LOGIN, openSignedIn, passwordOf, postAuth } from './accounts-kit';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,7 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
   const printed = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Open (http:\/\/\S+)/.exec(out);
+      const m = /Open (https?:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);
     });
     child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}\n${err}`)));
@@ -56,6 +57,9 @@ export async function startServe(libraryPath: string, home: string, extraArgs: s
     await exited;
     throw new Error(`${(e as Error).message}; its output so far:\n${out}\n${err}`);
   });
+  // First start: the owner's account is made through the printed setup link, as a person would (e2e/accounts-kit.ts).
+  const setup = /#setup=([\w-]+)/.exec(openUrl);
+  if (setup) await createOwner(new URL('/', openUrl).toString(), setup[1]!);
   const allowAt = extraArgs.lastIndexOf('--allow-folder');
   return {
     url: new URL('/', openUrl).toString(),
@@ -173,7 +177,7 @@ export const test = base.extend<Fixtures>({
     // If the host dies, nothing the page waits for can happen: close it so the waiting step fails now, and the
     // server fixture reports why the host died.
     void server.died.then(() => page.close().catch(() => undefined));
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     await use(page);
     expect(consoleErrors, 'console errors').toEqual([]);
   },
@@ -201,6 +205,12 @@ export async function callApi<T>(page: Page, call: string, input: unknown): Prom
       }),
     [call, input] as const,
   );
+}
+
+/** Gives the owner (the library's first admin) a login through the first-start link's token. */
+async function createOwner(url: string, token: string): Promise<void> {
+  const r = await postAuth({ url }, '/auth/setup', { token, name: 'Owner', login: OWNER_LOGIN, password: passwordOf(OWNER_LOGIN) });
+  if (r.status !== 200) throw new Error(`creating the owner's account failed (${r.status}): ${JSON.stringify(r.json)}`);
 }
 
 export { expect };

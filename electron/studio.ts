@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import pkg from '../package.json';
-import type { ApiImpl, EventName, EventPayload } from './api/contract';
+import type { ApiImpl, Caller, EventName, EventPayload } from './api/contract';
+import { type Refusal, type Route, createRouter } from './api/router';
 import type { UploadResponse } from './api/transport';
 import { JobRunner } from './jobs/runner';
 import { AssetsRepo } from './library/assets-repo';
@@ -11,6 +12,10 @@ import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { FontsRepo } from './library/fonts-repo';
+import { LibrarySecrets } from './library/library-secrets';
+import { type SecretKeyProvider, fileKeyProvider } from './library/machine-key';
+import { hostKeySecret, machineKey } from './library/secret-crypto';
+import { sealPlainSecrets } from './publish/connectors';
 import { JobsRepo } from './library/jobs-repo';
 import { KitsRepo } from './library/kits-repo';
 import { PostsRepo } from './library/posts-repo';
@@ -23,6 +28,7 @@ import { inBackground, safeLog } from './model/background';
 import { AppError, describeError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
 import { type Job, isFinished } from './model/job';
+import { LOCAL_OWNER_ID } from './model/post';
 import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './model/upload';
@@ -35,6 +41,7 @@ import { SettingsStore } from './settings';
 import { appendRecordingChunk, captureApi, openRecordings, registerCaptureJobs } from './studio/capture-api';
 import { type KitUsage, type Rooms, type StudioContext } from './studio/context';
 import { createDeliveryEngine, createScheduler, exportDue, postServiceOf, setDeliveryFolder } from './studio/delivery';
+import { auditApi } from './studio/audit-api';
 import { backupApi, registerBackupJobs } from './studio/backup-api';
 import { deliveryApi } from './studio/delivery-api';
 import { draftsApi } from './studio/drafts-api';
@@ -66,9 +73,17 @@ import { captionSpeechApi } from './studio/caption-speech-api';
 import { resolveAligner } from './media/aligner';
 import { ANY_PATH, type PathAccess, PathGate, realTarget } from './studio/path-gate';
 import { postsApi } from './studio/posts-api';
+import { AccountsService } from './studio/accounts-service';
+import { accountsApi } from './studio/accounts-api';
+import type { KdfParams } from './library/accounts-repo';
+import { reviewApi } from './studio/review-api';
 import { registerVisualJobs, startVisualBackfill, visualApi } from './studio/visual-api';
 import { VisualRepo } from './library/visual-repo';
 import { recordOwner, sweepStaging } from './studio/sweep';
+
+// The Electron shell wraps the machine key with the OS keychain (main/keychain-key.ts) and falls back to the file.
+export { MACHINE_KEY_BYTES } from './library/secret-crypto';
+export { type SecretKeyProvider, fileKeyProvider, writeKeyFileOnce } from './library/machine-key';
 
 export interface StudioOptions {
   libraryPath: string;
@@ -100,6 +115,13 @@ export interface StudioOptions {
   pathAccess?: PathAccess;
   /** The library's fonts as the kit engine sees them (studio/kit-fonts.ts); default: the library's font store. */
   kitFonts?: KitFontsFactory;
+  /** scrypt's cost for passwords (library/accounts-repo.ts DEFAULT_KDF); tests pass a cheaper one. */
+  passwordKdf?: KdfParams;
+  /**
+   * The machine key that signs the audit head and seals the library's secrets (32 bytes; docs/security.md). Electron
+   * unwraps it from the OS keychain (safeStorage); default: the 0600 file `<settingsDir>/keys/library-secret.key`.
+   */
+  secretKey?: SecretKeyProvider;
 }
 
 /** How the in-app scheduler runs (tests give fake timers and drive the passes themselves). */
@@ -120,6 +142,13 @@ const HOUSEKEEPING_MS = 15 * 60 * 1000;
 export class Studio implements StudioContext {
   /** The API the router serves: every call of api/contract.ts, checked complete by the compiler. */
   readonly api: ApiImpl;
+  /**
+   * The one router both transports use: access table (api/access.ts), actor from the caller, refusals audited.
+   * The transport says who the caller is (`ownerCaller()` in the app on a personal library; the session's user on the host).
+   */
+  readonly route: Route;
+  /** Accounts and sessions (studio/accounts-service.ts): the host signs people in through it. */
+  readonly accounts: AccountsService;
   private readonly listeners = new Set<Listener>();
   private readonly settings: SettingsStore;
   private readonly models: ModelStore;
@@ -144,6 +173,7 @@ export class Studio implements StudioContext {
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
+    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }) });
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
@@ -153,6 +183,7 @@ export class Studio implements StudioContext {
       ...modelsApi(this, () => this.models),
       ...templatesApi(this, () => bundledTemplatesDir(this.options.resourcesPath)),
       ...postsApi(this),
+      ...reviewApi(this),
       ...deliveryApi(this),
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
@@ -162,7 +193,20 @@ export class Studio implements StudioContext {
       ...imagesApi(this),
       ...captionSyncApi(this),
       ...captionSpeechApi(this),
+      ...accountsApi(() => this.accounts),
+      ...auditApi(this),
     };
+    this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
+  }
+
+  /** Who acts in the app on a personal library (and in the CLI): the library's owner, read fresh on each call. */
+  ownerCaller(): Caller {
+    return { user: this.postsRepo.requireUser(LOCAL_OWNER_ID), sessionId: null };
+  }
+
+  /** A refused call is itself a fact worth keeping: who tried what (model/audit.ts 'access_denied'). */
+  private auditRefusal(caller: Caller, r: Refusal): void {
+    this.auditRepo.append({ actor: caller.user, action: 'access_denied', postId: null, detail: { call: r.call, why: r.why, ...r.detail }, at: this.clock().toISOString() });
   }
 
   static async open(options: StudioOptions): Promise<Studio> {
@@ -242,9 +286,20 @@ export class Studio implements StudioContext {
     const children = await sweepStaleChildren(folder.childrenDir, { log: (m) => this.log(m) });
     const liveOutputs = new Set(children.live.flatMap((c) => (c.output ? [path.resolve(c.output)] : [])));
     const inUse = (file: string) => liveOutputs.has(path.resolve(file));
+    const key = machineKey(await (this.options.secretKey ?? fileKeyProvider(this.options.settingsDir))());
     const db = openDatabase(folder.dbPath);
+    let audit: AuditRepo;
+    let secrets: LibrarySecrets;
     try {
+      const schemaBefore = schemaVersion(db);
       migrate(db);
+      audit = new AuditRepo(db, key);
+      // Before anything else writes: put back the append-only guard (recording that it was gone) and sign the head.
+      audit.secureOnOpen({ schemaBefore, detail: { app: pkg.version } });
+      secrets = new LibrarySecrets(key, audit.libraryId());
+      if (!sealPlainSecrets(new PostsRepo(db), db, secrets)) {
+        this.log('an old plain-text secret was sealed, but the file is busy (another Postframe reads it): its old copy is scrubbed at the next open');
+      }
     } catch (e) {
       db.close();
       throw e;
@@ -263,7 +318,7 @@ export class Studio implements StudioContext {
     // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
     const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
     const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
-    const base = { folder, db, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
+    const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
@@ -346,7 +401,7 @@ export class Studio implements StudioContext {
 
   /** The append-only, hash-chained audit log of this library (library/audit-repo.ts). */
   get auditRepo(): AuditRepo {
-    return new AuditRepo(this.rooms.db);
+    return this.rooms.audit;
   }
 
   /** Posts, approvals, comments, users, campaigns and library settings (library/posts-repo.ts). */
@@ -450,15 +505,23 @@ export class Studio implements StudioContext {
         const openable = await Promise.all(recent.map((r) => this.paths.mayUse(r.path, 'library')));
         return recent.filter((_, i) => openable[i]);
       },
-      'libraries.open': async (input) => {
+      'libraries.open': async (input, caller) => {
         const target = path.resolve(await this.paths.check(input.path, 'library'));
         const current = this.rooms.folder.root;
         if (target === current || target === (await realTarget(current).catch(() => current))) return this.libraryInfo();
         const next = await this.buildRooms(target, input.create);
+        // On a host, sessions live in the library: opening another one signs everyone out but the opener, when
+        // the library is new to accounts or holds their very account (docs/security.md "Opening another library").
+        const move = this.options.shell === 'browser' ? this.accounts.planMove(caller, next.db) : null;
+        if (move?.plan.kind === 'refuse') {
+          await closeRooms(next);
+          throw new AppError('conflict', `${move.plan.why} Start the host on it instead: postframe serve --library "${target}" prints a link to set up its admin.`);
+        }
         const prev = this.current;
         await this.stopScheduler(prev);
         this.current = next;
         await closeRooms(prev);
+        if (move) this.accounts.completeMove(move, prev.folder.root);
         inBackground('the scheduler could not start', this.launchScheduler(), (message, error) => this.log(message, error));
         const info = this.libraryInfo();
         this.emit('library.changed', info);
@@ -529,6 +592,11 @@ export class Studio implements StudioContext {
     await closeRooms(this.rooms);
     this.listeners.clear();
   }
+}
+
+/** The host's page-key secret from this machine's key file (`postframe serve`; host/auth.ts HostAuth). */
+export async function hostKeySecretIn(settingsDir: string): Promise<Buffer> {
+  return hostKeySecret(machineKey(await fileKeyProvider(settingsDir)()));
 }
 
 async function closeRooms(rooms: Rooms): Promise<void> {

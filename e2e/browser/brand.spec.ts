@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { formatRatio, swatchContrast } from '../../electron/model/color';
 import { testLimit } from '../limits';
-import { addUser, switchTo } from '../queue-kit';
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -53,7 +53,7 @@ async function setSwatch(page: Page, index: number, name: string, hex: string): 
   await expect(swatch).toHaveAttribute('data-color', hex);
 }
 
-test('a designer builds a kit (palette, font, logo, two text styles) that survives a reload; a creator sees it read-only', async ({ app }) => {
+test('a designer builds a kit (palette, font, logo, two text styles) that survives a reload; a creator sees it read-only', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 2 }));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-brand-'));
   const logo = await makeLogo(tmp);
@@ -202,9 +202,9 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   await expect(imported.getByTestId('logo-light-img')).toBeVisible();
 
   // A creator sees every kit, read-only, with a note saying who can edit.
-  await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Cleo', 'creator');
-  await switchTo(app, 'Cleo', 'creator');
+  // Cleo really signs in (this page switches to her session): the host, not the page, says who is acting.
+  const cleo = await addPerson(app, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  await openSignedIn(app, server, 'cleo');
   await app.getByTestId('brand-nav').click();
   await app.locator('[data-testid="kit-item"][data-name="Acme"]').click();
   await expect(app.getByTestId('kit-name')).toHaveValue('Acme');
@@ -216,7 +216,6 @@ test('a designer builds a kit (palette, font, logo, two text styles) that surviv
   // Ctrl+Z does nothing for a creator, and the engine refuses a creator's save too.
   await app.keyboard.press('Control+z');
   await expect(app.getByTestId('kit-disclaimer')).toHaveValue('Paid partnership with Acme');
-  const cleo = (await callApi<{ id: string; name: string }[]>(app, 'users.list', {})).find((u) => u.name === 'Cleo')!;
   await expect(callApi(app, 'kits.update', { id: kit!.id, actorId: cleo.id, baseUpdatedAt: (kit as unknown as { updatedAt: string }).updatedAt, content: { ...kit, name: 'Hijack' } })).rejects.toThrow(/admin/);
   // Fonts are brand assets too: the licence note is read-only here and the engine refuses a creator's font changes.
   await expect(app.getByTestId('font-card').filter({ hasText: 'Lobster' }).getByTestId('font-licence')).toBeDisabled();

@@ -65,7 +65,7 @@ test('a captioned video to YouTube Shorts arrives with its SRT beside the MP4, a
   await expect(settings.getByTestId('delivery-routes-summary')).toHaveText('Every channel goes to the folder.');
 
   await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Abe', 'approver');
+  await addUser(app, server, 'Abe', 'approver');
   await app.getByTestId('new-post').click();
   const composer = app.getByTestId('composer');
   const check = (ch: string) => composer.locator(`[data-testid="channel-check"][data-channel="${ch}"]`);
@@ -114,11 +114,11 @@ test('a captioned video to YouTube Shorts arrives with its SRT beside the MP4, a
   await row.click();
   await panel.getByTestId('post-action-submit').click();
   await expect(row).toHaveAttribute('data-state', 'in_review');
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
   await row.click();
   await panel.getByTestId('post-action-approve').click();
   await expect(row).toHaveAttribute('data-state', 'approved');
-  await switchTo(app, 'Owner', 'admin');
+  await switchTo(app, server, 'Owner', 'admin');
   await row.click();
   const block = app.getByTestId('delivery-block');
   await block.getByTestId('delivery-export-now').click();

@@ -1,10 +1,10 @@
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addUser, switchTo } from '../queue-kit';
 import { callApi, expect, test } from '../serve';
 import { SHOTS } from '../screenshots';
 
@@ -71,7 +71,7 @@ test('Settings → Captions models: download with progress, cancel and resume, a
     // tiny's checksum is of other bytes than the server sends: its download must be refused.
     const env = { POSTFRAME_MODEL_BASE_URL: `http://127.0.0.1:${port}/m/`, POSTFRAME_MODEL_SHA256: `base=${sha256(base)},tiny=${sha256(model(1024))}` };
     const server = await hosts.start(lib, home, { env });
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     const card = await settings(page);
     await expect(card).toContainText('download one once, and from then on everything runs offline');
     await expect(card.getByTestId('model-base')).toContainText('English, Finnish and 97 more languages');
@@ -147,17 +147,16 @@ test('Settings → Captions models: download with progress, cancel and resume, a
     expect(fs.existsSync(path.join(home, 'models', 'ggml-small.bin'))).toBe(false);
 
     // A creator sees the card, with every button disabled and why; the engine refuses the call made directly.
-    await page.getByTestId('queue-nav').click();
-    await addUser(page, 'Cleo', 'creator');
-    await switchTo(page, 'Cleo', 'creator');
+    // Cleo really signs in (this page switches to her session): the host, not the page, says who is acting.
+    await addPerson(page, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+    await openSignedIn(page, server, 'cleo');
     const read = await settings(page);
     await expect(read.getByTestId('models-readonly')).toContainText('Cleo is not an admin: only an admin can download, add, remove or choose models');
     await expect(read.getByTestId('model-base-remove')).toBeDisabled();
     await expect(read.getByTestId('model-tiny-download')).toBeDisabled();
     await expect(read.getByTestId('model-tiny-use-file')).toBeDisabled();
     await expect(read.getByTestId('models-choose')).toBeDisabled();
-    const cleo = (await callApi<{ id: string; name: string }[]>(page, 'users.list', {})).find((u) => u.name === 'Cleo')!;
-    await expect(callApi(page, 'models.remove', { id: 'base', actorId: cleo.id })).rejects.toThrow(/Only an admin can download, add, remove or choose speech-recognition models/);
+    await expect(callApi(page, 'models.remove', { id: 'base' })).rejects.toThrow(/Only an admin can download, add, remove or choose speech-recognition models/);
     expect(fs.existsSync(path.join(home, 'models', 'ggml-base.bin'))).toBe(true);
     expect(errors, 'console errors').toEqual([]);
   } finally {

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,7 +126,7 @@ test('Auto-captions with a real model (POSTFRAME_WHISPER_MODEL) caption the spee
   const id = /ggml-([a-z.]+)\.bin$/.exec(path.basename(model!))?.[1] ?? 'base.en';
   const { lib, home } = hosts.library();
   const server = await hosts.start(lib, home, { args: ['--allow-folder', path.dirname(model!)] });
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   await callApi(page, 'models.add', { id, path: model });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-capauto-'));
   const d = await speechDraft(page, tmp, 'Heard draft');

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -195,7 +196,7 @@ test.describe('kill -9 during a recording', () => {
     // About 3 s recorded, then a second start of the host recovers (finalizes and imports) the take.
     test.setTimeout(testLimit({ realSec: 3, mediaSec: 4, files: 1, baseMs: 30_000 }));
     host = await startServe(lib, home);
-    await page.goto(host.openUrl);
+    await openSignedIn(page, host);
     await openCapture(page, { countdown: 0 });
     await page.getByTestId('capture-record').click();
     await expect(page.getByTestId('capture-controls')).toHaveAttribute('data-phase', 'recording');
@@ -205,7 +206,7 @@ test.describe('kill -9 during a recording', () => {
     await host.stop('SIGKILL');
 
     host = await startServe(lib, home);
-    await page.goto(host.openUrl);
+    await openSignedIn(page, host);
     // The app says on start that a take was interrupted, and leads to it.
     await page.getByRole('button', { name: 'Open Capture' }).click();
     const item = page.getByTestId('recovery-item');

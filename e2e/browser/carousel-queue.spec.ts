@@ -72,7 +72,7 @@ test('a 5-page carousel made in the image editor goes through the queue to the f
 
   // The team: an approver besides the owner.
   await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Abe', 'approver');
+  await addUser(app, server, 'Abe', 'approver');
 
   // The composer: the draft's five pages in order; X refuses five images and says what to do.
   await app.getByTestId('new-post').click();
@@ -107,11 +107,11 @@ test('a 5-page carousel made in the image editor goes through the queue to the f
   await expect(row).toHaveAttribute('data-state', 'draft');
   await panel.getByTestId('post-action-submit').click();
   await expect(row).toHaveAttribute('data-state', 'in_review');
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
   await row.click();
   await panel.getByTestId('post-action-approve').click();
   await expect(row).toHaveAttribute('data-state', 'approved');
-  await switchTo(app, 'Owner', 'admin');
+  await switchTo(app, server, 'Owner', 'admin');
   await row.click();
   const block = app.getByTestId('delivery-block');
   const channel = (c: string) => block.locator(`[data-testid="delivery-channel"][data-channel="${c}"]`);

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -16,7 +17,7 @@ import { callApi, expect, type Hosts, type Server, test } from '../serve';
 
 async function openServer(hosts: Hosts, page: Page, lib: string, home: string): Promise<Server> {
   const server = await hosts.start(lib, home);
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   return server;
 }
 

@@ -1,3 +1,4 @@
+import { addPerson, callAs, openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,16 +40,17 @@ async function makeDraft(page: Page, name: string): Promise<string> {
   return draft.id;
 }
 
-/** An approved post (the owner writes it, an approver approves), scheduled `minutesAgo` ago, or unscheduled. */
-async function approvedPost(page: Page, draftId: string, title: string, channels: string[], minutesAgo: number | null): Promise<Post> {
-  const users = await callApi<{ id: string; role: string }[]>(page, 'users.list', {});
-  const approver = users.find((u) => u.role === 'approver') ?? (await callApi<{ id: string }>(page, 'users.create', { actorId: 'owner', name: 'Abe', role: 'approver' }));
-  const p = await callApi<Post>(page, 'posts.create', { draftId, actorId: 'owner', title, targets: channels.map((channel) => ({ channel, overrides: {} })), timeZone: 'UTC' });
-  await callApi(page, 'posts.update', { id: p.id, actorId: 'owner', content: { caption: `${title}!`, hashtags: ['red'], mentions: [], firstComment: '', link: null } });
-  await callApi(page, 'posts.transition', { id: p.id, event: 'submit', actorId: 'owner' });
-  const approved = await callApi<Post>(page, 'posts.transition', { id: p.id, event: 'approve', actorId: approver.id });
+/** An approved post (the owner writes it, an approver approves from their own session), scheduled `minutesAgo` ago, or unscheduled. */
+async function approvedPost(page: Page, host: { url: string }, draftId: string, title: string, channels: string[], minutesAgo: number | null): Promise<Post> {
+  const users = await callApi<{ id: string; role: string; login: string | null }[]>(page, 'users.list', {});
+  const known = users.find((u) => u.role === 'approver' && u.login);
+  const approver = known ? { login: known.login! } : await addPerson(page, host, { name: 'Abe', login: 'abe', role: 'approver' });
+  const p = await callApi<Post>(page, 'posts.create', { draftId, title, targets: channels.map((channel) => ({ channel, overrides: {} })), timeZone: 'UTC' });
+  await callApi(page, 'posts.update', { id: p.id, content: { caption: `${title}!`, hashtags: ['red'], mentions: [], firstComment: '', link: null } });
+  await callApi(page, 'posts.transition', { id: p.id, event: 'submit' });
+  const approved = await callAs<Post>(host, approver.login, 'posts.transition', { id: p.id, event: 'approve' });
   if (minutesAgo === null) return approved;
-  return callApi<Post>(page, 'posts.transition', { id: p.id, event: 'schedule', actorId: 'owner', at: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
+  return callApi<Post>(page, 'posts.transition', { id: p.id, event: 'schedule', at: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
 }
 
 const stateOf = async (page: Page, id: string) => (await callApi<Post>(page, 'posts.get', { id })).state;
@@ -104,7 +106,7 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   }
 
   const draftId = await makeDraft(app, 'Red teaser');
-  const post = await approvedPost(app, draftId, 'Red teaser', ['tiktok', 'linkedin', 'facebook_reel'], null);
+  const post = await approvedPost(app, server, draftId, 'Red teaser', ['tiktok', 'linkedin', 'facebook_reel'], null);
   await app.getByTestId('queue-nav').click();
   await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
   const block = app.getByTestId('delivery-block');
@@ -149,7 +151,7 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
-test('Settings → Delivery: an admin’s; a new address drops the saved secret and says so; local targets are warned about', async ({ app }) => {
+test('Settings → Delivery: an admin’s; a new address drops the saved secret and says so; local targets are warned about', async ({ app, server }) => {
   await app.getByTestId('settings-nav').click();
   const settings = app.getByTestId('delivery-settings');
   const url = settings.getByTestId('delivery-webhook-url');
@@ -188,8 +190,8 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
 
   // A creator sees the settings read-only, and the engine refuses the call even when it is made directly.
   await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Cleo', 'creator');
-  await switchTo(app, 'Cleo', 'creator');
+  await addUser(app, server, 'Cleo', 'creator');
+  await switchTo(app, server, 'Cleo', 'creator');
   await app.getByTestId('settings-nav').click();
   await expect(settings.getByTestId('delivery-readonly')).toContainText('You are working as Cleo (Creator): only an admin can change where posts are delivered');
   await expect(settings.getByTestId('delivery-fieldset')).toHaveAttribute('disabled', '');
@@ -203,16 +205,15 @@ test('Settings → Delivery: an admin’s; a new address drops the saved secret 
   expect(readOnlyField.cursor).toBe('not-allowed');
   expect(await settings.getByTestId('delivery-webhook-save').evaluate((el) => getComputedStyle(el).backgroundColor), 'a disabled Save looks like an enabled one').not.toBe(enabledSave);
   if (SHOTS) await settings.screenshot({ path: path.join(SHOTS, 'delivery-read-only.png') });
-  const users = await callApi<{ id: string; name: string }[]>(app, 'users.list', {});
-  const cleo = users.find((u) => u.name === 'Cleo')!;
-  await expect(callApi(app, 'connectors.set', { actorId: cleo.id, webhook: null })).rejects.toThrow(/Only an admin can change where posts are delivered/);
+  // The page is Cleo's: the call acts as her whatever it says.
+  await expect(callApi(app, 'connectors.set', { webhook: null })).rejects.toThrow(/Only an admin can change where posts are delivered/);
   expect(await callApi(app, 'connectors.get', {})).toMatchObject({ webhook: { url: 'http://127.0.0.1:9/hook' } });
 });
 
-test('with no delivery set up, an admin is sent to Settings → Delivery; a creator is told to ask an admin', async ({ app }) => {
+test('with no delivery set up, an admin is sent to Settings → Delivery; a creator is told to ask an admin', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 1, mediaSec: 1 }));
   const draftId = await makeDraft(app, 'Nowhere to go');
-  const post = await approvedPost(app, draftId, 'Nowhere to go', ['tiktok'], null);
+  const post = await approvedPost(app, server, draftId, 'Nowhere to go', ['tiktok'], null);
   await app.getByTestId('queue-nav').click();
   await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
   const block = app.getByTestId('delivery-block');
@@ -220,8 +221,8 @@ test('with no delivery set up, an admin is sent to Settings → Delivery; a crea
   await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Set one up in Settings → Delivery.`);
   await expect(block.getByTestId('delivery-open-settings')).toBeVisible();
 
-  await addUser(app, 'Cleo', 'creator');
-  await switchTo(app, 'Cleo', 'creator');
+  await addUser(app, server, 'Cleo', 'creator');
+  await switchTo(app, server, 'Cleo', 'creator');
   await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
   await expect(block.getByTestId('delivery-problem')).toHaveText(`${cause} Ask an admin to set up delivery in Settings → Delivery.`);
   await expect(block.getByTestId('delivery-open-settings')).toHaveCount(0);
@@ -231,9 +232,9 @@ test('with no delivery set up, an admin is sent to Settings → Delivery; a crea
 test('a post more than an hour late waits in the Queue until a person exports it', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 1, mediaSec: 1 }));
   const outbox = fs.mkdtempSync(path.join(server.shared!, 'deliveries-'));
-  await callApi(app, 'connectors.set', { actorId: 'owner', folder: { root: outbox } });
+  await callApi(app, 'connectors.set', { folder: { root: outbox } });
   const draftId = await makeDraft(app, 'Old news');
-  const post = await approvedPost(app, draftId, 'Old news', ['tiktok'], 125);
+  const post = await approvedPost(app, server, draftId, 'Old news', ['tiktok'], 125);
   await app.getByTestId('queue-nav').click();
   const late = app.locator(`[data-testid="late-post"][data-post-id="${post.id}"]`);
   await expect(late).toContainText('2 h 5 min late');
@@ -279,12 +280,12 @@ test.describe('kill -9 during a webhook delivery', () => {
     const first = receiver.nextBody();
 
     server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
-    await page.goto(server.openUrl);
-    await callApi(page, 'connectors.set', { actorId: 'owner', webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
+    await openSignedIn(page, server);
+    await callApi(page, 'connectors.set', { webhook: { url: receiver.url, headerName: null, timeoutSec: 120 } });
     const draftId = await makeDraft(page, 'Crash course');
     // Both due a minute ago: the serve host's scheduler takes them out one after the other.
-    const a = await approvedPost(page, draftId, 'Crash course A', ['tiktok'], 1);
-    const b = await approvedPost(page, draftId, 'Crash course B', ['tiktok'], 1);
+    const a = await approvedPost(page, server, draftId, 'Crash course A', ['tiktok'], 1);
+    const b = await approvedPost(page, server, draftId, 'Crash course B', ['tiktok'], 1);
     const keyOf = (p: Post) => `${p.id}:tiktok:${p.revision}`;
 
     const inFlight = await waitStep('the scheduler renders a due post and sends it', { mediaSec: 1, files: 1 }, (timeout) =>
@@ -298,7 +299,7 @@ test.describe('kill -9 during a webhook delivery', () => {
     // Restart: the scheduler's first pass finds the webhook row left 'sending' (it may have arrived: unknown, not
     // sent again) and delivers the post that had not gone out yet.
     server = await startServe(lib, home, ['--allow-folder', GOOD_DIR]);
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     await waitStep('after the restart the other post is rendered and delivered', { mediaSec: 1, files: 1 }, (timeout) =>
       expect.poll(() => stateOf(page, waiting.id), { timeout }).toMatch(/^(exported|failed)$/),
     );

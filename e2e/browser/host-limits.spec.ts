@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Hosts, type Server, test } from '../serve';
@@ -17,7 +18,7 @@ test('a file over the upload limit is refused with its size, the limit and what 
   const s = await serve(hosts, ['--max-upload-mb', '1']);
   const big = path.join(hosts.dir, 'Holiday 4K.mp4');
   fs.writeFileSync(big, Buffer.alloc(1_500_000, 1));
-  await page.goto(s.openUrl);
+  await openSignedIn(page, s);
   await page.getByTestId('import-file-input').setInputFiles([big]);
   // The refusal is reported only by this (error) toast: nothing lasting to check instead.
   const toast = page.getByTestId('toast');
@@ -38,7 +39,7 @@ test('a file over the upload limit is refused with its size, the limit and what 
 
 test('with no folder allowed, Settings offers no path fields and says how to allow one', async ({ page, hosts }) => {
   const s = await serve(hosts, []);
-  await page.goto(s.openUrl);
+  await openSignedIn(page, s);
   await page.getByTestId('settings-nav').click();
   await expect(page.getByTestId('library-open-not-allowed')).toContainText('postframe serve --allow-folder FOLDER');
   await expect(page.getByTestId('library-path-input')).toHaveCount(0);
@@ -51,7 +52,7 @@ test('with a folder allowed, libraries open inside it and a path outside is refu
   const team = path.join(hosts.dir, 'Team');
   fs.mkdirSync(team);
   const s = await serve(hosts, ['--allow-folder', team]);
-  await page.goto(s.openUrl);
+  await openSignedIn(page, s);
   await page.getByTestId('settings-nav').click();
   const input = page.getByTestId('library-path-input');
   await expect(input).toHaveAttribute('placeholder', path.join(team, 'Library'));

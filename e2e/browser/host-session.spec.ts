@@ -1,17 +1,17 @@
+import { openSignedIn } from '../accounts-kit';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import path from 'node:path';
-import { GOOD_DIR } from '../../scripts/fixtures';
 import { limitFor, settlesWithin } from '../limits';
 import { expect, type Hosts, type Server, test } from '../serve';
 import { SHOTS } from '../screenshots';
 
 // Item 9 of issue 9, in a real browser: cookies ignore ports, so every server on 127.0.0.1 receives Postframe's
-// session cookie. (a) A cookie replayed by another local server gets no API and no media: the page's keys live in
-// its own origin's storage. (b) Two Postframes on two ports in one browser keep their own sessions. (c) A tab
-// whose server was restarted says it is signed out and stops, instead of reconnecting forever.
+// session cookie. (a) A cookie replayed by another local server without the page key gets no API and no media:
+// the page's keys live in its own origin's storage. (b) Two Postframes on two ports in one browser keep their own
+// sessions. (c) Signing out ends the session's sockets in every tab; another browser must sign in (issue 13).
 
 async function serve(hosts: Hosts, name: string): Promise<Server> {
   const { lib, home } = hosts.library(name);
@@ -28,10 +28,10 @@ test('two Postframes on two ports keep their own sessions in one browser', async
   const a = await serve(hosts, 'Alpha');
   const b = await serve(hosts, 'Beta');
   const pageA = await context.newPage();
-  await pageA.goto(a.openUrl);
+  await openSignedIn(pageA, a);
   await showsLibrary(pageA, a.libraryPath);
   const pageB = await context.newPage();
-  await pageB.goto(b.openUrl);
+  await openSignedIn(pageB, b);
   await showsLibrary(pageB, b.libraryPath);
 
   // Signing in to B did not sign the browser out of A (one shared cookie name used to: B's replaced A's).
@@ -47,7 +47,7 @@ test('two Postframes on two ports keep their own sessions in one browser', async
 
 test('a cookie another local server receives and replays opens no API and no media', async ({ context, page, hosts }) => {
   const a = await serve(hosts, 'Alpha');
-  await page.goto(a.openUrl);
+  await openSignedIn(page, a);
   await expect(page.getByTestId('library-screen')).toBeVisible();
   const port = Number(new URL(a.url).port);
 
@@ -95,32 +95,33 @@ test('a cookie another local server receives and replays opens no API and no med
   }
 });
 
-test('a tab whose server was restarted says it is signed out and stops; an upload then fails with the same words', async ({ page, hosts }) => {
-  const signedOut = 'This tab is no longer signed in to Postframe (the server was restarted or the link was used elsewhere). Open the link printed by postframe serve.';
-  const { lib, home } = hosts.library('Alpha');
-  const first = await hosts.start(lib, home);
-  const consoleErrors: string[] = [];
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(first.openUrl);
-  await showsLibrary(page, first.libraryPath);
-  await page.getByTestId('library-nav').click();
+test('signing out in one tab ends the other tab\'s socket; a second browser must sign in', async ({ browser, context, hosts }) => {
+  const a = await serve(hosts, 'Alpha');
+  const tab1 = await context.newPage();
+  await openSignedIn(tab1, a);
+  await showsLibrary(tab1, a.libraryPath);
+  // A second tab of the same browser shares the session (its keys in the origin's storage).
+  const tab2 = await context.newPage();
+  await tab2.goto(a.url);
+  await showsLibrary(tab2, a.libraryPath);
 
-  // The same library on the same port, restarted: new cookie, new keys; the old tab's are no longer good.
-  const port = new URL(first.url).port;
-  await first.stop();
-  await hosts.start(lib, home, { args: ['--port', port] });
+  // Another browser (its own cookies and storage) gets the sign-in card, not the app and not its socket.
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  await stranger.goto(a.url);
+  await expect(stranger.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
+  await expect(stranger.getByTestId('library-nav')).toHaveCount(0);
+  await other.close();
 
-  const banner = page.getByTestId('connection-banner');
-  await expect(banner).toHaveAttribute('data-state', 'signed-out');
-  await expect(banner).toHaveText(signedOut);
-  await expect(banner).toHaveAttribute('role', 'alert');
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'signed-out.png') });
-
-  // An upload started now does not sit at 0 B: it fails at once, saying why.
-  await page.getByTestId('import-file-input').setInputFiles(path.join(GOOD_DIR, 'logo.png'));
-  await expect(page.getByTestId('toast').last()).toContainText(signedOut);
-  await expect(page.getByTestId('import-progress')).toHaveCount(0);
-  // It stays signed out (no reconnecting): the banner is the same after another look.
-  await expect(banner).toHaveAttribute('data-state', 'signed-out');
-  expect(consoleErrors).toEqual([]);
+  // Signing out in tab 1 ends the session everywhere: tab 2's socket is closed and it says so, live.
+  await tab1.getByTestId('account-button').click();
+  await tab1.getByTestId('account-sign-out').click();
+  await expect(tab1.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
+  await expect(tab2.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
+  await expect(tab2.getByTestId('auth-screen')).toContainText('your session ended');
+  await expect(tab2.getByTestId('library-nav')).toHaveCount(0);
+  if (SHOTS) await tab2.screenshot({ path: path.join(SHOTS, 'signed-out.png') });
+  // A reload does not bring it back: the old cookie opens nothing.
+  await tab2.reload();
+  await expect(tab2.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
 });

@@ -5,6 +5,7 @@ import type { DraftRecord } from '../../electron/model/draft-record';
 import type { ImageDraft, ImageMediaLayer, ImageTextLayer } from '../../electron/model/image-draft';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { testLimit, waitStep } from '../limits';
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -311,7 +312,7 @@ test('a creator crops a photo on the canvas: handles, a pan, a 1:1 shape, one un
   await app.screenshot({ path: '/tmp/ie-keys.png' });
 });
 
-test('a creator’s marquee and Ctrl+A leave a template’s locked element out, and its layer row cannot be dragged', async ({ app }) => {
+test('a creator’s marquee and Ctrl+A leave a template’s locked element out, and its layer row cannot be dragged', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 1 }));
   const draft = await newPostWithLibraryPhoto(app, 'Brand post');
   // As the owner (an admin): a rectangle marked a locked brand element, an ellipse left free.
@@ -325,9 +326,9 @@ test('a creator’s marquee and Ctrl+A leave a template’s locked element out, 
   expect(ellipse!.template).toBe(null);
 
   // Now as a creator.
-  const creator = await callApi<{ id: string }>(app, 'users.create', { actorId: 'owner', name: 'Cleo', role: 'creator' });
-  await app.evaluate((id) => localStorage.setItem('postframe.actorId', id), creator.id);
-  await app.reload();
+  // Cleo really signs in (this page switches to her session): the host, not the page, says who is acting.
+  await addPerson(app, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  await openSignedIn(app, server, 'cleo');
   await app.getByTestId('view-drafts').click();
   await app.locator('[data-testid="draft-row"][data-name="Brand post"]').getByTestId('draft-open').click();
   await expect(app.getByTestId('ie-layer-row')).toHaveCount(2);

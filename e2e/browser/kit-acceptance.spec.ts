@@ -11,7 +11,7 @@ import { download, exportInDialog } from '../editor-kit';
 import { execStep } from '../exec';
 import { allOf, testLimit, waitStep } from '../limits';
 import { frameAt } from '../preview-kit';
-import { addUser, switchTo } from '../queue-kit';
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { callApi, expect, test } from '../serve';
 
 /**
@@ -137,7 +137,7 @@ async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('kit-save-state')).toHaveAttribute('data-status', 'saved');
 }
 
-test('a designer’s kit (palette, Lobster, logo, two styles, watermark) applied by a creator: the export shows Lobster’s glyphs and the logo in its corner', async ({ app }) => {
+test('a designer’s kit (palette, Lobster, logo, two styles, watermark) applied by a creator: the export shows Lobster’s glyphs and the logo in its corner', async ({ app, server }) => {
   test.setTimeout(testLimit(allOf({ files: 4, mediaSec: 2 * CLIP_SEC + 3 }, { decodeSec: 2 * AT })));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-kit-accept-'));
   const logoFile = path.join(tmp, 'acme-mark.png');
@@ -201,9 +201,9 @@ test('a designer’s kit (palette, Lobster, logo, two styles, watermark) applied
   expect(kit!.watermark).toMatchObject({ corner: 'top-right', size: 0.3, opacity: 0.8 });
 
   // ── The creator: their own profile, their footage, a draft that uses the kit. ──
-  await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Cleo', 'creator');
-  await switchTo(app, 'Cleo', 'creator');
+  // Cleo really signs in (this page switches to her session): the host, not the page, says who is acting.
+  await addPerson(app, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  await openSignedIn(app, server, 'cleo');
   await app.getByTestId('library-nav').click();
   await app.getByTestId('import-file-input').setInputFiles(clipFile);
   await waitStep('the footage imported', { files: 1, mediaSec: CLIP_SEC }, (timeout) => expect(app.locator('[data-testid="asset-cell"]').filter({ hasText: 'city-walk' })).toHaveCount(1, { timeout }));

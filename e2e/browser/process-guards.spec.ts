@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +20,7 @@ const planted = (fault: 'rejection' | 'exception') => ({ NODE_OPTIONS: `--import
 test('an unhandled rejection inside serve is logged with its stack, and app.info still answers', async ({ page, hosts }) => {
   const { lib, home } = hosts.library();
   const server = await hosts.start(lib, home, { env: planted('rejection') });
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   server.process.kill('SIGUSR2');
   await waitStep('the host logs the rejection', {}, (timeout) =>
     expect.poll(() => server.stderr(), { timeout }).toMatch(/unhandled promise rejection[^]*Error: planted rejection\n\s+at /),
@@ -39,7 +40,7 @@ test.describe(() => {
     await importLongClip(hosts.dir, lib, home);
     // This host is made to exit: its exit is what the test checks, not a crash to report.
     const server = await hosts.start(lib, home, { env: planted('exception'), mayExit: true });
-    await page.goto(server.openUrl);
+    await openSignedIn(page, server);
     const { jobId, exportsDir } = await startLongExport(page, lib);
     expect(mediaProcessesOf(lib).length).toBeGreaterThan(0);
 
@@ -54,7 +55,7 @@ test.describe(() => {
     expect(fs.readdirSync(path.join(lib, 'run', 'children'))).toEqual([]);
 
     const again = await hosts.start(lib, home);
-    await page.goto(again.openUrl);
+    await openSignedIn(page, again);
     const jobs = await callApi<{ id: string; status: string }[]>(page, 'jobs.list', {});
     expect(['failed', 'cancelled']).toContain(jobs.find((j) => j.id === jobId)?.status);
   });

@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +37,7 @@ test('20,000 assets: a virtual grid, keyboard to the end, select all, search', a
   const bulk = limitFor({ rows: N });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   const live = N - Math.floor(N / 97); // the seeder puts every 97th asset in the trash
   const count = page.getByTestId('result-count');
   await expect(count).toHaveText(`${live.toLocaleString('en-US')} items`, { timeout: bulk });

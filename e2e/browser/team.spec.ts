@@ -122,8 +122,8 @@ test('campaigns: create and edit, the list grouped by campaign, calendar colours
   // The week: more posts around noon today sit side by side in their hour rows, in their campaign's colour.
   const [spring] = await callApi<{ id: string }[]>(app, 'campaigns.list', {});
   for (const [title, time, campaignId] of [['Morning teaser', '09:00', spring!.id], ['Behind the scenes', '12:30', null], ['Evening recap', '18:15', spring!.id]] as const) {
-    const p = await callApi<Post>(app, 'posts.create', { draftId: draft.id, actorId: 'owner', title, timeZone: ZONE, campaignId });
-    await callApi(app, 'posts.update', { id: p.id, actorId: 'owner', scheduledAt: utcOf(localDate(), time) });
+    const p = await callApi<Post>(app, 'posts.create', { draftId: draft.id, title, timeZone: ZONE, campaignId });
+    await callApi(app, 'posts.update', { id: p.id, scheduledAt: utcOf(localDate(), time) });
   }
   await app.getByTestId('queue-view-week').click();
   await app.getByTestId('post-panel').getByRole('button', { name: 'Close' }).click();
@@ -154,12 +154,14 @@ async function dialogColor(app: Page): Promise<string> {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
-test('the policy editor: an admin changes the rules (the composer applies them), a creator only reads them', async ({ app }) => {
+test('the policy editor: an admin changes the rules (the composer applies them), a creator only reads them', async ({ app, server }) => {
   test.setTimeout(testLimit());
   await callApi(app, 'drafts.create', { kind: 'video', name: 'Teaser' });
   await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Abe', 'approver');
-  await addUser(app, 'Cora', 'creator');
+  await addUser(app, server, 'Abe', 'approver');
+  await addUser(app, server, 'Cora', 'creator');
+  // They joined through invites outside this page: it opens afresh to list them.
+  await switchTo(app, server, 'Owner', 'admin');
 
   await app.getByTestId('queue-view-policy').click();
   const view = app.getByTestId('policy-view');
@@ -190,7 +192,8 @@ test('the policy editor: an admin changes the rules (the composer applies them),
   expect(stored.approvals).toEqual([{ channel: 'x', approvers: 2, mode: 'all', approverIds: expect.arrayContaining(['owner']) as unknown }]);
 
   // Cora sees the same rules, read-only.
-  await switchTo(app, 'Cora', 'creator');
+  await switchTo(app, server, 'Cora', 'creator');
+  await app.getByTestId('queue-view-policy').click();
   await expect(view).toHaveAttribute('data-editable', 'false');
   await expect(view.getByTestId('policy-readonly')).toContainText('only an admin can change');
   await expect(view.getByTestId('policy-banned')).toBeDisabled();
@@ -274,16 +277,16 @@ test('composer: per-channel overrides checked per channel, a cover frame, and a 
   expect(draftId).toBeTruthy();
 });
 
-test('approval conversation and the week view: drag keeps the post’s own time zone', async ({ app }) => {
+test('approval conversation and the week view: drag keeps the post’s own time zone', async ({ app, server }) => {
   // One import, and half again the UI steps of a usual test (three people take turns in the thread).
   test.setTimeout(testLimit({ files: 1, baseMs: 60_000 }));
   await clipDraft(app, 'Launch teaser');
   await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Cora', 'creator');
-  await addUser(app, 'Abe', 'approver');
+  await addUser(app, server, 'Cora', 'creator');
+  await addUser(app, server, 'Abe', 'approver');
 
   // Cora writes and submits a post for noon today.
-  await switchTo(app, 'Cora', 'creator');
+  await switchTo(app, server, 'Cora', 'creator');
   await app.getByTestId('new-post').click();
   const composer = await fillComposer(app, { draft: 'Launch teaser', title: 'Spring launch', caption: 'Spring is here. New colours in store now.', hashtags: '#spring #launch', date: localDate(), time: '12:00' });
   await composer.getByTestId('composer-save').click();
@@ -293,7 +296,7 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   await expect(row).toHaveAttribute('data-state', 'in_review');
 
   // Abe finds it in review and asks for a change; Cora answers in the thread and resubmits; Abe approves.
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
   await expect(app.locator('[data-testid="queue-group"][data-group="in_review"]')).toContainText('Spring launch');
   await row.click();
   await expect(panel.getByTestId('post-action-approve')).toBeVisible();
@@ -302,13 +305,15 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   await panel.getByTestId('changes-reason').fill('Name the store: “in store” is vague.');
   await panel.getByTestId('changes-send').click();
   await expect(row).toHaveAttribute('data-state', 'changes_requested');
-  await switchTo(app, 'Cora', 'creator');
+  await switchTo(app, server, 'Cora', 'creator');
+  await row.click();
   await panel.getByTestId('comment-input').fill('Good point — changed it to “at Kamppi”.');
   await panel.getByTestId('comment-send').click();
   await expect(panel.getByTestId('comment')).toHaveCount(2);
   await panel.getByTestId('post-action-submit').click();
   await expect(row).toHaveAttribute('data-state', 'in_review');
-  await switchTo(app, 'Abe', 'approver');
+  await switchTo(app, server, 'Abe', 'approver');
+  await row.click();
   await panel.getByTestId('comment-input').fill('Looks good, approving.');
   await panel.getByTestId('comment-send').click();
   await panel.getByTestId('post-action-approve').click();
@@ -316,13 +321,14 @@ test('approval conversation and the week view: drag keeps the post’s own time 
   await expect(panel.getByTestId('comment')).toHaveText([/Name the store/, /Good point/, /Looks good/]);
   await shot(app, 'approval-comments.png');
 
-  // A second post planned in New York time, at 09:00 New York today.
+  // A second post planned in New York time, at 09:00 New York today: the owner's.
+  await switchTo(app, server, 'Owner', 'admin');
   const draft = (await callApi<{ id: string; name: string }[]>(app, 'drafts.list', {}))[0]!;
-  const nyPost = await callApi<Post>(app, 'posts.create', { draftId: draft.id, actorId: 'owner', title: 'New York morning', timeZone: 'America/New_York' });
+  const nyPost = await callApi<Post>(app, 'posts.create', { draftId: draft.id, title: 'New York morning', timeZone: 'America/New_York' });
   // 09:00 in New York is 13:00 or 14:00 UTC, depending on daylight saving time.
   const nyDate = localDate(0, 'America/New_York');
   const utc = [13, 14].map((h) => `${nyDate}T${h}:00:00.000Z`).find((u) => wallTime(u, 'America/New_York').time === '09:00')!;
-  await callApi(app, 'posts.update', { id: nyPost.id, actorId: 'owner', scheduledAt: utc });
+  await callApi(app, 'posts.update', { id: nyPost.id, scheduledAt: utc });
   const ny = { utc };
 
   await app.getByTestId('queue-view-week').click();

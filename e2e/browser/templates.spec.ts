@@ -6,7 +6,7 @@ import type { ImageDraft, ImageMediaLayer, ImageTextLayer } from '../../electron
 import type { TemplateSummary } from '../../electron/model/template-fill';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { testLimit, waitStep } from '../limits';
-import { addUser, switchTo } from '../queue-kit';
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { callApi, expect, test } from '../serve';
 import { SHOTS } from '../screenshots';
 
@@ -26,14 +26,14 @@ async function imageDoc(page: Page, id: string): Promise<DraftRecord & { doc: Im
   return rec as DraftRecord & { doc: ImageDraft };
 }
 
-test('a creator makes a quote card from the starter: photo and words replaced, locked elements kept and immovable', async ({ app }) => {
+test('a creator makes a quote card from the starter: photo and words replaced, locked elements kept and immovable', async ({ app, server }) => {
   test.setTimeout(testLimit({ files: 2 }));
   await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'beach-sunset.jpg')]);
   await waitStep('the photo imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
   // The library's first profile is its owner, an admin, who may move brand elements: work as a creator.
-  await app.getByTestId('queue-nav').click();
-  await addUser(app, 'Cleo', 'creator');
-  await switchTo(app, 'Cleo', 'creator');
+  // Cleo really signs in (this page switches to her session): the host, not the page, says who is acting.
+  await addPerson(app, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  await openSignedIn(app, server, 'cleo');
   await app.getByTestId('library-nav').click();
 
   // The drafts list is empty: its empty state offers the templates.

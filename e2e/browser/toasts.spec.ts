@@ -1,3 +1,4 @@
+import { openSignedIn } from '../accounts-kit';
 import path from 'node:path';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { waitStep } from '../limits';
@@ -11,7 +12,7 @@ import { SHOTS } from '../screenshots';
  */
 test('a toast stays while the pointer is on it or focus is in it, then goes', async ({ page, server }) => {
   await page.clock.install();
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   await expect(page.getByTestId('library-screen')).toBeVisible();
   // From here the page's timers fire only when the test runs its clock.
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));

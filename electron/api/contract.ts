@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditVerifyView } from '../model/audit';
 import { Asset, AssetKind, AssetLicence, AssetSort, AssetSummary, Tag } from '../model/asset';
 import { CanvasPreset, Draft, Fps, ImageCanvas, TextClip } from '../model/draft';
 import { DraftKind, DraftRecord, DraftRevision, DraftSummary, ExportPreset, TextLayerImage } from '../model/draft-record';
@@ -11,14 +12,17 @@ import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
 import { FontId, FontRecord } from '../model/font';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
-import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User } from '../model/post';
+import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User, channelIds } from '../model/post';
+
+const channelIdCount = channelIds.length;
 import { ConnectorSettingsInput, ConnectorSettingsView } from '../model/delivery-settings';
 import { LatePost, PostDeliveryStatus } from '../model/delivery-status';
 import { Policy } from '../model/policy';
 import { Collection, CollectionName, ColourLabel, LabelChoice, Rating, WhereUsed } from '../model/organise';
 import { SmartCollection, SmartRules } from '../model/smart-rules';
 import { RecordingId, RecordingKind, RecordingSummary, VoiceoverTarget } from '../model/recording';
-import { ApprovalRule, workflowEventTypes } from '../model/workflow';
+import { ApprovalRule, personEventTypes } from '../model/workflow';
+import { PostReview } from '../model/review';
 import { BrandKit, BrandKitContent } from '../model/brand-kit';
 import { ImageDraft, PhotoEdit } from '../model/image-draft';
 import { ImageExportEntry, ImageExportInput } from '../model/image-export-job';
@@ -36,6 +40,10 @@ import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
 const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Empty = z.object({}).strict();
+/** The channels an approver decides on (null = every channel); ignored for other roles. */
+const ApproverChannels = z.array(ChannelId).max(channelIdCount).nullable().default(null);
+/** A one-time link's token (the UI makes `<origin>/#invite=<token>` or `#reset=`) and when it stops working. */
+const OneTimeLink = z.object({ token: z.string(), expiresAt: z.string() });
 /** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
 const OrganiseFilters = {
   /** At least this many stars; 0 or null: any. */
@@ -411,7 +419,8 @@ export const calls = {
   'posts.transition': {
     input: z.object({
       id: Id,
-      event: z.enum(workflowEventTypes as [string, ...string[]]),
+      // Only a person's steps: rendering and delivery steps are the engine's own, never a client's to claim.
+      event: z.enum(personEventTypes),
       actorId: Id,
       comment: z.string().max(10_000).optional(),
       override: z.boolean().optional(),
@@ -546,6 +555,37 @@ export const calls = {
   'fonts.update': { input: z.object({ id: FontId, actorId: Id, licenceNote: z.string().max(2000) }).strict(), output: FontRecord },
   /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
   'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
+
+  // ── Accounts (issue 13, acc-backend; studio/accounts-api.ts). Every one acts for the caller the transport vouches
+  // for: none names a person to act as. Sign-in itself is the host's HTTP (/auth/*), not a call: no session yet.
+  /** Who is signed in (read fresh), and whether the library is a team's (someone signs in) or one person's. */
+  'session.me': { input: Empty, output: z.object({ user: User, team: z.boolean() }) },
+  /** The caller's own password: the current one is checked; their other sessions end. */
+  'account.changePassword': { input: z.object({ current: z.string().max(1024), next: z.string().max(1024) }).strict(), output: z.object({}) },
+  /** Ends every session of the caller, this one too. */
+  'account.signOutEverywhere': { input: Empty, output: z.object({ ended: z.number().int().min(0) }) },
+  /** A one-time invite link's token (7 days) carrying the role and, for approvers, the channels (null = every channel). */
+  'users.invite': { input: z.object({ role: Role, approverChannels: ApproverChannels }).strict(), output: OneTimeLink },
+  /** A one-time password-reset link's token (1 day) for a person with a login; earlier ones stop working. */
+  'users.resetLink': { input: z.object({ id: Id }).strict(), output: OneTimeLink },
+  /** The last enabled admin cannot be made a creator or an approver. */
+  'users.setRole': { input: z.object({ id: Id, role: Role, approverChannels: ApproverChannels }).strict(), output: User },
+  /** A disabled account's sessions end at once; the last enabled admin cannot be disabled. */
+  'users.setDisabled': { input: z.object({ id: Id, disabled: z.boolean() }).strict(), output: User },
+  // ── audit log (issue 13 §4; docs/audit.md) ── helper "audit" (acc/audit)
+  /**
+   * Checks the audit log with this machine's key (Settings → Audit log → Verify; `postframe audit verify`): the
+   * append-only guard, the hash chain, the signed head. Each problem and note is one line for a person. Admins
+   * only ('audit.verify'), for the caller the router vouches for (no actor in the input); it changes nothing.
+   */
+  'audit.verify': { input: Empty, output: AuditVerifyView },
+  // ── Review that shows the post (issue 13, branch acc/review; docs/review.md) ──────────────────────────────
+  /**
+   * What the approver's review shows of a post: per channel the text it gets and its rendered file (when the post
+   * was rendered at this revision), the policy rule by rule, and what changed since the caller last reviewed it
+   * (approved, requested changes or commented). `actorId` is the caller (the router fills it from the session).
+   */
+  'posts.review': { input: z.object({ id: Id, actorId: Id }), output: PostReview },
 } as const;
 
 export const events = {
@@ -569,6 +609,8 @@ export const events = {
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */
   'templates.changed': z.object({ reason: z.enum(['created', 'deleted', 'imported']), ids: z.array(z.string()) }),
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
+  /** Accounts changed (invited person joined, role, disabled, enabled): the team list reloads. Ids only. */
+  'users.changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;
@@ -581,8 +623,18 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
-/** What the engine implements: one async function per call, taking the parsed (defaulted) input. */
-export type ApiImpl = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
+/**
+ * Who a call runs for (DESIGN.md "Accounts and trust"): the signed-in session's user on the host, the library's
+ * local owner in the app on a personal library. The transport decides it; the client never names it.
+ */
+export type Caller = { user: User; sessionId: string | null };
+
+/**
+ * What the engine implements: one async function per call, taking the parsed (defaulted) input and the caller.
+ * The router always passes the caller; it is optional in the type only for in-process calls (CLI, tests), which
+ * act as the library's owner. A handler that needs the caller and gets none refuses (`callerOf`).
+ */
+export type ApiImpl = { [K in CallName]: (input: ParsedInput<K>, caller?: Caller) => Promise<CallOutput<K>> };
 
 export const ApiErrorShape = z.object({ code: z.enum(errorCodes), message: z.string() });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;

@@ -1,8 +1,10 @@
 import type { CallName, CallResult, EventName } from './contract';
 import type { MediaVariant } from '../model/asset';
+import type { ErrorCode } from '../model/errors';
+import type { User } from '../model/post';
 import type { ChunkAck } from '../model/recording';
 
-/** Paths of the browser-mode host. Auth: a session cookie from opening `/?token=…` once, plus the page keys below. */
+/** Paths of the browser-mode host. Auth: a session cookie from signing in (`login` and co.), plus the page keys below. */
 export const HOST_PATHS = {
   api: '/api',
   upload: '/upload',
@@ -21,15 +23,45 @@ export const HOST_PATHS = {
    * (keep trying) from one that no longer knows it (stop and say so), which a refused upgrade cannot tell it.
    */
   session: '/session',
+  /**
+   * Signing in (docs/security.md, "Browser mode on a network"): `POST` with a JSON body, our own Origin and
+   * `Content-Type: application/json`. Login, setup, invite and reset answer 200 `AuthAnswer` with the session cookie,
+   * or `AuthRefusal` (400 bad input, 401 wrong login or password, 403 not allowed, 404 link used or expired, 409
+   * conflict, 429 throttled with Retry-After). Logout ends this browser's session and clears the cookie.
+   */
+  login: '/auth/login',
+  setup: '/auth/setup',
+  invite: '/auth/invite',
+  reset: '/auth/reset',
+  logout: '/auth/logout',
 } as const;
 
-/** The answer of `POST /session`. */
-export type SessionAnswer = { signedIn: boolean };
+/**
+ * The answer of `POST /session`: 200 `{signedIn: true, user, setupNeeded}` for this session's cookie with its page
+ * key, else 401 `{signedIn: false, setupNeeded, code, message}` (one answer for every reason). `setupNeeded`: no
+ * admin can sign in yet, so the page offers "create the admin account" (with the link's `#setup=` token).
+ */
+export type SessionAnswer = { signedIn: boolean; user?: User; setupNeeded: boolean };
+
+/** A successful sign-in (login, setup, invite, reset): who signed in and the page keys of this session. */
+export type AuthAnswer = { user: User; keys: HostKeys };
+/** A refused sign-in or auth request; `retryAfterSeconds` with 429 (also in the Retry-After header). */
+export type AuthRefusal = { code: ErrorCode | 'throttled'; message: string; retryAfterSeconds?: number };
+
+/**
+ * The close code of an API socket whose session ended (signed out here or everywhere, disabled, password changed or
+ * reset, expired): the reason says so in words. The page stops and shows its sign-in screen.
+ */
+export const HOST_SESSION_ENDED_CLOSE = 4401;
+
+/** serve's first-start link: `<origin>/#setup=<token>` (the host's one-time setup token). */
+export const HOST_SETUP_FRAGMENT = 'setup';
 
 /**
  * Browser mode's page keys (docs/security.md, "Browser-mode sessions"). The session cookie alone is not enough:
- * cookies ignore ports, so any other server on 127.0.0.1 receives it. Signing in redirects to
- * `/#pf-keys=<pageKey>.<mediaKey>`; the page keeps both in localStorage, which is per origin (port included).
+ * cookies ignore ports, so any other server on 127.0.0.1 receives it. Signing in answers the keys of that session
+ * (AuthAnswer.keys; `/#pf-keys=<pageKey>.<mediaKey>` is how a page hands them to itself across a reload); the page
+ * keeps both in localStorage, which is per origin (port included).
  * The API upgrade carries the page key as `?key=`, uploads and recording chunks in a header, and media, text
  * layer and export addresses (which `<video>`/`<img>`/downloads load without headers) carry the media key as `?k=`.
  */
@@ -130,6 +162,8 @@ export interface PreloadBridge {
   chooseScreen(id: string): Promise<boolean>;
   /** Shows a finished export's file (by its job id) in the system's file manager; false when the file is gone. */
   revealExport(jobId: string): Promise<boolean>;
+  /** The app's sign-in on a team library: ask the state, sign in (the token stays in the main process), sign out. */
+  auth(request: { op: 'state' } | { op: 'signIn'; login: string; password: string } | { op: 'signOut' }): Promise<AppAuthAnswer>;
 }
 
 export const BRIDGE_KEY = 'postframe';
@@ -140,3 +174,11 @@ export const IPC_CHUNK_CHANNEL = 'postframe:chunk';
 export const IPC_SCREENS_CHANNEL = 'postframe:screens';
 export const IPC_CHOOSE_SCREEN_CHANNEL = 'postframe:choose-screen';
 export const IPC_REVEAL_EXPORT_CHANNEL = 'postframe:reveal-export';
+/** The desktop app's own sign-in on a team library (electron/main/app-session.ts). */
+export const IPC_AUTH_CHANNEL = 'postframe:auth';
+
+/** Whether the app's library is a team's and who is signed in (null on a team library until someone signs in). */
+export type AppAuthState = { team: boolean; signedIn: boolean; user: User | null };
+export type AppAuthAnswer =
+  | { ok: true; state: AppAuthState }
+  | { ok: false; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import type { Asset } from '../model/asset';
-import { describeAuditProblem } from '../model/audit';
+import { describeAuditFinding, describeAuditNote } from '../model/audit';
+import { exportAuditOffline, verifyAuditOffline } from '../studio/audit-api';
 import { inBackground } from '../model/background';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { type Job, backupResultOf, exportResultOf, importResultOf, isFinished } from '../model/job';
@@ -13,13 +14,14 @@ import { migrateDraft } from '../model/draft-migrate';
 import { ExportPreset } from '../model/draft-record';
 import { DEFAULT_MAX_UPLOAD_MB, MAX_UPLOAD_MB_RANGE, MB, formatBytes } from '../model/upload';
 import { defaultLibraryPath, defaultSettingsDir } from '../paths';
-import { Studio } from '../studio';
+import { Studio, hostKeySecretIn } from '../studio';
 import { ANY_PATH } from '../studio/path-gate';
 import { restoreLibrary } from '../studio/backup';
 import { exportImageDraft } from '../studio/images-api';
 import { installProcessGuards } from '../studio/process-guards';
 import { ColourFilter } from '../model/colour-search';
 import { type ImageFormat, imageFormats } from '../model/image-format';
+import { processInput, type CliInput, usersCommand } from './users-command';
 import { type ParsedArgs, UsageError, intFlag, listFlag, parseArgs, portFlag, stringFlag } from './args';
 
 const USAGE = `postframe ${pkg.version}: offline studio for short-form video
@@ -34,7 +36,9 @@ Usage:
   postframe render [--library DIR] (DRAFT_ID | FILE.json) -o (OUT.jpg|.png|.webp|.avif | DIR/)
                    [--format jpeg|png|webp|avif] [--max-kb N] [--json]      (image drafts; a carousel needs DIR/)
   postframe serve [--library DIR] [--port N] [--host ADDR] [--allow-folder DIR]... [--max-upload-mb N]
+                  [--public-url https://NAME:PORT] [--tls self-signed | --tls-cert FILE --tls-key FILE]
   postframe audit verify [--library DIR]
+  postframe audit export [--library DIR] --out FILE.jsonl
   postframe queue list --library DIR [--json]
   postframe queue import-csv --library DIR FILE.csv [--zone IANA_ZONE] [--json]
   postframe queue folder --library DIR PATH
@@ -46,31 +50,44 @@ Usage:
   postframe restore FILE.postframe-backup NEW_FOLDER [--json]
   postframe captions import [--library DIR] DRAFT_ID FILE.srt|FILE.vtt [--language TAG] [--name NAME] [--format srt|vtt] [--json]
   postframe captions export [--library DIR] DRAFT_ID TRACK_ID OUT.srt|OUT.vtt
+  postframe users list [--library DIR] [--json]
+  postframe users add [--library DIR] --name NAME --login LOGIN (--role ROLE | --admin) [--channels C,C] [--password-stdin]
+  postframe users (disable | enable) [--library DIR] LOGIN
+  postframe users set-role [--library DIR] LOGIN creator|approver|admin [--channels C,C]
+  postframe users reset [--library DIR] LOGIN [--public-url URL]
 
 Without --library, the default library in your user data folder is used (created on first use).
 search --color finds pictures with a dominant colour within --tolerance (ΔE, CIELAB; default 15) of HEX, closest first;
 duplicates lists groups of the same picture (same pixels and size) or, with --near, resized, re-encoded or lightly cropped
 copies; both first compute colours and hashes for pictures that have none yet.
 FILE.json is a draft document (docs/draft-format.md); its media ids refer to assets in the library.
-audit verify checks the audit log's hash chain: "ok (N entries)", or the first broken entry and exit 1.
+audit verify checks the audit log's hash chain and its head signed with this machine's key: "ok (N entries, …)", or
+one line per problem and exit 1; audit export writes the log as JSON Lines with the signed head last (docs/audit.md).
 queue import-csv reads Hootsuite bulk-composer CSV (date and time, message, link) in --zone (default: this machine's);
 queue folder sets the delivery folder; export-due runs one delivery pass: scheduled posts that are due (not >1 h late
 ones unless --include-late) are rendered per channel and delivered to the folder or webhook set in Settings → Delivery.
 serve also runs the in-app scheduler, which delivers due posts while it serves. In the browser, files arrive as
 uploads (each at most --max-upload-mb, default 5000 = 5 GB); paths (import from a folder, open or create a library,
 the delivery folder) only inside a folder given with --allow-folder DIR (repeat it for more).
+serve listens on 127.0.0.1 unless --host says otherwise; any other address needs TLS (--tls self-signed makes a
+certificate and keeps it in the settings folder; or --tls-cert FILE --tls-key FILE) and --public-url, the address
+people open (the only name it answers to). It prints the certificate's SHA-256 fingerprint (docs/security.md).
 kit export writes a brand kit with its logos, intro/outro clips and fonts into one file (FILE may be a folder);
 kit import adds it to the library as the owner (an admin), named "Name (2)" if the name is taken (docs/kit-format.md).
 backup writes the whole library (database, originals, fonts, previews) into one file while it may be in use (FILE may be a
 folder); restore unpacks a backup into a new folder, checking every file first, never over a library (docs/backup.md).
 captions import adds an SRT or WebVTT file to a video draft as a new caption track (a new revision; --language is a
 BCP 47 tag like en or fi, default und); captions export writes one track as SRT or WebVTT, by OUT's extension (docs/captions.md).
+users manages who signs in to the library (browser mode), acting as its owner (an admin) and audited as such: add asks
+for the password twice without echo (or reads the first line of standard input with --password-stdin); --channels limits an
+approver to those channels; disable ends the person's sessions at once; reset prints a one-time link (1 day) to set a new
+password; the last enabled admin cannot be disabled or demoted (docs/security.md "Accounts and sessions").
 Exit codes: 0 ok · 2 usage error · 3 some files or CSV rows failed to import · 1 any other error.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
 
-type Out = { out: (s: string) => void; err: (s: string) => void };
-const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+type Out = { out: (s: string) => void; err: (s: string) => void; input?: CliInput };
+const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), input: processInput };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -98,7 +115,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 export async function main(argv: readonly string[], io: Out = stdio): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name']);
+    args = parseArgs(argv, ['library', 'port', 'host', 'output', 'height', 'fps', 'quality', 'zone', 'max-upload-mb', 'allow-folder', 'color', 'tolerance', 'format', 'max-kb', 'language', 'name', 'public-url', 'tls', 'tls-cert', 'tls-key', 'out', 'login', 'role', 'channels']);
     if (args.flags.has('version')) {
       io.out(`${pkg.version}\n`);
       return EXIT.ok;
@@ -123,7 +140,7 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
       case 'serve':
         return await serveCommand(args, libraryArg(args, settingsDir), io);
       case 'audit':
-        return await auditCommand(rest, libraryArg(args, settingsDir), io);
+        return await auditCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'queue':
         return await queueCommand(args, rest, libraryArg(args, settingsDir), io);
       case 'kit':
@@ -134,6 +151,8 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
         return await restoreCommand(args, rest, io);
       case 'captions':
         return await captionsCommand(args, rest, libraryArg(args, settingsDir), io);
+      case 'users':
+        return await usersCliCommand(args, rest, libraryArg(args, settingsDir), io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -144,6 +163,16 @@ export async function main(argv: readonly string[], io: Out = stdio): Promise<nu
     }
     io.err(`postframe: ${isAppError(e) ? e.message : errorMessage(e)}\n`);
     return EXIT.error;
+  }
+}
+
+async function usersCliCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  // A mistyped --library is an error, not a new empty team; the default library is created on first use as elsewhere.
+  const studio = await openStudio(lib.path, lib.isDefault);
+  try {
+    return await usersCommand(args, rest, studio, { out: io.out, err: io.err, input: io.input ?? processInput });
+  } finally {
+    await studio.close();
   }
 }
 
@@ -385,21 +414,26 @@ async function renderImageCommand(args: ParsedArgs, what: string, target: ImageT
   }
 }
 
-async function auditCommand(rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
-  if (rest[0] !== 'verify' || rest.length > 1) throw new UsageError('Use: postframe audit verify --library DIR');
-  // Never create a library just to verify it: a missing one is an error, not an empty log.
-  const studio = await openStudio(lib.path, false);
-  try {
-    const r = studio.auditRepo.verify();
-    if (r.ok) {
-      io.out(`ok (${r.count} ${r.count === 1 ? 'entry' : 'entries'})\n`);
-      return EXIT.ok;
-    }
-    io.out(`${describeAuditProblem(r)}\n`);
-    return EXIT.error;
-  } finally {
-    await studio.close();
+async function auditCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
+  const [sub, ...more] = rest;
+  const usage = 'Use: postframe audit verify --library DIR, or postframe audit export --library DIR --out FILE.jsonl';
+  if ((sub !== 'verify' && sub !== 'export') || more.length > 0) throw new UsageError(usage);
+  // Read-only and never through a Studio: opening would put back a dropped trigger before it could be reported.
+  const where = { libraryPath: lib.path, settingsDir: defaultSettingsDir() };
+  if (sub === 'verify') {
+    const report = await verifyAuditOffline(where);
+    if (report.ok) io.out(`ok (${report.count} ${report.count === 1 ? 'entry' : 'entries'}, signed by this machine's key ${report.keyId})\n`);
+    for (const f of report.findings) io.out(`${describeAuditFinding(f)}\n`);
+    for (const n of report.notes) io.out(`note: ${describeAuditNote(n)}\n`);
+    return report.ok ? EXIT.ok : EXIT.error;
   }
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError(usage);
+  const { lines, report } = await exportAuditOffline({ ...where, out });
+  io.out(`Wrote ${lines} ${lines === 1 ? 'entry' : 'entries'} and the signed head to ${path.resolve(out)}\n`);
+  // The export is evidence either way; what verify finds is said with it.
+  for (const f of report.findings) io.err(`warning: ${describeAuditFinding(f)}\n`);
+  return EXIT.ok;
 }
 
 async function queueCommand(args: ParsedArgs, rest: string[], lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
@@ -587,12 +621,28 @@ function numberOr(v: string | undefined): unknown {
 async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: boolean }, io: Out): Promise<number> {
   // Loaded here, not at start-up: the one-shot commands never need the host (or ws).
   const { startHost } = await import('../host/server');
+  const { NetworkConfigError, certificateNames, describeNetwork, planNetwork } = await import('../host/network');
+  const { loadTlsFiles, selfSignedTls } = await import('../host/tls');
   const maxUploadMb = intFlag(args, 'max-upload-mb', MAX_UPLOAD_MB_RANGE) ?? DEFAULT_MAX_UPLOAD_MB;
   const allowed = await allowedFolders(listFlag(args, 'allow-folder'));
+  const tlsChoice = tlsFlags(args);
+  // The network flags are checked before anything opens: a refusal says which flags to add.
+  let plan;
+  try {
+    plan = planNetwork({ host: stringFlag(args, 'host'), publicUrl: stringFlag(args, 'public-url'), tls: tlsChoice !== null });
+  } catch (e) {
+    if (e instanceof NetworkConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  const settingsDir = defaultSettingsDir();
+  const tls =
+    tlsChoice === null ? null : tlsChoice.kind === 'files' ? await loadTlsFiles(tlsChoice.cert, tlsChoice.key) : await selfSignedTls(path.join(settingsDir, 'tls'), certificateNames(plan));
+  // Page keys derive from the machine key, so a restart on the same port keeps everyone signed in.
+  const keySecret = await hostKeySecretIn(settingsDir);
   // A browser tab names paths only inside the folders allowed here; files otherwise reach it as uploads.
   const studio = await Studio.open({
     libraryPath: lib.path,
-    settingsDir: defaultSettingsDir(),
+    settingsDir,
     shell: 'browser',
     createLibrary: lib.isDefault,
     maxUploadBytes: maxUploadMb * MB,
@@ -602,13 +652,21 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
     studio,
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     port: portFlag(args),
-    host: stringFlag(args, 'host'),
+    host: plan.bindHost,
+    publicUrl: plan.publicUrl?.href,
+    tls: tls ?? undefined,
+    keySecret,
   }).catch(async (e: unknown) => {
     await studio.close();
     throw e;
   });
+  io.out(describeNetwork({ plan, port: host.port, tls }));
   const access = allowed.length ? `Browser tabs may read and write paths inside: ${allowed.join(', ')}` : 'Browser tabs import by upload only (allow a folder with --allow-folder DIR)';
-  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\nOpen ${host.openUrl}\n(the link works once; press Ctrl+C to stop)\n`);
+  const first = host.openUrl !== host.url;
+  const open = first
+    ? `First start. Open ${host.openUrl}\nto create the admin account (the link works once, until a restart). Or: postframe users add --admin.`
+    : `Open ${host.openUrl} and sign in. Admins invite others from Settings → Team.`;
+  io.out(`Postframe is serving ${studio.folder.root}\n${access}; uploads up to ${formatBytes(maxUploadMb * MB)} each.\n${open}\n(press Ctrl+C to stop)\n`);
   // While it serves, it delivers due posts (the same scheduler as the desktop app); its first pass catches up.
   inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
   await new Promise<void>((resolve) => {
@@ -619,4 +677,16 @@ async function serveCommand(args: ParsedArgs, lib: { path: string; isDefault: bo
   await host.close();
   await studio.close();
   return EXIT.ok;
+}
+
+/** `--tls self-signed`, or `--tls-cert FILE --tls-key FILE` (both), or neither: null. */
+function tlsFlags(args: ParsedArgs): { kind: 'self-signed' } | { kind: 'files'; cert: string; key: string } | null {
+  const mode = stringFlag(args, 'tls');
+  const cert = stringFlag(args, 'tls-cert');
+  const key = stringFlag(args, 'tls-key');
+  if (mode !== undefined && mode !== 'self-signed') throw new UsageError(`--tls takes only "self-signed", not "${mode}". For your own certificate use --tls-cert FILE --tls-key FILE.`);
+  if (mode !== undefined && (cert !== undefined || key !== undefined)) throw new UsageError('Use either --tls self-signed or --tls-cert FILE --tls-key FILE, not both.');
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give the certificate and its private key (PEM files).');
+  if (mode !== undefined) return { kind: 'self-signed' };
+  return cert !== undefined && key !== undefined ? { kind: 'files', cert: path.resolve(cert), key: path.resolve(key) } : null;
 }

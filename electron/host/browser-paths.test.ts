@@ -113,7 +113,11 @@ describe('paths in browser mode', () => {
 
     const inside = path.join(allowed, 'Team Library');
     expect(await call('libraries.open', { path: inside, create: true })).toMatchObject({ ok: true, value: { path: inside } });
+    // The admin who made it is its owner and stays signed in (docs/security.md "Opening another library")...
+    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { library: { path: inside } } });
+    // ...and going back, where the very same account is, keeps them signed in.
     expect(await call('libraries.open', { path: libraryPath, create: false })).toMatchObject({ ok: true, value: { path: libraryPath } });
+    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { library: { path: libraryPath } } });
   });
 
   it('lists only the recent libraries it may open, and tells the page which folders are allowed', async () => {

@@ -11,6 +11,7 @@ import { defaultTextStyle } from '../model/draft';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
 import { type RunningHost, startHost } from './server';
+import { type Session, TEST_ADMIN, logIn, signIn } from './__tests__/sign-in';
 
 const INDEX_HTML = '<!doctype html><title>Postframe test shell</title>';
 
@@ -69,6 +70,7 @@ describe('browser-mode host', () => {
     temp = await openTempStudio('pf-host-');
     studio = temp.studio;
     host = await startHost({ studio, rendererDir, port: 0, log: { info: () => {}, error: () => {} } });
+    admin = null;
     origin = `http://127.0.0.1:${host.port}`;
   });
   afterEach(async () => {
@@ -78,15 +80,14 @@ describe('browser-mode host', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const token = () => new URL(host.openUrl).searchParams.get('token')!;
-  /** The page's secrets from the sign-in redirect (`/#pf-keys=<page>.<media>`): what only our page can read. */
+  /** The page's keys from the sign-in answer: what only our page holds. */
   let keys = { page: '', media: '' };
+  let admin: Session | null = null;
+  /** Signs in as the library's first admin (created through the first-start link once, then by password). */
   async function login(): Promise<string> {
-    const r = await request(host.port, `/?token=${token()}`);
-    expect(r.status).toBe(303);
-    const [page = '', media = ''] = (/#pf-keys=([\w-]+\.[\w-]+)$/.exec(String(r.headers.location))?.[1] ?? '.').split('.');
-    keys = { page, media };
-    return String(r.headers['set-cookie']![0]).split(';')[0]!;
+    admin = admin ? await logIn(host.port, TEST_ADMIN.login, TEST_ADMIN.password) : await signIn(host.port, host.openUrl);
+    keys = admin.keys;
+    return admin.cookie;
   }
   /** A media, text or export address with the page's media key, as the renderer builds it. */
   const mk = (p: string) => `${p}${p.includes('?') ? '&' : '?'}k=${keys.media}`;
@@ -99,31 +100,15 @@ describe('browser-mode host', () => {
   }
 
   describe('auth', () => {
-    it('answers 401 without a session and for a wrong token', async () => {
+    it('serves the app shell without a session (it shows sign-in), and nothing else', async () => {
       expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
-      expect((await request(host.port, '/')).status).toBe(401);
-      const wrong = await request(host.port, '/?token=WRONG');
-      expect(wrong.status).toBe(401);
-      expect(wrong.headers['set-cookie']).toBeUndefined();
-      expect(String(wrong.body)).toMatch(/expired or was already used/);
+      expect((await request(host.port, '/')).status).toBe(200);
+      expect((await request(host.port, '/?token=anything')).headers['set-cookie']).toBeUndefined();
       expect((await request(host.port, '/media/x/original')).status).toBe(401);
       // An upload without a session gets a JSON error the page can show.
       const up = await request(host.port, '/upload?name=a.jpg', { method: 'POST', body: 'x', headers: { Origin: `http://127.0.0.1:${host.port}` } });
       expect(up.status).toBe(401);
-      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/postframe serve/) });
-    });
-
-    it('trades the token once for an HttpOnly SameSite=Strict cookie', async () => {
-      const r = await request(host.port, `/?token=${token()}`);
-      expect(r.status).toBe(303);
-      expect(r.headers.location).toMatch(/^\/#pf-keys=[\w-]+\.[\w-]+$/);
-      const setCookie = String(r.headers['set-cookie']![0]);
-      expect(setCookie).toMatch(new RegExp(`^pf_session_${host.port}=[\\w-]+;`));
-      expect(setCookie).toMatch(/; HttpOnly/);
-      expect(setCookie).toMatch(/; SameSite=Strict/);
-      const again = await request(host.port, `/?token=${token()}`);
-      expect(again.status).toBe(401);
-      expect(again.headers['set-cookie']).toBeUndefined();
+      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/Sign in again/) });
     });
 
     it('serves the app with its CSP once logged in', async () => {
@@ -145,12 +130,14 @@ describe('browser-mode host', () => {
     it('refuses a foreign Host header (DNS rebinding), even with a valid session', async () => {
       const cookie = await login();
       const r = await request(host.port, '/', { headers: { cookie, host: `evil.example:${host.port}` } });
-      expect(r.status).toBe(403);
-      // The token cannot be redeemed through a rebinding host either.
-      const other = await Promise.all([
-        request(host.port, `/?token=${token()}`, { headers: { host: `evil.example:${host.port}` } }),
-      ]);
-      expect(other[0].status).toBe(403);
+      expect(r.status).toBe(421);
+      // Nobody signs in through a rebinding host either.
+      const other = await request(host.port, '/auth/login', {
+        method: 'POST',
+        headers: { host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ login: TEST_ADMIN.login, password: TEST_ADMIN.password }),
+      });
+      expect(other.status).toBe(421);
     });
 
     it('does not fail on a malformed cookie set by another site on 127.0.0.1', async () => {
@@ -166,19 +153,18 @@ describe('browser-mode host', () => {
 
   describe('a replayed cookie (item 9)', () => {
     it('names the session cookie after the port, so another local server’s cookie of the same kind never replaces it', async () => {
-      const r = await request(host.port, `/?token=${token()}`);
-      const setCookie = String(r.headers['set-cookie']![0]);
-      expect(setCookie).toMatch(new RegExp(`^pf_session_${host.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/$`));
-      const value = setCookie.split(';')[0]!.split('=')[1]!;
+      await login();
+      expect(admin!.cookie).toMatch(new RegExp(`^pf_session_${host.port}=[\\w-]+$`));
+      const value = admin!.cookie.split('=')[1]!;
       // The same value under the generic name, or named for another port, is not our session.
       for (const cookie of [`pf_session=${value}`, `pf_session_${host.port + 1}=${value}`]) {
-        expect((await request(host.port, '/', { headers: { cookie } })).status, cookie).toBe(401);
+        expect((await request(host.port, '/media/x/original', { headers: { cookie } })).status, cookie).toBe(401);
       }
     });
 
     it('gets nothing but the app shell without the page’s keys: no API, no media, no uploads, no chunks', async () => {
       const cookie = await login();
-      expect(keys.page, 'the sign-in redirect carries the page key in its fragment').toMatch(/^[\w-]{43}$/);
+      expect(keys.page, 'the sign-in answer carries the page key').toMatch(/^[\w-]{43}$/);
       expect(keys.media).toMatch(/^[\w-]{43}$/);
       expect(keys.media).not.toBe(keys.page);
       // The shell itself is public code: served to the cookie, but it holds neither key.
@@ -207,7 +193,7 @@ describe('browser-mode host', () => {
       // Uploads and recording chunks need the page key in a header.
       const up = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin }, body: 'x' });
       expect(up.status).toBe(403);
-      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/postframe serve/) });
+      expect(JSON.parse(String(up.body))).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/Sign in again/) });
       const wrong = await request(host.port, '/upload?name=a.bin', { method: 'POST', headers: { cookie, origin, 'x-postframe-key': keys.media }, body: 'x' });
       expect(wrong.status).toBe(403);
       const { id } = await studio.api['recordings.start']({ kind: 'camera', mimeType: 'video/webm', fps: 30, timesliceMs: 1000, voiceover: null });
@@ -226,10 +212,11 @@ describe('browser-mode host', () => {
       const cookie = await login();
       const yes = await check({ cookie, origin, ...pk() });
       expect(yes.status).toBe(200);
-      expect(JSON.parse(String(yes.body))).toEqual({ signedIn: true });
+      expect(JSON.parse(String(yes.body))).toMatchObject({ signedIn: true, setupNeeded: false, user: { login: 'admin' } });
       const no = [
         await check({ origin, ...pk() }), // no cookie (a restarted server does not know it)
-        await check({ cookie: `pf_session_${host.port}=stale`, origin, ...pk() }), // a cookie of an earlier run
+        await check({ cookie: `pf_session_${host.port}=stale`, origin, ...pk() }), // not a session token
+        await check({ cookie: `pf_session_${host.port}=${'a'.repeat(43)}`, origin, ...pk() }), // a session that ended
         await check({ cookie, origin }), // no key
         await check({ cookie, origin, 'x-postframe-key': keys.media }), // the wrong key
       ];

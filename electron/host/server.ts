@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../api/contract';
-import { createRouter } from '../api/router';
 import { parseChunkPath } from '../api/chunks';
-import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS, type SessionAnswer } from '../api/transport';
+import { attachmentDisposition, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_MEDIA_KEY_PARAM, HOST_PATHS, HOST_SESSION_ENDED_CLOSE, HOST_SETUP_FRAGMENT } from '../api/transport';
 import { parseRange } from '../media/range';
 import { MediaVariant } from '../model/asset';
 import { AppError, type ErrorCode, errorMessage, isAppError } from '../model/errors';
@@ -16,22 +16,46 @@ import { MAX_CHUNK_BYTES } from '../model/recording';
 import { uploadTooLargeMessage } from '../model/upload';
 import type { Studio } from '../studio';
 import { MAX_MESSAGE_BYTES, serveApiSocket } from './api-socket';
-import { HostAuth } from './auth';
+import { HostAuth, checkOrigin, type OriginCheck } from './auth';
+import { type AuthRoutes, type HostSession, handleAuthRoute, isAuthRoute, sessionOf } from './auth-routes';
+import { type NetworkPlan, allowedHosts, planNetwork, publicAddress } from './network';
 import { declaredLength, detachedBody, lingerAfter, readBody } from './bodies';
+import { CSP, send } from './respond';
 
 export type HostOptions = {
   studio: Studio;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
+  /** The address to bind (default 127.0.0.1). Anything but loopback needs `tls` (network.ts refuses otherwise). */
   host?: string;
+  /** The address people open (`--public-url`): the only Host (and Origin) answered besides loopback's own. */
+  publicUrl?: string;
+  /** Serve HTTPS with this certificate and key (PEM), from tls.ts. */
+  tls?: { cert: string; key: string };
   log?: { info(msg: string): void; error(msg: string, ...rest: unknown[]): void };
+  /** The secret page and media keys are derived under (HostAuth); default: a new one each run (pages sign in again). */
+  keySecret?: Buffer;
+  /** How often open sockets are checked for sessions that ended by time (default a minute; tests go faster). */
+  sessionSweepMs?: number;
 };
 
-export type RunningHost = { url: string; openUrl: string; port: number; close(): Promise<void> };
+/** How often open sockets are checked for sessions that ended by time. */
+const SESSION_SWEEP_MS = 60_000;
+/** The close reason of a socket whose session ended (at most 123 bytes, as WebSocket allows). */
+const SESSION_ENDED = 'Your session ended (signed out, disabled or password changed). Sign in again.';
 
-const CSP =
-  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+export type RunningHost = {
+  /** The address people open (ends in '/'). */
+  url: string;
+  /** What to open first: the first-start link `<url>#setup=<token>` while the library has no admin who can sign in, else `url`. */
+  openUrl: string;
+  port: number;
+  plan: NetworkPlan;
+  /** The Host header values answered (network.ts allowedHosts). */
+  allowedHosts: string[];
+  close(): Promise<void>;
+};
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,24 +70,30 @@ const STATIC_TYPES: Record<string, string> = {
 
 /** The browser-mode host: the built renderer, the API over WebSocket and media over HTTP with Range. */
 export async function startHost(o: HostOptions): Promise<RunningHost> {
-  const bindHost = o.host ?? '127.0.0.1';
-  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bindHost);
+  // The same check the CLI makes first: a host that other machines reach never starts without TLS.
+  const plan = planNetwork({ host: o.host, publicUrl: o.publicUrl, tls: o.tls !== undefined });
+  const secure = plan.tls;
   let port = 0;
-  const auth = new HostAuth(loopbackOnly, () => port);
+  let hosts: string[] = [];
+  const auth = new HostAuth(() => port, secure, o.keySecret);
+  const originOf = (req: IncomingMessage, requireOrigin: boolean): OriginCheck => checkOrigin(req, { allowedHosts: hosts, secure, requireOrigin });
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
-  const route = createRouter(o.studio.api, log);
+  const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log };
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
   });
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       log.error('[host] request failed', e);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
       else res.destroy();
     });
-  });
+  };
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : http.createServer(onRequest);
+  // A client that fails the TLS handshake (a browser refusing the certificate) is not our error to log.
+  server.on('tlsClientError', () => undefined);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -72,41 +102,27 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const url = requestUrl(req.url);
     if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address cannot be read.');
     const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
-    if (!auth.sameOrigin(req, port, isWrite)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: wrong host or origin.');
+    const where = originOf(req, isWrite);
+    // 421: this server does not answer to that name (DNS rebinding, or a name not in --public-url).
+    if (where === 'wrong-host') return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: this Postframe answers only to its own address.');
+    if (where === 'wrong-origin') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: the request came from another site.');
 
-    const token = url.searchParams.get('token');
-    if (token !== null && req.method === 'GET') {
-      const signedIn = auth.redeem(token);
-      if (signedIn) {
-        res.setHeader('Set-Cookie', signedIn.setCookie);
-        res.writeHead(303, { Location: signedIn.location });
-        return void res.end();
-      }
-    }
-    if (url.pathname === HOST_PATHS.session) return answerSession(req, res);
-    if (!auth.hasSession(req)) {
-      if (url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) {
-        const body = { code: 'unauthorized', message: 'This browser is no longer signed in to Postframe. Open the link printed by postframe serve again.' };
-        return send(res, 401, 'application/json', JSON.stringify(body));
-      }
-      return send(
-        res,
-        401,
-        'text/html; charset=utf-8',
-        '<!doctype html><meta charset="utf-8"><title>Postframe</title><body style="font:16px system-ui;padding:40px;background:#111;color:#eee">' +
-          '<h1>Postframe</h1><p>This link has expired or was already used. Open the address printed by <code>postframe serve</code> ' +
-          '(it carries a one-time token), or restart the server to get a new one.</p>',
-      );
-    }
+    if (isAuthRoute(url.pathname)) return handleAuthRoute(req, res, url.pathname, routes);
 
-    // The cookie alone (which other servers on this machine receive too) opens only the app shell below.
+    // The app shell (the built renderer) loads without a session: it shows the sign-in screen. Everything else
+    // needs a live session (its cookie) and, since the cookie alone reaches other local servers too, its keys.
     const isBytes = [HOST_PATHS.media, HOST_PATHS.text, HOST_PATHS.exports, HOST_PATHS.fonts, HOST_PATHS.kitFiles].some((p) => url.pathname.startsWith(`${p}/`));
     const isWriteRoute = url.pathname === HOST_PATHS.upload || url.pathname.startsWith(`${HOST_PATHS.recordings}/`);
-    if (isBytes && !auth.isMediaKey(url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
+    if (!isBytes && !isWriteRoute) return serveStatic(req, res, url.pathname);
+    const session = sessionOf(req, routes);
+    if (!session) {
+      return send(res, 401, 'application/json', JSON.stringify({ code: 'unauthorized', message: 'This browser is not signed in to Postframe (or its session ended). Sign in again.' }));
+    }
+    if (isBytes && !auth.isMediaKey(session.token, url.searchParams.get(HOST_MEDIA_KEY_PARAM))) {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this address is missing its key. Open it from the Postframe page.');
     }
-    if (isWriteRoute && !auth.isPageKey(req.headers[HOST_KEY_HEADER.toLowerCase()])) {
-      const body = { code: 'unauthorized', message: 'This page has no key for Postframe (it was opened without the sign-in link, or its site data was cleared). Open the link printed by postframe serve again.' };
+    if (isWriteRoute && !auth.isPageKey(session.token, req.headers[HOST_KEY_HEADER.toLowerCase()])) {
+      const body = { code: 'unauthorized', message: 'This page has no key for this session (the server restarted, or its site data was cleared). Sign in again.' };
       return send(res, 403, 'application/json', JSON.stringify(body));
     }
 
@@ -116,23 +132,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith(`${HOST_PATHS.fonts}/`)) return serveFont(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.kitFiles}/`)) return serveKitFile(req, res, url.pathname);
     if (url.pathname.startsWith(`${HOST_PATHS.recordings}/`)) return receiveChunk(req, res, url.pathname);
-    if (url.pathname === HOST_PATHS.upload) return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
-    return serveStatic(req, res, url.pathname);
-  }
-
-  /**
-   * `POST /session`: whether this page is still signed in (cookie and page key of this run). Same-origin only
-   * (a POST must carry our Origin, checked above). Every failure gets the same 401, so it tells a caller no more
-   * than a refused API upgrade already does.
-   */
-  function answerSession(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
-    req.resume(); // no body is expected; whatever comes is drained, not read
-    if (auth.hasSession(req) && auth.isPageKey(req.headers[HOST_KEY_HEADER.toLowerCase()])) {
-      return send(res, 200, 'application/json', JSON.stringify({ signedIn: true } satisfies SessionAnswer));
-    }
-    const body = { signedIn: false, code: 'unauthorized', message: 'This page is no longer signed in to Postframe. Open the link printed by postframe serve.' };
-    return send(res, 401, 'application/json', JSON.stringify(body));
+    return receiveUpload(req, res, url.searchParams.get('name') ?? 'upload');
   }
 
   /**
@@ -298,30 +298,61 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   // ── WebSocket API ───────────────────────────────────────────────────────────
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', (e) => log.error('[host] WebSocket server error', e));
-  const clients = new Set<WebSocket>();
+  /** Every open API socket, with the session it belongs to (closed at once when that session ends). */
+  const clients = new Map<WebSocket, HostSession>();
   server.on('upgrade', (req, socket, head) => {
     // Until ws takes the socket over, its errors (a reset mid-handshake) are ours to catch.
     socket.on('error', () => socket.destroy());
     const url = requestUrl(req.url);
-    const allowed = url !== null && url.pathname === HOST_PATHS.api && auth.sameOrigin(req, port, true) && auth.hasSession(req) && auth.isPageKey(url.searchParams.get(HOST_API_KEY_PARAM));
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    const where = originOf(req, true);
+    if (where === 'wrong-host') return void socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const session = url !== null && url.pathname === HOST_PATHS.api && where === 'ok' ? sessionOf(req, routes) : null;
+    if (!session || !auth.isPageKey(session.token, url?.searchParams.get(HOST_API_KEY_PARAM))) {
+      return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
+      clients.set(ws, session);
       ws.on('close', () => clients.delete(ws));
-      serveApiSocket(ws, route, log);
+      // Each call runs for the session's user as the library knows them now: a role change or a disable counts at
+      // the next call; a session that ended closes its socket.
+      serveApiSocket(
+        ws,
+        (name, input) => {
+          const caller = o.studio.accounts.session(session.token);
+          if (caller) return o.studio.route(name, input, caller);
+          // Answered first, then closed (a session can end without an event: expiry, another library opened).
+          setImmediate(() => closeEnded(ws));
+          return Promise.resolve({ ok: false, error: { code: 'unauthorized', message: SESSION_ENDED } });
+        },
+        log,
+      );
     });
   });
+  const closeEnded = (ws: WebSocket) => {
+    clients.delete(ws);
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(HOST_SESSION_ENDED_CLOSE, SESSION_ENDED);
+  };
+  const stopEnded = o.studio.accounts.onSessionsEnded((ids) => {
+    const ended = new Set(ids);
+    for (const [ws, s] of clients) if (s.caller.sessionId !== null && ended.has(s.caller.sessionId)) closeEnded(ws);
+  });
+  // A session can also end by time: swept once a minute, so an idle page stops receiving events soon after.
+  const sweep = setInterval(() => {
+    try {
+      for (const [ws, s] of clients) if (!o.studio.accounts.session(s.token, false)) closeEnded(ws);
+    } catch (e) {
+      log.error('[host] checking sessions failed', e);
+    }
+  }, o.sessionSweepMs ?? SESSION_SWEEP_MS);
+  sweep.unref();
   const unsubscribe = o.studio.onEvent((name, payload) => {
     const text = JSON.stringify({ type: 'event', name, payload } satisfies WireMessage);
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(text);
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port ?? 0, bindHost, () => {
+    server.listen(o.port ?? 0, plan.bindHost, () => {
       server.off('error', reject);
       resolve();
     });
@@ -329,15 +360,19 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   // Once listening, a server error (e.g. too many open files while accepting) is logged, never thrown.
   server.on('error', (e) => log.error('[host] server error', e));
   port = (server.address() as AddressInfo).port;
-  const shownHost = loopbackOnly ? '127.0.0.1' : bindHost;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  hosts = allowedHosts(plan, port);
+  const url = publicAddress(plan, port);
   return {
     url,
-    openUrl: `${url}?token=${auth.oneTimeToken}`,
+    openUrl: o.studio.accounts.setupNeeded() && auth.setupToken ? `${url}#${HOST_SETUP_FRAGMENT}=${auth.setupToken}` : url,
     port,
+    plan,
+    allowedHosts: hosts,
     async close() {
+      clearInterval(sweep);
       unsubscribe();
-      for (const ws of clients) ws.terminate();
+      stopEnded();
+      for (const ws of clients.keys()) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -361,9 +396,4 @@ function safeDecode(s: string): string | null {
   } catch {
     return null;
   }
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Content-Security-Policy': CSP });
-  res.end(body);
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Job, JobResult, JobKind, JobStatus } from '../model/job';
 import type { Db } from './db';
 
@@ -80,6 +81,17 @@ export class JobsRepo {
       ORDER BY created_at DESC LIMIT ?`;
     const params = opts.draftId === undefined ? [opts.limit] : [opts.draftId, opts.limit];
     return (this.db.prepare(sql).all(...params) as Row[]).map(toJob);
+  }
+
+  /**
+   * Finished channel-variant exports written into `dir` (a post's render folder for one revision), newest first:
+   * what the approver's review plays when a post was already rendered (docs/review.md).
+   */
+  variantExportsIn(dir: string): Job[] {
+    const prefix = path.join(dir, path.sep);
+    const sql = `SELECT * FROM jobs WHERE kind = 'export' AND status = 'done' AND json_extract(input, '$.variant') IS NOT NULL
+      AND substr(json_extract(input, '$.outputPath'), 1, ?) = ? ORDER BY created_at DESC`;
+    return (this.db.prepare(sql).all(prefix.length, prefix) as Row[]).map(toJob);
   }
 
   withStatus(...statuses: JobStatus[]): Job[] {

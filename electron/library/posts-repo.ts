@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../model/errors';
-import { type Campaign, type ChannelTarget, type Post, type PostContent, type PostState, type Role, type User } from '../model/post';
+import { type Campaign, type ChannelTarget, type Post, type PostContent, type PostState, type Role } from '../model/post';
 import type { Db } from './db';
+import { type AccountUser, USER_COLUMNS, type UserRow, toUser } from './user-row';
 
 type PostRow = {
   id: string;
@@ -26,7 +27,7 @@ export type PostRecord = Post & { revision: number; approvals: string[] };
 
 export type PostComment = { id: string; postId: string; authorId: string; body: string; at: string };
 
-export type PostFilter = { state?: PostState | null; campaignId?: string | null; from?: string | null; to?: string | null };
+export type PostFilter = { state?: PostState | null; campaignId?: string | null; draftId?: string | null; from?: string | null; to?: string | null };
 
 export type NewPost = Omit<Post, 'id' | 'state' | 'createdAt' | 'updatedAt'> & { state?: PostState };
 
@@ -77,6 +78,7 @@ export class PostsRepo {
     const conds: [string, unknown][] = [];
     if (f.state) conds.push(['state = ?', f.state]);
     if (f.campaignId) conds.push(['campaign_id = ?', f.campaignId]);
+    if (f.draftId) conds.push(['draft_id = ?', f.draftId]);
     if (f.from) conds.push(['scheduled_at >= ?', f.from]);
     if (f.to) conds.push(['scheduled_at < ?', f.to]);
     const where = conds.map(([c]) => c);
@@ -150,24 +152,27 @@ export class PostsRepo {
   }
 
   // ── users ─────────────────────────────────────────────────────────────────
-  users(): User[] {
-    return this.db.prepare("SELECT id, name, role FROM users ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'approver' THEN 1 ELSE 2 END, name").all() as User[];
+  // Never the password hash: a User crosses the API (accounts-repo.ts reads the hash on its own).
+  users(): AccountUser[] {
+    return (this.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'approver' THEN 1 ELSE 2 END, name`).all() as UserRow[]).map(toUser);
   }
 
-  user(id: string): User | null {
-    return (this.db.prepare('SELECT id, name, role FROM users WHERE id = ?').get(id) as User | undefined) ?? null;
+  user(id: string): AccountUser | null {
+    const r = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+    return r ? toUser(r) : null;
   }
 
-  requireUser(id: string): User {
+  requireUser(id: string): AccountUser {
     const u = this.user(id);
     if (!u) throw new AppError('not_found', `There is no user "${id}" in this library. Pick someone from the user switcher.`);
     return u;
   }
 
-  createUser(name: string, role: Role): User {
-    const u: User = { id: randomUUID(), name, role };
-    this.db.prepare('INSERT INTO users (id, name, role) VALUES (?, ?, ?)').run(u.id, u.name, u.role);
-    return u;
+  /** A person without a login (they cannot sign in until an admin gives them one); accounts-repo.ts makes sign-in accounts. */
+  createUser(name: string, role: Role): AccountUser {
+    const id = randomUUID();
+    this.db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(id, name, role, this.now().toISOString());
+    return this.user(id)!;
   }
 
   // ── campaigns ─────────────────────────────────────────────────────────────

@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, utilityProcess } from 'electron';
-import { createRouter } from '../api/router';
+import { app, BrowserWindow, dialog, safeStorage, session, utilityProcess } from 'electron';
 import { defaultLibraryPath } from '../paths';
 import { SettingsStore } from '../settings';
 import { inBackground } from '../model/background';
-import { Studio } from '../studio';
+import { Studio, fileKeyProvider } from '../studio';
 import { installProcessGuards } from '../studio/process-guards';
 import { installScreenCapture } from './capture';
 import { installCspHeader } from './csp';
+import { AppSession, SIGN_IN_FIRST } from './app-session';
+import { keychainKeyProvider } from './keychain-key';
 import { broadcastEvent, registerIpc, type Route } from './ipc';
 import { installAppMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
@@ -49,6 +50,7 @@ const target = resolveRendererTarget({
 });
 
 let studio: Studio | null = null;
+const appSession = new AppSession();
 let route: Route | null = null;
 let stopEvents: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -82,12 +84,18 @@ async function start(): Promise<void> {
       () => route,
       () => (studio ? (id, seq, data) => studio!.appendRecordingChunk(id, seq, data) : null),
       () => (studio ? (jobId) => studio!.locateExport(jobId) : null),
+      () => (studio ? (request) => appSession.handle(studio!, request) : null),
     );
     installScreenCapture(ses, target);
     installAppMenu({ dev: !app.isPackaged });
 
     studio = await openStudio();
-    route = createRouter(studio.api);
+    const opened = studio;
+    // A personal library: the app acts as its owner; a team library asks who you are (main/app-session.ts).
+    route = async (name, input) => {
+      const caller = appSession.callerIn(opened);
+      return caller ? opened.route(name, input, caller) : SIGN_IN_FIRST;
+    };
     stopEvents = studio.onEvent((name, payload) => broadcastEvent(target, name, payload));
     // Due posts are exported while the app runs; the first pass catches up on what came due while it was closed.
     inBackground('the scheduler could not start', studio.startScheduler(), studio.log);
@@ -112,6 +120,8 @@ async function openStudio(): Promise<Studio> {
     textWorkerSpawner: utilityProcessSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
     // The speech recogniser (auto-captions) likewise: whisper.cpp runs in its own utility process.
     recognizerSpawner: utilityRecognizerSpawner((file, args, options) => utilityProcess.fork(file, args, options)),
+    // The key that signs the audit head and seals secrets, wrapped by the OS keychain (main/keychain-key.ts).
+    secretKey: keychainKeyProvider(settingsDir, safeStorage, fileKeyProvider(settingsDir)),
   };
   const last = new SettingsStore(settingsDir).lastLibrary();
   if (last) {

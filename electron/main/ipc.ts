@@ -1,7 +1,7 @@
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
 import { parseChunkArgs } from '../api/chunks';
-import { IPC_CALL_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL } from '../api/transport';
+import { type AppAuthAnswer, IPC_AUTH_CHANNEL, IPC_CALL_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL } from '../api/transport';
 import { isAppError } from '../model/errors';
 import type { ChunkAck } from '../model/recording';
 import { isAppUrl, type RendererTarget } from './trust';
@@ -12,12 +12,12 @@ export type ChunkSink = (id: string, seq: number, data: Uint8Array) => Promise<C
 /** Where a finished export's file is (Studio.locateExport): by job id, never a path from the page. */
 export type ExportLocator = (jobId: string) => Promise<string | null>;
 
-const UNAUTHORIZED: CallResult<never> = {
+const UNAUTHORIZED: Extract<CallResult<never>, { ok: false }> = {
   ok: false,
   error: { code: 'unauthorized', message: 'This page is not allowed to use Postframe. Reload the app window.' },
 };
 
-const NOT_READY: CallResult<never> = {
+const NOT_READY: Extract<CallResult<never>, { ok: false }> = {
   ok: false,
   error: { code: 'library_unavailable', message: 'The library is still opening. Try again in a moment.' },
 };
@@ -38,7 +38,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent, target: RendererTarge
   return isAppUrl(frame.url, target);
 }
 
-export function registerIpc(target: RendererTarget, route: () => Route | null, chunks: () => ChunkSink | null, exports: () => ExportLocator | null): () => void {
+/** The app's sign-in (electron/main/app-session.ts), or null while no library is open. */
+export type AuthHandler = (request: unknown) => Promise<AppAuthAnswer>;
+
+export function registerIpc(target: RendererTarget, route: () => Route | null, chunks: () => ChunkSink | null, exports: () => ExportLocator | null, auth: () => AuthHandler | null): () => void {
+  ipcMain.handle(IPC_AUTH_CHANNEL, async (event, request: unknown): Promise<AppAuthAnswer> => {
+    if (!isTrustedSender(event, target)) return { ok: false, error: UNAUTHORIZED.error };
+    const handle = auth();
+    return handle ? handle(request) : { ok: false, error: NOT_READY.error };
+  });
+
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event, target)) {
       console.warn(`[ipc] refused call from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
@@ -89,6 +98,7 @@ export function registerIpc(target: RendererTarget, route: () => Route | null, c
   });
 
   return () => {
+    ipcMain.removeHandler(IPC_AUTH_CHANNEL);
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
     ipcMain.removeHandler(IPC_REVEAL_EXPORT_CHANNEL);
     ipcMain.removeHandler(IPC_PICK_CHANNEL);

@@ -20,6 +20,10 @@ export const StoredWebhook = z.object({
 });
 export type StoredWebhook = z.infer<typeof StoredWebhook>;
 
+/** A stored secret this machine cannot open: saved on another one (with another key), or damaged. */
+export const SecretUnreadable = z.enum(['other_machine', 'damaged']);
+export type SecretUnreadable = z.infer<typeof SecretUnreadable>;
+
 export const Routes = z.partialRecord(ChannelId, ConnectorKind);
 export type Routes = z.infer<typeof Routes>;
 
@@ -31,6 +35,7 @@ export const ConnectorSettingsView = z.object({
       url: z.string(),
       headerName: z.string().nullable(),
       hasHeaderValue: z.boolean(),
+      secretUnreadable: SecretUnreadable.nullable(),
       timeoutSec: z.number().int(),
       /** Where the URL's host points: anything but 'public' is warned about (this computer, a private network, link-local). */
       target: z.enum(hostKinds),

@@ -3,9 +3,9 @@ import { can, permissions, requirePermission } from './permissions';
 import { Role } from './post';
 
 describe('permissions', () => {
-  it('lets only admins change the policy, add users, change delivery settings, edit brand kits, back up and manage speech models', () => {
+  it('lets only admins change the policy, add users, change delivery settings, edit brand kits, back up and manage speech models; reviewers review', () => {
     for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
-      expect(Role.options.filter((r) => can(r, p))).toEqual(['admin']);
+      expect(Role.options.filter((r) => can(r, p)), p).toEqual(p === 'posts.review' ? ['approver', 'admin'] : ['admin']);
     }
   });
 
@@ -16,10 +16,10 @@ describe('permissions', () => {
     expect(requirePermission(admin, 'delivery.settings')).toBe(admin);
     for (const role of ['creator', 'approver'] as const) {
       expect(() => requirePermission({ ...creator, role }, 'models.manage')).toThrow(
-        expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can download, add, remove or choose speech-recognition models (Settings → Captions models). Switch to an admin profile, or ask one.' }),
+        expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can download, add, remove or choose speech-recognition models (Settings → Captions models). Ask an admin to do it, or to change your role.' }),
       );
     }
     expect(requirePermission(admin, 'models.manage')).toBe(admin);
-    expect(() => requirePermission(creator, 'kits.edit')).toThrow(expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can change brand kits. Switch to an admin profile, or ask one.' }));
+    expect(() => requirePermission(creator, 'kits.edit')).toThrow(expect.objectContaining({ code: 'unauthorized', message: 'Only an admin can change brand kits. Ask an admin to do it, or to change your role.' }));
   });
 });

@@ -3,13 +3,15 @@ import type { Role, User } from './post';
 
 /**
  * Who may do what, in one table (DESIGN.md "Accounts and trust"; Discourse's Guardian): the engine checks a
- * call's actor against it before acting, and the renderer reads it to show a screen read-only. When sessions
- * replace the `actorId` a call names, the same table is checked with the session's user.
+ * call's actor against it before acting, and the renderer reads it to show a screen read-only.
+ * Which call needs which row is electron/api/access.ts (checked by the router with the session's user).
  * Everything not listed here is open to every role (the workflow has its own rules per step).
  */
 export const permissions = {
   'policy.edit': { roles: ['admin'], what: 'change the compliance policy and approval rules' },
   'users.create': { roles: ['admin'], what: 'add users' },
+  /** Settings → Team and `postframe users`: invite, reset links, roles and approver channels, disable and enable. */
+  'users.manage': { roles: ['admin'], what: 'manage the team’s accounts' },
   /** Settings → Delivery: the folder, the webhook and its secret header, each channel's route. */
   'delivery.settings': { roles: ['admin'], what: 'change where posts are delivered (Settings → Delivery)' },
   /**
@@ -30,6 +32,14 @@ export const permissions = {
    * what auto-captions use in every library. Reading the list and transcribing stay open to every role.
    */
   'models.manage': { roles: ['admin'], what: 'download, add, remove or choose speech-recognition models (Settings → Captions models)' },
+  /** Approve a post or request changes (the workflow then checks it is not your own post and your channels). */
+  'posts.review': { roles: ['approver', 'admin'], what: 'approve posts or request changes' },
+  /** Open another library folder: on a shared host it changes the library for everyone signed in. */
+  'library.open': { roles: ['admin'], what: 'open another library' },
+  /** Delete trashed media for good: it cannot be undone, and the media is the team's. */
+  'media.purge': { roles: ['admin'], what: 'delete media from the trash for good' },
+  /** Settings → Audit log → Verify (`audit.verify`): check the log's chain and signed head with this machine's key. */
+  'audit.verify': { roles: ['admin'], what: 'verify the audit log' },
   // captions.syncScript is open to every role on purpose: it reads a recording and returns cues, writing nothing
   // (the caption editor's save goes through the draft's own checks, templates.edit included). captions.speech too:
   // it reads a draft's recording as drafts.get reads the draft, and writes nothing.
@@ -52,5 +62,5 @@ export function requirePermission(user: User, permission: Permission): User {
   if (can(user.role, permission)) return user;
   const p = permissions[permission];
   const who = whoMay(permission);
-  throw new AppError('unauthorized', `Only ${who} can ${p.what}. Switch to ${who} profile, or ask one.`);
+  throw new AppError('unauthorized', `Only ${who} can ${p.what}. Ask ${who} to do it, or to change your role.`);
 }

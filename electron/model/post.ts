@@ -15,8 +15,22 @@ export type PostState = z.infer<typeof PostState>;
 
 export const Role = z.enum(['creator', 'approver', 'admin']);
 export type Role = z.infer<typeof Role>;
-export const User = z.object({ id: z.string(), name: z.string().min(1).max(80), role: Role });
-export type User = z.infer<typeof User>;
+export const User = z.object({
+  id: z.string(),
+  name: z.string().min(1).max(80),
+  role: Role,
+  // Issue 13 (accounts): defaults keep every older user value valid. Never a password hash or a token.
+  /** What the person signs in with (unique without case); null = cannot sign in (a personal library's owner). */
+  login: z.string().nullable().default(null),
+  /** A disabled account cannot sign in and its sessions are over; its history stays. */
+  disabled: z.boolean().default(false),
+  /** The channels an approver may decide on; null = every channel. Admins decide on every channel whatever this says. */
+  approverChannels: z.array(ChannelId).nullable().default(null),
+});
+/** A user as code builds one: the account fields may be left out (they default as the schema says). */
+export type User = z.input<typeof User>;
+/** The user every library starts with (migration 0007): the app acts as them on a personal library. */
+export const LOCAL_OWNER_ID = 'owner';
 
 /** What is said with the media. Each channel target may override any field. */
 export const PostContent = z.object({

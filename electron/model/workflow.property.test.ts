@@ -14,6 +14,8 @@ const SPEC_EDGES = new Set([
   'changes_requested -submit-> in_review', 'changes_requested -edit-> changes_requested',
   'approved -edit-> in_review', 'approved -schedule-> scheduled', 'approved -start_render-> rendering',
   'scheduled -edit-> in_review', 'scheduled -schedule-> scheduled', 'scheduled -unschedule-> approved', 'scheduled -start_render-> rendering',
+  // Saving the post's draft: approvals were given to what the draft was.
+  'in_review -draft_saved-> in_review', 'approved -draft_saved-> in_review', 'scheduled -draft_saved-> in_review',
   'rendering -render_done-> ready', 'rendering -fail-> failed',
   'ready -deliver_done-> exported', 'ready -fail-> failed',
   'failed -retry-> scheduled', 'failed -retry-> approved',
@@ -45,7 +47,7 @@ const eventArb: fc.Arbitrary<WorkflowEvent> = fc.oneof(
   fc.record({ type: fc.constant('edit' as const) }),
   fc.record({ type: fc.constant('schedule' as const), at: fc.constantFrom('2026-03-29T06:00:00.000Z', 'next tuesday') }),
   fc.constantFrom<WorkflowEvent>(
-    { type: 'unschedule' }, { type: 'start_render' }, { type: 'render_done' }, { type: 'deliver_done' }, { type: 'fail', reason: 'ffmpeg exited 1' }, { type: 'retry' },
+    { type: 'unschedule' }, { type: 'start_render' }, { type: 'render_done' }, { type: 'deliver_done' }, { type: 'fail', reason: 'ffmpeg exited 1' }, { type: 'retry' }, { type: 'draft_saved' },
   ),
 );
 
@@ -103,7 +105,7 @@ describe('workflow properties', () => {
             expect(actor.role).toBe('admin');
             expect(r.effects.some((e) => e.type === 'policy_override')).toBe(true);
           }
-          if (event.type === 'submit' || (event.type === 'edit' && ['in_review', 'approved', 'scheduled'].includes(from)) || event.type === 'request_changes') round = new Set();
+          if (event.type === 'submit' || ((event.type === 'edit' || event.type === 'draft_saved') && ['in_review', 'approved', 'scheduled'].includes(from)) || event.type === 'request_changes') round = new Set();
           if (event.type === 'approve') {
             expect(actor.id).not.toBe(s.createdBy);
             expect(['approver', 'admin']).toContain(actor.role);

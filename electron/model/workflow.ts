@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditAction } from './audit';
+import { channelLimits } from './channels';
 import { ChannelId, type Post, type PostState, type User } from './post';
 
 /**
@@ -53,10 +54,12 @@ export type WorkflowEvent =
   | { type: 'render_done' }
   | { type: 'deliver_done' }
   | { type: 'fail'; reason: string }
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** The post's draft was saved: what reviewers saw is not what would go out any more (the engine's own step). */
+  | { type: 'draft_saved' };
 export type WorkflowEventType = WorkflowEvent['type'];
 export const workflowEventTypes: readonly WorkflowEventType[] = [
-  'submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'start_render', 'render_done', 'deliver_done', 'fail', 'retry',
+  'submit', 'approve', 'request_changes', 'edit', 'schedule', 'unschedule', 'start_render', 'render_done', 'deliver_done', 'fail', 'retry', 'draft_saved',
 ];
 
 export type WorkflowEffect =
@@ -76,11 +79,12 @@ export type TransitionResult =
  */
 export const WORKFLOW_EDGES: Readonly<Record<PostState, Partial<Record<WorkflowEventType, readonly PostState[]>>>> = {
   draft: { submit: ['in_review'], edit: ['draft'] },
-  in_review: { approve: ['in_review', 'approved'], request_changes: ['changes_requested'], edit: ['in_review'] },
+  in_review: { approve: ['in_review', 'approved'], request_changes: ['changes_requested'], edit: ['in_review'], draft_saved: ['in_review'] },
   changes_requested: { submit: ['in_review'], edit: ['changes_requested'] },
   // An edit after approval sends the post back to review; "Export now" renders an approved post directly.
-  approved: { edit: ['in_review'], schedule: ['scheduled'], start_render: ['rendering'] },
-  scheduled: { edit: ['in_review'], schedule: ['scheduled'], unschedule: ['approved'], start_render: ['rendering'] },
+  // Approvals were given to the draft as it was: saving it sends an approved or scheduled post back to review.
+  approved: { edit: ['in_review'], schedule: ['scheduled'], start_render: ['rendering'], draft_saved: ['in_review'] },
+  scheduled: { edit: ['in_review'], schedule: ['scheduled'], unschedule: ['approved'], start_render: ['rendering'], draft_saved: ['in_review'] },
   rendering: { render_done: ['ready'], fail: ['failed'] },
   ready: { deliver_done: ['exported'], fail: ['failed'] },
   exported: {},
@@ -121,6 +125,29 @@ export function approvalsSatisfied(post: Pick<Post, 'targets'>, rules: readonly 
 }
 
 const canReview = (u: User) => u.role === 'approver' || u.role === 'admin';
+
+/**
+ * The post's channels the actor may not decide on: an approver limited to some channels (User.approverChannels)
+ * decides only on posts whose channels are all theirs. Admins and unlimited approvers decide on every channel.
+ */
+export function channelsOutsideRights(post: Pick<Post, 'targets'>, actor: User): ChannelId[] {
+  const mine = actor.role === 'admin' ? null : (actor.approverChannels ?? null);
+  if (mine === null) return [];
+  return [...new Set(post.targets.map((t) => t.channel))].filter((c) => !mine.includes(c));
+}
+
+/** "TikTok and X", for a refusal a person reads. */
+function channelNames(channels: readonly ChannelId[]): string {
+  const names = channels.map((c) => channelLimits[c].label);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function outsideRights(post: Pick<Post, 'targets'>, actor: User, doing: string): string | null {
+  const outside = channelsOutsideRights(post, actor);
+  if (outside.length === 0) return null;
+  const mine = channelNames(actor.approverChannels ?? []);
+  return `You ${doing} only for ${mine || 'no channel'}; this post also goes to ${channelNames(outside)}. Ask an approver for ${outside.length === 1 ? 'that channel' : 'those channels'}, or an admin.`;
+}
 const isOwnerOrAdmin = (post: WorkflowPost, u: User) => post.createdBy === u.id || u.role === 'admin';
 
 /** Policy gate for submit and approve: blocks, or lets an admin through with an audited override. */
@@ -165,6 +192,8 @@ export function transition(post: WorkflowPost, event: WorkflowEvent, actor: User
       if (!canReview(actor)) return refuse('Only an approver or an admin can approve posts.');
       if (post.createdBy === actor.id) return refuse('You cannot approve your own post: ask another approver.');
       if (post.approvals.includes(actor.id)) return refuse('You have already approved this post; it is waiting for other approvers.');
+      const notMine = outsideRights(post, actor, 'approve');
+      if (notMine) return refuse(notMine);
       const channelRules = rulesFor(post, rules.approvals);
       if (!channelRules.some((r) => !r.approverIds || r.approverIds.includes(actor.id))) {
         return refuse(`You are not an approver for ${channelRules.map((r) => r.channel).join(', ')}.`);
@@ -178,6 +207,8 @@ export function transition(post: WorkflowPost, event: WorkflowEvent, actor: User
     case 'request_changes': {
       if (!canReview(actor)) return refuse('Only an approver or an admin can request changes.');
       if (post.createdBy === actor.id) return refuse('You cannot review your own post: edit it instead.');
+      const notMine = outsideRights(post, actor, 'review');
+      if (notMine) return refuse(notMine);
       const text = event.comment.trim();
       return ok('changes_requested', [{ type: 'comment', text }, { type: 'audit', action: 'reject', detail: { comment: text } }], []);
     }
@@ -199,6 +230,9 @@ export function transition(post: WorkflowPost, event: WorkflowEvent, actor: User
       return ok('exported', [{ type: 'audit', action: 'export' }]);
     case 'fail':
       return ok('failed', [{ type: 'audit', action: 'fail', detail: { reason: event.reason } }]);
+    case 'draft_saved':
+      // Whoever saved (drafts are the team's): the round of review starts again, and nothing is lost but approvals.
+      return ok('in_review', [{ type: 'audit', action: 'edit', detail: { draftSaved: true, backToReview: from !== 'in_review' } }], []);
     case 'retry': {
       if (!isOwnerOrAdmin(post, actor)) return refuse('Only the post’s author or an admin can retry it.');
       return ok(post.scheduledAt ? 'scheduled' : 'approved', [{ type: 'audit', action: 'retry' }]);

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult, EventName } from '../api/contract';
-import { BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_CHOOSE_SCREEN_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL, IPC_SCREENS_CHANNEL, type PreloadBridge, type ScreenSource } from '../api/transport';
+import { BRIDGE_KEY, IPC_AUTH_CHANNEL, IPC_CALL_CHANNEL, IPC_CHOOSE_SCREEN_CHANNEL, IPC_CHUNK_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_CHANNEL, IPC_REVEAL_EXPORT_CHANNEL, IPC_SCREENS_CHANNEL, type PreloadBridge, type ScreenSource } from '../api/transport';
 
 /**
  * Sandboxed preload: exposes exactly the PreloadBridge as `window.postframe` and nothing else.
@@ -41,6 +41,10 @@ const bridge: PreloadBridge = {
   },
   revealExport(jobId) {
     return ipcRenderer.invoke(IPC_REVEAL_EXPORT_CHANNEL, String(jobId)) as Promise<boolean>;
+  },
+  auth(request) {
+    // A plain copy: only data crosses, never an object from the page.
+    return ipcRenderer.invoke(IPC_AUTH_CHANNEL, JSON.parse(JSON.stringify(request)) as unknown) as ReturnType<PreloadBridge['auth']>;
   },
 };
 

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function send(postId: string) {
-  const connector = makeConnector('webhook', readConnectorSettings(t.studio.postsRepo), '0.0.0-test');
+  const connector = makeConnector('webhook', readConnectorSettings(t.studio.postsRepo, t.studio.rooms.secrets), '0.0.0-test');
   const { record } = await deliver(new DeliveriesRepo(t.studio.database), connector!, testDelivery(postId), { now: new Date() });
   expect(record.state).toBe('delivered');
 }

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { type LibrarySecrets, finishScrub, scrubbedRewrite } from '../library/library-secrets';
 import type { PostsRepo } from '../library/posts-repo';
+import { isSealed } from '../library/secret-crypto';
 import { classifyUrlHost } from '../model/net-target';
 import {
   type ConnectorKind,
   type ConnectorSettingsInput,
   type ConnectorSettingsView,
   Routes,
+  type SecretUnreadable,
   StoredWebhook,
   connectorSettingsChange,
   effectiveRoutes,
@@ -33,17 +36,58 @@ export const FOLDER_ROOT_KEY = 'connectors.folder.root';
 export const WEBHOOK_KEY = 'connectors.webhook';
 export const ROUTES_KEY = 'connectors.routes';
 
-export type ConnectorSettings = { folderRoot: string | null; webhook: StoredWebhook | null; routes: Routes };
+/** Where the webhook's header value is sealed (library/library-secrets.ts): the slot names it in the seal. */
+export const WEBHOOK_SECRET_SLOT = 'connectors.webhook.headerValue';
 
-export function readConnectorSettings(posts: PostsRepo): ConnectorSettings {
+/**
+ * The settings with the webhook's secret opened (`headerValue` in plain text, in memory only). `secretUnreadable`:
+ * a secret is stored but this machine cannot open it (saved on another machine with another key, or damaged);
+ * `headerValue` is null then, and delivery to the webhook waits until an admin enters it again.
+ */
+export type ConnectorSettings = { folderRoot: string | null; webhook: StoredWebhook | null; routes: Routes; secretUnreadable: SecretUnreadable | null };
+
+export function readConnectorSettings(posts: PostsRepo, secrets: LibrarySecrets): ConnectorSettings {
   const root = posts.setting(FOLDER_ROOT_KEY);
   const hook = StoredWebhook.safeParse(posts.setting(WEBHOOK_KEY));
   const routes = Routes.safeParse(posts.setting(ROUTES_KEY) ?? {});
+  let webhook = hook.success ? hook.data : null;
+  let secretUnreadable: SecretUnreadable | null = null;
+  if (webhook) {
+    const read = secrets.open(WEBHOOK_SECRET_SLOT, webhook.headerValue);
+    if (read.state === 'other_machine' || read.state === 'damaged') secretUnreadable = read.state;
+    webhook = { ...webhook, headerValue: read.state === 'ok' ? read.value : null };
+  }
   return {
     folderRoot: typeof root === 'string' && root !== '' ? root : null,
-    webhook: hook.success ? hook.data : null,
+    webhook,
     routes: routes.success ? routes.data : {},
+    secretUnreadable,
   };
+}
+
+/** The webhook as it is stored: its header value sealed, never in plain text. */
+function storedWebhook(w: StoredWebhook | null, secrets: LibrarySecrets): StoredWebhook | null {
+  return w && { ...w, headerValue: w.headerValue === null ? null : secrets.seal(WEBHOOK_SECRET_SLOT, w.headerValue) };
+}
+
+/**
+ * A webhook secret saved in plain text by an older Postframe is sealed when the library is opened, and the file
+ * is scrubbed so the old text survives nowhere in it (library/library-secrets.ts scrubbedRewrite); a scrub that
+ * could not finish before (the file busy) is finished now. Returns whether the file is clean.
+ */
+export function sealPlainSecrets(posts: PostsRepo, db: Parameters<typeof scrubbedRewrite>[0], secrets: LibrarySecrets): boolean {
+  const hook = StoredWebhook.safeParse(posts.setting(WEBHOOK_KEY));
+  if (!hook.success || hook.data.headerValue === null || isSealed(hook.data.headerValue)) return finishScrub(db);
+  const plain = hook.data;
+  return scrubbedRewrite(db, () => posts.setSetting(WEBHOOK_KEY, storedWebhook(plain, secrets)));
+}
+
+/** What delivery says while the webhook's secret cannot be read here; null when it can (or none is set). */
+export function webhookSecretProblem(s: ConnectorSettings): string | null {
+  if (!s.webhook?.headerName || s.secretUnreadable === null) return null;
+  return s.secretUnreadable === 'other_machine'
+    ? `The webhook's ${s.webhook.headerName} secret was saved on another computer, so it cannot be read here. An admin enters it again in Settings → Delivery.`
+    : `The webhook's ${s.webhook.headerName} secret is damaged in the library. An admin enters it again in Settings → Delivery.`;
 }
 
 export const isSet = (s: ConnectorSettings) => ({ folder: s.folderRoot !== null, webhook: s.webhook !== null, routes: s.routes });
@@ -57,6 +101,7 @@ export function settingsView(s: ConnectorSettings): ConnectorSettingsView {
           url: s.webhook.url,
           headerName: s.webhook.headerName,
           hasHeaderValue: s.webhook.headerValue !== null,
+          secretUnreadable: s.secretUnreadable,
           timeoutSec: s.webhook.timeoutSec,
           target: classifyUrlHost(s.webhook.url) ?? 'public',
         }
@@ -103,16 +148,16 @@ export async function checkFolderRoot(raw: string, libraryRoot: string): Promise
  * 'delivery.settings' (model/permissions.ts); a refused caller causes no folder probe and no entry.
  * The webhook's secret header stays only while the URL keeps its origin, unless the change brings a new one.
  */
-export async function changeConnectorSettings(service: PostService, actorId: string, input: ConnectorSettingsInput, libraryRoot: string): Promise<ConnectorSettings> {
+export async function changeConnectorSettings(service: PostService, actorId: string, input: ConnectorSettingsInput, libraryRoot: string, secrets: LibrarySecrets): Promise<ConnectorSettings> {
   service.permitted(actorId, 'delivery.settings');
   // The only slow part (it writes a probe file) runs before the transaction; the rest reads the settings afresh.
   const checkedRoot = input.folder ? await checkFolderRoot(input.folder.root, libraryRoot) : undefined;
   return service.withPermission(actorId, 'delivery.settings', () => {
-    const before = readConnectorSettings(service.posts);
+    const before = readConnectorSettings(service.posts, secrets);
     const after = nextConnectorSettings(before, input, checkedRoot);
     const detail = connectorSettingsChange(before, after, Boolean(input.webhook?.headerValue?.trim()));
     service.posts.setSetting(FOLDER_ROOT_KEY, after.folderRoot ?? '');
-    service.posts.setSetting(WEBHOOK_KEY, after.webhook);
+    service.posts.setSetting(WEBHOOK_KEY, storedWebhook(after.webhook, secrets));
     service.posts.setSetting(ROUTES_KEY, after.routes);
     return { result: after, audit: detail ? { action: 'delivery_settings', detail } : null };
   });
@@ -143,11 +188,16 @@ function nextConnectorSettings(current: ConnectorSettings, input: ConnectorSetti
     } else headerValue = null;
     const valueProblem = headerValue ? headerValueProblem(headerValue) : null;
     if (valueProblem) throw invalid(valueProblem);
+    if (headerName && !headerValue && current.secretUnreadable === 'other_machine' && w.headerValue === undefined) {
+      throw invalid(`The ${headerName} secret was saved on another computer and cannot be read here. Enter it again.`);
+    }
     if (headerName && !headerValue) throw invalid(`Give the value of the ${headerName} header (the secret), or clear the header name.`);
     if (headerValue && !headerName) throw invalid('Give the name of the header that carries the secret, e.g. Authorization.');
     webhook = { url, headerName, headerValue, timeoutSec };
   }
-  return { folderRoot, webhook, routes: input.routes ?? current.routes };
+  // A new or removed webhook replaces whatever could not be read; otherwise it still cannot be.
+  const secretUnreadable = input.webhook === undefined ? current.secretUnreadable : null;
+  return { folderRoot, webhook, routes: input.routes ?? current.routes, secretUnreadable };
 }
 
 /** The connector of one kind as configured now; null when that kind is not set. */

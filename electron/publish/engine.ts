@@ -12,7 +12,7 @@ import { AppError, errorMessage, isAppError } from '../model/errors';
 import type { ChannelId, User } from '../model/post';
 import { type VariantPlan, planVariant, variantKey } from '../model/render-variant';
 import { CONFIRM_LATE_MINUTES, lateness } from '../model/schedule';
-import { type ConnectorSettings, isSet } from './connectors';
+import { type ConnectorSettings, isSet, webhookSecretProblem } from './connectors';
 import { type DeliveriesRepo, deliver } from './deliveries-repo';
 import { type Connector, type DeliveredCaption, deliveryFor, deliveryIdFor } from './delivery';
 import type { PostService } from './post-service';
@@ -592,6 +592,12 @@ export class DeliveryEngine {
     // A delivery that reached no one follows the channel's current route; one that may have arrived stays put.
     if (row && route && row.connector !== route) row = this.d.ledger.reroute(id, route);
     const kind = row?.connector ?? route;
+    // A webhook whose secret this machine cannot read is not sent to without it: an admin enters it again.
+    const secretProblem = kind === 'webhook' ? webhookSecretProblem(s) : null;
+    if (secretProblem) {
+      this.problems.set(post.id, `${label(channel)}: ${secretProblem}`);
+      return;
+    }
     const connector = kind ? this.d.makeConnector(kind, s) : null;
     if (!connector) {
       this.problems.set(post.id, `${label(channel)} goes to the ${kind ?? 'delivery'} connector, which is not set. ${SET_UP_DELIVERY}`);

@@ -3,13 +3,16 @@ import { AppError } from '../model/errors';
 import { type Permission, requirePermission } from '../model/permissions';
 import { parseBulkCsv, type BulkRowError } from '../model/csv-import';
 import { toICalendar } from '../model/ical';
-import { Policy, checkPolicy, defaultPolicy } from '../model/policy';
+import { Policy, type PolicyContext, checkPolicy, defaultPolicy } from '../model/policy';
+import { policyReport, type RuleCheck } from '../model/policy-report';
+import { ReviewRecord, type ReviewKind, reviewKey, snapshotOf } from '../model/review';
 import type { AssetLicence } from '../model/asset';
 import type { WatermarkCoverage } from '../model/kit-apply';
 import { type Campaign, type ChannelId, type ChannelTarget, type PostContent, type User, contentFor } from '../model/post';
 import { ApprovalRule, type WorkflowEvent, type WorkflowEventType, transition } from '../model/workflow';
 import type { AuditRepo } from '../library/audit-repo';
 import { type PostComment, type PostRecord, type PostsRepo } from '../library/posts-repo';
+import type { AccountUser } from '../library/user-row';
 
 export const POLICY_KEY = 'policy';
 export const APPROVAL_RULES_KEY = 'approvals.rules';
@@ -89,7 +92,7 @@ export class PostService {
     return { policy: this.policy(), approvals: this.approvalRules() };
   }
 
-  createUser(actorId: string, name: string, role: User['role']): User {
+  createUser(actorId: string, name: string, role: User['role']): AccountUser {
     this.permitted(actorId, 'users.create');
     return this.posts.createUser(name, role);
   }
@@ -101,11 +104,35 @@ export class PostService {
    */
   policyProblems(post: PostRecord): string[] {
     const policy = this.policy();
-    const watermark = post.draftId ? this.watermarkOf(post.draftId) : 'noDraft';
-    const ctx = { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now(), watermark };
+    const ctx = this.policyContext(post);
     const out = new Set<string>();
     for (const t of post.targets) for (const v of checkPolicy(policy, contentFor(post, t.channel), { ...ctx, channel: t.channel })) out.add(`${v.message} (${v.fix})`);
     return [...out];
+  }
+
+  /** What the policy rules see of a post besides its text: sponsorship, its draft's licences and watermark, the time. */
+  private policyContext(post: PostRecord): Omit<PolicyContext, 'channel'> {
+    const watermark = post.draftId ? this.watermarkOf(post.draftId) : 'noDraft';
+    return { sponsored: post.sponsored, assetLicences: post.draftId ? this.licencesOf(post.draftId) : [], now: this.now(), watermark };
+  }
+
+  /** Every policy rule for the post as its channels get it, passed, failed or off: the approver's review lists them. */
+  policyChecks(post: PostRecord): RuleCheck[] {
+    return policyReport(this.policy(), post.targets.map((t) => t.channel), (c) => contentFor(post, c), this.policyContext(post));
+  }
+
+  /** The post as `actorId` saw it when they last approved, requested changes or commented; null before that. */
+  lastReview(postId: string, actorId: string): ReviewRecord | null {
+    const stored = this.posts.setting(reviewKey(postId, actorId));
+    const parsed = stored === undefined ? null : ReviewRecord.safeParse(stored);
+    // A record that no longer parses (an older shape) is as if there were none: the diff is then not shown.
+    return parsed?.success ? parsed.data : null;
+  }
+
+  /** Keeps the post as the reviewer saw it now (the diff of their next review starts here). */
+  recordReview(post: PostRecord, actorId: string, kind: ReviewKind, draftRevision: number | null): void {
+    const record: ReviewRecord = { at: this.now().toISOString(), kind, snapshot: snapshotOf(post, draftRevision) };
+    this.posts.setSetting(reviewKey(post.id, actorId), record);
   }
 
   /** A comment on a post's thread, outside any workflow step (the thread is the review's conversation). */
@@ -138,12 +165,24 @@ export class PostService {
       .immediate();
   }
 
+  /** A new post and its audit entry ('create'), together or not at all. */
   createFromDraft(input: { draftId: string; draftName: string; actorId: string; title?: string; targets: ChannelTarget[]; timeZone: string; campaignId: string | null }): PostRecord {
-    this.posts.requireUser(input.actorId);
-    return this.posts.create({
-      draftId: input.draftId, title: input.title ?? input.draftName, content: emptyContent(), targets: input.targets, coverTime: null,
-      sponsored: false, campaignId: input.campaignId, scheduledAt: null, timeZone: input.timeZone, createdBy: input.actorId,
-    });
+    const actor = this.posts.requireUser(input.actorId);
+    return this.db
+      .transaction(() => {
+        const post = this.posts.create({
+          draftId: input.draftId, title: input.title ?? input.draftName, content: emptyContent(), targets: input.targets, coverTime: null,
+          sponsored: false, campaignId: input.campaignId, scheduledAt: null, timeZone: input.timeZone, createdBy: input.actorId,
+        });
+        this.auditCreate(actor, post, 'app');
+        return post;
+      })
+      .immediate();
+  }
+
+  private auditCreate(actor: User, post: PostRecord, source: 'app' | 'csv'): void {
+    const detail = { source, title: post.title, draftId: post.draftId, channels: post.targets.map((t) => t.channel), campaignId: post.campaignId, scheduledAt: post.scheduledAt };
+    this.audit.append({ actor, action: 'create', postId: post.id, detail, at: this.now().toISOString() });
   }
 
   /**
@@ -197,6 +236,23 @@ export class PostService {
         }
         return after;
       })
+      .immediate();
+  }
+
+  /**
+   * A draft was saved: each post carrying it that is in review with approvals, approved or scheduled goes back to
+   * review with its approvals cleared (whoever saved: reviewers approved the draft as it was, and the render takes it
+   * as it is). A post in review without approvals has nothing to take back, so autosaves do not fill the audit log.
+   */
+  draftSaved(draftId: string, actorId: string): PostRecord[] {
+    const actor = this.posts.requireUser(actorId);
+    return this.db
+      .transaction(() =>
+        this.posts
+          .list({ draftId })
+          .filter((p) => p.state === 'approved' || p.state === 'scheduled' || (p.state === 'in_review' && p.approvals.length > 0))
+          .map((p) => this.apply(p, { type: 'draft_saved' }, actor, p, true)),
+      )
       .immediate();
   }
 
@@ -255,17 +311,20 @@ export class PostService {
    * (posts.update draftId) before they can be exported. Nothing is created when the file itself is unreadable.
    */
   importCsv(input: { text: string; zone: string; actorId: string; channels: ChannelId[]; campaignId: string | null }): { created: PostRecord[]; errors: BulkRowError[] } {
-    this.posts.requireUser(input.actorId);
+    const actor = this.posts.requireUser(input.actorId);
     const parsed = parseBulkCsv(input.text, { zone: input.zone, now: this.now() });
     const created = this.db
       .transaction(() =>
-        parsed.rows.map((row) =>
-          this.posts.create({
+        parsed.rows.map((row) => {
+          const post = this.posts.create({
             draftId: null, title: titleOf(row.message), content: { ...emptyContent(), caption: row.message, link: row.link },
             targets: input.channels.map((channel) => ({ channel, overrides: {} })), coverTime: null, sponsored: false,
             campaignId: input.campaignId, scheduledAt: row.scheduledAt, timeZone: row.timeZone, createdBy: input.actorId,
-          }),
-        ),
+          });
+          // One entry per row: each imported post is a post someone made.
+          this.auditCreate(actor, post, 'csv');
+          return post;
+        }),
       )
       .immediate();
     return { created, errors: parsed.errors };

@@ -50,10 +50,11 @@ describe('posts through the Studio', () => {
 
     const actions = studio.auditRepo.list(post.id).map((e) => `${e.actorName}:${e.action}`);
     expect(actions).toEqual([
-      'Cleo:edit', 'Owner:policy_override', 'Owner:submit', 'Owner:comment', 'Owner:policy_override', 'Owner:approve', 'Cleo:edit', 'Ari:approve', 'Cleo:schedule',
+      'Cleo:create', 'Cleo:edit', 'Owner:policy_override', 'Owner:submit', 'Owner:comment', 'Owner:policy_override', 'Owner:approve', 'Cleo:edit', 'Ari:approve', 'Cleo:schedule',
     ]);
-    expect(studio.auditRepo.list(post.id)[1]!.detail).toMatchObject({ problems: [expect.stringMatching(/ad/i)] });
-    expect(studio.auditRepo.verify()).toEqual({ ok: true, count: actions.length });
+    expect(studio.auditRepo.list(post.id)[2]!.detail).toMatchObject({ problems: [expect.stringMatching(/ad/i)] });
+    // The log holds the library's own first entry too (library_created), and verifies against its signed head.
+    expect(studio.auditRepo.verify()).toMatchObject({ ok: true, count: actions.length + 1, findings: [] });
     expect((await studio.api['posts.comments']({ id: post.id })).map((c) => c.body)).toEqual(['Disclosure is in the video itself']);
     expect(events.filter((e) => e.name === 'posts.changed').length).toBe(7); // one per successful create, update and transition
   });
@@ -69,7 +70,7 @@ describe('posts through the Studio', () => {
     await studio.api['posts.transition']({ id: p.id, event: 'submit', actorId: creator.id });
     expect((await studio.api['posts.transition']({ id: p.id, event: 'approve', actorId: approver.id })).state).toBe('in_review');
     expect((await studio.api['posts.transition']({ id: p.id, event: 'approve', actorId: second.id })).state).toBe('approved');
-    expect(studio.auditRepo.list(null).map((e) => e.action)).toEqual(['policy_edit']);
+    expect(studio.auditRepo.list(null).map((e) => e.action)).toEqual(['library_created', 'policy_edit']);
   });
 
   it('imports a bulk CSV as text-first draft posts, reports bad rows, and exports the schedule as iCalendar', async () => {
@@ -80,6 +81,9 @@ describe('posts through the Studio', () => {
       ['Merry Christmas from us', 'draft', null, '2099-12-24T07:00:00.000Z', 'https://example.com/xmas', ['instagram_reel', 'x']],
     ]);
     expect(r.errors.map((e) => e.row)).toEqual([2, 3]);
+    // Each imported post is audited as made by the importer, from the CSV; bad rows make no post and no entry.
+    const made = studio.auditRepo.list().filter((e) => e.action === 'create');
+    expect(made.map((e) => [e.postId, e.actorId, e.detail.source, e.detail.channels])).toEqual([[r.created[0]!.id, 'owner', 'csv', ['instagram_reel', 'x']]]);
     expect(r.errors[0]!.problem).toMatch(/row 2|month|date/i);
     const ics = (await studio.api['queue.ics']({ campaignId: camp.id })).text;
     expect(ics).toMatch(/DTSTART:20991224T070000Z/);

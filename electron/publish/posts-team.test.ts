@@ -32,7 +32,7 @@ describe('campaigns, comments and licences through the Studio', () => {
     expect(await studio.api['campaigns.list']({})).toEqual([edited]);
     await expect(studio.api['campaigns.update']({ ...edited, actorId: creator.id, endDate: '2026-02-01' })).rejects.toThrow(/ends \(2026-02-01\) before it starts \(2026-03-01\)/);
     await expect(studio.api['campaigns.update']({ ...edited, id: 'gone', actorId: creator.id })).rejects.toMatchObject({ code: 'not_found' });
-    expect(studio.auditRepo.list(null).map((e) => `${e.actorName}:${e.action}`)).toEqual(['Cleo:campaign_edit', 'Cleo:campaign_edit']);
+    expect(studio.auditRepo.list(null).map((e) => `${e.actorName}:${e.action}`)).toEqual(['Postframe:library_created', 'Cleo:campaign_edit', 'Cleo:campaign_edit']);
     expect(events.filter((e) => e.name === 'posts.changed').map((e) => e.payload)).toEqual([{ reason: 'campaigns', ids: [] }, { reason: 'campaigns', ids: [] }]);
 
     const draft = await studio.api['drafts.create']({ kind: 'video', name: 'Teaser' });
@@ -53,7 +53,7 @@ describe('campaigns, comments and licences through the Studio', () => {
     expect([c.body, c.authorId, c.postId]).toEqual(['Can we use the blue cut?', 'owner', p.id]);
     expect(() => studio.postService.comment({ id: p.id, actorId: 'owner', body: '   ' })).toThrow(/Write something/);
     expect((await studio.api['posts.comments']({ id: p.id })).map((x) => x.body)).toEqual(['Can we use the blue cut?']);
-    expect(studio.auditRepo.list(p.id).map((e) => e.action)).toEqual(['comment']);
+    expect(studio.auditRepo.list(p.id).map((e) => e.action)).toEqual(['create', 'comment']);
     expect((await studio.api['posts.get']({ id: p.id })).state).toBe('draft');
   });
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
 import { loadSharp } from '../media/sharp';
 import { emptyKitContent } from '../model/brand-kit';
 import type { CaptionTrack } from '../model/caption-track';
@@ -65,7 +64,7 @@ describe('captions.render', () => {
   it('answers no pictures for a sidecar track, refuses an unknown style, and checks the track it is sent', async () => {
     expect(await t.studio.api['captions.render']({ canvas, kitId: null, track: track() })).toEqual({ frames: [] });
     await expect(t.studio.api['captions.render']({ canvas, kitId: null, track: track('sparkle') })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/karaoke/) });
-    const route = createRouter(t.studio.api);
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     const bad = track('karaoke');
     bad.cues = [{ ...bad.cues[0]!, id: 'b', startSec: 3, endSec: 4, words: undefined }, { ...bad.cues[0]!, id: 'a', words: undefined }];
     expect(await route('captions.render', { canvas, kitId: null, track: bad })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/in order/) } });

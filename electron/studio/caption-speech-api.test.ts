@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeSpeech, speechFixtureUnavailable, type SpeechFixture } from '../../scripts/speech-fixture';
-import { createRouter } from '../api/router';
 import type { MediaClip, VideoDraft } from '../model/draft';
 import { speechSpans, spansOnTimeline } from '../model/speech-spans';
 import { newMediaClip } from '../model/timeline';
@@ -66,7 +65,7 @@ describe.skipIf(why !== null)('captions.speech (espeak-ng speech)', () => {
   });
 
   it('says what to do for a draft without a recording, and refuses a call naming neither or both', async () => {
-    const route = createRouter(t.studio.api);
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     const d = await t.studio.api['drafts.create']({ kind: 'video', name: 'Empty' });
     expect(await route('captions.speech', { draftId: d.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no voiceover or video with sound to snap captions to/) } });
     expect(await route('captions.speech', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
 import type { VideoDraft } from '../model/draft';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
 
@@ -92,7 +91,7 @@ describe('captions API', () => {
     await expect(t.studio.api['captions.import']({ draftId: img.id, path: file, language: 'en' })).rejects.toMatchObject({ code: 'invalid_input', message: '“Post” is an image post; captions go on video drafts.' });
     await expect(t.studio.api['captions.import']({ draftId: d.id, path: path.join(t.tmp, 'missing.srt'), language: 'en' })).rejects.toMatchObject({ code: 'not_found' });
 
-    const route = createRouter(t.studio.api);
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     expect(await route('captions.import', { draftId: d.id, path: file, upload: { id: 'x', name: 'x.srt' } })).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/Choose one subtitle file to import/) } });
     expect(await route('captions.import', { draftId: d.id, path: file, language: 'not a language' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/language tag/) } });
     // Through the router the language defaults to "und".

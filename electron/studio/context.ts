@@ -2,6 +2,8 @@ import type { ApiImpl, CallName, EventName, EventPayload } from '../api/contract
 import type { RecordingStore } from '../capture/recordings';
 import type { JobRunner } from '../jobs/runner';
 import type { AssetsRepo } from '../library/assets-repo';
+import type { AuditRepo } from '../library/audit-repo';
+import type { LibrarySecrets } from '../library/library-secrets';
 import type { CollectionsRepo } from '../library/collections-repo';
 import type { UsageRepo } from '../library/usage-repo';
 import type { Db } from '../library/db';
@@ -31,6 +33,10 @@ import type { PathGate } from './path-gate';
 export type Rooms = {
   folder: LibraryFolder;
   db: Db;
+  /** The audit log, signing its head with the machine key (library/audit-repo.ts). */
+  audit: AuditRepo;
+  /** Seals and opens the library's secrets (the webhook's header) with the machine key (library/library-secrets.ts). */
+  secrets: LibrarySecrets;
   assets: AssetsRepo;
   drafts: DraftsRepo;
   /** Brand kits (library/kits-repo.ts). */

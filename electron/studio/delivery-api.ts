@@ -7,7 +7,7 @@ type DeliveryCalls = 'connectors.get' | 'connectors.set' | 'delivery.status' | '
 export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): ApiPart<DeliveryCalls> {
   return {
     async 'connectors.get'() {
-      return settingsView(readConnectorSettings(ctx.postsRepo));
+      return settingsView(readConnectorSettings(ctx.postsRepo, ctx.rooms.secrets));
     },
     async 'connectors.set'(input) {
       const { actorId, ...change } = input;
@@ -15,7 +15,7 @@ export function deliveryApi(ctx: StudioContext & { pokeScheduler(): void }): Api
       // folder, which is written to: browser mode may name only allowed folders (path-gate.ts).
       ctx.postService.permitted(actorId, 'delivery.settings');
       if (change.folder) change.folder = { root: await ctx.paths.check(change.folder.root, 'delivery') };
-      const s = await changeConnectorSettings(ctx.postService, actorId, change, ctx.rooms.folder.root);
+      const s = await changeConnectorSettings(ctx.postService, actorId, change, ctx.rooms.folder.root, ctx.rooms.secrets);
       // Posts that waited for a connector may go now; every post's "where it goes" may have changed.
       ctx.emit('delivery.changed', { postIds: [] });
       ctx.pokeScheduler();

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json';
-import { AuditRepo } from '../library/audit-repo';
 import { PostsRepo } from '../library/posts-repo';
 import type { MediaTools } from '../media/ffmpeg';
 import { draftDuration } from '../model/draft';
@@ -26,24 +25,23 @@ import { type Rooms, type StudioContext, requireTools } from './context';
  * The publish room's use cases on a library's rooms, going by `clock`: the one way the Studio's API and the
  * delivery engine build it, so both see the same time and the same draft licences.
  */
-export function postServiceOf(rooms: Pick<Rooms, 'db' | 'assets' | 'drafts'>, clock: () => Date): PostService {
+export function postServiceOf(rooms: Pick<Rooms, 'db' | 'assets' | 'drafts' | 'audit'>, clock: () => Date): PostService {
   const watermarkOf = (draftId: string) => {
     const rec = rooms.drafts.get(draftId);
     return rec ? watermarkCoverage(rec.doc) : 'noDraft';
   };
-  return new PostService(new PostsRepo(rooms.db), new AuditRepo(rooms.db), rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock, watermarkOf);
+  return new PostService(new PostsRepo(rooms.db), rooms.audit, rooms.db, (draftId) => rooms.assets.licencesOfDraft(draftId), clock, watermarkOf);
 }
 
 /** Builds the delivery engine of a library's rooms (called while the rooms are built: it uses `rooms`, not ctx.rooms). */
 export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'delivery'>, clock: () => Date): DeliveryEngine {
   const service = postServiceOf(rooms, clock);
   const posts = service.posts;
-  const audit = new AuditRepo(rooms.db);
   return new DeliveryEngine({
     service,
     ledger: new DeliveriesRepo(rooms.db, clock),
-    audit,
-    connectors: () => readConnectorSettings(posts),
+    audit: rooms.audit,
+    connectors: () => readConnectorSettings(posts, rooms.secrets),
     makeConnector: (kind, s) => makeConnector(kind, s, pkg.version),
     rendersDir: path.join(rooms.folder.exportsDir, 'posts'),
     clock,
@@ -107,7 +105,7 @@ export function createScheduler(ctx: StudioContext, rooms: Rooms, opts: { clock:
       if (first) {
         const recovered = recoverDeliveries(new DeliveriesRepo(rooms.db, opts.clock));
         if (recovered.length) ctx.emit('delivery.changed', { postIds: [...new Set(recovered.map((r) => r.postId))] });
-        const root = readConnectorSettings(new PostsRepo(rooms.db)).folderRoot;
+        const root = readConnectorSettings(new PostsRepo(rooms.db), rooms.secrets).folderRoot;
         if (root) await sweepFolderConnector(root, { now: opts.clock() });
       }
       await engine.pass({ resume: first });
@@ -121,13 +119,13 @@ export function createScheduler(ctx: StudioContext, rooms: Rooms, opts: { clock:
  * library file); `actorId` is for callers that know who is acting.
  */
 export async function setDeliveryFolder(ctx: StudioContext, root: string, actorId = 'owner'): Promise<string> {
-  const s = await changeConnectorSettings(ctx.postService, actorId, { folder: { root } }, ctx.rooms.folder.root);
+  const s = await changeConnectorSettings(ctx.postService, actorId, { folder: { root } }, ctx.rooms.folder.root, ctx.rooms.secrets);
   return s.folderRoot!;
 }
 
 /** `postframe queue export-due`: one pass of the engine, waiting for every post it starts. */
 export async function exportDue(ctx: StudioContext, opts: { includeLate?: boolean } = {}): Promise<DueOutcome[]> {
-  const s = readConnectorSettings(ctx.postsRepo);
+  const s = readConnectorSettings(ctx.postsRepo, ctx.rooms.secrets);
   if (!s.folderRoot && !s.webhook) {
     throw new AppError('invalid_input', 'No delivery folder or webhook is set for this library. Set one in Settings → Delivery, or with: postframe queue folder --library DIR PATH');
   }

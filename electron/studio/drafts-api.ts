@@ -1,4 +1,6 @@
 import { draftNotFound } from '../library/drafts-repo';
+import type { Caller } from '../api/contract';
+import { LOCAL_OWNER_ID, type User } from '../model/post';
 import { rasterizeText } from '../render/text';
 import type { ApiPart, StudioContext } from './context';
 import { listExports } from './export-history';
@@ -44,8 +46,9 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     async 'drafts.save'(input) {
       const actor = draftActor(ctx, input.actorId);
       requireTemplateWriter(ctx, actor, input.id);
-      const saved = ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(ctx, actor, input.id));
+      const { result: saved, backToReview } = withPostsOfDraft(ctx, input.id, actor, () => ctx.rooms.drafts.save(input.id, input.baseRevision, input.doc, templateGate(ctx, actor, input.id)));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+      if (backToReview.length) ctx.emit('posts.changed', { reason: 'transitioned', ids: backToReview });
       return saved;
     },
     async 'drafts.rename'(input) {
@@ -76,8 +79,9 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     async 'drafts.restoreRevision'(input) {
       const actor = draftActor(ctx, input.actorId);
       requireTemplateWriter(ctx, actor, input.id);
-      const d = ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(ctx, actor, input.id));
+      const { result: d, backToReview } = withPostsOfDraft(ctx, input.id, actor, () => ctx.rooms.drafts.restoreRevision(input.id, input.revision, templateGate(ctx, actor, input.id)));
       ctx.emit('drafts.changed', { reason: 'saved', ids: [input.id] });
+      if (backToReview.length) ctx.emit('posts.changed', { reason: 'transitioned', ids: backToReview });
       return d;
     },
     /** Rasterises once per content (cache/text); the preview shows this PNG and the export overlays it. */
@@ -85,11 +89,32 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       const { key, width, height, left, top } = await rasterizeText(input.text, input.canvas, ctx.rooms.folder.textCacheDir, ctx.rooms.textFonts);
       return { key, width, height, left, top };
     },
-    async 'exports.start'(input) {
-      return { jobId: ctx.startExport({ draftId: input.draftId, preset: input.preset }).id };
+    async 'exports.start'(input, caller) {
+      const job = ctx.startExport({ draftId: input.draftId, preset: input.preset });
+      // What leaves the library is audited, a file saved by hand as much as a delivery.
+      auditManualExport(ctx, caller, { kind: 'video', draftId: input.draftId, jobId: job.id, preset: input.preset });
+      return { jobId: job.id };
     },
     async 'exports.list'(input) {
       return listExports(ctx.rooms, { draftId: input.draftId, limit: input.limit });
     },
   };
+}
+
+/**
+ * Writes a draft and, in the same transaction, sends the posts that carry it back to review when approvals were
+ * given to the draft as it was (PostService.draftSaved): a saved draft never reaches a channel unreviewed.
+ */
+function withPostsOfDraft<T>(ctx: StudioContext, draftId: string, actor: User | null, write: () => T): { result: T; backToReview: string[] } {
+  return ctx.rooms.db.transaction(() => {
+    const result = write();
+    const moved = ctx.postService.draftSaved(draftId, actor?.id ?? LOCAL_OWNER_ID);
+    return { result, backToReview: moved.map((p) => p.id) };
+  })();
+}
+
+/** A file exported by hand (a video or an image post's pages), for the audit log: who, which draft, which job. */
+export function auditManualExport(ctx: StudioContext, caller: Caller | undefined, detail: Record<string, unknown>): void {
+  const actor = caller?.user ?? ctx.postsRepo.requireUser(LOCAL_OWNER_ID);
+  ctx.rooms.audit.append({ actor, action: 'export', postId: null, detail: { manual: true, ...detail }, at: ctx.clock().toISOString() });
 }

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
 import { emptyKitContent } from '../model/brand-kit';
 import { defaultTextStyle } from '../model/draft';
 import { AppError } from '../model/errors';
@@ -55,7 +54,7 @@ describe('fonts API (through a real Studio)', () => {
   });
 
   it('refuses non-fonts, collections and broken fonts with the file name and what to do; nothing is stored', async () => {
-    const route = createRouter(t.studio.api, { error: () => {} });
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     const cases: [string, Uint8Array, RegExp][] = [
       ['notes.ttf', new TextEncoder().encode('hello, not a font'), /notes\.ttf: This file is not a font Postframe can use[^]*TTF, OTF or WOFF2/],
       ['family.ttc', new Uint8Array([0x74, 0x74, 0x63, 0x66, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 12]), /family\.ttc: This is a font collection/],

@@ -12,6 +12,7 @@ import { type PhotoSource, type Raw, editedPhoto, encodePng, renderImagePlan } f
 import { type ImageFormat, type WrittenPage, writeImagePages } from '../render/image-export';
 import { photoSourceFacts } from '../render/source-facts';
 import { rasterizeText, textLayerPath } from '../render/text';
+import { auditManualExport } from './drafts-api';
 import type { ApiPart, Rooms, StudioContext } from './context';
 import { checkImageExport, imageDraftOf, listImageExports } from './image-export-job';
 
@@ -128,11 +129,13 @@ export function imagesApi(ctx: StudioContext): ApiPart<ImageCalls> {
       }
       return { key, ...size };
     },
-    async 'images.export'(input) {
+    async 'images.export'(input, caller) {
       const draft = imageDraftOf(ctx.rooms, input.draftId);
       checkImageExport(input, draft);
       const pages = draft.pages.length;
-      return { jobId: ctx.rooms.runner.start('image-export', `Exporting ${draft.name} (${pages} ${pages === 1 ? 'page' : 'pages'})`, input).id };
+      const job = ctx.rooms.runner.start('image-export', `Exporting ${draft.name} (${pages} ${pages === 1 ? 'page' : 'pages'})`, input);
+      auditManualExport(ctx, caller, { kind: 'image', draftId: input.draftId, jobId: job.id, pages });
+      return { jobId: job.id };
     },
     async 'images.exports'(input) {
       return listImageExports(ctx.rooms, { draftId: input.draftId, limit: input.limit });

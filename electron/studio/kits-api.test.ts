@@ -70,7 +70,7 @@ describe('brand kits through the Studio', () => {
     const kit = await studio.api['kits.create']({ actorId: 'owner', name: 'Acme' });
     const before = studio.auditRepo.count();
     temp.events.length = 0;
-    const refused = { code: 'unauthorized', message: 'Only an admin can change brand kits. Switch to an admin profile, or ask one.' };
+    const refused = { code: 'unauthorized', message: 'Only an admin can change brand kits. Ask an admin to do it, or to change your role.' };
     await expect(studio.api['kits.create']({ actorId: creator.id, name: 'Mine' })).rejects.toMatchObject(refused);
     await expect(studio.api['kits.update']({ id: kit.id, actorId: creator.id, baseUpdatedAt: kit.updatedAt, content: content('Hacked') })).rejects.toMatchObject(refused);
     await expect(studio.api['kits.duplicate']({ id: kit.id, actorId: creator.id })).rejects.toMatchObject(refused);

@@ -4,7 +4,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
 import { openTempStudio, type TempStudio } from './__tests__/temp-studio';
 
 /** Settings → Captions models and captions.transcribe through a real Studio, against a local model server. */
@@ -55,7 +54,7 @@ describe('models API', () => {
 
   it('captions.transcribe without a model says to download one in Settings → Captions models; a user file must be a ggml model', async () => {
     const d = await t.studio.api['drafts.create']({ kind: 'video', name: 'Talk' });
-    const route = createRouter(t.studio.api);
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     expect(await route('captions.transcribe', { draftId: d.id, language: 'fi' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/Settings → Captions models/) } });
     const own = path.join(t.tmp, 'mine.bin');
     fs.writeFileSync(own, 'not a model at all');
@@ -68,31 +67,40 @@ describe('models API', () => {
   });
 
   it('only an admin may download, add, remove or choose a model: a creator is refused through the API, and nothing changes', async () => {
-    const route = createRouter(t.studio.api);
+    const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     const creator = await t.studio.api['users.create']({ actorId: 'owner', name: 'Cleo', role: 'creator' });
+    const asCreator = (name: string, input: unknown) => t.studio.route(name, input, { user: creator, sessionId: null });
     const refused = { ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Only an admin can download, add, remove or choose speech-recognition models/) } };
     const own = path.join(t.tmp, 'mine.bin');
     fs.writeFileSync(own, MODEL);
-    expect(await route('models.download', { id: 'base', actorId: creator.id })).toMatchObject(refused);
-    expect(await route('models.add', { id: 'small', actorId: creator.id, path: own })).toMatchObject(refused);
-    expect(await route('models.choose', { id: 'small', actorId: creator.id })).toMatchObject(refused);
+    expect(await asCreator('models.download', { id: 'base' })).toMatchObject(refused);
+    expect(await asCreator('models.add', { id: 'small', path: own })).toMatchObject(refused);
+    expect(await asCreator('models.choose', { id: 'small' })).toMatchObject(refused);
     expect((await t.studio.api['jobs.list']({})).filter((j) => j.kind === 'model-download')).toEqual([]);
     expect((await t.studio.api['models.list']({})).models.every((m) => !m.installed)).toBe(true);
     // An admin installs one; the creator can neither remove it nor change which one is used, but can read the list.
     expect(await route('models.add', { id: 'small', actorId: 'owner', path: own })).toMatchObject({ ok: true });
-    expect(await route('models.remove', { id: 'small', actorId: creator.id })).toMatchObject(refused);
-    expect(await route('models.choose', { id: null, actorId: creator.id })).toMatchObject(refused);
+    expect(await asCreator('models.remove', { id: 'small' })).toMatchObject(refused);
+    expect(await asCreator('models.choose', { id: null })).toMatchObject(refused);
     expect(await route('models.list', {})).toMatchObject({ ok: true, value: { active: 'small', chosen: null, models: expect.arrayContaining([expect.objectContaining({ id: 'small', installed: true })]) } });
     // The admin's choice is what the list says; null is "Best installed" again.
     expect(await route('models.choose', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: true, value: { active: 'small' } });
     expect((await t.studio.api['models.list']({})).chosen).toBe('small');
-    // Each admin change is in the audit log (the creator's refusals are not: nothing changed).
+    // Each admin change is in the audit log, and so is each refusal of the creator (nothing changed).
     const edits = t.studio.auditRepo.list().filter((e) => e.action === 'model_edit');
+    expect(t.studio.auditRepo.list().filter((e) => e.action === 'access_denied').map((e) => [e.actorId, e.detail.call, e.detail.needs])).toEqual([
+      [creator.id, 'models.download', 'models.manage'],
+      [creator.id, 'models.add', 'models.manage'],
+      [creator.id, 'models.choose', 'models.manage'],
+      [creator.id, 'models.remove', 'models.manage'],
+      [creator.id, 'models.choose', 'models.manage'],
+    ]);
     expect(edits.map((e) => [e.actorId, e.detail])).toEqual([
       ['owner', expect.objectContaining({ change: 'add', model: 'small', from: own, source: 'file' })],
       ['owner', { change: 'choose', model: 'small' }],
     ]);
-    // Without an actor the call does not even reach the engine.
-    expect(await route('models.remove', { id: 'small' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Naming the admin as the actor does not make the creator one.
+    expect(await asCreator('models.remove', { id: 'small', actorId: 'owner' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await t.studio.api['models.list']({})).models.find((m) => m.id === 'small')?.installed).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { draftNotFound } from '../library/drafts-repo';
-import type { WorkflowEventType } from '../model/workflow';
 import type { ApiPart, StudioContext } from './context';
+import { reviewed } from './review-api';
 
 type PostCalls =
   | 'posts.list'
@@ -43,7 +43,10 @@ export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
       return p;
     },
     async 'posts.transition'(input) {
-      const p = ctx.postService.transition({ ...input, event: input.event as WorkflowEventType });
+      const event = input.event;
+      const run = () => ctx.postService.transition({ ...input, event });
+      // An approver's decision keeps the post as they saw it: their next review shows what changed since.
+      const p = event === 'approve' || event === 'request_changes' ? reviewed(ctx, input.id, input.actorId, event, run) : run();
       ctx.emit('posts.changed', { reason: 'transitioned', ids: [p.id] });
       return p;
     },
@@ -52,7 +55,7 @@ export function postsApi(ctx: StudioContext): ApiPart<PostCalls> {
       return ctx.postsRepo.comments(input.id);
     },
     async 'posts.comment'(input) {
-      const c = ctx.postService.comment(input);
+      const c = reviewed(ctx, input.id, input.actorId, 'comment', () => ctx.postService.comment(input));
       ctx.emit('posts.changed', { reason: 'commented', ids: [input.id] });
       return c;
     },

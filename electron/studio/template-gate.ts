@@ -1,4 +1,3 @@
-import { AuditRepo } from '../library/audit-repo';
 import type { DraftWriteGuard } from '../library/drafts-repo';
 import { TemplatesRepo } from '../library/templates-repo';
 import { AppError } from '../model/errors';
@@ -31,7 +30,7 @@ export function templateGate(ctx: StudioContext, actor: User | null, draftId: st
     if (!violations.length) return undefined;
     if (!actor || !can(actor.role, 'templates.edit')) throw new AppError('unauthorized', templateRefusalMessage(violations, whoMay('templates.edit')));
     return (revision) => {
-      new AuditRepo(ctx.rooms.db).append({ actor, action: 'template_lock_edit', postId: null, detail: lockedEditDetail(draftId, after, revision, violations), at: ctx.clock().toISOString() });
+      ctx.rooms.audit.append({ actor, action: 'template_lock_edit', postId: null, detail: lockedEditDetail(draftId, after, revision, violations), at: ctx.clock().toISOString() });
     };
   };
 }

@@ -80,7 +80,8 @@ function apiSocketUrl(): string {
 export async function checkSession(): Promise<SessionCheck> {
   try {
     const res = await fetch(HOST_PATHS.session, { method: 'POST', headers: { [HOST_KEY_HEADER]: hostKeys().page }, credentials: 'same-origin', cache: 'no-store' });
-    if (res.status === 200) return 'signed-in';
+    // 200 answers { signedIn, user?, setupNeeded } (a page whose session ended reads signedIn: false); 401 too.
+    if (res.status === 200) return ((await res.json().catch(() => ({ signedIn: true }))) as { signedIn?: unknown }).signedIn === false ? 'signed-out' : 'signed-in';
     return res.status === 401 ? 'signed-out' : 'unreachable';
   } catch {
     return 'unreachable';
@@ -100,8 +101,15 @@ export function signedOut(): string {
   return t('connection.signedOut');
 }
 
+/**
+ * A call's input as the renderer writes it: never who acts. The host fills `actorId` from the session's user
+ * (electron/api/router.ts) and refuses an input naming anyone else, so the page has nothing to say about it.
+ */
+export type ClientInput<K extends CallName> = WithoutActor<CallInput<K>>;
+type WithoutActor<I> = I extends object ? Omit<I, 'actorId'> : I;
+
 /** Calls the engine. Resolves with the call's output or throws an `ApiError`. */
-export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+export async function call<K extends CallName>(name: K, input: ClientInput<K>): Promise<CallOutput<K>> {
   let result: CallResult<unknown>;
   try {
     result = await transport.call(name, input);

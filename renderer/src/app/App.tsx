@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { shell } from '../api/client';
+import { AuthScreen } from '../features/account/AuthScreen';
 import { BrandScreen } from '../features/brand/BrandScreen';
 import { CaptureScreen } from '../features/capture/CaptureScreen';
 import { useRecoveryNotice } from '../features/capture/useRecoveryNotice';
@@ -6,6 +8,7 @@ import { EditorScreen } from '../features/editor/EditorScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { LatePostsNotice } from '../features/queue/LatePosts';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { ReviewNotices } from '../features/queue/review/ReviewNotices';
 import { FailureReportDialog } from '../features/jobs/FailureReportDialog';
 import { TemplatePicker } from '../features/templates/TemplatePicker';
 import { JobsDrawer } from '../features/jobs/JobsDrawer';
@@ -33,6 +36,11 @@ export function App() {
 
   useRecoveryNotice();
 
+  // Browser mode: the host ended this page's session (signed out elsewhere, disabled, password reset). Say so and
+  // offer sign-in; nothing else of the app works without a session.
+  const connection = useStore((s) => s.connection);
+  if (connection === 'signed-out' && shell === 'browser') return <AuthScreen route={{ kind: 'sign-in' }} setupNeeded={false} note={t('auth.sessionEnded')} />;
+
   return (
     <div className="app">
       <Rail />
@@ -42,6 +50,7 @@ export function App() {
       </main>
       <JobsDrawer />
       <LatePostsNotice />
+      <ReviewNotices />
       <FailureReportDialog />
       <TemplatePicker />
       <ToastStack toasts={toasts} onDismiss={dismissToast} onHold={holdToasts} dismissLabel={t('action.dismiss')} regionLabel={t('toast.region')} />

@@ -4,6 +4,7 @@ import { isActiveJob } from '../store/jobsSlice';
 import type { Screen } from '../store/uiSlice';
 import { t } from '../i18n';
 import { cx } from '../ui/Button';
+import { AccountMenu } from '../features/account/AccountMenu';
 import { useCapture } from '../features/capture/captureStore';
 import { BrandIcon, CaptureIcon, EditorIcon, JobsIcon, LibraryIcon, LogoMark, QueueIcon, SettingsIcon } from '../ui/icons';
 
@@ -49,6 +50,7 @@ export function Rail() {
       {item('capture', t('nav.capture'), captureIcon, 'capture-nav')}
       {item('settings', t('nav.settings'), <SettingsIcon />, 'settings-nav')}
       <div className="rail__spacer" />
+      <AccountMenu />
       <button
         type="button"
         className={cx('rail__item', jobsOpen && 'rail__item--active')}

@@ -87,10 +87,10 @@ export const useImageEditor = create<ImageEditorState>()(
   temporal(
     (set, get) => {
       async function save(): Promise<SaveOutcome> {
-        const { draftId, revision, doc, actor } = get();
+        const { draftId, revision, doc } = get();
         if (!draftId || !doc) return 'saved';
         try {
-          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc, ...(actor ? { actorId: actor.id } : {}) });
+          const res = await call('drafts.save', { id: draftId, baseRevision: revision, doc });
           if (get().draftId === draftId) set({ revision: res.revision });
           return 'saved';
         } catch (e) {

@@ -125,6 +125,7 @@ export const RestoreIcon = make(
   'RestoreIcon',
 );
 export const CloseIcon = make(<path d="M5 5l10 10M15 5L5 15" />, 'CloseIcon');
+export const BellIcon = make(<path d="M5 14.5V9a5 5 0 0110 0v5.5l1.5 1.5h-13zM8.25 16.5a1.75 1.75 0 003.5 0" />, 'BellIcon');
 export const CheckIcon = make(<path d="M4 10.5l4 4 8-9" />, 'CheckIcon');
 export const TagIcon = make(
   <>

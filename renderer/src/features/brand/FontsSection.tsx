@@ -10,7 +10,7 @@ import { type MessageKey, t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { PlusIcon } from '../../ui/icons';
-import { brandActorId, useBrand } from './brandStore';
+import { useBrand } from './brandStore';
 import { Section } from './controls';
 import { fontRemovalBlock } from './kitFonts';
 
@@ -92,7 +92,7 @@ export function FontsSection({ content, fonts }: { content: BrandKitContent; fon
     setError(null);
     try {
       const staged = await stageFile(file);
-      const { font, duplicate } = await call('fonts.add', { ...staged, actorId: brandActorId(), licenceNote: '' });
+      const { font, duplicate } = await call('fonts.add', { ...staged, licenceNote: '' });
       addToKit(font.id);
       useStore.getState().showToast({ message: t(duplicate ? 'brand.fontWasThere' : 'brand.fontAdded', { family: font.family, style: font.subfamily }), tone: 'success' });
     } catch (e) {
@@ -188,7 +188,7 @@ function FontCard({ font, content, library }: { font: FontRecord; content: Brand
   const [noteError, setNoteError] = useState<string | null>(null);
   const saveNote = () => {
     if (note === null || note === font.licenceNote) return setNote(null);
-    call('fonts.update', { id: font.id, actorId: brandActorId(), licenceNote: note }).then(
+    call('fonts.update', { id: font.id, licenceNote: note }).then(
       () => {
         setNote(null);
         setNoteError(null);

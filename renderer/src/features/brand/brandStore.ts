@@ -8,11 +8,11 @@ import { finishedJob } from '../../api/jobs';
 import { kitFileUrl } from '../../api/media';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
-import { actorAmong, storedActorId } from '../queue/actor';
+import { useMeStore } from '../../store/meStore';
 import { KitSession, type KitSessionState } from './kitSession';
 
 /**
- * The Brand room's state: the library's kits, who is working (the Queue header's profile: only `kits.edit`
+ * The Brand room's state: the library's kits, who is working (the signed-in user: only `kits.edit`
  * holders may change kits, model/permissions.ts), and the one kit open in the editor (a KitSession with its
  * undo history and autosave). Calls go through the typed client; the engine checks the rights again.
  */
@@ -45,11 +45,7 @@ let session: KitSession | null = null;
 
 const toastError = (e: unknown) => useStore.getState().showToast({ message: errorText(e), tone: 'error' });
 
-/** The profile the room's calls act as (kits and fonts both need 'kits.edit'). */
-export const brandActorId = (): string => useBrand.getState().actor?.id ?? storedActorId();
-
 export const useBrand = create<BrandState>((set, get) => {
-  const actorId = () => get().actor?.id ?? storedActorId();
   /** Opens `kit` in the editor, after saving what the previous one had unsaved. */
   const openKit = async (kit: BrandKit | null) => {
     if (session && session.id !== kit?.id) {
@@ -69,7 +65,7 @@ export const useBrand = create<BrandState>((set, get) => {
       return;
     }
     session = new KitSession(kit, {
-      update: (id, baseUpdatedAt, content) => call('kits.update', { id, actorId: actorId(), baseUpdatedAt, content }),
+      update: (id, baseUpdatedAt, content) => call('kits.update', { id, baseUpdatedAt, content }),
       fetch: (id) => call('kits.get', { id }),
       onChange: (s) => {
         if (session?.id !== s.kit.id) return;
@@ -92,8 +88,8 @@ export const useBrand = create<BrandState>((set, get) => {
 
     async load() {
       try {
-        const [kits, users] = await Promise.all([call('kits.list', {}), call('users.list', {})]);
-        const actor = actorAmong(users, storedActorId());
+        const [kits] = await Promise.all([call('kits.list', {}), useMeStore.getState().refresh()]);
+        const actor = useMeStore.getState().me;
         set({ kits, actor, canEdit: actor !== null && can(actor.role, 'kits.edit'), loaded: true, loadError: null });
         const keep = kits.find((k) => k.id === get().selectedId) ?? kits.find((k) => k.isDefault) ?? kits[0] ?? null;
         await openKit(keep);
@@ -109,7 +105,7 @@ export const useBrand = create<BrandState>((set, get) => {
     async createKit(name) {
       set({ busy: true });
       try {
-        const kit = await call('kits.create', { actorId: actorId(), name });
+        const kit = await call('kits.create', { name });
         set((s) => ({ kits: [...s.kits.filter((k) => k.id !== kit.id), kit] }));
         await openKit(kit);
         useStore.getState().showToast({ message: t('brand.created', { name: kit.name }), tone: 'success' });
@@ -126,7 +122,7 @@ export const useBrand = create<BrandState>((set, get) => {
       set({ busy: true });
       try {
         await session?.flush();
-        const kit = await call('kits.duplicate', { id, actorId: actorId() });
+        const kit = await call('kits.duplicate', { id });
         set((s) => ({ kits: [...s.kits.filter((k) => k.id !== kit.id), kit] }));
         await openKit(kit);
         useStore.getState().showToast({ message: t('brand.duplicated', { name: kit.name }), tone: 'success' });
@@ -146,7 +142,7 @@ export const useBrand = create<BrandState>((set, get) => {
           session = null;
           set({ open: null, selectedId: null });
         }
-        await call('kits.delete', { id, actorId: actorId() });
+        await call('kits.delete', { id });
         const kits = await call('kits.list', {});
         set({ kits });
         await openKit(kits.find((k) => k.isDefault) ?? kits[0] ?? null);
@@ -161,7 +157,7 @@ export const useBrand = create<BrandState>((set, get) => {
 
     async setDefault(id) {
       try {
-        await call('kits.setDefault', { id, actorId: actorId() });
+        await call('kits.setDefault', { id });
         set({ kits: await call('kits.list', {}) });
       } catch (e) {
         toastError(e);
@@ -194,7 +190,7 @@ export const useBrand = create<BrandState>((set, get) => {
       set({ busy: true });
       try {
         // A job (progress and Cancel in the Jobs list): a kit with long intro/outro clips takes a while.
-        const { jobId } = await call('kits.importStart', { actorId: actorId(), ...(await stageFile(file)) });
+        const { jobId } = await call('kits.importStart', { ...(await stageFile(file)) });
         const job = await finishedJob(jobId);
         if (job.status === 'cancelled') return;
         if (job.status !== 'done' || job.result?.kind !== 'kit-import') throw new Error(job.error ?? t('brand.importFailed', { name: file.name }));

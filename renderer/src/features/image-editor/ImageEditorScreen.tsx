@@ -8,9 +8,8 @@ import { Button, IconButton } from '../../ui/Button';
 import { AlertIcon, BackIcon, CheckIcon, ExportIcon, KeyboardIcon, RedoIcon, TemplateIcon, UndoIcon } from '../../ui/icons';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
 import { imageShortcuts } from './imageKeys';
-import { call } from '../../api/client';
 import { goToLibrary } from '../editor/actions';
-import { actorAmong, storedActorId } from '../queue/actor';
+import { useMe } from '../../store/meStore';
 import { useDraftKit } from '../editor/kitStore';
 import { AddPanel } from './AddPanel';
 import { CanvasStage } from './CanvasStage';
@@ -37,17 +36,9 @@ export function ImageEditorScreen() {
     if (draftId) void useImageEditor.getState().load(draftId);
   }, [draftId]);
 
-  // The acting profile (the Queue's switcher): its id goes with every save, its role says who may change locked elements.
-  useEffect(() => {
-    let live = true;
-    call('users.list', {}).then(
-      (users) => live && useImageEditor.getState().setActor(actorAmong(users, storedActorId())),
-      () => live && useImageEditor.getState().setActor(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [draftId]);
+  // The signed-in user: their role says who may change locked elements (the host checks it again on save).
+  const me = useMe();
+  useEffect(() => useImageEditor.getState().setActor(me), [me, draftId]);
 
   useEffect(() => {
     const onHide = () => void flushImageEditor();

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { assetAt } from '../../store/librarySlice';
+import { mayNow } from '../../store/meStore';
 import { AssetCell, PlaceholderCell } from './AssetCell';
 import { EmptyState } from './EmptyState';
 import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, requestCellFocus, type GridGeometry } from './gridGeometry';
@@ -216,8 +217,9 @@ function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
         case 'Backspace': {
           e.preventDefault();
           const ids = s.selected.size > 0 ? Array.from(s.selected) : [assetAt(s, focused)?.id].filter((x): x is string => !!x);
-          if (s.query.trashed) s.requestPurge(ids);
-          else void s.trashAssets(ids);
+          // Only an admin may delete for good; in the trash, anyone else's Delete does nothing.
+          if (!s.query.trashed) void s.trashAssets(ids);
+          else if (mayNow('media.purge')) s.requestPurge(ids);
           return;
         }
         case 'Escape':

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { normalizeTag } from '../../../../electron/model/asset';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
+import { useMay } from '../../store/meStore';
 import { hasFilters, placeName, selectedSummaries } from '../../store/librarySlice';
 import { Button } from '../../ui/Button';
 import { ImageIcon, RestoreIcon, TagIcon, TrashIcon } from '../../ui/icons';
@@ -53,6 +54,7 @@ function SelectionActions({ count }: { count: number }) {
   const trashAssets = useStore((s) => s.trashAssets);
   const restoreAssets = useStore((s) => s.restoreAssets);
   const requestPurge = useStore((s) => s.requestPurge);
+  const mayPurge = useMay('media.purge'); // admins only: a creator restores, an admin empties the trash
   const ids = () => Array.from(useStore.getState().selected);
 
   return (
@@ -65,9 +67,11 @@ function SelectionActions({ count }: { count: number }) {
           <Button size="sm" icon={<RestoreIcon size={16} />} onClick={() => void restoreAssets(ids())} data-testid="restore-button">
             {t('action.restore')}
           </Button>
-          <Button size="sm" variant="danger" icon={<TrashIcon size={16} />} onClick={() => requestPurge(ids())} data-testid="purge-button">
-            {t('action.deleteForever')}
-          </Button>
+          {mayPurge && (
+            <Button size="sm" variant="danger" icon={<TrashIcon size={16} />} onClick={() => requestPurge(ids())} data-testid="purge-button">
+              {t('action.deleteForever')}
+            </Button>
+          )}
         </>
       ) : (
         <>

@@ -50,7 +50,7 @@ type Props = {
  * channels, cover frame, time and campaign. Each channel is checked live on the content it will actually get,
  * against its limits and the compliance policy, including the licences of the draft's assets.
  */
-export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSaved }: Props) {
+export function Composer({ post, drafts, campaigns, zone, onClose, onSaved }: Props) {
   const showToast = useStore((s) => s.showToast);
   const when = localWhen(post?.scheduledAt ?? null, zone);
   const [draftId, setDraftId] = useState(post?.draftId ?? drafts[0]?.id ?? '');
@@ -167,10 +167,9 @@ export function Composer({ post, actor, drafts, campaigns, zone, onClose, onSave
   const save = async () => {
     setBusy(true);
     try {
-      const base = post ?? (await call('posts.create', { draftId, actorId: actor.id, title: title.trim() || undefined, targets, timeZone: zone, campaignId: campaignId || null }));
+      const base = post ?? (await call('posts.create', { draftId, title: title.trim() || undefined, targets, timeZone: zone, campaignId: campaignId || null }));
       const saved = await call('posts.update', {
         id: base.id,
-        actorId: actor.id,
         ...(post && draftId !== post.draftId ? { draftId: draftId || null } : {}),
         ...(title.trim() ? { title: title.trim() } : {}),
         content,

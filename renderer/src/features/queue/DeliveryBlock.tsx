@@ -55,7 +55,7 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
   if (!status || status.postId !== post.id || !showsDelivery(status)) return null;
   const action = exportAction(status.state, status.busy);
   const advice = problemAdvice(status.problem, actor.role, t('delivery.askAdmin'));
-  const exportNow = () => act(() => call('delivery.exportNow', { id: post.id, actorId: actor.id }), t('delivery.started', { title: post.title }));
+  const exportNow = () => act(() => call('delivery.exportNow', { id: post.id }), t('delivery.started', { title: post.title }));
 
   return (
     <section className="delivery" data-testid="delivery-block" data-state={status.state} aria-labelledby={`delivery-${post.id}`}>
@@ -102,8 +102,8 @@ export function DeliveryBlock({ post, actor, zone, onReschedule }: { post: PostR
             c={c}
             zone={zone}
             busy={busy || status.busy}
-            onMark={() => void act(() => call('delivery.markDelivered', { postId: post.id, channel: c.channel, actorId: actor.id }), t('delivery.marked', { channel: channelLimits[c.channel].label }))}
-            onSend={() => void act(() => call('delivery.sendAgain', { postId: post.id, channel: c.channel, actorId: actor.id }))}
+            onMark={() => void act(() => call('delivery.markDelivered', { postId: post.id, channel: c.channel }), t('delivery.marked', { channel: channelLimits[c.channel].label }))}
+            onSend={() => void act(() => call('delivery.sendAgain', { postId: post.id, channel: c.channel }))}
           />
         ))}
       </ul>

@@ -41,7 +41,7 @@ export function LatePostsBanner({ actor, onOpen }: { actor: User | null; onOpen:
     if (!actor) return;
     setBusy(p.postId);
     try {
-      await call('delivery.exportNow', { id: p.postId, actorId: actor.id });
+      await call('delivery.exportNow', { id: p.postId });
       showToast({ message: t('delivery.started', { title: p.title }), tone: 'success' });
       onOpen(p.postId);
     } catch (e) {

@@ -119,7 +119,7 @@ export function PolicyView({ actor, users }: { actor: User; users: User[] }) {
     if (!parsed.policy) return;
     setBusy(true);
     try {
-      const r = await call('policy.set', { actorId: actor.id, policy: parsed.policy, approvals: parsed.rules });
+      const r = await call('policy.set', { policy: parsed.policy, approvals: parsed.rules });
       const f = toForm(r.policy, r.approvals);
       setSaved(f);
       setForm(f);

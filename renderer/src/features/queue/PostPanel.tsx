@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { channelLimits } from '../../../../electron/model/channels';
 import type { Campaign, User } from '../../../../electron/model/post';
 import type { PostCommentSchema, PostRecordShape } from '../../../../electron/model/post-record';
-import { offeredEvents, type ApprovalRule, type PersonEventType, type WorkflowEventType } from '../../../../electron/model/workflow';
+import { offeredEvents, type ApprovalRule, type PersonEventType } from '../../../../electron/model/workflow';
 import { call, errorText } from '../../api/client';
 import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
@@ -29,8 +29,8 @@ const ACTIONS: { event: Exclude<PersonEventType, 'edit'>; label: MessageKey }[] 
 ];
 
 /** The selected post: facts, the actions its state allows for the chosen profile, and the comment thread. */
-export function PostPanel(props: { post: PostRecordShape; actor: User; users: User[]; zone: string; campaign: Campaign | undefined; onEdit: () => void; onClose: () => void }) {
-  const { post, actor, users, zone, campaign, onEdit, onClose } = props;
+export function PostPanel(props: { post: PostRecordShape; actor: User; users: User[]; zone: string; campaign: Campaign | undefined; onEdit: () => void; onReview: () => void; onClose: () => void }) {
+  const { post, actor, users, zone, campaign, onEdit, onReview, onClose } = props;
   const showToast = useStore((s) => s.showToast);
   const [comments, setComments] = useState<Comment[]>([]);
   const [asking, setAsking] = useState(false);
@@ -62,10 +62,10 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
     void loadComments();
   }, [loadComments, post.updatedAt]);
 
-  const run = async (event: WorkflowEventType, comment?: string) => {
+  const run = async (event: PersonEventType, comment?: string) => {
     setBusy(true);
     try {
-      await call('posts.transition', { id: post.id, event, actorId: actor.id, ...(comment ? { comment } : {}) });
+      await call('posts.transition', { id: post.id, event, ...(comment ? { comment } : {}) });
       setAsking(false);
       setReason('');
       await loadComments();
@@ -80,7 +80,7 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
   const sendComment = async () => {
     setBusy(true);
     try {
-      await call('posts.comment', { id: post.id, actorId: actor.id, body: note.trim() });
+      await call('posts.comment', { id: post.id, body: note.trim() });
       setNote('');
       await loadComments();
     } catch (e) {
@@ -118,6 +118,12 @@ export function PostPanel(props: { post: PostRecordShape; actor: User; users: Us
         {post.approvals.length > 0 && <p className="field__hint">{t('queue.approvedBy', { names: post.approvals.map(nameOf).join(', ') })}</p>}
       </div>
       <div className="post-panel__actions">
+        {/* The review shows the post as each channel will: the way to judge it before approving. */}
+        {post.state === 'in_review' && (
+          <Button variant={offered.includes('approve') ? 'primary' : 'secondary'} onClick={onReview} title={t('review.openHint')} data-testid="post-review">
+            {t('review.open')}
+          </Button>
+        )}
         {editable && (
           <Button onClick={onEdit} data-testid="post-edit">
             {t('queue.action.edit')}

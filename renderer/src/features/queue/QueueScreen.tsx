@@ -1,14 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { can } from '../../../../electron/model/permissions';
-import type { Campaign, Role, User } from '../../../../electron/model/post';
+import type { Campaign } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import { call, errorText } from '../../api/client';
 import { getLocale, t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
 import { PlusIcon } from '../../ui/icons';
-import { TextInput } from '../../ui/TextInput';
 import { CampaignDialog, campaignRange } from './CampaignDialog';
 import { Composer } from './Composer';
 import { LatePostsBanner } from './LatePosts';
@@ -19,6 +16,9 @@ import { QueueList } from './QueueList';
 import { browserZone } from './queueLogic';
 import { WeekView } from './WeekView';
 import { useQueueData } from './useQueueData';
+import { useReviewInbox } from './review/inboxStore';
+import { NotificationBell } from './review/NotificationBell';
+import { ReviewView } from './review/ReviewView';
 import { CampaignDot } from './badges';
 import './queue.css';
 
@@ -31,7 +31,7 @@ const CALENDAR_VIEWS: { view: View; label: MessageKey }[] = [
 
 /**
  * The Queue room: posts as a list (by state or by campaign), a month or week calendar, the composer, the
- * workflow actions of the chosen profile, campaigns, and the policy and approval rules.
+ * workflow actions of the signed-in user, campaigns, and the policy and approval rules.
  */
 export function QueueScreen() {
   const data = useQueueData();
@@ -41,11 +41,25 @@ export function QueueScreen() {
   const [groupBy, setGroupBy] = useState<'state' | 'campaign'>('state');
   const [campaignId, setCampaignId] = useState<string>('');
   // A post the Library's "where used" asked to open comes in selected.
-  const [selectedId, setSelectedId] = useState<string | null>(() => useStore.getState().queuePostRequest);
+  const [selectedId, setSelectedId] = useState<string | null>(() => useReviewInbox.getState().open?.postId ?? useStore.getState().queuePostRequest);
   useEffect(() => void useStore.getState().takeQueuePostRequest(), []);
+  // The approver's review of a post (from its panel, the bell, a toast or an OS notification).
+  const [reviewId, setReviewId] = useState<string | null>(() => {
+    const o = useReviewInbox.getState().open;
+    return o?.review ? o.postId : null;
+  });
+  useEffect(() => {
+    useReviewInbox.getState().take(); // taken by the initial state above
+    return useReviewInbox.subscribe((s) => {
+      const o = s.open && useReviewInbox.getState().take();
+      if (!o) return;
+      setView((v) => (v === 'policy' ? 'list' : v));
+      setSelectedId(o.postId);
+      setReviewId(o.review ? o.postId : null);
+    });
+  }, []);
   const [composer, setComposer] = useState<{ post: PostRecordShape | null } | null>(null);
   const [campaignEdit, setCampaignEdit] = useState<{ campaign: Campaign | null } | null>(null);
-  const [addingUser, setAddingUser] = useState(false);
 
   const campaignById = useMemo(() => new Map(data.campaigns.map((c) => [c.id, c])), [data.campaigns]);
   const filtered = campaignId ? campaignById.get(campaignId) : undefined;
@@ -86,7 +100,7 @@ export function QueueScreen() {
         <Button variant={view === 'policy' ? 'secondary' : 'ghost'} aria-pressed={view === 'policy'} onClick={() => setView(view === 'policy' ? 'list' : 'policy')} data-testid="queue-view-policy">
           {t('queue.viewPolicy')}
         </Button>
-        <ProfileSwitcher users={data.users} actor={actor} onChange={data.setActorId} onAdd={() => setAddingUser(true)} />
+        <NotificationBell zone={zone} />
         <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setComposer({ post: null })} disabled={!actor} data-testid="new-post">
           {t('queue.newPost')}
         </Button>
@@ -177,9 +191,11 @@ export function QueueScreen() {
             zone={zone}
             campaign={selected.campaignId ? campaignById.get(selected.campaignId) : undefined}
             onEdit={() => setComposer({ post: selected })}
+            onReview={() => setReviewId(selected.id)}
             onClose={() => setSelectedId(null)}
           />
         )}
+        {reviewId && actor && <ReviewView key={`${reviewId}:${actor.id}`} postId={reviewId} actor={actor} users={data.users} zone={zone} onClose={() => setReviewId(null)} />}
       </div>
       {composer && actor && (
         <Composer
@@ -209,7 +225,6 @@ export function QueueScreen() {
           }}
         />
       )}
-      {addingUser && actor && <AddUserDialog actor={actor} onClose={() => setAddingUser(false)} onAdded={() => void data.reload()} />}
     </section>
   );
 }
@@ -217,79 +232,4 @@ export function QueueScreen() {
 /** A campaign name as a file name part: ASCII letters, digits and dashes. */
 function icsSlug(name: string): string {
   return name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-').slice(0, 40) || 'campaign';
-}
-
-function ProfileSwitcher({ users, actor, onChange, onAdd }: { users: User[]; actor: User | null; onChange: (id: string) => void; onAdd: () => void }) {
-  return (
-    <div className="profile" data-testid="profile-switcher">
-      <select className="select" aria-label={t('queue.profile')} value={actor?.id ?? ''} onChange={(e) => onChange(e.target.value)} data-testid="profile-select">
-        {users.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </select>
-      {actor && (
-        <span className="role-badge" data-testid="profile-role" data-role={actor.role}>
-          {t(`queue.role.${actor.role}` as MessageKey)}
-        </span>
-      )}
-      {actor && can(actor.role, 'users.create') && (
-        <Button size="sm" variant="ghost" onClick={onAdd} data-testid="add-user">
-          {t('queue.addUser')}
-        </Button>
-      )}
-    </div>
-  );
-}
-
-function AddUserDialog({ actor, onClose, onAdded }: { actor: User; onClose: () => void; onAdded: () => void }) {
-  const showToast = useStore((s) => s.showToast);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('creator');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await call('users.create', { actorId: actor.id, name: name.trim(), role });
-      onAdded();
-      onClose();
-    } catch (e) {
-      showToast({ message: errorText(e), tone: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog
-      open
-      title={t('queue.addUserTitle')}
-      onClose={onClose}
-      testId="add-user-dialog"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('action.cancel')}
-          </Button>
-          <Button variant="primary" disabled={busy || name.trim() === ''} onClick={() => void submit()} data-testid="add-user-save">
-            {t('queue.addUserSave')}
-          </Button>
-        </>
-      }
-    >
-      <div className="composer__grid">
-        <TextInput label={t('queue.userName')} value={name} onChange={(e) => setName(e.target.value)} data-testid="add-user-name" />
-        <label className="field">
-          <span className="field__label">{t('queue.userRole')}</span>
-          <select className="select" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="add-user-role">
-            {(['creator', 'approver', 'admin'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`queue.role.${r}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    </Dialog>
-  );
 }

@@ -48,7 +48,7 @@ export async function dropPost(
   try {
     const moved = moveByDrop(post.scheduledAt, post.timeZone, zone, date, time);
     if (moved.utc === post.scheduledAt) return;
-    await call('posts.update', { id: post.id, actorId: actor.id, scheduledAt: moved.utc });
+    await call('posts.update', { id: post.id, scheduledAt: moved.utc });
     const local = utcToZoned(moved.utc, post.timeZone).time;
     if (moved.adjusted === 'skipped') toast({ message: t('queue.movedSkipped', { time: local }) });
     else if (post.timeZone !== zone) toast({ message: t('queue.movedInZone', { time: local, zone: post.timeZone }) });

@@ -3,12 +3,12 @@ import type { Campaign, User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import type { DraftSummary } from '../../../../electron/model/draft-record';
 import { call, errorText, onEvent } from '../../api/client';
-import { actorAmong, rememberActorId, storedActorId } from './actor';
+import { useMe } from '../../store/meStore';
 
 export type QueueData = {
   users: User[];
+  /** The signed-in user (the host acts as them on every call). */
   actor: User | null;
-  setActorId: (id: string) => void;
   posts: PostRecordShape[];
   campaigns: Campaign[];
   drafts: DraftSummary[];
@@ -18,12 +18,11 @@ export type QueueData = {
 };
 
 /**
- * Everything the Queue room shows, loaded once and refreshed on `posts.changed` / `drafts.changed`. The chosen
- * profile is remembered per browser; it is the `actorId` of every call (there is no sign-in in a local app).
+ * Everything the Queue room shows, loaded once and refreshed on `posts.changed` / `drafts.changed`. `users`: the
+ * library's people (names for posts, approvers for the rules); `actor`: who is signed in.
  */
 export function useQueueData(): QueueData {
   const [users, setUsers] = useState<User[]>([]);
-  const [actorId, setActorIdState] = useState(storedActorId);
   const [posts, setPosts] = useState<PostRecordShape[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
@@ -59,11 +58,6 @@ export function useQueueData(): QueueData {
     };
   }, [reload]);
 
-  const setActorId = useCallback((id: string) => {
-    rememberActorId(id);
-    setActorIdState(id);
-  }, []);
-
-  const actor = actorAmong(users, actorId);
-  return { users, actor, setActorId, posts, campaigns, drafts, error, loaded, reload };
+  const actor = useMe();
+  return { users, actor, posts, campaigns, drafts, error, loaded, reload };
 }

@@ -12,7 +12,7 @@ import { FolderIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
-import { useActor } from './useActor';
+import { useMe } from '../../store/meStore';
 
 /** The job a form started, followed through job.updated events until it is finished. */
 function useJob(): [Job | null, (jobId: string) => void, () => void] {
@@ -72,7 +72,7 @@ function JobStatus({ job, testId, done }: { job: Job; testId: string; done: stri
  * sees why. `allowedFolders`: null in the app (any folder); in the browser, the only folders it may write to.
  */
 export function BackupSection({ allowedFolders, onOpened }: { allowedFolders: string[] | null; onOpened: () => void }) {
-  const actor = useActor();
+  const actor = useMe();
   const allowed = actor !== null && can(actor.role, 'library.backup');
   return (
     <section className="card" aria-labelledby="settings-backup" data-testid="backup-settings">
@@ -93,7 +93,7 @@ export function BackupSection({ allowedFolders, onOpened }: { allowedFolders: st
   );
 }
 
-function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: string[] | null }) {
+function BackupForm({ allowedFolders }: { actor: User; allowedFolders: string[] | null }) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [job, follow, clear] = useJob();
@@ -102,7 +102,7 @@ function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: st
     e.preventDefault();
     clear();
     try {
-      const { jobId } = await call('library.backup', { actorId: actor.id, ...(folder.trim() ? { path: folder.trim() } : {}) });
+      const { jobId } = await call('library.backup', { ...(folder.trim() ? { path: folder.trim() } : {}) });
       setError(null);
       follow(jobId);
     } catch (err) {
@@ -134,7 +134,7 @@ function BackupForm({ actor, allowedFolders }: { actor: User; allowedFolders: st
   );
 }
 
-function RestoreForm({ actor, allowedFolders, onOpened }: { actor: User; allowedFolders: string[] | null; onOpened: () => void }) {
+function RestoreForm({ allowedFolders, onOpened }: { actor: User; allowedFolders: string[] | null; onOpened: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -149,7 +149,7 @@ function RestoreForm({ actor, allowedFolders, onOpened }: { actor: User; allowed
     clear();
     setBusy(true);
     try {
-      const { jobId } = await call('library.restore', { actorId: actor.id, folder: folder.trim(), ...(await stageFile(file)) });
+      const { jobId } = await call('library.restore', { folder: folder.trim(), ...(await stageFile(file)) });
       setError(null);
       follow(jobId);
     } catch (err) {

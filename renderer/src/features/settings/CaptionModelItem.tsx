@@ -46,21 +46,21 @@ export function CaptionModelItem({ row, actorId, allowed, onChanged, onDownload 
     }
   };
   const download = () =>
-    act(async (actor) => {
-      const { jobId } = await call('models.download', { id, actorId: actor });
+    act(async () => {
+      const { jobId } = await call('models.download', { id });
       onDownload(jobId);
       return null;
     });
   const remove = () =>
-    act(async (actor) => {
+    act(async () => {
       setConfirming(false);
-      await call('models.remove', { id, actorId: actor });
+      await call('models.remove', { id });
       return null;
     });
   const addFile = (file: File) =>
-    act(async (actor) => {
+    act(async () => {
       setNote(t('models.adding'));
-      await call('models.add', { id, actorId: actor, ...(await stageFile(file)) });
+      await call('models.add', { id, ...(await stageFile(file)) });
       return t('models.added', { name: id });
     });
 

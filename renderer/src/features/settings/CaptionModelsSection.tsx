@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { AlertIcon } from '../../ui/icons';
 import { CaptionModelItem } from './CaptionModelItem';
 import { finishedDownload, installedModels, modelRows, withDownloadJob } from './captionModelsLogic';
-import { useActor } from './useActor';
+import { useMe } from '../../store/meStore';
 import './caption-models.css';
 
 type Jobs = ReadonlyMap<ModelId, Job>;
@@ -18,7 +18,7 @@ type Jobs = ReadonlyMap<ModelId, Job>;
  * choice of model. Changing them is an admin's ('models.manage'): the folder is this computer's, for every library.
  */
 export function CaptionModelsSection() {
-  const actor = useActor();
+  const actor = useMe();
   const allowed = actor !== null && can(actor.role, 'models.manage');
   const [list, setList] = useState<ModelList | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -108,7 +108,7 @@ function ModelChoice({ list, installed, actorId, disabled, onChosen }: { list: M
   const choose = async (value: string) => {
     if (!actorId) return;
     try {
-      await call('models.choose', { id: value ? (value as ModelId) : null, actorId });
+      await call('models.choose', { id: value ? (value as ModelId) : null });
       setError(null);
       onChosen();
     } catch (e) {

@@ -13,7 +13,7 @@ import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { AlertIcon, FolderIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
-import { actorAmong, storedActorId } from '../queue/actor';
+import { useMeStore } from '../../store/meStore';
 import { examplePathIn } from './allowedPaths';
 import './delivery-settings.css';
 
@@ -31,10 +31,10 @@ export function DeliverySection({ allowedFolders }: { allowedFolders: string[] |
 
   const load = useCallback(
     () =>
-      Promise.all([call('connectors.get', {}), call('users.list', {})]).then(
-        ([v, users]) => {
+      Promise.all([call('connectors.get', {}), useMeStore.getState().refresh()]).then(
+        ([v]) => {
           setView(v);
-          setActor(actorAmong(users, storedActorId()));
+          setActor(useMeStore.getState().me);
           setLoadError(null);
         },
         (e: unknown) => setLoadError(errorText(e)),
@@ -87,7 +87,7 @@ function useSave(actor: User, onSaved: (v: ConnectorSettingsView) => void) {
   const save = async (input: Omit<CallInput<'connectors.set'>, 'actorId'>, done: string) => {
     setBusy(true);
     try {
-      const v = await call('connectors.set', { ...input, actorId: actor.id });
+      const v = await call('connectors.set', { ...input });
       setError(null);
       onSaved(v);
       showToast({ message: done, tone: 'success' });
@@ -221,6 +221,12 @@ function WebhookForm({ view, actor, onSaved }: FormProps) {
           data-testid="delivery-webhook-secret"
         />
       </div>
+      {hook?.secretUnreadable && !dropsSecret && (
+        <p className="delivery-form__warning" role="alert" data-testid="delivery-webhook-secret-unreadable">
+          <AlertIcon size={16} />
+          {t(hook.secretUnreadable === 'other_machine' ? 'delivery.secretOtherMachine' : 'delivery.secretDamaged')}
+        </p>
+      )}
       {dropsSecret && (
         <p className="delivery-form__warning" data-testid="delivery-webhook-secret-dropped">
           <AlertIcon size={16} />

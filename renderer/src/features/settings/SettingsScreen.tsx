@@ -11,9 +11,11 @@ import { Button } from '../../ui/Button';
 import { AlertIcon, CheckIcon, FolderIcon, MoonIcon, SunIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
 import { examplePathIn } from './allowedPaths';
+import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
+import { TeamSection } from './TeamSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -86,7 +88,11 @@ export function SettingsScreen() {
 
         <BackupSection allowedFolders={info?.allowedFolders ?? null} onOpened={load} />
 
+        <TeamSection />
+
         <DeliverySection allowedFolders={info?.allowedFolders ?? null} />
+
+        <AuditSection />
 
         <section className="card" aria-labelledby="settings-media">
           <h2 id="settings-media" className="card__title">

@@ -8,7 +8,6 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TemplateIcon } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
-import { storedActorId } from '../queue/actor';
 
 /**
  * "Save as template" for the open draft (image or video): the draft is saved first, then a copy of it becomes a
@@ -38,7 +37,7 @@ function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       await (kind === 'image' ? flushImageEditor() : flushEditor());
-      const tpl = await call('templates.create', { draftId, actorId: storedActorId(), name: name.trim() || undefined });
+      const tpl = await call('templates.create', { draftId, name: name.trim() || undefined });
       showToast({ message: t('templates.saved', { name: tpl.name }), tone: 'success' });
       onClose();
     } catch (e) {

@@ -10,7 +10,7 @@ import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { BackIcon, ImageIcon, SearchIcon, TrashIcon } from '../../ui/icons';
-import { actorAmong, storedActorId } from '../queue/actor';
+import { useMeStore } from '../../store/meStore';
 import { canDeleteTemplate, fillsToSend, groupTemplates, type FillEntry } from './templateList';
 import { TemplateThumb } from './TemplateThumb';
 import { useTemplatePicker } from './templatePickerStore';
@@ -37,11 +37,11 @@ export function TemplatePicker() {
     if (!open) return;
     let live = true;
     (async () => {
-      const [list, users] = await Promise.all([call('templates.list', {}), call('users.list', {})]);
+      const [list] = await Promise.all([call('templates.list', {}), useMeStore.getState().refresh()]);
       const records = await Promise.all(list.map((x) => call('drafts.get', { id: x.id }).catch(() => null)));
       const docs: Record<string, Draft> = {};
       for (const r of records) if (r) docs[r.id] = r.doc;
-      return { list, docs, actor: actorAmong(users, storedActorId()) };
+      return { list, docs, actor: useMeStore.getState().me };
     })().then(
       (d) => live && (setData(d), setError(null)),
       (e: unknown) => live && setError(errorText(e)),
@@ -131,7 +131,7 @@ function TemplateCard({ tpl, doc, actor, onPick, onDeleted }: { tpl: TemplateSum
   const pages = doc?.kind === 'image' ? doc.pages.length : 0;
   const remove = async () => {
     try {
-      await call('templates.delete', { id: tpl.id, actorId: actor?.id ?? storedActorId() });
+      await call('templates.delete', { id: tpl.id });
       showToast({ message: t('templates.deleted', { name: tpl.name }), tone: 'info' });
       onDeleted();
     } catch (e) {

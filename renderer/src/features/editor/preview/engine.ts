@@ -31,6 +31,23 @@ import { TextLayerCache } from './textLayers';
  *   `data-time`) and `data-captions` (the caption pictures drawn, by key) for tests.
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
+
+/**
+ * What the engine plays: the editor's store by default; the approver's review (queue/review) gives its own small
+ * store for a draft it shows, so one player serves both (docs/review.md).
+ */
+export type PlaybackState = {
+  doc: VideoDraft | null;
+  assets: Record<string, Asset>;
+  playhead: number;
+  playing: boolean;
+  setPlayhead: (t: number) => void;
+  setPlaying: (p: boolean) => void;
+};
+export type PlaybackSource = {
+  getState(): PlaybackState;
+  subscribe(listener: (s: PlaybackState, prev: PlaybackState) => void): () => void;
+};
 type Slot = {
   el: MediaEl;
   assetId: string;
@@ -66,13 +83,16 @@ export class PreviewEngine {
   private unsubKits: () => void;
   private ctx: CanvasRenderingContext2D;
 
-  constructor(private canvas: HTMLCanvasElement) {
+  constructor(
+    private canvas: HTMLCanvasElement,
+    private source: PlaybackSource = useEditor,
+  ) {
     const ctx = canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser cannot draw the preview (no 2D canvas).');
     this.ctx = ctx;
     this.text = new TextLayerCache(() => this.invalidate());
     this.captions = new CaptionLayerCache(this.invalidate, { render: (input) => call('captions.render', input), load: loadBitmap });
-    this.unsub = useEditor.subscribe((s, prev) => {
+    this.unsub = source.subscribe((s, prev) => {
       if (s.doc !== prev.doc || s.playhead !== prev.playhead || s.assets !== prev.assets) this.dirty = true;
       if (s.playing !== prev.playing) {
         this.clock = null;
@@ -101,7 +121,7 @@ export class PreviewEngine {
 
   private tick = (): void => {
     this.raf = requestAnimationFrame(this.tick);
-    const s = useEditor.getState();
+    const s = this.source.getState();
     const doc = s.doc;
     if (!doc) return;
     // A draft with a dissolve gets its noise ready a little each frame, before one is drawn.
