@@ -706,6 +706,8 @@ export type ActiveLayer = {
   opacityFactor: number;
   /** Set while a main-track transition runs; both its clips carry it. */
   transition: LayerTransition | null;
+  /** The timeline time the layer is drawn at (keyframes are evaluated there: model/keyframes.ts clipStateAt). */
+  time?: number;
 };
 
 /** Fade-in × fade-out of a clip at timeline time `t`. */
@@ -751,6 +753,7 @@ export function activeLayersAt(draft: VideoDraft, t: number, opts: { includeAudi
         sourceTime: c.type === 'media' ? sourceTimeAt(c, t) : null,
         opacityFactor: fadeFactor(c, t),
         transition,
+        time: t,
       });
     });
   }
