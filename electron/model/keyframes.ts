@@ -93,10 +93,12 @@ export function needsMovingPath(c: Clip): boolean {
 // ── ffmpeg expressions ──────────────────────────────────────────────────────
 
 /** Numbers in expressions: six decimals, never exponent notation (as compiler.ts num()). */
-function n(x: number): string {
+export function exprNumber(x: number): string {
   const r = Math.round(x * 1e6) / 1e6;
   return Object.is(r, -0) ? '0' : String(r);
 }
+
+const n = exprNumber;
 
 /** `ease()` as an ffmpeg expression of the progress expression `p` (already inside 0..1). */
 export function easeExpression(easing: Easing, p: string): string {

@@ -1,5 +1,5 @@
 import type { Clip } from '../model/draft';
-import { clipStateAt, numberExpression, pointExpressions, scaledSize, staticState, trackRange } from '../model/keyframes';
+import { clipStateAt, exprNumber, numberExpression, pointExpressions, scaledSize, staticState, trackRange } from '../model/keyframes';
 
 export { needsMovingPath } from '../model/keyframes';
 import type { Size } from '../model/geometry';
@@ -24,10 +24,7 @@ export type MovingPicture = {
   name: string;
 };
 
-function n(x: number): string {
-  const r = Math.round(x * 1e6) / 1e6;
-  return Object.is(r, -0) ? '0' : String(r);
-}
+const n = exprNumber;
 
 /**
  * Filters from a picture at any size (already cropped, upright, timed) to the turned, scaled, translucent RGBA
