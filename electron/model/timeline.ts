@@ -149,7 +149,7 @@ export function newMediaClip(asset: { id: string; kind: 'video' | 'image' | 'aud
 
 /** A text clip, centred, 3 s, in the default style (or the given one). */
 export function newTextClip(text: string, start: number, idFor: (prefix: string) => string, style: TextStyle = defaultTextStyle): TextClip {
-  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
 }
 
 // ── internal building blocks ────────────────────────────────────────────────
@@ -706,6 +706,8 @@ export type ActiveLayer = {
   opacityFactor: number;
   /** Set while a main-track transition runs; both its clips carry it. */
   transition: LayerTransition | null;
+  /** The timeline time the layer is drawn at (keyframes are evaluated there: model/keyframes.ts clipStateAt). */
+  time?: number;
 };
 
 /** Fade-in × fade-out of a clip at timeline time `t`. */
@@ -751,6 +753,7 @@ export function activeLayersAt(draft: VideoDraft, t: number, opts: { includeAudi
         sourceTime: c.type === 'media' ? sourceTimeAt(c, t) : null,
         opacityFactor: fadeFactor(c, t),
         transition,
+        time: t,
       });
     });
   }
