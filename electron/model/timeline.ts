@@ -147,6 +147,20 @@ export function newMediaClip(asset: { id: string; kind: 'video' | 'image' | 'aud
   };
 }
 
+/** Share of the canvas width a picture added to an overlay track takes (a picture-in-picture, not a second full frame). */
+export const OVERLAY_WIDTH_SHARE = 1 / 3;
+
+/**
+ * Where a picture added to an overlay track lands: fitted whole (nothing cropped), a third of the canvas wide,
+ * centred. `src` is its display size. A source so tall that a third of the width would overflow the canvas's
+ * height is fitted inside the canvas instead.
+ */
+export function overlayTransform(src: { width: number; height: number }, canvas: { width: number; height: number }): Transform {
+  const contain = Math.min(canvas.width / src.width, canvas.height / src.height);
+  const scale = Math.min(1, (canvas.width * OVERLAY_WIDTH_SHARE) / (src.width * contain));
+  return { ...defaultTransform('fit'), scale: clamp(scale, 0.05, 8) };
+}
+
 /** A text clip, centred, 3 s, in the default style (or the given one). */
 export function newTextClip(text: string, start: number, idFor: (prefix: string) => string, style: TextStyle = defaultTextStyle): TextClip {
   return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
