@@ -91,7 +91,7 @@ test('drag a title to the upper third, scale a logo by its corner, undo, reload,
   await expect(selection).toHaveAttribute('data-clip-id', titleId);
   await drag(app, at(0.5, 0.5), at(0.5, 1 / 3), true);
   await expect(app.locator('[data-testid="dm-guide"][data-kind="centre"]')).toHaveCount(1);
-  if (SHOTS) await app.locator('.preview__frame').screenshot({ path: path.join(SHOTS, 'editor-manipulate.png') });
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'editor-manipulate.png') });
   await app.mouse.up();
   await expect(app.getByTestId('dm-guide')).toHaveCount(0);
   let doc = await stored(app, draftId);
