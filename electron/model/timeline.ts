@@ -163,7 +163,7 @@ export function overlayTransform(src: { width: number; height: number }, canvas:
 
 /** A text clip, centred, 3 s, in the default style (or the given one). */
 export function newTextClip(text: string, start: number, idFor: (prefix: string) => string, style: TextStyle = defaultTextStyle): TextClip {
-  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
 }
 
 // ── internal building blocks ────────────────────────────────────────────────
