@@ -12,8 +12,8 @@ import { callApi, expect, test } from '../serve';
 
 /**
  * Direct manipulation on the preview (docs/timeline.md, "On the preview"): a creator drags a title to the upper
- * third, drops a logo on the overlay track (it arrives a third of the canvas wide), scales it by its corner,
- * nudges, edits the title in place, undoes and redoes; a reload keeps it all and the export shows it where the
+ * third and turns it 10°, drops a logo on the overlay track (it arrives a third of the canvas wide), scales it by
+ * its corner, nudges, edits the title in place, undoes and redoes; a reload keeps it all and the export shows it where the
  * preview did.
  */
 
@@ -39,7 +39,7 @@ async function centreOf(l: Locator): Promise<{ x: number; y: number }> {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-test('drag a title to the upper third, scale a logo by its corner, undo, reload, and the export matches the preview', async ({ app }) => {
+test('drag a title to the upper third, turn it 10°, scale a logo by its corner, undo, reload, and the export matches the preview', async ({ app }) => {
   const AT = 1;
   test.setTimeout(testLimit(allOf(footageWork(['pan']), { files: 1 }, decodeWork(1), { mediaSec: 3, decodeSec: AT }, decodeWork(1))));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-manipulate-'));
@@ -104,8 +104,22 @@ test('drag a title to the upper third, scale a logo by its corner, undo, reload,
   await app.getByTestId('redo').click();
   expect(Math.abs(textOf(await stored(app, draftId)).y - 1 / 3)).toBeLessThan(0.01);
 
-  // Arrow keys nudge the selected layer by a canvas pixel (Shift: ten).
+  // The round handle above the title turns it: 10° clockwise (away from the 45° snaps, so exactly where dropped).
+  const handle = await centreOf(app.getByTestId('dm-handle-rotate'));
+  const middle = await centreOf(app.locator('.dm__box'));
+  const radius = middle.y - handle.y;
+  const tilt = (10 * Math.PI) / 180;
+  await drag(app, handle, { x: middle.x + radius * Math.sin(tilt), y: middle.y - radius * Math.cos(tilt) });
+  expect(Math.abs(textOf(await stored(app, draftId)).rotation - 10), 'the title is turned 10°').toBeLessThan(0.5);
+  // The period key turns it one more degree; undo takes that back.
   await frame.focus();
+  const turned = textOf(await stored(app, draftId)).rotation;
+  await app.keyboard.press('.');
+  expect(textOf(await stored(app, draftId)).rotation).toBeCloseTo(turned + 1, 6);
+  await app.keyboard.press('Control+z');
+  expect(textOf(await stored(app, draftId)).rotation).toBeCloseTo(turned, 6);
+
+  // Arrow keys nudge the selected layer by a canvas pixel (Shift: ten).
   const y0 = textOf(await stored(app, draftId)).y;
   await app.keyboard.press('Shift+ArrowUp');
   await app.keyboard.press('ArrowUp');

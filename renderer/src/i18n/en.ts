@@ -452,7 +452,7 @@ export const en = {
   'captions.line': 'line {n}',
 
   'preview.label': 'Preview',
-  'dm.label': 'Preview: click a layer to select it, drag to move, drag a corner to resize. Tab picks layers, arrows nudge, Enter edits text.',
+  'dm.label': 'Preview: click a layer to select it, drag to move, drag a corner to resize, drag the round handle to rotate. Tab picks layers, arrows nudge, comma and period rotate, Enter edits text.',
   'dm.role': 'layout',
   'dm.editTextLabel': 'Text of the title (Enter keeps it, Shift+Enter adds a line, Esc cancels)',
   'preview.play': 'Play (Space)',
@@ -645,7 +645,7 @@ export const en = {
   'keys.dmNudge': 'Preview: move the selected layer by a pixel (Shift: 10 pixels)',
   'keys.dmScale': 'Preview: resize by a corner, keeping its shape (Shift: from the centre)',
   'keys.dmMove': 'Preview: move without snapping to guides',
-  'keys.dmRotate': 'Preview: rotate in 15° steps with the round handle',
+  'keys.dmRotate': 'Preview: turn the selected layer by a degree (Shift: 15°); Shift while dragging the round handle: 15° steps',
   'keys.dmEdit': 'Preview: edit the selected title in place',
   'keys.cueEdit': 'Caption list: edit the caption’s text',
   'keys.cueMove': 'Caption list: previous or next caption',

@@ -29,6 +29,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['↑ ↓ ← →', 'Shift+arrows'], action: 'keys.dmNudge' },
   { keys: ['Shift+corner drag'], action: 'keys.dmScale' },
   { keys: ['Alt+drag'], action: 'keys.dmMove' },
+  { keys: [',', '.', 'Shift+,', 'Shift+.'], action: 'keys.dmRotate' },
   { keys: ['Enter', 'double-click'], action: 'keys.dmEdit' },
   { keys: ['Enter', 'F2'], action: 'keys.cueEdit' },
   { keys: ['↑', '↓'], action: 'keys.cueMove' },

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { findClip, updateClip, type ClipPatch } from '../../../../../../electron/model/timeline';
-import { snapTargets, type SnapTarget } from '../../../../../../electron/model/snap-guides';
+import { normaliseAngle, snapTargets, type SnapTarget } from '../../../../../../electron/model/snap-guides';
 import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
 import { safeZones } from '../safeZones';
@@ -20,7 +20,7 @@ let gestureSeq = 0;
 /**
  * Direct manipulation over the preview canvas (docs/timeline.md, "On the preview"): click a layer to select it,
  * drag to move (snapping to guides; Alt: free), drag a corner to scale (Shift: from the centre), drag the round
- * handle to rotate, arrows nudge, double-click or Enter edits a title in place. Drawn in canvas pixels (the SVG's
+ * handle to rotate (, and . by a degree), arrows nudge, double-click or Enter edits a title in place. Drawn in canvas pixels (the SVG's
  * viewBox) over the canvas; the picture itself is the engine's. Every change is one undo step.
  */
 export function ManipulateLayer({ width, height }: { width: number; height: number }) {
@@ -113,6 +113,12 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
       const found = findClip(doc, sel.clipId);
       // Held arrows repeat: one undo step per burst (the history gate's quiet window), not per pixel.
       if (found) apply(sel.clipId, movePatch(found.clip, sel, sel.cx + d.x, sel.cy + d.y, canvas), `nudge:${sel.clipId}`, false);
+    } else if (rotationPatch && (e.code === 'Comma' || e.code === 'Period') && !e.altKey) {
+      // , and . turn the layer by a degree (Shift: 15°), like the rotate handle.
+      e.preventDefault();
+      const found = findClip(doc, sel.clipId);
+      const by = (e.code === 'Comma' ? -1 : 1) * (e.shiftKey ? 15 : 1);
+      if (found) apply(sel.clipId, rotationPatch(found.clip, normaliseAngle(sel.rotation + by)), `rotate:${sel.clipId}`, false);
     } else if ((e.key === 'Enter' || e.key === 'F2') && sel.kind === 'text') {
       e.preventDefault();
       setEditing(sel.clipId);

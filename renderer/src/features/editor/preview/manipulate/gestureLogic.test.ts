@@ -6,7 +6,7 @@ import { gestureStep, type Gesture } from './gestureLogic';
 import { textBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
-const title: TextClip = { id: 't', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.3, y: 0.6, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+const title: TextClip = { id: 't', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.3, y: 0.6, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
 const metrics = { width: 300, height: 120, centerX: 150, centerY: 60 };
 
 function moveGesture(): Gesture {

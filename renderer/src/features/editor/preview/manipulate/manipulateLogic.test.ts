@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } from '../../../../../../electron/model/draft';
 import { place } from '../../../../../../electron/model/geometry';
-import { angleTo, boundsOf, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { newVideoDraft } from '../../../../../../electron/model/draft';
+import { updateClip } from '../../../../../../electron/model/timeline';
+import { angleTo, boundsOf, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
   id: 'm', type: 'media', assetId: 'a', start: 0, in: 0, out: 2, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
   transform: { ...defaultTransform('fit'), ...over }, transitionIn: null, brand: null,
 });
-const text: TextClip = { id: 't', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+const text: TextClip = { id: 't', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
 const box = (over: Partial<LayerBox> = {}): LayerBox => ({ clipId: 'b', kind: 'media', trackKind: 'overlay', cx: 500, cy: 800, w: 300, h: 200, rotation: 0, ...over });
 
 describe('boxes', () => {
@@ -119,5 +121,21 @@ describe('moving, rotating, keys', () => {
     expect(cycleLayer(bs, 'a', false)).toBeNull();
     expect(cycleLayer(bs, 'c', true)).toBeNull();
     expect(cycleLayer(bs, null, true)).toBe('a');
+  });
+});
+
+describe('rotation', () => {
+  it('turns media by transform.rotation and text by its own, clamped to −180..180 by updateClip', () => {
+    const doc = newVideoDraft('d', '9:16', 30, (p) => `${p}-1`);
+    const tracks = doc.tracks.map((tr) => (tr.kind === 'overlay' ? { ...tr, clips: [media()] } : tr.kind === 'text' ? { ...tr, clips: [text] } : tr));
+    const d0 = { ...doc, tracks };
+    const r1 = updateClip(d0, 'm', rotatePatch(media(), 10));
+    const r2 = updateClip(d0, 't', rotatePatch(text, 400));
+    if (!r1.ok || !r2.ok) throw new Error('refused');
+    const m = r1.draft.tracks.find((tr) => tr.kind === 'overlay')!.clips[0]!;
+    const tx = r2.draft.tracks.find((tr) => tr.kind === 'text')!.clips[0]!;
+    expect(rotationOf(m)).toBe(10);
+    expect(rotationOf(tx)).toBe(180);
+    expect(mediaBox(m as MediaClip, { width: 300, height: 300 }, canvas, 'overlay').rotation).toBe(10);
   });
 });

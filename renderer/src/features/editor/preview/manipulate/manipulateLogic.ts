@@ -21,10 +21,14 @@ export type TextMetrics = { width: number; height: number; centerX: number; cent
 export const corners = ['nw', 'ne', 'se', 'sw'] as const;
 export type Corner = (typeof corners)[number];
 
-/** Rotation of a clip (degrees); drafts from before rotation have none. */
+/** Rotation of a clip (degrees clockwise): media turn with their transform, text blocks by their own. */
 export function rotationOf(clip: Clip): number {
-  const r = clip.type === 'media' ? (clip.transform as { rotation?: number }).rotation : (clip as { rotation?: number }).rotation;
-  return typeof r === 'number' && Number.isFinite(r) ? r : 0;
+  return clip.type === 'media' ? clip.transform.rotation : clip.rotation;
+}
+
+/** The clip change that turns a layer to `deg` degrees (−180..180). */
+export function rotatePatch(clip: Clip, deg: number): ClipPatch {
+  return clip.type === 'media' ? { transform: { rotation: deg } } : { rotation: deg };
 }
 
 /** Where a media clip is drawn (the picture's rectangle, not the canvas its `fit` pads on the main track). */
