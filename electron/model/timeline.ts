@@ -4,6 +4,8 @@ import {
   defaultTextStyle,
   defaultTransform,
   MediaClip,
+  ROTATION_MAX,
+  ROTATION_MIN,
   SPEED_MAX,
   SPEED_MIN,
   TextClip,
@@ -145,6 +147,20 @@ export function newMediaClip(asset: { id: string; kind: 'video' | 'image' | 'aud
     transitionIn: null,
     brand: null,
   };
+}
+
+/** Share of the canvas width a picture added to an overlay track takes (a picture-in-picture, not a second full frame). */
+export const OVERLAY_WIDTH_SHARE = 1 / 3;
+
+/**
+ * Where a picture added to an overlay track lands: fitted whole (nothing cropped), a third of the canvas wide,
+ * centred. `src` is its display size. A source so tall that a third of the width would overflow the canvas's
+ * height is fitted inside the canvas instead.
+ */
+export function overlayTransform(src: { width: number; height: number }, canvas: { width: number; height: number }): Transform {
+  const contain = Math.min(canvas.width / src.width, canvas.height / src.height);
+  const scale = Math.min(1, (canvas.width * OVERLAY_WIDTH_SHARE) / (src.width * contain));
+  return { ...defaultTransform('fit'), scale: clamp(scale, 0.05, 8) };
 }
 
 /** A text clip, centred, 3 s, in the default style (or the given one). */
@@ -576,10 +592,12 @@ export type ClipPatch = {
   x?: number;
   y?: number;
   maxWidth?: number;
+  /** Text: degrees clockwise (media turn with `transform.rotation`). */
+  rotation?: number;
 };
 
 const MEDIA_ONLY = ['volume', 'transform'] as const;
-const TEXT_ONLY = ['text', 'style', 'styleRole', 'x', 'y', 'maxWidth'] as const;
+const TEXT_ONLY = ['text', 'style', 'styleRole', 'x', 'y', 'maxWidth', 'rotation'] as const;
 
 /**
  * Applies inspector changes. Numbers are clamped to their ranges (fades also to the clip's length, in whole
@@ -618,6 +636,7 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
         y: t.y === undefined ? clip.transform.y : clamp(t.y, -1, 2),
         scale: t.scale === undefined ? clip.transform.scale : clamp(t.scale, 0.05, 8),
         opacity: t.opacity === undefined ? clip.transform.opacity : clamp(t.opacity, 0, 1),
+        rotation: t.rotation === undefined ? clip.transform.rotation : clamp(t.rotation, ROTATION_MIN, ROTATION_MAX),
         crop,
       };
     }
@@ -646,6 +665,7 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
       x: patch.x === undefined ? clip.x : clamp(patch.x, -1, 2),
       y: patch.y === undefined ? clip.y : clamp(patch.y, -1, 2),
       maxWidth: patch.maxWidth === undefined ? clip.maxWidth : clamp(patch.maxWidth, 0.1, 1),
+      rotation: patch.rotation === undefined ? clip.rotation : clamp(patch.rotation, ROTATION_MIN, ROTATION_MAX),
       fadeIn: fade(patch.fadeIn, clip.fadeIn),
       fadeOut: fade(patch.fadeOut, clip.fadeOut),
     };
