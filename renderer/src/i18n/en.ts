@@ -519,6 +519,13 @@ export const en = {
   'inspector.speed': 'Speed',
   'inspector.audio': 'Audio',
   'inspector.volume': 'Volume',
+  'inspector.ducking': 'Duck under voice',
+  'inspector.duckLevel': 'Duck to',
+  // {db}: a whole number of decibels, e.g. "-10" (the level the music drops to while someone speaks).
+  'inspector.duckLevelValue': '{db} dB',
+  'inspector.duckHint': 'The whole “{name}” track drops to this level while a voiceover plays, and comes back up between sentences.',
+  'inspector.duckNoVoice': 'Record or add a voiceover: this track will drop while it plays.',
+  'inspector.duckOffHint': 'Switch on to lower this track automatically while a voiceover plays.',
   'inspector.fades': 'Fades',
   'inspector.fadeIn': 'Fade in',
   'inspector.fadeOut': 'Fade out',
