@@ -12,6 +12,8 @@ export type RunOptions = {
   signal?: AbortSignal;
   /** Called with how far ffmpeg has got in the output (seconds), as it reports it on stderr. */
   onProgress?: (p: { seconds: number }) => void;
+  /** Everything ffmpeg prints on stderr, as it comes (a filter's report, e.g. loudnorm's measurements). */
+  onStderr?: (text: string) => void;
 };
 
 const quiet: Log = { debug: () => {}, error: () => {} };
@@ -63,14 +65,16 @@ export class MediaTools {
   /** Runs ffmpeg with `args` to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
   async run(args: readonly string[], options: RunOptions = {}): Promise<void> {
     throwIfAborted(options.signal);
-    const onProgress = options.onProgress;
+    const { onProgress, onStderr } = options;
     let pending = '';
     const exit = await this.spawnTracked(this.binaries.ffmpeg, [...FFMPEG_GLOBALS, ...(onProgress ? ['-stats'] : []), ...args], {
       signal: options.signal,
       stdout: 'ignore',
       output: outputOf(args),
-      onStderr: onProgress
+      onStderr: onProgress || onStderr
         ? (text) => {
+            onStderr?.(text);
+            if (!onProgress) return;
             // Stats lines end in '\r' while running; a chunk may end mid-line.
             const lines = (pending + text).split(/[\r\n]/);
             pending = lines.pop() ?? '';

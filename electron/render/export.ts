@@ -7,11 +7,13 @@ import type { CaptionTrack } from '../model/caption-track';
 import { type TextClip, type VideoDraft, draftDuration } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, clause, errorMessage, isAppError } from '../model/errors';
+import type { LoudnessTarget } from '../model/loudness';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
 import type { RasterizedCaptionTrack } from './caption';
 import { writeCaptionSequence } from './caption-sequence';
 import { type CaptionSequenceFile, type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+import { type LoudnessPhase, normaliseLoudness, withLosslessAudio } from './loudness';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
 /**
@@ -37,8 +39,13 @@ export type ExportRequest = {
   variant?: VariantPlan | null;
   outputPath: string;
   signal?: AbortSignal;
-  /** 0..1 as ffmpeg advances through the draft's duration. */
-  onProgress?: (fraction: number) => void;
+  /**
+   * 0..1 over the whole export, with the pass it is in: the render, then (with a loudness target) the measure
+   * and normalise passes.
+   */
+  onProgress?: (fraction: number, phase: ExportPhase) => void;
+  /** Level the sound to this (two-pass loudnorm, render/loudness.ts); default: the variant's target, if any. */
+  loudness?: LoudnessTarget | null;
   /**
    * Stream facts of a source (media/stream-facts.ts) for smart render; without it every export re-encodes.
    * Asked only when the draft's shape allows a copy at all.
@@ -49,9 +56,28 @@ export type ExportRequest = {
 
 /** `copy`: joined by stream copy (smart render, no re-encoding); `encode`: rendered through the filter graph. */
 export type ExportMethod = 'copy' | 'encode';
+export type ExportPhase = 'render' | LoudnessPhase;
 export type ExportOutcome = { outputPath: string; sizeBytes: number; durationSec: number; method: ExportMethod };
 
 export const PART_SUFFIX = '.part.mp4';
+
+/**
+ * Shares of the progress bar when the sound is levelled after the render: the loudness passes read or copy
+ * what the render made (sound alone, then the picture copied), so they take a small part of its time.
+ */
+const PHASE_SHARE: Record<ExportPhase, [start: number, size: number]> = { render: [0, 0.85], measure: [0.85, 0.1], normalise: [0.95, 0.05] };
+
+function loudnessOf(req: ExportRequest): LoudnessTarget | null {
+  return req.loudness !== undefined ? req.loudness : (req.variant?.loudness ?? null);
+}
+
+/** Reports `fraction` of `phase` as a share of the whole export. */
+function report(req: ExportRequest, phase: ExportPhase, fraction: number): void {
+  const f = Math.min(1, Math.max(0, fraction));
+  if (!loudnessOf(req)) return req.onProgress?.(f, phase);
+  const [start, size] = PHASE_SHARE[phase];
+  req.onProgress?.(start + size * f, phase);
+}
 
 /** `/dir/Trip.mp4` → `/dir/.Trip.part.mp4`: hidden, and swept on the next open if a crash left it. */
 export function partPathFor(outputPath: string): string {
@@ -150,20 +176,51 @@ async function captionSequences(req: ExportRequest, listDir: string): Promise<Ca
 
 async function encode(tools: MediaTools, req: ExportRequest, compiled: CompiledExport, part: string): Promise<ExportOutcome> {
   await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
+  let last: ExportPhase;
   try {
-    await tools.run(compiled.args, {
+    await tools.run(loudnessOf(req) ? withLosslessAudio(compiled.args) : compiled.args, {
       signal: req.signal,
-      onProgress: ({ seconds }) => req.onProgress?.(Math.min(1, seconds / compiled.durationSec)),
+      onProgress: ({ seconds }) => report(req, 'render', seconds / compiled.durationSec),
     });
-    await fs.rename(part, req.outputPath);
+    last = await finishPart(tools, req, part, compiled.durationSec);
   } catch (e) {
     await fs.rm(part, { force: true });
     if (isAppError(e)) throw e;
     throw exportError(errorMessage(e), req.outputPath);
   }
   const { size } = await fs.stat(req.outputPath);
-  req.onProgress?.(1);
+  req.onProgress?.(1, last);
   return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec, method: 'encode' };
+}
+
+/**
+ * A finished render becomes the output: as it is, or, with a loudness target, through the measure and
+ * normalise passes into a second part file, so the output path only ever holds a finished, levelled file.
+ */
+async function finishPart(tools: MediaTools, req: ExportRequest, part: string, durationSec: number): Promise<ExportPhase> {
+  const target = loudnessOf(req);
+  if (!target) {
+    await fs.rename(part, req.outputPath);
+    return 'render';
+  }
+  const levelled = part.slice(0, -PART_SUFFIX.length) + '.loudness' + PART_SUFFIX;
+  try {
+    const { measured, written } = await normaliseLoudness(tools, part, levelled, target, {
+      signal: req.signal,
+      durationSec,
+      onProgress: (phase, f) => report(req, phase, f),
+    });
+    if (measured) req.log?.(`export: measured ${measured.integratedLufs} LUFS, ${measured.truePeakDbtp} dBTP; target ${target.integratedLufs} LUFS`);
+    if (!written) {
+      await fs.rename(part, req.outputPath);
+      return measured ? 'measure' : 'render';
+    }
+    await fs.rename(levelled, req.outputPath);
+    await fs.rm(part, { force: true });
+    return 'normalise';
+  } finally {
+    await fs.rm(levelled, { force: true });
+  }
 }
 
 /**
@@ -200,15 +257,16 @@ async function tryStreamCopy(tools: MediaTools, req: ExportRequest): Promise<Exp
   const part = partPathFor(req.outputPath);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-concat-'));
   const list = path.join(dir, 'clips.ffconcat');
+  let last: ExportPhase;
   try {
     await fs.writeFile(list, plan.concat);
     await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
     const c = streamCopyCommand(list, part);
     await tools.run([...c.inputOptions, '-i', c.input, ...c.outputOptions, c.output], {
       signal: req.signal,
-      onProgress: ({ seconds }) => req.onProgress?.(Math.min(1, seconds / plan.durationSec)),
+      onProgress: ({ seconds }) => report(req, 'render', seconds / plan.durationSec),
     });
-    await fs.rename(part, req.outputPath);
+    last = await finishPart(tools, req, part, plan.durationSec);
   } catch (e) {
     await fs.rm(part, { force: true });
     if (req.signal?.aborted) throw e;
@@ -217,7 +275,7 @@ async function tryStreamCopy(tools: MediaTools, req: ExportRequest): Promise<Exp
     await fs.rm(dir, { recursive: true, force: true });
   }
   const { size } = await fs.stat(req.outputPath);
-  req.onProgress?.(1);
+  req.onProgress?.(1, last);
   return { outputPath: req.outputPath, sizeBytes: size, durationSec: plan.durationSec, method: 'copy' };
 }
 

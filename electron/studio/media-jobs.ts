@@ -12,10 +12,11 @@ import type { VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
 import { ImportRequest } from '../model/import';
+import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
-import { exportFileName, freeExportPath, runExport } from '../render/export';
+import { type ExportPhase, exportFileName, freeExportPath, runExport } from '../render/export';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
 import { rasterizeText } from '../render/text';
 import { rasterizeDraftCaptions } from './caption-raster';
@@ -151,9 +152,10 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     captionCacheDir: rooms.folder.textCacheDir,
     preset: req.preset,
     variant: req.variant ?? null,
+    loudness: req.loudness,
     outputPath,
     signal: job.signal,
-    onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
+    onProgress: (f, phase) => job.progress(f, exportPhaseDetail(phase, f, req.loudness ?? req.variant?.loudness ?? null)),
     streamFacts: async (assetId) => {
       const a = rooms.assets.get(assetId);
       return a ? readStreamFacts(tools, rooms.folder.originalPath(a.sha256, a.ext), job.signal) : null;
@@ -168,6 +170,14 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     durationSec: out.durationSec,
     method: out.method,
   };
+}
+
+/** The export job's detail line: which pass runs (the loudness passes follow the render) and how far the whole is. */
+export function exportPhaseDetail(phase: ExportPhase, fraction: number, target: LoudnessTarget | null): string {
+  const pct = `${Math.round(fraction * 100)}%`;
+  if (phase === 'measure') return `Measuring loudness · ${pct}`;
+  if (phase === 'normalise') return `Levelling sound to ${target ? loudnessLabel(target) : 'the target'} · ${pct}`;
+  return target ? `Rendering · ${pct}` : pct;
 }
 
 /**
