@@ -2,6 +2,7 @@ import { captionsBench, formatCaptionsBench } from './captions';
 import { formatImageBench, imageBench } from './image';
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
+import { formatPreviewBench, previewBench } from './preview';
 import { formatRenderBench, renderBench } from './render';
 import { formatSearchBench, searchOnlyBench } from './search';
 import { formatSignatureCost, signatureCostBench } from './signature-cost';
@@ -48,6 +49,11 @@ const BENCHES: Record<string, Bench> = {
     describe: 'sync to script on ~60 s of espeak-ng speech (speed × real time, cue start error p95) and the export cost of word-highlight captions on a 60 s draft',
     run: (log) => captionsBench({ log }),
     format: formatCaptionsBench,
+  },
+  preview: {
+    describe: 'preview fps and dropped frames of a 3-layer 1080x1920 edit, timeline drag/trim frame time at 300 clips, first grid scroll at 2,000 assets (Chromium)',
+    run: (log) => previewBench({ log }),
+    format: formatPreviewBench,
   },
   render: {
     describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
