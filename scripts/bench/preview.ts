@@ -125,7 +125,7 @@ function mediaClip(assetId: string, start: number, inT: number, outT: number, tr
   return { id: `clip${++ids}`, type: 'media', assetId, start, in: inT, out: outT, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: { ...defaultTransform('fill'), ...transform }, transitionIn: null, brand: null };
 }
 function textClip(text: string, start: number, duration: number, y: number): TextClip {
-  return { id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null, style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } } };
+  return { id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, rotation: 0, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null, style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } } };
 }
 
 async function saveDraft(page: Page, name: string, fill: (tracks: Record<'main' | 'overlay' | 'text', VideoDraft['tracks'][number]>) => void): Promise<void> {
