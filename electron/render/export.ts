@@ -11,7 +11,8 @@ import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
 import type { RasterizedCaptionTrack } from './caption';
 import { writeCaptionSequence } from './caption-sequence';
-import { type CaptionSequenceFile, type CompiledExport, type SourceFacts, type TextLayerFile, compileExport } from './compiler';
+import { type VideoEncoder, SOFTWARE_ENCODER } from '../model/video-encoder';
+import { type CaptionSequenceFile, type CompiledOutputs, type OutputRequest, type SourceFacts, type TextLayerFile, compileOutputs } from './compiler';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
 /**
@@ -45,6 +46,8 @@ export type ExportRequest = {
    */
   streamFacts?: (assetId: string) => Promise<StreamFacts | null>;
   log?: (message: string) => void;
+  /** The H.264 encoder (hw-encoders.ts picks it); libx264 when absent. A hardware one that fails falls back to it. */
+  encoder?: VideoEncoder;
 };
 
 /** `copy`: joined by stream copy (smart render, no re-encoding); `encode`: rendered through the filter graph. */
@@ -116,25 +119,51 @@ export function exportError(detail: string, outputPath: string): AppError {
 export async function runExport(tools: MediaTools, req: ExportRequest): Promise<ExportOutcome> {
   const copied = await tryStreamCopy(tools, req);
   if (copied) return copied;
+  const [outcome] = await runOutputs(tools, req, [{ variant: req.variant ?? null, outputPath: req.outputPath, label: '' }]);
+  return outcome!;
+}
+
+/** One output of a one-pass export; `label` names it in errors ("TikTok + Reels"). */
+export type VariantOutput = OutputRequest & { label: string };
+
+/**
+ * Every variant of one draft in ONE ffmpeg process (compiler.ts compileOutputs): the draft is decoded and
+ * composited once, then split into each output's size, fps and bitrate. Progress runs through the longest
+ * output; cancel stops the one process; if any output fails, the job fails, naming the output, and no file is
+ * left at any output path (all part files are removed). Outcomes in the order of `outputs`.
+ */
+export async function runVariantExport(tools: MediaTools, req: Omit<ExportRequest, 'variant' | 'outputPath'>, outputs: readonly VariantOutput[]): Promise<ExportOutcome[]> {
+  if (outputs.length === 1) return [await runExport(tools, { ...req, variant: outputs[0]!.variant, outputPath: outputs[0]!.outputPath })];
+  return runOutputs(tools, req, outputs);
+}
+
+async function runOutputs(tools: MediaTools, req: Omit<ExportRequest, 'variant' | 'outputPath'>, outputs: readonly VariantOutput[]): Promise<ExportOutcome[]> {
   const texts = new Map<string, TextLayerFile>();
   for (const t of req.draft.tracks) {
     if (t.hidden) continue;
     for (const c of t.clips) if (c.type === 'text') texts.set(c.id, await req.rasterize(c));
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
-  const part = partPathFor(req.outputPath);
   const listDir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-captions-'));
   try {
     const captions = await captionSequences(req, listDir);
-    const compiled = compileOrExplain(req, texts, part, captions);
-    return await encode(tools, req, compiled, part);
+    const encoder = req.encoder ?? SOFTWARE_ENCODER;
+    try {
+      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, encoder), outputs);
+    } catch (e) {
+      // A hardware encoder that passed its trial can still refuse a real job (a size it cannot do, a busy GPU):
+      // the export then runs again in software, so hardware encoding can only make an export faster.
+      if (encoder === SOFTWARE_ENCODER || req.signal?.aborted || (isAppError(e) && e.code !== 'unsupported_media')) throw e;
+      req.log?.(`export: ${encoder} failed (${errorMessage(e)}); exporting again with ${SOFTWARE_ENCODER}`);
+      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, SOFTWARE_ENCODER), outputs);
+    }
   } finally {
     await fs.rm(listDir, { recursive: true, force: true });
   }
 }
 
 /** Each burned-in caption track as one image-sequence input (caption-sequence.ts). */
-async function captionSequences(req: ExportRequest, listDir: string): Promise<CaptionSequenceFile[]> {
+async function captionSequences(req: Omit<ExportRequest, 'variant' | 'outputPath'>, listDir: string): Promise<CaptionSequenceFile[]> {
   const out: CaptionSequenceFile[] = [];
   if (!req.rasterizeCaptions || !req.captionCacheDir) return out;
   const total = draftDuration(req.draft);
@@ -148,22 +177,53 @@ async function captionSequences(req: ExportRequest, listDir: string): Promise<Ca
   return out;
 }
 
-async function encode(tools: MediaTools, req: ExportRequest, compiled: CompiledExport, part: string): Promise<ExportOutcome> {
-  await fs.mkdir(path.dirname(req.outputPath), { recursive: true });
+async function encode(tools: MediaTools, req: Omit<ExportRequest, 'variant' | 'outputPath'>, compiled: CompiledOutputs, outputs: readonly VariantOutput[]): Promise<ExportOutcome[]> {
+  for (const o of outputs) await fs.mkdir(path.dirname(o.outputPath), { recursive: true });
+  const parts = outputs.map((o) => partPathFor(o.outputPath));
+  const renamed: string[] = [];
   try {
     await tools.run(compiled.args, {
       signal: req.signal,
       onProgress: ({ seconds }) => req.onProgress?.(Math.min(1, seconds / compiled.durationSec)),
     });
-    await fs.rename(part, req.outputPath);
+    // ffmpeg can end well with an output it never wrote (one whose muxer gave up): every file must be there.
+    for (const [i, part] of parts.entries()) {
+      if (!(await fs.stat(part).then((st) => st.size > 0, () => false))) throw new Error(`${outputs[i]!.label || 'the output'} was not written`);
+    }
+    for (const [i, part] of parts.entries()) {
+      await fs.rename(part, outputs[i]!.outputPath);
+      renamed.push(outputs[i]!.outputPath);
+    }
   } catch (e) {
-    await fs.rm(part, { force: true });
+    // All or nothing: a post is delivered with every channel's file or none, so no output survives a failure.
+    await Promise.all(parts.map((p) => fs.rm(p, { force: true })));
+    await Promise.all(renamed.map((o) => fs.rm(o, { force: true })));
     if (isAppError(e)) throw e;
-    throw exportError(errorMessage(e), req.outputPath);
+    throw variantsError(errorMessage(e), outputs);
   }
-  const { size } = await fs.stat(req.outputPath);
   req.onProgress?.(1);
-  return { outputPath: req.outputPath, sizeBytes: size, durationSec: compiled.durationSec, method: 'encode' };
+  return Promise.all(
+    outputs.map(async (o, i) => ({
+      outputPath: o.outputPath,
+      sizeBytes: (await fs.stat(o.outputPath)).size,
+      durationSec: compiled.outputs[i]!.durationSec,
+      method: 'encode' as const,
+    })),
+  );
+}
+
+/**
+ * The error of a one-pass export: exportError's advice, and with several outputs which one broke when ffmpeg
+ * said so ("output file #1", or the output's file name), else that the whole export stopped.
+ */
+export function variantsError(detail: string, outputs: readonly VariantOutput[]): AppError {
+  const byIndex = /output (?:file|stream) #(\d+)/i.exec(detail);
+  const named = outputs.find((o) => detail.includes(path.basename(partPathFor(o.outputPath))) || detail.includes(path.basename(o.outputPath)));
+  const culprit = byIndex ? outputs[Number(byIndex[1])] : named;
+  const base = exportError(detail, (culprit ?? outputs[0]!).outputPath);
+  if (outputs.length === 1) return base;
+  const who = culprit?.label ? `The ${culprit.label} version failed, so none of the ${outputs.length} versions was kept. ` : `The export of all ${outputs.length} versions stopped. `;
+  return new AppError(base.code, who + base.message);
 }
 
 /**
@@ -171,9 +231,16 @@ async function encode(tools: MediaTools, req: ExportRequest, compiled: CompiledE
  * to that for every draft the schema accepts). Anything else would be a bug in it: the user still gets a
  * message to act on, never a TypeError, and the log gets the cause.
  */
-function compileOrExplain(req: ExportRequest, texts: Map<string, TextLayerFile>, part: string, captions: CaptionSequenceFile[] = []): CompiledExport {
+function compileOrExplain(
+  req: Omit<ExportRequest, 'variant' | 'outputPath'>,
+  texts: Map<string, TextLayerFile>,
+  outputs: readonly VariantOutput[],
+  captions: CaptionSequenceFile[],
+  encoder: VideoEncoder,
+): CompiledOutputs {
   try {
-    return compileExport(req.draft, req.sources, texts, req.preset, part, req.variant ?? null, captions);
+    const parts = outputs.map((o) => ({ variant: o.variant, outputPath: partPathFor(o.outputPath) }));
+    return compileOutputs(req.draft, req.sources, texts, req.preset, parts, captions, encoder);
   } catch (e) {
     if (isAppError(e)) throw e;
     req.log?.(`export: the compiler failed on draft "${req.draft.name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
