@@ -274,12 +274,20 @@ function lastLines(text: string | null | undefined, n = 6): string {
  * returned as a clause, without its closing punctuation ("Conversion failed!" → "Conversion failed"), for the
  * caller's sentence to end.
  */
+const SAYS_NOTHING = /^(Conversion failed!?|Error initializing output stream [\d:]+ --\s*|\d+ frames? left in the queue on closing)$/;
+
+const ERRORISH = /error|could not|cannot|failed|invalid|no such|denied|no space|not found|unable|does not|unknown|unsupported/i;
+
 export function summarizeFfmpegError(message: string, stderr: string | null | undefined): string {
   const lines = (stderr ?? '')
     .split(/[\r\n]/)
     .map((l) => l.trim())
-    .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|ffprobe version|built with|configuration:|lib\w+\s+\d)/.test(l));
-  const last = lines.at(-1);
+    // Lines that close a failed run and say nothing ("Conversion failed!", an output stream's empty "Error
+    // initializing", frames dropped at closing) are skipped: the cause comes before them.
+    .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|ffprobe version|built with|configuration:|lib\w+\s+\d)/.test(l) && !SAYS_NOTHING.test(l.replace(/^\[[^\]]+\]\s*/, '')));
+  // Encoders print their statistics after the error when a run stops ("Qavg: …"): the last line that reads as
+  // an error is the cause, else the last line.
+  const last = lines.findLast((l) => ERRORISH.test(l)) ?? lines.at(-1);
   // Drop "[mov,mp4 @ 0x…]" prefixes and the input's path: the user knows which file it was.
   const clean = (s: string) => s.replace(/^\[[^\]]+\]\s*/, '').replace(/^(?:[A-Za-z]:)?[\\/][^:]*:\s*/, '');
   return clause(last ? clean(last) : clean(message.replace(/^ffmpeg exited with code \d+:\s*/, '')));

@@ -17,6 +17,11 @@ export const ExportJobInput = z.object({
    * video bitrate cap. When given it decides size and fps instead of the preset; the preset's quality stays.
    */
   variant: VariantPlan.optional(),
+  /**
+   * Several variants of the draft in ONE ffmpeg process (a post's channels): each with its plan, its file and a
+   * label for errors ("TikTok + Reels"). When given, `variant` and `outputPath` are not used.
+   */
+  outputs: z.array(z.object({ variant: VariantPlan, outputPath: z.string(), label: z.string() })).min(1).optional(),
 });
 export type ExportJobInput = z.infer<typeof ExportJobInput>;
 
