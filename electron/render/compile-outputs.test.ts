@@ -33,7 +33,7 @@ describe('compileOutputs', () => {
     expect(r.durationSec).toBe(10);
     expect(r.outputs.map((o) => [o.outputPath, o.width, o.height, o.fps, o.durationSec])).toEqual([['/a.mp4', 1080, 1920, 30, 10], ['/b.mp4', 720, 1280, 24, 10], ['/c.mp4', 540, 960, 30, 4]]);
     const files = ['/a.mp4', '/b.mp4', '/c.mp4'].map((f) => r.args.indexOf(f));
-    const group = (i: number) => r.args.slice(i === 0 ? r.args.indexOf('-filter_complex') + 2 : files[i - 1]! + 1, files[i]!);
+    const group = (i: number) => r.args.slice(i === 0 ? r.args.indexOf('-filter_complex') + 2 : files[i - 1]! + 1, files[i]);
     expect(group(0)).not.toContain('-maxrate');
     expect(group(1)).toEqual(expect.arrayContaining(['-maxrate', '2500k']));
     expect(group(2)[group(2).indexOf('-t') + 1]).toBe('4');
