@@ -23,6 +23,12 @@ export const ExportJobInput = z.object({
    * variant is given, else the sound as mixed; null: as mixed even for a channel.
    */
   loudness: LoudnessTarget.nullable().optional(),
+  /**
+   * Several variants of the draft in ONE ffmpeg process (a post's channels): each with its plan, its file and a
+   * label for errors ("TikTok + Reels"). When given, `variant` and `outputPath` are not used; each output is
+   * levelled to its variant's channel target unless `loudness` says otherwise.
+   */
+  outputs: z.array(z.object({ variant: VariantPlan, outputPath: z.string(), label: z.string() })).min(1).optional(),
 });
 export type ExportJobInput = z.infer<typeof ExportJobInput>;
 

@@ -7,6 +7,7 @@ import { numberExpression } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
+import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
 import { XFADE_TRANSITION } from '../model/xfade';
 
 /**
@@ -49,6 +50,15 @@ export type TextLayerFile = { path: string; left: number; top: number; width: nu
 export type CaptionSequenceFile = { listPath: string; left: number; top: number };
 
 export type CompiledExport = { args: string[]; durationSec: number; width: number; height: number; fps: number };
+
+/** One output of a multi-output export: a channel's variant (null: the preset's size and fps) and its file. */
+export type OutputRequest = { variant: VariantPlan | null; outputPath: string };
+/** Several outputs compiled into one argument list; `durationSec` is the longest (what progress runs through). */
+export type CompiledOutputs = {
+  args: string[];
+  outputs: { outputPath: string; durationSec: number; width: number; height: number; fps: number }[];
+  durationSec: number;
+};
 
 /** Output audio: what every platform accepts. */
 export const AUDIO_RATE = 48_000;
@@ -634,11 +644,33 @@ export function compileExport(
   variant: VariantPlan | null = null,
   /** Burned-in caption tracks, drawn over everything else in the order given. */
   captions: readonly CaptionSequenceFile[] = [],
+  encoder: VideoEncoder = SOFTWARE_ENCODER,
 ): CompiledExport {
+  const { args, outputs } = compileOutputs(draft, sources, texts, preset, [{ variant, outputPath }], captions, encoder);
+  return { args, ...outputs[0]! };
+}
+
+/**
+ * Several outputs of one draft in ONE ffmpeg process (docs/export.md, "Every channel in one pass"): the draft is
+ * decoded and composited once, then `split`/`asplit` feed each output its own reframe, fps, duration cap and
+ * bitrate cap. With one output the graph is exactly compileExport's. The composition lasts as long as the longest
+ * output; a shorter one is cut at its cap by `-t` (a clip crossing that cap is cut, not faded out there).
+ */
+export function compileOutputs(
+  draft: VideoDraft,
+  sources: Map<string, SourceFacts>,
+  texts: Map<string, TextLayerFile>,
+  preset: ExportPreset,
+  outputs: readonly OutputRequest[],
+  captions: readonly CaptionSequenceFile[] = [],
+  encoder: VideoEncoder = SOFTWARE_ENCODER,
+): CompiledOutputs {
   const full = draftDuration(draft);
   if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
-  // The composition is built for the whole draft; the output stops at the channel's cap (`-t`).
-  const total = variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full;
+  if (outputs.length === 0) throw new AppError('invalid_input', 'Nothing to export: choose at least one channel or preset.');
+  // The composition is built for the longest output; each output stops at its channel's cap (`-t`).
+  const totals = outputs.map(({ variant }) => (variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full));
+  const total = Math.max(...totals);
   const names = new Map<string, string>();
   draft.tracks.forEach((t) => t.clips.forEach((c, i) => names.set(c.id, `clip ${i + 1} on the ${t.name || t.kind} track`)));
   const clipName = (c: Clip) => names.get(c.id) ?? 'a clip';
@@ -668,14 +700,40 @@ export function compileExport(
   const voice = voiceWindows(draft);
   for (const t of draft.tracks) if (t.kind === 'audio' && !t.hidden && !t.muted) audioTrack(ctx, t, voice, audio);
 
-  const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
-  const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
-  const tail: string[] = [];
-  if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
-  else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
-  if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
-  v = g.chain([v], tail, 'v');
-  if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
+  return outputTail(ctx, draft, preset, outputs, totals, total, v, audio, encoder);
+}
+
+/**
+ * The output tail: the composited picture and sound, split into one branch per output (reframe, fps) and one
+ * `-map … output` group per output with its own encoder settings and duration.
+ */
+function outputTail(
+  ctx: Ctx,
+  draft: VideoDraft,
+  preset: ExportPreset,
+  outputs: readonly OutputRequest[],
+  totals: readonly number[],
+  total: number,
+  composed: string,
+  audio: AudioSource[],
+  encoder: VideoEncoder,
+): CompiledOutputs {
+  const { g } = ctx;
+  const n = outputs.length;
+  const vIns = n === 1 ? [composed] : splitInto(g, composed, n, 'split', 'o');
+  const branches = outputs.map(({ variant }, i) => {
+    let v = vIns[i]!;
+    const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
+    const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
+    const tail: string[] = [];
+    if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
+    else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
+    if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
+    tail.push(...encoderFilters(encoder));
+    v = g.chain([v], tail, 'v');
+    if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
+    return { v, out, fps };
+  });
 
   // Always an audio stream (silence when nothing plays), so the file plays everywhere.
   let a: string;
@@ -688,21 +746,31 @@ export function compileExport(
       : g.chain(audio.map((s) => s.label), [`amix=inputs=${audio.length}:normalize=0:duration=longest`, ...pad], 'a');
     if (a.includes(':')) a = g.chain([a], ['anull'], 'a');
   }
+  const aOuts = n === 1 ? [a] : splitInto(g, a, n, 'asplit', 'ao');
 
-  const args = [
-    '-hide_banner',
-    ...g.inputArgs,
-    '-filter_complex', g.chains.join(';'),
-    '-map', v, '-map', a,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(exportQualities[preset.quality]),
-    // Capped CRF: the quality of the preset, but never above the channel's rate (a one-second VBV buffer keeps
-    // the average honest, so the file fits the size limit the cap was computed from).
-    ...(variant?.videoBitrateKbps != null ? ['-maxrate', `${variant.videoBitrateKbps}k`, '-bufsize', `${variant.videoBitrateKbps}k`] : []),
-    '-pix_fmt', 'yuv420p',
+  const crf = exportQualities[preset.quality];
+  const outArgs = outputs.flatMap(({ variant, outputPath }, i) => [
+    '-map', branches[i]!.v, '-map', aOuts[i]!,
+    // Capped quality: the preset's, but never above the channel's rate (a one-second VBV buffer keeps the average
+    // honest, so the file fits the size limit the cap was computed from).
+    ...encoderArgs(encoder, crf, variant?.videoBitrateKbps ?? null),
+    ...encoderPixFmt(encoder),
     '-c:a', 'aac', '-b:a', '128k', '-ar', String(AUDIO_RATE), '-ac', '2',
-    '-t', num(total),
+    '-t', num(totals[i]!),
     '-movflags', '+faststart',
     outputPath,
-  ];
-  return { args, durationSec: total, width: out.width, height: out.height, fps };
+  ]);
+  const args = ['-hide_banner', ...encoderGlobalArgs(encoder), ...g.inputArgs, '-filter_complex', g.chains.join(';'), ...outArgs];
+  return {
+    args,
+    outputs: branches.map((b, i) => ({ outputPath: outputs[i]!.outputPath, durationSec: totals[i]!, width: b.out.width, height: b.out.height, fps: b.fps })),
+    durationSec: total,
+  };
+}
+
+/** `[in]split=n[p0][p1]…`: one copy of a stream per output. */
+function splitInto(g: Graph, input: string, n: number, filter: 'split' | 'asplit', prefix: string): string[] {
+  const labels = Array.from({ length: n }, () => g.label(prefix));
+  g.chains.push(`${input}${filter}=${n}${labels.join('')}`);
+  return labels;
 }

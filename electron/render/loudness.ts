@@ -14,12 +14,20 @@ export type LoudnessPhase = 'measure' | 'normalise';
 
 /** The export's AAC settings swapped for ALAC: the render's sound is an intermediate when a normalise pass follows. */
 export function withLosslessAudio(args: readonly string[]): string[] {
-  const i = args.findIndex((a, k) => a === '-c:a' && args[k + 1] === 'aac');
-  if (i < 0) throw new Error('withLosslessAudio: the export has no "-c:a aac" to replace');
-  const out = [...args];
-  const b = out.indexOf('-b:a', i);
-  // The bitrate means nothing to a lossless codec; drop it where it directly follows the codec.
-  out.splice(i, b === i + 2 ? 4 : 2, '-c:a', 'alac');
+  const out: string[] = [];
+  let replaced = 0;
+  // Every output's (a one-pass export of several variants has one each).
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '-c:a' && args[k + 1] === 'aac') {
+      out.push('-c:a', 'alac');
+      replaced++;
+      // The bitrate means nothing to a lossless codec; dropped where it directly follows the codec.
+      k += args[k + 2] === '-b:a' ? 3 : 1;
+      continue;
+    }
+    out.push(args[k]!);
+  }
+  if (replaced === 0) throw new Error('withLosslessAudio: the export has no "-c:a aac" to replace');
   return out;
 }
 

@@ -56,7 +56,7 @@ const BENCHES: Record<string, Bench> = {
     format: formatPreviewBench,
   },
   render: {
-    describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
+    describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios; three channel variants in one process vs separately and vs the largest alone',
     run: (log) => renderBench({ log }),
     format: formatRenderBench,
   },
