@@ -512,7 +512,7 @@ export class Studio implements StudioContext {
         const next = await this.buildRooms(target, input.create);
         // On a host, sessions live in the library: opening another one signs everyone out but the opener, when
         // the library is new to accounts or holds their very account (docs/security.md "Opening another library").
-        const move = this.options.shell === 'browser' ? this.accounts.planMove(caller, next.db) : null;
+        const move = this.options.shell === 'browser' ? this.accounts.planMove(caller, next.db, target) : null;
         if (move?.plan.kind === 'refuse') {
           await closeRooms(next);
           throw new AppError('conflict', `${move.plan.why} Start the host on it instead: postframe serve --library "${target}" prints a link to set up its admin.`);

@@ -122,6 +122,17 @@ export function isFinished(status: JobStatus): boolean {
   return status === 'done' || status === 'failed' || status === 'cancelled';
 }
 
+/**
+ * Whether `next` is a later state of the job `cur` shows (or of any job, when `cur` is null). Two updates can carry
+ * the same millisecond (the runner's last progress and its end), so a tie is taken, except that a finished job never
+ * goes back to running: a late or re-read copy cannot undo its end.
+ */
+export function isLaterJobState(cur: Job | null, next: Job): boolean {
+  if (!cur || cur.id !== next.id) return true;
+  if (next.updatedAt < cur.updatedAt) return false;
+  return !(isFinished(cur.status) && !isFinished(next.status));
+}
+
 export function importResultOf(job: Job): ImportResult | null {
   return job.result?.kind === 'import' ? job.result : null;
 }

@@ -201,10 +201,15 @@ export class AccountsService {
    * Before the host opens the library in `next`: what happens to whom (`carryPlan`), and the sessions of this
    * library, which end with it. Null when this library has no accounts (nobody is signed in to carry).
    */
-  planMove(caller: Caller | undefined, next: Db): LibraryMove | null {
+  planMove(caller: Caller | undefined, next: Db, to: string): LibraryMove | null {
     if (!this.isTeam()) return null;
     const carried = this.carryable(caller);
-    return { carried, plan: AccountsService.carryPlan(next, carried), leaving: this.sessionIds() };
+    const move = { carried, plan: AccountsService.carryPlan(next, carried), leaving: this.sessionIds() };
+    // Recorded here, in the library being left: everyone's sessions in it end because of this.
+    if (caller && move.plan.kind !== 'refuse') {
+      this.audit(caller.user, 'sessions_ended', { count: move.leaving.length, by: 'library_opened', library: cut(to, 300), plan: move.plan.kind });
+    }
+    return move;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { importResultOf, isFinished, type ImportFailure, type Job } from '../../../electron/model/job';
+import { importResultOf, isFinished, isLaterJobState, type ImportFailure, type Job } from '../../../electron/model/job';
 import { errorText } from '../api/client';
 import { call } from '../api/client';
 import { importFiles, pickAndImportNative, type DroppedItem, type ImportStart } from '../api/importFiles';
@@ -99,6 +99,8 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
     },
 
     upsertJob: (job) => {
+      // A reply (cancel's) can arrive after the event that ended the job: it must not bring it back to running.
+      if (!isLaterJobState(get().jobs[job.id] ?? null, job)) return;
       set((s) => ({ jobs: { ...s.jobs, [job.id]: job } }));
       if (isFinished(job.status)) finishImport(job);
     },

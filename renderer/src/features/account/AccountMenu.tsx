@@ -141,7 +141,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <TextInput label={t('account.currentPassword')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="change-password-current" />
-        <TextInput label={t('auth.newPassword')} type="password" autoComplete="new-password" hint={t('auth.passwordRules', { min: MIN_PASSWORD })} value={next} onChange={(e) => setNext(e.target.value)} data-testid="change-password-next" />
+        <TextInput label={t('account.newPassword')} type="password" autoComplete="new-password" hint={t('auth.passwordRules', { min: MIN_PASSWORD })} value={next} onChange={(e) => setNext(e.target.value)} data-testid="change-password-next" />
         <TextInput label={t('auth.confirmPassword')} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} data-testid="change-password-confirm" />
         {error && (
           <p className="auth__error" role="alert">

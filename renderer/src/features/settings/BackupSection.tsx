@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { type Job, backupResultOf, isFinished, restoreResultOf } from '../../../../electron/model/job';
+import { type Job, backupResultOf, isFinished, isLaterJobState, restoreResultOf } from '../../../../electron/model/job';
 import { can } from '../../../../electron/model/permissions';
 import type { User } from '../../../../electron/model/post';
 import { formatBytes } from '../../../../electron/model/upload';
@@ -21,7 +21,7 @@ function useJob(): [Job | null, (jobId: string) => void, () => void] {
   useEffect(
     () =>
       onEvent('job.updated', (j) => {
-        if (j.id === idRef.current) setJob(j);
+        if (j.id === idRef.current) setJob((cur) => (isLaterJobState(cur, j) ? j : cur));
       }),
     [],
   );
@@ -30,7 +30,7 @@ function useJob(): [Job | null, (jobId: string) => void, () => void] {
     // The job may already have moved on before the first event arrives: read it once too.
     void call('jobs.list', {}).then((all) => {
       const j = all.find((x) => x.id === jobId);
-      if (j && idRef.current === jobId) setJob((cur) => (cur && cur.updatedAt >= j.updatedAt ? cur : j));
+      if (j && idRef.current === jobId) setJob((cur) => (isLaterJobState(cur, j) ? j : cur));
     });
   }, []);
   const clear = useCallback(() => {

@@ -61,6 +61,12 @@ describe('caption models card', () => {
     // A late "running" update of the same job does not undo its end; an older job does not replace a newer one.
     expect(withDownloadJob(jobs, job('j1', 'base', 'running', '2026-12-04T10:00:02.000Z'))).toBe(jobs);
     expect(withDownloadJob(jobs, job('j0', 'base', 'cancelled', '2026-12-04T11:00:00.000Z', '2026-12-04T09:00:00.000Z'))).toBe(jobs);
+    // The runner's last progress and the job's end can share a millisecond: the end still counts (a CI failure).
+    const sameMs = withDownloadJob(new Map(), { ...job('j3', 'base', 'running', '2026-12-04T13:00:00.000Z'), progress: 1 });
+    const ended = withDownloadJob(sameMs, job('j3', 'base', 'done', '2026-12-04T13:00:00.000Z'));
+    expect(ended.get('base')?.status).toBe('done');
+    expect(finishedDownload(sameMs, ended)).toBe(true);
+    expect(withDownloadJob(ended, { ...job('j3', 'base', 'running', '2026-12-04T13:00:00.000Z'), progress: 1 })).toBe(ended);
     // Other jobs are not downloads.
     expect(withDownloadJob(jobs, { ...later, id: 'x', kind: 'export', title: 'Exporting (base)' })).toBe(jobs);
     const rows = modelRows(list({}), jobs);

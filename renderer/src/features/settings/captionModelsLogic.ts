@@ -1,5 +1,5 @@
 import type { Job } from '../../../../electron/model/job';
-import { isFinished } from '../../../../electron/model/job';
+import { isFinished, isLaterJobState } from '../../../../electron/model/job';
 import { type ModelId, type ModelList, type ModelStatus, modelOfDownloadTitle } from '../../../../electron/model/whisper-models';
 
 /**
@@ -53,7 +53,7 @@ export function withDownloadJob(jobs: ReadonlyMap<ModelId, Job>, job: Job): Read
   const id = modelOfDownloadTitle(job.title);
   if (!id) return jobs;
   const cur = jobs.get(id);
-  if (cur && (cur.createdAt > job.createdAt || (cur.id === job.id && cur.updatedAt >= job.updatedAt))) return jobs;
+  if (cur && (cur.createdAt > job.createdAt || !isLaterJobState(cur, job))) return jobs;
   const next = new Map(jobs);
   next.set(id, job);
   return next;
