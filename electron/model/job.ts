@@ -141,6 +141,11 @@ export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
 }
 
+/** Every file an export wrote, in order: a one-pass export's outputs, else its one file. */
+export function exportFilesOf(result: ExportResult): string[] {
+  return result.outputs?.map((o) => o.outputPath) ?? [result.outputPath];
+}
+
 export function imageExportResultOf(job: Job): ImageExportResult | null {
   return job.result?.kind === 'image-export' ? job.result : null;
 }
