@@ -51,7 +51,7 @@ export function mediaClip(asset: Asset, start: number, inT: number, outT: number
 
 export function textClip(text: string, start: number, duration: number, y: number): TextClip {
   return {
-    id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null,
+    id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null,
     style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } },
   };
 }

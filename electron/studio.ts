@@ -564,8 +564,8 @@ export class Studio implements StudioContext {
     return resolveTextLayer(this.rooms.folder, key);
   }
 
-  resolveExport(jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
-    return resolveExport(this.rooms, jobId);
+  resolveExport(jobId: string, output = 0): Promise<{ path: string; fileName: string; mime: string } | null> {
+    return resolveExport(this.rooms, jobId, output);
   }
 
   /** One file (`part`: a page number or `pdf`) of a finished image export, by its job id; null unless the job names it. */

@@ -114,7 +114,7 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   await expect(channel('linkedin')).toContainText('Folder');
   await expect(channel('tiktok')).toHaveAttribute('data-state', 'none');
   await block.getByTestId('delivery-export-now').click();
-  // Two variants render as jobs (TikTok and LinkedIn share 360x640; Facebook Reels needs 540x960), then each
+  // Two variants render in one job (TikTok and LinkedIn share 360x640; Facebook Reels needs 540x960), then each
   // channel goes out: the folder has it, TikTok waits for its retry, Facebook Reels' outcome is unknown.
   await waitStep('two 1 s variants render and each channel gets its first outcome', { mediaSec: 2, files: 3 }, async (timeout) => {
     await expect(channel('linkedin')).toHaveAttribute('data-state', 'delivered', { timeout });
@@ -144,10 +144,8 @@ test('Settings → Delivery, then Export now: each channel’s outcome on the po
   expect(receiver.requests.every((r) => r.body.includes('"title":"Red teaser"'))).toBe(true);
   expect(fs.readdirSync(path.join(outbox, 'linkedin')).filter((n) => !n.startsWith('.'))).toHaveLength(1);
   const jobs = await callApi<{ kind: string; title: string }[]>(app, 'jobs.list', {});
-  expect(jobs.filter((j) => j.kind === 'export').map((j) => j.title).sort()).toEqual([
-    'Exporting “Red teaser” for Facebook Reels (540×960)',
-    'Exporting “Red teaser” for TikTok and LinkedIn (360×640)',
-  ]);
+  // Both variants came out of one ffmpeg process: one export job names every channel and size.
+  expect(jobs.filter((j) => j.kind === 'export').map((j) => j.title)).toEqual(['Exporting “Red teaser” for TikTok, LinkedIn and Facebook Reels (360×640, 540×960)']);
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 

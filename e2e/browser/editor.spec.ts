@@ -114,6 +114,9 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   expect(Math.abs(Number(probe.format.duration) - 3.5)).toBeLessThan(0.15);
   await app.keyboard.press('Escape');
   await expect(app.getByTestId('export-dialog')).toBeHidden();
+  // Nothing selected: the preview's selection outline and handles are drawn over the picture, not in it.
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('dm-selection')).toHaveCount(0);
 
   // What you see is what you export: preview screenshots vs exported frames at three times.
   for (const at of CHECKS) {

@@ -7,6 +7,7 @@ import { ImportRequest } from '../model/import';
 import { ColourFilter } from '../model/colour-search';
 import { DuplicateList, DuplicateMode, KeepResult } from '../model/duplicates';
 import { ExportEntry } from '../model/export';
+import { LoudnessTarget } from '../model/loudness';
 import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
@@ -280,7 +281,11 @@ export const calls = {
   'templates.instantiate': { input: z.object({ templateId: Id, name: z.string().trim().min(1).max(200).optional(), fills: TemplateFills.default({}) }), output: DraftRecord },
   /** Deletes a template for good: its author or an admin ('templates.edit'); a starter, admins only. */
   'templates.delete': { input: z.object({ id: Id, actorId: Id }), output: z.object({ count: z.number().int() }) },
-  'exports.start': { input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }) }), output: z.object({ jobId: Id }) },
+  'exports.start': {
+    // loudness: level the sound to this target (two-pass loudnorm); absent or null: as mixed.
+    input: z.object({ draftId: Id, preset: ExportPreset.default({ height: 'canvas', fps: 'canvas', quality: 'standard' }), loudness: LoudnessTarget.nullable().optional() }),
+    output: z.object({ jobId: Id }),
+  },
   /** Finished exports (of one draft, or all), newest first, each saying whether its file is still there. */
   'exports.list': { input: z.object({ draftId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), output: z.array(ExportEntry) },
   /** Rasterises a text layer once (sharp, SVG → PNG) for a canvas size; preview and export show the same image. */

@@ -20,6 +20,8 @@ describe('byte URLs', () => {
     expect(electronTextLayerUrl('ab12')).toBe('media://text/ab12.png');
     expect(hostExportPath('a/b')).toBe('/exports/a%2Fb');
     expect(electronExportUrl('job-1')).toBe('media://export/job-1');
+    expect(hostExportPath('job-1', 2)).toBe('/exports/job-1/output-2');
+    expect(electronExportUrl('job-1', 0)).toBe('media://export/job-1/0');
   });
 });
 

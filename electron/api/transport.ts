@@ -109,9 +109,12 @@ export function electronFontUrl(fontId: string): string {
   return `${MEDIA_SCHEME}://font/${encodeURIComponent(fontId)}`;
 }
 
-/** A finished export (by its job id), for download in browser mode. */
-export function hostExportPath(jobId: string): string {
-  return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}`;
+/**
+ * A finished export (by its job id), for download in browser mode. `output` picks one file of a one-pass export of
+ * several channel variants (0-based, in the job's order); without it, the export's (first) file.
+ */
+export function hostExportPath(jobId: string, output?: number): string {
+  return `${HOST_PATHS.exports}/${encodeURIComponent(jobId)}${output === undefined ? '' : `/output-${output}`}`;
 }
 /** One file of a finished image export: `part` is a page's number (1-based) or `pdf`, for download in browser mode. */
 export function hostImageExportPath(jobId: string, part: number | 'pdf'): string {
@@ -121,8 +124,8 @@ export function hostImageExportPath(jobId: string, part: number | 'pdf'): string
 export function hostKitFilePath(fileName: string): string {
   return `${HOST_PATHS.kitFiles}/${encodeURIComponent(fileName)}`;
 }
-export function electronExportUrl(jobId: string): string {
-  return `${MEDIA_SCHEME}://export/${encodeURIComponent(jobId)}`;
+export function electronExportUrl(jobId: string, output?: number): string {
+  return `${MEDIA_SCHEME}://export/${encodeURIComponent(jobId)}${output === undefined ? '' : `/${output}`}`;
 }
 
 /**

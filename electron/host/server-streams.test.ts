@@ -83,6 +83,37 @@ describe('streamed downloads', () => {
     return { id, file };
   }
 
+  /** GETs a path and answers its status and body. */
+  function fetchBytes(pathname: string, cookie: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: host.port, path: pathname, headers: { cookie }, agent: false }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('serves each file of a one-pass export of several variants at /exports/<id>/output-<i>', async () => {
+    const session = await signIn(host.port, host.openUrl);
+    const files = ['tiktok.mp4', 'youtube_shorts.mp4'].map((n) => path.join(studio.folder.root, 'exports', n));
+    files.forEach((f, i) => fs.writeFileSync(f, `file ${i}`));
+    const jobs = new JobsRepo(studio.database);
+    jobs.create({ id: 'one-pass', kind: 'export', title: 'Exporting', input: {} });
+    jobs.update('one-pass', {
+      status: 'done',
+      result: { kind: 'export', draftId: 'd1', outputPath: files[0]!, fileName: 'tiktok.mp4', sizeBytes: 6, durationSec: 1, method: 'encode', outputs: files.map((outputPath) => ({ outputPath, sizeBytes: 6, durationSec: 1 })) },
+    });
+    expect(await fetchBytes(bytesPath(session, '/exports/one-pass'), session.cookie)).toEqual({ status: 200, body: 'file 0' });
+    expect(await fetchBytes(bytesPath(session, '/exports/one-pass/output-1'), session.cookie)).toEqual({ status: 200, body: 'file 1' });
+    expect((await fetchBytes(bytesPath(session, '/exports/one-pass/output-2'), session.cookie)).status).toBe(404);
+    // An image export's part names (a page number, pdf) are not a video export's outputs.
+    expect((await fetchBytes(bytesPath(session, '/exports/one-pass/1'), session.cookie)).status).toBe(404);
+  });
+
   /** Starts a download and resolves once the first bytes arrived, with the response to drop or read. */
   function startDownload(pathname: string, headers: Record<string, string>): Promise<{ res: http.IncomingMessage; req: http.ClientRequest }> {
     return new Promise((resolve, reject) => {

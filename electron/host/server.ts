@@ -239,14 +239,23 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   }
 
   /**
-   * `/exports/<jobId>`: a finished video export; `/exports/<jobId>/<n>` (a page number, or `pdf`): one file of a
-   * finished image export. Both downloaded under the export's own file name; the job record names the file.
+   * `/exports/<jobId>`: a finished video export; `/exports/<jobId>/output-<i>`: one file of a one-pass export of
+   * several channel variants; `/exports/<jobId>/<n>` (a page number, or `pdf`): one file of a finished image export.
+   * All downloaded under the export's own file name; the job record names the file.
    */
   async function serveExport(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const m = /^\/[^/]+\/([^/]+)(?:\/([^/]+))?$/.exec(pathname);
     const jobId = m ? safeDecode(m[1]!) : null;
     const part = m?.[2] === undefined ? undefined : safeDecode(m[2]);
-    const out = !jobId || part === null ? null : part === undefined ? await o.studio.resolveExport(jobId) : await o.studio.resolveImageExport(jobId, part);
+    const output = part ? /^output-(\d{1,3})$/.exec(part) : null;
+    const out =
+      !jobId || part === null
+        ? null
+        : part === undefined
+          ? await o.studio.resolveExport(jobId)
+          : output
+            ? await o.studio.resolveExport(jobId, Number(output[1]))
+            : await o.studio.resolveImageExport(jobId, part);
     if (!out) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return sendFile(req, res, out.path, { 'Content-Type': out.mime, 'Cache-Control': 'private, no-cache', 'Content-Disposition': attachmentDisposition(out.fileName) });
   }

@@ -77,7 +77,8 @@ export class JobsRepo {
     const byDraft = opts.draftId === undefined ? '' : "AND json_extract(result, '$.draftId') = ?";
     // A post's delivery writes into its own folder (outputDir): not a person's export.
     const kind = opts.kind === 'image-export' ? "kind = 'image-export' AND json_extract(input, '$.outputDir') IS NULL" : "kind = 'export'";
-    const sql = `SELECT * FROM jobs WHERE ${kind} AND status = 'done' AND json_extract(input, '$.variant') IS NULL ${byDraft}
+    const sql = `SELECT * FROM jobs WHERE ${kind} AND status = 'done' AND json_extract(input, '$.variant') IS NULL
+      AND json_extract(input, '$.outputs') IS NULL ${byDraft}
       ORDER BY created_at DESC LIMIT ?`;
     const params = opts.draftId === undefined ? [opts.limit] : [opts.draftId, opts.limit];
     return (this.db.prepare(sql).all(...params) as Row[]).map(toJob);
@@ -85,13 +86,16 @@ export class JobsRepo {
 
   /**
    * Finished channel-variant exports written into `dir` (a post's render folder for one revision), newest first:
-   * what the approver's review plays when a post was already rendered (docs/review.md).
+   * what the approver's review plays when a post was already rendered (docs/review.md). A variant is either one
+   * job's `variant` and `outputPath`, or one of the `outputs` of a one-pass export of several.
    */
   variantExportsIn(dir: string): Job[] {
     const prefix = path.join(dir, path.sep);
-    const sql = `SELECT * FROM jobs WHERE kind = 'export' AND status = 'done' AND json_extract(input, '$.variant') IS NOT NULL
-      AND substr(json_extract(input, '$.outputPath'), 1, ?) = ? ORDER BY created_at DESC`;
-    return (this.db.prepare(sql).all(prefix.length, prefix) as Row[]).map(toJob);
+    const sql = `SELECT * FROM jobs WHERE kind = 'export' AND status = 'done' AND (
+        (json_extract(input, '$.variant') IS NOT NULL AND substr(json_extract(input, '$.outputPath'), 1, ?) = ?)
+        OR EXISTS (SELECT 1 FROM json_each(input, '$.outputs') o WHERE substr(json_extract(o.value, '$.outputPath'), 1, ?) = ?)
+      ) ORDER BY created_at DESC`;
+    return (this.db.prepare(sql).all(prefix.length, prefix, prefix.length, prefix) as Row[]).map(toJob);
   }
 
   withStatus(...statuses: JobStatus[]): Job[] {

@@ -76,7 +76,7 @@ async function start(): Promise<void> {
     installCspHeader(ses, target);
     handleMediaProtocol(ses, (id, variant) => (studio ? studio.resolveMedia(id, variant) : Promise.resolve(null)), target, {
       text: (key) => (studio ? studio.resolveTextLayer(key) : Promise.resolve(null)),
-      exports: (jobId) => (studio ? studio.resolveExport(jobId) : Promise.resolve(null)),
+      exports: (jobId, output) => (studio ? studio.resolveExport(jobId, output) : Promise.resolve(null)),
       fonts: (fontId) => (studio ? studio.resolveFont(fontId) : Promise.resolve(null)),
     });
     registerIpc(

@@ -70,7 +70,7 @@ describe('serveMedia', () => {
     const key = 'ab'.repeat(32);
     const more = {
       text: async (k: string) => (k === key ? { path: file, mime: 'image/png' } : null),
-      exports: async (id: string) => (id === 'job-1' ? { path: file, mime: 'video/mp4', fileName: 'Summer ä.mp4' } : null),
+      exports: async (id: string, output: number) => (id === 'job-1' && output <= 1 ? { path: file, mime: 'video/mp4', fileName: output ? 'tiktok.mp4' : 'Summer ä.mp4' } : null),
       fonts: async (id: string) => (id === key ? { path: file, mime: 'font/ttf' } : null),
     };
     const fetch = (url: string, headers: Record<string, string> = {}) => serveMedia(new Request(url, { headers }), resolver, target, more);
@@ -101,6 +101,9 @@ describe('serveMedia', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Summer _.mp4"; filename*=UTF-8''Summer%20%C3%A4.mp4`);
       expect(await res.text()).toBe(bytes.toString());
+      // One file of a one-pass export of several variants, by its index among the job's outputs.
+      expect((await fetch('media://export/job-1/1')).headers.get('content-disposition')).toContain('filename="tiktok.mp4"');
+      expect((await fetch('media://export/job-1/2')).status).toBe(404);
     });
 
     it('404s bad keys, unknown jobs, traversal, and text/export URLs when no resolver is given', async () => {
@@ -113,6 +116,8 @@ describe('serveMedia', () => {
         'media://export/job-2',
         'media://export/..%2Flibrary.sqlite',
         'media://export/job-1/x',
+        'media://export/job-1/-1',
+        'media://export/job-1/1/2',
       ]) {
         expect((await fetch(url)).status, url).toBe(404);
       }

@@ -10,7 +10,7 @@ export type MediaResolver = (assetId: string, variant: MediaVariant) => Promise<
 /** The other byte sources of `media://` (the studio's resolveTextLayer / resolveExport; ids only, never paths). */
 export type ByteResolvers = {
   text?: (key: string) => Promise<{ path: string; mime: string } | null>;
-  exports?: (jobId: string) => Promise<{ path: string; mime: string; fileName: string } | null>;
+  exports?: (jobId: string, output: number) => Promise<{ path: string; mime: string; fileName: string } | null>;
   fonts?: (fontId: string) => Promise<{ path: string; mime: string } | null>;
 };
 
@@ -89,9 +89,9 @@ async function resolveUrl(rawUrl: string, resolve: MediaResolver, more: ByteReso
     // The id is the SHA-256 of the file: the bytes under it never change.
     return r && { ...r, cacheControl: 'max-age=31536000, immutable' };
   }
-  const jobId = parseExportUrl(rawUrl);
-  if (jobId && more.exports) {
-    const r = await more.exports(jobId);
+  const exported = parseExportUrl(rawUrl);
+  if (exported && more.exports) {
+    const r = await more.exports(exported.jobId, exported.output);
     return r && { path: r.path, mime: r.mime, cacheControl: 'no-cache', disposition: attachmentDisposition(r.fileName) };
   }
   return null;
@@ -114,11 +114,11 @@ export function parseFontUrl(rawUrl: string): string | null {
 }
 
 /** `media://export/<jobId>` → the job id, or null. */
-export function parseExportUrl(rawUrl: string): string | null {
+export function parseExportUrl(rawUrl: string): { jobId: string; output: number } | null {
   const url = safeUrl(rawUrl);
   if (!url || url.protocol !== 'media:' || url.hostname !== 'export') return null;
-  const m = /^\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
-  return m ? m[1]! : null;
+  const m = /^\/([A-Za-z0-9_-]{1,64})(?:\/(\d{1,3}))?$/.exec(url.pathname);
+  return m ? { jobId: m[1]!, output: Number(m[2] ?? 0) } : null;
 }
 
 function safeUrl(raw: string): URL | null {

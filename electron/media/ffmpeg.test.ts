@@ -63,7 +63,11 @@ describe('summarizeFfmpegError as a clause of our sentence', () => {
   it("drops ffmpeg's closing '!', '.' or ':' so the caller's full stop is the only one", () => {
     // What ffmpeg 5.1 prints when a filter graph cannot be configured.
     const stderr = ['Error reinitializing filters!', 'Failed to inject frame into filter network: Invalid argument', 'Error while processing the decoded data for stream #0:0', 'Conversion failed!', ''].join('\n');
-    expect(summarizeFfmpegError('ffmpeg exited with code 1', stderr)).toBe('Conversion failed');
+    // "Conversion failed!" closes every failed run and says nothing: the error before it is the cause.
+    expect(summarizeFfmpegError('ffmpeg exited with code 1', stderr)).toBe('Error while processing the decoded data for stream #0:0');
+    expect(summarizeFfmpegError('', 'Conversion failed!\n')).toBe('Conversion failed');
+    // Encoder statistics printed after the error do not hide it.
+    expect(summarizeFfmpegError('', 'Could not write header for output file #1 (incorrect codec parameters ?): No space left on device\n[aac @ 0x1] Qavg: 291.484\n')).toBe('Could not write header for output file #1 (incorrect codec parameters ?): No space left on device');
     expect(summarizeFfmpegError('', 'Invalid argument.\n')).toBe('Invalid argument');
     expect(summarizeFfmpegError('', 'Error opening output files:\n')).toBe('Error opening output files');
     expect(summarizeFfmpegError('', 'Something odd!!  \n')).toBe('Something odd');

@@ -12,6 +12,8 @@ export type RunOptions = {
   signal?: AbortSignal;
   /** Called with how far ffmpeg has got in the output (seconds), as it reports it on stderr. */
   onProgress?: (p: { seconds: number }) => void;
+  /** Everything ffmpeg prints on stderr, as it comes (a filter's report, e.g. loudnorm's measurements). */
+  onStderr?: (text: string) => void;
 };
 
 const quiet: Log = { debug: () => {}, error: () => {} };
@@ -63,14 +65,16 @@ export class MediaTools {
   /** Runs ffmpeg with `args` to completion; rejects with AppError('cancelled') when the signal aborts (process killed). */
   async run(args: readonly string[], options: RunOptions = {}): Promise<void> {
     throwIfAborted(options.signal);
-    const onProgress = options.onProgress;
+    const { onProgress, onStderr } = options;
     let pending = '';
     const exit = await this.spawnTracked(this.binaries.ffmpeg, [...FFMPEG_GLOBALS, ...(onProgress ? ['-stats'] : []), ...args], {
       signal: options.signal,
       stdout: 'ignore',
       output: outputOf(args),
-      onStderr: onProgress
+      onStderr: onProgress || onStderr
         ? (text) => {
+            onStderr?.(text);
+            if (!onProgress) return;
             // Stats lines end in '\r' while running; a chunk may end mid-line.
             const lines = (pending + text).split(/[\r\n]/);
             pending = lines.pop() ?? '';
@@ -274,12 +278,20 @@ function lastLines(text: string | null | undefined, n = 6): string {
  * returned as a clause, without its closing punctuation ("Conversion failed!" → "Conversion failed"), for the
  * caller's sentence to end.
  */
+const SAYS_NOTHING = /^(Conversion failed!?|Error initializing output stream [\d:]+ --\s*|\d+ frames? left in the queue on closing)$/;
+
+const ERRORISH = /error|could not|cannot|failed|invalid|no such|denied|no space|not found|unable|does not|unknown|unsupported/i;
+
 export function summarizeFfmpegError(message: string, stderr: string | null | undefined): string {
-  const lines = (stderr ?? '')
+  const all = (stderr ?? '')
     .split(/[\r\n]/)
     .map((l) => l.trim())
     .filter((l) => l && !/^(frame=|size=|Stream mapping|Press \[q\]|\s*Metadata|Input #|Output #|ffmpeg version|ffprobe version|built with|configuration:|lib\w+\s+\d)/.test(l));
-  const last = lines.at(-1);
+  // Lines that close a failed run and say nothing ("Conversion failed!", an output stream's empty "Error
+  // initializing", frames dropped at closing) give way to the cause before them; encoders print statistics after
+  // the error when a run stops ("Qavg: …"), so the last line that reads as an error is the cause.
+  const lines = all.filter((l) => !SAYS_NOTHING.test(l.replace(/^\[[^\]]+\]\s*/, '')));
+  const last = lines.findLast((l) => ERRORISH.test(l)) ?? lines.at(-1) ?? all.at(-1);
   // Drop "[mov,mp4 @ 0x…]" prefixes and the input's path: the user knows which file it was.
   const clean = (s: string) => s.replace(/^\[[^\]]+\]\s*/, '').replace(/^(?:[A-Za-z]:)?[\\/][^:]*:\s*/, '');
   return clause(last ? clean(last) : clean(message.replace(/^ffmpeg exited with code \d+:\s*/, '')));

@@ -148,7 +148,7 @@ describe('add at the playhead', () => {
   });
 
   it('ends a new caption with the video: at the last frame it takes the last 2 s', () => {
-    const text = { id: 't', type: 'text' as const, start: 0, duration: 8, text: 'Title', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+    const text = { id: 't', type: 'text' as const, start: 0, duration: 8, text: 'Title', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
     const eight: VideoDraft = { ...withTrack([]), tracks: base.tracks.map((t) => (t.kind === 'text' ? { ...t, clips: [text] } : t)) };
     const end = cuesOf(run(eight, addCueAt('en', 7.5, 'New')))[0]!;
     expect([end.startSec, end.endSec]).toEqual([6, 8]);

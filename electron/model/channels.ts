@@ -1,4 +1,5 @@
 import { type ImageFormat, imageFormats } from './image-format';
+import type { LoudnessTarget } from './loudness';
 import type { ChannelId } from './post';
 
 /**
@@ -101,6 +102,8 @@ export type ChannelLimits = {
   /** null: the channel takes no caption file (captions must be burned into the picture to be seen). */
   captionFile: CaptionFileLimits | null;
   text: TextLimits;
+  /** How loud a video's sound is made for the channel (the export's two-pass loudnorm); null: no video, no target. */
+  loudness: { target: LoudnessTarget; source: Source } | null;
 };
 
 const src = (page: string, secondary = false): Source => ({ page, secondary, checked: CHANNELS_CHECKED });
@@ -138,6 +141,20 @@ const YOUTUBE_CAPTIONS = src('support.google.com/youtube/answer/2734698');
 const LINKEDIN_CAPTIONS = src('learn.microsoft.com: linkedin shares videos-api', true);
 const FACEBOOK_CAPTIONS = src('developers.facebook.com: graph-api reference video/captions; file naming from Facebook Help', true);
 
+/**
+ * Loudness (issue 14 §4). No platform in CHANNELS.md publishes a loudness target, so none is transcribed from
+ * a platform's own page: −14 LUFS integrated with peaks at −1 dBTP is the level YouTube is widely reported to
+ * normalise playback to and the one secondary guides give for TikTok, Reels and Facebook (2nd), and −1 dBTP is
+ * the EBU R128 ceiling (EBU Tech 3343) that leaves room for the AAC encode's overshoot. A file at the target is
+ * neither turned down by a platform's normalisation nor quieter than the videos around it. One entry per
+ * channel, so a platform that publishes its own number changes one line.
+ */
+export const SOCIAL_LOUDNESS_TARGET = { integratedLufs: -14, truePeakDbtp: -1 } as const satisfies LoudnessTarget;
+const SOCIAL_LOUDNESS = {
+  target: SOCIAL_LOUDNESS_TARGET,
+  source: src('no published platform target: −14 LUFS as reported for YouTube playback normalisation; −1 dBTP from EBU R128 / Tech 3343', true),
+} as const satisfies ChannelLimits['loudness'];
+
 export const channelLimits: Record<ChannelId, ChannelLimits> = {
   tiktok: {
     id: 'tiktok',
@@ -174,6 +191,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: null,
     text: { captionMax: 2200, hashtagMax: null, mentionMax: null, titleMax: { max: 90, kinds: ['image'] }, firstComment: false, source: src(TIKTOK.page, true) },
+    loudness: SOCIAL_LOUDNESS,
   },
   instagram_reel: {
     id: 'instagram_reel',
@@ -197,6 +215,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
+    loudness: SOCIAL_LOUDNESS,
   },
   instagram_feed: {
     id: 'instagram_feed',
@@ -220,6 +239,8 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: null,
     text: { captionMax: 2200, hashtagMax: 30, mentionMax: 20, titleMax: null, firstComment: true, source: INSTAGRAM },
+    // No video, so no sound to level.
+    loudness: null,
   },
   youtube_shorts: {
     id: 'youtube_shorts',
@@ -242,6 +263,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: { formats: ['srt'], perLanguage: true, naming: 'plain', source: YOUTUBE_CAPTIONS },
     text: { captionMax: 5000, hashtagMax: null, mentionMax: null, titleMax: { max: 100, kinds: ['video'] }, firstComment: true, source: src(YOUTUBE.page, true) },
+    loudness: SOCIAL_LOUDNESS,
   },
   facebook_reel: {
     id: 'facebook_reel',
@@ -263,6 +285,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: { formats: ['srt'], perLanguage: true, naming: 'locale', source: FACEBOOK_CAPTIONS },
     text: { captionMax: 63_206, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: FACEBOOK_REELS },
+    loudness: SOCIAL_LOUDNESS,
   },
   x: {
     id: 'x',
@@ -295,6 +318,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: null,
     captionFile: null,
     text: { captionMax: 280, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: X },
+    loudness: SOCIAL_LOUDNESS,
   },
   linkedin: {
     id: 'linkedin',
@@ -313,6 +337,7 @@ export const channelLimits: Record<ChannelId, ChannelLimits> = {
     document: { containers: ['pdf'], maxBytes: 100 * MB, maxPages: 300, source: LINKEDIN_DOCUMENTS },
     captionFile: { formats: ['srt'], perLanguage: false, naming: 'plain', source: LINKEDIN_CAPTIONS },
     text: { captionMax: 3000, hashtagMax: null, mentionMax: null, titleMax: null, firstComment: true, source: LINKEDIN },
+    loudness: SOCIAL_LOUDNESS,
   },
 };
 

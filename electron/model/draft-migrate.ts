@@ -8,6 +8,7 @@ import { DRAFT_SCHEMA_VERSION, Draft } from './draft';
 const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   1: imageV1ToV2,
   2: captionsV2ToV3,
+  3: rotationV3ToV4,
 };
 
 type Obj = Record<string, unknown>;
@@ -52,6 +53,29 @@ function captionsV2ToV3(doc: Obj): Obj {
   if (doc.kind !== 'video' || !('captions' in doc)) return doc;
   const { captions: _ignored, ...rest } = doc;
   return rest;
+}
+
+/**
+ * Version 4 added a rotation to media clips' transforms and to text clips, and keyframes to both: a version-3
+ * clip is unturned (rotation 0) and still. A `keyframes` or `rotation` key another tool put on a version-3 clip
+ * meant nothing then, so it is replaced rather than read as an animation. Image drafts are unchanged (their
+ * layers had a rotation already).
+ */
+function rotationV3ToV4(doc: Obj): Obj {
+  if (doc.kind !== 'video' || !Array.isArray(doc.tracks)) return doc;
+  const tracks = (doc.tracks as unknown[]).map((rawTrack): unknown => {
+    const track = obj(rawTrack);
+    if (!Array.isArray(track.clips)) return rawTrack;
+    const clips = (track.clips as unknown[]).map((rawClip): unknown => {
+      const c = obj(rawClip);
+      if (c.type !== 'media' && c.type !== 'text') return rawClip;
+      const { keyframes: _ignored, ...rest } = c;
+      if (c.type === 'text') return { ...rest, rotation: 0 };
+      return { ...rest, transform: { ...obj(c.transform), rotation: 0 } };
+    });
+    return { ...track, clips };
+  });
+  return { ...doc, tracks };
 }
 
 /** Reads any stored or imported draft JSON into the current schema, or says why it cannot. */

@@ -71,7 +71,7 @@ describe('migrateDraft', () => {
     const v2 = { ...JSON.parse(JSON.stringify(d)), schemaVersion: 2 } as Record<string, unknown>;
     const read = migrateDraft(v2);
     expect(read).toEqual(d);
-    expect(read.schemaVersion).toBe(3);
+    expect(read.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
     const stray = migrateDraft({ ...v2, captions: [{ id: 'x', language: 'en', name: 'E', cues: [] }] });
     expect(stray.kind === 'video' && stray.captions).toBeUndefined();
   });
@@ -82,6 +82,51 @@ describe('migrateDraft', () => {
     expect(read.kind === 'video' && read.captions).toEqual([{ ...captions[0], cues: [{ id: 'q1', text: 'Hello there', startSec: 1, endSec: 2 }] }]);
     const bad = { ...captions[0]!, cues: [{ id: 'q1', text: 'Hi', startSec: 2, endSec: 1 }] };
     expect(() => migrateDraft({ ...d, captions: [bad] })).toThrow(/captions\.0\.cues\.0\.endSec: A caption must end after it starts/);
+  });
+  it('reads a version 3 draft as unturned and still: rotation 0, stray keyframes and rotations left out', () => {
+    const d = newVideoDraft('v3', '9:16', 30, id);
+    const media = JSON.parse(JSON.stringify(clip())) as { transform: Record<string, unknown> } & Record<string, unknown>;
+    delete media.transform.rotation;
+    const textV3 = { id: 't1', type: 'text', start: 0, duration: 2, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: null };
+    const strayKeys = { opacity: [{ t: 0, value: 0, easing: 'linear' }] };
+    const v3 = {
+      ...JSON.parse(JSON.stringify(d)), schemaVersion: 3,
+      tracks: [{ ...d.tracks[0]!, clips: [{ ...media, keyframes: strayKeys }] }, d.tracks[1], { ...d.tracks[2]!, clips: [{ ...textV3, rotation: 45, keyframes: strayKeys }] }, ...d.tracks.slice(3)],
+    } as Record<string, unknown>;
+    const read = migrateDraft(v3);
+    if (read.kind !== 'video') throw new Error('video');
+    expect(read.schemaVersion).toBe(4);
+    const [m] = read.tracks[0]!.clips;
+    const [t] = read.tracks[2]!.clips;
+    expect(m).toMatchObject({ transform: { rotation: 0 } });
+    expect(t).toMatchObject({ rotation: 0 });
+    expect(m && 'keyframes' in m).toBe(false);
+    expect(t && 'keyframes' in t).toBe(false);
+    // Every version-3 field survives the step.
+    expect(m).toEqual({ ...media, transform: { ...media.transform, rotation: 0 } });
+    expect(t).toEqual({ ...textV3, rotation: 0 });
+  });
+  it('keeps the rotation and keyframes of a version 4 draft, and names a broken key', () => {
+    const d = newVideoDraft('v4', '9:16', 30, id);
+    const keyframes = {
+      position: [{ t: 0, value: { x: 0.2, y: 0.5 }, easing: 'easeInOut' }, { t: 2, value: { x: 0.8, y: 0.5 }, easing: 'hold' }],
+      scale: [{ t: 0.5, value: 1.2, easing: 'linear' }],
+    };
+    const doc = { ...d, tracks: [{ ...d.tracks[0]!, clips: [clip({ transform: { ...defaultTransform(), rotation: -30 }, keyframes: keyframes as MediaClip['keyframes'] })] }, ...d.tracks.slice(1)] };
+    const read = migrateDraft(JSON.parse(JSON.stringify(doc)));
+    expect(read).toEqual(doc);
+    const unordered = { ...keyframes, scale: [{ t: 1, value: 1, easing: 'linear' }, { t: 1, value: 2, easing: 'linear' }] };
+    const bad = { ...doc, tracks: [{ ...doc.tracks[0]!, clips: [{ ...doc.tracks[0]!.clips[0]!, keyframes: unordered }] }, ...doc.tracks.slice(1)] };
+    expect(() => migrateDraft(bad)).toThrow(/tracks\.0\.clips\.0\.keyframes\.scale: Keyframes must be in time order/);
+    const turned = { ...doc, tracks: [{ ...doc.tracks[0]!, clips: [clip({ transform: { ...defaultTransform(), rotation: 181 } })] }, ...doc.tracks.slice(1)] };
+    expect(() => migrateDraft(turned)).toThrow(/transform\.rotation/);
+  });
+  it('a version 4 clip written without a rotation reads as unturned', () => {
+    const d = newVideoDraft('v4', '9:16', 30, id);
+    const media = JSON.parse(JSON.stringify(clip())) as { transform: Record<string, unknown> };
+    delete media.transform.rotation;
+    const read = migrateDraft({ ...d, tracks: [{ ...d.tracks[0]!, clips: [media] }, ...d.tracks.slice(1)] });
+    expect(read.kind === 'video' && read.tracks[0]!.clips[0]).toMatchObject({ transform: { rotation: 0 } });
   });
   it('refuses an unknown brand mark, naming the clip', () => {
     const d = newVideoDraft('x', '9:16', 30, id);

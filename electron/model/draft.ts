@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, TemplateMark, TextRole, TextStyle } from './draft-parts';
 import { ImageDraft } from './image-draft';
 import { CaptionTracks } from './caption-track';
+import { ClipKeyframes, Rotation } from './keyframe-track';
 
 export * from './draft-parts';
 export * from './image-draft';
 export * from './caption-track';
+export * from './keyframe-track';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -51,6 +53,8 @@ export const Transform = z.object({
   padColor: HexColor,
   /** 0..1; overlays may be translucent. */
   opacity: z.number().min(0).max(1),
+  /** Degrees clockwise about the picture's centre (-180..180); drafts before version 4 had none (0). */
+  rotation: Rotation.default(0),
 });
 export type Transform = z.infer<typeof Transform>;
 
@@ -87,6 +91,8 @@ export const MediaClip = z
     brand: BrandMark.nullable().default(null),
     /** In a template: a brand element creators cannot change, or a clip "New from template" asks to replace (absent = neither). */
     template: TemplateMark.optional(),
+    /** Animated properties (keyframe-track.ts); absent = nothing moves. */
+    keyframes: ClipKeyframes.optional(),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
@@ -103,12 +109,16 @@ export const TextClip = z.object({
   y: Fraction,
   /** Lines wrap at this fraction of the canvas width. */
   maxWidth: z.number().min(0.1).max(1),
+  /** Degrees clockwise about the text block's centre (-180..180); drafts before version 4 had none (0). */
+  rotation: Rotation.default(0),
   fadeIn: Seconds,
   fadeOut: Seconds,
   /** The kit role that styled it: applying another kit re-styles it with that kit's style for the role. */
   styleRole: TextRole.nullable().default(null),
   /** In a template: a brand element creators cannot change, or text "New from template" asks to replace (absent = neither). */
   template: TemplateMark.optional(),
+  /** Animated properties (keyframe-track.ts); absent = nothing moves. */
+  keyframes: ClipKeyframes.optional(),
 });
 export type TextClip = z.infer<typeof TextClip>;
 
@@ -158,7 +168,7 @@ export type Draft = z.infer<typeof Draft>;
 // ── helpers ─────────────────────────────────────────────────────────────────
 
 export function defaultTransform(reframe: Reframe = 'fill'): Transform {
-  return { reframe, x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 };
+  return { reframe, x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1, rotation: 0 };
 }
 
 export const defaultTextStyle: TextStyle = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VideoDraft } from './draft';
 import { ExportPreset } from './draft-record';
+import { LoudnessTarget } from './loudness';
 import { VariantPlan } from './render-variant';
 
 /**
@@ -17,6 +18,17 @@ export const ExportJobInput = z.object({
    * video bitrate cap. When given it decides size and fps instead of the preset; the preset's quality stays.
    */
   variant: VariantPlan.optional(),
+  /**
+   * Level the sound to this (two-pass loudnorm after the render). Absent: the variant's channel target when a
+   * variant is given, else the sound as mixed; null: as mixed even for a channel.
+   */
+  loudness: LoudnessTarget.nullable().optional(),
+  /**
+   * Several variants of the draft in ONE ffmpeg process (a post's channels): each with its plan, its file and a
+   * label for errors ("TikTok + Reels"). When given, `variant` and `outputPath` are not used; each output is
+   * levelled to its variant's channel target unless `loudness` says otherwise.
+   */
+  outputs: z.array(z.object({ variant: VariantPlan, outputPath: z.string(), label: z.string() })).min(1).optional(),
 });
 export type ExportJobInput = z.infer<typeof ExportJobInput>;
 

@@ -47,8 +47,7 @@ export function place(t: Transform, src: Size, canvas: Size, background: boolean
   const source: Rect = { x: left, y: top, width, height };
 
   const cover = Math.max(canvas.width / width, canvas.height / height);
-  const contain = Math.min(canvas.width / width, canvas.height / height);
-  const base = t.reframe === 'fill' ? cover : contain;
+  const base = reframeFactor(t.reframe, { width, height }, canvas);
   const dw = even(width * base * t.scale);
   const dh = even(height * base * t.scale);
   const dest: Rect = { x: Math.round(t.x * canvas.width - dw / 2), y: Math.round(t.y * canvas.height - dh / 2), width: dw, height: dh };
@@ -60,6 +59,13 @@ export function place(t: Transform, src: Size, canvas: Size, background: boolean
     backdrop = { dest: { x: Math.round((canvas.width - bw) / 2), y: Math.round((canvas.height - bh) / 2), width: bw, height: bh }, sigma: backdropSigma(canvas) };
   }
   return { source, dest, backdrop, pad: background && t.reframe === 'fit' ? t.padColor : null };
+}
+
+/** Canvas pixels per (cropped) source pixel that the reframe gives at scale 1: cover for fill, contain otherwise. */
+export function reframeFactor(reframe: Transform['reframe'], cropped: Size, canvas: Size): number {
+  const cover = Math.max(canvas.width / cropped.width, canvas.height / cropped.height);
+  const contain = Math.min(canvas.width / cropped.width, canvas.height / cropped.height);
+  return reframe === 'fill' ? cover : contain;
 }
 
 /** Display size of a source: rotation by a quarter turn swaps width and height. */

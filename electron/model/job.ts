@@ -35,6 +35,8 @@ export const ExportResult = z.object({
   durationSec: z.number().nonnegative(),
   /** 'copy': joined by stream copy without re-encoding (smart render); results stored before it say nothing: 'encode'. */
   method: z.enum(['copy', 'encode']).default('encode'),
+  /** A one-pass export of several variants: every file it wrote (the fields above describe the first). */
+  outputs: z.array(z.object({ outputPath: z.string(), sizeBytes: z.number().int().nonnegative(), durationSec: z.number().nonnegative() })).optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 /** Preview proxies made for heavy videos after an import (model/proxy.ts). */
@@ -137,6 +139,11 @@ export function importResultOf(job: Job): ImportResult | null {
 
 export function exportResultOf(job: Job): ExportResult | null {
   return job.result?.kind === 'export' ? job.result : null;
+}
+
+/** Every file an export wrote, in order: a one-pass export's outputs, else its one file. */
+export function exportFilesOf(result: ExportResult): string[] {
+  return result.outputs?.map((o) => o.outputPath) ?? [result.outputPath];
 }
 
 export function imageExportResultOf(job: Job): ImageExportResult | null {

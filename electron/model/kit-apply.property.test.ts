@@ -39,7 +39,7 @@ const kitArb = (id: string): fc.Arbitrary<Kit> =>
 
 const textArb = (i: number): fc.Arbitrary<TextClip> =>
   fc.record({ role: fc.constantFrom(null, ...textRoles), style: styleArb, x: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.string({ minLength: 1, maxLength: 8 }) }).map(({ role, style, x, text }) => ({
-    id: `t${i}`, type: 'text', start: i * 2, duration: 2, text, style, x, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: role,
+    id: `t${i}`, type: 'text', start: i * 2, duration: 2, text, style, x, y: 0.5, maxWidth: 0.8, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: role,
   }));
 const draftArb = fc.record({
   preset: fc.constantFrom(...(Object.keys(canvasPresets) as CanvasPreset[])),

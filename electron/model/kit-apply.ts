@@ -47,7 +47,7 @@ export function roleStyle(kit: Pick<Kit, 'textStyles'> | null, role: TextRole, w
 /** A text clip in the kit's style for `role`, where the kit places that role, 3 s from `start`. */
 export function kitTextClip(kit: Kit | null, role: TextRole, text: string, start: number, canvasWidth: number, id: string, duration: number): TextClip {
   const { style, placement } = roleStyle(kit, role, canvasWidth);
-  return { id, type: 'text', start: Math.max(0, start), duration, text, style, ...placement, fadeIn: 0, fadeOut: 0, styleRole: role };
+  return { id, type: 'text', start: Math.max(0, start), duration, text, style, ...placement, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: role };
 }
 
 /** The logo asset for a variant, falling back to the kit's other variant. */

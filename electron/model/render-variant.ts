@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelLimits, mediaLimits, type MediaLimits, type Range } from './channels';
 import { Reframe } from './draft';
+import { LoudnessTarget } from './loudness';
 import type { ChannelId } from './post';
 
 /**
@@ -17,12 +18,15 @@ export const VariantPlan = z.object({
   /** Video bitrate ceiling so the file fits the channel's size limit; null = the channel has none. */
   videoBitrateKbps: z.number().int().positive().nullable(),
   fps: z.number().positive().max(240),
+  /** The channel's loudness target (two-pass loudnorm after the render); absent/null = the sound as mixed. */
+  loudness: LoudnessTarget.nullable().optional(),
 });
 export type VariantPlan = z.infer<typeof VariantPlan>;
 
 /** A stable key for a plan: targets whose plans have the same key share one export. */
 export function variantKey(p: VariantPlan): string {
-  return [p.width, p.height, p.reframe, p.maxDurationSec ?? '-', p.videoBitrateKbps ?? '-', p.fps].join(':');
+  const loud = p.loudness ? `${p.loudness.integratedLufs}/${p.loudness.truePeakDbtp}` : '-';
+  return [p.width, p.height, p.reframe, p.maxDurationSec ?? '-', p.videoBitrateKbps ?? '-', p.fps, loud].join(':');
 }
 
 /** The audio track every export carries (AAC), counted against the size limit. */
@@ -111,5 +115,6 @@ export function planVariant(
   const exported = durationSec == null ? null : Math.min(durationSec, maxDurationSec ?? Infinity);
   const cap = exported != null && m.maxBytes != null ? bitrateCapKbps(m.maxBytes, exported + VBV_BUFFER_SEC) : null;
   const videoBitrateKbps = cap != null && cap < UNBINDING_KBPS ? cap : null;
-  return { width, height, reframe, maxDurationSec, videoBitrateKbps, fps: clamp(draftCanvas.fps, m.fps) };
+  const loudness = kind === 'video' ? (channelLimits[channel].loudness?.target ?? null) : null;
+  return { width, height, reframe, maxDurationSec, videoBitrateKbps, fps: clamp(draftCanvas.fps, m.fps), loudness };
 }

@@ -124,8 +124,11 @@ export function reviewKey(postId: string, actorId: string): string {
 export const ReviewChannel = z.object({
   channel: ChannelId,
   content: PostContent,
-  /** The finished export of this channel's variant for the post's current revision (served by its job id). */
-  render: z.object({ jobId: z.string(), at: z.string() }).nullable(),
+  /**
+   * The finished export of this channel's variant for the post's current revision, served by its job id and the
+   * file's index among the job's outputs (0 but for a one-pass export of several variants).
+   */
+  render: z.object({ jobId: z.string(), output: z.number().int().nonnegative(), at: z.string() }).nullable(),
 });
 export type ReviewChannel = z.infer<typeof ReviewChannel>;
 

@@ -4,6 +4,8 @@ import {
   defaultTextStyle,
   defaultTransform,
   MediaClip,
+  ROTATION_MAX,
+  ROTATION_MIN,
   SPEED_MAX,
   SPEED_MIN,
   TextClip,
@@ -147,9 +149,23 @@ export function newMediaClip(asset: { id: string; kind: 'video' | 'image' | 'aud
   };
 }
 
+/** Share of the canvas width a picture added to an overlay track takes (a picture-in-picture, not a second full frame). */
+export const OVERLAY_WIDTH_SHARE = 1 / 3;
+
+/**
+ * Where a picture added to an overlay track lands: fitted whole (nothing cropped), a third of the canvas wide,
+ * centred. `src` is its display size. A source so tall that a third of the width would overflow the canvas's
+ * height is fitted inside the canvas instead.
+ */
+export function overlayTransform(src: { width: number; height: number }, canvas: { width: number; height: number }): Transform {
+  const contain = Math.min(canvas.width / src.width, canvas.height / src.height);
+  const scale = Math.min(1, (canvas.width * OVERLAY_WIDTH_SHARE) / (src.width * contain));
+  return { ...defaultTransform('fit'), scale: clamp(scale, 0.05, 8) };
+}
+
 /** A text clip, centred, 3 s, in the default style (or the given one). */
 export function newTextClip(text: string, start: number, idFor: (prefix: string) => string, style: TextStyle = defaultTextStyle): TextClip {
-  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null };
+  return { id: idFor('text'), type: 'text', start: Math.max(0, start), duration: TEXT_DEFAULT_SEC, text, style, x: 0.5, y: 0.5, maxWidth: 0.9, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null };
 }
 
 // ── internal building blocks ────────────────────────────────────────────────
@@ -576,10 +592,12 @@ export type ClipPatch = {
   x?: number;
   y?: number;
   maxWidth?: number;
+  /** Text: degrees clockwise (media turn with `transform.rotation`). */
+  rotation?: number;
 };
 
 const MEDIA_ONLY = ['volume', 'transform'] as const;
-const TEXT_ONLY = ['text', 'style', 'styleRole', 'x', 'y', 'maxWidth'] as const;
+const TEXT_ONLY = ['text', 'style', 'styleRole', 'x', 'y', 'maxWidth', 'rotation'] as const;
 
 /**
  * Applies inspector changes. Numbers are clamped to their ranges (fades also to the clip's length, in whole
@@ -618,6 +636,7 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
         y: t.y === undefined ? clip.transform.y : clamp(t.y, -1, 2),
         scale: t.scale === undefined ? clip.transform.scale : clamp(t.scale, 0.05, 8),
         opacity: t.opacity === undefined ? clip.transform.opacity : clamp(t.opacity, 0, 1),
+        rotation: t.rotation === undefined ? clip.transform.rotation : clamp(t.rotation, ROTATION_MIN, ROTATION_MAX),
         crop,
       };
     }
@@ -646,6 +665,7 @@ export function updateClip(draft: VideoDraft, clipId: string, patch: ClipPatch):
       x: patch.x === undefined ? clip.x : clamp(patch.x, -1, 2),
       y: patch.y === undefined ? clip.y : clamp(patch.y, -1, 2),
       maxWidth: patch.maxWidth === undefined ? clip.maxWidth : clamp(patch.maxWidth, 0.1, 1),
+      rotation: patch.rotation === undefined ? clip.rotation : clamp(patch.rotation, ROTATION_MIN, ROTATION_MAX),
       fadeIn: fade(patch.fadeIn, clip.fadeIn),
       fadeOut: fade(patch.fadeOut, clip.fadeOut),
     };
@@ -706,6 +726,8 @@ export type ActiveLayer = {
   opacityFactor: number;
   /** Set while a main-track transition runs; both its clips carry it. */
   transition: LayerTransition | null;
+  /** The timeline time the layer is drawn at (keyframes are evaluated there: model/keyframes.ts clipStateAt). */
+  time?: number;
 };
 
 /** Fade-in × fade-out of a clip at timeline time `t`. */
@@ -751,6 +773,7 @@ export function activeLayersAt(draft: VideoDraft, t: number, opts: { includeAudi
         sourceTime: c.type === 'media' ? sourceTimeAt(c, t) : null,
         opacityFactor: fadeFactor(c, t),
         transition,
+        time: t,
       });
     });
   }

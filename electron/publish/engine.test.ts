@@ -139,7 +139,7 @@ describe('connector settings are an admin’s, audited, and a secret stays with 
 });
 
 describe('export now', () => {
-  it('renders one variant per distinct plan as jobs, sends each channel where the settings route it, and marks the post exported', async () => {
+  it('renders one variant per distinct plan, all in one export job, sends each channel where the settings route it, and marks the post exported', async () => {
     receiver = await startReceiver((_r, res) => res.writeHead(201).end('{"ok":true}'));
     await api()['connectors.set']({ actorId: 'owner', folder: { root: outbox() }, webhook: { url: receiver.url, headerName: 'Authorization', headerValue: 'Bearer t0k', timeoutSec: 30 }, routes: { x: 'folder' } });
     // TikTok and X take the 360x640 draft as it is (one shared file); Facebook Reels needs at least 540x960.
@@ -148,8 +148,8 @@ describe('export now', () => {
     expect(done.state).toBe('exported');
 
     const jobs = (await api()['jobs.list']({})).filter((j) => j.kind === 'export');
-    expect(jobs.map((j) => j.title).sort()).toEqual(['Exporting “Red launch” for Facebook Reels (540×960)', 'Exporting “Red launch” for TikTok and X (360×640)']);
-    expect(jobs.every((j) => j.status === 'done')).toBe(true);
+    // One job, one ffmpeg process for both files (the draft decoded and composited once).
+    expect(jobs.map((j) => [j.title, j.status])).toEqual([['Exporting “Red launch” for TikTok, X and Facebook Reels (360×640, 540×960)', 'done']]);
 
     // X went to the folder with the shared 360x640 file…
     const xDir = path.join(outbox(), 'x');

@@ -42,8 +42,11 @@ export type DueOutcome = {
 export interface RenderPort {
   /** The draft's facts for planning variants; null when the draft is gone. */
   draftFacts(draftId: string): { name: string; kind: 'video' | 'image'; canvas: { width: number; height: number; fps: number }; durationSec: number; pages: number; captions: CaptionTrack[] } | null;
-  /** Starts one variant's export job; `done` resolves when the file is finished and rejects with the reason. */
-  startVariant(req: { draftId: string; variant: VariantPlan; outputPath: string; title: string }): { jobId: string; done: Promise<void> };
+  /**
+   * Starts ONE export job that renders every variant in one ffmpeg process (render/export.ts runVariantExport);
+   * `done` resolves when every file is finished and rejects with the reason (naming the variant that failed).
+   */
+  startVariants(req: { draftId: string; outputs: { variant: VariantPlan; outputPath: string; label: string }[]; title: string }): { jobId: string; done: Promise<void> };
   /** Starts an image draft's export into `outputDir` (numbered JPEGs in page order); `done` as startVariant's. */
   startImages(req: { draftId: string; plan: ImagePlan; outputDir: string; title: string }): { jobId: string; done: Promise<void> };
   cancelJob(jobId: string): void;
@@ -468,8 +471,8 @@ export class DeliveryEngine {
   }
 
   /**
-   * One export job per distinct plan (all queued at once, so the jobs drawer shows the whole post), then a cover
-   * from each. Returns false when stopping. Throws the first failure (the other jobs are cancelled).
+   * One export job for every distinct plan (one ffmpeg process, so the draft is decoded and composited once), then
+   * a cover from each file. Returns false when stopping. Throws the failure (no variant is kept then).
    */
   private async renderVariants(post: PostRecord, prepared: Prepared, jobIds: string[]): Promise<boolean> {
     const dir = this.renderDir(post);
@@ -483,20 +486,22 @@ export class DeliveryEngine {
       g.channels.push(t.channel);
       groups.set(variantKey(plan), g);
     }
-    const started = [...groups.values()].map((g) => {
-      const outputPath = path.join(dir, `${g.channels.join('+')}.mp4`);
-      const title = `Exporting “${post.title}” for ${labels(g.channels)} (${g.plan.width}×${g.plan.height})`;
-      const job = this.d.render.startVariant({ draftId: prepared.draftId, variant: g.plan, outputPath, title });
-      jobIds.push(job.jobId);
-      return { ...g, outputPath, job };
+    const started = [...groups.values()].map((g) => ({ ...g, outputPath: path.join(dir, `${g.channels.join('+')}.mp4`) }));
+    // Every variant in one job and one ffmpeg process: the draft is decoded and composited once (docs/export.md).
+    const sizes = started.map((g) => `${g.plan.width}×${g.plan.height}`).join(', ');
+    const title = `Exporting “${post.title}” for ${labels(started.flatMap((g) => g.channels))} (${sizes})`;
+    const job = this.d.render.startVariants({
+      draftId: prepared.draftId,
+      outputs: started.map((g) => ({ variant: g.plan, outputPath: g.outputPath, label: labels(g.channels) })),
+      title,
     });
+    jobIds.push(job.jobId);
     this.d.events.deliveryChanged([post.id]);
-    const results = await Promise.allSettled(started.map((s) => s.job.done));
-    const failed = results.findIndex((r) => r.status === 'rejected');
-    if (failed >= 0) {
-      for (const s of started) this.d.render.cancelJob(s.job.jobId);
-      const reason = errorMessage((results[failed] as PromiseRejectedResult).reason);
-      throw new Error(`The export for ${labels(started[failed]!.channels)} failed: ${reason}`);
+    try {
+      await job.done;
+    } catch (e) {
+      const which = started.length === 1 ? ` for ${labels(started[0]!.channels)}` : '';
+      throw new Error(`The export${which} failed: ${errorMessage(e)}`);
     }
     if (this.stopping) return false;
     for (const s of started) {

@@ -62,6 +62,7 @@ const transform = fc.record({
   }),
   padColor: hex,
   opacity: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+  rotation: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.double({ min: -180, max: 180, noNaN: true }) }),
 });
 
 const fade = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: seconds });
@@ -97,6 +98,7 @@ const textClip = (id: string): fc.Arbitrary<TextClip> =>
     x: frac,
     y: frac,
     maxWidth: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    rotation: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.double({ min: -180, max: 180, noNaN: true }) }),
     fadeIn: fade,
     fadeOut: fade,
     styleRole: fc.constantFrom(null, ...textRoles),
@@ -218,9 +220,9 @@ describe('compileExport over the whole draft schema', () => {
   const tr = (kind: Track['kind'], clips: Track['clips'], extra: Partial<Track> = {}): Track => ({ id: `${kind}${ids++}`, kind, name: '', muted: false, hidden: false, role: null, ducking: null, clips, ...extra });
   const m = (id: string, asset: string, start: number, len: number, extra: Partial<MediaClip> = {}): MediaClip => ({
     id, type: 'media', assetId: asset, start, in: 0, out: len, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
-    transform: { reframe: 'fit', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1 }, transitionIn: null, brand: null, ...extra,
+    transform: { reframe: 'fit', x: 0.5, y: 0.5, scale: 1, crop: { left: 0, top: 0, right: 0, bottom: 0 }, padColor: '#000000', opacity: 1, rotation: 0 }, transitionIn: null, brand: null, ...extra,
   });
-  const t = (id: string, start: number, duration: number): TextClip => ({ id, type: 'text', start, duration, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: null });
+  const t = (id: string, start: number, duration: number): TextClip => ({ id, type: 'text', start, duration, text: 'Hi', style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null });
   const standard: ExportPreset = { height: 'canvas', fps: 'canvas', quality: 'standard' };
 
   const shapes: Record<string, VideoDraft> = {

@@ -2,9 +2,12 @@ import type { AssetKind } from '../model/asset';
 import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type TransitionKind, type VideoDraft, clipDuration, clipEnd, defaultTransform, draftDuration } from '../model/draft';
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
-import { type Placement, type Rect, type Size, place } from '../model/geometry';
+import { type Placement, type Rect, type Size, place, reframeFactor } from '../model/geometry';
+import { numberExpression } from '../model/keyframes';
+import { movingFilters, needsMovingPath } from './keyframe-filters';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
+import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
 import { XFADE_TRANSITION } from '../model/xfade';
 
 /**
@@ -47,6 +50,15 @@ export type TextLayerFile = { path: string; left: number; top: number; width: nu
 export type CaptionSequenceFile = { listPath: string; left: number; top: number };
 
 export type CompiledExport = { args: string[]; durationSec: number; width: number; height: number; fps: number };
+
+/** One output of a multi-output export: a channel's variant (null: the preset's size and fps) and its file. */
+export type OutputRequest = { variant: VariantPlan | null; outputPath: string };
+/** Several outputs compiled into one argument list; `durationSec` is the longest (what progress runs through). */
+export type CompiledOutputs = {
+  args: string[];
+  outputs: { outputPath: string; durationSec: number; width: number; height: number; fps: number }[];
+  durationSec: number;
+};
 
 /** Output audio: what every platform accepts. */
 export const AUDIO_RATE = 48_000;
@@ -240,9 +252,22 @@ function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; he
   return out;
 }
 
+/** Crops a source to `src` (nothing when it is the whole frame). */
+function cropOnly(src: Rect, f: { width: number | null; height: number | null }): string[] {
+  return src.x !== 0 || src.y !== 0 || src.width !== f.width || src.height !== f.height ? [`crop=${src.width}:${src.height}:${src.x}:${src.y}`] : [];
+}
+
+/** Canvas pixels of a clip's cropped source at scale 1 (what keyframe-filters.ts scales by the animated scale). */
+function unitSize(c: MediaClip, source: Rect, canvas: Size): Size {
+  const k = reframeFactor(c.transform.reframe, source, canvas);
+  return { width: source.width * k, height: source.height * k };
+}
+
 function audioFilters(clip: MediaClip, dur: number): string[] {
   const out = atempoChain(clip.speed);
-  if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
+  // Keyed volume: the model's curve per audio frame, timed from the clip's start (asetpts makes t start at 0).
+  if (clip.keyframes?.volume) out.push('asetpts=PTS-STARTPTS', `volume='${numberExpression(clip.keyframes.volume, 't')}':eval=frame`);
+  else if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
   const fadeIn = fadeLength(clip.fadeIn, dur);
   if (fadeIn > 0) out.push(`afade=t=in:st=0:d=${num(fadeIn)}`);
   if (fadeLength(clip.fadeOut, dur) > 0) {
@@ -315,7 +340,9 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   let v: string;
   const p: Placement | null = visual ? place(c.transform, { width: f.width!, height: f.height! }, canvas, true) : null;
   const part = p ? visiblePart(p.dest, p.source, canvas) : null;
-  if (!p || !part) {
+  if (p && needsMovingPath(c)) {
+    v = movingMainSegment(ctx, c, f, p, k, item, dur);
+  } else if (!p || !part) {
     v = colorSource(ctx, canvas.background, dur);
   } else {
     const head: string[] = [...uprightImage(f)];
@@ -360,6 +387,42 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   let a: string | null = null;
   if (withAudio) a = f.hasAudio && k >= 0 && c.volume > 0 ? ctx.g.chain([`[${k}:a:0]`], audioFilters(c, dur), 'a') : silence(ctx, dur);
   return { v, a, dur };
+}
+
+/**
+ * A main-track clip that moves, scales, turns or fades by keyframes: its pad colour (or blurred backdrop, or the
+ * canvas background) as the frame, the moving picture over it, then the clip's fades over the whole frame.
+ */
+function movingMainSegment(ctx: Ctx, c: MediaClip, f: SourceFacts, p: Placement, k: number, item: MainItem, dur: number): string {
+  const { canvas, g } = ctx;
+  const head: string[] = [...uprightImage(f)];
+  if (f.kind === 'video') {
+    head.push(c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}` : 'setpts=PTS-STARTPTS', `fps=${canvas.fps}`);
+  } else {
+    head.push('setpts=PTS-STARTPTS');
+  }
+  let base: string;
+  let fgIn = `[${k}:v]`;
+  if (p.backdrop) {
+    const bdPart = visiblePart(p.backdrop.dest, p.source, canvas)!;
+    const [a, b] = [g.label('s'), g.label('s')];
+    g.chains.push(`[${k}:v]${[...head, 'split'].join(',')}${a}${b}`);
+    head.length = 0;
+    base = g.chain([a], [...cropScale(bdPart, f), `gblur=sigma=${p.backdrop.sigma}`], 'bd');
+    fgIn = b;
+  } else {
+    base = colorSource(ctx, p.pad ?? canvas.background, dur);
+  }
+  // The segment's stream starts at 0 where the item starts; keys are timed from the clip's own start.
+  const m = movingFilters({ clip: c, unit: unitSize(c, p.source, canvas), centre: { x: c.transform.x * canvas.width, y: c.transform.y * canvas.height }, canvas, origin: c.start - item.start, name: `op${g.chains.length}` });
+  const fg = g.chain([fgIn], [...head, ...cropOnly(p.source, f), ...m.alpha, ...m.geometry], 'fg');
+  const fades: string[] = [];
+  if (fadeLength(c.fadeIn, dur) > 0) fades.push(`fade=t=in:st=0:d=${num(fadeLength(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
+  if (fadeLength(c.fadeOut, dur) > 0) {
+    const d = fadeLength(c.fadeOut, dur);
+    fades.push(`fade=t=out:st=${num(dur - d)}:d=${num(d)}:color=${hex(canvas.background)}`);
+  }
+  return g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:shortest=1:format=auto`, 'format=yuv420p', ...fades], 'v');
 }
 
 function concat(ctx: Ctx, segs: Segment[], withAudio: boolean, thenFps: boolean): Segment {
@@ -424,11 +487,23 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
   const fadeIn = fadeLength(c.fadeIn, dur);
   const fadeOut = fadeLength(c.fadeOut, dur);
   const fades = fadeIn > 0 || fadeOut > 0;
+  const moving = p !== null && needsMovingPath(c);
   // A still image without fades is one frame, shown for its window (overlay repeats its last frame).
-  const still = f.kind === 'image' && !fades;
+  const still = f.kind === 'image' && !fades && !moving;
   const k = sourceInput(ctx, c, f, dur, !still);
   let out = base;
-  if (part) {
+  if (p && moving) {
+    // Moves, scales, turns or fades by keyframes: crop the whole shown part, then size, turn and place it per frame.
+    const filters: string[] = [...uprightImage(f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+    filters.push(...cropOnly(p.source, f));
+    const m = movingFilters({ clip: c, unit: unitSize(c, p.source, ctx.canvas), centre: { x: c.transform.x * ctx.canvas.width, y: c.transform.y * ctx.canvas.height }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` });
+    filters.push(...m.alpha);
+    if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
+    if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
+    filters.push(...m.geometry);
+    const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
+    out = ctx.g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:${between(c.start, end)}:eof_action=pass`], 'v');
+  } else if (part) {
     const filters: string[] = [...uprightImage(f)];
     if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
     filters.push(...cropScale(part, f));
@@ -450,17 +525,25 @@ function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile |
   const end = c.start + c.duration;
   const fadeIn = fadeLength(c.fadeIn, c.duration);
   const fadeOut = fadeLength(c.fadeOut, c.duration);
-  if (fadeIn <= 0 && fadeOut <= 0) {
+  const moving = needsMovingPath(c);
+  if (fadeIn <= 0 && fadeOut <= 0 && !moving) {
     // One PNG frame, repeated by overlay inside its window: no per-frame decoding.
     const k = ctx.g.input([], layer.path);
     return ctx.g.chain([base, `[${k}:v]`], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}`], 'v');
   }
   const k = ctx.g.input(['-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(c.duration)], layer.path);
   const filters = [`setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+  // The text's PNG is drawn at its static place; moving text sizes, turns and shifts that same picture.
+  const m = moving
+    ? movingFilters({ clip: c, unit: { width: layer.width, height: layer.height }, centre: { x: layer.left + layer.width / 2, y: layer.top + layer.height / 2 }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` })
+    : null;
+  if (m) filters.push(...m.alpha);
   if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
   if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
+  if (m) filters.push(...m.geometry);
   const fg = ctx.g.chain([`[${k}:v]`], filters, 'tx');
-  return ctx.g.chain([base, fg], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}:eof_action=pass`], 'v');
+  const at = m ? `x=${m.x}:y=${m.y}` : `${layer.left}:${layer.top}`;
+  return ctx.g.chain([base, fg], [`overlay=${at}:${between(c.start, end)}:eof_action=pass`], 'v');
 }
 
 function audioTrack(ctx: Ctx, track: Track, voice: [number, number][], audio: AudioSource[]): void {
@@ -561,11 +644,33 @@ export function compileExport(
   variant: VariantPlan | null = null,
   /** Burned-in caption tracks, drawn over everything else in the order given. */
   captions: readonly CaptionSequenceFile[] = [],
+  encoder: VideoEncoder = SOFTWARE_ENCODER,
 ): CompiledExport {
+  const { args, outputs } = compileOutputs(draft, sources, texts, preset, [{ variant, outputPath }], captions, encoder);
+  return { args, ...outputs[0]! };
+}
+
+/**
+ * Several outputs of one draft in ONE ffmpeg process (docs/export.md, "Every channel in one pass"): the draft is
+ * decoded and composited once, then `split`/`asplit` feed each output its own reframe, fps, duration cap and
+ * bitrate cap. With one output the graph is exactly compileExport's. The composition lasts as long as the longest
+ * output; a shorter one is cut at its cap by `-t` (a clip crossing that cap is cut, not faded out there).
+ */
+export function compileOutputs(
+  draft: VideoDraft,
+  sources: Map<string, SourceFacts>,
+  texts: Map<string, TextLayerFile>,
+  preset: ExportPreset,
+  outputs: readonly OutputRequest[],
+  captions: readonly CaptionSequenceFile[] = [],
+  encoder: VideoEncoder = SOFTWARE_ENCODER,
+): CompiledOutputs {
   const full = draftDuration(draft);
   if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
-  // The composition is built for the whole draft; the output stops at the channel's cap (`-t`).
-  const total = variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full;
+  if (outputs.length === 0) throw new AppError('invalid_input', 'Nothing to export: choose at least one channel or preset.');
+  // The composition is built for the longest output; each output stops at its channel's cap (`-t`).
+  const totals = outputs.map(({ variant }) => (variant?.maxDurationSec != null ? Math.min(full, variant.maxDurationSec) : full));
+  const total = Math.max(...totals);
   const names = new Map<string, string>();
   draft.tracks.forEach((t) => t.clips.forEach((c, i) => names.set(c.id, `clip ${i + 1} on the ${t.name || t.kind} track`)));
   const clipName = (c: Clip) => names.get(c.id) ?? 'a clip';
@@ -595,14 +700,40 @@ export function compileExport(
   const voice = voiceWindows(draft);
   for (const t of draft.tracks) if (t.kind === 'audio' && !t.hidden && !t.muted) audioTrack(ctx, t, voice, audio);
 
-  const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
-  const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
-  const tail: string[] = [];
-  if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
-  else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
-  if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
-  v = g.chain([v], tail, 'v');
-  if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
+  return outputTail(ctx, draft, preset, outputs, totals, total, v, audio, encoder);
+}
+
+/**
+ * The output tail: the composited picture and sound, split into one branch per output (reframe, fps) and one
+ * `-map … output` group per output with its own encoder settings and duration.
+ */
+function outputTail(
+  ctx: Ctx,
+  draft: VideoDraft,
+  preset: ExportPreset,
+  outputs: readonly OutputRequest[],
+  totals: readonly number[],
+  total: number,
+  composed: string,
+  audio: AudioSource[],
+  encoder: VideoEncoder,
+): CompiledOutputs {
+  const { g } = ctx;
+  const n = outputs.length;
+  const vIns = n === 1 ? [composed] : splitInto(g, composed, n, 'split', 'o');
+  const branches = outputs.map(({ variant }, i) => {
+    let v = vIns[i]!;
+    const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
+    const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
+    const tail: string[] = [];
+    if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
+    else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
+    if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
+    tail.push(...encoderFilters(encoder));
+    v = g.chain([v], tail, 'v');
+    if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph
+    return { v, out, fps };
+  });
 
   // Always an audio stream (silence when nothing plays), so the file plays everywhere.
   let a: string;
@@ -615,21 +746,31 @@ export function compileExport(
       : g.chain(audio.map((s) => s.label), [`amix=inputs=${audio.length}:normalize=0:duration=longest`, ...pad], 'a');
     if (a.includes(':')) a = g.chain([a], ['anull'], 'a');
   }
+  const aOuts = n === 1 ? [a] : splitInto(g, a, n, 'asplit', 'ao');
 
-  const args = [
-    '-hide_banner',
-    ...g.inputArgs,
-    '-filter_complex', g.chains.join(';'),
-    '-map', v, '-map', a,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(exportQualities[preset.quality]),
-    // Capped CRF: the quality of the preset, but never above the channel's rate (a one-second VBV buffer keeps
-    // the average honest, so the file fits the size limit the cap was computed from).
-    ...(variant?.videoBitrateKbps != null ? ['-maxrate', `${variant.videoBitrateKbps}k`, '-bufsize', `${variant.videoBitrateKbps}k`] : []),
-    '-pix_fmt', 'yuv420p',
+  const crf = exportQualities[preset.quality];
+  const outArgs = outputs.flatMap(({ variant, outputPath }, i) => [
+    '-map', branches[i]!.v, '-map', aOuts[i]!,
+    // Capped quality: the preset's, but never above the channel's rate (a one-second VBV buffer keeps the average
+    // honest, so the file fits the size limit the cap was computed from).
+    ...encoderArgs(encoder, crf, variant?.videoBitrateKbps ?? null),
+    ...encoderPixFmt(encoder),
     '-c:a', 'aac', '-b:a', '128k', '-ar', String(AUDIO_RATE), '-ac', '2',
-    '-t', num(total),
+    '-t', num(totals[i]!),
     '-movflags', '+faststart',
     outputPath,
-  ];
-  return { args, durationSec: total, width: out.width, height: out.height, fps };
+  ]);
+  const args = ['-hide_banner', ...encoderGlobalArgs(encoder), ...g.inputArgs, '-filter_complex', g.chains.join(';'), ...outArgs];
+  return {
+    args,
+    outputs: branches.map((b, i) => ({ outputPath: outputs[i]!.outputPath, durationSec: totals[i]!, width: b.out.width, height: b.out.height, fps: b.fps })),
+    durationSec: total,
+  };
+}
+
+/** `[in]split=n[p0][p1]…`: one copy of a stream per output. */
+function splitInto(g: Graph, input: string, n: number, filter: 'split' | 'asplit', prefix: string): string[] {
+  const labels = Array.from({ length: n }, () => g.label(prefix));
+  g.chains.push(`${input}${filter}=${n}${labels.join('')}`);
+  return labels;
 }

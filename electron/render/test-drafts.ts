@@ -18,7 +18,7 @@ export function media(id: string, assetId: string, start: number, inSec: number,
 }
 
 export function text(id: string, body: string, start: number, duration: number, extra: Partial<TextClip> = {}): TextClip {
-  return { id, type: 'text', start, duration, text: body, style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, fadeIn: 0, fadeOut: 0, styleRole: null, ...extra };
+  return { id, type: 'text', start, duration, text: body, style: defaultTextStyle, x: 0.5, y: 0.5, maxWidth: 0.8, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null, ...extra };
 }
 
 export function draft(tracks: Track[], canvas: Partial<VideoDraft['canvas']> = {}): VideoDraft {

@@ -9,10 +9,10 @@ export type StreamKind = 'video' | 'audio';
 /** What a file given to `-i` carries. */
 export type InputStreams = { video: boolean; audio: boolean };
 
-const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample']);
+const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample']);
 const VIDEO_FILTERS = new Set([
   'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'split', 'gblur', 'xfade', 'null',
-  'transpose', 'hflip', 'vflip',
+  'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd',
 ]);
 /** Source filters: no input pad. */
 const SOURCES = new Set(['color', 'anullsrc']);
@@ -50,7 +50,8 @@ function parseChain(text: string, problems: string[]): Chain {
   if (rest.includes('[') || rest.includes(']')) problems.push(`labels inside a chain: ${text}`);
   const filters = splitOutsideQuotes(rest, ',').map((f) => {
     const eq = f.indexOf('=');
-    return eq < 0 ? { name: f, args: '' } : { name: f.slice(0, eq), args: f.slice(eq + 1) };
+    // `name@instance` addresses one filter for timed commands (sendcmd); the filter is `name`.
+    return eq < 0 ? { name: f.split('@')[0]!, args: '' } : { name: f.slice(0, eq).split('@')[0]!, args: f.slice(eq + 1) };
   });
   return { ins, filters, outs };
 }

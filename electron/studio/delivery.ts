@@ -53,8 +53,8 @@ export function createDeliveryEngine(ctx: StudioContext, rooms: Omit<Rooms, 'del
         const canvas = { width: doc.canvas.width, height: doc.canvas.height, fps: doc.kind === 'video' ? doc.canvas.fps : 30 };
         return { name: doc.name, kind: doc.kind, canvas, durationSec: doc.kind === 'video' ? draftDuration(doc) : 0, pages: doc.kind === 'image' ? doc.pages.length : 0, captions: doc.kind === 'video' ? (doc.captions ?? []) : [] };
       },
-      startVariant: ({ draftId, variant, outputPath, title }) => {
-        const input = ExportJobInput.parse({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' }, outputPath, variant });
+      startVariants: ({ draftId, outputs, title }) => {
+        const input = ExportJobInput.parse({ draftId, preset: { height: 'canvas', fps: 'canvas', quality: 'standard' }, outputs });
         const job = rooms.runner.start('export', title, input);
         const done = ctx.waitForJob(job.id, rooms.jobs).then((j) => {
           if (j.status !== 'done') throw new Error(j.status === 'cancelled' ? 'it was cancelled' : (j.error ?? j.status));

@@ -90,7 +90,7 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       return { key, width, height, left, top };
     },
     async 'exports.start'(input, caller) {
-      const job = ctx.startExport({ draftId: input.draftId, preset: input.preset });
+      const job = ctx.startExport({ draftId: input.draftId, preset: input.preset, loudness: input.loudness ?? null });
       // What leaves the library is audited, a file saved by hand as much as a delivery.
       auditManualExport(ctx, caller, { kind: 'video', draftId: input.draftId, jobId: job.id, preset: input.preset });
       return { jobId: job.id };

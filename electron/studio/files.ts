@@ -10,7 +10,7 @@ import { mimeForExtension } from '../media/mime';
 import { type MediaVariant, renditionExt } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { uploadTooLargeMessage } from '../model/upload';
-import { exportResultOf } from '../model/job';
+import { exportFilesOf, exportResultOf } from '../model/job';
 import { isTextLayerKey, textLayerPath } from '../render/text';
 import type { Rooms } from './context';
 
@@ -92,11 +92,15 @@ export async function resolveTextLayer(folder: LibraryFolder, key: string): Prom
   return (await isFile(file)) ? { path: file, mime: 'image/png' } : null;
 }
 
-/** The file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served). */
-export async function resolveExport({ folder, jobs }: Rooms, jobId: string): Promise<{ path: string; fileName: string; mime: string } | null> {
+/**
+ * A file of a finished export job, only when it lies inside the library folder (CLI exports elsewhere are not served).
+ * `output` is the file's index in a one-pass export of several variants (exportFilesOf); 0 is any export's first.
+ */
+export async function resolveExport({ folder, jobs }: Rooms, jobId: string, output = 0): Promise<{ path: string; fileName: string; mime: string } | null> {
   const job = jobId.length <= 64 ? jobs.get(jobId) : null;
   const result = job?.status === 'done' ? exportResultOf(job) : null;
-  if (!result || !folder.contains(result.outputPath)) return null;
-  if (!(await isFile(result.outputPath))) return null;
-  return { path: result.outputPath, fileName: result.fileName, mime: mimeForExtension(path.extname(result.outputPath).slice(1)) };
+  const file = result ? exportFilesOf(result)[output] : undefined;
+  if (!file || !folder.contains(file)) return null;
+  if (!(await isFile(file))) return null;
+  return { path: file, fileName: path.basename(file), mime: mimeForExtension(path.extname(file).slice(1)) };
 }

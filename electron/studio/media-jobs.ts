@@ -8,14 +8,19 @@ import { writeProxy } from '../media/proxy';
 import { ensureRendition } from '../media/renditions';
 import { readStreamFacts } from '../media/stream-facts';
 import { renditionExt } from '../model/asset';
-import type { VideoDraft } from '../model/draft';
+import type { TextClip, VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
 import { ExportJobInput } from '../model/export';
 import { ImportRequest } from '../model/import';
+import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
-import { exportFileName, freeExportPath, runExport } from '../render/export';
+import { type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
+import { encoderFor } from '../render/hw-encoders';
+import { readHardwareEncoding } from './export-settings';
+import { PostsRepo } from '../library/posts-repo';
+import type { CaptionTrack } from '../model/caption-track';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
 import { rasterizeText } from '../render/text';
 import { rasterizeDraftCaptions } from './caption-raster';
@@ -141,19 +146,40 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     if (rec.doc.kind !== 'video') throw new AppError('invalid_input', 'Only video drafts can be exported to MP4. Open a video draft and export again.');
     doc = rec.doc;
   }
-  const outputPath = req.outputPath ?? freeExportPath(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
   const draft = doc;
-  const out = await runExport(tools, {
+  const common = {
     draft,
     sources: await sourceFactsOf(rooms, draft),
-    rasterize: (clip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
-    rasterizeCaptions: (track) => rasterizeDraftCaptions(rooms, draft, track, job.signal),
+    rasterize: (clip: TextClip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
+    rasterizeCaptions: (track: CaptionTrack) => rasterizeDraftCaptions(rooms, draft, track, job.signal),
     captionCacheDir: rooms.folder.textCacheDir,
     preset: req.preset,
+    signal: job.signal,
+    loudness: req.loudness,
+    // The target named in the detail line: the request's, else the (first) variant's channel target.
+    onProgress: (f: number, phase: ExportPhase) => job.progress(f, exportPhaseDetail(phase, f, req.loudness ?? (req.outputs?.[0] ?? req).variant?.loudness ?? null)),
+    encoder: await encoderFor(tools, readHardwareEncoding(new PostsRepo(rooms.db)), (m) => ctx.log(m)),
+    log: (m: string) => ctx.log(m),
+  };
+  if (req.outputs) {
+    const outs = await runVariantExport(tools, common, req.outputs);
+    const first = outs[0]!;
+    return {
+      kind: 'export',
+      draftId: req.draftId ?? '',
+      outputPath: first.outputPath,
+      fileName: path.basename(first.outputPath),
+      sizeBytes: first.sizeBytes,
+      durationSec: first.durationSec,
+      method: first.method,
+      outputs: outs.map((o) => ({ outputPath: o.outputPath, sizeBytes: o.sizeBytes, durationSec: o.durationSec })),
+    };
+  }
+  const outputPath = req.outputPath ?? freeExportPath(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
+  const out = await runExport(tools, {
+    ...common,
     variant: req.variant ?? null,
     outputPath,
-    signal: job.signal,
-    onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
     streamFacts: async (assetId) => {
       const a = rooms.assets.get(assetId);
       return a ? readStreamFacts(tools, rooms.folder.originalPath(a.sha256, a.ext), job.signal) : null;
@@ -168,6 +194,14 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     durationSec: out.durationSec,
     method: out.method,
   };
+}
+
+/** The export job's detail line: which pass runs (the loudness passes follow the render) and how far the whole is. */
+export function exportPhaseDetail(phase: ExportPhase, fraction: number, target: LoudnessTarget | null): string {
+  const pct = `${Math.round(fraction * 100)}%`;
+  if (phase === 'measure') return `Measuring loudness · ${pct}`;
+  if (phase === 'normalise') return `Levelling sound to ${target ? loudnessLabel(target) : 'the target'} · ${pct}`;
+  return target ? `Rendering · ${pct}` : pct;
 }
 
 /**

@@ -82,6 +82,40 @@ describe('posts.review', () => {
     expect((await studio.api['posts.review']({ id: post.id, actorId: 'owner' })).channels[0]!.render).toBeNull();
   });
 
+  it("plays each channel's own file of a one-pass export of several variants, and serves it by its output index", async () => {
+    const draft = await studio.api['drafts.create']({ kind: 'video', name: 'Reel' });
+    const post = await studio.api['posts.create']({
+      draftId: draft.id, actorId: 'owner', targets: [{ channel: 'tiktok', overrides: {} }, { channel: 'youtube_shorts', overrides: {} }, { channel: 'x', overrides: {} }], timeZone: 'UTC', campaignId: null,
+    });
+    // The delivery engine's one ffmpeg run for two channel groups: one job, two files in the post's render folder.
+    const dir = studio.rooms.delivery.renderDir(post);
+    fs.mkdirSync(dir, { recursive: true });
+    const files = ['tiktok.mp4', 'youtube_shorts.mp4'].map((n) => path.join(dir, n));
+    files.forEach((f, i) => fs.writeFileSync(f, `mp4 ${i}`));
+    const outputs = files.map((outputPath, i) => ({ variant: { width: 1080 + i }, outputPath, label: path.basename(outputPath) }));
+    studio.rooms.jobs.create({ id: 'one-pass', kind: 'export', title: 'Reel for 2 channels', input: { draftId: draft.id, outputs } });
+    studio.rooms.jobs.update('one-pass', {
+      status: 'done', progress: 1,
+      result: { kind: 'export', draftId: draft.id, outputPath: files[0]!, fileName: 'tiktok.mp4', sizeBytes: 5, durationSec: 1, method: 'encode', outputs: files.map((outputPath) => ({ outputPath, sizeBytes: 5, durationSec: 1 })) },
+    });
+    const review = await studio.api['posts.review']({ id: post.id, actorId: 'owner' });
+    expect(review.channels.map((c) => [c.channel, c.render && `${c.render.jobId}/${c.render.output}`])).toEqual([
+      ['tiktok', 'one-pass/0'],
+      ['youtube_shorts', 'one-pass/1'],
+      ['x', null],
+    ]);
+    // Each address serves its own file; an index past the outputs serves nothing.
+    expect((await studio.resolveExport('one-pass', 1))?.path).toBe(files[1]);
+    expect((await studio.resolveExport('one-pass', 1))?.fileName).toBe('youtube_shorts.mp4');
+    expect((await studio.resolveExport('one-pass'))?.path).toBe(files[0]);
+    expect(await studio.resolveExport('one-pass', 2)).toBeNull();
+    // A post's renders are not a person's exports: the editor's history does not list them.
+    expect(await studio.api['exports.list']({ draftId: draft.id, limit: 10 })).toEqual([]);
+    // One file gone: only its channel falls back to the live preview.
+    fs.rmSync(files[1]!);
+    expect((await studio.api['posts.review']({ id: post.id, actorId: 'owner' })).channels.map((c) => c.render?.output ?? null)).toEqual([0, null, null]);
+  });
+
   it('refuses an unknown person or post', async () => {
     await expect(studio.api['posts.review']({ id: 'nope', actorId: 'owner' })).rejects.toThrow();
     await expect(studio.api['posts.review']({ id: 'nope', actorId: 'nobody' })).rejects.toThrow();

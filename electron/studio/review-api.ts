@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { exportResultOf } from '../model/job';
+import { exportFilesOf, exportResultOf } from '../model/job';
 import { contentFor } from '../model/post';
 import type { DraftRecord } from '../model/draft-record';
 import { pickRender, type ReviewChannel, type ReviewKind, reviewDiff, snapshotOf } from '../model/review';
@@ -38,17 +38,22 @@ export function reviewApi(ctx: StudioContext): ApiPart<'posts.review'> {
  */
 async function channelsOf(ctx: StudioContext, post: PostRecord, draft: DraftRecord | null): Promise<ReviewChannel[]> {
   const postDir = path.dirname(ctx.rooms.delivery.renderDir(post));
+  const prefix = path.join(postDir, path.sep);
   const renders = ctx.rooms.jobs.variantExportsIn(postDir).flatMap((job) => {
     const r = exportResultOf(job);
     if (!r) return [];
-    const channels = path.basename(r.outputPath, path.extname(r.outputPath)).split('+');
-    return [{ jobId: job.id, draftId: r.draftId, channels, startedAt: job.createdAt, path: r.outputPath }];
+    // A one-pass export wrote every channel group's file: each is a render of its own channels.
+    return exportFilesOf(r).flatMap((file, output) => {
+      if (!file.startsWith(prefix)) return [];
+      const channels = path.basename(file, path.extname(file)).split('+');
+      return [{ jobId: job.id, output, draftId: r.draftId, channels, startedAt: job.createdAt, path: file }];
+    });
   });
   const live = draft ? { id: draft.id, updatedAt: draft.updatedAt } : null;
   return Promise.all(
     post.targets.map(async ({ channel }) => {
       const file = pickRender(renders, channel, live);
-      return { channel, content: contentFor(post, channel), render: file && (await isFile(file.path)) ? { jobId: file.jobId, at: file.startedAt } : null };
+      return { channel, content: contentFor(post, channel), render: file && (await isFile(file.path)) ? { jobId: file.jobId, output: file.output, at: file.startedAt } : null };
     }),
   );
 }

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import type { DraftRecord } from '../../electron/model/draft-record';
 import type { ImageDraft, ImageLayer } from '../../electron/model/image-draft';
+import { api, buildApp, CHROMIUM, E2E_FLAGS, openSignedIn, pct, serve, step, UNCAPPED } from './browser-host';
 
 /**
  * The image editor's interaction frame time while a layer is dragged, measured in Chromium: a 10-layer
@@ -19,82 +19,18 @@ import type { ImageDraft, ImageLayer } from '../../electron/model/image-draft';
  */
 
 export const DRAG_GOAL_MS = 16;
-export const CHROMIUM = process.env.POSTFRAME_CHROMIUM ?? '/usr/bin/chromium';
-const E2E_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
-const UNCAPPED = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export { CHROMIUM };
 const MOVES = 180;
-const STEP_LIMIT_MS = 120_000;
 
 export type DragBenchResult =
   | { measured: true; drag_frame_p95_ms: number; drag_frame_p50_ms: number; drag_frame_max_ms: number; frames: number; moves: number; layers: number }
   | { measured: false; reason: string };
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-
-/** Fails the named step when it takes longer than the limit (a bench never hangs). */
-async function step<T>(name: string, p: Promise<T>, ms = STEP_LIMIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`drag bench: “${name}” took longer than ${ms / 1000} s`)), ms)));
-  try {
-    return await Promise.race([p, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** `postframe serve` on a fresh library; resolves with its one-time link. */
-async function serve(lib: string, home: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
-  const env = { ...process.env, POSTFRAME_HOME: home };
-  execFileSync(process.execPath, ['bin/postframe.mjs', 'library', 'init', lib], { cwd: ROOT, env, timeout: STEP_LIMIT_MS });
-  const child = spawn(process.execPath, ['bin/postframe.mjs', 'serve', '--library', lib, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let out = '';
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await step(
-    'postframe serve to print its link',
-    new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Open (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`postframe serve exited with ${code}:\n${out}`)));
-      child.once('error', reject);
-    }),
-  );
-  return { child, url, exited };
-}
-
-/**
- * An API call over the page's own session, as the renderer makes it. The browser-side code is a string: this
- * script is type-checked for Node, without the DOM's types.
- */
-async function api<T>(page: Page, call: string, input: unknown): Promise<T> {
-  const body = `new Promise((resolve, reject) => {
-    const key = (localStorage.getItem('postframe.hostKeys') ?? '').split('.')[0] ?? '';
-    const ws = new WebSocket('ws://' + location.host + '/api?key=' + encodeURIComponent(key));
-    ws.onopen = () => ws.send(JSON.stringify({ id: 1, call: ${JSON.stringify(call)}, input: ${JSON.stringify(input)} }));
-    ws.onmessage = (e) => {
-      const msg = JSON.parse(String(e.data));
-      if (msg.type !== 'result' || msg.id !== 1) return;
-      ws.close();
-      if (msg.result && msg.result.ok) resolve(msg.result.value);
-      else reject(new Error((msg.result && msg.result.error && msg.result.error.message) || 'call failed'));
-    };
-    ws.onerror = () => reject(new Error('WebSocket failed'));
-  })`;
-  return page.evaluate<T>(body);
-}
-
 /**
  * Installed in the page before the measured drag: for each frame that handles a pointer move, the time from the
  * first move to the end of that frame's rendering (a message posted from requestAnimationFrame runs after it).
  */
-const FRAME_PROBE = `(() => {
+export const FRAME_PROBE = `(() => {
   window.__dragFrames = [];
   let pending = null;
   window.addEventListener('pointermove', () => {
@@ -119,17 +55,13 @@ function withAssets(doc: ImageDraft, ids: Record<string, string>): ImageDraft {
 
 export async function dragBench({ log, page10, chromium: executable = CHROMIUM }: { log: (msg: string) => void; page10: { draft: ImageDraft; files: Record<string, string> }; chromium?: string }): Promise<DragBenchResult> {
   if (!fs.existsSync(executable)) return { measured: false, reason: `Chromium is not at ${executable} (set POSTFRAME_CHROMIUM): the drag frame time was not measured` };
-  if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
-    log('building the renderer (npm run build:renderer) …');
-    execFileSync('npm', ['run', '-s', 'build:renderer'], { cwd: ROOT, stdio: 'ignore', timeout: 10 * STEP_LIMIT_MS });
-  }
-  execFileSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { cwd: ROOT, stdio: 'ignore', timeout: 10 * STEP_LIMIT_MS });
+  buildApp(log);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-drag-'));
   const host = await serve(path.join(tmp, 'Library'), path.join(tmp, 'home'));
   const browser = await chromium.launch({ executablePath: executable, args: [...E2E_FLAGS, ...UNCAPPED] });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await step('the app to open', page.goto(host.url));
+    await openSignedIn(page, host);
     log('importing the bench pictures …');
     const names = Object.keys(page10.files);
     await page.getByTestId('import-file-input').setInputFiles(names.map((k) => page10.files[k]!));
@@ -171,8 +103,7 @@ export async function dragBench({ log, page10, chromium: executable = CHROMIUM }
     return { measured: true, drag_frame_p95_ms: round(pct(frames, 95)), drag_frame_p50_ms: round(pct(frames, 50)), drag_frame_max_ms: round(Math.max(...frames)), frames: frames.length, moves: MOVES, layers };
   } finally {
     await browser.close();
-    host.child.kill('SIGTERM');
-    await host.exited;
+    await host.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@ import { captionsBench, formatCaptionsBench } from './captions';
 import { formatImageBench, imageBench } from './image';
 import { formatImportBench, importBench } from './import';
 import { formatLibraryBench, libraryBench } from './library';
+import { formatPreviewBench, previewBench } from './preview';
 import { formatRenderBench, renderBench } from './render';
 import { formatSearchBench, searchOnlyBench } from './search';
 import { formatSignatureCost, signatureCostBench } from './signature-cost';
@@ -49,8 +50,13 @@ const BENCHES: Record<string, Bench> = {
     run: (log) => captionsBench({ log }),
     format: formatCaptionsBench,
   },
+  preview: {
+    describe: 'preview fps and dropped frames of a 3-layer 1080x1920 edit, timeline drag/trim frame time at 300 clips, first grid scroll at 2,000 assets (Chromium)',
+    run: (log) => previewBench({ log }),
+    format: formatPreviewBench,
+  },
   render: {
-    describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios',
+    describe: 'export of the reference composition vs one hand-written ffmpeg command: wall-time and peak-memory ratios; three channel variants in one process vs separately and vs the largest alone',
     run: (log) => renderBench({ log }),
     format: formatRenderBench,
   },

@@ -6,7 +6,8 @@ import { resolveBinaries } from '../../electron/media/binaries';
 import { MediaTools } from '../../electron/media/ffmpeg';
 import type { ExportPreset } from '../../electron/model/draft-record';
 import type { SourceFacts, TextLayerFile } from '../../electron/render/compiler';
-import { runExport } from '../../electron/render/export';
+import type { VariantPlan } from '../../electron/model/render-variant';
+import { type ExportRequest, runExport, runVariantExport } from '../../electron/render/export';
 import { benchDraft } from '../../electron/render/test-drafts';
 import { rasterizeText } from '../../electron/render/text';
 import { BENCH_DIR, warm } from './media';
@@ -19,7 +20,7 @@ import { BENCH_DIR, warm } from './media';
  * polled from /proc while it runs; Node's own memory is not counted on either side.
  */
 
-export const GOALS = { wallRatio: 1.1, memoryRatio: 1.25 } as const;
+export const GOALS = { wallRatio: 1.1, memoryRatio: 1.25, variantsOnePass: 0.6, variantsVsLargest: 1.5 } as const;
 const VERSION = '1';
 export const RENDER_DIR = path.join(BENCH_DIR, 'render');
 const RUNS = Math.max(1, Number(process.env.POSTFRAME_BENCH_RENDER_RUNS ?? 3));
@@ -34,8 +35,28 @@ export type RenderBenchResult = {
   handwritten_peak_mb: number;
   runs: { postframe_s: number; handwritten_s: number; postframe_mb: number; handwritten_mb: number }[];
   output: { duration_s: number; width: number; height: number; streams: string[] };
-  goals: { render_wall_ratio: { target: number; met: boolean }; render_memory_ratio: { target: number; met: boolean } };
+  /** Three channel variants in ONE ffmpeg process / the three rendered separately (sum of wall times). */
+  variants_one_pass_ratio: number;
+  /** The same one-process export / the largest variant rendered alone. */
+  variants_vs_largest_ratio: number;
+  variants: { one_pass_s: number; separate_s: number; largest_s: number; sizes: string[]; runs: { one_pass_s: number; separate_s: number; largest_s: number }[] };
+  goals: {
+    render_wall_ratio: { target: number; met: boolean };
+    render_memory_ratio: { target: number; met: boolean };
+    variants_one_pass_ratio: { target: number; met: boolean };
+    variants_vs_largest_ratio: { target: number; met: boolean };
+  };
 };
+
+/**
+ * The three channel variants of the 1080x1920 reference draft: full size for TikTok/Reels (the largest), a 4:5
+ * feed version on a blurred backdrop, and a 720p one at 24 fps under a bitrate cap (as a size-limited channel).
+ */
+export const BENCH_VARIANTS: VariantPlan[] = [
+  { width: 1080, height: 1920, reframe: 'fill', maxDurationSec: null, videoBitrateKbps: null, fps: 30 },
+  { width: 1080, height: 1350, reframe: 'blur', maxDurationSec: null, videoBitrateKbps: null, fps: 30 },
+  { width: 720, height: 1280, reframe: 'fill', maxDurationSec: null, videoBitrateKbps: 2500, fps: 24 },
+];
 
 const bins = resolveBinaries({ env: process.env });
 
@@ -205,6 +226,7 @@ export async function renderBench(o: { log?: (msg: string) => void; runs?: numbe
       }
       rows.push(row);
     }
+    const variants = await variantsBench(tools, { draft, sources, rasterize: async () => title, preset }, work, runs, log);
     const pf = probeSummary(pfOut);
     const hw = probeSummary(hwOut);
     if (JSON.stringify(pf) !== JSON.stringify(hw)) throw new Error(`The two outputs differ: postframe ${JSON.stringify(pf)} vs hand-written ${JSON.stringify(hw)}`);
@@ -219,14 +241,72 @@ export async function renderBench(o: { log?: (msg: string) => void; runs?: numbe
       handwritten_peak_mb: r3(median(rows.map((r) => r.handwritten_mb))),
       runs: rows.map((r) => ({ postframe_s: r3(r.postframe_s), handwritten_s: r3(r.handwritten_s), postframe_mb: r3(r.postframe_mb), handwritten_mb: r3(r.handwritten_mb) })),
       output: pf,
+      variants_one_pass_ratio: variants.onePassRatio,
+      variants_vs_largest_ratio: variants.vsLargestRatio,
+      variants: variants.detail,
       goals: {
         render_wall_ratio: { target: GOALS.wallRatio, met: wall <= GOALS.wallRatio },
         render_memory_ratio: { target: GOALS.memoryRatio, met: mem <= GOALS.memoryRatio },
+        variants_one_pass_ratio: { target: GOALS.variantsOnePass, met: variants.onePassRatio <= GOALS.variantsOnePass },
+        variants_vs_largest_ratio: { target: GOALS.variantsVsLargest, met: variants.vsLargestRatio <= GOALS.variantsVsLargest },
       },
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+const seconds = async (work: () => Promise<unknown>) => {
+  const t0 = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+};
+
+/**
+ * The one-pass export of BENCH_VARIANTS against the three rendered one after another and against the largest
+ * alone, `runs` times (the order rotates so no side always gets the warmer machine); ratios of the medians.
+ */
+async function variantsBench(
+  tools: MediaTools,
+  req: Omit<ExportRequest, 'variant' | 'outputPath'>,
+  work: string,
+  runs: number,
+  log: (msg: string) => void,
+): Promise<{ onePassRatio: number; vsLargestRatio: number; detail: RenderBenchResult['variants'] }> {
+  const out = (name: string) => path.join(work, `${name}.mp4`);
+  // POSTFRAME_BENCH_VARIANT_SEC cuts every variant there (all sides alike) when a full run is too slow for the machine.
+  const cap = Number(process.env.POSTFRAME_BENCH_VARIANT_SEC ?? 0) > 0 ? Number(process.env.POSTFRAME_BENCH_VARIANT_SEC) : null;
+  const plans = BENCH_VARIANTS.map((v) => ({ ...v, maxDurationSec: cap }));
+  const outputs = plans.map((variant, i) => ({ variant, outputPath: out(`one-${i}`), label: `${variant.width}x${variant.height}` }));
+  const sides = {
+    one_pass_s: () => runVariantExport(tools, req, outputs),
+    separate_s: async () => {
+      for (const [i, variant] of plans.entries()) await runExport(tools, { ...req, variant, outputPath: out(`sep-${i}`) });
+    },
+    largest_s: () => runExport(tools, { ...req, variant: plans[0]!, outputPath: out('largest') }),
+  };
+  const names = Object.keys(sides) as (keyof typeof sides)[];
+  const rows: RenderBenchResult['variants']['runs'] = [];
+  for (let i = 0; i < runs; i++) {
+    const row = { one_pass_s: 0, separate_s: 0, largest_s: 0 };
+    for (const k of [...names.slice(i % 3), ...names.slice(0, i % 3)]) {
+      row[k] = await seconds(sides[k]);
+      log(`variants run ${i + 1}/${runs} ${k.replace(/_s$/, '')}: ${row[k].toFixed(2)} s`);
+    }
+    rows.push(row);
+  }
+  // The one-pass files must be the planned variants (size and duration), or the comparison means nothing.
+  const sizes = outputs.map((o) => probeSummary(o.outputPath)).map((p) => `${p.width}x${p.height}`);
+  const planned = BENCH_VARIANTS.map((v) => `${v.width}x${v.height}`);
+  if (sizes.join() !== planned.join()) throw new Error(`The one-pass outputs are ${sizes.join(', ')}, not ${planned.join(', ')}`);
+  const one = median(rows.map((r) => r.one_pass_s));
+  const separate = median(rows.map((r) => r.separate_s));
+  const largest = median(rows.map((r) => r.largest_s));
+  return {
+    onePassRatio: r3(median(rows.map((r) => r.one_pass_s / r.separate_s))),
+    vsLargestRatio: r3(median(rows.map((r) => r.one_pass_s / r.largest_s))),
+    detail: { one_pass_s: r3(one), separate_s: r3(separate), largest_s: r3(largest), sizes, runs: rows.map((r) => ({ one_pass_s: r3(r.one_pass_s), separate_s: r3(r.separate_s), largest_s: r3(r.largest_s) })) },
+  };
 }
 
 export function formatRenderBench(r: RenderBenchResult): string {
@@ -240,5 +320,8 @@ export function formatRenderBench(r: RenderBenchResult): string {
     row('memory ratio (median)', `${r.render_memory_ratio.toFixed(3)}   [${r.runs.map((x) => (x.postframe_mb / x.handwritten_mb).toFixed(3)).join(', ')}]`),
     goal(`wall ≤ ${GOALS.wallRatio} × hand-written`, r.goals.render_wall_ratio.met, r.render_wall_ratio.toFixed(3)),
     goal(`peak memory ≤ ${GOALS.memoryRatio} × hand-written`, r.goals.render_memory_ratio.met, r.render_memory_ratio.toFixed(3)),
+    row(`variants (${r.variants.sizes.join(', ')})`, `one pass ${r.variants.one_pass_s.toFixed(2)} s · separately ${r.variants.separate_s.toFixed(2)} s · largest alone ${r.variants.largest_s.toFixed(2)} s`),
+    goal(`3 variants in one pass ≤ ${GOALS.variantsOnePass} × separately`, r.goals.variants_one_pass_ratio.met, r.variants_one_pass_ratio.toFixed(3)),
+    goal(`3 variants in one pass ≤ ${GOALS.variantsVsLargest} × the largest alone`, r.goals.variants_vs_largest_ratio.met, r.variants_vs_largest_ratio.toFixed(3)),
   ].join('\n');
 }

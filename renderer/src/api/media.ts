@@ -25,9 +25,9 @@ export function kitFileUrl(fileName: string): string {
   return withMediaKey(hostKitFilePath(fileName), hostKeys().media);
 }
 
-/** URL that downloads a finished export (by its job id) under the export's file name. */
-export function exportUrl(jobId: string): string {
-  return shell === 'electron' ? electronExportUrl(jobId) : withMediaKey(hostExportPath(jobId), hostKeys().media);
+/** URL that downloads a finished export (by its job id; `output`: one file of a one-pass export) under its file name. */
+export function exportUrl(jobId: string, output?: number): string {
+  return shell === 'electron' ? electronExportUrl(jobId, output) : withMediaKey(hostExportPath(jobId, output), hostKeys().media);
 }
 
 /** Browser mode: the address that downloads one file of a finished image export (a page's number, 1-based, or `pdf`). */

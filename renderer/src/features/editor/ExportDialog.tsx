@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { SOCIAL_LOUDNESS_TARGET } from '../../../../electron/model/channels';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
+import { loudnessLabel } from '../../../../electron/model/loudness';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
 import { exportUrl } from '../../api/media';
@@ -28,6 +30,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [height, setHeight] = useState<Height>('canvas');
   const [fps, setFps] = useState<FpsChoice>('canvas');
   const [quality, setQuality] = useState<Quality>('standard');
+  const [sound, setSound] = useState<'mixed' | 'social'>('mixed');
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useStore((s) => (jobId ? s.jobs[jobId] : undefined));
@@ -48,7 +51,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setError(null);
     try {
       await useEditor.getState().flush();
-      const { jobId: id } = await call('exports.start', { draftId, preset: { height, fps, quality } });
+      const { jobId: id } = await call('exports.start', { draftId, preset: { height, fps, quality }, loudness: sound === 'social' ? SOCIAL_LOUDNESS_TARGET : null });
       setJobId(id);
     } catch (e) {
       setError(errorText(e));
@@ -109,6 +112,18 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           disabled={running}
           testId="export-quality"
         />
+        <ExportChoice
+          label={t('export.sound')}
+          value={sound}
+          options={[
+            { value: 'mixed' as const, label: t('export.sound.mixed') },
+            { value: 'social' as const, label: t('export.sound.social', { target: `${SOCIAL_LOUDNESS_TARGET.integratedLufs} LUFS` }) },
+          ]}
+          onChange={setSound}
+          disabled={running}
+          testId="export-sound"
+          hint={t('export.sound.hint', { target: loudnessLabel(SOCIAL_LOUDNESS_TARGET) })}
+        />
         {error && (
           <p className="field__error" role="alert">
             {error}
@@ -117,6 +132,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         {job && (
           <div className="export__job" data-testid="export-job" data-job-id={job.id} data-status={job.status}>
             {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
+            {/* Which pass runs ("Measuring loudness · 90%"): the loudness passes come after the render. */}
+            {!isFinished(job.status) && job.detail && sound === 'social' && (
+              <p className="export__phase field__hint" data-testid="export-phase">
+                {job.detail}
+              </p>
+            )}
             <p className="export__status">
               {job.status === 'done' && result
                 ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { size: formatBytes(result.sizeBytes) })

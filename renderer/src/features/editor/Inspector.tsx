@@ -8,6 +8,7 @@ import { scaleTextStyle, textPresets } from '../../../../electron/model/text-pre
 import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
+import { DuckingControls } from './DuckingControls';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -166,6 +167,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       {sound && (
         <Section title={t('inspector.audio')}>
           <Slider label={t('inspector.volume')} value={clip.volume} min={0} max={2} step={0.05} format={pct} onChange={(v) => patch(clip.id, { volume: v }, 'volume')} testId="insp-volume" />
+          <DuckingControls clipId={clip.id} />
         </Section>
       )}
       <Section title={t('inspector.fades')}>

@@ -1,6 +1,6 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
-import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
+import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
 import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
@@ -40,7 +40,11 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
   if (!doc) return;
   const target = trackId ?? defaultTrackFor(doc, asset.kind);
   if (!target) return;
-  const clip = newMediaClip(asset, 0, idFor);
+  const placed = newMediaClip(asset, 0, idFor);
+  // Pictures on an overlay track arrive a third of the canvas wide, centred, not over the whole frame.
+  const size = asset.kind !== 'audio' && asset.width && asset.height ? { width: asset.width, height: asset.height } : null;
+  const onOverlay = doc.tracks.find((tr) => tr.id === target)?.kind === 'overlay';
+  const clip = onOverlay && size ? { ...placed, transform: overlayTransform(size, doc.canvas) } : placed;
   const result = ed().edit((d) => {
     const track = d.tracks.find((tr) => tr.id === target);
     const when = drop

@@ -4,12 +4,22 @@ import { isTextTarget } from '../library/LibraryScreen';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
 import { goToEnd, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
+/**
+ * Keys a focused control uses itself: arrows, Home and End move a slider (an inspector level), Space ticks a
+ * checkbox; neither moves the playhead nor plays.
+ */
+function controlOwnsKey(e: KeyboardEvent): boolean {
+  if (!(e.target instanceof HTMLInputElement)) return false;
+  if (e.target.type === 'range') return /^(Arrow(Left|Right|Up|Down)|Home|End|PageUp|PageDown)$/.test(e.key);
+  return e.target.type === 'checkbox' && e.key === ' ';
+}
+
 /** Editor shortcuts (see ShortcutSheet). Ignored while typing and while a dialog is open. */
 export function useEditorKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTextTarget(e.target)) return;
+      if (e.defaultPrevented || isTextTarget(e.target) || controlOwnsKey(e)) return;
       const s = useEditor.getState();
       if (e.key === '?') {
         e.preventDefault();

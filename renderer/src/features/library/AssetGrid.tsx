@@ -50,6 +50,10 @@ export function AssetGrid() {
     paddingEnd: GRID_PADDING,
     scrollPaddingStart: GRID_GAP,
     scrollPaddingEnd: GRID_GAP,
+    // Scrolling re-renders the rows with React's batching, not synchronously inside every scroll event
+    // (TanStack's default, flushSync): a wheel or touchpad sends several events a frame, and each would
+    // otherwise render the grid before the frame could paint.
+    useFlushSync: false,
   });
 
   useEffect(() => {

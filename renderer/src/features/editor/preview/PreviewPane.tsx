@@ -8,6 +8,7 @@ import { GoToEndIcon, GoToStartIcon, PauseIcon, PlayIcon, StepBackIcon, StepForw
 import { stopVoiceover, useVoiceover } from '../voiceover';
 import { VoiceoverCountdown } from '../VoiceoverControls';
 import { PreviewEngine } from './engine';
+import { ManipulateLayer } from './manipulate/ManipulateLayer';
 import { isTallZone, safeZones } from './safeZones';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
@@ -65,6 +66,7 @@ export function PreviewPane() {
         <div className="preview__frame" style={{ width: box.width, height: box.height }}>
           <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />
           <SafeZoneOverlay />
+          {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <VoiceoverCountdown />
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { Canvas } from '../../../../../electron/model/draft';
-import { place, type Size } from '../../../../../electron/model/geometry';
+import { place, reframeFactor, type Size } from '../../../../../electron/model/geometry';
+import { clipStateAt, needsMovingPath, scaledSize } from '../../../../../electron/model/keyframes';
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
@@ -36,8 +37,26 @@ export function scaleSourceRect(source: { x: number; y: number; width: number; h
  */
 export function layerAlpha(layer: ActiveLayer): number {
   let a = layer.opacityFactor;
-  if (layer.clip.type === 'media') a *= layer.clip.transform.opacity;
+  if (layer.clip.keyframes?.opacity) a *= clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity;
+  else if (layer.clip.type === 'media') a *= layer.clip.transform.opacity;
   return Math.max(0, Math.min(1, a));
+}
+
+/**
+ * Draws a picture that moves, scales or turns (keyframes, rotation) as the export's keyframe-filters.ts does:
+ * `unit` × the animated scale in even pixels, turned about its centre, centred at the static centre shifted by
+ * the animated position. `ctx` is in canvas pixels.
+ */
+function drawMoving(ctx: CanvasRenderingContext2D, canvas: Canvas, layer: ActiveLayer, d: Drawable, s: Rect, unit: Size, centre: { x: number; y: number }, x0: number, y0: number): void {
+  const st = clipStateAt(layer.clip, layer.time ?? layer.clip.start);
+  const size = scaledSize(unit, st.scale);
+  const cx = centre.x + (st.x - x0) * canvas.width;
+  const cy = centre.y + (st.y - y0) * canvas.height;
+  ctx.save();
+  ctx.translate(Math.round(cx - size.width / 2) + size.width / 2, Math.round(cy - size.height / 2) + size.height / 2);
+  ctx.rotate((st.rotation * Math.PI) / 180);
+  ctx.drawImage(d.source, s.x, s.y, s.w, s.h, -size.width / 2, -size.height / 2, size.width, size.height);
+  ctx.restore();
 }
 
 /** Draws one layer with its placement; `ctx` is scaled to canvas pixels. */
@@ -46,15 +65,22 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   const alpha = layerAlpha(layer);
   if (alpha <= 0) return;
   const d = src.drawable;
+  const moving = needsMovingPath(layer.clip);
   if (src.kind === 'text') {
     ctx.globalAlpha = alpha;
-    ctx.drawImage(d.source, src.left, src.top, src.width, src.height);
+    if (moving && layer.clip.type === 'text') {
+      const unit = { width: src.width, height: src.height };
+      drawMoving(ctx, canvas, layer, d, { x: 0, y: 0, w: d.width, h: d.height }, unit, { x: src.left + src.width / 2, y: src.top + src.height / 2 }, layer.clip.x, layer.clip.y);
+    } else {
+      ctx.drawImage(d.source, src.left, src.top, src.width, src.height);
+    }
     return;
   }
   if (layer.clip.type !== 'media') return;
-  const p = place(layer.clip.transform, src.size, canvas, layer.trackKind === 'main');
+  const tr = layer.clip.transform;
+  const p = place(tr, src.size, canvas, layer.trackKind === 'main');
   const s = scaleSourceRect(p.source, src.size, d);
-  const fadeAlpha = alpha / layer.clip.transform.opacity || 0;
+  const fadeAlpha = alpha / (layer.clip.keyframes?.opacity ? clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity : tr.opacity) || 0;
   if (p.pad) {
     ctx.globalAlpha = fadeAlpha;
     ctx.fillStyle = p.pad;
@@ -68,6 +94,11 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
     ctx.filter = 'none';
   }
   ctx.globalAlpha = alpha;
+  if (moving) {
+    const k = reframeFactor(tr.reframe, p.source, canvas);
+    drawMoving(ctx, canvas, layer, d, s, { width: p.source.width * k, height: p.source.height * k }, { x: tr.x * canvas.width, y: tr.y * canvas.height }, tr.x, tr.y);
+    return;
+  }
   ctx.drawImage(d.source, s.x, s.y, s.w, s.h, p.dest.x, p.dest.y, p.dest.width, p.dest.height);
 }
 

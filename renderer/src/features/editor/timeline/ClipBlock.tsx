@@ -6,6 +6,7 @@ import { t } from '../../../i18n';
 import { cx } from '../../../ui/Button';
 import { useEditor } from '../../../store/editorStore';
 import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
+import { sameClip } from './clipBlockLogic';
 import { loadWaveform, type WaveformData } from './waveformData';
 
 /** How far (pixels) an edge, a moved clip or a drop from the bin is drawn to 0, the playhead and clip edges. */
@@ -108,7 +109,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       <div className="clip__edge clip__edge--end" onPointerDown={(e) => onPointerDown(e, 'end')} data-testid="clip-trim-end" aria-hidden="true" />
     </div>
   );
-});
+}, (a, b) => a.trackId === b.trackId && a.trackKind === b.trackKind && sameClip(a.clip, b.clip));
 
 /** Peaks of the clip's source range (in..out) across its width. */
 function ClipWaveform({ assetId, from, to, width }: { assetId: string; from: number; to: number; width: number }) {

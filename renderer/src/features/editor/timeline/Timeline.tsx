@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
@@ -129,13 +129,14 @@ function TimelineToolbar() {
   );
 }
 
+/** The ruler's ticks are laid out for the draft's span rounded up to this, so a trim redraws them only when it crosses one. */
+const RULER_CHUNK_SEC = 30;
+
 /** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft). */
 function Ruler({ width }: { width: number }) {
   const pps = useEditor((s) => s.pxPerSec);
   const fps = useEditor((s) => s.doc!.canvas.fps);
-  const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
-  const step = steps.find((s) => s * pps >= 80) ?? 600;
-  const count = Math.ceil(width / (step * pps));
+  const seconds = Math.ceil(xToTime(width, pps) / RULER_CHUNK_SEC) * RULER_CHUNK_SEC;
   const scrub = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.stopPropagation();
@@ -152,18 +153,26 @@ function Ruler({ width }: { width: number }) {
   return (
     <div className="ruler">
       <div className="ruler__corner" style={{ width: HEADER_W }} />
-      <div className="ruler__scale" style={{ width }} onPointerDown={scrub} data-testid="ruler">
-        {Array.from({ length: count + 1 }, (_, i) => (
-          <span key={i} className="ruler__tick" style={{ left: timeToX(i * step, pps) }}>
-            {formatTimecode(i * step, fps).slice(3, step < 1 ? 11 : 8)}
-          </span>
-        ))}
+      <div className="ruler__scale" style={{ width, overflow: 'hidden' }} onPointerDown={scrub} data-testid="ruler">
+        <RulerTicks pps={pps} fps={fps} seconds={seconds} />
       </div>
     </div>
   );
 }
 
-function TrackRow({ trackId }: { trackId: string }) {
+const RulerTicks = memo(function RulerTicks({ pps, fps, seconds }: { pps: number; fps: number; seconds: number }) {
+  const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
+  const step = steps.find((s) => s * pps >= 80) ?? 600;
+  const count = Math.ceil(seconds / step);
+  return Array.from({ length: count + 1 }, (_, i) => (
+    <span key={i} className="ruler__tick" style={{ left: timeToX(i * step, pps) }}>
+      {formatTimecode(i * step, fps).slice(3, step < 1 ? 11 : 8)}
+    </span>
+  ));
+});
+
+/** Memoised: an edit re-renders the rows whose track changed, not every row. */
+const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
   const track = useEditor((s) => s.doc!.tracks.find((tr) => tr.id === trackId)!);
   const firstVoiceover = useEditor((s) => s.doc!.tracks.find((tr) => tr.kind === 'audio' && tr.role === 'voiceover')?.id === trackId);
   const toggle = (field: 'muted' | 'hidden') =>
@@ -231,7 +240,7 @@ function TrackRow({ trackId }: { trackId: string }) {
       </div>
     </div>
   );
-}
+});
 
 function Playhead() {
   const x = useEditor((s) => timeToX(s.playhead, s.pxPerSec));

@@ -40,7 +40,7 @@ export function PhoneFrame({ target, draft, coverTime, showZones, onShowZones }:
   ) : draft.kind === 'image' ? (
     <ImagePages draftId={draft.id} box={box} />
   ) : target.render ? (
-    <RenderPlayer key={target.render.jobId} jobId={target.render.jobId} box={box} controlRef={control} onPlaying={onPlaying} />
+    <RenderPlayer key={`${target.render.jobId}/${target.render.output}`} jobId={target.render.jobId} output={target.render.output} box={box} controlRef={control} onPlaying={onPlaying} />
   ) : (
     <DraftPlayer key={`${draft.id}:${draft.revision}`} draftId={draft.id} box={box} controlRef={control} onPlaying={onPlaying} />
   );

@@ -89,7 +89,7 @@ export function DraftPlayer({ draftId, box, controlRef, onPlaying }: PlayerProps
 }
 
 /** The channel's rendered file, as the channel will get it. */
-export function RenderPlayer({ jobId, box, controlRef, onPlaying }: PlayerProps & { jobId: string }) {
+export function RenderPlayer({ jobId, output, box, controlRef, onPlaying }: PlayerProps & { jobId: string; output: number }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [aspect, setAspect] = useState(9 / 16);
   useEffect(() => {
@@ -116,7 +116,7 @@ export function RenderPlayer({ jobId, box, controlRef, onPlaying }: PlayerProps 
       ref={ref}
       className="phone__media"
       style={fitInside(aspect, box)}
-      src={exportUrl(jobId)}
+      src={exportUrl(jobId, output)}
       preload="auto"
       playsInline
       data-testid="review-video"

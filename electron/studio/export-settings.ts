@@ -1,0 +1,19 @@
+import { HardwareEncoding } from '../model/video-encoder';
+
+/**
+ * Settings → Export, kept in the library's `settings` table: whether exports may use a hardware H.264 encoder
+ * (`auto`, the default: when one is detected and passes its trial) or always libx264 (`off`). docs/export.md.
+ */
+export const HARDWARE_ENCODING_KEY = 'export.hardwareEncoding';
+
+type SettingsStore = { setting(key: string): unknown; setSetting(key: string, value: unknown): void };
+
+/** The stored choice; anything unreadable counts as the default, `auto`. */
+export function readHardwareEncoding(store: Pick<SettingsStore, 'setting'>): HardwareEncoding {
+  const r = HardwareEncoding.safeParse(store.setting(HARDWARE_ENCODING_KEY));
+  return r.success ? r.data : 'auto';
+}
+
+export function writeHardwareEncoding(store: Pick<SettingsStore, 'setSetting'>, value: HardwareEncoding): void {
+  store.setSetting(HARDWARE_ENCODING_KEY, value);
+}

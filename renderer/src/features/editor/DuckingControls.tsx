@@ -1,0 +1,47 @@
+import { canDuck, DEFAULT_DUCK_LEVEL, hasVoiceover, levelDb, MIN_DUCK_LEVEL, setDucking } from '../../../../electron/model/ducking';
+import { t } from '../../i18n';
+import { useEditor } from '../../store/editorStore';
+
+/**
+ * The inspector's ducking row for a clip on a music (or other non-voice audio) track: lower the whole track while
+ * a voiceover plays, and by how much. The setting belongs to the track, so every clip on it shows the same.
+ */
+export function DuckingControls({ clipId }: { clipId: string }) {
+  const track = useEditor((s) => s.doc?.tracks.find((tr) => tr.clips.some((c) => c.id === clipId)) ?? null);
+  const voice = useEditor((s) => (s.doc ? hasVoiceover(s.doc) : false));
+  if (!track || !canDuck(track)) return null;
+  const ducking = track.ducking ?? { enabled: false, level: DEFAULT_DUCK_LEVEL };
+  const change = (c: { enabled?: boolean; level?: number }, key: string) => useEditor.getState().edit((d) => setDucking(d, track.id, c), { key: `${key}:${track.id}` });
+  const dbValue = levelDb(ducking.level);
+  const db = dbValue < 0 ? `\u2212${Math.abs(dbValue)}` : String(dbValue);
+  return (
+    <div className="ducking" data-testid="ducking">
+      <label className="insp-row">
+        <span className="insp-row__label">{t('inspector.ducking')}</span>
+        <input type="checkbox" checked={ducking.enabled} onChange={(e) => change({ enabled: e.target.checked }, 'duckOn')} data-testid="ducking-toggle" />
+        <span />
+      </label>
+      {ducking.enabled && (
+        <label className="insp-row">
+          <span className="insp-row__label">{t('inspector.duckLevel')}</span>
+          <input
+            type="range"
+            min={MIN_DUCK_LEVEL}
+            max={1}
+            step={0.01}
+            value={ducking.level}
+            onChange={(e) => change({ level: Number(e.target.value) }, 'duckLevel')}
+            aria-valuetext={t('inspector.duckLevelValue', { db })}
+            data-testid="ducking-level"
+          />
+          <span className="insp-row__value mono" data-testid="ducking-db">
+            {t('inspector.duckLevelValue', { db })}
+          </span>
+        </label>
+      )}
+      <p className="field__hint ducking__hint" data-testid="ducking-hint">
+        {!ducking.enabled ? t('inspector.duckOffHint') : voice ? t('inspector.duckHint', { name: track.name }) : t('inspector.duckNoVoice')}
+      </p>
+    </div>
+  );
+}
