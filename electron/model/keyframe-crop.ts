@@ -1,5 +1,5 @@
 import type { Clip } from './draft';
-import type { ClipKeyframes, Keyframe, Point } from './keyframe-track';
+import type { Keyframe, Point } from './keyframe-track';
 import { pointAt, valueAt } from './keyframes';
 
 /** Keeping a clip's keys inside it when a trim or a split changes which part of it stays (timeline.ts). */
@@ -34,5 +34,5 @@ export function cropKeyframes<C extends Clip>(clip: C, shift: number, length: nu
   if (!clip.keyframes) return clip;
   const entries = Object.entries(clip.keyframes) as [string, AnyTrack][];
   const next = Object.fromEntries(entries.map(([p, tr]) => [p, cropTrack(tr, shift, shift + length)]));
-  return { ...clip, keyframes: next as ClipKeyframes };
+  return { ...clip, keyframes: next };
 }

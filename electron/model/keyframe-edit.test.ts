@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newVideoDraft, VideoDraft, type Clip, type MediaClip, type TextClip } from './draft';
-import { adjacentKey, clearTrack, moveKey, removeKey, setKey, setKeyEasing, toggleKey } from './keyframe-edit';
+import { adjacentKey, clearTrack, moveKey, moveKeysAt, propsKeyedAt, removeKey, removeKeysAt, setKey, setKeyEasing, toggleKey } from './keyframe-edit';
 import { applyPreset, presetKeys } from './keyframe-presets';
 import { KEYFRAMES_MAX } from './keyframe-track';
 import { clipStateAt, revealColumns } from './keyframes';
@@ -178,5 +178,22 @@ describe('animation presets', () => {
         for (const p of ['fadeIn', 'fadeOut', 'slideIn', 'slideOut', 'popIn', 'popOut', 'typewriterIn', 'typewriterOut'] as const) ok(applyPreset(x, text, p));
       }),
     );
+  });
+});
+
+describe('lane diamonds (every key on a frame)', () => {
+  it('move together without passing a neighbour, and go together', () => {
+    const { d, text } = fixture();
+    let x = ok(setKey(d, text, 'opacity', 0, 0));
+    x = ok(setKey(x, text, 'opacity', 1, 1));
+    x = ok(setKey(x, text, 'scale', 1, 2));
+    x = ok(setKey(x, text, 'scale', 2, 1));
+    x = ok(moveKeysAt(x, text, 1, 2.5));
+    const k = clip(x, text).keyframes!;
+    expect(k.opacity!.map((q) => Math.round(q.t * 30))).toEqual([0, 59]);
+    expect(k.scale!.map((q) => Math.round(q.t * 30))).toEqual([59, 60]);
+    const y = ok(removeKeysAt(ok(moveKeysAt(x, text, 59 / 30, 3)), text, 59 / 30));
+    expect(propsKeyedAt(clip(y, text), 59 / 30, 30)).toEqual([]);
+    expect(clip(y, text).keyframes!.scale!.map((q) => q.t)).toEqual([2]);
   });
 });

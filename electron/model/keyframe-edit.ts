@@ -1,5 +1,5 @@
 import { clipDuration, type Clip, type VideoDraft } from './draft';
-import { KEY_ROTATION_MAX, KEYFRAMES_MAX, ROTATION_MAX, ROTATION_MIN, type ClipKeyframes, type Easing, type Keyframe, type KeyframeProp, type Point } from './keyframe-track';
+import { KEY_ROTATION_MAX, KEYFRAMES_MAX, ROTATION_MAX, ROTATION_MIN, type Easing, type Keyframe, type KeyframeProp, type Point } from './keyframe-track';
 import { clipStateAt } from './keyframes';
 import { findClip, type EditResult } from './timeline';
 import { toFrames } from './timeline-snap';
@@ -41,7 +41,7 @@ export function propValueAt(clip: Clip, prop: KeyframeProp, local: number): KeyV
 }
 
 export function trackOf(clip: Clip, prop: KeyframeProp): AnyTrack | undefined {
-  return clip.keyframes?.[prop] as AnyTrack | undefined;
+  return clip.keyframes?.[prop];
 }
 
 /** Frame-snapped clip-local time inside the clip (its last frame included). */
@@ -59,11 +59,10 @@ export function keyIndexAt(track: readonly Keyframe<unknown>[] | undefined, t: n
 
 /** The clip with `prop`'s track replaced (`null`: removed; an empty `keyframes` is dropped). */
 export function withKeyTrack(clip: Clip, prop: KeyframeProp, track: AnyTrack | null): Clip {
-  const next = { ...(clip.keyframes ?? {}) } as Record<string, AnyTrack | undefined>;
-  if (track && track.length > 0) next[prop] = track;
-  else delete next[prop];
+  const others = Object.entries(clip.keyframes ?? {}).filter(([p]) => p !== prop);
+  const entries = track && track.length > 0 ? [...others, [prop, track] as const] : others;
   const { keyframes: _old, ...rest } = clip;
-  return Object.keys(next).length > 0 ? ({ ...rest, keyframes: next as ClipKeyframes } as Clip) : (rest as Clip);
+  return entries.length > 0 ? { ...rest, keyframes: Object.fromEntries(entries) } : rest;
 }
 
 /** A clip's still (un-keyed) value for a property, where it has one: what is left when its last key goes. */
@@ -193,4 +192,37 @@ export function adjacentKey(clip: Clip, local: number, dir: -1 | 1, fps: number,
   const times = props ? [...new Set(props.flatMap((p) => (trackOf(clip, p) ?? []).map((k) => k.t)))].sort((a, b) => a - b) : keyTimes(clip);
   const hit = dir > 0 ? times.find((t) => toFrames(t, fps) > f) : times.filter((t) => toFrames(t, fps) < f).at(-1);
   return hit ?? null;
+}
+
+/** The properties with a key on `local`'s frame: one diamond of the timeline's keyframe lane. */
+export function propsKeyedAt(clip: Clip, local: number, fps: number): KeyframeProp[] {
+  return (Object.keys(clip.keyframes ?? {}) as KeyframeProp[]).filter((p) => keyIndexAt(trackOf(clip, p), local, fps) >= 0);
+}
+
+/**
+ * Moves every key on `from`'s frame (one lane diamond) to `to`, together: clamped so none passes a neighbour
+ * of its own track or leaves the clip.
+ */
+export function moveKeysAt(draft: VideoDraft, clipId: string, from: number, to: number): EditResult {
+  const found = findClip(draft, clipId);
+  if (!found) return onClip(draft, clipId, (c) => c);
+  const fps = draft.canvas.fps;
+  let lo = 0;
+  let hi = toFrames(clipDuration(found.clip), fps);
+  const props = propsKeyedAt(found.clip, from, fps);
+  for (const p of props) {
+    const track = trackOf(found.clip, p)!;
+    const i = keyIndexAt(track, from, fps);
+    if (i > 0) lo = Math.max(lo, toFrames(track[i - 1]!.t, fps) + 1);
+    if (i < track.length - 1) hi = Math.min(hi, toFrames(track[i + 1]!.t, fps) - 1);
+  }
+  const t = clamp(toFrames(to, fps), lo, hi) / fps;
+  return props.reduce<EditResult>((r, p) => (r.ok ? moveKey(r.draft, clipId, p, from, t) : r), { ok: true, draft, clipId });
+}
+
+/** Removes every key on `local`'s frame (one lane diamond). */
+export function removeKeysAt(draft: VideoDraft, clipId: string, local: number): EditResult {
+  const found = findClip(draft, clipId);
+  const props = found ? propsKeyedAt(found.clip, local, draft.canvas.fps) : [];
+  return props.reduce<EditResult>((r, p) => (r.ok ? removeKey(r.draft, clipId, p, local) : r), { ok: true, draft, clipId });
 }
