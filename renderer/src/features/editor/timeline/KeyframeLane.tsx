@@ -73,7 +73,8 @@ export function KeyframeLane({ trackId, headerWidth }: { trackId: string; header
               key={d.t}
               type="button"
               className={`kf-lane__key${d.current ? ' kf-lane__key--current' : ''}`}
-              style={{ left: d.x }}
+              // A key on the clip's first frame at 0 s would sit half under the sticky track heads.
+              style={{ left: Math.max(d.x, 10) }}
               aria-label={label}
               title={label}
               onPointerDown={(e) => startDrag(e, d.t)}
