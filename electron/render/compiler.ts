@@ -3,7 +3,7 @@ import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place, reframeFactor } from '../model/geometry';
-import { numberExpression } from '../model/keyframes';
+import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
@@ -526,7 +526,8 @@ function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile |
   const fadeIn = fadeLength(c.fadeIn, c.duration);
   const fadeOut = fadeLength(c.fadeOut, c.duration);
   const moving = needsMovingPath(c);
-  if (fadeIn <= 0 && fadeOut <= 0 && !moving) {
+  const reveal = c.keyframes?.reveal;
+  if (fadeIn <= 0 && fadeOut <= 0 && !moving && !reveal) {
     // One PNG frame, repeated by overlay inside its window: no per-frame decoding.
     const k = ctx.g.input([], layer.path);
     return ctx.g.chain([base, `[${k}:v]`], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}`], 'v');
@@ -538,6 +539,8 @@ function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile |
     ? movingFilters({ clip: c, unit: { width: layer.width, height: layer.height }, centre: { x: layer.left + layer.width / 2, y: layer.top + layer.height / 2 }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` })
     : null;
   if (m) filters.push(...m.alpha);
+  // Typewriter: the picture is uncovered left to right at its own size, before any scaling (as draw.ts does).
+  if (reveal) filters.push(...(m ? [] : ['format=rgba']), revealFilter(reveal, `(T-${num(c.start)})`));
   if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
   if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
   if (m) filters.push(...m.geometry);

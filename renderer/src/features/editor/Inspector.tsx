@@ -8,6 +8,7 @@ import { scaleTextStyle, textPresets } from '../../../../electron/model/text-pre
 import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
+import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
 import { useDraftKit } from './kitStore';
 
@@ -173,6 +174,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      <AnimateSection clip={clip} />
       {visual && (
         <Section title={t('inspector.frame')}>
           <Segmented<Reframe>
@@ -348,6 +350,7 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      <AnimateSection clip={clip} />
     </div>
   );
 }

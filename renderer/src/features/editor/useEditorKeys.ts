@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { redo, undo, useEditor } from '../../store/editorStore';
 import { isTextTarget } from '../library/LibraryScreen';
+import { t } from '../../i18n';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
+import { seekKey, toggleLastKey } from './animateActions';
 import { goToEnd, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
 /**
@@ -45,6 +47,9 @@ export function useEditorKeys(active: boolean): void {
       else if (key === 'i') trimSelectionTo('start');
       else if (key === 'o') trimSelectionTo('end');
       else if (key === 's') splitAtPlayhead();
+      else if (key === 'd') toggleLastKey(t('animate.outside'));
+      else if (key === '[') seekKey(-1);
+      else if (key === ']') seekKey(1);
       else if (key === 'Delete' || key === 'Backspace') deleteSelection();
       else if (key === '+' || key === '=') s.setZoom(s.pxPerSec * 1.4);
       else if (key === '-' || key === '_') s.setZoom(s.pxPerSec / 1.4);

@@ -1,6 +1,6 @@
 import type { Canvas } from '../../../../../electron/model/draft';
 import { place, reframeFactor, type Size } from '../../../../../electron/model/geometry';
-import { clipStateAt, needsMovingPath, scaledSize } from '../../../../../electron/model/keyframes';
+import { clipStateAt, needsMovingPath, revealColumns, scaledSize, valueAt } from '../../../../../electron/model/keyframes';
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
@@ -47,16 +47,25 @@ export function layerAlpha(layer: ActiveLayer): number {
  * `unit` × the animated scale in even pixels, turned about its centre, centred at the static centre shifted by
  * the animated position. `ctx` is in canvas pixels.
  */
-function drawMoving(ctx: CanvasRenderingContext2D, canvas: Canvas, layer: ActiveLayer, d: Drawable, s: Rect, unit: Size, centre: { x: number; y: number }, x0: number, y0: number): void {
+function drawMoving(ctx: CanvasRenderingContext2D, canvas: Canvas, layer: ActiveLayer, d: Drawable, s: Rect, unit: Size, centre: { x: number; y: number }, x0: number, y0: number, shown = 1): void {
   const st = clipStateAt(layer.clip, layer.time ?? layer.clip.start);
   const size = scaledSize(unit, st.scale);
+  if (shown <= 0) return;
   const cx = centre.x + (st.x - x0) * canvas.width;
   const cy = centre.y + (st.y - y0) * canvas.height;
   ctx.save();
   ctx.translate(Math.round(cx - size.width / 2) + size.width / 2, Math.round(cy - size.height / 2) + size.height / 2);
   ctx.rotate((st.rotation * Math.PI) / 180);
-  ctx.drawImage(d.source, s.x, s.y, s.w, s.h, -size.width / 2, -size.height / 2, size.width, size.height);
+  // `shown`: the share of the picture's width a typewriter reveal uncovers (left part, before scaling).
+  ctx.drawImage(d.source, s.x, s.y, s.w * shown, s.h, -size.width / 2, -size.height / 2, size.width * shown, size.height);
   ctx.restore();
+}
+
+/** The share of a text picture `width` px wide that its typewriter reveal shows now (whole columns, as the export's geq). */
+export function textShown(layer: ActiveLayer, width: number): number {
+  const track = layer.clip.keyframes?.reveal;
+  if (!track || layer.clip.type !== 'text' || width <= 0) return 1;
+  return revealColumns(valueAt(track, (layer.time ?? layer.clip.start) - layer.clip.start), width) / width;
 }
 
 /** Draws one layer with its placement; `ctx` is scaled to canvas pixels. */
@@ -68,11 +77,12 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   const moving = needsMovingPath(layer.clip);
   if (src.kind === 'text') {
     ctx.globalAlpha = alpha;
+    const shown = textShown(layer, src.width);
     if (moving && layer.clip.type === 'text') {
       const unit = { width: src.width, height: src.height };
-      drawMoving(ctx, canvas, layer, d, { x: 0, y: 0, w: d.width, h: d.height }, unit, { x: src.left + src.width / 2, y: src.top + src.height / 2 }, layer.clip.x, layer.clip.y);
-    } else {
-      ctx.drawImage(d.source, src.left, src.top, src.width, src.height);
+      drawMoving(ctx, canvas, layer, d, { x: 0, y: 0, w: d.width, h: d.height }, unit, { x: src.left + src.width / 2, y: src.top + src.height / 2 }, layer.clip.x, layer.clip.y, shown);
+    } else if (shown > 0) {
+      ctx.drawImage(d.source, 0, 0, d.width * shown, d.height, src.left, src.top, src.width * shown, src.height);
     }
     return;
   }

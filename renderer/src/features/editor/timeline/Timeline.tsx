@@ -13,6 +13,7 @@ import { ASSET_DRAG_TYPE } from '../MediaBin';
 import { VoiceoverButton, VoiceoverGhost } from '../VoiceoverControls';
 import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
+import { KeyframeLane } from './KeyframeLane';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
@@ -78,6 +79,7 @@ export function Timeline() {
           {trackIds.map((id, i) => (
             <Fragment key={id}>
               <TrackRow trackId={id} />
+              <KeyframeLane trackId={id} headerWidth={HEADER_W} />
               {i === captionsAfter && <CaptionRows headerWidth={HEADER_W} />}
             </Fragment>
           ))}
