@@ -97,6 +97,21 @@ describe('browser-mode sign-in over the real host', () => {
     expect(after.body).toMatchObject({ signedIn: true, setupNeeded: false, user: { login: 'admin', role: 'admin' } });
   });
 
+  it('/auth/invite-check says whether an invite works without using it: role, channels and library only while it does', async () => {
+    const admin = await signIn(host.port, host.openUrl);
+    const adminCaller = temp.studio.accounts.session(admin.cookie.split('=')[1]!)!;
+    const { token } = temp.studio.accounts.invite(adminCaller, { role: 'approver', approverChannels: ['tiktok'] });
+    const check = () => postJson(host.port, HOST_PATHS.inviteCheck, { token });
+    const ok = await check();
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ state: 'valid', role: 'approver', approverChannels: ['tiktok'], library: path.basename(temp.studio.folder.root) });
+    expect((await check()).body).toMatchObject({ state: 'valid' });
+    expect((await postJson(host.port, HOST_PATHS.invite, { token, ...CREATOR })).status).toBe(200);
+    expect((await check()).body).toEqual({ state: 'used', role: null, approverChannels: null, library: null });
+    expect((await postJson(host.port, HOST_PATHS.inviteCheck, { token: 'A'.repeat(43) })).body).toEqual({ state: 'unknown', role: null, approverChannels: null, library: null });
+    expect((await postJson(host.port, HOST_PATHS.inviteCheck, { nope: 1 })).status).toBe(400);
+  });
+
   it('login sets an HttpOnly SameSite=Strict cookie and answers the user and keys; wrong password and unknown login get one 401', async () => {
     await team();
     const ok = await postJson(host.port, HOST_PATHS.login, { login: CREATOR.login, password: CREATOR.password });

@@ -78,7 +78,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const auth = new HostAuth(() => port, secure, o.keySecret);
   const originOf = (req: IncomingMessage, requireOrigin: boolean): OriginCheck => checkOrigin(req, { allowedHosts: hosts, secure, requireOrigin });
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
-  const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log };
+  const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log, libraryName: () => path.basename(o.studio.folder.root) };
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);

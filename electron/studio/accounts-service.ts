@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Caller } from '../api/contract';
-import { AccountsRepo, DEFAULT_KDF, type KdfParams, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
+import { AccountsRepo, DEFAULT_KDF, type KdfParams, type PendingInviteRow, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
 import type { AuditRepo } from '../library/audit-repo';
 import type { Db } from '../library/db';
 import type { AccountUser } from '../library/user-row';
-import { type SignInMeta, type SignInResult, type SignedIn, loginProblem, normaliseLogin, passwordProblem } from '../model/accounts';
+import { type LinkState, type SignInMeta, type SignInResult, type SignedIn, linkState, loginProblem, normaliseLogin, passwordProblem } from '../model/accounts';
 import type { AuditAction } from '../model/audit';
 import { AppError } from '../model/errors';
 import { LoginThrottle } from '../model/login-throttle';
@@ -24,6 +24,8 @@ export type AccountsDeps = {
   log?: (message: string, error?: unknown) => void;
   /** People were added or their account changed (the app's `users.changed` event, so Team lists stay live). */
   changed?: (userIds: string[]) => void;
+  /** An invite was made, used or cancelled (the app's `invites.changed` event, so admins' pending lists stay live). */
+  invitesChanged?: (reason: 'created' | 'accepted' | 'cancelled') => void;
 };
 
 /** Who a failed or throttled sign-in by an unknown login is audited as. */
@@ -300,7 +302,19 @@ export class AccountsService {
       return this.signedIn(user, meta);
     });
     this.told(signed.user);
+    this.deps.invitesChanged?.('accepted');
     return signed;
+  }
+
+  /**
+   * What an invite link's page may show before anything is typed (the host's `/auth/invite-check`): whether it
+   * works, and only then the role and channels it makes. Nothing is used up, audited or throttled (a token is 32
+   * random bytes: guessing one is hopeless, and a wrong guess learns only `unknown`).
+   */
+  checkInvite(token: string): { state: LinkState; role: Role | null; approverChannels: ChannelId[] | null } {
+    const record = this.repo.linkRecord(token, 'invite');
+    const state = linkState(record, this.deps.now());
+    return state === 'valid' && record ? { state, role: record.role, approverChannels: record.approverChannels } : { state, role: null, approverChannels: null };
   }
 
   /** Sets a new password from a reset link: every session the person had ends, and they are signed in afresh. */
@@ -440,13 +454,32 @@ export class AccountsService {
 
   /** A one-time invite link's token carrying the role (and channels) the new account gets. */
   invite(caller: Caller, input: { role: Role; approverChannels: ChannelId[] | null }): { token: string; expiresAt: string } {
-    return this.tx(() => {
+    const made = this.tx(() => {
       const actor = this.admin(caller);
       const channels = input.role === 'approver' ? input.approverChannels : null;
       const link = this.repo.createLink({ kind: 'invite', role: input.role, approverChannels: channels, userId: null, createdBy: actor.id });
       this.audit(actor, 'account_invite', { role: input.role, approverChannels: channels, expiresAt: link.expiresAt });
       return link;
     });
+    this.deps.invitesChanged?.('created');
+    return made;
+  }
+
+  /** Invites not used yet and still working (admins: they say which role each link makes and who made it). */
+  pendingInvites(caller: Caller): PendingInviteRow[] {
+    this.admin(caller);
+    return this.repo.pendingInvites();
+  }
+
+  /** Cancels an unused invite: its link opens nothing from now on (its page says so). Audited. */
+  cancelInvite(caller: Caller, id: string): void {
+    this.tx(() => {
+      const actor = this.admin(caller);
+      const gone = this.repo.deleteInvite(id);
+      if (!gone) throw new AppError('not_found', 'That invite was already used, cancelled or expired. Refresh the team list.');
+      this.audit(actor, 'account_invite_cancel', { role: gone.role, approverChannels: gone.approverChannels, invitedBy: gone.createdBy.id, expiresAt: gone.expiresAt });
+    });
+    this.deps.invitesChanged?.('cancelled');
   }
 
   /** A one-time password-reset link's token for `id` (earlier ones stop working). */
