@@ -218,10 +218,10 @@ describe('AccountsService', () => {
     const admin = await setUp();
     const first = svc.invite(admin, { role: 'creator', approverChannels: null });
     later(1000);
-    const second = svc.invite(admin, { role: 'approver', approverChannels: ['instagram'] });
+    const second = svc.invite(admin, { role: 'approver', approverChannels: ['instagram_reel'] });
     const pending = svc.pendingInvites(admin);
     expect(pending.map((i) => [i.role, i.approverChannels, i.createdBy.name])).toEqual([
-      ['approver', ['instagram'], 'Mia Admin'],
+      ['approver', ['instagram_reel'], 'Mia Admin'],
       ['creator', null, 'Mia Admin'],
     ]);
     expect(JSON.stringify(pending)).not.toContain(first.token);
@@ -242,7 +242,7 @@ describe('AccountsService', () => {
     expect(() => svc.cancelInvite(admin, pending[0]!.id)).toThrow(/already used, cancelled or expired/);
     expect(svc.pendingInvites(admin).map((i) => i.role)).toEqual(['creator']);
     const entry = audit().list().find((e) => e.action === 'account_invite_cancel')!;
-    expect(entry).toMatchObject({ actorId: 'owner', detail: { role: 'approver', approverChannels: ['instagram'], invitedBy: 'owner' } });
+    expect(entry).toMatchObject({ actorId: 'owner', detail: { role: 'approver', approverChannels: ['instagram_reel'], invitedBy: 'owner' } });
     expect(JSON.stringify(audit().list())).not.toContain(second.token);
     expect(told).toEqual(['created', 'created', 'created', 'accepted', 'created', 'accepted', 'cancelled']);
   });
