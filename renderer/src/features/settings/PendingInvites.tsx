@@ -14,6 +14,8 @@ import { expiresInText, inviteRoleText } from '../account/inviteText';
  */
 export function PendingInvites() {
   const [invites, setInvites] = useState<PendingInvite[]>([]);
+  // "Works until" counts from when the list was read (it reloads on every change).
+  const [readAt, setReadAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const showToast = useStore((s) => s.showToast);
   const load = useCallback(
@@ -21,6 +23,7 @@ export function PendingInvites() {
       call('users.invites', {}).then(
         (list) => {
           setInvites(list);
+          setReadAt(Date.now());
           setError(null);
         },
         (e: unknown) => setError(errorText(e)),
@@ -42,7 +45,6 @@ export function PendingInvites() {
       (e: unknown) => showToast({ message: errorText(e), tone: 'error' }),
     );
   if (invites.length === 0 && !error) return null;
-  const now = Date.now();
   return (
     <div className="team__pending" data-testid="team-pending">
       <h3 className="field__label">{t('team.pendingTitle')}</h3>
@@ -68,7 +70,7 @@ export function PendingInvites() {
               <tr key={i.id} data-testid="team-pending-row" data-role={i.role}>
                 <td>{as}</td>
                 <td>{i.createdBy.name}</td>
-                <td title={formatDateTime(i.expiresAt, getLocale())}>{expiresInText(i.expiresAt, now)}</td>
+                <td title={formatDateTime(i.expiresAt, getLocale())}>{expiresInText(i.expiresAt, readAt)}</td>
                 <td>
                   <Button size="sm" variant="ghost" onClick={() => void cancel(i)} aria-label={t('team.pendingCancelLabel', { as })} data-testid="team-pending-cancel">
                     {t('team.pendingCancel')}
