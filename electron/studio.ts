@@ -173,7 +173,7 @@ export class Studio implements StudioContext {
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
-    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }) });
+    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }), invitesChanged: (reason) => this.emit('invites.changed', { reason }) });
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),

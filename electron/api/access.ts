@@ -137,6 +137,8 @@ export const access: AccessTable = {
   'account.changePassword': 'everyone',
   'account.signOutEverywhere': 'everyone',
   'users.invite': 'users.manage',
+  'users.invites': 'users.manage',
+  'users.cancelInvite': 'users.manage',
   'users.resetLink': 'users.manage',
   'users.setRole': 'users.manage',
   'users.setDisabled': 'users.manage',

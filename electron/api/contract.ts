@@ -45,6 +45,16 @@ const Empty = z.object({}).strict();
 const ApproverChannels = z.array(ChannelId).max(channelIdCount).nullable().default(null);
 /** A one-time link's token (the UI makes `<origin>/#invite=<token>` or `#reset=`) and when it stops working. */
 const OneTimeLink = z.object({ token: z.string(), expiresAt: z.string() });
+/** An invite nobody has used yet (Settings → Team, admins): `id` is the link's stored hash, never its token. */
+const PendingInvite = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  role: Role,
+  approverChannels: z.array(ChannelId).nullable(),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
 /** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
 const OrganiseFilters = {
   /** At least this many stars; 0 or null: any. */
@@ -571,6 +581,10 @@ export const calls = {
   'account.signOutEverywhere': { input: Empty, output: z.object({ ended: z.number().int().min(0) }) },
   /** A one-time invite link's token (7 days) carrying the role and, for approvers, the channels (null = every channel). */
   'users.invite': { input: z.object({ role: Role, approverChannels: ApproverChannels }).strict(), output: OneTimeLink },
+  /** Invites made and not used yet, newest first (admins: they carry who invited and which role the link makes). */
+  'users.invites': { input: Empty, output: z.array(PendingInvite) },
+  /** Cancels an unused invite: its link opens nothing from now on. Audited (`account_invite_cancel`). */
+  'users.cancelInvite': { input: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: z.object({}) },
   /** A one-time password-reset link's token (1 day) for a person with a login; earlier ones stop working. */
   'users.resetLink': { input: z.object({ id: Id }).strict(), output: OneTimeLink },
   /** The last enabled admin cannot be made a creator or an approver. */
@@ -616,6 +630,8 @@ export const events = {
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
   /** Accounts changed (invited person joined, role, disabled, enabled): the team list reloads. Ids only. */
   'users.changed': z.object({ ids: z.array(z.string()) }),
+  /** An invite was made, used or cancelled: admins' pending-invite lists reload (nothing about the invite itself). */
+  'invites.changed': z.object({ reason: z.enum(['created', 'accepted', 'cancelled']) }),
 } as const;
 
 export type Calls = typeof calls;

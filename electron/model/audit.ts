@@ -26,7 +26,7 @@ export const auditActions = [
   'access_denied',
   // Accounts (studio/accounts-service.ts): who created, changed, disabled or enabled whom; invite and reset links
   // made (never the token); a password set (never the password); every sign-in, failed and throttled ones too.
-  'account_create', 'account_role', 'account_disable', 'account_enable', 'account_password', 'account_invite', 'account_reset_link',
+  'account_create', 'account_role', 'account_disable', 'account_enable', 'account_password', 'account_invite', 'account_invite_cancel', 'account_reset_link',
   'login', 'login_failed', 'login_throttled', 'logout', 'sessions_ended',
   // Someone made a post (posts.create, or one entry per row of a CSV import): what goes out starts here.
   'create',

@@ -10,7 +10,7 @@ import type { Role, User } from './post';
 export const permissions = {
   'policy.edit': { roles: ['admin'], what: 'change the compliance policy and approval rules' },
   'users.create': { roles: ['admin'], what: 'add users' },
-  /** Settings → Team and `postframe users`: invite, reset links, roles and approver channels, disable and enable. */
+  /** Settings → Team and `postframe users`: invite (and list or cancel pending invites), reset links, roles and approver channels, disable and enable. */
   'users.manage': { roles: ['admin'], what: 'manage the team’s accounts' },
   /** Settings → Delivery: the folder, the webhook and its secret header, each channel's route. */
   'delivery.settings': { roles: ['admin'], what: 'change where posts are delivered (Settings → Delivery)' },
