@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
 import { DuckingControls } from './DuckingControls';
+import { BeatsControls } from './BeatsControls';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -170,6 +171,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
           <DuckingControls clipId={clip.id} />
         </Section>
       )}
+      {sound && asset && <BeatsControls key={asset.id} asset={asset} />}
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
