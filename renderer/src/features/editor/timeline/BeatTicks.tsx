@@ -10,10 +10,12 @@ export const BeatTicks = memo(function BeatTicks({ clip, beats, width }: { clip:
   if (clip.type !== 'media') return null;
   const offsets = beatOffsets(clip, new Map([[clip.assetId, beats]]));
   const w = Math.max(1, Math.round(width));
-  const d = offsets.map((o) => `M${(o * w).toFixed(1)} 0V1`).join('');
+  const xs = offsets.map((o) => (o * w).toFixed(1));
+  // A faint line up the block for aiming, and a dot on the bottom edge (as CapCut marks beats) to find them at a glance.
   return (
-    <svg className="clip__beats" width={w} viewBox={`0 0 ${w} 1`} preserveAspectRatio="none" data-testid="clip-beats" data-count={offsets.length} aria-hidden="true">
-      <path d={d} vectorEffect="non-scaling-stroke" />
+    <svg className="clip__beats" width={w} viewBox={`0 0 ${w} 10`} preserveAspectRatio="none" data-testid="clip-beats" data-count={offsets.length} aria-hidden="true">
+      <path className="clip__beat-line" d={xs.map((x) => `M${x} 0V10`).join('')} vectorEffect="non-scaling-stroke" />
+      <path className="clip__beat-dot" d={xs.map((x) => `M${x} 8.4V8.4`).join('')} vectorEffect="non-scaling-stroke" />
     </svg>
   );
 });
