@@ -1246,7 +1246,7 @@ export const en = {
   'models.unavailable': 'Auto-captions can’t run on this computer: {reason}',
   'models.unavailableStill': 'Sync to script and subtitle files (SRT, WebVTT) still work.',
   'exportSettings.title': 'Export',
-  'exportSettings.intro': 'How this library’s exports are encoded. A graphics card’s encoder makes videos faster; the software encoder works everywhere and gives the same result on every computer.',
+  'exportSettings.intro': 'How this library’s exports are encoded. A graphics card’s encoder makes videos faster; the software encoder works on every computer.',
   'exportSettings.hardware': 'Hardware encoding',
   'exportSettings.auto': 'Auto',
   'exportSettings.autoHint': 'Use this computer’s hardware encoder when one works; otherwise the software encoder.',
@@ -1256,7 +1256,7 @@ export const en = {
   'exportSettings.detected': 'Found on this computer: {name}.',
   'exportSettings.noneFound': 'None found: exports use the software encoder.',
   // {names}: encoders ffmpeg offers that failed their trial, e.g. "VAAPI, NVIDIA NVENC".
-  'exportSettings.noneWorks': 'None works on this computer ({names} could not start): exports use the software encoder.',
+  'exportSettings.noneWorks': 'FFmpeg offers {names}, but none started on this computer.',
   'exportSettings.noFfmpeg': 'FFmpeg is not installed, so nothing could be checked. Install FFmpeg to export.',
   // {name}: the encoder, e.g. "Software (libx264)".
   'exportSettings.used': 'Exports now use: {name}',

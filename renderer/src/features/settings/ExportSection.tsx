@@ -83,7 +83,14 @@ export function ExportSection() {
         <div className="export-settings__facts">
           <p className="status" data-testid="hardware-detected">
             <ExportIcon size={18} />
-            {detectedText(view)}
+            <span>
+              {detectedText(view)}
+              {view.ffmpeg && !view.detected && view.listed.length > 0 && (
+                <span className="status__message export-settings__tried" data-testid="hardware-tried">
+                  {t('exportSettings.noneWorks', { names: view.listed.map((e) => encoderLabels[e].split(' (')[0]).join(', ') })}
+                </span>
+              )}
+            </span>
           </p>
           <p className="status status--ok" data-testid="hardware-used">
             <CheckIcon size={18} />
@@ -103,6 +110,5 @@ export function ExportSection() {
 function detectedText(v: ExportSettingsView): string {
   if (!v.ffmpeg) return t('exportSettings.noFfmpeg');
   if (v.detected) return t('exportSettings.detected', { name: encoderLabels[v.detected] });
-  if (v.listed.length) return t('exportSettings.noneWorks', { names: v.listed.map((e) => encoderLabels[e].split(' (')[0]).join(', ') });
   return t('exportSettings.noneFound');
 }
