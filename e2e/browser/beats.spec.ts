@@ -48,6 +48,7 @@ test('a creator finds the beats of a music clip, sees them on the timeline, and 
   await section.getByTestId('beats-find').click();
   await waitStep('the beats found', { decodeSec: 8 }, (timeout) => expect(section.getByTestId('beats-found')).toHaveText(`${clicks.length} beats · 120 BPM`, { timeout }));
   await expect(musicBlock.getByTestId('clip-beats')).toHaveAttribute('data-count', String(clicks.length));
+  if (SHOTS) await section.screenshot({ path: path.join(SHOTS, 'beats-inspector.png') });
   const [stored] = await callApi<{ beats: number[] }[]>(app, 'beats.get', { assetIds: [songAsset.id] });
   stored!.beats.forEach((b, i) => expect(Math.abs(b - clicks[i]!), `beat ${i}`).toBeLessThan(0.03));
 
