@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VideoDraft } from '../../electron/model/draft';
-import { newMediaClip, snapToFrame } from '../../electron/model/timeline';
+import { formatTimecode, newMediaClip, snapToFrame } from '../../electron/model/timeline';
 import { makeClickTrack } from '../../scripts/click-track';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { addPerson, openSignedIn } from '../accounts-kit';
@@ -72,6 +72,16 @@ test('a creator finds the beats of a music clip, sees them on the timeline, and 
     .toBe(want);
 
   await expect(app.getByTestId('snap-line')).toHaveCount(0);
+
+  // By keyboard: B puts the playhead on the next beat, Shift+B back on the previous one.
+  const playheadAt = app.getByTestId('timecode').locator('span').first();
+  await app.getByTestId('ruler').click({ position: { x: 1, y: 8 } });
+  await expect(playheadAt).toHaveText(formatTimecode(0, 30));
+  await app.keyboard.press('b');
+  await app.keyboard.press('b');
+  await expect(playheadAt).toHaveText(formatTimecode(snapToFrame(stored!.beats[1]!, 30), 30));
+  await app.keyboard.press('Shift+B');
+  await expect(playheadAt).toHaveText(formatTimecode(snapToFrame(stored!.beats[0]!, 30), 30));
 
   // Remove beats: the ticks go.
   await musicBlock.click();

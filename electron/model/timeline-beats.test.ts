@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
-import { beatOffsets, clipBeatTimes, nearestBeat } from './timeline-beats';
+import { adjacentBeatFrame, beatOffsets, clipBeatTimes, draftBeatTimes, nearestBeat } from './timeline-beats';
 import { snapCandidates, snapDrop, snapSpan, snapToFrame } from './timeline-snap';
 
 let n = 0;
@@ -46,6 +46,19 @@ describe('beats on the timeline', () => {
         },
       ),
     );
+  });
+
+  it('B and Shift+B: the next or previous beat’s frame, passing over the playhead’s own', () => {
+    const times = [0.26, 0.76, 1.26];
+    expect(adjacentBeatFrame(times, 0, 30, 1)).toBe(8 / 30);
+    // On beat 0.26's frame (8): the next is 0.76 (frame 23), the previous none.
+    expect(adjacentBeatFrame(times, 8 / 30, 30, 1)).toBe(23 / 30);
+    expect(adjacentBeatFrame(times, 8 / 30, 30, -1)).toBeNull();
+    expect(adjacentBeatFrame(times, 1, 30, -1)).toBe(23 / 30);
+    expect(adjacentBeatFrame(times, 2, 30, 1)).toBeNull();
+    const d = newVideoDraft('b', '9:16', 30, id);
+    const tracks = d.tracks.map((t) => (t.kind === 'audio' && t.role === 'music' ? { ...t, clips: [music('x', 5, 0, 2), music('x', 0, 1, 2)] } : t));
+    expect(draftBeatTimes({ ...d, tracks }, new Map([['x', [0.5, 1.5]]]))).toEqual([0.5, 5.5, 6.5]);
   });
 
   it('nearestBeat picks the closest within the threshold', () => {

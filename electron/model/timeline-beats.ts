@@ -1,4 +1,4 @@
-import type { Clip } from './draft';
+import type { Clip, VideoDraft } from './draft';
 
 /**
  * Beats on the timeline (docs/timeline.md "Beats"). An asset's beats are times in its file; a clip plays the file
@@ -30,6 +30,25 @@ export function beatOffsets(clip: Clip, beats: BeatsByAsset): number[] {
   const span = clip.out - clip.in;
   if (span <= 0) return [];
   return clipBeatTimes(clip, beats).map((t) => ((t - clip.start) * clip.speed) / span);
+}
+
+/** Every beat of every clip of `draft` on the timeline, ascending (the ruler's scrub and the B key go to them). */
+export function draftBeatTimes(draft: VideoDraft, beats: BeatsByAsset): number[] {
+  return draft.tracks.flatMap((tr) => tr.clips.flatMap((c) => clipBeatTimes(c, beats))).sort((a, b) => a - b);
+}
+
+/**
+ * The frame of the next (dir 1) or previous (dir −1) beat from the playhead at `t`, on the `fps` grid: a beat whose
+ * frame is the playhead's own is passed over, so pressing B again moves on. Null when there is none that way.
+ */
+export function adjacentBeatFrame(times: readonly number[], t: number, fps: number, dir: 1 | -1): number | null {
+  const here = Math.round(t * fps);
+  let best: number | null = null;
+  for (const b of times) {
+    const f = Math.round(b * fps);
+    if (dir === 1 ? f > here && (best === null || f < best) : f < here && (best === null || f > best)) best = f;
+  }
+  return best === null ? null : best / fps + 0;
 }
 
 /** The nearest beat of any clip to `t` within `thresholdSec`, else null (the ruler's scrub snaps the playhead to it). */

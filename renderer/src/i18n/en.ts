@@ -651,6 +651,7 @@ export const en = {
   'keys.frame': 'Previous or next frame',
   'keys.second': 'Back or forward 1 second',
   'keys.startEnd': 'Go to the start or the end',
+  'keys.beat': 'Go to the next or previous beat (after Find beats)',
   'keys.in': 'Selected clip starts at the playhead',
   'keys.out': 'Selected clip ends at the playhead',
   'keys.split': 'Split at the playhead',

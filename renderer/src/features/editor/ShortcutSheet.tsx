@@ -16,6 +16,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['I'], action: 'keys.in' },
   { keys: ['O'], action: 'keys.out' },
   { keys: ['S'], action: 'keys.split' },
+  { keys: ['B', 'Shift+B'], action: 'keys.beat' },
   { keys: ['Delete'], action: 'keys.delete' },
   { keys: [`${mod}+Z`], action: 'keys.undo' },
   { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },

@@ -2,7 +2,7 @@ import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEve
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
-import { clipBeatTimes, nearestBeat } from '../../../../../electron/model/timeline-beats';
+import { draftBeatTimes, nearestBeat } from '../../../../../electron/model/timeline-beats';
 import { formatTimecode, frameAtX, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, ZOOM_MAX, ZOOM_MIN } from '../../../store/editorStore';
@@ -146,7 +146,7 @@ function Ruler({ width }: { width: number }) {
     const el = e.currentTarget;
     useEditor.getState().setPlaying(false);
     const start = useEditor.getState().doc;
-    const beats = start ? start.tracks.flatMap((tr) => tr.clips.flatMap((c) => clipBeatTimes(c, currentBeats()))) : [];
+    const beats = start ? draftBeatTimes(start, currentBeats()) : [];
     // The frame under the pointer (measured each time: the timeline may scroll or zoom while scrubbing), or the
     // frame of a beat within SNAP_PX of it.
     const seek = (clientX: number, free: boolean) => {
