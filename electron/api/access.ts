@@ -71,6 +71,12 @@ export const access: AccessTable = {
   'models.add': 'models.manage',
   'models.remove': 'models.manage',
   'models.choose': 'models.manage',
+  // Anyone who may edit a draft may mark its music's beats: they are a fact of the asset and change no draft.
+  'beats.find': 'everyone',
+  'beats.get': 'everyone',
+  'beats.clear': 'everyone',
+  'exportSettings.get': 'everyone',
+  'exportSettings.set': 'export.settings',
   'templates.list': 'everyone',
   // Anyone saves a template; its author or an admin deletes it (studio/templates-api.ts).
   'templates.create': 'everyone',

@@ -33,6 +33,9 @@ import { CaptionPicture } from '../model/caption-frames';
 import { CaptionSyncInput } from '../model/caption-sync-job';
 import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
 import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
+import { AssetBeats } from '../model/beats-job';
+import { ExportSettingsView } from '../model/export-settings';
+import { HardwareEncoding } from '../model/video-encoder';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -279,6 +282,22 @@ export const calls = {
   'models.remove': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ id: ModelId }) },
   /** The model auto-captions use (null: the best installed one). */
   'models.choose': { input: z.object({ id: ModelId.nullable(), actorId: Id }).strict(), output: z.object({ active: ModelId.nullable() }) },
+  // ── beat markers (issue 14 §4; docs/timeline.md "Beats") ──
+  /**
+   * Finds the beats of an asset's sound as a 'beats' job (progress, cancel); they are kept with the asset, not in a
+   * draft. Refused at once, saying why, for media without sound or longer than 20 minutes. A second call while its
+   * job runs answers with the same job.
+   */
+  'beats.find': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id }) },
+  /** The stored beats of those assets that have them (seconds in the file, ascending), in the order asked. */
+  'beats.get': { input: z.object({ assetIds: z.array(Id).max(500) }).strict(), output: z.array(AssetBeats) },
+  /** Forgets an asset's beats ("Remove beats"); its clips stop showing and snapping to them. */
+  'beats.clear': { input: z.object({ assetId: Id }).strict(), output: z.object({ assetId: Id }) },
+  // ── Settings → Export (docs/export.md "Hardware encoders") ──
+  /** The hardware-encoding choice and what this machine's ffmpeg offers (detected once per run). */
+  'exportSettings.get': { input: Empty, output: ExportSettingsView },
+  /** Admins only ('export.settings', model/permissions.ts), audited: auto (use a working hardware encoder) or off. */
+  'exportSettings.set': { input: z.object({ hardwareEncoding: HardwareEncoding, actorId: Id }).strict(), output: ExportSettingsView },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },

@@ -21,6 +21,8 @@ export const auditActions = [
   // An admin downloaded (started), added, removed or chose a speech-recognition model (Settings → Captions models).
   // The models folder is the machine's: the entry is in the library where the admin acted.
   'model_edit',
+  // An admin changed Settings → Export (hardware encoding: auto or off) for the library's exports.
+  'export_settings',
   // The router refused a call before it ran: above the caller's role, or naming someone else as the actor
   // (electron/api/access.ts). Who tried what is kept; the input itself is not.
   'access_denied',

@@ -10,6 +10,7 @@ import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
 import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
+import { BeatsControls } from './BeatsControls';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -171,6 +172,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
           <DuckingControls clipId={clip.id} />
         </Section>
       )}
+      {sound && asset && <BeatsControls key={asset.id} asset={asset} />}
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>

@@ -19,6 +19,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['D'], action: 'keys.keyframe' },
   { keys: ['[', ']'], action: 'keys.keyframeStep' },
   { keys: ['←', '→', 'Shift+←', 'Shift+→', 'Delete'], action: 'keys.keyframeLane' },
+  { keys: ['B', 'Shift+B'], action: 'keys.beat' },
   { keys: ['Delete'], action: 'keys.delete' },
   { keys: [`${mod}+Z`], action: 'keys.undo' },
   { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },
