@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
 import { DuckingControls } from './DuckingControls';
+import { LookSection } from './LookSection';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -173,6 +174,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      {visual && <LookSection clip={clip} />}
       {visual && (
         <Section title={t('inspector.frame')}>
           <Segmented<Reframe>
