@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { allOf, testLimit } from '../limits';
-import { decodeWork, exportDraft, footageWork, frameAt, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
@@ -72,7 +72,8 @@ test('a Warm look and two adjustments preview as they export, and undo restores 
     const shot = path.join(tmp, `preview-${t}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${t}.png`);
-    await frameAt(file, t, fps, frame);
+    // Decoded with BT.709, as the browser decodes the untagged footage (ffmpeg's default would be BT.601).
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
     scores[String(t)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
     // The colours agree too, and the look really shows (the source frame's colours are far from both).
     const [p, e] = [meanColour(shot), meanColour(frame)];

@@ -106,6 +106,8 @@ describe('look maths', () => {
       `unsharp=luma_msize_x=5:luma_msize_y=5:luma_amount=${Math.round(SHARPEN_AMOUNT * 0.4 * 1e6) / 1e6}:chroma_amount=0`,
     ]);
     expect(lookFilters({ adjust: { vignette: 1 }, lut: null }, null)).toEqual(['format=rgb24', `vignette=angle=${VIGNETTE_ANGLE}:dither=0`]);
+    // Video: to RGB and back with BT.709 around the colour work.
+    expect(lookFilters({ adjust: { vignette: 1 }, lut: null }, null, true)).toEqual(['scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=rgb24', `vignette=angle=${VIGNETTE_ANGLE}:dither=0`, 'scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=yuv420p']);
     expect(lookFilters({ adjust: {}, lut: { id: 'warm', strength: 1 } }, 'C:\\tmp\\a.cube')[0]).toBe('lut3d=file=C\\:/tmp/a.cube:interp=trilinear');
   });
 

@@ -116,17 +116,20 @@ export function vignetteAt(x: number, y: number, w: number, h: number, strength:
  * The look as ffmpeg filters, for a picture whose table is at `cubePath` (written from lookTable by the
  * export). Empty for a look that changes nothing.
  */
-export function lookFilters(look: ClipLook | undefined, cubePath: string | null): string[] {
+export function lookFilters(look: ClipLook | undefined, cubePath: string | null, video = false): string[] {
   if (!look || isIdentityLook(look)) return [];
-  const out: string[] = [];
+  // Video is turned into RGB and back with BT.709, the matrix browsers and players use for untagged HD footage:
+  // the look works on the colours the preview (and a viewer) sees. ffmpeg's own default would be BT.601.
+  const out: string[] = video ? ['scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=rgb24'] : [];
   if (hasColour(look)) {
     if (!cubePath) throw new Error('lookFilters: a colour look needs its table file');
     // Forward slashes and an escaped drive colon: the path is a filter option inside -filter_complex.
     out.push(`lut3d=file=${cubePath.replace(/\\/g, '/').replace(/:/g, '\\:')}:interp=trilinear`);
   }
   const v = a0(look.adjust.vignette);
-  if (v > 0) out.push('format=rgb24', `vignette=angle=${fmt(VIGNETTE_ANGLE * v)}:dither=0`);
+  if (v > 0) out.push(...(video ? [] : ['format=rgb24']), `vignette=angle=${fmt(VIGNETTE_ANGLE * v)}:dither=0`);
   const s = a0(look.adjust.sharpen);
+  if (video) out.push('scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=yuv420p');
   if (s > 0) out.push(`unsharp=luma_msize_x=5:luma_msize_y=5:luma_amount=${fmt(SHARPEN_AMOUNT * s)}:chroma_amount=0`);
   return out;
 }

@@ -247,7 +247,7 @@ function uprightImage(f: SourceFacts): string[] {
 /** The clip's look on its upright picture (before crop and placement, as the preview draws it): model/look.ts. */
 function look(c: MediaClip, f: SourceFacts): string[] {
   if (!c.look || (f.kind !== 'video' && f.kind !== 'image') || isIdentityLook(c.look)) return [];
-  return lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null);
+  return lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
 }
 
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {

@@ -22,7 +22,8 @@ let dir = '';
 let sources: Map<string, SourceFacts>;
 
 const ff = (args: string[]) => execFileSync(bins.ffmpeg, ['-v', 'error', '-y', ...args], { maxBuffer: 1 << 26 });
-const frameAt = (file: string, t: number) => new Uint8Array(ff(['-ss', String(t), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']).subarray(0, W * H * 4));
+// Decoded as a browser shows untagged HD video (BT.709), which is what the preview's look works on.
+const frameAt = (file: string, t: number) => new Uint8Array(ff(['-ss', String(t), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709,format=rgba', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']).subarray(0, W * H * 4));
 
 const warm: ClipLook = { adjust: { exposure: 0.4, contrast: 0.25, saturation: 0.3 }, lut: { id: 'warm', strength: 0.9 } };
 const framed: ClipLook = { adjust: { temperature: -0.5, tint: 0.3, vignette: 0.6 }, lut: { id: 'teal-orange', strength: 0.6 } };
