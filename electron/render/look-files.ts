@@ -18,7 +18,8 @@ const LOOK_DIR = path.join(os.tmpdir(), 'postframe-looks');
 function key(look: ClipLook): string {
   const a = look.adjust;
   const parts = [a.exposure, a.contrast, a.saturation, a.temperature, a.tint].map((v) => v ?? 0);
-  return createHash('sha256').update(JSON.stringify([parts, look.lut])).digest('hex').slice(0, 24);
+  // Letters only (hex digits moved to g..p): a digit-e-digit run in a filter argument reads as a number to checkers.
+  return createHash('sha256').update(JSON.stringify([parts, look.lut])).digest('hex').slice(0, 24).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)]!);
 }
 
 /** Where the export writes (and the compiler reads) the table of `look`'s colour. */
