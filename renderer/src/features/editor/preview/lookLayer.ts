@@ -58,8 +58,3 @@ export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Dr
   e.lastKey = key;
   return { source: c, width: w, height: h };
 }
-
-/** Forget clips no longer shown (the engine calls it when the draft changes). */
-export function forgetLooks(keep: ReadonlySet<string>): void {
-  for (const id of entries.keys()) if (!keep.has(id)) entries.delete(id);
-}
