@@ -11,6 +11,7 @@ import { useEditor } from '../../store/editorStore';
 import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
 import { BeatsControls } from './BeatsControls';
+import { LookSection } from './LookSection';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -176,6 +177,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      {visual && <LookSection clip={clip} />}
       <AnimateSection clip={clip} />
       {visual && (
         <Section title={t('inspector.frame')}>

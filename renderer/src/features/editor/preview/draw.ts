@@ -4,6 +4,7 @@ import { clipStateAt, needsMovingPath, revealColumns, scaledSize, valueAt } from
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
+import { lookedDrawable } from './lookLayer';
 
 /**
  * Draws one frame of the timeline on a 2D canvas, layer by layer, with the same placement maths as the
@@ -13,7 +14,7 @@ import { drawTransition, type TransitionSurfaces } from './compose';
  */
 export type Drawable = { source: CanvasImageSource; width: number; height: number };
 export type LayerSource =
-  | { kind: 'media'; drawable: Drawable | null; size: Size }
+  | { kind: 'media'; drawable: Drawable | null; size: Size; /** A photo: the same picture every frame. */ still?: boolean }
   | { kind: 'text'; drawable: Drawable | null; left: number; top: number; width: number; height: number };
 
 export type Rect = { x: number; y: number; w: number; h: number };
@@ -73,7 +74,7 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   if (!src || !src.drawable) return;
   const alpha = layerAlpha(layer);
   if (alpha <= 0) return;
-  const d = src.drawable;
+  let d = src.drawable;
   const moving = needsMovingPath(layer.clip);
   if (src.kind === 'text') {
     ctx.globalAlpha = alpha;
@@ -89,6 +90,8 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   if (layer.clip.type !== 'media') return;
   const tr = layer.clip.transform;
   const p = place(tr, src.size, canvas, layer.trackKind === 'main');
+  // A look is applied to the whole picture at about its shown size (lookLayer.ts), as the export applies it before placing.
+  if (layer.clip.look) d = lookedDrawable(layer.clip.id, layer.clip.look, d, (p.dest.width * k * src.size.width) / Math.max(1, p.source.width), src.still === true);
   const s = scaleSourceRect(p.source, src.size, d);
   const fadeAlpha = alpha / (layer.clip.keyframes?.opacity ? clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity : tr.opacity) || 0;
   if (p.pad) {
