@@ -68,6 +68,8 @@ import { organiseApi } from './studio/organise-api';
 import { CollectionsRepo } from './library/collections-repo';
 import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
+import { beatsApi, registerBeatsJobs } from './studio/beats-api';
+import { exportSettingsApi } from './studio/export-settings-api';
 import { captionSyncApi, registerCaptionJobs } from './studio/caption-sync-api';
 import { captionSpeechApi } from './studio/caption-speech-api';
 import { resolveAligner } from './media/aligner';
@@ -173,7 +175,7 @@ export class Studio implements StudioContext {
     this.clock = options.clock ?? (() => new Date());
     this.binaries = binaries.binaries;
     this.toolsError = binaries.error;
-    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }) });
+    this.accounts = new AccountsService({ db: () => this.rooms.db, audit: () => this.auditRepo, now: this.clock, kdf: options.passwordKdf, log: (m, e) => this.log(m, e), changed: (ids) => this.emit('users.changed', { ids }), invitesChanged: (reason) => this.emit('invites.changed', { reason }) });
     this.api = {
       ...this.shellApi(),
       ...libraryApi(this),
@@ -195,6 +197,8 @@ export class Studio implements StudioContext {
       ...captionSpeechApi(this),
       ...accountsApi(() => this.accounts),
       ...auditApi(this),
+      ...beatsApi(this),
+      ...exportSettingsApi(this),
     };
     this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
   }
@@ -305,7 +309,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2, beats: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -320,6 +324,7 @@ export class Studio implements StudioContext {
     const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
     const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
+    registerBeatsJobs(this, rooms);
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
     registerVisualJobs(this, rooms);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { PostRecordShape } from '../../electron/model/post-record';
-import { passwordOf } from '../accounts-kit';
+import { openSignedIn, passwordOf } from '../accounts-kit';
 import { saveDraft } from '../preview-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
@@ -81,8 +81,89 @@ test('two people signed in at once: invite, accept, submit, approve live, disabl
   await app.getByTestId('team-disable-confirm').click();
   await expect(row).toHaveAttribute('data-disabled', 'true');
   await expect(cleo.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
-  await expect(cleo.getByTestId('auth-screen')).toContainText('your session ended');
+  await expect(cleo.getByTestId('auth-note')).toHaveText('You were signed out: an admin disabled your account. Ask an admin to enable it.');
   await expect(cleo.getByTestId('library-nav')).toHaveCount(0);
   expect(errors).toEqual([]);
   await ctx.close();
+});
+
+/**
+ * Invites from a new user's walk: the admin's link dialog says which role the link makes; the invite page says it
+ * too (and the library) before anything is typed; pending invites are listed in Settings → Team, live on another
+ * admin page, and cancelling one makes its link refuse at once; a spent link shows one clear line, not a form.
+ */
+test('invites say their role, are listed while pending, can be cancelled, and a spent link says so at once', async ({ app, server, browser }) => {
+  await app.getByTestId('settings-nav').click();
+  const team = app.getByTestId('team-section');
+  // A second page signed in as the owner (another admin's screen): its pending list follows live.
+  const otherCtx = await browser.newContext();
+  const other = await otherCtx.newPage();
+  await openSignedIn(other, server);
+  await other.getByTestId('settings-nav').click();
+  await expect(other.getByTestId('team-section')).toBeVisible();
+  await expect(other.getByTestId('team-pending')).toHaveCount(0);
+
+  await team.getByTestId('team-invite').click();
+  await app.getByTestId('team-role').selectOption('approver');
+  await app.getByTestId('team-channel-tiktok').check();
+  await app.getByTestId('team-channel-instagram_reel').check();
+  await app.getByTestId('team-role-save').click();
+  await expect(app.getByTestId('team-link-makes')).toHaveText('This link makes an Approver for TikTok and Instagram Reels.');
+  if (SHOTS) await app.getByTestId('team-link-dialog').screenshot({ path: path.join(SHOTS, 'team-invite-role.png') });
+  const approverLink = await app.getByTestId('team-link').inputValue();
+  await app.getByRole('button', { name: 'Done' }).click();
+
+  await team.getByTestId('team-invite').click();
+  await app.getByTestId('team-role').selectOption('creator');
+  await app.getByTestId('team-role-save').click();
+  await expect(app.getByTestId('team-link-makes')).toHaveText('This link makes a Creator.');
+  const creatorLink = await app.getByTestId('team-link').inputValue();
+  await app.getByRole('button', { name: 'Done' }).click();
+
+  // Both are pending, newest first, with who made them and how long they work; the other admin's list too.
+  const rows = team.getByTestId('team-pending-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAttribute('data-role', 'creator');
+  await expect(rows.nth(1)).toContainText('an Approver for TikTok and Instagram Reels');
+  await expect(rows.nth(1)).toContainText('in 7 days');
+  await expect(other.getByTestId('team-pending-row')).toHaveCount(2);
+  if (SHOTS) await team.screenshot({ path: path.join(SHOTS, 'team-pending.png') });
+
+  // The invite page says the role and the library before anything is typed.
+  const ctx = await browser.newContext();
+  const ava = await ctx.newPage();
+  await ava.goto(approverLink);
+  await expect(ava.getByTestId('auth-screen')).toHaveAttribute('data-route', 'invite');
+  await expect(ava.getByTestId('auth-screen')).toContainText(/You’re invited to .+ as an Approver for TikTok and Instagram Reels\./);
+  if (SHOTS) await ava.screenshot({ path: path.join(SHOTS, 'team-invite-page.png') });
+  await ava.getByTestId('auth-name').fill('Ava');
+  await ava.getByTestId('auth-login').fill('ava');
+  await ava.getByTestId('auth-password').fill(passwordOf('ava'));
+  await ava.getByTestId('auth-confirm').fill(passwordOf('ava'));
+  await ava.getByTestId('auth-submit').click();
+  await expect(ava.getByTestId('library-nav')).toBeVisible();
+  // Accepted: it leaves both admins' pending lists.
+  await expect(rows).toHaveCount(1);
+  await expect(other.getByTestId('team-pending-row')).toHaveCount(1);
+
+  // The spent link, opened again in a fresh browser: one line, no form.
+  const ctx2 = await browser.newContext();
+  const late = await ctx2.newPage();
+  await late.goto(approverLink);
+  await expect(late.getByTestId('invite-refused')).toHaveAttribute('data-why', 'used');
+  await expect(late.getByTestId('invite-state')).toHaveText('This invite was already used — ask your admin for a new one.');
+  await expect(late.getByTestId('invite-form')).toHaveCount(0);
+  if (SHOTS) await late.screenshot({ path: path.join(SHOTS, 'team-invite-used.png') });
+
+  // The other admin cancels the creator's invite: gone from both lists, and its link refuses at once.
+  await other.getByTestId('team-pending-cancel').click();
+  await expect(other.getByTestId('team-pending')).toHaveCount(0);
+  await expect(team.getByTestId('team-pending')).toHaveCount(0);
+  await late.goto('about:blank');
+  await late.goto(creatorLink);
+  await expect(late.getByTestId('invite-refused')).toHaveAttribute('data-why', 'unknown');
+  await expect(late.getByTestId('invite-state')).toContainText('Ask your admin for a new one.');
+  await late.getByTestId('invite-sign-in').click();
+  await expect(late.getByTestId('auth-screen')).toHaveAttribute('data-route', 'sign-in');
+  await Promise.all([ctx.close(), ctx2.close(), otherCtx.close()]);
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { callAs, OWNER_LOGIN } from '../accounts-kit';
 import { expect, test } from '../serve';
 import { SHOTS } from '../screenshots';
 
@@ -22,7 +23,15 @@ test('a browser without a session sees the sign-in card, focused and checked bef
   await page.getByTestId('auth-password').fill('not the password');
   await expect(page.getByTestId('auth-submit')).toBeEnabled();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'sign-in.png') });
+  // A link nobody made is checked as the page opens: one line, no form to fill in for nothing.
   await page.goto(`${server.url}#invite=abcdefghijklmnop`);
+  await page.reload();
+  await expect(screen).toHaveAttribute('data-route', 'invite');
+  await expect(page.getByTestId('invite-state')).toBeVisible();
+  await expect(page.getByTestId('auth-name')).toHaveCount(0);
+  // A real invite (the owner's) opens the form, focused on the name.
+  const { token } = await callAs<{ token: string }>(server, OWNER_LOGIN, 'users.invite', { role: 'creator', approverChannels: null });
+  await page.goto(`${server.url}#invite=${token}`);
   await page.reload();
   await expect(screen).toHaveAttribute('data-route', 'invite');
   await expect(page.getByTestId('auth-name')).toBeFocused();

@@ -71,6 +71,12 @@ export const access: AccessTable = {
   'models.add': 'models.manage',
   'models.remove': 'models.manage',
   'models.choose': 'models.manage',
+  // Anyone who may edit a draft may mark its music's beats: they are a fact of the asset and change no draft.
+  'beats.find': 'everyone',
+  'beats.get': 'everyone',
+  'beats.clear': 'everyone',
+  'exportSettings.get': 'everyone',
+  'exportSettings.set': 'export.settings',
   'templates.list': 'everyone',
   // Anyone saves a template; its author or an admin deletes it (studio/templates-api.ts).
   'templates.create': 'everyone',
@@ -137,6 +143,8 @@ export const access: AccessTable = {
   'account.changePassword': 'everyone',
   'account.signOutEverywhere': 'everyone',
   'users.invite': 'users.manage',
+  'users.invites': 'users.manage',
+  'users.cancelInvite': 'users.manage',
   'users.resetLink': 'users.manage',
   'users.setRole': 'users.manage',
   'users.setDisabled': 'users.manage',

@@ -33,6 +33,9 @@ import { CaptionPicture } from '../model/caption-frames';
 import { CaptionSyncInput } from '../model/caption-sync-job';
 import { CaptionTranscribeInput } from '../model/caption-transcribe-job';
 import { ModelId, ModelList, ModelStatus } from '../model/whisper-models';
+import { AssetBeats } from '../model/beats-job';
+import { ExportSettingsView } from '../model/export-settings';
+import { HardwareEncoding } from '../model/video-encoder';
 
 /**
  * The one contract between the renderer and the engine. Every call is validated on the way in by the
@@ -45,6 +48,16 @@ const Empty = z.object({}).strict();
 const ApproverChannels = z.array(ChannelId).max(channelIdCount).nullable().default(null);
 /** A one-time link's token (the UI makes `<origin>/#invite=<token>` or `#reset=`) and when it stops working. */
 const OneTimeLink = z.object({ token: z.string(), expiresAt: z.string() });
+/** An invite nobody has used yet (Settings → Team, admins): `id` is the link's stored hash, never its token. */
+const PendingInvite = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  role: Role,
+  approverChannels: z.array(ChannelId).nullable(),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
 /** Library filters beyond search, kind and tag (issue 10): optional, so older callers keep their meaning. */
 const OrganiseFilters = {
   /** At least this many stars; 0 or null: any. */
@@ -269,6 +282,22 @@ export const calls = {
   'models.remove': { input: z.object({ id: ModelId, actorId: Id }).strict(), output: z.object({ id: ModelId }) },
   /** The model auto-captions use (null: the best installed one). */
   'models.choose': { input: z.object({ id: ModelId.nullable(), actorId: Id }).strict(), output: z.object({ active: ModelId.nullable() }) },
+  // ── beat markers (issue 14 §4; docs/timeline.md "Beats") ──
+  /**
+   * Finds the beats of an asset's sound as a 'beats' job (progress, cancel); they are kept with the asset, not in a
+   * draft. Refused at once, saying why, for media without sound or longer than 20 minutes. A second call while its
+   * job runs answers with the same job.
+   */
+  'beats.find': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id }) },
+  /** The stored beats of those assets that have them (seconds in the file, ascending), in the order asked. */
+  'beats.get': { input: z.object({ assetIds: z.array(Id).max(500) }).strict(), output: z.array(AssetBeats) },
+  /** Forgets an asset's beats ("Remove beats"); its clips stop showing and snapping to them. */
+  'beats.clear': { input: z.object({ assetId: Id }).strict(), output: z.object({ assetId: Id }) },
+  // ── Settings → Export (docs/export.md "Hardware encoders") ──
+  /** The hardware-encoding choice and what this machine's ffmpeg offers (detected once per run). */
+  'exportSettings.get': { input: Empty, output: ExportSettingsView },
+  /** Admins only ('export.settings', model/permissions.ts), audited: auto (use a working hardware encoder) or off. */
+  'exportSettings.set': { input: z.object({ hardwareEncoding: HardwareEncoding, actorId: Id }).strict(), output: ExportSettingsView },
   // ── templates (issue 11; docs/templates.md) ──
   /** Templates by name, each with its placeholders; the shipped starters are imported into the library on first use. */
   'templates.list': { input: Empty, output: z.array(TemplateSummary) },
@@ -571,6 +600,10 @@ export const calls = {
   'account.signOutEverywhere': { input: Empty, output: z.object({ ended: z.number().int().min(0) }) },
   /** A one-time invite link's token (7 days) carrying the role and, for approvers, the channels (null = every channel). */
   'users.invite': { input: z.object({ role: Role, approverChannels: ApproverChannels }).strict(), output: OneTimeLink },
+  /** Invites made and not used yet, newest first (admins: they carry who invited and which role the link makes). */
+  'users.invites': { input: Empty, output: z.array(PendingInvite) },
+  /** Cancels an unused invite: its link opens nothing from now on. Audited (`account_invite_cancel`). */
+  'users.cancelInvite': { input: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: z.object({}) },
   /** A one-time password-reset link's token (1 day) for a person with a login; earlier ones stop working. */
   'users.resetLink': { input: z.object({ id: Id }).strict(), output: OneTimeLink },
   /** The last enabled admin cannot be made a creator or an approver. */
@@ -616,6 +649,8 @@ export const events = {
   'kits.changed': z.object({ reason: z.enum(['created', 'updated', 'duplicated', 'deleted', 'default', 'imported']), ids: z.array(z.string()) }),
   /** Accounts changed (invited person joined, role, disabled, enabled): the team list reloads. Ids only. */
   'users.changed': z.object({ ids: z.array(z.string()) }),
+  /** An invite was made, used or cancelled: admins' pending-invite lists reload (nothing about the invite itself). */
+  'invites.changed': z.object({ reason: z.enum(['created', 'accepted', 'cancelled']) }),
 } as const;
 
 export type Calls = typeof calls;

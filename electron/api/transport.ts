@@ -1,7 +1,7 @@
 import type { CallName, CallResult, EventName } from './contract';
 import type { MediaVariant } from '../model/asset';
 import type { ErrorCode } from '../model/errors';
-import type { User } from '../model/post';
+import type { ChannelId, Role, User } from '../model/post';
 import type { ChunkAck } from '../model/recording';
 
 /** Paths of the browser-mode host. Auth: a session cookie from signing in (`login` and co.), plus the page keys below. */
@@ -34,7 +34,15 @@ export const HOST_PATHS = {
   invite: '/auth/invite',
   reset: '/auth/reset',
   logout: '/auth/logout',
+  /**
+   * `POST {token}`: whether an invite link works, checked when its page opens and never used up. Answers 200
+   * `InviteCheck`: the state, and only for a working link the role, channels and the library's name.
+   */
+  inviteCheck: '/auth/invite-check',
 } as const;
+
+/** What an invite link's page is told before anything is typed (`HOST_PATHS.inviteCheck`). */
+export type InviteCheck = { state: 'valid' | 'used' | 'expired' | 'unknown'; role: Role | null; approverChannels: ChannelId[] | null; library: string | null };
 
 /**
  * The answer of `POST /session`: 200 `{signedIn: true, user, setupNeeded}` for this session's cookie with its page

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../api/contract';
-import { type AuthAnswer, type AuthRefusal, HOST_KEY_HEADER, HOST_PATHS, type SessionAnswer } from '../api/transport';
+import { type AuthAnswer, type AuthRefusal, HOST_KEY_HEADER, HOST_PATHS, type InviteCheck, type SessionAnswer } from '../api/transport';
 import type { SignInMeta, SignedIn } from '../model/accounts';
 import { type ErrorCode, errorMessage, isAppError } from '../model/errors';
 import type { AccountsService } from '../studio/accounts-service';
@@ -15,6 +15,8 @@ export type AuthRoutes = {
   auth: HostAuth;
   now: () => Date;
   log: Log;
+  /** The open library's name (its folder's), which a working invite link's page shows. */
+  libraryName: () => string;
 };
 
 /** A signed-in request: its session token (the keys derive from it) and who it is, read fresh. */
@@ -45,6 +47,7 @@ const FIELDS = {
   [HOST_PATHS.setup]: ['token', 'name', 'login', 'password'],
   [HOST_PATHS.invite]: ['token', 'name', 'login', 'password'],
   [HOST_PATHS.reset]: ['token', 'password'],
+  [HOST_PATHS.inviteCheck]: ['token'],
 } as const;
 type Form = Record<'token' | 'name' | 'login' | 'password', string>;
 
@@ -72,7 +75,7 @@ export function isAuthRoute(pathname: string): boolean {
 }
 
 /**
- * `POST /auth/login|setup|invite|reset|logout` and `POST /session` (docs/security.md, "Browser mode on a network").
+ * `POST /auth/login|setup|invite|invite-check|reset|logout` and `POST /session` (docs/security.md, "Browser mode on a network").
  * The server has already checked Host and Origin (a POST without our Origin never gets here). Bodies must be JSON
  * (`Content-Type: application/json`, which no cross-site form can send) and small.
  */
@@ -99,6 +102,10 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
   }
   const b = formOf(parsed, fields);
   if (!b) return refuse(res, 400, { code: 'invalid_input', message: 'The form is incomplete. Fill in every field and try again.' });
+  if (pathname === HOST_PATHS.inviteCheck) {
+    const c = r.accounts().checkInvite(b.token);
+    return sendJson(res, 200, { ...c, library: c.state === 'valid' ? r.libraryName() : null } satisfies InviteCheck, { 'Cache-Control': 'no-store' });
+  }
   const meta = signInMeta(req);
   const accounts = r.accounts();
   try {

@@ -21,6 +21,7 @@ import { type AuthRoutes, type HostSession, handleAuthRoute, isAuthRoute, sessio
 import { type NetworkPlan, allowedHosts, planNetwork, publicAddress } from './network';
 import { declaredLength, detachedBody, lingerAfter, readBody } from './bodies';
 import { CSP, send } from './respond';
+import { type SessionEnd, encodeSessionEnd } from '../model/session-end';
 
 export type HostOptions = {
   studio: Studio;
@@ -78,7 +79,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const auth = new HostAuth(() => port, secure, o.keySecret);
   const originOf = (req: IncomingMessage, requireOrigin: boolean): OriginCheck => checkOrigin(req, { allowedHosts: hosts, secure, requireOrigin });
   const log = o.log ?? { info: (m: string) => console.log(m), error: (m: string, ...r: unknown[]) => console.error(m, ...r) };
-  const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log };
+  const routes: AuthRoutes = { accounts: () => o.studio.accounts, auth, now: o.studio.clock, log, libraryName: () => path.basename(o.studio.folder.root) };
   const indexHtml = path.join(o.rendererDir, 'index.html');
   await fs.access(indexHtml).catch(() => {
     throw new Error(`The renderer is not built (${indexHtml} is missing). Run "npm run build:renderer" first, or use "npm run serve".`);
@@ -337,18 +338,19 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       );
     });
   });
-  const closeEnded = (ws: WebSocket) => {
+  // The close reason says why (model/session-end.ts) when the host knows it; the page words it.
+  const closeEnded = (ws: WebSocket, end?: SessionEnd) => {
     clients.delete(ws);
-    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(HOST_SESSION_ENDED_CLOSE, SESSION_ENDED);
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(HOST_SESSION_ENDED_CLOSE, end ? encodeSessionEnd(end) : SESSION_ENDED);
   };
-  const stopEnded = o.studio.accounts.onSessionsEnded((ids) => {
+  const stopEnded = o.studio.accounts.onSessionsEnded((ids, end) => {
     const ended = new Set(ids);
-    for (const [ws, s] of clients) if (s.caller.sessionId !== null && ended.has(s.caller.sessionId)) closeEnded(ws);
+    for (const [ws, s] of clients) if (s.caller.sessionId !== null && ended.has(s.caller.sessionId)) closeEnded(ws, end);
   });
   // A session can also end by time: swept once a minute, so an idle page stops receiving events soon after.
   const sweep = setInterval(() => {
     try {
-      for (const [ws, s] of clients) if (!o.studio.accounts.session(s.token, false)) closeEnded(ws);
+      for (const [ws, s] of clients) if (!o.studio.accounts.session(s.token, false)) closeEnded(ws, { why: 'expired' });
     } catch (e) {
       log.error('[host] checking sessions failed', e);
     }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
-import { type SignInMeta, SESSION_IDLE_MS, TOKEN_BYTES, isTokenShape, linkExpiresAt, normaliseLogin, sessionExpiresAt, sessionState, touchDue } from '../model/accounts';
+import { type SignInMeta, LINK_MEMORY_MS, SESSION_IDLE_MS, TOKEN_BYTES, isTokenShape, linkExpiresAt, normaliseLogin, sessionExpiresAt, sessionState, touchDue } from '../model/accounts';
 import type { ChannelId, Role } from '../model/post';
 import type { Db } from './db';
 import { type AccountUser, USER_COLUMNS, type UserRow, toUser } from './user-row';
@@ -64,6 +64,9 @@ export type SessionInfo = { id: string; userId: string; createdAt: string; lastS
 export type LinkKind = 'invite' | 'reset';
 export type Link = { id: string; kind: LinkKind; role: Role | null; approverChannels: ChannelId[] | null; userId: string | null; createdBy: string; expiresAt: string };
 type LinkRow = { id: string; kind: LinkKind; role: Role | null; approver_channels: string | null; user_id: string | null; created_by: string; expires_at: string };
+
+/** An invite waiting to be used, as Settings → Team lists it for admins. `id` is the stored hash, not the token. */
+export type PendingInviteRow = { id: string; role: Role; approverChannels: ChannelId[] | null; createdBy: { id: string; name: string }; createdAt: string; expiresAt: string };
 
 export type NewAccount = { name: string; login: string | null; passwordHash: string | null; role: Role; approverChannels: ChannelId[] | null };
 
@@ -223,7 +226,8 @@ export class AccountsRepo {
     const now = this.now().toISOString();
     const idleBefore = new Date(this.now().getTime() - SESSION_IDLE_MS).toISOString();
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleBefore);
-    this.db.prepare('DELETE FROM invites WHERE expires_at <= ? OR used_at IS NOT NULL').run(now);
+    // Used and expired links are kept a while, so their page can still say "already used" or "expired".
+    this.db.prepare('DELETE FROM invites WHERE expires_at <= ?').run(new Date(this.now().getTime() - LINK_MEMORY_MS).toISOString());
   }
 
   // ── one-time links (invites, password resets) ─────────────────────────────
@@ -244,8 +248,36 @@ export class AccountsRepo {
       .prepare('SELECT id, kind, role, approver_channels, user_id, created_by, expires_at FROM invites WHERE id = ? AND kind = ? AND used_at IS NULL AND expires_at > ?')
       .get(tokenHash(token), kind, this.now().toISOString()) as LinkRow | undefined;
     if (!r) return null;
-    const channels = r.approver_channels === null ? null : (JSON.parse(r.approver_channels) as ChannelId[]);
+    const channels = parseChannels(r.approver_channels);
     return { id: r.id, kind: r.kind, role: r.role, approverChannels: channels, userId: r.user_id, createdBy: r.created_by, expiresAt: r.expires_at };
+  }
+
+  /** Whether a token opens a link of `kind` at all, used or expired too (nothing is changed): for `linkState`. */
+  linkRecord(token: string, kind: LinkKind): { role: Role | null; approverChannels: ChannelId[] | null; usedAt: string | null; expiresAt: string } | null {
+    if (!isTokenShape(token)) return null;
+    const r = this.db.prepare('SELECT role, approver_channels, used_at, expires_at FROM invites WHERE id = ? AND kind = ?').get(tokenHash(token), kind) as
+      | { role: Role | null; approver_channels: string | null; used_at: string | null; expires_at: string }
+      | undefined;
+    return r ? { role: r.role, approverChannels: parseChannels(r.approver_channels), usedAt: r.used_at, expiresAt: r.expires_at } : null;
+  }
+
+  /** Invites nobody has used yet and that still work, newest first, with who made them (never a token). */
+  pendingInvites(): PendingInviteRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT i.id, i.role, i.approver_channels, i.created_by, COALESCE(u.name, i.created_by) AS created_by_name, i.created_at, i.expires_at
+         FROM invites i LEFT JOIN users u ON u.id = i.created_by
+         WHERE i.kind = 'invite' AND i.used_at IS NULL AND i.expires_at > ? ORDER BY i.created_at DESC, i.id`,
+      )
+      .all(this.now().toISOString()) as { id: string; role: Role; approver_channels: string | null; created_by: string; created_by_name: string; created_at: string; expires_at: string }[];
+    return rows.map((r) => ({ id: r.id, role: r.role, approverChannels: parseChannels(r.approver_channels), createdBy: { id: r.created_by, name: r.created_by_name }, createdAt: r.created_at, expiresAt: r.expires_at }));
+  }
+
+  /** Deletes an unused invite (cancelled): its link then opens nothing; the invite, or null when there was none to cancel. */
+  deleteInvite(id: string): PendingInviteRow | null {
+    const found = this.pendingInvites().find((i) => i.id === id) ?? null;
+    if (found) this.db.prepare("DELETE FROM invites WHERE id = ? AND kind = 'invite' AND used_at IS NULL").run(id);
+    return found;
   }
 
   /** Marks a link used; false when it already was (two tabs racing: only one wins). */
@@ -257,6 +289,10 @@ export class AccountsRepo {
   revokeResets(userId: string): void {
     this.db.prepare("UPDATE invites SET used_at = ? WHERE kind = 'reset' AND user_id = ? AND used_at IS NULL").run(this.now().toISOString(), userId);
   }
+}
+
+function parseChannels(json: string | null): ChannelId[] | null {
+  return json === null ? null : (JSON.parse(json) as ChannelId[]);
 }
 
 function channelsJson(channels: readonly ChannelId[] | null): string | null {

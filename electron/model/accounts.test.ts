@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  INVITE_TTL_MS, RESET_TTL_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, isTokenShape, linkExpiresAt, loginProblem, passwordProblem, sameLogin,
+  INVITE_TTL_MS, RESET_TTL_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, isTokenShape, linkExpiresAt, linkState, loginProblem, passwordProblem, sameLogin,
   sessionExpiresAt, sessionState, touchDue,
 } from './accounts';
 
@@ -92,5 +92,16 @@ describe('sessions', () => {
     expect(isTokenShape('A'.repeat(43))).toBe(true);
     expect(isTokenShape(`abc_-${'x9'.repeat(19)}`)).toBe(true);
     for (const bad of ['', 'A'.repeat(42), 'A'.repeat(44), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}/`, null, 42]) expect(isTokenShape(bad)).toBe(false);
+  });
+});
+
+describe('linkState', () => {
+  const now = new Date('2026-03-01T09:00:00Z');
+  it('tells a working link from a used, an expired and an unknown one; used wins over expired', () => {
+    expect(linkState({ usedAt: null, expiresAt: '2026-03-01T09:00:01Z' }, now)).toBe('valid');
+    expect(linkState({ usedAt: null, expiresAt: '2026-03-01T09:00:00Z' }, now)).toBe('expired');
+    expect(linkState({ usedAt: '2026-02-28T00:00:00Z', expiresAt: '2026-03-05T00:00:00Z' }, now)).toBe('used');
+    expect(linkState({ usedAt: '2026-02-28T00:00:00Z', expiresAt: '2026-02-28T01:00:00Z' }, now)).toBe('used');
+    expect(linkState(null, now)).toBe('unknown');
   });
 });

@@ -106,3 +106,18 @@ export function linkExpiresAt(kind: 'invite' | 'reset', at: Date): Date {
 export function canSignIn(u: { login: string | null; hasPassword: boolean; disabled: boolean }): boolean {
   return u.login !== null && u.hasPassword && !u.disabled;
 }
+
+/** How long a used or expired link is still known as such (so its page can say "already used"), then forgotten. */
+export const LINK_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * What an invite link's page may be told before anything is typed (the host's `/auth/invite-check`): that it
+ * works, or why not. A cancelled or mistyped link is `unknown` (cancelling deletes it), like one long forgotten.
+ */
+export type LinkState = 'valid' | 'used' | 'expired' | 'unknown';
+
+export function linkState(link: { usedAt: string | null; expiresAt: string } | null, now: Date): LinkState {
+  if (!link) return 'unknown';
+  if (link.usedAt !== null) return 'used';
+  return Date.parse(link.expiresAt) > now.getTime() ? 'valid' : 'expired';
+}

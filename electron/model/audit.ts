@@ -21,12 +21,14 @@ export const auditActions = [
   // An admin downloaded (started), added, removed or chose a speech-recognition model (Settings → Captions models).
   // The models folder is the machine's: the entry is in the library where the admin acted.
   'model_edit',
+  // An admin changed Settings → Export (hardware encoding: auto or off) for the library's exports.
+  'export_settings',
   // The router refused a call before it ran: above the caller's role, or naming someone else as the actor
   // (electron/api/access.ts). Who tried what is kept; the input itself is not.
   'access_denied',
   // Accounts (studio/accounts-service.ts): who created, changed, disabled or enabled whom; invite and reset links
   // made (never the token); a password set (never the password); every sign-in, failed and throttled ones too.
-  'account_create', 'account_role', 'account_disable', 'account_enable', 'account_password', 'account_invite', 'account_reset_link',
+  'account_create', 'account_role', 'account_disable', 'account_enable', 'account_password', 'account_invite', 'account_invite_cancel', 'account_reset_link',
   'login', 'login_failed', 'login_throttled', 'logout', 'sessions_ended',
   // Someone made a post (posts.create, or one entry per row of a CSV import): what goes out starts here.
   'create',

@@ -66,44 +66,72 @@ function fft(re: Float64Array, im: Float64Array): void {
   }
 }
 
-/** Spectral flux per hop of `samples` (mono, any rate). Index i is the frame starting at i·HOP. */
-export function spectralFlux(samples: Float32Array): Float64Array {
-  const frames = samples.length < FRAME ? 0 : Math.floor((samples.length - FRAME) / HOP) + 1;
-  const flux = new Float64Array(frames);
-  const hann = new Float64Array(FRAME);
-  for (let i = 0; i < FRAME; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME - 1));
-  const bins = FRAME / 2;
-  let prev = new Float64Array(bins);
+/** How many flux frames `sampleCount` samples make (index i is the frame starting at i·HOP). */
+export function fluxFrameCount(sampleCount: number): number {
+  return sampleCount < FRAME ? 0 : Math.floor((sampleCount - FRAME) / HOP) + 1;
+}
+
+const HANN = (() => {
+  const w = new Float64Array(FRAME);
+  for (let i = 0; i < FRAME; i++) w[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME - 1));
+  return w;
+})();
+
+/** Log-compressed magnitude spectrum of the frame starting at sample `off`. */
+function magnitudes(samples: Float32Array, off: number, re: Float64Array, im: Float64Array): Float64Array {
+  for (let i = 0; i < FRAME; i++) {
+    re[i] = samples[off + i]! * HANN[i]!;
+    im[i] = 0;
+  }
+  fft(re, im);
+  const mag = new Float64Array(FRAME / 2);
+  for (let k = 0; k < mag.length; k++) mag[k] = Math.log1p(100 * Math.hypot(re[k]!, im[k]!));
+  return mag;
+}
+
+/**
+ * Fills `into[from..to)` with the spectral flux of those frames of `samples` (the frame before `from` is read
+ * again for its spectrum), so a long file can be analysed in slices between which a job checks for cancel and
+ * reports progress. Slices give exactly what one pass gives.
+ */
+export function spectralFluxInto(samples: Float32Array, into: Float64Array, from: number, to: number): void {
   const re = new Float64Array(FRAME);
   const im = new Float64Array(FRAME);
-  for (let f = 0; f < frames; f++) {
-    const off = f * HOP;
-    for (let i = 0; i < FRAME; i++) {
-      re[i] = samples[off + i]! * hann[i]!;
-      im[i] = 0;
-    }
-    fft(re, im);
-    const mag = new Float64Array(bins);
+  let prev = from > 0 ? magnitudes(samples, (from - 1) * HOP, re, im) : null;
+  for (let f = from; f < to; f++) {
+    const mag = magnitudes(samples, f * HOP, re, im);
     let sum = 0;
-    for (let k = 0; k < bins; k++) {
-      mag[k] = Math.log1p(100 * Math.hypot(re[k]!, im[k]!));
-      const d = mag[k]! - prev[k]!;
-      if (d > 0) sum += d;
+    if (prev) {
+      for (let k = 0; k < mag.length; k++) {
+        const d = mag[k]! - prev[k]!;
+        if (d > 0) sum += d;
+      }
     }
-    flux[f] = f === 0 ? 0 : sum;
+    into[f] = sum;
     prev = mag;
   }
+}
+
+/** Spectral flux per hop of `samples` (mono, any rate). Index i is the frame starting at i·HOP. */
+export function spectralFlux(samples: Float32Array): Float64Array {
+  const flux = new Float64Array(fluxFrameCount(samples.length));
+  spectralFluxInto(samples, flux, 0, flux.length);
   return flux;
 }
 
 /** Onsets of mono PCM at `rate` Hz: peaks of the spectral flux over an adaptive threshold. */
 export function detectBeats(samples: Float32Array, rate: number = BEAT_RATE): BeatAnalysis {
-  const flux = spectralFlux(samples);
+  return onsetsOf(spectralFlux(samples), rate);
+}
+
+/** Onsets from a spectral flux computed at `rate` Hz (see detectBeats). */
+export function onsetsOf(flux: Float64Array, rate: number = BEAT_RATE): BeatAnalysis {
   const n = flux.length;
   const hopSec = HOP / rate;
   const w = Math.max(1, Math.round(WINDOW_SEC / hopSec));
   const minGap = Math.round(MIN_GAP_SEC / hopSec);
-  const peakMax = Math.max(0, ...flux);
+  let peakMax = 0;
+  for (let i = 0; i < n; i++) peakMax = Math.max(peakMax, flux[i]!);
   const beats: number[] = [];
   let last = -Infinity;
   // Prefix sums for the local mean and spread in O(1) a frame.

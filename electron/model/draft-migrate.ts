@@ -9,6 +9,7 @@ const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unk
   1: imageV1ToV2,
   2: captionsV2ToV3,
   3: rotationV3ToV4,
+  4: lookV4ToV5,
 };
 
 type Obj = Record<string, unknown>;
@@ -62,18 +63,33 @@ function captionsV2ToV3(doc: Obj): Obj {
  * layers had a rotation already).
  */
 function rotationV3ToV4(doc: Obj): Obj {
+  return mapVideoClips(doc, (c, raw) => {
+    if (c.type !== 'media' && c.type !== 'text') return raw;
+    const { keyframes: _ignored, ...rest } = c;
+    if (c.type === 'text') return { ...rest, rotation: 0 };
+    return { ...rest, transform: { ...obj(c.transform), rotation: 0 } };
+  });
+}
+
+/**
+ * Version 5 added a look (colour adjustments and a LUT) to media clips: a version-4 clip has none. A `look` key
+ * another tool put on a version-4 clip meant nothing then, so it is dropped rather than read as a grade.
+ */
+function lookV4ToV5(doc: Obj): Obj {
+  return mapVideoClips(doc, (c, raw) => {
+    if (c.type !== 'media' || !('look' in c)) return raw;
+    const { look: _ignored, ...rest } = c;
+    return rest;
+  });
+}
+
+/** A video draft with `change` applied to every clip of every track (the raw value and it read as an object). */
+function mapVideoClips(doc: Obj, change: (clip: Obj, raw: unknown) => unknown): Obj {
   if (doc.kind !== 'video' || !Array.isArray(doc.tracks)) return doc;
   const tracks = (doc.tracks as unknown[]).map((rawTrack): unknown => {
     const track = obj(rawTrack);
     if (!Array.isArray(track.clips)) return rawTrack;
-    const clips = (track.clips as unknown[]).map((rawClip): unknown => {
-      const c = obj(rawClip);
-      if (c.type !== 'media' && c.type !== 'text') return rawClip;
-      const { keyframes: _ignored, ...rest } = c;
-      if (c.type === 'text') return { ...rest, rotation: 0 };
-      return { ...rest, transform: { ...obj(c.transform), rotation: 0 } };
-    });
-    return { ...track, clips };
+    return { ...track, clips: (track.clips as unknown[]).map((rawClip) => change(obj(rawClip), rawClip)) };
   });
   return { ...doc, tracks };
 }

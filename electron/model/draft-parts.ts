@@ -9,9 +9,9 @@ import { z } from 'zod';
  * The version of the draft format (docs/draft-format.md), shared by video and image drafts. Older documents are
  * upgraded on load (draft-migrate.ts). 2: image drafts have pages, photo/shape/text layers and backgrounds.
  * 3: video drafts may have caption tracks (model/caption-track.ts). 4: video clips and texts have a rotation and
- * may have keyframes (model/keyframe-track.ts).
+ * may have keyframes (model/keyframe-track.ts). 5: media clips may have a look (model/clip-look.ts).
  */
-export const DRAFT_SCHEMA_VERSION = 4;
+export const DRAFT_SCHEMA_VERSION = 5;
 
 export const Id = z.string().min(1).max(64);
 export const Seconds = z.number().finite().nonnegative();

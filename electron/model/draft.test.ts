@@ -95,7 +95,7 @@ describe('migrateDraft', () => {
     } as Record<string, unknown>;
     const read = migrateDraft(v3);
     if (read.kind !== 'video') throw new Error('video');
-    expect(read.schemaVersion).toBe(4);
+    expect(read.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
     const [m] = read.tracks[0]!.clips;
     const [t] = read.tracks[2]!.clips;
     expect(m).toMatchObject({ transform: { rotation: 0 } });

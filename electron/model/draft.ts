@@ -3,11 +3,13 @@ import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds,
 import { ImageDraft } from './image-draft';
 import { CaptionTracks } from './caption-track';
 import { ClipKeyframes, Rotation } from './keyframe-track';
+import { ClipLook } from './clip-look';
 
 export * from './draft-parts';
 export * from './image-draft';
 export * from './caption-track';
 export * from './keyframe-track';
+export * from './clip-look';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -93,6 +95,8 @@ export const MediaClip = z
     template: TemplateMark.optional(),
     /** Animated properties (keyframe-track.ts); absent = nothing moves. */
     keyframes: ClipKeyframes.optional(),
+    /** Video and photo clips: colour adjustments and a LUT (clip-look.ts); absent = the picture as recorded. */
+    look: ClipLook.optional(),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;

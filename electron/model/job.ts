@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { BeatsResult } from './beats-job';
 import { CaptionSyncResult } from './caption-sync-job';
 import { CaptionTranscribeResult, ModelDownloadResult } from './caption-transcribe-job';
 import { ImageExportResult } from './image-export-job';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync', 'caption-transcribe', 'model-download'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync', 'caption-transcribe', 'model-download', 'beats'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -99,7 +100,7 @@ export const KitImportResult = z.object({
   importedAssetIds: z.array(z.string()),
 });
 export type KitImportResult = z.infer<typeof KitImportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult, CaptionTranscribeResult, ModelDownloadResult]);
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult, CaptionTranscribeResult, ModelDownloadResult, BeatsResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({

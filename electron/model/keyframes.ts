@@ -134,3 +134,23 @@ export function trackExpression<V>(track: readonly Keyframe<V>[], time: string, 
 
 export const numberExpression = (track: NumberTrack, time: string) => trackExpression(track, time, (v) => v);
 export const pointExpressions = (track: PointTrack, time: string) => ({ x: trackExpression(track, time, (v) => v.x), y: trackExpression(track, time, (v) => v.y) });
+
+// ── typewriter reveal ───────────────────────────────────────────────────────
+
+/**
+ * How many pixel columns of a text's picture `reveal` shows, from the left: the typewriter animation uncovers
+ * the rasterised text (the same PNG in preview and export) left to right. The export writes the same rounding
+ * as `revealExpression`.
+ */
+export function revealColumns(reveal: number, width: number): number {
+  return Math.round(width * Math.max(0, Math.min(1, reveal)));
+}
+
+/**
+ * An ffmpeg `geq` filter keeping the alpha of the first `revealColumns` columns of an RGBA picture and clearing
+ * the rest; `time` is an expression of seconds from the clip's start in geq's own variables (e.g. `(T-2)`).
+ */
+export function revealFilter(track: NumberTrack, time: string): string {
+  const r = numberExpression(track, time);
+  return `geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='if(lt(X,round(W*clip(${r},0,1))),alpha(X,Y),0)'`;
+}

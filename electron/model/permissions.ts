@@ -10,7 +10,7 @@ import type { Role, User } from './post';
 export const permissions = {
   'policy.edit': { roles: ['admin'], what: 'change the compliance policy and approval rules' },
   'users.create': { roles: ['admin'], what: 'add users' },
-  /** Settings → Team and `postframe users`: invite, reset links, roles and approver channels, disable and enable. */
+  /** Settings → Team and `postframe users`: invite (and list or cancel pending invites), reset links, roles and approver channels, disable and enable. */
   'users.manage': { roles: ['admin'], what: 'manage the team’s accounts' },
   /** Settings → Delivery: the folder, the webhook and its secret header, each channel's route. */
   'delivery.settings': { roles: ['admin'], what: 'change where posts are delivered (Settings → Delivery)' },
@@ -32,6 +32,11 @@ export const permissions = {
    * what auto-captions use in every library. Reading the list and transcribing stay open to every role.
    */
   'models.manage': { roles: ['admin'], what: 'download, add, remove or choose speech-recognition models (Settings → Captions models)' },
+  /**
+   * Settings → Export: whether exports use this machine's hardware encoder. It changes every export of the library
+   * (the encoder is the machine's, and its output differs from libx264's), so it is not one creator's to switch.
+   */
+  'export.settings': { roles: ['admin'], what: 'change how exports are encoded (Settings → Export)' },
   /** Approve a post or request changes (the workflow then checks it is not your own post and your channels). */
   'posts.review': { roles: ['approver', 'admin'], what: 'approve posts or request changes' },
   /** Open another library folder: on a shared host it changes the library for everyone signed in. */

@@ -1,4 +1,5 @@
 import { clipEnd, type VideoDraft } from './draft';
+import { type BeatsByAsset, clipBeatTimes } from './timeline-beats';
 
 /**
  * Time on the timeline: the frame grid, time ↔ pixels, timecodes and magnetic snapping. Pure functions shared
@@ -62,9 +63,11 @@ export function formatTimecode(t: number, fps: number): string {
 
 /**
  * Times a dragged edge or playhead is drawn to: 0, the playhead, and every clip's start and end on all tracks
- * (hidden ones too: their clips still take time), minus the clips being dragged. Sorted, without duplicates.
+ * (hidden ones too: their clips still take time), minus the clips being dragged. With `beats` (found per asset,
+ * timeline-beats.ts), each clip's beats too, where they fall on the timeline; a dragged clip's own beats move with
+ * it, so they are left out with it. Sorted, without duplicates.
  */
-export function snapCandidates(draft: VideoDraft, opts: { excludeClipIds?: Iterable<string>; playhead?: number | null } = {}): number[] {
+export function snapCandidates(draft: VideoDraft, opts: { excludeClipIds?: Iterable<string>; playhead?: number | null; beats?: BeatsByAsset } = {}): number[] {
   const exclude = new Set(opts.excludeClipIds ?? []);
   const times = [0];
   if (opts.playhead != null && Number.isFinite(opts.playhead)) times.push(opts.playhead);
@@ -72,6 +75,7 @@ export function snapCandidates(draft: VideoDraft, opts: { excludeClipIds?: Itera
     for (const c of track.clips) {
       if (exclude.has(c.id)) continue;
       times.push(c.start, clipEnd(c));
+      if (opts.beats) times.push(...clipBeatTimes(c, opts.beats));
     }
   }
   times.sort((a, b) => a - b);
@@ -117,9 +121,9 @@ export function snapSpan(start: number, duration: number, candidates: readonly n
  * to 0, the playhead or any clip's edge within `thresholdSec` (0 with snapping off), and kept on the frame grid.
  * Without this, a logo dropped a few pixels from the start began a frame in and outlasted the video by a frame.
  */
-export function snapDrop(draft: VideoDraft, x: number, pxPerSec: number, duration: number, opts: { playhead?: number | null; thresholdSec: number }): SnapResult {
+export function snapDrop(draft: VideoDraft, x: number, pxPerSec: number, duration: number, opts: { playhead?: number | null; thresholdSec: number; beats?: BeatsByAsset }): SnapResult {
   const fps = draft.canvas.fps;
   const at = frameAtX(x, pxPerSec, fps);
-  const r = snapSpan(at, duration, snapCandidates(draft, { playhead: opts.playhead }), opts.thresholdSec);
+  const r = snapSpan(at, duration, snapCandidates(draft, { playhead: opts.playhead, beats: opts.beats }), opts.thresholdSec);
   return { time: snapToFrame(Math.max(0, r.time), fps), target: r.target };
 }

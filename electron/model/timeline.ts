@@ -19,6 +19,7 @@ import {
   type TransitionKind,
   type VideoDraft,
 } from './draft';
+import { cropKeyframes } from './keyframe-crop';
 import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
@@ -414,6 +415,7 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
   // a time before 0 there means "reveal that much more of the source" (the first clip can grow its head).
   const t = isMain && edge === 'start' ? toFrames(time, fps) : Math.max(0, toFrames(time, fps));
   let next: Clip;
+  let shift = 0;
 
   if (edge === 'start') {
     // On main, packing puts the clip back at its start, so only the source limits the edge, not 0 or neighbours.
@@ -422,6 +424,7 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
     const hi = e - minF;
     const ns = lo > hi ? s : clamp(t, lo, hi);
     if (ns === s) return done(draft, clipId);
+    shift = (ns - s) / fps;
     if (clip.type === 'text') next = { ...clip, start: ns / fps, duration: (e - ns) / fps };
     else if (image) next = { ...clip, start: Math.max(0, ns) / fps, in: 0, out: ((e - ns) * clip.speed) / fps };
     else next = { ...clip, start: Math.max(0, ns) / fps, in: Math.max(0, clip.in + ((ns - s) * clip.speed) / fps) };
@@ -441,7 +444,8 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
       next = { ...clip, out: Math.min(clip.in + ((ne - s) * clip.speed) / fps, maxOut) };
     }
   }
-  next = clampFades(next, fps);
+  // Keys keep their frames on the timeline: a start trim re-times them, and keys the trim cut off go.
+  next = clampFades(cropKeyframes(next, shift, clipFrames(next, fps) / fps), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }
@@ -474,6 +478,9 @@ export function splitClip(draft: VideoDraft, clipId: string, at: number, idFor?:
     first = { ...clip, out: mid, fadeOut: 0 };
     second = { ...clip, id, start: a / fps, in: mid, fadeIn: 0, transitionIn: null };
   }
+  // Each part keeps the keys of its own time (the second re-timed from its start), so nothing moves on the cut.
+  first = cropKeyframes(first, 0, (a - s) / fps);
+  second = cropKeyframes(second, (a - s) / fps, (e - a) / fps);
   const clips = [...track.clips.slice(0, clipIndex), clampFades(first, fps), clampFades(second, fps), ...track.clips.slice(clipIndex + 1)];
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), id);
 }

@@ -82,8 +82,16 @@ const mediaClip = (id: string): fc.Arbitrary<MediaClip> =>
       transitionIn: fc.option(fc.record({ kind: fc.constantFrom(...transitionKinds), duration: fc.double({ min: 0.1, max: 3, noNaN: true }) }), { freq: 2 }),
       // Brand marks change nothing the compiler sees: they ride along to prove it.
       brand: fc.constantFrom(null, ...brandMarks),
+      // Looks (draft version 5): none mostly, else any mix of adjustments and a shipped LUT.
+      look: fc.option(
+        fc.record({
+          adjust: fc.record({ exposure: fc.double({ min: -2, max: 2, noNaN: true }), saturation: fc.double({ min: -1, max: 1, noNaN: true }), vignette: fc.double({ min: 0, max: 1, noNaN: true }), sharpen: fc.double({ min: 0, max: 1, noNaN: true }) }, { requiredKeys: [] }),
+          lut: fc.option(fc.record({ id: fc.constantFrom('warm', 'mono'), strength: fc.double({ min: 0, max: 1, noNaN: true }) })),
+        }),
+        { freq: 3 },
+      ),
     })
-    .map(({ len, ...c }) => ({ id, type: 'media' as const, ...c, out: c.in + len }))
+    .map(({ len, look, ...c }) => ({ id, type: 'media' as const, ...c, ...(look ? { look } : {}), out: c.in + len }))
     // `out > in` must survive floating point (1e12 + 1e-9 is 1e12): the schema refuses the rest.
     .filter((c) => c.out > c.in);
 

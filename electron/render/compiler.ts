@@ -3,8 +3,10 @@ import { type Canvas, type Clip, type MediaClip, type TextClip, type Track, type
 import { type ExportPreset, exportQualities } from '../model/draft-record';
 import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place, reframeFactor } from '../model/geometry';
-import { numberExpression } from '../model/keyframes';
+import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
+import { hasColour, isIdentityLook, lookFilters } from '../model/look';
+import { lookCubePath } from './look-files';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
@@ -242,6 +244,12 @@ function uprightImage(f: SourceFacts): string[] {
   return f.kind === 'image' ? UPRIGHT[f.orientation ?? 1] : [];
 }
 
+/** The clip's look on its upright picture (before crop and placement, as the preview draws it): model/look.ts. */
+function look(c: MediaClip, f: SourceFacts): string[] {
+  if (!c.look || (f.kind !== 'video' && f.kind !== 'image') || isIdentityLook(c.look)) return [];
+  return lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
+}
+
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {
   const out: string[] = [];
   const { src, dst } = part;
@@ -345,7 +353,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   } else if (!p || !part) {
     v = colorSource(ctx, canvas.background, dur);
   } else {
-    const head: string[] = [...uprightImage(f)];
+    const head: string[] = [...uprightImage(f), ...look(c, f)];
     if (f.kind === 'video') {
       if (c.speed !== 1) head.push(`setpts=(PTS-STARTPTS)/${num(c.speed)}`);
       if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
@@ -395,7 +403,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
  */
 function movingMainSegment(ctx: Ctx, c: MediaClip, f: SourceFacts, p: Placement, k: number, item: MainItem, dur: number): string {
   const { canvas, g } = ctx;
-  const head: string[] = [...uprightImage(f)];
+  const head: string[] = [...uprightImage(f), ...look(c, f)];
   if (f.kind === 'video') {
     head.push(c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}` : 'setpts=PTS-STARTPTS', `fps=${canvas.fps}`);
   } else {
@@ -494,7 +502,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
   let out = base;
   if (p && moving) {
     // Moves, scales, turns or fades by keyframes: crop the whole shown part, then size, turn and place it per frame.
-    const filters: string[] = [...uprightImage(f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+    const filters: string[] = [...uprightImage(f), ...look(c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
     filters.push(...cropOnly(p.source, f));
     const m = movingFilters({ clip: c, unit: unitSize(c, p.source, ctx.canvas), centre: { x: c.transform.x * ctx.canvas.width, y: c.transform.y * ctx.canvas.height }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` });
     filters.push(...m.alpha);
@@ -504,7 +512,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
     out = ctx.g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:${between(c.start, end)}:eof_action=pass`], 'v');
   } else if (part) {
-    const filters: string[] = [...uprightImage(f)];
+    const filters: string[] = [...uprightImage(f), ...look(c, f)];
     if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
     filters.push(...cropScale(part, f));
     if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');
@@ -526,7 +534,8 @@ function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile |
   const fadeIn = fadeLength(c.fadeIn, c.duration);
   const fadeOut = fadeLength(c.fadeOut, c.duration);
   const moving = needsMovingPath(c);
-  if (fadeIn <= 0 && fadeOut <= 0 && !moving) {
+  const reveal = c.keyframes?.reveal;
+  if (fadeIn <= 0 && fadeOut <= 0 && !moving && !reveal) {
     // One PNG frame, repeated by overlay inside its window: no per-frame decoding.
     const k = ctx.g.input([], layer.path);
     return ctx.g.chain([base, `[${k}:v]`], [`overlay=${layer.left}:${layer.top}:${between(c.start, end)}`], 'v');
@@ -538,6 +547,8 @@ function overlayText(ctx: Ctx, base: string, c: TextClip, layer: TextLayerFile |
     ? movingFilters({ clip: c, unit: { width: layer.width, height: layer.height }, centre: { x: layer.left + layer.width / 2, y: layer.top + layer.height / 2 }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` })
     : null;
   if (m) filters.push(...m.alpha);
+  // Typewriter: the picture is uncovered left to right at its own size, before any scaling (as draw.ts does).
+  if (reveal) filters.push(...(m ? [] : ['format=rgba']), revealFilter(reveal, `(T-${num(c.start)})`));
   if (fadeIn > 0) filters.push(`fade=t=in:st=${num(c.start)}:d=${num(fadeIn)}:alpha=1`);
   if (fadeOut > 0) filters.push(`fade=t=out:st=${num(end - fadeOut)}:d=${num(fadeOut)}:alpha=1`);
   if (m) filters.push(...m.geometry);

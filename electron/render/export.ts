@@ -14,6 +14,7 @@ import type { RasterizedCaptionTrack } from './caption';
 import { writeCaptionSequence } from './caption-sequence';
 import { type VideoEncoder, SOFTWARE_ENCODER } from '../model/video-encoder';
 import { type CaptionSequenceFile, type CompiledOutputs, type OutputRequest, type SourceFacts, type TextLayerFile, compileOutputs } from './compiler';
+import { writeLookFiles } from './look-files';
 import { type LoudnessPhase, normaliseLoudness, withLosslessAudio } from './loudness';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
 
@@ -175,6 +176,7 @@ async function runOutputs(tools: MediaTools, req: Omit<ExportRequest, 'variant' 
     for (const c of t.clips) if (c.type === 'text') texts.set(c.id, await req.rasterize(c));
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
+  await writeLookFiles(req.draft);
   const listDir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-captions-'));
   try {
     const captions = await captionSequences(req, listDir);

@@ -3,6 +3,7 @@ import type { ExportPreset } from '../model/draft-record';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
 import type { SourceFacts } from './compiler';
+import { isIdentityLook } from '../model/look';
 
 /**
  * Smart render (DESIGN: "when nothing needs re-encoding, export by stream copy"). Pure: decides whether a
@@ -63,6 +64,7 @@ export function copyCandidate(draft: VideoDraft, sources: Map<string, SourceFact
     if (Math.abs(c.start - at) > EPS) return refuse('a gap or overlap on the main track');
     if (c.speed !== 1 || c.volume !== 1 || c.fadeIn > 0 || c.fadeOut > 0 || c.transitionIn) return refuse('speed, volume, fades or transitions');
     if (!isIdentityTransform(c)) return refuse('a clip is moved, scaled, cropped or translucent');
+    if (!isIdentityLook(c.look)) return refuse('a clip has a look');
     const s = sources.get(c.assetId);
     if (!s || s.kind !== 'video') return refuse('a clip is not a video');
     if (!s.hasAudio) return refuse('a clip has no sound (the export always carries an audio track)');

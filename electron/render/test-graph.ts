@@ -11,7 +11,7 @@ export type InputStreams = { video: boolean; audio: boolean };
 
 const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample']);
 const VIDEO_FILTERS = new Set([
-  'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'split', 'gblur', 'xfade', 'null',
+  'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'lut3d', 'vignette', 'unsharp', 'split', 'gblur', 'xfade', 'null',
   'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd',
 ]);
 /** Source filters: no input pad. */

@@ -2,7 +2,7 @@ import type { ApiPart } from './context';
 import { callerOf } from '../api/router';
 import type { AccountsService } from './accounts-service';
 
-type AccountCalls = 'session.me' | 'account.changePassword' | 'account.signOutEverywhere' | 'users.invite' | 'users.resetLink' | 'users.setRole' | 'users.setDisabled';
+type AccountCalls = 'session.me' | 'account.changePassword' | 'account.signOutEverywhere' | 'users.invite' | 'users.invites' | 'users.cancelInvite' | 'users.resetLink' | 'users.setRole' | 'users.setDisabled';
 
 /**
  * The account calls (issue 13): each acts for the caller the transport vouches for (`callerOf`), never for a
@@ -25,6 +25,13 @@ export function accountsApi(accounts: () => AccountsService): ApiPart<AccountCal
     },
     async 'users.invite'(input, caller) {
       return accounts().invite(callerOf(caller), input);
+    },
+    async 'users.invites'(_input, caller) {
+      return accounts().pendingInvites(callerOf(caller));
+    },
+    async 'users.cancelInvite'(input, caller) {
+      accounts().cancelInvite(callerOf(caller), input.id);
+      return {};
     },
     async 'users.resetLink'(input, caller) {
       return accounts().resetLink(callerOf(caller), input.id);

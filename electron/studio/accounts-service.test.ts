@@ -188,4 +188,62 @@ describe('AccountsService', () => {
     expect(() => svc.resetLink(anaCaller, 'owner')).toThrow(/Only an admin/);
     await expect(svc.addUser(anaCaller, { name: 'X', login: 'xx1', password: 'long enough password', role: 'admin' })).rejects.toThrow(/Only an admin/);
   });
+
+  it('an invite link is checked without being used: valid (with role and channels), used, expired, unknown; a sign-in keeps used ones known', async () => {
+    const admin = await setUp();
+    const { token } = svc.invite(admin, { role: 'approver', approverChannels: ['tiktok', 'x'] });
+    const before = actions().length;
+    expect(svc.checkInvite(token)).toEqual({ state: 'valid', role: 'approver', approverChannels: ['tiktok', 'x'] });
+    expect(svc.checkInvite(token).state).toBe('valid'); // checking twice spends nothing
+    expect(actions().length).toBe(before);
+    await svc.acceptInvite(token, { name: 'Ava', login: 'ava', password: PW }, here);
+    // A used or expired link tells nothing but that: no role, no channels.
+    expect(svc.checkInvite(token)).toEqual({ state: 'used', role: null, approverChannels: null });
+    expect((await svc.signIn({ login: 'mia', password: ADMIN.password }, here)).ok).toBe(true); // purges what cannot be used
+    expect(svc.checkInvite(token).state).toBe('used');
+    const late = svc.invite(admin, { role: 'creator', approverChannels: null });
+    later(7 * 24 * 3600_000);
+    expect(svc.checkInvite(late.token)).toEqual({ state: 'expired', role: null, approverChannels: null });
+    expect(svc.checkInvite('A'.repeat(43)).state).toBe('unknown');
+    expect(svc.checkInvite('not a token').state).toBe('unknown');
+    // Long after, a used link is forgotten (nothing stays forever), and then it is simply unknown.
+    later(31 * 24 * 3600_000);
+    expect((await svc.signIn({ login: 'mia', password: ADMIN.password }, here)).ok).toBe(true);
+    expect(svc.checkInvite(token).state).toBe('unknown');
+  });
+
+  it('admins list pending invites and cancel one: its link refuses at once, audited; creators and approvers are refused both', async () => {
+    const told: string[] = [];
+    svc = new AccountsService({ db: () => db, audit, now: () => now, kdf: FAST, invitesChanged: (r) => told.push(r) });
+    const admin = await setUp();
+    const first = svc.invite(admin, { role: 'creator', approverChannels: null });
+    later(1000);
+    const second = svc.invite(admin, { role: 'approver', approverChannels: ['instagram_reel'] });
+    const pending = svc.pendingInvites(admin);
+    expect(pending.map((i) => [i.role, i.approverChannels, i.createdBy.name])).toEqual([
+      ['approver', ['instagram_reel'], 'Mia Admin'],
+      ['creator', null, 'Mia Admin'],
+    ]);
+    expect(JSON.stringify(pending)).not.toContain(first.token);
+    expect(JSON.stringify(pending)).not.toContain(second.token);
+
+    const cleo = await invited(admin, 'creator', 'cleo');
+    const ava = await invited(admin, 'approver', 'ava');
+    for (const who of [cleo, ava]) {
+      const caller = { user: who.user, sessionId: who.sessionId };
+      expect(() => svc.pendingInvites(caller)).toThrow(/Only an admin/);
+      expect(() => svc.cancelInvite(caller, pending[0]!.id)).toThrow(/Only an admin/);
+    }
+    expect(svc.checkInvite(second.token).state).toBe('valid'); // refused callers changed nothing
+
+    svc.cancelInvite(admin, pending[0]!.id);
+    expect(svc.checkInvite(second.token).state).toBe('unknown');
+    await expect(svc.acceptInvite(second.token, { name: 'Late', login: 'late', password: PW }, here)).rejects.toThrow(/expired or was already used/);
+    expect(() => svc.cancelInvite(admin, pending[0]!.id)).toThrow(/already used, cancelled or expired/);
+    expect(svc.pendingInvites(admin).map((i) => i.role)).toEqual(['creator']);
+    const entry = audit().list().find((e) => e.action === 'account_invite_cancel')!;
+    expect(entry).toMatchObject({ actorId: 'owner', detail: { role: 'approver', approverChannels: ['instagram_reel'], invitedBy: 'owner' } });
+    expect(JSON.stringify(audit().list())).not.toContain(second.token);
+    expect(told).toEqual(['created', 'created', 'created', 'accepted', 'created', 'accepted', 'cancelled']);
+  });
 });

@@ -1,14 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import type { Caller } from '../api/contract';
-import { AccountsRepo, DEFAULT_KDF, type KdfParams, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
+import { AccountsRepo, DEFAULT_KDF, type KdfParams, type PendingInviteRow, type SessionInfo, hashPassword, verifyPassword } from '../library/accounts-repo';
 import type { AuditRepo } from '../library/audit-repo';
 import type { Db } from '../library/db';
 import type { AccountUser } from '../library/user-row';
-import { type SignInMeta, type SignInResult, type SignedIn, loginProblem, normaliseLogin, passwordProblem } from '../model/accounts';
+import { type LinkState, type SignInMeta, type SignInResult, type SignedIn, linkState, loginProblem, normaliseLogin, passwordProblem } from '../model/accounts';
 import type { AuditAction } from '../model/audit';
 import { AppError } from '../model/errors';
 import { LoginThrottle } from '../model/login-throttle';
 import { requirePermission } from '../model/permissions';
+import type { SessionEnd } from '../model/session-end';
 import { type ChannelId, LOCAL_OWNER_ID, type Role } from '../model/post';
 
 export type { AccountUser };
@@ -24,6 +26,8 @@ export type AccountsDeps = {
   log?: (message: string, error?: unknown) => void;
   /** People were added or their account changed (the app's `users.changed` event, so Team lists stay live). */
   changed?: (userIds: string[]) => void;
+  /** An invite was made, used or cancelled (the app's `invites.changed` event, so admins' pending lists stay live). */
+  invitesChanged?: (reason: 'created' | 'accepted' | 'cancelled') => void;
 };
 
 /** Who a failed or throttled sign-in by an unknown login is audited as. */
@@ -45,7 +49,7 @@ export type CarriedAdmin = { name: string; login: string; passwordHash: string; 
 export type CarryPlan = { kind: 'adopt' | 'sign-in' } | { kind: 'rejoin'; userId: string } | { kind: 'refuse'; why: string };
 
 /** Opening another library on a host, planned before the switch and completed after it. */
-export type LibraryMove = { carried: CarriedAdmin | null; plan: CarryPlan; leaving: string[] };
+export type LibraryMove = { carried: CarriedAdmin | null; plan: CarryPlan; leaving: string[]; library: string };
 
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -75,7 +79,7 @@ function makeOwner(repo: AccountsRepo, c: { name: string; login: string; passwor
  */
 export class AccountsService {
   private readonly throttle = new LoginThrottle();
-  private readonly endedListeners = new Set<(sessionIds: string[]) => void>();
+  private readonly endedListeners = new Set<(sessionIds: string[], end: SessionEnd) => void>();
   private dummyHash: Promise<string> | null = null;
 
   constructor(private readonly deps: AccountsDeps) {}
@@ -97,11 +101,11 @@ export class AccountsService {
   }
 
   /** Sessions ended: the host closes their sockets. A listener that throws does not stop the others. */
-  private ended(ids: string[]): void {
+  private ended(ids: string[], end: SessionEnd): void {
     if (ids.length === 0) return;
     for (const l of this.endedListeners) {
       try {
-        l(ids);
+        l(ids, end);
       } catch (e) {
         this.deps.log?.('a sessions-ended listener failed', e);
       }
@@ -114,7 +118,8 @@ export class AccountsService {
     return user;
   }
 
-  onSessionsEnded(listener: (sessionIds: string[]) => void): () => void {
+  /** `end`: why, which the host tells each page whose socket it closes (model/session-end.ts). */
+  onSessionsEnded(listener: (sessionIds: string[], end: SessionEnd) => void): () => void {
     this.endedListeners.add(listener);
     return () => this.endedListeners.delete(listener);
   }
@@ -204,7 +209,7 @@ export class AccountsService {
   planMove(caller: Caller | undefined, next: Db, to: string): LibraryMove | null {
     if (!this.isTeam()) return null;
     const carried = this.carryable(caller);
-    const move = { carried, plan: AccountsService.carryPlan(next, carried), leaving: this.sessionIds() };
+    const move = { carried, plan: AccountsService.carryPlan(next, carried), leaving: this.sessionIds(), library: path.basename(to) };
     // Recorded here, in the library being left: everyone's sessions in it end because of this.
     if (caller && move.plan.kind !== 'refuse') {
       this.audit(caller.user, 'sessions_ended', { count: move.leaving.length, by: 'library_opened', library: cut(to, 300), plan: move.plan.kind });
@@ -223,7 +228,7 @@ export class AccountsService {
     if (carried && plan.kind === 'rejoin') this.rejoin(carried, plan.userId, from);
     const kept = carried && (plan.kind === 'adopt' || plan.kind === 'rejoin') ? carried.session.id : null;
     const ended = move.leaving.filter((id) => id !== kept);
-    setImmediate(() => this.ended(ended));
+    setImmediate(() => this.ended(ended, { why: 'library_opened', library: move.library }));
   }
 
   /** Carries the session into the same account of the library now open (`carryPlan` said `rejoin`); audited as a sign-in. */
@@ -300,7 +305,19 @@ export class AccountsService {
       return this.signedIn(user, meta);
     });
     this.told(signed.user);
+    this.deps.invitesChanged?.('accepted');
     return signed;
+  }
+
+  /**
+   * What an invite link's page may show before anything is typed (the host's `/auth/invite-check`): whether it
+   * works, and only then the role and channels it makes. Nothing is used up, audited or throttled (a token is 32
+   * random bytes: guessing one is hopeless, and a wrong guess learns only `unknown`).
+   */
+  checkInvite(token: string): { state: LinkState; role: Role | null; approverChannels: ChannelId[] | null } {
+    const record = this.repo.linkRecord(token, 'invite');
+    const state = linkState(record, this.deps.now());
+    return state === 'valid' && record ? { state, role: record.role, approverChannels: record.approverChannels } : { state, role: null, approverChannels: null };
   }
 
   /** Sets a new password from a reset link: every session the person had ends, and they are signed in afresh. */
@@ -323,7 +340,7 @@ export class AccountsService {
       this.audit(user, 'account_password', { userId: user.id, by: 'reset_link', linkBy: link.createdBy, sessionsEnded: ids.length });
       return { result: this.signedIn(user, meta), ended: ids };
     });
-    this.ended(ended);
+    this.ended(ended, { why: 'password_reset' });
     return result;
   }
 
@@ -349,7 +366,7 @@ export class AccountsService {
     if (!userId || !repo.deleteSession(sessionId)) return;
     const user = repo.user(userId);
     if (user) this.audit(user, 'logout', {});
-    this.ended([sessionId]);
+    this.ended([sessionId], { why: 'signed_out' });
   }
 
   // ── the signed-in person's own account ─────────────────────────────────────
@@ -383,7 +400,7 @@ export class AccountsService {
       this.audit(user, 'account_password', { userId: user.id, by: 'self', sessionsEnded: ids.length });
       return ids;
     });
-    this.ended(ended);
+    this.ended(ended, { why: 'password_changed' });
   }
 
   /** Ends every session of the caller, this one too; how many ended. */
@@ -393,7 +410,7 @@ export class AccountsService {
       this.audit(caller.user, 'sessions_ended', { userId: caller.user.id, count: ids.length, by: 'self' });
       return ids;
     });
-    this.ended(ids);
+    this.ended(ids, { why: 'everywhere' });
     return ids.length;
   }
 
@@ -440,13 +457,32 @@ export class AccountsService {
 
   /** A one-time invite link's token carrying the role (and channels) the new account gets. */
   invite(caller: Caller, input: { role: Role; approverChannels: ChannelId[] | null }): { token: string; expiresAt: string } {
-    return this.tx(() => {
+    const made = this.tx(() => {
       const actor = this.admin(caller);
       const channels = input.role === 'approver' ? input.approverChannels : null;
       const link = this.repo.createLink({ kind: 'invite', role: input.role, approverChannels: channels, userId: null, createdBy: actor.id });
       this.audit(actor, 'account_invite', { role: input.role, approverChannels: channels, expiresAt: link.expiresAt });
       return link;
     });
+    this.deps.invitesChanged?.('created');
+    return made;
+  }
+
+  /** Invites not used yet and still working (admins: they say which role each link makes and who made it). */
+  pendingInvites(caller: Caller): PendingInviteRow[] {
+    this.admin(caller);
+    return this.repo.pendingInvites();
+  }
+
+  /** Cancels an unused invite: its link opens nothing from now on (its page says so). Audited. */
+  cancelInvite(caller: Caller, id: string): void {
+    this.tx(() => {
+      const actor = this.admin(caller);
+      const gone = this.repo.deleteInvite(id);
+      if (!gone) throw new AppError('not_found', 'That invite was already used, cancelled or expired. Refresh the team list.');
+      this.audit(actor, 'account_invite_cancel', { role: gone.role, approverChannels: gone.approverChannels, invitedBy: gone.createdBy.id, expiresAt: gone.expiresAt });
+    });
+    this.deps.invitesChanged?.('cancelled');
   }
 
   /** A one-time password-reset link's token for `id` (earlier ones stop working). */
@@ -501,7 +537,7 @@ export class AccountsService {
       this.audit(actor, input.disabled ? 'account_disable' : 'account_enable', { userId: user.id, login: user.login, sessionsEnded: ids.length });
       return { user: this.target(user.id), ended: ids };
     });
-    this.ended(ended);
+    this.ended(ended, { why: 'disabled' });
     return this.told(user);
   }
 }

@@ -1,4 +1,6 @@
-import { HardwareEncoding } from '../model/video-encoder';
+import type { MediaTools } from '../media/ffmpeg';
+import { HardwareEncoding, type VideoEncoder } from '../model/video-encoder';
+import { encoderFor } from '../render/hw-encoders';
 
 /**
  * Settings → Export, kept in the library's `settings` table: whether exports may use a hardware H.264 encoder
@@ -16,4 +18,9 @@ export function readHardwareEncoding(store: Pick<SettingsStore, 'setting'>): Har
 
 export function writeHardwareEncoding(store: Pick<SettingsStore, 'setSetting'>, value: HardwareEncoding): void {
   store.setSetting(HARDWARE_ENCODING_KEY, value);
+}
+
+/** The encoder an export started now uses: the detected hardware one when the setting is `auto`, else libx264. */
+export function exportEncoder(tools: MediaTools, store: Pick<SettingsStore, 'setting'>, log?: (message: string) => void): Promise<VideoEncoder> {
+  return encoderFor(tools, readHardwareEncoding(store), log);
 }

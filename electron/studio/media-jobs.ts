@@ -17,8 +17,7 @@ import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
 import { type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
-import { encoderFor } from '../render/hw-encoders';
-import { readHardwareEncoding } from './export-settings';
+import { exportEncoder } from './export-settings';
 import { PostsRepo } from '../library/posts-repo';
 import type { CaptionTrack } from '../model/caption-track';
 import { photoSourceFacts, renditionSourceFacts } from '../render/source-facts';
@@ -158,7 +157,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     loudness: req.loudness,
     // The target named in the detail line: the request's, else the (first) variant's channel target.
     onProgress: (f: number, phase: ExportPhase) => job.progress(f, exportPhaseDetail(phase, f, req.loudness ?? (req.outputs?.[0] ?? req).variant?.loudness ?? null)),
-    encoder: await encoderFor(tools, readHardwareEncoding(new PostsRepo(rooms.db)), (m) => ctx.log(m)),
+    encoder: await exportEncoder(tools, new PostsRepo(rooms.db), (m) => ctx.log(m)),
     log: (m: string) => ctx.log(m),
   };
   if (req.outputs) {

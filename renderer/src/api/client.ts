@@ -8,6 +8,7 @@ import type {
 } from '../../../electron/api/contract';
 import { BRIDGE_KEY, HOST_API_KEY_PARAM, HOST_KEY_HEADER, HOST_PATHS, type HostKeys, type PreloadBridge } from '../../../electron/api/transport';
 import type { ErrorCode } from '../../../electron/model/errors';
+import { parseSessionEnd, type SessionEnd } from '../../../electron/model/session-end';
 import { t } from '../i18n';
 import { takeHostKeys } from './hostKeys';
 import { type ConnectionStatus, type SessionCheck, WsTransport } from './wsTransport';
@@ -88,7 +89,7 @@ export async function checkSession(): Promise<SessionCheck> {
   }
 }
 
-const transport: Transport & { signOut(): void } = bridge
+const transport: Transport & { signOut(): void; endReason?: string | null } = bridge
   ? { ...bridgeTransport(bridge), signOut: () => undefined }
   : new WsTransport({ url: apiSocketUrl(), lostMessage: () => t('error.connectionLost'), signedOutMessage: () => t('connection.signedOut'), checkSession });
 
@@ -147,6 +148,11 @@ export function onEvent<K extends EventName>(name: K, handler: (payload: EventPa
   return () => {
     set.delete(h);
   };
+}
+
+/** Why the host ended this page's session, when it said (browser mode); null when it did not. */
+export function sessionEnd(): SessionEnd | null {
+  return parseSessionEnd(transport.endReason ?? '');
 }
 
 export function connectionStatus(): ConnectionStatus {

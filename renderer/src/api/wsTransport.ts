@@ -1,4 +1,5 @@
 import type { CallResult, EventName, WireMessage, WireRequest } from '../../../electron/api/contract';
+import { HOST_SESSION_ENDED_CLOSE } from '../../../electron/api/transport';
 import type { ErrorCode } from '../../../electron/model/errors';
 
 /** `signed-out`: the host no longer knows this page (restarted, or signed in elsewhere); the page stops trying. */
@@ -44,6 +45,11 @@ export class WsTransport {
   private everOpened = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   status: ConnectionStatus = 'connecting';
+  /**
+   * The reason the host gave when it closed the socket because this page's session ended (close code 4401), or
+   * null: the host's words for why (model/session-end.ts), which the sign-in screen turns into one line.
+   */
+  endReason: string | null = null;
 
   constructor(private readonly options: WsTransportOptions) {
     this.connect();
@@ -130,9 +136,10 @@ export class WsTransport {
         for (const l of this.eventListeners) l(msg.name, msg.payload);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (ev?: { code?: number; reason?: string }) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      if (ev?.code === HOST_SESSION_ENDED_CLOSE) this.endReason = ev.reason ?? '';
       const code: ErrorCode = 'library_unavailable';
       for (const [id, entry] of this.pending) {
         if (!entry.sent) continue;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { shell } from '../api/client';
+import { sessionEnd, shell } from '../api/client';
 import { AuthScreen } from '../features/account/AuthScreen';
+import { sessionEndedKey } from '../features/account/authLogic';
 import { BrandScreen } from '../features/brand/BrandScreen';
 import { CaptureScreen } from '../features/capture/CaptureScreen';
 import { useRecoveryNotice } from '../features/capture/useRecoveryNotice';
@@ -39,7 +40,10 @@ export function App() {
   // Browser mode: the host ended this page's session (signed out elsewhere, disabled, password reset). Say so and
   // offer sign-in; nothing else of the app works without a session.
   const connection = useStore((s) => s.connection);
-  if (connection === 'signed-out' && shell === 'browser') return <AuthScreen route={{ kind: 'sign-in' }} setupNeeded={false} note={t('auth.sessionEnded')} />;
+  if (connection === 'signed-out' && shell === 'browser') {
+    const ended = sessionEndedKey(sessionEnd());
+    return <AuthScreen route={{ kind: 'sign-in' }} setupNeeded={false} note={t(ended.key, ended.library !== undefined ? { library: ended.library } : undefined)} />;
+  }
 
   return (
     <div className="app">

@@ -3,7 +3,10 @@ import { t, type MessageKey } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LogoMark } from '../../ui/icons';
 import { TextInput } from '../../ui/TextInput';
-import { acceptInvite, type AuthOutcome, resetPassword, restart, setupAdmin, signIn } from './authHttp';
+import type { InviteCheck } from '../../../../electron/api/transport';
+import { acceptInvite, type AuthOutcome, checkInvite, resetPassword, restart, setupAdmin, signIn } from './authHttp';
+import { invitePage } from './inviteLogic';
+import { inviteRoleText } from './inviteText';
 import { type AuthRoute, formProblems, type FormProblem, LOGIN_MAX, LOGIN_MIN, MIN_PASSWORD, secondsLeft } from './authLogic';
 import './account.css';
 
@@ -16,8 +19,10 @@ export function AuthScreen({ route, setupNeeded, note }: { route: AuthRoute; set
   const body =
     route.kind === 'sign-in' ? (
       <SignInForm setupNeeded={setupNeeded} note={note} />
+    ) : route.kind === 'invite' ? (
+      <InviteGate token={route.token} />
     ) : (
-      <AccountForm kind={route.kind} send={(f) => (route.kind === 'setup' ? setupAdmin(route.token, f.name, f.login, f.password) : route.kind === 'invite' ? acceptInvite(route.token, f.name, f.login, f.password) : resetPassword(route.token, f.password))} />
+      <AccountForm kind={route.kind} send={(f) => (route.kind === 'setup' ? setupAdmin(route.token, f.name, f.login, f.password) : resetPassword(route.token, f.password))} />
     );
   return (
     <main className="auth" data-testid="auth-screen" data-route={route.kind}>
@@ -118,6 +123,38 @@ function SignInForm({ setupNeeded, note }: { setupNeeded: boolean; note?: string
   );
 }
 
+/**
+ * An invite link's page: the link is checked as it opens (nothing is used up), so a spent, expired or cancelled
+ * link says so in one line instead of showing a form that can only refuse; a working one says which role it makes.
+ */
+function InviteGate({ token }: { token: string }) {
+  const [check, setCheck] = useState<InviteCheck | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void checkInvite(token).then((c) => live && setCheck(c));
+    return () => {
+      live = false;
+    };
+  }, [token]);
+  const page = invitePage(check === undefined ? undefined : (check?.state ?? null));
+  if (page.kind === 'checking') return <p className="auth__lead" role="status">{t('auth.inviteChecking')}</p>;
+  if (page.kind === 'refused') {
+    return (
+      <div data-testid="invite-refused" data-why={page.why}>
+        <h1 className="auth__title">{t('auth.inviteGoneTitle')}</h1>
+        <p className="auth__error" role="alert" data-testid="invite-state">
+          {t(`auth.invite.${page.why}`)}
+        </p>
+        <Button variant="ghost" onClick={restart} data-testid="invite-sign-in">
+          {t('auth.signInInstead')}
+        </Button>
+      </div>
+    );
+  }
+  const lead = check?.role ? t('auth.inviteLeadAs', { library: check.library ?? '', as: inviteRoleText(check.role, check.approverChannels) }) : t('auth.inviteLead');
+  return <AccountForm kind="invite" lead={lead} send={(f) => acceptInvite(token, f.name, f.login, f.password)} />;
+}
+
 type Fields = { name: string; login: string; password: string };
 const PROBLEM_TEXT: Record<FormProblem, MessageKey> = {
   nameMissing: 'auth.problem.nameMissing',
@@ -131,7 +168,7 @@ const PROBLEM_TEXT: Record<FormProblem, MessageKey> = {
 };
 
 /** Create the admin, accept an invite (name, login, password twice) or set a new password (password twice). */
-function AccountForm({ kind, send }: { kind: 'setup' | 'invite' | 'reset'; send: (f: Fields) => Promise<AuthOutcome> }) {
+function AccountForm({ kind, send, lead }: { kind: 'setup' | 'invite' | 'reset'; send: (f: Fields) => Promise<AuthOutcome>; lead?: string }) {
   const [f, setF] = useState({ name: '', login: '', password: '', confirm: '' });
   const [tried, setTried] = useState(false);
   const failure = useFailure();
@@ -150,7 +187,7 @@ function AccountForm({ kind, send }: { kind: 'setup' | 'invite' | 'reset'; send:
   };
   return (
     <>
-      <Heading title={t(`auth.${kind}Title`)} lead={t(`auth.${kind}Lead`)} />
+      <Heading title={t(`auth.${kind}Title`)} lead={lead ?? t(`auth.${kind}Lead`)} />
       <Form testId={`${kind}-form`} error={failure.text} onSubmit={submit}>
         {withIdentity && <TextInput ref={first} label={t('auth.name')} autoComplete="name" value={f.name} onChange={set('name')} error={problem(['nameMissing'])} data-testid="auth-name" />}
         {withIdentity && (

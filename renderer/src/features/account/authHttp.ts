@@ -1,4 +1,4 @@
-import { BRIDGE_KEY, HOST_KEY_HEADER, HOST_PATHS, type PreloadBridge } from '../../../../electron/api/transport';
+import { BRIDGE_KEY, HOST_KEY_HEADER, HOST_PATHS, type InviteCheck, type PreloadBridge } from '../../../../electron/api/transport';
 import type { User } from '../../../../electron/model/post';
 import { HOST_KEYS_STORAGE, takeHostKeys } from '../../api/hostKeys';
 import { type AuthFailure, parseFailure } from './authLogic';
@@ -95,6 +95,17 @@ export const signIn = async (login: string, password: string): Promise<AuthOutco
 export const setupAdmin = (token: string, name: string, login: string, password: string) => signInVia('/auth/setup', { token, name, login, password });
 export const acceptInvite = (token: string, name: string, login: string, password: string) => signInVia('/auth/invite', { token, name, login, password });
 export const resetPassword = (token: string, password: string) => signInVia('/auth/reset', { token, password });
+
+/** Whether an invite link works (the host checks without using it up); null when the host could not be asked. */
+export async function checkInvite(token: string): Promise<InviteCheck | null> {
+  try {
+    const { status, json } = await post(HOST_PATHS.inviteCheck, { token });
+    const j = json as Partial<InviteCheck> | null;
+    return status === 200 && j && typeof j.state === 'string' ? { state: j.state, role: j.role ?? null, approverChannels: j.approverChannels ?? null, library: j.library ?? null } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Ends this browser's session (the cookie goes too); the page then reloads to the sign-in screen. */
 export async function signOut(): Promise<void> {

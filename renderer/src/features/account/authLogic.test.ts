@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { authRoute, formProblems, initials, MIN_PASSWORD, parseFailure, secondsLeft } from './authLogic';
+import { authRoute, formProblems, initials, MIN_PASSWORD, parseFailure, secondsLeft, sessionEndedKey } from './authLogic';
 
 describe('authRoute', () => {
   it('opens the screen a link names, with its token', () => {
@@ -72,5 +72,15 @@ describe('initials', () => {
     expect(initials('  sam ')).toBe('S');
     expect(initials('')).toBe('?');
     expect(initials('Émile Zola')).toBe('ÉZ');
+  });
+});
+
+describe('sessionEndedKey', () => {
+  it('words the host’s reason, naming the library opened; no reason (or no name) is the general line', () => {
+    expect(sessionEndedKey(null)).toEqual({ key: 'auth.sessionEnded' });
+    expect(sessionEndedKey({ why: 'disabled' })).toEqual({ key: 'auth.ended.disabled' });
+    expect(sessionEndedKey({ why: 'password_changed' })).toEqual({ key: 'auth.ended.password_changed' });
+    expect(sessionEndedKey({ why: 'library_opened', library: 'Spring' })).toEqual({ key: 'auth.ended.library_opened', library: 'Spring' });
+    expect(sessionEndedKey({ why: 'library_opened', library: '' })).toEqual({ key: 'auth.sessionEnded' });
   });
 });

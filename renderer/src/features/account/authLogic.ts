@@ -1,3 +1,4 @@
+import type { SessionEnd, SessionEndWhy } from '../../../../electron/model/session-end';
 import { LOGIN_MAX, LOGIN_MIN, loginProblem, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../../electron/model/accounts';
 
 export { LOGIN_MAX, LOGIN_MIN };
@@ -72,4 +73,11 @@ export function initials(name: string): string {
   const first = [...words[0]!][0] ?? '';
   const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
   return (first + last).toLocaleUpperCase();
+}
+
+/** The sign-in screen's line for a page whose session ended: the host's reason when it gave one, else the general line. */
+export function sessionEndedKey(end: SessionEnd | null): { key: `auth.ended.${SessionEndWhy}` | 'auth.sessionEnded'; library?: string } {
+  if (!end) return { key: 'auth.sessionEnded' };
+  if (end.why === 'library_opened') return end.library ? { key: 'auth.ended.library_opened', library: end.library } : { key: 'auth.sessionEnded' };
+  return { key: `auth.ended.${end.why}` };
 }

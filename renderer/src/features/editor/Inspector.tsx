@@ -8,7 +8,10 @@ import { scaleTextStyle, textPresets } from '../../../../electron/model/text-pre
 import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
 import { useEditor } from '../../store/editorStore';
+import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
+import { BeatsControls } from './BeatsControls';
+import { LookSection } from './LookSection';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -170,9 +173,12 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
           <DuckingControls clipId={clip.id} />
         </Section>
       )}
+      {sound && asset && <BeatsControls key={asset.id} asset={asset} />}
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      {visual && <LookSection clip={clip} />}
+      <AnimateSection clip={clip} />
       {visual && (
         <Section title={t('inspector.frame')}>
           <Segmented<Reframe>
@@ -348,6 +354,7 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <Section title={t('inspector.fades')}>
         <Fades clip={clip} />
       </Section>
+      <AnimateSection clip={clip} />
     </div>
   );
 }

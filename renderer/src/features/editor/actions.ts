@@ -2,6 +2,7 @@ import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
 import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
 import { call, errorText } from '../../api/client';
+import { currentBeats } from './timeline/beatsStore';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
@@ -48,7 +49,7 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
   const result = ed().edit((d) => {
     const track = d.tracks.find((tr) => tr.id === target);
     const when = drop
-      ? snapDrop(d, drop.x, drop.pxPerSec, clipDuration(clip), { playhead: ed().playhead, thresholdSec: drop.snapSec }).time
+      ? snapDrop(d, drop.x, drop.pxPerSec, clipDuration(clip), { playhead: ed().playhead, thresholdSec: drop.snapSec, beats: currentBeats() }).time
       : (track?.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) ?? 0);
     return insertClip(d, target, { ...clip, start: when }, when, ed().sourceInfo);
   });

@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { redo, undo, useEditor } from '../../store/editorStore';
 import { isTextTarget } from '../library/LibraryScreen';
+import { t } from '../../i18n';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
+import { seekKey, toggleLastKey } from './animateActions';
+import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/timeline-beats';
+import { currentBeats } from './timeline/beatsStore';
 import { goToEnd, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
 /**
@@ -45,6 +49,10 @@ export function useEditorKeys(active: boolean): void {
       else if (key === 'i') trimSelectionTo('start');
       else if (key === 'o') trimSelectionTo('end');
       else if (key === 's') splitAtPlayhead();
+      else if (key === 'd') toggleLastKey(t('animate.outside'));
+      else if (key === '[') seekKey(-1);
+      else if (key === ']') seekKey(1);
+      else if (key === 'b') jumpToBeat(e.shiftKey ? -1 : 1);
       else if (key === 'Delete' || key === 'Backspace') deleteSelection();
       else if (key === '+' || key === '=') s.setZoom(s.pxPerSec * 1.4);
       else if (key === '-' || key === '_') s.setZoom(s.pxPerSec / 1.4);
@@ -55,6 +63,17 @@ export function useEditorKeys(active: boolean): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active]);
+}
+
+/** B / Shift+B: the playhead to the next / previous beat of the draft's music (docs/timeline.md "Beats"). */
+function jumpToBeat(dir: 1 | -1): void {
+  const s = useEditor.getState();
+  if (!s.doc) return;
+  const at = adjacentBeatFrame(draftBeatTimes(s.doc, currentBeats()), s.playhead, s.doc.canvas.fps, dir);
+  if (at !== null) {
+    s.setPlaying(false);
+    s.setPlayhead(at);
+  }
 }
 
 function stepBy(seconds: boolean, dir: 1 | -1): void {

@@ -15,6 +15,7 @@ import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
+import { ExportSection } from './ExportSection';
 import { TeamSection } from './TeamSection';
 import './settings.css';
 
@@ -114,6 +115,8 @@ export function SettingsScreen() {
               </div>
             ))}
         </section>
+
+        <ExportSection />
 
         <CaptionModelsSection />
 

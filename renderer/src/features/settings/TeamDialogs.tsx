@@ -78,7 +78,8 @@ export function RoleDialog(props: { title: string; lead?: string; submit: string
   );
 }
 
-export function LinkDialog({ title, url, note, onClose }: { title: string; url: string; note: string; onClose: () => void }) {
+/** A one-time link to copy; `makes`: for an invite, which role the link gives (said first, so nobody sends the wrong one). */
+export function LinkDialog({ title, url, note, makes, onClose }: { title: string; url: string; note: string; makes?: string; onClose: () => void }) {
   const showToast = useStore((s) => s.showToast);
   const copy = () =>
     navigator.clipboard.writeText(url).then(
@@ -98,6 +99,11 @@ export function LinkDialog({ title, url, note, onClose }: { title: string; url: 
         </Button>
       }
     >
+      {makes && (
+        <p className="team__makes" data-testid="team-link-makes">
+          {makes}
+        </p>
+      )}
       <div className="team__link">
         <input className="input" readOnly value={url} aria-label={title} onFocus={(e) => e.currentTarget.select()} data-testid="team-link" />
         <Button onClick={() => void copy()} data-testid="team-copy">

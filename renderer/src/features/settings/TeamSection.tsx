@@ -9,6 +9,8 @@ import { useStore } from '../../store';
 import { useMe } from '../../store/meStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { inviteRoleText } from '../account/inviteText';
+import { PendingInvites } from './PendingInvites';
 import { LinkDialog, RoleDialog } from './TeamDialogs';
 import { aloneIn, oneTimeLink, teamOrder } from './teamLogic';
 import '../account/account.css';
@@ -24,7 +26,7 @@ export function TeamSection() {
   const me = useMe();
   const [users, setUsers] = useState<User[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'invite' } | { kind: 'role' | 'disable'; user: User } | { kind: 'link'; title: string; url: string; note: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'invite' } | { kind: 'role' | 'disable'; user: User } | { kind: 'link'; title: string; url: string; note: string; makes?: string } | null>(null);
   const showToast = useStore((s) => s.showToast);
   const load = useCallback(() => call('users.list', {}).then(setUsers, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => {
@@ -114,6 +116,7 @@ export function TeamSection() {
           ))}
         </tbody>
       </table>
+      {admin && <PendingInvites />}
       {admin && (
         <div className="open-library__actions">
           <Button variant="primary" onClick={() => setDialog({ kind: 'invite' })} data-testid="team-invite">
@@ -129,7 +132,13 @@ export function TeamSection() {
           onClose={() => setDialog(null)}
           onSave={(role, approverChannels) =>
             call('users.invite', { role, approverChannels }).then((l) =>
-              setDialog({ kind: 'link', title: t('team.link'), url: oneTimeLink(window.location.origin, 'invite', l.token), note: t('team.linkOnce', { when: when(l.expiresAt) }) }),
+              setDialog({
+                kind: 'link',
+                title: t('team.link'),
+                url: oneTimeLink(window.location.origin, 'invite', l.token),
+                makes: t('team.linkMakes', { as: inviteRoleText(role, approverChannels) }),
+                note: t('team.linkOnce', { when: when(l.expiresAt) }),
+              }),
             )
           }
         />
@@ -176,7 +185,7 @@ export function TeamSection() {
           <p>{t('team.disableBody', { name: dialog.user.name })}</p>
         </Dialog>
       )}
-      {dialog?.kind === 'link' && <LinkDialog title={dialog.title} url={dialog.url} note={dialog.note} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'link' && <LinkDialog title={dialog.title} url={dialog.url} note={dialog.note} makes={dialog.makes} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import type { Canvas } from '../../../../../electron/model/draft';
 import { place, reframeFactor, type Size } from '../../../../../electron/model/geometry';
-import { clipStateAt, needsMovingPath, scaledSize } from '../../../../../electron/model/keyframes';
+import { clipStateAt, needsMovingPath, revealColumns, scaledSize, valueAt } from '../../../../../electron/model/keyframes';
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
+import { lookedDrawable } from './lookLayer';
 
 /**
  * Draws one frame of the timeline on a 2D canvas, layer by layer, with the same placement maths as the
@@ -13,7 +14,7 @@ import { drawTransition, type TransitionSurfaces } from './compose';
  */
 export type Drawable = { source: CanvasImageSource; width: number; height: number };
 export type LayerSource =
-  | { kind: 'media'; drawable: Drawable | null; size: Size }
+  | { kind: 'media'; drawable: Drawable | null; size: Size; /** A photo: the same picture every frame. */ still?: boolean }
   | { kind: 'text'; drawable: Drawable | null; left: number; top: number; width: number; height: number };
 
 export type Rect = { x: number; y: number; w: number; h: number };
@@ -47,16 +48,25 @@ export function layerAlpha(layer: ActiveLayer): number {
  * `unit` × the animated scale in even pixels, turned about its centre, centred at the static centre shifted by
  * the animated position. `ctx` is in canvas pixels.
  */
-function drawMoving(ctx: CanvasRenderingContext2D, canvas: Canvas, layer: ActiveLayer, d: Drawable, s: Rect, unit: Size, centre: { x: number; y: number }, x0: number, y0: number): void {
+function drawMoving(ctx: CanvasRenderingContext2D, canvas: Canvas, layer: ActiveLayer, d: Drawable, s: Rect, unit: Size, centre: { x: number; y: number }, x0: number, y0: number, shown = 1): void {
   const st = clipStateAt(layer.clip, layer.time ?? layer.clip.start);
   const size = scaledSize(unit, st.scale);
+  if (shown <= 0) return;
   const cx = centre.x + (st.x - x0) * canvas.width;
   const cy = centre.y + (st.y - y0) * canvas.height;
   ctx.save();
   ctx.translate(Math.round(cx - size.width / 2) + size.width / 2, Math.round(cy - size.height / 2) + size.height / 2);
   ctx.rotate((st.rotation * Math.PI) / 180);
-  ctx.drawImage(d.source, s.x, s.y, s.w, s.h, -size.width / 2, -size.height / 2, size.width, size.height);
+  // `shown`: the share of the picture's width a typewriter reveal uncovers (left part, before scaling).
+  ctx.drawImage(d.source, s.x, s.y, s.w * shown, s.h, -size.width / 2, -size.height / 2, size.width * shown, size.height);
   ctx.restore();
+}
+
+/** The share of a text picture `width` px wide that its typewriter reveal shows now (whole columns, as the export's geq). */
+export function textShown(layer: ActiveLayer, width: number): number {
+  const track = layer.clip.keyframes?.reveal;
+  if (!track || layer.clip.type !== 'text' || width <= 0) return 1;
+  return revealColumns(valueAt(track, (layer.time ?? layer.clip.start) - layer.clip.start), width) / width;
 }
 
 /** Draws one layer with its placement; `ctx` is scaled to canvas pixels. */
@@ -64,21 +74,24 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   if (!src || !src.drawable) return;
   const alpha = layerAlpha(layer);
   if (alpha <= 0) return;
-  const d = src.drawable;
+  let d = src.drawable;
   const moving = needsMovingPath(layer.clip);
   if (src.kind === 'text') {
     ctx.globalAlpha = alpha;
+    const shown = textShown(layer, src.width);
     if (moving && layer.clip.type === 'text') {
       const unit = { width: src.width, height: src.height };
-      drawMoving(ctx, canvas, layer, d, { x: 0, y: 0, w: d.width, h: d.height }, unit, { x: src.left + src.width / 2, y: src.top + src.height / 2 }, layer.clip.x, layer.clip.y);
-    } else {
-      ctx.drawImage(d.source, src.left, src.top, src.width, src.height);
+      drawMoving(ctx, canvas, layer, d, { x: 0, y: 0, w: d.width, h: d.height }, unit, { x: src.left + src.width / 2, y: src.top + src.height / 2 }, layer.clip.x, layer.clip.y, shown);
+    } else if (shown > 0) {
+      ctx.drawImage(d.source, 0, 0, d.width * shown, d.height, src.left, src.top, src.width * shown, src.height);
     }
     return;
   }
   if (layer.clip.type !== 'media') return;
   const tr = layer.clip.transform;
   const p = place(tr, src.size, canvas, layer.trackKind === 'main');
+  // A look is applied to the whole picture at about its shown size (lookLayer.ts), as the export applies it before placing.
+  if (layer.clip.look) d = lookedDrawable(layer.clip.id, layer.clip.look, d, (p.dest.width * k * src.size.width) / Math.max(1, p.source.width), src.still === true);
   const s = scaleSourceRect(p.source, src.size, d);
   const fadeAlpha = alpha / (layer.clip.keyframes?.opacity ? clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity : tr.opacity) || 0;
   if (p.pad) {

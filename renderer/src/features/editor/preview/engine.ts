@@ -308,7 +308,7 @@ export class PreviewEngine {
           ready = false;
           return { kind: 'media', drawable: null, size };
         }
-        const still: LayerSource = { kind: 'media', drawable: { source: img, width: img.naturalWidth, height: img.naturalHeight }, size };
+        const still: LayerSource = { kind: 'media', drawable: { source: img, width: img.naturalWidth, height: img.naturalHeight }, size, still: true };
         this.remember(layer, () => still);
         return still;
       }

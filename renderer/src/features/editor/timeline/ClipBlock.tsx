@@ -6,6 +6,8 @@ import { t } from '../../../i18n';
 import { cx } from '../../../ui/Button';
 import { useEditor } from '../../../store/editorStore';
 import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
+import { BeatTicks } from './BeatTicks';
+import { currentBeats, useBeats } from './beatsStore';
 import { sameClip } from './clipBlockLogic';
 import { loadWaveform, type WaveformData } from './waveformData';
 
@@ -27,6 +29,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     if (revealSeq > 0) el.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [revealSeq]);
   const asset = useEditor((s) => (clip.type === 'media' ? s.assets[clip.assetId] : undefined));
+  const beats = useBeats((s) => (clip.type === 'media' ? s.byAsset.get(clip.assetId) : undefined));
   const left = timeToX(clip.start, pps);
   const width = Math.max(2, timeToX(clipDuration(clip), pps));
 
@@ -41,7 +44,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     s.select(e.shiftKey || e.metaKey || e.ctrlKey ? [...new Set([...s.selection, clip.id])] : [clip.id]);
     s.setPlaying(false);
     const key = `${mode === 'move' ? 'move' : `trim:${mode}`}:${clip.id}:${++gestureSeq}`;
-    const candidates = snapCandidates(startDoc, { excludeClipIds: [clip.id], playhead: s.playhead });
+    const candidates = snapCandidates(startDoc, { excludeClipIds: [clip.id], playhead: s.playhead, beats: currentBeats() });
     const duration = clipDuration(clip);
     const edgeTime = mode === 'end' ? clip.start + duration : clip.start;
 
@@ -100,6 +103,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
         <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'thumb')}")` }} />
       )}
       {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
+      {beats && <BeatTicks clip={clip} beats={beats} width={width} />}
       <span className="clip__label">
         {clip.type === 'media' && clip.speed !== 1 && <span className="clip__badge">{clip.speed}×</span>}
         {clip.type === 'media' && clip.transitionIn && <span className="clip__badge">⇄</span>}

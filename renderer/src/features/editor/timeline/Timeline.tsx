@@ -2,7 +2,8 @@ import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEve
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
-import { formatTimecode, frameAtX, timeToX, xToTime } from '../../../../../electron/model/timeline';
+import { draftBeatTimes, nearestBeat } from '../../../../../electron/model/timeline-beats';
+import { formatTimecode, frameAtX, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, ZOOM_MAX, ZOOM_MIN } from '../../../store/editorStore';
 import { Button, IconButton } from '../../../ui/Button';
@@ -11,8 +12,10 @@ import { EyeIcon, EyeOffIcon, MagnetIcon, MuteIcon, SplitIcon, TextIcon, TrashIc
 import { addAsset, addText, deleteSelection, splitAtPlayhead } from '../actions';
 import { ASSET_DRAG_TYPE } from '../MediaBin';
 import { VoiceoverButton, VoiceoverGhost } from '../VoiceoverControls';
+import { currentBeats, useDraftBeats } from './beatsStore';
 import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
+import { KeyframeLane } from './KeyframeLane';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
@@ -27,6 +30,7 @@ const trackKindLabel: Record<Track['kind'], MessageKey> = {
 
 export function Timeline() {
   const scrollRef = useRef<HTMLDivElement>(null);
+  useDraftBeats();
   const trackIds = useEditor(useShallow((s) => s.doc!.tracks.map((tr) => tr.id)));
   // Caption rows go below the text tracks (below the pictures when there are none), above the audio.
   const captionsAfter = useEditor((s) => {
@@ -78,6 +82,7 @@ export function Timeline() {
           {trackIds.map((id, i) => (
             <Fragment key={id}>
               <TrackRow trackId={id} />
+              <KeyframeLane trackId={id} headerWidth={HEADER_W} />
               {i === captionsAfter && <CaptionRows headerWidth={HEADER_W} />}
             </Fragment>
           ))}
@@ -132,7 +137,7 @@ function TimelineToolbar() {
 /** The ruler's ticks are laid out for the draft's span rounded up to this, so a trim redraws them only when it crosses one. */
 const RULER_CHUNK_SEC = 30;
 
-/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft). */
+/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft), drawn to beats within SNAP_PX (magnet on, Alt frees). */
 function Ruler({ width }: { width: number }) {
   const pps = useEditor((s) => s.pxPerSec);
   const fps = useEditor((s) => s.doc!.canvas.fps);
@@ -142,13 +147,19 @@ function Ruler({ width }: { width: number }) {
     e.stopPropagation();
     const el = e.currentTarget;
     useEditor.getState().setPlaying(false);
-    // The frame under the pointer (measured each time: the timeline may scroll or zoom while scrubbing).
-    const seek = (clientX: number) => {
+    const start = useEditor.getState().doc;
+    const beats = start ? draftBeatTimes(start, currentBeats()) : [];
+    // The frame under the pointer (measured each time: the timeline may scroll or zoom while scrubbing), or the
+    // frame of a beat within SNAP_PX of it.
+    const seek = (clientX: number, free: boolean) => {
       const st = useEditor.getState();
-      if (st.doc) st.setPlayhead(frameAtX(clientX - el.getBoundingClientRect().left, st.pxPerSec, st.doc.canvas.fps));
+      if (!st.doc) return;
+      const x = clientX - el.getBoundingClientRect().left;
+      const beat = st.snapping && !free ? nearestBeat(beats, xToTime(x, st.pxPerSec), xToTime(SNAP_PX, st.pxPerSec)) : null;
+      st.setPlayhead(beat !== null ? snapToFrame(beat, st.doc.canvas.fps) : frameAtX(x, st.pxPerSec, st.doc.canvas.fps));
     };
-    seek(e.clientX);
-    startGesture(e.nativeEvent, { captureOn: el.closest(`[${GESTURE_HOST}]`), onMove: (_dx, _dy, ev) => seek(ev.clientX) });
+    seek(e.clientX, e.altKey);
+    startGesture(e.nativeEvent, { captureOn: el.closest(`[${GESTURE_HOST}]`), onMove: (_dx, _dy, ev) => seek(ev.clientX, ev.altKey) });
   };
   return (
     <div className="ruler">

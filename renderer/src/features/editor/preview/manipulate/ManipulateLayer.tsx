@@ -1,5 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { findClip, updateClip, type ClipPatch } from '../../../../../../electron/model/timeline';
+import type { Clip } from '../../../../../../electron/model/draft';
+import { patchAt } from '../../../../../../electron/model/keyframe-patch';
+import { findClip, type ClipPatch } from '../../../../../../electron/model/timeline';
 import { normaliseAngle, snapTargets, type SnapTarget } from '../../../../../../electron/model/snap-guides';
 import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
@@ -80,7 +82,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
     }
     const step = gestureStep(cur.g, p, { shift: e.shiftKey, alt: e.altKey }, canvas, rotationPatch);
     setGuides(step.guides);
-    if (step.patch) apply(cur.g.clip.id, step.patch, cur.key, true);
+    if (step.patch) apply(cur.g.clip, step.patch, cur.key, true);
   };
 
   const end = () => {
@@ -112,13 +114,13 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
       e.preventDefault();
       const found = findClip(doc, sel.clipId);
       // Held arrows repeat: one undo step per burst (the history gate's quiet window), not per pixel.
-      if (found) apply(sel.clipId, movePatch(found.clip, sel, sel.cx + d.x, sel.cy + d.y, canvas), `nudge:${sel.clipId}`, false);
+      if (found) apply(found.clip, movePatch(found.clip, sel, sel.cx + d.x, sel.cy + d.y, canvas), `nudge:${sel.clipId}`, false);
     } else if (rotationPatch && (e.code === 'Comma' || e.code === 'Period') && !e.altKey) {
       // , and . turn the layer by a degree (Shift: 15°), like the rotate handle.
       e.preventDefault();
       const found = findClip(doc, sel.clipId);
       const by = (e.code === 'Comma' ? -1 : 1) * (e.shiftKey ? 15 : 1);
-      if (found) apply(sel.clipId, rotationPatch(found.clip, normaliseAngle(sel.rotation + by)), `rotate:${sel.clipId}`, false);
+      if (found) apply(found.clip, rotationPatch(found.clip, normaliseAngle(sel.rotation + by)), `rotate:${sel.clipId}`, false);
     } else if ((e.key === 'Enter' || e.key === 'F2') && sel.kind === 'text') {
       e.preventDefault();
       setEditing(sel.clipId);
@@ -190,6 +192,12 @@ function outline(b: LayerBox): string {
   return [c.nw, c.ne, c.se, c.sw].map((p) => `${p.x},${p.y}`).join(' ');
 }
 
-function apply(clipId: string, patch: ClipPatch, key: string, sticky: boolean): void {
-  useEditor.getState().edit((d) => updateClip(d, clipId, patch), { key, sticky, quiet: true });
+/**
+ * Applies a change made on the preview to `base` (the clip as the gesture began): an animated property gets a key
+ * at the playhead (keyframe-patch.ts), anything else its still value.
+ */
+function apply(base: Clip, patch: ClipPatch, key: string, sticky: boolean): void {
+  const s = useEditor.getState();
+  const local = s.playhead - base.start;
+  s.edit((d) => patchAt(d, base.id, base, patch, local), { key, sticky, quiet: true });
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } from '../../../../../../electron/model/draft';
 import { place } from '../../../../../../electron/model/geometry';
 import { newVideoDraft } from '../../../../../../electron/model/draft';
-import { updateClip } from '../../../../../../electron/model/timeline';
-import { angleTo, boundsOf, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { updateClip, type ActiveLayer } from '../../../../../../electron/model/timeline';
+import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
@@ -137,5 +137,18 @@ describe('rotation', () => {
     expect(rotationOf(m)).toBe(10);
     expect(rotationOf(tx)).toBe(180);
     expect(mediaBox(m as MediaClip, { width: 300, height: 300 }, canvas, 'overlay').rotation).toBe(10);
+  });
+});
+
+describe('animated layers', () => {
+  it('a box sits where the keys put the layer at that time: a moving logo and a popping title', () => {
+    const logo: MediaClip = { ...media({ scale: 0.5 }), start: 1, keyframes: { position: [{ t: 0, value: { x: 0.2, y: 0.5 }, easing: 'linear' }, { t: 2, value: { x: 0.8, y: 0.5 }, easing: 'linear' }] } };
+    const title: TextClip = { ...text, keyframes: { scale: [{ t: 0, value: 1, easing: 'linear' }, { t: 2, value: 2, easing: 'linear' }] } };
+    const layer = (clip: MediaClip | TextClip, trackKind: 'overlay' | 'text', time: number): ActiveLayer => ({ trackId: trackKind, trackKind, clip, sourceTime: null, opacityFactor: 1, transition: null, time });
+    const layers = (t: number) => [layer(logo, 'overlay', t), layer(title, 'text', t)];
+    const at = (t: number) => layerBoxes(layers(t), newVideoDraft('d', '9:16', 30, (p) => p).canvas, () => ({ width: 400, height: 400 }), () => ({ width: 100, height: 50, centerX: 50, centerY: 25 }), t);
+    expect(at(1)[0]!.cx).toBeCloseTo(0.2 * canvas.width, 6);
+    expect(at(2)[0]!.cx).toBeCloseTo(0.5 * canvas.width, 6);
+    expect([at(1)[1]!.w, at(1)[1]!.h]).toEqual([150, 75]);
   });
 });

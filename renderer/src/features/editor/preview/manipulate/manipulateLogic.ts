@@ -1,6 +1,7 @@
 import type { Canvas, Clip, MediaClip, TextClip, TrackKind } from '../../../../../../electron/model/draft';
 import { place, type Size } from '../../../../../../electron/model/geometry';
 import type { Bounds } from '../../../../../../electron/model/snap-guides';
+import { clipAt, textScaleAt } from '../../../../../../electron/model/keyframe-patch';
 import type { ActiveLayer, ClipPatch } from '../../../../../../electron/model/timeline';
 
 /**
@@ -45,16 +46,22 @@ export function textBox(clip: TextClip, m: TextMetrics, canvas: Size): LayerBox 
 }
 
 /**
- * The boxes of the layers on screen, bottom to top (the order they are drawn). Layers whose size is not known yet
- * (an asset without facts, text not measured) are left out: they cannot be clicked until they can be seen.
+ * The boxes of the layers on screen at timeline time `at`, bottom to top (the order they are drawn): an animated
+ * clip's box is where its keys put it then. Layers whose size is not known yet (an asset without facts, text not
+ * measured) are left out: they cannot be clicked until they can be seen.
  */
-export function layerBoxes(layers: readonly ActiveLayer[], canvas: Canvas, sizeOf: (assetId: string) => Size | null, textOf: (clip: TextClip) => TextMetrics | null): LayerBox[] {
+export function layerBoxes(layers: readonly ActiveLayer[], canvas: Canvas, sizeOf: (assetId: string) => Size | null, textOf: (clip: TextClip) => TextMetrics | null, at: number): LayerBox[] {
   const out: LayerBox[] = [];
   for (const l of layers) {
-    const c = l.clip;
+    const c = clipAt(l.clip, at - l.clip.start);
     if (c.type === 'text') {
-      const m = textOf(c);
-      if (m) out.push(textBox(c, m, canvas));
+      const m = textOf(l.clip as TextClip);
+      // Keyed text scale grows the block about its centre, as the preview draws it.
+      const k = textScaleAt(l.clip, at - l.clip.start);
+      if (m) {
+        const b = textBox(c, m, canvas);
+        out.push({ ...b, w: b.w * k, h: b.h * k });
+      }
     } else {
       const size = sizeOf(c.assetId);
       if (size) out.push(mediaBox(c, size, canvas, l.trackKind));

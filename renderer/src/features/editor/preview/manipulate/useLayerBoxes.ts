@@ -18,7 +18,8 @@ export function useLayerBoxes(): LayerBox[] {
     if (!doc) return [];
     // `measured` changes when a text block's size arrives: the memo must recompute then.
     void measured;
-    const layers = activeLayersAt(doc, clampPlayhead(playhead, doc));
+    const at = clampPlayhead(playhead, doc);
+    const layers = activeLayersAt(doc, at);
     return layerBoxes(
       layers,
       doc.canvas,
@@ -27,6 +28,7 @@ export function useLayerBoxes(): LayerBox[] {
         return a && a.width && a.height ? { width: a.width, height: a.height } : null;
       },
       (c) => cache.get(doc.canvas, c),
+      at,
     );
   }, [doc, playhead, assets, measured, cache]);
 }

@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MediaClip, VideoDraft } from '../../electron/model/draft';
+import { allOf, testLimit } from '../limits';
+import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { SHOTS } from '../screenshots';
+import { callApi, expect, test } from '../serve';
+
+type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+
+/** Mean colour (r, g, b, 0..255) of a picture, read by ffmpeg at 90x160: SSIM alone hardly sees a colour shift. */
+function meanColour(file: string): number[] {
+  const px = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', 'scale=90:160:flags=area', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  const sum = [0, 0, 0];
+  for (let i = 0; i < px.length; i++) sum[i % 3]! += px[i]!;
+  return sum.map((s) => s / (px.length / 3));
+}
+const colourGap = (a: number[], b: number[]) => Math.max(...a.map((v, c) => Math.abs(v - b[c]!)));
+
+/**
+ * Looks (issue 14 §3): a creator selects a clip of phone footage, picks the Warm look and moves two Adjust
+ * sliders with the keyboard; the preview at three times matches the export (SSIM ≥ 0.90); undo takes the
+ * changes back one gesture at a time.
+ */
+const TIMES = [0.5, 1.6, 2.7];
+
+test('a Warm look and two adjustments preview as they export, and undo restores the clip', async ({ app }, testInfo) => {
+  const fps = 30;
+  const duration = 3;
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(1), { mediaSec: duration }, ...TIMES.map((t) => allOf(decodeWork(1), { decodeSec: t })))));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-looks-'));
+  const assets = await importFootage(app, ['pan']);
+  const name = 'Warm look';
+  const clip = mediaClip(assets.pan, 0, 1, 1 + duration);
+  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
+  const saved = async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).look ?? null;
+  await openDraft(app, name, 1);
+
+  await app.locator(`[data-clip-id="${clip.id}"]`).click();
+  const section = app.getByTestId('look-section');
+  await expect(section).toBeVisible();
+  const warm = app.getByTestId('look-warm');
+  await warm.focus();
+  await warm.press('Enter');
+  await expect(warm).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByTestId('look-strength')).toHaveValue('1');
+
+  // Exposure +0.40 EV (8 steps of 0.05), saturation +25 (25 steps of 0.01), by keyboard.
+  const exposure = app.getByTestId('look-adjust-exposure');
+  await exposure.focus();
+  for (let i = 0; i < 8; i++) await exposure.press('ArrowRight');
+  const saturation = app.getByTestId('look-adjust-saturation');
+  await saturation.focus();
+  for (let i = 0; i < 25; i++) await saturation.press('ArrowRight');
+  await expect(exposure).toHaveAttribute('aria-valuetext', '+0.40 EV');
+  await expect(saturation).toHaveAttribute('aria-valuetext', '+25');
+  await expect.poll(saved, { message: 'the look is saved' }).toEqual({ adjust: { exposure: 0.4, saturation: 0.25 }, lut: { id: 'warm', strength: 1 } });
+  if (SHOTS) await section.screenshot({ path: path.join(SHOTS, 'looks-panel.png') });
+
+  // Nothing selected, so no handles sit over the picture; then preview vs export at three times.
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('Escape');
+  await expect(section).toHaveCount(0);
+  const file = await exportDraft(app, draftId, duration);
+  const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  let first: { p: number[]; at: number } | null = null;
+  const scores: Record<string, number> = {};
+  for (const t of TIMES) {
+    await seekPreview(app, t, 1);
+    const shot = path.join(tmp, `preview-${t}.png`);
+    await app.getByTestId('preview-canvas').screenshot({ path: shot });
+    const frame = path.join(tmp, `export-${t}.png`);
+    // Decoded with BT.709, as the browser decodes the untagged footage (ffmpeg's default would be BT.601).
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    scores[String(t)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
+    // The colours agree too, and the look really shows (the source frame's colours are far from both).
+    const [p, e] = [meanColour(shot), meanColour(frame)];
+    expect(colourGap(p, e), `mean colour of preview ${p.map(Math.round).join(",")} vs export ${e.map(Math.round).join(",")} at ${t} s`).toBeLessThan(6);
+    if (t === TIMES[0]) first = { p, at: t };
+  }
+  testInfo.annotations.push({ type: 'ssim', description: JSON.stringify(scores) });
+  console.log('looks SSIM', JSON.stringify(scores));
+  expect(Object.entries(scores).filter(([, s]) => s < 0.9), 'preview vs export below SSIM 0.90').toEqual([]);
+
+  // Undo: the saturation gesture, the exposure gesture, then the look, one step each.
+  await app.locator(`[data-clip-id="${clip.id}"]`).click();
+  await app.getByTestId('undo').click();
+  await expect(saturation).toHaveAttribute('aria-valuetext', '0');
+  await expect(exposure).toHaveAttribute('aria-valuetext', '+0.40 EV');
+  await app.getByTestId('undo').click();
+  await expect(exposure).toHaveAttribute('aria-valuetext', '0.00 EV');
+  await expect(warm).toHaveAttribute('aria-pressed', 'true');
+  await app.getByTestId('undo').click();
+  await expect(warm).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByTestId('look-none')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(saved, { message: 'the undone clip is saved without a look' }).toBeNull();
+  // Without the look, the preview's colours at the first time are clearly different.
+  await app.keyboard.press('Escape');
+  await seekPreview(app, TIMES[1]!, 1);
+  await seekPreview(app, first!.at, 1);
+  const plain = path.join(tmp, 'preview-plain.png');
+  await app.getByTestId('preview-canvas').screenshot({ path: plain });
+  expect(colourGap(meanColour(plain), first!.p), 'the look changed the picture').toBeGreaterThan(12);
+  if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+});

@@ -1,0 +1,132 @@
+import type { Clip } from '../../../../electron/model/draft';
+import { clearTrack, setKey, setKeyEasing } from '../../../../electron/model/keyframe-edit';
+import { applyPreset, presetsFor, type AnimationPreset } from '../../../../electron/model/keyframe-presets';
+import { easings, type Easing, type KeyframeProp, type Point } from '../../../../electron/model/keyframe-track';
+import { t, type MessageKey } from '../../i18n';
+import { useEditor } from '../../store/editorStore';
+import { seekKey, toggleKeyAtPlayhead, useAnimateFocus } from './animateActions';
+import { formatKeyValue, keyRows, localTime, valueRange, type KeyRow } from './animateLogic';
+
+/**
+ * The Inspector's "Animate" section (docs/timeline.md "Animate"): per property a diamond that adds a key at the
+ * playhead (filled when the playhead is on one; click again to remove it), previous/next key, the key's value and
+ * easing, and ready animations (Ken Burns for pictures, in/out for text). Changing a keyed value writes a key at
+ * the playhead, as in CapCut.
+ */
+export function AnimateSection({ clip }: { clip: Clip }) {
+  const playhead = useEditor((s) => s.playhead);
+  const fps = useEditor((s) => s.doc!.canvas.fps);
+  const kind = useEditor((s) => (clip.type === 'media' ? s.assets[clip.assetId]?.kind : undefined));
+  const has = { picture: clip.type === 'text' || kind !== 'audio', sound: clip.type === 'media' && kind !== 'image' };
+  const rows = keyRows(clip, has, playhead, fps);
+  const inside = localTime(clip, playhead, fps) !== null;
+  const presets = presetsFor(clip, has);
+  if (rows.length === 0) return null;
+  return (
+    <section className="insp-section animate" data-testid="animate-section">
+      <h3 className="insp-section__title">{t('animate.title')}</h3>
+      <p className="insp__note">{inside ? t('animate.hint') : t('animate.outside')}</p>
+      {rows.map((r) => (
+        <AnimateRow key={r.prop} clip={clip} row={r} inside={inside} />
+      ))}
+      {presets.length > 0 && (
+        <label className="insp-row">
+          <span className="insp-row__label">{t('animate.presets')}</span>
+          <select
+            className="select select--sm insp-row__wide"
+            value=""
+            onChange={(e) => {
+              const p = e.target.value as AnimationPreset;
+              if (p) useEditor.getState().edit((d) => applyPreset(d, clip.id, p));
+            }}
+            data-testid="kf-preset"
+          >
+            <option value="">{t('animate.presetPick')}</option>
+            {presets.map((p) => (
+              <option key={p} value={p}>
+                {t(`animate.preset.${p}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </section>
+  );
+}
+
+function AnimateRow({ clip, row, inside }: { clip: Clip; row: KeyRow; inside: boolean }) {
+  const name = t(`animate.prop.${row.prop}` as MessageKey);
+  const outside = t('animate.outside');
+  const at = () => localTime(clip, useEditor.getState().playhead, useEditor.getState().doc!.canvas.fps);
+  const write = (value: number | Point, part: string) => {
+    const local = at();
+    if (local === null) return;
+    useAnimateFocus.getState().touch(row.prop);
+    useEditor.getState().edit((d) => setKey(d, clip.id, row.prop, local, value), { key: `kf-value:${clip.id}:${row.prop}:${part}:${local}` });
+  };
+  return (
+    <div className={`kf-row${row.keyed ? ' kf-row--keyed' : ''}`} data-testid={`kf-row-${row.prop}`} data-on-key={row.onKey}>
+      <button
+        type="button"
+        className="kf-diamond"
+        aria-pressed={row.onKey}
+        aria-label={row.onKey ? t('animate.removeKey', { name }) : t('animate.addKey', { name })}
+        title={row.onKey ? t('animate.removeKey', { name }) : t('animate.addKey', { name })}
+        disabled={!inside}
+        onClick={() => toggleKeyAtPlayhead(row.prop, outside)}
+        data-testid={`kf-toggle-${row.prop}`}
+      >
+        <span aria-hidden="true">◆</span>
+      </button>
+      <span className="kf-row__name">{name}</span>
+      <span className="kf-row__nav">
+        <button type="button" className="kf-nav" aria-label={t('animate.prevKey', { name })} title={t('animate.prevKey', { name })} disabled={row.prev === null} onClick={() => seekKey(-1, [row.prop])} data-testid={`kf-prev-${row.prop}`}>
+          ‹
+        </button>
+        <button type="button" className="kf-nav" aria-label={t('animate.nextKey', { name })} title={t('animate.nextKey', { name })} disabled={row.next === null} onClick={() => seekKey(1, [row.prop])} data-testid={`kf-next-${row.prop}`}>
+          ›
+        </button>
+      </span>
+      <span className="kf-row__value mono">{formatKeyValue(row.prop, row.value)}</span>
+      {row.keyed && inside && (
+        <div className="kf-row__edit">
+          {typeof row.value === 'number' ? (
+            <KeySlider label={name} prop={row.prop} value={row.value} onChange={(v) => write(v, 'v')} testId={`kf-value-${row.prop}`} />
+          ) : (
+            <>
+              <KeySlider label={`${name} X`} prop={row.prop} value={row.value.x} onChange={(x) => write({ x, y: (row.value as Point).y }, 'x')} testId={`kf-value-${row.prop}-x`} />
+              <KeySlider label={`${name} Y`} prop={row.prop} value={row.value.y} onChange={(y) => write({ x: (row.value as Point).x, y }, 'y')} testId={`kf-value-${row.prop}-y`} />
+            </>
+          )}
+          {row.onKey && row.easing && (
+            <select
+              className="select select--sm"
+              aria-label={t('animate.easing', { name })}
+              value={row.easing}
+              onChange={(e) => {
+                const local = at();
+                if (local !== null) useEditor.getState().edit((d) => setKeyEasing(d, clip.id, row.prop, local, e.target.value as Easing));
+              }}
+              data-testid={`kf-easing-${row.prop}`}
+            >
+              {easings.map((e) => (
+                <option key={e} value={e}>
+                  {t(`animate.easing.${e}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" className="kf-clear" onClick={() => useEditor.getState().edit((d) => clearTrack(d, clip.id, row.prop))} data-testid={`kf-clear-${row.prop}`}>
+            {t('animate.clear')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function KeySlider({ label, prop, value, onChange, testId }: { label: string; prop: KeyframeProp; value: number; onChange: (v: number) => void; testId: string }) {
+  const r = valueRange(prop);
+  return <input type="range" className="kf-slider" aria-label={label} min={r.min} max={r.max} step={r.step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId} />;
+}
+

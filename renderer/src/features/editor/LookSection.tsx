@@ -1,0 +1,111 @@
+import { useEffect, useRef } from 'react';
+import { type AdjustKey, type MediaClip } from '../../../../electron/model/draft';
+import { LOOK_RANGES } from '../../../../electron/model/clip-look';
+import { shippedLookIds } from '../../../../electron/model/look-catalogue';
+import { changeLook, type LookChange } from '../../../../electron/model/look-edit';
+import { mediaUrl } from '../../api/media';
+import { t, type MessageKey } from '../../i18n';
+import { useEditor } from '../../store/editorStore';
+import { adjustOrder, adjustStep, formatAdjust, formatStrength, lookThumbnailPixels } from './lookLogic';
+
+/**
+ * The Inspector's "Look" section for a video or photo clip (docs/looks.md): a row of looks (the clip's picture
+ * through each), the chosen look's strength, and the adjustments, each with its value and a reset. A slider drag
+ * is one undo step (a sticky key per slider); picking a look or a reset is one step.
+ */
+
+const THUMB = 56;
+
+function apply(clipId: string, change: LookChange, key?: string) {
+  useEditor.getState().edit((d) => changeLook(d, clipId, change), key ? { key: `look-${key}:${clipId}`, sticky: true } : {});
+}
+
+function LookThumb({ assetId, lutId, chosen, onPick }: { assetId: string; lutId: string | null; chosen: boolean; onPick: () => void }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const img = new Image();
+    let live = true;
+    img.onload = () => {
+      const c = canvas.current;
+      const ctx = c?.getContext('2d', { willReadFrequently: true });
+      if (!live || !c || !ctx) return;
+      // Cover the square with the middle of the picture.
+      const s = Math.min(img.naturalWidth, img.naturalHeight);
+      ctx.drawImage(img, (img.naturalWidth - s) / 2, (img.naturalHeight - s) / 2, s, s, 0, 0, THUMB, THUMB);
+      const px = ctx.getImageData(0, 0, THUMB, THUMB);
+      lookThumbnailPixels(px.data, THUMB, THUMB, lutId);
+      ctx.putImageData(px, 0, 0);
+    };
+    img.src = mediaUrl(assetId, 'thumb');
+    return () => {
+      live = false;
+    };
+  }, [assetId, lutId]);
+  const name = t(lutId ? (`look.name.${lutId}` as MessageKey) : 'look.none');
+  return (
+    <button type="button" className={`look-thumb${chosen ? ' look-thumb--on' : ''}`} aria-pressed={chosen} onClick={onPick} data-testid={`look-${lutId ?? 'none'}`} title={name}>
+      <canvas ref={canvas} width={THUMB} height={THUMB} className="look-thumb__img" aria-hidden />
+      <span className="look-thumb__name">{name}</span>
+    </button>
+  );
+}
+
+function AdjustRow({ clipId, k, value }: { clipId: string; k: AdjustKey; value: number }) {
+  const [min, max] = LOOK_RANGES[k];
+  const label = t(`look.adjust.${k}` as MessageKey);
+  return (
+    <div className="insp-row look-row">
+      <label className="insp-row__label" htmlFor={`look-${k}-${clipId}`}>
+        {label}
+      </label>
+      <input
+        id={`look-${k}-${clipId}`}
+        type="range"
+        min={min}
+        max={max}
+        step={adjustStep(k)}
+        value={value}
+        onChange={(e) => apply(clipId, { kind: 'adjust', key: k, value: Number(e.target.value) }, k)}
+        aria-valuetext={formatAdjust(k, value)}
+        data-testid={`look-adjust-${k}`}
+      />
+      <span className="insp-row__value mono look-row__value">
+        {formatAdjust(k, value)}
+        <button type="button" className="look-row__reset" disabled={value === 0} onClick={() => apply(clipId, { kind: 'resetAdjust', key: k })} aria-label={t('look.resetOne', { name: label })} title={t('look.resetOne', { name: label })} data-testid={`look-reset-${k}`}>
+          ↺
+        </button>
+      </span>
+    </div>
+  );
+}
+
+export function LookSection({ clip }: { clip: MediaClip }) {
+  const look = clip.look ?? { adjust: {}, lut: null };
+  const chosen = look.lut?.id ?? null;
+  return (
+    <section className="insp-section look" data-testid="look-section">
+      <div className="look__head">
+        <h3 className="insp-section__title">{t('look.title')}</h3>
+        <button type="button" className="btn btn--ghost btn--sm" disabled={!clip.look} onClick={() => apply(clip.id, { kind: 'resetAll' })} data-testid="look-reset-all">
+          {t('look.resetAll')}
+        </button>
+      </div>
+      <div className="look__row" role="group" aria-label={t('look.choose')}>
+        {[null, ...shippedLookIds].map((id) => (
+          <LookThumb key={id ?? 'none'} assetId={clip.assetId} lutId={id} chosen={chosen === id} onPick={() => apply(clip.id, { kind: 'lut', id })} />
+        ))}
+      </div>
+      {look.lut && (
+        <label className="insp-row">
+          <span className="insp-row__label">{t('look.strength')}</span>
+          <input type="range" min={0} max={1} step={0.01} value={look.lut.strength} onChange={(e) => apply(clip.id, { kind: 'strength', value: Number(e.target.value) }, 'strength')} aria-valuetext={formatStrength(look.lut.strength)} data-testid="look-strength" />
+          <span className="insp-row__value mono">{formatStrength(look.lut.strength)}</span>
+        </label>
+      )}
+      <h4 className="look__sub">{t('look.adjust')}</h4>
+      {adjustOrder.map((k) => (
+        <AdjustRow key={k} clipId={clip.id} k={k} value={look.adjust[k] ?? 0} />
+      ))}
+    </section>
+  );
+}
