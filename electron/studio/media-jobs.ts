@@ -16,7 +16,7 @@ import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
 import type { SourceFacts } from '../render/compiler';
-import { type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
+import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
 import { exportEncoder } from './export-settings';
 import { PostsRepo } from '../library/posts-repo';
 import type { CaptionTrack } from '../model/caption-track';
@@ -160,19 +160,20 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     encoder: await exportEncoder(tools, new PostsRepo(rooms.db), (m) => ctx.log(m)),
     log: (m: string) => ctx.log(m),
   };
+  // The result describes the (first) file; a one-pass export lists every file it wrote as well.
+  const resultOf = (first: ExportOutcome, all?: readonly ExportOutcome[]): ExportResult => ({
+    kind: 'export',
+    draftId: req.draftId ?? '',
+    outputPath: first.outputPath,
+    fileName: path.basename(first.outputPath),
+    sizeBytes: first.sizeBytes,
+    durationSec: first.durationSec,
+    method: first.method,
+    ...(all ? { outputs: all.map((o) => ({ outputPath: o.outputPath, sizeBytes: o.sizeBytes, durationSec: o.durationSec })) } : {}),
+  });
   if (req.outputs) {
     const outs = await runVariantExport(tools, common, req.outputs);
-    const first = outs[0]!;
-    return {
-      kind: 'export',
-      draftId: req.draftId ?? '',
-      outputPath: first.outputPath,
-      fileName: path.basename(first.outputPath),
-      sizeBytes: first.sizeBytes,
-      durationSec: first.durationSec,
-      method: first.method,
-      outputs: outs.map((o) => ({ outputPath: o.outputPath, sizeBytes: o.sizeBytes, durationSec: o.durationSec })),
-    };
+    return resultOf(outs[0]!, outs);
   }
   const outputPath = req.outputPath ?? freeExportPath(rooms.folder.exportsDir, exportFileName(doc.name, new Date()));
   const out = await runExport(tools, {
@@ -184,15 +185,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
       return a ? readStreamFacts(tools, rooms.folder.originalPath(a.sha256, a.ext), job.signal) : null;
     },
   });
-  return {
-    kind: 'export',
-    draftId: req.draftId ?? '',
-    outputPath: out.outputPath,
-    fileName: path.basename(out.outputPath),
-    sizeBytes: out.sizeBytes,
-    durationSec: out.durationSec,
-    method: out.method,
-  };
+  return resultOf(out);
 }
 
 /** The export job's detail line: which pass runs (the loudness passes follow the render) and how far the whole is. */

@@ -12,6 +12,8 @@ import type { Drawable } from './draw';
 
 type Entry = { canvas: HTMLCanvasElement; tableKey: string; table: CubeLut | null; lastSource: CanvasImageSource | null; lastKey: string };
 const entries = new Map<string, Entry>();
+/** Clips whose looked picture is kept (the most recently drawn): a removed or long-unseen clip's canvas is let go. */
+const MAX_ENTRIES = 24;
 /** Preview pixels at most on the picture's longer side: bounds the per-pixel pass on big previews. */
 const MAX_SIDE = 1280;
 
@@ -41,7 +43,11 @@ export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Dr
   const w = Math.max(1, Math.round(d.width * scale));
   const h = Math.max(1, Math.round(d.height * scale));
   let e = entries.get(clipId);
-  if (!e) entries.set(clipId, (e = { canvas: document.createElement('canvas'), tableKey: '', table: null, lastSource: null, lastKey: '' }));
+  if (e) entries.delete(clipId);
+  else e = { canvas: document.createElement('canvas'), tableKey: '', table: null, lastSource: null, lastKey: '' };
+  // Re-inserted on every use, so the Map's first key is the least recently drawn clip.
+  entries.set(clipId, e);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   const key = `${JSON.stringify(look)}|${w}x${h}`;
   if (still && e.lastSource === d.source && e.lastKey === key) return { source: e.canvas, width: w, height: h };
   const c = e.canvas;
