@@ -54,6 +54,18 @@ describe('moveCue', () => {
     expect(ok(moveCue(o, 'en', 'b', -1))).toBe(o);
     expect(cuesOf(ok(moveCue(o, 'en', 'b', 1)))[1]).toMatchObject({ startSec: 3, endSec: 5 });
   });
+
+  it('does not round a cue past a neighbour whose time is off the microsecond grid', () => {
+    // Found by the property test (CI, stop 20): both cues start at the smallest double; a 1 ns move of the second
+    // rounded its start to 0, before the first's, and the track was out of order.
+    const tiny = draftWith([cue('a', 5e-324, 0.001), cue('b', 5e-324, 0.001)]);
+    const moved = cuesOf(ok(moveCue(tiny, 'en', 'b', 1e-9)));
+    expect(moved[1]!.startSec).toBeGreaterThanOrEqual(moved[0]!.startSec);
+    expect(VideoDraft.safeParse(ok(moveCue(tiny, 'en', 'b', 1e-9))).success).toBe(true);
+    // A cue shorter than a microsecond is not rounded to nothing by a shift.
+    const short = cuesOf(ok(shiftAll(draftWith([cue('a', 1, 1 + 1e-7)]), 'en', 0.5)))[0]!;
+    expect(short.endSec).toBeGreaterThan(short.startSec);
+  });
 });
 
 describe('trimming', () => {

@@ -71,11 +71,15 @@ export function cueBounds(track: CaptionTrack, index: number): { lo: number; hi:
   return { lo: Math.max(0, Math.min(cue.startSec, prevEnd)), hi: Math.min(CAPTION_MAX_SEC, Math.max(cue.endSec, next ? next.startSec : CAPTION_MAX_SEC)) };
 }
 
-const shiftWords = (words: CaptionWord[] | undefined, d: number) => words?.map((w) => ({ ...w, startSec: tidy(w.startSec + d), endSec: tidy(w.endSec + d) }));
+const shiftWords = (words: CaptionWord[] | undefined, d: number, round: (t: number) => number) =>
+  words?.map((w) => ({ ...w, startSec: round(w.startSec + d), endSec: round(w.endSec + d) }));
+const exact = (t: number) => t;
 
-function shifted(cue: CaptionCue, d: number): CaptionCue {
-  const words = shiftWords(cue.words, d);
-  const out: CaptionCue = { ...cue, startSec: tidy(cue.startSec + d), endSec: tidy(cue.endSec + d) };
+/** A cue moved by `d`, its times rounded to the microsecond unless that would empty it (a file's cue may be shorter). */
+function shifted(cue: CaptionCue, d: number, round: (t: number) => number = tidy): CaptionCue {
+  if (round !== exact && tidy(cue.endSec + d) <= tidy(cue.startSec + d)) return shifted(cue, d, exact);
+  const words = shiftWords(cue.words, d, round);
+  const out: CaptionCue = { ...cue, startSec: round(cue.startSec + d), endSec: round(cue.endSec + d) };
   if (words) out.words = fitWords(words, out.startSec, out.endSec);
   return out;
 }
@@ -101,7 +105,9 @@ export function moveCue(draft: VideoDraft, trackId: string, cueId: string, delta
   const start = clamp(f.cue.startSec + deltaSec, lo, Math.max(lo, hi - dur));
   const d = start - f.cue.startSec;
   if (Math.abs(d) < 1e-9) return done(draft);
-  return done(replaceCue(draft, f, shifted(f.cue, d)));
+  const moved = shifted(f.cue, d);
+  // Rounding must not carry the cue past a bound that is off the microsecond grid (a neighbour's time from a file).
+  return done(replaceCue(draft, f, moved.startSec >= lo && moved.endSec <= hi ? moved : shifted(f.cue, d, exact)));
 }
 
 /** Puts a cue's start at `sec`: no earlier than its bound, no later than CUE_MIN_SEC before its end. */
