@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClipLook, defaultTransform, LOOK_RANGES, newVideoDraft, type MediaClip, type AdjustKey } from './draft';
+import { ClipLook, defaultTransform, DRAFT_SCHEMA_VERSION, LOOK_RANGES, newVideoDraft, type MediaClip, type AdjustKey } from './draft';
 import { migrateDraft } from './draft-migrate';
 
 /**
@@ -53,7 +53,7 @@ describe('draft version 5: looks', () => {
       fc.property(v4Arb, (v4) => {
         const read = migrateDraft(v4);
         if (read.kind !== 'video') throw new Error('video');
-        expect(read.schemaVersion).toBe(5);
+        expect(read.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
         for (const clip of read.tracks.flatMap((t) => t.clips)) expect('look' in clip).toBe(false);
         // Everything else survives: the same clips in the same places.
         expect(read.tracks.map((t) => t.clips.map((c) => c.id))).toEqual(v4.tracks.map((t) => (t.clips as { id: string }[]).map((c) => c.id)));

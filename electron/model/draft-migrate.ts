@@ -10,6 +10,7 @@ const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unk
   2: captionsV2ToV3,
   3: rotationV3ToV4,
   4: lookV4ToV5,
+  5: timeV5ToV6,
 };
 
 type Obj = Record<string, unknown>;
@@ -79,6 +80,18 @@ function lookV4ToV5(doc: Obj): Obj {
   return mapVideoClips(doc, (c, raw) => {
     if (c.type !== 'media' || !('look' in c)) return raw;
     const { look: _ignored, ...rest } = c;
+    return rest;
+  });
+}
+
+/**
+ * Version 6 added speed ramps, reverse and a chroma key to media clips: a version-5 clip has none. Such keys
+ * another tool put on a version-5 clip meant nothing then, so they are dropped rather than read.
+ */
+function timeV5ToV6(doc: Obj): Obj {
+  return mapVideoClips(doc, (c, raw) => {
+    if (c.type !== 'media' || !('speedRamp' in c || 'reversed' in c || 'chromaKey' in c)) return raw;
+    const { speedRamp: _r, reversed: _v, chromaKey: _k, ...rest } = c;
     return rest;
   });
 }

@@ -10,8 +10,12 @@ import { z } from 'zod';
  * upgraded on load (draft-migrate.ts). 2: image drafts have pages, photo/shape/text layers and backgrounds.
  * 3: video drafts may have caption tracks (model/caption-track.ts). 4: video clips and texts have a rotation and
  * may have keyframes (model/keyframe-track.ts). 5: media clips may have a look (model/clip-look.ts).
+ * 6: media clips may have a speed ramp (model/speed-ramp.ts), be reversed, and have a chroma key (model/chroma-key.ts).
  */
-export const DRAFT_SCHEMA_VERSION = 5;
+export const DRAFT_SCHEMA_VERSION = 6;
+
+export const SPEED_MIN = 0.25;
+export const SPEED_MAX = 4;
 
 export const Id = z.string().min(1).max(64);
 export const Seconds = z.number().finite().nonnegative();

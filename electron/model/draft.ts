@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, TemplateMark, TextRole, TextStyle } from './draft-parts';
+import { BrandMark, Crop, DRAFT_SCHEMA_VERSION, Fraction, HexColor, Id, Seconds, SPEED_MAX, SPEED_MIN, TemplateMark, TextRole, TextStyle } from './draft-parts';
 import { ImageDraft } from './image-draft';
 import { CaptionTracks } from './caption-track';
 import { ClipKeyframes, Rotation } from './keyframe-track';
 import { ClipLook } from './clip-look';
+import { SpeedRamp, rampedDuration } from './speed-ramp';
+import { ChromaKey } from './chroma-key';
 
 export * from './draft-parts';
 export * from './image-draft';
 export * from './caption-track';
 export * from './keyframe-track';
 export * from './clip-look';
+export * from './speed-ramp';
+export * from './chroma-key';
 
 /**
  * The draft document: what a creator edits and what export compiles. Versioned (`schemaVersion`); older
@@ -67,9 +71,6 @@ export type TransitionKind = z.infer<typeof TransitionKind>;
 export const Transition = z.object({ kind: TransitionKind, duration: z.number().min(0.1).max(3) });
 export type Transition = z.infer<typeof Transition>;
 
-export const SPEED_MIN = 0.25;
-export const SPEED_MAX = 4;
-
 /** A video, image or audio asset placed on the timeline. */
 export const MediaClip = z
   .object({
@@ -97,6 +98,12 @@ export const MediaClip = z
     keyframes: ClipKeyframes.optional(),
     /** Video and photo clips: colour adjustments and a LUT (clip-look.ts); absent = the picture as recorded. */
     look: ClipLook.optional(),
+    /** Speed as a curve over the source (speed-ramp.ts); when present `speed` is not used. Absent = constant `speed`. */
+    speedRamp: SpeedRamp.optional(),
+    /** Video clips: the source range `in..out` plays backwards (sound too). Absent = forwards. */
+    reversed: z.boolean().optional(),
+    /** Video and photo clips: a colour keyed out (chroma-key.ts). Absent = opaque as recorded. */
+    chromaKey: ChromaKey.optional(),
   })
   .refine((c) => c.out > c.in, { message: 'A clip must end after it starts (out > in)', path: ['out'] });
 export type MediaClip = z.infer<typeof MediaClip>;
@@ -188,7 +195,8 @@ export const defaultTextStyle: TextStyle = {
 
 /** Length of a clip on the timeline. */
 export function clipDuration(c: Clip): number {
-  return c.type === 'text' ? c.duration : (c.out - c.in) / c.speed;
+  if (c.type === 'text') return c.duration;
+  return c.speedRamp ? rampedDuration(c.out - c.in, c.speedRamp) : (c.out - c.in) / c.speed;
 }
 
 export function clipEnd(c: Clip): number {
