@@ -86,7 +86,7 @@ test('opening another library names who will be signed out and asks first; a cre
   const here = await page.getByTestId('library-path').textContent();
   await page.getByTestId('library-path-input').fill(path.join(team, 'Summer'));
   await page.getByTestId('library-create').click();
-  const confirm = page.getByTestId('library-open-confirm');
+  const confirm = page.getByRole('dialog', { name: 'Create a new library?' });
   await expect(confirm.getByTestId('library-open-signed-out')).toHaveText('Cleo is signed in and will be signed out.');
   // Cancel is focused: Enter does not sign the team out.
   await expect(confirm.getByTestId('library-open-cancel')).toBeFocused();
