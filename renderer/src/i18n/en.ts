@@ -269,6 +269,7 @@ export const en = {
   'queue.today': 'Today',
   'queue.movedSkipped': 'That time does not exist on the new day (the clocks jump); moved to {time}.',
   'queue.composer.newTitle': 'New post',
+  'queue.composer.approvedNote': 'This post is approved. Changing anything but its time sends it back to review, and it needs approving again.',
   'queue.composer.editTitle': 'Edit post',
   'queue.composer.save': 'Save post',
   'queue.composer.draft': 'Draft',
