@@ -487,7 +487,7 @@ export class Studio implements StudioContext {
     return { path: folder.root, name: path.basename(folder.root), assetCount: assets.liveCount(), schemaVersion: schemaVersion(db) };
   }
 
-  private shellApi(): Pick<ApiImpl, 'app.info' | 'libraries.recent' | 'libraries.open' | 'jobs.list' | 'jobs.cancel'> {
+  private shellApi(): Pick<ApiImpl, 'app.info' | 'libraries.recent' | 'libraries.open' | 'libraries.signedIn' | 'jobs.list' | 'jobs.cancel'> {
     return {
       'app.info': async () => {
         const tools = this.rooms.tools;
@@ -532,6 +532,7 @@ export class Studio implements StudioContext {
         this.emit('library.changed', info);
         return info;
       },
+      'libraries.signedIn': async (_input, caller) => (this.options.shell === 'browser' ? this.accounts.signedInOthers(caller) : []),
       'jobs.list': async () => this.rooms.runner.list(),
       'jobs.cancel': async (input) => this.rooms.runner.cancel(input.id),
     };

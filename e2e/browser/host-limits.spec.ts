@@ -1,4 +1,4 @@
-import { openSignedIn } from '../accounts-kit';
+import { addPerson, openSignedIn } from '../accounts-kit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Hosts, type Server, test } from '../serve';
@@ -67,4 +67,39 @@ test('with a folder allowed, libraries open inside it and a path outside is refu
   await input.fill(path.join(team, 'Summer'));
   await page.getByTestId('library-create').click();
   await expect(page.getByTestId('library-path')).toHaveText(path.join(team, 'Summer'));
+});
+
+test('opening another library names who will be signed out and asks first; a creator is told only an admin can', async ({ page, hosts, browser }) => {
+  const team = path.join(hosts.dir, 'Team');
+  fs.mkdirSync(team);
+  const s = await serve(hosts, ['--allow-folder', team]);
+  await openSignedIn(page, s);
+  await addPerson(page, s, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  const ctx = await browser.newContext();
+  const cleo = await ctx.newPage();
+  await openSignedIn(cleo, s, 'cleo');
+  await cleo.getByTestId('settings-nav').click();
+  await expect(cleo.getByTestId('library-open-admin-only')).toHaveText('Only an admin can open another library: on a shared host it changes the library for everyone signed in.');
+  await expect(cleo.getByTestId('library-path-input')).toHaveCount(0);
+
+  await page.getByTestId('settings-nav').click();
+  const here = await page.getByTestId('library-path').textContent();
+  await page.getByTestId('library-path-input').fill(path.join(team, 'Summer'));
+  await page.getByTestId('library-create').click();
+  const confirm = page.getByRole('dialog', { name: 'Create a new library?' });
+  await expect(confirm.getByTestId('library-open-signed-out')).toHaveText('Cleo is signed in and will be signed out.');
+  // Cancel is focused: Enter does not sign the team out.
+  await expect(confirm.getByTestId('library-open-cancel')).toBeFocused();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'settings-open-library-confirm.png') });
+  await page.keyboard.press('Enter');
+  await expect(confirm).not.toBeVisible();
+  await expect(page.getByTestId('library-path')).toHaveText(here ?? '');
+  expect(fs.existsSync(path.join(team, 'Summer'))).toBe(false);
+  await expect(cleo.getByTestId('library-nav')).toBeVisible();
+
+  await page.getByTestId('library-create').click();
+  await confirm.getByTestId('library-open-confirm-go').click();
+  await expect(page.getByTestId('library-path')).toHaveText(path.join(team, 'Summer'));
+  await expect(cleo.getByTestId('auth-screen')).toContainText('an admin opened another library on this server, “Summer”');
+  await ctx.close();
 });

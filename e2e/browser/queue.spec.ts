@@ -98,6 +98,13 @@ test('creator drafts a post, approver approves it, and export-due delivers it to
   await row.click();
   await panel.getByTestId('post-action-schedule').click();
   await expect(row).toHaveAttribute('data-state', 'scheduled');
+  // The Edit dialog says what an edit would do to an approved post; saving it unchanged keeps it scheduled.
+  await panel.getByTestId('post-edit').click();
+  const editing = app.getByTestId('composer');
+  await expect(editing.getByTestId('composer-approved-note')).toHaveText('This post is approved. Changing anything but its time sends it back to review, and it needs approving again.');
+  await editing.getByTestId('composer-save').click();
+  await expect(editing).toHaveCount(0);
+  await expect(row).toHaveAttribute('data-state', 'scheduled');
   await app.getByTestId('queue-view-month').click();
   await expect(app.locator(`[data-testid="calendar-day"][data-date="${due.date}"] [data-testid="calendar-post"]`)).toHaveText(new RegExp(`${due.time}.*Spring launch`));
 

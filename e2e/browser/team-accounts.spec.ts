@@ -157,6 +157,13 @@ test('invites say their role, are listed while pending, can be cancelled, and a 
 
   // The other admin cancels the creator's invite: gone from both lists, and its link refuses at once.
   await other.getByTestId('team-pending-cancel').click();
+  // Asked first, naming whose link it is; "Keep it" keeps it.
+  const ask = other.getByTestId('team-pending-confirm');
+  await expect(ask).toContainText('made by');
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(other.getByTestId('team-pending-row')).toHaveCount(1);
+  await other.getByTestId('team-pending-cancel').click();
+  await ask.getByTestId('team-pending-confirm-go').click();
   await expect(other.getByTestId('team-pending')).toHaveCount(0);
   await expect(team.getByTestId('team-pending')).toHaveCount(0);
   await late.goto('about:blank');

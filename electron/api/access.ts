@@ -20,6 +20,8 @@ export const access: AccessTable = {
   'libraries.recent': 'everyone',
   // Switching the library switches it for everyone on a shared host.
   'libraries.open': 'library.open',
+  // Only the one who may open another library needs to know whom it signs out.
+  'libraries.signedIn': 'library.open',
   'assets.list': 'everyone',
   'assets.ids': 'everyone',
   'assets.get': 'everyone',

@@ -75,6 +75,11 @@ export const calls = {
     input: z.object({ path: z.string().min(1), create: z.boolean().default(false) }),
     output: LibraryInfo,
   },
+  /**
+   * Who else is signed in to the open library (a team host): opening another library ends their sessions, so the
+   * admin is told their names first. Empty for a personal library. Needs 'library.open'.
+   */
+  'libraries.signedIn': { input: Empty, output: z.array(z.object({ id: Id, name: z.string() })) },
   'assets.list': {
     input: z.object({
       query: z.string().max(200).default(''),

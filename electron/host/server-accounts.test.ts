@@ -227,6 +227,9 @@ describe('browser-mode sign-in over the real host', () => {
     const adminWs = await socket(admin);
     const cleoWs = await socket(cleo);
     const cleoClosed = closed(cleoWs);
+    // The admin is told first whom it signs out (not themself); a creator may not ask.
+    expect(await call(adminWs, 'libraries.signedIn', {})).toMatchObject({ ok: true, value: [{ name: CREATOR.name }] });
+    expect(await call(cleoWs, 'libraries.signedIn', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const fresh = path.join(tmp, 'Fresh');
     expect(await call(adminWs, 'libraries.open', { path: fresh, create: true })).toMatchObject({ ok: true, value: { path: fresh } });
     expect(await cleoClosed).toEqual({ code: HOST_SESSION_ENDED_CLOSE, reason: 'library_opened:Fresh' });

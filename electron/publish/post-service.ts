@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { AuditAction } from '../model/audit';
 import { AppError } from '../model/errors';
 import { type Permission, requirePermission } from '../model/permissions';
@@ -196,7 +197,9 @@ export class PostService {
       .transaction(() => {
         let post = this.posts.require(e.id);
         const contentKeys = ['draftId', 'title', 'content', 'targets', 'coverTime', 'sponsored', 'campaignId'] as const;
-        const editsContent = contentKeys.some((k) => e[k] !== undefined);
+        // A field sent as it already is changes nothing: the Edit dialog sends every field, and saving only a new
+        // time must not send an approved post back to review.
+        const editsContent = contentKeys.some((k) => e[k] !== undefined && !isDeepStrictEqual(e[k], post[k]));
         if (editsContent) {
           const next: PostRecord = {
             ...post,

@@ -47,16 +47,20 @@ describe('posts through the Studio', () => {
     expect(post.state).toBe('approved');
     post = await studio.api['posts.transition']({ id: post.id, event: 'schedule', actorId: creator.id, at: '2026-12-24T08:00:00.000Z' });
     expect([post.state, post.scheduledAt]).toEqual(['scheduled', '2026-12-24T08:00:00.000Z']);
+    // Saving the Edit dialog with every field as it is and only a new time reschedules it: no review again.
+    const { draftId, title, content, targets, coverTime, sponsored, campaignId } = post;
+    post = await studio.api['posts.update']({ id: post.id, actorId: creator.id, draftId, title, content, targets, coverTime, sponsored, campaignId, scheduledAt: '2026-12-24T09:00:00.000Z', timeZone: post.timeZone });
+    expect([post.state, post.scheduledAt, post.approvals]).toEqual(['scheduled', '2026-12-24T09:00:00.000Z', [approver.id]]);
 
     const actions = studio.auditRepo.list(post.id).map((e) => `${e.actorName}:${e.action}`);
     expect(actions).toEqual([
-      'Cleo:create', 'Cleo:edit', 'Owner:policy_override', 'Owner:submit', 'Owner:comment', 'Owner:policy_override', 'Owner:approve', 'Cleo:edit', 'Ari:approve', 'Cleo:schedule',
+      'Cleo:create', 'Cleo:edit', 'Owner:policy_override', 'Owner:submit', 'Owner:comment', 'Owner:policy_override', 'Owner:approve', 'Cleo:edit', 'Ari:approve', 'Cleo:schedule', 'Cleo:schedule',
     ]);
     expect(studio.auditRepo.list(post.id)[2]!.detail).toMatchObject({ problems: [expect.stringMatching(/ad/i)] });
     // The log holds the library's own first entry too (library_created), and verifies against its signed head.
     expect(studio.auditRepo.verify()).toMatchObject({ ok: true, count: actions.length + 1, findings: [] });
     expect((await studio.api['posts.comments']({ id: post.id })).map((c) => c.body)).toEqual(['Disclosure is in the video itself']);
-    expect(events.filter((e) => e.name === 'posts.changed').length).toBe(7); // one per successful create, update and transition
+    expect(events.filter((e) => e.name === 'posts.changed').length).toBe(8); // one per successful create, update and transition
   });
 
   it('uses the stored approval rules and refuses policy edits by non-admins', async () => {

@@ -5,7 +5,7 @@ import { AccountsRepo, DEFAULT_KDF, type KdfParams, type PendingInviteRow, type 
 import type { AuditRepo } from '../library/audit-repo';
 import type { Db } from '../library/db';
 import type { AccountUser } from '../library/user-row';
-import { type LinkState, type SignInMeta, type SignInResult, type SignedIn, linkState, loginProblem, normaliseLogin, passwordProblem } from '../model/accounts';
+import { type LinkState, type SignInMeta, type SignInResult, type SignedIn, linkState, loginProblem, normaliseLogin, passwordProblem, sessionState } from '../model/accounts';
 import type { AuditAction } from '../model/audit';
 import { AppError } from '../model/errors';
 import { LoginThrottle } from '../model/login-throttle';
@@ -239,6 +239,21 @@ export class AccountsService {
       this.repo.insertSession(carried.session, user.id);
       this.audit(user, 'login', { address: cut(carried.session.address, 100), userAgent: cut(carried.session.userAgent, 200), carriedFrom: cut(from, 300) });
     });
+  }
+
+  /**
+   * The people other than the caller with a session that has not ended in the open library: those whom opening
+   * another library signs out (planMove ends every session). Sorted by name; empty for a personal library.
+   */
+  signedInOthers(caller: Caller | undefined): { id: string; name: string }[] {
+    if (!this.isTeam()) return [];
+    const now = this.deps.now();
+    const out = new Map<string, string>();
+    for (const user of this.repo.users()) {
+      if (user.id === caller?.user.id || out.has(user.id)) continue;
+      if (this.repo.sessionsOf(user.id).some((s) => sessionState(s, now) === 'live')) out.set(user.id, user.name);
+    }
+    return [...out].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Every session of the open library (those of a library being left end with it). */

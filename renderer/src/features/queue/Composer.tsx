@@ -212,6 +212,11 @@ export function Composer({ post, drafts, campaigns, zone, onClose, onSaved }: Pr
     >
       <div className="composer">
         <div className="composer__form">
+          {post && (post.state === 'approved' || post.state === 'scheduled') && (
+            <p className="banner banner--inline" role="note" data-testid="composer-approved-note">
+              {t('queue.composer.approvedNote')}
+            </p>
+          )}
           <label className="field">
             <span className="field__label">{t('queue.composer.draft')}</span>
             <select className="select" value={draftId} onChange={(e) => pickDraft(e.target.value)} data-testid="composer-draft">

@@ -5,6 +5,7 @@ import { getLocale, t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 import { expiresInText, inviteRoleText } from '../account/inviteText';
 
 /**
@@ -39,11 +40,15 @@ export function PendingInvites() {
       offLib();
     };
   }, [load]);
-  const cancel = (i: PendingInvite) =>
-    call('users.cancelInvite', { id: i.id }).then(
+  // Cancelling cannot be undone (the link is spent), so it is asked first, with "Keep it" focused.
+  const [confirming, setConfirming] = useState<PendingInvite | null>(null);
+  const cancel = (i: PendingInvite) => {
+    setConfirming(null);
+    return call('users.cancelInvite', { id: i.id }).then(
       () => showToast({ message: t('team.pendingCancelled'), tone: 'success' }),
       (e: unknown) => showToast({ message: errorText(e), tone: 'error' }),
     );
+  };
   if (invites.length === 0 && !error) return null;
   return (
     <div className="team__pending" data-testid="team-pending">
@@ -72,7 +77,7 @@ export function PendingInvites() {
                 <td>{i.createdBy.name}</td>
                 <td title={formatDateTime(i.expiresAt, getLocale())}>{expiresInText(i.expiresAt, readAt)}</td>
                 <td>
-                  <Button size="sm" variant="ghost" onClick={() => void cancel(i)} aria-label={t('team.pendingCancelLabel', { as })} data-testid="team-pending-cancel">
+                  <Button size="sm" variant="ghost" onClick={() => setConfirming(i)} aria-label={t('team.pendingCancelLabel', { as })} data-testid="team-pending-cancel">
                     {t('team.pendingCancel')}
                   </Button>
                 </td>
@@ -81,6 +86,22 @@ export function PendingInvites() {
           })}
         </tbody>
       </table>
+      <Dialog
+        open={confirming !== null}
+        title={t('team.pendingConfirmTitle')}
+        onClose={() => setConfirming(null)}
+        testId="team-pending-confirm"
+        footer={
+          <>
+            <Button onClick={() => setConfirming(null)}>{t('team.pendingConfirmKeep')}</Button>
+            <Button variant="danger" onClick={() => confirming && void cancel(confirming)} data-testid="team-pending-confirm-go">
+              {t('team.pendingCancel')}
+            </Button>
+          </>
+        }
+      >
+        {confirming && <p>{t('team.pendingConfirmBody', { as: inviteRoleText(confirming.role, confirming.approverChannels), by: confirming.createdBy.name })}</p>}
+      </Dialog>
     </div>
   );
 }

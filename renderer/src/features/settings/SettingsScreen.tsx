@@ -17,6 +17,9 @@ import { CaptionModelsSection } from './CaptionModelsSection';
 import { DeliverySection } from './DeliverySection';
 import { ExportSection } from './ExportSection';
 import { TeamSection } from './TeamSection';
+import { useOpenLibrary } from './useOpenLibrary';
+import { can } from '../../../../electron/model/permissions';
+import { useMe } from '../../store/meStore';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -133,35 +136,20 @@ export function SettingsScreen() {
   );
 }
 
-function useOpenLibrary(onOpened: () => void) {
-  const resetLibrary = useStore((s) => s.resetLibrary);
-  const showToast = useStore((s) => s.showToast);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const open = async (path: string, create: boolean) => {
-    setBusy(true);
-    try {
-      const lib = await call('libraries.open', { path, create });
-      setError(null);
-      resetLibrary();
-      showToast({ message: t('settings.opened', { name: lib.name }), tone: 'success' });
-      onOpened();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { open, busy, error };
-}
-
 /** `allowedFolders`: null in the app (any path); in the browser, the only folders a library may be in. */
 function OpenLibraryForm({ onOpened, allowedFolders }: { onOpened: () => void; allowedFolders: string[] | null }) {
   const [path, setPath] = useState('');
   const os = useHostOs();
-  const { open, busy, error } = useOpenLibrary(onOpened);
+  const { open, busy, error, dialog } = useOpenLibrary(onOpened);
+  const actor = useMe();
+  // The host refuses it anyway ('library.open'); a creator is told why rather than shown a form that fails.
+  if (actor && !can(actor.role, 'library.open')) {
+    return (
+      <p className="field__hint open-library__not-allowed" data-testid="library-open-admin-only">
+        {t('settings.openAdminOnly')}
+      </p>
+    );
+  }
   // The engine refuses paths outside the allowed folders: with none allowed, say how to allow one instead.
   if (allowedFolders && allowedFolders.length === 0) {
     return (
@@ -201,14 +189,18 @@ function OpenLibraryForm({ onOpened, allowedFolders }: { onOpened: () => void; a
           {t('settings.create')}
         </Button>
       </div>
+      {dialog}
     </form>
   );
 }
 
 function RecentList({ recent, current, onOpened }: { recent: RecentLibrary[]; current: string | null; onOpened: () => void }) {
-  const { open, busy, error } = useOpenLibrary(onOpened);
+  const { open, busy, error, dialog } = useOpenLibrary(onOpened);
+  const actor = useMe();
+  const mayOpen = !actor || can(actor.role, 'library.open');
   return (
     <div className="recent">
+      {dialog}
       <h3 className="field__label">{t('settings.recent')}</h3>
       <ul className="recent__list">
         {recent.map((r) => (
@@ -222,7 +214,13 @@ function RecentList({ recent, current, onOpened }: { recent: RecentLibrary[]; cu
             {r.path === current ? (
               <span className="recent__current">{t('settings.current')}</span>
             ) : (
-              <Button size="sm" disabled={busy} onClick={() => void open(r.path, false)} aria-label={t('settings.openNamed', { name: r.name })}>
+              <Button
+                size="sm"
+                disabled={busy || !mayOpen}
+                title={mayOpen ? undefined : t('settings.openAdminOnly')}
+                onClick={() => void open(r.path, false)}
+                aria-label={t('settings.openNamed', { name: r.name })}
+              >
                 {t('settings.open')}
               </Button>
             )}
