@@ -7,6 +7,7 @@ import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
 import { hasColour, isIdentityLook, lookFilters } from '../model/look';
 import { lookCubePath } from './look-files';
+import { chromaKeyFilters } from '../model/chroma-key-math';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
@@ -244,10 +245,14 @@ function uprightImage(f: SourceFacts): string[] {
   return f.kind === 'image' ? UPRIGHT[f.orientation ?? 1] : [];
 }
 
-/** The clip's look on its upright picture (before crop and placement, as the preview draws it): model/look.ts. */
+/**
+ * The clip's look, then its chroma key, on its upright picture (before crop and placement, as the preview draws
+ * them): model/look.ts, model/chroma-key-math.ts. A keyed picture leaves with an alpha plane.
+ */
 function look(c: MediaClip, f: SourceFacts): string[] {
-  if (!c.look || (f.kind !== 'video' && f.kind !== 'image') || isIdentityLook(c.look)) return [];
-  return lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
+  if (f.kind !== 'video' && f.kind !== 'image') return [];
+  const looked = !c.look || isIdentityLook(c.look) ? [] : lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
+  return [...looked, ...chromaKeyFilters(c.chromaKey, f.kind === 'video')];
 }
 
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {
@@ -359,7 +364,8 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
       if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
     }
     const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === canvas.width && part.dst.height === canvas.height;
-    const opaque = c.transform.opacity >= 1;
+    // A keyed clip has see-through pixels: it goes over the pad (or background) colour like a faded one.
+    const opaque = c.transform.opacity >= 1 && !c.chromaKey;
     const fades: string[] = [];
     if (fadeLength(c.fadeIn, dur) > 0) fades.push(`fade=t=in:st=0:d=${num(fadeLength(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
     if (fadeLength(c.fadeOut, dur) > 0) {
@@ -367,7 +373,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
       fades.push(`fade=t=out:st=${num(dur - d)}:d=${num(d)}:color=${hex(canvas.background)}`);
     }
     const fgFilters = cropScale(part, f);
-    if (!opaque) fgFilters.push('format=yuva420p', `colorchannelmixer=aa=${num(c.transform.opacity)}`);
+    if (c.transform.opacity < 1) fgFilters.push('format=yuva420p', `colorchannelmixer=aa=${num(c.transform.opacity)}`);
     if (covers && opaque) {
       v = ctx.g.chain([`[${k}:v]`], [...head, ...fgFilters, ...fades], 'v');
     } else if (opaque && !p.backdrop) {
