@@ -249,9 +249,11 @@ function uprightImage(f: SourceFacts): string[] {
  * The clip's look, then its chroma key, on its upright picture (before crop and placement, as the preview draws
  * them): model/look.ts, model/chroma-key-math.ts. A keyed picture leaves with an alpha plane.
  */
-function look(c: MediaClip, f: SourceFacts): string[] {
+function look(ctx: Ctx, c: MediaClip, f: SourceFacts): string[] {
   if (f.kind !== 'video' && f.kind !== 'image') return [];
-  const looked = !c.look || isIdentityLook(c.look) ? [] : lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
+  // A photo's vignette keeps its alpha through pads named from a fresh graph label.
+  const alphaName = f.kind === 'image' && c.look?.adjust.vignette ? ctx.g.label('la').slice(1, -1) : undefined;
+  const looked = !c.look || isIdentityLook(c.look) ? [] : lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video', alphaName);
   return [...looked, ...chromaKeyFilters(c.chromaKey, f.kind === 'video')];
 }
 
@@ -358,7 +360,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   } else if (!p || !part) {
     v = colorSource(ctx, canvas.background, dur);
   } else {
-    const head: string[] = [...uprightImage(f), ...look(c, f)];
+    const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
     if (f.kind === 'video') {
       if (c.speed !== 1) head.push(`setpts=(PTS-STARTPTS)/${num(c.speed)}`);
       if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
@@ -409,7 +411,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
  */
 function movingMainSegment(ctx: Ctx, c: MediaClip, f: SourceFacts, p: Placement, k: number, item: MainItem, dur: number): string {
   const { canvas, g } = ctx;
-  const head: string[] = [...uprightImage(f), ...look(c, f)];
+  const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
   if (f.kind === 'video') {
     head.push(c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}` : 'setpts=PTS-STARTPTS', `fps=${canvas.fps}`);
   } else {
@@ -508,7 +510,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
   let out = base;
   if (p && moving) {
     // Moves, scales, turns or fades by keyframes: crop the whole shown part, then size, turn and place it per frame.
-    const filters: string[] = [...uprightImage(f), ...look(c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
     filters.push(...cropOnly(p.source, f));
     const m = movingFilters({ clip: c, unit: unitSize(c, p.source, ctx.canvas), centre: { x: c.transform.x * ctx.canvas.width, y: c.transform.y * ctx.canvas.height }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` });
     filters.push(...m.alpha);
@@ -518,7 +520,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
     out = ctx.g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:${between(c.start, end)}:eof_action=pass`], 'v');
   } else if (part) {
-    const filters: string[] = [...uprightImage(f), ...look(c, f)];
+    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f)];
     if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
     filters.push(...cropScale(part, f));
     if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');
