@@ -108,6 +108,10 @@ describe('look maths', () => {
     expect(lookFilters({ adjust: { vignette: 1 }, lut: null }, null)).toEqual(['format=rgb24', `vignette=angle=${VIGNETTE_ANGLE}:dither=0`]);
     // Video: to RGB and back with BT.709 around the colour work.
     expect(lookFilters({ adjust: { vignette: 1 }, lut: null }, null, true)).toEqual(['scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=rgb24', `vignette=angle=${VIGNETTE_ANGLE}:dither=0`, 'scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=yuv420p']);
+    // A photo's vignette with pad names keeps its alpha: split off, merged back after.
+    expect(lookFilters({ adjust: { vignette: 1 }, lut: null }, null, false, 'la3')).toEqual([
+      `format=rgba,split=2[la3c][la3a];[la3a]alphaextract[la3m];[la3c]format=rgb24,vignette=angle=${VIGNETTE_ANGLE}:dither=0[la3v];[la3v][la3m]alphamerge`,
+    ]);
     expect(lookFilters({ adjust: {}, lut: { id: 'warm', strength: 1 } }, 'C:\\tmp\\a.cube')[0]).toBe('lut3d=file=C\\:/tmp/a.cube:interp=trilinear');
   });
 

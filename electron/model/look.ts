@@ -114,9 +114,11 @@ export function vignetteAt(x: number, y: number, w: number, h: number, strength:
 
 /**
  * The look as ffmpeg filters, for a picture whose table is at `cubePath` (written from lookTable by the
- * export). Empty for a look that changes nothing.
+ * export). Empty for a look that changes nothing. `alphaName`: a photo's vignette keeps the picture's alpha
+ * (ffmpeg's vignette has no alpha format): the chain splits the alpha off and merges it back, with pad names
+ * made from it (unique in the graph).
  */
-export function lookFilters(look: ClipLook | undefined, cubePath: string | null, video = false): string[] {
+export function lookFilters(look: ClipLook | undefined, cubePath: string | null, video = false, alphaName?: string): string[] {
   if (!look || isIdentityLook(look)) return [];
   // Video is turned into RGB and back with BT.709, the matrix browsers and players use for untagged HD footage:
   // the look works on the colours the preview (and a viewer) sees. ffmpeg's own default would be BT.601.
@@ -127,7 +129,13 @@ export function lookFilters(look: ClipLook | undefined, cubePath: string | null,
     out.push(`lut3d=file=${cubePath.replace(/\\/g, '/').replace(/:/g, '\\:')}:interp=trilinear`);
   }
   const v = a0(look.adjust.vignette);
-  if (v > 0) out.push(...(video ? [] : ['format=rgb24']), `vignette=angle=${fmt(VIGNETTE_ANGLE * v)}:dither=0`);
+  const vignette = `vignette=angle=${fmt(VIGNETTE_ANGLE * v)}:dither=0`;
+  if (v > 0 && !video && alphaName) {
+    const n = alphaName;
+    out.push(`format=rgba,split=2[${n}c][${n}a];[${n}a]alphaextract[${n}m];[${n}c]format=rgb24,${vignette}[${n}v];[${n}v][${n}m]alphamerge`);
+  } else if (v > 0) {
+    out.push(...(video ? [] : ['format=rgb24']), vignette);
+  }
   const s = a0(look.adjust.sharpen);
   if (video) out.push('scale=in_color_matrix=bt709:out_color_matrix=bt709', 'format=yuv420p');
   if (s > 0) out.push(`unsharp=luma_msize_x=5:luma_msize_y=5:luma_amount=${fmt(SHARPEN_AMOUNT * s)}:chroma_amount=0`);

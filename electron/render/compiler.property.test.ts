@@ -90,8 +90,10 @@ const mediaClip = (id: string): fc.Arbitrary<MediaClip> =>
         }),
         { freq: 3 },
       ),
+      // Chroma key (draft version 6): none mostly.
+      chromaKey: fc.option(fc.record({ color: fc.constantFrom('#00ff00', '#0000ff', '#123456'), similarity: fc.double({ min: 0.01, max: 1, noNaN: true }), blend: fc.double({ min: 0, max: 1, noNaN: true }) }), { freq: 4 }),
     })
-    .map(({ len, look, ...c }) => ({ id, type: 'media' as const, ...c, ...(look ? { look } : {}), out: c.in + len }))
+    .map(({ len, look, chromaKey, ...c }) => ({ id, type: 'media' as const, ...c, ...(look ? { look } : {}), ...(chromaKey ? { chromaKey } : {}), out: c.in + len }))
     // `out > in` must survive floating point (1e12 + 1e-9 is 1e12): the schema refuses the rest.
     .filter((c) => c.out > c.in);
 

@@ -7,6 +7,7 @@ import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
 import { hasColour, isIdentityLook, lookFilters } from '../model/look';
 import { lookCubePath } from './look-files';
+import { chromaKeyFilters } from '../model/chroma-key-math';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
@@ -244,10 +245,16 @@ function uprightImage(f: SourceFacts): string[] {
   return f.kind === 'image' ? UPRIGHT[f.orientation ?? 1] : [];
 }
 
-/** The clip's look on its upright picture (before crop and placement, as the preview draws it): model/look.ts. */
-function look(c: MediaClip, f: SourceFacts): string[] {
-  if (!c.look || (f.kind !== 'video' && f.kind !== 'image') || isIdentityLook(c.look)) return [];
-  return lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video');
+/**
+ * The clip's look, then its chroma key, on its upright picture (before crop and placement, as the preview draws
+ * them): model/look.ts, model/chroma-key-math.ts. A keyed picture leaves with an alpha plane.
+ */
+function look(ctx: Ctx, c: MediaClip, f: SourceFacts): string[] {
+  if (f.kind !== 'video' && f.kind !== 'image') return [];
+  // A photo's vignette keeps its alpha through pads named from a fresh graph label.
+  const alphaName = f.kind === 'image' && c.look?.adjust.vignette ? ctx.g.label('la').slice(1, -1) : undefined;
+  const looked = !c.look || isIdentityLook(c.look) ? [] : lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video', alphaName);
+  return [...looked, ...chromaKeyFilters(c.chromaKey, f.kind === 'video')];
 }
 
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {
@@ -353,13 +360,14 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   } else if (!p || !part) {
     v = colorSource(ctx, canvas.background, dur);
   } else {
-    const head: string[] = [...uprightImage(f), ...look(c, f)];
+    const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
     if (f.kind === 'video') {
       if (c.speed !== 1) head.push(`setpts=(PTS-STARTPTS)/${num(c.speed)}`);
       if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
     }
     const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === canvas.width && part.dst.height === canvas.height;
-    const opaque = c.transform.opacity >= 1;
+    // A keyed clip has see-through pixels: it goes over the pad (or background) colour like a faded one.
+    const opaque = c.transform.opacity >= 1 && !c.chromaKey;
     const fades: string[] = [];
     if (fadeLength(c.fadeIn, dur) > 0) fades.push(`fade=t=in:st=0:d=${num(fadeLength(c.fadeIn, dur))}:color=${hex(canvas.background)}`);
     if (fadeLength(c.fadeOut, dur) > 0) {
@@ -367,7 +375,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
       fades.push(`fade=t=out:st=${num(dur - d)}:d=${num(d)}:color=${hex(canvas.background)}`);
     }
     const fgFilters = cropScale(part, f);
-    if (!opaque) fgFilters.push('format=yuva420p', `colorchannelmixer=aa=${num(c.transform.opacity)}`);
+    if (c.transform.opacity < 1) fgFilters.push('format=yuva420p', `colorchannelmixer=aa=${num(c.transform.opacity)}`);
     if (covers && opaque) {
       v = ctx.g.chain([`[${k}:v]`], [...head, ...fgFilters, ...fades], 'v');
     } else if (opaque && !p.backdrop) {
@@ -403,7 +411,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
  */
 function movingMainSegment(ctx: Ctx, c: MediaClip, f: SourceFacts, p: Placement, k: number, item: MainItem, dur: number): string {
   const { canvas, g } = ctx;
-  const head: string[] = [...uprightImage(f), ...look(c, f)];
+  const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
   if (f.kind === 'video') {
     head.push(c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}` : 'setpts=PTS-STARTPTS', `fps=${canvas.fps}`);
   } else {
@@ -502,7 +510,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
   let out = base;
   if (p && moving) {
     // Moves, scales, turns or fades by keyframes: crop the whole shown part, then size, turn and place it per frame.
-    const filters: string[] = [...uprightImage(f), ...look(c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
     filters.push(...cropOnly(p.source, f));
     const m = movingFilters({ clip: c, unit: unitSize(c, p.source, ctx.canvas), centre: { x: c.transform.x * ctx.canvas.width, y: c.transform.y * ctx.canvas.height }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` });
     filters.push(...m.alpha);
@@ -512,7 +520,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
     out = ctx.g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:${between(c.start, end)}:eof_action=pass`], 'v');
   } else if (part) {
-    const filters: string[] = [...uprightImage(f), ...look(c, f)];
+    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f)];
     if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
     filters.push(...cropScale(part, f));
     if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');

@@ -12,7 +12,7 @@ export type InputStreams = { video: boolean; audio: boolean };
 const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample']);
 const VIDEO_FILTERS = new Set([
   'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'lut3d', 'vignette', 'unsharp', 'split', 'gblur', 'xfade', 'null',
-  'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd',
+  'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd', 'chromakey', 'alphaextract', 'alphamerge',
 ]);
 /** Source filters: no input pad. */
 const SOURCES = new Set(['color', 'anullsrc']);
@@ -77,9 +77,9 @@ function chainKinds(c: Chain, problems: string[]): { ins: StreamKind[]; outs: St
   const kind = kindOf(first.name) ?? 'video';
   let nIn = 1;
   if (SOURCES.has(first.name)) nIn = 0;
-  else if (first.name === 'overlay' || first.name === 'xfade' || first.name === 'acrossfade') nIn = 2;
+  else if (first.name === 'overlay' || first.name === 'alphamerge' || first.name === 'xfade' || first.name === 'acrossfade') nIn = 2;
   else if (first.name === 'amix') nIn = Number(kv(first.args).get('inputs'));
-  for (const f of c.filters.slice(1)) if (SOURCES.has(f.name) || ['overlay', 'xfade', 'acrossfade', 'amix'].includes(f.name)) problems.push(`${f.name} must start its chain`);
+  for (const f of c.filters.slice(1)) if (SOURCES.has(f.name) || ['overlay', 'alphamerge', 'xfade', 'acrossfade', 'amix'].includes(f.name)) problems.push(`${f.name} must start its chain`);
   const last = c.filters.at(-1)!;
   const nOut = last.name === 'split' ? Number(last.args || 2) : 1;
   return { ins: Array<StreamKind>(nIn).fill(kind), outs: Array<StreamKind>(nOut).fill(kind) };

@@ -11,6 +11,7 @@ import { useEditor } from '../../store/editorStore';
 import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
 import { BeatsControls } from './BeatsControls';
+import { ChromaKeySection } from './ChromaKeySection';
 import { LookSection } from './LookSection';
 import { useDraftKit } from './kitStore';
 
@@ -178,6 +179,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
         <Fades clip={clip} />
       </Section>
       {visual && <LookSection clip={clip} />}
+      {visual && <ChromaKeySection clip={clip} />}
       <AnimateSection clip={clip} />
       {visual && (
         <Section title={t('inspector.frame')}>

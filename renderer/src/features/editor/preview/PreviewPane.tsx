@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { draftDuration } from '../../../../../electron/model/draft';
 import { formatTimecode, lastFrameStart, snapToFrame } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
@@ -8,6 +8,7 @@ import { GoToEndIcon, GoToStartIcon, PauseIcon, PlayIcon, StepBackIcon, StepForw
 import { stopVoiceover, useVoiceover } from '../voiceover';
 import { VoiceoverCountdown } from '../VoiceoverControls';
 import { PreviewEngine } from './engine';
+import { KeyPickLayer } from './KeyPickLayer';
 import { ManipulateLayer } from './manipulate/ManipulateLayer';
 import { isTallZone, safeZones } from './safeZones';
 
@@ -21,6 +22,7 @@ export function PreviewPane() {
   const cw = useEditor((s) => s.doc!.canvas.width);
   const ch = useEditor((s) => s.doc!.canvas.height);
   const [box, setBox] = useState({ width: 0, height: 0 });
+  const redraw = useCallback(() => engineRef.current?.invalidate(), []);
 
   useLayoutEffect(() => {
     const stage = stageRef.current;
@@ -67,6 +69,7 @@ export function PreviewPane() {
           <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />
           <SafeZoneOverlay />
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
+          <KeyPickLayer canvas={canvasRef} redraw={redraw} />
           <VoiceoverCountdown />
         </div>
       </div>

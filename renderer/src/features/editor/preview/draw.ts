@@ -4,6 +4,7 @@ import { clipStateAt, needsMovingPath, revealColumns, scaledSize, valueAt } from
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
+import { keyPaused } from '../keyPicker';
 import { lookedDrawable } from './lookLayer';
 
 /**
@@ -91,7 +92,9 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   const tr = layer.clip.transform;
   const p = place(tr, src.size, canvas, layer.trackKind === 'main');
   // A look is applied to the whole picture at about its shown size (lookLayer.ts), as the export applies it before placing.
-  if (layer.clip.look) d = lookedDrawable(layer.clip.id, layer.clip.look, d, (p.dest.width * k * src.size.width) / Math.max(1, p.source.width), src.still === true);
+  // So is a chroma key (after the look), unless the eyedropper is picking this clip's colour (keyPicker.ts).
+  const key = layer.clip.chromaKey && !keyPaused(layer.clip.id) ? layer.clip.chromaKey : undefined;
+  if (layer.clip.look || key) d = lookedDrawable(layer.clip.id, layer.clip.look, d, (p.dest.width * k * src.size.width) / Math.max(1, p.source.width), src.still === true, key);
   const s = scaleSourceRect(p.source, src.size, d);
   const fadeAlpha = alpha / (layer.clip.keyframes?.opacity ? clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity : tr.opacity) || 0;
   if (p.pad) {

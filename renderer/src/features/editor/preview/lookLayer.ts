@@ -1,6 +1,8 @@
 import type { ClipLook } from '../../../../../electron/model/draft';
 import type { CubeLut } from '../../../../../electron/model/cube-lut';
 import { applyLookToPixels, hasColour, isIdentityLook, lookTable } from '../../../../../electron/model/look';
+import type { ChromaKey } from '../../../../../electron/model/chroma-key';
+import { applyChromaKeyToPixels } from '../../../../../electron/model/chroma-key-math';
 import type { Drawable } from './draw';
 
 /**
@@ -34,11 +36,13 @@ function tableFor(e: Entry, look: ClipLook): CubeLut | null {
 }
 
 /**
- * `d` with `look` applied, at `width` preview pixels wide (the picture keeps its shape); `d` itself when the
- * look changes nothing. `still`: the source does not change between frames (a photo).
+ * `d` with `look` then `key` (the chroma key, chroma-key-math.ts: the export's chromakey sum) applied, at `width`
+ * preview pixels wide (the picture keeps its shape); `d` itself when neither changes anything. `still`: the
+ * source does not change between frames (a photo).
  */
-export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Drawable, width: number, still: boolean): Drawable {
-  if (!look || isIdentityLook(look)) return d;
+export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Drawable, width: number, still: boolean, key?: ChromaKey): Drawable {
+  const looked = look && !isIdentityLook(look) ? look : null;
+  if (!looked && !key) return d;
   const scale = Math.min(1, Math.max(1, width) / d.width, MAX_SIDE / Math.max(d.width, d.height));
   const w = Math.max(1, Math.round(d.width * scale));
   const h = Math.max(1, Math.round(d.height * scale));
@@ -48,8 +52,8 @@ export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Dr
   // Re-inserted on every use, so the Map's first key is the least recently drawn clip.
   entries.set(clipId, e);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  const key = `${JSON.stringify(look)}|${w}x${h}`;
-  if (still && e.lastSource === d.source && e.lastKey === key) return { source: e.canvas, width: w, height: h };
+  const cacheKey = `${JSON.stringify([looked, key])}|${w}x${h}`;
+  if (still && e.lastSource === d.source && e.lastKey === cacheKey) return { source: e.canvas, width: w, height: h };
   const c = e.canvas;
   if (c.width !== w || c.height !== h) [c.width, c.height] = [w, h];
   const ctx = c.getContext('2d', { willReadFrequently: true });
@@ -58,9 +62,10 @@ export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Dr
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(d.source, 0, 0, d.width, d.height, 0, 0, w, h);
   const img = ctx.getImageData(0, 0, w, h);
-  applyLookToPixels(img.data, w, h, look, tableFor(e, look));
+  if (looked) applyLookToPixels(img.data, w, h, looked, tableFor(e, looked));
+  if (key) applyChromaKeyToPixels(img.data, w, h, key);
   ctx.putImageData(img, 0, 0);
   e.lastSource = d.source;
-  e.lastKey = key;
+  e.lastKey = cacheKey;
   return { source: c, width: w, height: h };
 }
