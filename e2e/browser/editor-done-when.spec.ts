@@ -140,5 +140,23 @@ test('title moved and turned, logo scaled, Ken Burns on a photo, a warm look: th
   test.info().annotations.push({ type: 'ssim', description: JSON.stringify(scores) });
   console.log('done-when SSIM', JSON.stringify(scores));
   expect(Object.entries(scores).filter(([, s]) => s < 0.9), 'preview vs export below SSIM 0.90').toEqual([]);
+
+  // The Inspector's Scale of the zooming photo, changed by keyboard mid-zoom, adds a key there (the still size
+  // stays); the arrow presses of one visit are one undo step. Its Rotation diamond adds a rotation key.
+  await seekPreview(app, TIMES[1]!, 2);
+  await timelineClip(photo.id).click();
+  await scaleField.focus();
+  for (let i = 0; i < 3; i++) await scaleField.press('ArrowRight');
+  doc = await storedDoc(app, draftId);
+  const keyed = overlayClip(doc, photo.id);
+  expect(keyed.keyframes!.scale!.map((k) => k.t)).toEqual([0, TIMES[1], kb.scale![1]!.t]);
+  expect(keyed.keyframes!.scale![1]!.value).toBeCloseTo(midScale + 0.03, 2);
+  expect(keyed.transform.scale, 'the still size is untouched').toBe(photo.transform.scale);
+  await expect(app.getByTestId('insp-scale-key')).toHaveAttribute('aria-pressed', 'true');
+  await app.getByTestId('undo').click();
+  expect(overlayClip(await storedDoc(app, draftId), photo.id).keyframes!.scale, 'one undo takes the three presses back').toHaveLength(2);
+  await app.getByTestId('insp-rotation-key').click();
+  await expect(app.getByTestId('insp-rotation-row')).toHaveAttribute('data-keyed', 'true');
+  expect(overlayClip(await storedDoc(app, draftId), photo.id).keyframes!.rotation!.map((k) => [k.t, k.value])).toEqual([[TIMES[1], 0]]);
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
 });
