@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import type { Asset } from '../../electron/model/asset';
 import type { MediaClip, TextClip, VideoDraft } from '../../electron/model/draft';
 import { FOOTAGE_DIR, GOOD_DIR } from '../../scripts/fixtures';
 import { allOf, testLimit, waitStep } from '../limits';
 import { decodeWork, exportDraft, footageWork, frameAt, mediaClip, openDraft, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
+import { centreOf, drag, rotateBy, storedDoc } from '../manipulate-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
@@ -17,27 +17,9 @@ import { callApi, expect, test } from '../serve';
  * preview did.
  */
 
-type Stored = { id: string; revision: number; doc: VideoDraft };
-
-async function stored(page: Page, id: string): Promise<VideoDraft> {
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
-  return (await callApi<Stored>(page, 'drafts.get', { id })).doc;
-}
+const stored = storedDoc;
 const textOf = (doc: VideoDraft) => doc.tracks.find((t) => t.kind === 'text')!.clips[0] as TextClip;
 const overlayOf = (doc: VideoDraft) => doc.tracks.find((t) => t.kind === 'overlay')!.clips[0] as MediaClip | undefined;
-
-/** A press, a drag in small steps (as a hand moves) and, unless `hold`, the release. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, hold = false): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
-  if (!hold) await page.mouse.up();
-}
-
-async function centreOf(l: Locator): Promise<{ x: number; y: number }> {
-  const b = (await l.boundingBox())!;
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
 
 test('drag a title to the upper third, turn it 10°, scale a logo by its corner, undo, reload, and the export matches the preview', async ({ app }) => {
   const AT = 1;
@@ -105,11 +87,7 @@ test('drag a title to the upper third, turn it 10°, scale a logo by its corner,
   expect(Math.abs(textOf(await stored(app, draftId)).y - 1 / 3)).toBeLessThan(0.01);
 
   // The round handle above the title turns it: 10° clockwise (away from the 45° snaps, so exactly where dropped).
-  const handle = await centreOf(app.getByTestId('dm-handle-rotate'));
-  const middle = await centreOf(app.locator('.dm__box'));
-  const radius = middle.y - handle.y;
-  const tilt = (10 * Math.PI) / 180;
-  await drag(app, handle, { x: middle.x + radius * Math.sin(tilt), y: middle.y - radius * Math.cos(tilt) });
+  await rotateBy(app, 10);
   expect(Math.abs(textOf(await stored(app, draftId)).rotation - 10), 'the title is turned 10°').toBeLessThan(0.5);
   // The period key turns it one more degree; undo takes that back.
   await frame.focus();

@@ -619,6 +619,8 @@ export const en = {
   'inspector.y': 'Position Y',
   'inspector.scale': 'Scale',
   'inspector.opacity': 'Opacity',
+  'inspector.rotation': 'Rotation',
+  'inspector.keyedValue': '{value}, animated: a change adds a keyframe at the playhead',
   'inspector.crop.left': 'Crop left',
   'inspector.crop.top': 'Crop top',
   'inspector.crop.right': 'Crop right',

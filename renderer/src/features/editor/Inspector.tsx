@@ -13,6 +13,7 @@ import { DuckingControls } from './DuckingControls';
 import { BeatsControls } from './BeatsControls';
 import { ChromaKeySection } from './ChromaKeySection';
 import { LookSection } from './LookSection';
+import { KeyedSlider } from './KeyedSlider';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -110,6 +111,7 @@ function ColorRow({ label, value, onChange, testId }: { label: string; value: st
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const secs = (v: number) => `${v.toFixed(1)} s`;
+const deg = (v: number) => `${Math.round(v)}°`;
 
 function Timing({ clip }: { clip: Clip }) {
   const fps = useEditor((s) => s.doc!.canvas.fps);
@@ -170,7 +172,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       </Section>
       {sound && (
         <Section title={t('inspector.audio')}>
-          <Slider label={t('inspector.volume')} value={clip.volume} min={0} max={2} step={0.05} format={pct} onChange={(v) => patch(clip.id, { volume: v }, 'volume')} testId="insp-volume" />
+          <KeyedSlider clip={clip} field="volume" label={t('inspector.volume')} min={0} max={2} step={0.05} format={pct} testId="insp-volume" />
           <DuckingControls clipId={clip.id} />
         </Section>
       )}
@@ -195,10 +197,11 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
             testId="insp-reframe"
           />
           {tr.reframe === 'fit' && isMain && <ColorRow label={t('inspector.padColor')} value={tr.padColor} onChange={(padColor) => patch(clip.id, { transform: { padColor } }, 'pad')} />}
-          <Slider label={t('inspector.x')} value={tr.x} min={-0.5} max={1.5} step={0.01} format={pct} onChange={(x) => patch(clip.id, { transform: { x } }, 'x')} />
-          <Slider label={t('inspector.y')} value={tr.y} min={-0.5} max={1.5} step={0.01} format={pct} onChange={(y) => patch(clip.id, { transform: { y } }, 'y')} />
-          <Slider label={t('inspector.scale')} value={tr.scale} min={0.1} max={4} step={0.01} format={pct} onChange={(scale) => patch(clip.id, { transform: { scale } }, 'scale')} testId="insp-scale" />
-          <Slider label={t('inspector.opacity')} value={tr.opacity} min={0} max={1} step={0.01} format={pct} onChange={(opacity) => patch(clip.id, { transform: { opacity } }, 'opacity')} />
+          <KeyedSlider clip={clip} field="x" label={t('inspector.x')} min={-0.5} max={1.5} step={0.01} format={pct} testId="insp-x" />
+          <KeyedSlider clip={clip} field="y" label={t('inspector.y')} min={-0.5} max={1.5} step={0.01} format={pct} testId="insp-y" />
+          <KeyedSlider clip={clip} field="scale" label={t('inspector.scale')} min={0.1} max={4} step={0.01} format={pct} testId="insp-scale" />
+          <KeyedSlider clip={clip} field="rotation" label={t('inspector.rotation')} min={-180} max={180} step={1} format={deg} testId="insp-rotation" />
+          <KeyedSlider clip={clip} field="opacity" label={t('inspector.opacity')} min={0} max={1} step={0.01} format={pct} testId="insp-opacity" />
           {(['left', 'top', 'right', 'bottom'] as const).map((side) => (
             <Slider
               key={side}
@@ -349,8 +352,9 @@ function TextInspector({ clip }: { clip: TextClip }) {
         )}
       </Section>
       <Section title={t('inspector.position')}>
-        <Slider label={t('inspector.x')} value={clip.x} min={0} max={1} step={0.01} format={pct} onChange={(x) => patch(clip.id, { x }, 'x')} />
-        <Slider label={t('inspector.y')} value={clip.y} min={0} max={1} step={0.01} format={pct} onChange={(y) => patch(clip.id, { y }, 'y')} testId="insp-text-y" />
+        <KeyedSlider clip={clip} field="x" label={t('inspector.x')} min={0} max={1} step={0.01} format={pct} testId="insp-text-x" />
+        <KeyedSlider clip={clip} field="y" label={t('inspector.y')} min={0} max={1} step={0.01} format={pct} testId="insp-text-y" />
+        <KeyedSlider clip={clip} field="rotation" label={t('inspector.rotation')} min={-180} max={180} step={1} format={deg} testId="insp-text-rotation" />
         <Slider label={t('inspector.wrap')} value={clip.maxWidth} min={0.1} max={1} step={0.01} format={pct} onChange={(maxWidth) => patch(clip.id, { maxWidth }, 'wrap')} />
       </Section>
       <Section title={t('inspector.fades')}>
