@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MediaClip, VideoDraft } from './draft';
+import type { EditResult } from './timeline';
 
 /**
  * Reversed clips (issue 14 §3; docs/reverse-freeze.md). A clip with `reversed: true` plays its source range
@@ -97,4 +98,23 @@ export function reverseRefusal(a: { name: string; kind: 'video' | 'image' | 'aud
   if (a.kind !== 'video') return `Only video clips can be reversed; “${a.name}” is ${a.kind === 'image' ? 'a photo' : 'a sound'}.`;
   if (!a.durationSec || !(a.durationSec > 0)) return `The length of “${a.name}” is unknown, so it cannot be reversed. Import it again or convert it to MP4.`;
   return null;
+}
+
+/** Turns Reverse on or off for a video clip (one undo step); the copy stays in the cache, so turning it back is free. */
+export function setReversed(draft: VideoDraft, clipId: string, on: boolean, kindOf: (assetId: string) => 'video' | 'image' | 'audio' | null): EditResult {
+  let found: MediaClip | null = null;
+  const tracks = draft.tracks.map((t) => {
+    const i = t.clips.findIndex((c) => c.id === clipId);
+    const c = t.clips[i];
+    if (!c || c.type !== 'media') return t;
+    found = c;
+    const { reversed: _r, ...rest } = c;
+    const next: MediaClip = on ? { ...rest, reversed: true } : rest;
+    return { ...t, clips: t.clips.map((x, j) => (j === i ? next : x)) };
+  });
+  const clip = found as MediaClip | null;
+  if (!clip) return { ok: false, reason: 'not_found', message: `Clip ${clipId} is not in this draft any more. Select a video clip and try again.` };
+  if (on && kindOf(clip.assetId) !== 'video') return { ok: false, reason: 'invalid_value', message: 'Only video clips can be reversed. Select a video clip.' };
+  if (Boolean(clip.reversed) === on) return { ok: true, draft, clipId };
+  return { ok: true, draft: { ...draft, tracks }, clipId };
 }

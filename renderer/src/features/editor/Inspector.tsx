@@ -12,6 +12,7 @@ import { AnimateSection } from './AnimateSection';
 import { DuckingControls } from './DuckingControls';
 import { BeatsControls } from './BeatsControls';
 import { LookSection } from './LookSection';
+import { ReverseControls } from './ReverseControls';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -166,6 +167,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
             testId="insp-speed"
           />
         )}
+        {asset?.kind === 'video' && <ReverseControls clip={clip} />}
       </Section>
       {sound && (
         <Section title={t('inspector.audio')}>

@@ -12,6 +12,7 @@ import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
 import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
+import { playbackSource, readableDraft } from './reversedPreview';
 
 /**
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
@@ -58,6 +59,8 @@ type Slot = {
   seekStartedAt: number | null;
   /** How long its seeks take (seconds, smoothed): a playing element is seeked this far ahead. */
   seekSec: number;
+  /** When its source failed to load (a reversed copy not made yet): slotFor tries again after a while. */
+  failedAt?: number;
 };
 
 const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
@@ -153,15 +156,24 @@ export class PreviewEngine {
     }
     if (!this.dirty) return;
     this.dirty = false;
-    this.sync(doc, s.assets, t, s.playing);
+    // Reversed clips play forwards from their asset's reversed copy (reversedPreview.ts), as the export reads them.
+    const read = this.readable(doc, s.assets);
+    this.sync(read.doc, read.assets, t, s.playing);
     // While playing, a canvas frame already drawn with every layer's picture current is not drawn again: the
     // display runs at 60 Hz and the draft at 30 fps or less, and a picture a video presents meanwhile belongs
     // to the next canvas frame. Half the compositing on the main thread, the same frames shown.
     const frame = Math.floor(t * doc.canvas.fps + 1e-6);
     if (s.playing && !this.docChanged && this.shown?.frame === frame && this.shown.ready) return;
     this.docChanged = false;
-    this.shown = { frame, ready: this.draw(doc, s.assets, t) };
+    this.shown = { frame, ready: this.draw(read.doc, read.assets, t) };
   };
+
+  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; out: ReturnType<typeof readableDraft> } | null = null;
+
+  private readable(doc: VideoDraft, assets: Record<string, Asset>): ReturnType<typeof readableDraft> {
+    if (this.readableOf?.doc !== doc || this.readableOf.assets !== assets) this.readableOf = { doc, assets, out: readableDraft(doc, assets) };
+    return this.readableOf.out;
+  }
 
   private hasDissolve(doc: VideoDraft): boolean {
     if (this.dissolveIn?.doc !== doc) {
@@ -232,10 +244,13 @@ export class PreviewEngine {
 
   private slotFor(c: MediaClip, asset: Asset): Slot {
     // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
-    const src = mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original');
+    const from = playbackSource(asset);
+    const src = mediaUrl(from.assetId, from.variant);
     const slot = this.slots.get(c.id);
-    // A proxy that became ready while the draft is open replaces the original from the next frame on.
-    if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
+    // A proxy that became ready while the draft is open replaces the original from the next frame on. A reversed
+    // copy still being made fails to load: try it again every couple of seconds until its job is done.
+    const retry = slot?.failedAt !== undefined && performance.now() - slot.failedAt > 2000;
+    if (slot && slot.assetId === c.assetId && slot.src === src && !retry) return slot;
     if (slot) this.release(slot);
     const el = document.createElement(asset.kind === 'audio' ? 'audio' : 'video');
     el.preload = 'auto';
@@ -253,6 +268,9 @@ export class PreviewEngine {
       this.pictureChanged();
     });
     el.addEventListener('loadeddata', this.pictureChanged);
+    el.addEventListener('error', () => {
+      created.failedAt = performance.now();
+    });
     el.addEventListener('playing', this.pictureChanged);
     el.src = src;
     this.slots.set(c.id, created);
