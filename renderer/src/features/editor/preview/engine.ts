@@ -13,6 +13,8 @@ import { HeldFrame } from './heldFrame';
 import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
+import { useReversedCopies } from './reversedCopies';
+import { reversedAssets } from '../../../../../electron/model/reverse';
 
 /**
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
@@ -59,8 +61,6 @@ type Slot = {
   seekStartedAt: number | null;
   /** How long its seeks take (seconds, smoothed): a playing element is seeked this far ahead. */
   seekSec: number;
-  /** When its source failed to load (a reversed copy not made yet): slotFor tries again after a while. */
-  failedAt?: number;
 };
 
 const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
@@ -88,6 +88,7 @@ export class PreviewEngine {
   private clock: { t0: number; wall: number } | null = null;
   private unsub: () => void;
   private unsubKits: () => void;
+  private unsubReversed: () => void;
   private ctx: CanvasRenderingContext2D;
 
   constructor(
@@ -111,6 +112,10 @@ export class PreviewEngine {
     this.unsubKits = useKits.subscribe((s, prev) => {
       if (s.kits !== prev.kits) this.dirty = this.docChanged = true;
     });
+    // A reversed copy that became ready is drawn from the next frame on.
+    this.unsubReversed = useReversedCopies.subscribe((s, prev) => {
+      if (s.ready !== prev.ready) this.dirty = this.docChanged = true;
+    });
     this.raf = requestAnimationFrame(this.tick);
   }
 
@@ -128,6 +133,7 @@ export class PreviewEngine {
     cancelAnimationFrame(this.raf);
     this.unsub();
     this.unsubKits();
+    this.unsubReversed();
     this.captions.destroy();
     for (const slot of this.slots.values()) this.release(slot);
     this.slots.clear();
@@ -168,11 +174,16 @@ export class PreviewEngine {
     this.shown = { frame, ready: this.draw(read.doc, read.assets, t) };
   };
 
-  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; out: ReturnType<typeof readableDraft> } | null = null;
+  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, true>; out: ReturnType<typeof readableDraft> } | null = null;
 
   private readable(doc: VideoDraft, assets: Record<string, Asset>): ReturnType<typeof readableDraft> {
-    if (this.readableOf?.doc !== doc || this.readableOf.assets !== assets) this.readableOf = { doc, assets, out: readableDraft(doc, assets) };
-    return this.readableOf.out;
+    const copies = useReversedCopies.getState();
+    const m = this.readableOf;
+    if (m?.doc !== doc || m.assets !== assets || m.ready !== copies.ready) {
+      for (const id of reversedAssets(doc)) if (!copies.ready[id]) copies.ensure(id);
+      this.readableOf = { doc, assets, ready: copies.ready, out: readableDraft(doc, assets, copies.ready) };
+    }
+    return this.readableOf!.out;
   }
 
   private hasDissolve(doc: VideoDraft): boolean {
@@ -247,10 +258,8 @@ export class PreviewEngine {
     const from = playbackSource(asset);
     const src = mediaUrl(from.assetId, from.variant);
     const slot = this.slots.get(c.id);
-    // A proxy that became ready while the draft is open replaces the original from the next frame on. A reversed
-    // copy still being made fails to load: try it again every couple of seconds until its job is done.
-    const retry = slot?.failedAt !== undefined && performance.now() - slot.failedAt > 2000;
-    if (slot && slot.assetId === c.assetId && slot.src === src && !retry) return slot;
+    // A proxy that became ready while the draft is open replaces the original from the next frame on.
+    if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
     if (slot) this.release(slot);
     const el = document.createElement(asset.kind === 'audio' ? 'audio' : 'video');
     el.preload = 'auto';
@@ -268,9 +277,6 @@ export class PreviewEngine {
       this.pictureChanged();
     });
     el.addEventListener('loadeddata', this.pictureChanged);
-    el.addEventListener('error', () => {
-      created.failedAt = performance.now();
-    });
     el.addEventListener('playing', this.pictureChanged);
     el.src = src;
     this.slots.set(c.id, created);
