@@ -69,6 +69,7 @@ import { CollectionsRepo } from './library/collections-repo';
 import { UsageRepo } from './library/usage-repo';
 import { registerMediaJobs } from './studio/media-jobs';
 import { beatsApi, registerBeatsJobs } from './studio/beats-api';
+import { registerReverseJobs, reverseApi } from './studio/reverse-api';
 import { exportSettingsApi } from './studio/export-settings-api';
 import { captionSyncApi, registerCaptionJobs } from './studio/caption-sync-api';
 import { captionSpeechApi } from './studio/caption-speech-api';
@@ -198,6 +199,7 @@ export class Studio implements StudioContext {
       ...accountsApi(() => this.accounts),
       ...auditApi(this),
       ...beatsApi(this),
+      ...reverseApi(this),
       ...exportSettingsApi(this),
     };
     this.route = createRouter(this.api, { log: { error: (m: string, e?: unknown) => this.log(m, e) }, refused: (caller, r) => this.auditRefusal(caller, r) });
@@ -309,7 +311,7 @@ export class Studio implements StudioContext {
       throw e;
     }
     const jobs = new JobsRepo(db);
-    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2, beats: 1 }, (message, error) => this.log(message, error));
+    const runner = new JobRunner(jobs, (job) => this.emit('job.updated', job), { import: 1, export: 1, proxy: 1, recording: 1, visual: 1, backup: 1, restore: 1, 'kit-import': 1, 'image-export': 1, 'caption-sync': 1, 'caption-transcribe': 1, 'model-download': 2, beats: 1, reverse: 1 }, (message, error) => this.log(message, error));
     const tools = this.binaries ? new MediaTools(this.binaries, this.options.log, new ChildRegistry(folder.childrenDir, (m) => this.log(m))) : null;
     // The rasteriser only sees the fonts that existed when its process started: a change retires it (docs/fonts.md).
     let text: TextRasteriser | null = null;
@@ -325,6 +327,7 @@ export class Studio implements StudioContext {
     const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerBeatsJobs(this, rooms);
+    registerReverseJobs(this, rooms);
     registerMediaJobs(this, rooms, { maxImagePixels: this.options.maxImagePixels, importConcurrency: this.options.importConcurrency, skipSignatures: this.options.skipSignatures });
     registerCaptureJobs(this, rooms);
     registerVisualJobs(this, rooms);
@@ -337,6 +340,7 @@ export class Studio implements StudioContext {
     // A crash mid-export leaves a hidden part file; recover() above has already marked its job failed.
     await sweepPartFiles(folder.exportsDir, inUse);
     await sweepProxyParts(folder.proxiesDir, inUse);
+    await sweepProxyParts(folder.reversedDir, inUse);
     this.settings.remember(folder.root);
     // Pictures imported before colours and hashes existed get them in the background; the library opens now.
     if (this.options.visualBackfill ?? true) startVisualBackfill(rooms);

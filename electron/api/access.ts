@@ -15,6 +15,9 @@ import type { CallName, ParsedInput } from './contract';
 type Rule<K extends CallName> = 'everyone' | Permission | ((input: ParsedInput<K>) => 'everyone' | Permission);
 type AccessTable = { [K in CallName]: Rule<K> };
 
+/** Who may change a draft's content (drafts.save), and so who may start the media jobs an edit needs. */
+export const EDIT_DRAFTS: 'everyone' | Permission = 'everyone';
+
 export const access: AccessTable = {
   'app.info': 'everyone',
   'libraries.recent': 'everyone',
@@ -54,7 +57,7 @@ export const access: AccessTable = {
   'drafts.create': 'everyone',
   'drafts.get': 'everyone',
   // Template locks are checked per save against 'templates.edit' (studio/template-gate.ts).
-  'drafts.save': 'everyone',
+  'drafts.save': EDIT_DRAFTS,
   'drafts.rename': 'everyone',
   'drafts.duplicate': 'everyone',
   'drafts.trash': 'everyone',
@@ -77,6 +80,9 @@ export const access: AccessTable = {
   'beats.find': 'everyone',
   'beats.get': 'everyone',
   'beats.clear': 'everyone',
+  // Reverse and freeze frame exist to edit a draft: whoever may save drafts may make them (access.test.ts ties them).
+  'reverse.start': EDIT_DRAFTS,
+  'freezeFrame.make': EDIT_DRAFTS,
   'exportSettings.get': 'everyone',
   'exportSettings.set': 'export.settings',
   'templates.list': 'everyone',

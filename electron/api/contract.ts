@@ -298,6 +298,22 @@ export const calls = {
   'beats.get': { input: z.object({ assetIds: z.array(Id).max(500) }).strict(), output: z.array(AssetBeats) },
   /** Forgets an asset's beats ("Remove beats"); its clips stop showing and snapping to them. */
   'beats.clear': { input: z.object({ assetId: Id }).strict(), output: z.object({ assetId: Id }) },
+  // ── reverse and freeze frame (issue 14 §3; docs/reverse-freeze.md) ──
+  /**
+   * Makes the reversed copy of a video that its reversed clips play from, as a 'reverse' job (progress, cancel).
+   * `jobId` null: the copy is there already. Refused at once, saying why, for a photo, a sound or unknown length.
+   * A second call while its job runs answers with the same job.
+   */
+  'reverse.start': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id.nullable() }) },
+  /**
+   * The frame of a video at `seek` seconds (accurate seek, full size, from the original) imported into the library as
+   * a photo named "Freeze frame of <name> at <at>" (thumbnails as any import); the editor then places it. The same
+   * frame again answers with the photo already imported.
+   */
+  'freezeFrame.make': {
+    input: z.object({ assetId: Id, seek: z.number().finite().nonnegative().max(24 * 3600), at: z.number().finite().nonnegative().max(24 * 3600) }).strict(),
+    output: z.object({ assetId: Id, name: z.string() }),
+  },
   // ── Settings → Export (docs/export.md "Hardware encoders") ──
   /** The hardware-encoding choice and what this machine's ffmpeg offers (detected once per run). */
   'exportSettings.get': { input: Empty, output: ExportSettingsView },

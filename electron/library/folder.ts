@@ -82,6 +82,14 @@ export class LibraryFolder {
     return path.join(this.proxiesDir, sha256.slice(0, 2), `${sha256}.mp4`);
   }
 
+  /** Reversed copy of a video (model/reverse.ts: reversed clips read it forwards); in-flight ones are `.<sha>.part.mp4` beside it. */
+  reversedPath(sha256: string): string {
+    return path.join(this.cacheDir, 'reversed', sha256.slice(0, 2), `${sha256}.mp4`);
+  }
+  get reversedDir(): string {
+    return path.join(this.cacheDir, 'reversed');
+  }
+
   /** The rendition an SVG or HEIC is used through (model/asset.ts renditionExt): `renditions/ab/<sha>.png|jpg`. */
   renditionPath(sha256: string, ext: 'png' | 'jpg'): string {
     return path.join(this.cacheDir, 'renditions', sha256.slice(0, 2), `${sha256}.${ext}`);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { BeatsResult } from './beats-job';
+import { ReverseResult } from './reverse';
 import { CaptionSyncResult } from './caption-sync-job';
 import { CaptionTranscribeResult, ModelDownloadResult } from './caption-transcribe-job';
 import { ImageExportResult } from './image-export-job';
 import { RecordingKind, VoiceoverTarget } from './recording';
 
-export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync', 'caption-transcribe', 'model-download', 'beats'] as const;
+export const jobKinds = ['import', 'export', 'proxy', 'recording', 'visual', 'backup', 'restore', 'kit-import', 'image-export', 'caption-sync', 'caption-transcribe', 'model-download', 'beats', 'reverse'] as const;
 export const JobKind = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -100,7 +101,7 @@ export const KitImportResult = z.object({
   importedAssetIds: z.array(z.string()),
 });
 export type KitImportResult = z.infer<typeof KitImportResult>;
-export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult, CaptionTranscribeResult, ModelDownloadResult, BeatsResult]);
+export const JobResult = z.discriminatedUnion('kind', [ImportResult, ExportResult, ProxyResult, RecordingResult, VisualResult, BackupResult, RestoreResult, KitImportResult, ImageExportResult, CaptionSyncResult, CaptionTranscribeResult, ModelDownloadResult, BeatsResult, ReverseResult]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const Job = z.object({

@@ -474,9 +474,10 @@ export function splitClip(draft: VideoDraft, clipId: string, at: number, idFor?:
     first = { ...clip, duration: (a - s) / fps, fadeOut: 0 };
     second = { ...clip, id, start: a / fps, duration: (e - a) / fps, fadeIn: 0 };
   } else {
-    const mid = clip.in + ((a - s) * clip.speed) / fps;
-    first = { ...clip, out: mid, fadeOut: 0 };
-    second = { ...clip, id, start: a / fps, in: mid, fadeIn: 0, transitionIn: null };
+    // A reversed clip plays out..in: its first part is the later source (model/reverse.ts).
+    const mid = clip.reversed ? clip.out - ((a - s) * clip.speed) / fps : clip.in + ((a - s) * clip.speed) / fps;
+    first = clip.reversed ? { ...clip, in: mid, fadeOut: 0 } : { ...clip, out: mid, fadeOut: 0 };
+    second = clip.reversed ? { ...clip, id, start: a / fps, out: mid, fadeIn: 0, transitionIn: null } : { ...clip, id, start: a / fps, in: mid, fadeIn: 0, transitionIn: null };
   }
   // Each part keeps the keys of its own time (the second re-timed from its start), so nothing moves on the cut.
   first = cropKeyframes(first, 0, (a - s) / fps);

@@ -12,6 +12,7 @@ import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
 import { XFADE_TRANSITION } from '../model/xfade';
+import { readForwards, reverseNotReadyMessage, reversedAssetOf } from '../model/reverse';
 
 /**
  * The export compiler: draft + facts about its sources + preset → ONE ffmpeg argument list with one filter
@@ -207,6 +208,8 @@ type Ctx = {
 
 function facts(ctx: Ctx, clip: MediaClip): SourceFacts {
   const f = ctx.sources.get(clip.assetId);
+  // A reversed clip reads its asset's reversed copy (model/reverse.ts); missing means its job has not finished.
+  if (!f && reversedAssetOf(clip.assetId)) throw new AppError('conflict', reverseNotReadyMessage(ctx.clipName(clip)));
   if (!f) {
     throw new AppError('not_found', `The media of ${ctx.clipName(clip)} is no longer in the library. Remove that clip or put the media back, then export again.`);
   }
@@ -676,7 +679,7 @@ export function compileExport(
  * output; a shorter one is cut at its cap by `-t` (a clip crossing that cap is cut, not faded out there).
  */
 export function compileOutputs(
-  draft: VideoDraft,
+  given: VideoDraft,
   sources: Map<string, SourceFacts>,
   texts: Map<string, TextLayerFile>,
   preset: ExportPreset,
@@ -684,6 +687,8 @@ export function compileOutputs(
   captions: readonly CaptionSequenceFile[] = [],
   encoder: VideoEncoder = SOFTWARE_ENCODER,
 ): CompiledOutputs {
+  // Reversed clips are read forwards from their asset's reversed copy (its facts under reversedKey in `sources`).
+  const draft = readForwards(given, (id) => sources.get(id)?.durationSec ?? null);
   const full = draftDuration(draft);
   if (full <= 0) throw new AppError('invalid_input', 'This draft is empty. Add a clip to the timeline, then export.');
   if (outputs.length === 0) throw new AppError('invalid_input', 'Nothing to export: choose at least one channel or preset.');

@@ -66,6 +66,7 @@ export function copyCandidate(draft: VideoDraft, sources: Map<string, SourceFact
     if (!isIdentityTransform(c)) return refuse('a clip is moved, scaled, cropped or translucent');
     if (!isIdentityLook(c.look)) return refuse('a clip has a look');
     if (c.chromaKey) return refuse('a clip has a chroma key');
+    if (c.reversed) return refuse('a clip plays reversed');
     const s = sources.get(c.assetId);
     if (!s || s.kind !== 'video') return refuse('a clip is not a video');
     if (!s.hasAudio) return refuse('a clip has no sound (the export always carries an audio track)');

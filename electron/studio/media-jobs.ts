@@ -15,6 +15,7 @@ import { ImportRequest } from '../model/import';
 import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput } from '../model/proxy';
+import { reversedAssets, reversedKey } from '../model/reverse';
 import type { SourceFacts } from '../render/compiler';
 import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
 import { exportEncoder } from './export-settings';
@@ -222,6 +223,15 @@ async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<strin
       continue;
     }
     out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
+  }
+  // Reversed clips read their asset's reversed copy (model/reverse.ts): upright (rotation baked in), same size and
+  // length. Missing (its job not finished), it is left out and the compiler says so, naming the clip.
+  for (const id of reversedAssets(draft)) {
+    const a = rooms.assets.get(id);
+    const copy = a ? rooms.folder.reversedPath(a.sha256) : null;
+    const facts = out.get(id);
+    if (!copy || !facts || !(await fs.stat(copy).then((s) => s.isFile(), () => false))) continue;
+    out.set(reversedKey(id), { ...facts, path: copy, rotation: 0 });
   }
   return out;
 }

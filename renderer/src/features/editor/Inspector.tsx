@@ -14,6 +14,7 @@ import { BeatsControls } from './BeatsControls';
 import { ChromaKeySection } from './ChromaKeySection';
 import { LookSection } from './LookSection';
 import { KeyedSlider } from './KeyedSlider';
+import { ReverseControls } from './ReverseControls';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -169,6 +170,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
             testId="insp-speed"
           />
         )}
+        {asset?.kind === 'video' && <ReverseControls clip={clip} />}
       </Section>
       {sound && (
         <Section title={t('inspector.audio')}>

@@ -16,6 +16,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['I'], action: 'keys.in' },
   { keys: ['O'], action: 'keys.out' },
   { keys: ['S'], action: 'keys.split' },
+  { keys: ['F'], action: 'keys.freeze' },
   { keys: ['D'], action: 'keys.keyframe' },
   { keys: ['[', ']'], action: 'keys.keyframeStep' },
   { keys: ['←', '→', 'Shift+←', 'Shift+→', 'Delete'], action: 'keys.keyframeLane' },

@@ -3,6 +3,7 @@ import { redo, undo, useEditor } from '../../store/editorStore';
 import { isTextTarget } from '../library/LibraryScreen';
 import { t } from '../../i18n';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
+import { freezeFrameAtPlayhead } from './reverseFreezeActions';
 import { seekKey, toggleLastKey } from './animateActions';
 import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/timeline-beats';
 import { currentBeats } from './timeline/beatsStore';
@@ -49,6 +50,7 @@ export function useEditorKeys(active: boolean): void {
       else if (key === 'i') trimSelectionTo('start');
       else if (key === 'o') trimSelectionTo('end');
       else if (key === 's') splitAtPlayhead();
+      else if (key === 'f') void freezeFrameAtPlayhead();
       else if (key === 'd') toggleLastKey(t('animate.outside'));
       else if (key === '[') seekKey(-1);
       else if (key === ']') seekKey(1);

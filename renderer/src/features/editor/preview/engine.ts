@@ -12,6 +12,9 @@ import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
 import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
+import { playbackSource, readableDraft } from './reversedPreview';
+import { useReversedCopies } from './reversedCopies';
+import { reversedAssets } from '../../../../../electron/model/reverse';
 
 /**
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
@@ -85,6 +88,7 @@ export class PreviewEngine {
   private clock: { t0: number; wall: number } | null = null;
   private unsub: () => void;
   private unsubKits: () => void;
+  private unsubReversed: () => void;
   private ctx: CanvasRenderingContext2D;
 
   constructor(
@@ -108,6 +112,10 @@ export class PreviewEngine {
     this.unsubKits = useKits.subscribe((s, prev) => {
       if (s.kits !== prev.kits) this.dirty = this.docChanged = true;
     });
+    // A reversed copy that became ready is drawn from the next frame on.
+    this.unsubReversed = useReversedCopies.subscribe((s, prev) => {
+      if (s.ready !== prev.ready) this.dirty = this.docChanged = true;
+    });
     this.raf = requestAnimationFrame(this.tick);
   }
 
@@ -125,6 +133,7 @@ export class PreviewEngine {
     cancelAnimationFrame(this.raf);
     this.unsub();
     this.unsubKits();
+    this.unsubReversed();
     this.captions.destroy();
     for (const slot of this.slots.values()) this.release(slot);
     this.slots.clear();
@@ -153,15 +162,29 @@ export class PreviewEngine {
     }
     if (!this.dirty) return;
     this.dirty = false;
-    this.sync(doc, s.assets, t, s.playing);
+    // Reversed clips play forwards from their asset's reversed copy (reversedPreview.ts), as the export reads them.
+    const read = this.readable(doc, s.assets);
+    this.sync(read.doc, read.assets, t, s.playing);
     // While playing, a canvas frame already drawn with every layer's picture current is not drawn again: the
     // display runs at 60 Hz and the draft at 30 fps or less, and a picture a video presents meanwhile belongs
     // to the next canvas frame. Half the compositing on the main thread, the same frames shown.
     const frame = Math.floor(t * doc.canvas.fps + 1e-6);
     if (s.playing && !this.docChanged && this.shown?.frame === frame && this.shown.ready) return;
     this.docChanged = false;
-    this.shown = { frame, ready: this.draw(doc, s.assets, t) };
+    this.shown = { frame, ready: this.draw(read.doc, read.assets, t) };
   };
+
+  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, true>; out: ReturnType<typeof readableDraft> } | null = null;
+
+  private readable(doc: VideoDraft, assets: Record<string, Asset>): ReturnType<typeof readableDraft> {
+    const copies = useReversedCopies.getState();
+    const m = this.readableOf;
+    if (m?.doc !== doc || m.assets !== assets || m.ready !== copies.ready) {
+      for (const id of reversedAssets(doc)) if (!copies.ready[id]) copies.ensure(id);
+      this.readableOf = { doc, assets, ready: copies.ready, out: readableDraft(doc, assets, copies.ready) };
+    }
+    return this.readableOf!.out;
+  }
 
   private hasDissolve(doc: VideoDraft): boolean {
     if (this.dissolveIn?.doc !== doc) {
@@ -232,7 +255,8 @@ export class PreviewEngine {
 
   private slotFor(c: MediaClip, asset: Asset): Slot {
     // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
-    const src = mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original');
+    const from = playbackSource(asset);
+    const src = mediaUrl(from.assetId, from.variant);
     const slot = this.slots.get(c.id);
     // A proxy that became ready while the draft is open replaces the original from the next frame on.
     if (slot && slot.assetId === c.assetId && slot.src === src) return slot;

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Job } from '../../electron/model/job';
+import type { MediaClip, VideoDraft } from '../../electron/model/draft';
+import { allOf, testLimit } from '../limits';
+import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { FOOTAGE_DIR } from '../../scripts/fixtures';
+import { SHOTS } from '../screenshots';
+import { callApi, expect, test } from '../serve';
+
+type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+
+/**
+ * Reverse and freeze frame (issue 14 §3): a creator turns Reverse on for a clip of moving phone footage; once the
+ * reversed copy's job is done the preview matches the export; then F holds the frame at the playhead for 3 s, the
+ * export shows the source frame there, and one undo takes the freeze back.
+ */
+test('Reverse plays the clip backwards in preview and export; Freeze frame holds the frame and undoes in one step', async ({ app }, testInfo) => {
+  const fps = 30;
+  const duration = 3;
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), { mediaSec: 10 + 3 * duration }, decodeWork(6))));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-revfreeze-'));
+  const assets = await importFootage(app, ['pan']);
+  const name = 'Reverse and freeze';
+  const clip = mediaClip(assets.pan, 0, 1, 1 + duration);
+  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
+  const saved = async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc;
+  await openDraft(app, name, 1);
+
+  // Reverse on, by keyboard; the reversed copy's job runs and finishes.
+  await app.locator(`[data-clip-id="${clip.id}"]`).click();
+  const toggle = app.getByTestId('insp-reverse');
+  await toggle.focus();
+  await app.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+  await expect.poll(async () => ((await saved()).tracks[0]!.clips[0] as MediaClip).reversed, { message: 'reversed is saved' }).toBe(true);
+  await expect
+    .poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status, { timeout: 120_000, message: 'the reverse job finishes' })
+    .toBe('done');
+  await expect(app.getByTestId('reverse-outcome')).toBeVisible();
+  if (SHOTS) await app.getByTestId('media-inspector').screenshot({ path: path.join(SHOTS, 'reverse-inspector.png') });
+
+  // Preview vs export at 1.2 s: the clip plays source 4 s → 1 s, so that is source 2.8 s.
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('Escape');
+  const t = 1.2;
+  const file = await exportDraft(app, draftId, duration);
+  const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  await seekPreview(app, t, 1);
+  const shot = path.join(tmp, 'preview.png');
+  await app.getByTestId('preview-canvas').screenshot({ path: shot });
+  const frame = path.join(tmp, 'export.png');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+  const reverseScore = await ssimOf(shot, frame, size);
+  // And the export really is backwards: its frame at 1.2 s is the source at 2.8 s, not at 2.2 s.
+  const sourceFile = path.join(FOOTAGE_DIR, 'pan.mp4');
+  const sourceAt = (sec: number, out: string) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', sec.toFixed(4), '-i', sourceFile, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', out]);
+  const src = path.join(tmp, 'source.png');
+  const forwards = path.join(tmp, 'forwards.png');
+  sourceAt(2.8 - 0.5 / fps, src);
+  sourceAt(2.2 - 0.5 / fps, forwards);
+  expect(await ssimOf(frame, src), 'the export at 1.2 s is the source at 2.8 s').toBeGreaterThan(await ssimOf(frame, forwards));
+  console.log('reverse SSIM', reverseScore.toFixed(4));
+  testInfo.annotations.push({ type: 'ssim', description: JSON.stringify({ reverse: reverseScore }) });
+  expect(reverseScore, 'reversed preview vs export').toBeGreaterThanOrEqual(0.9);
+
+  // Reverse off again, then a freeze frame at 1.0 s with F.
+  await app.locator(`[data-clip-id="${clip.id}"]`).click();
+  await toggle.focus();
+  await app.keyboard.press('Space');
+  await expect(toggle).not.toBeChecked();
+  await seekPreview(app, 1, 1);
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('f');
+  await expect.poll(async () => (await saved()).tracks[0]!.clips.length, { message: 'the freeze frame is placed' }).toBe(3);
+  const doc = await saved();
+  const [a, still, b] = doc.tracks[0]!.clips as MediaClip[];
+  expect([a!.start, a!.out, still!.start, still!.out - still!.in, b!.start, b!.in]).toEqual([0, 2, 1, 3, 4, 2]);
+  const stillAsset = await callApi<{ name: string; kind: string }>(app, 'assets.get', { id: still!.assetId });
+  expect(stillAsset).toMatchObject({ kind: 'image', name: 'Freeze frame of pan.mp4 at 0:02.00' });
+  if (SHOTS) await app.getByTestId('editor-screen').screenshot({ path: path.join(SHOTS, 'freeze-frame.png') });
+
+  // The export during the still (2.5 s) shows the source frame at the playhead (source 2.0 s).
+  const frozen = await exportDraft(app, draftId, duration + 3);
+  const during = path.join(tmp, 'during.png');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '2.5', '-i', frozen, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', during]);
+  const held = path.join(tmp, 'held.png');
+  sourceAt(2, held);
+  const freezeScore = await ssimOf(during, held);
+  console.log('freeze SSIM', freezeScore.toFixed(4));
+  expect(freezeScore, 'the still is the frame at the playhead').toBeGreaterThanOrEqual(0.9);
+
+  // One undo: the still is gone and the clip is whole again.
+  await app.getByTestId('undo').click();
+  await expect.poll(async () => (await saved()).tracks[0]!.clips.map((c) => [(c as MediaClip).in, (c as MediaClip).out])).toEqual([[1, 4]]);
+});
