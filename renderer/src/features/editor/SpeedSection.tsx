@@ -14,6 +14,8 @@ import { addPoint, curvePath, flatRamp, movePoint, nudgePoint, removePoint, spee
 
 const W = 240;
 const H = 96;
+/** Room around the plot so the end points (at 0 and 1, or at 4× and 0.25×) are drawn whole. */
+const PAD = 8;
 
 const ed = () => useEditor.getState();
 /** Numbers each drag so two drags in a row are two undo steps. */
@@ -95,7 +97,7 @@ function CurveEditor({ clip, ramp }: { clip: MediaClip; ramp: SpeedRamp }) {
   const selected = Math.min(sel, ramp.points.length - 1);
   const pointAt = (e: PointerEvent) => {
     const r = svg.current!.getBoundingClientRect();
-    return { at: (e.clientX - r.left) / r.width, u: 1 - (e.clientY - r.top) / r.height };
+    return { at: ((e.clientX - r.left) / r.width) * ((W + 2 * PAD) / W) - PAD / W, u: 1 - (((e.clientY - r.top) / r.height) * (H + 2 * PAD) - PAD) / H };
   };
 
   const onDown = (e: PointerEvent<SVGCircleElement>, index: number) => {
@@ -132,7 +134,7 @@ function CurveEditor({ clip, ramp }: { clip: MediaClip; ramp: SpeedRamp }) {
   };
   const onDoubleClick = (e: React.MouseEvent<SVGSVGElement>) => {
     const r = svg.current!.getBoundingClientRect();
-    const added = addPoint(ramp, (e.clientX - r.left) / r.width);
+    const added = addPoint(ramp, ((e.clientX - r.left) / r.width) * ((W + 2 * PAD) / W) - PAD / W);
     if (added) {
       applyRamp(clip.id, added.ramp);
       setSel(added.index);
@@ -152,7 +154,7 @@ function CurveEditor({ clip, ramp }: { clip: MediaClip; ramp: SpeedRamp }) {
 
   return (
     <div className="speed-curve">
-      <svg ref={svg} viewBox={`0 0 ${W} ${H}`} className="speed-curve__svg" onDoubleClick={onDoubleClick} data-testid="speed-curve" role="group" aria-label={t('speed.editor')}>
+      <svg ref={svg} viewBox={`${-PAD} ${-PAD} ${W + 2 * PAD} ${H + 2 * PAD}`} className="speed-curve__svg" onDoubleClick={onDoubleClick} data-testid="speed-curve" role="group" aria-label={t('speed.editor')}>
         <line x1="0" y1={H / 2} x2={W} y2={H / 2} className="speed-curve__one" />
         <text x="4" y="11" className="speed-curve__axis">{`${SPEED_MAX}×`}</text>
         <text x="4" y={H / 2 - 3} className="speed-curve__axis">1×</text>
