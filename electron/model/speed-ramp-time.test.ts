@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RAMP_POINTS_MAX, rampedDuration, SpeedRamp, SPEED_MIN } from './draft';
-import { rampArb } from './test-ramps';
+import { rampArb } from './__tests__/ramp-arb';
 import { RAMP_PRESETS, rampIsConstant, rampOver, rampPreset, rampSourceAt, rampSpeedAtFraction, rampSpeedAtTime, rampTimeAt } from './speed-ramp-time';
 
 const spanArb = fc.double({ min: 0.05, max: 60, noNaN: true });

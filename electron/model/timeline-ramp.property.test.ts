@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipDuration, clipEnd, newVideoDraft, SpeedRamp, type MediaClip, type VideoDraft } from './draft';
 import { rampPreset } from './speed-ramp-time';
-import { rampArb } from './test-ramps';
+import { spacedRampArb as rampArb } from './__tests__/ramp-arb';
 import { activeLayersAt, findClip, insertClip, newMediaClip, normalizeDraft, setSpeed, setSpeedRamp, splitClip, trimClip, type EditResult, type SourceInfo } from './timeline';
 
 /**

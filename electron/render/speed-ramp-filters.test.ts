@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceOffsetAt as sourceOffset } from '../model/clip-speed';
 import { clipDuration, type MediaClip } from '../model/draft';
 import { rampPreset } from '../model/speed-ramp-time';
-import { rampArb } from '../model/test-ramps';
+import { rampArb } from '../model/__tests__/ramp-arb';
 import { compileExport } from './compiler';
 import { rampAudioFilters, rampSetpts, rampTempoSteps } from './speed-ramp-filters';
 import { checkExportArgs } from './test-graph';

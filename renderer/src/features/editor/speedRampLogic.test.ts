@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpeedRamp } from '../../../../electron/model/draft';
 import { rampSpeedAtFraction } from '../../../../electron/model/speed-ramp-time';
-import { rampArb } from '../../../../electron/model/test-ramps';
+import { rampArb } from '../../../../electron/model/__tests__/ramp-arb';
 import { addPoint, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
 
 describe('speed curve editor logic', () => {
