@@ -3,6 +3,7 @@ import { type Clip, clipDuration, clipEnd, type Draft, type ImageMediaLayer, typ
 import type { Size } from './geometry';
 import { boxOfRect, LOGO_WIDTH, logoBox, logoTransform, watermarkRect, watermarkTransform } from './kit-place';
 import { overlaySlot } from './overlay-slot';
+import { withoutRamp } from './clip-speed';
 import { type TextPresetId, scaleTextStyle, textPreset } from './text-presets';
 import {
   clipFrames,
@@ -321,7 +322,7 @@ function respanWatermarks(draft: VideoDraft): VideoDraft {
     ...draft,
     tracks: draft.tracks.map((t) =>
       t.clips.some((c) => c.type === 'media' && c.brand === 'watermark')
-        ? { ...t, clips: t.clips.map((c) => (c.type === 'media' && c.brand === 'watermark' ? { ...c, start: 0, in: 0, out: end * c.speed } : c)) }
+        ? { ...t, clips: t.clips.map((c) => (c.type === 'media' && c.brand === 'watermark' ? { ...withoutRamp(c), start: 0, in: 0, out: end * c.speed } : c)) }
         : t,
     ),
   };

@@ -1,4 +1,5 @@
-import type { Clip, VideoDraft } from './draft';
+import { clipDuration, type Clip, type VideoDraft } from './draft';
+import { timelineOffsetOf } from './clip-speed';
 
 /**
  * Beats on the timeline (docs/timeline.md "Beats"). An asset's beats are times in its file; a clip plays the file
@@ -19,7 +20,7 @@ export function clipBeatTimes(clip: Clip, beats: BeatsByAsset): number[] {
   for (const b of of) {
     // Half-open like the clip itself: a beat exactly at `out` belongs to whatever plays next.
     if (b < clip.in || b >= clip.out) continue;
-    out.push(clip.start + (b - clip.in) / clip.speed);
+    out.push(clip.start + (clip.speedRamp ? timelineOffsetOf(clip, b - clip.in) : (b - clip.in) / clip.speed));
   }
   return out;
 }
@@ -29,6 +30,7 @@ export function beatOffsets(clip: Clip, beats: BeatsByAsset): number[] {
   if (clip.type !== 'media') return [];
   const span = clip.out - clip.in;
   if (span <= 0) return [];
+  if (clip.speedRamp) return clipBeatTimes(clip, beats).map((t) => (t - clip.start) / clipDuration(clip));
   return clipBeatTimes(clip, beats).map((t) => ((t - clip.start) * clip.speed) / span);
 }
 

@@ -20,10 +20,14 @@ import {
   type VideoDraft,
 } from './draft';
 import { cropKeyframes } from './keyframe-crop';
+import { sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
+import { rampSourceAt } from './speed-ramp-time';
+import { SpeedRamp } from './speed-ramp';
 import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
 export * from './timeline-playhead';
+export { sourceOffsetAt, speedAt, timelineOffsetOf } from './clip-speed';
 
 /**
  * Timeline edits: pure functions from a draft to a new draft (inputs are never mutated; unchanged tracks and
@@ -206,22 +210,38 @@ function normalizeClip(c: Clip, fps: number, info: SourceInfo, trackKind: TrackK
   if (maxOut === null) return null;
   let inT = Math.max(0, c.in);
   let out = Math.min(c.out, maxOut);
-  if (isImage(c, info)) {
+  const image = isImage(c, info);
+  if (image) {
     // An image's source range is only how long it is shown: keep it as 0..duration·speed.
     out -= inT;
     inT = 0;
   }
-  let frames = Math.floor(((out - inT) / c.speed) * fps + EPS);
+  const transitionIn = trackKind === 'main' ? c.transitionIn : null;
+  let base: MediaClip = c;
+  if (c.speedRamp) {
+    // A ramp keeps its curve over the source: a clamp to the source cuts it, and `out` comes back to where the
+    // last whole frame ends under the curve (rampSourceAt), so the length is whole frames without reshaping it.
+    const cut = image ? (inT === c.in && out === c.out ? c : { ...c, in: inT, out }) : withRange(c, inT, out);
+    const frames = Math.floor(clipDuration(cut) * fps + EPS);
+    if (frames >= 1) {
+      const end = inT + rampSourceAt(cut.speedRamp!, out - inT, frames / fps);
+      // Within float noise of `out` is `out`: normalising twice must change nothing.
+      const fitted = withRange(cut, inT, end > out - 1e-9 ? out : end);
+      return clampFades(fitted.transitionIn === transitionIn ? fitted : { ...fitted, transitionIn }, fps);
+    }
+    // Less than a frame of source under the curve: its start speed as a constant gives it its one frame.
+    base = { ...withoutRamp(c), speed: cut.speedRamp!.points[0]!.speed };
+  }
+  let frames = Math.floor(((out - inT) / base.speed) * fps + EPS);
   if (frames < 1) {
     frames = 1;
-    const need = c.speed / fps;
+    const need = base.speed / fps;
     if (inT + need > maxOut + EPS) inT = Math.max(0, maxOut - need);
     if (inT + need > maxOut + EPS) return null;
   }
-  out = Math.min(inT + (frames * c.speed) / fps, maxOut);
-  const transitionIn = trackKind === 'main' ? c.transitionIn : null;
-  const same = inT === c.in && out === c.out && transitionIn === c.transitionIn;
-  return clampFades(same ? c : { ...c, in: inT, out, transitionIn }, fps);
+  out = Math.min(inT + (frames * base.speed) / fps, maxOut);
+  const same = base === c && inT === c.in && out === c.out && transitionIn === c.transitionIn;
+  return clampFades(same ? c : { ...base, in: inT, out, transitionIn }, fps);
 }
 
 /**
@@ -420,19 +440,22 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
   if (edge === 'start') {
     // On main, packing puts the clip back at its start, so only the source limits the edge, not 0 or neighbours.
     let lo = isMain ? e - toFrames(MAX_TIMELINE_SEC, fps) : Math.max(0, prevEnd);
-    if (clip.type === 'media' && !image) lo = Math.max(lo, s - Math.floor((clip.in * fps) / clip.speed + EPS));
+    // A ramped clip reveals more source at its first point's speed (the curve holds beyond its ends).
+    if (clip.type === 'media' && !image) lo = Math.max(lo, s - Math.floor((clip.in * fps) / (clip.speedRamp?.points[0]!.speed ?? clip.speed) + EPS));
     const hi = e - minF;
     const ns = lo > hi ? s : clamp(t, lo, hi);
     if (ns === s) return done(draft, clipId);
     shift = (ns - s) / fps;
     if (clip.type === 'text') next = { ...clip, start: ns / fps, duration: (e - ns) / fps };
-    else if (image) next = { ...clip, start: Math.max(0, ns) / fps, in: 0, out: ((e - ns) * clip.speed) / fps };
+    else if (image) next = { ...withoutRamp(clip), start: Math.max(0, ns) / fps, in: 0, out: ((e - ns) * clip.speed) / fps };
+    else if (clip.speedRamp) next = withRange({ ...clip, start: Math.max(0, ns) / fps }, Math.max(0, sourceAtExtended(clip, (ns - s) / fps)), clip.out);
     else next = { ...clip, start: Math.max(0, ns) / fps, in: Math.max(0, clip.in + ((ns - s) * clip.speed) / fps) };
   } else {
     let hi = isMain ? Number.POSITIVE_INFINITY : nextStart;
     if (clip.type === 'media' && !image) {
       const maxOut = maxOutOf(clip, info) ?? clip.out;
-      hi = Math.min(hi, s + Math.floor(((maxOut - clip.in) * fps) / clip.speed + EPS));
+      const last = clip.speedRamp?.points[clip.speedRamp.points.length - 1]!.speed;
+      hi = Math.min(hi, last === undefined ? s + Math.floor(((maxOut - clip.in) * fps) / clip.speed + EPS) : s + Math.floor((clipDuration(clip) + (maxOut - clip.out) / last) * fps + EPS));
     }
     hi = Math.min(hi, toFrames(MAX_TIMELINE_SEC, fps));
     const lo = s + minF;
@@ -441,7 +464,7 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
     if (clip.type === 'text') next = { ...clip, duration: (ne - s) / fps };
     else {
       const maxOut = maxOutOf(clip, info) ?? Number.POSITIVE_INFINITY;
-      next = { ...clip, out: Math.min(clip.in + ((ne - s) * clip.speed) / fps, maxOut) };
+      next = clip.speedRamp ? withRange(clip, clip.in, Math.min(sourceAtExtended(clip, (ne - s) / fps), maxOut)) : { ...clip, out: Math.min(clip.in + ((ne - s) * clip.speed) / fps, maxOut) };
     }
   }
   // Keys keep their frames on the timeline: a start trim re-times them, and keys the trim cut off go.
@@ -474,10 +497,13 @@ export function splitClip(draft: VideoDraft, clipId: string, at: number, idFor?:
     first = { ...clip, duration: (a - s) / fps, fadeOut: 0 };
     second = { ...clip, id, start: a / fps, duration: (e - a) / fps, fadeIn: 0 };
   } else {
-    // A reversed clip plays out..in: its first part is the later source (model/reverse.ts).
-    const mid = clip.reversed ? clip.out - ((a - s) * clip.speed) / fps : clip.in + ((a - s) * clip.speed) / fps;
-    first = clip.reversed ? { ...clip, in: mid, fadeOut: 0 } : { ...clip, out: mid, fadeOut: 0 };
-    second = clip.reversed ? { ...clip, id, start: a / fps, out: mid, fadeIn: 0, transitionIn: null } : { ...clip, id, start: a / fps, in: mid, fadeIn: 0, transitionIn: null };
+    // A ramp splits into two: each half keeps its own stretch of the curve, so both play exactly as before. A reversed
+    // clip plays out..in (model/reverse.ts): it is cut in play order, mirrored, so its first part is the later source.
+    const off = sourceOffsetAt(clip, (a - s) / fps);
+    const play = clip.reversed ? { ...clip, in: -clip.out, out: -clip.in } : clip;
+    const unplay = (c: MediaClip): MediaClip => (clip.reversed ? { ...c, in: -c.out, out: -c.in } : c);
+    first = { ...unplay(withRange(play, play.in, play.in + off)), fadeOut: 0 };
+    second = { ...unplay(withRange(play, play.in + off, play.out)), id, start: a / fps, fadeIn: 0, transitionIn: null };
   }
   // Each part keeps the keys of its own time (the second re-timed from its start), so nothing moves on the cut.
   first = cropKeyframes(first, 0, (a - s) / fps);
@@ -557,8 +583,39 @@ export function setSpeed(draft: VideoDraft, clipId: string, speed: number): Edit
   // Rounding the speed up to 0.01 can leave less than one frame: then the range sets the speed exactly.
   if ((frames * s) / fps > range + EPS) s = (range * fps) / frames;
   const out = Math.min(clip.in + (frames * s) / fps, clip.out);
-  if (s === clip.speed && out === clip.out) return done(draft, clipId);
-  const next = clampFades({ ...clip, speed: s, out }, fps);
+  if (s === clip.speed && out === clip.out && !clip.speedRamp) return done(draft, clipId);
+  // A constant speed replaces a ramp.
+  const next = clampFades({ ...withoutRamp(clip), speed: s, out }, fps);
+  const clips = track.clips.map((c) => (c.id === clipId ? next : c));
+  return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
+}
+
+/**
+ * Plays a clip along a speed ramp (null: back to its constant speed), keeping its source range; `out` moves down by
+ * less than a frame of source (under the curve) so the length is whole frames. Refused for text and photos (nothing
+ * moves to ramp) and on a non-main track when the slower clip would run into the next one.
+ */
+export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp | null, info: SourceInfo): EditResult {
+  const found = findClip(draft, clipId);
+  if (!found) return notFound(clipId);
+  const { track, trackIndex, clip } = found;
+  if (clip.type !== 'media') return refuse('invalid_value', 'Text has no speed. Change its length by trimming it.');
+  if (ramp === null) return clip.speedRamp ? setSpeed({ ...draft, tracks: draft.tracks.map((t, i) => (i === trackIndex ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? withoutRamp(clip) : c)) } : t)) }, clipId, clip.speed) : done(draft, clipId);
+  if (isImage(clip, info)) return refuse('invalid_value', 'A photo has no motion to speed up or slow down. Change its length by trimming it.');
+  const parsed = SpeedRamp.safeParse(ramp);
+  if (!parsed.success) return refuse('invalid_value', `That curve cannot be used: ${parsed.error.issues[0]!.message}.`);
+  const fps = draft.canvas.fps;
+  const span = clip.out - clip.in;
+  const curved: MediaClip = { ...clip, speedRamp: parsed.data };
+  const frames = Math.floor(clipDuration(curved) * fps + EPS);
+  if (frames < 1) return refuse('too_short', 'This clip is too short for a curve. Lengthen it first.');
+  if (track.kind !== 'main') {
+    const { nextStart } = neighbourLimits(track, clip, fps);
+    if (toFrames(clip.start, fps) + frames > nextStart) {
+      return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
+    }
+  }
+  const next = clampFades(withRange(curved, clip.in, Math.min(clip.in + rampSourceAt(parsed.data, span, frames / fps), clip.out)), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }
@@ -748,8 +805,9 @@ export function fadeFactor(c: Clip, t: number): number {
   return clamp(f, 0, 1);
 }
 
-/** Source time of a media clip at timeline time `t`: in + (t − start) · speed, held inside in..out. */
+/** Source time of a media clip at timeline time `t`: in + (t − start) · speed (or along its ramp), held inside in..out. */
 export function sourceTimeAt(c: MediaClip, t: number): number {
+  if (c.speedRamp) return c.in + sourceOffsetAt(c, t - c.start);
   return clamp(c.in + (t - c.start) * c.speed, c.in, c.out);
 }
 

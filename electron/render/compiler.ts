@@ -5,6 +5,8 @@ import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place, reframeFactor } from '../model/geometry';
 import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
+import { rampAudioFilters, rampFps, rampSetpts } from './speed-ramp-filters';
+import { sourceOffsetAt } from '../model/clip-speed';
 import { hasColour, isIdentityLook, lookFilters } from '../model/look';
 import { lookCubePath } from './look-files';
 import { chromaKeyFilters } from '../model/chroma-key-math';
@@ -227,7 +229,8 @@ function sourceInput(ctx: Ctx, clip: MediaClip, f: SourceFacts, timelineDur: num
     return loopImage ? ctx.g.input([...own, '-loop', '1', '-framerate', String(ctx.canvas.fps), '-t', num(timelineDur)], f.path) : ctx.g.input(own, f.path);
   }
   const opts = clip.in > 0 ? ['-ss', num(clip.in)] : [];
-  opts.push('-t', num(timelineDur * clip.speed));
+  // A ramped clip needs the source its curve plays in that time (the model's inverse), not a constant multiple.
+  opts.push('-t', num(clip.speedRamp ? sourceOffsetAt(clip, timelineDur) : timelineDur * clip.speed));
   return ctx.g.input(opts, f.path);
 }
 
@@ -281,8 +284,21 @@ function unitSize(c: MediaClip, source: Rect, canvas: Size): Size {
   return { width: source.width * k, height: source.height * k };
 }
 
+/**
+ * The setpts that puts a clip's frames on the timeline: at its speed, or along its ramp (video only), shifted to
+ * `at` seconds (null: from 0, with no shift written).
+ */
+function retime(c: MediaClip, f: SourceFacts, at: number | null): string {
+  const shift = at === null ? '' : `+${num(at)}/TB`;
+  if (f.kind === 'video' && c.speedRamp) return rampSetpts(c, at ?? 0);
+  return f.kind === 'video' && c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}${shift}` : `setpts=PTS-STARTPTS${shift}`;
+}
+
+/** A ramped overlay's frames put on the canvas's frame grid the way the preview picks them (see rampFps). */
+const rampOverlayFps = (c: MediaClip, f: SourceFacts, fps: number): string[] => (c.speedRamp && f.kind === 'video' ? [rampFps(fps)] : []);
+
 function audioFilters(clip: MediaClip, dur: number): string[] {
-  const out = atempoChain(clip.speed);
+  const out = clip.speedRamp ? rampAudioFilters(clip, dur) : atempoChain(clip.speed);
   // Keyed volume: the model's curve per audio frame, timed from the clip's start (asetpts makes t start at 0).
   if (clip.keyframes?.volume) out.push('asetpts=PTS-STARTPTS', `volume='${numberExpression(clip.keyframes.volume, 't')}':eval=frame`);
   else if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
@@ -365,8 +381,9 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   } else {
     const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
     if (f.kind === 'video') {
-      if (c.speed !== 1) head.push(`setpts=(PTS-STARTPTS)/${num(c.speed)}`);
-      if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
+      if (c.speed !== 1 || c.speedRamp) head.push(retime(c, f, null));
+      if (c.speedRamp) head.push(rampFps(canvas.fps));
+      else if (c.speed !== 1 || f.fps !== canvas.fps || needsFps) head.push(`fps=${canvas.fps}`);
     }
     const covers = part.dst.x === 0 && part.dst.y === 0 && part.dst.width === canvas.width && part.dst.height === canvas.height;
     // A keyed clip has see-through pixels: it goes over the pad (or background) colour like a faded one.
@@ -416,7 +433,7 @@ function movingMainSegment(ctx: Ctx, c: MediaClip, f: SourceFacts, p: Placement,
   const { canvas, g } = ctx;
   const head: string[] = [...uprightImage(f), ...look(ctx, c, f)];
   if (f.kind === 'video') {
-    head.push(c.speed !== 1 ? `setpts=(PTS-STARTPTS)/${num(c.speed)}` : 'setpts=PTS-STARTPTS', `fps=${canvas.fps}`);
+    head.push(retime(c, f, null), c.speedRamp ? rampFps(canvas.fps) : `fps=${canvas.fps}`);
   } else {
     head.push('setpts=PTS-STARTPTS');
   }
@@ -513,7 +530,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
   let out = base;
   if (p && moving) {
     // Moves, scales, turns or fades by keyframes: crop the whole shown part, then size, turn and place it per frame.
-    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f), c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`];
+    const filters: string[] = [...uprightImage(f), ...look(ctx, c, f), retime(c, f, c.start), ...rampOverlayFps(c, f, ctx.canvas.fps)];
     filters.push(...cropOnly(p.source, f));
     const m = movingFilters({ clip: c, unit: unitSize(c, p.source, ctx.canvas), centre: { x: c.transform.x * ctx.canvas.width, y: c.transform.y * ctx.canvas.height }, canvas: ctx.canvas, origin: c.start, name: `op${ctx.g.chains.length}` });
     filters.push(...m.alpha);
@@ -524,7 +541,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     out = ctx.g.chain([base, fg], [`overlay=x=${m.x}:y=${m.y}:${between(c.start, end)}:eof_action=pass`], 'v');
   } else if (part) {
     const filters: string[] = [...uprightImage(f), ...look(ctx, c, f)];
-    if (!still) filters.push(c.speed !== 1 && f.kind === 'video' ? `setpts=(PTS-STARTPTS)/${num(c.speed)}+${num(c.start)}/TB` : `setpts=PTS-STARTPTS+${num(c.start)}/TB`);
+    if (!still) filters.push(retime(c, f, c.start), ...rampOverlayFps(c, f, ctx.canvas.fps));
     filters.push(...cropScale(part, f));
     if (c.transform.opacity < 1 || fades) filters.push('format=yuva420p');
     if (c.transform.opacity < 1) filters.push(`colorchannelmixer=aa=${num(c.transform.opacity)}`);

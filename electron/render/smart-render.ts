@@ -62,7 +62,7 @@ export function copyCandidate(draft: VideoDraft, sources: Map<string, SourceFact
   for (const c of clips) {
     if (c.type !== 'media') return refuse('a text clip on the main track');
     if (Math.abs(c.start - at) > EPS) return refuse('a gap or overlap on the main track');
-    if (c.speed !== 1 || c.volume !== 1 || c.fadeIn > 0 || c.fadeOut > 0 || c.transitionIn) return refuse('speed, volume, fades or transitions');
+    if (c.speed !== 1 || c.speedRamp || c.volume !== 1 || c.fadeIn > 0 || c.fadeOut > 0 || c.transitionIn) return refuse('speed, volume, fades or transitions');
     if (!isIdentityTransform(c)) return refuse('a clip is moved, scaled, cropped or translucent');
     if (!isIdentityLook(c.look)) return refuse('a clip has a look');
     if (c.chromaKey) return refuse('a clip has a chroma key');

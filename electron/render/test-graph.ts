@@ -9,7 +9,7 @@ export type StreamKind = 'video' | 'audio';
 /** What a file given to `-i` carries. */
 export type InputStreams = { video: boolean; audio: boolean };
 
-const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample']);
+const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample', 'asendcmd', 'atrim']);
 const VIDEO_FILTERS = new Set([
   'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'lut3d', 'vignette', 'unsharp', 'split', 'gblur', 'xfade', 'null',
   'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd', 'chromakey', 'alphaextract', 'alphamerge',
@@ -131,7 +131,7 @@ export function checkExportArgs(args: readonly string[], streamsOf: (file: strin
     else if (have !== want) problems.push(`[${label}] is ${have}, used as ${want}`);
   };
 
-  for (const text of graph.split(';')) {
+  for (const text of splitOutsideQuotes(graph, ';')) {
     const c = parseChain(text, problems);
     if (c.filters.length === 0 || c.filters[0]!.name === '') {
       problems.push(`empty chain: "${text}"`);

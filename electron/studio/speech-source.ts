@@ -30,7 +30,7 @@ export function draftSpeechSource(rooms: Rooms, draftId: string, use: SpeechUse)
   if (clips.length === 0) throw new AppError('invalid_input', `This draft has no voiceover or video with sound ${w.none}. Add the recording first.`);
   if (clips.length > 1) throw new AppError('invalid_input', `The ${voice.length ? 'voiceover' : 'main'} track has ${clips.length} clips; ${w.reads}, or keep one clip on the track.`);
   const clip = clips[0]!;
-  if (clip.speed !== 1) throw new AppError('invalid_input', `The recording plays at a changed speed; set its speed to 1× ${w.speed}, then change it back.`);
+  if (clip.speed !== 1 || clip.speedRamp) throw new AppError('invalid_input', `The recording plays at a changed speed; set its speed to 1× ${w.speed}, then change it back.`);
   return { ...assetSpeechSource(rooms, clip.assetId), fromSec: clip.in, durationSec: clip.out - clip.in, timelineSec: clip.start };
 }
 

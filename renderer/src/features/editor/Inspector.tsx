@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { canvasPresets, clipDuration, SPEED_MAX, SPEED_MIN, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
+import { canvasPresets, clipDuration, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
 import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
 import { withFamily } from '../../../../electron/model/font-weights';
-import { findClip, formatTimecode, setCanvasFps, setSpeed, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
+import { findClip, formatTimecode, setCanvasFps, setTransition, updateClip, type ClipPatch } from '../../../../electron/model/timeline';
 import { scaleTextStyle, textPresets } from '../../../../electron/model/text-presets';
 import { t, type MessageKey } from '../../i18n';
 import { formatDimensions } from '../../i18n/format';
@@ -15,6 +15,7 @@ import { ChromaKeySection } from './ChromaKeySection';
 import { LookSection } from './LookSection';
 import { KeyedSlider } from './KeyedSlider';
 import { ReverseControls } from './ReverseControls';
+import { SpeedSection } from './SpeedSection';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -158,18 +159,7 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       <h2 className="panel-title insp__title">{asset?.name ?? t('timeline.missingMedia')}</h2>
       <Section title={t('inspector.timing')}>
         <Timing clip={clip} />
-        {asset?.kind !== 'image' && (
-          <Slider
-            label={t('inspector.speed')}
-            value={clip.speed}
-            min={SPEED_MIN}
-            max={SPEED_MAX}
-            step={0.05}
-            format={(v) => `${v.toFixed(2)}×`}
-            onChange={(v) => useEditor.getState().edit((d) => setSpeed(d, clip.id, v), { key: `speed:${clip.id}` })}
-            testId="insp-speed"
-          />
-        )}
+        {asset?.kind !== 'image' && <SpeedSection clip={clip} />}
         {asset?.kind === 'video' && <ReverseControls clip={clip} />}
       </Section>
       {sound && (

@@ -27,7 +27,7 @@ export function speechAudioOf(doc: VideoDraft, assets: Readonly<Record<string, P
   const clips = voice.length > 0 ? voice : media('main');
   if (clips.length === 0) return { kind: 'none' };
   const clip = clips[0]!;
-  if (clips.length > 1 || clip.speed !== 1) return { kind: 'refused', role, clips: clips.length };
+  if (clips.length > 1 || clip.speed !== 1 || clip.speedRamp) return { kind: 'refused', role, clips: clips.length };
   return { kind: 'clip', role, clip, name: assets[clip.assetId]?.name ?? '' };
 }
 

@@ -1,7 +1,7 @@
 import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
 import { place } from '../../../../../electron/model/geometry';
-import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, type ActiveLayer } from '../../../../../electron/model/timeline';
+import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, speedAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { call } from '../../../api/client';
 import { mediaUrl, textLayerUrl } from '../../../api/media';
 import { useEditor } from '../../../store/editorStore';
@@ -212,7 +212,8 @@ export class PreviewEngine {
       const target = layer.sourceTime ?? c.in;
       const state = stateOf(el);
       const action = playing
-        ? whilePlaying(state, { target, speed: c.speed, fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
+        ? // A ramped clip plays at the curve's speed of this moment (the element's rate follows it; a drift re-seeks).
+          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }

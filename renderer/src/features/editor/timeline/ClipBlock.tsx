@@ -105,7 +105,14 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
       {beats && <BeatTicks clip={clip} beats={beats} width={width} />}
       <span className="clip__label">
-        {clip.type === 'media' && clip.speed !== 1 && <span className="clip__badge">{clip.speed}×</span>}
+        {clip.type === 'media' && clip.speedRamp && (
+          <span className="clip__badge clip__badge--ramp" title={t('timeline.rampBadge')} aria-label={t('timeline.rampBadge')} data-testid="clip-ramp-badge">
+            <svg viewBox="0 0 16 8" width="16" height="8" aria-hidden>
+              <path d="M0 2 C4 2 5 7 8 7 S12 2 16 2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </span>
+        )}
+        {clip.type === 'media' && !clip.speedRamp && clip.speed !== 1 && <span className="clip__badge">{clip.speed}×</span>}
         {clip.type === 'media' && clip.transitionIn && <span className="clip__badge">⇄</span>}
         {label}
       </span>

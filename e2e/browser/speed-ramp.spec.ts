@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { clipDuration, type MediaClip, type VideoDraft } from '../../electron/model/draft';
+import { rampedDuration } from '../../electron/model/speed-ramp';
+import { rampPreset } from '../../electron/model/speed-ramp-time';
+import { allOf, testLimit } from '../limits';
+import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { SHOTS } from '../screenshots';
+import { callApi, expect, test } from '../serve';
+
+type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+
+/**
+ * Speed ramps (issue 14 §3): a creator turns a clip's speed into a curve, picks the Bullet preset; the clip's
+ * length on the timeline becomes what the model's integral says; the preview matches the export mid-ramp (SSIM ≥
+ * 0.90 on moving, textured footage); undo gives the constant-speed clip back.
+ */
+test('a Bullet speed curve changes the clip’s length as the maths says, previews as it exports, and undoes', async ({ app }, testInfo) => {
+  const fps = 30;
+  const span = 3;
+  const times = [0.3, 1.4];
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(1), { mediaSec: 6 }, ...times.map((t) => allOf(decodeWork(1), { decodeSec: t })))));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-ramp-'));
+  const assets = await importFootage(app, ['pan']);
+  const name = 'Bullet ramp';
+  const clip = mediaClip(assets.pan, 0, 1, 1 + span);
+  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
+  const saved = async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip;
+  await openDraft(app, name, 1);
+
+  const block = app.locator(`[data-testid="clip"][data-clip-id="${clip.id}"]`);
+  await block.click();
+  await expect(block).toHaveAttribute('data-duration', span.toFixed(3));
+  const curve = app.getByTestId('speed-mode-curve');
+  await curve.focus();
+  await curve.press('Enter');
+  await expect(curve).toHaveAttribute('aria-checked', 'true');
+  const bullet = app.getByTestId('speed-preset-bullet');
+  await bullet.focus();
+  await bullet.press('Enter');
+  await expect(bullet).toHaveAttribute('aria-pressed', 'true');
+
+  // The model's length: the integral of 1 / speed over the 3 s of source, down to a whole frame.
+  const want = Math.floor(rampedDuration(span, rampPreset('bullet')) * fps + 1e-6) / fps;
+  await expect(block).toHaveAttribute('data-duration', want.toFixed(3));
+  await expect(app.getByTestId('clip-ramp-badge')).toBeVisible();
+  await expect.poll(async () => (await saved()).speedRamp?.points.length, { message: 'the curve is saved' }).toBe(6);
+  expect(clipDuration(await saved())).toBeCloseTo(want, 6);
+  if (SHOTS) await app.getByTestId('speed-section').screenshot({ path: path.join(SHOTS, 'speed-curve.png') });
+
+  // A point nudged by keyboard is one edit; the length follows.
+  const point = app.getByTestId('speed-point-3');
+  await point.focus();
+  await point.press('Shift+ArrowUp');
+  await expect(bullet).toHaveAttribute('aria-pressed', 'false');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(bullet).toHaveAttribute('aria-pressed', 'true');
+  await expect(block).toHaveAttribute('data-duration', want.toFixed(3));
+
+  // Preview vs export mid-ramp: the slow middle and the fast start.
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('Escape');
+  const file = await exportDraft(app, draftId, want);
+  const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  const scores: Record<string, number> = {};
+  for (const t of [...times, Math.round((want / 2) * fps) / fps]) {
+    await seekPreview(app, t, 1);
+    const shot = path.join(tmp, `preview-${t}.png`);
+    await app.getByTestId('preview-canvas').screenshot({ path: shot });
+    const frame = path.join(tmp, `export-${t}.png`);
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    scores[t.toFixed(3)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
+  }
+  testInfo.annotations.push({ type: 'ssim', description: JSON.stringify(scores) });
+  console.log('speed ramp SSIM', JSON.stringify(scores));
+  expect(Object.entries(scores).filter(([, s]) => s < 0.9), 'preview vs export below SSIM 0.90').toEqual([]);
+
+  // Undo the preset and the curve: the clip plays at 1× again for its 3 s.
+  await block.click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(block).toHaveAttribute('data-duration', span.toFixed(3));
+  await expect(app.getByTestId('speed-mode-constant')).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await saved()).speedRamp, { message: 'the undone clip is saved without a curve' }).toBeUndefined();
+  if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+});
