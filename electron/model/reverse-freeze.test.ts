@@ -65,6 +65,22 @@ describe('reversed clips read forwards from the copy', () => {
     expect([a!.in, a!.out, b!.in, b!.out]).toEqual([5, 6, 2, 5]);
   });
 
+  it('splits a reversed clip with a speed curve so both parts show the source frame the whole clip showed', () => {
+    // The curve runs in play order (model/reverse.ts): the split cuts it where the playhead is, mirrored.
+    const speedRamp = { points: [{ at: 0, speed: 2 }, { at: 0.5, speed: 0.5 }, { at: 1, speed: 3 }] };
+    const { doc, clip } = withClip({ reversed: true, speedRamp });
+    // Source shown at timeline time t by a reversed clip: out − the curve's source offset at t.
+    const shown = (c: MediaClip, t: number) => c.out - (sourceTimeAt(c, t) - c.in);
+    const cut = Math.round(clipDuration(clip) * 0.4 * 30) / 30;
+    const d = ok(splitClip(doc, 'c', cut, idFor));
+    const [a, b] = d.tracks[0]!.clips as MediaClip[];
+    for (let t = 0; t < clipDuration(clip) - 1e-6; t += 1 / 30) {
+      const part = t < b!.start - 1e-9 ? a! : b!;
+      expect(shown(part, t), `at ${t.toFixed(3)} s`).toBeCloseTo(shown(clip, t), 6);
+    }
+    expect(VideoDraft.safeParse(d).success).toBe(true);
+  });
+
   it('cuts the source into whole-frame windows that cover it once', () => {
     const w = reverseChunks(2.5, 24);
     expect(w).toEqual([{ start: 0, end: 1 }, { start: 1, end: 2 }, { start: 2, end: 2.5 }]);
