@@ -4,13 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Job } from '../../electron/model/job';
 import type { MediaClip, VideoDraft } from '../../electron/model/draft';
-import { allOf, testLimit } from '../limits';
+import { allOf, testLimit, waitStep } from '../limits';
 import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { FOOTAGE_DIR } from '../../scripts/fixtures';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
 type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+/** Seconds of footage the reverse job makes a copy of (all of pan.mp4: 440 frames at 30 fps). */
+const REVERSED_SEC = 15;
 
 /**
  * Reverse and freeze frame (issue 14 §3): a creator turns Reverse on for a clip of moving phone footage; once the
@@ -20,7 +22,7 @@ type DraftRecord = { id: string; revision: number; doc: VideoDraft };
 test('Reverse plays the clip backwards in preview and export; Freeze frame holds the frame and undoes in one step', async ({ app }, testInfo) => {
   const fps = 30;
   const duration = 3;
-  test.setTimeout(testLimit(allOf(footageWork(['pan']), { mediaSec: 10 + 3 * duration }, decodeWork(6))));
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), { mediaSec: 10 + 3 * duration + REVERSED_SEC }, decodeWork(6))));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-revfreeze-'));
   const assets = await importFootage(app, ['pan']);
   const name = 'Reverse and freeze';
@@ -36,9 +38,10 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   await app.keyboard.press('Space');
   await expect(toggle).toBeChecked();
   await expect.poll(async () => ((await saved()).tracks[0]!.clips[0] as MediaClip).reversed, { message: 'reversed is saved' }).toBe(true);
-  await expect
-    .poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status, { timeout: 120_000, message: 'the reverse job finishes' })
-    .toBe('done');
+  // The whole asset is reversed (pan.mp4: ~15 s of 1080x1920), so the wait scales with that media and the machine.
+  await waitStep('the reverse job finishes', { mediaSec: REVERSED_SEC }, (timeout) =>
+    expect.poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status, { timeout }).toBe('done'),
+  );
   await expect(app.getByTestId('reverse-outcome')).toBeVisible();
   if (SHOTS) await app.getByTestId('media-inspector').screenshot({ path: path.join(SHOTS, 'reverse-inspector.png') });
 
