@@ -46,12 +46,13 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 describe.runIf(available)('recogniser failures (no model needed)', () => {
   it('a damaged model fails only the job, with what to do, whichever way whisper.cpp takes it', async () => {
     // Random bytes after the magic: whisper.cpp either refuses the header (an error it returns) or aborts on a
-    // failed assertion (the process dies) depending on the bytes; both must reach the job as the same advice.
+    // failed assertion (the process dies) depending on the bytes; both must reach the job as the same advice (one
+    // starts a sentence with it, so the case differs).
     const bad = path.join(dir, 'damaged.bin');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from([0x6c, 0x6d, 0x67, 0x67]), randomBytes(4096)]));
     const e = await rejection(recognize(tools, { model: bad, file: speech, fromSec: 0, language: 'en', makeId: ids, tempDir: dir }));
     expect(['internal', 'invalid_input']).toContain(e.code);
-    expect(e.message).toMatch(/remove it in Settings → Captions models and download it again/);
+    expect(e.message).toMatch(/remove it in Settings → Captions models and download it again/i);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('pf-asr-'))).toEqual([]); // the samples file is gone
   });
 
