@@ -69,6 +69,32 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   testInfo.annotations.push({ type: 'ssim', description: JSON.stringify({ reverse: reverseScore }) });
   expect(reverseScore, 'reversed preview vs export').toBeGreaterThanOrEqual(0.9);
 
+  // Trims work in play order: I at 0.5 s cuts the first half second PLAYED (source 4 → 3.5 s), so `out` moves and
+  // the frame that was at 1.2 s (source 2.8 s) is now at 0.7 s; O at 2.0 s then cuts the end, moving `in`.
+  await app.locator(`[data-testid="clip"][data-clip-id="${clip.id}"]`).click();
+  await seekPreview(app, 0.5, 1);
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('i');
+  const range = async () => {
+    const c = (await saved()).tracks[0]!.clips[0] as MediaClip;
+    return [c.in, c.out].map((x) => Math.round(x * 1000) / 1000);
+  };
+  await expect.poll(range, { message: 'a start trim of a reversed clip moves out' }).toEqual([1, 3.5]);
+  await seekPreview(app, 0.7, 1);
+  const trimmed = path.join(tmp, 'trimmed.png');
+  await app.getByTestId('preview-canvas').screenshot({ path: trimmed });
+  const trimScore = await ssimOf(trimmed, frame, size);
+  console.log('trimmed reverse SSIM', trimScore.toFixed(4));
+  expect(trimScore, 'after the trim, 0.7 s shows what 1.2 s showed').toBeGreaterThanOrEqual(0.9);
+  await seekPreview(app, 2, 1);
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('o');
+  await expect.poll(range, { message: 'an end trim of a reversed clip moves in' }).toEqual([1.5, 3.5]);
+  await app.keyboard.press('ControlOrMeta+z');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect.poll(range, { message: 'two undos give the whole clip back' }).toEqual([1, 4]);
+  await app.keyboard.press('Escape');
+
   // Reverse off again, then a freeze frame at 1.0 s with F.
   await app.locator(`[data-clip-id="${clip.id}"]`).click();
   await toggle.focus();

@@ -62,6 +62,14 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
   // Preview vs export mid-ramp: the slow middle and the fast start.
   await app.getByTestId('preview-canvas').focus();
   await app.keyboard.press('Escape');
+  // The shortcut sheet lists the curve editor's keys too.
+  await app.keyboard.press('?');
+  const sheet = app.getByTestId('shortcut-sheet');
+  await expect(sheet).toContainText('Speed curve: make the focused point faster / slower');
+  await expect(sheet).toContainText('Speed curve: remove the focused point');
+  await expect(sheet).toContainText('Speed curve: add a point where you double-click');
+  await app.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   const file = await exportDraft(app, draftId, want);
   const size = await app.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
   const scores: Record<string, number> = {};

@@ -44,6 +44,21 @@ export function withRange(c: MediaClip, inT: number, out: number): MediaClip {
   return c.speedRamp ? { ...c, in: inT, out, speedRamp: rampOver(c.speedRamp, c.in, c.out, inT, out) } : { ...c, in: inT, out };
 }
 
+/**
+ * A clip in the order it PLAYS. A reversed clip plays `out` down to `in` (model/reverse.ts); mirrored (`in' = −out`,
+ * `out' = −in`) it runs forwards, its ramp's points (already in play order) line up with it, and an edit written for
+ * forwards clips (trim, split, a new speed) works on it unchanged. Its own inverse: call it again to map back. The
+ * source limits mirror too: 0..D becomes −D..0. (`0 - x`, not `-x`: no −0 in a saved draft.)
+ */
+export function playOrder(c: MediaClip): MediaClip {
+  return c.reversed ? { ...c, in: 0 - c.out, out: 0 - c.in } : c;
+}
+
+/** The source limits of `playOrder(c)`: `0..durationSec` forwards, `−durationSec..0` reversed. */
+export function playLimits(c: MediaClip, durationSec: number): { lo: number; hi: number } {
+  return c.reversed ? { lo: 0 - durationSec, hi: 0 } : { lo: 0, hi: durationSec };
+}
+
 /** The clip without a ramp (its constant `speed` plays again). */
 export function withoutRamp(c: MediaClip): MediaClip {
   if (!c.speedRamp) return c;

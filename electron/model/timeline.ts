@@ -20,7 +20,7 @@ import {
   type VideoDraft,
 } from './draft';
 import { cropKeyframes } from './keyframe-crop';
-import { sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
+import { playLimits, playOrder, sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
 import { rampSourceAt } from './speed-ramp-time';
 import { SpeedRamp } from './speed-ramp';
 import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
@@ -198,7 +198,7 @@ function clampFades<C extends Clip>(c: C, fps: number): C {
 /**
  * Makes a clip last a whole number of frames and stay inside its source: `out` moves down by less than one
  * frame of source time (never past the source's end); a clip shorter than its minimum is lengthened by moving
- * `out`, or `in` when the source ends. Returns null when the source is too short to give even that.
+ * `out`, or `in` when the source ends. All in play order: for a reversed clip read `in` for `out` and 0 for the end. Returns null when the source is too short to give even that.
  */
 function normalizeClip(c: Clip, fps: number, info: SourceInfo, trackKind: TrackKind): Clip | null {
   if (c.type === 'text') {
@@ -208,40 +208,45 @@ function normalizeClip(c: Clip, fps: number, info: SourceInfo, trackKind: TrackK
   }
   const maxOut = maxOutOf(c, info);
   if (maxOut === null) return null;
-  let inT = Math.max(0, c.in);
-  let out = Math.min(c.out, maxOut);
   const image = isImage(c, info);
+  // Fitted in play order (clip-speed.ts playOrder): a reversed clip keeps its first frame (`out`), `in` gives way.
+  const rev = Boolean(c.reversed) && !image;
+  const m = rev ? playOrder(c) : c;
+  const back = (x: MediaClip): MediaClip => (x === m ? c : rev ? playOrder(x) : x);
+  const { lo, hi } = rev ? playLimits(c, maxOut) : { lo: 0, hi: maxOut };
+  let inT = Math.max(lo, m.in);
+  let out = Math.min(m.out, hi);
   if (image) {
     // An image's source range is only how long it is shown: keep it as 0..duration·speed.
     out -= inT;
     inT = 0;
   }
   const transitionIn = trackKind === 'main' ? c.transitionIn : null;
-  let base: MediaClip = c;
-  if (c.speedRamp) {
+  let base: MediaClip = m;
+  if (m.speedRamp) {
     // A ramp keeps its curve over the source: a clamp to the source cuts it, and `out` comes back to where the
     // last whole frame ends under the curve (rampSourceAt), so the length is whole frames without reshaping it.
-    const cut = image ? (inT === c.in && out === c.out ? c : { ...c, in: inT, out }) : withRange(c, inT, out);
+    const cut = image ? (inT === m.in && out === m.out ? m : { ...m, in: inT, out }) : withRange(m, inT, out);
     const frames = Math.floor(clipDuration(cut) * fps + EPS);
     if (frames >= 1) {
       const end = inT + rampSourceAt(cut.speedRamp!, out - inT, frames / fps);
       // Within float noise of `out` is `out`: normalising twice must change nothing.
-      const fitted = withRange(cut, inT, end > out - 1e-9 ? out : end);
+      const fitted = back(withRange(cut, inT, end > out - 1e-9 ? out : end));
       return clampFades(fitted.transitionIn === transitionIn ? fitted : { ...fitted, transitionIn }, fps);
     }
     // Less than a frame of source under the curve: its start speed as a constant gives it its one frame.
-    base = { ...withoutRamp(c), speed: cut.speedRamp!.points[0]!.speed };
+    base = { ...withoutRamp(m), speed: cut.speedRamp!.points[0]!.speed };
   }
   let frames = Math.floor(((out - inT) / base.speed) * fps + EPS);
   if (frames < 1) {
     frames = 1;
     const need = base.speed / fps;
-    if (inT + need > maxOut + EPS) inT = Math.max(0, maxOut - need);
-    if (inT + need > maxOut + EPS) return null;
+    if (inT + need > hi + EPS) inT = Math.max(lo, hi - need);
+    if (inT + need > hi + EPS) return null;
   }
-  out = Math.min(inT + (frames * base.speed) / fps, maxOut);
-  const same = base === c && inT === c.in && out === c.out && transitionIn === c.transitionIn;
-  return clampFades(same ? c : { ...base, in: inT, out, transitionIn }, fps);
+  out = Math.min(inT + (frames * base.speed) / fps, hi);
+  const same = base === m && inT === m.in && out === m.out && transitionIn === c.transitionIn;
+  return clampFades(same ? c : back({ ...base, in: inT, out, transitionIn }), fps);
 }
 
 /**
@@ -415,7 +420,8 @@ export function moveClip(draft: VideoDraft, clipId: string, toTrackId: string, s
 
 /**
  * Moves one edge of a clip to `time` (snapped to a frame). The start edge moves `in` with `start`, so the
- * picture stays where it is on the timeline; the end edge moves `out`. Clamped to the source, to a minimum
+ * picture stays where it is on the timeline; the end edge moves `out` (a reversed clip, which plays `out` down to
+ * `in`, the other way round: every frame left shows what it showed). Clamped to the source, to a minimum
  * length, and on non-main tracks to the neighbouring clips; the main track packs after (a ripple trim).
  */
 export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end', time: number, info: SourceInfo): EditResult {
@@ -437,25 +443,32 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
   let next: Clip;
   let shift = 0;
 
+  // Media is trimmed in play order (clip-speed.ts playOrder): a reversed clip's start edge moves `out`, its end edge
+  // `in`, and the source it may reveal runs to the asset's end before its start and down to 0 after its end.
+  const m = clip.type === 'media' && !image ? playOrder(clip) : null;
+  const src = m ? playLimits(m, maxOutOf(m, info) ?? Number.POSITIVE_INFINITY) : null;
+
   if (edge === 'start') {
     // On main, packing puts the clip back at its start, so only the source limits the edge, not 0 or neighbours.
     let lo = isMain ? e - toFrames(MAX_TIMELINE_SEC, fps) : Math.max(0, prevEnd);
     // A ramped clip reveals more source at its first point's speed (the curve holds beyond its ends).
-    if (clip.type === 'media' && !image) lo = Math.max(lo, s - Math.floor((clip.in * fps) / (clip.speedRamp?.points[0]!.speed ?? clip.speed) + EPS));
+    if (m && src) lo = Math.max(lo, s - Math.floor(((m.in - src.lo) * fps) / (m.speedRamp?.points[0]!.speed ?? m.speed) + EPS));
     const hi = e - minF;
     const ns = lo > hi ? s : clamp(t, lo, hi);
     if (ns === s) return done(draft, clipId);
     shift = (ns - s) / fps;
     if (clip.type === 'text') next = { ...clip, start: ns / fps, duration: (e - ns) / fps };
-    else if (image) next = { ...withoutRamp(clip), start: Math.max(0, ns) / fps, in: 0, out: ((e - ns) * clip.speed) / fps };
-    else if (clip.speedRamp) next = withRange({ ...clip, start: Math.max(0, ns) / fps }, Math.max(0, sourceAtExtended(clip, (ns - s) / fps)), clip.out);
-    else next = { ...clip, start: Math.max(0, ns) / fps, in: Math.max(0, clip.in + ((ns - s) * clip.speed) / fps) };
+    else if (!m || !src) next = { ...withoutRamp(clip), start: Math.max(0, ns) / fps, in: 0, out: ((e - ns) * clip.speed) / fps };
+    else {
+      const from = { ...m, start: Math.max(0, ns) / fps };
+      const inT = Math.max(src.lo, m.speedRamp ? sourceAtExtended(m, (ns - s) / fps) : m.in + ((ns - s) * m.speed) / fps);
+      next = playOrder(m.speedRamp ? withRange(from, inT, m.out) : { ...from, in: inT });
+    }
   } else {
     let hi = isMain ? Number.POSITIVE_INFINITY : nextStart;
-    if (clip.type === 'media' && !image) {
-      const maxOut = maxOutOf(clip, info) ?? clip.out;
-      const last = clip.speedRamp?.points[clip.speedRamp.points.length - 1]!.speed;
-      hi = Math.min(hi, last === undefined ? s + Math.floor(((maxOut - clip.in) * fps) / clip.speed + EPS) : s + Math.floor((clipDuration(clip) + (maxOut - clip.out) / last) * fps + EPS));
+    if (m && src) {
+      const last = m.speedRamp?.points[m.speedRamp.points.length - 1]!.speed;
+      hi = Math.min(hi, last === undefined ? s + Math.floor(((src.hi - m.in) * fps) / m.speed + EPS) : s + Math.floor((clipDuration(m) + (src.hi - m.out) / last) * fps + EPS));
     }
     hi = Math.min(hi, toFrames(MAX_TIMELINE_SEC, fps));
     const lo = s + minF;
@@ -463,8 +476,11 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
     if (ne === e) return done(draft, clipId);
     if (clip.type === 'text') next = { ...clip, duration: (ne - s) / fps };
     else {
-      const maxOut = maxOutOf(clip, info) ?? Number.POSITIVE_INFINITY;
-      next = clip.speedRamp ? withRange(clip, clip.in, Math.min(sourceAtExtended(clip, (ne - s) / fps), maxOut)) : { ...clip, out: Math.min(clip.in + ((ne - s) * clip.speed) / fps, maxOut) };
+      const p = m ?? clip;
+      const hiOut = src?.hi ?? Number.POSITIVE_INFINITY;
+      const out = Math.min(p.speedRamp ? sourceAtExtended(p, (ne - s) / fps) : p.in + ((ne - s) * p.speed) / fps, hiOut);
+      const cut = p.speedRamp ? withRange(p, p.in, out) : { ...p, out };
+      next = m ? playOrder(cut) : cut;
     }
   }
   // Keys keep their frames on the timeline: a start trim re-times them, and keys the trim cut off go.
@@ -498,12 +514,11 @@ export function splitClip(draft: VideoDraft, clipId: string, at: number, idFor?:
     second = { ...clip, id, start: a / fps, duration: (e - a) / fps, fadeIn: 0 };
   } else {
     // A ramp splits into two: each half keeps its own stretch of the curve, so both play exactly as before. A reversed
-    // clip plays out..in (model/reverse.ts): it is cut in play order, mirrored, so its first part is the later source.
+    // clip plays out..in (model/reverse.ts): it is cut in play order (playOrder), so its first part is the later source.
     const off = sourceOffsetAt(clip, (a - s) / fps);
-    const play = clip.reversed ? { ...clip, in: -clip.out, out: -clip.in } : clip;
-    const unplay = (c: MediaClip): MediaClip => (clip.reversed ? { ...c, in: -c.out, out: -c.in } : c);
-    first = { ...unplay(withRange(play, play.in, play.in + off)), fadeOut: 0 };
-    second = { ...unplay(withRange(play, play.in + off, play.out)), id, start: a / fps, fadeIn: 0, transitionIn: null };
+    const play = playOrder(clip);
+    first = { ...playOrder(withRange(play, play.in, play.in + off)), fadeOut: 0 };
+    second = { ...playOrder(withRange(play, play.in + off, play.out)), id, start: a / fps, fadeIn: 0, transitionIn: null };
   }
   // Each part keeps the keys of its own time (the second re-timed from its start), so nothing moves on the cut.
   first = cropKeyframes(first, 0, (a - s) / fps);
@@ -559,7 +574,7 @@ export function duplicateClip(draft: VideoDraft, clipId: string, idFor: (prefix:
 /**
  * Playback speed, clamped to SPEED_MIN..SPEED_MAX, keeping the source range (so the clip gets shorter or
  * longer; `out` may move down by less than a frame of source time so the length is whole frames). The clip
- * keeps at least one frame; on non-main tracks it slows down only until it meets the next clip (the speed is
+ * keeps at least one frame (a reversed clip: `in` moves up, in play order); on non-main tracks it slows down only until it meets the next clip (the speed is
  * then rounded up to 0.01). The main track packs after.
  */
 export function setSpeed(draft: VideoDraft, clipId: string, speed: number): EditResult {
@@ -582,10 +597,12 @@ export function setSpeed(draft: VideoDraft, clipId: string, speed: number): Edit
   const frames = Math.max(1, Math.floor((range / s) * fps + EPS));
   // Rounding the speed up to 0.01 can leave less than one frame: then the range sets the speed exactly.
   if ((frames * s) / fps > range + EPS) s = (range * fps) / frames;
-  const out = Math.min(clip.in + (frames * s) / fps, clip.out);
-  if (s === clip.speed && out === clip.out && !clip.speedRamp) return done(draft, clipId);
+  // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
+  const m = playOrder(clip);
+  const out = Math.min(m.in + (frames * s) / fps, m.out);
+  if (s === clip.speed && out === m.out && !clip.speedRamp) return done(draft, clipId);
   // A constant speed replaces a ramp.
-  const next = clampFades({ ...withoutRamp(clip), speed: s, out }, fps);
+  const next = clampFades(playOrder({ ...withoutRamp(m), speed: s, out }), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }
@@ -615,7 +632,8 @@ export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp 
       return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
     }
   }
-  const next = clampFades(withRange(curved, clip.in, Math.min(clip.in + rampSourceAt(parsed.data, span, frames / fps), clip.out)), fps);
+  const m = playOrder(curved);
+  const next = clampFades(playOrder(withRange(m, m.in, Math.min(m.in + rampSourceAt(parsed.data, span, frames / fps), m.out))), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }
