@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
+import { rampArb } from './__tests__/ramp-arb';
+import { sourceOffsetAt, timelineOffsetOf } from './clip-speed';
+import { clipDuration, defaultTransform, newVideoDraft, type MediaClip, type VideoDraft } from './draft';
+import { readForwards, reversedKey } from './reverse';
 import { adjacentBeatFrame, beatOffsets, clipBeatTimes, draftBeatTimes, nearestBeat } from './timeline-beats';
 import { snapCandidates, snapDrop, snapSpan, snapToFrame } from './timeline-snap';
 
@@ -43,6 +46,73 @@ describe('beats on the timeline', () => {
           for (const t of times) expect(t >= start - 1e-9 && t < end + 1e-9).toBe(true);
           for (const o of beatOffsets(c, beats)) expect(o >= -1e-9 && o < 1).toBe(true);
           expect([...times].sort((x, y) => x - y)).toEqual(times);
+        },
+      ),
+    );
+  });
+
+  it('on a speed ramp a beat sits where the curve plays it: start + timelineOffsetOf(clip, b − in)', () => {
+    const beats = new Map([['song', [1, 2, 3, 4, 5]]]);
+    // 1× to 3× over the source (a ramp up): later beats crowd together.
+    const c: MediaClip = { ...music('song', 10, 1, 5), speedRamp: { points: [{ at: 0, speed: 1 }, { at: 1, speed: 3 }] } };
+    const times = clipBeatTimes(c, beats);
+    expect(times).toEqual([1, 2, 3, 4].map((b) => 10 + timelineOffsetOf(c, b - 1)));
+    expect(times[0]).toBe(10);
+    // The gaps shrink as the speed rises, and the last beat is inside the (shorter than 4 s) clip.
+    for (let i = 2; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThan(times[i - 1]! - times[i - 2]!);
+    expect(times[3]!).toBeLessThan(10 + clipDuration(c));
+    // And it is the same instant whose frame shows that file time: the inverse map gives b back.
+    for (const [i, t] of times.entries()) expect(1 + sourceOffsetAt(c, t - 10)).toBeCloseTo([1, 2, 3, 4][i]!, 9);
+  });
+
+  it('a reversed clip meets the file’s beats last-first: b shows at start + timelineOffsetOf(clip, out − b)', () => {
+    const beats = new Map([['song', [0.5, 1.2, 1.5, 2.1, 2.5]]]);
+    const c: MediaClip = { ...music('song', 4, 1, 2.5), reversed: true };
+    const close = (got: number[], want: number[]) => {
+      expect(got).toHaveLength(want.length);
+      got.forEach((g, i) => expect(g).toBeCloseTo(want[i]!, 9));
+    };
+    // Plays 2.5 → 1: the beat at 2.5 (its out) is its first instant, 2.1 is 0.4 s in, 1.2 is 1.3 s in.
+    close(clipBeatTimes(c, beats), [4, 4.4, 5, 5.3]);
+    // A beat at its in (1) would be its very end: left out, like a forwards clip's beat at out.
+    expect(clipBeatTimes(c, new Map([['song', [1]]]))).toEqual([]);
+    // Twice as fast, and under a ramp: through the same time map.
+    close(clipBeatTimes({ ...c, speed: 2 }, beats), [4, 4.2, 4.5, 4.65]);
+    const ramped: MediaClip = { ...c, speedRamp: { points: [{ at: 0, speed: 0.5 }, { at: 1, speed: 2 }] } };
+    close(clipBeatTimes(ramped, beats), [2.5, 2.1, 1.5, 1.2].map((b) => 4 + timelineOffsetOf(ramped, 2.5 - b)));
+    // Snapping goes by the same times: a photo dropped near 5.3 lands on the reversed clip's beat, not on 5.1.
+    const d = newVideoDraft('rev', '9:16', 30, id);
+    const rd = { ...d, tracks: d.tracks.map((t) => (t.kind === 'audio' ? { ...t, clips: [c] } : t)) };
+    expect(snapDrop(rd, 5.26 * 100, 100, 0.5, { thresholdSec: 0.08, beats }).target).toBeCloseTo(5.3, 9);
+    const ramp = { ...rd, tracks: rd.tracks.map((t) => (t.kind === 'audio' ? { ...t, clips: [ramped] } : t)) };
+    expect(snapCandidates(ramp, { beats })).toEqual(expect.arrayContaining(clipBeatTimes(ramped, beats)));
+  });
+
+  it('property: a reversed clip’s beats sit where its forwards reading (the reversed copy) plays them', () => {
+    const D = 40;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 40_000 }), { maxLength: 30 }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.option(rampArb, { nil: undefined }),
+        fc.constantFrom(0.5, 1, 2),
+        (ms, start, from, len, speedRamp, speed) => {
+          const file = ms.map((m) => m / 1000).sort((a, b) => a - b);
+          const c: MediaClip = { ...music('song', start, from, from + len, speed), reversed: true, ...(speedRamp ? { speedRamp } : {}) };
+          const d = newVideoDraft('r', '9:16', 30, id);
+          const fwd = readForwards({ ...d, tracks: d.tracks.map((t) => (t.kind === 'audio' ? { ...t, clips: [c] } : t)) }, () => D);
+          const f = fwd.tracks.flatMap((t) => t.clips)[0]!;
+          // The copy's beats: file time b is copy time D − b.
+          const copyBeats = new Map([[reversedKey('song'), file.map((b) => D - b).sort((a, b) => a - b)]]);
+          const mine = clipBeatTimes(c, new Map([['song', file]]));
+          const theirs = clipBeatTimes(f, copyBeats);
+          // Equal up to float noise at the half-open ends (a beat exactly at an edge may fall either side).
+          expect(Math.abs(mine.length - theirs.length)).toBeLessThanOrEqual(2);
+          const near = (xs: number[], t: number) => xs.some((x) => Math.abs(x - t) < 1e-6);
+          for (const t of mine) if (t > start + 1e-6 && t < start + clipDuration(c) - 1e-6) expect(near(theirs, t)).toBe(true);
+          for (let i = 1; i < mine.length; i++) expect(mine[i]!).toBeGreaterThanOrEqual(mine[i - 1]!);
         },
       ),
     );

@@ -3,8 +3,9 @@ import { timelineOffsetOf } from './clip-speed';
 
 /**
  * Beats on the timeline (docs/timeline.md "Beats"). An asset's beats are times in its file; a clip plays the file
- * from `in` to `out` at `speed` starting at `start`, so a beat at file time b shows at start + (b − in) / speed when
- * in ≤ b < out. Pure: the clip block draws these ticks, and snapCandidates (timeline-snap.ts) adds them to the
+ * from `in` to `out` starting at `start`, so a beat at file time b shows at start + timelineOffsetOf(clip, b − in)
+ * when in ≤ b < out: (b − in) / speed at one speed, where the curve plays it under a speed ramp. A reversed clip
+ * plays `out` first (model/reverse.ts), so b shows at start + timelineOffsetOf(clip, out − b). Pure: the clip block draws these ticks, and snapCandidates (timeline-snap.ts) adds them to the
  * times a dragged edge or the playhead is drawn to.
  */
 
@@ -18,20 +19,26 @@ export function clipBeatTimes(clip: Clip, beats: BeatsByAsset): number[] {
   if (!of || of.length === 0) return [];
   const out: number[] = [];
   for (const b of of) {
+    if (clip.reversed) {
+      // Played from `out` back to `in`: half-open the other way, a beat at `in` is the clip's last instant.
+      if (b <= clip.in || b > clip.out) continue;
+      out.push(clip.start + timelineOffsetOf(clip, clip.out - b));
+      continue;
+    }
     // Half-open like the clip itself: a beat exactly at `out` belongs to whatever plays next.
     if (b < clip.in || b >= clip.out) continue;
-    out.push(clip.start + (clip.speedRamp ? timelineOffsetOf(clip, b - clip.in) : (b - clip.in) / clip.speed));
+    out.push(clip.start + timelineOffsetOf(clip, b - clip.in));
   }
-  return out;
+  // Ascending on the timeline: a reversed clip meets its file's beats last-first.
+  return clip.reversed ? out.reverse() : out;
 }
 
 /** Where each of `clip`'s beats sits inside the clip block, as a share of its width (0 = its start, 1 = its end). */
 export function beatOffsets(clip: Clip, beats: BeatsByAsset): number[] {
   if (clip.type !== 'media') return [];
-  const span = clip.out - clip.in;
-  if (span <= 0) return [];
-  if (clip.speedRamp) return clipBeatTimes(clip, beats).map((t) => (t - clip.start) / clipDuration(clip));
-  return clipBeatTimes(clip, beats).map((t) => ((t - clip.start) * clip.speed) / span);
+  const dur = clipDuration(clip);
+  if (!(dur > 0)) return [];
+  return clipBeatTimes(clip, beats).map((t) => (t - clip.start) / dur);
 }
 
 /** Every beat of every clip of `draft` on the timeline, ascending (the ruler's scrub and the B key go to them). */

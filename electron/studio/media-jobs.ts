@@ -18,6 +18,7 @@ import { ProxyJobInput } from '../model/proxy';
 import { reversedAssets, reversedKey } from '../model/reverse';
 import type { SourceFacts } from '../render/compiler';
 import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
+import { startBeatsAfterImport } from './beats-api';
 import { exportEncoder } from './export-settings';
 import { PostsRepo } from '../library/posts-repo';
 import type { CaptionTrack } from '../model/caption-track';
@@ -91,6 +92,8 @@ async function importJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     );
     // Heavy videos get their preview proxies in a job of their own: it never holds up or fails the import.
     ctx.startProxies(rooms, result.assetIds);
+    // Music gets its beats found the same way (beats-api.ts), so they are on the timeline without a click.
+    startBeatsAfterImport(rooms, result.assetIds, (m, e) => ctx.log(m, e));
     return refused.length ? { ...result, failed: [...refused, ...result.failed] } : result;
   } finally {
     flush();
