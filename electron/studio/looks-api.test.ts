@@ -93,7 +93,7 @@ describe('looks API (through a real Studio)', () => {
   it('the export bakes an imported LUT into its lut3d table exactly as a shipped one; removal is refused while a live draft uses it', async () => {
     const { look } = await t.studio.api['looks.import']({ actorId: 'owner', path: put('gold.cube', GOLD) });
     const clipLook: ClipLook = { adjust: { exposure: 0.3 }, lut: { id: look.id, strength: 0.7 } };
-    const doc = draft([track('v', 'video', [media('c1', 'a1', 0, 0, 2, { look: clipLook })])]);
+    const doc = draft([track('v', 'main', [media('c1', 'a1', 0, 0, 2, { look: clipLook })])]);
     const source = await t.studio.rooms.looks.sourceFor(lutIdsOf(doc));
     await writeLookFiles(doc, source);
     const gold = parseCube(GOLD);
@@ -115,7 +115,7 @@ describe('looks API (through a real Studio)', () => {
 
     // A draft naming a look the library no longer has gets the export's clear refusal.
     const other: ClipLook = { adjust: { exposure: 0.31 }, lut: { id: look.id, strength: 0.7 } };
-    const gone = draft([track('v', 'video', [media('c1', 'a1', 0, 0, 2, { look: other })])]);
+    const gone = draft([track('v', 'main', [media('c1', 'a1', 0, 0, 2, { look: other })])]);
     await expect(writeLookFiles(gone, await t.studio.rooms.looks.sourceFor(lutIdsOf(gone)))).rejects.toMatchObject({ message: expect.stringMatching(/not in this library: it was removed[^]*import its \.cube again/) });
   });
 });
