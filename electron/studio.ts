@@ -12,6 +12,7 @@ import { type Db, migrate, openDatabase, schemaVersion } from './library/db';
 import { DraftsRepo, draftNotFound } from './library/drafts-repo';
 import { LibraryFolder } from './library/folder';
 import { FontsRepo } from './library/fonts-repo';
+import { LooksRepo } from './library/looks-repo';
 import { LibrarySecrets } from './library/library-secrets';
 import { type SecretKeyProvider, fileKeyProvider } from './library/machine-key';
 import { hostKeySecret, machineKey } from './library/secret-crypto';
@@ -60,6 +61,8 @@ import type { KitFonts, KitFontsFactory } from './studio/kit-fonts';
 import { kitsApi, registerKitJobs } from './studio/kits-api';
 import { fontsApi } from './studio/fonts-api';
 import { FontStore } from './studio/fonts-store';
+import { LookStore } from './studio/looks-store';
+import { looksApi } from './studio/looks-api';
 import { imagesApi } from './studio/images-api';
 import { libraryRasteriser, libraryTextFonts } from './studio/text-fonts';
 import type { TextRasteriser, WorkerSpawner } from './render/text-rasteriser';
@@ -191,6 +194,7 @@ export class Studio implements StudioContext {
       ...captureApi(this),
       ...kitsApi(this, (rooms) => this.kitFontsOf(rooms)),
       ...fontsApi(this),
+      ...looksApi(this),
       ...visualApi(this),
       ...backupApi(this),
       ...imagesApi(this),
@@ -320,11 +324,12 @@ export class Studio implements StudioContext {
       this.emit('fonts.changed', change);
     });
     text = libraryRasteriser(folder, fonts, { resourcesPath: this.options.resourcesPath, spawn: this.options.textWorkerSpawner });
+    const looks = new LookStore(folder, new LooksRepo(db), (change) => this.emit('looks.changed', change));
     const kits = new KitsRepo(db);
     // "Where used" names the kits that hold an asset (logos, intro/outro), from the kit engine's uses table.
     const kitUsage: KitUsage = { kitsUsing: (assetId) => dedupeKits(kits.kitsUsingAsset(assetId)) };
     const organise = { collections: new CollectionsRepo(db), usage: new UsageRepo(db), kitUsage };
-    const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
+    const base = { folder, db, audit, secrets, assets: new AssetsRepo(db), drafts: new DraftsRepo(db), visual: new VisualRepo(db), kits, fonts, looks, text, textFonts: libraryTextFonts(fonts, text), jobs, runner, recordings: openRecordings(folder), tools, toolsError: this.toolsError, ...organise };
     const rooms: Rooms = { ...base, delivery: createDeliveryEngine(this, base, this.clock) };
     registerBeatsJobs(this, rooms);
     registerReverseJobs(this, rooms);

@@ -146,6 +146,11 @@ export const access: AccessTable = {
   'fonts.add': 'kits.edit',
   'fonts.update': 'kits.edit',
   'fonts.remove': 'kits.edit',
+  // Imported looks are library items kept with the brand, as fonts are (docs/looks.md).
+  'looks.list': 'everyone',
+  'looks.cube': 'everyone',
+  'looks.import': 'kits.edit',
+  'looks.remove': 'kits.edit',
   // Accounts (issue 13): your own account is yours; the team's accounts are an admin's.
   'session.me': 'everyone',
   'account.changePassword': 'everyone',

@@ -12,6 +12,7 @@ import { Job } from '../model/job';
 import { AppInfo, LibraryInfo, RecentLibrary } from '../model/library';
 import { errorCodes } from '../model/errors';
 import { FontId, FontRecord } from '../model/font';
+import { ImportedLookId, LookRecord } from '../model/imported-look';
 import { BulkRowErrorSchema, PostCommentSchema, PostRecordSchema } from '../model/post-record';
 import { Campaign, ChannelId, ChannelTarget, PostContent, PostState, Role, User, channelIds } from '../model/post';
 
@@ -611,6 +612,31 @@ export const calls = {
   /** Refused (`conflict`, naming them) while a brand kit lists the font or a kit's or live draft's text uses its family. */
   'fonts.remove': { input: z.object({ id: FontId, actorId: Id }).strict(), output: z.object({ id: FontId }) },
 
+  // ── imported looks (issue 14 §3; docs/looks.md "Imported looks") ─────────
+  /** The library's imported .cube looks, oldest first (the shipped looks are in the model: look-catalogue.ts). */
+  'looks.list': { input: Empty, output: z.array(LookRecord) },
+  /** An imported look's stored .cube text: the preview parses the very file the export's lut3d reads. */
+  'looks.cube': { input: z.object({ id: ImportedLookId }).strict(), output: z.object({ look: LookRecord, cube: z.string() }) },
+  /**
+   * Imports one 3D .cube LUT: from a path (the app, the CLI; browser mode only inside allowed folders) or from an
+   * upload (browser mode, as fonts.add). Checked by the LUT parser (the message names the line), at most 20 MB and
+   * LUT_3D_SIZE 65; stored content-addressed, so the same bytes again answer the existing look with
+   * `duplicate: true`. Needs 'kits.edit' and is audited ('look_edit'), as font changes are.
+   */
+  'looks.import': {
+    input: z
+      .object({
+        actorId: Id,
+        path: z.string().min(1).optional(),
+        upload: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(255) }).optional(),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'Give the .cube file as a path or as an upload (one of them)'),
+    output: z.object({ look: LookRecord, duplicate: z.boolean() }),
+  },
+  /** Refused (`conflict`, naming them) while a live draft's clip uses the look. */
+  'looks.remove': { input: z.object({ id: ImportedLookId, actorId: Id }).strict(), output: z.object({ id: ImportedLookId }) },
+
   // ── Accounts (issue 13, acc-backend; studio/accounts-api.ts). Every one acts for the caller the transport vouches
   // for: none names a person to act as. Sign-in itself is the host's HTTP (/auth/*), not a call: no session yet.
   /** Who is signed in (read fresh), and whether the library is a team's (someone signs in) or one person's. */
@@ -663,6 +689,8 @@ export const events = {
   'delivery.changed': z.object({ postIds: z.array(z.string()) }),
   /** Library fonts were added, edited (licence note) or removed. */
   'fonts.changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), ids: z.array(z.string()) }),
+  /** Imported looks were added or removed. */
+  'looks.changed': z.object({ reason: z.enum(['added', 'removed']), ids: z.array(z.string()) }),
   /** The set of posts more than an hour late changed (sent after the scheduler's catch-up pass too). */
   'delivery.late': z.object({ posts: z.array(LatePost) }),
   /** Kits were created, edited, duplicated, deleted, imported or the default changed (`ids`: every kit concerned). */

@@ -59,6 +59,13 @@ export class LibraryFolder {
   fontPath(sha256: string, ext: 'ttf' | 'otf'): string {
     return path.join(this.fontsDir, sha256.slice(0, 2), `${sha256}.${ext}`);
   }
+  /** Imported looks, content-addressed: `luts/ab/<sha256>.cube` (studio/looks-store.ts). */
+  get lutsDir(): string {
+    return path.join(this.root, 'luts');
+  }
+  lutPath(sha256: string): string {
+    return path.join(this.lutsDir, sha256.slice(0, 2), `${sha256}.cube`);
+  }
   /** The fontconfig file the text rasteriser runs with (render/text-rasteriser.ts): written, never edited by hand. */
   get fontsConfPath(): string {
     return path.join(this.root, 'cache', 'fonts.conf');

@@ -14,6 +14,8 @@ export const auditActions = [
   'kit_edit',
   // A library font was added, its licence note changed, or it was removed (fonts are brand assets: 'kits.edit').
   'font_edit',
+  // An imported look (.cube) was added or removed (library looks are kept with the brand: 'kits.edit').
+  'look_edit',
   // An admin backed the library up to a file, or restored a backup into a new folder (docs/backup.md).
   'library_backup', 'library_restore',
   // An admin saved a draft that moves, edits, unlocks or newly locks a template's locked elements (creators are refused).

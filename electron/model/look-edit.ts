@@ -1,4 +1,5 @@
 import { type AdjustKey, type ClipLook, type LookAdjust, LOOK_RANGES, type MediaClip, type VideoDraft } from './draft';
+import { isImportedLookId } from './imported-look';
 import { isShippedLook } from './look-catalogue';
 import type { EditResult } from './timeline';
 
@@ -47,7 +48,8 @@ export function changeLook(d: VideoDraft, clipId: string, change: LookChange): E
       next = { adjust: {}, lut: null };
       break;
     case 'lut':
-      if (change.id !== null && !isShippedLook(change.id)) return { ok: false, reason: 'invalid_value', message: `There is no look called "${change.id}". Pick one of the looks shown.` };
+      // An imported look is named by its file's SHA-256; whether this library has it is the export's check.
+      if (change.id !== null && !isShippedLook(change.id) && !isImportedLookId(change.id)) return { ok: false, reason: 'invalid_value', message: `There is no look called "${change.id}". Pick one of the looks shown.` };
       next = { ...was, lut: change.id === null ? null : { id: change.id, strength: was.lut?.strength ?? DEFAULT_LOOK_STRENGTH } };
       break;
     case 'strength':

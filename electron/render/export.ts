@@ -8,6 +8,7 @@ import { type TextClip, type VideoDraft, draftDuration } from '../model/draft';
 import type { ExportPreset } from '../model/draft-record';
 import { AppError, clause, errorMessage, isAppError } from '../model/errors';
 import type { LoudnessTarget } from '../model/loudness';
+import type { LutSource } from '../model/look';
 import type { VariantPlan } from '../model/render-variant';
 import type { StreamFacts } from '../media/stream-facts';
 import type { RasterizedCaptionTrack } from './caption';
@@ -37,6 +38,8 @@ export type ExportRequest = {
   /** Where band pictures of caption tracks are cached (the text cache); required with rasterizeCaptions. */
   captionCacheDir?: string;
   preset: ExportPreset;
+  /** The tables of the looks clips name: shipped, and the library's imported .cube files; default shipped only. */
+  luts?: LutSource;
   /** A channel's render variant (size, reframe, fps, duration and bitrate caps); null = the preset alone. */
   variant?: VariantPlan | null;
   outputPath: string;
@@ -176,7 +179,7 @@ async function runOutputs(tools: MediaTools, req: Omit<ExportRequest, 'variant' 
     for (const c of t.clips) if (c.type === 'text') texts.set(c.id, await req.rasterize(c));
     if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   }
-  await writeLookFiles(req.draft);
+  await writeLookFiles(req.draft, req.luts);
   const listDir = await fs.mkdtemp(path.join(os.tmpdir(), 'postframe-captions-'));
   try {
     const captions = await captionSequences(req, listDir);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ClipLook, VideoDraft } from '../model/draft';
 import { writeCube } from '../model/cube-lut';
 import { AppError } from '../model/errors';
-import { hasColour, isIdentityLook, lookTable } from '../model/look';
+import { type LutSource, hasColour, isIdentityLook, lookTable, shippedOnly } from '../model/look';
 
 /**
  * The tables of clips' looks as .cube files for ffmpeg's lut3d (docs/looks.md). A file is named by a hash of
@@ -27,8 +27,16 @@ export function lookCubePath(look: ClipLook): string {
   return path.join(LOOK_DIR, `${key(look)}.cube`);
 }
 
-/** Writes the table of every clip look in `draft` that changes colour; refuses a look Postframe does not have. */
-export async function writeLookFiles(draft: VideoDraft): Promise<void> {
+/** The LUT ids the draft's clips name (what the export must be able to read before it compiles). */
+export function lutIdsOf(draft: VideoDraft): string[] {
+  return draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' && c.look?.lut ? [c.look.lut.id] : [])));
+}
+
+/**
+ * Writes the table of every clip look in `draft` that changes colour; refuses a look Postframe does not have.
+ * `source`: shipped looks, and the library's imported ones (studio/looks-store.ts).
+ */
+export async function writeLookFiles(draft: VideoDraft, source: LutSource = shippedOnly): Promise<void> {
   const looks = draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' && c.look && !isIdentityLook(c.look) && hasColour(c.look) ? [c.look] : [])));
   if (looks.length === 0) return;
   await fs.mkdir(LOOK_DIR, { recursive: true });
@@ -38,9 +46,9 @@ export async function writeLookFiles(draft: VideoDraft): Promise<void> {
     if (exists) continue;
     let text: string;
     try {
-      text = writeCube(lookTable(look));
+      text = writeCube(lookTable(look, source));
     } catch {
-      throw new AppError('invalid_input', `A clip uses the look "${look.lut?.id ?? ''}", which this Postframe does not have. Choose another look for that clip, then export again.`);
+      throw new AppError('invalid_input', `A clip uses a look (“${look.lut?.id ?? ''}”) that is not in this library: it was removed, or the draft came from another library. Choose another look for that clip, or import its .cube again, then export.`);
     }
     // Written aside and renamed, so a parallel export never reads half a table.
     const part = `${file}.${process.pid}.part`;

@@ -9,6 +9,7 @@ import type { UsageRepo } from '../library/usage-repo';
 import type { Db } from '../library/db';
 import type { DraftsRepo } from '../library/drafts-repo';
 import type { FontStore } from './fonts-store';
+import type { LookStore } from './looks-store';
 import type { TextRasteriser } from '../render/text-rasteriser';
 import type { TextFonts } from '../render/text-fonts';
 import type { LibraryFolder } from '../library/folder';
@@ -43,6 +44,8 @@ export type Rooms = {
   kits: KitsRepo;
   /** Library fonts (studio/fonts-store.ts). */
   fonts: FontStore;
+  /** Imported looks (studio/looks-store.ts). */
+  looks: LookStore;
   /** The library's text rasteriser process (render/text-rasteriser.ts) and how text layers resolve their fonts. */
   text: TextRasteriser;
   textFonts: TextFonts;

@@ -18,6 +18,7 @@ import { ProxyJobInput } from '../model/proxy';
 import { reversedAssets, reversedKey } from '../model/reverse';
 import type { SourceFacts } from '../render/compiler';
 import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
+import { lutIdsOf } from '../render/look-files';
 import { startBeatsAfterImport } from './beats-api';
 import { exportEncoder } from './export-settings';
 import { PostsRepo } from '../library/posts-repo';
@@ -157,6 +158,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     rasterizeCaptions: (track: CaptionTrack) => rasterizeDraftCaptions(rooms, draft, track, job.signal),
     captionCacheDir: rooms.folder.textCacheDir,
     preset: req.preset,
+    luts: await rooms.looks.sourceFor(lutIdsOf(draft)),
     signal: job.signal,
     loudness: req.loudness,
     // The target named in the detail line: the request's, else the (first) variant's channel target.

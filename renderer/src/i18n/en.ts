@@ -590,6 +590,16 @@ export const en = {
   // {name}: an adjustment's name, e.g. "Exposure".
   'look.resetOne': 'Reset {name}',
   'look.resetAll': 'Reset all',
+  'look.import': 'Import .cube…',
+  'look.importing': 'Importing…',
+  // {name}: the imported look's name (the file's TITLE or its file name).
+  'look.imported': '“{name}” is in your looks',
+  'look.importWasThere': '“{name}” was already in your looks',
+  'look.removeOne': 'Remove the look {name}',
+  'look.removeTitle': 'Remove “{name}”?',
+  'look.removeBody': 'The look leaves this library for everyone. A look that a draft still uses cannot be removed: choose another look for its clips first.',
+  'look.remove': 'Remove',
+  'look.removed': '“{name}” was removed',
   'chromaKey.title': 'Remove background colour',
   'chromaKey.hint': 'For green-screen footage: makes one colour see-through, so the tracks beneath show.',
   'chromaKey.color': 'Colour',

@@ -1,11 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type AdjustKey, type MediaClip } from '../../../../electron/model/draft';
 import { LOOK_RANGES } from '../../../../electron/model/clip-look';
+import type { LookRecord } from '../../../../electron/model/imported-look';
 import { shippedLookIds } from '../../../../electron/model/look-catalogue';
 import { changeLook, type LookChange } from '../../../../electron/model/look-edit';
 import { mediaUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
+import { useMay } from '../../store/meStore';
+import { editorLutSource, startImportedLooks, useImportedLooks } from './importedLooks';
+import { LookImportButton, RemoveLookDialog } from './LookImport';
 import { adjustOrder, adjustStep, formatAdjust, formatStrength, lookThumbnailPixels } from './lookLogic';
 
 /**
@@ -20,8 +24,10 @@ function apply(clipId: string, change: LookChange, key?: string) {
   useEditor.getState().edit((d) => changeLook(d, clipId, change), key ? { key: `look-${key}:${clipId}`, sticky: true } : {});
 }
 
-function LookThumb({ assetId, lutId, chosen, onPick }: { assetId: string; lutId: string | null; chosen: boolean; onPick: () => void }) {
+function LookThumb({ assetId, lutId, chosen, onPick, name: given }: { assetId: string; lutId: string | null; chosen: boolean; onPick: () => void; name?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // An imported look's table may arrive after the row is drawn: draw again when it does.
+  const version = useImportedLooks((s) => s.version);
   useEffect(() => {
     const img = new Image();
     let live = true;
@@ -33,15 +39,15 @@ function LookThumb({ assetId, lutId, chosen, onPick }: { assetId: string; lutId:
       const s = Math.min(img.naturalWidth, img.naturalHeight);
       ctx.drawImage(img, (img.naturalWidth - s) / 2, (img.naturalHeight - s) / 2, s, s, 0, 0, THUMB, THUMB);
       const px = ctx.getImageData(0, 0, THUMB, THUMB);
-      lookThumbnailPixels(px.data, THUMB, THUMB, lutId);
+      lookThumbnailPixels(px.data, THUMB, THUMB, lutId, editorLutSource);
       ctx.putImageData(px, 0, 0);
     };
     img.src = mediaUrl(assetId, 'thumb');
     return () => {
       live = false;
     };
-  }, [assetId, lutId]);
-  const name = t(lutId ? (`look.name.${lutId}` as MessageKey) : 'look.none');
+  }, [assetId, lutId, version]);
+  const name = given ?? t(lutId ? (`look.name.${lutId}` as MessageKey) : 'look.none');
   return (
     <button type="button" className={`look-thumb${chosen ? ' look-thumb--on' : ''}`} aria-pressed={chosen} onClick={onPick} data-testid={`look-${lutId ?? 'none'}`} title={name}>
       <canvas ref={canvas} width={THUMB} height={THUMB} className="look-thumb__img" aria-hidden />
@@ -82,6 +88,10 @@ function AdjustRow({ clipId, k, value }: { clipId: string; k: AdjustKey; value: 
 export function LookSection({ clip }: { clip: MediaClip }) {
   const look = clip.look ?? { adjust: {}, lut: null };
   const chosen = look.lut?.id ?? null;
+  const imported = useImportedLooks((s) => s.looks);
+  const mayManage = useMay('kits.edit');
+  const [removing, setRemoving] = useState<LookRecord | null>(null);
+  useEffect(() => startImportedLooks(), []);
   return (
     <section className="insp-section look" data-testid="look-section">
       <div className="look__head">
@@ -94,7 +104,19 @@ export function LookSection({ clip }: { clip: MediaClip }) {
         {[null, ...shippedLookIds].map((id) => (
           <LookThumb key={id ?? 'none'} assetId={clip.assetId} lutId={id} chosen={chosen === id} onPick={() => apply(clip.id, { kind: 'lut', id })} />
         ))}
+        {imported.map((l) => (
+          <div key={l.id} className="look-own">
+            <LookThumb assetId={clip.assetId} lutId={l.id} name={l.name} chosen={chosen === l.id} onPick={() => apply(clip.id, { kind: 'lut', id: l.id })} />
+            {mayManage && (
+              <button type="button" className="look-own__remove" onClick={() => setRemoving(l)} aria-label={t('look.removeOne', { name: l.name })} title={t('look.removeOne', { name: l.name })} data-testid={`look-remove-${l.id.slice(0, 12)}`}>
+                ×
+              </button>
+            )}
+          </div>
+        ))}
       </div>
+      {mayManage && <LookImportButton onImported={(l) => apply(clip.id, { kind: 'lut', id: l.id })} />}
+      <RemoveLookDialog look={removing} onClose={() => setRemoving(null)} />
       {look.lut && (
         <label className="insp-row">
           <span className="insp-row__label">{t('look.strength')}</span>

@@ -1,5 +1,5 @@
 import { type AdjustKey, type ClipLook, LOOK_RANGES } from '../../../../electron/model/draft';
-import { applyLookToPixels, lookTable } from '../../../../electron/model/look';
+import { type LutSource, applyLookToPixels, lookTable } from '../../../../electron/model/look';
 
 /**
  * The Look section's pure parts: slider steps and how each value reads, and a look thumbnail's pixels (the
@@ -22,9 +22,9 @@ export function formatAdjust(key: AdjustKey, v: number): string {
 /** Strength as a percentage. */
 export const formatStrength = (v: number) => `${Math.round(v * 100)}%`;
 
-/** Pixels of a thumbnail with a shipped look applied at full strength, in place. */
-export function lookThumbnailPixels(data: Uint8ClampedArray, w: number, h: number, lutId: string | null): void {
-  if (lutId === null) return;
+/** Pixels of a thumbnail with a look (shipped, or imported through `source`) at full strength, in place; unchanged while its table is not there. */
+export function lookThumbnailPixels(data: Uint8ClampedArray, w: number, h: number, lutId: string | null, source?: LutSource): void {
+  if (lutId === null || (source && !source(lutId))) return;
   const look: ClipLook = { adjust: {}, lut: { id: lutId, strength: 1 } };
-  applyLookToPixels(data, w, h, look, lookTable(look));
+  applyLookToPixels(data, w, h, look, lookTable(look, source));
 }

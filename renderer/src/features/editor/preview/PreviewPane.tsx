@@ -7,6 +7,7 @@ import { IconButton } from '../../../ui/Button';
 import { GoToEndIcon, GoToStartIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../../../ui/icons';
 import { stopVoiceover, useVoiceover } from '../voiceover';
 import { VoiceoverCountdown } from '../VoiceoverControls';
+import { startImportedLooks, useImportedLooks } from '../importedLooks';
 import { PreviewEngine } from './engine';
 import { KeyPickLayer } from './KeyPickLayer';
 import { ManipulateLayer } from './manipulate/ManipulateLayer';
@@ -23,6 +24,12 @@ export function PreviewPane() {
   const ch = useEditor((s) => s.doc!.canvas.height);
   const [box, setBox] = useState({ width: 0, height: 0 });
   const redraw = useCallback(() => engineRef.current?.invalidate(), []);
+  // An imported look's table arriving (or a look removed) changes what a looked clip shows.
+  const looksVersion = useImportedLooks((s) => s.version);
+  useEffect(() => {
+    startImportedLooks();
+    redraw();
+  }, [looksVersion, redraw]);
 
   useLayoutEffect(() => {
     const stage = stageRef.current;

@@ -4,6 +4,7 @@ import { applyLookToPixels, hasColour, isIdentityLook, lookTable } from '../../.
 import type { ChromaKey } from '../../../../../electron/model/chroma-key';
 import { applyChromaKeyToPixels } from '../../../../../electron/model/chroma-key-math';
 import type { Drawable } from './draw';
+import { editorLutSource, useImportedLooks } from '../importedLooks';
 
 /**
  * The preview's side of a clip's look (docs/looks.md): the clip's whole picture drawn at about the size it is
@@ -19,7 +20,8 @@ const MAX_ENTRIES = 24;
 /** Preview pixels at most on the picture's longer side: bounds the per-pixel pass on big previews. */
 const MAX_SIDE = 1280;
 
-const tableKeyOf = (look: ClipLook) => JSON.stringify([look.adjust.exposure, look.adjust.contrast, look.adjust.saturation, look.adjust.temperature, look.adjust.tint, look.lut]);
+// The imported looks' version: a table that arrived since is built again with it.
+const tableKeyOf = (look: ClipLook) => JSON.stringify([look.adjust.exposure, look.adjust.contrast, look.adjust.saturation, look.adjust.temperature, look.adjust.tint, look.lut, useImportedLooks.getState().version]);
 
 /** The table for a look, or null when it cannot be built (an unknown LUT: the picture is shown without it). */
 function tableFor(e: Entry, look: ClipLook): CubeLut | null {
@@ -27,7 +29,7 @@ function tableFor(e: Entry, look: ClipLook): CubeLut | null {
   if (e.tableKey !== key) {
     e.tableKey = key;
     try {
-      e.table = hasColour(look) ? lookTable(look) : null;
+      e.table = hasColour(look) ? lookTable(look, editorLutSource) : null;
     } catch {
       e.table = null;
     }
@@ -52,7 +54,7 @@ export function lookedDrawable(clipId: string, look: ClipLook | undefined, d: Dr
   // Re-inserted on every use, so the Map's first key is the least recently drawn clip.
   entries.set(clipId, e);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  const cacheKey = `${JSON.stringify([looked, key])}|${w}x${h}`;
+  const cacheKey = `${JSON.stringify([looked, key, useImportedLooks.getState().version])}|${w}x${h}`;
   if (still && e.lastSource === d.source && e.lastKey === cacheKey) return { source: e.canvas, width: w, height: h };
   const c = e.canvas;
   if (c.width !== w || c.height !== h) [c.width, c.height] = [w, h];
