@@ -13,6 +13,9 @@ describe('backup entry names', () => {
     expect(unsafeBackupEntry(`media/ab/${SHA}.mp4`, 'media')).toBeNull();
     expect(unsafeBackupEntry(`fonts/ab/${SHA}.ttf`, 'font')).toBeNull();
     expect(unsafeBackupEntry(`cache/thumbs/ab/${SHA}.webp`, 'cache')).toBeNull();
+    expect(unsafeBackupEntry(`luts/ab/${SHA}.cube`, 'look')).toBeNull();
+    expect(unsafeBackupEntry(`luts/ab/${SHA}.cube.sh`, 'look')).toMatch(/not where a library keeps its imported looks/);
+    expect(unsafeBackupEntry(`luts/cd/${SHA}.cube`, 'look')).toMatch(/wrong folder for its hash/);
     expect(unsafeBackupEntry(`media/cd/${SHA}.mp4`, 'media')).toMatch(/wrong folder for its hash/);
     expect(unsafeBackupEntry(`media/ab/../../${SHA}`, 'media')).toMatch(/climbs out/);
     expect(unsafeBackupEntry(`cache/text/ab/${SHA}.png`, 'cache')).toMatch(/not where a library keeps/);

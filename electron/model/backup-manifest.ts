@@ -26,7 +26,7 @@ export const BackupHeader = z.object({
 export type BackupHeader = z.infer<typeof BackupHeader>;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-export const BackupEntryKind = z.enum(['database', 'media', 'font', 'cache']);
+export const BackupEntryKind = z.enum(['database', 'media', 'font', 'look', 'cache']);
 export type BackupEntryKind = z.infer<typeof BackupEntryKind>;
 export const BackupEntry = z.object({ path: z.string().min(1).max(100), kind: BackupEntryKind, sizeBytes: z.number().int().nonnegative(), sha256: Sha256 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
@@ -43,6 +43,7 @@ const ENTRY_RULES: [BackupEntryKind, RegExp][] = [
   ['database', /^library\.sqlite$/],
   ['media', new RegExp(`^media/([0-9a-f]{2})/(${SHA})(\\.[a-z0-9]{1,10})?$`)],
   ['font', new RegExp(`^fonts/([0-9a-f]{2})/(${SHA})\\.(ttf|otf)$`)],
+  ['look', new RegExp(`^luts/([0-9a-f]{2})/(${SHA})\\.cube$`)],
   ['cache', new RegExp(`^cache/(?:thumbs|posters|waveforms|proxies|renditions|reversed)/([0-9a-f]{2})/(${SHA})\\.(webp|jpg|json|mp4|png)$`)],
 ];
 
@@ -52,7 +53,7 @@ export function unsafeBackupEntry(name: string, kind: BackupEntryKind): string |
   if (unsafe) return unsafe;
   const rule = ENTRY_RULES.find(([k]) => k === kind)![1];
   const m = rule.exec(name);
-  if (!m) return `“${name}” is not where a library keeps its ${kind === 'database' ? 'database' : kind === 'cache' ? 'previews' : `${kind} files`}`;
+  if (!m) return `“${name}” is not where a library keeps its ${kind === 'database' ? 'database' : kind === 'cache' ? 'previews' : kind === 'look' ? 'imported looks' : `${kind} files`}`;
   if (m[1] !== undefined && m[2] !== undefined && m[2].slice(0, 2) !== m[1]) return `“${name}” is in the wrong folder for its hash`;
   return null;
 }

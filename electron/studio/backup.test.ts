@@ -12,6 +12,7 @@ import { importFixtures } from './__tests__/kit-fixtures';
 import { type TempStudio, openTempStudio } from './__tests__/temp-studio';
 import { ANY_PATH } from './path-gate';
 import { restoreLibrary } from './backup';
+import { tabulate, writeCube } from '../model/cube-lut';
 
 const FONT = path.resolve('resources/fonts/DejaVuSansMono.ttf');
 
@@ -65,6 +66,9 @@ describe('library backup and restore through the Studio', () => {
     await studio.api['assets.tag']({ ids: [ids['logo.png']!], add: ['brand'], remove: [] });
     await studio.api['kits.create']({ actorId: 'owner', content: { ...emptyKitContent('Acme'), logos: { light: ids['logo.png']!, dark: null }, intro: ids['red-clip.mp4']!, fontIds: [font.font.id] } });
     await studio.api['assets.trash']({ ids: [ids['music-loop.mp3']!] });
+    const cube = path.join(temp.tmp, 'Teal.cube');
+    fs.writeFileSync(cube, writeCube(tabulate(5, (r, g, b) => [r * 0.8, g, Math.min(1, b * 1.2)], 'Teal')));
+    const { look } = await studio.api['looks.import']({ actorId: 'owner', path: cube });
 
     const job = await backupTo();
     expect(job).toMatchObject({ status: 'done', progress: 1 });
@@ -84,12 +88,13 @@ describe('library backup and restore through the Studio', () => {
     const restored = await restoreTo(backup.path, target);
     expect(restored.status).toBe('done');
     expect(restoreResultOf(restored)).toMatchObject({ path: target, assets: 3 });
-    const kept = ['media', 'fonts', 'cache/thumbs', 'cache/posters', 'cache/waveforms'];
+    const kept = ['media', 'fonts', 'luts', 'cache/thumbs', 'cache/posters', 'cache/waveforms'];
     const before = treeHashes(temp.libraryPath, kept);
     expect(Object.keys(before).length).toBeGreaterThan(5);
     expect(treeHashes(target, kept)).toEqual(before);
 
-    const same = ['SELECT * FROM assets ORDER BY id', 'SELECT * FROM asset_tags ORDER BY 1, 2', 'SELECT * FROM fonts ORDER BY id', 'SELECT * FROM brand_kits ORDER BY id', 'SELECT * FROM brand_kit_uses ORDER BY 1, 2, 3', 'SELECT * FROM drafts ORDER BY id'];
+    expect(Object.keys(before).filter((f) => f.startsWith('luts'))).toHaveLength(1);
+    const same = ['SELECT * FROM assets ORDER BY id', 'SELECT * FROM asset_tags ORDER BY 1, 2', 'SELECT * FROM fonts ORDER BY id', 'SELECT * FROM looks ORDER BY id', 'SELECT * FROM brand_kits ORDER BY id', 'SELECT * FROM brand_kit_uses ORDER BY 1, 2, 3', 'SELECT * FROM drafts ORDER BY id'];
     const src = path.join(temp.libraryPath, 'library.sqlite');
     for (const sql of same) expect(rows(path.join(target, 'library.sqlite'), sql), sql).toEqual(rows(src, sql));
 
@@ -101,6 +106,7 @@ describe('library backup and restore through the Studio', () => {
     try {
       expect((await other.api['kits.list']({})).map((k) => k.name)).toEqual(['Acme']);
       expect((await other.api['fonts.list']({})).map((f) => f.id)).toEqual([font.font.id]);
+      expect(await other.api['looks.list']({})).toEqual([look]);
       expect((await other.api['assets.list']({ query: '', kind: null, tag: null, sort: 'name', order: 'asc', trashed: true, offset: 0, limit: 10 })).items.map((a) => a.name)).toEqual(['music-loop.mp3']);
       expect(await other.resolveMedia(ids['logo.png']!, 'thumb')).not.toBeNull();
       // The backup job was running when the database was copied: in the copy it is over, never "running".
@@ -143,6 +149,16 @@ describe('library backup and restore through the Studio', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('an imported look whose .cube file is gone stops the backup, naming it (a restore would lose the look)', async () => {
+    const cube = path.join(temp.tmp, 'Warm.cube');
+    fs.writeFileSync(cube, writeCube(tabulate(3, (r, g, b) => [r, g, b * 0.9], 'Warm')));
+    const { look } = await studio.api['looks.import']({ actorId: 'owner', path: cube });
+    fs.rmSync(temp.studio.rooms.folder.lutPath(look.id));
+    const job = await backupTo();
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^The look file “Warm\.cube” is missing from the library folder .*cannot be backed up whole/);
   });
 
   it('refuses a corrupted entry with a clear error and leaves no folder behind', async () => {

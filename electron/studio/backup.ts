@@ -50,11 +50,12 @@ type PlannedFile = { name: string; kind: BackupEntryKind; file: string; size: nu
  * original or font fails the backup (it would restore a library that cannot show the asset); a missing preview is
  * left out, as it is missing in the library itself. Text layers and exports are not included (docs/backup.md).
  */
-async function planFiles(snapshot: Db, folder: LibraryFolder): Promise<{ files: PlannedFile[]; assets: number; fonts: number }> {
+async function planFiles(snapshot: Db, folder: LibraryFolder): Promise<{ files: PlannedFile[]; assets: number; fonts: number; looks: number }> {
   type AssetRow = { name: string; sha256: string; ext: string; has_thumbnail: number; has_poster: number; has_waveform: number; has_proxy: number };
   const assets = snapshot.prepare('SELECT name, sha256, ext, has_thumbnail, has_poster, has_waveform, has_proxy FROM assets ORDER BY rowid').all() as AssetRow[];
   const hasFonts = snapshot.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fonts'").get() !== undefined;
   const fonts = hasFonts ? (snapshot.prepare('SELECT id, ext, file_name FROM fonts ORDER BY rowid').all() as { id: string; ext: 'ttf' | 'otf'; file_name: string }[]) : [];
+  const looks = importedLooks(snapshot);
   const rel = (p: string) => path.relative(folder.root, p).split(path.sep).join('/');
   const out: PlannedFile[] = [];
   const required = async (file: string, kind: BackupEntryKind, what: string) => {
@@ -70,6 +71,7 @@ async function planFiles(snapshot: Db, folder: LibraryFolder): Promise<{ files: 
   };
   for (const a of assets) await required(folder.originalPath(a.sha256, a.ext), 'media', `The original of “${a.name}”`);
   for (const f of fonts) await required(folder.fontPath(f.id, f.ext), 'font', `The font file “${f.file_name}”`);
+  for (const l of looks) await required(folder.lutPath(l.id), 'look', `The look file “${l.file_name}”`);
   for (const a of assets) {
     if (a.has_thumbnail) await optional(folder.thumbPath(a.sha256));
     if (a.has_poster) await optional(folder.posterPath(a.sha256));
@@ -80,7 +82,13 @@ async function planFiles(snapshot: Db, folder: LibraryFolder): Promise<{ files: 
     const rendition = renditionExt(a.ext);
     if (rendition) await optional(folder.renditionPath(a.sha256, rendition));
   }
-  return { files: out, assets: assets.length, fonts: fonts.length };
+  return { files: out, assets: assets.length, fonts: fonts.length, looks: looks.length };
+}
+
+/** The imported looks (.cube files, migration 0017) a database names; none in a library from before them. */
+function importedLooks(db: Db): { id: string; file_name: string }[] {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'looks'").get() !== undefined;
+  return has ? (db.prepare('SELECT id, file_name FROM looks ORDER BY rowid').all() as { id: string; file_name: string }[]) : [];
 }
 
 /**
@@ -172,6 +180,7 @@ function kindOf(name: string): BackupEntryKind | null {
   if (name === BACKUP_DATABASE_NAME) return 'database';
   if (name.startsWith('media/')) return 'media';
   if (name.startsWith('fonts/')) return 'font';
+  if (name.startsWith('luts/')) return 'look';
   if (name.startsWith('cache/')) return 'cache';
   return null;
 }
@@ -271,7 +280,7 @@ export async function restoreLibrary(file: string, target: string, opts: RunOpti
       if (actual !== e.sha256) throw badBackup(`“${e.path}” is damaged (its SHA-256 does not match the manifest)`);
       // Content-addressed files are named by their hash: a file whose bytes are not its name is not the one listed.
       const named = /([0-9a-f]{64})(\.[a-z0-9]+)?$/.exec(e.path)?.[1];
-      if ((e.kind === 'media' || e.kind === 'font') && named !== actual) throw badBackup(`“${e.path}” does not hold the file its name says`);
+      if ((e.kind === 'media' || e.kind === 'font' || e.kind === 'look') && named !== actual) throw badBackup(`“${e.path}” does not hold the file its name says`);
     }
     if (opts.signal?.aborted) throw new AppError('cancelled', 'The restore was cancelled. Nothing was restored.');
 
@@ -316,6 +325,7 @@ function checkRestoredDatabase(folder: LibraryFolder, unpacked: Map<string, stri
     for (const a of assets) if (!unpacked.has(rel(folder.originalPath(a.sha256, a.ext)))) throw badBackup(`the original of “${a.name}” is not in it`);
     const fonts = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'fonts'").get() ? (db.prepare('SELECT id, ext, file_name FROM fonts').all() as { id: string; ext: 'ttf' | 'otf'; file_name: string }[]) : [];
     for (const f of fonts) if (!unpacked.has(rel(folder.fontPath(f.id, f.ext)))) throw badBackup(`the font “${f.file_name}” is not in it`);
+    for (const l of importedLooks(db)) if (!unpacked.has(rel(folder.lutPath(l.id)))) throw badBackup(`the imported look “${l.file_name}” is not in it`);
     return { assets: assets.length, version };
   } finally {
     db.close();
