@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -210,3 +211,14 @@ export async function previewBlackAt(page: Page, t: number, regions: readonly Re
   }, [w, h] as const);
   return blackRegions(Uint8Array.from(px), w, h, regions);
 }
+
+/** Mean colour (r, g, b, 0..255) of a picture, read by ffmpeg at 90x160: SSIM alone hardly sees a colour shift. */
+export function meanColour(file: string): number[] {
+  const px = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', 'scale=90:160:flags=area', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  const sum = [0, 0, 0];
+  for (let i = 0; i < px.length; i++) sum[i % 3]! += px[i]!;
+  return sum.map((v) => v / (px.length / 3));
+}
+
+/** The largest per-channel difference of two mean colours. */
+export const colourGap = (a: number[], b: number[]): number => Math.max(...a.map((v, c) => Math.abs(v - b[c]!)));

@@ -6,20 +6,11 @@ import path from 'node:path';
 import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { tabulate, writeCube } from '../../electron/model/cube-lut';
 import { allOf, testLimit } from '../limits';
-import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { colourGap, decodeWork, exportDraft, footageWork, importFootage, meanColour, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
 type DraftRecord = { id: string; revision: number; doc: VideoDraft };
-
-/** Mean colour (r, g, b, 0..255) of a picture, read by ffmpeg at 90x160. */
-function meanColour(file: string): number[] {
-  const px = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', 'scale=90:160:flags=area', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
-  const sum = [0, 0, 0];
-  for (let i = 0; i < px.length; i++) sum[i % 3]! += px[i]!;
-  return sum.map((s) => s / (px.length / 3));
-}
-const colourGap = (a: number[], b: number[]) => Math.max(...a.map((v, c) => Math.abs(v - b[c]!)));
 
 /**
  * Imported looks (issue 14 §3, docs/looks.md "Imported looks"): a creator imports their own strong warm .cube
