@@ -135,6 +135,33 @@ describe('JobRunner', () => {
     expect(statuses(job.id).at(-1)).toBe('done');
   });
 
+  it('writes a value the throttle held back when its window ends, even if the job then goes quiet', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(new Date('2024-06-01T10:00:00.000Z'));
+    const job = runner.start('import', 'A', {});
+    const { ctx, done } = calls[0]!;
+    const progressOf = () => events.filter((e) => e.id === job.id && e.status === 'running').slice(1).map((e) => e.progress);
+
+    ctx.progress(0.1);
+    vi.advanceTimersByTime(40);
+    ctx.progress(0.46);
+    ctx.progress(0.5); // then nothing more: a download held halfway
+    expect(progressOf()).toEqual([0.1]);
+    vi.advanceTimersByTime(109);
+    expect(progressOf()).toEqual([0.1]);
+    vi.advanceTimersByTime(1);
+    expect(progressOf()).toEqual([0.1, 0.5]);
+    expect(repo.get(job.id)!.progress).toBe(0.5);
+
+    // A value pending when the job ends is written once, before the end, and no timer writes after it.
+    ctx.progress(0.7);
+    done.resolve(RESULT);
+    await runner.whenIdle();
+    vi.advanceTimersByTime(1000);
+    expect(progressOf()).toEqual([0.1, 0.5, 0.7]);
+    expect(statuses(job.id).at(-1)).toBe('done');
+  });
+
   it('cancels a running job through its signal and records it as cancelled', async () => {
     const job = runner.start('import', 'A', {});
     const { ctx, done } = calls[0]!;

@@ -124,8 +124,13 @@ export class JobRunner {
     this.emit(this.repo.update(job.id, { status: 'running', progress: 0 }));
     let last = 0;
     let pending: { fraction: number | null; detail?: string } | null = null;
+    // A value held back by the throttle is written when its window ends, so a job that then goes quiet (a download
+    // that stalls) shows where it really is, not the last value that happened to pass.
+    let trailing: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
-      if (!pending) return;
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
+      if (!pending || !this.running.has(job.id)) return;
       last = Date.now();
       this.emit(this.repo.update(job.id, { progress: pending.fraction, detail: pending.detail ?? null }));
       pending = null;
@@ -135,7 +140,15 @@ export class JobRunner {
       signal: ctl.signal,
       progress: (fraction, detail) => {
         pending = { fraction: fraction === null ? null : Math.min(1, Math.max(0, fraction)), detail };
-        if (Date.now() - last >= PROGRESS_INTERVAL_MS) flush();
+        const wait = last + PROGRESS_INTERVAL_MS - Date.now();
+        if (wait <= 0) flush();
+        else trailing ??= setTimeout(() => {
+          try {
+            flush();
+          } catch {
+            // The library closed meanwhile: the job's end (or the next start's recovery) records where it stopped.
+          }
+        }, wait);
       },
     };
     try {
@@ -148,6 +161,7 @@ export class JobRunner {
       const cancelled = ctl.signal.aborted;
       this.emit(this.repo.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : errorMessage(e), detail: null }));
     } finally {
+      if (trailing) clearTimeout(trailing);
       this.running.delete(job.id);
       this.pump();
     }
