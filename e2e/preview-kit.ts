@@ -113,11 +113,12 @@ export async function frameAt(file: string, t: number, fps: number, out: string)
 export const PX_PER_SEC = 80;
 
 /**
- * Moves the playhead by clicking the ruler, then waits until the preview shows that exact frame: decoding up to
+ * Moves the playhead by clicking the ruler (Alt held, so it does not snap to a beat), then waits until the preview shows that exact frame: decoding up to
  * a keyframe interval of each of the `sources` it shows.
  */
 export async function seekPreview(page: Page, t: number, sources: number): Promise<void> {
-  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 } });
+  // Alt: the exact frame asked for, not a beat of imported music within snapping distance of it.
+  await page.getByTestId('ruler').click({ position: { x: t * PX_PER_SEC, y: 8 }, modifiers: ['Alt'] });
   const canvas = page.getByTestId('preview-canvas');
   await expect(canvas).toHaveAttribute('data-time', t.toFixed(3));
   await waitStep(`the preview shows ${t.toFixed(3)} s`, decodeWork(sources), (timeout) => expect(canvas).toHaveAttribute('data-ready', 'true', { timeout }));
