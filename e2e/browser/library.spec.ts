@@ -142,6 +142,36 @@ test('the grid is keyboard navigable', async ({ app }) => {
   await expect(app.getByTestId('name-input')).toHaveValue(name!);
 });
 
+test('grid tiles show the tile-sized picture; a library without tiles gets them on request; a tile that fails shows the thumbnail', async ({ app, server }) => {
+  await importByPicker(app, [good('red-clip.mp4'), good('beach-sunset.jpg'), good('logo.png')]);
+  await imported(app, 3);
+  // The photo is 600x400 turned by EXIF: its thumbnail (within 480 px) is 320x480, its tile (within 320x240) 160x240.
+  const photo = cell(app, 'beach-sunset.jpg').locator('img');
+  await expect(photo).toHaveAttribute('data-variant', 'tile');
+  await expect(photo).toHaveClass(/cell__img--loaded/);
+  expect(await photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([160, 240]);
+  for (const img of await cells(app).locator('img').all()) {
+    await expect(img).toHaveClass(/cell__img--loaded/);
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth <= 320 && el.naturalHeight <= 240)).toBe(true);
+  }
+
+  // A library imported before tiles existed: they are made from the thumbnail on the first request.
+  const tiles = path.join(server.libraryPath, 'cache', 'tiles');
+  fs.rmSync(tiles, { recursive: true, force: true });
+  const src = (await photo.getAttribute('src'))!;
+  const status = await app.evaluate(async (url) => (await fetch(url, { cache: 'no-store' })).status, src);
+  expect(status).toBe(200);
+  expect(fs.readdirSync(tiles, { recursive: true }).filter((f) => String(f).endsWith('.webp'))).toHaveLength(1);
+
+  // A tile that cannot be shown (its bytes are no picture): the cell shows the thumbnail, never a broken picture.
+  await app.route((url) => url.pathname.endsWith('/tile'), (route) => route.fulfill({ status: 200, contentType: 'image/webp', body: 'not a picture' }));
+  await app.reload();
+  await expect(photo).toHaveAttribute('data-variant', 'thumb');
+  await expect(photo).toHaveClass(/cell__img--loaded/);
+  expect(await photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([320, 480]);
+  if (SHOTS) await app.getByTestId('asset-grid').screenshot({ path: path.join(SHOTS, 'library-grid-tiles.png') });
+});
+
 test('bulk tags: "Remove tag" offers only the tags the selection carries', async ({ app }) => {
   await importByPicker(app, [good('red-clip.mp4'), good('blue-clip.mp4'), good('logo.png')]);
   await imported(app, 3);

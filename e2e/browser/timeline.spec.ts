@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { importClips, openDraftWithClips, PX_PER_SEC, storedRevision } from '../editor-kit';
 import { limitFor, testLimit } from '../limits';
 import { previewBlackAt } from '../preview-kit';
+import { SHOTS } from '../screenshots';
 import { expect, test } from '../serve';
 
 /** Two clips imported, a draft of `clips` clips shown, and `extraMs` of UI steps beyond a usual test's. */
@@ -45,6 +47,47 @@ test('a clip dragged across many clips of a 300-clip draft follows the pointer t
   await app.getByTestId('undo').click();
   await expect(dragged).toHaveAttribute('data-start', '1.000');
   await expect(app.getByTestId('undo')).toBeDisabled();
+});
+
+test('a 300-clip lane draws the clips in view: scrolling draws the later ones, the selected clip stays, a trim ripples to the last', async ({ app }) => {
+  test.setTimeout(limitWith(300));
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Long lane', count: 300, clipSec: 0.5 });
+  const lane = app.getByTestId('lane-main');
+  const drawn = () => lane.getByTestId('clip').count();
+  const scroller = app.locator('.timeline__scroll');
+  const scrollTo = (where: 'start' | 'end') => scroller.evaluate((el, w) => el.scrollTo({ left: w === 'end' ? el.scrollWidth : 0 }), where);
+  // 150 s at 80 px/s is 12,000 px of lane: a few screens' worth of blocks are drawn, not 300.
+  await expect(lane).toHaveAttribute('data-clip-count', '300');
+  expect(await drawn()).toBeGreaterThan(10);
+  expect(await drawn()).toBeLessThan(150);
+  await expect(app.locator('[data-clip-id="clip-299"]')).toHaveCount(0);
+
+  // Select a clip near the start, then scroll to the end: the last clips appear, the selected one stays drawn.
+  await app.locator('[data-clip-id="clip-2"]').click();
+  await expect(app.locator('[data-clip-id="clip-2"]')).toHaveAttribute('aria-selected', 'true');
+  await scrollTo('end');
+  await expect(app.locator('[data-clip-id="clip-299"]')).toBeVisible();
+  await expect(app.locator('[data-clip-id="clip-299"]')).toHaveAttribute('data-start', '149.500');
+  await expect(app.locator('[data-clip-id="clip-100"]')).toHaveCount(0);
+  await expect(app.locator('[data-clip-id="clip-2"]')).toHaveCount(1);
+  await app.locator('[data-clip-id="clip-299"]').scrollIntoViewIfNeeded();
+  if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-long-end.png') });
+
+  // Back at the start, lengthen clip 2 by 0.3 s (24 px): every later clip moves, the last one too.
+  await scrollTo('start');
+  const edge = app.locator('[data-clip-id="clip-2"]').getByTestId('clip-trim-end');
+  const box = (await edge.boundingBox())!;
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2);
+  await app.mouse.move(box.x + box.width / 2 + 24, box.y + box.height / 2);
+  await app.mouse.up();
+  await expect(app.locator('[data-clip-id="clip-2"]')).toHaveAttribute('data-duration', '0.800');
+  await expect(app.locator('[data-clip-id="clip-3"]')).toHaveAttribute('data-start', '1.800');
+  if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-long-start.png') });
+  await scrollTo('end');
+  await expect(app.locator('[data-clip-id="clip-299"]')).toHaveAttribute('data-start', '149.800');
 });
 
 test('a drag released outside the timeline is over: hovering over the clip afterwards changes nothing', async ({ app }) => {

@@ -15,7 +15,7 @@ import { computeWaveform, writeVideoPoster, writeWaveformThumbnail } from '../me
 import { durationFromTimestamps } from '../media/duration';
 import { assertMp4Complete } from '../media/mp4-check';
 import { summarizeFfmpegError, type MediaTools } from '../media/ffmpeg';
-import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail } from '../media/images';
+import { DEFAULT_MAX_IMAGE_PIXELS, readImageInfo, writeImageThumbnail, writeTileFromThumbnail } from '../media/images';
 import { cleanSvg, heicRendition, svgRendition } from '../media/renditions';
 import { SVG_MAX_BYTES } from '../media/svg-sanitize';
 import { parseProbe, probeStartSec } from '../media/probe';
@@ -157,6 +157,13 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
     claimed = sha256;
 
     // 3. Analyse, and build the cache files.
+    /** The grid's tile picture, from the thumbnail just written (also remade on request: studio/files.ts). */
+    const writeTile = async (sha: string) => {
+      const tile = deps.folder.tilePath(sha);
+      await fs.mkdir(path.dirname(tile), { recursive: true });
+      created.push(tile);
+      await writeTileFromThumbnail(deps.folder.thumbPath(sha), tile);
+    };
     const ext = storedExtension(sniffed, path.extname(src.name).slice(1));
     let kind: AssetKind;
     let facts: MediaFacts;
@@ -197,6 +204,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         await fs.mkdir(path.dirname(thumb), { recursive: true });
         created.push(thumb);
         const sig = deps.signatures ? await writeImageThumbnail(pixels, thumb, orientation, max, { signature: true }) : await writeImageThumbnail(pixels, thumb, orientation, max).then(() => null);
+        await writeTile(sha256);
         return { ...info, sig };
       })();
       // Both must settle before we go on: a failed decode must not race a staging write still in flight.
@@ -245,6 +253,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
           if (e instanceof AppError) throw e;
           throw new AppError('unsupported_media', `No picture could be decoded (${errorMessage(e)}). The video may be damaged; re-export it as MP4 (H.264).`);
         });
+        await writeTile(sha256);
         hasPoster = hasThumbnail = true;
       }
       if (facts.hasAudio) {
@@ -263,6 +272,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
           await fs.mkdir(path.dirname(thumb), { recursive: true });
           created.push(thumb);
           await writeWaveformThumbnail(wave, thumb);
+          await writeTile(sha256);
           hasThumbnail = true;
         }
       }

@@ -78,6 +78,10 @@ export class LibraryFolder {
   thumbPath(sha256: string): string {
     return path.join(this.cacheDir, 'thumbs', sha256.slice(0, 2), `${sha256}.webp`);
   }
+  /** The grid's tile-sized picture, made from the thumbnail (media/images.ts writeTileFromThumbnail). */
+  tilePath(sha256: string): string {
+    return path.join(this.cacheDir, 'tiles', sha256.slice(0, 2), `${sha256}.webp`);
+  }
   posterPath(sha256: string): string {
     return path.join(this.cacheDir, 'posters', sha256.slice(0, 2), `${sha256}.jpg`);
   }

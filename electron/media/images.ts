@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Metadata, Sharp as SharpInstance } from 'sharp';
 import type { MediaFacts } from '../model/asset';
 import { AppError } from '../model/errors';
@@ -12,6 +13,14 @@ export const DEFAULT_MAX_IMAGE_PIXELS = 200_000_000;
 export const THUMB_SIZE = 480;
 /** The grid thumbnail's encoding: one place, so the paths with and without a signature write the same bytes. */
 const THUMB_WEBP = { quality: 76, effort: 2 } as const;
+/**
+ * The Library grid's tile picture ('tile' variant): the thumbnail shrunk to fit a 320×240 box, about twice the
+ * grid's ~170×128 px tile (HiDPI screens) and under half the thumbnail's pixels, which the grid decodes for each
+ * of 2,000 tiles scrolled past (docs/performance.md).
+ */
+export const TILE_WIDTH = 320;
+export const TILE_HEIGHT = 240;
+const TILE_WEBP = { quality: 78, effort: 2 } as const;
 
 /** `orientation`: the EXIF orientation Postframe applies to this file's stored pixels (1: none). */
 export type ImageInfo = { facts: MediaFacts; format: string; orientation: Orientation };
@@ -112,4 +121,22 @@ export async function thumbnailAndSignature(pipeline: SharpInstance, out: string
   const raw = { width: info.width, height: info.height, channels: info.channels };
   const [, signature] = await Promise.all([sharp(data, { raw }).webp(THUMB_WEBP).toFile(out), signatureOfRaw(data, raw)]);
   return signature;
+}
+
+/**
+ * Writes the grid's tile picture from an asset's (upright) thumbnail: at import beside the thumbnail, and on the
+ * first request of an older library (studio/files.ts). Written to a sibling file and renamed, so a reader never
+ * sees half a file and two requests at once cannot interleave their bytes.
+ */
+export async function writeTileFromThumbnail(thumb: string, out: string): Promise<void> {
+  const sharp = await loadSharp();
+  const part = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
+  try {
+    // Read first: libvips caches what it opened by file name, so a remade thumbnail would not be seen.
+    await sharp(await fs.readFile(thumb), { failOn: 'warning' }).resize(TILE_WIDTH, TILE_HEIGHT, { fit: 'inside', withoutEnlargement: true }).webp(TILE_WEBP).toFile(part);
+    await fs.rename(part, out);
+  } catch (e) {
+    await fs.rm(part, { force: true });
+    throw e;
+  }
 }

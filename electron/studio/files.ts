@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { UploadResponse } from '../api/transport';
 import { newUploadId, uploadPath } from '../import/importer';
 import type { LibraryFolder } from '../library/folder';
+import { writeTileFromThumbnail } from '../media/images';
 import { mimeForExtension } from '../media/mime';
 import { type MediaVariant, renditionExt } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
@@ -64,6 +65,9 @@ export async function resolveMedia({ folder, assets }: Rooms, assetId: string, v
     case 'thumb':
       if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
       break;
+    case 'tile':
+      if (f.hasThumbnail) return tileOf(folder, f.sha256);
+      break;
     case 'poster':
       if (f.hasPoster) [file, mime] = [folder.posterPath(f.sha256), 'image/jpeg'];
       else if (f.hasThumbnail) [file, mime] = [folder.thumbPath(f.sha256), 'image/webp'];
@@ -86,6 +90,36 @@ export async function resolveMedia({ folder, assets }: Rooms, assetId: string, v
   }
   if (!file || !folder.contains(file)) return null;
   return (await isFile(file)) ? { path: file, mime } : null;
+}
+
+/** Tiles being made on request, by file: the grid asks for a screenful at once, and each is made once. */
+const makingTiles = new Map<string, Promise<boolean>>();
+
+/**
+ * The grid's tile picture of an asset that has a thumbnail. A library imported before tiles existed (or one
+ * restored from a backup, which leaves them out: they are remade) gets it on the first request, made from the
+ * thumbnail; when that fails (a damaged thumbnail, a full disk) the thumbnail itself is served, so a tile never
+ * shows broken. Both files are content-addressed under cache/ and confined to the library folder.
+ */
+async function tileOf(folder: LibraryFolder, sha256: string): Promise<{ path: string; mime: string } | null> {
+  const tile = folder.tilePath(sha256);
+  const thumb = folder.thumbPath(sha256);
+  if (!folder.contains(tile) || !folder.contains(thumb)) return null;
+  if (await isFile(tile)) return { path: tile, mime: 'image/webp' };
+  if (!(await isFile(thumb))) return null;
+  let making = makingTiles.get(tile);
+  if (!making) {
+    making = fs
+      .mkdir(path.dirname(tile), { recursive: true })
+      .then(() => writeTileFromThumbnail(thumb, tile))
+      .then(
+        () => true,
+        () => false, // served as the thumbnail below; the next request tries again
+      )
+      .finally(() => makingTiles.delete(tile));
+    makingTiles.set(tile, making);
+  }
+  return (await making) ? { path: tile, mime: 'image/webp' } : { path: thumb, mime: 'image/webp' };
 }
 
 /** A rasterised text layer (cache/text/<key>.png); the key must be a text-layer hash, never a path. */

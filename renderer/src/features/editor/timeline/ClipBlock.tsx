@@ -97,10 +97,10 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       aria-label={label}
     >
       {clip.type === 'media' && asset?.kind === 'video' && asset.hasThumbnail && (
-        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'thumb')}")` }} />
+        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'tile')}")` }} />
       )}
       {clip.type === 'media' && asset?.kind === 'image' && asset.hasThumbnail && (
-        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'thumb')}")` }} />
+        <div className="clip__filmstrip" style={{ backgroundImage: `url("${mediaUrl(asset.id, 'tile')}")` }} />
       )}
       {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
       {beats && <BeatTicks clip={clip} beats={beats} width={width} />}

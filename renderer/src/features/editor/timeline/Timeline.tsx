@@ -16,6 +16,8 @@ import { currentBeats, useDraftBeats } from './beatsStore';
 import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
 import { KeyframeLane } from './KeyframeLane';
+import { clipsInWindow } from './laneWindowLogic';
+import { useLaneWindow, useTrackLaneWindow } from './useLaneWindow';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
@@ -41,6 +43,7 @@ export function Timeline() {
   const pps = useEditor((s) => s.pxPerSec);
   const duration = useEditor((s) => draftDuration(s.doc!));
   const contentWidth = timeToX(duration + TAIL_SEC, pps);
+  useTrackLaneWindow(scrollRef, HEADER_W);
 
   // Ctrl/Cmd + wheel zooms around the pointer (a non-passive listener, so the page does not zoom instead).
   useEffect(() => {
@@ -182,9 +185,17 @@ const RulerTicks = memo(function RulerTicks({ pps, fps, seconds }: { pps: number
   ));
 });
 
-/** Memoised: an edit re-renders the rows whose track changed, not every row. */
+/**
+ * Memoised: an edit re-renders the rows whose track changed, not every row. Draws the clips in and near view
+ * (useLaneWindow), plus the selected and revealed ones, so a ripple re-renders a screenful of blocks; the
+ * lane's `data-clip-count` says how many it holds.
+ */
 const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
   const track = useEditor((s) => s.doc!.tracks.find((tr) => tr.id === trackId)!);
+  const pps = useEditor((s) => s.pxPerSec);
+  const keep = useEditor(useShallow((s) => (s.reveal ? [...s.selection, s.reveal.clipId] : s.selection)));
+  const shown = useLaneWindow((s) => s.window);
+  const drawn = clipsInWindow(track.clips, shown, pps, keep);
   const firstVoiceover = useEditor((s) => s.doc!.tracks.find((tr) => tr.kind === 'audio' && tr.role === 'voiceover')?.id === trackId);
   const toggle = (field: 'muted' | 'hidden') =>
     useEditor.getState().edit((d) => ({
@@ -227,6 +238,7 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
         data-testid={`lane-${track.kind}`}
         role="listbox"
         aria-label={track.name}
+        data-clip-count={track.clips.length}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
             e.preventDefault();
@@ -244,7 +256,7 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
           void addAsset(asset, track.id, { x, pxPerSec: s.pxPerSec, snapSec: s.snapping && !e.altKey ? xToTime(SNAP_PX, s.pxPerSec) : 0 });
         }}
       >
-        {track.clips.map((c) => (
+        {drawn.map((c) => (
           <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
         ))}
         {firstVoiceover && <VoiceoverGhost />}
