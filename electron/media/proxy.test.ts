@@ -31,7 +31,7 @@ describe('proxy arguments', () => {
   it('scales to the planned size, caps the rate, keeps audio only when there is some', () => {
     const a = proxyArgs({ width: 3840, height: 2160, fps: 120, hasAudio: true });
     expect(a.join(' ')).toContain('-vf fps=60,scale=960:540,setsar=1');
-    expect(a.join(' ')).toContain('-c:v libx264 -preset veryfast -crf 28 -pix_fmt yuv420p -g 30 -keyint_min 30');
+    expect(a.join(' ')).toContain('-c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -g 30 -keyint_min 30');
     expect(a.join(' ')).toContain('-map 0:a:0');
     expect(a.join(' ')).toContain('-c:a aac -b:a 96k -movflags +faststart');
     const silent = proxyArgs({ width: 1080, height: 2400, fps: 30, hasAudio: false });
