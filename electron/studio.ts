@@ -33,7 +33,7 @@ import { LOCAL_OWNER_ID } from './model/post';
 import type { LibraryInfo } from './model/library';
 import type { ChunkAck } from './model/recording';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './model/upload';
-import { needsProxy, type ProxyJobInput } from './model/proxy';
+import { needsProxy, ProxyJobInput } from './model/proxy';
 import type { DueOutcome } from './publish/engine';
 import type { PostService } from './publish/post-service';
 import type { Scheduler, Timers } from './publish/scheduler';
@@ -362,9 +362,16 @@ export class Studio implements StudioContext {
 
   startProxies(rooms: Rooms, ids: string[]): Job | null {
     if (!rooms.tools) return null;
+    // An asset already in a proxy job that has not finished is not asked for twice (a draft opened again meanwhile).
+    const pending = new Set(
+      rooms.jobs
+        .withStatus('queued', 'running')
+        .filter((j) => j.kind === 'proxy')
+        .flatMap((j) => ProxyJobInput.safeParse(rooms.jobs.input(j.id)).data?.assetIds ?? []),
+    );
     const wanted = ids.filter((id) => {
       const a = rooms.assets.get(id);
-      return a !== null && a.kind === 'video' && !a.hasProxy && needsProxy(a.facts);
+      return a !== null && a.kind === 'video' && !a.hasProxy && !pending.has(id) && needsProxy(a.facts);
     });
     if (wanted.length === 0) return null;
     const title = wanted.length === 1 ? 'Making a preview proxy' : `Making ${wanted.length} preview proxies`;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../api/contract';
+import { defaultTransform } from '../model/draft';
 import type { Job } from '../model/job';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
@@ -30,7 +31,7 @@ describe('proxy arguments', () => {
   it('scales to the planned size, caps the rate, keeps audio only when there is some', () => {
     const a = proxyArgs({ width: 3840, height: 2160, fps: 120, hasAudio: true });
     expect(a.join(' ')).toContain('-vf fps=60,scale=960:540,setsar=1');
-    expect(a.join(' ')).toContain('-c:v libx264 -preset veryfast -crf 28 -pix_fmt yuv420p -g 30 -keyint_min 30');
+    expect(a.join(' ')).toContain('-c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -g 30 -keyint_min 30');
     expect(a.join(' ')).toContain('-map 0:a:0');
     expect(a.join(' ')).toContain('-c:a aac -b:a 96k -movflags +faststart');
     const silent = proxyArgs({ width: 1080, height: 2400, fps: 30, hasAudio: false });
@@ -99,6 +100,31 @@ describe('proxies through the Studio', () => {
     await studio.api['assets.trash']({ ids: [id] });
     await studio.api['assets.purge']({ ids: [id] });
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('opening a draft starts a proxy for a video of it that has none (imported before it needed one), once', async () => {
+    const id = await importFile('wide.mp4');
+    // As a library from before the trigger was lowered: the asset has no proxy.
+    const asset = await studio.api['assets.get']({ id });
+    fs.rmSync(studio.folder.proxyPath(asset.sha256), { force: true });
+    expect(studio.rooms.assets.setHasProxy(id, false)).toBe(true);
+    const before = jobsOf('proxy').length;
+    const d = await studio.api['drafts.create']({ kind: 'video', name: 'Old footage', preset: '9:16', fps: 30 });
+    if (d.doc.kind !== 'video') throw new Error('video draft expected');
+    const clip = { id: 'c1', type: 'media' as const, assetId: id, start: 0, in: 0, out: 1, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: defaultTransform(), transitionIn: null, brand: null };
+    const doc = { ...d.doc, tracks: d.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t)) };
+    await studio.api['drafts.save']({ id: d.id, baseRevision: d.revision, doc });
+    // Opened twice while its proxy is being made: one job, not two.
+    await studio.api['drafts.get']({ id: d.id });
+    await studio.api['drafts.get']({ id: d.id });
+    await studio.whenIdle();
+    const started = jobsOf('proxy').slice(before);
+    expect(new Set(started.map((j) => j.id)).size).toBe(1);
+    expect(started.at(-1)).toMatchObject({ status: 'done', result: { kind: 'proxy', assetIds: [id], made: 1 } });
+    expect((await studio.api['assets.get']({ id })).hasProxy).toBe(true);
+    // Opened again with its proxy made: nothing starts.
+    await studio.api['drafts.get']({ id: d.id });
+    expect(new Set(jobsOf('proxy').map((j) => j.id)).size).toBe(new Set(jobsOf('proxy').slice(0, before).map((j) => j.id)).size + 1);
   });
 
   it('makes no proxy job for a small H.264 clip, and serves no proxy for it', async () => {

@@ -23,7 +23,10 @@ export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | '
     ...(facts.hasAudio ? ['-map', '0:a:0'] : []),
     '-sn', '-dn',
     '-vf', vf,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p',
+    // CRF 18: the preview is held to the export by SSIM, and 1080p footage now plays from its proxy. At CRF 28
+    // textured footage lost so much (SSIM 0.94 against its original at the preview's size, 0.99 at 18) that a
+    // dissolve previewed below 0.90 (docs/performance.md).
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p',
     // Short GOP: a seek decodes at most half a second, so scrubbing the proxy stays quick.
     '-g', gop, '-keyint_min', gop,
     // The rotation is baked into the pixels; no display matrix must turn the picture a second time.

@@ -17,17 +17,24 @@ const video = (o: Partial<MediaFacts> = {}): MediaFacts => ({
 });
 
 describe('needsProxy', () => {
-  it('leaves browser-decodable video up to 1920 px and 60 fps alone', () => {
-    expect(needsProxy(video())).toBe(false);
-    expect(needsProxy(video({ width: 1080, height: 1920 }))).toBe(false);
-    expect(needsProxy(video({ fps: 60 }))).toBe(false);
-    for (const c of ['h264', 'vp8', 'vp9', 'av1', 'H264']) expect(needsProxy(video({ videoCodec: c }))).toBe(false);
+  it('leaves browser-decodable video up to 1280 px (720p) and 60 fps alone', () => {
+    const hd = video({ width: 1280, height: 720 });
+    expect(needsProxy(hd)).toBe(false);
+    expect(needsProxy(video({ width: 720, height: 1280 }))).toBe(false);
+    expect(needsProxy({ ...hd, fps: 60 })).toBe(false);
+    for (const c of ['h264', 'vp8', 'vp9', 'av1', 'H264']) expect(needsProxy({ ...hd, videoCodec: c })).toBe(false);
   });
 
-  it('wants a proxy above 1920 px on the longest side, in either orientation', () => {
+  it('wants a proxy for 1080p and up on the longest side, in either orientation (phone footage included)', () => {
+    expect(needsProxy(video({ width: 1080, height: 1920 }))).toBe(true);
+    expect(needsProxy(video({ width: 1920, height: 1080 }))).toBe(true);
+    expect(needsProxy(video({ width: 1281, height: 720 }))).toBe(true);
     expect(needsProxy(video({ width: 2560, height: 1440 }))).toBe(true);
     expect(needsProxy(video({ width: 2160, height: 3840 }))).toBe(true);
-    expect(needsProxy(video({ width: 1921, height: 1080 }))).toBe(true);
+  });
+
+  it('a 1080x1920 proxy is 540x960: a quarter of the pixels to decode', () => {
+    expect(proxyPlan({ width: 1080, height: 1920, fps: 30 })).toEqual({ width: 540, height: 960, fps: null });
   });
 
   it('wants a proxy for codecs Chromium cannot decode, whatever the size', () => {
@@ -35,8 +42,8 @@ describe('needsProxy', () => {
   });
 
   it('wants a proxy above 60 fps', () => {
-    expect(needsProxy(video({ fps: 120 }))).toBe(true);
-    expect(needsProxy(video({ fps: 60.5 }))).toBe(true);
+    expect(needsProxy(video({ width: 1280, height: 720, fps: 120 }))).toBe(true);
+    expect(needsProxy(video({ width: 1280, height: 720, fps: 60.5 }))).toBe(true);
   });
 
   it('never for audio, cover art or unknown sizes', () => {

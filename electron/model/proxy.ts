@@ -8,8 +8,12 @@ import type { MediaFacts } from './asset';
 
 /** Longest side of a proxy: enough for a preview pane, light enough to scrub on a laptop. */
 export const PROXY_LONG_SIDE = 960;
-/** Longest side above which the original is too heavy to decode in real time next to other clips. */
-export const PROXY_TRIGGER_LONG_SIDE = 1920;
+/**
+ * Longest side above which the original is too heavy to decode in real time next to other clips. 1080p phone
+ * footage (1080x1920) is above it: the preview of a 3-layer edit of it decodes two or three such streams at once
+ * in software, and the 960 px proxy is a quarter of the pixels (docs/performance.md). 720p plays as it is.
+ */
+export const PROXY_TRIGGER_LONG_SIDE = 1280;
 /** Frame rates above this are decoded at twice the work for frames the preview never shows. */
 export const PROXY_MAX_FPS = 60;
 

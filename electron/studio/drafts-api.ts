@@ -1,4 +1,4 @@
-import { draftNotFound } from '../library/drafts-repo';
+import { draftAssetIds, draftNotFound } from '../library/drafts-repo';
 import type { Caller } from '../api/contract';
 import { LOCAL_OWNER_ID, type User } from '../model/post';
 import { rasterizeText } from '../render/text';
@@ -37,6 +37,9 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
     async 'drafts.get'(input) {
       const d = ctx.rooms.drafts.get(input.id);
       if (!d) throw draftNotFound();
+      // Videos imported before they needed a proxy (1080p phone footage, issue 14) get one when a draft using them
+      // opens: the preview switches to it when it is ready. Nothing starts when every one has its proxy.
+      ctx.startProxies(ctx.rooms, draftAssetIds(d.doc));
       return d;
     },
     async 'drafts.licences'(input) {

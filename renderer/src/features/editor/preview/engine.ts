@@ -86,6 +86,8 @@ export class PreviewEngine {
   /** The canvas frame last drawn and whether every layer showed its picture for it. */
   private shown: { frame: number; ready: boolean } | null = null;
   private clock: { t0: number; wall: number } | null = null;
+  /** The canvas frame whose time the store's playhead was last given while playing. */
+  private storedFrame = -1;
   private unsub: () => void;
   private unsubKits: () => void;
   private unsubReversed: () => void;
@@ -105,6 +107,7 @@ export class PreviewEngine {
       if (s.doc !== prev.doc || s.playhead !== prev.playhead || s.assets !== prev.assets) this.dirty = true;
       if (s.playing !== prev.playing) {
         this.clock = null;
+        this.storedFrame = -1;
         this.dirty = true;
       }
     });
@@ -153,11 +156,19 @@ export class PreviewEngine {
       if (!this.clock) this.clock = { t0: t, wall: now };
       t = this.clock.t0 + (now - this.clock.wall) / 1000;
       // The last frame plays for its whole length; then playback stops on it (not on the black past the end).
-      if (t >= draftDuration(doc)) {
+      const ended = t >= draftDuration(doc);
+      if (ended) {
         t = lastFrameStart(doc);
         s.setPlaying(false);
       }
-      s.setPlayhead(t);
+      // The store hears of the playhead once per canvas frame, not every animation frame: each change re-renders
+      // the transport's timecode, the timeline's playhead and whatever else follows it, and at 60 Hz for a 30 fps
+      // draft half of that work showed nothing new.
+      const playing = Math.floor(t * doc.canvas.fps + 1e-6);
+      if (ended || playing !== this.storedFrame) {
+        this.storedFrame = playing;
+        s.setPlayhead(t);
+      }
       this.dirty = true;
     }
     if (!this.dirty) return;
