@@ -38,8 +38,13 @@ export function draftsApi(ctx: StudioContext): ApiPart<DraftCalls> {
       const d = ctx.rooms.drafts.get(input.id);
       if (!d) throw draftNotFound();
       // Videos imported before they needed a proxy (1080p phone footage, issue 14) get one when a draft using them
-      // opens: the preview switches to it when it is ready. Nothing starts when every one has its proxy.
-      ctx.startProxies(ctx.rooms, draftAssetIds(d.doc));
+      // opens: the preview switches to it when it is ready. Nothing starts when every one has its proxy. A proxy is
+      // a convenience: failing to queue one never keeps the draft from opening.
+      try {
+        ctx.startProxies(ctx.rooms, draftAssetIds(d.doc));
+      } catch (e) {
+        ctx.log('Could not start preview proxies for an opened draft', e);
+      }
       return d;
     },
     async 'drafts.licences'(input) {
