@@ -22,15 +22,19 @@ function colourAt(c: HTMLCanvasElement | null, p: Crosshair): string | null {
  */
 export function KeyPickLayer({ canvas, redraw }: { canvas: RefObject<HTMLCanvasElement | null>; redraw: () => void }) {
   const clipId = useKeyPicker((s) => s.clipId);
+  useEffect(() => {
+    // The clip's key is paused or back: draw again.
+    redraw();
+  }, [clipId, redraw]);
+  // Keyed by the clip: each pick starts with the cross in the middle.
+  return clipId ? <PickSurface key={clipId} clipId={clipId} canvas={canvas} /> : null;
+}
+
+function PickSurface({ clipId, canvas }: { clipId: string; canvas: RefObject<HTMLCanvasElement | null> }) {
   const [cross, setCross] = useState<Crosshair>(CROSSHAIR_START);
   const [under, setUnder] = useState<string | null>(null);
   const layer = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // The clip's key is paused or back: draw again.
-    redraw();
-    if (!clipId) return;
-    setCross(CROSSHAIR_START);
-    setUnder(null);
     // Keyboard users land on the picture: the arrows then move the cross at once.
     layer.current?.focus({ preventScroll: true });
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -41,8 +45,7 @@ export function KeyPickLayer({ canvas, redraw }: { canvas: RefObject<HTMLCanvasE
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [clipId, redraw]);
-  if (!clipId) return null;
+  }, []);
   const pick = (p: Crosshair) => {
     const color = colourAt(canvas.current, p);
     if (!color) return;
