@@ -453,6 +453,7 @@ export const en = {
   'captions.line': 'line {n}',
 
   'preview.label': 'Preview',
+  'preview.empty': 'Your video starts here. Add media from the left with + (or drag it onto a track), or add a title with Add text.',
   'dm.label': 'Preview: click a layer to select it, drag to move, drag a corner to resize, drag the round handle to rotate. Tab picks layers, arrows nudge, comma and period rotate, Enter edits text.',
   'dm.role': 'layout',
   'dm.editTextLabel': 'Text of the title (Enter keeps it, Shift+Enter adds a line, Esc cancels)',
