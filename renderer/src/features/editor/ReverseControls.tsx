@@ -24,7 +24,15 @@ export function ReverseControls({ clip }: { clip: MediaClip }) {
         <span />
       </label>
       <p className="field__hint">{t('inspector.reverseHint')}</p>
-      {on && running && <ProgressBar value={job?.status === 'running' ? job.progress : null} label={t('inspector.reversing')} testId="reverse-progress" />}
+      {on && running && (
+        <>
+          <ProgressBar value={job?.status === 'running' ? job.progress : null} label={t('inspector.reversing')} testId="reverse-progress" />
+          {/* Said in words too: a bare bar does not tell why the preview leaves this clip out meanwhile. */}
+          <p className="field__hint" data-testid="reverse-progress-text">
+            {job?.status === 'running' && job.progress !== null ? t('inspector.reversingPercent', { percent: `${Math.round(job.progress * 100)}%` }) : t('inspector.reversing')}
+          </p>
+        </>
+      )}
       {on && outcome && (
         <p className={job?.status === 'done' ? 'field__hint' : 'field__error'} role={job?.status === 'done' ? 'status' : 'alert'} data-testid="reverse-outcome">
           {outcome}
