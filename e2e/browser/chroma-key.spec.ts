@@ -113,6 +113,12 @@ test('a green-screen clip keyed with the eyedropper previews as it exports, with
   await expect(app.getByTestId('chroma-key-announce')).toHaveText(`Background colour set to ${byKeys}`);
   await expect(dropper).toBeFocused();
 
+  // The keys are in the editor's shortcut sheet.
+  await app.keyboard.press('?');
+  await expect(app.getByTestId('shortcut-sheet')).toContainText('Chroma key Pick: move the cross over the preview');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('shortcut-sheet')).toHaveCount(0);
+
   // And with the pointer: a click on the green near the top of the preview.
   await dropper.click();
   await expect(dropper).toHaveAttribute('aria-pressed', 'true');
