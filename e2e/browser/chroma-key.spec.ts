@@ -117,7 +117,7 @@ test('a green-screen clip keyed with the eyedropper previews as it exports, with
   await app.keyboard.press('?');
   await expect(app.getByTestId('shortcut-sheet')).toContainText('Chroma key Pick: move the cross over the preview');
   await app.keyboard.press('Escape');
-  await expect(app.getByTestId('shortcut-sheet')).toHaveCount(0);
+  await expect(app.getByTestId('shortcut-sheet')).toBeHidden();
 
   // And with the pointer: a click on the green near the top of the preview.
   await dropper.click();
