@@ -81,19 +81,53 @@ test('a green-screen clip keyed with the eyedropper previews as it exports, with
   await expect(section).toBeVisible();
   await expect(app.getByTestId('chroma-key-toggle')).not.toBeChecked();
   const dropper = app.getByTestId('chroma-key-eyedropper');
+  const layer = app.getByTestId('key-pick-layer');
+  const isGreen = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return g! > 200 && Math.max(r!, b!) < 60;
+  };
+  // By keyboard: Pick puts focus on the preview; Esc cancels and gives focus back to Pick, nothing changed.
   await dropper.focus();
   await dropper.press('Enter');
   await expect(dropper).toHaveAttribute('aria-pressed', 'true');
-  const layer = app.getByTestId('key-pick-layer');
+  await expect(layer).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(layer).toHaveCount(0);
+  await expect(dropper).toBeFocused();
+  await expect(app.getByTestId('chroma-key-toggle')).not.toBeChecked();
+  // Again: Shift+↑ three times moves the cross from the middle to 20% down the preview, on the green screen; it
+  // shows the colour under it; Enter picks it, the Inspector announces it and focus is back on Pick.
+  await dropper.press('Enter');
+  await expect(layer).toBeFocused();
+  for (let i = 0; i < 3; i++) await app.keyboard.press('Shift+ArrowUp');
+  const cross = app.getByTestId('key-pick-cross');
+  await expect(cross).toHaveAttribute('style', /top: 20(\.0+)?%;/);
+  const shown = (await cross.textContent()) ?? '';
+  expect(isGreen(shown), `the cross shows ${shown}`).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(layer).toHaveCount(0);
+  await expect(app.getByTestId('chroma-key-toggle')).toBeChecked();
+  await expect.poll(saved, { message: 'the key is saved' }).not.toBeNull();
+  const byKeys = (await saved())!.color;
+  expect(isGreen(byKeys), `picked ${byKeys} by keyboard`).toBe(true);
+  await expect(app.getByTestId('chroma-key-announce')).toHaveText(`Background colour set to ${byKeys}`);
+  await expect(dropper).toBeFocused();
+
+  // The keys are in the editor's shortcut sheet.
+  await app.keyboard.press('?');
+  await expect(app.getByTestId('shortcut-sheet')).toContainText('Chroma key Pick: move the cross over the preview');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('shortcut-sheet')).toBeHidden();
+
+  // And with the pointer: a click on the green near the top of the preview.
+  await dropper.click();
+  await expect(dropper).toHaveAttribute('aria-pressed', 'true');
   const box = (await layer.boundingBox())!;
   await layer.click({ position: { x: box.width * 0.5, y: box.height * 0.15 } });
   await expect(layer).toHaveCount(0);
   await expect(app.getByTestId('chroma-key-toggle')).toBeChecked();
-  await expect.poll(saved, { message: 'the key is saved' }).not.toBeNull();
   const key = (await saved())!;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(key.color.slice(i, i + 2), 16));
-  expect(g!, `picked ${key.color}`).toBeGreaterThan(200);
-  expect(Math.max(r!, b!), `picked ${key.color}`).toBeLessThan(60);
+  expect(isGreen(key.color), `picked ${key.color}`).toBe(true);
 
   // Range up two steps by keyboard (one undo step), so the grain around the picked green goes too.
   const range = app.getByTestId('chroma-key-similarity');

@@ -61,6 +61,8 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   await app.getByTestId('new-draft-create').click();
   await expect(app.getByTestId('editor-screen')).toBeVisible();
   await expect(app.getByTestId('draft-name')).toHaveValue('Red then blue');
+  // An empty draft says where to begin instead of showing a black frame.
+  await expect(app.getByTestId('preview-empty')).toContainText('Add media from the left');
 
   // Clips from the bin: "+" appends to the main track (pictures) or the music track (sound).
   const bin = app.getByTestId('media-bin');
@@ -69,6 +71,7 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   await bin.locator('[data-testid="bin-item"][data-name="blue-clip.mp4"]').getByTestId('bin-add').click();
   await bin.locator('[data-testid="bin-item"][data-name="music-loop.mp3"]').getByTestId('bin-add').click();
   await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(2);
+  await expect(app.getByTestId('preview-empty'), 'the empty hint goes once the draft has clips').toHaveCount(0);
   await expect(app.getByTestId('lane-audio').first().getByTestId('clip')).toHaveCount(1);
   await expect(clip(app, 'blue-clip.mp4')).toHaveAttribute('data-start', '2.000');
 

@@ -37,6 +37,9 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   await toggle.focus();
   await app.keyboard.press('Space');
   await expect(toggle).toBeChecked();
+  // "From source" reads in play order: the clip now starts at source 4 s and ends at 1 s.
+  await expect(app.getByTestId('insp-source')).toHaveText('4.00 → 1.00 s');
+  await expect(app.getByTestId('insp-source')).toHaveAttribute('title', 'Plays backwards: from 4.00 s of the file down to 1.00 s');
   await expect.poll(async () => ((await saved()).tracks[0]!.clips[0] as MediaClip).reversed, { message: 'reversed is saved' }).toBe(true);
   // The whole asset is reversed (pan.mp4: ~15 s of 1080x1920), so the wait scales with that media and the machine.
   await waitStep('the reverse job finishes', { mediaSec: REVERSED_SEC }, (timeout) =>

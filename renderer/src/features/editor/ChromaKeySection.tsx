@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { changeChromaKey, type ChromaKeyChange } from '../../../../electron/model/chroma-key-edit';
 import type { MediaClip } from '../../../../electron/model/draft';
 import { t } from '../../i18n';
@@ -25,6 +25,14 @@ export function ChromaKeySection({ clip }: { clip: MediaClip }) {
   useEffect(() => () => {
     if (useKeyPicker.getState().clipId === clip.id) useKeyPicker.getState().stop();
   }, [clip.id]);
+  const announced = useKeyPicker((s) => (s.lastPicked?.clipId === clip.id ? s.lastPicked.color : null));
+  // When the eyedropper closes (a pick, Esc), the layer that had focus is gone: focus comes back to Pick.
+  const dropper = useRef<HTMLButtonElement>(null);
+  const wasPicking = useRef(picking);
+  useEffect(() => {
+    if (wasPicking.current && !picking && (document.activeElement === document.body || document.activeElement === null)) dropper.current?.focus();
+    wasPicking.current = picking;
+  }, [picking]);
   const togglePick = () => (picking ? useKeyPicker.getState().stop() : useKeyPicker.getState().start(clip.id));
   return (
     <section className="insp-section chroma" data-testid="chroma-key-section">
@@ -40,6 +48,7 @@ export function ChromaKeySection({ clip }: { clip: MediaClip }) {
         <span className="chroma__pick">
           <input type="color" className="insp-color" value={key?.color ?? '#00ff00'} disabled={!key} aria-label={t('chromaKey.color')} onChange={(e) => apply(clip.id, { kind: 'color', color: e.target.value }, 'color')} data-testid="chroma-key-color" />
           <button
+            ref={dropper}
             type="button"
             className={`btn btn--ghost btn--sm chroma__dropper${picking ? ' chroma__dropper--on' : ''}`}
             aria-pressed={picking}
@@ -53,6 +62,9 @@ export function ChromaKeySection({ clip }: { clip: MediaClip }) {
         </span>
         <span className="insp-row__value mono">{key?.color ?? ''}</span>
       </div>
+      <span className="visually-hidden" role="status" data-testid="chroma-key-announce">
+        {announced ? t('chromaKey.picked', { color: announced }) : ''}
+      </span>
       {key && (
         <>
           <label className="insp-row">

@@ -16,6 +16,7 @@ import { LookSection } from './LookSection';
 import { KeyedSlider } from './KeyedSlider';
 import { ReverseControls } from './ReverseControls';
 import { SpeedSection } from './SpeedSection';
+import { sourceRange } from './sourceRangeLogic';
 import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -130,8 +131,8 @@ function Timing({ clip }: { clip: Clip }) {
       {clip.type === 'media' && (
         <div className="facts__row">
           <dt>{t('inspector.source')}</dt>
-          <dd className="mono">
-            {clip.in.toFixed(2)} – {clip.out.toFixed(2)} s
+          <dd className="mono" data-testid="insp-source" title={sourceRange(clip).title}>
+            {sourceRange(clip).text}
           </dd>
         </div>
       )}

@@ -40,6 +40,7 @@ export const shortcuts: { keys: string[]; action: MessageKey }[] = [
   { keys: ['Alt+drag'], action: 'keys.dmMove' },
   { keys: [',', '.', 'Shift+,', 'Shift+.'], action: 'keys.dmRotate' },
   { keys: ['Enter', 'double-click'], action: 'keys.dmEdit' },
+  { keys: ['↑ ↓ ← →', 'Shift+arrows', 'Enter', 'Esc'], action: 'keys.keyPick' },
   { keys: ['Enter', 'F2'], action: 'keys.cueEdit' },
   { keys: ['↑', '↓'], action: 'keys.cueMove' },
   { keys: ['S'], action: 'keys.cueSplit' },

@@ -6,6 +6,7 @@ import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
+import { create } from 'zustand';
 
 /**
  * Reverse and freeze frame (docs/reverse-freeze.md): each edit is one pure model function through `edit()`, so it
@@ -13,6 +14,12 @@ import { idFor, useEditor } from '../../store/editorStore';
  */
 const ed = () => useEditor.getState();
 const toastError = (message: string) => useStore.getState().showToast({ message, tone: 'error' });
+
+/**
+ * The reversed copy's job per asset, for the Inspector's progress line: kept by asset, not in the Inspector, so
+ * selecting another clip and coming back still shows the job, and another clip never shows this one's.
+ */
+export const useReverseJobs = create<{ byAsset: Record<string, string> }>(() => ({ byAsset: {} }));
 
 /**
  * Turns Reverse on or off for a clip. On: the reversed copy is asked for (a job, unless it exists); returns that
@@ -25,7 +32,14 @@ export async function toggleReverse(clipId: string, on: boolean): Promise<string
   const found = doc ? findClip(doc, clipId) : null;
   if (found?.clip.type !== 'media') return null;
   try {
-    return (await call('reverse.start', { assetId: found.clip.assetId })).jobId;
+    const { assetId } = found.clip;
+    const { jobId } = await call('reverse.start', { assetId });
+    // No job: the copy is already there, so an old job's outcome (a failure, a cancel) no longer applies.
+    useReverseJobs.setState((s) => {
+      const { [assetId]: _old, ...rest } = s.byAsset;
+      return { byAsset: jobId ? { ...rest, [assetId]: jobId } : rest };
+    });
+    return jobId;
   } catch (e) {
     toastError(errorText(e));
     return null;

@@ -23,6 +23,7 @@ export function PreviewPane() {
   const cw = useEditor((s) => s.doc!.canvas.width);
   const ch = useEditor((s) => s.doc!.canvas.height);
   const [box, setBox] = useState({ width: 0, height: 0 });
+  const empty = useEditor((s) => !s.doc || s.doc.tracks.every((tr) => tr.clips.length === 0));
   const redraw = useCallback(() => engineRef.current?.invalidate(), []);
   // An imported look's table arriving (or a look removed) changes what a looked clip shows.
   const looksVersion = useImportedLooks((s) => s.version);
@@ -74,6 +75,11 @@ export function PreviewPane() {
       <div ref={stageRef} className="preview__stage">
         <div className="preview__frame" style={{ width: box.width, height: box.height }}>
           <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />
+          {empty && (
+            <p className="preview__empty" data-testid="preview-empty">
+              {t('preview.empty')}
+            </p>
+          )}
           <SafeZoneOverlay />
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <KeyPickLayer canvas={canvasRef} redraw={redraw} />

@@ -19,3 +19,31 @@ export function sampleHex(data: Uint8ClampedArray, w: number, h: number, x: numb
   }
   return rgbHex(sr / n, sg / n, sb / n);
 }
+
+/** Where the eyedropper's cross is, as shares of the preview (0..1 each way). */
+export type Crosshair = { x: number; y: number };
+
+/** The cross starts in the middle of the picture. */
+export const CROSSHAIR_START: Crosshair = { x: 0.5, y: 0.5 };
+/** One arrow press moves the cross 1% of the preview; with Shift, 10%. */
+export const CROSSHAIR_STEP = 0.01;
+export const CROSSHAIR_BIG_STEP = 0.1;
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+/** The cross after an arrow key (Shift: a bigger step), kept inside the picture; null for any other key. */
+export function moveCrosshair(p: Crosshair, key: string, shift: boolean): Crosshair | null {
+  const step = shift ? CROSSHAIR_BIG_STEP : CROSSHAIR_STEP;
+  const [dx, dy] = key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowRight' ? [1, 0] : key === 'ArrowUp' ? [0, -1] : key === 'ArrowDown' ? [0, 1] : [0, 0];
+  if (dx === 0 && dy === 0) return null;
+  // Rounded to the step grid, so ten small steps land where one big one does.
+  const snap = (v: number) => Math.round(v / CROSSHAIR_STEP) * CROSSHAIR_STEP;
+  return { x: clamp01(snap(p.x + dx * step)), y: clamp01(snap(p.y + dy * step)) };
+}
+
+/** The canvas pixels the sample reads around (x, y): the (2r+1)² square, clipped to a w×h picture. */
+export function patchRect(x: number, y: number, w: number, h: number, r = 2): { x0: number; y0: number; w: number; h: number } {
+  const x0 = Math.min(Math.max(0, w - 1), Math.max(0, Math.round(x) - r));
+  const y0 = Math.min(Math.max(0, h - 1), Math.max(0, Math.round(y) - r));
+  return { x0, y0, w: Math.max(1, Math.min(w - x0, Math.round(x) + r + 1 - x0)), h: Math.max(1, Math.min(h - y0, Math.round(y) + r + 1 - y0)) };
+}
