@@ -8,7 +8,8 @@ import { mediaUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
 import { useMay } from '../../store/meStore';
-import { editorLutSource, startImportedLooks, useImportedLooks } from './importedLooks';
+import { editorLutSource, useImportedLooks } from './importedLooks';
+import { startImportedLooks } from './importedLooksLoader';
 import { LookImportButton, RemoveLookDialog } from './LookImport';
 import { adjustOrder, adjustStep, formatAdjust, formatStrength, lookThumbnailPixels } from './lookLogic';
 
