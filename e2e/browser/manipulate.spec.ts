@@ -67,6 +67,18 @@ test('drag a title to the upper third, turn it 10°, scale a logo by its corner,
   expect(Math.abs(nw1.x - nw0.x), 'the opposite corner stays').toBeLessThan(2);
   expect(Math.abs(nw1.y - nw0.y)).toBeLessThan(2);
 
+  // A drag that starts inside the selected logo moves the logo, though the title lies over it there (as in design
+  // tools); Ctrl+Z puts it back. A click there without moving selects the title on top (next step).
+  const logoBefore = overlayOf(await stored(app, draftId))!.transform;
+  await drag(app, at(0.5, 0.5), at(0.5, 0.56));
+  await expect(selection).toHaveAttribute('data-clip-id', logo.id);
+  let moved = await stored(app, draftId);
+  expect(overlayOf(moved)!.transform.y - logoBefore.y, 'the selected logo moved down').toBeGreaterThan(0.04);
+  expect(textOf(moved).y, 'the title over it stayed').toBeCloseTo(0.5, 6);
+  await app.keyboard.press('Control+z');
+  moved = await stored(app, draftId);
+  expect(overlayOf(moved)!.transform.y).toBeCloseTo(logoBefore.y, 6);
+
   // Click the title (above the logo in the stack) and drag it to the upper third; the centre guide shows meanwhile.
   await app.mouse.click(at(0.5, 0.5).x, at(0.5, 0.5).y);
   const titleId = textOf(await stored(app, draftId)).id;

@@ -7,7 +7,7 @@ import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
 import { safeZones } from '../safeZones';
 import { gestureStep, type Gesture } from './gestureLogic';
-import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
+import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
 import { rotationPatch } from './rotation';
 import { TextEditInPlace } from './TextEditInPlace';
 import { useLayerBoxes } from './useLayerBoxes';
@@ -31,7 +31,8 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   const zone = useEditor((s) => s.safeZone);
   const boxes = useLayerBoxes();
   const rootRef = useRef<HTMLDivElement>(null);
-  const gesture = useRef<{ g: Gesture; key: string } | null>(null);
+  /** The gesture under way; `clickSelects`: the layer a press that never moves selects (see onPointerDown). */
+  const gesture = useRef<{ g: Gesture; key: string; clickSelects?: string } | null>(null);
   const [guides, setGuides] = useState<SnapTarget[]>([]);
   const [hover, setHover] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -66,9 +67,13 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
     if (sel && handle) {
       begin(handle === 'rotate' ? 'rotate' : 'scale', sel, p, handle === 'rotate' ? null : (handle as Corner));
     } else {
-      const hit = hitTest(boxes, p);
+      // As in design tools: a drag that starts inside the selected layer moves it even where another layer lies
+      // over it; a click there without moving selects the topmost layer under the pointer.
+      const hit = pressTarget(boxes, sel, p);
+      const top = hitTest(boxes, p);
       s.select(hit ? [hit.clipId] : []);
       if (hit) begin('move', hit, p, null);
+      if (gesture.current && top && top !== hit) gesture.current.clickSelects = top.clipId;
     }
     if (gesture.current) e.currentTarget.setPointerCapture(e.pointerId);
   };
@@ -85,7 +90,9 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
     if (step.patch) apply(cur.g.clip, step.patch, cur.key, true);
   };
 
-  const end = () => {
+  const end = (e: PointerEvent<HTMLDivElement>) => {
+    const cur = gesture.current;
+    if (e.type === 'pointerup' && cur?.clickSelects && !cur.g.moved) useEditor.getState().select([cur.clickSelects]);
     gesture.current = null;
     setGuides([]);
   };

@@ -4,7 +4,7 @@ import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } fro
 import { place } from '../../../../../../electron/model/geometry';
 import { newVideoDraft } from '../../../../../../electron/model/draft';
 import { updateClip, type ActiveLayer } from '../../../../../../electron/model/timeline';
-import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
@@ -35,6 +35,15 @@ describe('hit testing', () => {
     expect(hitTest([below, above], { x: 500, y: 800 })?.clipId).toBe('above');
     expect(hitTest([below, above], { x: 900, y: 800 })?.clipId).toBe('below');
     expect(hitTest([below, above], { x: 1070, y: 10 })).toBeNull();
+  });
+
+  it('a press inside the selected layer takes it even under another layer; elsewhere the topmost', () => {
+    const title = box({ clipId: 'title', kind: 'text', w: 600, h: 150 });
+    const logo = box({ clipId: 'logo' });
+    expect(pressTarget([title, logo], title, { x: 500, y: 800 })?.clipId).toBe('title');
+    expect(pressTarget([title, logo], null, { x: 500, y: 800 })?.clipId).toBe('logo');
+    expect(pressTarget([title, logo], logo, { x: 780, y: 800 })?.clipId).toBe('title'); // outside the selected logo
+    expect(pressTarget([title, logo], title, { x: 20, y: 20 })).toBeNull();
   });
 
   it('follows rotation: a corner of the unrotated box is outside when turned 45°', () => {

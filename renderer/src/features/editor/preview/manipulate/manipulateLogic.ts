@@ -93,6 +93,15 @@ export function hitTest(boxes: readonly LayerBox[], p: Point): LayerBox | null {
   return null;
 }
 
+/**
+ * The layer a press at `p` takes hold of: the selected one when the press is inside it, even under another layer
+ * (as in design tools: a title just added and selected is dragged by its middle even where a logo lies over it),
+ * otherwise the topmost under the point.
+ */
+export function pressTarget(boxes: readonly LayerBox[], selected: LayerBox | null, p: Point): LayerBox | null {
+  return selected && containsPoint(selected, p) ? selected : hitTest(boxes, p);
+}
+
 /** The four corners of a box in canvas pixels (rotated with it). */
 export function cornerPoints(b: LayerBox): Record<Corner, Point> {
   const o = { x: b.cx, y: b.cy };
