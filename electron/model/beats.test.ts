@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BEAT_RATE, detectBeats, pcmFromF32le, tempoOf } from './beats';
+import { BEAT_RATE, TEMPO_RANGE, detectBeats, pcmFromF32le, tempoOf } from './beats';
 
 /** A click track: a short decaying noise-and-tone burst every 60/bpm s from `offset`, over a quiet pad. */
 function clicks(bpm: number, seconds: number, offset = 0.2, seed = 1): { pcm: Float32Array; times: number[] } {
@@ -53,6 +53,15 @@ describe('helpers', () => {
   it('tempo is the median spacing; too few onsets give none', () => {
     expect(tempoOf([0, 0.5, 1, 1.5, 2.4])).toBe(120);
     expect(tempoOf([0, 0.5, 1])).toBeNull();
+    // Onsets an eighth note apart (a 2 s loop with off-beat hits) name the beat, not the hits: 300 → 150.
+    expect(tempoOf([0, 0.2, 0.4, 0.6, 0.8])).toBe(150);
+    expect(tempoOf([0, 1.5, 3, 4.5])).toBe(80); // every other beat heard: 40 → 80
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), (gap) => {
+        const bpm = tempoOf([0, gap, 2 * gap, 3 * gap])!;
+        return bpm >= TEMPO_RANGE.min && bpm <= TEMPO_RANGE.max;
+      }),
+    );
   });
   it('reads little-endian f32 PCM', () => {
     const f = new Float32Array([0.5, -1, 0.25]);

@@ -158,12 +158,22 @@ export function onsetsOf(flux: Float64Array, rate: number = BEAT_RATE): BeatAnal
   return { beats, bpm: tempoOf(beats) };
 }
 
-/** Median spacing of onsets as beats per minute, or null with fewer than four onsets. */
+/** Tempos are named in this range: onsets an eighth note apart say 300, which no song is; the beat is 150. */
+export const TEMPO_RANGE = { min: 60, max: 200 } as const;
+
+/**
+ * Median spacing of onsets as beats per minute, halved or doubled into TEMPO_RANGE (off-beat hits or only every
+ * other beat heard give a multiple of the tempo), or null with fewer than four onsets.
+ */
 export function tempoOf(beats: readonly number[]): number | null {
   if (beats.length < 4) return null;
   const gaps = beats.slice(1).map((b, i) => b - beats[i]!).sort((x, y) => x - y);
   const mid = gaps[Math.floor(gaps.length / 2)]!;
-  return mid > 0 ? Math.round((60 / mid) * 10) / 10 : null;
+  if (!(mid > 0)) return null;
+  let bpm = 60 / mid;
+  while (bpm >= TEMPO_RANGE.max) bpm /= 2;
+  while (bpm < TEMPO_RANGE.min) bpm *= 2;
+  return Math.round(bpm * 10) / 10;
 }
 
 /** Little-endian f32 PCM bytes (ffmpeg `-f f32le`) as samples. */

@@ -618,7 +618,7 @@ export const en = {
   'inspector.fades': 'Fades',
   'animate.title': 'Animate',
   'animate.hint': 'Press ◆ to add a keyframe at the playhead, move the playhead, then change the value: the clip moves between keyframes.',
-  'animate.outside': 'Move the playhead onto this clip to add or change keyframes.',
+  'animate.outside': 'To add or change keyframes, move the playhead onto this clip.',
   'animate.addKey': 'Add a {name} keyframe at the playhead',
   'animate.removeKey': 'Remove the {name} keyframe at the playhead',
   'animate.prevKey': 'Previous {name} keyframe',
