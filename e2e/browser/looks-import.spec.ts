@@ -3,14 +3,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { tabulate, writeCube } from '../../electron/model/cube-lut';
 import { allOf, testLimit } from '../limits';
-import { colourGap, decodeWork, exportDraft, footageWork, importFootage, meanColour, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { colourGap, decodeWork, exportDraft, footageWork, meanColour, seekPreview, ssimOf } from '../preview-kit';
+import { openOneClipDraft } from '../looks-kit';
 import { SHOTS } from '../screenshots';
-import { callApi, expect, test } from '../serve';
-
-type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+import { expect, test } from '../serve';
 
 /**
  * Imported looks (issue 14 §3, docs/looks.md "Imported looks"): a creator imports their own strong warm .cube
@@ -31,16 +29,8 @@ test('an imported .cube look previews as it exports; removing it while a draft u
   fs.writeFileSync(cubeFile, cube);
   const id = createHash('sha256').update(cube).digest('hex');
 
-  const assets = await importFootage(app, ['pan']);
   const name = 'My own look';
-  const clip = mediaClip(assets.pan, 0, 1, 1 + duration);
-  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
-  const saved = async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).look ?? null;
-  await openDraft(app, name, 1);
-
-  await app.locator(`[data-clip-id="${clip.id}"]`).click();
-  const section = app.getByTestId('look-section');
-  await expect(section).toBeVisible();
+  const { clip, draftId, saved, section } = await openOneClipDraft(app, name, duration);
   // A 1D LUT is refused with a message saying so; nothing joins the row.
   await app.getByTestId('look-import-file').setInputFiles({ name: 'curve.cube', mimeType: 'text/plain', buffer: Buffer.from('LUT_1D_SIZE 2\n0 0 0\n1 1 1\n') });
   await expect(app.getByTestId('look-import-error')).toContainText('curve.cube: This is not a LUT Postframe can use: it is a 1D LUT');

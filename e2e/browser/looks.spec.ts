@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { allOf, testLimit } from '../limits';
-import { colourGap, decodeWork, exportDraft, footageWork, importFootage, meanColour, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { colourGap, decodeWork, exportDraft, footageWork, meanColour, seekPreview, ssimOf } from '../preview-kit';
+import { openOneClipDraft } from '../looks-kit';
 import { SHOTS } from '../screenshots';
-import { callApi, expect, test } from '../serve';
-
-type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+import { expect, test } from '../serve';
 
 /**
  * Looks (issue 14 §3): a creator selects a clip of phone footage, picks the Warm look and moves two Adjust
@@ -22,16 +20,8 @@ test('a Warm look and two adjustments preview as they export, and undo restores 
   const duration = 3;
   test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(1), { mediaSec: duration }, ...TIMES.map((t) => allOf(decodeWork(1), { decodeSec: t })))));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-looks-'));
-  const assets = await importFootage(app, ['pan']);
   const name = 'Warm look';
-  const clip = mediaClip(assets.pan, 0, 1, 1 + duration);
-  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
-  const saved = async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).look ?? null;
-  await openDraft(app, name, 1);
-
-  await app.locator(`[data-clip-id="${clip.id}"]`).click();
-  const section = app.getByTestId('look-section');
-  await expect(section).toBeVisible();
+  const { clip, draftId, saved, section } = await openOneClipDraft(app, name, duration);
   const warm = app.getByTestId('look-warm');
   await warm.focus();
   await warm.press('Enter');
