@@ -103,10 +103,13 @@ export async function exportDraft(page: Page, draftId: string, durationSec: numb
 
 /**
  * Extracts the frame shown at `t` seconds (on a frame of `fps`) as a PNG: the first frame from half a frame
- * before. Decoding up to `t` from the keyframe before it is the work: at most `t` seconds of the file.
+ * before. Decoding up to `t` from the keyframe before it is the work: at most `t` seconds of the file. `bt709`
+ * decodes with BT.709, as the browser decodes untagged footage (ffmpeg's default would be BT.601): for comparing
+ * colours with the preview.
  */
-export async function frameAt(file: string, t: number, fps: number, out: string): Promise<void> {
-  await execStep(`the exported frame at ${t.toFixed(3)} s`, { decodeSec: t }, 'ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', out]);
+export async function frameAt(file: string, t: number, fps: number, out: string, opts: { bt709?: boolean } = {}): Promise<void> {
+  const colour = opts.bt709 ? ['-vf', 'scale=in_color_matrix=bt709'] : [];
+  await execStep(`the exported frame at ${t.toFixed(3)} s`, { decodeSec: t }, 'ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', ...colour, out]);
 }
 
 /** The editor's default zoom: the ruler's pixels per second. */

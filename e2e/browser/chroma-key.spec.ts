@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Asset } from '../../electron/model/asset';
 import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { allOf, testLimit, waitStep } from '../limits';
-import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { decodeWork, exportDraft, footageWork, frameAt, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { FOOTAGE_DIR } from '../../scripts/fixtures';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
@@ -152,7 +152,7 @@ test('a green-screen clip keyed with the eyedropper previews as it exports, with
     const shot = path.join(tmp, `preview-${t}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${t}.png`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / FPS).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    await frameAt(file, t, FPS, frame, { bt709: true });
     scores[String(t)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
     // Where the screen was, both pictures show the footage beneath (the main clip starts 1 s into it), and
     // that footage is far from the green the clip has there.

@@ -6,10 +6,9 @@ import type { Asset } from '../../electron/model/asset';
 import type { MediaClip, TextClip, VideoDraft } from '../../electron/model/draft';
 import { clipStateAt } from '../../electron/model/keyframes';
 import { FOOTAGE_DIR, GOOD_DIR } from '../../scripts/fixtures';
-import { execStep } from '../exec';
 import { allOf, testLimit, waitStep } from '../limits';
 import { centreOf, drag, rotateBy, storedDoc } from '../manipulate-kit';
-import { decodeWork, exportDraft, footageWork, mediaClip, openDraft, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
+import { decodeWork, exportDraft, footageWork, frameAt, mediaClip, openDraft, saveDraft, seekPreview, ssimOf, textClip } from '../preview-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
@@ -134,7 +133,7 @@ test('title moved and turned, logo scaled, Ken Burns on a photo, a warm look: th
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const exported = path.join(tmp, `export-${t}.png`);
     // Decoded with BT.709, as the browser decodes the untagged footage (ffmpeg's default would be BT.601).
-    await execStep(`the exported frame at ${t} s`, { decodeSec: t }, 'ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / FPS).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', exported]);
+    await frameAt(file, t, FPS, exported, { bt709: true });
     scores[String(t)] = Number((await ssimOf(shot, exported, size)).toFixed(4));
   }
   test.info().annotations.push({ type: 'ssim', description: JSON.stringify(scores) });

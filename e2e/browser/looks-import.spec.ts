@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tabulate, writeCube } from '../../electron/model/cube-lut';
 import { allOf, testLimit } from '../limits';
-import { colourGap, decodeWork, exportDraft, footageWork, meanColour, seekPreview, ssimOf } from '../preview-kit';
+import { colourGap, decodeWork, exportDraft, footageWork, frameAt, meanColour, seekPreview, ssimOf } from '../preview-kit';
 import { openOneClipDraft } from '../looks-kit';
 import { SHOTS } from '../screenshots';
 import { expect, test } from '../serve';
@@ -56,7 +55,7 @@ test('an imported .cube look previews as it exports; removing it while a draft u
     const shot = path.join(tmp, `preview-${t}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${t}.png`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    await frameAt(file, t, fps, frame, { bt709: true });
     scores[String(t)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
     const [p, e] = [meanColour(shot), meanColour(frame)];
     expect(colourGap(p, e), `mean colour of preview ${p.map(Math.round).join(',')} vs export ${e.map(Math.round).join(',')} at ${t} s`).toBeLessThan(6);

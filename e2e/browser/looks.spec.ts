@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { allOf, testLimit } from '../limits';
-import { colourGap, decodeWork, exportDraft, footageWork, meanColour, seekPreview, ssimOf } from '../preview-kit';
+import { colourGap, decodeWork, exportDraft, footageWork, frameAt, meanColour, seekPreview, ssimOf } from '../preview-kit';
 import { openOneClipDraft } from '../looks-kit';
 import { SHOTS } from '../screenshots';
 import { expect, test } from '../serve';
@@ -54,7 +53,7 @@ test('a Warm look and two adjustments preview as they export, and undo restores 
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${t}.png`);
     // Decoded with BT.709, as the browser decodes the untagged footage (ffmpeg's default would be BT.601).
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    await frameAt(file, t, fps, frame, { bt709: true });
     scores[String(t)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
     // The colours agree too, and the look really shows (the source frame's colours are far from both).
     const [p, e] = [meanColour(shot), meanColour(frame)];

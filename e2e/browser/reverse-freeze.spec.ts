@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Job } from '../../electron/model/job';
 import type { MediaClip, VideoDraft } from '../../electron/model/draft';
 import { allOf, testLimit, waitStep } from '../limits';
-import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { decodeWork, exportDraft, footageWork, frameAt, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { FOOTAGE_DIR } from '../../scripts/fixtures';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
@@ -58,7 +58,7 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   const shot = path.join(tmp, 'preview.png');
   await app.getByTestId('preview-canvas').screenshot({ path: shot });
   const frame = path.join(tmp, 'export.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+  await frameAt(file, t, fps, frame, { bt709: true });
   const reverseScore = await ssimOf(shot, frame, size);
   // And the export really is backwards: its frame at 1.2 s is the source at 2.8 s, not at 2.2 s.
   const sourceFile = path.join(FOOTAGE_DIR, 'pan.mp4');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { clipDuration, type MediaClip, type VideoDraft } from '../../electron/mo
 import { rampedDuration } from '../../electron/model/speed-ramp';
 import { rampPreset } from '../../electron/model/speed-ramp-time';
 import { allOf, testLimit } from '../limits';
-import { decodeWork, exportDraft, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
+import { decodeWork, exportDraft, footageWork, frameAt, importFootage, mediaClip, openDraft, saveDraft, seekPreview, ssimOf } from '../preview-kit';
 import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
@@ -78,7 +77,7 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
     const shot = path.join(tmp, `preview-${t}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${t}.png`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', (t - 0.5 / fps).toFixed(4), '-i', file, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', frame]);
+    await frameAt(file, t, fps, frame, { bt709: true });
     scores[t.toFixed(3)] = Number((await ssimOf(shot, frame, size)).toFixed(4));
   }
   testInfo.annotations.push({ type: 'ssim', description: JSON.stringify(scores) });
