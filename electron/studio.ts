@@ -362,17 +362,20 @@ export class Studio implements StudioContext {
 
   startProxies(rooms: Rooms, ids: string[]): Job | null {
     if (!rooms.tools) return null;
-    // An asset already in a proxy job that has not finished is not asked for twice (a draft opened again meanwhile).
+    const needy = ids.filter((id) => {
+      const a = rooms.assets.get(id);
+      return a !== null && a.kind === 'video' && !a.hasProxy && needsProxy(a.facts);
+    });
+    // Read only when something needs one (drafts.get calls this on every open): an asset already in a proxy job
+    // that has not finished is not asked for twice (a draft opened again meanwhile).
+    if (needy.length === 0) return null;
     const pending = new Set(
       rooms.jobs
         .withStatus('queued', 'running')
         .filter((j) => j.kind === 'proxy')
         .flatMap((j) => ProxyJobInput.safeParse(rooms.jobs.input(j.id)).data?.assetIds ?? []),
     );
-    const wanted = ids.filter((id) => {
-      const a = rooms.assets.get(id);
-      return a !== null && a.kind === 'video' && !a.hasProxy && !pending.has(id) && needsProxy(a.facts);
-    });
+    const wanted = needy.filter((id) => !pending.has(id));
     if (wanted.length === 0) return null;
     const title = wanted.length === 1 ? 'Making a preview proxy' : `Making ${wanted.length} preview proxies`;
     return rooms.runner.start('proxy', title, { assetIds: wanted } satisfies ProxyJobInput);
