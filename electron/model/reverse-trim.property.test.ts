@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipDuration, newVideoDraft, SPEED_MAX, SPEED_MIN, VideoDraft, type MediaClip, type SpeedRamp } from './draft';
+import { clipDuration, newVideoDraft, RAMP_POINTS_MAX, SPEED_MAX, SPEED_MIN, VideoDraft, type MediaClip, type SpeedRamp } from './draft';
 import { spacedRampArb } from './__tests__/ramp-arb';
 import { type EditResult, findClip, insertClip, newMediaClip, normalizeDraft, setSpeed, setSpeedRamp, type SourceInfo, sourceTimeAt, trimClip } from './timeline';
 
@@ -48,7 +48,10 @@ describe('trimming a reversed clip', () => {
         const s = Math.round(c.start * FPS);
         // Anywhere from well before the clip to well after it: reveals more source as well as cutting.
         const to = (s + Math.round(f * frames)) / FPS;
-        const t = ok(trimClip(d, 'r', startEdge ? 'start' : 'end', to, info));
+        const r = trimClip(d, 'r', startEdge ? 'start' : 'end', to, info);
+        // Only a curve past what the editor makes can be too full to show more (docs/speed-ramps.md).
+        if (!r.ok && r.reason === 'ramp_full') return void expect(c.speedRamp!.points.length).toBeGreaterThan(RAMP_POINTS_MAX);
+        const t = ok(r);
         const after = clipOf(t);
         expect(VideoDraft.safeParse(t).success).toBe(true);
         expect(after.reversed).toBe(true);

@@ -78,12 +78,13 @@ describe('speed ramp time maths', () => {
     );
   });
 
-  it('extending the range holds the end speeds and never passes the point limit', () => {
+  it('extending the range holds the end speeds, adding at most a point at each end', () => {
     fc.assert(
       fc.property(rampArb, spanArb, fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (r, span, before, after) => {
         const out = rampOver(r, 10, 10 + span, 10 - before, 10 + span + after);
-        expect(SpeedRamp.safeParse(out).success).toBe(true);
-        expect(out.points.length).toBeLessThanOrEqual(RAMP_POINTS_MAX);
+        expect(out.points.length).toBeLessThanOrEqual(r.points.length + 2);
+        // A curve the editor makes can always grow at both ends and still be saved.
+        if (r.points.length <= RAMP_POINTS_MAX) expect(SpeedRamp.safeParse(out).success).toBe(true);
         expect(out.points[0]!.speed).toBeCloseTo(r.points[0]!.speed, 12);
         expect(out.points.at(-1)!.speed).toBeCloseTo(r.points.at(-1)!.speed, 12);
       }),

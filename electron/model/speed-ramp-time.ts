@@ -1,4 +1,4 @@
-import { RAMP_POINTS_MAX, rampedDuration, type SpeedRamp, type SpeedRampPoint } from './speed-ramp';
+import { rampedDuration, type SpeedRamp, type SpeedRampPoint } from './speed-ramp';
 
 /**
  * Time under a speed ramp (docs/speed-ramps.md). The speed is linear in source time inside each segment,
@@ -79,9 +79,9 @@ export function rampSpeedAtTime(ramp: SpeedRamp, span: number, t: number): numbe
 
 /**
  * The same curve (as a function of absolute source time, held at its end speeds beyond `oldIn..oldOut`) over a new
- * source range `newIn..newOut`: what a trim or a split keeps. Cutting never adds points; extending past an end adds
- * at most one point there, and if that would pass RAMP_POINTS_MAX the old end point gives way (the last segment then
- * runs straight to the held speed: the only case where a trim reshapes the curve, and only by that one point).
+ * source range `newIn..newOut`: what a trim or a split keeps, exactly. Cutting never adds points; extending past an
+ * end adds at most one point there (the old end, where the held speed begins), so the result may have more points
+ * than the schema allows: the trim checks that (timeline.ts trimClip) rather than reshaping the curve.
  */
 export function rampOver(ramp: SpeedRamp, oldIn: number, oldOut: number, newIn: number, newOut: number): SpeedRamp {
   const span = oldOut - oldIn;
@@ -89,15 +89,13 @@ export function rampOver(ramp: SpeedRamp, oldIn: number, oldOut: number, newIn: 
   const speedAt = (src: number) => (src <= oldIn ? ramp.points[0]!.speed : src >= oldOut ? ramp.points[ramp.points.length - 1]!.speed : rampSpeedAtFraction(ramp, (src - oldIn) / span));
   const inner = abs.filter((p) => p.src > newIn && p.src < newOut);
   const len = newOut - newIn;
-  let points: SpeedRampPoint[] = [{ at: 0, speed: speedAt(newIn) }];
+  const points: SpeedRampPoint[] = [{ at: 0, speed: speedAt(newIn) }];
   for (const p of inner) {
     const at = (p.src - newIn) / len;
     if (at > points[points.length - 1]!.at && at < 1) points.push({ at, speed: p.speed });
   }
   points.push({ at: 1, speed: speedAt(newOut) });
-  points = dropStraight(points);
-  while (points.length > RAMP_POINTS_MAX) points.splice(points.length - 2, 1);
-  return { points };
+  return { points: dropStraight(points) };
 }
 
 /** Removes inner points that lie on the straight line between their neighbours (they change nothing). */

@@ -8,7 +8,13 @@ import { SPEED_MAX, SPEED_MIN } from './draft-parts';
  * not used. This file is the schema and the one definition of how long a ramped clip lasts on the timeline.
  */
 
+/** Points a person may give a curve in the editor. */
 export const RAMP_POINTS_MAX = 12;
+/**
+ * Points a saved curve may have: a trim that reveals more source holds the end speed beyond the old end, which
+ * takes one more point at each end (speed-ramp-time.ts rampOver), so a full curve can still be trimmed out.
+ */
+export const RAMP_POINTS_STORED_MAX = RAMP_POINTS_MAX + 2;
 
 const rampSpeed = z
   .number()
@@ -23,7 +29,7 @@ export const SpeedRampPoint = z.object({
 export type SpeedRampPoint = z.infer<typeof SpeedRampPoint>;
 
 export const SpeedRamp = z
-  .object({ points: z.array(SpeedRampPoint).min(2, 'A speed ramp has at least two points').max(RAMP_POINTS_MAX, `A speed ramp has at most ${RAMP_POINTS_MAX} points`) })
+  .object({ points: z.array(SpeedRampPoint).min(2, 'A speed ramp has at least two points').max(RAMP_POINTS_STORED_MAX, `A speed ramp has at most ${RAMP_POINTS_STORED_MAX} points`) })
   .superRefine((r, ctx) => {
     if (r.points[0]!.at !== 0) ctx.addIssue({ code: 'custom', message: 'A speed ramp starts at the clip’s start (at 0)', path: ['points', 0, 'at'] });
     if (r.points[r.points.length - 1]!.at !== 1) ctx.addIssue({ code: 'custom', message: 'A speed ramp ends at the clip’s end (at 1)', path: ['points', r.points.length - 1, 'at'] });

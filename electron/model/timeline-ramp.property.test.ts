@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipDuration, clipEnd, newVideoDraft, SpeedRamp, type MediaClip, type VideoDraft } from './draft';
+import { clipDuration, clipEnd, newVideoDraft, RAMP_POINTS_MAX, RAMP_POINTS_STORED_MAX, SpeedRamp, type MediaClip, type VideoDraft } from './draft';
 import { rampPreset } from './speed-ramp-time';
 import { spacedRampArb as rampArb } from './__tests__/ramp-arb';
 import { activeLayersAt, findClip, insertClip, newMediaClip, normalizeDraft, setSpeed, setSpeedRamp, splitClip, trimClip, type EditResult, type SourceInfo } from './timeline';
@@ -108,6 +108,24 @@ describe('timeline edits on ramped clips', () => {
     const head = findClip(earlier, 'ramped')!.clip as MediaClip;
     expect(head.in).toBeCloseTo(c.in - 0.5 * 4, 6); // and starts at 4×
     expect(head.speedRamp!.points[0]!.speed).toBe(4);
+  });
+
+  it('a full curve (12 points) still grows at both ends unchanged; only a hand-made 14-point one is refused', () => {
+    const zigzag = (n: number): SpeedRamp => ({ points: Array.from({ length: n }, (_, i) => ({ at: i / (n - 1), speed: i % 2 ? 0.5 : 2 })) });
+    const d = rampedDraft(5, 9, zigzag(RAMP_POINTS_MAX));
+    const c = findClip(d, 'ramped')!.clip as MediaClip;
+    const grown = ok(trimClip(ok(trimClip(d, 'ramped', 'end', clipDuration(c) + 1, info)), 'ramped', 'start', -0.5, info));
+    const after = findClip(grown, 'ramped')!.clip as MediaClip;
+    expect(after.speedRamp!.points).toHaveLength(RAMP_POINTS_MAX + 2);
+    // The start trim rippled the clip by half a second: every frame it had still shows the same source.
+    for (let k = 0; k < Math.round(clipDuration(c) * 30); k++) {
+      const x = (k + 0.5) / 30;
+      expect(Math.abs(shown(grown, x + 0.5)! - shown(d, x)!)).toBeLessThan(1e-6);
+    }
+    const full = rampedDraft(5, 9, zigzag(RAMP_POINTS_STORED_MAX));
+    const refused = trimClip(full, 'ramped', 'end', clipDuration(findClip(full, 'ramped')!.clip) + 1, info);
+    expect(refused).toMatchObject({ ok: false, reason: 'ramp_full' });
+    expect(refused.ok || refused.message).toMatch(/Remove a point/);
   });
 
   it('a constant speed removes the ramp; setting none goes back to the constant speed', () => {

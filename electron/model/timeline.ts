@@ -22,7 +22,7 @@ import {
 import { cropKeyframes } from './keyframe-crop';
 import { playLimits, playOrder, sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
 import { rampSourceAt } from './speed-ramp-time';
-import { SpeedRamp } from './speed-ramp';
+import { RAMP_POINTS_STORED_MAX, SpeedRamp } from './speed-ramp';
 import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
@@ -59,7 +59,8 @@ export type EditRefusal =
   | 'first_clip'
   | 'not_main'
   | 'unknown_asset'
-  | 'invalid_value';
+  | 'invalid_value'
+  | 'ramp_full';
 
 export type EditResult =
   | { ok: true; draft: VideoDraft; /** The clip the edit placed or changed (split: the second part; duplicate: the copy). */ clipId: string | null }
@@ -482,6 +483,11 @@ export function trimClip(draft: VideoDraft, clipId: string, edge: 'start' | 'end
       const cut = p.speedRamp ? withRange(p, p.in, out) : { ...p, out };
       next = m ? playOrder(cut) : cut;
     }
+  }
+  // Revealing more source holds the curve's end speed, which takes a point; a curve that cannot take it would have
+  // to change shape (and the frames that stay with it), so the trim is refused instead.
+  if (next.type === 'media' && next.speedRamp && next.speedRamp.points.length > RAMP_POINTS_STORED_MAX) {
+    return refuse('ramp_full', 'This clip’s speed curve has too many points to show more of the clip. Remove a point from its curve (Speed), then trim again.');
   }
   // Keys keep their frames on the timeline: a start trim re-times them, and keys the trim cut off go.
   next = clampFades(cropKeyframes(next, shift, clipFrames(next, fps) / fps), fps);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { SPEED_MAX, SPEED_MIN, type SpeedRamp } from '../draft';
+import { RAMP_POINTS_STORED_MAX, SPEED_MAX, SPEED_MIN, type SpeedRamp } from '../draft';
 
-/** Any valid speed ramp (2..12 points, speeds over the whole allowed range): for the ramp property tests. */
+/** Any valid speed ramp (2..14 points, as many as a saved curve may have; speeds over the whole allowed range). */
 const speedArb = fc.double({ min: SPEED_MIN, max: SPEED_MAX, noNaN: true });
 export const rampArb = fc
-  .tuple(fc.uniqueArray(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { maxLength: 10 }), fc.array(speedArb, { minLength: 12, maxLength: 12 }))
+  .tuple(fc.uniqueArray(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { maxLength: RAMP_POINTS_STORED_MAX - 2 }), fc.array(speedArb, { minLength: RAMP_POINTS_STORED_MAX, maxLength: RAMP_POINTS_STORED_MAX }))
   .map(([inner, speeds]): SpeedRamp => {
     const ats = [0, ...inner.sort((a, b) => a - b), 1];
     return { points: ats.map((at, i) => ({ at, speed: speeds[i]! })) };
