@@ -29,6 +29,8 @@ test('a title-only draft (no main track) exports', async ({ app }) => {
   await draftWith(app, 'Title only', [trackOf('t', 'text', [title])]);
   await openExportDialog(app, 'Title only');
   await exportInDialog(app, 1, 'the 1 s title-only export');
+  // Something was exported: the button offers to do it again.
+  await expect(app.getByTestId('export-start')).toHaveText('Export again');
 });
 
 test('a draft the export cannot honour shows why in the Export dialog', async ({ app }) => {
@@ -41,5 +43,8 @@ test('a draft the export cannot honour shows why in the Export dialog', async ({
   expect(await job.getAttribute('data-status'), (await job.textContent()) ?? '').toBe('failed');
   await expect(job).toContainText('This draft has 2 main tracks; a draft has one. Move the clips of the others onto overlay tracks');
   await expect(job).not.toContainText('TypeError');
+  // Nothing was exported, so the button is the plain Export (not "Export again"), and the refusal reads as an error.
+  await expect(app.getByTestId('export-start')).toHaveText('Export');
+  await expect(job.getByRole('alert')).toContainText('This draft has 2 main tracks');
   await app.screenshot({ path: '/tmp/export-refused.png' });
 });

@@ -88,7 +88,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
               {t('action.close')}
             </Button>
             <Button variant="primary" onClick={() => void start()} data-testid="export-start">
-              {job ? t('export.again') : t('export.start')}
+              {/* "Again" only once something was exported: after a refusal or a cancel nothing was. */}
+              {job?.status === 'done' ? t('export.again') : t('export.start')}
             </Button>
           </>
         )
@@ -130,7 +131,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </p>
         )}
         {job && (
-          <div className="export__job" data-testid="export-job" data-job-id={job.id} data-status={job.status}>
+          <div className={`export__job${job.status === 'failed' ? ' export__job--failed' : ''}`} data-testid="export-job" data-job-id={job.id} data-status={job.status}>
             {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
             {/* Which pass runs ("Measuring loudness · 90%"): the loudness passes come after the render. */}
             {!isFinished(job.status) && job.detail && sound === 'social' && (
@@ -138,7 +139,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                 {job.detail}
               </p>
             )}
-            <p className="export__status">
+            <p className="export__status" role={job.status === 'failed' ? 'alert' : undefined}>
               {job.status === 'done' && result
                 ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { size: formatBytes(result.sizeBytes) })
                 : job.status === 'failed'

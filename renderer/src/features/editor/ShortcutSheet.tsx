@@ -1,81 +1,64 @@
-import { t, type MessageKey } from '../../i18n';
+import { useState } from 'react';
+import { t } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { mod, shortcuts } from './editorShortcuts';
+import { groupShortcuts, type ShortcutRow } from './shortcutSheetLogic';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl';
-
-export const shortcuts: { keys: string[]; action: MessageKey }[] = [
-  { keys: ['Space'], action: 'keys.playPause' },
-  { keys: ['J'], action: 'keys.back' },
-  { keys: ['K'], action: 'keys.stop' },
-  { keys: ['L'], action: 'keys.forward' },
-  { keys: ['←', '→'], action: 'keys.frame' },
-  { keys: ['Shift+←', 'Shift+→'], action: 'keys.second' },
-  { keys: ['Home', 'End'], action: 'keys.startEnd' },
-  { keys: ['I'], action: 'keys.in' },
-  { keys: ['O'], action: 'keys.out' },
-  { keys: ['S'], action: 'keys.split' },
-  { keys: ['F'], action: 'keys.freeze' },
-  { keys: ['D'], action: 'keys.keyframe' },
-  { keys: ['[', ']'], action: 'keys.keyframeStep' },
-  { keys: ['←', '→', 'Shift+←', 'Shift+→', 'Delete'], action: 'keys.keyframeLane' },
-  { keys: ['↑', '↓', 'Shift+↑', 'Shift+↓'], action: 'keys.curveSpeed' },
-  { keys: ['←', '→', 'Shift+←', 'Shift+→'], action: 'keys.curveMove' },
-  { keys: ['Delete'], action: 'keys.curveDelete' },
-  { keys: ['double-click'], action: 'keys.curveAdd' },
-  { keys: ['B', 'Shift+B'], action: 'keys.beat' },
-  { keys: ['Delete'], action: 'keys.delete' },
-  { keys: [`${mod}+Z`], action: 'keys.undo' },
-  { keys: [`Shift+${mod}+Z`], action: 'keys.redo' },
-  { keys: ['+', '−'], action: 'keys.zoom' },
-  { keys: [`${mod}+wheel`], action: 'keys.wheelZoom' },
-  { keys: ['←', '→', 'Shift+←', 'Shift+→'], action: 'keys.cueNudge' },
-  { keys: ['↑', '↓'], action: 'keys.cueStep' },
-  { keys: ['Shift+drag', 'Alt+drag'], action: 'keys.cueShift' },
-  { keys: ['?'], action: 'keys.sheet' },
-  { keys: ['Tab', 'Shift+Tab'], action: 'keys.dmSelect' },
-  { keys: ['↑ ↓ ← →', 'Shift+arrows'], action: 'keys.dmNudge' },
-  { keys: ['Shift+corner drag'], action: 'keys.dmScale' },
-  { keys: ['Alt+drag'], action: 'keys.dmMove' },
-  { keys: [',', '.', 'Shift+,', 'Shift+.'], action: 'keys.dmRotate' },
-  { keys: ['Enter', 'double-click'], action: 'keys.dmEdit' },
-  { keys: ['↑ ↓ ← →', 'Shift+arrows', 'Enter', 'Esc'], action: 'keys.keyPick' },
-  { keys: ['Enter', 'F2'], action: 'keys.cueEdit' },
-  { keys: ['↑', '↓'], action: 'keys.cueMove' },
-  { keys: ['S'], action: 'keys.cueSplit' },
-  { keys: ['M'], action: 'keys.cueMerge' },
-  { keys: ['Delete'], action: 'keys.cueDelete' },
-  { keys: ['N'], action: 'keys.cueAdd' },
-  { keys: ['Enter', 'Shift+Enter', 'Esc'], action: 'keys.cueText' },
-];
-
-/** A list of shortcuts in a dialog: the video editor's by default, the image editor passes its own ({mod}: Ctrl or ⌘). */
-export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'shortcut-sheet' }: { open: boolean; onClose: () => void; list?: { keys: string[]; action: MessageKey }[]; testId?: string }) {
+/**
+ * A list of shortcuts in a dialog: the video editor's by default (grouped), the image editor passes its own
+ * ({mod}: Ctrl or ⌘). The search box (focused on open) narrows the rows as one types; the list scrolls and can
+ * be scrolled from the keyboard (it takes focus by Tab).
+ */
+export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'shortcut-sheet' }: { open: boolean; onClose: () => void; list?: ShortcutRow[]; testId?: string }) {
+  const [query, setQuery] = useState('');
+  const groups = groupShortcuts(list, query, (k) => t(k).replaceAll('{mod}', mod));
+  const close = () => {
+    setQuery('');
+    onClose();
+  };
   return (
     <Dialog
       open={open}
       title={t('keys.title')}
-      onClose={onClose}
+      onClose={close}
       testId={testId}
+      wide
       footer={
-        <Button variant="primary" onClick={onClose}>
+        <Button variant="primary" onClick={close}>
           {t('action.close')}
         </Button>
       }
     >
-      <dl className="shortcuts">
-        {list.map((s) => (
-          <div key={s.action} className="shortcuts__row">
-            <dt>
-              {s.keys.map((k) => (
-                <kbd key={k}>{k.replaceAll('{mod}', mod)}</kbd>
+      <input
+        type="search"
+        className="input shortcuts__search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder={t('keys.search')}
+        aria-label={t('keys.search')}
+        data-testid="shortcut-search"
+      />
+      <div className="shortcuts" tabIndex={0} role="region" aria-label={t('keys.title')} data-testid="shortcut-list">
+        {groups.length === 0 && <p className="field__hint">{t('keys.none', { query })}</p>}
+        {groups.map((g) => (
+          <section key={g.title ?? ''} className="shortcuts__group" data-testid="shortcut-group">
+            {g.title && <h3 className="shortcuts__title">{t(g.title)}</h3>}
+            <dl>
+              {g.rows.map((s) => (
+                <div key={s.action} className="shortcuts__row">
+                  <dt>
+                    {s.keys.map((k) => (
+                      <kbd key={k}>{k.replaceAll('{mod}', mod)}</kbd>
+                    ))}
+                  </dt>
+                  <dd>{t(s.action)}</dd>
+                </div>
               ))}
-            </dt>
-            <dd>{t(s.action)}</dd>
-          </div>
+            </dl>
+          </section>
         ))}
-      </dl>
+      </div>
     </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import { freezeFrameAtPlayhead } from './reverseFreezeActions';
 import { seekKey, toggleLastKey } from './animateActions';
 import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/timeline-beats';
 import { currentBeats } from './timeline/beatsStore';
-import { goToEnd, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
+import { goToEnd, goToSelectedClip, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
 /**
  * Keys a focused control uses itself: arrows, Home and End move a slider (an inspector level), Space ticks a
@@ -47,6 +47,7 @@ export function useEditorKeys(active: boolean): void {
       else if (key === 'ArrowRight') stepBy(e.shiftKey, 1);
       else if (key === 'Home') goToStart();
       else if (key === 'End') goToEnd();
+      else if (key === 'g') goToSelectedClip();
       else if (key === 'i') trimSelectionTo('start');
       else if (key === 'o') trimSelectionTo('end');
       else if (key === 's') splitAtPlayhead();

@@ -90,7 +90,7 @@ export function ImageExportDialog({ open, onClose }: { open: boolean; onClose: (
               {t('action.close')}
             </Button>
             <Button variant="primary" onClick={() => void start()} data-testid="image-export-start">
-              {job ? t('export.again') : t('export.start')}
+              {job?.status === 'done' ? t('export.again') : t('export.start')}
             </Button>
           </>
         )

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { draftDuration } from '../../../../../electron/model/draft';
-import { formatTimecode, lastFrameStart, snapToFrame } from '../../../../../electron/model/timeline';
+import { findClip, formatTimecode, lastFrameStart, snapToFrame } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, type SafeZone } from '../../../store/editorStore';
 import { IconButton } from '../../../ui/Button';
@@ -12,6 +12,7 @@ import { startImportedLooks } from '../importedLooksLoader';
 import { PreviewEngine } from './engine';
 import { KeyPickLayer } from './KeyPickLayer';
 import { ManipulateLayer } from './manipulate/ManipulateLayer';
+import { clipFirstFrame, offPlayheadSelection } from './offPlayheadLogic';
 import { isTallZone, safeZones } from './safeZones';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
@@ -86,8 +87,26 @@ export function PreviewPane() {
           <KeyPickLayer canvas={canvasRef} redraw={redraw} />
           <VoiceoverCountdown />
         </div>
+        <OffPlayheadHint />
       </div>
       <Transport />
+    </div>
+  );
+}
+
+/**
+ * Under the picture (never over it: the canvas is what is compared with the export), when the selected clip is
+ * not at the playhead: why the preview shows no handles for it, and a button (G) that moves the playhead onto it.
+ */
+function OffPlayheadHint() {
+  const off = useEditor((s) => (s.doc ? offPlayheadSelection(s.doc, s.selection, s.playhead) : null));
+  if (!off) return null;
+  return (
+    <div className="preview__off" data-testid="off-playhead" data-clip-id={off.clipId}>
+      <span>{t('preview.offPlayhead')}</span>
+      <button type="button" className="preview__off-go" onClick={goToSelectedClip} data-testid="off-playhead-go">
+        {t('preview.goToClip')}
+      </button>
     </div>
   );
 }
@@ -170,6 +189,15 @@ export function goToStart(): void {
   const s = useEditor.getState();
   s.setPlaying(false);
   s.setPlayhead(0);
+}
+
+/** G: pause with the playhead on the selected clip's first frame, where the preview shows it and its handles. */
+export function goToSelectedClip(): void {
+  const s = useEditor.getState();
+  const found = s.doc && s.selection[0] ? findClip(s.doc, s.selection[0]) : null;
+  if (!s.doc || !found) return;
+  s.setPlaying(false);
+  s.setPlayhead(clipFirstFrame(found.clip, s.doc.canvas.fps));
 }
 
 /** End: pause on the draft's last frame (its length is one frame past the last picture: black). */
