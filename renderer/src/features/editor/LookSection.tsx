@@ -11,11 +11,11 @@ import { useMay } from '../../store/meStore';
 import { editorLutSource, useImportedLooks } from './importedLooks';
 import { startImportedLooks } from './importedLooksLoader';
 import { LookImportButton, RemoveLookDialog } from './LookImport';
-import { adjustOrder, adjustStep, formatAdjust, formatStrength, lookThumbnailPixels } from './lookLogic';
+import { adjustOrder, adjustStep, formatAdjust, formatStrength, lookThumbnailPixels, referenceSwatch, SWATCH_ROWS } from './lookLogic';
 
 /**
  * The Inspector's "Look" section for a video or photo clip (docs/looks.md): a row of looks (the clip's picture
- * through each), the chosen look's strength, and the adjustments, each with its value and a reset. A slider drag
+ * and a neutral reference strip through each), the chosen look's strength, and the adjustments, each with its value and a reset. A slider drag
  * is one undo step (a sticky key per slider); picking a look or a reset is one step.
  */
 
@@ -36,10 +36,13 @@ function LookThumb({ assetId, lutId, chosen, onPick, name: given }: { assetId: s
       const c = canvas.current;
       const ctx = c?.getContext('2d', { willReadFrequently: true });
       if (!live || !c || !ctx) return;
-      // Cover the square with the middle of the picture.
-      const s = Math.min(img.naturalWidth, img.naturalHeight);
-      ctx.drawImage(img, (img.naturalWidth - s) / 2, (img.naturalHeight - s) / 2, s, s, 0, 0, THUMB, THUMB);
+      // The middle of the picture covers the top; the neutral reference strip fills the rows below it, and
+      // both go through the look together (the strip shows what a look does to colours the clip lacks).
+      const ph = THUMB - SWATCH_ROWS;
+      const k = Math.min(img.naturalWidth / THUMB, img.naturalHeight / ph);
+      ctx.drawImage(img, (img.naturalWidth - THUMB * k) / 2, (img.naturalHeight - ph * k) / 2, THUMB * k, ph * k, 0, 0, THUMB, ph);
       const px = ctx.getImageData(0, 0, THUMB, THUMB);
+      px.data.set(referenceSwatch(THUMB, SWATCH_ROWS), THUMB * ph * 4);
       lookThumbnailPixels(px.data, THUMB, THUMB, lutId, editorLutSource);
       ctx.putImageData(px, 0, 0);
     };

@@ -1,6 +1,7 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
 import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
+import { placeNewOverlay, placeNewText } from '../../../../electron/model/layer-placement';
 import { call, errorText } from '../../api/client';
 import { currentBeats } from './timeline/beatsStore';
 import { t } from '../../i18n';
@@ -42,7 +43,7 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
   const target = trackId ?? defaultTrackFor(doc, asset.kind);
   if (!target) return;
   const placed = newMediaClip(asset, 0, idFor);
-  // Pictures on an overlay track arrive a third of the canvas wide, centred, not over the whole frame.
+  // Pictures on an overlay track arrive a third of the canvas wide, not over the whole frame…
   const size = asset.kind !== 'audio' && asset.width && asset.height ? { width: asset.width, height: asset.height } : null;
   const onOverlay = doc.tracks.find((tr) => tr.id === target)?.kind === 'overlay';
   const clip = onOverlay && size ? { ...placed, transform: overlayTransform(size, doc.canvas) } : placed;
@@ -51,7 +52,9 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
     const when = drop
       ? snapDrop(d, drop.x, drop.pxPerSec, clipDuration(clip), { playhead: ed().playhead, thresholdSec: drop.snapSec, beats: currentBeats() }).time
       : (track?.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) ?? 0);
-    return insertClip(d, target, { ...clip, start: when }, when, ed().sourceInfo);
+    // …and beside, not on top of, the pictures and titles already on screen while it plays (layer-placement.ts).
+    const at = onOverlay && size ? placeNewOverlay(d, { ...clip, start: when }, assetSize) : { ...clip, start: when };
+    return insertClip(d, target, at, when, ed().sourceInfo);
   });
   if (result?.ok && result.clipId) ed().select([result.clipId]);
 }
@@ -71,8 +74,15 @@ export function addText(): void {
   }
   const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
   const clip = { ...newTextClip(t('editor.defaultText'), start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration };
-  const result = ed().edit((d) => insertClip(d, track.id, clip, start, ed().sourceInfo));
+  // In the upper third, or the free line nearest it while it plays: never stacked on another title (layer-placement.ts).
+  const result = ed().edit((d) => insertClip(d, track.id, placeNewText(d, clip, assetSize), start, ed().sourceInfo));
   if (result?.ok && result.clipId) ed().select([result.clipId]);
+}
+
+/** An asset's picture size from the facts the editor holds (null until they arrive). */
+function assetSize(assetId: string): { width: number; height: number } | null {
+  const a = ed().assets[assetId];
+  return a?.width && a.height ? { width: a.width, height: a.height } : null;
 }
 
 /** The selected clip, or (for split) the main-track clip under the playhead when nothing is selected. */

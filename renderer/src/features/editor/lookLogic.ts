@@ -28,3 +28,40 @@ export function lookThumbnailPixels(data: Uint8ClampedArray, w: number, h: numbe
   const look: ClipLook = { adjust: {}, lut: { id: lutId, strength: 1 } };
   applyLookToPixels(data, w, h, look, lookTable(look, source));
 }
+
+/**
+ * Height of the reference strip under a look thumbnail's picture, in thumbnail pixels. A clip of mostly one colour
+ * (a green screen, a sky) shows every look alike; the strip shows each look's effect on what the clip lacks.
+ */
+export const SWATCH_ROWS = 16;
+
+/**
+ * The neutral reference a look thumbnail carries below the clip's picture, as RGBA (w×h): the upper half a sweep
+ * of hues round the colour wheel at a moderate saturation (skin tones included), the lower half a grey ramp from
+ * black to white. It goes through the look with the picture (lookThumbnailPixels), so it shows what the look does
+ * to colour and to light; nothing in it is drawn for one look rather than another.
+ */
+export function referenceSwatch(w: number, h: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(w * h * 4);
+  const top = Math.ceil(h / 2);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const u = w > 1 ? x / (w - 1) : 0;
+      const [r, g, b] = y < top ? hsvToRgb(u * 360, 0.6, 0.85) : [u, u, u];
+      const o = (y * w + x) * 4;
+      out[o] = r * 255 + 0.5;
+      out[o + 1] = g * 255 + 0.5;
+      out[o + 2] = b * 255 + 0.5;
+      out[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+function hsvToRgb(hue: number, s: number, v: number): [number, number, number] {
+  const f = (n: number) => {
+    const k = (n + hue / 60) % 6;
+    return v - v * s * Math.max(0, Math.min(k, 4 - k, 1));
+  };
+  return [f(5), f(3), f(1)];
+}
