@@ -41,15 +41,21 @@ test('drag a title to the upper third, turn it 10°, scale a logo by its corner,
   const fb = (await frame.boundingBox())!;
   const at = (fx: number, fy: number) => ({ x: fb.x + fx * fb.width, y: fb.y + fy * fb.height });
 
-  // The logo dropped on the overlay track arrives selected, centred, a third of the canvas wide.
+  // The logo dropped on the overlay track arrives selected, a third of the canvas wide, and not on top of the
+  // centred title: just below it (electron/model/layer-placement.ts).
   await app.locator('[data-testid="bin-item"][data-name="logo.png"]').dragTo(app.getByTestId('lane-overlay'), { targetPosition: { x: 6, y: 10 } });
   await expect(app.getByTestId('lane-overlay').getByTestId('clip')).toHaveCount(1);
   const selection = app.getByTestId('dm-selection');
-  const logo = overlayOf(await stored(app, draftId))!;
-  await expect(selection).toHaveAttribute('data-clip-id', logo.id);
+  const arrived = overlayOf(await stored(app, draftId))!;
+  await expect(selection).toHaveAttribute('data-clip-id', arrived.id);
   // A square fitted on a 9:16 canvas is as wide as the canvas at scale 1: a third is scale 1/3.
-  expect(logo.transform).toMatchObject({ reframe: 'fit', x: 0.5, y: 0.5 });
-  expect(logo.transform.scale, 'the logo is a third of the canvas wide').toBeCloseTo(1 / 3, 3);
+  expect(arrived.transform).toMatchObject({ reframe: 'fit', x: 0.5, y: 0.72 });
+  expect(arrived.transform.scale, 'the logo is a third of the canvas wide').toBeCloseTo(1 / 3, 3);
+  // Dragged up under the title (snapping to the centre), as a creator stacking them would.
+  await drag(app, at(0.5, 0.72), at(0.5, 0.5));
+  const logo = overlayOf(await stored(app, draftId))!;
+  expect(logo.transform.x).toBeCloseTo(0.5, 3);
+  expect(logo.transform.y).toBeCloseTo(0.5, 3);
   const logoBox = (await app.locator('.dm__box').boundingBox())!;
   const nw0 = await centreOf(app.getByTestId('dm-handle-nw'));
   const se0 = await centreOf(app.getByTestId('dm-handle-se'));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -12,6 +12,11 @@ import { groupShortcuts, type ShortcutRow } from './shortcutSheetLogic';
  */
 export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'shortcut-sheet' }: { open: boolean; onClose: () => void; list?: ShortcutRow[]; testId?: string }) {
   const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  // After the dialog opened (its effect runs first): typing searches at once.
+  useEffect(() => {
+    if (open) searchRef.current?.focus();
+  }, [open]);
   const groups = groupShortcuts(list, query, (k) => t(k).replaceAll('{mod}', mod));
   const close = () => {
     setQuery('');
@@ -31,6 +36,7 @@ export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'short
       }
     >
       <input
+        ref={searchRef}
         type="search"
         className="input shortcuts__search"
         value={query}

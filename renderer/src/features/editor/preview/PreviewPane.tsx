@@ -99,10 +99,11 @@ export function PreviewPane() {
  * not at the playhead: why the preview shows no handles for it, and a button (G) that moves the playhead onto it.
  */
 function OffPlayheadHint() {
-  const off = useEditor((s) => (s.doc ? offPlayheadSelection(s.doc, s.selection, s.playhead) : null));
-  if (!off) return null;
+  // A string, not the object: a selector must return the same value while nothing changed.
+  const clipId = useEditor((s) => (s.doc ? (offPlayheadSelection(s.doc, s.selection, s.playhead)?.clipId ?? null) : null));
+  if (!clipId) return null;
   return (
-    <div className="preview__off" data-testid="off-playhead" data-clip-id={off.clipId}>
+    <div className="preview__off" data-testid="off-playhead" data-clip-id={clipId}>
       <span>{t('preview.offPlayhead')}</span>
       <button type="button" className="preview__off-go" onClick={goToSelectedClip} data-testid="off-playhead-go">
         {t('preview.goToClip')}
