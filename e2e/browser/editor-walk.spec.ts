@@ -104,8 +104,8 @@ test('the shortcut sheet is grouped and searchable from the keyboard; look thumb
   await expect(app.getByTestId('look-section')).toBeVisible();
   const mid = (id: string) => thumbPixel(app.getByTestId(`look-${id}`), 28, 54);
   const [none, warm, cool] = [await mid('none'), await mid('warm'), await mid('cool')];
-  expect(Math.abs(none[0]! - none[2]!), `no look: ${none}`).toBeLessThanOrEqual(2);
-  expect(warm[0]! - warm[2]!, `warm: ${warm}`).toBeGreaterThan(10);
-  expect(cool[2]! - cool[0]!, `cool: ${cool}`).toBeGreaterThan(10);
+  expect(Math.abs(none[0]! - none[2]!), `no look: ${none.join(",")}`).toBeLessThanOrEqual(2);
+  expect(warm[0]! - warm[2]!, `warm: ${warm.join(",")}`).toBeGreaterThan(10);
+  expect(cool[2]! - cool[0]!, `cool: ${cool.join(",")}`).toBeGreaterThan(10);
   if (SHOTS) await app.getByTestId('look-section').screenshot({ path: path.join(SHOTS, 'editor-look-thumbs.png') });
 });
