@@ -37,7 +37,7 @@ test('a title arrives in the upper third; a selected clip off the playhead gets 
   await expect(app.getByTestId('dm-selection')).toHaveCount(0);
   const note = app.getByTestId('off-playhead');
   await expect(note).toBeVisible();
-  await expect(note).toHaveAttribute('data-clip-id', title!);
+  await expect(note).toHaveAttribute('data-for-clip', title!);
   await expect(note).toContainText('The playhead is outside the selected clip');
   const canvasBox = (await app.getByTestId('preview-canvas').boundingBox())!;
   expect(overlaps((await note.boundingBox())!, canvasBox), 'the note is outside the canvas').toBe(false);

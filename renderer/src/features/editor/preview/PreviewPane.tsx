@@ -103,7 +103,7 @@ function OffPlayheadHint() {
   const clipId = useEditor((s) => (s.doc ? (offPlayheadSelection(s.doc, s.selection, s.playhead)?.clipId ?? null) : null));
   if (!clipId) return null;
   return (
-    <div className="preview__off" data-testid="off-playhead" data-clip-id={clipId}>
+    <div className="preview__off" data-testid="off-playhead" data-for-clip={clipId}>
       <span>{t('preview.offPlayhead')}</span>
       <button type="button" className="preview__off-go" onClick={goToSelectedClip} data-testid="off-playhead-go">
         {t('preview.goToClip')}
