@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { canvasPresets, clipDuration, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
 import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
@@ -25,12 +25,11 @@ export function Inspector() {
   // selected clip is the document's own object, the same until that clip changes, so an edit elsewhere in the
   // draft (a ripple, a move of another clip) does not re-render the inspector.
   const id = useEditor((s) => s.selection[0] ?? null);
-  const live = useEditor((s) => (id && s.doc ? (findClip(s.doc, id)?.clip ?? null) : null));
+  // Not deferred (useDeferredValue): the inspector's range inputs are controlled, and React would put a stale
+  // value back into one after each key press, losing steps.
+  const clip = useEditor((s) => (id && s.doc ? (findClip(s.doc, id)?.clip ?? null) : null));
   const isMain = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.track.kind === 'main' : false));
   const isFirst = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.clipIndex === 0 : false));
-  // A drag or trim of the selected clip changes it on every pointer move: the timeline follows at once, the
-  // inspector (dozens of controls) renders the new values when the frame has room (React may interrupt it).
-  const clip = useDeferredValue(live);
   return (
     <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
       {clip ? clip.type === 'text' ? <TextInspector clip={clip} /> : <MediaInspector clip={clip} isMain={isMain} isFirst={isFirst} /> : <CanvasInspector />}
