@@ -152,6 +152,11 @@ async function openDraft(page: Page, name: string): Promise<void> {
   await step(`the preview of “${name}” to be ready`, page.locator('[data-testid="preview-canvas"][data-ready="true"]').waitFor({ timeout: 110_000 }));
 }
 
+/** Resolves once the expression is true in the page, checked every 50 ms. */
+async function until(page: Page, expression: string): Promise<void> {
+  while (!(await page.evaluate<boolean>(expression))) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 const sleepUntil = (at: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
 
 /** Sends `count` inputs at a steady HZ without waiting for any to be handled; resolves once all are handled. */
@@ -191,7 +196,9 @@ async function gridScroll(page: Page, log: (msg: string) => void): Promise<{ p50
   const [x, y] = [box.x + box.width / 2, Math.min(box.y + 300, box.y + box.height / 2)];
   await step('the scroll', atSteadyRate(wheels, () => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x, y, deltaX: 0, deltaY: delta })), 60_000 + wheels * 200);
   // Until the scroll has come to rest at the bottom.
-  await step('the grid to reach its end', page.waitForFunction(`(() => { const el = document.querySelector('.grid-scroll'); return el.scrollTop + el.clientHeight >= el.scrollHeight - 2; })()`));
+  // Polled with page.evaluate: waitForFunction re-evaluates a string predicate with eval in the page, which the
+  // app's CSP refuses whenever the first check is false (a slow scroll on a loaded machine).
+  await step('the grid to reach its end', until(page, `(() => { const el = document.querySelector('.grid-scroll'); return el.scrollTop + el.clientHeight >= el.scrollHeight - 2; })()`));
   const frames = await page.evaluate<number[]>(`(() => { window.__framesOn = false; return window.__frames; })()`);
   await cdp.detach();
   const gaps = frames.slice(1).map((f, i) => f - frames[i]!);

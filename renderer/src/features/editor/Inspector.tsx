@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { canvasPresets, clipDuration, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
 import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
@@ -21,21 +21,18 @@ import { useDraftKit } from './kitStore';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
 export function Inspector() {
-  // Select stable values; findClip builds a new object, which must not be a zustand selector's result.
+  // Select stable values (findClip builds a new object, which must not be a zustand selector's result): the
+  // selected clip is the document's own object, the same until that clip changes, so an edit elsewhere in the
+  // draft (a ripple, a move of another clip) does not re-render the inspector.
   const id = useEditor((s) => s.selection[0] ?? null);
-  const doc = useEditor((s) => s.doc);
-  const found = id && doc ? findClip(doc, id) : null;
+  // Not deferred (useDeferredValue): the inspector's range inputs are controlled, and React would put a stale
+  // value back into one after each key press, losing steps.
+  const clip = useEditor((s) => (id && s.doc ? (findClip(s.doc, id)?.clip ?? null) : null));
+  const isMain = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.track.kind === 'main' : false));
+  const isFirst = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.clipIndex === 0 : false));
   return (
     <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
-      {found ? (
-        found.clip.type === 'text' ? (
-          <TextInspector clip={found.clip} />
-        ) : (
-          <MediaInspector clip={found.clip} isMain={found.track.kind === 'main'} isFirst={found.clipIndex === 0} />
-        )
-      ) : (
-        <CanvasInspector />
-      )}
+      {clip ? clip.type === 'text' ? <TextInspector clip={clip} /> : <MediaInspector clip={clip} isMain={isMain} isFirst={isFirst} /> : <CanvasInspector />}
     </aside>
   );
 }
@@ -150,7 +147,7 @@ function Fades({ clip }: { clip: Clip }) {
   );
 }
 
-function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: boolean; isFirst: boolean }) {
+const MediaInspector = memo(function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: boolean; isFirst: boolean }) {
   const asset = useEditor((s) => s.assets[clip.assetId]);
   const tr = clip.transform;
   const visual = asset?.kind !== 'audio';
@@ -250,9 +247,9 @@ function MediaInspector({ clip, isMain, isFirst }: { clip: MediaClip; isMain: bo
       )}
     </div>
   );
-}
+});
 
-function TextInspector({ clip }: { clip: TextClip }) {
+const TextInspector = memo(function TextInspector({ clip }: { clip: TextClip }) {
   const st = clip.style;
   const fonts = useFontFamilies();
   const style = (p: Partial<TextStyle>, key: string) => patch(clip.id, { style: p }, key);
@@ -356,7 +353,7 @@ function TextInspector({ clip }: { clip: TextClip }) {
       <AnimateSection clip={clip} />
     </div>
   );
-}
+});
 
 function CanvasInspector() {
   const canvas = useEditor((s) => s.doc!.canvas);

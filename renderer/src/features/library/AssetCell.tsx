@@ -9,12 +9,10 @@ import { KindIcon } from './KindIcon';
 import { ASSET_DRAG_TYPE } from './assetDrag';
 import { CellMarks } from './MarkControls';
 
-type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number };
+/** `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell. */
+type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number; selected: boolean; focused: boolean; open: boolean };
 
-export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight }: CellProps) {
-  const selected = useStore((s) => s.selected.has(asset.id));
-  const focused = useStore((s) => s.focus === index);
-  const open = useStore((s) => s.detailId === asset.id);
+export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight, selected, focused, open }: CellProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {

@@ -153,6 +153,16 @@ const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex:
       return out;
     }),
   );
+  // Each cell's selected / focused / open state as three characters: one primitive for the whole row, so a
+  // row mounted while scrolling adds one store subscription instead of three per cell.
+  const marks = useStore((s) => {
+    let m = '';
+    for (let i = start; i < end; i++) {
+      const id = assetAt(s, i)?.id;
+      m += (id !== undefined && s.selected.has(id) ? 's' : '-') + (s.focus === i ? 'f' : '-') + (id !== undefined && s.detailId === id ? 'o' : '-');
+    }
+    return m;
+  });
   return (
     <div
       className="grid__row"
@@ -161,7 +171,16 @@ const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex:
     >
       {assets.map((asset, i) =>
         asset ? (
-          <AssetCell key={asset.id} asset={asset} index={start + i} total={total} thumbHeight={geo.thumbHeight} />
+          <AssetCell
+            key={asset.id}
+            asset={asset}
+            index={start + i}
+            total={total}
+            thumbHeight={geo.thumbHeight}
+            selected={marks[i * 3] === 's'}
+            focused={marks[i * 3 + 1] === 'f'}
+            open={marks[i * 3 + 2] === 'o'}
+          />
         ) : (
           <PlaceholderCell key={`p${start + i}`} index={start + i} total={total} thumbHeight={geo.thumbHeight} />
         ),

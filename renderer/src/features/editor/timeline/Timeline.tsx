@@ -1,4 +1,4 @@
-import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track } from '../../../../../electron/model/draft';
@@ -40,9 +40,6 @@ export function Timeline() {
     const text = kinds.lastIndexOf('text');
     return text >= 0 ? text : kinds.findLastIndex((k) => k !== 'audio');
   });
-  const pps = useEditor((s) => s.pxPerSec);
-  const duration = useEditor((s) => draftDuration(s.doc!));
-  const contentWidth = timeToX(duration + TAIL_SEC, pps);
   useTrackLaneWindow(scrollRef, HEADER_W);
 
   // Ctrl/Cmd + wheel zooms around the pointer (a non-passive listener, so the page does not zoom instead).
@@ -80,8 +77,8 @@ export function Timeline() {
     <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline" {...{ [GESTURE_HOST]: '' }}>
       <TimelineToolbar />
       <div ref={scrollRef} className="timeline__scroll" onPointerDown={() => useEditor.getState().select([])}>
-        <div className="timeline__content" style={{ width: contentWidth + HEADER_W }}>
-          <Ruler width={contentWidth} />
+        <TimelineContent>
+          <Ruler />
           {trackIds.map((id, i) => (
             <Fragment key={id}>
               <TrackRow trackId={id} />
@@ -92,9 +89,23 @@ export function Timeline() {
           {captionsAfter < 0 && <CaptionRows headerWidth={HEADER_W} />}
           <Playhead />
           <SnapLine />
-        </div>
+        </TimelineContent>
       </div>
     </section>
+  );
+}
+
+/**
+ * The scrolled content, as wide as the draft plus room after it. Alone in following the draft's length, so a
+ * trim (which changes it on every pointer move) re-renders this box, not the timeline's rows, ruler and
+ * toolbar: its children are the same elements from one render of Timeline to the next, and React skips them.
+ */
+function TimelineContent({ children }: { children: ReactNode }) {
+  const width = useEditor((s) => timeToX(draftDuration(s.doc!) + TAIL_SEC, s.pxPerSec));
+  return (
+    <div className="timeline__content" style={{ width: width + HEADER_W }}>
+      {children}
+    </div>
   );
 }
 
@@ -140,11 +151,15 @@ function TimelineToolbar() {
 /** The ruler's ticks are laid out for the draft's span rounded up to this, so a trim redraws them only when it crosses one. */
 const RULER_CHUNK_SEC = 30;
 
-/** Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft), drawn to beats within SNAP_PX (magnet on, Alt frees). */
-function Ruler({ width }: { width: number }) {
+/**
+ * Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft), drawn
+ * to beats within SNAP_PX (magnet on, Alt frees). Its scale fills the content's width (CSS), so it re-renders
+ * only when the draft's span crosses a RULER_CHUNK_SEC step, not on every trim move.
+ */
+const Ruler = memo(function Ruler() {
   const pps = useEditor((s) => s.pxPerSec);
   const fps = useEditor((s) => s.doc!.canvas.fps);
-  const seconds = Math.ceil(xToTime(width, pps) / RULER_CHUNK_SEC) * RULER_CHUNK_SEC;
+  const seconds = useEditor((s) => Math.ceil((draftDuration(s.doc!) + TAIL_SEC) / RULER_CHUNK_SEC) * RULER_CHUNK_SEC);
   const scrub = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.stopPropagation();
@@ -167,12 +182,12 @@ function Ruler({ width }: { width: number }) {
   return (
     <div className="ruler">
       <div className="ruler__corner" style={{ width: HEADER_W }} />
-      <div className="ruler__scale" style={{ width, overflow: 'hidden' }} onPointerDown={scrub} data-testid="ruler">
+      <div className="ruler__scale" onPointerDown={scrub} data-testid="ruler">
         <RulerTicks pps={pps} fps={fps} seconds={seconds} />
       </div>
     </div>
   );
-}
+});
 
 const RulerTicks = memo(function RulerTicks({ pps, fps, seconds }: { pps: number; fps: number; seconds: number }) {
   const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
