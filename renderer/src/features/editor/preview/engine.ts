@@ -1,5 +1,5 @@
 import { type Asset, renditionExt } from '../../../../../electron/model/asset';
-import { clipEnd, draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
+import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
 import { place } from '../../../../../electron/model/geometry';
 import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, speedAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { call } from '../../../api/client';
@@ -10,8 +10,6 @@ import { CaptionLayerCache } from './captionLayers';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
-import { playLead, smoothLatency } from './heldFrameLogic';
-import { frameConverter } from './frameConverter';
 import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
@@ -26,15 +24,14 @@ import { reversedAssets } from '../../../../../electron/model/reverse';
  *   small drift is closed by nudging their playbackRate, only large drift (a stall) by a seek, aimed where the
  *   clock will be when the seek ends (playbackSync.ts).
  * - Every video element's last good picture is held (HeldFrame: a copy at the size it is drawn, refreshed when
- *   the element presents a new frame, converted in a worker) and that is what is drawn, so an element that seeks or waits shows its
+ *   the element presents a new frame) and that is what is drawn, so an element that seeks or waits shows its
  *   previous frame instead of nothing; a clip whose element has no picture yet shows the last picture its
  *   track drew.
  * - Clips that start within PRELOAD_SEC get their element early, paused on their first frame (pre-roll), so a
  *   cut or transition starts playing without a seek.
  * - Burned-in caption tracks are drawn over everything from pictures decoded ahead (captionLayers.ts).
  * - The canvas carries `data-time`, `data-ready` ("true" when every visible layer shows the frame for
- *   `data-time`), `data-captions` (the caption pictures drawn, by key) and `data-convert` ("worker" or "main":
- *   where video pictures are converted) for tests.
+ *   `data-time`) and `data-captions` (the caption pictures drawn, by key) for tests.
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
 
@@ -91,8 +88,6 @@ export class PreviewEngine {
   private clock: { t0: number; wall: number } | null = null;
   /** The canvas frame whose time the store's playhead was last given while playing. */
   private storedFrame = -1;
-  /** How long a video picture takes to convert (ms, smoothed; heldFrame.ts): playing videos lead by it. */
-  private latencyMs: number | null = null;
   private unsub: () => void;
   private unsubKits: () => void;
   private unsubReversed: () => void;
@@ -225,14 +220,11 @@ export class PreviewEngine {
       const el = slot.el;
       el.muted = muted.get(layer.trackId) ?? false;
       el.volume = Math.max(0, Math.min(1, c.volume * layer.opacityFactor));
-      // A playing video runs ahead of the clock by its pictures' conversion time (playLead), so the picture that
-      // arrives is the one for the moment it is drawn at.
-      const at = playing && slot.held ? Math.max(t, Math.min(t + playLead(this.latencyMs), clipEnd(c) - 0.5 / fps)) : t;
-      const target = at === t ? (layer.sourceTime ?? c.in) : sourceTimeAt(c, at);
+      const target = layer.sourceTime ?? c.in;
       const state = stateOf(el);
       const action = playing
         ? // A ramped clip plays at the curve's speed of this moment (the element's rate follows it; a drift re-seeks).
-          whilePlaying(state, { target, speed: speedAt(c, at - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
+          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }
@@ -285,7 +277,7 @@ export class PreviewEngine {
     el.preload = 'auto';
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
-    const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.pictureChanged, (ms) => (this.latencyMs = smoothLatency(this.latencyMs, ms))) : null;
+    const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.pictureChanged) : null;
     const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1 };
     el.addEventListener('seeked', () => {
       if (created.seekStartedAt !== null) {
@@ -304,7 +296,6 @@ export class PreviewEngine {
   }
 
   private release(slot: Slot): void {
-    slot.held?.dispose();
     slot.el.pause();
     slot.el.removeAttribute('src');
     slot.el.load();
@@ -381,8 +372,6 @@ export class PreviewEngine {
     canvas.dataset.time = t.toFixed(3);
     canvas.dataset.captions = captions.pictures.map((p) => p.key).join(' ');
     canvas.dataset.ready = String(ready);
-    // Where video pictures are converted (for tests: Chromium should use the worker, heldFrame.ts).
-    canvas.dataset.convert = frameConverter() ? 'worker' : 'main';
     // Keep polling until every layer has its frame (seeks and decodes finish without a store change).
     if (!ready) this.dirty = true;
     return ready;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { heldSize, MAX_LEAD_SEC, playLead, smoothLatency } from './heldFrameLogic';
+import { heldSize } from './heldFrameLogic';
 
 const proxy = { width: 540, height: 960 };
 
@@ -42,21 +42,5 @@ describe('heldSize', () => {
         expect(out.width).toBeGreaterThanOrEqual(Math.min(w, Math.floor(w * s)));
       }),
     );
-  });
-});
-
-describe('playLead and smoothLatency', () => {
-  it('leads by the smoothed latency, within 0..MAX_LEAD_SEC', () => {
-    expect(playLead(null)).toBe(0);
-    expect(playLead(30)).toBeCloseTo(0.03);
-    expect(playLead(500)).toBe(MAX_LEAD_SEC);
-    expect(playLead(-5)).toBe(0);
-  });
-
-  it('moves a fifth of the way to each sample and ignores bad ones', () => {
-    expect(smoothLatency(null, 40)).toBe(40);
-    expect(smoothLatency(40, 90)).toBe(50);
-    expect(smoothLatency(40, Number.NaN)).toBe(40);
-    expect(smoothLatency(null, -1)).toBe(0);
   });
 });

@@ -24,22 +24,3 @@ function sameShape(a: PixelSize, b: PixelSize): boolean {
   return Math.abs(a.height - (a.width * b.height) / b.width) <= 1 + a.height * 0.01;
 }
 
-/** The longest a playing video is run ahead of the preview's clock for its pictures' conversion (see `playLead`). */
-export const MAX_LEAD_SEC = 0.08;
-
-/** The conversion's latency, smoothed: `prev` (ms, null before the first) moved a fifth of the way to `sample`. */
-export function smoothLatency(prev: number | null, sample: number): number {
-  if (!Number.isFinite(sample) || sample < 0) return prev ?? 0;
-  return prev === null ? sample : prev + (sample - prev) * 0.2;
-}
-
-/**
- * How far (seconds) playing videos run ahead of the preview's clock: a picture taken from an element reaches
- * the canvas `latencyMs` later (converted in a worker), so an element that leads by that much presents, on
- * arrival, the frame of the moment it is drawn at. Bounded by MAX_LEAD_SEC: the sound of the elements leads
- * the picture by as much.
- */
-export function playLead(latencyMs: number | null): number {
-  if (latencyMs === null || !Number.isFinite(latencyMs)) return 0;
-  return Math.min(MAX_LEAD_SEC, Math.max(0, latencyMs / 1000));
-}
