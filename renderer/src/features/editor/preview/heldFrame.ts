@@ -1,14 +1,17 @@
 import type { Drawable } from './draw';
+import { heldSize, type PixelSize } from './heldFrameLogic';
 
 /**
- * The last good picture of one video element, copied into a canvas at the size the preview draws it. A <video>
- * that seeks, or has not decoded its first frame yet, cannot be drawn (readyState below HAVE_CURRENT_DATA), and
- * drawing nothing for it is a black flash; the copy is drawn instead and outlives any seek.
+ * The last good picture of one video element, copied into a canvas at the size the preview draws it
+ * (heldFrameLogic.ts). A <video> that seeks, or has not decoded its first frame yet, cannot be drawn (readyState
+ * below HAVE_CURRENT_DATA), and drawing nothing for it is a black flash; the copy is drawn instead and outlives
+ * any seek.
  *
  * The copy is refreshed only when the element presents a new frame (requestVideoFrameCallback; without it, when
  * its time moves), so a 30 fps clip is scaled 30 times a second however fast the preview draws, and the canvas
- * gets a cheap unscaled copy each frame. (A WebCodecs VideoFrame would avoid the copy, but Chromium draws one
- * onto a 2D canvas far more slowly than a <video> or a canvas: ~200 ms for 1080x1920 in software.)
+ * gets a cheap unscaled copy each frame. The copy is made here, on the main thread: converting in a worker
+ * (a VideoFrame drawn on an OffscreenCanvas) was measured and made the preview worse on this machine, as its
+ * pictures arrived too late for the frame they belong to (docs/performance.md).
  */
 export class HeldFrame {
   private readonly copy = document.createElement('canvas');
@@ -16,6 +19,7 @@ export class HeldFrame {
   time: number | null = null;
   /** The element has a picture newer than the copy. */
   private fresh = true;
+  private size: PixelSize | null = null;
   private readonly watchesFrames: boolean;
 
   constructor(el: HTMLVideoElement, onFrame: () => void) {
@@ -41,13 +45,12 @@ export class HeldFrame {
    */
   update(el: HTMLVideoElement, scale: number): void {
     if (el.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || el.seeking || el.videoWidth === 0) return;
-    const k = Math.min(1, Math.max(scale, 1 / Math.max(el.videoWidth, el.videoHeight)));
-    const w = Math.max(1, Math.ceil(el.videoWidth * k));
-    const h = Math.max(1, Math.ceil(el.videoHeight * k));
-    const resized = w > this.copy.width * 1.1 || w < this.copy.width * 0.5;
+    const size = heldSize({ width: el.videoWidth, height: el.videoHeight }, scale, this.size);
+    const resized = size !== this.size;
     const moved = !this.watchesFrames && el.currentTime !== this.time;
     if (!this.fresh && !moved && !resized && this.time !== null) return;
-    if (resized || this.time === null) [this.copy.width, this.copy.height] = [w, h];
+    if (resized) [this.copy.width, this.copy.height] = [size.width, size.height];
+    this.size = size;
     const ctx = this.copy.getContext('2d', { alpha: false });
     if (!ctx) return;
     ctx.imageSmoothingQuality = 'high';
