@@ -292,7 +292,7 @@ const seconds = async (work: () => Promise<unknown>) => {
  * The one-pass export of BENCH_VARIANTS against the three rendered one after another and against the largest
  * alone, `runs` times (the order rotates so no side always gets the warmer machine); ratios of the medians.
  */
-export async function variantsBench(
+async function variantsBench(
   tools: MediaTools,
   req: Omit<ExportRequest, 'variant' | 'outputPath'>,
   work: string,
