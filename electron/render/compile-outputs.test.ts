@@ -27,7 +27,7 @@ describe('compileOutputs', () => {
     const g = graphOf(r.args);
     expect(g).toMatch(/split=3\[o\d+\]\[o\d+\]\[o\d+\]/);
     expect(g).toMatch(/asplit=3/);
-    expect(g).toMatch(/\[o\d+\]scale=720:1280,setsar=1\[v\d+\];\[v\d+\]fps=24/);
+    expect(g).toMatch(/\[o\d+\]fps=24\[v\d+\];\[v\d+\]scale=720:1280,setsar=1/);
     expect(g).toMatch(/scale=540:960,setsar=1/);
     // The composition lasts as long as the longest output; each output has its own cut, rate and file.
     expect(r.durationSec).toBe(10);

@@ -766,10 +766,17 @@ function outputTail(
     let v = vIns[i]!;
     const out = variant ? { width: variant.width, height: variant.height } : outputSize(draft.canvas, preset);
     const fps = variant ? variant.fps : preset.fps === 'canvas' ? draft.canvas.fps : preset.fps;
+    // A lower frame rate drops frames BEFORE the reframe, so the frames dropped are never scaled (or blurred); a
+    // higher one repeats frames after it, so each repeat is not scaled again. The same frames come out either way.
+    const rate = fps !== draft.canvas.fps ? [`fps=${fps}`] : [];
+    const early = fps < draft.canvas.fps;
     const tail: string[] = [];
-    if (variant) v = reframeCanvas(ctx, v, out, variant.reframe);
-    else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
-    if (fps !== draft.canvas.fps) tail.push(`fps=${fps}`);
+    if (early) tail.push(...rate);
+    if (variant) {
+      if (early) v = g.chain([v], tail.splice(0), 'v');
+      v = reframeCanvas(ctx, v, out, variant.reframe);
+    } else if (out.width !== draft.canvas.width || out.height !== draft.canvas.height) tail.push(`scale=${out.width}:${out.height}`, 'setsar=1');
+    if (!early) tail.push(...rate);
     tail.push(...encoderFilters(encoder));
     v = g.chain([v], tail, 'v');
     if (v.includes(':')) v = g.chain([v], ['null'], 'v'); // a bare input stream still goes through the graph

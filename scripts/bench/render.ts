@@ -39,7 +39,21 @@ export type RenderBenchResult = {
   variants_one_pass_ratio: number;
   /** The same one-process export / the largest variant rendered alone. */
   variants_vs_largest_ratio: number;
-  variants: { one_pass_s: number; separate_s: number; largest_s: number; sizes: string[]; runs: { one_pass_s: number; separate_s: number; largest_s: number }[] };
+  variants: {
+    one_pass_s: number;
+    separate_s: number;
+    largest_s: number;
+    sizes: string[];
+    runs: { one_pass_s: number; separate_s: number; largest_s: number; one_pass_cpu_s: number; separate_cpu_s: number; largest_cpu_s: number }[];
+    /**
+     * The same two ratios from the CPU time ffmpeg used (user + system, all threads) instead of wall time: the work
+     * each side does, which other processes on a shared machine change far less than the wall time.
+     */
+    cpu_one_pass_ratio: number;
+    cpu_vs_largest_ratio: number;
+  };
+  /** The 1-minute load average when the bench ended: every wall time above shared the cores with it. */
+  load_average: number;
   goals: {
     render_wall_ratio: { target: number; met: boolean };
     render_memory_ratio: { target: number; met: boolean };
@@ -244,6 +258,7 @@ export async function renderBench(o: { log?: (msg: string) => void; runs?: numbe
       variants_one_pass_ratio: variants.onePassRatio,
       variants_vs_largest_ratio: variants.vsLargestRatio,
       variants: variants.detail,
+      load_average: Math.round(os.loadavg()[0]! * 10) / 10,
       goals: {
         render_wall_ratio: { target: GOALS.wallRatio, met: wall <= GOALS.wallRatio },
         render_memory_ratio: { target: GOALS.memoryRatio, met: mem <= GOALS.memoryRatio },
@@ -256,10 +271,21 @@ export async function renderBench(o: { log?: (msg: string) => void; runs?: numbe
   }
 }
 
+let clockTicks: number | null = null;
+/** CPU seconds (user + system) of this process's finished children, from /proc/self/stat (cutime + cstime). */
+function childCpuSeconds(): number {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  // After "pid (comm) ": state is field 3, cutime and cstime fields 16 and 17.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / clockTicks;
+}
+
+/** Wall and CPU seconds of `work` (the CPU of the ffmpeg processes it ran and waited for). */
 const seconds = async (work: () => Promise<unknown>) => {
-  const t0 = process.hrtime.bigint();
+  const [t0, c0] = [process.hrtime.bigint(), childCpuSeconds()];
   await work();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: childCpuSeconds() - c0 };
 };
 
 /**
@@ -286,12 +312,15 @@ async function variantsBench(
     largest_s: () => runExport(tools, { ...req, variant: plans[0]!, outputPath: out('largest') }),
   };
   const names = Object.keys(sides) as (keyof typeof sides)[];
+  const CPU_OF = { one_pass_s: 'one_pass_cpu_s', separate_s: 'separate_cpu_s', largest_s: 'largest_cpu_s' } as const;
   const rows: RenderBenchResult['variants']['runs'] = [];
   for (let i = 0; i < runs; i++) {
-    const row = { one_pass_s: 0, separate_s: 0, largest_s: 0 };
+    const row = { one_pass_s: 0, separate_s: 0, largest_s: 0, one_pass_cpu_s: 0, separate_cpu_s: 0, largest_cpu_s: 0 };
     for (const k of [...names.slice(i % 3), ...names.slice(0, i % 3)]) {
-      row[k] = await seconds(sides[k]);
-      log(`variants run ${i + 1}/${runs} ${k.replace(/_s$/, '')}: ${row[k].toFixed(2)} s`);
+      const { wall, cpu } = await seconds(sides[k]);
+      row[k] = wall;
+      row[CPU_OF[k]] = cpu;
+      log(`variants run ${i + 1}/${runs} ${k.replace(/_s$/, '')}: ${wall.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`);
     }
     rows.push(row);
   }
@@ -305,7 +334,15 @@ async function variantsBench(
   return {
     onePassRatio: r3(median(rows.map((r) => r.one_pass_s / r.separate_s))),
     vsLargestRatio: r3(median(rows.map((r) => r.one_pass_s / r.largest_s))),
-    detail: { one_pass_s: r3(one), separate_s: r3(separate), largest_s: r3(largest), sizes, runs: rows.map((r) => ({ one_pass_s: r3(r.one_pass_s), separate_s: r3(r.separate_s), largest_s: r3(r.largest_s) })) },
+    detail: {
+      one_pass_s: r3(one),
+      separate_s: r3(separate),
+      largest_s: r3(largest),
+      sizes,
+      runs: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, r3(x)])) as typeof r),
+      cpu_one_pass_ratio: r3(median(rows.map((r) => r.one_pass_cpu_s / r.separate_cpu_s))),
+      cpu_vs_largest_ratio: r3(median(rows.map((r) => r.one_pass_cpu_s / r.largest_cpu_s))),
+    },
   };
 }
 
@@ -323,5 +360,7 @@ export function formatRenderBench(r: RenderBenchResult): string {
     row(`variants (${r.variants.sizes.join(', ')})`, `one pass ${r.variants.one_pass_s.toFixed(2)} s · separately ${r.variants.separate_s.toFixed(2)} s · largest alone ${r.variants.largest_s.toFixed(2)} s`),
     goal(`3 variants in one pass ≤ ${GOALS.variantsOnePass} × separately`, r.goals.variants_one_pass_ratio.met, r.variants_one_pass_ratio.toFixed(3)),
     goal(`3 variants in one pass ≤ ${GOALS.variantsVsLargest} × the largest alone`, r.goals.variants_vs_largest_ratio.met, r.variants_vs_largest_ratio.toFixed(3)),
+    row('variants by CPU time', `one pass / separately ${r.variants.cpu_one_pass_ratio.toFixed(3)} · one pass / largest ${r.variants.cpu_vs_largest_ratio.toFixed(3)}`),
+    row('machine load average', `${r.load_average} (every wall time above shared the cores with it)`),
   ].join('\n');
 }
