@@ -28,8 +28,13 @@ export function Inspector() {
   // Not deferred (useDeferredValue): the inspector's range inputs are controlled, and React would put a stale
   // value back into one after each key press, losing steps.
   const clip = useEditor((s) => (id && s.doc ? (findClip(s.doc, id)?.clip ?? null) : null));
-  const isMain = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.track.kind === 'main' : false));
-  const isFirst = useEditor((s) => (id && s.doc ? findClip(s.doc, id)?.clipIndex === 0 : false));
+  // Where it sits, as one primitive: 'main-first', 'main' or 'other'.
+  const place = useEditor((s) => {
+    const f = id && s.doc ? findClip(s.doc, id) : null;
+    return f?.track.kind !== 'main' ? 'other' : f.clipIndex === 0 ? 'main-first' : 'main';
+  });
+  const isMain = place !== 'other';
+  const isFirst = place === 'main-first';
   return (
     <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
       {clip ? clip.type === 'text' ? <TextInspector clip={clip} /> : <MediaInspector clip={clip} isMain={isMain} isFirst={isFirst} /> : <CanvasInspector />}

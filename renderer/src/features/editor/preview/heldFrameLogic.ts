@@ -23,4 +23,3 @@ export function heldSize(video: PixelSize, scale: number, current: PixelSize | n
 function sameShape(a: PixelSize, b: PixelSize): boolean {
   return Math.abs(a.height - (a.width * b.height) / b.width) <= 1 + a.height * 0.01;
 }
-

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { clipDuration, type Clip, type TrackKind } from '../../../../../electron/model/draft';
 import { moveClip, snap, snapCandidates, snapSpan, timeToX, trimClip, xToTime } from '../../../../../electron/model/timeline';
 import { mediaUrl } from '../../../api/media';
@@ -14,12 +14,6 @@ import { loadWaveform, type WaveformData } from './waveformData';
 /** How far (pixels) an edge, a moved clip or a drop from the bin is drawn to 0, the playhead and clip edges. */
 export const SNAP_PX = 8;
 let gestureSeq = 0;
-/**
- * The clip's colour (.clip--video / .clip--image) at a quarter over its filmstrip: the same picture as the strip
- * at 75 % opacity over that colour, without an opacity layer per clip for the compositor to sort out on every
- * ripple.
- */
-const FILMSTRIP_VEIL = 'linear-gradient(rgb(43 74 99 / 0.25), rgb(43 74 99 / 0.25))';
 
 type Props = { clip: Clip; trackId: string; trackKind: TrackKind };
 
@@ -103,7 +97,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       aria-label={label}
     >
       {clip.type === 'media' && (asset?.kind === 'video' || asset?.kind === 'image') && asset.hasThumbnail && (
-        <div className="clip__filmstrip" style={{ backgroundImage: `${FILMSTRIP_VEIL}, url("${mediaUrl(asset.id, 'tile')}")` }} />
+        <div className="clip__filmstrip" style={{ '--filmstrip': `url("${mediaUrl(asset.id, 'tile')}")` } as CSSProperties} />
       )}
       {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
       {beats && <BeatTicks clip={clip} beats={beats} width={width} />}
