@@ -5,7 +5,7 @@ import { AppError } from '../model/errors';
 import { type Placement, type Rect, type Size, place, reframeFactor } from '../model/geometry';
 import { numberExpression, revealFilter } from '../model/keyframes';
 import { movingFilters, needsMovingPath } from './keyframe-filters';
-import { rampAudioFilters, rampFps, rampSetpts } from './speed-ramp-filters';
+import { type RampSound, atempoSteps, rampAudioFilters, rampFps, rampSetpts } from './speed-ramp-filters';
 import { sourceOffsetAt } from '../model/clip-speed';
 import { hasColour, isIdentityLook, lookFilters } from '../model/look';
 import { lookCubePath } from './look-files';
@@ -90,22 +90,8 @@ export function fadeLength(fade: number, dur: number): number {
   return d >= TINY_SEC ? d : 0;
 }
 
-/** atempo keeps pitch; chained in steps inside 0.5..2 (the range that sounds clean on every ffmpeg). */
-export function atempoChain(speed: number): string[] {
-  if (Math.abs(speed - 1) < 1e-9) return [];
-  const steps: string[] = [];
-  let s = speed;
-  while (s > 2 + 1e-9) {
-    steps.push('atempo=2');
-    s /= 2;
-  }
-  while (s < 0.5 - 1e-9) {
-    steps.push('atempo=0.5');
-    s /= 0.5;
-  }
-  if (Math.abs(s - 1) > 1e-9) steps.push(`atempo=${num(s)}`);
-  return steps;
-}
+/** A constant speed's atempo chain (speed-ramp-filters.ts atempoSteps), its factor to six decimals. */
+export const atempoChain = (speed: number): string[] => atempoSteps(speed, num);
 
 /** Output frame size for a preset: the preset's height with the canvas's aspect, in even pixels. */
 export function outputSize(canvas: Size, preset: ExportPreset): Size {
@@ -206,6 +192,8 @@ type Ctx = {
   canvas: Canvas;
   sources: Map<string, SourceFacts>;
   clipName: (c: MediaClip) => string;
+  /** How ramped clips' sound is stretched: rubberband when this ffmpeg has it (ffmpeg-abilities.ts). */
+  rampSound: RampSound;
 };
 
 function facts(ctx: Ctx, clip: MediaClip): SourceFacts {
@@ -297,8 +285,17 @@ function retime(c: MediaClip, f: SourceFacts, at: number | null): string {
 /** A ramped overlay's frames put on the canvas's frame grid the way the preview picks them (see rampFps). */
 const rampOverlayFps = (c: MediaClip, f: SourceFacts, fps: number): string[] => (c.speedRamp && f.kind === 'video' ? [rampFps(fps)] : []);
 
-function audioFilters(clip: MediaClip, dur: number): string[] {
-  const out = clip.speedRamp ? rampAudioFilters(clip, dur) : atempoChain(clip.speed);
+/**
+ * A media clip's sound from `input` to a new label: its speed (constant, or along its ramp: rampSound), volume or
+ * volume keys and fades, then `after` (a delay, ducking).
+ */
+function audioChain(ctx: Ctx, input: string, clip: MediaClip, dur: number, after: string[] = []): string {
+  const speed = clip.speedRamp ? rampAudioFilters(clip, dur, ctx.rampSound) : atempoChain(clip.speed);
+  return ctx.g.chain([input], [...speed, ...levelAndFades(clip, dur), ...after], 'a');
+}
+
+function levelAndFades(clip: MediaClip, dur: number): string[] {
+  const out: string[] = [];
   // Keyed volume: the model's curve per audio frame, timed from the clip's start (asetpts makes t start at 0).
   if (clip.keyframes?.volume) out.push('asetpts=PTS-STARTPTS', `volume='${numberExpression(clip.keyframes.volume, 't')}':eval=frame`);
   else if (clip.volume !== 1) out.push(`volume=${num(clip.volume)}`);
@@ -421,7 +418,7 @@ function mainSegment(ctx: Ctx, item: MainItem, withAudio: boolean, needsFps: boo
   }
 
   let a: string | null = null;
-  if (withAudio) a = f.hasAudio && k >= 0 && c.volume > 0 ? ctx.g.chain([`[${k}:a:0]`], audioFilters(c, dur), 'a') : silence(ctx, dur);
+  if (withAudio) a = f.hasAudio && k >= 0 && c.volume > 0 ? audioChain(ctx, `[${k}:a:0]`, c, dur) : silence(ctx, dur);
   return { v, a, dur };
 }
 
@@ -550,7 +547,7 @@ function overlayMedia(ctx: Ctx, base: string, c: MediaClip, withAudio: boolean, 
     const fg = ctx.g.chain([`[${k}:v]`], filters, 'ov');
     out = ctx.g.chain([base, fg], [`overlay=${part.dst.x}:${part.dst.y}:${between(c.start, end)}${still ? '' : ':eof_action=pass'}`], 'v');
   }
-  if (soundful) audio.push({ label: ctx.g.chain([`[${k}:a:0]`], [...audioFilters(c, dur), ...delay(c.start)], 'a'), end });
+  if (soundful) audio.push({ label: audioChain(ctx, `[${k}:a:0]`, c, dur, delay(c.start)), end });
   return out;
 }
 
@@ -594,9 +591,8 @@ function audioTrack(ctx: Ctx, track: Track, voice: [number, number][], audio: Au
     const dur = clipDuration(c);
     if (dur < TINY_SEC) continue;
     const k = sourceInput(ctx, c, f, dur, false);
-    const filters = [...audioFilters(c, dur), ...delay(c.start)];
-    if (ducked) filters.push(`volume='${duckingExpression(voice, track.ducking!.level)}':eval=frame`);
-    audio.push({ label: ctx.g.chain([`[${k}:a:0]`], filters, 'a'), end: c.start + dur });
+    const duck = ducked ? [`volume='${duckingExpression(voice, track.ducking!.level)}':eval=frame`] : [];
+    audio.push({ label: audioChain(ctx, `[${k}:a:0]`, c, dur, [...delay(c.start), ...duck]), end: c.start + dur });
   }
 }
 
@@ -684,8 +680,10 @@ export function compileExport(
   /** Burned-in caption tracks, drawn over everything else in the order given. */
   captions: readonly CaptionSequenceFile[] = [],
   encoder: VideoEncoder = SOFTWARE_ENCODER,
+  /** How ramped clips' sound is stretched: 'mean' works on every ffmpeg; the export asks for 'rubberband' where it is. */
+  rampSound: RampSound = 'mean',
 ): CompiledExport {
-  const { args, outputs } = compileOutputs(draft, sources, texts, preset, [{ variant, outputPath }], captions, encoder);
+  const { args, outputs } = compileOutputs(draft, sources, texts, preset, [{ variant, outputPath }], captions, encoder, rampSound);
   return { args, ...outputs[0]! };
 }
 
@@ -703,6 +701,7 @@ export function compileOutputs(
   outputs: readonly OutputRequest[],
   captions: readonly CaptionSequenceFile[] = [],
   encoder: VideoEncoder = SOFTWARE_ENCODER,
+  rampSound: RampSound = 'mean',
 ): CompiledOutputs {
   // Reversed clips are read forwards from their asset's reversed copy (its facts under reversedKey in `sources`).
   const draft = readForwards(given, (id) => sources.get(id)?.durationSec ?? null);
@@ -717,7 +716,7 @@ export function compileOutputs(
   const clipName = (c: Clip) => names.get(c.id) ?? 'a clip';
   checkRenderable(draft, sources, clipName, full);
   const g = new Graph();
-  const ctx: Ctx = { g, canvas: draft.canvas, sources, clipName };
+  const ctx: Ctx = { g, canvas: draft.canvas, sources, clipName, rampSound };
 
   const audio: AudioSource[] = [];
   const mainTrack = draft.tracks.find((t) => t.kind === 'main');

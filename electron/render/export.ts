@@ -15,6 +15,8 @@ import type { RasterizedCaptionTrack } from './caption';
 import { writeCaptionSequence } from './caption-sequence';
 import { type VideoEncoder, SOFTWARE_ENCODER } from '../model/video-encoder';
 import { type CaptionSequenceFile, type CompiledOutputs, type OutputRequest, type SourceFacts, type TextLayerFile, compileOutputs } from './compiler';
+import { needsRampSound, rampSoundFor } from './ffmpeg-abilities';
+import type { RampSound } from './speed-ramp-filters';
 import { writeLookFiles } from './look-files';
 import { type LoudnessPhase, normaliseLoudness, withLosslessAudio } from './loudness';
 import { copyCandidate, planStreamCopy, streamCopyCommand } from './smart-render';
@@ -184,14 +186,15 @@ async function runOutputs(tools: MediaTools, req: Omit<ExportRequest, 'variant' 
   try {
     const captions = await captionSequences(req, listDir);
     const encoder = req.encoder ?? SOFTWARE_ENCODER;
+    const rampSound = needsRampSound(req.draft) ? await rampSoundFor(tools, req.log) : 'mean';
     try {
-      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, encoder), outputs);
+      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, encoder, rampSound), outputs);
     } catch (e) {
       // A hardware encoder that passed its trial can still refuse a real job (a size it cannot do, a busy GPU):
       // the export then runs again in software, so hardware encoding can only make an export faster.
       if (encoder === SOFTWARE_ENCODER || req.signal?.aborted || (isAppError(e) && e.code !== 'unsupported_media')) throw e;
       req.log?.(`export: ${encoder} failed (${errorMessage(e)}); exporting again with ${SOFTWARE_ENCODER}`);
-      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, SOFTWARE_ENCODER), outputs);
+      return await encode(tools, req, compileOrExplain(req, texts, outputs, captions, SOFTWARE_ENCODER, rampSound), outputs);
     }
   } finally {
     await fs.rm(listDir, { recursive: true, force: true });
@@ -315,10 +318,11 @@ function compileOrExplain(
   outputs: readonly VariantOutput[],
   captions: CaptionSequenceFile[],
   encoder: VideoEncoder,
+  rampSound: RampSound,
 ): CompiledOutputs {
   try {
     const parts = outputs.map((o) => ({ variant: o.variant, outputPath: partPathFor(o.outputPath) }));
-    return compileOutputs(req.draft, req.sources, texts, req.preset, parts, captions, encoder);
+    return compileOutputs(req.draft, req.sources, texts, req.preset, parts, captions, encoder, rampSound);
   } catch (e) {
     if (isAppError(e)) throw e;
     req.log?.(`export: the compiler failed on draft "${req.draft.name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -5,7 +5,8 @@ import { clipDuration, type MediaClip } from '../model/draft';
 import { rampPreset } from '../model/speed-ramp-time';
 import { rampArb } from '../model/__tests__/ramp-arb';
 import { compileExport } from './compiler';
-import { rampAudioFilters, rampSetpts, rampTempoSteps } from './speed-ramp-filters';
+import { RUBBERBAND_COMMAND_DELAY, rampAudioFilters, rampSetpts, rampTempoSteps } from './speed-ramp-filters';
+import { SOFTWARE_ENCODER } from '../model/video-encoder';
 import { checkExportArgs } from './test-graph';
 import { audioFacts, draft, media, track, videoFacts } from './test-drafts';
 
@@ -90,7 +91,28 @@ describe('speed ramp filters', () => {
         for (const [, v] of steps) expect(v >= 0.25 - 1e-9 && v <= 4 + 1e-9).toBe(true);
       }),
     );
-    expect(rampAudioFilters(clip(), clipDuration(clip())).join(',')).toMatch(/asendcmd=c='0 atempo@ramp_r_a tempo [\d.]+,atempo@ramp_r_b tempo [\d.]+;/);
+  });
+
+  it('rubberband is retuned at each change of speed, a little after the step starts; mean speed is one atempo chain', () => {
+    const c = clip();
+    const dur = clipDuration(c);
+    const chain = rampAudioFilters(c, dur, 'rubberband').join(',');
+    const cmds = /asendcmd=c='([^']*)'/.exec(chain)![1]!.split(';');
+    const steps = rampTempoSteps(c);
+    // Hero has flat stretches: one command per change, none for a step at the speed before it.
+    const changes = steps.filter(([, v], i) => i > 0 && Math.abs(v - steps[i - 1]![1]) > 1e-9 * v);
+    expect(cmds).toHaveLength(changes.length);
+    cmds.forEach((cmd, i) => {
+      const [at, target, , tempo] = cmd.split(' ');
+      expect(target).toBe('rubberband@ramp_r');
+      expect(Number(at)).toBeCloseTo(changes[i]![0] + RUBBERBAND_COMMAND_DELAY, 9);
+      expect(Number(tempo)).toBeCloseTo(changes[i]![1], 9);
+    });
+    expect(chain).toContain(`rubberband@ramp_r=tempo=${steps[0]![1]}`);
+    expect(chain).toMatch(/apad=whole_dur=[\d.]+,atrim=end=[\d.]+$/);
+    const mean = rampAudioFilters(c, dur, 'mean');
+    expect(mean.filter((f) => f.startsWith('atempo=')).length).toBeGreaterThan(0);
+    expect(mean.join(',')).not.toContain('asendcmd');
   });
 
   it('a ramped clip on every kind of track compiles to a graph ffmpeg takes', () => {
@@ -100,7 +122,7 @@ describe('speed ramp filters', () => {
       track('o', 'overlay', [clip({ id: 'o1', start: 1 })]),
       track('au', 'audio', [media('a1', 'a', 0, 0, 4, { speedRamp: rampPreset('flashOut') })]),
     ]);
-    const { args } = compileExport(d, sources, new Map(), { height: 'canvas', fps: 'canvas', quality: 'standard' }, '/o.mp4');
+    const { args } = compileExport(d, sources, new Map(), { height: 'canvas', fps: 'canvas', quality: 'standard' }, '/o.mp4', null, [], SOFTWARE_ENCODER, 'rubberband');
     const streams = (file: string) => ({ video: file.endsWith('.mp4') && file.startsWith('/m/v'), audio: true });
     expect(checkExportArgs(args, streams)).toEqual([]);
     const graph = args[args.indexOf('-filter_complex') + 1]!;

@@ -4,8 +4,8 @@ import { rampSegments, rampTimeAt } from '../model/speed-ramp-time';
 /**
  * ffmpeg filters that play a clip along its speed ramp (docs/speed-ramps.md). The picture: `setpts` with the
  * model's closed-form timeline time of each source frame (rampSegments), so the export shows the frame the preview
- * shows. The sound: atempo (pitch kept), whose tempo is changed by timed commands every RAMP_AUDIO_STEP of source,
- * each piece at its exact mean speed so the pieces add up to the clip's length.
+ * shows. The sound (pitch kept): rubberband, whose tempo is changed by timed commands every RAMP_AUDIO_STEP of
+ * source, each step at its exact mean speed so the steps add up to the clip's length (RampSound below).
  */
 
 /** Source seconds per audio tempo step: short enough that a step is not heard, long enough to stay a few frames. */
@@ -65,14 +65,65 @@ export function rampTempoSteps(c: MediaClip): [number, number][] {
 }
 
 /**
- * The sound of a ramped clip lasting `dur` timeline seconds: two atempo stages (each takes √speed, so 0.25×..4× stays
- * inside the 0.5..2 range where atempo sounds clean), retuned by asendcmd at each step's source time, then padded or
- * cut to exactly `dur` (atempo's windows round each step by a few samples).
+ * How a ramped clip's sound is stretched (pitch kept). ffmpeg's `atempo` cannot follow a curve: in ffmpeg 5.1 its
+ * `tempo` command resets the filter and drops the sound it holds (~40 ms a command), so a curve retuned every 50 ms
+ * lost over half its sound and ran ahead of the picture (speed-ramp-sound.ffmpeg.test.ts caught it); cutting the
+ * sound into pieces stretched one by one loses as much at every join.
+ * - 'rubberband': one `rubberband` filter retuned by `asendcmd` at each step; it keeps its stream across a change.
+ *   Used when the ffmpeg has it (Debian's, Ubuntu's, Homebrew's and the common static builds: ffmpeg-abilities.ts).
+ * - 'mean': an ffmpeg without it plays the clip's sound at the curve's mean speed (atempo, nothing lost, the right
+ *   length, in step with the picture at the clip's start and end only); the export's log says so.
  */
-export function rampAudioFilters(c: MediaClip, dur: number): string[] {
+export type RampSound = 'rubberband' | 'mean';
+
+/**
+ * Source seconds a tempo command is sent AFTER its step starts. rubberband applies a new tempo to the sound it
+ * already holds, so a change sent on time stretches the last few tens of ms before it at the new speed, and a
+ * slow-motion stretch came out up to 155 ms late; sent 30 ms later, every burst of the test lands between 0 and
+ * ~80 ms after its picture (sound after the picture by under 125 ms is not noticed: ITU-R BT.1359).
+ */
+export const RUBBERBAND_COMMAND_DELAY = 0.03;
+
+/** The exact-length tail of a ramped clip's sound (stretchers round their windows by a few samples). */
+const exactLength = (dur: number) => [`apad=whole_dur=${x(dur)}`, `atrim=end=${x(dur)}`];
+
+/** The sound of a ramped clip lasting `dur` timeline seconds, as one chain (see RampSound). */
+export function rampAudioFilters(c: MediaClip, dur: number, how: RampSound): string[] {
+  if (how === 'mean') return ['asetpts=PTS-STARTPTS', ...atempoSteps((c.out - c.in) / dur), ...exactLength(dur)];
   const name = instance(c);
-  const steps = rampTempoSteps(c);
-  const cmds = steps.map(([s, v]) => `${x(s)} atempo@${name}_a tempo ${x(Math.sqrt(v))},atempo@${name}_b tempo ${x(Math.sqrt(v))}`);
-  const first = x(Math.sqrt(steps[0]![1]));
-  return ['asetpts=PTS-STARTPTS', `asendcmd=c='${cmds.join(';')}'`, `atempo@${name}_a=${first}`, `atempo@${name}_b=${first}`, `apad=whole_dur=${x(dur)}`, `atrim=end=${x(dur)}`];
+  const steps = mergedTempoSteps(c);
+  const cmds = steps.slice(1).map(([s, v]) => `${x(s + RUBBERBAND_COMMAND_DELAY)} rubberband@${name} tempo ${x(v)}`);
+  const retune = cmds.length ? [`asendcmd=c='${cmds.join(';')}'`] : [];
+  return ['asetpts=PTS-STARTPTS', ...retune, `rubberband@${name}=tempo=${x(steps[0]![1])}`, ...exactLength(dur)];
+}
+
+/** Tempo steps with neighbours of the same speed (a curve's flat stretches) joined: fewer commands or pieces. */
+function mergedTempoSteps(c: MediaClip): [number, number][] {
+  const out: [number, number][] = [];
+  for (const step of rampTempoSteps(c)) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(step[1] - last[1]) <= 1e-9 * last[1]) continue;
+    out.push(step);
+  }
+  return out;
+}
+
+/**
+ * atempo keeps pitch; chained in steps inside 0.5..2 (the range that sounds clean on every ffmpeg). `fmt` writes
+ * the last factor (the compiler's six decimals for a constant speed; twelve digits for a ramp's piece).
+ */
+export function atempoSteps(speed: number, fmt: (v: number) => string = x): string[] {
+  if (Math.abs(speed - 1) < 1e-9) return [];
+  const steps: string[] = [];
+  let s = speed;
+  while (s > 2 + 1e-9) {
+    steps.push('atempo=2');
+    s /= 2;
+  }
+  while (s < 0.5 - 1e-9) {
+    steps.push('atempo=0.5');
+    s /= 0.5;
+  }
+  if (Math.abs(s - 1) > 1e-9) steps.push(`atempo=${fmt(s)}`);
+  return steps;
 }

@@ -9,7 +9,7 @@ export type StreamKind = 'video' | 'audio';
 /** What a file given to `-i` carries. */
 export type InputStreams = { video: boolean; audio: boolean };
 
-const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample', 'asendcmd', 'atrim']);
+const AUDIO_FILTERS = new Set(['anullsrc', 'atempo', 'rubberband', 'volume', 'asetpts', 'afade', 'adelay', 'amix', 'acrossfade', 'apad', 'anull', 'aformat', 'aresample', 'asendcmd', 'atrim']);
 const VIDEO_FILTERS = new Set([
   'color', 'crop', 'scale', 'setsar', 'pad', 'overlay', 'fade', 'fps', 'setpts', 'format', 'colorchannelmixer', 'lut3d', 'vignette', 'unsharp', 'split', 'gblur', 'xfade', 'null',
   'transpose', 'hflip', 'vflip', 'rotate', 'sendcmd', 'chromakey', 'alphaextract', 'alphamerge',
