@@ -83,7 +83,6 @@ function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
       className={cx('cell__img', loaded && 'cell__img--loaded')}
       src={mediaUrl(id, variant)}
       alt=""
-      loading="lazy"
       decoding="async"
       draggable={false}
       data-variant={variant}

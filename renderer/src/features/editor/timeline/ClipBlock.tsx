@@ -84,7 +84,9 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     <div
       ref={el}
       className={cx('clip', `clip--${kind}`, selected && 'clip--selected')}
-      style={{ left, width }}
+      // Placed by a transform, not `left`: a ripple trim moves every later block, and a block moved by its
+      // transform keeps its painted content (Blink reuses it) where a new `left` paints it again.
+      style={{ transform: `translateX(${left}px)`, width }}
       onPointerDown={(e) => onPointerDown(e, 'move')}
       data-testid="clip"
       data-clip-id={clip.id}
