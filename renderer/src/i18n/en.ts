@@ -621,6 +621,8 @@ export const en = {
   'animate.title': 'Animate',
   'animate.hint': 'Press ◆ to add a keyframe at the playhead, move the playhead, then change the value: the clip moves between keyframes.',
   'animate.outside': 'To add or change keyframes, move the playhead onto this clip.',
+  // {count}: how many keyframe times the clip has (the diamonds in its lane).
+  'animate.outsideKeyed': 'Keyframes: {count} · move the playhead onto the clip to change them.',
   'animate.addKey': 'Add a {name} keyframe at the playhead',
   'animate.removeKey': 'Remove the {name} keyframe at the playhead',
   'animate.prevKey': 'Previous {name} keyframe',
@@ -634,6 +636,7 @@ export const en = {
   'animate.clear': 'Clear',
   'animate.presets': 'Animation',
   'animate.presetPick': 'Add an animation…',
+  'animate.presetCustom': 'Custom keyframes',
   'animate.preset.kenBurnsIn': 'Ken Burns: zoom in',
   'animate.preset.kenBurnsOut': 'Ken Burns: zoom out',
   'animate.preset.fadeIn': 'In: fade',
