@@ -882,6 +882,8 @@ export const en = {
   'imageExport.gone': 'moved or deleted',
   'imageExport.empty': 'This post has no pages to export. Add a page first.',
   'exports.title': 'Exports',
+  // {count}: how many exports of this draft came before the one the dialog shows.
+  'exports.earlier': 'Earlier exports ({count})',
   'exports.empty': 'Nothing exported yet. Finished videos are listed here, newest first, to download again at any time.',
   'exports.loadFailed': 'The list of exports could not be loaded: {reason}',
   'exports.download': 'Download',
