@@ -465,6 +465,9 @@ export const en = {
   'preview.goToEnd': 'Go to end (End)',
   'preview.offPlayhead': 'The playhead is outside the selected clip, so the preview does not show it.',
   'preview.goToClip': 'Go to clip (G)',
+  'preview.reversing': 'Reversing…',
+  // {percent}: how much of the reversed copy is made, e.g. "42%".
+  'preview.reversingPercent': 'Reversing… {percent}',
 
   'safe.label': 'Safe zones',
   'safe.off': 'Off',
