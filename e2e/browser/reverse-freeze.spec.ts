@@ -44,7 +44,10 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   // While the copy is made the preview says so over the picture (a fast machine may finish first: then it is gone).
   const card = app.getByTestId('preview-reversing');
   if ((await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status === 'running') await expect(card.or(app.getByTestId('reverse-outcome'))).toBeVisible();
-  if (await card.isVisible()) await expect(card).toContainText(/Reversing…/);
+  if (await card.isVisible()) {
+    await expect(card).toContainText(/Reversing…/);
+    if (SHOTS) await app.getByTestId('preview-canvas').locator('..').screenshot({ path: path.join(SHOTS, 'preview-reversing.png') });
+  }
   // The whole asset is reversed (pan.mp4: ~15 s of 1080x1920), so the wait scales with that media and the machine.
   await waitStep('the reverse job finishes', { mediaSec: REVERSED_SEC }, (timeout) =>
     expect.poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status, { timeout }).toBe('done'),
