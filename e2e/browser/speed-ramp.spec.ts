@@ -71,6 +71,8 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
   await expect(sheet).toContainText('Make the focused point faster / slower');
   await expect(sheet).toContainText('Remove the focused point');
   await expect(sheet).toContainText('Add a point where you double-click');
+  // Esc in a search box with text clears it: empty it first, then Esc closes the sheet.
+  await sheet.getByTestId('shortcut-search').fill('');
   await app.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   const file = await exportDraft(app, draftId, want);
