@@ -42,7 +42,7 @@ test('editor and export history screenshots', async ({ app }) => {
   await app.mouse.move(0, 0);
   await app.screenshot({ path: path.join(SHOTS!, 'editor.png') });
 
-  // Another draft, exported twice: the dialog lists both, newest first, each with Download.
+  // Another draft, exported twice: the dialog shows the newest with Download and the earlier one folded below it.
   await app.getByTestId('editor-back').click();
   await callApi(app, 'drafts.create', { name: 'Red then blue', preset: '9:16', fps: 30 });
   await app.locator('[data-testid="draft-row"][data-name="Red then blue"]').getByTestId('draft-open').click();
@@ -53,7 +53,9 @@ test('editor and export history screenshots', async ({ app }) => {
     await app.getByTestId(`export-quality-${quality}`).click();
     await exportInDialog(app, 4, `the ${quality} 4 s export`);
   }
-  await expect(app.getByTestId('export-entry')).toHaveCount(2);
+  // The second export's result above, the first folded under "Earlier exports (1)", opened here.
+  await app.getByTestId('export-history-fold').click();
+  await expect(app.getByTestId('export-entry')).toHaveCount(1);
   await app.getByTestId('export-dialog').screenshot({ path: path.join(SHOTS!, 'export-history.png') });
   await app.keyboard.press('Escape');
   await app.getByTestId('jobs-button').click();

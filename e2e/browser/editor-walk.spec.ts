@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
+import { clipDuration } from '../../electron/model/draft';
 import { importClips, openDraftWithClips } from '../editor-kit';
+import { storedDoc } from '../manipulate-kit';
 import { decodeWork } from '../preview-kit';
 import { allOf, testLimit, waitStep } from '../limits';
 import { SHOTS } from '../screenshots';
@@ -10,7 +12,9 @@ import { expect, test } from '../serve';
  * Items of the editor's new-creator walk (docs/walks/editor-i14-walk.md): a new title arrives in the upper third
  * (a logo beside a title: manipulate.spec.ts); the preview says why a selected clip off the playhead shows no handles and
  * moves the playhead onto it; the shortcut sheet is grouped and searchable by keyboard; the look thumbnails carry
- * a reference strip that shows each look's tint.
+ * a reference strip that shows each look's tint. Third walk: the Animation menu names the clip's animation, the
+ * Animate block off the clip says what keys it has and goes to it, a speed curve carries the keys with the picture,
+ * and a full-frame clip's rotate handle sits inside the canvas.
  */
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
@@ -52,7 +56,7 @@ test('a title arrives in the upper third; a selected clip off the playhead gets 
   // The same by keyboard: End, then G. The button is reachable by Tab with a name.
   await app.keyboard.press('End');
   await expect(note).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Go to clip (G)' })).toBeVisible();
+  await expect(note.getByRole('button', { name: 'Go to clip (G)' })).toBeVisible();
   await app.keyboard.press('g');
   await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 /');
   await expect(note).toHaveCount(0);
@@ -108,4 +112,45 @@ test('the shortcut sheet is grouped and searchable from the keyboard; look thumb
   expect(warm[0]! - warm[2]!, `warm: ${warm.join(",")}`).toBeGreaterThan(10);
   expect(cool[2]! - cool[0]!, `cool: ${cool.join(",")}`).toBeGreaterThan(10);
   if (SHOTS) await app.getByTestId('look-section').screenshot({ path: path.join(SHOTS, 'editor-look-thumbs.png') });
+});
+
+test('Ken Burns is named in the menu, the keys follow a speed curve, the Animate block goes to the clip, the rotate handle stays in view', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(2))));
+  const assets = await importClips(app);
+  const draftId = await openDraftWithClips(app, assets, { name: 'Walk animate', count: 2, clipSec: 2 });
+  const block = app.locator('[data-testid="clip"][data-clip-id="clip-0"]');
+  await block.click();
+
+  // A full-frame clip: the rotate handle is a whole circle inside the canvas (no room above it).
+  const canvasBox = (await app.getByTestId('preview-canvas').boundingBox())!;
+  const handle = (await app.getByTestId('dm-handle-rotate').boundingBox())!;
+  expect(handle.y, 'the rotate handle is below the canvas top').toBeGreaterThanOrEqual(canvasBox.y);
+  expect(handle.y + handle.height).toBeLessThan(canvasBox.y + canvasBox.height / 2);
+  if (SHOTS) await app.getByTestId('preview-canvas').locator('..').screenshot({ path: path.join(SHOTS, 'editor-rotate-inside.png') });
+
+  // Ken Burns: the menu then names it; a key changed by hand makes it "Custom keyframes".
+  const animate = app.getByTestId('animate-section');
+  const menu = animate.getByTestId('kf-preset');
+  await expect(menu.locator('option[value=""]')).toHaveText('Add an animation…');
+  await menu.selectOption('kenBurnsIn');
+  await expect(menu.locator('option[value=""]')).toHaveText('Ken Burns: zoom in');
+
+  // A Bullet curve makes the clip longer: the zoom's last key moves to the clip's new end (it stayed at 2 s before).
+  await app.getByTestId('speed-mode-curve').click();
+  await app.getByTestId('speed-preset-bullet').click();
+  await expect.poll(async () => {
+    const c = (await storedDoc(app, draftId)).tracks.find((t) => t.kind === 'main')!.clips[0]!;
+    return Math.abs(c.keyframes!.scale!.at(-1)!.t - clipDuration(c)) < 1 / 30;
+  }, { message: 'the last Ken Burns key is on the clip end' }).toBe(true);
+  await expect(menu.locator('option[value=""]')).toHaveText('Ken Burns: zoom in');
+
+  // Off the clip: the block says what keys there are, and Go to clip moves onto it.
+  await app.keyboard.press('End');
+  const outside = animate.getByTestId('animate-outside');
+  await expect(outside).toContainText('Keyframes: 2 · move the playhead onto the clip to change them.');
+  if (SHOTS) await animate.screenshot({ path: path.join(SHOTS, 'editor-animate-outside.png') });
+  await outside.getByTestId('animate-go-to-clip').click();
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 /');
+  await expect(outside).toHaveCount(0);
+  await expect(animate).toContainText('Press ◆ to add a keyframe');
 });

@@ -41,11 +41,20 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   await expect(app.getByTestId('insp-source')).toHaveText('4.00 → 1.00 s');
   await expect(app.getByTestId('insp-source')).toHaveAttribute('title', 'Plays backwards: from 4.00 s of the file down to 1.00 s');
   await expect.poll(async () => ((await saved()).tracks[0]!.clips[0] as MediaClip).reversed, { message: 'reversed is saved' }).toBe(true);
+  // While the copy is made the preview says so over the picture (a fast machine may finish first: then it is gone).
+  const card = app.getByTestId('preview-reversing');
+  if ((await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status === 'running') await expect(card.or(app.getByTestId('reverse-outcome'))).toBeVisible();
+  if (await card.isVisible()) {
+    await expect(card).toContainText(/Reversing…/);
+    if (SHOTS) await app.getByTestId('preview-canvas').locator('..').screenshot({ path: path.join(SHOTS, 'preview-reversing.png') });
+  }
   // The whole asset is reversed (pan.mp4: ~15 s of 1080x1920), so the wait scales with that media and the machine.
   await waitStep('the reverse job finishes', { mediaSec: REVERSED_SEC }, (timeout) =>
     expect.poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).find((j) => j.kind === 'reverse')?.status, { timeout }).toBe('done'),
   );
   await expect(app.getByTestId('reverse-outcome')).toBeVisible();
+  // Ready: the card goes, so the preview compared below is the picture alone.
+  await expect(card).toHaveCount(0);
   if (SHOTS) await app.getByTestId('media-inspector').screenshot({ path: path.join(SHOTS, 'reverse-inspector.png') });
 
   // Preview vs export at 1.2 s: the clip plays source 4 s → 1 s, so that is source 2.8 s.

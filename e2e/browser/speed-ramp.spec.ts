@@ -64,9 +64,15 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
   // The shortcut sheet lists the curve editor's keys too.
   await app.keyboard.press('?');
   const sheet = app.getByTestId('shortcut-sheet');
-  await expect(sheet).toContainText('Speed curve: make the focused point faster / slower');
-  await expect(sheet).toContainText('Speed curve: remove the focused point');
-  await expect(sheet).toContainText('Speed curve: add a point where you double-click');
+  // Under their group's heading (the rows no longer repeat it), and found by the group's name.
+  await sheet.getByTestId('shortcut-search').fill('speed curve');
+  await expect(sheet.getByTestId('shortcut-group')).toHaveCount(1);
+  await expect(sheet.getByTestId('shortcut-group')).toContainText('Speed curve');
+  await expect(sheet).toContainText('Make the focused point faster / slower');
+  await expect(sheet).toContainText('Remove the focused point');
+  await expect(sheet).toContainText('Add a point where you double-click');
+  // Esc in a search box with text clears it: empty it first, then Esc closes the sheet.
+  await sheet.getByTestId('shortcut-search').fill('');
   await app.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   const file = await exportDraft(app, draftId, want);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BEAT_RATE, TEMPO_RANGE, detectBeats, pcmFromF32le, tempoOf } from './beats';
+import { BEAT_RATE, TEMPO_MIN_SPAN_SEC, TEMPO_RANGE, detectBeats, pcmFromF32le, tempoOf } from './beats';
 
 /** A click track: a short decaying noise-and-tone burst every 60/bpm s from `offset`, over a quiet pad. */
 function clicks(bpm: number, seconds: number, offset = 0.2, seed = 1): { pcm: Float32Array; times: number[] } {
@@ -33,7 +33,7 @@ describe('detectBeats on click tracks at known tempos', () => {
   it('any tempo from 70 to 180 BPM at any start: the count and tempo are right', () => {
     fc.assert(
       fc.property(fc.integer({ min: 70, max: 180 }), fc.double({ min: 0.1, max: 0.6, noNaN: true }), (bpm, offset) => {
-        const { pcm, times } = clicks(bpm, 5, offset, bpm);
+        const { pcm, times } = clicks(bpm, 6, offset, bpm);
         const { beats, bpm: found } = detectBeats(pcm);
         expect(beats.length).toBe(times.length);
         expect(Math.abs(found! - bpm) / bpm).toBeLessThan(0.03);
@@ -50,16 +50,20 @@ describe('detectBeats on click tracks at known tempos', () => {
 });
 
 describe('helpers', () => {
-  it('tempo is the median spacing; too few onsets give none', () => {
-    expect(tempoOf([0, 0.5, 1, 1.5, 2.4])).toBe(120);
+  it('tempo is the median spacing; too few onsets, or onsets over under 4 s, give none', () => {
+    expect(tempoOf([0, 0.5, 1, 1.5, 2.4, 3, 3.5, 4])).toBe(120);
     expect(tempoOf([0, 0.5, 1])).toBeNull();
-    // Onsets an eighth note apart (a 2 s loop with off-beat hits) name the beat, not the hits: 300 → 150.
-    expect(tempoOf([0, 0.2, 0.4, 0.6, 0.8])).toBe(150);
+    // Onsets an eighth note apart name the beat, not the hits: 300 → 150.
+    expect(tempoOf([0, 0.2, 0.4, 0.6, 0.8, 4])).toBe(150);
     expect(tempoOf([0, 1.5, 3, 4.5])).toBe(80); // every other beat heard: 40 → 80
+    // A 2 s loop with ten hits (the walk's "10 beats · 323 BPM"): no tempo.
+    expect(tempoOf([0.05, 0.24, 0.42, 0.61, 0.79, 0.98, 1.17, 1.35, 1.54, 1.72])).toBeNull();
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), (gap) => {
-        const bpm = tempoOf([0, gap, 2 * gap, 3 * gap])!;
-        return bpm >= TEMPO_RANGE.min && bpm <= TEMPO_RANGE.max;
+      fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.integer({ min: 4, max: 60 }), (gap, n) => {
+        const beats = Array.from({ length: n }, (_, i) => i * gap);
+        const bpm = tempoOf(beats);
+        if (beats[n - 1]! < TEMPO_MIN_SPAN_SEC) return bpm === null;
+        return bpm !== null && bpm >= TEMPO_RANGE.min && bpm < TEMPO_RANGE.max;
       }),
     );
   });

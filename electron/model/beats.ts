@@ -162,11 +162,18 @@ export function onsetsOf(flux: Float64Array, rate: number = BEAT_RATE): BeatAnal
 export const TEMPO_RANGE = { min: 60, max: 200 } as const;
 
 /**
+ * Onsets must span this long before a tempo is named: a 2 s loop's handful of hits says little about its tempo (it
+ * named 323 BPM), and a short sound has no tempo a creator cuts to.
+ */
+export const TEMPO_MIN_SPAN_SEC = 4;
+
+/**
  * Median spacing of onsets as beats per minute, halved or doubled into TEMPO_RANGE (off-beat hits or only every
- * other beat heard give a multiple of the tempo), or null with fewer than four onsets.
+ * other beat heard give a multiple of the tempo), or null with fewer than four onsets or onsets over less than
+ * TEMPO_MIN_SPAN_SEC.
  */
 export function tempoOf(beats: readonly number[]): number | null {
-  if (beats.length < 4) return null;
+  if (beats.length < 4 || beats[beats.length - 1]! - beats[0]! < TEMPO_MIN_SPAN_SEC) return null;
   const gaps = beats.slice(1).map((b, i) => b - beats[i]!).sort((x, y) => x - y);
   const mid = gaps[Math.floor(gaps.length / 2)]!;
   if (!(mid > 0)) return null;

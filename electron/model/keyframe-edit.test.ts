@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newVideoDraft, VideoDraft, type Clip, type MediaClip, type TextClip } from './draft';
 import { adjacentKey, clearTrack, moveKey, moveKeysAt, propsKeyedAt, removeKey, removeKeysAt, setKey, setKeyEasing, toggleKey } from './keyframe-edit';
-import { applyPreset, presetKeys } from './keyframe-presets';
+import { applyPreset, presetKeys, presetsOnClip } from './keyframe-presets';
 import { KEYFRAMES_MAX } from './keyframe-track';
 import { clipStateAt, revealColumns } from './keyframes';
 import { findClip, insertClip, newMediaClip, newTextClip, splitClip, trimClip, type EditResult, type SourceInfo } from './timeline';
@@ -177,6 +177,37 @@ describe('animation presets', () => {
         const x = ok(trimClip(d, text, 'end', 1 + frames / 30, info));
         for (const p of ['fadeIn', 'fadeOut', 'slideIn', 'slideOut', 'popIn', 'popOut', 'typewriterIn', 'typewriterOut'] as const) ok(applyPreset(x, text, p));
       }),
+    );
+  });
+});
+
+describe('the animation a clip has (the Animation menu names it)', () => {
+  const pic = { picture: true };
+  it('names Ken Burns, an in and an out together, a slide (not the fade it contains); custom when keys differ', () => {
+    const { d, media, text } = fixture();
+    expect(presetsOnClip(clip(d, media), pic, 30)).toBeNull();
+    expect(presetsOnClip(clip(ok(applyPreset(d, media, 'kenBurnsIn')), media), pic, 30)).toEqual(['kenBurnsIn']);
+    expect(presetsOnClip(clip(ok(applyPreset(d, media, 'kenBurnsOut')), media), pic, 30)).toEqual(['kenBurnsOut']);
+    let x = ok(applyPreset(d, text, 'slideIn'));
+    expect(presetsOnClip(clip(x, text), pic, 30)).toEqual(['slideIn']);
+    x = ok(applyPreset(x, text, 'fadeOut'));
+    expect(presetsOnClip(clip(x, text), pic, 30)).toEqual(['slideIn', 'fadeOut']);
+    // A key changed by hand, or one more key, is no longer a ready animation.
+    expect(presetsOnClip(clip(ok(setKey(x, text, 'opacity', 0.5, 0.4)), text), pic, 30)).toBe('custom');
+    expect(presetsOnClip(clip(ok(setKey(d, media, 'scale', 1, 2)), media), pic, 30)).toBe('custom');
+  });
+  it('every preset alone on a clip of any length is named as itself', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 600 }), (frames) => {
+        const { d, text, media } = fixture();
+        const x = ok(trimClip(d, text, 'end', 1 + frames / 30, info));
+        for (const p of ['fadeIn', 'fadeOut', 'slideIn', 'slideOut', 'popIn', 'popOut', 'typewriterIn', 'typewriterOut'] as const) {
+          expect(presetsOnClip(clip(ok(applyPreset(x, text, p)), text), pic, 30)).toEqual([p]);
+        }
+        const y = ok(trimClip(d, media, 'end', 2 + frames / 30, info));
+        expect(presetsOnClip(clip(ok(applyPreset(y, media, 'kenBurnsIn')), media), pic, 30)).toEqual(['kenBurnsIn']);
+      }),
+      { numRuns: 60 },
     );
   });
 });

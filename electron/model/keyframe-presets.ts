@@ -101,3 +101,44 @@ export function applyPreset(draft: VideoDraft, clipId: string, preset: Animation
     return clip;
   });
 }
+
+/** Whether every key `preset` writes is on the clip (same frame, value and easing). */
+function presetOnClip(clip: Clip, keys: Keys, fps: number): boolean {
+  return (Object.entries(keys) as [KeyframeProp, Keyframe<KeyValue>[]][]).every(([prop, ks]) => {
+    const track = trackOf(clip, prop) ?? [];
+    // As mergeKeys writes them: two keys on one frame (a very short clip) are the later one.
+    const written = [...new Map(ks.map((k) => [toFrames(k.t, fps), k])).values()];
+    return written.every((k) => track.some((c) => toFrames(c.t, fps) === toFrames(k.t, fps) && c.easing === k.easing && sameValue(c.value, clampKeyValue(prop, k.value))));
+  });
+}
+
+function sameValue(a: KeyValue, b: KeyValue): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return typeof a === typeof b && Math.abs((a as number) - (b as number)) < 1e-6;
+  return Math.abs(a.x - b.x) < 1e-6 && Math.abs(a.y - b.y) < 1e-6;
+}
+
+/**
+ * The ready animations a clip's keys are, for the Animation menu to name (walk finding 17): null when the clip has
+ * no keys, 'custom' when its keys are not (only) presets', else the presets, fewest that explain every key (a slide
+ * in also writes a fade in's keys: it is named alone). Read from the keys, so a hand-changed key reads as custom.
+ */
+export function presetsOnClip(clip: Clip, has: { picture: boolean }, fps: number): AnimationPreset[] | 'custom' | null {
+  const tracks = Object.entries(clip.keyframes ?? {}) as [KeyframeProp, Keyframe<KeyValue>[]][];
+  const total = tracks.reduce((n, [, tr]) => n + tr.length, 0);
+  if (total === 0) return null;
+  const found = presetsFor(clip, has)
+    .map((p) => ({ p, keys: presetKeys(clip, p, fps).keys }))
+    .filter((x) => presetOnClip(clip, x.keys, fps))
+    .sort((a, b) => count(b.keys) - count(a.keys));
+  const covered = new Set<string>();
+  const named: AnimationPreset[] = [];
+  for (const { p, keys } of found) {
+    const ids = new Set((Object.entries(keys) as [KeyframeProp, Keyframe<KeyValue>[]][]).flatMap(([prop, ks]) => ks.map((k) => `${prop}@${toFrames(k.t, fps)}`)));
+    if ([...ids].every((id) => covered.has(id))) continue;
+    ids.forEach((id) => covered.add(id));
+    named.push(p);
+  }
+  return named.length > 0 && covered.size === total ? named : 'custom';
+}
+
+const count = (keys: Keys): number => Object.values(keys).reduce((n, ks) => n + ks.length, 0);

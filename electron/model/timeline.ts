@@ -20,6 +20,7 @@ import {
   type VideoDraft,
 } from './draft';
 import { cropKeyframes } from './keyframe-crop';
+import { retimeKeyframes } from './keyframe-retime';
 import { playLimits, playOrder, sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
 import { rampSourceAt } from './speed-ramp-time';
 import { RAMP_POINTS_STORED_MAX, SpeedRamp } from './speed-ramp';
@@ -584,6 +585,11 @@ export function duplicateClip(draft: VideoDraft, clipId: string, idFor: (prefix:
  * then rounded up to 0.01). The main track packs after.
  */
 export function setSpeed(draft: VideoDraft, clipId: string, speed: number): EditResult {
+  return setSpeedFrom(draft, clipId, speed, null);
+}
+
+/** setSpeed, with the keys moved from how `before` (default: the clip as found) played its source. */
+function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: MediaClip | null): EditResult {
   const found = findClip(draft, clipId);
   if (!found) return notFound(clipId);
   const { track, trackIndex, clip } = found;
@@ -606,9 +612,10 @@ export function setSpeed(draft: VideoDraft, clipId: string, speed: number): Edit
   // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
   const m = playOrder(clip);
   const out = Math.min(m.in + (frames * s) / fps, m.out);
-  if (s === clip.speed && out === m.out && !clip.speedRamp) return done(draft, clipId);
-  // A constant speed replaces a ramp.
-  const next = clampFades(playOrder({ ...withoutRamp(m), speed: s, out }), fps);
+  if (s === clip.speed && out === m.out && !clip.speedRamp && !before) return done(draft, clipId);
+  // A constant speed replaces a ramp; keys stay on the source frames they were on.
+  const fresh = playOrder({ ...withoutRamp(m), speed: s, out });
+  const next = clampFades(retimeKeyframes(before ?? clip, fresh, fps, clipFrames(fresh, fps) / fps), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }
@@ -623,7 +630,7 @@ export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp 
   if (!found) return notFound(clipId);
   const { track, trackIndex, clip } = found;
   if (clip.type !== 'media') return refuse('invalid_value', 'Text has no speed. Change its length by trimming it.');
-  if (ramp === null) return clip.speedRamp ? setSpeed({ ...draft, tracks: draft.tracks.map((t, i) => (i === trackIndex ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? withoutRamp(clip) : c)) } : t)) }, clipId, clip.speed) : done(draft, clipId);
+  if (ramp === null) return clip.speedRamp ? setSpeedFrom({ ...draft, tracks: draft.tracks.map((t, i) => (i === trackIndex ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? withoutRamp(clip) : c)) } : t)) }, clipId, clip.speed, clip) : done(draft, clipId);
   if (isImage(clip, info)) return refuse('invalid_value', 'A photo has no motion to speed up or slow down. Change its length by trimming it.');
   const parsed = SpeedRamp.safeParse(ramp);
   if (!parsed.success) return refuse('invalid_value', `That curve cannot be used: ${parsed.error.issues[0]!.message}.`);
@@ -639,7 +646,8 @@ export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp 
     }
   }
   const m = playOrder(curved);
-  const next = clampFades(playOrder(withRange(m, m.in, Math.min(m.in + rampSourceAt(parsed.data, span, frames / fps), m.out))), fps);
+  const fresh = playOrder(withRange(m, m.in, Math.min(m.in + rampSourceAt(parsed.data, span, frames / fps), m.out)));
+  const next = clampFades(retimeKeyframes(clip, fresh, fps, clipFrames(fresh, fps) / fps), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
 }

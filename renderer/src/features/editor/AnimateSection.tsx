@@ -1,11 +1,12 @@
 import type { Clip } from '../../../../electron/model/draft';
-import { clearTrack, setKey, setKeyEasing } from '../../../../electron/model/keyframe-edit';
-import { applyPreset, presetsFor, type AnimationPreset } from '../../../../electron/model/keyframe-presets';
+import { clearTrack, keyTimes, setKey, setKeyEasing } from '../../../../electron/model/keyframe-edit';
+import { applyPreset, presetsFor, presetsOnClip, type AnimationPreset } from '../../../../electron/model/keyframe-presets';
 import { easings, type Easing, type KeyframeProp, type Point } from '../../../../electron/model/keyframe-track';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
 import { seekKey, toggleKeyAtPlayhead, useAnimateFocus } from './animateActions';
 import { formatKeyValue, keyRows, localTime, valueRange, type KeyRow } from './animateLogic';
+import { goToSelectedClip } from './preview/PreviewPane';
 
 /**
  * The Inspector's "Animate" section (docs/timeline.md "Animate"): per property a diamond that adds a key at the
@@ -21,11 +22,23 @@ export function AnimateSection({ clip }: { clip: Clip }) {
   const rows = keyRows(clip, has, playhead, fps);
   const inside = localTime(clip, playhead, fps) !== null;
   const presets = presetsFor(clip, has);
+  const current = presetsOnClip(clip, has, fps);
   if (rows.length === 0) return null;
+  const keys = keyTimes(clip).length;
   return (
     <section className="insp-section animate" data-testid="animate-section">
       <h3 className="insp-section__title">{t('animate.title')}</h3>
-      <p className="insp__note">{inside ? t('animate.hint') : t('animate.outside')}</p>
+      {inside ? (
+        <p className="insp__note">{t('animate.hint')}</p>
+      ) : (
+        // Off the clip the keys cannot be changed: say what is there and offer the way onto the clip (walk finding 13).
+        <p className="insp__note animate__outside" data-testid="animate-outside">
+          <span>{keys > 0 ? t('animate.outsideKeyed', { count: keys }) : t('animate.outside')}</span>{' '}
+          <button type="button" className="preview__off-go" onClick={goToSelectedClip} data-testid="animate-go-to-clip">
+            {t('preview.goToClip')}
+          </button>
+        </p>
+      )}
       {rows.map((r) => (
         <AnimateRow key={r.prop} clip={clip} row={r} inside={inside} />
       ))}
@@ -41,7 +54,8 @@ export function AnimateSection({ clip }: { clip: Clip }) {
             }}
             data-testid="kf-preset"
           >
-            <option value="">{t('animate.presetPick')}</option>
+            {/* The empty choice names the clip's animation, so the menu says what the clip has (walk finding 17). */}
+            <option value="">{current === null ? t('animate.presetPick') : current === 'custom' ? t('animate.presetCustom') : current.map((p) => t(`animate.preset.${p}` as MessageKey)).join(' · ')}</option>
             {presets.map((p) => (
               <option key={p} value={p}>
                 {t(`animate.preset.${p}` as MessageKey)}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Asset } from '../../../../electron/model/asset';
+import { tempoOf } from '../../../../electron/model/beats';
 import { isFinished } from '../../../../electron/model/job';
 import { call, errorText } from '../../api/client';
 import { t } from '../../i18n';
@@ -15,6 +16,8 @@ import { useBeats } from './timeline/beatsStore';
  */
 export function BeatsControls({ asset }: { asset: Asset }) {
   const found = useBeats((s) => s.info[asset.id]);
+  // Named from the beats themselves, not the stored figure: an analysis kept from before a rule changed reads the same.
+  const tempo = found ? tempoOf(found.beats) : null;
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useStore((s) => (jobId ? s.jobs[jobId] : undefined));
@@ -52,7 +55,7 @@ export function BeatsControls({ asset }: { asset: Asset }) {
       ) : found ? (
         <>
           <p className="beats__found" data-testid="beats-found">
-            {found.bpm ? t('inspector.beatsFound', { count: found.beats.length, bpm: Math.round(found.bpm) }) : t('inspector.beatsFoundNoTempo', { count: found.beats.length })}
+            {tempo ? t('inspector.beatsFound', { count: found.beats.length, bpm: Math.round(tempo) }) : t('inspector.beatsFoundNoTempo', { count: found.beats.length })}
           </p>
           <p className="field__hint">{t('inspector.beatsFoundHint')}</p>
           <div className="beats__actions">

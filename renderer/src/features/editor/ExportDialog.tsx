@@ -166,7 +166,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             )}
           </div>
         )}
-        {draftId && <ExportHistory draftId={draftId} enabled={open} />}
+        {draftId && <ExportHistory draftId={draftId} enabled={open} current={jobId} />}
       </div>
     </Dialog>
   );

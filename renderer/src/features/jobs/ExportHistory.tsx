@@ -77,10 +77,25 @@ export function ExportActions({ entry }: { entry: ExportEntry }) {
   }
 }
 
-/** A draft's exports, newest first (the Export dialog). */
-export function ExportHistory({ draftId, enabled }: { draftId: string; enabled: boolean }) {
+/**
+ * A draft's exports, newest first (the Export dialog). While the dialog shows a job of its own (`current`) the
+ * history folds under "Earlier exports (N)" without that job: the result and its Download stay in view and the
+ * dialog fits a 900 px window (walk finding 19).
+ */
+export function ExportHistory({ draftId, enabled, current }: { draftId: string; enabled: boolean; current?: string | null }) {
   const { entries, error } = useExportHistory(draftId, enabled);
-  const locale = getLocale();
+  if (current) {
+    const earlier = entries.filter((e) => e.jobId !== current);
+    if (error || earlier.length === 0) return null;
+    return (
+      <details className="export-history export-history--folded" data-testid="export-history">
+        <summary className="field__label" data-testid="export-history-fold">
+          {t('exports.earlier', { count: earlier.length })}
+        </summary>
+        <ExportList entries={earlier} />
+      </details>
+    );
+  }
   return (
     <section className="export-history" aria-label={t('exports.title')} data-testid="export-history">
       <h3 className="field__label">{t('exports.title')}</h3>
@@ -91,22 +106,29 @@ export function ExportHistory({ draftId, enabled }: { draftId: string; enabled: 
       ) : entries.length === 0 ? (
         <p className="field__hint">{t('exports.empty')}</p>
       ) : (
-        <ul className="export-history__list">
-          {entries.map((e) => (
-            <li key={e.jobId} className={`export-entry${e.available ? '' : ' export-entry--gone'}`} data-testid="export-entry" data-job-id={e.jobId} data-available={e.available}>
-              <div className="export-entry__text">
-                <span className="export-entry__name" title={e.outputPath}>
-                  {e.fileName}
-                </span>
-                <span className="export-entry__meta">
-                  {t('exports.meta', { size: formatBytes(e.sizeBytes, locale), duration: formatClock(e.durationSec), when: formatDateTime(e.finishedAt, locale) })}
-                </span>
-              </div>
-              <ExportActions entry={e} />
-            </li>
-          ))}
-        </ul>
+        <ExportList entries={entries} />
       )}
     </section>
+  );
+}
+
+function ExportList({ entries }: { entries: readonly ExportEntry[] }) {
+  const locale = getLocale();
+  return (
+    <ul className="export-history__list">
+      {entries.map((e) => (
+        <li key={e.jobId} className={`export-entry${e.available ? '' : ' export-entry--gone'}`} data-testid="export-entry" data-job-id={e.jobId} data-available={e.available}>
+          <div className="export-entry__text">
+            <span className="export-entry__name" title={e.outputPath}>
+              {e.fileName}
+            </span>
+            <span className="export-entry__meta">
+              {t('exports.meta', { size: formatBytes(e.sizeBytes, locale), duration: formatClock(e.durationSec), when: formatDateTime(e.finishedAt, locale) })}
+            </span>
+          </div>
+          <ExportActions entry={e} />
+        </li>
+      ))}
+    </ul>
   );
 }

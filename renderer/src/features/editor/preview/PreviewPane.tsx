@@ -13,6 +13,7 @@ import { PreviewEngine } from './engine';
 import { KeyPickLayer } from './KeyPickLayer';
 import { ManipulateLayer } from './manipulate/ManipulateLayer';
 import { clipFirstFrame, offPlayheadSelection } from './offPlayheadLogic';
+import { ReversingCard } from './ReversingCard';
 import { isTallZone, safeZones } from './safeZones';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
@@ -82,6 +83,7 @@ export function PreviewPane() {
               {t('preview.empty')}
             </p>
           )}
+          <ReversingCard />
           <SafeZoneOverlay />
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <KeyPickLayer canvas={canvasRef} redraw={redraw} />

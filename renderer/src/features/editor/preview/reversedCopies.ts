@@ -8,11 +8,18 @@ import { useStore } from '../../../store';
  * `reverse.start` (which also remakes a copy the cache lost) and draws a reversed clip only once its copy is ready,
  * never the wrong way round and never a request for a file that is not there yet.
  */
-type ReversedCopies = { ready: Record<string, true>; asked: Record<string, true>; ensure: (assetId: string) => void };
+type ReversedCopies = {
+  ready: Record<string, true>;
+  asked: Record<string, true>;
+  /** The job making each asset's copy, for the preview's "Reversing… 42%" card (ReversingCard.tsx). */
+  jobs: Record<string, string>;
+  ensure: (assetId: string) => void;
+};
 
 export const useReversedCopies = create<ReversedCopies>((set, get) => ({
   ready: {},
   asked: {},
+  jobs: {},
   ensure(assetId) {
     if (get().asked[assetId]) return;
     set((s) => ({ asked: { ...s.asked, [assetId]: true } }));
@@ -21,6 +28,7 @@ export const useReversedCopies = create<ReversedCopies>((set, get) => ({
     call('reverse.start', { assetId }).then(
       ({ jobId }) => {
         if (jobId === null) return ready();
+        set((s) => ({ jobs: { ...s.jobs, [assetId]: jobId } }));
         const stop = useStore.subscribe((s) => {
           const job = s.jobs[jobId];
           if (!job || !isFinished(job.status)) return;

@@ -7,7 +7,7 @@ import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
 import { safeZones } from '../safeZones';
 import { gestureStep, type Gesture } from './gestureLogic';
-import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
+import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, rotateHandleOffset, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
 import { rotationPatch } from './rotation';
 import { TextEditInPlace } from './TextEditInPlace';
 import { useLayerBoxes } from './useLayerBoxes';
@@ -170,7 +170,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
         {sel && !editing && (
           <g data-testid="dm-selection" data-clip-id={sel.clipId}>
             <polygon className="dm__box" points={outline(sel)} />
-            {rotationPatch && <RotateHandle box={sel} k={k} r={handle / 2} />}
+            {rotationPatch && <RotateHandle box={sel} k={k} r={handle / 2} canvas={canvas} />}
             {corners.map((c) => {
               const p = cornerPoints(sel)[c];
               return <rect key={c} className={`dm__handle dm__handle--${c}`} data-handle={c} data-testid={`dm-handle-${c}`} x={p.x - handle / 2} y={p.y - handle / 2} width={handle} height={handle} rx={handle / 4} />;
@@ -183,9 +183,9 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   );
 }
 
-function RotateHandle({ box, k, r }: { box: LayerBox; k: number; r: number }) {
+function RotateHandle({ box, k, r, canvas }: { box: LayerBox; k: number; r: number; canvas: { width: number; height: number } }) {
   const top = rotateHandlePoint(box, 0);
-  const p = rotateHandlePoint(box, ROTATE_PX / k);
+  const p = rotateHandlePoint(box, rotateHandleOffset(box, ROTATE_PX / k, r * 1.1, canvas));
   return (
     <>
       <line className="dm__stem" x1={top.x} y1={top.y} x2={p.x} y2={p.y} />

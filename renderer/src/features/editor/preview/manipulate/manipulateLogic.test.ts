@@ -4,7 +4,7 @@ import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } fro
 import { place } from '../../../../../../electron/model/geometry';
 import { newVideoDraft } from '../../../../../../electron/model/draft';
 import { updateClip, type ActiveLayer } from '../../../../../../electron/model/timeline';
-import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, movePatch, nudgeDelta, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, movePatch, nudgeDelta, rotateHandleOffset, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
@@ -118,6 +118,18 @@ describe('moving, rotating, keys', () => {
     expect(angleTo(b, rotateHandlePoint(b, 40))).toBeCloseTo(0, 9);
     expect(angleTo(b, { x: b.cx + 100, y: b.cy })).toBeCloseTo(90, 9);
     expect(angleTo(b, rotateHandlePoint({ ...b, rotation: -30 }, 40))).toBeCloseTo(-30, 9);
+  });
+
+  it('the rotate handle flips inside the box when there is no room above it, and still turns the box from 0°', () => {
+    expect(rotateHandleOffset(box(), 40, 10, canvas)).toBe(40);
+    const full = box({ cx: 540, cy: 960, w: 1080, h: 1920 });
+    expect(rotateHandleOffset(full, 40, 10, canvas)).toBe(-40);
+    expect(angleTo(full, rotateHandlePoint(full, rotateHandleOffset(full, 40, 10, canvas)))).toBeCloseTo(0, 9);
+    // Near the top but with room for the whole circle: above; a small box at the top: inside, short of its centre.
+    expect(rotateHandleOffset(box({ cy: 160, h: 200 }), 40, 10, canvas)).toBe(40);
+    expect(rotateHandleOffset(box({ cy: 30, h: 40 }), 40, 10, canvas)).toBe(-10);
+    // A box turned 90° has its "top" at the side: the canvas's side edge decides.
+    expect(rotateHandleOffset(box({ cx: 1000, rotation: 90 }), 40, 10, canvas)).toBe(-40);
   });
 
   it('arrows nudge by 1 or 10 canvas pixels; Tab walks the stack from the top', () => {

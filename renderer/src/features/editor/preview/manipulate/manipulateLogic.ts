@@ -116,6 +116,17 @@ export function rotateHandlePoint(b: LayerBox, offset: number): Point {
   return rotatePoint({ x: b.cx, y: b.cy - b.h / 2 - offset }, { x: b.cx, y: b.cy }, b.rotation);
 }
 
+/**
+ * How far above the top edge to draw the rotate handle: `offset`, or, when the handle (radius `r`) would leave the
+ * canvas there (a full-frame clip's top edge is the canvas's), the same distance inside the box below the edge, so it
+ * is a whole circle a pointer can find (walk finding 16). Never past the box's centre, where the angle is undefined.
+ */
+export function rotateHandleOffset(b: LayerBox, offset: number, r: number, canvas: Size): number {
+  const p = rotateHandlePoint(b, offset);
+  const fits = p.x - r >= 0 && p.y - r >= 0 && p.x + r <= canvas.width && p.y + r <= canvas.height;
+  return fits ? offset : -Math.min(offset, b.h / 4);
+}
+
 /** Axis-aligned bounds of a box (its rotated corners'), for snapping. */
 export function boundsOf(b: LayerBox): Bounds {
   const ps = Object.values(cornerPoints(b));
