@@ -1,5 +1,5 @@
 /**
- * YUV → RGBA at the size the preview draws a video (heldFrame.ts), from the planes `VideoFrame.copyTo` gives.
+ * YUV → RGBA at the size the preview draws a video (the preview's held copies, renderer/.../preview/heldFrame.ts), from the planes `VideoFrame.copyTo` gives.
  *
  * Why ourselves: Chromium's `drawImage(video)` converts the WHOLE frame in software (~14 ms for a 540x960 proxy
  * at any drawn size), while the held copy needs 252x448 or fewer pixels. Here each plane is area-averaged
@@ -36,28 +36,30 @@ function spec(plane: number, first: number, step: number, subX: number, subY: nu
 }
 
 /** Luma/chroma weights (Kr, Kb) per matrix name (WebCodecs' VideoMatrixCoefficients). */
-const MATRICES: Record<string, { kr: number; kb: number }> = {
-  bt709: { kr: 0.2126, kb: 0.0722 },
-  bt470bg: { kr: 0.299, kb: 0.114 },
-  smpte170m: { kr: 0.299, kb: 0.114 },
+const BT709 = { kr: 0.2126, kb: 0.0722 };
+const BT601 = { kr: 0.299, kb: 0.114 };
+const MATRICES: Record<string, { kr: number; kb: number } | undefined> = {
+  bt709: BT709,
+  bt470bg: BT601,
+  smpte170m: BT601,
   'bt2020-ncl': { kr: 0.2627, kb: 0.0593 },
 };
 
 /** Whether a frame in this format and colour space can be converted here (otherwise the caller draws it itself). */
 export function canConvert(format: string | null, colour: YuvColour): format is YuvFormat {
-  return format !== null && (YUV_FORMATS as readonly string[]).includes(format) && (colour.matrix === null || colour.matrix in MATRICES);
+  return format !== null && (YUV_FORMATS as readonly string[]).includes(format) && (colour.matrix === null || MATRICES[colour.matrix] !== undefined);
 }
 
 /** What the browser assumes for an untagged frame: BT.709 for HD, BT.601 for SD; limited range. */
 export function resolvedColour(colour: YuvColour, width: number, height: number): { kr: number; kb: number; fullRange: boolean } {
   const hd = Math.max(width, height) >= 1280 || Math.min(width, height) >= 720;
-  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (hd ? MATRICES.bt709 : MATRICES.smpte170m);
+  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (hd ? BT709 : BT601);
   return { ...m, fullRange: colour.fullRange ?? false };
 }
 
 /** Bytes a plane's samples span in `data` (for the bounds check). */
 function planeEnd(img: YuvImage, p: PlaneSpec): number {
-  const l = img.layout[p.plane];
+  const l = img.layout[p.plane]!;
   const cols = Math.ceil(img.width / p.subX);
   const rows = Math.ceil(img.height / p.subY);
   return l.offset + p.first + (rows - 1) * l.stride + (cols - 1) * p.step + 1;
@@ -94,13 +96,13 @@ export function axisTaps(lumaLen: number, sub: number, outLen: number): AxisTaps
       taps.push([clampIdx(j0), 1 - f], [clampIdx(j0 + 1), f]);
     }
     // Taps are consecutive from the first (clamping at an edge can repeat one: merged by the offsets below).
-    const first = taps[0][0];
+    const first = taps[0]![0];
     start[i] = first;
     count[i] = 0;
     for (const [j, w] of taps) {
       const k = j - first;
-      weight[i * maxTaps + k] += w;
-      count[i] = Math.max(count[i], k + 1);
+      weight[i * maxTaps + k] = weight[i * maxTaps + k]! + w;
+      count[i] = Math.max(count[i]!, k + 1);
     }
   }
   return { start, count, weight, maxTaps };
@@ -122,11 +124,11 @@ export class YuvConverter {
     if (img.layout.length < specs.layouts) throw new RangeError(`${img.format} needs ${specs.layouts} planes`);
     if (out.length < outWidth * outHeight * 4) throw new RangeError('output too small');
     for (const p of planes) {
-      const l = img.layout[p.plane];
+      const l = img.layout[p.plane]!;
       if (l.offset < 0 || l.stride < Math.ceil(img.width / p.subX) * p.step || planeEnd(img, p) > img.data.length) throw new RangeError(`plane ${p.plane} does not fit`);
     }
     const t = this.tablesFor(img, planes, outWidth, outHeight);
-    planes.forEach((p, i) => resample(img, p, t.x[i], t.y[i], t.rows, t.planes[i], outWidth, outHeight));
+    planes.forEach((p, i) => resample(img, p, t.x[i]!, t.y[i]!, t.rows, t.planes[i]!, outWidth, outHeight));
     const { kr, kb, fullRange } = resolvedColour(colour, img.width, img.height);
     const kg = 1 - kr - kb;
     // 8-bit code values → 0..255 RGB.
@@ -137,15 +139,15 @@ export class YuvConverter {
     const bCb = 2 * (1 - kb) * cScale;
     const gCb = ((2 * (1 - kb) * kb) / kg) * cScale;
     const gCr = ((2 * (1 - kr) * kr) / kg) * cScale;
-    const [Y, U, V] = t.planes;
-    const A = specs.a ? t.planes[3] : null;
+    const [Y, U, V] = t.planes as [Float32Array, Float32Array, Float32Array];
+    const A = specs.a ? t.planes[3]! : null;
     const n = outWidth * outHeight;
     for (let i = 0, o = 0; i < n; i++, o += 4) {
-      const y = (Y[i] - yOff) * yScale;
-      const cb = U[i] - 128;
-      const cr = V[i] - 128;
+      const y = (Y[i]! - yOff) * yScale;
+      const cb = U[i]! - 128;
+      const cr = V[i]! - 128;
       // The held canvas is opaque: a transparent pixel shows black, as drawImage onto it would.
-      const a = A ? A[i] / 255 : 1;
+      const a = A ? A[i]! / 255 : 1;
       out[o] = (y + rCr * cr) * a;
       out[o + 1] = (y - gCb * cb - gCr * cr) * a;
       out[o + 2] = (y + bCb * cb) * a;
@@ -166,7 +168,7 @@ export class YuvConverter {
 
 /** One plane to `outW`x`outH`: each source row resampled across once, then the rows down. */
 function resample(img: YuvImage, p: PlaneSpec, tx: AxisTaps, ty: AxisTaps, rows: Float32Array, out: Float32Array, outW: number, outH: number): void {
-  const { offset, stride } = img.layout[p.plane];
+  const { offset, stride } = img.layout[p.plane]!;
   const data = img.data;
   const step = p.step;
   const planeRows = Math.ceil(img.height / p.subY);
@@ -177,9 +179,9 @@ function resample(img: YuvImage, p: PlaneSpec, tx: AxisTaps, ty: AxisTaps, rows:
     const ro = r * outW;
     for (let i = 0; i < outW; i++) {
       let acc = 0;
-      let s = base + xs[i] * step;
+      let s = base + xs[i]! * step;
       const wo = i * xm;
-      for (let k = 0, n = xc[i]; k < n; k++, s += step) acc += data[s] * xw[wo + k];
+      for (let k = 0, n = xc[i]!; k < n; k++, s += step) acc += data[s]! * xw[wo + k]!;
       rows[ro + i] = acc;
     }
   }
@@ -187,14 +189,14 @@ function resample(img: YuvImage, p: PlaneSpec, tx: AxisTaps, ty: AxisTaps, rows:
   for (let j = 0; j < outH; j++) {
     const oo = j * outW;
     const wo = j * ym;
-    const n = yc[j];
-    let ro = ys[j] * outW;
-    const w0 = yw[wo];
-    for (let i = 0; i < outW; i++) out[oo + i] = rows[ro + i] * w0;
+    const n = yc[j]!;
+    let ro = ys[j]! * outW;
+    const w0 = yw[wo]!;
+    for (let i = 0; i < outW; i++) out[oo + i] = rows[ro + i]! * w0;
     for (let k = 1; k < n; k++) {
       ro += outW;
-      const w = yw[wo + k];
-      for (let i = 0; i < outW; i++) out[oo + i] += rows[ro + i] * w;
+      const w = yw[wo + k]!;
+      for (let i = 0; i < outW; i++) out[oo + i] = out[oo + i]! + rows[ro + i]! * w;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { resolveBinaries } from '../../../../../electron/media/binaries';
-import { type PlaneLayout, YuvConverter, type YuvFormat } from './yuvConvertLogic';
+import { resolveBinaries } from '../media/binaries';
+import { type PlaneLayout, YuvConverter } from '../model/yuvConvert';
 
 // The held copy's conversion against ffmpeg's own (swscale: area scaling, then the matrix), on a textured frame
 // ffmpeg makes: every channel must be close on average and bounded everywhere.
@@ -23,14 +23,14 @@ function layoutOf(format: keyof typeof FFMPEG_FMT, w: number, h: number): PlaneL
 
 /** I420 with each chroma sample copied to the 2x2 luma block it covers (fewer at odd edges): yuv444p. */
 function replicatedChroma(yuv: Buffer, w: number, h: number): Buffer {
-  const [, u, v] = layoutOf('I420', w, h);
+  const [, u, v] = layoutOf('I420', w, h) as [PlaneLayout, PlaneLayout, PlaneLayout];
   const out = Buffer.alloc(w * h * 3);
   yuv.copy(out, 0, 0, w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const c = (y >> 1) * u.stride + (x >> 1);
-      out[w * h + y * w + x] = yuv[u.offset + c];
-      out[2 * w * h + y * w + x] = yuv[v.offset + c];
+      out[w * h + y * w + x] = yuv[u.offset + c]!;
+      out[2 * w * h + y * w + x] = yuv[v.offset + c]!;
     }
   }
   return out;
@@ -44,13 +44,13 @@ function compare(format: keyof typeof FFMPEG_FMT, w: number, h: number, outW: nu
     replicate ? replicatedChroma(yuv, w, h) : yuv,
   );
   const out = new Uint8ClampedArray(outW * outH * 4);
-  new YuvConverter().convert({ format: format as YuvFormat, width: w, height: h, layout: layoutOf(format, w, h), data: new Uint8Array(yuv) }, { matrix, fullRange: full }, out, outW, outH);
+  new YuvConverter().convert({ format, width: w, height: h, layout: layoutOf(format, w, h), data: new Uint8Array(yuv) }, { matrix, fullRange: full }, out, outW, outH);
   const sum = [0, 0, 0];
   let max = 0;
   for (let i = 0; i < outW * outH; i++) {
     for (let c = 0; c < 3; c++) {
-      const d = Math.abs(out[i * 4 + c] - ref[i * 3 + c]);
-      sum[c] += d;
+      const d = Math.abs(out[i * 4 + c]! - ref[i * 3 + c]!);
+      sum[c] = sum[c]! + d;
       max = Math.max(max, d);
     }
   }

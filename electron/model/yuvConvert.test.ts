@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { axisTaps, canConvert, resolvedColour, YuvConverter, type YuvFormat, type PlaneLayout } from './yuvConvertLogic';
+import { axisTaps, canConvert, resolvedColour, YuvConverter, type YuvFormat, type PlaneLayout } from './yuvConvert';
 
 /** One frame's planes at the given strides, padded with zeros (a pixel read from padding would be black). */
 function frame(format: YuvFormat, w: number, h: number, pad: number, lead: number, fill: { y: number; u: number; v: number; a?: number }) {
@@ -19,7 +19,7 @@ function frame(format: YuvFormat, w: number, h: number, pad: number, lead: numbe
   }
   const data = new Uint8Array(at - lead);
   planes.forEach((p, i) => {
-    for (let r = 0; r < p.rows; r++) data.set(p.row, layout[i].offset + r * p.stride);
+    for (let r = 0; r < p.rows; r++) data.set(p.row, layout[i]!.offset + r * p.stride);
   });
   return { format, width: w, height: h, layout, data };
 }
@@ -79,10 +79,10 @@ describe('YuvConverter', () => {
         const planeLen = Math.ceil(len / sub);
         for (let i = 0; i < outLen; i++) {
           let sum = 0;
-          for (let k = 0; k < t.count[i]; k++) sum += t.weight[i * t.maxTaps + k];
+          for (let k = 0; k < t.count[i]!; k++) sum += t.weight[i * t.maxTaps + k]!;
           expect(sum).toBeCloseTo(1, 4);
           expect(t.start[i]).toBeGreaterThanOrEqual(0);
-          expect(t.start[i] + t.count[i]).toBeLessThanOrEqual(planeLen);
+          expect(t.start[i]! + t.count[i]!).toBeLessThanOrEqual(planeLen);
         }
       }),
       { numRuns: 200 },
@@ -105,7 +105,7 @@ describe('YuvConverter', () => {
           const img = frame(format, w, h, pad, lead, { y: 128, u: 128, v: 128, a: 255 });
           const out = new Uint8ClampedArray(ow * oh * 4 + 8).fill(7);
           new YuvConverter().convert(img, { matrix: 'bt709', fullRange: false }, out, ow, oh);
-          for (let i = 0; i < ow * oh * 4; i++) expect(Math.abs(out[i] - (i % 4 === 3 ? 255 : 130))).toBeLessThanOrEqual(1);
+          for (let i = 0; i < ow * oh * 4; i++) expect(Math.abs(out[i]! - (i % 4 === 3 ? 255 : 130))).toBeLessThanOrEqual(1);
           expect([...out.subarray(ow * oh * 4)]).toEqual([7, 7, 7, 7, 7, 7, 7, 7]);
         },
       ),
