@@ -77,13 +77,16 @@ describe('YuvConverter', () => {
       fc.property(fc.integer({ min: 1, max: 2000 }), fc.constantFrom(1, 2), fc.integer({ min: 1, max: 2000 }), (len, sub, outLen) => {
         const t = axisTaps(len, sub, outLen);
         const planeLen = Math.ceil(len / sub);
+        let worstSum = 0;
+        let outside = 0;
         for (let i = 0; i < outLen; i++) {
           let sum = 0;
           for (let k = 0; k < t.count[i]!; k++) sum += t.weight[i * t.maxTaps + k]!;
-          expect(sum).toBeCloseTo(1, 4);
-          expect(t.start[i]).toBeGreaterThanOrEqual(0);
-          expect(t.start[i]! + t.count[i]!).toBeLessThanOrEqual(planeLen);
+          worstSum = Math.max(worstSum, Math.abs(sum - 1));
+          if (t.start[i]! < 0 || t.start[i]! + t.count[i]! > planeLen) outside++;
         }
+        expect(worstSum).toBeLessThan(1e-4);
+        expect(outside).toBe(0);
       }),
       { numRuns: 200 },
     );
@@ -105,7 +108,9 @@ describe('YuvConverter', () => {
           const img = frame(format, w, h, pad, lead, { y: 128, u: 128, v: 128, a: 255 });
           const out = new Uint8ClampedArray(ow * oh * 4 + 8).fill(7);
           new YuvConverter().convert(img, { matrix: 'bt709', fullRange: false }, out, ow, oh);
-          for (let i = 0; i < ow * oh * 4; i++) expect(Math.abs(out[i]! - (i % 4 === 3 ? 255 : 130))).toBeLessThanOrEqual(1);
+          let worst = 0;
+          for (let i = 0; i < ow * oh * 4; i++) worst = Math.max(worst, Math.abs(out[i]! - (i % 4 === 3 ? 255 : 130)));
+          expect(worst).toBeLessThanOrEqual(1);
           expect([...out.subarray(ow * oh * 4)]).toEqual([7, 7, 7, 7, 7, 7, 7, 7]);
         },
       ),
