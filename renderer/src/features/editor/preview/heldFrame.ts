@@ -46,7 +46,7 @@ export class HeldFrame {
         // The conversion starts as the frame is presented, not at the canvas frame that will want it: the
         // picture is in a few ms later, before that draw. One at a time; a frame presented meanwhile is taken
         // when it is done (the newest then).
-        if (this.planes && this.size && !this.converting) this.convert(el, this.size);
+        if (this.planes && this.size && !this.converting && hasPicture(el)) this.convert(el, this.size);
         onFrame();
         el.requestVideoFrameCallback(next);
       };
@@ -64,7 +64,7 @@ export class HeldFrame {
    * big for `scale` (copy pixels per video pixel wanted, at most 1).
    */
   update(el: HTMLVideoElement, scale: number): void {
-    if (el.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || el.seeking || el.videoWidth === 0) return;
+    if (!hasPicture(el)) return;
     const size = heldSize({ width: el.videoWidth, height: el.videoHeight }, scale, this.size);
     const resized = size !== this.size;
     const moved = !this.watchesFrames && el.currentTime !== this.time;
@@ -117,7 +117,7 @@ export class HeldFrame {
         this.converting = false;
         if (done) this.time = time;
         else this.fresh = true;
-        if (this.fresh && this.planes && this.size && el.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && !el.seeking) this.convert(el, this.size);
+        if (this.fresh && this.planes && this.size && hasPicture(el)) this.convert(el, this.size);
         this.onFrame();
       },
       (err: unknown) => {
@@ -158,6 +158,11 @@ export class HeldFrame {
 }
 
 let warned = false;
+
+/** The element shows a decoded picture (new VideoFrame(el) would throw without one). */
+function hasPicture(el: HTMLVideoElement): boolean {
+  return el.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && !el.seeking && el.videoWidth > 0;
+}
 
 /** A frame the element shows turned or mirrored (Chromium's VideoFrame.rotation / flip): left to drawImage. */
 function turned(frame: VideoFrame): boolean {
