@@ -99,3 +99,24 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
   await expect.poll(async () => (await saved()).speedRamp, { message: 'the undone clip is saved without a curve' }).toBeUndefined();
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+/**
+ * Walk finding #20: on a 2 s clip the fit to whole frames used to re-space Bullet's points, so its button was not
+ * shown as chosen. The curve is now kept as picked over a span shortened in proportion.
+ */
+test('Bullet on a 2 s clip is shown as chosen and saved as Bullet', async ({ app }) => {
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), { mediaSec: 2 })));
+  const assets = await importFootage(app, ['pan']);
+  const name = 'Bullet two seconds';
+  const clip = mediaClip(assets.pan, 0, 1, 3);
+  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
+  await openDraft(app, name, 1);
+  await app.locator(`[data-testid="clip"][data-clip-id="${clip.id}"]`).click();
+  await app.getByTestId('speed-mode-curve').click();
+  const bullet = app.getByTestId('speed-preset-bullet');
+  await bullet.click();
+  await expect(bullet).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).speedRamp, { message: 'the saved curve is Bullet itself' })
+    .toEqual(rampPreset('bullet'));
+});

@@ -148,3 +148,15 @@ export function rampPreset(name: RampPreset): SpeedRamp {
       return p([[0, 1], [0.4, 1], [0.45, 4], [0.55, 4], [0.6, 1], [1, 1]]);
   }
 }
+
+/**
+ * The preset a curve is, or null. Points are compared within 0.005 (at and speed): a curve read back from a saved
+ * draft, or nudged by float noise, is still its preset; a point moved by hand in the curve editor is not.
+ */
+export function presetOfRamp(ramp: SpeedRamp): RampPreset | null {
+  return RAMP_PRESETS.find((name) => sameRamp(ramp, rampPreset(name))) ?? null;
+}
+
+function sameRamp(a: SpeedRamp, b: SpeedRamp): boolean {
+  return a.points.length === b.points.length && a.points.every((p, i) => Math.abs(p.at - b.points[i]!.at) < 0.005 && Math.abs(p.speed - b.points[i]!.speed) < 0.005);
+}

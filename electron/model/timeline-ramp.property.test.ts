@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipDuration, clipEnd, newVideoDraft, RAMP_POINTS_MAX, RAMP_POINTS_STORED_MAX, SpeedRamp, type MediaClip, type VideoDraft } from './draft';
-import { rampPreset } from './speed-ramp-time';
+import { presetOfRamp, RAMP_PRESETS, rampPreset } from './speed-ramp-time';
 import { spacedRampArb as rampArb } from './__tests__/ramp-arb';
 import { activeLayersAt, findClip, insertClip, newMediaClip, normalizeDraft, setSpeed, setSpeedRamp, splitClip, trimClip, type EditResult, type SourceInfo } from './timeline';
 
@@ -153,5 +153,33 @@ describe('timeline edits on ramped clips', () => {
     o = ok(insertClip(o, overlay.id, { ...newMediaClip({ id: 'v', kind: 'video', durationSec: 30 }, 4, idFor), id: 'ov', in: 0, out: 2 }, 4, info));
     o = ok(insertClip(o, overlay.id, { ...newMediaClip({ id: 'v', kind: 'video', durationSec: 30 }, 6, idFor), id: 'next', in: 0, out: 2 }, 6, info));
     expect(setSpeedRamp(o, 'ov', { points: [{ at: 0, speed: 0.25 }, { at: 1, speed: 0.25 }] }, info)).toMatchObject({ ok: false, reason: 'track_busy' });
+  });
+
+  it('after a preset is applied the clip is that preset (any length, forwards or reversed: the fit keeps the points)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), fc.constantFrom(...RAMP_PRESETS), fc.boolean(), fc.integer({ min: 0, max: 60 }), (frames, name, reversed, at) => {
+        let n = 0;
+        const idFor = (p: string) => `${p}-${++n}`;
+        let d = newVideoDraft('ramp', '9:16', 30, idFor);
+        const main = d.tracks.find((t) => t.kind === 'main')!.id;
+        const clip = { ...newMediaClip({ id: 'v', kind: 'video', durationSec: 30 }, 0, idFor), id: 'c', in: at / 30, out: (at + frames) / 30, reversed };
+        d = ok(insertClip(d, main, clip, 0, info));
+        const r = setSpeedRamp(d, 'c', rampPreset(name), info);
+        // A clip too short for the curve is refused, not applied (one frame under Bullet's fast ends is < 1 frame).
+        fc.pre(r.ok);
+        const c = findClip(ok(r), 'c')!.clip as MediaClip;
+        expect(c.speedRamp).toEqual(rampPreset(name));
+        expect(presetOfRamp(c.speedRamp!)).toBe(name);
+        const len = clipDuration(c) * 30;
+        expect(Math.abs(len - Math.round(len))).toBeLessThan(1e-6);
+        expect(c.out - c.in).toBeLessThanOrEqual(frames / 30 + 1e-12);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a 2 s clip under Bullet stays Bullet (walk finding #20)', () => {
+    const c = findClip(rampedDraft(0, 2, rampPreset('bullet')), 'ramped')!.clip as MediaClip;
+    expect(presetOfRamp(c.speedRamp!)).toBe('bullet');
   });
 });

@@ -23,7 +23,7 @@ import { cropKeyframes } from './keyframe-crop';
 import { retimeKeyframes } from './keyframe-retime';
 import { playLimits, playOrder, sourceAtExtended, sourceOffsetAt, withoutRamp, withRange } from './clip-speed';
 import { rampSourceAt } from './speed-ramp-time';
-import { RAMP_POINTS_STORED_MAX, SpeedRamp } from './speed-ramp';
+import { rampedDuration, RAMP_POINTS_STORED_MAX, SpeedRamp } from './speed-ramp';
 import { EDGE_TOLERANCE_SEC, toFrames } from './timeline-snap';
 
 export * from './timeline-snap';
@@ -622,7 +622,7 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
 
 /**
  * Plays a clip along a speed ramp (null: back to its constant speed), keeping its source range; `out` moves down by
- * less than a frame of source (under the curve) so the length is whole frames. Refused for text and photos (nothing
+ * less than a frame of source so the length is whole frames, the curve's points kept as given. Refused for text and photos (nothing
  * moves to ramp) and on a non-main track when the slower clip would run into the next one.
  */
 export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp | null, info: SourceInfo): EditResult {
@@ -645,8 +645,12 @@ export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp 
       return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
     }
   }
+  // The curve is stored as the creator chose it (a preset stays that preset): the span shrinks in proportion, which
+  // keeps every point's `at` and makes the length whole frames, since a ramp's length is linear in its span.
+  // (Cutting the span with rampOver instead would re-space the points by up to a frame, #20 in the i14 walk.)
   const m = playOrder(curved);
-  const fresh = playOrder(withRange(m, m.in, Math.min(m.in + rampSourceAt(parsed.data, span, frames / fps), m.out)));
+  const fitted = span * (frames / fps / rampedDuration(span, parsed.data));
+  const fresh = playOrder({ ...m, out: Math.min(m.in + fitted, m.out) });
   const next = clampFades(retimeKeyframes(clip, fresh, fps, clipFrames(fresh, fps) / fps), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);

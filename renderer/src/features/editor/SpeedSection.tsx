@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { clipDuration, SPEED_MAX, SPEED_MIN, type MediaClip, type SpeedRamp, type VideoDraft } from '../../../../electron/model/draft';
-import { RAMP_PRESETS, rampPreset, type RampPreset } from '../../../../electron/model/speed-ramp-time';
+import { presetOfRamp, RAMP_PRESETS, rampPreset, type RampPreset } from '../../../../electron/model/speed-ramp-time';
 import { formatTimecode, setSpeed, setSpeedRamp } from '../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
@@ -46,7 +46,7 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
         <>
           <div className="speed__presets" role="group" aria-label={t('speed.presets')}>
             {RAMP_PRESETS.map((name) => (
-              <PresetButton key={name} name={name} chosen={sameRamp(curve, rampPreset(name))} onPick={() => applyRamp(clip.id, rampPreset(name))} />
+              <PresetButton key={name} name={name} chosen={presetOfRamp(curve) === name} onPick={() => applyRamp(clip.id, rampPreset(name))} />
             ))}
           </div>
           <CurveEditor clip={clip} ramp={curve} />
@@ -71,10 +71,6 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
       </p>
     </div>
   );
-}
-
-function sameRamp(a: SpeedRamp, b: SpeedRamp): boolean {
-  return a.points.length === b.points.length && a.points.every((p, i) => Math.abs(p.at - b.points[i]!.at) < 0.005 && Math.abs(p.speed - b.points[i]!.speed) < 0.005);
 }
 
 function PresetButton({ name, chosen, onPick }: { name: RampPreset; chosen: boolean; onPick: () => void }) {

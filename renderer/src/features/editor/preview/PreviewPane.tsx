@@ -83,7 +83,7 @@ export function PreviewPane() {
               {t('preview.empty')}
             </p>
           )}
-          <ReversingCard />
+          {box.width > 0 && <ReversingCard view={box} />}
           <SafeZoneOverlay />
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <KeyPickLayer canvas={canvasRef} redraw={redraw} />

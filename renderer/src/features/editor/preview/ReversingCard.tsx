@@ -3,28 +3,59 @@ import { useStore } from '../../../store';
 import { useEditor } from '../../../store/editorStore';
 import { useReverseJobs } from '../reverseFreezeActions';
 import { useReversedCopies } from './reversedCopies';
-import { reversingAt } from './reversingLogic';
+import { useMemo } from 'react';
+import { clipBoundsAt, reversingAt, reversingPlacement } from './reversingLogic';
 
 /**
  * Over the picture while a reversed clip at the playhead waits for its reversed copy: a dark card naming the clip's
  * media with the copy's progress, so the missing clip reads as "being made", not as a black frame (walk finding 9).
  * HTML over the canvas, never drawn into it: the canvas stays what the export is compared with.
  */
-export function ReversingCard() {
+export function ReversingCard({ view }: { view: { width: number; height: number } }) {
   const ready = useReversedCopies((s) => s.ready);
-  // The first waiting clip's asset id: a string, so the selector's value holds still while nothing changes.
-  const assetId = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0]?.assetId ?? null) : null));
+  // The first waiting clip's ids: strings, so the selectors' values hold still while nothing changes.
+  const waiting = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0] ?? null) : null));
+  const assetId = waiting?.assetId ?? null;
+  const clipId = waiting?.clipId ?? null;
+  const doc = useEditor((s) => s.doc);
+  const playhead = useEditor((s) => s.playhead);
+  const assets = useEditor((s) => s.assets);
+  // Over the clip's own box (walk finding #21), so a waiting overlay does not hide the middle of the frame.
+  const place = useMemo(() => {
+    if (!doc || !clipId) return null;
+    const bounds = clipBoundsAt(doc, playhead, clipId, (id) => {
+      const a = assets[id];
+      return a && a.width && a.height ? { width: a.width, height: a.height } : null;
+    });
+    return reversingPlacement(bounds, doc.canvas, view);
+  }, [doc, playhead, clipId, assets, view]);
   const name = useEditor((s) => (assetId ? (s.assets[assetId]?.name ?? '') : ''));
   // The preview's own request, or the one Reverse in the Inspector started (either makes the same copy).
   const previewJob = useReversedCopies((s) => (assetId ? s.jobs[assetId] : undefined));
   const inspectorJob = useReverseJobs((s) => (assetId ? s.byAsset[assetId] : undefined));
   const jobId = previewJob ?? inspectorJob;
   const progress = useStore((s) => (jobId && s.jobs[jobId]?.status === 'running' ? s.jobs[jobId].progress : null));
-  if (!assetId) return null;
+  if (!assetId || !place) return null;
+  const percent = progress !== null ? `${Math.round(progress * 100)}%` : null;
+  const title = percent !== null ? t('preview.reversingPercent', { percent }) : t('preview.reversing');
+  const { rect, compact } = place;
   return (
-    <div className="preview__reversing" role="status" data-testid="preview-reversing" data-asset-id={assetId}>
-      <span className="preview__reversing-title">{progress !== null ? t('preview.reversingPercent', { percent: `${Math.round(progress * 100)}%` }) : t('preview.reversing')}</span>
-      <span className="preview__reversing-name">{name}</span>
+    <div
+      className={`preview__reversing-box${compact ? ' preview__reversing-box--compact' : ''}`}
+      style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
+      data-testid="preview-reversing-box"
+      data-compact={compact}
+    >
+      <div className="preview__reversing" role="status" data-testid="preview-reversing" data-asset-id={assetId} data-clip-id={clipId} aria-label={`${title} ${name}`} title={`${title} ${name}`}>
+        {compact ? (
+          <span className="preview__reversing-title">{percent !== null ? `↺ ${percent}` : '↺ …'}</span>
+        ) : (
+          <>
+            <span className="preview__reversing-title">{title}</span>
+            <span className="preview__reversing-name">{name}</span>
+          </>
+        )}
+      </div>
     </div>
   );
 }
