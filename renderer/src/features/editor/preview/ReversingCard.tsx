@@ -1,9 +1,9 @@
+import { useMemo } from 'react';
 import { t } from '../../../i18n';
 import { useStore } from '../../../store';
 import { useEditor } from '../../../store/editorStore';
 import { useReverseJobs } from '../reverseFreezeActions';
 import { useReversedCopies } from './reversedCopies';
-import { useMemo } from 'react';
 import { clipBoundsAt, reversingAt, reversingPlacement } from './reversingLogic';
 
 /**
@@ -14,11 +14,12 @@ import { clipBoundsAt, reversingAt, reversingPlacement } from './reversingLogic'
 export function ReversingCard({ view }: { view: { width: number; height: number } }) {
   const ready = useReversedCopies((s) => s.ready);
   // The first waiting clip's ids: strings, so the selectors' values hold still while nothing changes.
-  const waiting = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0] ?? null) : null));
-  const assetId = waiting?.assetId ?? null;
-  const clipId = waiting?.clipId ?? null;
+  // (Never the object itself: a new object per call would never hold still and React would render forever.)
+  const assetId = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0]?.assetId ?? null) : null));
+  const clipId = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0]?.clipId ?? null) : null));
   const doc = useEditor((s) => s.doc);
-  const playhead = useEditor((s) => s.playhead);
+  // The playhead only while a clip waits: no render per frame of playback otherwise.
+  const playhead = useEditor((s) => (clipId ? s.playhead : 0));
   const assets = useEditor((s) => s.assets);
   // Over the clip's own box (walk finding #21), so a waiting overlay does not hide the middle of the frame.
   const place = useMemo(() => {
