@@ -21,6 +21,8 @@ export const shortcuts: ShortcutRow[] = [
     { keys: ['B', 'Shift+B'], action: 'keys.beat' },
   ]),
   ...inGroup('keys.group.editing', [
+    { keys: ['Tab', 'Shift+Tab'], action: 'keys.clipFocus' },
+    { keys: ['Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→'], action: 'keys.clipMove' },
     { keys: ['I'], action: 'keys.in' },
     { keys: ['O'], action: 'keys.out' },
     { keys: ['S'], action: 'keys.split' },

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { clipDuration, type Clip, type TrackKind } from '../../../../../electron/model/draft';
 import { moveClip, snap, snapCandidates, snapSpan, timeToX, trimClip, xToTime } from '../../../../../electron/model/timeline';
 import { mediaUrl } from '../../../api/media';
@@ -9,6 +9,7 @@ import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { BeatTicks } from './BeatTicks';
 import { currentBeats, useBeats } from './beatsStore';
 import { sameClip } from './clipBlockLogic';
+import { clipNudgeSeconds, nudgedStart } from './clipKeysLogic';
 import { loadWaveform, type WaveformData } from './waveformData';
 
 /** How far (pixels) an edge, a moved clip or a drop from the bin is drawn to 0, the playhead and clip edges. */
@@ -78,6 +79,22 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     });
   };
 
+  // By keyboard (walk finding #22): Tab reaches the clip and selects it; Alt+←/→ moves it (one undo per run of keys).
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const s = useEditor.getState();
+    if (!s.doc) return;
+    const fps = s.doc.canvas.fps;
+    const by = clipNudgeSeconds(e, fps);
+    if (by === null) return;
+    e.preventDefault();
+    s.setPlaying(false);
+    s.edit((d) => moveClip(d, clip.id, trackId, nudgedStart(clip.start, by, fps), s.sourceInfo), { key: `nudge:${clip.id}` });
+  };
+  const onFocus = () => {
+    const s = useEditor.getState();
+    if (!s.selection.includes(clip.id)) s.select([clip.id]);
+  };
+
   const label = clip.type === 'text' ? clip.text : (asset?.name ?? t('timeline.missingMedia'));
   const kind = clip.type === 'text' ? 'text' : (asset?.kind ?? 'video');
   return (
@@ -88,6 +105,10 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       // transform keeps its painted content (Blink reuses it) where a new `left` paints it again.
       style={{ transform: `translateX(${left}px)`, width }}
       onPointerDown={(e) => onPointerDown(e, 'move')}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      tabIndex={0}
+      aria-description={t('timeline.clipKeys')}
       data-testid="clip"
       data-clip-id={clip.id}
       data-kind={kind}
