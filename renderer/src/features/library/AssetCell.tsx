@@ -16,8 +16,12 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
-    if (focused && document.activeElement !== ref.current && takeCellFocusRequest()) ref.current?.focus({ preventScroll: true });
-  }, [focused]);
+    const el = ref.current;
+    if (!focused || !el || document.activeElement === el) return;
+    const active = document.activeElement;
+    const elsewhere = active !== null && active !== document.body && !el.closest('[role="listbox"]')?.contains(active);
+    if (takeCellFocusRequest(index, elsewhere)) el.focus({ preventScroll: true });
+  }, [focused, index]);
 
   const onClick = (e: MouseEvent) => {
     const s = useStore.getState();

@@ -120,7 +120,7 @@ export function AssetGrid() {
           if (e.target === e.currentTarget && count > 0) {
             const el = document.getElementById(cellDomId(Math.min(focus, count - 1)));
             if (el) el.focus({ preventScroll: true });
-            else requestCellFocus();
+            else requestCellFocus(Math.min(focus, count - 1));
           }
         }}
         onKeyDown={onKeyDown}
@@ -205,7 +205,7 @@ function useGridKeys(geo: GridGeometry, rowsPerPage: number) {
         // The cell may already be rendered: focus it now; otherwise it focuses itself when it mounts.
         const el = document.getElementById(cellDomId(index));
         if (el) el.focus({ preventScroll: true });
-        else requestCellFocus();
+        else requestCellFocus(index);
       };
       switch (e.key) {
         case 'ArrowLeft':

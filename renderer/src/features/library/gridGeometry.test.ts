@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridGeometry, moveInGrid } from './gridGeometry';
+import { gridGeometry, moveInGrid, requestCellFocus, takeCellFocusRequest } from './gridGeometry';
 
 describe('gridGeometry', () => {
   it('fits as many minimum-width cells as the width allows', () => {
@@ -31,5 +31,27 @@ describe('moveInGrid', () => {
   it('drops into the last cell of a short last row', () => {
     expect(moveInGrid(7, 'down', 4, 10)).toBe(9);
     expect(moveInGrid(9, 'down', 4, 10)).toBe(9);
+  });
+});
+
+describe('a focus request for a cell not rendered yet', () => {
+  it('is taken once, by the cell it names, however late that cell mounts', () => {
+    requestCellFocus(19_999);
+    expect(takeCellFocusRequest(0, false)).toBe(false);
+    expect(takeCellFocusRequest(19_999, false)).toBe(true);
+    expect(takeCellFocusRequest(19_999, false)).toBe(false);
+  });
+
+  it('does not take the focus from a field the creator moved to meanwhile', () => {
+    requestCellFocus(7);
+    expect(takeCellFocusRequest(7, true)).toBe(false);
+    expect(takeCellFocusRequest(7, false)).toBe(false);
+  });
+
+  it('follows the latest keypress', () => {
+    requestCellFocus(3);
+    requestCellFocus(9);
+    expect(takeCellFocusRequest(3, false)).toBe(false);
+    expect(takeCellFocusRequest(9, false)).toBe(true);
   });
 });

@@ -45,17 +45,23 @@ export function cellDomId(index: number): string {
   return `asset-option-${index}`;
 }
 
-let focusRequestedAt = 0;
-const FOCUS_REQUEST_TTL_MS = 1000;
+let focusRequestedFor: number | null = null;
 
-/** Keyboard moved the focus to a cell that is not rendered yet: it should take DOM focus when it mounts. */
-export function requestCellFocus(): void {
-  focusRequestedAt = performance.now();
+/**
+ * Keyboard moved the focus to a cell that is not rendered yet (its page of assets may still be loading): that cell
+ * takes DOM focus when it mounts. No time limit: on a slow machine the last page of a big library can take seconds.
+ */
+export function requestCellFocus(index: number): void {
+  focusRequestedFor = index;
 }
 
-/** Called by the focused cell when it renders; true once per request, and only shortly after it. */
-export function takeCellFocusRequest(): boolean {
-  const fresh = focusRequestedAt > 0 && performance.now() - focusRequestedAt < FOCUS_REQUEST_TTL_MS;
-  focusRequestedAt = 0;
-  return fresh;
+/**
+ * Called by the focused cell when it renders: true once, for the cell the request named, and only while the focus
+ * is still in the grid or nowhere (the cell that had it scrolled out), so it never takes the focus from a field or
+ * button the creator moved to in the meantime.
+ */
+export function takeCellFocusRequest(index: number, focusIsElsewhere: boolean): boolean {
+  if (focusRequestedFor !== index) return false;
+  focusRequestedFor = null;
+  return !focusIsElsewhere;
 }
