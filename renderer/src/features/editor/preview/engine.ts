@@ -10,7 +10,7 @@ import { CaptionLayerCache } from './captionLayers';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
 import { HeldFrame } from './heldFrame';
-import { holdTime, type MediaState, reachableTime, type SyncAction, whileHolding, whilePlaying } from './playbackSync';
+import { holdTime, type MediaState, reachableTime, startLagSec, startsNow, type SyncAction, whileHolding, whilePlaying, whileStarting } from './playbackSync';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
 import { useReversedCopies } from './reversedCopies';
@@ -61,6 +61,10 @@ type Slot = {
   seekStartedAt: number | null;
   /** How long its seeks take (seconds, smoothed): a playing element is seeked this far ahead. */
   seekSec: number;
+  /** How long it takes from play() to moving (seconds, smoothed): a pre-rolled element starts this far ahead of its cut. */
+  startSec: number;
+  /** Set at play() until the element moves: when (performance.now()) and from where. */
+  starting: { at: number; from: number } | null;
 };
 
 const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
@@ -229,6 +233,7 @@ export class PreviewEngine {
       this.apply(slot, action, now);
     }
     // Pre-roll what comes next: its element waits, paused and silent, on the clip's first frame.
+    const k = this.canvas.width / doc.canvas.width;
     for (const track of doc.tracks) {
       for (const c of track.clips) {
         if (c.type !== 'media' || live.has(c.id)) continue;
@@ -238,7 +243,12 @@ export class PreviewEngine {
           live.add(c.id);
           const slot = this.slotFor(c, asset);
           slot.el.muted = true;
-          this.apply(slot, whileHolding(stateOf(slot.el), holdTime(sourceTimeAt(c, c.start), fps), fps), now);
+          const hold = holdTime(sourceTimeAt(c, c.start), fps);
+          // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
+          const state = stateOf(slot.el);
+          this.apply(slot, playing && startsNow(c.start - t, slot.startSec) ? whileStarting(state, hold, speedAt(c, 0), fps) : whileHolding(state, hold, fps), now);
+          // Its held copy is made as it lands on the first frame, so the cut's first draw has its picture.
+          this.updateHeld(slot, c, asset, doc, track.kind === 'main', k);
         }
       }
     }
@@ -255,6 +265,7 @@ export class PreviewEngine {
 
   private apply(slot: Slot, a: SyncAction, now: number): void {
     const el = slot.el;
+    this.measureStart(slot, now);
     if (a.rate !== null && el.playbackRate !== a.rate) el.playbackRate = a.rate;
     if (a.seekTo !== null) {
       el.currentTime = a.seekTo;
@@ -262,7 +273,22 @@ export class PreviewEngine {
       slot.seekStartedAt = now;
     }
     if (a.pause && !el.paused) el.pause();
-    if (a.play) el.play().catch(() => this.pictureChanged());
+    if (a.play) {
+      if (el.paused && a.seekTo === null) slot.starting = { at: now, from: el.currentTime };
+      el.play().catch(() => this.pictureChanged());
+    }
+  }
+
+  /** Learns the element's start-up time the first time it moves after play() (a pause or seek meanwhile voids it). */
+  private measureStart(slot: Slot, now: number): void {
+    const st = slot.starting;
+    const el = slot.el;
+    if (!st) return;
+    if (el.paused || el.seeking) slot.starting = null;
+    else if (el.currentTime > st.from + 1e-3) {
+      slot.startSec = slot.startSec * 0.5 + startLagSec((now - st.at) / 1000, el.currentTime - st.from, el.playbackRate) * 0.5;
+      slot.starting = null;
+    }
   }
 
   private slotFor(c: MediaClip, asset: Asset): Slot {
@@ -278,7 +304,7 @@ export class PreviewEngine {
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
     const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.pictureChanged) : null;
-    const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1 };
+    const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1, startSec: 0.1, starting: null };
     el.addEventListener('seeked', () => {
       if (created.seekStartedAt !== null) {
         const took = (performance.now() - created.seekStartedAt) / 1000;
@@ -350,11 +376,7 @@ export class PreviewEngine {
       }
       const slot = this.slots.get(c.id);
       const held = slot?.held ?? null;
-      if (held && slot && slot.el instanceof HTMLVideoElement && slot.el.videoWidth > 0) {
-        // Copy pixels per video pixel that the preview draws this layer at.
-        const p = place(c.transform, size, doc.canvas, layer.trackKind === 'main');
-        held.update(slot.el, (p.dest.width * k) / ((p.source.width * slot.el.videoWidth) / size.width));
-      }
+      if (slot) this.updateHeld(slot, c, asset, doc, layer.trackKind === 'main', k);
       // A clip running to or past its media's end shows the element's last picture there (reachableTime).
       if (!slot || slot.el.seeking || held?.time == null || Math.abs(held.time - reachableTime(layer.sourceTime ?? 0, slot.el.duration)) > 1.5 / fps) ready = false;
       const fromHeld = (): LayerSource | null => {
@@ -375,6 +397,16 @@ export class PreviewEngine {
     // Keep polling until every layer has its frame (seeks and decodes finish without a store change).
     if (!ready) this.dirty = true;
     return ready;
+  }
+
+  /** Refreshes a video slot's held copy at the size the preview draws its clip (`k`: preview pixels per canvas pixel). */
+  private updateHeld(slot: Slot, c: MediaClip, asset: Asset, doc: VideoDraft, main: boolean, k: number): void {
+    const el = slot.el;
+    if (k <= 0 || !slot.held || !(el instanceof HTMLVideoElement) || el.videoWidth <= 0 || !asset.width || !asset.height) return;
+    const size = { width: asset.width, height: asset.height };
+    // Copy pixels per video pixel that the preview draws this layer at.
+    const p = place(c.transform, size, doc.canvas, main);
+    slot.held.update(el, (p.dest.width * k) / ((p.source.width * el.videoWidth) / size.width));
   }
 
   private remember(layer: ActiveLayer, picture: () => LayerSource | null): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdTime, type MediaState, nudgedRate, reachableTime, SYNC, whileHolding, whilePlaying, type PlayingWant } from './playbackSync';
+import { holdTime, type MediaState, nudgedRate, reachableTime, startLagSec, startsNow, SYNC, whileHolding, whilePlaying, whileStarting, type PlayingWant } from './playbackSync';
 
 const playing = (over: Partial<MediaState> = {}): MediaState => ({ paused: false, seeking: false, ended: false, currentTime: 5, duration: Number.NaN, playbackRate: 1, audible: true, ...over });
 const want = (over: Partial<PlayingWant> = {}): PlayingWant => ({ target: 5, speed: 1, fps: 30, now: 10_000, lastSeekAt: 0, seekSec: 0.15, min: 0, max: 20, ...over });
@@ -7,8 +7,16 @@ const want = (over: Partial<PlayingWant> = {}): PlayingWant => ({ target: 5, spe
 describe('while playing', () => {
   it('leaves an element in step alone', () => {
     expect(whilePlaying(playing(), want())).toEqual({ seekTo: null, play: false, pause: false, rate: null });
-    // Within half a frame counts as in step.
-    expect(whilePlaying(playing({ currentTime: 4.99 }), want())).toMatchObject({ seekTo: null, rate: null });
+    // Aimed a quarter frame ahead of the clock, within a quarter frame of that aim counts as in step.
+    expect(whilePlaying(playing({ currentTime: 5 + 0.4 / 30 }), want())).toMatchObject({ seekTo: null, rate: null });
+  });
+
+  it('pulls up an element that sits half a frame behind the clock (its picture would be a frame and more late)', () => {
+    // Where the old half-frame dead band let it rest: its presented picture lagged that again, past the 1.5-frame limit.
+    expect(whilePlaying(playing({ currentTime: 5 - 0.5 / 30 }), want()).rate).toBeCloseTo(1.02, 9);
+    expect(whilePlaying(playing({ currentTime: 5 - 0.1 / 30 }), want()).rate).toBeCloseTo(1.01, 9);
+    // And slows one more than half a frame ahead.
+    expect(whilePlaying(playing({ currentTime: 5 + 0.9 / 30 }), want()).rate).toBeCloseTo(0.98, 9);
   });
 
   it('closes a lag of 70-180 ms (what a busy machine gives) by playing faster, never by seeking', () => {
@@ -21,7 +29,7 @@ describe('while playing', () => {
   });
 
   it('slows an element that runs ahead', () => {
-    const a = whilePlaying(playing({ currentTime: 5.1 }), want());
+    const a = whilePlaying(playing({ currentTime: 5.2 }), want());
     expect(a.seekTo).toBeNull();
     expect(a.rate).toBeCloseTo(0.9, 9);
   });
@@ -65,6 +73,36 @@ describe('while playing', () => {
 
   it('leaves an element that reached the end of its media there', () => {
     expect(whilePlaying(playing({ paused: true, ended: true, currentTime: 10 }), want({ target: 10 }))).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+  });
+});
+
+describe('starting a pre-rolled element before its cut', () => {
+  const held = (over: Partial<MediaState> = {}): MediaState => playing({ paused: true, currentTime: holdTime(2, 30), audible: false, ...over });
+
+  it('starts within its start-up time of the cut, never earlier, and never by more than the cap', () => {
+    expect(startsNow(0.05, 0.08)).toBe(true);
+    expect(startsNow(0.1, 0.08)).toBe(false);
+    expect(startsNow(0.31, 5)).toBe(false);
+    expect(startsNow(0.29, 5)).toBe(true);
+    expect(startsNow(0, 0)).toBe(true);
+  });
+
+  it('plays an element waiting on its first frame at the clip speed, without seeking it', () => {
+    expect(whileStarting(held(), holdTime(2, 30), 1, 30)).toEqual({ seekTo: null, play: true, pause: false, rate: null });
+    expect(whileStarting(held(), holdTime(2, 30), 2, 30)).toEqual({ seekTo: null, play: true, pause: false, rate: 2 });
+    // Already moving: left to play.
+    expect(whileStarting(held({ paused: false, currentTime: 2.05 }), holdTime(2, 30), 1, 30)).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+  });
+
+  it('holds an element that is not on its first frame yet (loading or seeking) instead of starting it elsewhere', () => {
+    expect(whileStarting(held({ currentTime: 0 }), holdTime(2, 30), 1, 30)).toMatchObject({ seekTo: holdTime(2, 30), play: false });
+    expect(whileStarting(held({ seeking: true }), holdTime(2, 30), 1, 30)).toMatchObject({ seekTo: null, play: false });
+  });
+
+  it('measures start-up time as the wall time since play() less what the media advanced', () => {
+    expect(startLagSec(0.15, 0.05, 1)).toBeCloseTo(0.1, 9);
+    expect(startLagSec(0.15, 0.11, 1.1)).toBeCloseTo(0.05, 9);
+    expect(startLagSec(0.02, 0.05, 1)).toBe(0);
   });
 });
 

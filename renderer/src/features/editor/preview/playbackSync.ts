@@ -7,6 +7,12 @@
  * meant to fix, so it lands behind again. So while playing, small drift is closed by nudging the element's
  * playbackRate (a proportional controller, bounded so sound barely changes), and an element is only seeked
  * when it is far off (a stall, a slow start) — then to where the clock will be when the seek finishes.
+ *
+ * Two lags the preview measured (docs/performance.md, "Which layer is late"): an element told to play() starts
+ * moving ~0.1 s later, so each clip began ~3 frames behind the clock and took a second of nudging to catch up;
+ * and an element left alone within its dead band settled at its slow edge, half a frame behind, with its
+ * presented picture a little behind that again. So a pre-rolled element is started its own start-up time
+ * before its cut (silent until the cut), and the rate aims a quarter frame ahead of the clock.
  */
 export type MediaState = {
   paused: boolean;
@@ -36,6 +42,12 @@ export const SYNC = {
   rateStep: 0.01,
   /** The longest seek time we plan ahead for. */
   maxSeekAheadSec: 0.5,
+  /** Where the rate aims the element: this many frames ahead of the clock (its picture lags its currentTime). */
+  aimFrames: 0.25,
+  /** Within this many frames of its aim an element plays at the clip's speed. */
+  deadbandFrames: 0.25,
+  /** The longest start-up time a pre-rolled element is started ahead of its cut by. */
+  maxStartLeadSec: 0.3,
 } as const;
 
 const NONE: SyncAction = { seekTo: null, play: false, pause: false, rate: null };
@@ -62,9 +74,9 @@ export function driftOf(el: Pick<MediaState, 'currentTime'>, target: number, spe
   return (target - el.currentTime) / speed;
 }
 
-/** The rate that closes `drift` (timeline seconds, positive = behind) smoothly. */
+/** The rate that closes `drift` (timeline seconds behind the aim, positive = behind) smoothly. */
 export function nudgedRate(speed: number, drift: number, fps: number, audible: boolean): number {
-  if (Math.abs(drift) <= 0.5 / fps) return speed;
+  if (Math.abs(drift) <= SYNC.deadbandFrames / fps + 1e-9) return speed;
   const max = audible ? SYNC.maxNudgeAudible : SYNC.maxNudgeSilent;
   const factor = 1 + clamp(drift * SYNC.gainPerSec, -max, max);
   return Math.round((speed * factor) / SYNC.rateStep) * SYNC.rateStep;
@@ -82,7 +94,7 @@ export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
     const ahead = clamp(w.seekSec, 0, SYNC.maxSeekAheadSec) * w.speed;
     return { seekTo: clamp(w.target + ahead, w.min, reachableTime(w.max, el.duration)), play: el.paused, pause: false, rate: w.speed };
   }
-  const rate = nudgedRate(w.speed, drift, w.fps, el.audible);
+  const rate = nudgedRate(w.speed, drift + SYNC.aimFrames / w.fps, w.fps, el.audible);
   return { seekTo: null, play: el.paused, pause: false, rate: Math.abs(rate - el.playbackRate) < 1e-9 ? null : rate };
 }
 
@@ -95,6 +107,25 @@ export function whileHolding(el: MediaState, want: number, fps: number): SyncAct
   const off = Math.abs(el.currentTime - at) > 0.5 / fps;
   return { seekTo: off && !el.seeking ? at : null, play: false, pause: !el.paused, rate: null };
 }
+
+/**
+ * A pre-rolled element (paused on its clip's first frame at `hold`) whose clip starts in less than its start-up
+ * time: play it now, at the clip's speed, so it is moving at the in-point when the cut comes. One not yet on
+ * that frame (still loading or seeking) is held there instead, as before.
+ */
+export function whileStarting(el: MediaState, hold: number, speed: number, fps: number): SyncAction {
+  if (el.seeking || (el.paused && Math.abs(el.currentTime - reachableTime(hold, el.duration)) > 0.5 / fps)) return whileHolding(el, hold, fps);
+  return { seekTo: null, play: el.paused, pause: false, rate: el.playbackRate === speed ? null : speed };
+}
+
+/** Whether a pre-rolled clip starting in `startsIn` seconds should start playing now, given its element's start-up time. */
+export const startsNow = (startsIn: number, startSec: number): boolean => startsIn <= clamp(startSec, 0, SYNC.maxStartLeadSec);
+
+/**
+ * An element's start-up time, measured once it moves: the wall time since play() (`elapsedSec`) less what its
+ * media advanced meanwhile at `rate` (the rest of that time it was still starting).
+ */
+export const startLagSec = (elapsedSec: number, advancedSec: number, rate: number): number => Math.max(0, elapsedSec - advancedSec / rate);
 
 /** How far before its media's end an element is held to show its last picture. */
 const END_HAIR_SEC = 1e-3;
