@@ -78,13 +78,20 @@ test('a 300-clip lane draws the clips in view: scrolling draws the later ones, t
   await scrollTo('start');
   const edge = app.locator('[data-clip-id="clip-2"]').getByTestId('clip-trim-end');
   const box = (await edge.boundingBox())!;
+  const next = app.locator('[data-clip-id="clip-3"]');
+  const nextX = (await next.boundingBox())!.x;
   await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await app.mouse.down();
   await app.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2);
   await app.mouse.move(box.x + box.width / 2 + 24, box.y + box.height / 2);
+  // While the edge is held, the later clips move as one group (docs/performance.md), 24 px on screen.
+  await expect(app.getByTestId('ripple-group').locator('[data-clip-id="clip-3"]')).toHaveCount(1);
+  await expect.poll(async () => Math.round((await next.boundingBox())!.x - nextX)).toBe(24);
   await app.mouse.up();
+  await expect(app.getByTestId('ripple-group')).toHaveCount(0);
   await expect(app.locator('[data-clip-id="clip-2"]')).toHaveAttribute('data-duration', '0.800');
-  await expect(app.locator('[data-clip-id="clip-3"]')).toHaveAttribute('data-start', '1.800');
+  await expect(next).toHaveAttribute('data-start', '1.800');
+  expect(Math.round((await next.boundingBox())!.x - nextX)).toBe(24);
   if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-long-start.png') });
   await scrollTo('end');
   await expect(app.locator('[data-clip-id="clip-299"]')).toHaveAttribute('data-start', '149.800');

@@ -9,6 +9,7 @@ import { kitById, useKits } from '../kitStore';
 import { CaptionLayerCache } from './captionLayers';
 import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
+import { frameInputs, sameFrameInputs, type FrameInputs } from './frameInputsLogic';
 import { HeldFrame } from './heldFrame';
 import { holdTime, type MediaState, reachableTime, startLagSec, startsNow, type SyncAction, whileHolding, whilePlaying, whileStarting } from './playbackSync';
 import { TextLayerCache } from './textLayers';
@@ -89,6 +90,10 @@ export class PreviewEngine {
   private docChanged = true;
   /** The canvas frame last drawn and whether every layer showed its picture for it. */
   private shown: { frame: number; ready: boolean } | null = null;
+  /** Bumped by what changes the picture without a new document or playhead (frameInputsLogic.ts). */
+  private seq = 0;
+  /** What the canvas shows at rest, when it was drawn with every layer current. */
+  private drawnAtRest: FrameInputs | null = null;
   private clock: { t0: number; wall: number } | null = null;
   /** The canvas frame whose time the store's playhead was last given while playing. */
   private storedFrame = -1;
@@ -110,6 +115,7 @@ export class PreviewEngine {
       if (s.doc !== prev.doc || s.assets !== prev.assets) this.docChanged = true;
       if (s.doc !== prev.doc || s.playhead !== prev.playhead || s.assets !== prev.assets) this.dirty = true;
       if (s.playing !== prev.playing) {
+        this.seq++;
         this.clock = null;
         this.storedFrame = -1;
         this.dirty = true;
@@ -117,11 +123,11 @@ export class PreviewEngine {
     });
     // A kit edited in the Brand room restyles burned-in captions.
     this.unsubKits = useKits.subscribe((s, prev) => {
-      if (s.kits !== prev.kits) this.dirty = this.docChanged = true;
+      if (s.kits !== prev.kits) this.invalidate();
     });
     // A reversed copy that became ready is drawn from the next frame on.
     this.unsubReversed = useReversedCopies.subscribe((s, prev) => {
-      if (s.ready !== prev.ready) this.dirty = this.docChanged = true;
+      if (s.ready !== prev.ready) this.invalidate();
     });
     this.raf = requestAnimationFrame(this.tick);
   }
@@ -129,11 +135,13 @@ export class PreviewEngine {
   /** Draw again (the canvas was resized, a text or caption picture arrived). */
   invalidate = (): void => {
     this.dirty = this.docChanged = true;
+    this.seq++;
   };
 
   /** A media element has a new picture: drawn at the next frame that wants it. */
   private pictureChanged = (): void => {
     this.dirty = true;
+    this.seq++;
   };
 
   destroy(): void {
@@ -186,7 +194,14 @@ export class PreviewEngine {
     const frame = Math.floor(t * doc.canvas.fps + 1e-6);
     if (s.playing && !this.docChanged && this.shown?.frame === frame && this.shown.ready) return;
     this.docChanged = false;
-    this.shown = { frame, ready: this.draw(read.doc, read.assets, t) };
+    const layers = activeLayersAt(read.doc, t);
+    // At rest, a new document that shows the same at the playhead (a trim or drag of clips elsewhere, on every
+    // pointer move) leaves the canvas as it is.
+    const inputs = s.playing ? null : frameInputs(read.doc, read.assets, t, this.seq, layers);
+    if (inputs && this.drawnAtRest && sameFrameInputs(inputs, this.drawnAtRest)) return;
+    const ready = this.draw(read.doc, read.assets, t, layers);
+    this.shown = { frame, ready };
+    this.drawnAtRest = inputs && ready ? inputs : null;
   };
 
   private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, true>; out: ReturnType<typeof readableDraft> } | null = null;
@@ -343,12 +358,11 @@ export class PreviewEngine {
   }
 
   /** Draws the frame at `t`; true when every layer showed its picture for it. */
-  private draw(doc: VideoDraft, assets: Record<string, Asset>, t: number): boolean {
+  private draw(doc: VideoDraft, assets: Record<string, Asset>, t: number, layers: ActiveLayer[]): boolean {
     const canvas = this.canvas;
     const k = canvas.width / doc.canvas.width;
     const fps = doc.canvas.fps;
     let ready = true;
-    const layers = activeLayersAt(doc, t);
     const sourceOf = (layer: ActiveLayer): LayerSource | null => {
       const c = layer.clip;
       if (c.type === 'text') {

@@ -10,6 +10,7 @@ import { BeatTicks } from './BeatTicks';
 import { currentBeats, useBeats } from './beatsStore';
 import { sameClip } from './clipBlockLogic';
 import { clipNudgeSeconds, nudgedStart } from './clipKeysLogic';
+import { useRippleGesture } from './useRippleGesture';
 import { loadWaveform, type WaveformData } from './waveformData';
 
 /** How far (pixels) an edge, a moved clip or a drop from the bin is drawn to 0, the playhead and clip edges. */
@@ -48,6 +49,12 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     const candidates = snapCandidates(startDoc, { excludeClipIds: [clip.id], playhead: s.playhead, beats: currentBeats() });
     const duration = clipDuration(clip);
     const edgeTime = mode === 'end' ? clip.start + duration : clip.start;
+    // A trim on the magnetic main track ripples every later clip: the lane draws those as one shifted group
+    // while the gesture lasts (rippleGroupLogic.ts). Set here, before any move, so the blocks join the group now
+    // rather than in the first move's frame.
+    const base = trackKind === 'main' && mode !== 'move' ? startDoc.tracks.find((tr) => tr.id === trackId)?.clips : undefined;
+    const ripple = base ? { trackId, anchorId: clip.id, base } : null;
+    if (ripple) useRippleGesture.setState({ gesture: ripple });
 
     // The gesture listens on the window and holds capture on the timeline, never on this element: React moves
     // this element when the clip changes place in its track, which would end a capture held here.
@@ -75,7 +82,11 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
           st.edit(() => trimClip(startDoc, clip.id, mode, r.time, info), { key, quiet: true, sticky: true });
         }
       },
-      onEnd: () => useEditor.getState().setSnapLine(null),
+      onEnd: () => {
+        useEditor.getState().setSnapLine(null);
+        // Only our own: a gesture that replaces this one has set its own already.
+        if (ripple && useRippleGesture.getState().gesture === ripple) useRippleGesture.setState({ gesture: null });
+      },
     });
   };
 

@@ -1,7 +1,7 @@
 import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
-import { draftDuration, type Track } from '../../../../../electron/model/draft';
+import { draftDuration, type Track, type VideoDraft } from '../../../../../electron/model/draft';
 import { draftBeatTimes, nearestBeat } from '../../../../../electron/model/timeline-beats';
 import { formatTimecode, frameAtX, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
@@ -16,12 +16,18 @@ import { currentBeats, useDraftBeats } from './beatsStore';
 import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
 import { KeyframeLane } from './KeyframeLane';
-import { clipsInWindow } from './laneWindowLogic';
+import { clipsInWindow, shiftWindow } from './laneWindowLogic';
+import { rippleGroup } from './rippleGroupLogic';
 import { useLaneWindow, useTrackLaneWindow } from './useLaneWindow';
+import { useRippleGesture } from './useRippleGesture';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
 const TAIL_SEC = 20;
+/** The ruler's ticks and the content's width are laid out for the draft's span rounded up to this, so a trim changes them only when it crosses one. */
+const RULER_CHUNK_SEC = 30;
+/** The timeline's laid-out span: the draft, room after it, rounded up to a RULER_CHUNK_SEC step. */
+const laidOutSeconds = (doc: VideoDraft) => Math.ceil((draftDuration(doc) + TAIL_SEC) / RULER_CHUNK_SEC) * RULER_CHUNK_SEC;
 
 const trackKindLabel: Record<Track['kind'], MessageKey> = {
   main: 'timeline.kind.main',
@@ -96,12 +102,14 @@ export function Timeline() {
 }
 
 /**
- * The scrolled content, as wide as the draft plus room after it. Alone in following the draft's length, so a
- * trim (which changes it on every pointer move) re-renders this box, not the timeline's rows, ruler and
- * toolbar: its children are the same elements from one render of Timeline to the next, and React skips them.
+ * The scrolled content, as wide as the draft plus room after it, rounded up to the ruler's steps
+ * (`laidOutSeconds`). Alone in following the draft's length, so a trim re-renders this box, not the timeline's
+ * rows, ruler and toolbar: its children are the same elements from one render of Timeline to the next, and React
+ * skips them. Rounded, its width (and the layout of everything in it) changes only when the draft's span
+ * crosses a step, not on every trim move.
  */
 function TimelineContent({ children }: { children: ReactNode }) {
-  const width = useEditor((s) => timeToX(draftDuration(s.doc!) + TAIL_SEC, s.pxPerSec));
+  const width = useEditor((s) => timeToX(laidOutSeconds(s.doc!), s.pxPerSec));
   return (
     <div className="timeline__content" style={{ width: width + HEADER_W }}>
       {children}
@@ -148,8 +156,6 @@ function TimelineToolbar() {
   );
 }
 
-/** The ruler's ticks are laid out for the draft's span rounded up to this, so a trim redraws them only when it crosses one. */
-const RULER_CHUNK_SEC = 30;
 
 /**
  * Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft), drawn
@@ -159,7 +165,7 @@ const RULER_CHUNK_SEC = 30;
 const Ruler = memo(function Ruler() {
   const pps = useEditor((s) => s.pxPerSec);
   const fps = useEditor((s) => s.doc!.canvas.fps);
-  const seconds = useEditor((s) => Math.ceil((draftDuration(s.doc!) + TAIL_SEC) / RULER_CHUNK_SEC) * RULER_CHUNK_SEC);
+  const seconds = useEditor((s) => laidOutSeconds(s.doc!));
   const scrub = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.stopPropagation();
@@ -210,7 +216,13 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
   const pps = useEditor((s) => s.pxPerSec);
   const keep = useEditor(useShallow((s) => (s.reveal ? [...s.selection, s.reveal.clipId] : s.selection)));
   const shown = useLaneWindow((s) => s.window);
-  const drawn = clipsInWindow(track.clips, shown, pps, keep);
+  const ripple = useRippleGesture((s) => (s.gesture?.trackId === trackId ? s.gesture : null));
+  const group = ripple ? rippleGroup(ripple.base, track.clips, ripple.anchorId) : null;
+  const drawn = clipsInWindow(group ? track.clips.slice(0, group.from) : track.clips, shown, pps, keep);
+  // The clips a trim's ripple only shifted, drawn as they were when the gesture began (the same objects, so
+  // their blocks do not re-render) in one box moved by the shift: the lane window moves the other way.
+  const shiftPx = group ? timeToX(Math.abs(group.shiftSec), pps) * Math.sign(group.shiftSec) : 0;
+  const grouped = group && ripple ? clipsInWindow(ripple.base.slice(group.from), shiftWindow(shown, -shiftPx), pps, keep) : null;
   const firstVoiceover = useEditor((s) => s.doc!.tracks.find((tr) => tr.kind === 'audio' && tr.role === 'voiceover')?.id === trackId);
   const toggle = (field: 'muted' | 'hidden') =>
     useEditor.getState().edit((d) => ({
@@ -274,6 +286,13 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
         {drawn.map((c) => (
           <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
         ))}
+        {grouped && (
+          <div className="track__ripple" style={{ transform: `translateX(${shiftPx}px)` }} data-testid="ripple-group">
+            {grouped.map((c) => (
+              <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
+            ))}
+          </div>
+        )}
         {firstVoiceover && <VoiceoverGhost />}
       </div>
     </div>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipDuration, defaultTransform, type MediaClip } from '../../../../../electron/model/draft';
 import { timeToX } from '../../../../../electron/model/timeline';
-import { MIN_WINDOW_STEP_PX, clipsInWindow, laneWindow, sameWindow } from './laneWindowLogic';
+import { MIN_WINDOW_STEP_PX, clipsInWindow, laneWindow, sameWindow, shiftWindow } from './laneWindowLogic';
 
 const clip = (id: string, start: number, length: number): MediaClip => ({
   id, type: 'media', assetId: 'a1', start, in: 0, out: length, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0,
@@ -86,5 +86,20 @@ describe('clipsInWindow', () => {
         },
       ),
     );
+  });
+});
+
+describe('shiftWindow', () => {
+  it('moves both ends, and keeps null (draw everything) and a zero shift as they are', () => {
+    const w = laneWindow(1000, 800);
+    expect(shiftWindow(w, -30)).toEqual({ fromPx: w!.fromPx - 30, toPx: w!.toPx - 30 });
+    expect(shiftWindow(w, 0)).toBe(w);
+    expect(shiftWindow(null, 12)).toBeNull();
+  });
+  it('draws, of clips shifted by d, the same ones as the window shifted by −d draws of the unshifted clips', () => {
+    const w = laneWindow(5000, 1200);
+    const d = 37;
+    const moved = packed.map((c) => ({ ...c, start: c.start + d / 50 }));
+    expect(clipsInWindow(moved, w, 50, []).map((c) => c.id)).toEqual(clipsInWindow(packed, shiftWindow(w, -d), 50, []).map((c) => c.id));
   });
 });

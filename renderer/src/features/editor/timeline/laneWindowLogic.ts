@@ -29,6 +29,11 @@ export function sameWindow(a: LaneWindow, b: LaneWindow): boolean {
   return a === b || (a !== null && b !== null && a.fromPx === b.fromPx && a.toPx === b.toPx);
 }
 
+/** The window moved by `dx` pixels (null stays null: everything is drawn). */
+export function shiftWindow(span: LaneWindow, dx: number): LaneWindow {
+  return span && dx !== 0 ? { fromPx: span.fromPx + dx, toPx: span.toPx + dx } : span;
+}
+
 /**
  * The clips of a track to draw, in the track's order: those whose block (as ClipBlock lays it out at `pxPerSec`,
  * at least 2 px wide) overlaps the window, and every clip in `keep` wherever it is (the selection, which holds a
