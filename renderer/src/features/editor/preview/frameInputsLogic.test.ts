@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../../../../electron/model/asset';
-import { newVideoDraft, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
-import { activeLayersAt, insertClip, moveClip, newMediaClip, trimClip, updateClip, type EditResult, type SourceInfo } from '../../../../../electron/model/timeline';
+import type { VideoDraft } from '../../../../../electron/model/draft';
+import { activeLayersAt, moveClip, trimClip, updateClip } from '../../../../../electron/model/timeline';
+import { mainTrackDraft, okDraft, testSourceInfo } from '../testDrafts';
 import { frameInputs, sameFrameInputs } from './frameInputsLogic';
 
-const info: SourceInfo = () => ({ kind: 'video', durationSec: 12 });
-let n = 0;
-const idFor = (p: string) => `${p}-${++n}`;
-const ok = (r: EditResult): VideoDraft => {
-  if (!r.ok) throw new Error(`edit refused: ${r.reason}`);
-  return r.draft;
-};
+const info = testSourceInfo;
+const ok = okDraft;
 const assets: Record<string, Asset> = {};
-
-/** Six clips of 2 s on the main track. */
-function draft(): VideoDraft {
-  let d = newVideoDraft('t', '9:16', 30, idFor);
-  for (let i = 0; i < 6; i++) {
-    const c: MediaClip = { ...newMediaClip({ id: 'v', kind: 'video', durationSec: 12 }, 0, idFor), out: 2 };
-    d = ok(insertClip(d, d.tracks[0]!.id, c, 1e6, info));
-  }
-  return d;
-}
+const draft = () => mainTrackDraft(6);
 const at = (d: VideoDraft, t: number, seq = 0) => frameInputs(d, assets, t, seq, activeLayersAt(d, t));
 const clipAt = (d: VideoDraft, i: number) => d.tracks[0]!.clips[i]!;
 

@@ -1,26 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newVideoDraft, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
-import { insertClip, newMediaClip, setTransition, trimClip, type EditResult, type SourceInfo } from '../../../../../electron/model/timeline';
+import type { VideoDraft } from '../../../../../electron/model/draft';
+import { setTransition, trimClip } from '../../../../../electron/model/timeline';
+import { mainTrackDraft, okDraft, testSourceInfo } from '../testDrafts';
 import { rippleGroup } from './rippleGroupLogic';
 
-const info: SourceInfo = () => ({ kind: 'video', durationSec: 12 });
-let n = 0;
-const idFor = (p: string) => `${p}-${++n}`;
-const ok = (r: EditResult): VideoDraft => {
-  if (!r.ok) throw new Error(`edit refused: ${r.reason}`);
-  return r.draft;
-};
-
-/** A draft whose magnetic main track holds `count` clips of 2 s (their sources 12 s long), at 30 fps. */
-function mainOf(count: number): VideoDraft {
-  let d = newVideoDraft('t', '9:16', 30, idFor);
-  for (let i = 0; i < count; i++) {
-    const c: MediaClip = { ...newMediaClip({ id: 'v', kind: 'video', durationSec: 12 }, 0, idFor), out: 2 };
-    d = ok(insertClip(d, d.tracks[0]!.id, c, 1e6, info));
-  }
-  return d;
-}
+const info = testSourceInfo;
+const ok = okDraft;
+const mainOf = mainTrackDraft;
 const main = (d: VideoDraft) => d.tracks[0]!.clips;
 
 describe('rippleGroup', () => {
