@@ -8,7 +8,7 @@ import { expect, test } from '../serve';
 /**
  * The editor from the keyboard (docs/walks/editor-i14-walk.md, fourth walk): timeline clips are reached by Tab,
  * selected as they take focus, show a focus ring, and move by Alt+arrows (one frame, Shift: one second) in one
- * undo step; plain arrows still step the playhead.
+ * undo step, or on the magnetic Main track swap places with a neighbour; plain arrows still step the playhead.
  */
 test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', async ({ app }) => {
   test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(2))));
@@ -61,4 +61,21 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   // The run of moves is one undo step.
   await app.keyboard.press('ControlOrMeta+z');
   await expect(title).toHaveAttribute('data-start', '0.000');
+
+  // On the magnetic Main track Alt+arrows swap a clip with its neighbour (#24), and it keeps the focus.
+  const [firstId, secondId] = await main.evaluateAll((els) => els.map((el) => el.getAttribute('data-clip-id') ?? ''));
+  const second = app.locator(`[data-testid="lane-main"] [data-clip-id="${secondId}"]`);
+  const first = app.locator(`[data-testid="lane-main"] [data-clip-id="${firstId}"]`);
+  await second.focus();
+  await app.keyboard.press('Alt+ArrowLeft');
+  await expect(second).toHaveAttribute('data-start', '0.000');
+  await expect(first).toHaveAttribute('data-start', '2.000');
+  await expect(second).toBeFocused();
+  // Already first: nothing moves.
+  await app.keyboard.press('Alt+ArrowLeft');
+  await expect(second).toHaveAttribute('data-start', '0.000');
+  await app.keyboard.press('Alt+ArrowRight');
+  await expect(second).toHaveAttribute('data-start', '2.000');
+  await expect(first).toHaveAttribute('data-start', '0.000');
+  await expect(second).toBeFocused();
 });

@@ -9,7 +9,7 @@ import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { BeatTicks } from './BeatTicks';
 import { currentBeats, useBeats } from './beatsStore';
 import { sameClip } from './clipBlockLogic';
-import { clipNudgeSeconds, nudgedStart } from './clipKeysLogic';
+import { clipNudgeSeconds, mainTrackSwapAt, nudgedStart } from './clipKeysLogic';
 import { useRippleGesture } from './useRippleGesture';
 import { loadWaveform, type WaveformData } from './waveformData';
 
@@ -99,6 +99,18 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     if (by === null) return;
     e.preventDefault();
     s.setPlaying(false);
+    if (trackKind === 'main') {
+      // The magnetic track packs a nudged clip back: swap it with its neighbour instead (#24).
+      const at = mainTrackSwapAt(s.doc.tracks.find((tr) => tr.id === trackId)?.clips ?? [], clip.id, by < 0 ? -1 : 1);
+      if (at === null) return;
+      s.edit((d) => moveClip(d, clip.id, trackId, at, s.sourceInfo), { key: `nudge:${clip.id}` });
+      // React moves this block's element to its new place, which takes the focus from it: give it back.
+      const el = e.currentTarget;
+      requestAnimationFrame(() => {
+        if (el.isConnected && document.activeElement !== el) el.focus({ preventScroll: true });
+      });
+      return;
+    }
     s.edit((d) => moveClip(d, clip.id, trackId, nudgedStart(clip.start, by, fps), s.sourceInfo), { key: `nudge:${clip.id}` });
   };
   const onFocus = () => {
