@@ -17,13 +17,13 @@ export function ReversingCard({ view }: { view: { width: number; height: number 
   // (Never the object itself: a new object per call would never hold still and React would render forever.)
   const assetId = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0]?.assetId ?? null) : null));
   const clipId = useEditor((s) => (s.doc ? (reversingAt(s.doc, s.playhead, ready)[0]?.clipId ?? null) : null));
-  const doc = useEditor((s) => s.doc);
-  // The playhead only while a clip waits: no render per frame of playback otherwise.
+  // The draft, playhead and assets only while a clip waits: no render per edit or per frame of playback otherwise.
+  const doc = useEditor((s) => (clipId ? s.doc : null));
   const playhead = useEditor((s) => (clipId ? s.playhead : 0));
-  const assets = useEditor((s) => s.assets);
+  const assets = useEditor((s) => (clipId ? s.assets : null));
   // Over the clip's own box (walk finding #21), so a waiting overlay does not hide the middle of the frame.
   const place = useMemo(() => {
-    if (!doc || !clipId) return null;
+    if (!doc || !clipId || !assets) return null;
     const bounds = clipBoundsAt(doc, playhead, clipId, (id) => {
       const a = assets[id];
       return a && a.width && a.height ? { width: a.width, height: a.height } : null;

@@ -99,19 +99,15 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     if (by === null) return;
     e.preventDefault();
     s.setPlaying(false);
-    if (trackKind === 'main') {
-      // The magnetic track packs a nudged clip back: swap it with its neighbour instead (#24).
-      const at = mainTrackSwapAt(s.doc.tracks.find((tr) => tr.id === trackId)?.clips ?? [], clip.id, by < 0 ? -1 : 1);
-      if (at === null) return;
-      s.edit((d) => moveClip(d, clip.id, trackId, at, s.sourceInfo), { key: `nudge:${clip.id}` });
-      // React moves this block's element to its new place, which takes the focus from it: give it back.
-      const el = e.currentTarget;
-      requestAnimationFrame(() => {
-        if (el.isConnected && document.activeElement !== el) el.focus({ preventScroll: true });
-      });
-      return;
-    }
-    s.edit((d) => moveClip(d, clip.id, trackId, nudgedStart(clip.start, by, fps), s.sourceInfo), { key: `nudge:${clip.id}` });
+    // The magnetic main track packs a nudged clip back, so there it swaps places with its neighbour instead (#24).
+    const at = trackKind === 'main' ? mainTrackSwapAt(s.doc.tracks.find((tr) => tr.id === trackId)?.clips ?? [], clip.id, by < 0 ? -1 : 1) : nudgedStart(clip.start, by, fps);
+    if (at === null) return;
+    s.edit((d) => moveClip(d, clip.id, trackId, at, s.sourceInfo), { key: `nudge:${clip.id}` });
+    // A swap makes React move this block's element, which takes the focus from it: give it back.
+    requestAnimationFrame(() => {
+      const node = el.current;
+      if (node?.isConnected && document.activeElement !== node) node.focus({ preventScroll: true });
+    });
   };
   const onFocus = () => {
     const s = useEditor.getState();
