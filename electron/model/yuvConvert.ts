@@ -50,7 +50,11 @@ export function canConvert(format: string | null, colour: YuvColour): format is 
   return format !== null && (YUV_FORMATS as readonly string[]).includes(format) && (colour.matrix === null || MATRICES[colour.matrix] !== undefined);
 }
 
-/** What the browser assumes for an untagged frame: BT.709 for HD, BT.601 for SD; limited range. */
+/**
+ * The matrix and range to convert with. A frame that names no matrix gets the usual convention, BT.709 for HD
+ * and BT.601 for SD, limited range. Chromium itself names bt709 for untagged H.264 at any size (checked with
+ * 540x960 and 1080x1920 frames, 2026-12-05), so proxies of untagged footage take the named path.
+ */
 export function resolvedColour(colour: YuvColour, width: number, height: number): { kr: number; kb: number; fullRange: boolean } {
   const hd = Math.max(width, height) >= 1280 || Math.min(width, height) >= 720;
   const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (hd ? BT709 : BT601);
