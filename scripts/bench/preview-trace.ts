@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { TraceRow } from '../../renderer/src/features/editor/preview/previewTrace';
 import { buildApp, CHROMIUM, E2E_FLAGS, round1, serve, step } from './browser-host';
-import { makeLibrary, newPage, openDraft, PLAY_SEC, saveThreeLayers } from './preview';
+import { makeLibrary, newPage, openDraft, PLAY_SEC, saveThreeLayers, TICKS_PROBE } from './preview';
 import { formatTraceTable, TRACE_TABLE_HEAD, traceTable } from './previewTraceTable';
 
 /**
@@ -43,12 +43,7 @@ async function main(): Promise<void> {
       // Before the editor opens: the engine reads it once, when it is made.
       await page.evaluate('window.__pfPreviewTrace = []');
       await openDraft(page, 'Three layers');
-      await page.evaluate(`(() => {
-        window.__ticks = [];
-        window.__on = true;
-        const loop = (now) => { window.__ticks.push(now); if (window.__on) requestAnimationFrame(loop); };
-        requestAnimationFrame(loop);
-      })()`);
+      await page.evaluate(TICKS_PROBE);
       log(`run ${run}: playing the 3-layer edit (${PLAY_SEC} s) …`);
       await page.getByTestId('play-toggle').click();
       await step('playing to the end', page.locator('[data-testid="play-toggle"][data-playing="false"]').waitFor({ timeout: PLAY_SEC * 6000 }), PLAY_SEC * 7000);

@@ -219,18 +219,23 @@ async function gridScroll(page: Page, log: (msg: string) => void): Promise<{ p50
   return { p50: round1(pct(gaps, 50)), p95: round1(pct(gaps, 95)), fps: round1(gaps.length / elapsed) };
 }
 
+/** Records every animation frame's time in `window.__ticks` until `window.__on` is set false. */
+export const TICKS_PROBE = `(() => {
+  window.__ticks = [];
+  window.__on = true;
+  const loop = (now) => { window.__ticks.push(now); if (window.__on) requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+})()`;
+
 /** Plays the 3-layer edit: shown frames per second, share of the edit's frames never shown, stalls. */
 async function playback(page: Page, log: (msg: string) => void): Promise<{ drawFps: number; fps: number; dropped: number; stalls: number; canvasFps: number }> {
   await openDraft(page, 'Three layers');
+  await page.evaluate(TICKS_PROBE);
   await page.evaluate(`(() => {
     const c = document.querySelector('[data-testid="preview-canvas"]');
     window.__draws = [];
-    window.__ticks = [];
-    window.__on = true;
     new MutationObserver(() => window.__on && window.__draws.push({ now: performance.now(), t: Number(c.dataset.time), ready: c.dataset.ready === 'true' }))
       .observe(c, { attributes: true, attributeFilter: ['data-time', 'data-ready'] });
-    const loop = (now) => { window.__ticks.push(now); if (window.__on) requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
   })()`);
   log(`playing the 3-layer edit (${PLAY_SEC} s) …`);
   await page.getByTestId('play-toggle').click();
