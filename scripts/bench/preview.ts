@@ -34,7 +34,7 @@ import { rng, vocabulary, zipf } from './media';
 export const PREVIEW_GOALS = { droppedShare: 0.01, dragP95Ms: 16, trimP95Ms: 16, gridP95Ms: 20, gridFps: 50 } as const;
 const CLIPS = 300;
 const GRID_ASSETS = 2000;
-const PLAY_SEC = 9;
+export const PLAY_SEC = 9;
 const HZ = 60;
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -65,10 +65,13 @@ export type PreviewBenchResult =
     }
   | { measured: false; reason: string };
 
-type Footage = 'pan' | 'life' | 'card';
+export type Footage = 'pan' | 'life' | 'card';
 
-/** A library holding the footage (imported by the real pipeline) and 2,000 seeded assets with real thumbnails. */
-async function makeLibrary(lib: string, home: string, log: (msg: string) => void): Promise<Record<Footage, string>> {
+/**
+ * A library holding the footage (imported by the real pipeline) and, unless `grid` is false (the preview trace
+ * needs only the footage), 2,000 seeded assets with real thumbnails.
+ */
+export async function makeLibrary(lib: string, home: string, log: (msg: string) => void, grid = true): Promise<Record<Footage, string>> {
   await makeFixtures(false);
   const studio = await Studio.open({ libraryPath: lib, settingsDir: home, shell: 'browser', pathAccess: ANY_PATH, createLibrary: true });
   try {
@@ -83,6 +86,7 @@ async function makeLibrary(lib: string, home: string, log: (msg: string) => void
       if (!a) throw new Error(`preview bench: importing the footage failed (“${n}” is not in the library: ${imported.map((x) => x.name).join(', ')})`);
       footage[n] = a.id;
     }
+    if (!grid) return footage;
     log(`seeding ${GRID_ASSETS} assets with thumbnails …`);
     const random = rng(14);
     const words = shuffled(vocabulary(), random);
@@ -137,7 +141,7 @@ function textClip(text: string, start: number, duration: number, y: number): Tex
   return { id: `text${++ids}`, type: 'text', start, duration, text, x: 0.5, y, rotation: 0, maxWidth: 0.9, fadeIn: 0, fadeOut: 0, styleRole: null, style: { ...defaultTextStyle, box: { color: '#202040', opacity: 0.8, padding: 24, radius: 12 } } };
 }
 
-async function saveDraft(page: Page, name: string, fill: (tracks: Record<'main' | 'overlay' | 'text', VideoDraft['tracks'][number]>) => void): Promise<void> {
+export async function saveDraft(page: Page, name: string, fill: (tracks: Record<'main' | 'overlay' | 'text', VideoDraft['tracks'][number]>) => void): Promise<void> {
   const draft = await api<{ id: string; revision: number; doc: VideoDraft }>(page, 'drafts.create', { name, preset: '9:16', fps: 30 });
   const doc = structuredClone(draft.doc);
   const find = (kind: 'main' | 'overlay' | 'text') => doc.tracks.find((t) => t.kind === kind)!;
@@ -145,11 +149,20 @@ async function saveDraft(page: Page, name: string, fill: (tracks: Record<'main' 
   await api(page, 'drafts.save', { id: draft.id, baseRevision: draft.revision, doc });
 }
 
-async function openDraft(page: Page, name: string): Promise<void> {
+export async function openDraft(page: Page, name: string): Promise<void> {
   await page.getByTestId('library-nav').click();
   await page.getByTestId('view-drafts').click();
   await page.locator(`[data-testid="draft-row"][data-name="${name}"]`).getByTestId('draft-open').click();
   await step(`the preview of “${name}” to be ready`, page.locator('[data-testid="preview-canvas"][data-ready="true"]').waitFor({ timeout: 110_000 }));
+}
+
+/** The 3-layer edit the playback is measured on (e2e/browser/editor.spec.ts's). */
+export async function saveThreeLayers(page: Page, { pan, life, card }: Record<Footage, string>): Promise<void> {
+  await saveDraft(page, 'Three layers', ({ main, overlay, text }) => {
+    main.clips.push(mediaClip(pan, 0, 0.5, 3.5), mediaClip(card, 3, 1.3, 4.3), mediaClip(pan, 6, 5.1, 8.1));
+    overlay.clips.push(mediaClip(life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
+    text.clips.push(textClip('Day one at the lab', 0, PLAY_SEC, 0.82));
+  });
 }
 
 /** Resolves once the expression is true in the page, checked every 50 ms. */
@@ -170,7 +183,7 @@ async function atSteadyRate(count: number, send: (i: number) => Promise<unknown>
   await Promise.all(sent);
 }
 
-async function newPage(browser: Browser, host: Awaited<ReturnType<typeof serve>>): Promise<Page> {
+export async function newPage(browser: Browser, host: Awaited<ReturnType<typeof serve>>): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await openSignedIn(page, host);
   return page;
@@ -206,18 +219,23 @@ async function gridScroll(page: Page, log: (msg: string) => void): Promise<{ p50
   return { p50: round1(pct(gaps, 50)), p95: round1(pct(gaps, 95)), fps: round1(gaps.length / elapsed) };
 }
 
+/** Records every animation frame's time in `window.__ticks` until `window.__on` is set false. */
+export const TICKS_PROBE = `(() => {
+  window.__ticks = [];
+  window.__on = true;
+  const loop = (now) => { window.__ticks.push(now); if (window.__on) requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+})()`;
+
 /** Plays the 3-layer edit: shown frames per second, share of the edit's frames never shown, stalls. */
 async function playback(page: Page, log: (msg: string) => void): Promise<{ drawFps: number; fps: number; dropped: number; stalls: number; canvasFps: number }> {
   await openDraft(page, 'Three layers');
+  await page.evaluate(TICKS_PROBE);
   await page.evaluate(`(() => {
     const c = document.querySelector('[data-testid="preview-canvas"]');
     window.__draws = [];
-    window.__ticks = [];
-    window.__on = true;
     new MutationObserver(() => window.__on && window.__draws.push({ now: performance.now(), t: Number(c.dataset.time), ready: c.dataset.ready === 'true' }))
       .observe(c, { attributes: true, attributeFilter: ['data-time', 'data-ready'] });
-    const loop = (now) => { window.__ticks.push(now); if (window.__on) requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
   })()`);
   log(`playing the 3-layer edit (${PLAY_SEC} s) …`);
   await page.getByTestId('play-toggle').click();
@@ -281,12 +299,8 @@ export async function previewBench({ log, chromium: executable = CHROMIUM }: { l
     let page = await newPage(browser, host);
     const grid = await gridScroll(page, log);
     log(`grid: ${JSON.stringify(grid)}`);
-    const [pan, life, card] = [footage.pan, footage.life, footage.card];
-    await saveDraft(page, 'Three layers', ({ main, overlay, text }) => {
-      main.clips.push(mediaClip(pan, 0, 0.5, 3.5), mediaClip(card, 3, 1.3, 4.3), mediaClip(pan, 6, 5.1, 8.1));
-      overlay.clips.push(mediaClip(life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
-      text.clips.push(textClip('Day one at the lab', 0, PLAY_SEC, 0.82));
-    });
+    const { pan, life, card } = footage;
+    await saveThreeLayers(page, footage);
     await saveDraft(page, 'Three hundred clips', ({ main }) => {
       for (let i = 0; i < CLIPS; i++) {
         const src = [pan, card, life][i % 3]!;

@@ -54,7 +54,8 @@ export function PreviewPane() {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const engine = new PreviewEngine(canvas);
+    // A voiceover's take is placed by wall time from where it started: while it records, the clock is the wall's.
+    const engine = new PreviewEngine(canvas, useEditor, { wallClock: () => useVoiceover.getState().phase === 'recording' });
     engineRef.current = engine;
     return () => {
       engine.destroy();

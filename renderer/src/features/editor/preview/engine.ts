@@ -11,7 +11,9 @@ import { TransitionSurfaces } from './compose';
 import { drawFrame, type LayerSource } from './draw';
 import { frameInputs, sameFrameInputs, type FrameInputs } from './frameInputsLogic';
 import { HeldFrame } from './heldFrame';
-import { holdTime, type MediaState, reachableTime, startLagSec, startsNow, type SyncAction, whileHolding, whilePlaying, whileStarting } from './playbackSync';
+import { advanceClock, type Clock, type Master, startClock } from './playbackClock';
+import { driftOf, holdTime, type MediaState, reachableTime, startLagSec, startsNow, type SyncAction, whileHolding, whilePlaying, whileStarting } from './playbackSync';
+import { type TraceLayer, type TraceRow, traceSink } from './previewTrace';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
 import { useReversedCopies } from './reversedCopies';
@@ -21,9 +23,11 @@ import { reversedAssets } from '../../../../../electron/model/reverse';
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
  *
  * - One hidden media element per media clip near the playhead (from the asset's preview proxy when it has one).
- * - The clock is the wall clock (requestAnimationFrame) from the moment Play is pressed; elements follow it:
- *   small drift is closed by nudging their playbackRate, only large drift (a stall) by a seek, aimed where the
- *   clock will be when the seek ends (playbackSync.ts).
+ * - The clock follows the main-track clip that is heard (playbackClock.ts): it starts when that element moves and
+ *   waits for it after a stall, never faster than the wall clock; gaps, photos, titles and a recording voiceover
+ *   run on the wall clock. The other elements follow the clock: small drift is closed by nudging their
+ *   playbackRate, only large drift (a stall) by a seek, aimed where the clock will be when the seek ends
+ *   (playbackSync.ts).
  * - Every video element's last good picture is held (HeldFrame: a copy at the size it is drawn, refreshed when
  *   the element presents a new frame) and that is what is drawn, so an element that seeks or waits shows its
  *   previous frame instead of nothing; a clip whose element has no picture yet shows the last picture its
@@ -47,6 +51,10 @@ export type PlaybackState = {
   playing: boolean;
   setPlayhead: (t: number) => void;
   setPlaying: (p: boolean) => void;
+};
+export type EngineOptions = {
+  /** While true the clock is the wall clock (a voiceover records: its take is placed by wall time). */
+  wallClock?: () => boolean;
 };
 export type PlaybackSource = {
   getState(): PlaybackState;
@@ -94,7 +102,9 @@ export class PreviewEngine {
   private seq = 0;
   /** What the canvas shows at rest, when it was drawn with every layer current. */
   private drawnAtRest: FrameInputs | null = null;
-  private clock: { t0: number; wall: number } | null = null;
+  private clock: Clock | null = null;
+  /** The per-draw trace, when the page asked for one (previewTrace.ts). */
+  private trace: TraceRow[] | null = traceSink();
   /** The canvas frame whose time the store's playhead was last given while playing. */
   private storedFrame = -1;
   private unsub: () => void;
@@ -105,6 +115,7 @@ export class PreviewEngine {
   constructor(
     private canvas: HTMLCanvasElement,
     private source: PlaybackSource = useEditor,
+    private options: EngineOptions = {},
   ) {
     const ctx = canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser cannot draw the preview (no 2D canvas).');
@@ -165,8 +176,12 @@ export class PreviewEngine {
     let t = clampPlayhead(s.playhead, doc);
     if (s.playing) {
       const now = performance.now();
-      if (!this.clock) this.clock = { t0: t, wall: now };
-      t = this.clock.t0 + (now - this.clock.wall) / 1000;
+      if (!this.clock) this.clock = startClock(t, now);
+      else {
+        const heard = this.options.wallClock?.() ? null : this.masterAt(this.readable(doc, s.assets), this.clock.t);
+        this.clock = advanceClock(this.clock, now, heard, doc.canvas.fps);
+      }
+      t = this.clock.t;
       // The last frame plays for its whole length; then playback stops on it (not on the black past the end).
       const ended = t >= draftDuration(doc);
       if (ended) {
@@ -216,6 +231,21 @@ export class PreviewEngine {
     return this.readableOf!.out;
   }
 
+  /**
+   * The element the clock follows at `t`: the main-track clip that is heard (the incoming one in a transition),
+   * where its element is on the timeline. Null where nothing on the main track is heard.
+   */
+  private masterAt({ doc, assets }: ReturnType<typeof readableDraft>, t: number): Master | null {
+    for (const layer of activeLayersAt(doc, t)) {
+      const c = layer.clip;
+      if (layer.trackKind !== 'main' || layer.transition?.role === 'from' || c.type !== 'media' || assets[c.assetId]?.kind !== 'video') continue;
+      const el = this.slots.get(c.id)?.el;
+      if (!el || el.muted || el.volume <= 0) return null;
+      return { key: c.id, currentTime: el.currentTime, position: t - driftOf(el, layer.sourceTime ?? c.in, speedAt(c, t - c.start)) };
+    }
+    return null;
+  }
+
   private hasDissolve(doc: VideoDraft): boolean {
     if (this.dissolveIn?.doc !== doc) {
       const yes = doc.tracks.some((tr) => tr.kind === 'main' && tr.clips.some((c) => c.type === 'media' && c.transitionIn?.kind === 'dissolve'));
@@ -243,7 +273,7 @@ export class PreviewEngine {
       const state = stateOf(el);
       const action = playing
         ? // A ramped clip plays at the curve's speed of this moment (the element's rate follows it; a drift re-seeks).
-          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out })
+          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out, master: this.clock?.master?.key === c.id })
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }
@@ -363,6 +393,7 @@ export class PreviewEngine {
     const k = canvas.width / doc.canvas.width;
     const fps = doc.canvas.fps;
     let ready = true;
+    const traced: TraceLayer[] | null = this.trace ? [] : null;
     const sourceOf = (layer: ActiveLayer): LayerSource | null => {
       const c = layer.clip;
       if (c.type === 'text') {
@@ -392,7 +423,9 @@ export class PreviewEngine {
       const held = slot?.held ?? null;
       if (slot) this.updateHeld(slot, c, asset, doc, layer.trackKind === 'main', k);
       // A clip running to or past its media's end shows the element's last picture there (reachableTime).
-      if (!slot || slot.el.seeking || held?.time == null || Math.abs(held.time - reachableTime(layer.sourceTime ?? 0, slot.el.duration)) > 1.5 / fps) ready = false;
+      const current = !!slot && !slot.el.seeking && held?.time != null && Math.abs(held.time - reachableTime(layer.sourceTime ?? 0, slot.el.duration)) <= 1.5 / fps;
+      if (!current) ready = false;
+      if (traced && slot) traced.push(traceLayer(layer, slot.el, held?.time ?? null, current));
       const fromHeld = (): LayerSource | null => {
         const drawable = held?.drawable() ?? null;
         return drawable ? { kind: 'media', drawable, size } : null;
@@ -408,6 +441,7 @@ export class PreviewEngine {
     canvas.dataset.time = t.toFixed(3);
     canvas.dataset.captions = captions.pictures.map((p) => p.key).join(' ');
     canvas.dataset.ready = String(ready);
+    if (traced) this.trace?.push({ now: performance.now(), t, playing: this.source.getState().playing, ready, layers: traced });
     // Keep polling until every layer has its frame (seeks and decodes finish without a store change).
     if (!ready) this.dirty = true;
     return ready;
@@ -439,4 +473,10 @@ async function loadBitmap(key: string): Promise<ImageBitmap> {
 
 function stateOf(el: MediaEl): MediaState {
   return { paused: el.paused, seeking: el.seeking, ended: el.ended, currentTime: el.currentTime, duration: el.duration, playbackRate: el.playbackRate, audible: !el.muted && el.volume > 0 };
+}
+
+function traceLayer(layer: ActiveLayer, el: MediaEl, held: number | null, current: boolean): TraceLayer {
+  const c = layer.clip;
+  const want = layer.sourceTime ?? 0;
+  return { track: layer.trackKind, clip: c.id, clipStart: c.start, current, held, want, currentTime: el.currentTime, seeking: el.seeking, readyState: el.readyState, rate: el.playbackRate, paused: el.paused };
 }

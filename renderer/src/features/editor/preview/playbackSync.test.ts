@@ -19,19 +19,22 @@ describe('while playing', () => {
     expect(whilePlaying(playing({ currentTime: 5 + 0.9 / 30 }), want()).rate).toBeCloseTo(0.98, 9);
   });
 
-  it('closes a lag of 70-180 ms (what a busy machine gives) by playing faster, never by seeking', () => {
-    for (const lag of [0.07, 0.12, 0.18]) {
-      const a = whilePlaying(playing({ currentTime: 5 - lag }), want());
-      expect(a.seekTo).toBeNull();
-      expect(a.rate).toBeGreaterThan(1);
-      expect(a.rate).toBeLessThanOrEqual(1 + SYNC.maxNudgeAudible + 1e-9);
-    }
+  it('closes a lag of up to 3 frames by playing faster; seeks one further off, unless the clock follows it', () => {
+    const a = whilePlaying(playing({ currentTime: 5 - 0.07 }), want());
+    expect(a.seekTo).toBeNull();
+    expect(a.rate).toBeGreaterThan(1);
+    expect(a.rate).toBeLessThanOrEqual(1 + SYNC.maxNudgeAudible + 1e-9);
+    // 120-180 ms (the wait the clock makes for the heard clip at a slow cut): a second of nudging, or one seek.
+    for (const lag of [0.12, 0.18]) expect(whilePlaying(playing({ currentTime: 5 - lag }), want()).seekTo).toBeCloseTo(5.15, 9);
+    // The heard clip itself: the clock waits for it; it is not seeked below half a second.
+    expect(whilePlaying(playing({ currentTime: 5 - 0.18 }), want({ master: true })).seekTo).toBeNull();
   });
 
-  it('slows an element that runs ahead', () => {
-    const a = whilePlaying(playing({ currentTime: 5.2 }), want());
+  it('slows an element that runs ahead, and seeks one far ahead', () => {
+    const a = whilePlaying(playing({ currentTime: 5.09 }), want());
     expect(a.seekTo).toBeNull();
-    expect(a.rate).toBeCloseTo(0.9, 9);
+    expect(a.rate).toBeCloseTo(0.92, 9);
+    expect(whilePlaying(playing({ currentTime: 5.2 }), want()).seekTo).toBeCloseTo(5.15, 9);
   });
 
   it('nudges harder when nobody hears it, and scales with the clip speed', () => {
@@ -139,5 +142,17 @@ describe('reachableTime', () => {
   it('a playing element that is far off is never seeked past its media\'s end', () => {
     const a = whilePlaying(playing({ currentTime: 0.2, duration: 1.5 }), want({ target: 1.45, max: 2, seekSec: 0.3 }));
     expect(a.seekTo).toBeCloseTo(1.499, 9);
+  });
+});
+
+describe('the element the clock follows', () => {
+  const master = (over: Partial<MediaState>, w: Partial<PlayingWant> = {}) =>
+    whilePlaying({ paused: false, seeking: false, ended: false, currentTime: 5, duration: 20, playbackRate: 1, audible: true, ...over }, { target: 5, speed: 1, fps: 30, now: 10_000, lastSeekAt: 0, seekSec: 0.1, min: 0, max: 20, master: true, ...w });
+
+  it('plays at the clip speed when behind (the clock waits for it), slows when ahead, and is seeked when far off', () => {
+    expect(master({ currentTime: 5 - 3 / 30, playbackRate: 1.05 }).rate).toBe(1);
+    expect(master({ currentTime: 5 - 3 / 30 }).rate).toBeNull();
+    expect(master({ currentTime: 5 + 3 / 30 }).rate).toBeCloseTo(0.9, 9);
+    expect(master({ currentTime: 4 }).seekTo).toBeCloseTo(5.1, 9);
   });
 });

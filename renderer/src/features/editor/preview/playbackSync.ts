@@ -13,6 +13,10 @@
  * and an element left alone within its dead band settled at its slow edge, half a frame behind, with its
  * presented picture a little behind that again. So a pre-rolled element is started its own start-up time
  * before its cut (silent until the cut), and the rate aims a quarter frame ahead of the clock.
+ *
+ * The clock follows the heard main-track element (playbackClock.ts, the `master`): that one is never hurried,
+ * only slowed when ahead. The others follow the clock and are seeked from 3 frames off (held frames cover the
+ * seek: the layer shows its previous picture for ~0.1 s instead of a late one for a second of nudging).
  */
 export type MediaState = {
   paused: boolean;
@@ -31,6 +35,12 @@ export type SyncAction = { seekTo: number | null; play: boolean; pause: boolean;
 export const SYNC = {
   /** Drift (timeline seconds) beyond which a playing element is seeked rather than nudged. */
   seekDriftSec: 0.5,
+  /**
+   * Drift (frames) beyond which an element that follows the clock is seeked. The clock waits for the heard
+   * element (playbackClock.ts), so the others are left ahead or behind by that wait; closing 4 frames at the
+   * ±10 % an audible element may be nudged takes over a second of late pictures, a seek ~0.1 s of its held one.
+   */
+  followerSeekFrames: 3,
   /** At most one corrective seek per element this often while playing. */
   reseekMs: 1000,
   /** Share of the drift the rate closes per second (time constant of one second). */
@@ -67,6 +77,11 @@ export type PlayingWant = {
   /** The clip's source range: a seek never lands outside it. */
   min: number;
   max: number;
+  /**
+   * Whether the clock follows this element (playbackClock.ts): then it is not hurried when behind (the clock
+   * waits for it; hurried, it would pull the clock along faster), only slowed when ahead, and seeked when far off.
+   */
+  master?: boolean;
 };
 
 /** Timeline seconds the element is behind the clock (negative: ahead). */
@@ -88,13 +103,13 @@ export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
   const drift = driftOf(el, w.target, w.speed);
   // An element at the end of its media stays there (play() would start it again from the beginning).
   if (el.ended && drift > -1 / w.fps) return NONE;
-  const far = Math.abs(drift) > SYNC.seekDriftSec;
+  const far = Math.abs(drift) > (w.master ? SYNC.seekDriftSec : Math.min(SYNC.seekDriftSec, SYNC.followerSeekFrames / w.fps));
   if (far && (el.paused || w.now - w.lastSeekAt >= SYNC.reseekMs)) {
     // Land where the clock will be once the seek is done.
     const ahead = clamp(w.seekSec, 0, SYNC.maxSeekAheadSec) * w.speed;
     return { seekTo: clamp(w.target + ahead, w.min, reachableTime(w.max, el.duration)), play: el.paused, pause: false, rate: w.speed };
   }
-  const rate = nudgedRate(w.speed, drift + SYNC.aimFrames / w.fps, w.fps, el.audible);
+  const rate = w.master ? Math.min(w.speed, nudgedRate(w.speed, drift, w.fps, el.audible)) : nudgedRate(w.speed, drift + SYNC.aimFrames / w.fps, w.fps, el.audible);
   return { seekTo: null, play: el.paused, pause: false, rate: Math.abs(rate - el.playbackRate) < 1e-9 ? null : rate };
 }
 
