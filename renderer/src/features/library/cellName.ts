@@ -1,0 +1,39 @@
+import { fitName, memoByKey } from './nameFit';
+
+/**
+ * Space for a cell's name on its line: the label's padding (2 + 2), the kind icon (14), the gap (6), and 2 px
+ * kept free so that a width measured on a canvas a hair under the laid-out text's still ends inside the cell.
+ */
+const NAME_INSET = 26;
+
+let ctx: CanvasRenderingContext2D | null | undefined;
+const fonts: Partial<Record<'normal' | 'medium', string>> = {};
+
+/** The grid name's font (`.cell__name`; a selected cell's name is medium weight), from the theme's tokens. */
+function fontOf(weight: 'normal' | 'medium'): string {
+  let font = fonts[weight];
+  if (font === undefined) {
+    const css = getComputedStyle(document.documentElement);
+    const w = weight === 'medium' ? css.getPropertyValue('--weight-medium').trim() || '500' : '400';
+    font = `${w} ${css.getPropertyValue('--text-md').trim() || '13px'} ${css.getPropertyValue('--font-sans').trim() || 'sans-serif'}`;
+    fonts[weight] = font;
+  }
+  return font;
+}
+
+const fitted = memoByKey((key) => {
+  // weight \n width \n name (the name last: it may hold anything).
+  const a = key.indexOf('\n');
+  const b = key.indexOf('\n', a + 1);
+  const [weight, width, name] = [key.slice(0, a) as 'normal' | 'medium', Number(key.slice(a + 1, b)), key.slice(b + 1)];
+  if (ctx === undefined) ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return name;
+  const c = ctx;
+  c.font = fontOf(weight);
+  return fitName(name, width, (text) => c.measureText(text).width);
+});
+
+/** `name` as a grid cell of `cellWidth` shows it: whole, or cut with an ellipsis to fit its line. */
+export function cellNameText(name: string, cellWidth: number, selected: boolean): string {
+  return fitted(`${selected ? 'medium' : 'normal'}\n${cellWidth - NAME_INSET}\n${name}`);
+}
