@@ -7,6 +7,7 @@ import { fitName, memoByKey } from './nameFit';
 const NAME_INSET = 26;
 
 let ctx: CanvasRenderingContext2D | null | undefined;
+let ctxFont = '';
 const fonts: Partial<Record<'normal' | 'medium', string>> = {};
 
 /** The grid name's font (`.cell__name`; a selected cell's name is medium weight), from the theme's tokens. */
@@ -21,6 +22,18 @@ function fontOf(weight: 'normal' | 'medium'): string {
   return font;
 }
 
+const charWidths = new Map<string, number>();
+/** One character's width in `font` (the canvas already set to it), remembered (as many as the names' distinct characters). */
+function charWidth(c: CanvasRenderingContext2D, font: string, char: string): number {
+  const key = `${font}\n${char}`;
+  let w = charWidths.get(key);
+  if (w === undefined) {
+    w = c.measureText(char).width;
+    charWidths.set(key, w);
+  }
+  return w;
+}
+
 const fitted = memoByKey((key) => {
   // weight \n width \n name (the name last: it may hold anything).
   const a = key.indexOf('\n');
@@ -29,8 +42,9 @@ const fitted = memoByKey((key) => {
   if (ctx === undefined) ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return name;
   const c = ctx;
-  c.font = fontOf(weight);
-  return fitName(name, width, (text) => c.measureText(text).width);
+  const font = fontOf(weight);
+  if (ctxFont !== font) c.font = ctxFont = font;
+  return fitName(name, width, (text) => c.measureText(text).width, (char) => charWidth(c, font, char));
 });
 
 /** `name` as a grid cell of `cellWidth` shows it: whole, or cut with an ellipsis to fit its line. */
