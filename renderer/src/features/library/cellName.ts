@@ -44,7 +44,7 @@ const fitted = memoByKey((key) => {
   const c = ctx;
   const font = fontOf(weight);
   if (ctxFont !== font) c.font = ctxFont = font;
-  return fitName(name, width, (text) => c.measureText(text).width, (char) => charWidth(c, font, char));
+  return fitName(name, width, (char) => charWidth(c, font, char));
 });
 
 /** `name` as a grid cell of `cellWidth` shows it: whole, or cut with an ellipsis to fit its line. */
