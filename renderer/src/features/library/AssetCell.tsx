@@ -4,16 +4,15 @@ import { mediaUrl } from '../../api/media';
 import { formatClock } from '../../i18n/format';
 import { cx } from '../../ui/Button';
 import { useStore } from '../../store';
-import { cellNameText } from './cellName';
 import { cellDomId, takeCellFocusRequest } from './gridGeometry';
 import { KindIcon } from './KindIcon';
 import { ASSET_DRAG_TYPE } from './assetDrag';
 import { CellMarks } from './MarkControls';
 
 /** `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell. */
-type CellProps = { asset: AssetSummary; index: number; total: number; cellWidth: number; thumbHeight: number; selected: boolean; focused: boolean; open: boolean };
+type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number; selected: boolean; focused: boolean; open: boolean };
 
-export const AssetCell = memo(function AssetCell({ asset, index, total, cellWidth, thumbHeight, selected, focused, open }: CellProps) {
+export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight, selected, focused, open }: CellProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
@@ -39,8 +38,6 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, cellWidt
       role="option"
       tabIndex={focused ? 0 : -1}
       aria-selected={selected}
-      // The shown name may be cut (cellName.ts): assistive tech gets the whole one.
-      aria-label={asset.name}
       aria-posinset={index + 1}
       aria-setsize={total}
       className={cx('cell', selected && 'cell--selected', focused && 'cell--focused', open && 'cell--open')}
@@ -69,7 +66,7 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, cellWidt
           <KindIcon kind={asset.kind} size={14} />
         </span>
         <span className="cell__name" title={asset.name}>
-          {cellNameText(asset.name, cellWidth, selected)}
+          {asset.name}
         </span>
       </div>
     </div>
@@ -82,19 +79,18 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, cellWidt
  */
 function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
   const [variant, setVariant] = useState<'tile' | 'thumb' | null>('tile');
+  const [loaded, setLoaded] = useState(false);
   if (variant === null) return <KindPlaceholder kind={kind} />;
   return (
     <img
       key={variant}
-      className="cell__img"
+      className={cx('cell__img', loaded && 'cell__img--loaded')}
       src={mediaUrl(id, variant)}
       alt=""
       decoding="async"
       draggable={false}
       data-variant={variant}
-      // Marked on the element, not through state: a re-render per tile loaded, ~2,000 in a first scroll, bought
-      // nothing (tests and the bench read the class to know a picture is in).
-      onLoad={(e) => e.currentTarget.classList.add('cell__img--loaded')}
+      onLoad={() => setLoaded(true)}
       onError={() => setVariant(variant === 'tile' ? 'thumb' : null)}
     />
   );

@@ -176,7 +176,6 @@ const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex:
             asset={asset}
             index={start + i}
             total={total}
-            cellWidth={geo.cellWidth}
             thumbHeight={geo.thumbHeight}
             selected={marks[i * 3] === 's'}
             focused={marks[i * 3 + 1] === 'f'}
