@@ -183,3 +183,50 @@ test('without a brand kit, the menu note takes focus and the kit commands say wh
   await expect(app.getByTestId('lane-overlay').getByTestId('clip')).toHaveCount(0);
   await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(1);
 });
+
+/**
+ * Walk finding #26: the segmented choices of the New video and Export dialogs are radio groups with one Tab stop
+ * each (the checked choice); arrows move the choice, wrapping.
+ */
+test('segmented choices are one Tab stop per question, and arrows move the choice', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(1))));
+  const focusedChoice = () => app.evaluate(() => ({ id: document.activeElement?.getAttribute('data-testid') ?? '', checked: document.activeElement?.getAttribute('aria-checked') ?? '' }));
+
+  const assets = await importClips(app);
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-draft-empty').click();
+  await app.getByTestId('new-draft-name').focus();
+  await app.keyboard.press('Tab');
+  await expect(app.getByTestId('preset-9:16')).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('preset-1:1')).toBeFocused();
+  await expect(app.getByTestId('preset-1:1')).toHaveAttribute('aria-checked', 'true');
+  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('ArrowLeft');
+  await expect(app.getByTestId('preset-16:9')).toHaveAttribute('aria-checked', 'true');
+  // One Tab from the shapes reaches the chosen frame rate, not the next shape.
+  await app.keyboard.press('Tab');
+  await expect(app.getByTestId('fps-30')).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('fps-60')).toHaveAttribute('aria-checked', 'true');
+  await app.keyboard.press('Tab');
+  expect((await focusedChoice()).id).not.toMatch(/^fps-/);
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('new-draft-name')).toBeHidden();
+
+  await openDraftWithClips(app, assets, { name: 'Keyboard export', count: 1, clipSec: 2 });
+  await app.getByTestId('export-button').click();
+  const dialog = app.getByTestId('export-dialog');
+  const groups = dialog.getByRole('radiogroup');
+  // Quality (the third question): every choice can be taken whatever the source (resolutions above it cannot).
+  await groups.nth(2).locator('[aria-checked="true"]').focus();
+  const before = await focusedChoice();
+  await app.keyboard.press('ArrowRight');
+  const after = await focusedChoice();
+  expect(after.id).not.toBe(before.id);
+  expect(after.checked).toBe('true');
+  // Tab goes to the next question's chosen option.
+  await app.keyboard.press('Tab');
+  await expect(groups.nth(3).locator('[aria-checked="true"]')).toBeFocused();
+  if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'export-radio-focus.png') });
+});
