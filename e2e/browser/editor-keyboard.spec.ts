@@ -58,9 +58,17 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   await app.keyboard.press('ArrowRight');
   await expect(app.getByTestId('timecode')).toContainText('00:00:00:01 /');
   await expect(title).toHaveAttribute('data-start', '1.000');
-  // The run of moves is one undo step.
+  // A run of moves is one undo step. The history joins presses less than 600 ms apart, which the presses above
+  // (each awaited) need not be on a loaded machine: an undo ends any run, then three presses come in one task.
   await app.keyboard.press('ControlOrMeta+z');
-  await expect(title).toHaveAttribute('data-start', '0.000');
+  await expect(title).not.toHaveAttribute('data-start', '1.000');
+  const before = Number(await title.getAttribute('data-start'));
+  await title.evaluate((el) => {
+    for (let i = 0; i < 3; i++) el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', altKey: true, bubbles: true, cancelable: true }));
+  });
+  await expect(title).toHaveAttribute('data-start', (before + 3 / 30).toFixed(3));
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(title).toHaveAttribute('data-start', before.toFixed(3));
 
   // On the magnetic Main track Alt+arrows swap a clip with its neighbour (#24), and it keeps the focus.
   const [firstId, secondId] = await main.evaluateAll((els) => els.map((el) => el.getAttribute('data-clip-id') ?? ''));
@@ -78,4 +86,155 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   await expect(second).toHaveAttribute('data-start', '2.000');
   await expect(first).toHaveAttribute('data-start', '0.000');
   await expect(second).toBeFocused();
+});
+
+/**
+ * Walk findings #24 (rest), #29, #30: Alt+↑/↓ moves the focused clip to the nearest track above or below that takes
+ * it (one undo step each, the focus kept, a said no-op when none does); Shift+Space picks several clips, which Tab
+ * then keeps; Delete hands the focus to the next clip left, else to the track's head.
+ */
+test('clips change tracks by Alt+↑/↓, Shift+Space picks several, Delete hands the focus on', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(3))));
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Keyboard tracks', count: 3, clipSec: 2 });
+  const main = app.getByTestId('lane-main').getByTestId('clip');
+  const overlay = app.getByTestId('lane-overlay').getByTestId('clip');
+  const ids = await main.evaluateAll((els) => els.map((el) => el.getAttribute('data-clip-id') ?? ''));
+  expect(ids).toHaveLength(3);
+  const block = (id: string) => app.locator(`[data-testid="clip"][data-clip-id="${id}"]`);
+  const mainIds = () => main.evaluateAll((els) => els.map((el) => el.getAttribute('data-clip-id') ?? ''));
+
+  // The middle clip down to Overlay at its own time; Main closes the gap; the clip keeps the focus.
+  await block(ids[1]!).focus();
+  await app.keyboard.press('Alt+ArrowDown');
+  await expect(overlay).toHaveCount(1);
+  await expect(overlay).toHaveAttribute('data-clip-id', ids[1]!);
+  await expect(overlay).toHaveAttribute('data-start', '2.000');
+  await expect(main).toHaveCount(2);
+  await expect(block(ids[1]!)).toBeFocused();
+  // Nothing below Overlay takes a video: it says so and nothing moves.
+  await app.keyboard.press('Alt+ArrowDown');
+  await expect(app.getByTestId('toast').filter({ hasText: 'No track below takes' })).toBeVisible();
+  await expect(overlay).toHaveCount(1);
+  await expect(block(ids[1]!)).toBeFocused();
+  // Up again: Main takes it where a drop at 2 s would, between the other two.
+  await app.keyboard.press('Alt+ArrowUp');
+  await expect(main).toHaveCount(3);
+  await expect(overlay).toHaveCount(0);
+  expect(await mainIds()).toEqual(ids);
+  await expect(block(ids[1]!)).toBeFocused();
+  if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-clip-track-move.png') });
+  // Each move is one undo step.
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(overlay).toHaveCount(1);
+  await expect(main).toHaveCount(2);
+  await app.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(main).toHaveCount(3);
+  expect(await mainIds()).toEqual(ids);
+
+  // Shift+Space keeps the first clip; Tab then moves the focus without replacing the selection; Shift+Space adds the second.
+  await block(ids[0]!).focus();
+  await app.keyboard.press('Shift+Space');
+  await app.keyboard.press('Tab');
+  await expect(block(ids[1]!)).toBeFocused();
+  await expect(block(ids[0]!)).toHaveAttribute('aria-selected', 'true');
+  await expect(block(ids[1]!)).toHaveAttribute('aria-selected', 'false');
+  await app.keyboard.press('Shift+Space');
+  await expect(block(ids[1]!)).toHaveAttribute('aria-selected', 'true');
+  await expect(block(ids[0]!)).toHaveAttribute('aria-selected', 'true');
+  // Shift+Space is the pick's, not play.
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 /');
+  // Delete takes both, as after Shift+click; the focus goes to the clip left after them, not the page.
+  await app.keyboard.press('Delete');
+  await expect(main).toHaveCount(1);
+  await expect(block(ids[2]!)).toBeFocused();
+  await expect(block(ids[2]!)).toHaveAttribute('aria-selected', 'true');
+  // The track's last clip: the focus goes to its head.
+  await app.keyboard.press('Delete');
+  await expect(main).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Hide Main' })).toBeFocused();
+});
+
+/**
+ * Walk findings #27, #28: without a brand kit, the Brand kit menu's note takes the focus (Esc gives it back to the
+ * button), and the kit commands stay in the Tab order, aria-disabled, their reason as description, said when pressed.
+ */
+test('without a brand kit, the menu note takes focus and the kit commands say why they are off', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(1))));
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Keyboard kit', count: 1, clipSec: 2 });
+
+  const menuButton = app.getByTestId('kit-menu-button');
+  await menuButton.focus();
+  await app.keyboard.press('Enter');
+  const note = app.getByTestId('kit-menu-note');
+  await expect(note).toBeFocused();
+  await expect(note).toHaveText(/No brand kits yet/);
+  await expect(app.getByRole('status').filter({ hasText: 'No brand kits yet' })).toBeVisible();
+  if (SHOTS) await app.getByTestId('kit-menu').screenshot({ path: path.join(SHOTS, 'kit-menu-empty-focus.png') });
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('kit-menu')).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  // Tab reaches each command; each is off, says why as its description, and says it again when pressed.
+  for (const [id, name] of [['kit-add-logo', 'Add logo'], ['kit-add-watermark', 'Add watermark'], ['kit-add-intro-outro', 'Add intro/outro']] as const) {
+    await app.keyboard.press('Tab');
+    const command = app.getByTestId(id);
+    await expect(command).toBeFocused();
+    await expect(command).toHaveAttribute('aria-disabled', 'true');
+    await expect(command).toHaveAccessibleName(new RegExp(name.replace('/', '\\/')));
+    await expect(command).toHaveAccessibleDescription('Pick a brand kit first (Brand kit ▾).');
+  }
+  if (SHOTS) await app.getByTestId('kit-bar').screenshot({ path: path.join(SHOTS, 'kit-command-focus.png') });
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('toast').filter({ hasText: 'Pick a brand kit first' })).toBeVisible();
+  await expect(app.getByTestId('lane-overlay').getByTestId('clip')).toHaveCount(0);
+  await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(1);
+});
+
+/**
+ * Walk finding #26: the segmented choices of the New video and Export dialogs are radio groups with one Tab stop
+ * each (the checked choice); arrows move the choice, wrapping.
+ */
+test('segmented choices are one Tab stop per question, and arrows move the choice', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(1))));
+  const focusedChoice = () => app.evaluate(() => ({ id: document.activeElement?.getAttribute('data-testid') ?? '', checked: document.activeElement?.getAttribute('aria-checked') ?? '' }));
+
+  const assets = await importClips(app);
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-draft-empty').click();
+  await app.getByTestId('new-draft-name').focus();
+  await app.keyboard.press('Tab');
+  await expect(app.getByTestId('preset-9:16')).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('preset-1:1')).toBeFocused();
+  await expect(app.getByTestId('preset-1:1')).toHaveAttribute('aria-checked', 'true');
+  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('ArrowLeft');
+  await expect(app.getByTestId('preset-16:9')).toHaveAttribute('aria-checked', 'true');
+  // One Tab from the shapes reaches the chosen frame rate, not the next shape.
+  await app.keyboard.press('Tab');
+  await expect(app.getByTestId('fps-30')).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('fps-60')).toHaveAttribute('aria-checked', 'true');
+  await app.keyboard.press('Tab');
+  expect((await focusedChoice()).id).not.toMatch(/^fps-/);
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('new-draft-name')).toBeHidden();
+
+  await openDraftWithClips(app, assets, { name: 'Keyboard export', count: 1, clipSec: 2 });
+  await app.getByTestId('export-button').click();
+  const dialog = app.getByTestId('export-dialog');
+  const groups = dialog.getByRole('radiogroup');
+  // Quality (the third question): every choice can be taken whatever the source (resolutions above it cannot).
+  await groups.nth(2).locator('[aria-checked="true"]').focus();
+  const before = await focusedChoice();
+  await app.keyboard.press('ArrowRight');
+  const after = await focusedChoice();
+  expect(after.id).not.toBe(before.id);
+  expect(after.checked).toBe('true');
+  // Tab goes to the next question's chosen option.
+  await app.keyboard.press('Tab');
+  await expect(groups.nth(3).locator('[aria-checked="true"]')).toBeFocused();
+  if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'export-radio-focus.png') });
 });

@@ -29,7 +29,28 @@ vi.mock('../api/client', () => ({
   ApiError: class ApiError extends Error {},
 }));
 
-const { useEditor, undo } = await import('./editorStore');
+const { useEditor, undo, redo } = await import('./editorStore');
+
+describe('undo history', () => {
+  it('an edit right after an undo is its own step, even with the same key within the burst window (redo cannot bring the undone one back over it)', async () => {
+    await useEditor.getState().load('d1');
+    const s = () => useEditor.getState();
+    const title = () => s().doc!.tracks.find((t) => t.kind === 'text')!.clips[0]!;
+    s().edit((d) => trimClip(d, 'title', 'end', 4, s().sourceInfo), { key: 'trim:title' });
+    s().edit((d) => trimClip(d, 'title', 'end', 3, s().sourceInfo), { key: 'trim:title' });
+    expect(useEditor.temporal.getState().pastStates).toHaveLength(1);
+    undo();
+    expect(title().duration).toBe(6);
+    console.log('before', useEditor.temporal.getState().pastStates.length, useEditor.temporal.getState().futureStates.length);
+    s().edit((d) => trimClip(d, 'title', 'end', 5, s().sourceInfo), { key: 'trim:title' });
+    console.log('after', useEditor.temporal.getState().pastStates.length, useEditor.temporal.getState().futureStates.length, title().duration);
+    expect(useEditor.temporal.getState().futureStates).toHaveLength(0);
+    redo();
+    expect(title().duration).toBe(5);
+    undo();
+    expect(title().duration).toBe(6);
+  });
+});
 
 describe('the editor store keeps the playhead within the draft', () => {
   it('whoever sets it (playback, scrub, keys, seeks): never before 0 or past the last frame (the end itself is black)', async () => {
@@ -56,4 +77,5 @@ describe('the editor store keeps the playhead within the draft', () => {
     s().edit((d) => deleteClips(d, ['title']));
     expect(s().playhead).toBe(0);
   });
+
 });

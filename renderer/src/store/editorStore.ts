@@ -279,10 +279,14 @@ useEditor.subscribe((s, prev) => {
   if (t !== s.playhead) useEditor.setState({ playhead: t });
 });
 
+// An undo or redo ends any burst: the next edit is its own step even with the same key within the window
+// (else it was not recorded, and a redo then brought back the undone document over it).
 export function undo(): void {
+  gate.reset();
   useEditor.temporal.getState().undo();
 }
 export function redo(): void {
+  gate.reset();
   useEditor.temporal.getState().redo();
 }
 

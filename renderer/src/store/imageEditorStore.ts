@@ -294,10 +294,13 @@ useImageEditor.subscribe((s, prev) => {
   }
 });
 
+// As in the video editor: an undo or redo ends any burst, so the next edit is its own step.
 export function undoImage(): void {
+  gate.reset();
   useImageEditor.temporal.getState().undo();
 }
 export function redoImage(): void {
+  gate.reset();
   useImageEditor.temporal.getState().redo();
 }
 export function flushImageEditor(): Promise<void> {

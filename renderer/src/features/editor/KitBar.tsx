@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import { kitLogo, watermarkLogo } from '../../../../electron/model/kit-apply';
 import { t } from '../../i18n';
+import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
 import { addKitIntroOutro, addKitLogo, addKitWatermark, applyKitToDraft } from './kitActions';
@@ -9,7 +10,9 @@ import { kitById, useKitList } from './kitStore';
 
 /**
  * The editor's brand bar: "Brand kit: <name> ▾" (pick a kit to apply it, one undo step) and the kit commands.
- * A command the kit cannot do (no logo, no intro) is disabled with the reason as its tooltip.
+ * A command the kit cannot do (no kit, no logo, no intro) stays in the Tab order, aria-disabled with the reason as
+ * its description and tooltip, and says the reason when pressed (walk finding #27: a disabled button is skipped by
+ * Tab, so a keyboard or screen-reader user never learnt the commands exist).
  */
 export function KitBar() {
   const { kits, loaded } = useKitList();
@@ -22,16 +25,32 @@ export function KitBar() {
   return (
     <div className="kit-bar" role="group" aria-label={t('kit.menuLabel')} data-testid="kit-bar">
       <KitMenu kits={kits} loaded={loaded} current={kit} />
-      <Button size="sm" variant="ghost" disabled={logoWhy !== undefined} title={logoWhy ?? t('kit.addLogoHint')} onClick={() => kit && void addKitLogo(kit)} data-testid="kit-add-logo">
+      <KitCommand why={logoWhy} hint={t('kit.addLogoHint')} run={() => kit && void addKitLogo(kit)} testId="kit-add-logo">
         {t('kit.addLogo')}
-      </Button>
-      <Button size="sm" variant="ghost" disabled={watermarkWhy !== undefined} title={watermarkWhy ?? t('kit.addWatermarkHint')} onClick={() => kit && void addKitWatermark(kit)} data-testid="kit-add-watermark">
+      </KitCommand>
+      <KitCommand why={watermarkWhy} hint={t('kit.addWatermarkHint')} run={() => kit && void addKitWatermark(kit)} testId="kit-add-watermark">
         {t('kit.addWatermark')}
-      </Button>
-      <Button size="sm" variant="ghost" disabled={introWhy !== undefined} title={introWhy ?? t('kit.addIntroOutroHint')} onClick={() => kit && void addKitIntroOutro(kit)} data-testid="kit-add-intro-outro">
+      </KitCommand>
+      <KitCommand why={introWhy} hint={t('kit.addIntroOutroHint')} run={() => kit && void addKitIntroOutro(kit)} testId="kit-add-intro-outro">
         {t('kit.addIntroOutro')}
-      </Button>
+      </KitCommand>
     </div>
+  );
+}
+
+function KitCommand({ why, hint, run, testId, children }: { why: string | undefined; hint: string; run: () => void; testId: string; children: ReactNode }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      aria-disabled={why !== undefined}
+      aria-description={why}
+      title={why ?? hint}
+      onClick={() => (why === undefined ? run() : useStore.getState().showToast({ message: why, tone: 'info' }))}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
   );
 }
 
@@ -45,7 +64,8 @@ function KitMenu({ kits, loaded, current }: { kits: BrandKit[]; loaded: boolean;
     if (!open) return;
     const items = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]');
     const selected = menu.current?.querySelector<HTMLButtonElement>('[aria-checked="true"]');
-    (selected ?? items?.[0])?.focus();
+    // No kits: the note is all there is, so it takes the focus and is read (walk finding #28); Esc still closes.
+    (selected ?? items?.[0] ?? menu.current?.querySelector<HTMLElement>('.kit-menu__hint'))?.focus();
     const away = (e: PointerEvent) => {
       if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -85,8 +105,11 @@ function KitMenu({ kits, loaded, current }: { kits: BrandKit[]; loaded: boolean;
         {t('kit.button', { name: current?.name ?? t('kit.none') })} ▾
       </Button>
       {open && (
-        <div ref={menu} className="kit-menu__popover" role="menu" aria-label={t('kit.menuLabel')} onKeyDown={onKey} data-testid="kit-menu">
-          <p className="kit-menu__hint">{loaded && kits.length === 0 ? t('kit.empty') : t('kit.menuHint')}</p>
+        // A menu with no items is not a menu: without kits the popover is a group around a focusable note.
+        <div ref={menu} className="kit-menu__popover" role={kits.length > 0 ? 'menu' : 'group'} aria-label={t('kit.menuLabel')} onKeyDown={onKey} data-testid="kit-menu">
+          <p className="kit-menu__hint" tabIndex={kits.length > 0 ? undefined : -1} role={kits.length > 0 ? undefined : 'status'} data-testid="kit-menu-note">
+            {loaded && kits.length === 0 ? t('kit.empty') : t('kit.menuHint')}
+          </p>
           {kits.map((k) => (
             <button
               key={k.id}

@@ -23,6 +23,8 @@ export const shortcuts: ShortcutRow[] = [
   ...inGroup('keys.group.editing', [
     { keys: ['Tab', 'Shift+Tab'], action: 'keys.clipFocus' },
     { keys: ['Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→'], action: 'keys.clipMove' },
+    { keys: ['Alt+↑', 'Alt+↓'], action: 'keys.clipTrack' },
+    { keys: ['Shift+Space'], action: 'keys.clipPick' },
     { keys: ['I'], action: 'keys.in' },
     { keys: ['O'], action: 'keys.out' },
     { keys: ['S'], action: 'keys.split' },

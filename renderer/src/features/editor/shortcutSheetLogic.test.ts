@@ -26,7 +26,7 @@ describe('shortcut sheet', () => {
   it('search narrows by words in the description, the keys or the group, in any case', () => {
     const actions = (q: string) => groupShortcuts(shortcuts, q, text).flatMap((g) => g.rows.map((r) => r.action));
     expect(actions('split')).toEqual(['keys.split', 'keys.cueSplit']);
-    expect(actions('SPACE')).toEqual(['keys.playPause']);
+    expect(actions('SPACE')).toEqual(['keys.playPause', 'keys.clipPick']);
     expect(actions('speed curve delete')).toEqual(['keys.curveDelete']);
     expect(actions('speed curve remove')).toEqual(['keys.curveDelete']);
     expect(groupShortcuts(shortcuts, 'captions', text).map((g) => g.title)).toEqual(['keys.group.captions']);

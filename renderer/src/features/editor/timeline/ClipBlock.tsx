@@ -9,7 +9,7 @@ import { GESTURE_HOST, startGesture } from '../../../ui/gesture';
 import { BeatTicks } from './BeatTicks';
 import { currentBeats, useBeats } from './beatsStore';
 import { sameClip } from './clipBlockLogic';
-import { clipNudgeSeconds, mainTrackSwapAt, nudgedStart } from './clipKeysLogic';
+import { onClipFocus, onClipKey } from './clipKeyActions';
 import { useRippleGesture } from './useRippleGesture';
 import { loadWaveform, type WaveformData } from './waveformData';
 
@@ -90,29 +90,9 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
     });
   };
 
-  // By keyboard (walk finding #22): Tab reaches the clip and selects it; Alt+←/→ moves it (one undo per run of keys).
-  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
-    const s = useEditor.getState();
-    if (!s.doc) return;
-    const fps = s.doc.canvas.fps;
-    const by = clipNudgeSeconds(e, fps);
-    if (by === null) return;
-    e.preventDefault();
-    s.setPlaying(false);
-    // The magnetic main track packs a nudged clip back, so there it swaps places with its neighbour instead (#24).
-    const at = trackKind === 'main' ? mainTrackSwapAt(s.doc.tracks.find((tr) => tr.id === trackId)?.clips ?? [], clip.id, by < 0 ? -1 : 1) : nudgedStart(clip.start, by, fps);
-    if (at === null) return;
-    s.edit((d) => moveClip(d, clip.id, trackId, at, s.sourceInfo), { key: `nudge:${clip.id}` });
-    // A swap makes React move this block's element, which takes the focus from it: give it back.
-    requestAnimationFrame(() => {
-      const node = el.current;
-      if (node?.isConnected && document.activeElement !== node) node.focus({ preventScroll: true });
-    });
-  };
-  const onFocus = () => {
-    const s = useEditor.getState();
-    if (!s.selection.includes(clip.id)) s.select([clip.id]);
-  };
+  // By keyboard (walk findings #22, #24, #29, #30): Tab reaches the clip and selects it; its keys are in clipKeyActions.ts.
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => onClipKey(e, clip.id, trackId, trackKind);
+  const onFocus = () => onClipFocus(clip.id);
 
   const label = clip.type === 'text' ? clip.text : (asset?.name ?? t('timeline.missingMedia'));
   const kind = clip.type === 'text' ? 'text' : (asset?.kind ?? 'video');

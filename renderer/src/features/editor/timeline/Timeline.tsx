@@ -264,6 +264,7 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
         data-track-id={track.id}
         data-testid={`lane-${track.kind}`}
         role="listbox"
+        aria-multiselectable="true"
         aria-label={track.name}
         data-clip-count={track.clips.length}
         onDragOver={(e) => {
