@@ -273,7 +273,7 @@ export class PreviewEngine {
       const state = stateOf(el);
       const action = playing
         ? // A ramped clip plays at the curve's speed of this moment (the element's rate follows it; a drift re-seeks).
-          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out, master: this.clock?.master?.key === c.id })
+          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out, master: this.clock?.master?.key === c.id, soundOnly: asset.kind === 'audio' })
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }

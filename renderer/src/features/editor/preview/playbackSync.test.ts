@@ -28,6 +28,11 @@ describe('while playing', () => {
     for (const lag of [0.12, 0.18]) expect(whilePlaying(playing({ currentTime: 5 - lag }), want()).seekTo).toBeCloseTo(5.15, 9);
     // The heard clip itself: the clock waits for it; it is not seeked below half a second.
     expect(whilePlaying(playing({ currentTime: 5 - 0.18 }), want({ master: true })).seekTo).toBeNull();
+    // Music or a voiceover: no picture to be late, and a seek is heard: nudged, seeked only from half a second.
+    const music = whilePlaying(playing({ currentTime: 5 - 0.18 }), want({ soundOnly: true }));
+    expect(music.seekTo).toBeNull();
+    expect(music.rate).toBeGreaterThan(1);
+    expect(whilePlaying(playing({ currentTime: 5 - 0.6 }), want({ soundOnly: true })).seekTo).not.toBeNull();
   });
 
   it('slows an element that runs ahead, and seeks one far ahead', () => {

@@ -15,8 +15,9 @@
  * before its cut (silent until the cut), and the rate aims a quarter frame ahead of the clock.
  *
  * The clock follows the heard main-track element (playbackClock.ts, the `master`): that one is never hurried,
- * only slowed when ahead. The others follow the clock and are seeked from 3 frames off (held frames cover the
- * seek: the layer shows its previous picture for ~0.1 s instead of a late one for a second of nudging).
+ * only slowed when ahead. The other video elements follow the clock and are seeked from 3 frames off (held
+ * frames cover the seek: the layer shows its previous picture for ~0.1 s instead of a late one for a second of
+ * nudging); music and voiceover have no picture to be late, so they are nudged and seeked only from 0.5 s off.
  */
 export type MediaState = {
   paused: boolean;
@@ -82,6 +83,11 @@ export type PlayingWant = {
    * waits for it; hurried, it would pull the clock along faster), only slowed when ahead, and seeked when far off.
    */
   master?: boolean;
+  /**
+   * An element with no picture (music, a voiceover): nothing is drawn late, so it is seeked only from
+   * `seekDriftSec` like the master (a seek is an audible jump); small drift is closed by its rate.
+   */
+  soundOnly?: boolean;
 };
 
 /** Timeline seconds the element is behind the clock (negative: ahead). */
@@ -103,7 +109,7 @@ export function whilePlaying(el: MediaState, w: PlayingWant): SyncAction {
   const drift = driftOf(el, w.target, w.speed);
   // An element at the end of its media stays there (play() would start it again from the beginning).
   if (el.ended && drift > -1 / w.fps) return NONE;
-  const far = Math.abs(drift) > (w.master ? SYNC.seekDriftSec : Math.min(SYNC.seekDriftSec, SYNC.followerSeekFrames / w.fps));
+  const far = Math.abs(drift) > (w.master || w.soundOnly ? SYNC.seekDriftSec : Math.min(SYNC.seekDriftSec, SYNC.followerSeekFrames / w.fps));
   if (far && (el.paused || w.now - w.lastSeekAt >= SYNC.reseekMs)) {
     // Land where the clock will be once the seek is done.
     const ahead = clamp(w.seekSec, 0, SYNC.maxSeekAheadSec) * w.speed;
