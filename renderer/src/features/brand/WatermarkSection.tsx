@@ -6,6 +6,7 @@ import { useBrand } from './brandStore';
 import { pct, Section, Segmented, Slider } from './controls';
 import { patchWatermark, toggleWatermark } from './kitEdits';
 import { watermarkBox } from './watermarkBox';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /** The mock frame's size on screen: 9:16, like the exports a watermark mostly goes on. */
 const FRAME = { width: 162, height: 288 };
@@ -38,13 +39,13 @@ export function WatermarkSection({ content }: { content: BrandKitContent }) {
               <span className="brand-row__label" id="wm-corner">
                 {t('brand.corner')}
               </span>
-              <div className="corner-picker" role="radiogroup" aria-labelledby="wm-corner">
+              <RadioGroup className="corner-picker" aria-labelledby="wm-corner">
                 {corners.map((c) => (
                   <button key={c} type="button" role="radio" aria-checked={wm.corner === c} aria-label={t(`brand.corner.${c}` as MessageKey)} title={t(`brand.corner.${c}` as MessageKey)} className={cx('corner-picker__cell', `corner-picker__cell--${c}`)} onClick={() => set({ corner: c }, 'corner')} data-testid={`corner-${c}`}>
                     <span className="corner-picker__dot" />
                   </button>
                 ))}
-              </div>
+              </RadioGroup>
             </div>
             <Slider label={t('brand.margin')} value={wm.margin} min={0} max={0.25} step={0.005} format={pct} onChange={(margin) => set({ margin }, 'margin')} testId="watermark-margin" />
             <Slider label={t('brand.size')} value={wm.size} min={0.03} max={0.6} step={0.01} format={pct} onChange={(size) => set({ size }, 'size')} testId="watermark-size" />

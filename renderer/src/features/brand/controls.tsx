@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Swatch } from '../../../../electron/model/brand-kit';
 import { t } from '../../i18n';
 import { cx } from '../../ui/Button';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /** Form rows of the kit editor, in the inspector's look (label left, control, value right). */
 export function Row({ label, children, value }: { label: string; children: ReactNode; value?: string }) {
@@ -26,13 +27,13 @@ export function Segmented<T extends string>({ label, value, options, onChange, t
   return (
     <div className="brand-row">
       <span className="brand-row__label">{label}</span>
-      <div className="segmented" role="radiogroup" aria-label={label}>
+      <RadioGroup className="segmented" aria-label={label}>
         {options.map((o) => (
           <button key={o.value} type="button" role="radio" aria-checked={value === o.value} className="segmented__item" onClick={() => onChange(o.value)} data-testid={testId ? `${testId}-${o.value}` : undefined}>
             {o.label}
           </button>
         ))}
-      </div>
+      </RadioGroup>
     </div>
   );
 }

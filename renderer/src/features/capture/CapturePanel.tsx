@@ -5,6 +5,7 @@ import { ScreenIcon } from '../../ui/icons';
 import type { Corner } from './captureLogic';
 import { type CaptureSettings, type Framing, useCapture } from './captureStore';
 import { NO_MIC } from './streams';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const CORNERS: Corner[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
 const FRAMINGS: { value: Framing; key: MessageKey }[] = [
@@ -154,13 +155,13 @@ function Choice<T extends string | number>({ label, value, options, onChange, di
   return (
     <div className="cap-field">
       <span className="cap-field__label">{label}</span>
-      <div className="segmented cap-segmented" role="radiogroup" aria-label={label}>
+      <RadioGroup className="segmented cap-segmented" aria-label={label}>
         {options.map((o) => (
           <button key={String(o.value)} type="button" role="radio" aria-checked={value === o.value} disabled={disabled} className="segmented__item" onClick={() => onChange(o.value)} data-testid={`${testId}-${o.value}`}>
             {o.label}
           </button>
         ))}
-      </div>
+      </RadioGroup>
     </div>
   );
 }

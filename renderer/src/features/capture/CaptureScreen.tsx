@@ -9,6 +9,7 @@ import { type CaptureMode, useCapture } from './captureStore';
 import { ControlBar, TakeStatus } from './ControlBar';
 import { RecoveryPanel } from './RecoveryPanel';
 import './capture.css';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /**
  * The Capture room: a live preview with the controls under it, settings on the right, and interrupted takes
@@ -34,7 +35,7 @@ export function CaptureScreen() {
     <div className="capture" data-testid="capture-screen">
       <header className="capture__header">
         <h1 className="capture__title">{t('capture.title')}</h1>
-        <div className="segmented" role="radiogroup" aria-label={t('capture.mode')}>
+        <RadioGroup className="segmented" aria-label={t('capture.mode')}>
           {modes.map((m) => (
             <button
               key={m.value}
@@ -50,7 +51,7 @@ export function CaptureScreen() {
               {m.label}
             </button>
           ))}
-        </div>
+        </RadioGroup>
       </header>
       <RecoveryPanel />
       <div className="capture__body">

@@ -4,9 +4,9 @@ import { t, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { onRadioGroupKey } from '../../ui/radioGroup';
 import { TextInput } from '../../ui/TextInput';
 import { PresetShape } from './PresetShape';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const FPS_CHOICES: Fps[] = [24, 30, 60];
 
@@ -54,14 +54,13 @@ export function NewDraftDialog({ open, onClose }: { open: boolean; onClose: () =
         <TextInput label={t('newDraft.name')} placeholder={t('newDraft.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-testid="new-draft-name" />
         <fieldset className="new-draft__group">
           <legend className="field__label">{t('newDraft.shape')}</legend>
-          <div className="preset-cards" role="radiogroup" aria-label={t('newDraft.shape')} onKeyDown={onRadioGroupKey}>
+          <RadioGroup className="preset-cards" aria-label={t('newDraft.shape')}>
             {CanvasPreset.options.map((p) => (
               <button
                 key={p}
                 type="button"
                 role="radio"
                 aria-checked={preset === p}
-                tabIndex={preset === p ? 0 : -1}
                 className="preset-card"
                 onClick={() => setPreset(p)}
                 data-testid={`preset-${p}`}
@@ -71,17 +70,17 @@ export function NewDraftDialog({ open, onClose }: { open: boolean; onClose: () =
                 <span className="preset-card__hint">{t(`preset.${p}.hint` as MessageKey)}</span>
               </button>
             ))}
-          </div>
+          </RadioGroup>
         </fieldset>
         <fieldset className="new-draft__group">
           <legend className="field__label">{t('newDraft.fps')}</legend>
-          <div className="segmented" role="radiogroup" aria-label={t('newDraft.fps')} onKeyDown={onRadioGroupKey}>
+          <RadioGroup className="segmented" aria-label={t('newDraft.fps')}>
             {FPS_CHOICES.map((f) => (
-              <button key={f} type="button" role="radio" aria-checked={fps === f} tabIndex={fps === f ? 0 : -1} className="segmented__item" onClick={() => setFps(f)} data-testid={`fps-${f}`}>
+              <button key={f} type="button" role="radio" aria-checked={fps === f} className="segmented__item" onClick={() => setFps(f)} data-testid={`fps-${f}`}>
                 {t('newDraft.fpsValue', { fps: f })}
               </button>
             ))}
-          </div>
+          </RadioGroup>
         </fieldset>
       </form>
     </Dialog>

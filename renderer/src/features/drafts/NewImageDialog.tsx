@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/TextInput';
 import { PresetShape } from './PresetShape';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const PRESETS = ImageCanvasPreset.options.filter((p): p is Exclude<ImageCanvasPreset, 'custom'> => p !== 'custom');
 
@@ -67,7 +68,7 @@ export function NewImageDialog({ open, onClose, photos = [] }: { open: boolean; 
         {photos.length > 0 && <p className="field__hint">{t('newImage.withPhotos', { count: photos.length })}</p>}
         <fieldset className="new-draft__group">
           <legend className="field__label">{t('newDraft.shape')}</legend>
-          <div className="preset-cards preset-cards--image" role="radiogroup" aria-label={t('newDraft.shape')}>
+          <RadioGroup className="preset-cards preset-cards--image" aria-label={t('newDraft.shape')}>
             {[...PRESETS, 'custom' as const].map((p) => (
               <button key={p} type="button" role="radio" aria-checked={preset === p} className="preset-card" onClick={() => setPreset(p)} data-testid={`image-preset-${p}`}>
                 <PresetShape preset={p} kind="image" size={44} />
@@ -75,7 +76,7 @@ export function NewImageDialog({ open, onClose, photos = [] }: { open: boolean; 
                 <span className="preset-card__hint">{p === 'custom' ? t('imagePreset.custom.hint') : `${imageCanvasFor(p).width} × ${imageCanvasFor(p).height}`}</span>
               </button>
             ))}
-          </div>
+          </RadioGroup>
         </fieldset>
         {preset === 'custom' && (
           <div className="ie-size-row">

@@ -18,6 +18,7 @@ import { ReverseControls } from './ReverseControls';
 import { SpeedSection } from './SpeedSection';
 import { sourceRange } from './sourceRangeLogic';
 import { useDraftKit } from './kitStore';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
 export function Inspector() {
@@ -67,13 +68,13 @@ function Segmented<T extends string>({ label, value, options, onChange, testId }
   return (
     <div className="insp-row insp-row--block">
       <span className="insp-row__label">{label}</span>
-      <div className="segmented segmented--full" role="radiogroup" aria-label={label}>
+      <RadioGroup className="segmented segmented--full" aria-label={label}>
         {options.map((o) => (
           <button key={o.value} type="button" role="radio" aria-checked={value === o.value} className="segmented__item" onClick={() => onChange(o.value)} data-testid={testId ? `${testId}-${o.value}` : undefined}>
             {o.label}
           </button>
         ))}
-      </div>
+      </RadioGroup>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatTimecode, setSpeed, setSpeedRamp } from '../../../../electron/mod
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
 import { addPoint, curvePath, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /**
  * The inspector's Speed rows for a video or audio clip: one constant speed, or a curve (docs/speed-ramps.md) picked
@@ -33,14 +34,14 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
     <div className="speed" data-testid="speed-section">
       <div className="insp-row insp-row--block">
         <span className="insp-row__label">{t('inspector.speed')}</span>
-        <div className="segmented segmented--full" role="radiogroup" aria-label={t('inspector.speed')}>
+        <RadioGroup className="segmented segmented--full" aria-label={t('inspector.speed')}>
           <button type="button" role="radio" aria-checked={!curve} className="segmented__item" onClick={() => curve && ed().edit((d) => setSpeed(d, clip.id, clip.speed), { key: `ramp:${clip.id}` })} data-testid="speed-mode-constant">
             {t('speed.constant')}
           </button>
           <button type="button" role="radio" aria-checked={!!curve} className="segmented__item" onClick={() => !curve && applyRamp(clip.id, flatRamp(clip.speed))} data-testid="speed-mode-curve">
             {t('speed.curve')}
           </button>
-        </div>
+        </RadioGroup>
       </div>
       {curve ? (
         <>

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { startGesture } from '../../ui/gesture';
 import { originalUrl, photoRequest, usePhotoPicture } from './photoSource';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const state = () => useImageEditor.getState();
 const NO_CROP = { left: 0, top: 0, right: 0, bottom: 0 };
@@ -79,7 +80,7 @@ export function CropBar({ session }: { session: CropSession }) {
   return (
     <>
       <div className="ie-cropbar" role="toolbar" aria-label={t('imageEditor.cropBar')} data-testid="ie-cropbar" onPointerDown={(e) => e.stopPropagation()}>
-        <div className="segmented" role="radiogroup" aria-label={t('imageEditor.cropBar')}>
+        <RadioGroup className="segmented" aria-label={t('imageEditor.cropBar')}>
           <button type="button" role="radio" className="segmented__item" aria-checked={session.ratio === null} onClick={() => s().updateCrop((c) => setCropRatio(c, null))} data-testid="ie-cropbar-free">
             {t('imageEditor.cropFree')}
           </button>
@@ -88,7 +89,7 @@ export function CropBar({ session }: { session: CropSession }) {
               {a.id}
             </button>
           ))}
-        </div>
+        </RadioGroup>
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => s().updateCrop(resetCrop)} data-testid="ie-cropbar-reset">
           {t('imageEditor.cropReset')}
         </button>

@@ -15,6 +15,7 @@ import { brandLockedFor } from '../../../../electron/model/image-template-edit';
 import { useFontFamilies } from '../editor/useFontFamilies';
 import { PhotoWork, type PhotoChange } from './PhotoWork';
 import { kitTextStyle, reorderSelection } from './actions';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const s = () => useImageEditor.getState();
 const onPage = (fn: Parameters<ReturnType<typeof s>['edit']>[0], key?: string) => s().edit(fn, { key: key ?? null, select: false });
@@ -284,7 +285,7 @@ function PageInspector({ kit, pageId, background, spread, index, count }: { kit:
             <p className="insp__note">{t(spread ? 'imageEditor.spreadOnHint' : 'imageEditor.spreadHint')}</p>
           </>
         )}
-        <div className="segmented segmented--full" role="radiogroup" aria-label={t('imageEditor.background')}>
+        <RadioGroup className="segmented segmented--full" aria-label={t('imageEditor.background')}>
           {(['colour', 'gradient', 'photo'] as const).map((k) => (
             <button
               key={k}
@@ -304,7 +305,7 @@ function PageInspector({ kit, pageId, background, spread, index, count }: { kit:
               {t(`imageEditor.bg.${k}` as MessageKey)}
             </button>
           ))}
-        </div>
+        </RadioGroup>
         {background.type === 'colour' && <ColourRow label={t('inspector.color')} value={background.color} kit={kit} onChange={(c) => c && setBg({ type: 'colour', color: c }, 'colour')} testId="ie-bg-colour" />}
         {background.type === 'gradient' && (
           <>

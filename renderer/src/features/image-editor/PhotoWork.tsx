@@ -3,6 +3,7 @@ import type { Crop } from '../../../../electron/model/draft-parts';
 import { cropAspectOf, cropAspects, cropForAspect, type CropAspectId } from '../../../../electron/model/image-crop';
 import { noAdjustments, photoFilters, type Adjustments, type PhotoEdit } from '../../../../electron/model/image-draft';
 import { t, type MessageKey } from '../../i18n';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /**
  * Photo work (docs/image-editor.md "Photo work"), for a photo layer and for a photo background alike: crop to a
@@ -111,13 +112,13 @@ export function PhotoWork({ edit, source, change, onAspect, keyBase }: { edit: P
         <Slider key={a.id} label={t(`imageEditor.adjust.${a.id}` as MessageKey)} value={edit.adjust[a.id]} min={a.min} max={1} step={0.01} format={pct} onValue={(v, k, st) => change((e) => ({ ...e, adjust: { ...e.adjust, [a.id]: v } }), k, st)} keyBase={`${keyBase}:adjust:${a.id}`} testId={`ie-adjust-${a.id}`} />
       ))}
       <div className="ie-subhead">{t('imageEditor.filter')}</div>
-      <div className="ie-btnrow" role="radiogroup" aria-label={t('imageEditor.filter')}>
+      <RadioGroup className="ie-btnrow" aria-label={t('imageEditor.filter')}>
         {photoFilters.map((f) => (
           <button key={f} type="button" role="radio" className="btn btn--secondary btn--sm" aria-checked={edit.filter.name === f} aria-pressed={edit.filter.name === f} onClick={() => change((e) => ({ ...e, filter: { ...e.filter, name: f } }), `${keyBase}:filter`, false)} data-testid={`ie-filter-${f}`}>
             {t(`imageEditor.filter.${f}` as MessageKey)}
           </button>
         ))}
-      </div>
+      </RadioGroup>
       {filterOn && <Slider label={t('imageEditor.filterStrength')} value={edit.filter.strength} min={0} max={1} step={0.01} format={(v) => `${Math.round(v * 100)}%`} onValue={(v, k, st) => change((e) => ({ ...e, filter: { ...e.filter, strength: v } }), k, st)} keyBase={`${keyBase}:filter-strength`} testId="ie-filter-strength" />}
     </>
   );

@@ -21,6 +21,7 @@ import { NotificationBell } from './review/NotificationBell';
 import { ReviewView } from './review/ReviewView';
 import { CampaignDot } from './badges';
 import './queue.css';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 type View = 'list' | 'month' | 'week' | 'policy';
 const CALENDAR_VIEWS: { view: View; label: MessageKey }[] = [
@@ -89,13 +90,13 @@ export function QueueScreen() {
     <section className="library queue" data-testid="queue-screen">
       <header className="toolbar">
         <h1 className="queue__title">{t('queue.title')}</h1>
-        <div className="segmented view-switch" role="radiogroup" aria-label={t('queue.viewLabel')}>
+        <RadioGroup className="segmented view-switch" aria-label={t('queue.viewLabel')}>
           {CALENDAR_VIEWS.map((v) => (
             <button key={v.view} type="button" role="radio" aria-checked={view === v.view} className="segmented__item" onClick={() => setView(v.view)} data-testid={`queue-view-${v.view}`}>
               {t(v.label)}
             </button>
           ))}
-        </div>
+        </RadioGroup>
         <div className="toolbar__spacer" />
         <Button variant={view === 'policy' ? 'secondary' : 'ghost'} aria-pressed={view === 'policy'} onClick={() => setView(view === 'policy' ? 'list' : 'policy')} data-testid="queue-view-policy">
           {t('queue.viewPolicy')}

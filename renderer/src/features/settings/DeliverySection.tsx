@@ -16,6 +16,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useMeStore } from '../../store/meStore';
 import { examplePathIn } from './allowedPaths';
 import './delivery-settings.css';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /**
  * Settings → Delivery: the library's folder connector, its webhook (URL, an optional secret header, the timeout)
@@ -284,7 +285,7 @@ function Routes({ view, actor, onSaved }: FormProps) {
             {channelIds.map((ch) => (
               <li key={ch} className="delivery-routes__item" data-testid="delivery-route" data-channel={ch}>
                 <span className="delivery-routes__channel">{channelLimits[ch].label}</span>
-                <div className="segmented" role="radiogroup" aria-label={channelLimits[ch].label}>
+                <RadioGroup className="segmented" aria-label={channelLimits[ch].label}>
                   {(['webhook', 'folder'] as const).map((kind) => (
                     <button
                       key={kind}
@@ -299,7 +300,7 @@ function Routes({ view, actor, onSaved }: FormProps) {
                       {t(`delivery.connector.${kind}`)}
                     </button>
                   ))}
-                </div>
+                </RadioGroup>
               </li>
             ))}
           </ul>

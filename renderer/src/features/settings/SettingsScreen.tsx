@@ -21,6 +21,7 @@ import { useOpenLibrary } from './useOpenLibrary';
 import { can } from '../../../../electron/model/permissions';
 import { useMe } from '../../store/meStore';
 import './settings.css';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 export function SettingsScreen() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -246,9 +247,9 @@ function ThemeToggle() {
     </button>
   );
   return (
-    <div className="segmented" role="radiogroup" aria-label={t('settings.theme')}>
+    <RadioGroup className="segmented" aria-label={t('settings.theme')}>
       {option('dark', t('settings.themeDark'), <MoonIcon size={16} />)}
       {option('light', t('settings.themeLight'), <SunIcon size={16} />)}
-    </div>
+    </RadioGroup>
   );
 }

@@ -2,6 +2,7 @@ import type { ImageLayer } from '../../../../electron/model/image-draft';
 import { t, type MessageKey } from '../../i18n';
 import { useImageEditor } from '../../store/imageEditorStore';
 import { marksFor, setTemplateMark, type TemplateMarkChoice } from '../../../../electron/model/image-template-edit';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 /**
  * The inspector's "In a template" control for one layer: free, locked (a brand element creators cannot move,
@@ -15,7 +16,7 @@ export function TemplateMarkSection({ layer, pageId }: { layer: ImageLayer; page
   return (
     <section className="insp-section" data-testid="ie-template-mark">
       <h3 className="insp-section__title">{t('templates.mark')}</h3>
-      <div className="segmented segmented--full" role="radiogroup" aria-label={t('templates.mark')}>
+      <RadioGroup className="segmented segmented--full" aria-label={t('templates.mark')}>
         {marksFor(layer).map((m) => (
           <button
             key={m}
@@ -30,7 +31,7 @@ export function TemplateMarkSection({ layer, pageId }: { layer: ImageLayer; page
             {t(`templates.mark.${m}` as MessageKey)}
           </button>
         ))}
-      </div>
+      </RadioGroup>
       <p className="insp__note">{admin ? t('templates.markHint') : t('templates.markAdminOnly')}</p>
     </section>
   );
