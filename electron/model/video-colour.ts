@@ -75,5 +75,14 @@ export function toBt709Filters(c: VideoColour | undefined): string[] {
   ];
 }
 
+/**
+ * Output options that tag a file's matrix (with primaries and transfer of the same standard, as cameras write
+ * them), so a player or Chromium decodes it with that matrix rather than guessing from its size.
+ */
+export function matrixTags(matrix: ColourMatrix): string[] {
+  const name = matrix === 'bt601' ? 'smpte170m' : 'bt709';
+  return ['-colorspace', name, '-color_primaries', name, '-color_trc', name];
+}
+
 /** Output options that tag an export's video as limited-range BT.709, what its pixels are. */
-export const BT709_OUTPUT_TAGS: readonly string[] = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+export const BT709_OUTPUT_TAGS: readonly string[] = [...matrixTags('bt709'), '-color_range', 'tv'];

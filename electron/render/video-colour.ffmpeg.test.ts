@@ -21,7 +21,7 @@ import { draft, media, track, videoFacts } from './test-drafts';
 const bins = resolveBinaries({ env: process.env });
 const W = 320;
 const H = 240;
-const CANVAS = { width: 360, height: 640, fps: 24, background: '#000000' };
+const CANVAS = { width: 360, height: 640, fps: 24 as const, background: '#000000' };
 /** Flat vertical bands: red, green, blue, skin. */
 const PATCHES: [number, number, number][] = [[220, 30, 30], [40, 200, 60], [30, 60, 220], [224, 164, 128]];
 const BAND = W / PATCHES.length;
