@@ -136,7 +136,7 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
     if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
     expect(score, `SSIM at ${at} s`).toBeGreaterThanOrEqual(0.9);
     // The clips are 320x240 and untagged: Chromium shows them as BT.601, and the export must too (SSIM alone
-    // hardly sees a colour shift; read as BT.709, the red came out 17 levels off).
+    // hardly sees a colour shift; read as BT.709, the red clip showed 255,23,0).
     const [p, e] = [meanColour(shot), meanColour(frame)];
     expect(colourGap(p, e), `mean colour of preview ${p.map(Math.round).join(',')} vs export ${e.map(Math.round).join(',')} at ${at} s`).toBeLessThan(6);
   }
