@@ -1,23 +1,39 @@
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { AssetSummary } from '../../../../electron/model/asset';
 import { mediaUrl } from '../../api/media';
 import { formatClock } from '../../i18n/format';
 import { cx } from '../../ui/Button';
-import { cellDomId } from './gridGeometry';
+import { useStore } from '../../store';
+import { cellDomId, takeCellFocusRequest } from './gridGeometry';
 import { KindIcon } from './KindIcon';
+import { ASSET_DRAG_TYPE } from './assetDrag';
 import { CellMarks } from './MarkControls';
 
-/**
- * `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell.
- * A cell sets up no handlers and no effect of its own: clicks, double-clicks and drags are handled once by the
- * grid (cellEvents.ts) and the keyboard focus by the row, so a row mounting while scrolling renders only markup.
- */
+/** `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell. */
 type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number; selected: boolean; focused: boolean; open: boolean };
 
 export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight, selected, focused, open }: CellProps) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!focused || !el || document.activeElement === el) return;
+    const active = document.activeElement;
+    const elsewhere = active !== null && active !== document.body && !el.closest('[role="listbox"]')?.contains(active);
+    if (takeCellFocusRequest(index, elsewhere)) el.focus({ preventScroll: true });
+  }, [focused, index]);
+
+  const onClick = (e: MouseEvent) => {
+    const s = useStore.getState();
+    if (e.shiftKey) void s.selectRange(index, e.ctrlKey || e.metaKey);
+    else if (e.ctrlKey || e.metaKey) s.toggle(index, asset.id);
+    else s.selectOnly(index, asset.id);
+  };
+
   const showsTime = asset.kind !== 'image' && asset.durationSec !== null;
   return (
     <div
+      ref={ref}
       id={cellDomId(index)}
       role="option"
       tabIndex={focused ? 0 : -1}
@@ -25,7 +41,16 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
       aria-posinset={index + 1}
       aria-setsize={total}
       className={cx('cell', selected && 'cell--selected', focused && 'cell--focused', open && 'cell--open')}
+      onClick={onClick}
+      onDoubleClick={() => useStore.getState().openDetail(asset.id)}
       draggable
+      onDragStart={(e) => {
+        // Dragging a selected cell drags the whole selection (onto a collection in the sidebar), as in Finder.
+        const s = useStore.getState();
+        const ids = s.selected.has(asset.id) ? Array.from(s.selected) : [asset.id];
+        e.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
+        e.dataTransfer.effectAllowed = 'copy';
+      }}
       data-testid="asset-cell"
       data-asset-id={asset.id}
       data-name={asset.name}
@@ -54,19 +79,18 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
  */
 function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
   const [variant, setVariant] = useState<'tile' | 'thumb' | null>('tile');
+  const [loaded, setLoaded] = useState(false);
   if (variant === null) return <KindPlaceholder kind={kind} />;
-  // `cell__img--loaded` (which tests wait for) is put on the element, not React state: a render per tile loaded
-  // would add up to seven renders a row while the grid scrolls. React never rewrites it: the class prop is fixed.
   return (
     <img
       key={variant}
-      className="cell__img"
+      className={cx('cell__img', loaded && 'cell__img--loaded')}
       src={mediaUrl(id, variant)}
       alt=""
       decoding="async"
       draggable={false}
       data-variant={variant}
-      onLoad={(e) => e.currentTarget.classList.add('cell__img--loaded')}
+      onLoad={() => setLoaded(true)}
       onError={() => setVariant(variant === 'tile' ? 'thumb' : null)}
     />
   );

@@ -6,7 +6,6 @@ import { useStore } from '../../store';
 import { assetAt } from '../../store/librarySlice';
 import { mayNow } from '../../store/meStore';
 import { AssetCell, PlaceholderCell } from './AssetCell';
-import { onCellClick, onCellDoubleClick, onCellDragStart, takeFocusIfRequested } from './cellEvents';
 import { EmptyState } from './EmptyState';
 import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, requestCellFocus, type GridGeometry } from './gridGeometry';
 
@@ -125,9 +124,6 @@ export function AssetGrid() {
           }
         }}
         onKeyDown={onKeyDown}
-        onClick={onCellClick}
-        onDoubleClick={onCellDoubleClick}
-        onDragStart={onCellDragStart}
         data-testid="asset-grid"
         data-total={count}
         style={{ height: virtualizer.getTotalSize() }}
@@ -167,13 +163,6 @@ const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex:
     }
     return m;
   });
-  // The focused cell takes the keyboard's focus once it renders with its asset (not while a placeholder).
-  const focusedAt = marks.indexOf('f');
-  const focusedIndex = focusedAt < 0 ? -1 : start + (focusedAt - 1) / 3;
-  const focusedId = focusedAt < 0 ? undefined : assets[(focusedAt - 1) / 3]?.id;
-  useLayoutEffect(() => {
-    if (focusedId !== undefined) takeFocusIfRequested(focusedIndex);
-  }, [focusedIndex, focusedId]);
   return (
     <div
       className="grid__row"
