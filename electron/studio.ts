@@ -346,6 +346,7 @@ export class Studio implements StudioContext {
     await sweepPartFiles(folder.exportsDir, inUse);
     await sweepProxyParts(folder.proxiesDir, inUse);
     await sweepProxyParts(folder.reversedDir, inUse);
+    await sweepProxyParts(folder.reversedProxiesDir, inUse);
     this.settings.remember(folder.root);
     // Pictures imported before colours and hashes existed get them in the background; the library opens now.
     if (this.options.visualBackfill ?? true) startVisualBackfill(rooms);

@@ -11,8 +11,11 @@ import { SHOTS } from '../screenshots';
 import { callApi, expect, test } from '../serve';
 
 type DraftRecord = { id: string; revision: number; doc: VideoDraft };
-/** Seconds of footage the reverse job makes a copy of (all of pan.mp4: 440 frames at 30 fps). */
-const REVERSED_SEC = 15;
+/**
+ * Seconds of footage the reverse job works through: the copy of all of pan.mp4 (440 frames at 30 fps, ~15 s), then
+ * its 540x960 preview proxy (about a third more work: model/reverse.ts REVERSE_COPY_SHARE).
+ */
+const REVERSED_SEC = 20;
 
 /**
  * Reverse and freeze frame (issue 14 §3): a creator turns Reverse on for a clip of moving phone footage; once the
@@ -31,6 +34,9 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   const saved = async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc;
   await openDraft(app, name, 1);
 
+  // Every media file the page asks for: the preview must play the reversed copy's proxy, never the full copy.
+  const requested: string[] = [];
+  app.on('request', (r) => requested.push(new URL(r.url()).pathname));
   // Reverse on, by keyboard; the reversed copy's job runs and finishes.
   await app.locator(`[data-clip-id="${clip.id}"]`).click();
   const toggle = app.getByTestId('insp-reverse');
@@ -69,6 +75,26 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   const frame = path.join(tmp, 'export.png');
   await frameAt(file, t, fps, frame, { bt709: true });
   const reverseScore = await ssimOf(shot, frame, size);
+  // pan.mp4 is 1080x1920, so the job made the copy's 540x960 proxy and the preview plays that (the full copy is
+  // the export's); the export is still full size.
+  const proxyPath = `/${encodeURIComponent(assets.pan.id)}/reversed-proxy`;
+  expect(requested.filter((u) => u.endsWith(`/${encodeURIComponent(assets.pan.id)}/reversed`)), 'the preview never loads the full-size copy').toEqual([]);
+  expect(requested.some((u) => u.endsWith(proxyPath)), 'the preview plays the reversed proxy').toBe(true);
+  const proxySize = await app.evaluate(async (suffix) => {
+    const url = performance.getEntriesByType('resource').map((e) => e.name).find((n) => new URL(n).pathname.endsWith(suffix));
+    if (!url) return null;
+    const v = document.createElement('video');
+    v.muted = true;
+    v.src = url;
+    await new Promise((resolve, reject) => {
+      v.onloadedmetadata = resolve;
+      v.onerror = reject;
+    });
+    return [v.videoWidth, v.videoHeight];
+  }, proxyPath);
+  expect(proxySize, 'the reversed clip previews from a proxy-size file').toEqual([540, 960]);
+  const exported = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file]).toString().trim();
+  expect(exported, 'the export reads the full-size copy').toBe('1080,1920');
   // And the export really is backwards: its frame at 1.2 s is the source at 2.8 s, not at 2.2 s.
   const sourceFile = path.join(FOOTAGE_DIR, 'pan.mp4');
   const sourceAt = (sec: number, out: string) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', sec.toFixed(4), '-i', sourceFile, '-frames:v', '1', '-vf', 'scale=in_color_matrix=bt709', out]);

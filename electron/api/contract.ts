@@ -302,10 +302,13 @@ export const calls = {
   // ── reverse and freeze frame (issue 14 §3; docs/reverse-freeze.md) ──
   /**
    * Makes the reversed copy of a video that its reversed clips play from, as a 'reverse' job (progress, cancel).
-   * `jobId` null: the copy is there already. Refused at once, saying why, for a photo, a sound or unknown length.
-   * A second call while its job runs answers with the same job.
+   * When the source needs a preview proxy (model/proxy.ts needsProxy) the job then makes the copy's own proxy, which
+   * the preview plays (the export reads the full copy). `jobId` null: nothing left to make. `plays`: what the preview
+   * can play now ('proxy', 'copy': a copy made before its proxy existed, the job making the proxy; null: wait for the
+   * job). Refused at once, saying why, for a photo, a sound or unknown length. A second call while its job runs
+   * answers with the same job.
    */
-  'reverse.start': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id.nullable() }) },
+  'reverse.start': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id.nullable(), plays: z.enum(['proxy', 'copy']).nullable() }) },
   /**
    * The frame of a video at `seek` seconds (accurate seek, full size, from the original) imported into the library as
    * a photo named "Freeze frame of <name> at <at>" (thumbnails as any import); the editor then places it. The same

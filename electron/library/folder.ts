@@ -100,6 +100,13 @@ export class LibraryFolder {
   get reversedDir(): string {
     return path.join(this.cacheDir, 'reversed');
   }
+  /** Preview proxy of a reversed copy (made after the copy when the source needs a proxy); parts as above. */
+  reversedProxyPath(sha256: string): string {
+    return path.join(this.reversedProxiesDir, sha256.slice(0, 2), `${sha256}.mp4`);
+  }
+  get reversedProxiesDir(): string {
+    return path.join(this.cacheDir, 'reversed-proxies');
+  }
 
   /** The rendition an SVG or HEIC is used through (model/asset.ts renditionExt): `renditions/ab/<sha>.png|jpg`. */
   renditionPath(sha256: string, ext: 'png' | 'jpg'): string {

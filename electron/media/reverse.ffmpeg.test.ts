@@ -9,6 +9,9 @@ import { ssim } from '../render/test-ssim';
 import { reversedKey } from '../model/reverse';
 import { resolveBinaries } from './binaries';
 import { MediaTools } from './ffmpeg';
+import type { MediaFacts } from '../model/asset';
+import { needsProxy, proxyPlan } from '../model/proxy';
+import { writeProxy } from './proxy';
 import { writeReversed } from './reverse';
 
 // The chunked reverse on generated moving footage (testsrc2: every frame differs) with a rising chirp: frame i of
@@ -110,4 +113,43 @@ describe('exporting a reversed clip', () => {
       /Reversing clip 1 on the .* track is not finished\. Wait for it \(see Jobs\) or turn Reverse off/,
     );
   });
+});
+
+describe('the preview proxy of a reversed copy', () => {
+  // Phone-sized footage (1080x1920, above the proxy trigger): the reverse job then makes the copy's proxy with the
+  // forward proxy's recipe. One second at 12 fps keeps it quick.
+  const PW = 1080;
+  const PH = 1920;
+  const PFPS = 12;
+  const facts: MediaFacts = { videoCodec: 'h264', audioCodec: 'aac', width: PW, height: PH, rotation: 0, fps: PFPS, durationSec: 1, hasAudio: true, createdAt: null, format: 'mp4' };
+  const plan = proxyPlan(facts);
+  const rgba = (file: string, vf: string, w: number, h: number) => {
+    const raw = ff(['-i', file, '-vf', `${vf}format=rgba`, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']);
+    const size = w * h * 4;
+    return Array.from({ length: Math.floor(raw.length / size) }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
+  };
+
+  it('is at proxy size and its frame i is the reversed copy’s frame i', async () => {
+    const big = path.join(dir, 'big.mp4');
+    const bigCopy = path.join(dir, 'cache', 'big-reversed.mp4');
+    const proxy = path.join(dir, 'cache', 'reversed-proxies', 'big.mp4');
+    ff([
+      '-f', 'lavfi', '-i', `testsrc2=s=${PW}x${PH}:r=${PFPS}:d=1`, '-f', 'lavfi', '-i', 'sine=f=440:d=1',
+      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', big,
+    ]);
+    const tools = new MediaTools(bins);
+    await writeReversed(tools, big, facts, bigCopy, dir);
+    expect(needsProxy(facts)).toBe(true);
+    await writeProxy(tools, bigCopy, facts, proxy);
+    expect(plan).toMatchObject({ width: 540, height: 960 });
+    const p = rgba(proxy, '', plan.width, plan.height);
+    // The copy scaled to the proxy's size: the preview draws the proxy where the copy's pixels would be.
+    const c = rgba(bigCopy, `scale=${plan.width}:${plan.height},`, plan.width, plan.height);
+    expect(p.length).toBe(PFPS);
+    expect(c.length).toBe(PFPS);
+    for (const i of [0, 3, 6, PFPS - 1]) expect(ssim(p[i]!, c[i]!, plan.width, plan.height), `frame ${i}`).toBeGreaterThanOrEqual(0.95);
+    // Frame for frame, not merely alike (testsrc2's frames a second apart share most of the picture): frame 0 is
+    // closer to the copy's frame 0 than to its last, which is where a forwards proxy's frame 0 would match.
+    expect(ssim(p[0]!, c[0]!, plan.width, plan.height)).toBeGreaterThan(ssim(p[0]!, c[PFPS - 1]!, plan.width, plan.height));
+  }, 120_000);
 });

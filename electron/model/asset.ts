@@ -80,7 +80,7 @@ export const Tag = z
   .pipe(z.string().min(1, 'A tag cannot be empty').max(TAG_MAX_LENGTH, `Keep tags under ${TAG_MAX_LENGTH} characters`));
 
 /** Media variants the library can serve by URL. 'tile': the thumbnail at the grid's tile size (falls back to 'thumb'). */
-export const mediaVariants = ['original', 'thumb', 'tile', 'poster', 'waveform', 'proxy', 'rendition', 'reversed'] as const;
+export const mediaVariants = ['original', 'thumb', 'tile', 'poster', 'waveform', 'proxy', 'rendition', 'reversed', 'reversed-proxy'] as const;
 export const MediaVariant = z.enum(mediaVariants);
 export type MediaVariant = z.infer<typeof MediaVariant>;
 

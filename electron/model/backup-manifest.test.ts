@@ -13,6 +13,9 @@ describe('backup entry names', () => {
     expect(unsafeBackupEntry(`media/ab/${SHA}.mp4`, 'media')).toBeNull();
     expect(unsafeBackupEntry(`fonts/ab/${SHA}.ttf`, 'font')).toBeNull();
     expect(unsafeBackupEntry(`cache/thumbs/ab/${SHA}.webp`, 'cache')).toBeNull();
+    expect(unsafeBackupEntry(`cache/reversed/ab/${SHA}.mp4`, 'cache')).toBeNull();
+    expect(unsafeBackupEntry(`cache/reversed-proxies/ab/${SHA}.mp4`, 'cache')).toBeNull();
+    expect(unsafeBackupEntry(`cache/reversed-proxies/cd/${SHA}.mp4`, 'cache')).toMatch(/wrong folder for its hash/);
     expect(unsafeBackupEntry(`luts/ab/${SHA}.cube`, 'look')).toBeNull();
     expect(unsafeBackupEntry(`luts/ab/${SHA}.cube.sh`, 'look')).toMatch(/not where a library keeps its imported looks/);
     expect(unsafeBackupEntry(`luts/cd/${SHA}.cube`, 'look')).toMatch(/wrong folder for its hash/);

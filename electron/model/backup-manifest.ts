@@ -44,7 +44,7 @@ const ENTRY_RULES: [BackupEntryKind, RegExp][] = [
   ['media', new RegExp(`^media/([0-9a-f]{2})/(${SHA})(\\.[a-z0-9]{1,10})?$`)],
   ['font', new RegExp(`^fonts/([0-9a-f]{2})/(${SHA})\\.(ttf|otf)$`)],
   ['look', new RegExp(`^luts/([0-9a-f]{2})/(${SHA})\\.cube$`)],
-  ['cache', new RegExp(`^cache/(?:thumbs|posters|waveforms|proxies|renditions|reversed)/([0-9a-f]{2})/(${SHA})\\.(webp|jpg|json|mp4|png)$`)],
+  ['cache', new RegExp(`^cache/(?:thumbs|posters|waveforms|proxies|renditions|reversed|reversed-proxies)/([0-9a-f]{2})/(${SHA})\\.(webp|jpg|json|mp4|png)$`)],
 ];
 
 /** Why `name` may not be a backup's file entry (zip-slip rules, then the allow-list), or null when it may. */

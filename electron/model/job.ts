@@ -171,3 +171,8 @@ export function recordingResultOf(job: Job): RecordingResult | null {
 export function captionTranscribeResultOf(job: Job): CaptionTranscribeResult | null {
   return job.result?.kind === 'caption-transcribe' ? job.result : null;
 }
+
+/** The result of a finished 'reverse' job, or null for any other job. */
+export function reverseResultOf(job: Job): ReverseResult | null {
+  return job.result?.kind === 'reverse' ? job.result : null;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
 import { FREEZE_SEC, freezeFrame, freezeFrameName, frameSourceTime, freezeTimeLabel } from './freeze-frame';
-import { readForwards, reversedAssetOf, reversedAssets, reversedKey, reversedRange, reverseChunks, reverseRefusal } from './reverse';
+import { REVERSE_COPY_SHARE, readForwards, reversedAssetOf, reversedAssets, reversedKey, reversedRange, reverseChunks, reverseJobProgress, reverseRefusal } from './reverse';
 import { type EditResult, findClip, newMediaClip, type SourceFacts, type SourceInfo, sourceTimeAt, splitClip } from './timeline';
 
 const assets: Record<string, SourceFacts> = { v10: { kind: 'video', durationSec: 10 }, still: { kind: 'image', durationSec: null }, song: { kind: 'audio', durationSec: 30 } };
@@ -99,6 +99,33 @@ describe('reversed clips read forwards from the copy', () => {
     expect(reverseRefusal({ name: 'a.jpg', kind: 'image', durationSec: null })).toMatch(/Only video clips can be reversed; “a.jpg” is a photo/);
     expect(reverseRefusal({ name: 'b.mov', kind: 'video', durationSec: null })).toMatch(/length of “b.mov” is unknown/);
     expect(reverseRefusal({ name: 'c.mp4', kind: 'video', durationSec: 4 })).toBeNull();
+  });
+});
+
+describe('the reverse job’s progress', () => {
+  it('runs the copy then the preview proxy along one bar, rising, from 0 to 1', () => {
+    const both = { copy: true, proxy: true };
+    expect(reverseJobProgress('copy', 0, both)).toEqual({ fraction: 0, message: '0%' });
+    expect(reverseJobProgress('copy', 1, both).fraction).toBe(REVERSE_COPY_SHARE);
+    expect(reverseJobProgress('proxy', 0, both).fraction).toBe(REVERSE_COPY_SHARE);
+    expect(reverseJobProgress('proxy', 0.5, both)).toEqual({ fraction: 0.875, message: 'Making the preview copy… 88%' });
+    expect(reverseJobProgress('proxy', 1, both).fraction).toBe(1);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(reverseJobProgress('copy', lo, both).fraction).toBeLessThanOrEqual(reverseJobProgress('copy', hi, both).fraction);
+        expect(reverseJobProgress('copy', hi, both).fraction).toBeLessThanOrEqual(reverseJobProgress('proxy', lo, both).fraction);
+      }),
+    );
+  });
+
+  it('gives the whole bar to the only phase there is', () => {
+    // A source that needs no proxy (720p): the copy is the job.
+    expect(reverseJobProgress('copy', 0.5, { copy: true, proxy: false })).toEqual({ fraction: 0.5, message: '50%' });
+    // A copy made before previews had proxies: the proxy is the job.
+    expect(reverseJobProgress('proxy', 0.5, { copy: false, proxy: true })).toEqual({ fraction: 0.5, message: 'Making the preview copy… 50%' });
+    // Out-of-range reports from ffmpeg are held to the bar.
+    expect(reverseJobProgress('proxy', 1.4, { copy: false, proxy: true }).fraction).toBe(1);
   });
 });
 

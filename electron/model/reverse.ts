@@ -85,8 +85,31 @@ export function reverseChunks(durationSec: number, fps: number | null, chunkSec 
 export const ReverseJobInput = z.object({ assetId: z.string().min(1).max(64) }).strict();
 export type ReverseJobInput = z.infer<typeof ReverseJobInput>;
 
-export const ReverseResult = z.object({ kind: z.literal('reverse'), assetId: z.string(), durationSec: z.number().nonnegative() });
+/** `previewProxy`: the preview proxy of the copy was made too (results stored before it say nothing: no proxy). */
+export const ReverseResult = z.object({ kind: z.literal('reverse'), assetId: z.string(), durationSec: z.number().nonnegative(), previewProxy: z.boolean().optional() });
 export type ReverseResult = z.infer<typeof ReverseResult>;
+
+/** What the preview plays a reversed clip from: the copy's preview proxy, the full-size copy, or nothing yet. */
+export type ReversedPlayback = 'proxy' | 'copy';
+
+/**
+ * Share of a 'reverse' job's progress bar the copy takes when a preview proxy follows it. Measured on 1080x1920
+ * footage: the reverse encodes every frame at full size twice over (chunks at CRF 16, then the join's sound), the
+ * proxy decodes the copy once and encodes a quarter of the pixels, about a quarter of the job's time.
+ */
+export const REVERSE_COPY_SHARE = 0.75;
+
+/**
+ * The job's overall fraction and wording while in `phase` at `fraction` of it. Without a proxy to make the copy is
+ * the whole job; a copy already there (made before previews had proxies) leaves the proxy as the whole job.
+ */
+export function reverseJobProgress(phase: 'copy' | 'proxy', fraction: number, plan: { copy: boolean; proxy: boolean }): { fraction: number; message: string } {
+  const f = Math.min(1, Math.max(0, fraction));
+  const copyShare = !plan.proxy ? 1 : !plan.copy ? 0 : REVERSE_COPY_SHARE;
+  const total = phase === 'copy' ? f * copyShare : copyShare + f * (1 - copyShare);
+  const pct = `${Math.round(total * 100)}%`;
+  return { fraction: total, message: phase === 'copy' ? pct : `Making the preview copy… ${pct}` };
+}
 
 /** The job list's title. */
 export function reverseJobTitle(name: string): string {

@@ -77,8 +77,9 @@ async function planFiles(snapshot: Db, folder: LibraryFolder): Promise<{ files: 
     if (a.has_poster) await optional(folder.posterPath(a.sha256));
     if (a.has_waveform) await optional(folder.waveformPath(a.sha256));
     if (a.has_proxy) await optional(folder.proxyPath(a.sha256));
-    // A reversed copy (made on demand, no flag: the file is the fact) rides along when there is one.
+    // A reversed copy and its preview proxy (made on demand, no flag: the file is the fact) ride along when there.
     await optional(folder.reversedPath(a.sha256));
+    await optional(folder.reversedProxyPath(a.sha256));
     const rendition = renditionExt(a.ext);
     if (rendition) await optional(folder.renditionPath(a.sha256, rendition));
   }

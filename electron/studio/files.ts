@@ -82,6 +82,10 @@ export async function resolveMedia({ folder, assets }: Rooms, assetId: string, v
       // Made on demand by a 'reverse' job (studio/reverse-api.ts); until then there is nothing to serve.
       if (f.kind === 'video') [file, mime] = [folder.reversedPath(f.sha256), 'video/mp4'];
       break;
+    case 'reversed-proxy':
+      // Its preview proxy, made by the same job after the copy when the source needs a proxy.
+      if (f.kind === 'video') [file, mime] = [folder.reversedProxyPath(f.sha256), 'video/mp4'];
+      break;
     case 'rendition': {
       const ext = renditionExt(f.ext);
       if (ext) [file, mime] = [folder.renditionPath(f.sha256, ext), ext === 'png' ? 'image/png' : 'image/jpeg'];

@@ -83,7 +83,7 @@ export function libraryApi(ctx: StudioContext): ApiPart<LibraryCalls> {
 /** Removes an asset's original and every cached file made from it (after its row is gone). */
 export async function removeAssetFiles(folder: LibraryFolder, f: AssetFiles): Promise<void> {
   const rendition = renditionExt(f.ext);
-  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.tilePath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256), folder.reversedPath(f.sha256)];
+  const files = [folder.originalPath(f.sha256, f.ext), folder.thumbPath(f.sha256), folder.tilePath(f.sha256), folder.posterPath(f.sha256), folder.waveformPath(f.sha256), folder.proxyPath(f.sha256), folder.reversedPath(f.sha256), folder.reversedProxyPath(f.sha256)];
   if (rendition) files.push(folder.renditionPath(f.sha256, rendition));
   await Promise.all(files.map((p) => fs.rm(p, { force: true })));
 }

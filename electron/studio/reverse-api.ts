@@ -1,18 +1,21 @@
 import fs from 'node:fs/promises';
 import { newUploadId, runImport, uploadPath } from '../import/importer';
 import type { JobContext } from '../jobs/runner';
+import { writeProxy } from '../media/proxy';
 import { writeReversed } from '../media/reverse';
 import type { Asset } from '../model/asset';
 import { AppError } from '../model/errors';
 import { freezeFrameName } from '../model/freeze-frame';
 import { ImportRequest } from '../model/import';
-import { ReverseJobInput, type ReverseResult, reverseJobTitle, reverseRefusal } from '../model/reverse';
+import { needsProxy } from '../model/proxy';
+import { ReverseJobInput, type ReverseResult, reverseJobProgress, reverseJobTitle, reverseRefusal } from '../model/reverse';
 import { type ApiPart, type Rooms, type StudioContext, requireTools } from './context';
 
 /**
  * Reverse and freeze frame (issue 14 §3; docs/reverse-freeze.md). "Reverse" on a clip starts a 'reverse' job that
- * makes its asset's reversed copy in cache/reversed (media/reverse.ts); reversed clips then play and export from
- * it. "Freeze frame" extracts one frame of the original at full size and imports it as a photo the editor places.
+ * makes its asset's reversed copy in cache/reversed (media/reverse.ts), then, when the source needs a preview proxy,
+ * the copy's proxy in cache/reversed-proxies; reversed clips export from the copy and preview from its proxy.
+ * "Freeze frame" extracts one frame of the original at full size and imports it as a photo the editor places.
  * Both are open to whoever may edit drafts (access.ts EDIT_DRAFTS): they serve an edit and change no draft.
  */
 type Calls = 'reverse.start' | 'freezeFrame.make';
@@ -26,14 +29,17 @@ export function reverseApi(ctx: StudioContext): ApiPart<Calls> {
     async 'reverse.start'(input) {
       const rooms = ctx.rooms;
       const a = reversibleAsset(rooms, input.assetId);
-      if (await isFile(rooms.folder.reversedPath(a.sha256))) return { jobId: null };
+      const have = await reverseFiles(rooms, a);
+      if (have.copy && (have.proxy || !needsProxy(a.facts))) return { jobId: null, plays: have.proxy ? 'proxy' : 'copy' };
+      // A copy made before previews had proxies plays at full size meanwhile; the job makes only its proxy.
+      const plays = have.copy ? 'copy' : null;
       requireTools(rooms, 'Reversing needs FFmpeg. Install FFmpeg and try again.');
       const known = jobOf.get(a.id);
       const running = known ? rooms.runner.list().find((j) => j.id === known && (j.status === 'queued' || j.status === 'running')) : undefined;
-      if (running) return { jobId: running.id };
+      if (running) return { jobId: running.id, plays };
       const job = rooms.runner.start('reverse', reverseJobTitle(a.name), { assetId: a.id });
       jobOf.set(a.id, job.id);
-      return { jobId: job.id };
+      return { jobId: job.id, plays };
     },
     async 'freezeFrame.make'(input) {
       const rooms = ctx.rooms;
@@ -65,6 +71,12 @@ export function reverseApi(ctx: StudioContext): ApiPart<Calls> {
   };
 }
 
+/** Which of an asset's reversed copy and its preview proxy are in the cache. */
+async function reverseFiles(rooms: Rooms, a: Asset): Promise<{ copy: boolean; proxy: boolean }> {
+  const [copy, proxy] = await Promise.all([isFile(rooms.folder.reversedPath(a.sha256)), isFile(rooms.folder.reversedProxyPath(a.sha256))]);
+  return { copy, proxy };
+}
+
 /** The asset to reverse, or the error that says why not. */
 function reversibleAsset(rooms: Rooms, assetId: string): Asset {
   const a = rooms.assets.get(assetId);
@@ -84,17 +96,29 @@ async function reverseJob(ctx: StudioContext, rooms: Rooms, job: JobContext, raw
   const tools = requireTools(rooms, 'Reversing needs FFmpeg. Install FFmpeg and try again.');
   const a = reversibleAsset(rooms, assetId);
   const out = rooms.folder.reversedPath(a.sha256);
-  if (!(await isFile(out))) {
-    await writeReversed(tools, rooms.folder.originalPath(a.sha256, a.ext), a.facts, out, rooms.folder.stagingDir, {
-      signal: job.signal,
-      onProgress: (f) => job.progress(f, `${Math.round(f * 100)}%`),
+  const proxyOut = rooms.folder.reversedProxyPath(a.sha256);
+  const have = await reverseFiles(rooms, a);
+  const plan = { copy: !have.copy, proxy: needsProxy(a.facts) && !have.proxy };
+  const report = (phase: 'copy' | 'proxy') => (f: number) => {
+    const p = reverseJobProgress(phase, f, plan);
+    job.progress(p.fraction, p.message);
+  };
+  if (plan.copy) {
+    await writeReversed(tools, rooms.folder.originalPath(a.sha256, a.ext), a.facts, out, rooms.folder.stagingDir, { signal: job.signal, onProgress: report('copy') });
+  }
+  // The preview's copy: the forward proxy's recipe run on the reversed copy (same display size, rotation baked in,
+  // same rate and sound), so a reversed clip previews as light as its forwards clips. The export keeps the full copy.
+  if (plan.proxy) {
+    await writeProxy(tools, out, a.facts, proxyOut, { signal: job.signal, onProgress: report('proxy') }).catch((e: unknown) => {
+      // A cancel stops the job; a failed proxy does not undo the copy: the preview plays the full copy instead.
+      if (job.signal.aborted) throw e;
     });
   }
-  // Purged while ffmpeg ran: its files were removed already, so this copy belongs to nobody.
+  // Purged while ffmpeg ran: its files were removed already, so these copies belong to nobody.
   if (!rooms.assets.get(assetId)) {
-    await fs.rm(out, { force: true });
+    await Promise.all([out, proxyOut].map((f) => fs.rm(f, { force: true })));
     throw new AppError('not_found', 'The video was deleted while it was reversed.');
   }
   ctx.emit('assets.changed', { reason: 'updated', ids: [assetId] });
-  return { kind: 'reverse', assetId, durationSec: a.facts.durationSec ?? 0 };
+  return { kind: 'reverse', assetId, durationSec: a.facts.durationSec ?? 0, previewProxy: await isFile(proxyOut) };
 }

@@ -17,7 +17,7 @@ import { type TraceLayer, type TraceRow, traceSink } from './previewTrace';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
 import { useReversedCopies } from './reversedCopies';
-import { reversedAssets } from '../../../../../electron/model/reverse';
+import { type ReversedPlayback, reversedAssets } from '../../../../../electron/model/reverse';
 
 /**
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
@@ -219,7 +219,7 @@ export class PreviewEngine {
     this.drawnAtRest = inputs && ready ? inputs : null;
   };
 
-  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, true>; out: ReturnType<typeof readableDraft> } | null = null;
+  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, ReversedPlayback>; out: ReturnType<typeof readableDraft> } | null = null;
 
   private readable(doc: VideoDraft, assets: Record<string, Asset>): ReturnType<typeof readableDraft> {
     const copies = useReversedCopies.getState();

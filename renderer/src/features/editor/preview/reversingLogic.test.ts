@@ -25,7 +25,7 @@ describe('reversingAt', () => {
   });
   it('says nothing once the copy is ready, for forwards clips, or on a hidden track', () => {
     const d = draft();
-    expect(reversingAt(d, 0.5, { v: true })).toEqual([]);
+    expect(reversingAt(d, 0.5, { v: 'proxy' })).toEqual([]);
     expect(reversingAt(d, 5, {})).toEqual([]);
     const hidden = { ...d, tracks: d.tracks.map((t) => (t.kind === 'main' ? { ...t, hidden: true } : t)) };
     expect(reversingAt(hidden, 0.5, {})).toEqual([]);

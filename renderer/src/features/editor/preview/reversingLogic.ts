@@ -1,4 +1,5 @@
 import type { VideoDraft } from '../../../../../electron/model/draft';
+import type { ReversedPlayback } from '../../../../../electron/model/reverse';
 import type { Size } from '../../../../../electron/model/geometry';
 import { clipAt } from '../../../../../electron/model/keyframe-patch';
 import { activeLayersAt, clampPlayhead } from '../../../../../electron/model/timeline';
@@ -10,7 +11,7 @@ import { boundsOf, mediaBox } from './manipulate/manipulateLogic';
  * (reversedPreview.ts): the preview says so over the picture, with the copy's progress, instead of a silent black
  * frame (walk finding 9). Bottom to top, one per asset (two clips of one asset wait for one copy).
  */
-export function reversingAt(doc: VideoDraft, playhead: number, ready: Readonly<Record<string, true>>): { clipId: string; assetId: string }[] {
+export function reversingAt(doc: VideoDraft, playhead: number, ready: Readonly<Record<string, ReversedPlayback>>): { clipId: string; assetId: string }[] {
   const out: { clipId: string; assetId: string }[] = [];
   for (const l of activeLayersAt(doc, clampPlayhead(playhead, doc))) {
     const c = l.clip;
