@@ -24,6 +24,10 @@ function frame(format: YuvFormat, w: number, h: number, pad: number, lead: numbe
   return { format, width: w, height: h, layout, data };
 }
 
+const anyFormat = fc.constantFrom<YuvFormat>('I420', 'I420A', 'I422', 'I444', 'NV12');
+/** A picture's side in pixels, 1 to max. */
+const side = (max: number) => fc.integer({ min: 1, max });
+
 const convert = (img: ReturnType<typeof frame>, matrix: string | null, fullRange: boolean | null, ow: number, oh: number) => {
   const out = new Uint8ClampedArray(ow * oh * 4);
   new YuvConverter().convert(img, { matrix, fullRange }, out, ow, oh);
@@ -95,13 +99,13 @@ describe('YuvConverter', () => {
   it('reads only the picture’s samples and writes exactly w*h*4 values, for any size, stride and offset', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<YuvFormat>('I420', 'I420A', 'I422', 'I444', 'NV12'),
-        fc.integer({ min: 1, max: 67 }),
-        fc.integer({ min: 1, max: 67 }),
+        anyFormat,
+        side(67),
+        side(67),
         fc.integer({ min: 0, max: 9 }),
         fc.integer({ min: 0, max: 9 }),
-        fc.integer({ min: 1, max: 80 }),
-        fc.integer({ min: 1, max: 80 }),
+        side(80),
+        side(80),
         (format, w, h, pad, lead, ow, oh) => {
           // Limited-range grey: ~130 everywhere. A sample read from padding (0) or past the buffer (NaN → 0)
           // would pull some pixel well below that.
@@ -123,11 +127,11 @@ describe('YuvConverter', () => {
     // each output pixel's taps on both axes (axisTaps, tested above), then the matrix, premultiplied by alpha.
     fc.assert(
       fc.property(
-        fc.constantFrom<YuvFormat>('I420', 'I420A', 'I422', 'I444', 'NV12'),
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 1, max: 50 }),
-        fc.integer({ min: 1, max: 50 }),
+        anyFormat,
+        side(40),
+        side(40),
+        side(50),
+        side(50),
         fc.boolean(),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (format, w, h, ow, oh, fullRange, seed) => {
