@@ -24,6 +24,10 @@ function frame(format: YuvFormat, w: number, h: number, pad: number, lead: numbe
   return { format, width: w, height: h, layout, data };
 }
 
+const anyFormat = fc.constantFrom<YuvFormat>('I420', 'I420A', 'I422', 'I444', 'NV12');
+/** A picture's side in pixels, 1 to max. */
+const side = (max: number) => fc.integer({ min: 1, max });
+
 const convert = (img: ReturnType<typeof frame>, matrix: string | null, fullRange: boolean | null, ow: number, oh: number) => {
   const out = new Uint8ClampedArray(ow * oh * 4);
   new YuvConverter().convert(img, { matrix, fullRange }, out, ow, oh);
@@ -61,9 +65,11 @@ describe('YuvConverter', () => {
     expect(canConvert(null, { matrix: 'bt709', fullRange: false })).toBe(false);
   });
 
-  it('assumes BT.709 for untagged HD and BT.601 for SD, limited range', () => {
+  it("assumes Chromium's guess for untagged video: BT.709 from 720 coded lines up, else BT.601, limited range", () => {
     expect(resolvedColour({ matrix: null, fullRange: null }, 1080, 1920)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 540, 960)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
     expect(resolvedColour({ matrix: null, fullRange: null }, 640, 480)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 960, 540)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
   });
 
   it('refuses a layout that does not fit its buffer instead of reading past it', () => {
@@ -95,13 +101,13 @@ describe('YuvConverter', () => {
   it('reads only the picture’s samples and writes exactly w*h*4 values, for any size, stride and offset', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<YuvFormat>('I420', 'I420A', 'I422', 'I444', 'NV12'),
-        fc.integer({ min: 1, max: 67 }),
-        fc.integer({ min: 1, max: 67 }),
+        anyFormat,
+        side(67),
+        side(67),
         fc.integer({ min: 0, max: 9 }),
         fc.integer({ min: 0, max: 9 }),
-        fc.integer({ min: 1, max: 80 }),
-        fc.integer({ min: 1, max: 80 }),
+        side(80),
+        side(80),
         (format, w, h, pad, lead, ow, oh) => {
           // Limited-range grey: ~130 everywhere. A sample read from padding (0) or past the buffer (NaN → 0)
           // would pull some pixel well below that.
@@ -116,6 +122,73 @@ describe('YuvConverter', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('equals the definition: every plane area-averaged to the pixel, then the matrix (random frames, any format and size)', () => {
+    // The converter sums down then across in one pass per row; the definition here is the plain double sum of
+    // each output pixel's taps on both axes (axisTaps, tested above), then the matrix, premultiplied by alpha.
+    fc.assert(
+      fc.property(
+        anyFormat,
+        side(40),
+        side(40),
+        side(50),
+        side(50),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (format, w, h, ow, oh, fullRange, seed) => {
+          const img = frame(format, w, h, 3, 1, { y: 0, u: 0, v: 0, a: 0 });
+          let x = seed;
+          for (let i = 0; i < img.data.length; i++) {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            img.data[i] = x >>> 24;
+          }
+          const out = new Uint8ClampedArray(ow * oh * 4);
+          new YuvConverter().convert(img, { matrix: 'bt709', fullRange }, out, ow, oh);
+          const sub = { I420: [2, 2], I420A: [2, 2], I422: [2, 1], I444: [1, 1], NV12: [2, 2] }[format];
+          const at = (plane: number, first: number, step: number, sx: number, sy: number, i: number, j: number) => {
+            const tx = axisTaps(w, sx, ow);
+            const ty = axisTaps(h, sy, oh);
+            const l = img.layout[plane]!;
+            let sum = 0;
+            for (let b = 0; b < ty.count[j]!; b++) {
+              for (let a = 0; a < tx.count[i]!; a++) {
+                const sample = img.data[l.offset + first + (ty.start[j]! + b) * l.stride + (tx.start[i]! + a) * step]!;
+                sum += sample * tx.weight[i * tx.maxTaps + a]! * ty.weight[j * ty.maxTaps + b]!;
+              }
+            }
+            return sum;
+          };
+          const { kr, kb } = resolvedColour({ matrix: 'bt709', fullRange }, w, h);
+          const kg = 1 - kr - kb;
+          const [ys, cs, yo] = fullRange ? [1, 1, 0] : [255 / 219, 255 / 224, 16];
+          let worst = 0;
+          for (let j = 0; j < oh; j++) {
+            for (let i = 0; i < ow; i++) {
+              const y = (at(0, 0, 1, 1, 1, i, j) - yo) * ys;
+              const nv = format === 'NV12';
+              const cb = (at(1, 0, nv ? 2 : 1, sub[0]!, sub[1]!, i, j) - 128) * cs;
+              const cr = (at(nv ? 1 : 2, nv ? 1 : 0, nv ? 2 : 1, sub[0]!, sub[1]!, i, j) - 128) * cs;
+              const a = format === 'I420A' ? at(3, 0, 1, 1, 1, i, j) / 255 : 1;
+              const rgb = [y + 2 * (1 - kr) * cr, y - ((2 * (1 - kb) * kb) / kg) * cb - ((2 * (1 - kr) * kr) / kg) * cr, y + 2 * (1 - kb) * cb];
+              rgb.forEach((v, c) => {
+                worst = Math.max(worst, Math.abs(out[(j * ow + i) * 4 + c]! - Math.min(255, Math.max(0, v * a))));
+              });
+              worst = Math.max(worst, Math.abs(out[(j * ow + i) * 4 + 3]! - 255));
+            }
+          }
+          // Rounding to a code value is the only difference allowed (and float sums in another order).
+          expect(worst).toBeLessThanOrEqual(0.51);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses an output that does not start on a 4-byte boundary (it is written as 32-bit pixels)', () => {
+    const img = frame('I420', 4, 4, 0, 0, { y: 128, u: 128, v: 128 });
+    const out = new Uint8ClampedArray(2 * 2 * 4 + 1).subarray(1);
+    expect(() => new YuvConverter().convert(img, { matrix: 'bt709', fullRange: false }, out, 2, 2)).toThrow(RangeError);
   });
 
   it('reuses its tables for the next frame of the same size and is exact again after a size change', () => {

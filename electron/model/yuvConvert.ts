@@ -10,6 +10,8 @@
  * per source/output size, so a frame allocates nothing.
  */
 
+import { HD_CODED_HEIGHT } from './video-colour';
+
 export type YuvFormat = 'I420' | 'I420A' | 'I422' | 'I444' | 'NV12';
 export const YUV_FORMATS: readonly YuvFormat[] = ['I420', 'I420A', 'I422', 'I444', 'NV12'];
 
@@ -51,13 +53,12 @@ export function canConvert(format: string | null, colour: YuvColour): format is 
 }
 
 /**
- * The matrix and range to convert with. A frame that names no matrix gets the usual convention, BT.709 for HD
- * and BT.601 for SD, limited range. Chromium itself names bt709 for untagged H.264 at any size (checked with
- * 540x960 and 1080x1920 frames, 2026-12-05), so proxies of untagged footage take the named path.
+ * The matrix and range to convert with. A frame that names no matrix gets Chromium's own guess for untagged video
+ * (BT.709 from a coded height of 720 up, BT.601 below: model/video-colour.ts, which the export follows too),
+ * limited range. Chromium names a matrix for H.264 frames itself, so this is for frames from elsewhere.
  */
 export function resolvedColour(colour: YuvColour, width: number, height: number): { kr: number; kb: number; fullRange: boolean } {
-  const hd = Math.max(width, height) >= 1280 || Math.min(width, height) >= 720;
-  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (hd ? BT709 : BT601);
+  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (height >= HD_CODED_HEIGHT ? BT709 : BT601);
   return { ...m, fullRange: colour.fullRange ?? false };
 }
 
@@ -112,14 +113,21 @@ export function axisTaps(lumaLen: number, sub: number, outLen: number): AxisTaps
   return { start, count, weight, maxTaps };
 }
 
-type Tables = { key: string; x: AxisTaps[]; y: AxisTaps[]; rows: Float32Array; planes: Float32Array[] };
+/** Taps per plane across (x) and down (y), and one row of each plane summed down (cols: see convert). */
+type Tables = { key: string; x: AxisTaps[]; y: AxisTaps[]; cols: Float64Array[] };
 
 export class YuvConverter {
   private tables: Tables | null = null;
+  private view: Uint32Array | null = null;
 
   /**
-   * Writes `outWidth`x`outHeight` RGBA pixels of `img` into `out` (at least outWidth*outHeight*4 long; nothing
-   * past that is written). Throws a RangeError when the layout does not fit in `data` (nothing is read out of it).
+   * Writes `outWidth`x`outHeight` RGBA pixels of `img` into `out` (at least outWidth*outHeight*4 long, starting at
+   * a byte offset that is a multiple of 4, as an ImageData's is; nothing past that is written). Throws a
+   * RangeError when the layout does not fit in `data` (nothing is read out of it).
+   *
+   * Per output row: each plane's source rows under it are summed down into one row of samples (a tight loop over
+   * contiguous bytes), then each output pixel sums its taps across that row for Y, U, V (and A) and applies the
+   * matrix at once, written as one 32-bit store. No plane is ever held at the output size.
    */
   convert(img: YuvImage, colour: YuvColour, out: Uint8ClampedArray, outWidth: number, outHeight: number): void {
     const specs = PLANES[img.format];
@@ -127,36 +135,75 @@ export class YuvConverter {
     if (img.width < 1 || img.height < 1 || outWidth < 1 || outHeight < 1) throw new RangeError('empty picture');
     if (img.layout.length < specs.layouts) throw new RangeError(`${img.format} needs ${specs.layouts} planes`);
     if (out.length < outWidth * outHeight * 4) throw new RangeError('output too small');
+    if (out.byteOffset % 4 !== 0) throw new RangeError('output not aligned to 4 bytes');
     for (const p of planes) {
       const l = img.layout[p.plane]!;
       if (l.offset < 0 || l.stride < Math.ceil(img.width / p.subX) * p.step || planeEnd(img, p) > img.data.length) throw new RangeError(`plane ${p.plane} does not fit`);
     }
     const t = this.tablesFor(img, planes, outWidth, outHeight);
-    planes.forEach((p, i) => resample(img, p, t.x[i]!, t.y[i]!, t.rows, t.planes[i]!, outWidth, outHeight));
     const { kr, kb, fullRange } = resolvedColour(colour, img.width, img.height);
     const kg = 1 - kr - kb;
-    // 8-bit code values → 0..255 RGB.
-    const yOff = fullRange ? 0 : 16;
+    // 8-bit code values → 0..255 RGB; the +0.5 rounds as the store truncates.
     const yScale = fullRange ? 1 : 255 / 219;
+    const yOff = (fullRange ? 0 : -16 * yScale) + 0.5;
     const cScale = fullRange ? 1 : 255 / 224;
     const rCr = 2 * (1 - kr) * cScale;
     const bCb = 2 * (1 - kb) * cScale;
     const gCb = ((2 * (1 - kb) * kb) / kg) * cScale;
     const gCr = ((2 * (1 - kr) * kr) / kg) * cScale;
-    const [Y, U, V] = t.planes as [Float32Array, Float32Array, Float32Array];
-    const A = specs.a ? t.planes[3]! : null;
-    const n = outWidth * outHeight;
-    for (let i = 0, o = 0; i < n; i++, o += 4) {
-      const y = (Y[i]! - yOff) * yScale;
-      const cb = U[i]! - 128;
-      const cr = V[i]! - 128;
-      // The held canvas is opaque: a transparent pixel shows black, as drawImage onto it would.
-      const a = A ? A[i]! / 255 : 1;
-      out[o] = (y + rCr * cr) * a;
-      out[o + 1] = (y - gCb * cb - gCr * cr) * a;
-      out[o + 2] = (y + bCb * cb) * a;
-      out[o + 3] = 255;
+    // Chroma's offset folded in: r = y' + rCr * (u - 128) = y' + rCr * u - 128 * rCr.
+    const rOff = yOff - 128 * rCr;
+    const gOff = yOff + 128 * (gCb + gCr);
+    const bOff = yOff - 128 * bCb;
+    const out32 = this.viewOf(out, outWidth * outHeight);
+    const [cy, cu, cv] = t.cols as [Float64Array, Float64Array, Float64Array];
+    const ca = specs.a ? t.cols[3]! : null;
+    const [xy, xu] = t.x as [AxisTaps, AxisTaps];
+    const xa = specs.a ? t.x[3]! : null;
+    const { start: ys, count: yc, weight: yw, maxTaps: yn } = xy;
+    const { start: us, count: uc, weight: uw, maxTaps: un } = xu;
+    for (let j = 0; j < outHeight; j++) {
+      sumDown(img, specs.y, t.y[0]!, j, cy);
+      sumDown(img, specs.u, t.y[1]!, j, cu);
+      sumDown(img, specs.v, t.y[2]!, j, cv);
+      if (ca && specs.a) sumDown(img, specs.a, t.y[3]!, j, ca);
+      const row = j * outWidth;
+      for (let i = 0; i < outWidth; i++) {
+        let y = 0;
+        for (let k = 0, s = ys[i]!, w = i * yn, n = yc[i]!; k < n; k++) y += cy[s + k]! * yw[w + k]!;
+        let u = 0;
+        let v = 0;
+        for (let k = 0, s = us[i]!, w = i * un, n = uc[i]!; k < n; k++) {
+          const wk = uw[w + k]!;
+          u += cu[s + k]! * wk;
+          v += cv[s + k]! * wk;
+        }
+        y *= yScale;
+        let r = y + rCr * v + rOff;
+        let g = y - gCb * u - gCr * v + gOff;
+        let b = y + bCb * u + bOff;
+        if (ca && xa) {
+          // The held canvas is opaque: a transparent pixel shows black, as drawImage onto it would.
+          let a = 0;
+          for (let k = 0, s = xa.start[i]!, w = i * xa.maxTaps, n = xa.count[i]!; k < n; k++) a += ca[s + k]! * xa.weight[w + k]!;
+          a /= 255;
+          // The rounding half stays outside the product.
+          r = (r - 0.5) * a + 0.5;
+          g = (g - 0.5) * a + 0.5;
+          b = (b - 0.5) * a + 0.5;
+        }
+        // Little-endian RGBA (every platform Electron runs on): R in the low byte, opaque alpha on top.
+        out32[row + i] = (0xff000000 | (clampByte(b) << 16) | (clampByte(g) << 8) | clampByte(r)) >>> 0;
+      }
     }
+  }
+
+  /** `out` as 32-bit pixels, the view kept while the caller passes the same ImageData (a frame allocates nothing). */
+  private viewOf(out: Uint8ClampedArray, pixels: number): Uint32Array {
+    const v = this.view;
+    if (v?.buffer === out.buffer && v.byteOffset === out.byteOffset && v.length === pixels) return v;
+    this.view = new Uint32Array(out.buffer, out.byteOffset, pixels);
+    return this.view;
   }
 
   private tablesFor(img: YuvImage, planes: PlaneSpec[], outW: number, outH: number): Tables {
@@ -164,43 +211,39 @@ export class YuvConverter {
     if (this.tables?.key === key) return this.tables;
     const x = planes.map((p) => axisTaps(img.width, p.subX, outW));
     const y = planes.map((p) => axisTaps(img.height, p.subY, outH));
-    const rows = new Float32Array(Math.ceil(img.height) * outW);
-    this.tables = { key, x, y, rows, planes: planes.map(() => new Float32Array(outW * outH)) };
+    const cols = planes.map((p) => new Float64Array(Math.ceil(img.width / p.subX)));
+    this.tables = { key, x, y, cols };
     return this.tables;
   }
 }
 
-/** One plane to `outW`x`outH`: each source row resampled across once, then the rows down. */
-function resample(img: YuvImage, p: PlaneSpec, tx: AxisTaps, ty: AxisTaps, rows: Float32Array, out: Float32Array, outW: number, outH: number): void {
+/** Truncates a value that already holds its rounding half into 0..255. */
+function clampByte(v: number): number {
+  return v <= 0 ? 0 : v >= 255 ? 255 : v | 0;
+}
+
+/** The plane's source rows under output row `j`, weighted and summed into `col` (one value per plane column). */
+function sumDown(img: YuvImage, p: PlaneSpec, ty: AxisTaps, j: number, col: Float64Array): void {
   const { offset, stride } = img.layout[p.plane]!;
   const data = img.data;
   const step = p.step;
-  const planeRows = Math.ceil(img.height / p.subY);
-  const base0 = offset + p.first;
-  const { start: xs, count: xc, weight: xw, maxTaps: xm } = tx;
-  for (let r = 0; r < planeRows; r++) {
-    const base = base0 + r * stride;
-    const ro = r * outW;
-    for (let i = 0; i < outW; i++) {
-      let acc = 0;
-      let s = base + xs[i]! * step;
-      const wo = i * xm;
-      for (let k = 0, n = xc[i]!; k < n; k++, s += step) acc += data[s]! * xw[wo + k]!;
-      rows[ro + i] = acc;
-    }
-  }
-  const { start: ys, count: yc, weight: yw, maxTaps: ym } = ty;
-  for (let j = 0; j < outH; j++) {
-    const oo = j * outW;
-    const wo = j * ym;
-    const n = yc[j]!;
-    let ro = ys[j]! * outW;
-    const w0 = yw[wo]!;
-    for (let i = 0; i < outW; i++) out[oo + i] = rows[ro + i]! * w0;
+  const cols = Math.ceil(img.width / p.subX);
+  const n = ty.count[j]!;
+  let base = offset + p.first + ty.start[j]! * stride;
+  const w0 = ty.weight[j * ty.maxTaps]!;
+  if (step === 1) {
+    for (let x = 0; x < cols; x++) col[x] = data[base + x]! * w0;
     for (let k = 1; k < n; k++) {
-      ro += outW;
-      const w = yw[wo + k]!;
-      for (let i = 0; i < outW; i++) out[oo + i] = out[oo + i]! + rows[ro + i]! * w;
+      base += stride;
+      const w = ty.weight[j * ty.maxTaps + k]!;
+      for (let x = 0; x < cols; x++) col[x] = col[x]! + data[base + x]! * w;
     }
+    return;
+  }
+  for (let x = 0, s = base; x < cols; x++, s += step) col[x] = data[s]! * w0;
+  for (let k = 1; k < n; k++) {
+    base += stride;
+    const w = ty.weight[j * ty.maxTaps + k]!;
+    for (let x = 0, s = base; x < cols; x++, s += step) col[x] = col[x]! + data[s]! * w;
   }
 }
