@@ -10,11 +10,13 @@ import { allOf, testLimit, waitStep } from '../limits';
 import {
   blackFramesOf,
   blackRegions,
+  colourGap,
   decodeWork,
   exportDraft,
   footageWork,
   frameAt,
   importFootage,
+  meanColour,
   mediaClip,
   openDraft,
   PX_PER_SEC,
@@ -127,11 +129,16 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
     const shot = path.join(tmp, `preview-${at}.png`);
     await app.getByTestId('preview-canvas').screenshot({ path: shot });
     const frame = path.join(tmp, `export-${at}.png`);
-    await frameAt(file, at, 30, frame);
+    // Decoded as Chromium and players show a 1080x1920 file: BT.709 (its tag, or their guess for untagged HD).
+    await frameAt(file, at, 30, frame, { bt709: true });
     const score = await ssimOf(shot, frame);
     test.info().annotations.push({ type: `ssim@${at}`, description: score.toFixed(4) });
     if (process.env.POSTFRAME_KEEP_E2E) console.log(`SSIM at ${at}s: ${score.toFixed(4)}`);
     expect(score, `SSIM at ${at} s`).toBeGreaterThanOrEqual(0.9);
+    // The clips are 320x240 and untagged: Chromium shows them as BT.601, and the export must too (SSIM alone
+    // hardly sees a colour shift; read as BT.709, the red clip showed 255,23,0).
+    const [p, e] = [meanColour(shot), meanColour(frame)];
+    expect(colourGap(p, e), `mean colour of preview ${p.map(Math.round).join(',')} vs export ${e.map(Math.round).join(',')} at ${at} s`).toBeLessThan(6);
   }
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
   else console.log('e2e files kept in', tmp);

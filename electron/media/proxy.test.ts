@@ -41,6 +41,13 @@ describe('proxy arguments', () => {
     expect(silent).not.toContain('aac');
   });
 
+  it('tags the proxy with the matrix the original is decoded with (the proxy keeps its YUV), none when unknown', () => {
+    const tags = (m: 'bt601' | 'bt709') => proxyArgs({ width: 1920, height: 1080, fps: 30, hasAudio: false }, { matrix: m, fullRange: false }).join(' ');
+    expect(tags('bt709')).toContain('-colorspace bt709 -color_primaries bt709 -color_trc bt709');
+    expect(tags('bt601')).toContain('-colorspace smpte170m -color_primaries smpte170m -color_trc smpte170m');
+    expect(proxyArgs({ width: 1920, height: 1080, fps: 30, hasAudio: false }).join(' ')).not.toContain('-colorspace');
+  });
+
   it('writes to a hidden part file beside the proxy', () => {
     expect(proxyPartPath('/lib/cache/proxies/ab/abc.mp4')).toBe('/lib/cache/proxies/ab/.abc.part.mp4');
   });
@@ -92,6 +99,8 @@ describe('proxies through the Studio', () => {
     const file = studio.folder.proxyPath(asset.sha256);
     expect(fs.existsSync(file)).toBe(true);
     expect(probeVideo(file)).toEqual({ codec_name: 'h264', width: 960, height: 540, pix_fmt: 'yuv420p' });
+    // The untagged 1440p original is BT.709 to Chromium; untagged, its 540-line proxy would be shown as BT.601.
+    expect(execFileSync(FFPROBE, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=color_space', '-of', 'csv=p=0', file]).toString().trim()).toBe('bt709');
     expect(events).toContainEqual({ name: 'assets.changed', payload: { reason: 'updated', ids: [id] } satisfies EventPayload<'assets.changed'> });
     expect(await studio.resolveMedia(id, 'proxy')).toEqual({ path: file, mime: 'video/mp4' });
     // Asking again does nothing: it has its proxy.

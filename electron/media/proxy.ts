@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { MediaFacts } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { proxyGop, proxyPlan } from '../model/proxy';
+import { type VideoColour, matrixTags } from '../model/video-colour';
 import type { MediaTools } from './ffmpeg';
+import { readVideoColour } from './video-colour';
 
 const PART_SUFFIX = '.part.mp4';
 
@@ -12,8 +14,11 @@ export function proxyPartPath(out: string): string {
   return path.join(path.dirname(out), `.${path.basename(out, path.extname(out))}${PART_SUFFIX}`);
 }
 
-/** The ffmpeg output arguments of a proxy (pure, so the choices are testable without running ffmpeg). */
-export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | 'hasAudio'>): string[] {
+/**
+ * The ffmpeg output arguments of a proxy (pure, so the choices are testable without running ffmpeg). `colour`:
+ * the matrix the original is decoded with (model/video-colour.ts), written into the proxy's tags.
+ */
+export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | 'hasAudio'>, colour: VideoColour | null = null): string[] {
   const plan = proxyPlan(facts);
   // ffmpeg autorotates before the filter graph, so the plan's display size is what the scaler must make.
   const vf = [...(plan.fps ? [`fps=${plan.fps}`] : []), `scale=${plan.width}:${plan.height}`, 'setsar=1'].join(',');
@@ -31,6 +36,10 @@ export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | '
     '-g', gop, '-keyint_min', gop,
     // The rotation is baked into the pixels; no display matrix must turn the picture a second time.
     '-metadata:s:v:0', 'rotate=0',
+    // The proxy keeps the original's YUV, so it must be decoded with the original's matrix. Untagged, Chromium
+    // would guess from the proxy's smaller size: a 1920x1080 original (BT.709) became a 960x540 proxy shown as
+    // BT.601, its colours off the export's.
+    ...(colour ? matrixTags(colour.matrix) : []),
     ...(facts.hasAudio ? ['-c:a', 'aac', '-b:a', '96k'] : []),
     '-movflags', '+faststart',
     '-f', 'mp4',
@@ -52,7 +61,8 @@ export async function writeProxy(
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
     const duration = facts.durationSec;
-    await tools.run(['-i', input, ...proxyArgs(facts), part], {
+    const colour = await readVideoColour(tools, input, options.signal);
+    await tools.run(['-i', input, ...proxyArgs(facts, colour), part], {
       signal: options.signal,
       onProgress: ({ seconds }) => {
         if (duration && duration > 0) options.onProgress?.(Math.min(1, Math.max(0, seconds / duration)));

@@ -186,6 +186,32 @@ describe('compileExport semantics', () => {
   });
 });
 
+describe('compileExport: each video’s matrix and range (model/video-colour.ts)', () => {
+  const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+  const withColour = (colour: SourceFacts['colour']) => new Map([...sources, ['sd', videoFacts('/lib/media/sd/sd.mp4', 640, 480, colour ? { colour } : {})]]);
+  const compileSd = (colour: SourceFacts['colour'], extra: Parameters<typeof media>[5] = {}) =>
+    compileExport(draft([track('main', 'main', [media('a', 'sd', 0, 0, 2, extra), media('b', 'land', 2, 0, 2)])]), withColour(colour), texts, standard, '/out/x.mp4').args;
+
+  it('a BT.601 video is brought to BT.709 first, before its look, key and crop; the file is tagged BT.709', () => {
+    const args = compileSd({ matrix: 'bt601', fullRange: false }, { look: { adjust: { saturation: 0.5 }, lut: null }, chromaKey: { color: '#00ff00', similarity: 0.1, blend: 0 } });
+    const chain = graphOf(args).split(';').find((c) => c.startsWith('[0:v]'))!;
+    expect(chain).toMatch(/^\[0:v\]colorspace=ispace=bt470bg:space=bt709:[^,]*,scale=in_color_matrix=bt709:out_color_matrix=bt709,format=rgb24,/);
+    expect(chain.indexOf('chromakey')).toBeGreaterThan(chain.indexOf('colorspace'));
+    // The other (untagged HD) clip is not converted.
+    expect(graphOf(args).split(';').find((c) => c.startsWith('[1:v]'))).not.toContain('colorspace');
+    expect(args.join(' ')).toContain('-colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv');
+  });
+
+  it('limited-range BT.709 (or no colour known) changes neither the graph nor the output options', () => {
+    expect(compileSd({ matrix: 'bt709', fullRange: false })).toEqual(compileSd(undefined));
+    expect(compileSd(undefined).join(' ')).not.toMatch(/colorspace|color_range/);
+  });
+
+  it('full-range video is brought to limited range', () => {
+    expect(graphOf(compileSd({ matrix: 'bt709', fullRange: true }))).toContain('[0:v]scale=in_range=pc:out_range=tv,format=yuv420p,');
+  });
+});
+
 describe('compileExport: images and their orientation', () => {
   // The beach-sunset fixture: stored 600x400 with EXIF orientation 6, so its facts say 400x600 (upright).
   const photo = (orientation: SourceFacts['orientation']): SourceFacts => ({

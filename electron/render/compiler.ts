@@ -10,6 +10,7 @@ import { sourceOffsetAt } from '../model/clip-speed';
 import { hasColour, isIdentityLook, lookFilters } from '../model/look';
 import { lookCubePath } from './look-files';
 import { chromaKeyFilters } from '../model/chroma-key-math';
+import { BT709_OUTPUT_TAGS, type VideoColour, needsConversion, toBt709Filters } from '../model/video-colour';
 import type { Orientation } from '../model/orientation';
 import type { VariantPlan } from '../model/render-variant';
 import { type VideoEncoder, SOFTWARE_ENCODER, encoderArgs, encoderFilters, encoderGlobalArgs, encoderPixFmt } from '../model/video-encoder';
@@ -44,6 +45,11 @@ export type SourceFacts = {
   durationSec: number | null;
   hasAudio: boolean;
   fps: number | null;
+  /**
+   * A video's matrix and range as the preview decodes it (model/video-colour.ts), read at export. Absent (tests,
+   * goldens): taken as limited-range BT.709, the scale the graph works in, and nothing is converted.
+   */
+  colour?: VideoColour;
 };
 
 /** A text clip rasterised to a PNG (electron/render/text.ts), placed in canvas pixels. */
@@ -248,7 +254,9 @@ function look(ctx: Ctx, c: MediaClip, f: SourceFacts): string[] {
   // A photo's vignette keeps its alpha through pads named from a fresh graph label.
   const alphaName = f.kind === 'image' && c.look?.adjust.vignette ? ctx.g.label('la').slice(1, -1) : undefined;
   const looked = !c.look || isIdentityLook(c.look) ? [] : lookFilters(c.look, hasColour(c.look) ? lookCubePath(c.look) : null, f.kind === 'video', alphaName);
-  return [...looked, ...chromaKeyFilters(c.chromaKey, f.kind === 'video')];
+  // A video's pixels come to limited-range BT.709 first: the look's RGB round trip and the key's U/V assume it.
+  const toBt709 = f.kind === 'video' ? toBt709Filters(f.colour) : [];
+  return [...toBt709, ...looked, ...chromaKeyFilters(c.chromaKey, f.kind === 'video')];
 }
 
 function cropScale(part: { src: Rect; dst: Rect }, f: { width: number | null; height: number | null }): string[] {
@@ -796,12 +804,15 @@ function outputTail(
   const aOuts = n === 1 ? [a] : splitInto(g, a, n, 'asplit', 'ao');
 
   const crf = exportQualities[preset.quality];
+  const converted = [...ctx.sources.values()].some((f) => f.kind === 'video' && needsConversion(f.colour));
   const outArgs = outputs.flatMap(({ variant, outputPath }, i) => [
     '-map', branches[i]!.v, '-map', aOuts[i]!,
     // Capped quality: the preset's, but never above the channel's rate (a one-second VBV buffer keeps the average
     // honest, so the file fits the size limit the cap was computed from).
     ...encoderArgs(encoder, crf, variant?.videoBitrateKbps ?? null),
     ...encoderPixFmt(encoder),
+    // Converted sources' pixels are BT.709 now, whatever their own tag said (it may reach the file untouched).
+    ...(converted ? BT709_OUTPUT_TAGS : []),
     '-c:a', 'aac', '-b:a', '128k', '-ar', String(AUDIO_RATE), '-ac', '2',
     '-t', num(totals[i]!),
     '-movflags', '+faststart',

@@ -7,6 +7,8 @@ import { draftNotFound } from '../library/drafts-repo';
 import { writeProxy } from '../media/proxy';
 import { ensureRendition } from '../media/renditions';
 import { readStreamFacts } from '../media/stream-facts';
+import type { MediaTools } from '../media/ffmpeg';
+import { readVideoColour } from '../media/video-colour';
 import { renditionExt } from '../model/asset';
 import type { TextClip, VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
@@ -153,7 +155,7 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
   const draft = doc;
   const common = {
     draft,
-    sources: await sourceFactsOf(rooms, draft),
+    sources: await sourceFactsOf(rooms, tools, draft, job.signal),
     rasterize: (clip: TextClip) => rasterizeText(clip, draft.canvas, rooms.folder.textCacheDir, rooms.textFonts),
     rasterizeCaptions: (track: CaptionTrack) => rasterizeDraftCaptions(rooms, draft, track, job.signal),
     captionCacheDir: rooms.folder.textCacheDir,
@@ -206,7 +208,7 @@ export function exportPhaseDetail(phase: ExportPhase, fraction: number, target: 
  * What the compiler needs to know about each asset a draft uses. An asset that is gone (purged, or its
  * file missing) is left out, and the compiler names the clip that used it.
  */
-async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<string, SourceFacts>> {
+async function sourceFactsOf(rooms: Rooms, tools: MediaTools, draft: VideoDraft, signal: AbortSignal): Promise<Map<string, SourceFacts>> {
   const out = new Map<string, SourceFacts>();
   const ids = new Set(draft.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
   for (const id of ids) {
@@ -227,7 +229,9 @@ async function sourceFactsOf(rooms: Rooms, draft: VideoDraft): Promise<Map<strin
       out.set(id, await photoSourceFacts(file));
       continue;
     }
-    out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps });
+    // A video's matrix and range, so the export decodes it as the preview (Chromium) does: model/video-colour.ts.
+    const colour = a.kind === 'video' ? { colour: await readVideoColour(tools, file, signal) } : {};
+    out.set(id, { path: file, kind: a.kind, width: f.width, height: f.height, rotation: f.rotation, durationSec: f.durationSec, hasAudio: f.hasAudio, fps: f.fps, ...colour });
   }
   // Reversed clips read their asset's reversed copy (model/reverse.ts): upright (rotation baked in), same size and
   // length. Missing (its job not finished), it is left out and the compiler says so, naming the clip.
