@@ -85,6 +85,12 @@ describe('the chunked reverse', () => {
     expect(end).toBeLessThan(400);
   });
 
+  it('tags the copy with the matrix the source is decoded with (untagged 180x320: BT.601, as Chromium guesses)', () => {
+    // Without the tag Chromium would guess from the copy's own size, which a baked-in rotation can change.
+    const tag = execFileSync(bins.ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=color_space', '-of', 'default=nw=1:nk=1', copy]).toString().trim();
+    expect(tag).toBe('smpte170m');
+  });
+
   it('leaves no part file or window behind', () => {
     expect(fs.readdirSync(path.dirname(copy)).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('reverse-'))).toEqual([]);

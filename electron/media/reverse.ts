@@ -4,8 +4,10 @@ import path from 'node:path';
 import type { MediaFacts } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { reverseChunks } from '../model/reverse';
+import { type VideoColour, matrixTags } from '../model/video-colour';
 import type { MediaTools } from './ffmpeg';
 import { proxyPartPath } from './proxy';
+import { readVideoColour } from './video-colour';
 
 /**
  * The reversed copy of a video (model/reverse.ts, docs/reverse-freeze.md). ffmpeg's `reverse`/`areverse` keep every
@@ -19,8 +21,9 @@ import { proxyPartPath } from './proxy';
  * ffmpeg arguments that reverse one window `[start, end)` of `input` into a Matroska file (pure: testable). The
  * picture is read from half a frame earlier, so no frame's timestamp sits on an edge (in two windows or none);
  * the sound is read exactly. Both are re-timed from 0 at a steady rate, so the joined windows have no gaps.
+ * `colour`: the matrix the source is decoded with, written into the copy's tags (model/video-colour.ts).
  */
-export function reverseChunkArgs(input: string, win: { start: number; end: number }, facts: { fps: number | null; hasAudio: boolean }, out: string): string[] {
+export function reverseChunkArgs(input: string, win: { start: number; end: number }, facts: { fps: number | null; hasAudio: boolean }, out: string, colour: VideoColour | null = null): string[] {
   const len = (win.end - win.start).toFixed(6);
   const lead = facts.fps && win.start > 0 ? 0.5 / facts.fps : 0;
   const pts = facts.fps ? `setpts=N/(${facts.fps}*TB)` : 'setpts=PTS-STARTPTS';
@@ -33,6 +36,9 @@ export function reverseChunkArgs(input: string, win: { start: number; end: numbe
     // CRF 16: visually lossless for footage the export re-encodes once more.
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', '-pix_fmt', 'yuv420p',
     '-metadata:s:v:0', 'rotate=0',
+    // The copy keeps the source's YUV: tagged with its matrix, Chromium does not guess from the copy's own size
+    // (a rotated 960x540 source's upright 540x960 copy would otherwise be shown as BT.709).
+    ...(colour ? matrixTags(colour.matrix) : []),
     '-f', 'matroska', out,
   ];
 }
@@ -63,12 +69,13 @@ export async function writeReversed(
   await fs.mkdir(dir, { recursive: true });
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
+    const colour = await readVideoColour(tools, input, options.signal);
     const files: string[] = [];
     // The join (encoding the sound, copying the picture) counts as one more step.
     const steps = windows.length + 1;
     for (const [i, win] of windows.entries()) {
       const file = path.join(dir, `${String(i).padStart(6, '0')}.mkv`);
-      await tools.run(reverseChunkArgs(input, win, facts, file), { signal: options.signal });
+      await tools.run(reverseChunkArgs(input, win, facts, file, colour), { signal: options.signal });
       files.push(file);
       options.onProgress?.((i + 1) / steps);
     }
