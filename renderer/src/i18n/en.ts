@@ -534,6 +534,10 @@ export const en = {
   'inspector.reverse': 'Reverse',
   'inspector.reverseHint': 'Plays this clip backwards, sound too. The reversed copy is made once in the background.',
   'inspector.reversing': 'Making the reversed copy…',
+  // A reversed copy made before previews had their own smaller copy: the preview already plays the big one.
+  'inspector.reversingPreview': 'Making a lighter copy for the preview…',
+  // {percent}: how much of the preview's copy is made, e.g. "88%".
+  'inspector.reversingPreviewPercent': 'Making a lighter copy for the preview… {percent}. The preview plays the full-size copy meanwhile.',
   'inspector.reverseReady': 'Reversed copy ready.',
   'inspector.reverseCancelled': 'Reversing was cancelled. Turn Reverse off and on to try again.',
   'inspector.freezeFrame': 'Freeze frame',

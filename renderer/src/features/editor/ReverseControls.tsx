@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { freezeFrameAtPlayhead, toggleReverse, useReverseJobs } from './reverseFreezeActions';
+import { useReversedCopies } from './preview/reversedCopies';
 
 /**
  * The inspector's Reverse switch and Freeze frame button for a video clip (docs/reverse-freeze.md). Turning Reverse
@@ -16,6 +17,9 @@ export function ReverseControls({ clip }: { clip: MediaClip }) {
   const running = jobId !== null && (!job || !isFinished(job.status));
   const outcome = job && isFinished(job.status) ? (job.status === 'failed' ? job.error : job.status === 'cancelled' ? t('inspector.reverseCancelled') : t('inspector.reverseReady')) : null;
   const on = clip.reversed === true;
+  // A copy made before previews had their own smaller copy already plays: the job only makes the preview's.
+  const previewOnly = useReversedCopies((s) => s.ready[clip.assetId] === 'copy');
+  const label = previewOnly ? t('inspector.reversingPreview') : t('inspector.reversing');
   return (
     <div className="reverse" data-testid="reverse">
       <label className="insp-row">
@@ -26,10 +30,10 @@ export function ReverseControls({ clip }: { clip: MediaClip }) {
       <p className="field__hint">{t('inspector.reverseHint')}</p>
       {on && running && (
         <>
-          <ProgressBar value={job?.status === 'running' ? job.progress : null} label={t('inspector.reversing')} testId="reverse-progress" />
+          <ProgressBar value={job?.status === 'running' ? job.progress : null} label={label} testId="reverse-progress" />
           {/* Said in words too: a bare bar does not tell why the preview leaves this clip out meanwhile. */}
           <p className="field__hint" data-testid="reverse-progress-text">
-            {job?.status === 'running' && job.progress !== null ? t('inspector.reversingPercent', { percent: `${Math.round(job.progress * 100)}%` }) : t('inspector.reversing')}
+            {job?.status === 'running' && job.progress !== null ? t(previewOnly ? 'inspector.reversingPreviewPercent' : 'inspector.reversingPercent', { percent: `${Math.round(job.progress * 100)}%` }) : label}
           </p>
         </>
       )}
