@@ -22,6 +22,11 @@ export const HD_CODED_HEIGHT = 720;
 
 const BT601_NAMES = new Set(['smpte170m', 'bt470bg']);
 
+/** The matrix Chromium decodes an untagged video with (HD_CODED_HEIGHT); unknown height: BT.709, as before. */
+export function untaggedMatrix(codedHeight: number | null): ColourMatrix {
+  return codedHeight !== null && codedHeight < HD_CODED_HEIGHT ? 'bt601' : 'bt709';
+}
+
 /**
  * The colour a video is decoded with, from its probe. A matrix other than BT.709 or BT.601 (BT.2020, which
  * brings HDR transfer curves this export does not map, fcc, smpte240m) is left as BT.709, as before.
@@ -30,7 +35,7 @@ export function videoColour(p: ProbedColour): VideoColour {
   const tagged = p.colorSpace !== null && p.colorSpace !== 'unknown' && p.colorSpace !== '';
   const matrix: ColourMatrix = tagged
     ? (BT601_NAMES.has(p.colorSpace!) ? 'bt601' : 'bt709')
-    : p.codedHeight !== null && p.codedHeight < HD_CODED_HEIGHT ? 'bt601' : 'bt709';
+    : untaggedMatrix(p.codedHeight);
   return { matrix, fullRange: p.colorRange === 'pc' };
 }
 

@@ -66,10 +66,10 @@ describe('YuvConverter', () => {
   });
 
   it("assumes Chromium's guess for untagged video: BT.709 from 720 coded lines up, else BT.601, limited range", () => {
-    expect(resolvedColour({ matrix: null, fullRange: null }, 1080, 1920)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
-    expect(resolvedColour({ matrix: null, fullRange: null }, 540, 960)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
-    expect(resolvedColour({ matrix: null, fullRange: null }, 640, 480)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
-    expect(resolvedColour({ matrix: null, fullRange: null }, 960, 540)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 1920)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 960)).toEqual({ kr: 0.2126, kb: 0.0722, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 480)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
+    expect(resolvedColour({ matrix: null, fullRange: null }, 540)).toEqual({ kr: 0.299, kb: 0.114, fullRange: false });
   });
 
   it('refuses a layout that does not fit its buffer instead of reading past it', () => {
@@ -159,7 +159,7 @@ describe('YuvConverter', () => {
             }
             return sum;
           };
-          const { kr, kb } = resolvedColour({ matrix: 'bt709', fullRange }, w, h);
+          const { kr, kb } = resolvedColour({ matrix: 'bt709', fullRange }, h);
           const kg = 1 - kr - kb;
           const [ys, cs, yo] = fullRange ? [1, 1, 0] : [255 / 219, 255 / 224, 16];
           let worst = 0;

@@ -10,7 +10,7 @@
  * per source/output size, so a frame allocates nothing.
  */
 
-import { HD_CODED_HEIGHT } from './video-colour';
+import { untaggedMatrix } from './video-colour';
 
 export type YuvFormat = 'I420' | 'I420A' | 'I422' | 'I444' | 'NV12';
 export const YUV_FORMATS: readonly YuvFormat[] = ['I420', 'I420A', 'I422', 'I444', 'NV12'];
@@ -57,8 +57,8 @@ export function canConvert(format: string | null, colour: YuvColour): format is 
  * (BT.709 from a coded height of 720 up, BT.601 below: model/video-colour.ts, which the export follows too),
  * limited range. Chromium names a matrix for H.264 frames itself, so this is for frames from elsewhere.
  */
-export function resolvedColour(colour: YuvColour, width: number, height: number): { kr: number; kb: number; fullRange: boolean } {
-  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (height >= HD_CODED_HEIGHT ? BT709 : BT601);
+export function resolvedColour(colour: YuvColour, codedHeight: number): { kr: number; kb: number; fullRange: boolean } {
+  const m = (colour.matrix !== null ? MATRICES[colour.matrix] : undefined) ?? (untaggedMatrix(codedHeight) === 'bt709' ? BT709 : BT601);
   return { ...m, fullRange: colour.fullRange ?? false };
 }
 
@@ -141,7 +141,7 @@ export class YuvConverter {
       if (l.offset < 0 || l.stride < Math.ceil(img.width / p.subX) * p.step || planeEnd(img, p) > img.data.length) throw new RangeError(`plane ${p.plane} does not fit`);
     }
     const t = this.tablesFor(img, planes, outWidth, outHeight);
-    const { kr, kb, fullRange } = resolvedColour(colour, img.width, img.height);
+    const { kr, kb, fullRange } = resolvedColour(colour, img.height);
     const kg = 1 - kr - kb;
     // 8-bit code values → 0..255 RGB; the +0.5 rounds as the store truncates.
     const yScale = fullRange ? 1 : 255 / 219;

@@ -112,6 +112,7 @@ async function reverseJob(ctx: StudioContext, rooms: Rooms, job: JobContext, raw
     await writeProxy(tools, out, a.facts, proxyOut, { signal: job.signal, onProgress: report('proxy') }).catch((e: unknown) => {
       // A cancel stops the job; a failed proxy does not undo the copy: the preview plays the full copy instead.
       if (job.signal.aborted) throw e;
+      ctx.log(`the preview proxy of ${a.name}'s reversed copy failed; the preview plays the full copy`, e);
     });
   }
   // Purged while ffmpeg ran: its files were removed already, so these copies belong to nobody.
