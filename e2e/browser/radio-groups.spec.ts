@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../serve';
+import path from 'node:path';
 import { testLimit } from '../limits';
+import { SHOTS } from '../screenshots';
 
 /**
  * Walk finding #26, everywhere: every segmented choice in the app is a WAI-ARIA radio group with ONE Tab stop
@@ -44,6 +46,7 @@ test('every segmented choice in every room is one Tab stop, and arrows move the 
   await expect(app.getByTestId('view-drafts')).toHaveAttribute('aria-checked', 'true');
   await expect(assets).toHaveAttribute('tabindex', '-1');
   await expect(app.getByTestId('view-drafts')).toHaveAttribute('tabindex', '0');
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'library-view-switch-focus.png') });
   await app.keyboard.press('ArrowLeft');
   await expect(assets).toHaveAttribute('aria-checked', 'true');
 
@@ -56,6 +59,7 @@ test('every segmented choice in every room is one Tab stop, and arrows move the 
   await app.keyboard.press('ArrowRight');
   await expect(startsDark ? light : dark).toHaveAttribute('aria-checked', 'true');
   await expect(startsDark ? light : dark).toBeFocused();
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'settings-theme-radio-focus.png') });
   await app.keyboard.press('ArrowLeft');
   await expect(startsDark ? dark : light).toHaveAttribute('aria-checked', 'true');
 
