@@ -45,6 +45,8 @@ export type PreviewBenchResult =
       preview_dropped_share: number;
       /** Animation frames more than 50 ms apart while playing. */
       preview_stalls: number;
+      /** From the click on Play to the first frame of the edit past the playhead drawn (a wait for media included). */
+      preview_start_ms: number;
       preview_canvas_fps: number;
       timeline_drag_p50_ms: number;
       timeline_drag_p95_ms: number;
@@ -228,19 +230,25 @@ export const TICKS_PROBE = `(() => {
 })()`;
 
 /** Plays the 3-layer edit: shown frames per second, share of the edit's frames never shown, stalls. */
-async function playback(page: Page, log: (msg: string) => void): Promise<{ drawFps: number; fps: number; dropped: number; stalls: number; canvasFps: number }> {
+async function playback(page: Page, log: (msg: string) => void): Promise<{ drawFps: number; fps: number; dropped: number; stalls: number; canvasFps: number; startMs: number }> {
+  // POSTFRAME_BENCH_TRACE=file keeps the engine's per-draw trace of this play (previewTrace.ts; read it with
+  // preview-trace.ts's table): the same play the numbers come from, on the page the grid ran on before.
+  const traceFile = process.env.POSTFRAME_BENCH_TRACE;
+  if (traceFile) await page.evaluate('window.__pfPreviewTrace = []');
   await openDraft(page, 'Three layers');
   await page.evaluate(TICKS_PROBE);
   await page.evaluate(`(() => {
     const c = document.querySelector('[data-testid="preview-canvas"]');
     window.__draws = [];
+    document.querySelector('[data-testid="play-toggle"]').addEventListener('click', () => { window.__playAt = performance.now(); }, { capture: true, once: true });
     new MutationObserver(() => window.__on && window.__draws.push({ now: performance.now(), t: Number(c.dataset.time), ready: c.dataset.ready === 'true' }))
       .observe(c, { attributes: true, attributeFilter: ['data-time', 'data-ready'] });
   })()`);
   log(`playing the 3-layer edit (${PLAY_SEC} s) …`);
   await page.getByTestId('play-toggle').click();
   await step('playing to the end', page.locator('[data-testid="play-toggle"][data-playing="false"]').waitFor({ timeout: PLAY_SEC * 1000 * 6 }), PLAY_SEC * 1000 * 7);
-  const { draws, ticks } = await page.evaluate<{ draws: { now: number; t: number; ready: boolean }[]; ticks: number[] }>(`(() => { window.__on = false; return { draws: window.__draws, ticks: window.__ticks }; })()`);
+  const { draws, ticks, playAt } = await page.evaluate<{ draws: { now: number; t: number; ready: boolean }[]; ticks: number[]; playAt: number }>(`(() => { window.__on = false; return { draws: window.__draws, ticks: window.__ticks, playAt: window.__playAt }; })()`);
+  if (traceFile) fs.writeFileSync(traceFile, JSON.stringify([{ rows: await page.evaluate<unknown[]>('window.__pfPreviewTrace'), ticks }]));
   const fps = 30;
   const playing = draws.filter((d) => d.t > 0 && d.t < PLAY_SEC - 1 / fps);
   if (playing.length < 2) throw new Error(`preview bench: only ${playing.length} draws were seen while playing`);
@@ -253,7 +261,7 @@ async function playback(page: Page, log: (msg: string) => void): Promise<{ drawF
   const during = ticks.filter((t) => t >= playing[0]!.now && t <= playing.at(-1)!.now);
   const gaps = during.slice(1).map((t, i) => t - during[i]!);
   const drawn = new Set(playing.map((d) => frameOf(d.t)));
-  return { drawFps: round1(drawn.size / wall), fps: round1(shown.size / wall), dropped: Math.round((1 - shown.size / expected) * 1000) / 1000, stalls: gaps.filter((g) => g > 50).length, canvasFps: fps };
+  return { drawFps: round1(drawn.size / wall), fps: round1(shown.size / wall), dropped: Math.round((1 - shown.size / expected) * 1000) / 1000, stalls: gaps.filter((g) => g > 50).length, canvasFps: fps, startMs: Math.round(playing[0]!.now - playAt) };
 }
 
 /** A drag (the clip's body) or a trim (its end edge) of the 6th of 300 clips: frame times in ms. */
@@ -327,6 +335,7 @@ export async function previewBench({ log, chromium: executable = CHROMIUM }: { l
       preview_fps: play.fps,
       preview_dropped_share: play.dropped,
       preview_stalls: play.stalls,
+      preview_start_ms: play.startMs,
       preview_canvas_fps: play.canvasFps,
       timeline_drag_p50_ms: round1(pct(drag, 50)),
       timeline_drag_p95_ms: round1(pct(drag, 95)),
@@ -364,7 +373,7 @@ export function formatPreviewBench(r: PreviewBenchResult): string {
   const goal = (k: keyof typeof r.goals) => (r.goals[k].met ? 'goal met' : 'goal MISSED');
   return [
     `machine load average ${r.load_average} (every number below shares the cores with it)`,
-    `preview (3-layer 1080x1920 edit, ${r.preview_canvas_fps} fps canvas): ${r.preview_fps} fps shown current (${r.preview_draw_fps} drawn), dropped ${(r.preview_dropped_share * 100).toFixed(1)} % (goal ≤ ${PREVIEW_GOALS.droppedShare * 100} %: ${goal('preview_dropped_share')}), ${r.preview_stalls} stalls over 50 ms`,
+    `preview (3-layer 1080x1920 edit, ${r.preview_canvas_fps} fps canvas): ${r.preview_fps} fps shown current (${r.preview_draw_fps} drawn), dropped ${(r.preview_dropped_share * 100).toFixed(1)} % (goal ≤ ${PREVIEW_GOALS.droppedShare * 100} %: ${goal('preview_dropped_share')}), ${r.preview_stalls} stalls over 50 ms, first frame ${r.preview_start_ms} ms after Play`,
     `timeline (${r.clips} clips) drag: p50 ${r.timeline_drag_p50_ms} ms, p95 ${r.timeline_drag_p95_ms} ms (goal ≤ ${PREVIEW_GOALS.dragP95Ms}: ${goal('timeline_drag_p95_ms')})`,
     `timeline (${r.clips} clips) trim: p50 ${r.timeline_trim_p50_ms} ms, p95 ${r.timeline_trim_p95_ms} ms (goal ≤ ${PREVIEW_GOALS.trimP95Ms}: ${goal('timeline_trim_p95_ms')})`,
     `grid (${r.grid_assets} assets, first scroll): ${r.grid_scroll_fps} fps, frame p50 ${r.grid_scroll_p50_ms} ms, p95 ${r.grid_scroll_p95_ms} ms (goals ≥ ${PREVIEW_GOALS.gridFps} fps: ${goal('grid_scroll_fps')}; p95 ≤ ${PREVIEW_GOALS.gridP95Ms}: ${goal('grid_scroll_p95_ms')})`,

@@ -9,6 +9,7 @@ const layer = (track: 'main' | 'overlay', want: number, currentTime: number, hel
   clipStart,
   current: held !== null && Math.abs(held - want) <= 1.5 / FPS,
   held,
+  presented: held,
   want,
   currentTime,
   seeking: false,

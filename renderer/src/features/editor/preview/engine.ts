@@ -12,7 +12,8 @@ import { drawFrame, type LayerSource } from './draw';
 import { frameInputs, sameFrameInputs, type FrameInputs } from './frameInputsLogic';
 import { HeldFrame } from './heldFrame';
 import { advanceClock, type Clock, type Master, startClock } from './playbackClock';
-import { driftOf, holdTime, type MediaState, reachableTime, startLagSec, startsNow, type SyncAction, whileHolding, whilePlaying, whileStarting } from './playbackSync';
+import { clipsToBuffer, startsClock } from './playStartLogic';
+import { driftOf, holdTime, type MediaState, reachableTime, startLagSec, type SyncAction, whileHolding, whilePlaying, whilePreRolled } from './playbackSync';
 import { type TraceLayer, type TraceRow, traceSink } from './previewTrace';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
@@ -103,6 +104,14 @@ export class PreviewEngine {
   /** What the canvas shows at rest, when it was drawn with every layer current. */
   private drawnAtRest: FrameInputs | null = null;
   private clock: Clock | null = null;
+  /**
+   * Start-up time of this page's elements so far (seconds, smoothed): a new element's first guess. Each element
+   * of a cut starts once, and the start-up time is the machine's more than the element's: with 0.1 s guessed for
+   * each, the new clip of every cut was started too early and came in two frames ahead.
+   */
+  private startSec = 0.1;
+  /** performance.now() of Play while it waits for its media (playStartLogic.ts); null once the clock runs. */
+  private playPressedAt: number | null = null;
   /** The per-draw trace, when the page asked for one (previewTrace.ts). */
   private trace: TraceRow[] | null = traceSink();
   /** The canvas frame whose time the store's playhead was last given while playing. */
@@ -128,6 +137,7 @@ export class PreviewEngine {
       if (s.playing !== prev.playing) {
         this.seq++;
         this.clock = null;
+        this.playPressedAt = null;
         this.storedFrame = -1;
         this.dirty = true;
       }
@@ -174,7 +184,10 @@ export class PreviewEngine {
     if (this.canvas.width > 0 && this.canvas.height > 0 && this.hasDissolve(doc)) this.surfaces.warmDissolve(doc.canvas, this.canvas.width, this.canvas.height);
     // At rest the preview shows a frame that has a picture: the draft's length is one frame past its last one.
     let t = clampPlayhead(s.playhead, doc);
-    if (s.playing) {
+    // Play waits (briefly) for the media it is about to show; meanwhile the preview stays as at rest, so the
+    // elements keep landing on their frames and their pictures are copied.
+    const playing = s.playing && this.mayStart(doc, s.assets, t);
+    if (playing) {
       const now = performance.now();
       if (!this.clock) this.clock = startClock(t, now);
       else {
@@ -191,9 +204,9 @@ export class PreviewEngine {
       // The store hears of the playhead once per canvas frame, not every animation frame: each change re-renders
       // the transport's timecode, the timeline's playhead and whatever else follows it, and at 60 Hz for a 30 fps
       // draft half of that work showed nothing new.
-      const playing = Math.floor(t * doc.canvas.fps + 1e-6);
-      if (ended || playing !== this.storedFrame) {
-        this.storedFrame = playing;
+      const shownFrame = Math.floor(t * doc.canvas.fps + 1e-6);
+      if (ended || shownFrame !== this.storedFrame) {
+        this.storedFrame = shownFrame;
         s.setPlayhead(t);
       }
       this.dirty = true;
@@ -202,17 +215,17 @@ export class PreviewEngine {
     this.dirty = false;
     // Reversed clips play forwards from their asset's reversed copy (reversedPreview.ts), as the export reads them.
     const read = this.readable(doc, s.assets);
-    this.sync(read.doc, read.assets, t, s.playing);
+    this.sync(read.doc, read.assets, t, playing);
     // While playing, a canvas frame already drawn with every layer's picture current is not drawn again: the
     // display runs at 60 Hz and the draft at 30 fps or less, and a picture a video presents meanwhile belongs
     // to the next canvas frame. Half the compositing on the main thread, the same frames shown.
     const frame = Math.floor(t * doc.canvas.fps + 1e-6);
-    if (s.playing && !this.docChanged && this.shown?.frame === frame && this.shown.ready) return;
+    if (playing && !this.docChanged && this.shown?.frame === frame && this.shown.ready) return;
     this.docChanged = false;
     const layers = activeLayersAt(read.doc, t);
     // At rest, a new document that shows the same at the playhead (a trim or drag of clips elsewhere, on every
     // pointer move) leaves the canvas as it is.
-    const inputs = s.playing ? null : frameInputs(read.doc, read.assets, t, this.seq, layers);
+    const inputs = playing ? null : frameInputs(read.doc, read.assets, t, this.seq, layers);
     if (inputs && this.drawnAtRest && sameFrameInputs(inputs, this.drawnAtRest)) return;
     const ready = this.draw(read.doc, read.assets, t, layers);
     this.shown = { frame, ready };
@@ -244,6 +257,33 @@ export class PreviewEngine {
       return { key: c.id, currentTime: el.currentTime, position: t - driftOf(el, layer.sourceTime ?? c.in, speedAt(c, t - c.start)) };
     }
     return null;
+  }
+
+  /** Whether the clock may start (or runs already): what Play is about to show is ready, or it waited long enough. */
+  private mayStart(doc: VideoDraft, assets: Record<string, Asset>, t: number): boolean {
+    // A recording voiceover's take is placed by wall time from Play: the timeline may not wait.
+    if (this.clock || this.options.wallClock?.()) return true;
+    const now = performance.now();
+    this.playPressedAt ??= now;
+    const read = this.readable(doc, assets);
+    if (!startsClock(this.unready(read.doc, read.assets, t), (now - this.playPressedAt) / 1000)) {
+      this.dirty = true;
+      return false;
+    }
+    this.playPressedAt = null;
+    return true;
+  }
+
+  /** How many of the clips Play is about to show have no picture (or, for sound, no data) yet. */
+  private unready(doc: VideoDraft, assets: Record<string, Asset>, t: number): number {
+    let n = 0;
+    for (const id of clipsToBuffer(doc, assets, t)) {
+      const slot = this.slots.get(id);
+      if (!slot) n++;
+      else if (slot.el.error) continue;
+      else if (slot.el.seeking || slot.el.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || (slot.held && slot.held.time === null)) n++;
+    }
+    return n;
   }
 
   private hasDissolve(doc: VideoDraft): boolean {
@@ -291,7 +331,7 @@ export class PreviewEngine {
           const hold = holdTime(sourceTimeAt(c, c.start), fps);
           // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
           const state = stateOf(slot.el);
-          this.apply(slot, playing && startsNow(c.start - t, slot.startSec) ? whileStarting(state, hold, speedAt(c, 0), fps) : whileHolding(state, hold, fps), now);
+          this.apply(slot, whilePreRolled(state, { playing, hold, speed: speedAt(c, 0), fps, startsIn: c.start - t, startSec: slot.startSec }), now);
           // Its held copy is made as it lands on the first frame, so the cut's first draw has its picture.
           this.updateHeld(slot, c, asset, doc, track.kind === 'main', k);
         }
@@ -314,12 +354,18 @@ export class PreviewEngine {
     if (a.rate !== null && el.playbackRate !== a.rate) el.playbackRate = a.rate;
     if (a.seekTo !== null) {
       el.currentTime = a.seekTo;
-      slot.lastSeekAt = now;
-      slot.seekStartedAt = now;
+      // Only a seek of a playing element starts its re-seek window and times its seeks: a paused element's seek
+      // (a pre-roll, a scrub) is no correction, and the first one waits for the file to load (a second or more
+      // just after a draft opens), which would aim its next correction that far ahead.
+      if (!a.pause && (a.play || !el.paused)) {
+        slot.lastSeekAt = now;
+        slot.seekStartedAt = now;
+      }
     }
     if (a.pause && !el.paused) el.pause();
     if (a.play) {
       if (el.paused && a.seekTo === null) slot.starting = { at: now, from: el.currentTime };
+      if (el.paused && el instanceof HTMLVideoElement) slot.held?.rearm(el);
       el.play().catch(() => this.pictureChanged());
     }
   }
@@ -331,7 +377,9 @@ export class PreviewEngine {
     if (!st) return;
     if (el.paused || el.seeking) slot.starting = null;
     else if (el.currentTime > st.from + 1e-3) {
-      slot.startSec = slot.startSec * 0.5 + startLagSec((now - st.at) / 1000, el.currentTime - st.from, el.playbackRate) * 0.5;
+      const lag = startLagSec((now - st.at) / 1000, el.currentTime - st.from, el.playbackRate);
+      slot.startSec = slot.startSec * 0.5 + lag * 0.5;
+      this.startSec = this.startSec * 0.5 + lag * 0.5;
       slot.starting = null;
     }
   }
@@ -349,7 +397,7 @@ export class PreviewEngine {
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
     const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.pictureChanged) : null;
-    const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1, startSec: 0.1, starting: null };
+    const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1, startSec: this.startSec, starting: null };
     el.addEventListener('seeked', () => {
       if (created.seekStartedAt !== null) {
         const took = (performance.now() - created.seekStartedAt) / 1000;
@@ -357,6 +405,8 @@ export class PreviewEngine {
         created.seekStartedAt = null;
       }
       created.held?.invalidate();
+      // A playing element's frames stopped while it sought: ask for the next one anew (HeldFrame.rearm).
+      if (!el.paused && el instanceof HTMLVideoElement) created.held?.rearm(el);
       this.pictureChanged();
     });
     el.addEventListener('loadeddata', this.pictureChanged);
@@ -425,7 +475,7 @@ export class PreviewEngine {
       // A clip running to or past its media's end shows the element's last picture there (reachableTime).
       const current = !!slot && !slot.el.seeking && held?.time != null && Math.abs(held.time - reachableTime(layer.sourceTime ?? 0, slot.el.duration)) <= 1.5 / fps;
       if (!current) ready = false;
-      if (traced && slot) traced.push(traceLayer(layer, slot.el, held?.time ?? null, current));
+      if (traced && slot) traced.push(traceLayer(layer, slot.el, held?.time ?? null, held?.presented ?? null, current));
       const fromHeld = (): LayerSource | null => {
         const drawable = held?.drawable() ?? null;
         return drawable ? { kind: 'media', drawable, size } : null;
@@ -475,8 +525,8 @@ function stateOf(el: MediaEl): MediaState {
   return { paused: el.paused, seeking: el.seeking, ended: el.ended, currentTime: el.currentTime, duration: el.duration, playbackRate: el.playbackRate, audible: !el.muted && el.volume > 0 };
 }
 
-function traceLayer(layer: ActiveLayer, el: MediaEl, held: number | null, current: boolean): TraceLayer {
+function traceLayer(layer: ActiveLayer, el: MediaEl, held: number | null, presented: number | null, current: boolean): TraceLayer {
   const c = layer.clip;
   const want = layer.sourceTime ?? 0;
-  return { track: layer.trackKind, clip: c.id, clipStart: c.start, current, held, want, currentTime: el.currentTime, seeking: el.seeking, readyState: el.readyState, rate: el.playbackRate, paused: el.paused };
+  return { track: layer.trackKind, clip: c.id, clipStart: c.start, current, held, presented, want, currentTime: el.currentTime, seeking: el.seeking, readyState: el.readyState, rate: el.playbackRate, paused: el.paused };
 }

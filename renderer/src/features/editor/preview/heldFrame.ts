@@ -23,10 +23,15 @@ export class HeldFrame {
   private readonly copy = document.createElement('canvas');
   /** Media time of the held picture; null before the first. */
   time: number | null = null;
+  /** Media time of the element's last presented frame (requestVideoFrameCallback), for the trace; null before one. */
+  presented: number | null = null;
   /** The element has a picture newer than the copy. */
   private fresh = true;
   private size: PixelSize | null = null;
   private readonly watchesFrames: boolean;
+  /** The frame callback and its pending request (requestVideoFrameCallback's handle). */
+  private next: VideoFrameRequestCallback | null = null;
+  private request = 0;
   /** Planes are copied and converted here; false once that failed or cannot work for this element. */
   private planes: boolean;
   private converting = false;
@@ -41,17 +46,32 @@ export class HeldFrame {
     this.watchesFrames = typeof el.requestVideoFrameCallback === 'function';
     this.planes = this.watchesFrames && typeof VideoFrame === 'function';
     if (this.watchesFrames) {
-      const next = () => {
+      const next = (_now: number, meta: VideoFrameCallbackMetadata) => {
+        this.presented = meta.mediaTime;
         this.fresh = true;
         // The conversion starts as the frame is presented, not at the canvas frame that will want it: the
         // picture is in a few ms later, before that draw. One at a time; a frame presented meanwhile is taken
         // when it is done (the newest then).
         if (this.planes && this.size && !this.converting && hasPicture(el)) this.convert(el, this.size);
         onFrame();
-        el.requestVideoFrameCallback(next);
+        this.request = el.requestVideoFrameCallback(next);
       };
-      el.requestVideoFrameCallback(next);
+      this.next = next;
+      this.request = el.requestVideoFrameCallback(next);
     }
+  }
+
+  /**
+   * The element is told to play: ask for its next frame anew. Chromium stops driving a detached element's frames
+   * from the page's begin-frames once a waiting frame callback has seen no new frame for a while (a paused, pre-
+   * rolled element), and falls back to rendering it on a 250 ms timer: the first ~250 ms after play() presented
+   * no frame at all, then skipped 3–4 (measured: docs/performance.md, "Frames at a cut"). A new request turns
+   * the begin-frames back on, and the first frame comes within a frame or two.
+   */
+  rearm(el: HTMLVideoElement): void {
+    if (!this.next) return;
+    el.cancelVideoFrameCallback(this.request);
+    this.request = el.requestVideoFrameCallback(this.next);
   }
 
   /** The element's picture changed (a seek ended): copy it again at the next draw. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdTime, type MediaState, nudgedRate, reachableTime, startLagSec, startsNow, SYNC, whileHolding, whilePlaying, whileStarting, type PlayingWant } from './playbackSync';
+import { holdTime, type MediaState, nudgedRate, reachableTime, startLagSec, startsNow, SYNC, whileHolding, whilePlaying, whilePreRolled, whileStarting, type PlayingWant, type PreRoll } from './playbackSync';
 
 const playing = (over: Partial<MediaState> = {}): MediaState => ({ paused: false, seeking: false, ended: false, currentTime: 5, duration: Number.NaN, playbackRate: 1, audible: true, ...over });
 const want = (over: Partial<PlayingWant> = {}): PlayingWant => ({ target: 5, speed: 1, fps: 30, now: 10_000, lastSeekAt: 0, seekSec: 0.15, min: 0, max: 20, ...over });
@@ -105,6 +106,38 @@ describe('starting a pre-rolled element before its cut', () => {
   it('holds an element that is not on its first frame yet (loading or seeking) instead of starting it elsewhere', () => {
     expect(whileStarting(held({ currentTime: 0 }), holdTime(2, 30), 1, 30)).toMatchObject({ seekTo: holdTime(2, 30), play: false });
     expect(whileStarting(held({ seeking: true }), holdTime(2, 30), 1, 30)).toMatchObject({ seekTo: null, play: false });
+  });
+
+  it('keeps a started element running into its cut when its measured start-up time shrinks meanwhile', () => {
+    const hold = holdTime(2, 30);
+    const p = (over: Partial<PreRoll> = {}): PreRoll => ({ playing: true, hold, speed: 1, fps: 30, startsIn: 0.08, startSec: 0.1, ...over });
+    expect(whilePreRolled(held({ currentTime: hold }), p())).toMatchObject({ play: true, seekTo: null });
+    // It moved after 0.02 s: the start-up time is now 0.06, less than the 0.08 s left to the cut. Not sent back.
+    expect(whilePreRolled(held({ paused: false, currentTime: hold + 0.02 }), p({ startSec: 0.06 }))).toEqual({ seekTo: null, play: false, pause: false, rate: null });
+    // Not started yet and not within its start-up time: held.
+    expect(whilePreRolled(held({ currentTime: hold }), p({ startsIn: 0.5 }))).toMatchObject({ play: false, seekTo: null });
+    // Moving somewhere else (the playhead jumped): paused and put back on its first frame.
+    expect(whilePreRolled(held({ paused: false, currentTime: 4 }), p({ startsIn: 0.5 }))).toMatchObject({ pause: true, seekTo: hold });
+    // Stopped: held, whatever the times.
+    expect(whilePreRolled(held({ paused: false, currentTime: hold + 0.02 }), p({ playing: false }))).toMatchObject({ pause: true });
+  });
+
+  it('never pauses or seeks an element moving within its start-up lead of its first frame while playing', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: SYNC.maxStartLeadSec, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0.5, 1, 2),
+        (from, moved, startsIn, startSec, speed) => {
+          const hold = holdTime(from, 30);
+          const a = whilePreRolled(held({ paused: false, currentTime: hold + moved * speed }), { playing: true, hold, speed, fps: 30, startsIn, startSec });
+          expect(a.seekTo).toBeNull();
+          expect(a.pause).toBe(false);
+        },
+      ),
+    );
   });
 
   it('measures start-up time as the wall time since play() less what the media advanced', () => {

@@ -142,6 +142,35 @@ export function whileStarting(el: MediaState, hold: number, speed: number, fps: 
 /** Whether a pre-rolled clip starting in `startsIn` seconds should start playing now, given its element's start-up time. */
 export const startsNow = (startsIn: number, startSec: number): boolean => startsIn <= clamp(startSec, 0, SYNC.maxStartLeadSec);
 
+export type PreRoll = {
+  /** Whether the preview plays. */
+  playing: boolean;
+  /** Where the element waits: its clip's first frame (holdTime). */
+  hold: number;
+  /** The clip's speed at its start. */
+  speed: number;
+  fps: number;
+  /** Timeline seconds until the clip starts. */
+  startsIn: number;
+  /** The element's start-up time as measured so far. */
+  startSec: number;
+};
+
+/**
+ * What to do with the element of a clip that starts soon: held on its first frame, started within its start-up
+ * time of the cut (whileStarting), and once started left to run into the cut. The start-up time is measured as
+ * the element first moves, so it can shrink after the element was started by it: asked again with the new one,
+ * an element started 0.1 s ahead was paused and sent back to its first frame 0.08 s before its cut, and came in
+ * still seeking, 7 frames behind (docs/performance.md, "Frames at a cut"). One moving anywhere but between its
+ * first frame and where a start-up lead can take it is held (and so seeked) again.
+ */
+export function whilePreRolled(el: MediaState, p: PreRoll): SyncAction {
+  const at = reachableTime(p.hold, el.duration);
+  const onItsWay = !el.paused && !el.seeking && el.currentTime >= at - 0.5 / p.fps && el.currentTime <= at + (SYNC.maxStartLeadSec + 1 / p.fps) * p.speed;
+  if (p.playing && (onItsWay || startsNow(p.startsIn, p.startSec))) return whileStarting(el, p.hold, p.speed, p.fps);
+  return whileHolding(el, p.hold, p.fps);
+}
+
 /**
  * An element's start-up time, measured once it moves: the wall time since play() (`elapsedSec`) less what its
  * media advanced meanwhile at `rate` (the rest of that time it was still starting).

@@ -15,6 +15,8 @@ export type TraceLayer = {
   current: boolean;
   /** The held picture's media time (null: no picture yet), and the source time wanted. */
   held: number | null;
+  /** Media time of the element's last presented frame (null: none yet, or no requestVideoFrameCallback). */
+  presented: number | null;
   want: number;
   currentTime: number;
   seeking: boolean;

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Asset } from '../../../../../electron/model/asset';
+import { clipEnd } from '../../../../../electron/model/draft';
+import { mainTrackDraft } from '../testDrafts';
+import { clipsToBuffer, PLAY_START, startsClock } from './playStartLogic';
+
+const asset = (kind: Asset['kind']) => ({ v: { id: 'v', kind } as Asset });
+
+describe('clipsToBuffer', () => {
+  // Six 2 s clips of asset 'v' on the main track: 0–2, 2–4, … 10–12.
+  const d = mainTrackDraft(6);
+  const clips = d.tracks[0]!.clips;
+
+  it('is the clip under the playhead and those starting within the window', () => {
+    expect(clipsToBuffer(d, asset('video'), 0)).toEqual([clips[0]!.id]);
+    expect(clipsToBuffer(d, asset('video'), 1.5)).toEqual([clips[0]!.id, clips[1]!.id]);
+    expect(clipsToBuffer(d, asset('video'), 2)).toEqual([clips[1]!.id]);
+    expect(clipsToBuffer(d, asset('audio'), 11.9)).toEqual([clips[5]!.id]);
+  });
+
+  it('leaves out photos, missing media and the past', () => {
+    expect(clipsToBuffer(d, asset('image'), 1.5)).toEqual([]);
+    expect(clipsToBuffer(d, {}, 1.5)).toEqual([]);
+    expect(clipsToBuffer(d, asset('video'), 12)).toEqual([]);
+  });
+
+  it('holds exactly the media clips that overlap [t, t + window) at any time', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 13, noNaN: true }), (t) => {
+        const want = clips.filter((c) => clipEnd(c) > t && c.start < t + PLAY_START.windowSec).map((c) => c.id);
+        expect(clipsToBuffer(d, asset('video'), t)).toEqual(want);
+      }),
+    );
+  });
+});
+
+describe('startsClock', () => {
+  it('starts at once when everything is ready, and after the longest wait when not', () => {
+    expect(startsClock(0, 0)).toBe(true);
+    expect(startsClock(2, 0)).toBe(false);
+    expect(startsClock(2, PLAY_START.maxWaitSec - 0.01)).toBe(false);
+    expect(startsClock(2, PLAY_START.maxWaitSec)).toBe(true);
+  });
+
+  it('never waits past the longest wait, whatever is unready', () => {
+    fc.assert(
+      fc.property(fc.nat(20), fc.double({ min: 0, max: 10, noNaN: true }), (unready, waited) => {
+        expect(startsClock(unready, waited)).toBe(unready === 0 || waited >= PLAY_START.maxWaitSec);
+      }),
+    );
+  });
+});
