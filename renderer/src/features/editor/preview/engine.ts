@@ -138,6 +138,7 @@ export class PreviewEngine {
         this.seq++;
         this.clock = null;
         this.playPressedAt = null;
+        delete this.canvas.dataset.waiting;
         this.storedFrame = -1;
         this.dirty = true;
       }
@@ -268,9 +269,11 @@ export class PreviewEngine {
     const read = this.readable(doc, assets);
     if (!startsClock(this.unready(read.doc, read.assets, t), (now - this.playPressedAt) / 1000)) {
       this.dirty = true;
+      this.canvas.dataset.waiting = 'true';
       return false;
     }
     this.playPressedAt = null;
+    delete this.canvas.dataset.waiting;
     return true;
   }
 

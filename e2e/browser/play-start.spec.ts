@@ -1,0 +1,63 @@
+import { allOf, testLimit } from '../limits';
+import { decodeWork, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview } from '../preview-kit';
+import { expect, test } from '../serve';
+
+/** What the preview canvas said, change by change: its time, whether every layer was current, whether Play waited. */
+type Change = { time: string; ready: string; waiting: boolean };
+
+test('Play waits for a clip that is still loading, and not for ever', async ({ app }) => {
+  test.setTimeout(testLimit(allOf(footageWork(['pan', 'life']), decodeWork(2), { realSec: 6, decodeSec: 4 })));
+  const assets = await importFootage(app, ['pan', 'life']);
+  await saveDraft(app, 'Waits for media', ({ main, overlay }) => {
+    main.clips.push(mediaClip(assets.pan, 0, 0.5, 4.5));
+    // A picture-in-picture from 0.4 s: Play at 0 must have it ready within its first second.
+    overlay.clips.push(mediaClip(assets.life, 0.4, 0.7, 4.7, { scale: 0.4, x: 0.7, y: 0.25 }));
+  });
+  // The picture-in-picture's media does not arrive until the test lets it (a slow disk, a file still copying).
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  // Its video (the proxy, or the original before the proxy is made); its tiles and waveform are not held.
+  await app.route(
+    (url) => /\/(proxy|original)$/.test(url.pathname) && url.pathname.includes(`/${encodeURIComponent(assets.life.id)}/`),
+    async (route) => {
+      asked++;
+      await released;
+      // The element may have given the request up meanwhile.
+      await route.continue().catch(() => undefined);
+    },
+  );
+  await openDraft(app, 'Waits for media', 1);
+  await expect.poll(() => asked, { message: 'the picture-in-picture asked for its video' }).toBeGreaterThan(0);
+
+  await app.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
+    const changes: Change[] = [];
+    new MutationObserver(() => changes.push({ time: c.dataset.time ?? '', ready: c.dataset.ready ?? '', waiting: c.dataset.waiting === 'true' })).observe(c, {
+      attributes: true,
+      attributeFilter: ['data-time', 'data-ready', 'data-waiting'],
+    });
+    (window as unknown as { pfChanges: Change[] }).pfChanges = changes;
+  });
+  await app.getByTestId('play-toggle').click();
+  // It plays although the media never came: the wait has an end.
+  await expect.poll(() => app.getByTestId('preview-canvas').evaluate((c) => Number((c as HTMLCanvasElement).dataset.time)), { message: 'the playhead moves' }).toBeGreaterThan(0.5);
+  await app.getByTestId('play-toggle').click();
+  const changes = await app.evaluate(() => (window as unknown as { pfChanges: Change[] }).pfChanges);
+  const firstMove = changes.findIndex((c) => c.time !== '0.000');
+  expect(firstMove, 'the playhead moved').toBeGreaterThan(0);
+  // Before it moved, Play waited for the picture-in-picture, on the first frame.
+  expect(changes.slice(0, firstMove).some((c) => c.waiting), 'Play waited for the media').toBe(true);
+  expect(changes.slice(firstMove).some((c) => c.waiting), 'no wait once playing').toBe(false);
+  await expect(app.getByTestId('preview-canvas')).not.toHaveAttribute('data-waiting', 'true');
+
+  // The media arrives: the picture-in-picture shows, and Play with everything ready starts without a wait.
+  release();
+  await seekPreview(app, 1, 2);
+  await app.evaluate(() => ((window as unknown as { pfChanges: Change[] }).pfChanges.length = 0));
+  await app.getByTestId('play-toggle').click();
+  await expect.poll(() => app.getByTestId('preview-canvas').evaluate((c) => Number((c as HTMLCanvasElement).dataset.time)), { message: 'the playhead moves' }).toBeGreaterThan(1.2);
+  await app.getByTestId('play-toggle').click();
+  const again = await app.evaluate(() => (window as unknown as { pfChanges: Change[] }).pfChanges);
+  expect(again.some((c) => c.waiting), 'Play waited with everything ready').toBe(false);
+});
