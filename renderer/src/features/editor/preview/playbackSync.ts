@@ -160,8 +160,8 @@ export type PreRoll = {
  * What to do with the element of a clip that starts soon: held on its first frame, started within its start-up
  * time of the cut (whileStarting), and once started left to run into the cut. The start-up time is measured as
  * the element first moves, so it can shrink after the element was started by it: asked again with the new one,
- * an element started 0.1 s ahead was paused and sent back to its first frame 0.08 s before its cut, and came in
- * still seeking, 7 frames behind (docs/performance.md, "Frames at a cut"). One moving anywhere but between its
+ * an element started 0.1 s ahead was paused and sent back to its first frame 0.08 s before its cut, came in
+ * still seeking, and stayed 3–4 frames behind for over a second (docs/performance.md, "Frames at a cut"). One moving anywhere but between its
  * first frame and where a start-up lead can take it is held (and so seeked) again.
  */
 export function whilePreRolled(el: MediaState, p: PreRoll): SyncAction {
