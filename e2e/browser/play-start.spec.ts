@@ -61,3 +61,25 @@ test('Play waits for a clip that is still loading, and not for ever', async ({ a
   const again = await app.evaluate(() => (window as unknown as { pfChanges: Change[] }).pfChanges);
   expect(again.some((c) => c.waiting), 'Play waited with everything ready').toBe(false);
 });
+
+test('a hidden track does not hold Play', async ({ app }) => {
+  test.setTimeout(testLimit(allOf(footageWork(['pan', 'life']), decodeWork(1), { realSec: 3 })));
+  const assets = await importFootage(app, ['pan', 'life']);
+  await saveDraft(app, 'Hidden overlay', ({ main, overlay }) => {
+    main.clips.push(mediaClip(assets.pan, 0, 0.5, 4.5));
+    overlay.clips.push(mediaClip(assets.life, 0, 0.7, 4.7, { scale: 0.4, x: 0.7, y: 0.25 }));
+    // Hidden (the track's eye): neither seen nor heard, so it gets no element to wait for.
+    overlay.hidden = true;
+  });
+  await openDraft(app, 'Hidden overlay', 1);
+  await app.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
+    const waits: boolean[] = [];
+    new MutationObserver(() => waits.push(c.dataset.waiting === 'true')).observe(c, { attributes: true, attributeFilter: ['data-waiting'] });
+    (window as unknown as { pfWaits: boolean[] }).pfWaits = waits;
+  });
+  await app.getByTestId('play-toggle').click();
+  await expect.poll(() => app.getByTestId('preview-canvas').evaluate((c) => Number((c as HTMLCanvasElement).dataset.time)), { message: 'the playhead moves' }).toBeGreaterThan(0.5);
+  await app.getByTestId('play-toggle').click();
+  expect(await app.evaluate(() => (window as unknown as { pfWaits: boolean[] }).pfWaits), 'Play waited for the hidden track').toEqual([]);
+});

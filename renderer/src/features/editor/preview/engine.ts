@@ -323,6 +323,8 @@ export class PreviewEngine {
     // Pre-roll what comes next: its element waits, paused and silent, on the clip's first frame.
     const k = this.canvas.width / doc.canvas.width;
     for (const track of doc.tracks) {
+      // A hidden track is neither seen nor heard (activeLayersAt): nothing of it to pre-roll.
+      if (track.hidden) continue;
       for (const c of track.clips) {
         if (c.type !== 'media' || live.has(c.id)) continue;
         const asset = assets[c.assetId];

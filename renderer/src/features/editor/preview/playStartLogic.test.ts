@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../../../../electron/model/asset';
 import { clipEnd } from '../../../../../electron/model/draft';
+import { EDGE_TOLERANCE_SEC } from '../../../../../electron/model/timeline-snap';
 import { mainTrackDraft } from '../testDrafts';
 import { clipsToBuffer, PLAY_START, startsClock } from './playStartLogic';
 
@@ -25,10 +26,17 @@ describe('clipsToBuffer', () => {
     expect(clipsToBuffer(d, asset('video'), 12)).toEqual([]);
   });
 
+  it('leaves out a hidden track (no element is made for it) and a clip ending at the playhead', () => {
+    const hidden = { ...d, tracks: d.tracks.map((tr) => ({ ...tr, hidden: true })) };
+    expect(clipsToBuffer(hidden, asset('video'), 1.5)).toEqual([]);
+    // At a cut, within the timeline's edge tolerance: only the clip that starts there.
+    expect(clipsToBuffer(d, asset('video'), 2 - 1e-7)).toEqual([clips[1]!.id]);
+  });
+
   it('holds exactly the media clips that overlap [t, t + window) at any time', () => {
     fc.assert(
       fc.property(fc.double({ min: -1, max: 13, noNaN: true }), (t) => {
-        const want = clips.filter((c) => clipEnd(c) > t && c.start < t + PLAY_START.windowSec).map((c) => c.id);
+        const want = clips.filter((c) => clipEnd(c) - EDGE_TOLERANCE_SEC > t && c.start < t + PLAY_START.windowSec).map((c) => c.id);
         expect(clipsToBuffer(d, asset('video'), t)).toEqual(want);
       }),
     );

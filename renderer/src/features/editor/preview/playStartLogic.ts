@@ -1,5 +1,6 @@
 import type { Asset } from '../../../../../electron/model/asset';
 import { clipEnd, type VideoDraft } from '../../../../../electron/model/draft';
+import { EDGE_TOLERANCE_SEC } from '../../../../../electron/model/timeline-snap';
 
 /**
  * Whether Play may start the clock yet. Pure: the engine says which elements are ready, this says which must be.
@@ -18,15 +19,20 @@ export const PLAY_START = {
   maxWaitSec: 1,
 } as const;
 
-/** The ids of the clips with media (video or sound) that play within `windowSec` of `t`. */
+/**
+ * The ids of the clips with media (video or sound) that play within `windowSec` of `t`: those the engine gets an
+ * element for. Not a hidden track's (neither seen nor heard: no element is made, and Play waited its whole second
+ * for one), and not a clip ending at `t` within the timeline's edge tolerance (activeLayersAt's rule).
+ */
 export function clipsToBuffer(doc: VideoDraft, assets: Record<string, Asset>, t: number): string[] {
   const ids: string[] = [];
   for (const track of doc.tracks) {
+    if (track.hidden) continue;
     for (const c of track.clips) {
       if (c.type !== 'media') continue;
       const kind = assets[c.assetId]?.kind;
       if (kind !== 'video' && kind !== 'audio') continue;
-      if (clipEnd(c) > t && c.start < t + PLAY_START.windowSec) ids.push(c.id);
+      if (clipEnd(c) - EDGE_TOLERANCE_SEC > t && c.start < t + PLAY_START.windowSec) ids.push(c.id);
     }
   }
   return ids;
