@@ -780,7 +780,7 @@ export const en = {
   'keys.group.captions': 'Captions',
   'keys.group.help': 'Help',
   'keys.playPause': 'Play or pause',
-  'keys.back': 'Back 1 second',
+  'keys.back': 'Pause and go back 1 second',
   'keys.stop': 'Stop',
   'keys.forward': 'Play forward',
   'keys.frame': 'Previous or next frame',
