@@ -12,7 +12,7 @@ import { drawFrame, type LayerSource } from './draw';
 import { frameInputs, sameFrameInputs, type FrameInputs } from './frameInputsLogic';
 import { HeldFrame } from './heldFrame';
 import { advanceClock, type Clock, type Master, startClock } from './playbackClock';
-import { clipsToBuffer, startsClock } from './playStartLogic';
+import { clipsStartingSoon, clipsToBuffer, startsClock } from './playStartLogic';
 import { driftOf, holdTime, type MediaState, reachableTime, startLagSec, type SyncAction, whileHolding, whilePlaying, whilePreRolled } from './playbackSync';
 import { type TraceLayer, type TraceRow, traceSink } from './previewTrace';
 import { TextLayerCache } from './textLayers';
@@ -322,25 +322,19 @@ export class PreviewEngine {
     }
     // Pre-roll what comes next: its element waits, paused and silent, on the clip's first frame.
     const k = this.canvas.width / doc.canvas.width;
-    for (const track of doc.tracks) {
-      // A hidden track is neither seen nor heard (activeLayersAt): nothing of it to pre-roll.
-      if (track.hidden) continue;
-      for (const c of track.clips) {
-        if (c.type !== 'media' || live.has(c.id)) continue;
-        const asset = assets[c.assetId];
-        if (!asset || asset.kind === 'image') continue;
-        if (c.start > t && c.start - t < PRELOAD_SEC) {
-          live.add(c.id);
-          const slot = this.slotFor(c, asset);
-          slot.el.muted = true;
-          const hold = holdTime(sourceTimeAt(c, c.start), fps);
-          // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
-          const state = stateOf(slot.el);
-          this.apply(slot, whilePreRolled(state, { playing, hold, speed: speedAt(c, 0), fps, startsIn: c.start - t, startSec: slot.startSec }), now);
-          // Its held copy is made as it lands on the first frame, so the cut's first draw has its picture.
-          this.updateHeld(slot, c, asset, doc, track.kind === 'main', k);
-        }
-      }
+    for (const { clip: c, main } of clipsStartingSoon(doc, t, PRELOAD_SEC)) {
+      if (live.has(c.id)) continue;
+      const asset = assets[c.assetId];
+      if (!asset || asset.kind === 'image') continue;
+      live.add(c.id);
+      const slot = this.slotFor(c, asset);
+      slot.el.muted = true;
+      const hold = holdTime(sourceTimeAt(c, c.start), fps);
+      // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
+      const state = stateOf(slot.el);
+      this.apply(slot, whilePreRolled(state, { playing, hold, speed: speedAt(c, 0), fps, startsIn: c.start - t, startSec: slot.startSec }), now);
+      // Its held copy is made as it lands on the first frame, so the cut's first draw has its picture.
+      this.updateHeld(slot, c, asset, doc, main, k);
     }
     for (const [id, slot] of this.slots) {
       if (live.has(id)) continue;

@@ -1,6 +1,6 @@
 import type { Asset } from '../../../../../electron/model/asset';
-import { clipEnd, type VideoDraft } from '../../../../../electron/model/draft';
-import { EDGE_TOLERANCE_SEC } from '../../../../../electron/model/timeline-snap';
+import type { MediaClip, VideoDraft } from '../../../../../electron/model/draft';
+import { activeLayersAt } from '../../../../../electron/model/timeline';
 
 /**
  * Whether Play may start the clock yet. Pure: the engine says which elements are ready, this says which must be.
@@ -20,22 +20,33 @@ export const PLAY_START = {
 } as const;
 
 /**
- * The ids of the clips with media (video or sound) that play within `windowSec` of `t`: those the engine gets an
- * element for. Not a hidden track's (neither seen nor heard: no element is made, and Play waited its whole second
- * for one), and not a clip ending at `t` within the timeline's edge tolerance (activeLayersAt's rule).
+ * The media clips on shown tracks that start within `withinSec` after `t` (not at it): the ones the engine
+ * pre-rolls (an element paused on their first frame). A hidden track is neither seen nor heard (activeLayersAt),
+ * so nothing of it is pre-rolled.
  */
-export function clipsToBuffer(doc: VideoDraft, assets: Record<string, Asset>, t: number): string[] {
-  const ids: string[] = [];
+export function clipsStartingSoon(doc: VideoDraft, t: number, withinSec: number): { clip: MediaClip; main: boolean }[] {
+  const out: { clip: MediaClip; main: boolean }[] = [];
   for (const track of doc.tracks) {
     if (track.hidden) continue;
-    for (const c of track.clips) {
-      if (c.type !== 'media') continue;
-      const kind = assets[c.assetId]?.kind;
-      if (kind !== 'video' && kind !== 'audio') continue;
-      if (clipEnd(c) - EDGE_TOLERANCE_SEC > t && c.start < t + PLAY_START.windowSec) ids.push(c.id);
-    }
+    for (const c of track.clips) if (c.type === 'media' && c.start > t && c.start - t < withinSec) out.push({ clip: c, main: track.kind === 'main' });
   }
-  return ids;
+  return out;
+}
+
+/**
+ * The ids of the clips with media (video or sound) that play within `windowSec` of `t`: exactly those the engine
+ * has an element for, playing (activeLayersAt) or pre-rolled (clipsStartingSoon). A clip it has none for would
+ * hold Play its whole second (a hidden track's did).
+ */
+export function clipsToBuffer(doc: VideoDraft, assets: Record<string, Asset>, t: number): string[] {
+  const ids = new Set<string>();
+  const playing = activeLayersAt(doc, t, { includeAudio: true }).map((l) => l.clip);
+  for (const c of [...playing, ...clipsStartingSoon(doc, t, PLAY_START.windowSec).map((s) => s.clip)]) {
+    if (c.type !== 'media') continue;
+    const kind = assets[c.assetId]?.kind;
+    if (kind === 'video' || kind === 'audio') ids.add(c.id);
+  }
+  return [...ids];
 }
 
 /** Start the clock now: nothing is left to wait for, or Play has waited `waitedSec` long enough. */
