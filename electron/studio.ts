@@ -24,7 +24,7 @@ import { type Binaries, resolveBinaries } from './media/binaries';
 import { ChildRegistry, sweepStaleChildren } from './media/child-registry';
 import { type Log, MediaTools } from './media/ffmpeg';
 import { sweepProxyParts } from './media/proxy';
-import type { MediaVariant } from './model/asset';
+import type { Asset, MediaVariant } from './model/asset';
 import { inBackground, safeLog } from './model/background';
 import { AppError, describeError, errorMessage } from './model/errors';
 import { ExportJobInput } from './model/export';
@@ -363,9 +363,12 @@ export class Studio implements StudioContext {
 
   startProxies(rooms: Rooms, ids: string[]): Job | null {
     if (!rooms.tools) return null;
-    const needy = ids.filter((id) => {
+    // A video imported before its dynamic range was kept is checked once (studio/colour-check.ts): HDR footage
+    // gets its tone-mapped proxy, and a proxy made before colours were tagged is made again.
+    const makes = (a: Asset) => !a.hasProxy && needsProxy(a.facts);
+    const needy = ids.flatMap((id) => {
       const a = rooms.assets.get(id);
-      return a !== null && a.kind === 'video' && !a.hasProxy && needsProxy(a.facts);
+      return a !== null && a.kind === 'video' && (makes(a) || a.facts.dynamicRange === undefined) ? [a] : [];
     });
     // Read only when something needs one (drafts.get calls this on every open): an asset already in a proxy job
     // that has not finished is not asked for twice (a draft opened again meanwhile).
@@ -376,10 +379,13 @@ export class Studio implements StudioContext {
         .filter((j) => j.kind === 'proxy')
         .flatMap((j) => ProxyJobInput.safeParse(rooms.jobs.input(j.id)).data?.assetIds ?? []),
     );
-    const wanted = needy.filter((id) => !pending.has(id));
+    const wanted = needy.filter((a) => !pending.has(a.id));
     if (wanted.length === 0) return null;
-    const title = wanted.length === 1 ? 'Making a preview proxy' : `Making ${wanted.length} preview proxies`;
-    return rooms.runner.start('proxy', title, { assetIds: wanted } satisfies ProxyJobInput);
+    const making = wanted.filter(makes).length;
+    const title =
+      making === 0 ? (wanted.length === 1 ? 'Checking a video’s colours' : `Checking ${wanted.length} videos’ colours`)
+      : making === 1 ? 'Making a preview proxy' : `Making ${making} preview proxies`;
+    return rooms.runner.start('proxy', title, { assetIds: wanted.map((a) => a.id) } satisfies ProxyJobInput);
   }
 
   /** Starts an export job (the API's exports.start, and the CLI's render with a document or an output path). */

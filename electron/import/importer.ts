@@ -249,7 +249,7 @@ async function importOne(deps: ImportDeps, src: Source, inflight: Set<string>, s
         await fs.mkdir(path.dirname(out.poster), { recursive: true });
         await fs.mkdir(path.dirname(out.thumb), { recursive: true });
         created.push(out.poster, out.thumb);
-        signature = await writeVideoPoster(tools, file, facts.durationSec, out, signal).catch((e: unknown) => {
+        signature = await writeVideoPoster(tools, file, facts.durationSec, out, signal, probed.colour).catch((e: unknown) => {
           if (e instanceof AppError) throw e;
           throw new AppError('unsupported_media', `No picture could be decoded (${errorMessage(e)}). The video may be damaged; re-export it as MP4 (H.264).`);
         });

@@ -71,6 +71,7 @@ type Row = {
   has_poster: number;
   has_waveform: number;
   has_proxy: number;
+  dynamic_range: MediaFacts['dynamicRange'] | null;
   imported_at: string;
   trashed_at: string | null;
   licence_expires: string | null;
@@ -121,13 +122,13 @@ export class AssetsRepo {
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO assets (id, sha256, kind, name, original_name, ext, size_bytes, duration_sec, width, height, rotation, fps,
-             video_codec, audio_codec, has_audio, created_at, format, notes, has_thumbnail, has_poster, has_waveform, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             video_codec, audio_codec, has_audio, created_at, format, notes, has_thumbnail, has_poster, has_waveform, imported_at, dynamic_range)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id, a.sha256, a.kind, a.name, a.originalName, a.ext, a.sizeBytes, f.durationSec, f.width, f.height, f.rotation, f.fps,
           f.videoCodec, f.audioCodec, f.hasAudio ? 1 : 0, f.createdAt, f.format, a.notes ?? '', a.hasThumbnail ? 1 : 0,
-          a.hasPoster ? 1 : 0, a.hasWaveform ? 1 : 0, importedAt,
+          a.hasPoster ? 1 : 0, a.hasWaveform ? 1 : 0, importedAt, f.dynamicRange ?? null,
         );
       const rowid = Number(lastInsertRowid);
       const addTag = this.db.prepare('INSERT OR IGNORE INTO asset_tags (asset_rowid, tag) VALUES (?, ?)');
@@ -166,6 +167,7 @@ export class AssetsRepo {
         hasAudio: r.has_audio === 1,
         createdAt: r.created_at,
         format: r.format,
+        ...(r.dynamic_range ? { dynamicRange: r.dynamic_range } : {}),
       },
     };
   }
@@ -175,6 +177,11 @@ export class AssetsRepo {
     return r
       ? { id: r.id, sha256: r.sha256, ext: r.ext, kind: r.kind, hasThumbnail: r.has_thumbnail === 1, hasPoster: r.has_poster === 1, hasWaveform: r.has_waveform === 1, hasProxy: r.has_proxy === 1 }
       : null;
+  }
+
+  /** Records a video's dynamic range, read from its file (model/asset.ts MediaFacts); false when the asset is gone. */
+  setDynamicRange(id: string, range: NonNullable<MediaFacts['dynamicRange']>): boolean {
+    return this.db.prepare('UPDATE assets SET dynamic_range = ? WHERE id = ?').run(range, id).changes > 0;
   }
 
   /** Records that an asset's proxy file is complete (or gone); false when the asset no longer exists. */

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { AppError } from '../model/errors';
 import type { MediaTools } from './ffmpeg';
 import type { VisualSignature } from '../model/visual-signature';
+import { type VideoColour, posterFilters } from '../model/video-colour';
 import { THUMB_SIZE, thumbnailAndSignature } from './images';
 import { loadSharp } from './sharp';
 import { PeakAccumulator, type Waveform } from './waveform';
@@ -22,9 +23,11 @@ export async function writeVideoPoster(
   input: string,
   durationSec: number | null,
   out: { poster: string; thumb: string },
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  colour: VideoColour | null,
 ): Promise<VisualSignature> {
-  const args = ['-ss', posterTime(durationSec).toFixed(3), '-i', input, '-frames:v', '1', '-an', '-sn', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', '-f', 'image2', '-update', '1', out.poster];
+  const vf = posterFilters(colour).join(',');
+  const args = ['-ss', posterTime(durationSec).toFixed(3), '-i', input, '-frames:v', '1', '-an', '-sn', '-vf', vf, '-q:v', '3', '-f', 'image2', '-update', '1', out.poster];
   await tools.run(args, { signal });
   await fs.access(out.poster).catch(() => {
     throw new AppError('unsupported_media', 'No picture could be decoded from this video; it may be damaged. Re-export it as MP4 (H.264).');

@@ -72,9 +72,22 @@ describe('parseProbe', () => {
       kind: 'video',
       facts: {
         durationSec: 10, width: 1920, height: 1080, rotation: 0, fps: 29.97, videoCodec: 'h264', audioCodec: 'aac', hasAudio: true,
-        createdAt: null, format: 'mov,mp4,m4a,3gp,3g2,mj2',
+        createdAt: null, format: 'mov,mp4,m4a,3gp,3g2,mj2', dynamicRange: 'sdr',
       },
+      // Untagged 1080 lines: BT.709, as Chromium decodes it.
+      colour: { matrix: 'bt709', fullRange: false },
     });
+  });
+
+  it('reads an HDR phone clip’s colour: HLG in BT.2020, and no dynamic range for sound alone', () => {
+    const iphone = video({ codec_name: 'hevc', color_space: 'bt2020nc', color_transfer: 'arib-std-b67', color_primaries: 'bt2020', color_range: 'tv' });
+    const r = parseProbe(probe([iphone, audio()]));
+    expect(r.facts.dynamicRange).toBe('hlg');
+    expect(r.colour).toEqual({ matrix: 'bt2020', fullRange: false, dynamicRange: 'hlg' });
+    expect(parseProbe(probe([video({ color_transfer: 'smpte2084', color_space: 'unknown' })])).facts.dynamicRange).toBe('pq');
+    const sound = parseProbe(probe([audio()]));
+    expect(sound.colour).toBeNull();
+    expect(sound.facts.dynamicRange).toBeUndefined();
   });
 
   it('swaps width and height for a quarter turn, from side data or the legacy tag', () => {
@@ -103,6 +116,7 @@ describe('parseProbe', () => {
     expect(a).toEqual({
       kind: 'audio',
       facts: { durationSec: 1.5, width: null, height: null, rotation: 0, fps: null, videoCodec: null, audioCodec: 'pcm_s16le', hasAudio: true, createdAt: null, format: 'wav' },
+      colour: null,
     });
     const none = parseProbe(probe([{ codec_type: 'data' }], { format_name: 'mpegts' }));
     expect(none.kind).toBeNull();

@@ -1,4 +1,5 @@
 import type { AssetKind, MediaFacts } from '../model/asset';
+import { type VideoColour, videoColour } from '../model/video-colour';
 
 /** The subset of ffprobe's output we read (`-show_streams -show_format`, as parseFfprobeOutput reads it). */
 export type ProbeStream = {
@@ -108,7 +109,28 @@ function isoDate(v: unknown): string | null {
  * Reads an ffprobe result into the facts we keep, and says whether the file is a video, an audio file, or
  * neither (null). Cover art in audio files is an attached picture, not video.
  */
-export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' | 'audio'> | null; facts: MediaFacts } {
+/** A probed stream's colour tag (`color_space`, …): null when absent or unknown. */
+function colourTag(s: ProbeStream, key: string): string | null {
+  const v = s[key];
+  return typeof v === 'string' && v !== '' && v !== 'unknown' ? v : null;
+}
+
+/** The colour a video stream is decoded with (model/video-colour.ts), from the import's own probe. */
+export function streamColour(s: ProbeStream): VideoColour {
+  return videoColour({
+    colorSpace: colourTag(s, 'color_space'),
+    colorRange: colourTag(s, 'color_range'),
+    colorTransfer: colourTag(s, 'color_transfer'),
+    colorPrimaries: colourTag(s, 'color_primaries'),
+    codedHeight: num(s.height),
+  });
+}
+
+/**
+ * Kind and facts of a probed file, and its video's colour (null without a video stream), which the poster is
+ * made with.
+ */
+export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' | 'audio'> | null; facts: MediaFacts; colour: VideoColour | null } {
   const video = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (num(s.width) ?? 0) > 0);
   const audio = data.streams.find((s) => s.codec_type === 'audio');
   const rotation = video ? normalizeRotation(video) : 0;
@@ -129,7 +151,9 @@ export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' 
     createdAt: created,
     format: data.format.format_name ?? null,
   };
-  return { kind: video ? 'video' : audio ? 'audio' : null, facts };
+  const colour = video ? streamColour(video) : null;
+  if (colour) facts.dynamicRange = colour.dynamicRange ?? 'sdr';
+  return { kind: video ? 'video' : audio ? 'audio' : null, facts, colour };
 }
 
 /** When the file's first packet is presented (0 for most files; 1.4 s for MPEG-TS; a hair below 0 with Opus). */

@@ -8,6 +8,7 @@ import { defaultTransform } from '../model/draft';
 import type { Job } from '../model/job';
 import type { Studio } from '../studio';
 import { type TempStudio, openTempStudio } from '../studio/__tests__/temp-studio';
+import { toneMapFilters } from '../model/video-colour';
 import { proxyArgs, proxyPartPath } from './proxy';
 
 const FFMPEG = process.env.POSTFRAME_FFMPEG ?? 'ffmpeg';
@@ -46,6 +47,12 @@ describe('proxy arguments', () => {
     expect(tags('bt709')).toContain('-colorspace bt709 -color_primaries bt709 -color_trc bt709');
     expect(tags('bt601')).toContain('-colorspace smpte170m -color_primaries smpte170m -color_trc smpte170m');
     expect(proxyArgs({ width: 1920, height: 1080, fps: 30, hasAudio: false }).join(' ')).not.toContain('-colorspace');
+  });
+
+  it('tone-maps HDR footage with the export’s filters (after dropping frames, before scaling) and tags it BT.709', () => {
+    const a = proxyArgs({ width: 1080, height: 1920, fps: 120, hasAudio: false }, { matrix: 'bt2020', fullRange: false, dynamicRange: 'hlg' }).join(' ');
+    expect(a).toContain(`-vf fps=60,${toneMapFilters({ matrix: 'bt2020', fullRange: false, dynamicRange: 'hlg' }).join(',')},scale=540:960,setsar=1 `);
+    expect(a).toContain('-colorspace bt709 -color_primaries bt709 -color_trc bt709');
   });
 
   it('writes to a hidden part file beside the proxy', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MediaFacts } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { proxyGop, proxyPlan } from '../model/proxy';
-import { type VideoColour, matrixTags } from '../model/video-colour';
+import { type VideoColour, copyMatrix, matrixTags, toneMapFilters } from '../model/video-colour';
 import type { MediaTools } from './ffmpeg';
 import { readVideoColour } from './video-colour';
 
@@ -20,8 +20,9 @@ export function proxyPartPath(out: string): string {
  */
 export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | 'hasAudio'>, colour: VideoColour | null = null): string[] {
   const plan = proxyPlan(facts);
-  // ffmpeg autorotates before the filter graph, so the plan's display size is what the scaler must make.
-  const vf = [...(plan.fps ? [`fps=${plan.fps}`] : []), `scale=${plan.width}:${plan.height}`, 'setsar=1'].join(',');
+  // ffmpeg autorotates before the filter graph, so the plan's display size is what the scaler must make. HDR
+  // footage is tone-mapped by the export's own filters (after fps, so dropped frames are never mapped).
+  const vf = [...(plan.fps ? [`fps=${plan.fps}`] : []), ...toneMapFilters(colour), `scale=${plan.width}:${plan.height}`, 'setsar=1'].join(',');
   const gop = String(proxyGop(plan.fps ?? facts.fps));
   return [
     '-map', '0:v:0',
@@ -38,8 +39,8 @@ export function proxyArgs(facts: Pick<MediaFacts, 'width' | 'height' | 'fps' | '
     '-metadata:s:v:0', 'rotate=0',
     // The proxy keeps the original's YUV, so it must be decoded with the original's matrix. Untagged, Chromium
     // would guess from the proxy's smaller size: a 1920x1080 original (BT.709) became a 960x540 proxy shown as
-    // BT.601, its colours off the export's.
-    ...(colour ? matrixTags(colour.matrix) : []),
+    // BT.601, its colours off the export's. A tone-mapped proxy is BT.709.
+    ...(colour ? matrixTags(copyMatrix(colour)) : []),
     ...(facts.hasAudio ? ['-c:a', 'aac', '-b:a', '96k'] : []),
     '-movflags', '+faststart',
     '-f', 'mp4',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { MediaFacts } from '../model/asset';
 import { AppError, errorMessage, isAppError } from '../model/errors';
 import { reverseChunks } from '../model/reverse';
-import { type VideoColour, matrixTags } from '../model/video-colour';
+import { type VideoColour, copyMatrix, matrixTags, toneMapFilters } from '../model/video-colour';
 import type { MediaTools } from './ffmpeg';
 import { proxyPartPath } from './proxy';
 import { readVideoColour } from './video-colour';
@@ -31,14 +31,16 @@ export function reverseChunkArgs(input: string, win: { start: number; end: numbe
     '-ss', (win.start - lead).toFixed(6), '-t', len, '-i', input,
     ...(facts.hasAudio ? ['-ss', win.start.toFixed(6), '-t', len, '-i', input] : []),
     '-map', '0:v:0', ...(facts.hasAudio ? ['-map', '1:a:0'] : []), '-sn', '-dn',
-    '-vf', `reverse,${pts}`,
+    // HDR footage is tone-mapped once here (the export's own filters): the copy is SDR BT.709, as its proxy and
+    // the export then take it.
+    '-vf', [...toneMapFilters(colour), 'reverse', pts].join(','),
     ...(facts.hasAudio ? ['-af', 'areverse,asetpts=N/SR/TB', '-c:a', 'pcm_s16le'] : []),
     // CRF 16: visually lossless for footage the export re-encodes once more.
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', '-pix_fmt', 'yuv420p',
     '-metadata:s:v:0', 'rotate=0',
     // The copy keeps the source's YUV: tagged with its matrix, Chromium does not guess from the copy's own size
     // (a rotated 960x540 source's upright 540x960 copy would otherwise be shown as BT.709).
-    ...(colour ? matrixTags(colour.matrix) : []),
+    ...(colour ? matrixTags(copyMatrix(colour)) : []),
     '-f', 'matroska', out,
   ];
 }

@@ -19,6 +19,11 @@ export const MediaFacts = z.object({
   /** ISO-8601 capture time from container tags or EXIF, when the file carries one. */
   createdAt: z.string().nullable(),
   format: z.string().nullable(),
+  /**
+   * A video's transfer (model/video-colour.ts DynamicRange): HDR footage plays from a tone-mapped proxy. Absent:
+   * not known yet (imported before it was read; the next proxy job reads it).
+   */
+  dynamicRange: z.enum(['sdr', 'hlg', 'pq']).optional(),
 });
 export type MediaFacts = z.infer<typeof MediaFacts>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaFacts } from './asset';
-import { needsProxy, proxyGop, proxyPlan } from './proxy';
+import { needsProxy, proxyGop, proxyIsStale, proxyPlan } from './proxy';
 
 const video = (o: Partial<MediaFacts> = {}): MediaFacts => ({
   durationSec: 10,
@@ -78,5 +78,25 @@ describe('proxyGop', () => {
     expect(proxyGop(120)).toBe(30);
     expect(proxyGop(null)).toBe(15);
     expect(proxyGop(1)).toBe(1);
+  });
+});
+
+describe('HDR footage and old proxies', () => {
+  it('wants a proxy for HDR footage whatever its size or codec (the preview plays it tone-mapped)', () => {
+    expect(needsProxy(video({ width: 1280, height: 720, dynamicRange: 'hlg' }))).toBe(true);
+    expect(needsProxy(video({ width: 640, height: 360, dynamicRange: 'pq' }))).toBe(true);
+    expect(needsProxy(video({ width: 1280, height: 720, dynamicRange: 'sdr' }))).toBe(false);
+    expect(needsProxy(video({ width: 1280, height: 720 }))).toBe(false);
+  });
+  it('a proxy is stale when it is decoded otherwise than the export makes its original', () => {
+    const hd = { matrix: 'bt709' as const, fullRange: false };
+    // An untagged 960x540 proxy of HD footage: Chromium decodes it as BT.601.
+    expect(proxyIsStale(hd, { matrix: 'bt601', fullRange: false })).toBe(true);
+    expect(proxyIsStale(hd, hd)).toBe(false);
+    expect(proxyIsStale({ matrix: 'bt601', fullRange: false }, { matrix: 'bt601', fullRange: false })).toBe(false);
+    // HDR footage's proxy made before tone mapping kept its BT.2020 HLG tags.
+    const hlg = { matrix: 'bt2020' as const, fullRange: false, dynamicRange: 'hlg' as const };
+    expect(proxyIsStale(hlg, hlg)).toBe(true);
+    expect(proxyIsStale(hlg, hd)).toBe(false);
   });
 });

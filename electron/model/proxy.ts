@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MediaFacts } from './asset';
+import { type VideoColour, copyMatrix, needsToneMap } from './video-colour';
 
 /**
  * Proxies: lower-resolution H.264 copies the editor preview plays instead of heavy originals. The export
@@ -25,6 +26,8 @@ export function needsProxy(facts: MediaFacts): boolean {
   // No video stream (audio, or cover art only) or unknown size: nothing to make a proxy of.
   if (!facts.videoCodec || !facts.width || !facts.height) return false;
   if (!BROWSER_VIDEO_CODECS.has(facts.videoCodec.toLowerCase())) return true;
+  // HDR: the preview plays a copy tone-mapped by the export's own filters (model/video-colour.ts toneMapFilters).
+  if (facts.dynamicRange === 'hlg' || facts.dynamicRange === 'pq') return true;
   if (Math.max(facts.width, facts.height) > PROXY_TRIGGER_LONG_SIDE) return true;
   return facts.fps !== null && facts.fps > PROXY_MAX_FPS;
 }
@@ -52,3 +55,13 @@ export function proxyGop(fps: number | null): number {
 /** Input of a 'proxy' job: the assets to make proxies for (ones that no longer need one are skipped). */
 export const ProxyJobInput = z.object({ assetIds: z.array(z.string()).min(1) });
 export type ProxyJobInput = z.infer<typeof ProxyJobInput>;
+
+/**
+ * True when a proxy made earlier is not shown as the export makes its original: made before proxies were tagged
+ * with their original's matrix (an untagged 960x540 proxy of HD footage is decoded as BT.601) or before HDR was
+ * tone-mapped (the proxy still carries BT.2020 or an HDR curve). `proxy`: the proxy's colour as Chromium decodes it
+ * (its tags, else its size: model/video-colour.ts videoColour).
+ */
+export function proxyIsStale(original: VideoColour, proxy: VideoColour): boolean {
+  return needsToneMap(proxy) || proxy.matrix !== copyMatrix(original);
+}

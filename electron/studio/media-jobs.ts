@@ -9,6 +9,7 @@ import { ensureRendition } from '../media/renditions';
 import { readStreamFacts } from '../media/stream-facts';
 import type { MediaTools } from '../media/ffmpeg';
 import { readVideoColour } from '../media/video-colour';
+import { copyColour } from '../model/video-colour';
 import { renditionExt } from '../model/asset';
 import type { TextClip, VideoDraft } from '../model/draft';
 import { AppError, errorMessage } from '../model/errors';
@@ -16,12 +17,13 @@ import { ExportJobInput } from '../model/export';
 import { ImportRequest } from '../model/import';
 import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
-import { ProxyJobInput } from '../model/proxy';
+import { ProxyJobInput, needsProxy } from '../model/proxy';
 import { reversedAssets, reversedKey } from '../model/reverse';
 import type { SourceFacts } from '../render/compiler';
 import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
 import { lutIdsOf } from '../render/look-files';
 import { startBeatsAfterImport } from './beats-api';
+import { checkVideoColour } from './colour-check';
 import { exportEncoder } from './export-settings';
 import { PostsRepo } from '../library/posts-repo';
 import type { CaptionTrack } from '../model/caption-track';
@@ -115,12 +117,18 @@ async function proxyJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input
   for (const [i, id] of assetIds.entries()) {
     if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
     const a = rooms.assets.get(id);
-    if (!a || a.hasProxy || a.kind !== 'video') continue;
+    if (!a || a.kind !== 'video') continue;
     const detail = `${i + 1} of ${assetIds.length} · ${a.name}`;
     job.progress(i / assetIds.length, detail);
+    // Imported before its dynamic range was kept: read it, and check the proxy it has (studio/colour-check.ts).
+    const check = a.facts.dynamicRange === undefined ? await checkVideoColour(rooms, tools, a, job.signal) : null;
+    if (check?.newPoster) ctx.emit('assets.changed', { reason: 'updated', ids: [id] });
+    const facts = check?.facts ?? a.facts;
+    if (!needsProxy(facts) || (a.hasProxy && !check?.staleProxy)) continue;
     const out = rooms.folder.proxyPath(a.sha256);
     try {
-      await writeProxy(tools, rooms.folder.originalPath(a.sha256, a.ext), a.facts, out, {
+      // A stale proxy is replaced when the new one is complete (writeProxy renames over it); until then it plays.
+      await writeProxy(tools, rooms.folder.originalPath(a.sha256, a.ext), facts, out, {
         signal: job.signal,
         onProgress: (f) => job.progress((i + f) / assetIds.length, detail),
       });
@@ -240,7 +248,8 @@ async function sourceFactsOf(rooms: Rooms, tools: MediaTools, draft: VideoDraft,
     const copy = a ? rooms.folder.reversedPath(a.sha256) : null;
     const facts = out.get(id);
     if (!copy || !facts || !(await fs.stat(copy).then((s) => s.isFile(), () => false))) continue;
-    out.set(reversedKey(id), { ...facts, path: copy, rotation: 0 });
+    // The copy of HDR footage was tone-mapped when made (media/reverse.ts): it is converted as SDR BT.709 is.
+    out.set(reversedKey(id), { ...facts, path: copy, rotation: 0, ...(facts.colour ? { colour: copyColour(facts.colour) } : {}) });
   }
   return out;
 }

@@ -1256,6 +1256,10 @@ export const en = {
   'facts.fps': 'Frame rate',
   'facts.videoCodec': 'Video codec',
   'facts.audioCodec': 'Audio codec',
+  'facts.dynamicRange': 'Dynamic range',
+  'facts.sdr': 'SDR',
+  // HDR phone footage is tone-mapped to SDR in the preview, the poster and every export (docs/export.md).
+  'facts.hdr': 'HDR ({curve}) · shown and exported as SDR',
   'facts.audio': 'Audio',
   'facts.rotation': 'Rotation',
   'facts.taken': 'Date taken',

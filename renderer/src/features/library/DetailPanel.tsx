@@ -407,6 +407,12 @@ function TagEditor({ asset, onChange }: { asset: Asset; onChange: (a: Asset) => 
 
 const kindKey: Record<Asset['kind'], MessageKey> = { video: 'kind.video', image: 'kind.image', audio: 'kind.audio' };
 
+/** A video's dynamic range; nothing while it is not known (imported before it was read) or for other kinds. */
+function dynamicRangeText(range: Asset['facts']['dynamicRange']): string | null {
+  if (range === undefined) return null;
+  return range === 'sdr' ? t('facts.sdr') : t('facts.hdr', { curve: range === 'hlg' ? 'HLG' : 'PQ' });
+}
+
 function Facts({ asset }: { asset: Asset }) {
   const f = asset.facts;
   const locale = getLocale();
@@ -417,6 +423,7 @@ function Facts({ asset }: { asset: Asset }) {
     ['facts.duration', f.durationSec !== null && asset.kind !== 'image' ? formatDuration(f.durationSec) : null],
     ['facts.fps', f.fps !== null && asset.kind === 'video' ? formatFps(f.fps) : null],
     ['facts.videoCodec', f.videoCodec],
+    ['facts.dynamicRange', dynamicRangeText(f.dynamicRange)],
     ['facts.audioCodec', f.audioCodec],
     ['facts.audio', asset.kind === 'image' ? null : f.hasAudio ? t('facts.yes') : t('facts.no')],
     ['facts.rotation', f.rotation !== 0 ? t('facts.degrees', { deg: f.rotation }) : asset.kind === 'image' ? null : t('facts.none')],
