@@ -104,13 +104,17 @@ function Preview({ asset }: { asset: Asset }) {
   const aspect = asset.width && asset.height ? `${asset.width} / ${asset.height}` : undefined;
 
   if (asset.kind === 'video') {
+    // The preview proxy when there is one: the original may be HEVC, which the browser cannot play, or HDR, which
+    // the proxy shows tone-mapped as the export will. The poster stands in until it plays.
     return (
       <div className="detail__preview">
         <video
           className="detail__media"
           controls
           preload="metadata"
-          src={mediaUrl(asset.id, 'original')}
+          src={mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original')}
+          poster={asset.hasThumbnail ? mediaUrl(asset.id, 'poster') : undefined}
+          data-variant={asset.hasProxy ? 'proxy' : 'original'}
           style={aspect ? { aspectRatio: aspect } : undefined}
           aria-label={t('detail.player', { name: asset.name })}
           data-testid="detail-video"
