@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Asset } from '../../electron/model/asset';
 import type { Job } from '../../electron/model/job';
+import { LibraryFolder } from '../../electron/library/folder';
 import { execStep } from '../exec';
 import { testLimit, waitStep } from '../limits';
 import { frameAt, mediaClip, openDraft, saveDraft, seekPreview } from '../preview-kit';
@@ -100,5 +102,43 @@ test('HDR phone footage: the Library says so, and the preview and the export sho
     preview: gaps(preview).map((g) => Math.min(g, TOLERANCE)),
     exported: gaps(exported).map((g) => Math.min(g, TOLERANCE)),
   });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a library from before: a proxy Chromium decodes wrongly is checked and replaced while the draft is open, and the preview shows the new one', async ({ app, server }) => {
+  test.setTimeout(testLimit({ files: 1, mediaSec: 3 * SEC, decodeSec: 4 * SEC }));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-old-proxy-'));
+  // Untagged 2560x960 SDR footage: Chromium decodes it as BT.709, but an untagged 960x360 proxy of it as BT.601.
+  const file = path.join(tmp, 'camera.mp4');
+  const bands = PATCHES.flatMap((c) => ['-f', 'lavfi', '-i', `color=c=0x${hex(c)}:s=${BAND}x${H}:r=30:d=${SEC}`]);
+  const graph = `${PATCHES.map((_, i) => `[${i}:v]`).join('')}hstack=inputs=${PATCHES.length}[b];[b][${PATCHES.length}:v]hstack,scale=2560:960:flags=neighbor,setsar=1,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p`;
+  await execStep('an untagged 2560x960 clip', { mediaSec: SEC }, 'ffmpeg', ['-v', 'error', ...bands, '-f', 'lavfi', '-i', `testsrc2=s=${W / 2}x${H}:r=30:d=${SEC}`, '-filter_complex', graph, '-c:v', 'libx264', '-crf', '10', file]);
+  await waitStep('importing the clip and making its proxy', { files: 1, mediaSec: SEC }, async (timeout) => {
+    await app.getByTestId('import-file-input').setInputFiles([file]);
+    await expect.poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).filter((j) => j.kind === 'proxy').map((j) => j.status).join(), { timeout }).toBe('done');
+  });
+  const { items } = await callApi<{ items: Asset[] }>(app, 'assets.list', {});
+  const asset = await callApi<Asset>(app, 'assets.get', { id: items[0]!.id });
+  // As a library from before: no dynamic range kept, and the proxy made untagged, as proxies were.
+  const proxy = new LibraryFolder(server.libraryPath).proxyPath(asset.sha256);
+  await execStep('an untagged proxy, as before', { mediaSec: SEC }, 'ffmpeg', ['-v', 'error', '-y', '-i', file, '-vf', 'scale=960:360', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', proxy]);
+  const db = new Database(path.join(server.libraryPath, 'library.sqlite'));
+  db.prepare('UPDATE assets SET dynamic_range = NULL WHERE id = ?').run(asset.id);
+  db.close();
+
+  await saveDraft(app, 'Old footage', (t) => {
+    t.main.clips = [mediaClip(asset, 0, 0, SEC, { reframe: 'fit' })];
+  });
+  // Opening the draft checks the clip ("Checking a video's colours") and makes its proxy again.
+  await openDraft(app, 'Old footage', 1);
+  await waitStep('the proxy checked and made again', { mediaSec: SEC }, (timeout) =>
+    expect.poll(async () => (await callApi<Job[]>(app, 'jobs.list', {})).filter((j) => j.title === 'Checking a video’s colours').map((j) => j.status).join(), { timeout }).toBe('done'),
+  );
+  expect((await callApi<Asset>(app, 'assets.get', { id: asset.id })).mediaRev).toBe(1);
+  // The preview plays the new proxy (a new address), not the one it had loaded: the colours are the scene's.
+  await expect.poll(async () => {
+    await seekPreview(app, 1, 1);
+    return gaps(await patchesOf(await app.getByTestId('preview-canvas').screenshot())).every((g) => g <= TOLERANCE);
+  }, { timeout: testLimit({ decodeSec: 2 }) }).toBe(true);
   fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -217,7 +217,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (id === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const media = await o.studio.resolveMedia(id, variant.data);
     if (!media) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    // An asset's bytes never change under its id (content-addressed), so caches may keep them.
+    // An asset's bytes never change under its id (content-addressed), so caches may keep them; a proxy or poster
+    // made again over an older one is asked for with its count (`rev`, AssetSummary.mediaRev), a new address.
     return sendFile(req, res, media.path, { 'Content-Type': media.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
   }
 

@@ -72,6 +72,7 @@ type Row = {
   has_waveform: number;
   has_proxy: number;
   dynamic_range: MediaFacts['dynamicRange'] | null;
+  media_rev: number;
   imported_at: string;
   trashed_at: string | null;
   licence_expires: string | null;
@@ -81,7 +82,7 @@ type Row = {
 };
 
 const SUMMARY_COLUMNS =
-  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail, a.has_proxy, a.rating, a.label';
+  'a.id, a.name, a.kind, a.ext, a.size_bytes, a.duration_sec, a.width, a.height, a.imported_at, a.trashed_at, a.has_thumbnail, a.has_proxy, a.rating, a.label, a.media_rev';
 
 const SORT_SQL: Record<AssetSort, string> = {
   imported: 'a.rowid',
@@ -91,7 +92,7 @@ const SORT_SQL: Record<AssetSort, string> = {
   created: 'coalesce(a.created_at, a.imported_at)',
 };
 
-function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail' | 'has_proxy' | 'rating' | 'label'>): AssetSummary {
+function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 'duration_sec' | 'width' | 'height' | 'imported_at' | 'trashed_at' | 'has_thumbnail' | 'has_proxy' | 'rating' | 'label' | 'media_rev'>): AssetSummary {
   return {
     id: r.id,
     name: r.name,
@@ -107,6 +108,7 @@ function toSummary(r: Pick<Row, 'id' | 'name' | 'kind' | 'ext' | 'size_bytes' | 
     hasProxy: r.has_proxy === 1,
     rating: r.rating,
     label: r.label,
+    ...(r.media_rev > 0 ? { mediaRev: r.media_rev } : {}),
   };
 }
 
@@ -182,6 +184,11 @@ export class AssetsRepo {
   /** Records a video's dynamic range, read from its file (model/asset.ts MediaFacts); false when the asset is gone. */
   setDynamicRange(id: string, range: NonNullable<MediaFacts['dynamicRange']>): boolean {
     return this.db.prepare('UPDATE assets SET dynamic_range = ? WHERE id = ?').run(range, id).changes > 0;
+  }
+
+  /** Counts a proxy or poster made again over an older one (AssetSummary.mediaRev); false when the asset is gone. */
+  bumpMediaRev(id: string): boolean {
+    return this.db.prepare('UPDATE assets SET media_rev = media_rev + 1 WHERE id = ?').run(id).changes > 0;
   }
 
   /** Records that an asset's proxy file is complete (or gone); false when the asset no longer exists. */

@@ -44,6 +44,11 @@ export const AssetSummary = z.object({
   /** Stars 0–5 (0: not rated) and a colour label, a designer's quick marks (model/organise.ts). */
   rating: Rating,
   label: ColourLabel.nullable(),
+  /**
+   * How many times its proxy or poster was made again over an older one (absent: never). Media is served as
+   * immutable; addresses of those files carry it, so the browser fetches the new file (renderer/src/api/media.ts).
+   */
+  mediaRev: z.number().int().positive().optional(),
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
 

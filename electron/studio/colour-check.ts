@@ -55,6 +55,7 @@ export async function checkVideoColour(rooms: Rooms, tools: MediaTools, a: Asset
       // The grid's tile is made again from the new thumbnail when next asked for (studio/files.ts).
       await fs.rm(rooms.folder.tilePath(a.sha256), { force: true });
       rooms.visual.save(a.id, sig);
+      rooms.assets.bumpMediaRev(a.id);
       newPoster = true;
     }
   }

@@ -83,6 +83,7 @@ describe('HDR footage', () => {
     const asset = await studio.api['assets.get']({ id });
     expect(asset.facts.dynamicRange).toBe('hlg');
     expect(asset.hasProxy).toBe(true);
+    expect(asset).not.toHaveProperty('mediaRev');
     const proxy = studio.folder.proxyPath(asset.sha256);
     expect(probe(proxy, 'pix_fmt,color_space,color_transfer,color_primaries')).toEqual(['yuv420p', 'bt709', 'bt709', 'bt709']);
     // The proxy is the original's size here (under 960 px): the patches are where they were.
@@ -130,7 +131,10 @@ describe('HDR footage', () => {
     await studio.whenIdle();
     const started = proxyJobs().slice(before);
     expect(started.at(-1)).toMatchObject({ status: 'done', title: 'Checking a video’s colours', result: { kind: 'proxy', assetIds: [id], made: 1 } });
-    expect((await studio.api['assets.get']({ id })).facts.dynamicRange).toBe('hlg');
+    const checked = await studio.api['assets.get']({ id });
+    expect(checked.facts.dynamicRange).toBe('hlg');
+    // Its poster and its proxy were made again: their addresses change, so the browser does not show cached ones.
+    expect(checked.mediaRev).toBe(2);
     expect(probe(proxy, 'color_space,color_transfer')).toEqual(['bt709', 'bt709']);
     expectPatches(proxy, (i) => [(i + 0.5) * PATCH_W, H / 2]);
     // Checked: opening again starts nothing.
@@ -156,7 +160,7 @@ describe('HDR footage', () => {
     await studio.whenIdle();
     expect(proxyJobs().at(-1)).toMatchObject({ status: 'done', title: 'Checking a video’s colours', result: { made: 1 } });
     expect(probe(proxy, 'color_space')).toEqual(['bt709']);
-    expect((await studio.api['assets.get']({ id })).facts.dynamicRange).toBe('sdr');
+    expect(await studio.api['assets.get']({ id })).toMatchObject({ facts: { dynamicRange: 'sdr' }, mediaRev: 1 });
     expect(studio.ensureProxies([id])).toBeNull();
     // A proxy that is right is left alone when checked.
     studio.database.prepare('UPDATE assets SET dynamic_range = NULL WHERE id = ?').run(id);
@@ -165,5 +169,6 @@ describe('HDR footage', () => {
     await studio.whenIdle();
     expect(proxyJobs().at(-1)).toMatchObject({ status: 'done', result: { made: 0 } });
     expect(fs.statSync(proxy).mtimeMs).toBe(made);
+    expect((await studio.api['assets.get']({ id })).mediaRev).toBe(1);
   });
 });

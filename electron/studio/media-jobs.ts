@@ -137,6 +137,8 @@ async function proxyJob(ctx: StudioContext, rooms: Rooms, job: JobContext, input
       failures.push(`${a.name}: ${errorMessage(e)}`);
       continue;
     }
+    // A proxy made again over an older one gets a new address (the old one may be in the browser's cache).
+    if (a.hasProxy) rooms.assets.bumpMediaRev(id);
     // Purged while ffmpeg ran: its files were removed already, so this proxy belongs to nobody.
     if (!rooms.assets.setHasProxy(id, true)) {
       await fs.rm(out, { force: true });

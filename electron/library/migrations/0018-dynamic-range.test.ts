@@ -10,7 +10,7 @@ const asset = (sha: string, dynamicRange?: 'sdr' | 'hlg' | 'pq') => ({
   sha256: sha.repeat(64), kind: 'video' as const, name: sha, originalName: `${sha}.mov`, ext: 'mov', sizeBytes: 1, facts: { ...facts, ...(dynamicRange ? { dynamicRange } : {}) }, hasThumbnail: false, hasPoster: false, hasWaveform: false,
 });
 
-describe('migration 0018 (a video’s dynamic range)', () => {
+describe('migration 0018 (a video’s dynamic range, files made again)', () => {
   let db: Db;
   beforeEach(() => {
     db = openDatabase(':memory:');
@@ -28,6 +28,18 @@ describe('migration 0018 (a video’s dynamic range)', () => {
     expect(repo.setDynamicRange('gone', 'sdr')).toBe(false);
     expect(repo.insert(asset('b', 'pq')).facts.dynamicRange).toBe('pq');
     expect(repo.insert(asset('c')).facts).not.toHaveProperty('dynamicRange');
+  });
+
+  it('counts files made again (mediaRev), absent until the first', () => {
+    migrate(db, migrations, V);
+    const repo = new AssetsRepo(db);
+    const { id } = repo.insert(asset('e', 'sdr'));
+    expect(repo.get(id)).not.toHaveProperty('mediaRev');
+    expect(repo.bumpMediaRev(id)).toBe(true);
+    expect(repo.bumpMediaRev(id)).toBe(true);
+    expect(repo.get(id)!.mediaRev).toBe(2);
+    expect(repo.list({ query: '', kind: null, tag: null, trashed: false, sort: 'imported', order: 'asc', offset: 0, limit: 5 }).items[0]!.mediaRev).toBe(2);
+    expect(repo.bumpMediaRev('gone')).toBe(false);
   });
 
   it('refuses a value that is not a dynamic range', () => {

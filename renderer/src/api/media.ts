@@ -6,8 +6,10 @@ import { getBridge, hostKeys, shell } from './client';
  * URL of an asset's bytes. Electron: the `media://` protocol; browser mode: a same-origin path on the host
  * carrying the page's media key (the session cookie alone is not enough; Range requests make seeking work).
  */
-export function mediaUrl(assetId: string, variant: MediaVariant): string {
-  return shell === 'electron' ? electronMediaUrl(assetId, variant) : withMediaKey(hostMediaPath(assetId, variant), hostKeys().media);
+export function mediaUrl(assetId: string, variant: MediaVariant, rev = 0): string {
+  // A file made again over an older one (AssetSummary.mediaRev) is asked for at a new address: media is immutable.
+  const url = shell === 'electron' ? electronMediaUrl(assetId, variant) : withMediaKey(hostMediaPath(assetId, variant), hostKeys().media);
+  return rev > 0 ? `${url}${url.includes('?') ? '&' : '?'}rev=${rev}` : url;
 }
 
 /** URL of a rasterised text layer (TextLayerImage.key from 'text.render'): the same PNG the export overlays. */

@@ -104,7 +104,7 @@ function BinItem({ asset }: { asset: AssetSummary }) {
     >
       <span className={`bin-item__thumb bin-item__thumb--${asset.kind}`}>
         {asset.hasThumbnail && asset.kind !== 'audio' ? (
-          <img src={mediaUrl(asset.id, 'thumb')} alt="" draggable={false} loading="lazy" />
+          <img src={mediaUrl(asset.id, 'thumb', asset.mediaRev)} alt="" draggable={false} loading="lazy" />
         ) : (
           <KindIcon kind={asset.kind} size={20} />
         )}

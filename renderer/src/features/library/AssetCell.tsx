@@ -57,7 +57,7 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
       data-index={index}
     >
       <div className="cell__thumb" style={{ height: thumbHeight }}>
-        {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} /> : <KindPlaceholder kind={asset.kind} />}
+        {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} rev={asset.mediaRev} /> : <KindPlaceholder kind={asset.kind} />}
         {showsTime && <span className="cell__badge">{formatClock(asset.durationSec ?? 0)}</span>}
         <CellMarks rating={asset.rating} label={asset.label} />
       </div>
@@ -77,7 +77,7 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
  * The tile-sized picture ('tile' variant: a few times fewer pixels to decode than the 480 px thumbnail, which
  * matters when 2,000 tiles scroll past); should it fail to load, the thumbnail, then the kind's icon.
  */
-function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
+function Thumb({ id, kind, rev }: { id: string; kind: AssetSummary['kind']; rev: number | undefined }) {
   const [variant, setVariant] = useState<'tile' | 'thumb' | null>('tile');
   const [loaded, setLoaded] = useState(false);
   if (variant === null) return <KindPlaceholder kind={kind} />;
@@ -85,7 +85,7 @@ function Thumb({ id, kind }: { id: string; kind: AssetSummary['kind'] }) {
     <img
       key={variant}
       className={cx('cell__img', loaded && 'cell__img--loaded')}
-      src={mediaUrl(id, variant)}
+      src={mediaUrl(id, variant, rev)}
       alt=""
       decoding="async"
       draggable={false}

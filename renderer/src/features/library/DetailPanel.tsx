@@ -112,8 +112,8 @@ function Preview({ asset }: { asset: Asset }) {
           className="detail__media"
           controls
           preload="metadata"
-          src={mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original')}
-          poster={asset.hasThumbnail ? mediaUrl(asset.id, 'poster') : undefined}
+          src={mediaUrl(asset.id, asset.hasProxy ? 'proxy' : 'original', asset.mediaRev)}
+          poster={asset.hasThumbnail ? mediaUrl(asset.id, 'poster', asset.mediaRev) : undefined}
           data-variant={asset.hasProxy ? 'proxy' : 'original'}
           style={aspect ? { aspectRatio: aspect } : undefined}
           aria-label={t('detail.player', { name: asset.name })}

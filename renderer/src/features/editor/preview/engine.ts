@@ -386,7 +386,7 @@ export class PreviewEngine {
   private slotFor(c: MediaClip, asset: Asset): Slot {
     // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
     const from = playbackSource(asset);
-    const src = mediaUrl(from.assetId, from.variant);
+    const src = mediaUrl(from.assetId, from.variant, asset.mediaRev);
     const slot = this.slots.get(c.id);
     // A proxy that became ready while the draft is open replaces the original from the next frame on.
     if (slot && slot.assetId === c.assetId && slot.src === src) return slot;

@@ -119,7 +119,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       aria-label={label}
     >
       {clip.type === 'media' && (asset?.kind === 'video' || asset?.kind === 'image') && asset.hasThumbnail && (
-        <div className="clip__filmstrip" style={{ '--filmstrip': `url("${mediaUrl(asset.id, 'tile')}")` } as CSSProperties} />
+        <div className="clip__filmstrip" style={{ '--filmstrip': `url("${mediaUrl(asset.id, 'tile', asset.mediaRev)}")` } as CSSProperties} />
       )}
       {clip.type === 'media' && asset?.kind === 'audio' && asset.hasWaveform && <ClipWaveform assetId={asset.id} from={clip.in} to={clip.out} width={width} />}
       {beats && <BeatTicks clip={clip} beats={beats} width={width} />}
