@@ -130,6 +130,16 @@ test('drag a title to the upper third, turn it 10°, scale a logo by its corner,
   await editor.press('Enter');
   await expect(editor).toHaveCount(0);
   await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Launch day');
+  // Esc keeps what was typed too (as Canva and the image editor do); Ctrl+Z puts the words back, one step.
+  const tb2 = await centreOf(app.locator('.dm__box'));
+  await app.mouse.dblclick(tb2.x, tb2.y);
+  await expect(editor).toBeFocused();
+  await editor.fill('Launch week');
+  await editor.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Launch week');
+  await app.keyboard.press('Control+z');
+  await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveAttribute('aria-label', 'Launch day');
   doc = await stored(app, draftId);
 
   // A reload keeps every change.

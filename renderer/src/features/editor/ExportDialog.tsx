@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SOCIAL_LOUDNESS_TARGET } from '../../../../electron/model/channels';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
 import { loudnessLabel } from '../../../../electron/model/loudness';
+import { endWithPicture, soundPastPicture } from '../../../../electron/model/sound-tail';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
 import { exportUrl } from '../../api/media';
@@ -26,6 +27,7 @@ type FpsChoice = ExportPreset['fps'];
  */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const canvas = useEditor((s) => s.doc?.canvas);
+  const tail = useEditor((s) => (s.doc ? soundPastPicture(s.doc) : 0));
   const draftId = useEditor((s) => s.draftId);
   const [height, setHeight] = useState<Height>('canvas');
   const [fps, setFps] = useState<FpsChoice>('canvas');
@@ -125,6 +127,15 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           testId="export-sound"
           hint={t('export.sound.hint', { target: loudnessLabel(SOCIAL_LOUDNESS_TARGET) })}
         />
+        {tail > 0 && !running && (
+          // A song longer than the edit ends the video on black with the music playing: say so before it is posted.
+          <div className="export__tail" role="status" data-testid="export-tail">
+            <p>{t('export.tail', { sec: tail.toFixed(1) })}</p>
+            <Button size="sm" onClick={() => useEditor.getState().edit((d) => endWithPicture(d, useEditor.getState().sourceInfo))} data-testid="export-tail-fix">
+              {t('export.tailFix')}
+            </Button>
+          </div>
+        )}
         {error && (
           <p className="field__error" role="alert">
             {error}
@@ -159,8 +170,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                 ) : (
                   <RevealExportButton jobId={job.id} size="md" variant="primary" className="export__download" testId="export-reveal" />
                 )}
-                <p className="export__path mono" data-testid="export-path" title={result.outputPath}>
-                  {result.outputPath}
+                {/* In a browser the file is on the server: its name is what the download saves; a server path means nothing there. */}
+                <p className="export__path mono" data-testid="export-path" title={shell === 'browser' ? result.fileName : result.outputPath}>
+                  {shell === 'browser' ? result.fileName : result.outputPath}
                 </p>
               </>
             )}

@@ -178,7 +178,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
           </g>
         )}
       </svg>
-      {editClip?.type === 'text' && editBox && <TextEditInPlace clip={editClip} box={editBox} k={k} onDone={() => (setEditing(null), rootRef.current?.focus())} />}
+      {editClip?.type === 'text' && editBox && <TextEditInPlace clip={editClip} box={editBox} k={k} canvasWidth={canvas.width} onDone={() => (setEditing(null), rootRef.current?.focus())} />}
     </div>
   );
 }

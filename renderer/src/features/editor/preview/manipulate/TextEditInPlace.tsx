@@ -6,10 +6,12 @@ import { useEditor } from '../../../../store/editorStore';
 import type { LayerBox } from './manipulateLogic';
 
 /**
- * Editing a title where it is: a text box over the block on the preview, in its font at the preview's size.
- * Enter (or leaving the box) keeps the text, Shift+Enter starts a new line, Esc puts it back. One undo step.
+ * Editing a title where it is: a text box over the block on the preview, in its font at the preview's size, as
+ * wide as the title may grow before it wraps (its maxWidth), so the words wrap where the title's do. Enter, Esc
+ * or leaving the box keeps the text (as in Canva, Figma and the image editor: a new user lost typed words to Esc),
+ * Shift+Enter starts a new line; Ctrl+Z puts it back, one undo step.
  */
-export function TextEditInPlace({ clip, box, k, onDone }: { clip: TextClip; box: LayerBox; k: number; onDone: () => void }) {
+export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: TextClip; box: LayerBox; k: number; canvasWidth: number; onDone: () => void }) {
   const [value, setValue] = useState(clip.text);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
@@ -21,14 +23,17 @@ export function TextEditInPlace({ clip, box, k, onDone }: { clip: TextClip; box:
     el.select();
   }, []);
 
-  const finish = (keep: boolean) => {
+  const finish = () => {
     if (done.current) return;
     done.current = true;
     const text = value.replace(/\s+$/, '');
     // An emptied text is not kept (a text clip needs words): delete the clip for that.
-    if (keep && text.trim() !== '' && text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
+    if (text.trim() !== '' && text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
     onDone();
   };
+  // The title's wrap width, centred on its block: the box alone (the block as drawn) wrapped words the title
+  // keeps on one line (the page's font is not the rasteriser's to the pixel).
+  const width = Math.max(box.w, clip.maxWidth * canvasWidth) * k;
 
   const s = clip.style;
   return (
@@ -39,22 +44,19 @@ export function TextEditInPlace({ clip, box, k, onDone }: { clip: TextClip; box:
       aria-label={t('dm.editTextLabel')}
       value={value}
       onChange={(e) => setValue(e.target.value)}
-      onBlur={() => finish(true)}
+      onBlur={finish}
       onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape') {
+        if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey)) {
           e.preventDefault();
-          finish(false);
-        } else if (e.key === 'Enter' && !e.shiftKey) {
-          e.preventDefault();
-          finish(true);
+          finish();
         }
       }}
       style={{
-        left: (box.cx - box.w / 2) * k,
+        left: box.cx * k - Math.max(width, 80) / 2,
         top: (box.cy - box.h / 2) * k,
-        width: Math.max(box.w * k, 80),
+        width: Math.max(width, 80),
         minHeight: box.h * k,
         fontFamily: `"${s.font}", sans-serif`,
         fontSize: s.size * k,
