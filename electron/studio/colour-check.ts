@@ -4,7 +4,6 @@ import type { MediaTools } from '../media/ffmpeg';
 import { readVideoColour } from '../media/video-colour';
 import type { Asset } from '../model/asset';
 import { proxyIsStale } from '../model/proxy';
-import { needsToneMap } from '../model/video-colour';
 import type { Rooms } from './context';
 
 /** What the check of a video imported before its dynamic range was read found and did. */
@@ -12,8 +11,8 @@ export type ColourCheck = { facts: Asset['facts']; staleProxy: boolean; newPoste
 
 /**
  * Reads the dynamic range of a video imported before it was kept (migration 0018) and records it; checks the
- * proxy it already has (model/proxy.ts proxyIsStale), and makes HDR footage's poster and grid pictures again,
- * tone-mapped, as the import now does. A file that cannot be read is recorded as SDR, as it was treated before,
+ * proxy it already has (model/proxy.ts proxyIsStale), and makes its poster and grid pictures again as the import now
+ * does (HDR footage tone-mapped; any video's matrix converted to JPEG's: ffmpeg read BT.709 footage as BT.601). A file that cannot be read is recorded as SDR, as it was treated before,
  * so it is not checked on every draft open.
  */
 export async function checkVideoColour(rooms: Rooms, tools: MediaTools, a: Asset, signal: AbortSignal): Promise<ColourCheck> {
@@ -36,7 +35,7 @@ export async function checkVideoColour(rooms: Rooms, tools: MediaTools, a: Asset
     staleProxy = proxy === null || proxyIsStale(colour, proxy);
   }
   let newPoster = false;
-  if (needsToneMap(colour) && a.hasThumbnail) {
+  if (a.hasThumbnail) {
     const out = { poster: rooms.folder.posterPath(a.sha256), thumb: rooms.folder.thumbPath(a.sha256) };
     // Made beside the old pictures and renamed over them: a failure leaves the old ones as they were.
     const part = { poster: `${out.poster}.part.jpg`, thumb: `${out.thumb}.part.webp` };

@@ -160,7 +160,8 @@ describe('HDR footage', () => {
     await studio.whenIdle();
     expect(proxyJobs().at(-1)).toMatchObject({ status: 'done', title: 'Checking a video’s colours', result: { made: 1 } });
     expect(probe(proxy, 'color_space')).toEqual(['bt709']);
-    expect(await studio.api['assets.get']({ id })).toMatchObject({ facts: { dynamicRange: 'sdr' }, mediaRev: 1 });
+    // Its poster was made again too (posters from before read BT.709 as BT.601), and its proxy: two new addresses.
+    expect(await studio.api['assets.get']({ id })).toMatchObject({ facts: { dynamicRange: 'sdr' }, mediaRev: 2 });
     expect(studio.ensureProxies([id])).toBeNull();
     // A proxy that is right is left alone when checked.
     studio.database.prepare('UPDATE assets SET dynamic_range = NULL WHERE id = ?').run(id);
@@ -169,6 +170,6 @@ describe('HDR footage', () => {
     await studio.whenIdle();
     expect(proxyJobs().at(-1)).toMatchObject({ status: 'done', result: { made: 0 } });
     expect(fs.statSync(proxy).mtimeMs).toBe(made);
-    expect((await studio.api['assets.get']({ id })).mediaRev).toBe(1);
+    expect((await studio.api['assets.get']({ id })).mediaRev).toBe(3);
   });
 });
