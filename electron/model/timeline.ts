@@ -582,14 +582,17 @@ export function duplicateClip(draft: VideoDraft, clipId: string, idFor: (prefix:
  * Playback speed, clamped to SPEED_MIN..SPEED_MAX, keeping the source range (so the clip gets shorter or
  * longer; `out` may move down by less than a frame of source time so the length is whole frames). The clip
  * keeps at least one frame (a reversed clip: `in` moves up, in play order); on non-main tracks it slows down only until it meets the next clip (the speed is
- * then rounded up to 0.01). The main track packs after.
+ * then rounded up to 0.01). The main track packs after. With `info`, the length is rounded UP where the source has
+ * that much more (and the next clip leaves room): rounding down lost up to a frame of source at every change, and a
+ * speed slider sends many (a new user's drag to 2.35× and back left 5.1 of a 6 s clip); now only a clip that already
+ * ends at its source's end can lose less than a frame, and a later change takes it back.
  */
-export function setSpeed(draft: VideoDraft, clipId: string, speed: number): EditResult {
-  return setSpeedFrom(draft, clipId, speed, null);
+export function setSpeed(draft: VideoDraft, clipId: string, speed: number, info?: SourceInfo): EditResult {
+  return setSpeedFrom(draft, clipId, speed, null, info);
 }
 
 /** setSpeed, with the keys moved from how `before` (default: the clip as found) played its source. */
-function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: MediaClip | null): EditResult {
+function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: MediaClip | null, info?: SourceInfo): EditResult {
   const found = findClip(draft, clipId);
   if (!found) return notFound(clipId);
   const { track, trackIndex, clip } = found;
@@ -599,19 +602,29 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
   const range = clip.out - clip.in;
   let s = clamp(speed, SPEED_MIN, SPEED_MAX);
   s = Math.min(s, range * fps); // at least one frame long
+  const nextStart = track.kind === 'main' ? Number.POSITIVE_INFINITY : neighbourLimits(track, clip, fps).nextStart;
   if (track.kind !== 'main') {
-    const { nextStart } = neighbourLimits(track, clip, fps);
     const room = nextStart - toFrames(clip.start, fps);
     if (Number.isFinite(room)) s = Math.max(s, Math.ceil((range * fps * 100) / room - EPS) / 100);
     s = Math.min(s, SPEED_MAX);
   }
   if (s < SPEED_MIN) s = SPEED_MIN;
-  const frames = Math.max(1, Math.floor((range / s) * fps + EPS));
-  // Rounding the speed up to 0.01 can leave less than one frame: then the range sets the speed exactly.
-  if ((frames * s) / fps > range + EPS) s = (range * fps) / frames;
+  let frames = Math.max(1, Math.floor((range / s) * fps + EPS));
   // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
   const m = playOrder(clip);
-  const out = Math.min(m.in + (frames * s) / fps, m.out);
+  let hi = m.out;
+  const maxOut = info ? maxOutOf(m, info) : null;
+  if (maxOut !== null) {
+    const up = Math.ceil((range / s) * fps - EPS);
+    const limit = playLimits(m, maxOut).hi;
+    if (up > frames && m.in + (up * s) / fps <= limit + EPS && toFrames(clip.start, fps) + up <= nextStart) {
+      frames = up;
+      hi = Math.min(limit, m.in + (up * s) / fps);
+    }
+  }
+  // Rounding the speed up to 0.01 can leave less than one frame: then the range sets the speed exactly.
+  if (hi === m.out && (frames * s) / fps > range + EPS) s = (range * fps) / frames;
+  const out = Math.min(m.in + (frames * s) / fps, hi);
   if (s === clip.speed && out === m.out && !clip.speedRamp && !before) return done(draft, clipId);
   // A constant speed replaces a ramp; keys stay on the source frames they were on.
   const fresh = playOrder({ ...withoutRamp(m), speed: s, out });

@@ -35,7 +35,7 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
       <div className="insp-row insp-row--block">
         <span className="insp-row__label">{t('inspector.speed')}</span>
         <RadioGroup className="segmented segmented--full" aria-label={t('inspector.speed')}>
-          <button type="button" role="radio" aria-checked={!curve} className="segmented__item" onClick={() => curve && ed().edit((d) => setSpeed(d, clip.id, clip.speed), { key: `ramp:${clip.id}` })} data-testid="speed-mode-constant">
+          <button type="button" role="radio" aria-checked={!curve} className="segmented__item" onClick={() => curve && ed().edit((d) => setSpeed(d, clip.id, clip.speed, ed().sourceInfo), { key: `ramp:${clip.id}` })} data-testid="speed-mode-constant">
             {t('speed.constant')}
           </button>
           <button type="button" role="radio" aria-checked={!!curve} className="segmented__item" onClick={() => !curve && applyRamp(clip.id, flatRamp(clip.speed))} data-testid="speed-mode-curve">
@@ -61,7 +61,7 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
             max={SPEED_MAX}
             step={0.05}
             value={clip.speed}
-            onChange={(e) => ed().edit((d) => setSpeed(d, clip.id, Number(e.target.value)), { key: `speed:${clip.id}` })}
+            onChange={(e) => ed().edit((d) => setSpeed(d, clip.id, Number(e.target.value), ed().sourceInfo), { key: `speed:${clip.id}` })}
             data-testid="insp-speed"
           />
           <span className="insp-row__value mono">{`${clip.speed.toFixed(2)}×`}</span>
