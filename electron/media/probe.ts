@@ -105,10 +105,6 @@ function isoDate(v: unknown): string | null {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 ? null : d.toISOString();
 }
 
-/**
- * Reads an ffprobe result into the facts we keep, and says whether the file is a video, an audio file, or
- * neither (null). Cover art in audio files is an attached picture, not video.
- */
 /** A probed stream's colour tag (`color_space`, …): null when absent or unknown. */
 function colourTag(s: ProbeStream, key: string): string | null {
   const v = s[key];
@@ -127,8 +123,9 @@ export function streamColour(s: ProbeStream): VideoColour {
 }
 
 /**
- * Kind and facts of a probed file, and its video's colour (null without a video stream), which the poster is
- * made with.
+ * Reads an ffprobe result into the facts we keep, and says whether the file is a video, an audio file, or
+ * neither (null). Cover art in audio files is an attached picture, not video. `colour`: the video's (null without
+ * a video stream), which the poster is made with.
  */
 export function parseProbe(data: ProbeData): { kind: Extract<AssetKind, 'video' | 'audio'> | null; facts: MediaFacts; colour: VideoColour | null } {
   const video = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (num(s.width) ?? 0) > 0);

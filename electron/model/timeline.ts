@@ -613,6 +613,7 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
   // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
   const m = playOrder(clip);
   let hi = m.out;
+  let roundedUp = false;
   const maxOut = info ? maxOutOf(m, info) : null;
   if (maxOut !== null) {
     const up = Math.ceil((range / s) * fps - EPS);
@@ -620,10 +621,11 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
     if (up > frames && m.in + (up * s) / fps <= limit + EPS && toFrames(clip.start, fps) + up <= nextStart) {
       frames = up;
       hi = Math.min(limit, m.in + (up * s) / fps);
+      roundedUp = true;
     }
   }
   // Rounding the speed up to 0.01 can leave less than one frame: then the range sets the speed exactly.
-  if (hi === m.out && (frames * s) / fps > range + EPS) s = (range * fps) / frames;
+  if (!roundedUp && (frames * s) / fps > range + EPS) s = (range * fps) / frames;
   const out = Math.min(m.in + (frames * s) / fps, hi);
   if (s === clip.speed && out === m.out && !clip.speedRamp && !before) return done(draft, clipId);
   // A constant speed replaces a ramp; keys stay on the source frames they were on.

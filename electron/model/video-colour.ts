@@ -186,7 +186,6 @@ export const BT709_OUTPUT_TAGS: readonly string[] = [...matrixTags('bt709'), '-c
 export function posterFilters(c: VideoColour | null): string[] {
   const size = "scale='min(1280,iw)':-2";
   if (!c) return [size];
-  const sdr = copyColour(c);
-  const matrix = sdr.matrix === 'bt601' ? 'bt601' : 'bt709';
-  return [...toneMapFilters(c), `${size}:in_color_matrix=${matrix}:in_range=${sdr.fullRange ? 'pc' : 'tv'}:out_color_matrix=bt601:out_range=pc`, 'format=yuvj420p'];
+  const range = copyColour(c).fullRange ? 'pc' : 'tv';
+  return [...toneMapFilters(c), `${size}:in_color_matrix=${copyMatrix(c)}:in_range=${range}:out_color_matrix=bt601:out_range=pc`, 'format=yuvj420p'];
 }

@@ -27,7 +27,8 @@ type FpsChoice = ExportPreset['fps'];
  */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const canvas = useEditor((s) => s.doc?.canvas);
-  const tail = useEditor((s) => (s.doc ? soundPastPicture(s.doc) : 0));
+  // Only while open: the dialog stays mounted, and the store changes on every frame while the preview plays.
+  const tail = useEditor((s) => (open && s.doc ? soundPastPicture(s.doc) : 0));
   const draftId = useEditor((s) => s.draftId);
   const [height, setHeight] = useState<Height>('canvas');
   const [fps, setFps] = useState<FpsChoice>('canvas');
