@@ -179,7 +179,7 @@ test('burned-in karaoke captions: the preview shows the export’s pictures, pau
       for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(s);
     };
-    const taken: { t: number; captions: string; band: string; tiny: string; width: number }[] = [];
+    const taken: { t: number; frame: number; captions: string; band: string; tiny: string; width: number }[] = [];
     let on = true;
     let n = 0;
     const loop = () => {
@@ -188,7 +188,7 @@ test('burned-in karaoke captions: the preview shows the export’s pictures, pau
         [copy.width, copy.height] = [src.width, y1 - y0];
         ctx.drawImage(src, 0, -y0);
         tctx.drawImage(src, 0, 0, 18, 32);
-        taken.push({ t: Number(src.dataset.time), captions: src.dataset.captions ?? '', band: b64(ctx.getImageData(0, 0, copy.width, copy.height).data), tiny: b64(tctx.getImageData(0, 0, 18, 32).data), width: src.width });
+        taken.push({ t: Number(src.dataset.time), frame: Number(src.dataset.frame), captions: src.dataset.captions ?? '', band: b64(ctx.getImageData(0, 0, copy.width, copy.height).data), tiny: b64(tctx.getImageData(0, 0, 18, 32).data), width: src.width });
       }
       requestAnimationFrame(loop);
     };
@@ -197,7 +197,7 @@ test('burned-in karaoke captions: the preview shows the export’s pictures, pau
   }, [band.y0, band.y1] as const);
   await app.getByTestId('play-toggle').click();
   await waitStep(`playing ${DURATION} s to the end`, { realSec: DURATION }, (timeout) => expect(app.getByTestId('play-toggle')).toHaveAttribute('data-playing', 'false', { timeout }));
-  const taken = await app.evaluate(() => (window as unknown as { pfCaptions: { stop(): { t: number; captions: string; band: string; tiny: string; width: number }[] } }).pfCaptions.stop());
+  const taken = await app.evaluate(() => (window as unknown as { pfCaptions: { stop(): { t: number; frame: number; captions: string; band: string; tiny: string; width: number }[] } }).pfCaptions.stop());
   const playing = taken.filter((s) => s.t > 0 && s.t < DURATION - 0.1);
   // On a starved machine the preview may draw only a few frames a second: a handful of samples is what there is.
   expect(playing.length, 'samples while playing').toBeGreaterThanOrEqual(4);
@@ -205,8 +205,9 @@ test('burned-in karaoke captions: the preview shows the export’s pictures, pau
   const inBand = (ps: Point[]) => ps.map((p) => ({ x: p.x, y: p.y - band.y0 / k }));
   let withCaption = 0;
   for (const s of playing) {
-    const want = captionFrameAt(frames, s.t, FPS);
-    expect(s.captions, `the picture drawn at ${s.t} s while playing`).toBe(want?.key ?? '');
+    // By the frame drawn, not the rounded time: 4.600 may be 4.5996, the frame before "time" lights.
+    const want = captionFrameAt(frames, s.frame / FPS, FPS);
+    expect(s.captions, `the picture drawn on frame ${s.frame} (${s.t} s) while playing`).toBe(want?.key ?? '');
     expect(blackRegions(Buffer.from(s.tiny, 'base64'), 18, 32, [CENTRE]), `the footage at ${s.t} s while playing`).toEqual([]);
     if (!want) continue;
     withCaption++;

@@ -1,5 +1,6 @@
 import { type Asset, renditionExt } from '../../../../../electron/model/asset';
 import { draftDuration, type MediaClip, type VideoDraft } from '../../../../../electron/model/draft';
+import { frameShownAt } from '../../../../../electron/model/caption-frames';
 import { place } from '../../../../../electron/model/geometry';
 import { activeLayersAt, clampPlayhead, lastFrameStart, sourceTimeAt, speedAt, type ActiveLayer } from '../../../../../electron/model/timeline';
 import { call } from '../../../api/client';
@@ -488,6 +489,8 @@ export class PreviewEngine {
     if (!captions.ready) ready = false;
     drawFrame(this.ctx, doc.canvas, k, layers, sourceOf, this.surfaces, captions.pictures);
     canvas.dataset.time = t.toFixed(3);
+    // The frame drawn, exactly: data-time is rounded and can sit on the other side of a frame's edge.
+    canvas.dataset.frame = String(frameShownAt(t, fps));
     canvas.dataset.captions = captions.pictures.map((p) => p.key).join(' ');
     canvas.dataset.ready = String(ready);
     if (traced) this.trace?.push({ now: performance.now(), t, playing: this.source.getState().playing, ready, layers: traced });
