@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { clipDuration, type TextClip } from '../../electron/model/draft';
 import { importClips, openDraftWithClips } from '../editor-kit';
+import { storedDoc } from '../manipulate-kit';
 import { decodeWork } from '../preview-kit';
 import { allOf, testLimit } from '../limits';
 import { SHOTS } from '../screenshots';
@@ -237,4 +239,57 @@ test('segmented choices are one Tab stop per question, and arrows move the choic
   await app.keyboard.press('Tab');
   await expect(groups.nth(3).locator('[aria-checked="true"]')).toBeFocused();
   if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'export-radio-focus.png') });
+});
+
+/**
+ * A new-user walk finding: after Add text the keyboard stayed on the button, so typed words ran shortcuts (L
+ * played, O trimmed). A title added takes the keyboard: its words are typed in place on the preview (the
+ * placeholder selected, so typing replaces it), and the Inspector's Words box shows them as they are typed; off
+ * the preview (its track hidden) they are typed in the Words box. Undo takes back the words, then the title.
+ */
+test('a title added with Add text takes the keyboard: typing gives it its words, and the Inspector follows', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(1))));
+  const assets = await importClips(app);
+  const draftId = await openDraftWithClips(app, assets, { name: 'Type a title', count: 2, clipSec: 2 });
+  const titles = app.getByTestId('lane-text').getByTestId('clip');
+  const words = app.getByTestId('insp-text');
+  const editor = app.getByTestId('dm-text-edit');
+
+  await app.getByTestId('add-text').click();
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('Your text');
+  if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'editor-add-text-typing.png') });
+  await app.keyboard.type('Hello harbour');
+  // The Words box follows the typing before anything is kept.
+  await expect(words).toHaveValue('Hello harbour');
+  await app.keyboard.press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(titles).toHaveCount(1);
+  await expect(titles).toHaveAttribute('aria-label', 'Hello harbour');
+  await expect(words).toHaveValue('Hello harbour');
+  // Nothing else happened: one title, it alone selected, the playhead where it was, nothing playing.
+  const id = await titles.getAttribute('data-clip-id');
+  await expect(app.locator('[data-testid="clip"][aria-selected="true"]')).toHaveCount(1);
+  await expect(app.getByTestId('manipulate')).toHaveAttribute('data-selected', id!);
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 /');
+  const doc = await storedDoc(app, draftId);
+  const text = doc.tracks.find((t) => t.kind === 'text')!.clips as TextClip[];
+  expect(text.map((c) => c.text)).toEqual(['Hello harbour']);
+  expect(doc.tracks.find((t) => t.kind === 'main')!.clips.map(clipDuration)).toEqual([2, 2]);
+
+  // Undo: first the words, then the title.
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(titles).toHaveAttribute('aria-label', 'Your text');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(titles).toHaveCount(0);
+
+  // The Text track hidden, the preview cannot show the title: its words are typed in the Inspector.
+  await app.getByRole('button', { name: 'Hide Text' }).click();
+  await app.getByTestId('add-text').click();
+  await expect(titles).toHaveCount(1);
+  await expect(words).toBeFocused();
+  await expect(editor).toHaveCount(0);
+  await app.keyboard.type('Hello harbour');
+  await expect(titles).toHaveAttribute('aria-label', 'Hello harbour');
+  await expect(titles).toHaveCount(1);
 });

@@ -29,6 +29,9 @@ test('a title arrives in the upper third; a selected clip off the playhead gets 
   await app.getByTestId('add-text').click();
   await expect(app.getByTestId('lane-text').getByTestId('clip')).toHaveCount(1);
   await expect(app.getByTestId('insp-text-y')).toHaveValue('0.25');
+  // It opens for its words (editor-keyboard.spec.ts); Esc keeps the placeholder and shows the handles.
+  await expect(app.getByTestId('dm-text-edit')).toBeFocused();
+  await app.keyboard.press('Escape');
   // Its box shows once the text is measured (a rasteriser round trip).
   await waitStep('the title is measured', decodeWork(1), (timeout) => expect(app.getByTestId('manipulate')).not.toHaveAttribute('data-selected', '', { timeout }));
   const title = await app.getByTestId('manipulate').getAttribute('data-selected');

@@ -193,6 +193,10 @@ test('the playhead stays on the draft\'s frames: ruler, keys, Home/End, their bu
   await expect(title).toHaveAttribute('data-start', '3.000');
   await expect(title).toHaveAttribute('data-duration', '3.000');
   await expect(app.getByTestId('timecode')).toContainText('/ 00:00:06:00');
+  // The new title takes the keyboard for its words (editor-keyboard.spec.ts); Esc hands it back to the editor.
+  await expect(app.getByTestId('dm-text-edit')).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('dm-text-edit')).toHaveCount(0);
 
   // The shortcut sheet lists Home and End.
   await app.keyboard.press('?');

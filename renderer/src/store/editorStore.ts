@@ -16,6 +16,11 @@ import { useStore } from './index';
  */
 export type SafeZone = 'off' | 'tiktok' | 'reels' | 'shorts';
 export type CueFocus = { trackId: string; cueId: string };
+/**
+ * A title just added that takes the keyboard at once (docs/timeline.md, "Titles"): its words are typed in place on
+ * the preview when it shows there, else in the Inspector's Words box. Whoever shows that place takes it.
+ */
+export type TextEntry = { clipId: string; where: 'preview' | 'inspector'; seq: number };
 
 export type EditorState = {
   draftId: string | null;
@@ -39,6 +44,10 @@ export type EditorState = {
    * history, like the clip selection; an edit that removes the cue leaves a stale focus that readers ignore.
    */
   cueFocus: CueFocus | null;
+  /** A title waiting for its words (see TextEntry); not in the history. */
+  textEntry: TextEntry | null;
+  /** Words being typed on the preview into a title, not yet kept (the Inspector shows them); not in the history. */
+  typing: { clipId: string; text: string } | null;
   shortcutsOpen: boolean;
   saveStatus: AutosaveStatus;
   /** Full asset records for the clips in the draft (facts for placement, waveform availability). */
@@ -64,6 +73,10 @@ export type EditorState = {
   setSnapLine: (t: number | null) => void;
   setSafeZone: (z: SafeZone) => void;
   focusCue: (f: CueFocus | null) => void;
+  askForWords: (clipId: string, where: TextEntry['where']) => void;
+  /** Clears the request `seq` once its place has taken the keyboard (a newer request stays). */
+  takeTextEntry: (seq: number) => void;
+  setTyping: (typing: { clipId: string; text: string } | null) => void;
   setShortcutsOpen: (open: boolean) => void;
   ensureAssets: (ids: string[]) => Promise<void>;
   /** Re-reads the records of those `ids` the editor holds (an asset changed: e.g. its preview proxy is ready). */
@@ -86,6 +99,7 @@ const gate = createHistoryGate(600);
 let pendingKey: string | null = null;
 let pendingSticky = false;
 let autosave: Autosave | null = null;
+let textEntrySeq = 0;
 /** True while a load replaces the document: that is not an edit and must not be saved or undone. */
 let replacing = false;
 
@@ -136,6 +150,8 @@ export const useEditor = create<EditorState>()(
         reveal: null,
         safeZone: 'off',
         cueFocus: null,
+        textEntry: null,
+        typing: null,
         shortcutsOpen: false,
         saveStatus: 'saved',
         assets: {},
@@ -143,7 +159,7 @@ export const useEditor = create<EditorState>()(
         load: async (id) => {
           if (get().draftId === id && get().doc) return;
           await get().close();
-          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], cueFocus: null, playhead: 0, playing: false, saveStatus: 'saved' });
+          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], cueFocus: null, textEntry: null, typing: null, playhead: 0, playing: false, saveStatus: 'saved' });
           try {
             const record = await call('drafts.get', { id });
             if (get().draftId !== id) return;
@@ -203,6 +219,9 @@ export const useEditor = create<EditorState>()(
         setSnapLine: (snapLine) => set((s) => (s.snapLine === snapLine ? s : { snapLine })),
         setSafeZone: (safeZone) => set({ safeZone }),
         focusCue: (cueFocus) => set({ cueFocus }),
+        askForWords: (clipId, where) => set({ textEntry: { clipId, where, seq: ++textEntrySeq } }),
+        takeTextEntry: (seq) => set((s) => (s.textEntry?.seq === seq ? { textEntry: null } : s)),
+        setTyping: (typing) => set({ typing }),
         setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
         addAsset: (asset) => set((s) => ({ assets: { ...s.assets, [asset.id]: asset } })),

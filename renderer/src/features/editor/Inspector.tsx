@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 import { canvasPresets, clipDuration, transitionKinds, CanvasPreset, type Clip, type MediaClip, type Reframe, type TextClip, type TextStyle, type TransitionKind } from '../../../../electron/model/draft';
 import { useFontFamilies } from './useFontFamilies';
 import { BoldSwitch, SyntheticBoldNote } from '../../ui/BoldSwitch';
@@ -18,6 +18,7 @@ import { ReverseControls } from './ReverseControls';
 import { SpeedSection } from './SpeedSection';
 import { sourceRange } from './sourceRangeLogic';
 import { useDraftKit } from './kitStore';
+import { useTextEntry } from './useTextEntry';
 import { RadioGroup } from '../../ui/RadioGroup';
 
 /** Right panel: the selected clip's settings, or the canvas's when nothing is selected. */
@@ -259,6 +260,14 @@ const TextInspector = memo(function TextInspector({ clip }: { clip: TextClip }) 
   const st = clip.style;
   const fonts = useFontFamilies();
   const style = (p: Partial<TextStyle>, key: string) => patch(clip.id, { style: p }, key);
+  // The words being typed on the preview, live (kept in the draft when that box closes).
+  const typing = useEditor((s) => (s.typing?.clipId === clip.id ? s.typing.text : null));
+  const words = useRef<HTMLTextAreaElement>(null);
+  // A title just added whose words the preview cannot take (not shown at the playhead): they are typed here.
+  useTextEntry('inspector', clip.id, () => {
+    words.current?.focus();
+    words.current?.select();
+  });
   return (
     <div className="insp" data-testid="text-inspector">
       <h2 className="panel-title insp__title">{t('inspector.text')}</h2>
@@ -267,8 +276,9 @@ const TextInspector = memo(function TextInspector({ clip }: { clip: TextClip }) 
       </Section>
       <Section title={t('inspector.content')}>
         <textarea
+          ref={words}
           className="textarea"
-          value={clip.text}
+          value={typing ?? clip.text}
           aria-label={t('inspector.text')}
           maxLength={2000}
           onChange={(e) => e.target.value.trim() && patch(clip.id, { text: e.target.value }, 'text')}

@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
 import { addKitText } from './kitActions';
+import { textEntryPlace } from './textEntryLogic';
 import { kitById, useKits } from './kitStore';
 
 /**
@@ -62,21 +63,28 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
 /**
  * A title at the playhead, fitted to end by the draft's end (never a stretch of black after the video). When the
  * draft's brand kit has a title style, the title wears it (and remembers the role, so another kit restyles it).
+ * It takes the keyboard at once: the next keys type its words, in place on the preview or else in the Inspector
+ * (textEntryLogic.ts), never the editor's shortcuts.
  */
 export function addText(): void {
   const doc = ed().doc;
   const track = doc?.tracks.find((tr) => tr.kind === 'text');
   if (!doc || !track) return;
+  const id = addTitle(doc, track.id);
+  const after = ed().doc;
+  if (id && after) ed().askForWords(id, textEntryPlace(after, id, ed().playhead));
+}
+
+function addTitle(doc: VideoDraft, trackId: string): string | null {
   const kit = kitById(useKits.getState().kits, doc.kitId);
-  if (kit?.textStyles.some((s) => s.role === 'title')) {
-    addKitText(kit, 'title');
-    return;
-  }
+  if (kit?.textStyles.some((s) => s.role === 'title')) return addKitText(kit, 'title');
   const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
   const clip = { ...newTextClip(t('editor.defaultText'), start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration };
   // In the upper third, or the free line nearest it while it plays: never stacked on another title (layer-placement.ts).
-  const result = ed().edit((d) => insertClip(d, track.id, placeNewText(d, clip, assetSize), start, ed().sourceInfo));
-  if (result?.ok && result.clipId) ed().select([result.clipId]);
+  const result = ed().edit((d) => insertClip(d, trackId, placeNewText(d, clip, assetSize), start, ed().sourceInfo));
+  if (!result?.ok || !result.clipId) return null;
+  ed().select([result.clipId]);
+  return result.clipId;
 }
 
 /** An asset's picture size from the facts the editor holds (null until they arrive). */

@@ -58,13 +58,15 @@ export async function addKitIntroOutro(kit: BrandKit): Promise<void> {
   if (r?.ok) toast(t(kit.intro && kit.outro ? 'kit.introOutroAdded' : kit.intro ? 'kit.introAdded' : 'kit.outroAdded'));
 }
 
-/** A text clip in the kit's style for `role` at the playhead (a title with the kit's look, in one step). */
-export function addKitText(kit: BrandKit | null, role: TextRole): void {
+/** A text clip in the kit's style for `role` at the playhead (a title with the kit's look, in one step); its id. */
+export function addKitText(kit: BrandKit | null, role: TextRole): string | null {
   const doc = ed().doc;
   const track = doc?.tracks.find((tr) => tr.kind === 'text');
-  if (!doc || !track) return;
+  if (!doc || !track) return null;
   const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
   const clip = kitTextClip(kit, role, t('editor.defaultText'), start, doc.canvas.width, idFor('text'), duration);
   const r = ed().edit((d) => insertClip(d, track.id, clip, start, ed().sourceInfo));
-  if (r?.ok && r.clipId) ed().select([r.clipId]);
+  if (!r?.ok || !r.clipId) return null;
+  ed().select([r.clipId]);
+  return r.clipId;
 }

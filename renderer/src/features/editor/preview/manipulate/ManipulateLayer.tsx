@@ -7,10 +7,11 @@ import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
 import { safeZones } from '../safeZones';
 import { gestureStep, type Gesture } from './gestureLogic';
-import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, rotateHandleOffset, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
+import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, provisionalTextBox, rotateHandleOffset, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
 import { rotationPatch } from './rotation';
 import { TextEditInPlace } from './TextEditInPlace';
 import { useLayerBoxes } from './useLayerBoxes';
+import { useTextEntry } from '../../useTextEntry';
 
 /** Screen pixels: how close counts as snapping, the handles' size, the rotate handle's distance above the box. */
 const SNAP_PX = 6;
@@ -22,8 +23,9 @@ let gestureSeq = 0;
 /**
  * Direct manipulation over the preview canvas (docs/timeline.md, "On the preview"): click a layer to select it,
  * drag to move (snapping to guides; Alt: free), drag a corner to scale (Shift: from the centre), drag the round
- * handle to rotate (, and . by a degree), arrows nudge, double-click or Enter edits a title in place. Drawn in canvas pixels (the SVG's
- * viewBox) over the canvas; the picture itself is the engine's. Every change is one undo step.
+ * handle to rotate (, and . by a degree), arrows nudge, double-click or Enter edits a title in place, and so does
+ * Add text at once (useTextEntry). Drawn in canvas pixels (the SVG's viewBox) over the canvas; the picture itself is
+ * the engine's. Every change is one undo step.
  */
 export function ManipulateLayer({ width, height }: { width: number; height: number }) {
   const doc = useEditor((s) => s.doc!);
@@ -36,6 +38,11 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   const [guides, setGuides] = useState<SnapTarget[]>([]);
   const [hover, setHover] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  // A title just added takes the keyboard here: its words are typed in place, the placeholder selected.
+  useTextEntry('preview', null, (clipId) => {
+    const s = useEditor.getState();
+    if (s.doc && findClip(s.doc, clipId)?.clip.type === 'text') setEditing(clipId);
+  });
   const canvas = doc.canvas;
   const k = width > 0 ? width / canvas.width : 1;
   const sel = boxes.find((b) => b.clipId === selected) ?? null;
@@ -138,7 +145,8 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   };
 
   const editClip = editing ? findClip(doc, editing)?.clip : null;
-  const editBox = editing ? boxes.find((b) => b.clipId === editing) : null;
+  // Until the engine has measured the block (a title just added), an estimate: typing must not wait for it.
+  const editBox = editClip?.type === 'text' ? (boxes.find((b) => b.clipId === editing) ?? provisionalTextBox(editClip, canvas)) : null;
   const handle = HANDLE_PX / k;
   return (
     <div
@@ -178,7 +186,20 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
           </g>
         )}
       </svg>
-      {editClip?.type === 'text' && editBox && <TextEditInPlace clip={editClip} box={editBox} k={k} canvasWidth={canvas.width} onDone={() => (setEditing(null), rootRef.current?.focus())} />}
+      {editClip?.type === 'text' && editBox && (
+        <TextEditInPlace
+          key={editClip.id}
+          clip={editClip}
+          box={editBox}
+          k={k}
+          canvasWidth={canvas.width}
+          onDone={(byKey) => {
+            setEditing(null);
+            // Enter or Esc: the keyboard stays on the preview. A click elsewhere keeps its own focus.
+            if (byKey) rootRef.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -9,9 +9,12 @@ import type { LayerBox } from './manipulateLogic';
  * Editing a title where it is: a text box over the block on the preview, in its font at the preview's size, as
  * wide as the title may grow before it wraps (its maxWidth), so the words wrap where the title's do. Enter, Esc
  * or leaving the box keeps the text (as in Canva, Figma and the image editor: a new user lost typed words to Esc),
- * Shift+Enter starts a new line; Ctrl+Z puts it back, one undo step.
+ * Shift+Enter starts a new line; Ctrl+Z puts it back, one undo step. Opens with the words selected, so typing
+ * replaces them (a title just added: its placeholder). While typing, the store's `typing` holds the words (the
+ * Inspector's Words box shows them); they are kept in the draft once, when the box closes. `onDone(byKey)`: closed
+ * by Enter or Esc (not by leaving the box).
  */
-export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: TextClip; box: LayerBox; k: number; canvasWidth: number; onDone: () => void }) {
+export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: TextClip; box: LayerBox; k: number; canvasWidth: number; onDone: (byKey: boolean) => void }) {
   const [value, setValue] = useState(clip.text);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
@@ -21,15 +24,18 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
     if (!el) return;
     el.focus();
     el.select();
-  }, []);
+    // Closed without finishing (its clip removed by an undo): the Inspector goes back to the draft's words.
+    return () => clearTyping(clip.id);
+  }, [clip.id]);
 
-  const finish = () => {
+  const finish = (byKey: boolean) => {
     if (done.current) return;
     done.current = true;
     const text = value.replace(/\s+$/, '');
     // An emptied text is not kept (a text clip needs words): delete the clip for that.
     if (text.trim() !== '' && text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
-    onDone();
+    clearTyping(clip.id);
+    onDone(byKey);
   };
   // The title's wrap width, centred on its block: the box alone (the block as drawn) wrapped words the title
   // keeps on one line (the page's font is not the rasteriser's to the pixel).
@@ -43,14 +49,17 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
       data-testid="dm-text-edit"
       aria-label={t('dm.editTextLabel')}
       value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={finish}
+      onChange={(e) => {
+        setValue(e.target.value);
+        useEditor.getState().setTyping({ clipId: clip.id, text: e.target.value });
+      }}
+      onBlur={() => finish(false)}
       onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey)) {
           e.preventDefault();
-          finish();
+          finish(true);
         }
       }}
       style={{
@@ -68,4 +77,9 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
       }}
     />
   );
+}
+
+function clearTyping(clipId: string): void {
+  const s = useEditor.getState();
+  if (s.typing?.clipId === clipId) s.setTyping(null);
 }

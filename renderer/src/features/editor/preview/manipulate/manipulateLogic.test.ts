@@ -4,7 +4,7 @@ import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } fro
 import { place } from '../../../../../../electron/model/geometry';
 import { newVideoDraft } from '../../../../../../electron/model/draft';
 import { updateClip, type ActiveLayer } from '../../../../../../electron/model/timeline';
-import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, movePatch, nudgeDelta, rotateHandleOffset, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, provisionalTextBox, movePatch, nudgeDelta, rotateHandleOffset, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
@@ -20,6 +20,11 @@ describe('boxes', () => {
     const b = mediaBox(c, { width: 300, height: 300 }, canvas, 'overlay');
     const d = place(c.transform, { width: 300, height: 300 }, canvas, false).dest;
     expect([b.cx - b.w / 2, b.cy - b.h / 2, b.w, b.h]).toEqual([d.x, d.y, d.width, d.height]);
+  });
+
+  it('a text box not measured yet is estimated around its centre, as wide as it wraps, a line per line', () => {
+    const b = provisionalTextBox({ ...text, text: 'One\nTwo', x: 0.5, y: 0.25, maxWidth: 0.8, rotation: 10, style: { ...text.style, size: 100 } }, canvas);
+    expect([b.cx, b.cy, b.w, b.h, b.rotation, b.kind]).toEqual([540, 480, 864, 240, 10, 'text']);
   });
 
   it('a text box sits where the rasterised block is placed', () => {

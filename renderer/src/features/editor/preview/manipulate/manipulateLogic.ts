@@ -46,6 +46,16 @@ export function textBox(clip: TextClip, m: TextMetrics, canvas: Size): LayerBox 
 }
 
 /**
+ * Where a text clip's block is before the engine has measured it (a title just added, whose words are typed at
+ * once): as wide as it may wrap, a line of its font high per line, around its centre (x, y). The measured box
+ * replaces it as soon as it arrives.
+ */
+export function provisionalTextBox(clip: TextClip, canvas: Size): LayerBox {
+  const lines = clip.text.split('\n').length;
+  return { clipId: clip.id, kind: 'text', trackKind: 'text', cx: clip.x * canvas.width, cy: clip.y * canvas.height, w: clip.maxWidth * canvas.width, h: lines * clip.style.size * 1.2, rotation: rotationOf(clip) };
+}
+
+/**
  * The boxes of the layers on screen at timeline time `at`, bottom to top (the order they are drawn): an animated
  * clip's box is where its keys put it then. Layers whose size is not known yet (an asset without facts, text not
  * measured) are left out: they cannot be clicked until they can be seen.
