@@ -623,6 +623,7 @@ export const en = {
   'chromaKey.pick': 'Pick',
   'chromaKey.picking': 'Picking…',
   'chromaKey.pickHint': 'Click the colour to remove, or aim with the arrow keys and press Enter. Esc cancels.',
+  'chromaKey.pickOutside': 'That is outside the selected clip: nothing was picked. Click its background colour inside its picture.',
   'chromaKey.pickLayer': 'Pick the colour to remove: arrow keys move the cross (Shift: bigger steps), Enter picks, Esc cancels',
   'chromaKey.picked': 'Background colour set to {color}',
   'chromaKey.similarity': 'Range',
