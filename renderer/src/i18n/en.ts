@@ -639,6 +639,8 @@ export const en = {
   'animate.prevKey': 'Previous {name} keyframe',
   'animate.nextKey': 'Next {name} keyframe',
   'animate.easing': 'How {name} moves to the next keyframe',
+  'animate.valueAt': '{name} at the playhead',
+  'animate.easingLast': 'Last keyframe: easing shapes the move to the next one, so there is none to set here.',
   'animate.easing.linear': 'Steady',
   'animate.easing.easeIn': 'Ease in (speeds up)',
   'animate.easing.easeOut': 'Ease out (slows down)',
