@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tabulate, writeCube } from './cube-lut';
-import { LookRecord, importedLookName, readImportedCube } from './imported-look';
+import { LookRecord, importedLookName, readImportedCube, uniqueLookName } from './imported-look';
 
 const warm = writeCube(tabulate(5, (r, g, b) => [Math.min(1, r * 1.2), g, b * 0.7], 'Sunset Gold'));
 
@@ -13,6 +13,16 @@ describe('imported .cube looks', () => {
     expect(importedLookName('/home/me/Film   Grade.CUBE', null)).toBe('Film Grade');
     expect(importedLookName('.cube', '  ')).toBe('Imported look');
     expect(importedLookName('x.cube', 'T'.repeat(300))).toHaveLength(120);
+  });
+
+  it('never names an import as another look in the row: a shipped name gets "(imported)", an imported one a number', () => {
+    expect(uniqueLookName('Sunset Gold', [])).toBe('Sunset Gold');
+    expect(uniqueLookName('Warm', [])).toBe('Warm (imported)');
+    expect(uniqueLookName('teal & ORANGE', [])).toBe('teal & ORANGE (imported)');
+    expect(uniqueLookName('Warm', ['Warm (imported)'])).toBe('Warm (imported) 2');
+    expect(uniqueLookName('Sunset Gold', ['Sunset Gold', 'sunset gold 2'])).toBe('Sunset Gold 3');
+    expect(uniqueLookName('T'.repeat(120), ['T'.repeat(120)]).length).toBeLessThanOrEqual(120);
+    expect(LookRecord.shape.name.safeParse(uniqueLookName('W'.repeat(120), [], ['W'.repeat(120)])).success).toBe(true);
   });
 
   it('refuses broken files with the file name, the line and what to do', () => {

@@ -34,6 +34,28 @@ export function importedLookName(fileName: string, title: string | null): string
 }
 
 /**
+ * The shipped looks' names as the Looks row shows them (renderer i18n `look.name.<id>`, held equal by
+ * renderer/src/features/editor/lookLogic.test.ts): an imported look may not take one.
+ */
+export const SHIPPED_LOOK_NAMES: readonly string[] = ['Warm', 'Cool', 'Film fade', 'Mono', 'Punch', 'Teal & orange'];
+
+/**
+ * A name no other look in the row has (compared without case): a .cube titled "Warm" beside the shipped Warm is
+ * "Warm (imported)"; one named as another imported look gets a number ("Sunset Gold 2"). Two looks of the same
+ * name could not be told apart in the row, the remove dialog or the audit.
+ */
+export function uniqueLookName(name: string, imported: readonly string[], shipped: readonly string[] = SHIPPED_LOOK_NAMES): string {
+  const taken = new Set([...shipped, ...imported].map((n) => n.toLowerCase()));
+  const free = (n: string) => !taken.has(n.toLowerCase());
+  const base = free(name) ? name : shipped.some((n) => n.toLowerCase() === name.toLowerCase()) ? `${name.slice(0, 108)} (imported)` : name.slice(0, 112);
+  if (free(base)) return base;
+  for (let n = 2; ; n++) {
+    const next = `${base} ${n}`;
+    if (free(next)) return next;
+  }
+}
+
+/**
  * Reads an imported .cube's text: the parser's checks (a message naming the line and what to do), with the file
  * name in front. Throws AppError('invalid_input').
  */

@@ -47,6 +47,15 @@ describe('looks API (through a real Studio)', () => {
     expect((await t.studio.api['looks.list']({})).map((l) => l.name)).toEqual(['Gold Hour', 'Beach Day']);
   });
 
+  it('names an import apart from every look in the row: a .cube titled "Warm" is "Warm (imported)", another "Warm (imported) 2"', async () => {
+    const warm = (k: number) => writeCube(tabulate(5, (r, g, b) => [Math.min(1, r * k), g, b * 0.8], 'Warm'));
+    const a = await t.studio.api['looks.import']({ actorId: 'owner', path: put('warm.cube', warm(1.1)) });
+    const b = await t.studio.api['looks.import']({ actorId: 'owner', path: put('warm2.cube', warm(1.2)) });
+    const c = await t.studio.api['looks.import']({ actorId: 'owner', path: put('Gold Hour.cube', GOLD) });
+    const d = await t.studio.api['looks.import']({ actorId: 'owner', path: put('gold again.cube', GOLD.replace('Gold Hour', 'gold hour')) });
+    expect([a, b, c, d].map((r) => r.look.name)).toEqual(['Warm (imported)', 'Warm (imported) 2', 'Gold Hour', 'gold hour 2']);
+  });
+
   it('refuses broken, 1D, too big and non-.cube files with the file name and what to do; nothing is stored', async () => {
     const route = (name: string, input: unknown) => t.studio.route(name, input, t.studio.ownerCaller());
     const cases: [string, string | Buffer, RegExp][] = [

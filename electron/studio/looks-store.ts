@@ -6,7 +6,7 @@ import type { LooksRepo, LookUse } from '../library/looks-repo';
 import { writeAtomic } from '../media/write-atomic';
 import type { CubeLut } from '../model/cube-lut';
 import { AppError, isAppError } from '../model/errors';
-import { type LookRecord, MAX_CUBE_BYTES, importedLookName, isImportedLookId, readImportedCube } from '../model/imported-look';
+import { type LookRecord, MAX_CUBE_BYTES, importedLookName, isImportedLookId, readImportedCube, uniqueLookName } from '../model/imported-look';
 import { type LutSource, shippedOnly } from '../model/look';
 
 /** A look change as the audit log records it. */
@@ -79,7 +79,7 @@ export class LookStore {
     const id = createHash('sha256').update(bytes).digest('hex');
     const same = this.repo.get(id);
     if (same) return { look: same, duplicate: true };
-    const look: LookRecord = { id, name: importedLookName(fileName, lut.title), size: lut.size, fileName, sizeBytes: bytes.length, addedAt: new Date().toISOString() };
+    const look: LookRecord = { id, name: uniqueLookName(importedLookName(fileName, lut.title), this.repo.list().map((l) => l.name)), size: lut.size, fileName, sizeBytes: bytes.length, addedAt: new Date().toISOString() };
     const target = this.folder.lutPath(id);
     const existed = await fs.stat(target).then(() => true, () => false);
     if (!existed) {

@@ -105,14 +105,21 @@ function AnimateRow({ clip, row, inside }: { clip: Clip; row: KeyRow; inside: bo
       {row.keyed && inside && (
         <div className="kf-row__edit">
           {typeof row.value === 'number' ? (
-            <KeySlider label={name} prop={row.prop} value={row.value} onChange={(v) => write(v, 'v')} testId={`kf-value-${row.prop}`} />
+            <KeySlider label={t('animate.valueAt', { name })} prop={row.prop} value={row.value} onChange={(v) => write(v, 'v')} testId={`kf-value-${row.prop}`} />
           ) : (
+            // Each with its axis shown beside it and in its name: two bare sliders read as "slider", "slider".
             <>
-              <KeySlider label={`${name} X`} prop={row.prop} value={row.value.x} onChange={(x) => write({ x, y: (row.value as Point).y }, 'x')} testId={`kf-value-${row.prop}-x`} />
-              <KeySlider label={`${name} Y`} prop={row.prop} value={row.value.y} onChange={(y) => write({ x: (row.value as Point).x, y }, 'y')} testId={`kf-value-${row.prop}-y`} />
+              <KeySlider axis="X" label={t('animate.valueAt', { name: t('inspector.x') })} prop={row.prop} value={row.value.x} onChange={(x) => write({ x, y: (row.value as Point).y }, 'x')} testId={`kf-value-${row.prop}-x`} />
+              <KeySlider axis="Y" label={t('animate.valueAt', { name: t('inspector.y') })} prop={row.prop} value={row.value.y} onChange={(y) => write({ x: (row.value as Point).x, y }, 'y')} testId={`kf-value-${row.prop}-y`} />
             </>
           )}
-          {row.onKey && row.easing && (
+          {row.onKey && row.lastKey && (
+            // Easing is how a key moves to the NEXT one: after the last key nothing moves, so there is nothing to choose.
+            <span className="kf-row__note" data-testid={`kf-easing-none-${row.prop}`}>
+              {t('animate.easingLast')}
+            </span>
+          )}
+          {row.onKey && !row.lastKey && row.easing && (
             <select
               className="select select--sm"
               aria-label={t('animate.easing', { name })}
@@ -139,8 +146,21 @@ function AnimateRow({ clip, row, inside }: { clip: Clip; row: KeyRow; inside: bo
   );
 }
 
-function KeySlider({ label, prop, value, onChange, testId }: { label: string; prop: KeyframeProp; value: number; onChange: (v: number) => void; testId: string }) {
+/**
+ * A keyed value's slider, named apart from the Inspector's own slider for the same property ("Position X at the
+ * playhead" here, "Position X" there): a screen reader lists both. `axis`: the visible X or Y of a point.
+ */
+function KeySlider({ label, prop, value, onChange, testId, axis }: { label: string; prop: KeyframeProp; value: number; onChange: (v: number) => void; testId: string; axis?: string }) {
   const r = valueRange(prop);
-  return <input type="range" className="kf-slider" aria-label={label} min={r.min} max={r.max} step={r.step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId} />;
+  const input = <input type="range" className="kf-slider" aria-label={label} min={r.min} max={r.max} step={r.step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId} />;
+  if (!axis) return input;
+  return (
+    <label className="kf-axis">
+      <span className="kf-axis__name" aria-hidden="true">
+        {axis}
+      </span>
+      {input}
+    </label>
+  );
 }
 

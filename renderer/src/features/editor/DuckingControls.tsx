@@ -16,10 +16,10 @@ export function DuckingControls({ clipId }: { clipId: string }) {
   const db = dbValue < 0 ? `\u2212${Math.abs(dbValue)}` : String(dbValue);
   return (
     <div className="ducking" data-testid="ducking">
-      <label className="insp-row">
-        <span className="insp-row__label">{t('inspector.ducking')}</span>
+      {/* The box before its words, on one line: in the 88 px label column "Duck under voice" wrapped in two. */}
+      <label className="insp-row insp-row--block ducking__toggle" data-testid="ducking-toggle-row">
         <input type="checkbox" checked={ducking.enabled} onChange={(e) => change({ enabled: e.target.checked }, 'duckOn')} data-testid="ducking-toggle" />
-        <span />
+        <span>{t('inspector.ducking')}</span>
       </label>
       {ducking.enabled && (
         <label className="insp-row">

@@ -13,7 +13,11 @@ describe('animate logic', () => {
   it('knows when the playhead is on a key, its easing, and where previous/next go', () => {
     const rows = keyRows(text, { picture: true, sound: false }, 2, 30);
     const op = rows.find((r) => r.prop === 'opacity')!;
-    expect(op).toMatchObject({ keyed: true, onKey: true, easing: 'easeOut', value: 0, prev: null, next: 1 });
+    expect(op).toMatchObject({ keyed: true, onKey: true, easing: 'easeOut', lastKey: false, value: 0, prev: null, next: 1 });
+    // On the last key (and a lone key) easing shapes nothing: it is the move to the next key.
+    expect(keyRows(text, { picture: true, sound: false }, 3, 30).find((r) => r.prop === 'opacity')).toMatchObject({ onKey: true, lastKey: true });
+    expect(keyRows(text, { picture: true, sound: false }, 3, 30).find((r) => r.prop === 'scale')).toMatchObject({ onKey: true, lastKey: true });
+    expect(keyRows(text, { picture: true, sound: false }, 2.5, 30).find((r) => r.prop === 'opacity')).toMatchObject({ onKey: false, lastKey: false });
     const reveal = rows.find((r) => r.prop === 'reveal')!;
     expect(reveal).toMatchObject({ keyed: false, onKey: false, value: 1 });
     const mid = keyRows(text, { picture: true, sound: false }, 2.5, 30).find((r) => r.prop === 'opacity')!;

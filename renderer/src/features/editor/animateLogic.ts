@@ -16,6 +16,8 @@ export type KeyRow = {
   onKey: boolean;
   /** The easing of the key under the playhead (from it to the next key). */
   easing: Easing | null;
+  /** The key under the playhead is the track's last: its easing would shape nothing (no segment follows it). */
+  lastKey: boolean;
   /** The value shown at the playhead. */
   value: KeyValue;
   prev: number | null;
@@ -39,6 +41,7 @@ export function keyRows(clip: Clip, has: { picture: boolean; sound: boolean }, p
       keyed: !!track,
       onKey: i >= 0,
       easing: i >= 0 ? track![i]!.easing : null,
+      lastKey: i >= 0 && i === track!.length - 1,
       value: propValueAt(clip, prop, at),
       prev: adjacentKey(clip, at, -1, fps, [prop]),
       next: adjacentKey(clip, at, 1, fps, [prop]),

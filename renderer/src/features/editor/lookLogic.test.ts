@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_LOOK_NAMES } from '../../../../electron/model/imported-look';
 import { shippedLookIds } from '../../../../electron/model/look-catalogue';
+import { t, type MessageKey } from '../../i18n';
 import { adjustStep, formatAdjust, formatStrength, lookThumbnailPixels, referenceSwatch } from './lookLogic';
 
 /** Mean absolute difference per channel (0..255) of two RGBA images. */
@@ -74,5 +76,11 @@ describe('look section logic', () => {
     expect(mid('cool').b).toBeGreaterThan(mid('cool').r + 10);
     // With no look the strip is itself.
     expect(through(strip, null, w, h)).toEqual(strip);
+  });
+});
+
+describe('shipped look names', () => {
+  it('the engine keeps imports off the names the Looks row shows for the shipped looks', () => {
+    expect(shippedLookIds.map((id) => t(`look.name.${id}` as MessageKey))).toEqual([...SHIPPED_LOOK_NAMES]);
   });
 });

@@ -87,7 +87,7 @@ export function PreviewPane() {
           {box.width > 0 && <ReversingCard view={box} />}
           <SafeZoneOverlay />
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
-          <KeyPickLayer canvas={canvasRef} redraw={redraw} />
+          <KeyPickLayer redraw={redraw} />
           <VoiceoverCountdown />
         </div>
         <OffPlayheadHint />

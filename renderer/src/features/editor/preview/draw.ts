@@ -4,7 +4,7 @@ import { clipStateAt, needsMovingPath, revealColumns, scaledSize, valueAt } from
 import type { ActiveLayer } from '../../../../../electron/model/timeline';
 import { xfadePlan } from '../../../../../electron/model/xfade';
 import { drawTransition, type TransitionSurfaces } from './compose';
-import { keyPaused } from '../keyPicker';
+import { keyPaused, setPickSurface, useKeyPicker } from '../keyPicker';
 import { lookedDrawable } from './lookLayer';
 
 /**
@@ -95,6 +95,8 @@ function drawLayer(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, lay
   // So is a chroma key (after the look), unless the eyedropper is picking this clip's colour (keyPicker.ts).
   const key = layer.clip.chromaKey && !keyPaused(layer.clip.id) ? layer.clip.chromaKey : undefined;
   if (layer.clip.look || key) d = lookedDrawable(layer.clip.id, layer.clip.look, d, (p.dest.width * k * src.size.width) / Math.max(1, p.source.width), src.still === true, key);
+  // The eyedropper samples this picture (looked, unkeyed), not the composited canvas (KeyPickLayer.tsx).
+  if (keyPaused(layer.clip.id)) setPickSurface({ clipId: layer.clip.id, layer, size: src.size, canvas, drawable: d });
   const s = scaleSourceRect(p.source, src.size, d);
   const fadeAlpha = alpha / (layer.clip.keyframes?.opacity ? clipStateAt(layer.clip, layer.time ?? layer.clip.start).opacity : tr.opacity) || 0;
   if (p.pad) {
@@ -137,6 +139,8 @@ function begin(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number): void {
 export function drawFrame(ctx: CanvasRenderingContext2D, canvas: Canvas, k: number, layers: ActiveLayer[], sourceOf: (l: ActiveLayer) => LayerSource | null, surfaces: TransitionSurfaces, overlays: readonly Overlay[] = []): void {
   ctx.save();
   begin(ctx, canvas, k);
+  // The picked clip's picture is offered again only if this frame draws it.
+  if (useKeyPicker.getState().clipId) setPickSurface(null);
   const sources = new Map(layers.map((l) => [l, sourceOf(l)]));
   const main = layers.filter((l) => l.trackKind === 'main');
   const from = main.find((l) => l.transition?.role === 'from');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CROSSHAIR_START, moveCrosshair, patchRect, sampleHex } from './keyPickLogic';
+import { defaultTransform, type MediaClip, type Transform } from '../../../../../electron/model/draft';
+import type { ActiveLayer } from '../../../../../electron/model/timeline';
+import { clipPointAt, CROSSHAIR_START, moveCrosshair, patchRect, sampleHex } from './keyPickLogic';
 
 describe('eyedropper sample', () => {
   it('averages the patch around the point, clipped at the edges', () => {
@@ -61,5 +63,73 @@ describe('eyedropper by keyboard', () => {
         expect(r.w).toBeLessThanOrEqual(5);
       }),
     );
+  });
+});
+
+describe('eyedropper: the clip point under the click', () => {
+  const canvas = { width: 1080, height: 1920 };
+  const size = { width: 720, height: 1280 };
+  const layer = (transform: Partial<Transform>, extra: Partial<MediaClip> = {}, trackKind: 'main' | 'overlay' = 'overlay', time = 0): ActiveLayer => ({
+    trackId: 't',
+    trackKind,
+    clip: { id: 'c', type: 'media', assetId: 'a', start: 0, in: 0, out: 4, speed: 1, volume: 1, fadeIn: 0, fadeOut: 0, transform: { ...defaultTransform('fit'), ...transform }, transitionIn: null, brand: null, ...extra },
+    sourceTime: 0,
+    opacityFactor: 1,
+    transition: null,
+    time,
+  });
+
+  it('maps the clip box onto its picture and refuses points outside it', () => {
+    // Half size, centred: the box is 540x960 at (270, 480); the picture is 720x1280.
+    const l = layer({ scale: 0.5 });
+    expect(clipPointAt(l, size, canvas, 270, 480)).toEqual({ x: 0, y: 0 });
+    expect(clipPointAt(l, size, canvas, 540, 960)).toEqual({ x: 360, y: 640 });
+    expect(clipPointAt(l, size, canvas, 269, 480)).toBeNull();
+    expect(clipPointAt(l, size, canvas, 810, 960)).toBeNull();
+    expect(clipPointAt(l, size, canvas, 540, 100)).toBeNull();
+  });
+
+  it('a crop: the box shows only the kept part', () => {
+    // The left half kept (360x1280), shown fitted: 1080 px tall... contain of 360x1280 in 1080x1920 is 1.5.
+    const l = layer({ crop: { left: 0, right: 0.5, top: 0, bottom: 0 } });
+    const p = clipPointAt(l, size, canvas, 540, 960)!;
+    expect(p.x).toBeCloseTo(180, 5);
+    expect(p.y).toBeCloseTo(640, 5);
+  });
+
+  it('a fitted main-track clip: the pad around it is not the clip', () => {
+    const wide = { width: 1920, height: 1080 };
+    const l = layer({}, {}, 'main');
+    // 1080 wide, 608 tall, centred: 656 … 1264.
+    expect(clipPointAt(l, wide, canvas, 540, 300)).toBeNull();
+    expect(clipPointAt(l, wide, canvas, 540, 960)!.x).toBeCloseTo(960, 5);
+  });
+
+  it('a turned clip: a point along its turned edge is in, the same point unturned is out', () => {
+    // A quarter turn of a 540x960 box at the centre: it spans 960 wide and 540 tall.
+    const l = layer({ scale: 0.5, rotation: 90 });
+    expect(clipPointAt(l, size, canvas, 100, 960)).not.toBeNull();
+    expect(clipPointAt(layer({ scale: 0.5 }), size, canvas, 100, 960)).toBeNull();
+    expect(clipPointAt(l, size, canvas, 540, 600)).toBeNull();
+    // Turned clockwise by 90°: the picture's top-left corner is at the box's top-right.
+    const corner = clipPointAt(l, size, canvas, 540 + 480 - 0.5, 960 - 270 + 0.5)!;
+    expect(corner.x).toBeLessThan(2);
+    expect(corner.y).toBeLessThan(2);
+  });
+
+  it('keyframes: the box is where the clip is at the layer time', () => {
+    const keyframes = { position: [{ t: 0, value: { x: 0.25, y: 0.5 }, easing: 'linear' as const }, { t: 2, value: { x: 0.75, y: 0.5 }, easing: 'linear' as const }], scale: [{ t: 0, value: 0.2, easing: 'linear' as const }, { t: 2, value: 0.4, easing: 'linear' as const }] };
+    // At 1 s: centred at x 540, scale 0.3 of fit (1.5): 324x576.
+    const l = layer({ scale: 0.2, x: 0.25 }, { keyframes }, 'overlay', 1);
+    const mid = clipPointAt(l, size, canvas, 540, 960)!;
+    expect(mid.x).toBeCloseTo(360, 0);
+    expect(mid.y).toBeCloseTo(640, 0);
+    expect(clipPointAt(l, size, canvas, 540 + 170, 960)).toBeNull();
+    expect(clipPointAt({ ...l, time: 0 }, size, canvas, 540, 960)).toBeNull();
+  });
+
+  it('text is never a pick target', () => {
+    const text = { ...layer({}), clip: { id: 't', type: 'text' } } as unknown as ActiveLayer;
+    expect(clipPointAt(text, size, canvas, 540, 960)).toBeNull();
   });
 });

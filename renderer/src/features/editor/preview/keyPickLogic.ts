@@ -1,4 +1,7 @@
 import { rgbHex } from '../../../../../electron/model/chroma-key-math';
+import { place, reframeFactor, type Size } from '../../../../../electron/model/geometry';
+import { clipStateAt, needsMovingPath, scaledSize } from '../../../../../electron/model/keyframes';
+import type { ActiveLayer } from '../../../../../electron/model/timeline';
 
 /**
  * The eyedropper's sample: the mean colour of the (2r+1)² pixels around (x, y) of an RGBA picture (clipped to
@@ -46,4 +49,37 @@ export function patchRect(x: number, y: number, w: number, h: number, r = 2): { 
   const x0 = Math.min(Math.max(0, w - 1), Math.max(0, Math.round(x) - r));
   const y0 = Math.min(Math.max(0, h - 1), Math.max(0, Math.round(y) - r));
   return { x0, y0, w: Math.max(1, Math.min(w - x0, Math.round(x) + r + 1 - x0)), h: Math.max(1, Math.min(h - y0, Math.round(y) + r + 1 - y0)) };
+}
+
+/**
+ * The point of a media clip's own picture under canvas point (cx, cy), in the picture's display pixels (the
+ * units of `place()`'s source rectangle: the original's, whatever size the preview decodes), or null when the
+ * point is outside the clip's box (another layer, the pad or blurred backdrop of a fitted clip, the canvas).
+ * The inverse of how draw.ts places the clip: its crop and reframe (`place()`), and for a clip that moves or
+ * turns, its keyframed position, scale and rotation at the layer's time, about its centre (drawMoving).
+ */
+export function clipPointAt(layer: ActiveLayer, size: Size, canvas: Size, cx: number, cy: number): { x: number; y: number } | null {
+  const c = layer.clip;
+  if (c.type !== 'media') return null;
+  const tr = c.transform;
+  const p = place(tr, size, canvas, layer.trackKind === 'main');
+  let u: number;
+  let v: number;
+  if (needsMovingPath(c)) {
+    const st = clipStateAt(c, layer.time ?? c.start);
+    const k = reframeFactor(tr.reframe, p.source, canvas);
+    const box = scaledSize({ width: p.source.width * k, height: p.source.height * k }, st.scale);
+    // drawMoving's centre: the animated position, the box's corner on a whole pixel.
+    const mx = Math.round(st.x * canvas.width - box.width / 2) + box.width / 2;
+    const my = Math.round(st.y * canvas.height - box.height / 2) + box.height / 2;
+    const a = (-st.rotation * Math.PI) / 180;
+    const [dx, dy] = [cx - mx, cy - my];
+    u = (dx * Math.cos(a) - dy * Math.sin(a)) / box.width + 0.5;
+    v = (dx * Math.sin(a) + dy * Math.cos(a)) / box.height + 0.5;
+  } else {
+    u = (cx - p.dest.x) / p.dest.width;
+    v = (cy - p.dest.y) / p.dest.height;
+  }
+  if (!(u >= 0 && u < 1 && v >= 0 && v < 1)) return null;
+  return { x: p.source.x + u * p.source.width, y: p.source.y + v * p.source.height };
 }
