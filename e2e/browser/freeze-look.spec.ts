@@ -15,6 +15,7 @@ type DraftRecord = { id: string; revision: number; doc: VideoDraft };
  * adjustment and key, and the preview of the still looks like the same source frame played as video (the frame
  * right after the still is that frame). Before, the still was read from the footage as BT.601 while the preview
  * shows this untagged HD footage as BT.709: its green was ~11 levels off, so the frozen frame changed colour.
+ * Undo takes the still out of the draft and leaves the photo in the library, where a second freeze finds it.
  */
 test('a frozen frame keeps the clip’s look, adjustments and key, and looks like the frame it holds', async ({ app }, testInfo) => {
   test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(2), { mediaSec: 4 }, { decodeSec: 4 })));
@@ -63,5 +64,16 @@ test('a frozen frame keeps the clip’s look, adjustments and key, and looks lik
   testInfo.annotations.push({ type: 'ssim', description: JSON.stringify({ stillVsFrame: score, colourGap: gap }) });
   expect(gap, `mean colour of the still ${held!.map(Math.round).join(',')} vs the frame ${played!.map(Math.round).join(',')}`).toBeLessThan(3);
   expect(score, 'the still is the frame it holds').toBeGreaterThanOrEqual(0.95);
+
+  // Undo takes the still out of the draft; the photo stays in the library (the media bin lists the library:
+  // docs/reverse-freeze.md "Undo and the media bin"), and freezing that frame again uses it, not a copy.
+  await seekPreview(app, 1, 1);
+  await app.getByTestId('preview-canvas').focus();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => (await saved()).length, { message: 'undo removes the still' }).toBe(1);
+  await app.keyboard.press('f');
+  await expect.poll(async () => (await saved())[1]?.assetId, { message: 'the same frame frozen again uses the same photo' }).toBe(still!.assetId);
+  const images = await callApi<{ items: { id: string }[] }>(app, 'assets.list', { kind: 'image' });
+  expect(images.items.map((a) => a.id)).toEqual([still!.assetId]);
   if (!process.env.POSTFRAME_KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
 });
