@@ -120,3 +120,53 @@ test('Bullet on a 2 s clip is shown as chosen and saved as Bullet', async ({ app
     .poll(async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).speedRamp, { message: 'the saved curve is Bullet itself' })
     .toEqual(rampPreset('bullet'));
 });
+
+/**
+ * A new user's walk: Curve → Constant → Curve used to give a flat 1× curve, the Hero ramp gone. Switching modes is
+ * not destructive within the session: Curve brings back the clip's last curve, each switch is one undo step, and
+ * the timeline's badge follows the mode (a curve badge only while the clip plays a curve).
+ */
+test('Curve → Constant → Curve brings the Hero curve back; each switch undoes exactly; the badge follows the mode', async ({ app }) => {
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), { mediaSec: 3 })));
+  const assets = await importFootage(app, ['pan']);
+  const name = 'Hero toggled';
+  const clip = mediaClip(assets.pan, 0, 1, 4);
+  const draftId = await saveDraft(app, name, ({ main }) => main.clips.push(clip));
+  const saved = async () => ((await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip).speedRamp ?? null;
+  await openDraft(app, name, 1);
+  const block = app.locator(`[data-testid="clip"][data-clip-id="${clip.id}"]`);
+  await block.click();
+  const constant = app.getByTestId('speed-mode-constant');
+  const curve = app.getByTestId('speed-mode-curve');
+  const hero = app.getByTestId('speed-preset-hero');
+  const badge = block.getByTestId('clip-ramp-badge');
+  await curve.click();
+  await hero.click();
+  await expect(hero).toHaveAttribute('aria-pressed', 'true');
+  await expect(badge).toBeVisible();
+  await expect.poll(saved, { message: 'Hero is saved' }).toEqual(rampPreset('hero'));
+  const heroLength = await block.getAttribute('data-duration');
+
+  // Constant: no curve, no curve badge (the clip plays at its constant 1×: no speed badge either).
+  await constant.click();
+  await expect(constant).toHaveAttribute('aria-checked', 'true');
+  await expect(badge).toHaveCount(0);
+  await expect(block.locator('.clip__badge')).toHaveCount(0);
+  await expect.poll(saved, { message: 'constant is saved without a curve' }).toBeNull();
+  // Curve again: Hero, as it was, with its length.
+  await curve.click();
+  await expect(hero).toHaveAttribute('aria-pressed', 'true');
+  await expect(badge).toBeVisible();
+  await expect(block).toHaveAttribute('data-duration', heroLength!);
+  await expect.poll(saved, { message: 'Hero is saved again' }).toEqual(rampPreset('hero'));
+
+  // Each switch is one undo step, straight after the click: Curve undone is Constant, Constant undone is Hero.
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(constant).toHaveAttribute('aria-checked', 'true');
+  await expect(badge).toHaveCount(0);
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(hero).toHaveAttribute('aria-pressed', 'true');
+  await expect(badge).toBeVisible();
+  await expect(block).toHaveAttribute('data-duration', heroLength!);
+  await expect.poll(saved, { message: 'undo restores Hero exactly' }).toEqual(rampPreset('hero'));
+});

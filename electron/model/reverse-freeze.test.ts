@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipDuration, newVideoDraft, VideoDraft, type MediaClip } from './draft';
+import { type AdjustKey, clipDuration, LOOK_RANGES, newVideoDraft, VideoDraft, type MediaClip } from './draft';
+import { clipStateAt } from './keyframes';
 import { FREEZE_SEC, freezeFrame, freezeFrameName, frameSourceTime, freezeTimeLabel } from './freeze-frame';
 import { REVERSE_COPY_SHARE, readForwards, reversedAssetOf, reversedAssets, reversedKey, reversedRange, reverseChunks, reverseJobProgress, reverseRefusal } from './reverse';
 import { type EditResult, findClip, newMediaClip, type SourceFacts, type SourceInfo, sourceTimeAt, splitClip } from './timeline';
@@ -163,6 +164,42 @@ describe('freeze frame', () => {
     expect(still.look).toEqual({ adjust: { exposure: 0.5 }, lut: null });
     expect(clips[0]!.out).toBe(3);
     expect(clips[2]!.in).toBe(3);
+  });
+
+  it('the still looks like the frame it holds: look, adjustments, chroma key, crop and framing carried, keys baked (property)', () => {
+    const frac = fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0);
+    const adjust = fc.record(
+      Object.fromEntries(Object.entries(LOOK_RANGES).map(([k, [min, max]]) => [k, fc.double({ min, max, noNaN: true }).map((v) => v + 0)])) as Record<AdjustKey, fc.Arbitrary<number>>,
+      { requiredKeys: [] },
+    );
+    const look = fc.option(fc.record({ adjust, lut: fc.option(fc.record({ id: fc.constantFrom('warm', 'teal-orange', 'asset-12'), strength: frac })) }), { nil: undefined });
+    const key = fc.option(fc.record({ color: fc.constantFrom('#00ff00', '#0000ff', '#12ab34'), similarity: fc.double({ min: 0.01, max: 1, noNaN: true }), blend: frac }), { nil: undefined });
+    const crop = fc.record({ left: fc.double({ min: 0, max: 0.4, noNaN: true }), top: fc.double({ min: 0, max: 0.4, noNaN: true }), right: fc.double({ min: 0, max: 0.4, noNaN: true }), bottom: fc.double({ min: 0, max: 0.4, noNaN: true }) });
+    const moving: MediaClip['keyframes'] = {
+      opacity: [{ t: 0, value: 1, easing: 'linear' }, { t: 3, value: 0.2, easing: 'linear' }],
+      position: [{ t: 0, value: { x: 0.2, y: 0.5 }, easing: 'linear' }, { t: 3, value: { x: 0.8, y: 0.3 }, easing: 'easeInOut' }],
+      rotation: [{ t: 1, value: 0, easing: 'linear' }, { t: 2, value: 45, easing: 'linear' }],
+    };
+    const keyed = fc.option(fc.constant(moving), { nil: undefined });
+    fc.assert(
+      fc.property(look, key, crop, fc.constantFrom<'fill' | 'fit' | 'blur'>('fill', 'fit', 'blur'), frac, keyed, fc.integer({ min: 0, max: 119 }), fc.boolean(), (lk, ck, cr, reframe, opacity, keyframes, frame, reversed) => {
+        const { doc, clip: base } = withClip({ look: lk, chromaKey: ck, keyframes, reversed: reversed || undefined, speedRamp: undefined, volume: 0.5 });
+        const clip = { ...base, transform: { ...base.transform, crop: cr, reframe, padColor: '#336699', opacity } };
+        doc.tracks[0]!.clips[0] = clip;
+        const at = frame / 30;
+        const d = ok(freezeFrame(VideoDraft.parse(doc), 'c', at, 'still', info, idFor));
+        expect(VideoDraft.safeParse(d).success).toBe(true);
+        const still = (d.tracks[0]!.clips as MediaClip[]).find((c) => c.assetId === 'still')!;
+        const state = clipStateAt(clip, at);
+        // The picture's properties as they are at that frame; nothing that moves, plays or sounds.
+        expect(still.look).toEqual(lk);
+        expect(still.chromaKey).toEqual(ck);
+        expect(still.transform).toEqual({ ...clip.transform, x: state.x, y: state.y, scale: state.scale, rotation: state.rotation, opacity: state.opacity });
+        expect([still.keyframes, still.reversed, still.speedRamp, still.template]).toEqual([undefined, undefined, undefined, undefined]);
+        expect([still.fadeIn, still.fadeOut, still.transitionIn, still.brand]).toEqual([0, 0, null, null]);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('at the clip’s first frame puts the still before it without a split', () => {

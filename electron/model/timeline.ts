@@ -672,6 +672,25 @@ export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp 
 }
 
 /**
+ * Puts back a clip as it played its curve before it was switched to Constant (model/speed-mode.ts): `curved`'s
+ * source range, curve, speed and keys exactly, at the clip's current start and with its current transition (main
+ * track). Refused, like setSpeedRamp, on a non-main track when it would run into the next clip.
+ */
+export function restoreCurvedClip(draft: VideoDraft, clipId: string, curved: MediaClip): EditResult {
+  const found = findClip(draft, clipId);
+  if (!found) return notFound(clipId);
+  const { track, trackIndex, clip } = found;
+  if (clip.type !== 'media' || clip.assetId !== curved.assetId || !curved.speedRamp) return refuse('invalid_value', 'That curve belongs to another clip. Pick a preset instead.');
+  const fps = draft.canvas.fps;
+  const next: MediaClip = { ...curved, id: clipId, start: clip.start, transitionIn: clip.transitionIn };
+  if (track.kind !== 'main' && toFrames(clip.start, fps) + clipFrames(next, fps) > neighbourLimits(track, clip, fps).nextStart) {
+    return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
+  }
+  const clips = track.clips.map((c) => (c.id === clipId ? next : c));
+  return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);
+}
+
+/**
  * The transition from the previous main-track clip into this one, or none (null). Its duration is snapped to
  * frames and clamped to at most half of the shorter of the two clips (and 0.1..3 s).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyColour, copyMatrix, dynamicRangeOf, needsConversion, needsToneMap, parseProbedColour, posterFilters, toBt709Filters, toneMapFilters, videoColour, type VideoColour } from './video-colour';
+import { copyColour, copyMatrix, dynamicRangeOf, needsConversion, needsToneMap, parseProbedColour, posterFilters, stillFilters, toBt709Filters, toneMapFilters, videoColour, type VideoColour } from './video-colour';
 
 describe('videoColour: the matrix and range the preview decodes a video with', () => {
   it('takes the tag when there is one, at any size', () => {
@@ -110,7 +110,17 @@ describe('tone mapping HDR and BT.2020 footage', () => {
         const poster = posterFilters(c);
         expect(poster.at(-1)).toBe('format=yuvj420p');
         expect(poster.at(-2)).toContain(`in_color_matrix=${copy.matrix}:in_range=${copy.fullRange ? 'pc' : 'tv'}:out_color_matrix=bt601:out_range=pc`);
+        // A freeze frame's still: tone-mapped like the copy, then read into full-range RGB with the copy's matrix.
+        const still = stillFilters(c);
+        expect(still.slice(0, -2)).toEqual(toneMapFilters(c));
+        expect(still.slice(-2)).toEqual([`scale=in_color_matrix=${copy.matrix}:in_range=${copy.fullRange ? 'pc' : 'tv'}:out_range=pc`, 'format=rgb24']);
       }),
     );
+  });
+
+  it('a still of untagged HD phone footage is read as BT.709, as Chromium shows it (not ffmpeg’s BT.601)', () => {
+    const c = videoColour({ colorSpace: null, colorRange: null, codedHeight: 1920 });
+    expect(stillFilters(c)).toEqual(['scale=in_color_matrix=bt709:in_range=tv:out_range=pc', 'format=rgb24']);
+    expect(stillFilters(null)).toEqual([]);
   });
 });

@@ -189,3 +189,15 @@ export function posterFilters(c: VideoColour | null): string[] {
   const range = copyColour(c).fullRange ? 'pc' : 'tv';
   return [...toneMapFilters(c), `${size}:in_color_matrix=${copyMatrix(c)}:in_range=${range}:out_color_matrix=bt601:out_range=pc`, 'format=yuvj420p'];
 }
+
+/**
+ * The filters of a freeze frame's still (a full-size RGB PNG, docs/reverse-freeze.md): HDR footage tone-mapped as
+ * its proxy and export are, then the video's own matrix and range read into full-range RGB, so the still shows the
+ * colours the preview showed for that frame. Left to ffmpeg, untagged HD footage was read as BT.601 (a frame's
+ * green 15 levels up, next to the same frame as video). `c` null (unknown): ffmpeg's own guess.
+ */
+export function stillFilters(c: VideoColour | null): string[] {
+  if (!c) return [];
+  const range = copyColour(c).fullRange ? 'pc' : 'tv';
+  return [...toneMapFilters(c), `scale=in_color_matrix=${copyMatrix(c)}:in_range=${range}:out_range=pc`, 'format=rgb24'];
+}

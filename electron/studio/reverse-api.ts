@@ -3,12 +3,14 @@ import { newUploadId, runImport, uploadPath } from '../import/importer';
 import type { JobContext } from '../jobs/runner';
 import { writeProxy } from '../media/proxy';
 import { writeReversed } from '../media/reverse';
+import { readVideoColour } from '../media/video-colour';
 import type { Asset } from '../model/asset';
 import { AppError } from '../model/errors';
 import { freezeFrameName } from '../model/freeze-frame';
 import { ImportRequest } from '../model/import';
 import { needsProxy } from '../model/proxy';
 import { ReverseJobInput, type ReverseResult, reverseJobProgress, reverseJobTitle, reverseRefusal } from '../model/reverse';
+import { stillFilters } from '../model/video-colour';
 import { type ApiPart, type Rooms, type StudioContext, requireTools } from './context';
 
 /**
@@ -52,8 +54,12 @@ export function reverseApi(ctx: StudioContext): ApiPart<Calls> {
       const id = newUploadId();
       const png = uploadPath(rooms.folder, id);
       try {
-        // Accurate seek (-ss before -i decodes from the previous keyframe to the frame), full size, upright.
-        await tools.run(['-ss', seek.toFixed(6), '-i', rooms.folder.originalPath(a.sha256, a.ext), '-map', '0:v:0', '-frames:v', '1', '-c:v', 'png', '-f', 'image2', png]);
+        // Accurate seek (-ss before -i decodes from the previous keyframe to the frame), full size, upright, in the
+        // colours the preview showed it with (the video's own matrix, HDR tone-mapped): model/video-colour.ts.
+        const original = rooms.folder.originalPath(a.sha256, a.ext);
+        const colour = await readVideoColour(tools, original).catch(() => null);
+        const vf = stillFilters(colour);
+        await tools.run(['-ss', seek.toFixed(6), '-i', original, '-map', '0:v:0', '-frames:v', '1', ...(vf.length ? ['-vf', vf.join(',')] : []), '-c:v', 'png', '-f', 'image2', png]);
         if (!(await isFile(png))) throw new AppError('unsupported_media', `No frame of “${a.name}” was found at that moment. Move the playhead a little and try again.`);
         const result = await runImport(
           { folder: rooms.folder, assets: rooms.assets, tools: rooms.tools, toolsError: rooms.toolsError ?? undefined, signatures: rooms.visual },

@@ -1,16 +1,19 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { clipDuration, SPEED_MAX, SPEED_MIN, type MediaClip, type SpeedRamp, type VideoDraft } from '../../../../electron/model/draft';
 import { presetOfRamp, RAMP_PRESETS, rampPreset, type RampPreset } from '../../../../electron/model/speed-ramp-time';
+import { type PutAsideCurve, switchToConstant, switchToCurve } from '../../../../electron/model/speed-mode';
 import { formatTimecode, setSpeed, setSpeedRamp } from '../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
-import { addPoint, curvePath, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
+import { addPoint, curveMemoryKey, curvePath, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
 import { RadioGroup } from '../../ui/RadioGroup';
+import { create } from 'zustand';
 
 /**
  * The inspector's Speed rows for a video or audio clip: one constant speed, or a curve (docs/speed-ramps.md) picked
- * from presets and shaped in a small editor. Every change goes through setSpeedRamp / setSpeed; a drag is one undo
- * step, applied to the draft as it was when the drag began (so a long drag does not trim a frame per move).
+ * from presets and shaped in a small editor. Every change goes through setSpeedRamp / setSpeed, the mode switch through
+ * model/speed-mode.ts (Curve brings back the curve Constant put aside). A mode switch or a preset is one undo step; a
+ * drag is one too, applied to the draft as it was when the drag began (so a long drag does not trim a frame per move).
  */
 
 const W = 240;
@@ -22,9 +25,32 @@ const ed = () => useEditor.getState();
 /** Numbers each drag so two drags in a row are two undo steps. */
 let gestureSeq = 0;
 
-function applyRamp(clipId: string, ramp: SpeedRamp | null, opts: { key?: string; sticky?: boolean; from?: VideoDraft } = {}): void {
+function applyRamp(clipId: string, ramp: SpeedRamp | null, opts: { key?: string | null; sticky?: boolean; from?: VideoDraft } = {}): void {
   const { from, ...rest } = opts;
-  ed().edit((d) => setSpeedRamp(from ?? d, clipId, ramp, ed().sourceInfo), { key: rest.key ?? `ramp:${clipId}`, sticky: rest.sticky });
+  ed().edit((d) => setSpeedRamp(from ?? d, clipId, ramp, ed().sourceInfo), { key: rest.key === undefined ? `ramp:${clipId}` : rest.key, sticky: rest.sticky });
+}
+
+/**
+ * Curves put aside by switching a clip to Constant, for the session (the draft stores only what plays): Curve
+ * brings the clip's last curve back (model/speed-mode.ts). Kept outside the Inspector, so selecting another clip
+ * and coming back still finds it; undo needs nothing from it (each switch is a draft edit).
+ */
+const useCurvesPutAside = create<{ byClip: Record<string, PutAsideCurve> }>(() => ({ byClip: {} }));
+
+/** Constant: the curve is put aside. Its own undo step, whatever was clicked just before. */
+function toConstant(clipId: string): void {
+  const doc = ed().doc;
+  if (!doc) return;
+  const { result, aside } = switchToConstant(doc, clipId, ed().sourceInfo);
+  if (ed().edit(() => result, { key: null })?.ok && aside) {
+    useCurvesPutAside.setState((s) => ({ byClip: { ...s.byClip, [curveMemoryKey(ed().draftId, clipId)]: aside } }));
+  }
+}
+
+/** Curve: the clip's last curve back (exactly, if nothing else changed it), else a flat curve at its speed. One undo step. */
+function toCurve(clip: MediaClip): void {
+  const aside = useCurvesPutAside.getState().byClip[curveMemoryKey(ed().draftId, clip.id)] ?? null;
+  ed().edit((d) => switchToCurve(d, clip.id, aside, flatRamp(clip.speed), ed().sourceInfo), { key: null });
 }
 
 export function SpeedSection({ clip }: { clip: MediaClip }) {
@@ -35,10 +61,10 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
       <div className="insp-row insp-row--block">
         <span className="insp-row__label">{t('inspector.speed')}</span>
         <RadioGroup className="segmented segmented--full" aria-label={t('inspector.speed')}>
-          <button type="button" role="radio" aria-checked={!curve} className="segmented__item" onClick={() => curve && ed().edit((d) => setSpeed(d, clip.id, clip.speed, ed().sourceInfo), { key: `ramp:${clip.id}` })} data-testid="speed-mode-constant">
+          <button type="button" role="radio" aria-checked={!curve} className="segmented__item" onClick={() => curve && toConstant(clip.id)} data-testid="speed-mode-constant">
             {t('speed.constant')}
           </button>
-          <button type="button" role="radio" aria-checked={!!curve} className="segmented__item" onClick={() => !curve && applyRamp(clip.id, flatRamp(clip.speed))} data-testid="speed-mode-curve">
+          <button type="button" role="radio" aria-checked={!!curve} className="segmented__item" onClick={() => !curve && toCurve(clip)} data-testid="speed-mode-curve">
             {t('speed.curve')}
           </button>
         </RadioGroup>
@@ -47,7 +73,7 @@ export function SpeedSection({ clip }: { clip: MediaClip }) {
         <>
           <div className="speed__presets" role="group" aria-label={t('speed.presets')}>
             {RAMP_PRESETS.map((name) => (
-              <PresetButton key={name} name={name} chosen={presetOfRamp(curve) === name} onPick={() => applyRamp(clip.id, rampPreset(name))} />
+              <PresetButton key={name} name={name} chosen={presetOfRamp(curve) === name} onPick={() => applyRamp(clip.id, rampPreset(name), { key: null })} />
             ))}
           </div>
           <CurveEditor clip={clip} ramp={curve} />

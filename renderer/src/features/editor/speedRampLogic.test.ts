@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { SpeedRamp } from '../../../../electron/model/draft';
 import { rampSpeedAtFraction } from '../../../../electron/model/speed-ramp-time';
 import { rampArb } from '../../../../electron/model/__tests__/ramp-arb';
-import { addPoint, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
+import { addPoint, curveMemoryKey, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
 
 describe('speed curve editor logic', () => {
+  it('remembers a put-aside curve per draft and clip (clip ids repeat across drafts)', () => {
+    expect(curveMemoryKey('d1', 'clip-1')).not.toBe(curveMemoryKey('d2', 'clip-1'));
+    expect(curveMemoryKey('d1', 'clip-1')).toBe(curveMemoryKey('d1', 'clip-1'));
+  });
+
   it('the log scale puts 1× in the middle and round-trips', () => {
     expect(speedToUnit(1)).toBeCloseTo(0.5, 9);
     expect(unitToSpeed(0)).toBe(0.25);

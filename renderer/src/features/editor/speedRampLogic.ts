@@ -95,3 +95,11 @@ export function flatRamp(speed: number): SpeedRamp {
   const s = round2(clamp(speed, SPEED_MIN, SPEED_MAX));
   return { points: [{ at: 0, speed: s }, { at: 0.5, speed: s }, { at: 1, speed: s }] };
 }
+
+/**
+ * A clip's place in the editor's memory of curves put aside by switching to Constant (SpeedSection.tsx,
+ * model/speed-mode.ts): its draft and its id, since clip ids repeat across drafts.
+ */
+export function curveMemoryKey(draftId: string | null, clipId: string): string {
+  return `${draftId ?? ''}/${clipId}`;
+}
