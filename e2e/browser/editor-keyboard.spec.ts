@@ -2,7 +2,7 @@ import path from 'node:path';
 import { clipDuration, type TextClip } from '../../electron/model/draft';
 import { importClips, openDraftWithClips } from '../editor-kit';
 import { storedDoc } from '../manipulate-kit';
-import { decodeWork } from '../preview-kit';
+import { decodeWork, seekPreview } from '../preview-kit';
 import { allOf, testLimit } from '../limits';
 import { SHOTS } from '../screenshots';
 import { expect, test } from '../serve';
@@ -292,4 +292,43 @@ test('a title added with Add text takes the keyboard: typing gives it its words,
   await app.keyboard.type('Hello harbour');
   await expect(titles).toHaveAttribute('aria-label', 'Hello harbour');
   await expect(titles).toHaveCount(1);
+});
+
+test('a title added where the Text track has no room goes to the nearest room: the playhead follows it, the video keeps its length', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(3))));
+  const assets = await importClips(app);
+  const draftId = await openDraftWithClips(app, assets, { name: 'Busy titles', count: 2, clipSec: 2 });
+  const titles = app.getByTestId('lane-text').getByTestId('clip');
+  const editor = app.getByTestId('dm-text-edit');
+  const textClips = async () => ((await storedDoc(app, draftId)).tracks.find((t) => t.kind === 'text')!.clips as TextClip[]).map((c) => [c.text, c.start, clipDuration(c)]).sort((a, b) => Number(a[1]) - Number(b[1]));
+
+  // A title from 1 s to the end (3 s of room there).
+  await seekPreview(app, 1, 2);
+  await app.getByTestId('add-text').click();
+  await expect(editor).toBeFocused();
+  await app.keyboard.type('Later');
+  await app.keyboard.press('Enter');
+  await expect.poll(textClips).toEqual([['Later', 1, 3]]);
+
+  // On that title: before, the new one went after it and made the video 7 s long (title over black).
+  await seekPreview(app, 2.5, 2);
+  await app.getByTestId('add-text').click();
+  await expect(app.getByRole('status').filter({ hasText: 'No room on the Text track at the playhead: the title starts at 00:00:00:00.' })).toBeVisible();
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 / 00:00:04:00');
+  // The playhead is on it, so its words are typed in place.
+  await expect(editor).toBeFocused();
+  await app.keyboard.type('First');
+  await app.keyboard.press('Enter');
+  await expect(titles).toHaveCount(2);
+  await expect.poll(textClips).toEqual([['First', 0, 1], ['Later', 1, 3]]);
+
+  // The track is full: the title goes after the end, and the toast says the video is longer now; undo takes it back.
+  await seekPreview(app, 2.5, 2);
+  await app.getByTestId('add-text').click();
+  await expect(app.getByRole('status').filter({ hasText: 'The Text track is full' })).toBeVisible();
+  await expect(app.getByTestId('timecode')).toContainText('00:00:04:00 / 00:00:07:00');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(titles).toHaveCount(2);
+  await expect(app.getByTestId('timecode')).toContainText('/ 00:00:04:00');
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTextStyle, draftDuration, newVideoDraft, type Fps, type VideoDraft } from './draft';
-import { activeLayersAt, clampPlayhead, lastFrameStart, newTextClip, placeAtPlayhead, TEXT_DEFAULT_SEC } from './timeline';
+import { activeLayersAt, clampPlayhead, lastFrameStart, newTextClip } from './timeline';
 
 let seq = 0;
 const idFor = (p: string) => `${p}-${++seq}`;
@@ -56,35 +56,6 @@ describe('lastFrameStart', () => {
         expect(activeLayersAt(d, last).length).toBe(1);
         expect(activeLayersAt(d, last + 1 / fps)).toEqual([]);
         expect(clampPlayhead(draftDuration(d), d)).toBe(last);
-      }),
-    );
-  });
-});
-
-describe('placeAtPlayhead', () => {
-  it('starts at the playhead and ends by the draft end', () => {
-    expect(placeAtPlayhead(2, draftEnding(10), 3)).toEqual({ start: 2, duration: 3 });
-    expect(placeAtPlayhead(8.5, draftEnding(10), 3)).toEqual({ start: 8.5, duration: 1.5 });
-  });
-  it('at the end it takes the last seconds of the draft instead of adding time after it', () => {
-    expect(placeAtPlayhead(10, draftEnding(10), 3)).toEqual({ start: 7, duration: 3 });
-    expect(placeAtPlayhead(9.5, draftEnding(10), 3)).toEqual({ start: 7, duration: 3 });
-    expect(placeAtPlayhead(2, draftEnding(2), 3)).toEqual({ start: 0, duration: 2 });
-  });
-  it('an empty draft gets the full length from 0', () => {
-    expect(placeAtPlayhead(0, draftEnding(0), 3)).toEqual({ start: 0, duration: 3 });
-  });
-  it('property: a title added at any playhead never lengthens the draft, on whole frames', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3000 }), fc.double({ min: -5, max: 200, noNaN: true }), fc.constantFrom<Fps>(24, 30, 60), (endFrames, playhead, fps) => {
-        const d = draftEnding(endFrames / fps, fps);
-        const end = draftDuration(d);
-        const p = placeAtPlayhead(clampPlayhead(playhead, d), d, TEXT_DEFAULT_SEC, { minSec: 0.1 });
-        expect(p.start).toBeGreaterThanOrEqual(0);
-        if (end >= 0.1) expect(p.start + p.duration).toBeLessThanOrEqual(end + 1e-9);
-        expect(p.duration).toBeGreaterThanOrEqual(0.1 - 1e-9);
-        expect(p.start * fps).toBeCloseTo(Math.round(p.start * fps), 6);
-        expect(p.duration * fps).toBeCloseTo(Math.round(p.duration * fps), 6);
       }),
     );
   });

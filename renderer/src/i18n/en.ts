@@ -369,6 +369,8 @@ export const en = {
   'editor.redo': 'Redo',
   'editor.shortcuts': 'Keyboard shortcuts (?)',
   'editor.defaultText': 'Your text',
+  'editor.titleMoved': 'No room on the Text track at the playhead: the title starts at {time}.',
+  'editor.titleAfterEnd': 'The Text track is full: the title went after the end, at {time}, and the video is longer now. Trim a title to make room, or undo.',
 
   'bin.title': 'Media',
   'bin.search': 'Search media',

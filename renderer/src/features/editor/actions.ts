@@ -1,6 +1,6 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
-import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, placeAtPlayhead, snapDrop, splitClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC, trimClip } from '../../../../electron/model/timeline';
+import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, snapDrop, splitClip, trimClip } from '../../../../electron/model/timeline';
 import { placeNewOverlay, placeNewText } from '../../../../electron/model/layer-placement';
 import { call, errorText } from '../../api/client';
 import { currentBeats } from './timeline/beatsStore';
@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
 import { addKitText } from './kitActions';
 import { textEntryPlace } from './textEntryLogic';
+import { showPlacedTitle, titleSlotAtPlayhead } from './titlePlacement';
 import { kitById, useKits } from './kitStore';
 
 /**
@@ -61,7 +62,8 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
 }
 
 /**
- * A title at the playhead, fitted to end by the draft's end (never a stretch of black after the video). When the
+ * A title at the playhead, fitted to end by the next title or the draft's end (never a stretch of black after the
+ * video); with no room there, in the nearest room, the playhead brought to it (titlePlacement.ts). When the
  * draft's brand kit has a title style, the title wears it (and remembers the role, so another kit restyles it).
  * It takes the keyboard at once: the next keys type its words, in place on the preview or else in the Inspector
  * (textEntryLogic.ts), never the editor's shortcuts.
@@ -78,12 +80,13 @@ export function addText(): void {
 function addTitle(doc: VideoDraft, trackId: string): string | null {
   const kit = kitById(useKits.getState().kits, doc.kitId);
   if (kit?.textStyles.some((s) => s.role === 'title')) return addKitText(kit, 'title');
-  const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
-  const clip = { ...newTextClip(t('editor.defaultText'), start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration };
+  const slot = titleSlotAtPlayhead(doc, trackId);
+  const clip = { ...newTextClip(t('editor.defaultText'), slot.start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration: slot.duration };
   // In the upper third, or the free line nearest it while it plays: never stacked on another title (layer-placement.ts).
-  const result = ed().edit((d) => insertClip(d, trackId, placeNewText(d, clip, assetSize), start, ed().sourceInfo));
+  const result = ed().edit((d) => insertClip(d, trackId, placeNewText(d, clip, assetSize), slot.start, ed().sourceInfo));
   if (!result?.ok || !result.clipId) return null;
   ed().select([result.clipId]);
+  showPlacedTitle(slot);
   return result.clipId;
 }
 

@@ -1,10 +1,11 @@
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import type { TextRole, VideoDraft } from '../../../../electron/model/draft';
 import { addIntroOutro, addLogo, addWatermark, applyKit, kitLogo, kitTextClip, watermarkLogo, type SizeOf } from '../../../../electron/model/kit-apply';
-import { insertClip, placeAtPlayhead, TEXT_DEFAULT_SEC, TEXT_MIN_SEC } from '../../../../electron/model/timeline';
+import { insertClip } from '../../../../electron/model/timeline';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
+import { showPlacedTitle, titleSlotAtPlayhead } from './titlePlacement';
 
 /**
  * The editor's brand-kit commands. Each is ONE `edit()` of a pure function from electron/model/kit-apply.ts, so
@@ -58,15 +59,16 @@ export async function addKitIntroOutro(kit: BrandKit): Promise<void> {
   if (r?.ok) toast(t(kit.intro && kit.outro ? 'kit.introOutroAdded' : kit.intro ? 'kit.introAdded' : 'kit.outroAdded'));
 }
 
-/** A text clip in the kit's style for `role` at the playhead (a title with the kit's look, in one step); its id. */
+/** A text clip in the kit's style for `role` at the playhead, or the nearest room (titlePlacement.ts), in one step; its id. */
 export function addKitText(kit: BrandKit | null, role: TextRole): string | null {
   const doc = ed().doc;
   const track = doc?.tracks.find((tr) => tr.kind === 'text');
   if (!doc || !track) return null;
-  const { start, duration } = placeAtPlayhead(ed().playhead, doc, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
-  const clip = kitTextClip(kit, role, t('editor.defaultText'), start, doc.canvas.width, idFor('text'), duration);
-  const r = ed().edit((d) => insertClip(d, track.id, clip, start, ed().sourceInfo));
+  const slot = titleSlotAtPlayhead(doc, track.id);
+  const clip = kitTextClip(kit, role, t('editor.defaultText'), slot.start, doc.canvas.width, idFor('text'), slot.duration);
+  const r = ed().edit((d) => insertClip(d, track.id, clip, slot.start, ed().sourceInfo));
   if (!r?.ok || !r.clipId) return null;
   ed().select([r.clipId]);
+  showPlacedTitle(slot);
   return r.clipId;
 }
