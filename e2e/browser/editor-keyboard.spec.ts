@@ -247,7 +247,7 @@ test('segmented choices are one Tab stop per question, and arrows move the choic
  * placeholder selected, so typing replaces it), and the Inspector's Words box shows them as they are typed; off
  * the preview (its track hidden) they are typed in the Words box. Undo takes back the words, then the title.
  */
-test('a title added with Add text takes the keyboard: typing gives it its words, and the Inspector follows', async ({ app }) => {
+test('a title added with Add text takes the keyboard: typing gives it its words, the Inspector follows, a hidden Text track is shown, an emptied title goes', async ({ app }) => {
   test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(1))));
   const assets = await importClips(app);
   const draftId = await openDraftWithClips(app, assets, { name: 'Type a title', count: 2, clipSec: 2 });
@@ -283,15 +283,32 @@ test('a title added with Add text takes the keyboard: typing gives it its words,
   await app.keyboard.press('ControlOrMeta+z');
   await expect(titles).toHaveCount(0);
 
-  // The Text track hidden, the preview cannot show the title: its words are typed in the Inspector.
+  // The Text track hidden: Add text shows it again, in the same step as the title, and says so; the words are
+  // typed in place as ever.
   await app.getByRole('button', { name: 'Hide Text' }).click();
   await app.getByTestId('add-text').click();
   await expect(titles).toHaveCount(1);
-  await expect(words).toBeFocused();
-  await expect(editor).toHaveCount(0);
+  await expect(app.getByTestId('toast').filter({ hasText: 'The Text track was hidden: it is shown again' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Hide Text' })).toBeVisible();
+  await expect(editor).toBeFocused();
   await app.keyboard.type('Hello harbour');
+  await app.keyboard.press('Enter');
   await expect(titles).toHaveAttribute('aria-label', 'Hello harbour');
+  await app.keyboard.press('ControlOrMeta+z');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(titles).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Show Text' })).toBeVisible();
+
+  // A title whose words are all taken out goes (as an emptied text box in Canva), and undo brings it back.
+  await app.getByTestId('add-text').click();
+  await expect(editor).toBeFocused();
+  await app.keyboard.press('Backspace');
+  await app.keyboard.press('Enter');
+  await expect(titles).toHaveCount(0);
+  await expect(app.getByTestId('toast').filter({ hasText: 'The title had no words left, so it was removed.' })).toBeVisible();
+  await app.keyboard.press('ControlOrMeta+z');
   await expect(titles).toHaveCount(1);
+  await expect(titles).toHaveAttribute('aria-label', 'Your text');
 });
 
 test('a title added where the Text track has no room goes to the nearest room: the playhead follows it, the video keeps its length', async ({ app }) => {
@@ -313,7 +330,7 @@ test('a title added where the Text track has no room goes to the nearest room: t
   // On that title: before, the new one went after it and made the video 7 s long (title over black).
   await seekPreview(app, 2.5, 2);
   await app.getByTestId('add-text').click();
-  await expect(app.getByRole('status').filter({ hasText: 'No room on the Text track at the playhead: the title starts at 00:00:00:00.' })).toBeVisible();
+  await expect(app.getByTestId('toast').filter({ hasText: 'No room on the Text track at the playhead: the title starts at 00:00:00:00.' })).toBeVisible();
   await expect(app.getByTestId('timecode')).toContainText('00:00:00:00 / 00:00:04:00');
   // The playhead is on it, so its words are typed in place.
   await expect(editor).toBeFocused();
@@ -325,7 +342,7 @@ test('a title added where the Text track has no room goes to the nearest room: t
   // The track is full: the title goes after the end, and the toast says the video is longer now; undo takes it back.
   await seekPreview(app, 2.5, 2);
   await app.getByTestId('add-text').click();
-  await expect(app.getByRole('status').filter({ hasText: 'The Text track is full' })).toBeVisible();
+  await expect(app.getByTestId('toast').filter({ hasText: 'The Text track is full' })).toBeVisible();
   await expect(app.getByTestId('timecode')).toContainText('00:00:04:00 / 00:00:07:00');
   await app.keyboard.press('Escape');
   await app.keyboard.press('ControlOrMeta+z');

@@ -19,37 +19,37 @@ function draft(videoSec: number, titles: Array<[number, number]> = [], fps: Fps 
 const at = (playhead: number, videoSec: number, titles: Array<[number, number]> = []) => {
   const { d, text } = draft(videoSec, titles);
   const s = titleSlot(playhead, d, text, 3, { minSec: 0.1 });
-  return [s.start, s.duration, s.atPlayhead, s.lengthens];
+  return [s.start, s.duration, s.place, s.lengthens];
 };
 
 describe('titleSlot', () => {
   it('starts at the playhead and ends by the next title or the draft end', () => {
-    expect(at(2, 10)).toEqual([2, 3, true, false]);
-    expect(at(8.5, 10)).toEqual([8.5, 1.5, true, false]);
-    expect(at(2, 10, [[4, 6]])).toEqual([2, 2, true, false]);
+    expect(at(2, 10)).toEqual([2, 3, 'playhead', false]);
+    expect(at(8.5, 10)).toEqual([8.5, 1.5, 'playhead', false]);
+    expect(at(2, 10, [[4, 6]])).toEqual([2, 2, 'playhead', false]);
   });
   it('with less than a second left in its gap, takes the gap’s last seconds', () => {
-    expect(at(9.5, 10)).toEqual([7, 3, false, false]);
-    expect(at(10, 10)).toEqual([7, 3, false, false]);
-    expect(at(2, 2)).toEqual([0, 2, false, false]);
-    expect(at(3.5, 10, [[0, 2], [4, 6]])).toEqual([2, 2, false, false]);
+    expect(at(9.5, 10)).toEqual([7, 3, 'gapEnd', false]);
+    expect(at(10, 10)).toEqual([7, 3, 'gapEnd', false]);
+    expect(at(2, 2)).toEqual([0, 2, 'gapEnd', false]);
+    expect(at(3.5, 10, [[0, 2], [4, 6]])).toEqual([2, 2, 'gapEnd', false]);
   });
   it('on another title, or in a gap too short, goes to the nearest gap with room (after on a tie), never after the end', () => {
     // The walk's cases: the playhead on a title (8 s video, title 2–4), and in a 2 s gap between titles.
-    expect(at(2.1, 8, [[2, 4]])).toEqual([0, 2, false, false]);
-    expect(at(5.2, 14, [[0, 5], [7, 14]])).toEqual([5.2, 1.8, true, false]);
-    expect(at(3.9, 8, [[0, 3], [3, 4]])).toEqual([4, 3, false, false]);
-    expect(at(1, 10, [[0, 2], [2.5, 5], [6, 10]])).toEqual([5, 1, false, false]);
-    expect(at(9, 10, [[0, 4], [5, 10]])).toEqual([4, 1, false, false]);
+    expect(at(2.1, 8, [[2, 4]])).toEqual([0, 2, 'nearest', false]);
+    expect(at(5.2, 14, [[0, 5], [7, 14]])).toEqual([5.2, 1.8, 'playhead', false]);
+    expect(at(3.9, 8, [[0, 3], [3, 4]])).toEqual([4, 3, 'nearest', false]);
+    expect(at(1, 10, [[0, 2], [2.5, 5], [6, 10]])).toEqual([5, 1, 'nearest', false]);
+    expect(at(9, 10, [[0, 4], [5, 10]])).toEqual([4, 1, 'nearest', false]);
   });
   it('lengthens the draft only when the track has no room within it, and says so', () => {
-    expect(at(3, 8, [[0, 8]])).toEqual([8, 3, false, true]);
-    expect(at(3, 8, [[0, 4], [4.5, 8]])).toEqual([8, 3, false, true]);
+    expect(at(3, 8, [[0, 8]])).toEqual([8, 3, 'after', true]);
+    expect(at(3, 8, [[0, 4], [4.5, 8]])).toEqual([8, 3, 'after', true]);
     // A tail shorter than a second is not room: the title starts there and runs past the end.
-    expect(at(7.5, 8, [[0, 7.2]])).toEqual([7.2, 3, false, true]);
+    expect(at(7.5, 8, [[0, 7.2]])).toEqual([7.2, 3, 'after', true]);
   });
   it('an empty draft gets the full length from 0', () => {
-    expect(at(0, 0)).toEqual([0, 3, true, true]);
+    expect(at(0, 0)).toEqual([0, 3, 'playhead', true]);
   });
   it('property: the title lands in free room on whole frames, at the playhead when its gap has room, and lengthens the draft only when the track is full', () => {
     const span = fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 3, max: 200 }));
@@ -76,7 +76,9 @@ describe('titleSlot', () => {
         if (r.ok) expect(r.draft.tracks.find((t) => t.id === text)!.clips.find((c) => c.id === 'new-title')!.start).toBeCloseTo(slot.start, 9);
         expect(slot.lengthens).toBe(s + f > end);
         if (!slot.lengthens) expect(s + f).toBeLessThanOrEqual(end);
-        expect(slot.atPlayhead).toBe(s === Math.round(playhead * fps));
+        if (slot.place !== 'after') expect(slot.place === 'playhead').toBe(s === Math.round(playhead * fps));
+        // Longer only when the track had no room (or the draft is shorter than a title's shortest length).
+        if (slot.lengthens) expect(slot.place === 'after' || end < Math.ceil(TEXT_MIN_SEC * fps - 1e-6) || (end === 0 && slot.place === 'playhead')).toBe(true);
       }),
       { numRuns: 400 },
     );

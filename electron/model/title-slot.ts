@@ -13,7 +13,14 @@ import { toFrames } from './timeline-snap';
  * - else (the track is full) after its last clip, which lengthens the draft (`lengthens`: the editor says so).
  * Whole frames; never shorter than `minSec`. An empty draft gets the whole `wantSec` from 0.
  */
-export type TitleSlot = { start: number; duration: number; atPlayhead: boolean; lengthens: boolean };
+export type TitleSlot = {
+  start: number;
+  duration: number;
+  /** At the playhead; at the end of the playhead's gap (less than a second left after it); in the nearest gap; after the track's last clip. */
+  place: 'playhead' | 'gapEnd' | 'nearest' | 'after';
+  /** It ends after the draft's end (the track had no room within it, or the draft is shorter than `minSec`). */
+  lengthens: boolean;
+};
 
 /** Added at the playhead, a title should rather be fitted than moved elsewhere for want of this much room. */
 const MIN_ROOM_SEC = 1;
@@ -24,8 +31,8 @@ export function titleSlot(playhead: number, draft: VideoDraft, trackId: string, 
   const want = Math.max(least, Math.round(wantSec * fps));
   const end = Math.round(draftDuration(draft) * fps);
   const at = Math.min(end, Math.max(0, Math.round(playhead * fps)));
-  const slot = (s: number, frames: number): TitleSlot => ({ start: s / fps + 0, duration: frames / fps, atPlayhead: s === at, lengthens: s + frames > end });
-  if (end <= 0) return slot(0, want);
+  const slot = (s: number, frames: number, place: TitleSlot['place']): TitleSlot => ({ start: s / fps + 0, duration: frames / fps, place: s === at && place !== 'after' ? 'playhead' : place, lengthens: s + frames > end });
+  if (end <= 0) return slot(0, want, 'playhead');
   const busy = (draft.tracks.find((t) => t.id === trackId)?.clips ?? [])
     .map((c) => [toFrames(c.start, fps), toFrames(c.start, fps) + clipFrames(c, fps)] as const)
     .sort((a, b) => a[0] - b[0]);
@@ -35,23 +42,23 @@ export function titleSlot(playhead: number, draft: VideoDraft, trackId: string, 
 
   // The playhead at the draft's end counts as inside the gap that ends there.
   const here = gaps.find((g) => g.from <= at && (at < g.to || (at === end && g.to === end)));
-  if (here && here.to - at >= room) return slot(at, Math.min(want, here.to - at));
-  if (here && roomy(here)) return lastOf(here);
+  if (here && here.to - at >= room) return slot(at, Math.min(want, here.to - at), 'playhead');
+  if (here && roomy(here)) return lastOf(here, 'gapEnd');
 
   const distance = (g: Gap) => (g.from >= at ? g.from - at : at - g.to);
   const nearest = gaps.filter(roomy).sort((a, b) => distance(a) - distance(b) || b.from - a.from)[0];
-  if (nearest) return nearest.from >= at ? slot(nearest.from, Math.min(want, nearest.to - nearest.from)) : lastOf(nearest);
+  if (nearest) return nearest.from >= at ? slot(nearest.from, Math.min(want, nearest.to - nearest.from), 'nearest') : lastOf(nearest, 'nearest');
 
   // No room within the draft. An empty track (a draft shorter than `minSec`): from 0, as long as the draft or `minSec`.
   if (busy.length === 0) {
     const frames = Math.max(least, Math.min(want, end));
-    return slot(Math.max(0, end - frames), frames);
+    return slot(Math.max(0, end - frames), frames, 'gapEnd');
   }
-  return slot(Math.max(...busy.map(([, e]) => e)), want);
+  return slot(Math.max(...busy.map(([, e]) => e)), want, 'after');
 
-  function lastOf(g: Gap): TitleSlot {
+  function lastOf(g: Gap, place: TitleSlot['place']): TitleSlot {
     const s = Math.max(g.from, g.to - want);
-    return slot(s, g.to - s);
+    return slot(s, g.to - s, place);
   }
 }
 

@@ -369,6 +369,8 @@ export const en = {
   'editor.redo': 'Redo',
   'editor.shortcuts': 'Keyboard shortcuts (?)',
   'editor.defaultText': 'Your text',
+  'editor.textTrackShown': 'The Text track was hidden: it is shown again, with your new title.',
+  'editor.titleFitted': 'Less than a second was left after the playhead, so the title starts at {time}.',
   'editor.titleMoved': 'No room on the Text track at the playhead: the title starts at {time}.',
   'editor.titleAfterEnd': 'The Text track is full: the title went after the end, at {time}, and the video is longer now. Trim a title to make room, or undo.',
 
@@ -458,6 +460,7 @@ export const en = {
   'preview.empty': 'Your video starts here. Add media from the left with + (or drag it onto a track), or add a title with Add text.',
   'dm.label': 'Preview: click a layer to select it, drag to move, drag a corner to resize, drag the round handle to rotate. Tab picks layers, arrows nudge, comma and period rotate, Enter edits text.',
   'dm.role': 'layout',
+  'dm.emptyTitleRemoved': 'The title had no words left, so it was removed. Undo (Ctrl+Z) brings it back.',
   'dm.editTextLabel': 'Text of the title (Enter or Esc keeps it, Shift+Enter adds a line)',
   'preview.play': 'Play (Space)',
   'preview.pause': 'Pause (Space)',

@@ -9,7 +9,7 @@ import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
 import { addKitText } from './kitActions';
 import { textEntryPlace } from './textEntryLogic';
-import { showPlacedTitle, titleSlotAtPlayhead } from './titlePlacement';
+import { showPlacedTitle, titleSlotAtPlayhead, withTrackShown } from './titlePlacement';
 import { kitById, useKits } from './kitStore';
 
 /**
@@ -83,10 +83,14 @@ function addTitle(doc: VideoDraft, trackId: string): string | null {
   const slot = titleSlotAtPlayhead(doc, trackId);
   const clip = { ...newTextClip(t('editor.defaultText'), slot.start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration: slot.duration };
   // In the upper third, or the free line nearest it while it plays: never stacked on another title (layer-placement.ts).
-  const result = ed().edit((d) => insertClip(d, trackId, placeNewText(d, clip, assetSize), slot.start, ed().sourceInfo));
+  const hidden = doc.tracks.some((tr) => tr.id === trackId && tr.hidden);
+  const result = ed().edit((d) => {
+    const shown = withTrackShown(d, trackId);
+    return insertClip(shown, trackId, placeNewText(shown, clip, assetSize), slot.start, ed().sourceInfo);
+  });
   if (!result?.ok || !result.clipId) return null;
   ed().select([result.clipId]);
-  showPlacedTitle(slot);
+  showPlacedTitle(slot, hidden);
   return result.clipId;
 }
 

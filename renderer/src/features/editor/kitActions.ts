@@ -5,7 +5,7 @@ import { insertClip } from '../../../../electron/model/timeline';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
-import { showPlacedTitle, titleSlotAtPlayhead } from './titlePlacement';
+import { showPlacedTitle, titleSlotAtPlayhead, withTrackShown } from './titlePlacement';
 
 /**
  * The editor's brand-kit commands. Each is ONE `edit()` of a pure function from electron/model/kit-apply.ts, so
@@ -66,9 +66,9 @@ export function addKitText(kit: BrandKit | null, role: TextRole): string | null 
   if (!doc || !track) return null;
   const slot = titleSlotAtPlayhead(doc, track.id);
   const clip = kitTextClip(kit, role, t('editor.defaultText'), slot.start, doc.canvas.width, idFor('text'), slot.duration);
-  const r = ed().edit((d) => insertClip(d, track.id, clip, slot.start, ed().sourceInfo));
+  const r = ed().edit((d) => insertClip(withTrackShown(d, track.id), track.id, clip, slot.start, ed().sourceInfo));
   if (!r?.ok || !r.clipId) return null;
   ed().select([r.clipId]);
-  showPlacedTitle(slot);
+  showPlacedTitle(slot, track.hidden);
   return r.clipId;
 }

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TextClip } from '../../../../../../electron/model/draft';
-import { updateClip } from '../../../../../../electron/model/timeline';
+import { deleteClips, updateClip } from '../../../../../../electron/model/timeline';
 import { t } from '../../../../i18n';
+import { useStore } from '../../../../store';
 import { useEditor } from '../../../../store/editorStore';
 import type { LayerBox } from './manipulateLogic';
 
 /**
  * Editing a title where it is: a text box over the block on the preview, in its font at the preview's size, as
  * wide as the title may grow before it wraps (its maxWidth), so the words wrap where the title's do. Enter, Esc
- * or leaving the box keeps the text (as in Canva, Figma and the image editor: a new user lost typed words to Esc),
+ * or leaving the box keeps the text (as in Canva, Figma and the image editor: a new user lost typed words to Esc;
+ * all words taken out, the title goes, as an emptied text box does in Canva),
  * Shift+Enter starts a new line; Ctrl+Z puts it back, one undo step. Opens with the words selected, so typing
  * replaces them (a title just added: its placeholder). While typing, the store's `typing` holds the words (the
  * Inspector's Words box shows them); they are kept in the draft once, when the box closes. `onDone(byKey)`: closed
@@ -32,9 +34,9 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
     if (done.current) return;
     done.current = true;
     const text = value.replace(/\s+$/, '');
-    // An emptied text is not kept (a text clip needs words): delete the clip for that.
-    if (text.trim() !== '' && text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
     clearTyping(clip.id);
+    if (text.trim() === '') removeEmptied(clip.id);
+    else if (text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
     onDone(byKey);
   };
   // The title's wrap width, centred on its block: the box alone (the block as drawn) wrapped words the title
@@ -77,6 +79,14 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
       }}
     />
   );
+}
+
+/** A title whose words were all taken out goes (as an emptied text box does in Canva): one undo step brings it back. */
+function removeEmptied(clipId: string): void {
+  const ed = useEditor.getState();
+  if (!ed.edit((d) => deleteClips(d, [clipId]))?.ok) return;
+  ed.select([]);
+  useStore.getState().showToast({ message: t('dm.emptyTitleRemoved') });
 }
 
 function clearTyping(clipId: string): void {
