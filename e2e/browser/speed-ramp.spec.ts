@@ -41,8 +41,9 @@ test('a Bullet speed curve changes the clip’s length as the maths says, previe
   await bullet.press('Enter');
   await expect(bullet).toHaveAttribute('aria-pressed', 'true');
 
-  // The model's length: the integral of 1 / speed over the 3 s of source, down to a whole frame.
-  const want = Math.floor(rampedDuration(span, rampPreset('bullet')) * fps + 1e-6) / fps;
+  // The model's length: the integral of 1 / speed over the 3 s of source, up to a whole frame (the source has more
+  // after 4 s, so the 1–4 s range is kept whole rather than cut by part of a frame).
+  const want = Math.ceil(rampedDuration(span, rampPreset('bullet')) * fps - 1e-6) / fps;
   await expect(block).toHaveAttribute('data-duration', want.toFixed(3));
   await expect(app.getByTestId('clip-ramp-badge')).toBeVisible();
   await expect.poll(async () => (await saved()).speedRamp?.points.length, { message: 'the curve is saved' }).toBe(6);
@@ -147,9 +148,17 @@ test('Curve → Constant → Curve brings the Hero curve back; each switch undoe
   await expect.poll(saved, { message: 'Hero is saved' }).toEqual(rampPreset('hero'));
   const heroLength = await block.getAttribute('data-duration');
 
-  // Constant: no curve, no curve badge (the clip plays at its constant 1×: no speed badge either).
+  // Constant: no curve, no curve badge (the clip plays at its constant 1×: no speed badge either). The clip plays
+  // its whole 1–4 s again, 3.000 s at 1× (a walk found Hero then Constant left an 8 s clip a frame short).
   await constant.click();
   await expect(constant).toHaveAttribute('aria-checked', 'true');
+  await expect(block).toHaveAttribute('data-duration', '3.000');
+  await expect
+    .poll(async () => {
+      const c = (await callApi<DraftRecord>(app, 'drafts.get', { id: draftId })).doc.tracks[0]!.clips[0] as MediaClip;
+      return [c.in, c.out, c.speed];
+    }, { message: 'Constant is saved with the whole 1–4 s range at 1×' })
+    .toEqual([1, 4, 1]);
   await expect(badge).toHaveCount(0);
   await expect(block.locator('.clip__badge')).toHaveCount(0);
   await expect.poll(saved, { message: 'constant is saved without a curve' }).toBeNull();
@@ -159,6 +168,8 @@ test('Curve → Constant → Curve brings the Hero curve back; each switch undoe
   await expect(badge).toBeVisible();
   await expect(block).toHaveAttribute('data-duration', heroLength!);
   await expect.poll(saved, { message: 'Hero is saved again' }).toEqual(rampPreset('hero'));
+  // Hero kept the whole range (its length rounded up: the footage goes on after 4 s), not 1–3.97 s.
+  expect(Number(heroLength)).toBeCloseTo(Math.ceil(rampedDuration(3, rampPreset('hero')) * 30 - 1e-6) / 30, 3);
 
   // Each switch is one undo step, straight after the click: Curve undone is Constant, Constant undone is Hero.
   await app.keyboard.press('ControlOrMeta+z');

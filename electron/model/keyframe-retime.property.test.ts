@@ -124,11 +124,12 @@ describe('keys follow the source when the speed changes', () => {
     expect(Math.abs(scale.at(-1)!.t - len)).toBeLessThan(1 / FPS);
     // Still zooming in the last second (before the fix it held from 10 s).
     expect(valueAt(scale, len - 0.5)).toBeLessThan(valueAt(scale, len));
-    // Back to a constant 1× (the curve left the source a part of a frame shorter): still first frame to last.
+    // Back to a constant 1× (the curve kept the source range, its length rounded up): still first frame to last.
     d = ok(setSpeedRamp(d, 'k', null, info));
     d = ok(setSpeed(d, 'k', 1));
     const back = media(d);
     expect(back.keyframes!.scale!.map((k) => k.t)).toEqual([0, clipDuration(back)]);
+    expect(clipDuration(back)).toBe(10);
   });
 
   it('doubling the speed halves the key times; a key on a source frame lands on its frame', () => {

@@ -600,8 +600,16 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
   if (!Number.isFinite(speed)) return refuse('invalid_value', 'Enter a speed between 0.25× and 4×.');
   const fps = draft.canvas.fps;
   const range = clip.out - clip.in;
+  // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
+  const m = playOrder(clip);
+  const maxOut = info ? maxOutOf(m, info) : null;
+  const limit = maxOut === null ? null : playLimits(m, maxOut).hi;
+  // Back from a curve (setSpeedRamp(…, null)): source seconds per frame of the curve, on average. Its fit to whole
+  // frames moved `out` by less than that: up where the source had more, else down (within that of the source's end).
+  const curveFrame = before?.speedRamp ? range / Math.max(1, clipFrames(before, fps)) : null;
+  const toEnd = curveFrame !== null && limit !== null && m.in + range + curveFrame > limit + EPS ? limit - m.in : null;
   let s = clamp(speed, SPEED_MIN, SPEED_MAX);
-  s = Math.min(s, range * fps); // at least one frame long
+  s = Math.min(s, (toEnd ?? range) * fps); // at least one frame long
   const nextStart = track.kind === 'main' ? Number.POSITIVE_INFINITY : neighbourLimits(track, clip, fps).nextStart;
   if (track.kind !== 'main') {
     const room = nextStart - toFrames(clip.start, fps);
@@ -610,15 +618,24 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
   }
   if (s < SPEED_MIN) s = SPEED_MIN;
   let frames = Math.max(1, Math.floor((range / s) * fps + EPS));
-  // In play order: a reversed clip keeps its first frame (`out`) and gives way at `in`.
-  const m = playOrder(clip);
   let hi = m.out;
   let roundedUp = false;
-  const maxOut = info ? maxOutOf(m, info) : null;
-  if (maxOut !== null) {
+  if (limit !== null) {
     const up = Math.ceil((range / s) * fps - EPS);
-    const limit = playLimits(m, maxOut).hi;
-    if (up > frames && m.in + (up * s) / fps <= limit + EPS && toFrames(clip.start, fps) + up <= nextStart) {
+    const fits = (f: number) => toFrames(clip.start, fps) + f <= nextStart;
+    if (toEnd !== null) {
+      // The curve ended within one of its frames of the source's end (its fit may have rounded down): all the
+      // source has, in whole frames, so Constant gives back what the curve could not keep.
+      const all = Math.floor((toEnd / s) * fps + EPS);
+      if (all >= frames && fits(all)) {
+        frames = all;
+        hi = limit;
+        roundedUp = true;
+      }
+    } else if (curveFrame !== null && (frames * s) / fps > range - curveFrame + EPS) {
+      // The whole frames below the curve's range are the range it was fitted from (its fit rounded that up by less
+      // than one of its frames): back to it, so Curve → Constant gives back the length the clip had, not a frame more.
+    } else if (up > frames && m.in + (up * s) / fps <= limit + EPS && fits(up)) {
       frames = up;
       hi = Math.min(limit, m.in + (up * s) / fps);
       roundedUp = true;
@@ -636,36 +653,53 @@ function setSpeedFrom(draft: VideoDraft, clipId: string, speed: number, before: 
 }
 
 /**
- * Plays a clip along a speed ramp (null: back to its constant speed), keeping its source range; `out` moves down by
- * less than a frame of source so the length is whole frames, the curve's points kept as given. Refused for text and photos (nothing
- * moves to ramp) and on a non-main track when the slower clip would run into the next one.
+ * Plays a clip along a speed ramp (null: back to its constant speed), keeping its source range: `out` moves by less
+ * than a frame so the length is whole frames, up where the source has it, else down; the curve's points are kept as
+ * given. Refused for text and photos (nothing moves to ramp) and on a non-main track when the slower clip would run
+ * into the next one.
  */
 export function setSpeedRamp(draft: VideoDraft, clipId: string, ramp: SpeedRamp | null, info: SourceInfo): EditResult {
   const found = findClip(draft, clipId);
   if (!found) return notFound(clipId);
   const { track, trackIndex, clip } = found;
   if (clip.type !== 'media') return refuse('invalid_value', 'Text has no speed. Change its length by trimming it.');
-  if (ramp === null) return clip.speedRamp ? setSpeedFrom({ ...draft, tracks: draft.tracks.map((t, i) => (i === trackIndex ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? withoutRamp(clip) : c)) } : t)) }, clipId, clip.speed, clip) : done(draft, clipId);
+  // Back to the constant speed, rounded up where the source has the frames (setSpeed): the curve's fit may have
+  // left the range up to a frame short, and Constant gives it back.
+  if (ramp === null) return clip.speedRamp ? setSpeedFrom({ ...draft, tracks: draft.tracks.map((t, i) => (i === trackIndex ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? withoutRamp(clip) : c)) } : t)) }, clipId, clip.speed, clip, info) : done(draft, clipId);
   if (isImage(clip, info)) return refuse('invalid_value', 'A photo has no motion to speed up or slow down. Change its length by trimming it.');
   const parsed = SpeedRamp.safeParse(ramp);
   if (!parsed.success) return refuse('invalid_value', `That curve cannot be used: ${parsed.error.issues[0]!.message}.`);
   const fps = draft.canvas.fps;
   const span = clip.out - clip.in;
   const curved: MediaClip = { ...clip, speedRamp: parsed.data };
-  const frames = Math.floor(clipDuration(curved) * fps + EPS);
+  const exact = clipDuration(curved) * fps;
+  let frames = Math.floor(exact + EPS);
   if (frames < 1) return refuse('too_short', 'This clip is too short for a curve. Lengthen it first.');
-  if (track.kind !== 'main') {
-    const { nextStart } = neighbourLimits(track, clip, fps);
-    if (toFrames(clip.start, fps) + frames > nextStart) {
-      return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
+  const nextStart = track.kind === 'main' ? Number.POSITIVE_INFINITY : neighbourLimits(track, clip, fps).nextStart;
+  if (toFrames(clip.start, fps) + frames > nextStart) {
+    return refuse('track_busy', 'With this curve the clip would run into the next clip on its track. Move that clip later or pick a faster curve.');
+  }
+  // The curve is stored as the creator chose it (a preset stays that preset): the span is scaled in proportion,
+  // which keeps every point's `at` and makes the length whole frames, since a ramp's length is linear in its span.
+  // (Cutting the span with rampOver instead would re-space the points by up to a frame, #20 in the i14 walk.)
+  // The length is rounded UP where the source has that much more (and the next clip leaves room), as setSpeed does:
+  // rounding down cut up to a frame of source from the end at every curve applied (an 8 s clip given Hero played
+  // 0–7.97 s), so a clip that played its whole range keeps playing it. Only a clip within a frame of its source's
+  // end still rounds down, by less than a frame, and Constant gives that back (setSpeedRamp(…, null)).
+  const m = playOrder(curved);
+  const maxOut = maxOutOf(m, info);
+  const up = Math.ceil(exact - EPS);
+  let hi = m.out;
+  if (maxOut !== null && up > frames && toFrames(clip.start, fps) + up <= nextStart) {
+    const limit = playLimits(m, maxOut).hi;
+    const reach = m.in + span * (up / fps / rampedDuration(span, parsed.data));
+    if (reach <= limit + 1e-9) {
+      frames = up;
+      hi = limit;
     }
   }
-  // The curve is stored as the creator chose it (a preset stays that preset): the span shrinks in proportion, which
-  // keeps every point's `at` and makes the length whole frames, since a ramp's length is linear in its span.
-  // (Cutting the span with rampOver instead would re-space the points by up to a frame, #20 in the i14 walk.)
-  const m = playOrder(curved);
   const fitted = span * (frames / fps / rampedDuration(span, parsed.data));
-  const fresh = playOrder({ ...m, out: Math.min(m.in + fitted, m.out) });
+  const fresh = playOrder({ ...m, out: Math.min(m.in + fitted, hi) });
   const next = clampFades(retimeKeyframes(clip, fresh, fps, clipFrames(fresh, fps) / fps), fps);
   const clips = track.clips.map((c) => (c.id === clipId ? next : c));
   return done(withTrack(draft, trackIndex, settle(track, clips, fps)), clipId);

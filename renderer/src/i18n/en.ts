@@ -585,8 +585,10 @@ export const en = {
   'inspector.findingBeats': 'Finding beats…',
   'inspector.cancelBeats': 'Cancel',
   // {count}: how many beats; {bpm}: the tempo, e.g. "120".
-  'inspector.beatsFound': '{count} beats · {bpm} BPM',
-  'inspector.beatsFoundNoTempo': '{count} beats',
+  'inspector.beatsFound_one': '{count} beat · {bpm} BPM',
+  'inspector.beatsFound_other': '{count} beats · {bpm} BPM',
+  'inspector.beatsFoundNoTempo_one': '{count} beat',
+  'inspector.beatsFoundNoTempo_other': '{count} beats',
   'inspector.beatsFoundHint': 'Marked on every clip of this media. Drag a clip near a mark and it lands on the beat (hold Alt to place it freely).',
   'inspector.findBeatsAgain': 'Find again',
   'inspector.removeBeats': 'Remove beats',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { t } from './index';
+import { t, tn } from './index';
 
 /** Rules every English message keeps (the classes of copy bug issue 9 found). */
 describe('messages', () => {
@@ -20,5 +20,12 @@ describe('messages', () => {
   it('the empty Library names every kind of photo import takes, HEIC (the iPhone default) and SVG logos too', () => {
     // HEIC left this list while it could not be decoded; issue 9 item 11 made HEIC and SVG import, the list stayed short.
     for (const format of ['JPEG', 'PNG', 'HEIC', 'WebP', 'GIF', 'TIFF', 'AVIF', 'SVG']) expect(en['formats.image']).toContain(format);
+  });
+
+  it('count beats in the plural form: one beat, not "1 beats" (a new user\'s walk, the audio clip\'s Beats rows)', () => {
+    expect(tn('inspector.beatsFound', 1, { bpm: 120 })).toBe('1 beat · 120 BPM');
+    expect(tn('inspector.beatsFound', 2, { bpm: 120 })).toBe('2 beats · 120 BPM');
+    expect(tn('inspector.beatsFoundNoTempo', 1)).toBe('1 beat');
+    expect(tn('inspector.beatsFoundNoTempo', 0)).toBe('0 beats');
   });
 });

@@ -3,7 +3,7 @@ import type { Asset } from '../../../../electron/model/asset';
 import { tempoOf } from '../../../../electron/model/beats';
 import { isFinished } from '../../../../electron/model/job';
 import { call, errorText } from '../../api/client';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -55,7 +55,7 @@ export function BeatsControls({ asset }: { asset: Asset }) {
       ) : found ? (
         <>
           <p className="beats__found" data-testid="beats-found">
-            {tempo ? t('inspector.beatsFound', { count: found.beats.length, bpm: Math.round(tempo) }) : t('inspector.beatsFoundNoTempo', { count: found.beats.length })}
+            {tempo ? tn('inspector.beatsFound', found.beats.length, { bpm: Math.round(tempo) }) : tn('inspector.beatsFoundNoTempo', found.beats.length)}
           </p>
           <p className="field__hint">{t('inspector.beatsFoundHint')}</p>
           <div className="beats__actions">
