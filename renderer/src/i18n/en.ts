@@ -377,7 +377,7 @@ export const en = {
   'bin.empty': 'No media yet. Import videos, photos and music in the Library.',
   'bin.noMatch': 'Nothing matches.',
   'bin.toLibrary': 'Go to Library',
-  'bin.hint': 'Drag onto a track, or + to add at the end.',
+  'bin.hint': 'Drag onto a track, or +: sound goes in at the playhead, video and pictures at the end.',
   'bin.add': 'Add {name} to the timeline',
   'bin.itemHint': '{name} — drag onto the timeline',
   'side.label': 'Media and captions',
