@@ -133,8 +133,9 @@ export function trimSelectionTo(edge: 'start' | 'end'): void {
   ed().edit((d) => trimClip(d, id, edge, ed().playhead, ed().sourceInfo));
 }
 
+/** The Library's media, or the Editor's Drafts list (the rail then highlights Editor: it is still the Editor's room). */
 export function goToLibrary(view: 'assets' | 'drafts'): void {
   const s = useStore.getState();
-  s.setLibraryView(view);
+  s.setLibraryView(view, view === 'drafts' ? 'editor' : 'library');
   s.setScreen('library');
 }
