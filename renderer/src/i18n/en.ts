@@ -575,6 +575,8 @@ export const en = {
   'inspector.duckLevelValue': '{db} dB',
   'inspector.duckHint': 'The whole “{name}” track drops to this level while a voiceover plays, and comes back up between sentences.',
   'inspector.duckNoVoice': 'Record or add a voiceover: this track will drop while it plays.',
+  'inspector.duckNoVoiceTrack': 'Ducking needs a Voiceover track, and this video has none: nothing here can lower this track.',
+  'inspector.duckVoiceSilent': 'The Voiceover track is muted or hidden, so nothing lowers this track. Turn its sound back on to duck.',
   'inspector.duckOffHint': 'Switch on to lower this track automatically while a voiceover plays.',
   'inspector.beats': 'Beats',
   'inspector.findBeats': 'Find beats',
