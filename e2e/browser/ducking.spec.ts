@@ -63,4 +63,19 @@ test('the music track ducks under the voiceover at a level set in the inspector,
   await app.locator('[data-clip-id="voice-1"]').click();
   await expect(app.getByTestId('media-inspector')).toBeVisible();
   await expect(app.getByTestId('ducking')).toHaveCount(0);
+
+  // With the Voiceover track muted nothing can lower the music (the export skips it): the switch shows off and
+  // disabled, and says why, instead of ticked as if it worked (a new user's walk). Unmuted, it is back as saved.
+  await app.getByRole('button', { name: 'Mute Voiceover' }).click();
+  await app.locator('[data-clip-id="music-1"]').click();
+  await expect(toggle).toBeDisabled();
+  await expect(toggle).not.toBeChecked();
+  await expect(app.getByTestId('ducking-hint')).toContainText('muted or hidden');
+  await expect(level).toHaveCount(0);
+  if (SHOTS) await app.getByTestId('ducking').screenshot({ path: path.join(SHOTS, 'editor-ducking-blocked.png') });
+  await app.getByRole('button', { name: 'Unmute Voiceover' }).click();
+  await app.locator('[data-clip-id="music-1"]').click();
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toBeChecked();
+  await expect(app.getByTestId('ducking-db')).toHaveText('\u221220 dB');
 });

@@ -28,6 +28,8 @@ test('editor and export history screenshots', async ({ app }) => {
   for (const name of ['beach-sunset.jpg', 'red-clip.mp4', 'blue-clip.mp4']) await add(name);
   await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(3);
   await add('music-loop.mp3');
+  // A sound goes in at the playhead (docs/timeline.md): the second loop just after the first (2.03 s) on the Music track.
+  await app.getByTestId('ruler').click({ position: { x: 2.1 * 80, y: 8 } });
   await add('music-loop.mp3');
   await expect(app.getByTestId('lane-audio').first().getByTestId('clip')).toHaveCount(2);
 

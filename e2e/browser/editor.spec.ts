@@ -66,7 +66,7 @@ test('build an edit, survive a reload, export it, and the preview matches the fi
   // An empty draft says where to begin instead of showing a black frame.
   await expect(app.getByTestId('preview-empty')).toContainText('Add media from the left');
 
-  // Clips from the bin: "+" appends to the main track (pictures) or the music track (sound).
+  // Clips from the bin: "+" appends to the main track (pictures), or puts a sound at the playhead (0 s) on the music track.
   const bin = app.getByTestId('media-bin');
   await bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]').getByTestId('bin-add').click();
   await expect(clip(app, 'red-clip.mp4')).toHaveCount(1);

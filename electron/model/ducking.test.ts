@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DUCK_LEVEL, MIN_DUCK_LEVEL, canDuck, hasVoiceover, levelDb, setDucking } from './ducking';
+import { DEFAULT_DUCK_LEVEL, MIN_DUCK_LEVEL, canDuck, duckBlocker, hasVoiceover, levelDb, setDucking } from './ducking';
 import { draft, media, track } from '../render/test-drafts';
 
 const doc = () =>
@@ -51,5 +51,20 @@ describe('ducking helpers', () => {
     expect(d.tracks.map(canDuck)).toEqual([false, true, false]);
     expect(hasVoiceover(d)).toBe(true);
     expect(hasVoiceover({ ...d, tracks: d.tracks.slice(0, 2) })).toBe(false);
+  });
+});
+
+describe('duckBlocker', () => {
+  it('null with a heard voiceover track, even an empty one (recording fills it)', () => {
+    expect(duckBlocker(doc())).toBeNull();
+    const d = doc();
+    expect(duckBlocker({ ...d, tracks: d.tracks.map((t) => (t.id === 'vo' ? { ...t, clips: [] } : t)) })).toBeNull();
+  });
+  it('says why a music track can never duck: no voiceover track, or only muted or hidden ones', () => {
+    const d = doc();
+    expect(duckBlocker({ ...d, tracks: d.tracks.filter((t) => t.id !== 'vo') })).toBe('no_voice_track');
+    expect(duckBlocker({ ...d, tracks: d.tracks.map((t) => (t.id === 'vo' ? { ...t, role: null } : t)) })).toBe('no_voice_track');
+    expect(duckBlocker({ ...d, tracks: d.tracks.map((t) => (t.id === 'vo' ? { ...t, muted: true } : t)) })).toBe('voice_silent');
+    expect(duckBlocker({ ...d, tracks: d.tracks.map((t) => (t.id === 'vo' ? { ...t, hidden: true } : t)) })).toBe('voice_silent');
   });
 });

@@ -21,6 +21,18 @@ export function hasVoiceover(d: VideoDraft): boolean {
   return d.tracks.some((t) => t.kind === 'audio' && t.role === 'voiceover' && !t.muted && !t.hidden && t.clips.length > 0);
 }
 
+/**
+ * Why a track that may duck never will in this draft, or null when it can: no voiceover track at all (a draft made
+ * elsewhere, or one whose audio tracks carry no roles), or every voiceover track muted or hidden (the export skips
+ * them, so nothing is heard to duck under). The inspector then shows the switch off and disabled with this reason,
+ * not ticked as if it worked (a new user's walk). An empty voiceover track is no blocker: recording fills it.
+ */
+export function duckBlocker(d: VideoDraft): 'no_voice_track' | 'voice_silent' | null {
+  const voices = d.tracks.filter((t) => t.kind === 'audio' && t.role === 'voiceover');
+  if (voices.length === 0) return 'no_voice_track';
+  return voices.every((t) => t.muted || t.hidden) ? 'voice_silent' : null;
+}
+
 /** Gain as decibels for people: 0.3 → −10 dB (rounded to whole dB). */
 export function levelDb(level: number): number {
   return level <= 0 ? -Infinity : Math.round(20 * Math.log10(level));

@@ -10,7 +10,8 @@ import { BrandIcon, CaptureIcon, EditorIcon, JobsIcon, LibraryIcon, LogoMark, Qu
 
 /** Left rail: Library · Editor · Brand · Queue · Capture · Settings (DESIGN.md "The face"). */
 export function Rail() {
-  const screen = useStore((s) => s.screen);
+  // The room the user is in: the Drafts list reached from the Editor is still the Editor's (draftsSlice `draftsRoom`).
+  const screen = useStore((s) => (s.screen === 'library' && s.libraryView === 'drafts' && s.draftsRoom === 'editor' ? 'editor' : s.screen));
   const setScreen = useStore((s) => s.setScreen);
   const activeJobs = useStore((s) => Object.values(s.jobs).filter(isActiveJob).length);
   const jobsOpen = useStore((s) => s.jobsOpen);
@@ -43,7 +44,11 @@ export function Rail() {
       <div className="rail__logo" title={t('app.name')}>
         <LogoMark size={28} />
       </div>
-      {item('library', t('nav.library'), <LibraryIcon />, 'library-nav')}
+      {item('library', t('nav.library'), <LibraryIcon />, 'library-nav', () => {
+        const s = useStore.getState();
+        s.setLibraryView(s.libraryView, 'library');
+        setScreen('library');
+      })}
       {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}
       {item('brand', t('nav.brand'), <BrandIcon />, 'brand-nav')}
       {item('queue', t('nav.queue'), <QueueIcon />, 'queue-nav')}

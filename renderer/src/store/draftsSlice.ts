@@ -11,6 +11,12 @@ export type LibraryView = 'assets' | 'drafts';
 
 export type DraftsSlice = {
   libraryView: LibraryView;
+  /**
+   * The room the Drafts list is shown in: the Editor's when the editor's back arrow (or the rail's Editor with no
+   * draft open) brought it, the Library's when its Media ↔ Drafts switch did. The rail highlights that room (a new
+   * user's walk: after Editor → its Drafts list, the rail highlighted Library).
+   */
+  draftsRoom: 'library' | 'editor';
   drafts: DraftSummary[];
   /** Showing drafts in the Trash instead of the live ones. */
   draftsTrashed: boolean;
@@ -20,7 +26,7 @@ export type DraftsSlice = {
   openDraftId: string | null;
   /** Which editor shows it: the video editor or the image editor. */
   openDraftKind: DraftKind;
-  setLibraryView: (v: LibraryView) => void;
+  setLibraryView: (v: LibraryView, room?: 'library' | 'editor') => void;
   setDraftsTrashed: (trashed: boolean) => void;
   loadDrafts: () => Promise<void>;
   createDraft: (preset: CanvasPreset, fps: Fps, name?: string) => Promise<void>;
@@ -71,6 +77,7 @@ let listSeq = 0;
 
 export const createDraftsSlice: SliceCreator<DraftsSlice> = (set, get) => ({
   libraryView: 'assets',
+  draftsRoom: 'library',
   drafts: [],
   draftsTrashed: false,
   draftsLoaded: false,
@@ -78,8 +85,8 @@ export const createDraftsSlice: SliceCreator<DraftsSlice> = (set, get) => ({
   openDraftId: null,
   openDraftKind: 'video',
 
-  setLibraryView: (libraryView) => {
-    set({ libraryView });
+  setLibraryView: (libraryView, room = 'library') => {
+    set({ libraryView, draftsRoom: room });
     if (libraryView === 'drafts') void get().loadDrafts();
   },
   setDraftsTrashed: (draftsTrashed) => {
@@ -132,7 +139,7 @@ export const createDraftsSlice: SliceCreator<DraftsSlice> = (set, get) => ({
     if (id) {
       set({ openDraftId: id, openDraftKind: open ? get().openDraftKind : readLastDraftKind(), screen: 'editor' });
     } else {
-      set({ screen: 'library', libraryView: 'drafts' });
+      set({ screen: 'library', libraryView: 'drafts', draftsRoom: 'editor' });
       void get().loadDrafts();
     }
   },

@@ -43,10 +43,18 @@ export function ChromaKeySection({ clip }: { clip: MediaClip }) {
         <input type="checkbox" role="switch" checked={!!key} aria-labelledby={`chroma-title-${clip.id}`} onChange={(e) => apply(clip.id, { kind: e.target.checked ? 'on' : 'off' })} data-testid="chroma-key-toggle" />
       </div>
       {!key && <p className="chroma__hint">{t('chromaKey.hint')}</p>}
+      {/* The swatch and its hex on one row, Pick on its own below: beside them, "Picking…" pushed the hex off the
+          inspector's edge ("#00ff0", a new user's walk). */}
       <div className="insp-row chroma__color">
         <span className="insp-row__label">{t('chromaKey.color')}</span>
-        <span className="chroma__pick">
+        <span className="chroma__pick insp-row__wide">
           <input type="color" className="insp-color" value={key?.color ?? '#00ff00'} disabled={!key} aria-label={t('chromaKey.color')} onChange={(e) => apply(clip.id, { kind: 'color', color: e.target.value }, 'color')} data-testid="chroma-key-color" />
+          <span className="insp-row__value mono chroma__hex" data-testid="chroma-key-hex">{key?.color ?? ''}</span>
+        </span>
+      </div>
+      <div className="insp-row chroma__pickrow">
+        <span aria-hidden="true" />
+        <span className="insp-row__wide">
           <button
             ref={dropper}
             type="button"
@@ -60,7 +68,6 @@ export function ChromaKeySection({ clip }: { clip: MediaClip }) {
             {picking ? t('chromaKey.picking') : t('chromaKey.pick')}
           </button>
         </span>
-        <span className="insp-row__value mono">{key?.color ?? ''}</span>
       </div>
       <span className="visually-hidden" role="status" data-testid="chroma-key-announce">
         {announced ? t('chromaKey.picked', { color: announced }) : ''}

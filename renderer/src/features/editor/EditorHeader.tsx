@@ -35,7 +35,7 @@ export function EditorHeader() {
         label={t('editor.toDrafts')}
         icon={<BackIcon size={18} />}
         onClick={() => {
-          useStore.getState().setLibraryView('drafts');
+          useStore.getState().setLibraryView('drafts', 'editor');
           useStore.getState().setScreen('library');
         }}
         data-testid="editor-back"

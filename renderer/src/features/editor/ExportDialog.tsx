@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SOCIAL_LOUDNESS_TARGET } from '../../../../electron/model/channels';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
 import { loudnessLabel } from '../../../../electron/model/loudness';
@@ -40,6 +40,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const cancelJob = useStore((s) => s.cancelJob);
   const result = job ? exportResultOf(job) : null;
   const running = jobId !== null && (!job || !isFinished(job.status));
+  // Opening Export pauses the preview, as CapCut does: it played on, and was heard, behind the dialog (a new user's walk).
+  useEffect(() => {
+    if (open && useEditor.getState().playing) useEditor.getState().setPlaying(false);
+  }, [open]);
 
   if (!canvas) return null;
   const portrait = canvas.height >= canvas.width;

@@ -82,7 +82,7 @@ export function MediaBin() {
           ))}
         </ul>
       )}
-      <p className="bin__hint">{t('bin.hint')}</p>
+      <p className="bin__hint" data-testid="bin-hint">{t('bin.hint')}</p>
     </div>
   );
 }

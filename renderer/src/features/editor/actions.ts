@@ -2,6 +2,7 @@ import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
 import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, snapDrop, splitClip, trimClip } from '../../../../electron/model/timeline';
 import { placeNewOverlay, placeNewText } from '../../../../electron/model/layer-placement';
+import { audioSlot } from '../../../../electron/model/audio-slot';
 import { call, errorText } from '../../api/client';
 import { currentBeats } from './timeline/beatsStore';
 import { t } from '../../i18n';
@@ -29,7 +30,9 @@ export type BinDrop = { x: number; pxPerSec: number; snapSec: number };
 
 /**
  * Full facts first (the timeline needs the duration, the preview the size), then one insert: where it was dropped
- * (snapped as a moved clip is: to 0, the playhead, clip edges), else after the track's last clip.
+ * (snapped as a moved clip is: to 0, the playhead, clip edges); a sound added with "+" at the playhead, whole, on
+ * the first audio track with room there, else in the nearest room (model/audio-slot.ts: never black after the
+ * video when there is room in it); else after the track's last clip.
  */
 export async function addAsset(summary: AssetSummary, trackId?: string, drop?: BinDrop): Promise<void> {
   let asset: Asset;
@@ -42,16 +45,19 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
   ed().addAsset(asset);
   const doc = ed().doc;
   if (!doc) return;
-  const target = trackId ?? defaultTrackFor(doc, asset.kind);
-  if (!target) return;
   const placed = newMediaClip(asset, 0, idFor);
+  const slot = !trackId && !drop && asset.kind === 'audio' ? audioSlot(ed().playhead, doc, clipDuration(placed), { voice: asset.tags.includes('voiceover') }) : null;
+  const target = slot?.trackId ?? trackId ?? defaultTrackFor(doc, asset.kind);
+  if (!target) return;
   // Pictures on an overlay track arrive a third of the canvas wide, not over the whole frame…
   const size = asset.kind !== 'audio' && asset.width && asset.height ? { width: asset.width, height: asset.height } : null;
   const onOverlay = doc.tracks.find((tr) => tr.id === target)?.kind === 'overlay';
   const clip = onOverlay && size ? { ...placed, transform: overlayTransform(size, doc.canvas) } : placed;
   const result = ed().edit((d) => {
     const track = d.tracks.find((tr) => tr.id === target);
-    const when = drop
+    const when = slot
+      ? slot.start
+      : drop
       ? snapDrop(d, drop.x, drop.pxPerSec, clipDuration(clip), { playhead: ed().playhead, thresholdSec: drop.snapSec, beats: currentBeats() }).time
       : (track?.clips.reduce((end, c) => Math.max(end, clipEnd(c)), 0) ?? 0);
     // …and beside, not on top of, the pictures and titles already on screen while it plays (layer-placement.ts).
@@ -131,8 +137,9 @@ export function trimSelectionTo(edge: 'start' | 'end'): void {
   ed().edit((d) => trimClip(d, id, edge, ed().playhead, ed().sourceInfo));
 }
 
+/** The Library's media, or the Editor's Drafts list (the rail then highlights Editor: it is still the Editor's room). */
 export function goToLibrary(view: 'assets' | 'drafts'): void {
   const s = useStore.getState();
-  s.setLibraryView(view);
+  s.setLibraryView(view, view === 'drafts' ? 'editor' : 'library');
   s.setScreen('library');
 }
