@@ -43,5 +43,8 @@ test('+ on a sound in the bin adds it at the playhead where an audio track has r
   const after = await saved();
   expect(after.tracks.find((t) => t.role === 'music')!.clips).toHaveLength(3);
   expect(draftDuration(after)).toBeCloseTo(6, 3);
+  // Not recorded as a voiceover, it is on the Voiceover track only for want of room on Music: the toast says what
+  // that means (the export counts it as voice).
+  await expect(app.getByTestId('toast').filter({ hasText: 'so it is on the Voiceover track, where sound counts as voice' })).toBeVisible();
   if (SHOTS) await app.getByTestId('editor-screen').screenshot({ path: path.join(SHOTS, 'editor-bin-add-voice.png') });
 });

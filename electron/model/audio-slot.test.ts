@@ -23,6 +23,7 @@ const where = (d: VideoDraft, playhead: number, sec: number, voice = false) => {
   const track = d.tracks.find((t) => t.id === s.trackId)!.name;
   return [track, s.start, s.atPlayhead, s.lengthens];
 };
+const onVoice = (d: VideoDraft, playhead: number, sec: number, voice = false) => audioSlot(playhead, d, sec, { voice })!.onVoiceTrack;
 
 describe('audioSlot', () => {
   it('the walk: a 4 s voice with 12 s music under a 12 s video goes on the Voiceover track at the playhead, not after the music', () => {
@@ -31,6 +32,11 @@ describe('audioSlot', () => {
   it('goes on Music at the playhead when it has room there', () => {
     expect(where(draft(12), 2, 4)).toEqual(['Music', 2, true, false]);
     expect(where(draft(12, [[0, 1]]), 2, 4)).toEqual(['Music', 2, true, false]);
+  });
+  it('says when a sound that is not a recorded voiceover lands on the Voiceover track (the export counts it as voice)', () => {
+    expect(onVoice(draft(12, [[0, 12]]), 3, 4)).toBe(true);
+    expect(onVoice(draft(12), 2, 4)).toBe(false);
+    expect(onVoice(draft(12), 2, 4, true)).toBe(false);
   });
   it('a voiceover recording tries the Voiceover track first', () => {
     expect(where(draft(12), 2, 4, true)).toEqual(['Voiceover', 2, true, false]);

@@ -11,7 +11,14 @@ import { titleSlot } from './title-slot';
  * A file recorded as a voiceover (tagged "voiceover", as recordings are) tries the Voiceover track first; other
  * sounds try the tracks in their order (Music, then Voiceover).
  */
-export type AudioSlot = { trackId: string; start: number; atPlayhead: boolean; lengthens: boolean };
+export type AudioSlot = {
+  trackId: string;
+  start: number;
+  atPlayhead: boolean;
+  lengthens: boolean;
+  /** A sound not recorded as a voiceover on a Voiceover track (Music had no room): the export counts it as voice. */
+  onVoiceTrack: boolean;
+};
 
 export function audioSlot(playhead: number, draft: VideoDraft, durationSec: number, opts: { voice?: boolean } = {}): AudioSlot | null {
   const audio = draft.tracks.filter((t) => t.kind === 'audio');
@@ -19,9 +26,16 @@ export function audioSlot(playhead: number, draft: VideoDraft, durationSec: numb
   if (order.length === 0) return null;
   const sec = Math.max(1 / draft.canvas.fps, durationSec);
   const slots = order.map((t) => ({ trackId: t.id, ...titleSlot(playhead, draft, t.id, sec, { minSec: sec }) }));
-  const pick = (s: (typeof slots)[number]): AudioSlot => ({ trackId: s.trackId, start: s.start, atPlayhead: s.atPlayhead, lengthens: s.lengthens });
+  const voiceTracks = new Set(audio.filter((t) => t.role === 'voiceover').map((t) => t.id));
+  const pick = (s: (typeof slots)[number]): AudioSlot => ({
+    trackId: s.trackId,
+    start: s.start,
+    atPlayhead: s.place === 'playhead',
+    lengthens: s.lengthens,
+    onVoiceTrack: !opts.voice && voiceTracks.has(s.trackId),
+  });
   const fits = slots.filter((s) => !s.lengthens);
-  const here = fits.find((s) => s.atPlayhead);
+  const here = fits.find((s) => s.place === 'playhead');
   if (here) return pick(here);
   // The nearest room by where the clip would start (the first track on a tie: the sort is stable).
   const nearest = [...fits].sort((a, b) => Math.abs(a.start - playhead) - Math.abs(b.start - playhead))[0];

@@ -1,8 +1,8 @@
 import type { Asset, AssetSummary } from '../../../../electron/model/asset';
 import { clipDuration, clipEnd, defaultTextStyle, type VideoDraft } from '../../../../electron/model/draft';
-import { deleteClips, findClip, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, snapDrop, splitClip, trimClip } from '../../../../electron/model/timeline';
+import { deleteClips, findClip, formatTimecode, insertClip, mainTrack, newMediaClip, newTextClip, overlayTransform, snapDrop, splitClip, trimClip } from '../../../../electron/model/timeline';
 import { placeNewOverlay, placeNewText } from '../../../../electron/model/layer-placement';
-import { audioSlot } from '../../../../electron/model/audio-slot';
+import { type AudioSlot, audioSlot } from '../../../../electron/model/audio-slot';
 import { call, errorText } from '../../api/client';
 import { currentBeats } from './timeline/beatsStore';
 import { t } from '../../i18n';
@@ -65,6 +65,16 @@ export async function addAsset(summary: AssetSummary, trackId?: string, drop?: B
     return insertClip(d, target, at, when, ed().sourceInfo);
   });
   if (result?.ok && result.clipId) ed().select([result.clipId]);
+  if (result?.ok && slot) sayWhereSoundWent(slot);
+}
+
+/** A sound that could not go in at the playhead on Music says where it went, and what that means. */
+function sayWhereSoundWent(slot: AudioSlot): void {
+  const d = ed().doc;
+  const said: string[] = [];
+  if (!slot.atPlayhead) said.push(t(slot.lengthens ? 'editor.soundAfterEnd' : 'editor.soundMoved', { time: formatTimecode(slot.start, d?.canvas.fps ?? 30) }));
+  if (slot.onVoiceTrack) said.push(t('editor.soundOnVoiceTrack'));
+  if (said.length > 0) useStore.getState().showToast({ message: said.join(' ') });
 }
 
 /**
