@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VideoDraft } from '../../electron/model/draft';
 import type { Job } from '../../electron/model/job';
-import { newMediaClip } from '../../electron/model/timeline';
+import { newMediaClip, newTextClip } from '../../electron/model/timeline';
 import { GOOD_DIR } from '../../scripts/fixtures';
 import { exportInDialog } from '../editor-kit';
 import { waitStep } from '../limits';
@@ -51,4 +51,37 @@ test('the Export dialog flags sound past the last picture and ends it with the p
   await expect(app.getByTestId('timecode')).toContainText('00:00:02:00');
   await app.getByTestId('export-button').click();
   await expect(tail).toContainText('1.0 s');
+});
+
+/** A title longer than the footage (a new user's walk): the dialog says the video ends on titles over black. */
+test('the Export dialog flags titles past the footage and ends them with the video in one undoable step', async ({ app }) => {
+  await app.getByTestId('import-file-input').setInputFiles([path.join(GOOD_DIR, 'red-clip.mp4')]);
+  await waitStep('the clip imported', { files: 1 }, (timeout) => expect(app.getByTestId('asset-cell')).toHaveCount(1, { timeout }));
+  const { items } = await callApi<{ items: { id: string; name: string }[] }>(app, 'assets.list', {});
+  const created = await callApi<DraftRecord>(app, 'drafts.create', { name: 'Long title', preset: '9:16', fps: 30 });
+  // One second of picture, a 2 s title over it.
+  const clip = { ...newMediaClip({ id: items[0]!.id, kind: 'video', durationSec: 2 }, 0, () => 'clip-1'), out: 1 };
+  const title = { ...newTextClip('The end', 0, () => 'title-1'), duration: 2 };
+  const doc: VideoDraft = {
+    ...created.doc,
+    tracks: created.doc.tracks.map((t) => (t.kind === 'main' ? { ...t, clips: [clip] } : t.kind === 'text' ? { ...t, clips: [title] } : t)),
+  };
+  await callApi(app, 'drafts.save', { id: created.id, baseRevision: created.revision, doc });
+  await app.getByTestId('view-drafts').click();
+  await app.locator('[data-testid="draft-row"][data-name="Long title"]').getByTestId('draft-open').click();
+  await expect(app.getByTestId('timecode')).toContainText('00:00:02:00');
+
+  await app.getByTestId('export-button').click();
+  const tail = app.getByTestId('export-title-tail');
+  await expect(tail).toContainText('The last 1.0 s show only titles over black');
+  await expect(app.getByTestId('export-tail')).toHaveCount(0);
+  await app.getByTestId('export-title-tail-fix').click();
+  await expect(tail).toHaveCount(0);
+  await expect(app.getByTestId('timecode')).toContainText('00:00:01:00');
+  const saved = await callApi<DraftRecord>(app, 'drafts.get', { id: created.id });
+  expect(saved.doc.tracks.find((t) => t.kind === 'text')!.clips.map((c) => [c.id, c.start, c.type === 'text' ? c.duration : null])).toEqual([['title-1', 0, 1]]);
+
+  await app.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).first().click();
+  await app.getByTestId('undo').click();
+  await expect(app.getByTestId('timecode')).toContainText('00:00:02:00');
 });

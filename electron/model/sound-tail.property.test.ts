@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipEnd, defaultTextStyle, defaultTransform, draftDuration, newVideoDraft, type MediaClip, type TextClip, type VideoDraft } from './draft';
-import { endWithPicture, pictureEnd, soundPastPicture } from './sound-tail';
+import { endTitlesWithFootage, endWithPicture, footageEnd, pictureEnd, soundPastPicture, titlesPastFootage } from './sound-tail';
 import type { SourceInfo } from './timeline';
 
 const FPS = 30;
@@ -88,5 +88,45 @@ describe('sound past the picture', () => {
     const music = r.draft.tracks.find((t) => t.kind === 'audio')!.clips;
     expect(music.map((c) => [c.id, c.start, clipEnd(c)])).toEqual([['s1', 2, 10]]);
     expect(music[0]!.fadeOut).toBe(2);
+  });
+});
+
+describe('titles past the footage', () => {
+  it('ending the titles with the footage leaves none over black, and the footage, the sound and earlier titles as they were', () => {
+    fc.assert(
+      fc.property(draftArb, (d) => {
+        const r = endTitlesWithFootage(d, info);
+        if (!r.ok) throw new Error(r.message);
+        const end = footageEnd(d);
+        expect(titlesPastFootage(r.draft)).toBe(0);
+        for (const kind of ['main', 'overlay', 'audio'] as const) expect(r.draft.tracks.find((t) => t.kind === kind)!.clips).toEqual(d.tracks.find((t) => t.kind === kind)!.clips);
+        const before = d.tracks.find((t) => t.kind === 'text')!.clips;
+        const after = r.draft.tracks.find((t) => t.kind === 'text')!.clips;
+        if (end === null) expect(after).toEqual(before);
+        else for (const c of before) {
+          const kept = after.find((a) => a.id === c.id);
+          if (clipEnd(c) <= end + 1e-6) expect(kept).toEqual(c);
+          else if (kept) {
+            expect(kept.start).toBeCloseTo(c.start, 9);
+            expect(clipEnd(kept)).toBeCloseTo(end, 6);
+          }
+        }
+      }),
+    );
+  });
+
+  it('says how long titles show over black, in frames; nothing without footage or within a frame', () => {
+    const d = newVideoDraft('tail', '9:16', FPS, (p) => `${p}-x`);
+    const text = d.tracks.find((t) => t.kind === 'text')!;
+    text.clips = [title('t', 0, 5)];
+    expect(titlesPastFootage(d)).toBe(0);
+    d.tracks.find((t) => t.kind === 'main')!.clips = [media('a', 'clip', 0, 3.5)];
+    expect(titlesPastFootage(d)).toBeCloseTo(1.5, 9);
+    text.clips = [title('t', 0, 3.5 + 0.4 / FPS)];
+    expect(titlesPastFootage(d)).toBe(0);
+    // A title that would be left shorter than 0.1 s goes.
+    text.clips = [title('t', 3.5 - 1 / FPS, 2)];
+    const r = endTitlesWithFootage(d, info);
+    expect(r.ok && r.draft.tracks.find((t) => t.kind === 'text')!.clips).toEqual([]);
   });
 });

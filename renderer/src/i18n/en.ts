@@ -860,6 +860,8 @@ export const en = {
   'export.start': 'Export',
   'export.tail': 'The sound runs {sec} s past the last picture: the video would end on {sec} s of black. You can undo the fix with Ctrl+Z.',
   'export.tailFix': 'End the sound with the picture',
+  'export.titleTail': 'The last {sec} s show only titles over black: the video ends before them. Fine for an end card; if not, end them with the video (Ctrl+Z undoes it).',
+  'export.titleTailFix': 'End the titles with the video',
   'export.again': 'Export again',
   'export.progress': 'Export progress',
   'export.running': 'Exporting… {pct}%',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { SOCIAL_LOUDNESS_TARGET } from '../../../../electron/model/channels';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
 import { loudnessLabel } from '../../../../electron/model/loudness';
-import { endWithPicture, soundPastPicture } from '../../../../electron/model/sound-tail';
+import { endTitlesWithFootage, endWithPicture, soundPastPicture, titlesPastFootage } from '../../../../electron/model/sound-tail';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
 import { exportUrl } from '../../api/media';
@@ -29,6 +29,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const canvas = useEditor((s) => s.doc?.canvas);
   // Only while open: the dialog stays mounted, and the store changes on every frame while the preview plays.
   const tail = useEditor((s) => (open && s.doc ? soundPastPicture(s.doc) : 0));
+  const titleTail = useEditor((s) => (open && s.doc ? titlesPastFootage(s.doc) : 0));
   const draftId = useEditor((s) => s.draftId);
   const [height, setHeight] = useState<Height>('canvas');
   const [fps, setFps] = useState<FpsChoice>('canvas');
@@ -138,6 +139,15 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             <p>{t('export.tail', { sec: tail.toFixed(1) })}</p>
             <Button size="sm" onClick={() => useEditor.getState().edit((d) => endWithPicture(d, useEditor.getState().sourceInfo))} data-testid="export-tail-fix">
               {t('export.tailFix')}
+            </Button>
+          </div>
+        )}
+        {titleTail > 0 && !running && (
+          // Titles past the footage end the video on titles over black: maybe an end card, maybe not. Say so.
+          <div className="export__tail" role="status" data-testid="export-title-tail">
+            <p>{t('export.titleTail', { sec: titleTail.toFixed(1) })}</p>
+            <Button size="sm" onClick={() => useEditor.getState().edit((d) => endTitlesWithFootage(d, useEditor.getState().sourceInfo))} data-testid="export-title-tail-fix">
+              {t('export.titleTailFix')}
             </Button>
           </div>
         )}
