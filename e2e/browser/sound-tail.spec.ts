@@ -78,8 +78,9 @@ test('the Export dialog flags titles past the footage and ends them with the vid
   await app.getByTestId('export-title-tail-fix').click();
   await expect(tail).toHaveCount(0);
   await expect(app.getByTestId('timecode')).toContainText('00:00:01:00');
-  const saved = await callApi<DraftRecord>(app, 'drafts.get', { id: created.id });
-  expect(saved.doc.tracks.find((t) => t.kind === 'text')!.clips.map((c) => [c.id, c.start, c.type === 'text' ? c.duration : null])).toEqual([['title-1', 0, 1]]);
+  // Saved by the autosave.
+  const titles = async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: created.id })).doc.tracks.find((t) => t.kind === 'text')!.clips.map((c) => [c.id, c.start, c.type === 'text' ? c.duration : null]);
+  await expect.poll(titles).toEqual([['title-1', 0, 1]]);
 
   await app.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).first().click();
   await app.getByTestId('undo').click();
