@@ -7,25 +7,34 @@ import { deleteClips, type EditResult, minClipFrames, type SourceInfo, trimClip 
  * user posted such a reel; the Export dialog now says so and offers to end the sound with the picture.
  */
 
-/** Where the draft's picture ends: the last clip on a track with pictures (main, overlay, text); null with none. */
-export function pictureEnd(d: VideoDraft): number | null {
+type Kinds = (kind: Track['kind']) => boolean;
+const SOUND: Kinds = (k) => k === 'audio';
+const PICTURE: Kinds = (k) => k !== 'audio';
+const FOOTAGE: Kinds = (k) => k === 'main' || k === 'overlay';
+const TITLES: Kinds = (k) => k === 'text';
+
+/** Where the clips on the chosen tracks end; null with none. */
+function endOn(d: VideoDraft, on: Kinds): number | null {
   let end: number | null = null;
-  for (const t of d.tracks) if (t.kind !== 'audio') for (const c of t.clips) end = Math.max(end ?? 0, clipEnd(c));
+  for (const t of d.tracks) if (on(t.kind)) for (const c of t.clips) end = Math.max(end ?? 0, clipEnd(c));
   return end;
 }
+
+/** Seconds the `tail` tracks run past `lead` (an end), as whole frames; 0 within a frame, or with no lead. */
+function pastEnd(d: VideoDraft, lead: number | null, tail: Kinds): number {
+  if (lead === null) return 0;
+  const frames = Math.round(((endOn(d, tail) ?? lead) - lead) * d.canvas.fps);
+  return frames >= 1 ? frames / d.canvas.fps : 0;
+}
+
+/** Where the draft's picture ends: the last clip on a track with pictures (main, overlay, text); null with none. */
+export const pictureEnd = (d: VideoDraft): number | null => endOn(d, PICTURE);
 
 /**
  * Seconds of sound (music, voiceover) past the picture's end, as a whole number of frames; 0 when it ends with
  * the picture, when less than a frame runs over, or when the draft has no picture (a sound-only draft is its sound).
  */
-export function soundPastPicture(d: VideoDraft): number {
-  const picture = pictureEnd(d);
-  if (picture === null) return 0;
-  let sound = picture;
-  for (const t of d.tracks) if (t.kind === 'audio') for (const c of t.clips) sound = Math.max(sound, clipEnd(c));
-  const frames = Math.round((sound - picture) * d.canvas.fps);
-  return frames >= 1 ? frames / d.canvas.fps : 0;
-}
+export const soundPastPicture = (d: VideoDraft): number => pastEnd(d, pictureEnd(d), SOUND);
 
 /**
  * Ends the sound with the picture: sound clips that start at or after its end go, those running past it are
@@ -33,19 +42,14 @@ export function soundPastPicture(d: VideoDraft): number {
  */
 export function endWithPicture(d: VideoDraft, info: SourceInfo): EditResult {
   const end = pictureEnd(d);
-  if (end === null || soundPastPicture(d) === 0) return { ok: true, draft: d, clipId: null };
-  return endTracksAt(d, (k) => k === 'audio', end, info);
+  return end === null || soundPastPicture(d) === 0 ? { ok: true, draft: d, clipId: null } : endTracksAt(d, SOUND, end, info);
 }
 
 /**
  * Where the footage ends: the last clip on the main and overlay tracks (video and photos); null with none. Past it,
  * titles show over black.
  */
-export function footageEnd(d: VideoDraft): number | null {
-  let end: number | null = null;
-  for (const t of d.tracks) if (t.kind === 'main' || t.kind === 'overlay') for (const c of t.clips) end = Math.max(end ?? 0, clipEnd(c));
-  return end;
-}
+export const footageEnd = (d: VideoDraft): number | null => endOn(d, FOOTAGE);
 
 /**
  * Seconds at the end where only titles show, over black (a title longer than the footage, or the footage sped up
@@ -53,27 +57,19 @@ export function footageEnd(d: VideoDraft): number | null {
  * titles-only draft is its titles). An end card over black may be meant: the Export dialog says so, and offers to
  * end the titles with the video.
  */
-export function titlesPastFootage(d: VideoDraft): number {
-  const footage = footageEnd(d);
-  if (footage === null) return 0;
-  let titles = footage;
-  for (const t of d.tracks) if (t.kind === 'text') for (const c of t.clips) titles = Math.max(titles, clipEnd(c));
-  const frames = Math.round((titles - footage) * d.canvas.fps);
-  return frames >= 1 ? frames / d.canvas.fps : 0;
-}
+export const titlesPastFootage = (d: VideoDraft): number => pastEnd(d, footageEnd(d), TITLES);
 
 /** Ends the titles with the footage, as endWithPicture ends the sound with the picture. One undo step. */
 export function endTitlesWithFootage(d: VideoDraft, info: SourceInfo): EditResult {
   const end = footageEnd(d);
-  if (end === null || titlesPastFootage(d) === 0) return { ok: true, draft: d, clipId: null };
-  return endTracksAt(d, (k) => k === 'text', end, info);
+  return end === null || titlesPastFootage(d) === 0 ? { ok: true, draft: d, clipId: null } : endTracksAt(d, TITLES, end, info);
 }
 
 /**
  * Clips of the chosen tracks that run past `end` are trimmed to it; those that start at or after it, or would be
  * left shorter than a clip may be (a title's 0.1 s), go.
  */
-function endTracksAt(d: VideoDraft, chosen: (kind: Track['kind']) => boolean, end: number, info: SourceInfo): EditResult {
+function endTracksAt(d: VideoDraft, chosen: Kinds, end: number, info: SourceInfo): EditResult {
   const fps = d.canvas.fps;
   const frame = 1 / fps;
   const clips = d.tracks.filter((t) => chosen(t.kind)).flatMap((t) => t.clips);

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SOCIAL_LOUDNESS_TARGET } from '../../../../electron/model/channels';
 import type { ExportPreset } from '../../../../electron/model/draft-record';
+import type { VideoDraft } from '../../../../electron/model/draft';
+import type { EditResult, SourceInfo } from '../../../../electron/model/timeline';
 import { loudnessLabel } from '../../../../electron/model/loudness';
 import { endTitlesWithFootage, endWithPicture, soundPastPicture, titlesPastFootage } from '../../../../electron/model/sound-tail';
 import { exportResultOf, isFinished } from '../../../../electron/model/job';
@@ -133,24 +135,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           testId="export-sound"
           hint={t('export.sound.hint', { target: loudnessLabel(SOCIAL_LOUDNESS_TARGET) })}
         />
-        {tail > 0 && !running && (
-          // A song longer than the edit ends the video on black with the music playing: say so before it is posted.
-          <div className="export__tail" role="status" data-testid="export-tail">
-            <p>{t('export.tail', { sec: tail.toFixed(1) })}</p>
-            <Button size="sm" onClick={() => useEditor.getState().edit((d) => endWithPicture(d, useEditor.getState().sourceInfo))} data-testid="export-tail-fix">
-              {t('export.tailFix')}
-            </Button>
-          </div>
-        )}
-        {titleTail > 0 && !running && (
-          // Titles past the footage end the video on titles over black: maybe an end card, maybe not. Say so.
-          <div className="export__tail" role="status" data-testid="export-title-tail">
-            <p>{t('export.titleTail', { sec: titleTail.toFixed(1) })}</p>
-            <Button size="sm" onClick={() => useEditor.getState().edit((d) => endTitlesWithFootage(d, useEditor.getState().sourceInfo))} data-testid="export-title-tail-fix">
-              {t('export.titleTailFix')}
-            </Button>
-          </div>
-        )}
+        {/* A song longer than the edit ends the video on black with the music playing: say so before it is posted. */}
+        {tail > 0 && !running && <TailNotice testId="export-tail" text={t('export.tail', { sec: tail.toFixed(1) })} fix={t('export.tailFix')} apply={endWithPicture} />}
+        {/* Titles past the footage end the video on titles over black: maybe an end card, maybe not. Say so. */}
+        {titleTail > 0 && !running && <TailNotice testId="export-title-tail" text={t('export.titleTail', { sec: titleTail.toFixed(1) })} fix={t('export.titleTailFix')} apply={endTitlesWithFootage} />}
         {error && (
           <p className="field__error" role="alert">
             {error}
@@ -196,5 +184,17 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         {draftId && <ExportHistory draftId={draftId} enabled={open} current={jobId} />}
       </div>
     </Dialog>
+  );
+}
+
+/** A tail the export would end on (sound over black, titles over black), with the one-step fix for it. */
+function TailNotice({ testId, text, fix, apply }: { testId: string; text: string; fix: string; apply: (d: VideoDraft, info: SourceInfo) => EditResult }) {
+  return (
+    <div className="export__tail" role="status" data-testid={testId}>
+      <p>{text}</p>
+      <Button size="sm" onClick={() => useEditor.getState().edit((d) => apply(d, useEditor.getState().sourceInfo))} data-testid={`${testId}-fix`}>
+        {fix}
+      </Button>
+    </div>
   );
 }
