@@ -169,6 +169,20 @@ describe('browser-mode sign-in over the real host', () => {
     await expect(socket(cleo)).rejects.toThrow(/403/);
   });
 
+  it('sign out everywhere is answered on its own socket before the host closes it, and closes the other devices\' too', async () => {
+    await team();
+    const cleo = await logIn(host.port, CREATOR.login, CREATOR.password);
+    const phone = await logIn(host.port, CREATOR.login, CREATOR.password);
+    const ws = await socket(cleo);
+    const other = await socket(phone);
+    const [closing, otherClosing] = [closed(ws), closed(other)];
+    // Closed before its answer, the page's call failed (it then showed an error, not the sign-in).
+    expect(await call(ws, 'account.signOutEverywhere', {})).toMatchObject({ ok: true, value: { ended: 2 } });
+    expect(await closing).toEqual({ code: HOST_SESSION_ENDED_CLOSE, reason: 'everywhere' });
+    expect(await otherClosing).toEqual({ code: HOST_SESSION_ENDED_CLOSE, reason: 'everywhere' });
+    await expect(socket(cleo)).rejects.toThrow(/403/);
+  });
+
   it('disabling an account closes that user\'s sockets at once; a role change counts at the next call', async () => {
     const { admin } = await team();
     const cleo = await logIn(host.port, CREATOR.login, CREATOR.password);

@@ -346,7 +346,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   };
   const stopEnded = o.studio.accounts.onSessionsEnded((ids, end) => {
     const ended = new Set(ids);
-    for (const [ws, s] of clients) if (s.caller.sessionId !== null && ended.has(s.caller.sessionId)) closeEnded(ws, end);
+    const closing = [...clients].filter(([, s]) => s.caller.sessionId !== null && ended.has(s.caller.sessionId)).map(([ws]) => ws);
+    // No more events for them from now; closed after this turn, so the call that ended them (sign out everywhere,
+    // a password change) is answered on its own socket first: closed before, the page saw its call fail.
+    for (const ws of closing) clients.delete(ws);
+    setImmediate(() => {
+      for (const ws of closing) closeEnded(ws, end);
+    });
   });
   // A session can also end by time: swept once a minute, so an idle page stops receiving events soon after.
   const sweep = setInterval(() => {

@@ -22,7 +22,8 @@ type Case =
   /** Well-framed text messages of random JSON: every one gets a result. */
   | { kind: 'messages'; messages: string[] };
 
-const callNames = Object.keys(calls);
+// Not the call that ends the fuzzer's own session (it would refuse every later case's socket): host tests cover it.
+const callNames = Object.keys(calls).filter((n) => n !== 'account.signOutEverywhere');
 const anyId = fc.oneof(
   fc.integer(),
   fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e300, -0, 0.5),
