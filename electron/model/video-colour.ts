@@ -186,8 +186,7 @@ export const BT709_OUTPUT_TAGS: readonly string[] = [...matrixTags('bt709'), '-c
 export function posterFilters(c: VideoColour | null): string[] {
   const size = "scale='min(1280,iw)':-2";
   if (!c) return [size];
-  const range = copyColour(c).fullRange ? 'pc' : 'tv';
-  return [...toneMapFilters(c), `${size}:in_color_matrix=${copyMatrix(c)}:in_range=${range}:out_color_matrix=bt601:out_range=pc`, 'format=yuvj420p'];
+  return [...toneMapFilters(c), `${size}:${sdrInput(c)}:out_color_matrix=bt601:out_range=pc`, 'format=yuvj420p'];
 }
 
 /**
@@ -198,6 +197,10 @@ export function posterFilters(c: VideoColour | null): string[] {
  */
 export function stillFilters(c: VideoColour | null): string[] {
   if (!c) return [];
-  const range = copyColour(c).fullRange ? 'pc' : 'tv';
-  return [...toneMapFilters(c), `scale=in_color_matrix=${copyMatrix(c)}:in_range=${range}:out_range=pc`, 'format=rgb24'];
+  return [...toneMapFilters(c), `scale=${sdrInput(c)}:out_range=pc`, 'format=rgb24'];
+}
+
+/** swscale's reading of a video's pixels once tone-mapped (toneMapFilters): its SDR matrix and range. */
+function sdrInput(c: VideoColour): string {
+  return `in_color_matrix=${copyMatrix(c)}:in_range=${copyColour(c).fullRange ? 'pc' : 'tv'}`;
 }

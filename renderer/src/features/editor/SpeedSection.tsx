@@ -7,7 +7,6 @@ import { t, type MessageKey } from '../../i18n';
 import { useEditor } from '../../store/editorStore';
 import { addPoint, curveMemoryKey, curvePath, flatRamp, movePoint, nudgePoint, removePoint, speedToUnit, unitToSpeed } from './speedRampLogic';
 import { RadioGroup } from '../../ui/RadioGroup';
-import { create } from 'zustand';
 
 /**
  * The inspector's Speed rows for a video or audio clip: one constant speed, or a curve (docs/speed-ramps.md) picked
@@ -33,9 +32,9 @@ function applyRamp(clipId: string, ramp: SpeedRamp | null, opts: { key?: string 
 /**
  * Curves put aside by switching a clip to Constant, for the session (the draft stores only what plays): Curve
  * brings the clip's last curve back (model/speed-mode.ts). Kept outside the Inspector, so selecting another clip
- * and coming back still finds it; undo needs nothing from it (each switch is a draft edit).
+ * and coming back still finds it; undo needs nothing from it (each switch is a draft edit), nothing renders from it.
  */
-const useCurvesPutAside = create<{ byClip: Record<string, PutAsideCurve> }>(() => ({ byClip: {} }));
+const curvesPutAside = new Map<string, PutAsideCurve>();
 
 /** Constant: the curve is put aside. Its own undo step, whatever was clicked just before. */
 function toConstant(clipId: string): void {
@@ -43,13 +42,13 @@ function toConstant(clipId: string): void {
   if (!doc) return;
   const { result, aside } = switchToConstant(doc, clipId, ed().sourceInfo);
   if (ed().edit(() => result, { key: null })?.ok && aside) {
-    useCurvesPutAside.setState((s) => ({ byClip: { ...s.byClip, [curveMemoryKey(ed().draftId, clipId)]: aside } }));
+    curvesPutAside.set(curveMemoryKey(ed().draftId, clipId), aside);
   }
 }
 
 /** Curve: the clip's last curve back (exactly, if nothing else changed it), else a flat curve at its speed. One undo step. */
 function toCurve(clip: MediaClip): void {
-  const aside = useCurvesPutAside.getState().byClip[curveMemoryKey(ed().draftId, clip.id)] ?? null;
+  const aside = curvesPutAside.get(curveMemoryKey(ed().draftId, clip.id)) ?? null;
   ed().edit((d) => switchToCurve(d, clip.id, aside, flatRamp(clip.speed), ed().sourceInfo), { key: null });
 }
 

@@ -10,7 +10,7 @@ import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
 import { addKitText } from './kitActions';
 import { textEntryPlace } from './textEntryLogic';
-import { showPlacedTitle, titleSlotAtPlayhead, withTrackShown } from './titlePlacement';
+import { insertTitle } from './titlePlacement';
 import { kitById, useKits } from './kitStore';
 
 /**
@@ -86,28 +86,20 @@ function sayWhereSoundWent(slot: AudioSlot): void {
  */
 export function addText(): void {
   const doc = ed().doc;
-  const track = doc?.tracks.find((tr) => tr.kind === 'text');
-  if (!doc || !track) return;
-  const id = addTitle(doc, track.id);
+  if (!doc) return;
+  const id = addTitle(doc);
   const after = ed().doc;
   if (id && after) ed().askForWords(id, textEntryPlace(after, id, ed().playhead));
 }
 
-function addTitle(doc: VideoDraft, trackId: string): string | null {
+function addTitle(doc: VideoDraft): string | null {
   const kit = kitById(useKits.getState().kits, doc.kitId);
   if (kit?.textStyles.some((s) => s.role === 'title')) return addKitText(kit, 'title');
-  const slot = titleSlotAtPlayhead(doc, trackId);
-  const clip = { ...newTextClip(t('editor.defaultText'), slot.start, idFor, { ...defaultTextStyle, size: Math.round(doc.canvas.width / 12) }), duration: slot.duration };
   // In the upper third, or the free line nearest it while it plays: never stacked on another title (layer-placement.ts).
-  const hidden = doc.tracks.some((tr) => tr.id === trackId && tr.hidden);
-  const result = ed().edit((d) => {
-    const shown = withTrackShown(d, trackId);
-    return insertClip(shown, trackId, placeNewText(shown, clip, assetSize), slot.start, ed().sourceInfo);
+  return insertTitle((d, slot) => {
+    const clip = { ...newTextClip(t('editor.defaultText'), slot.start, idFor, { ...defaultTextStyle, size: Math.round(d.canvas.width / 12) }), duration: slot.duration };
+    return placeNewText(d, clip, assetSize);
   });
-  if (!result?.ok || !result.clipId) return null;
-  ed().select([result.clipId]);
-  showPlacedTitle(slot, hidden);
-  return result.clipId;
 }
 
 /** An asset's picture size from the facts the editor holds (null until they arrive). */

@@ -1,11 +1,10 @@
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import type { TextRole, VideoDraft } from '../../../../electron/model/draft';
 import { addIntroOutro, addLogo, addWatermark, applyKit, kitLogo, kitTextClip, watermarkLogo, type SizeOf } from '../../../../electron/model/kit-apply';
-import { insertClip } from '../../../../electron/model/timeline';
 import { t, tn } from '../../i18n';
 import { useStore } from '../../store';
 import { idFor, useEditor } from '../../store/editorStore';
-import { showPlacedTitle, titleSlotAtPlayhead, withTrackShown } from './titlePlacement';
+import { insertTitle } from './titlePlacement';
 
 /**
  * The editor's brand-kit commands. Each is ONE `edit()` of a pure function from electron/model/kit-apply.ts, so
@@ -61,14 +60,5 @@ export async function addKitIntroOutro(kit: BrandKit): Promise<void> {
 
 /** A text clip in the kit's style for `role` at the playhead, or the nearest room (titlePlacement.ts), in one step; its id. */
 export function addKitText(kit: BrandKit | null, role: TextRole): string | null {
-  const doc = ed().doc;
-  const track = doc?.tracks.find((tr) => tr.kind === 'text');
-  if (!doc || !track) return null;
-  const slot = titleSlotAtPlayhead(doc, track.id);
-  const clip = kitTextClip(kit, role, t('editor.defaultText'), slot.start, doc.canvas.width, idFor('text'), slot.duration);
-  const r = ed().edit((d) => insertClip(withTrackShown(d, track.id), track.id, clip, slot.start, ed().sourceInfo));
-  if (!r?.ok || !r.clipId) return null;
-  ed().select([r.clipId]);
-  showPlacedTitle(slot, track.hidden);
-  return r.clipId;
+  return insertTitle((d, slot) => kitTextClip(kit, role, t('editor.defaultText'), slot.start, d.canvas.width, idFor('text'), slot.duration));
 }

@@ -1,19 +1,34 @@
-import { formatTimecode, TEXT_DEFAULT_SEC, TEXT_MIN_SEC } from '../../../../electron/model/timeline';
+import { formatTimecode, insertClip, TEXT_DEFAULT_SEC, TEXT_MIN_SEC } from '../../../../electron/model/timeline';
 import { titleSlot, type TitleSlot } from '../../../../electron/model/title-slot';
-import type { VideoDraft } from '../../../../electron/model/draft';
+import type { TextClip, VideoDraft } from '../../../../electron/model/draft';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 
 const ed = () => useEditor.getState();
 
-/** Where a title added now goes on the text track `trackId` (model/title-slot.ts): at the playhead when there is room. */
-export function titleSlotAtPlayhead(doc: VideoDraft, trackId: string): TitleSlot {
-  return titleSlot(ed().playhead, doc, trackId, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
+/**
+ * Adds a title to the Text track in one step (Add text, a kit's text style): `make` builds it for its slot
+ * (model/title-slot.ts: at the playhead when there is room, else the nearest room) in the draft with that track
+ * shown. It is selected, and showPlacedTitle says where it went. Its id, or null when it was not added.
+ */
+export function insertTitle(make: (d: VideoDraft, slot: TitleSlot) => TextClip): string | null {
+  const doc = ed().doc;
+  const track = doc?.tracks.find((tr) => tr.kind === 'text');
+  if (!doc || !track) return null;
+  const slot = titleSlot(ed().playhead, doc, track.id, TEXT_DEFAULT_SEC, { minSec: TEXT_MIN_SEC });
+  const r = ed().edit((d) => {
+    const shown = withTrackShown(d, track.id);
+    return insertClip(shown, track.id, make(shown, slot), slot.start, ed().sourceInfo);
+  });
+  if (!r?.ok || !r.clipId) return null;
+  ed().select([r.clipId]);
+  showPlacedTitle(slot, track.hidden);
+  return r.clipId;
 }
 
 /** The draft with track `trackId` shown: a title added to a hidden Text track is meant to be seen (and typed in place). */
-export function withTrackShown(d: VideoDraft, trackId: string): VideoDraft {
+function withTrackShown(d: VideoDraft, trackId: string): VideoDraft {
   return d.tracks.some((tr) => tr.id === trackId && tr.hidden) ? { ...d, tracks: d.tracks.map((tr) => (tr.id === trackId ? { ...tr, hidden: false } : tr)) } : d;
 }
 
@@ -22,7 +37,7 @@ export function withTrackShown(d: VideoDraft, trackId: string): VideoDraft {
  * and its words are typed in place) and a toast says where it went and why; when it made the video longer, that
  * too; and when its track was hidden (shown again by the same step: withTrackShown), that.
  */
-export function showPlacedTitle(slot: TitleSlot, trackWasHidden: boolean): void {
+function showPlacedTitle(slot: TitleSlot, trackWasHidden: boolean): void {
   const said: string[] = [];
   if (trackWasHidden) said.push(t('editor.textTrackShown'));
   if (slot.place !== 'playhead') {
