@@ -146,7 +146,7 @@ test('Reverse plays the clip backwards in preview and export; Freeze frame holds
   const [a, still, b] = doc.tracks[0]!.clips as MediaClip[];
   expect([a!.start, a!.out, still!.start, still!.out - still!.in, b!.start, b!.in]).toEqual([0, 2, 1, 3, 4, 2]);
   const stillAsset = await callApi<{ name: string; kind: string }>(app, 'assets.get', { id: still!.assetId });
-  expect(stillAsset).toMatchObject({ kind: 'image', name: 'Freeze frame of pan.mp4 at 0:02.00' });
+  expect(stillAsset).toMatchObject({ kind: 'image', name: 'pan.mp4 · 0:02.00 (freeze)' });
   if (SHOTS) await app.getByTestId('editor-screen').screenshot({ path: path.join(SHOTS, 'freeze-frame.png') });
 
   // The export during the still (2.5 s) shows the source frame at the playhead (source 2.0 s).

@@ -311,7 +311,7 @@ export const calls = {
   'reverse.start': { input: z.object({ assetId: Id }).strict(), output: z.object({ jobId: Id.nullable(), plays: z.enum(['proxy', 'copy']).nullable() }) },
   /**
    * The frame of a video at `seek` seconds (accurate seek, full size, from the original) imported into the library as
-   * a photo named "Freeze frame of <name> at <at>" (thumbnails as any import); the editor then places it. The same
+   * a photo named "<name> · <at> (freeze)" (thumbnails as any import); the editor then places it. The same
    * frame again answers with the photo already imported.
    */
   'freezeFrame.make': {

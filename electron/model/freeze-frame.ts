@@ -37,9 +37,13 @@ export function freezeTimeLabel(sec: number): string {
   return `${m}:${String(s).padStart(2, '0')}.${String(cs % 100).padStart(2, '0')}`;
 }
 
-/** The still's name in the library. */
+/**
+ * The still's name in the library: the media and the moment first ("pan.mp4 · 0:02.50 (freeze)"), what tells
+ * stills apart in the editor's narrow media list. It used to lead with "Freeze frame of …", which that list cut
+ * before the part that differs (walk finding #51); stills named so before keep their names.
+ */
 export function freezeFrameName(assetName: string, sourceSec: number): string {
-  return `Freeze frame of ${assetName} at ${freezeTimeLabel(sourceSec)}`;
+  return `${assetName} · ${freezeTimeLabel(sourceSec)} (freeze)`;
 }
 
 /**

@@ -134,7 +134,8 @@ describe('freeze frame', () => {
   it('names the still by the clip’s media and the source moment', () => {
     expect(freezeTimeLabel(3.2)).toBe('0:03.20');
     expect(freezeTimeLabel(65.456)).toBe('1:05.46');
-    expect(freezeFrameName('beach.mp4', 3.2)).toBe('Freeze frame of beach.mp4 at 0:03.20');
+    // The media and the moment lead, so the media list's cut keeps what tells two stills apart (walk #51).
+    expect(freezeFrameName('beach.mp4', 3.2)).toBe('beach.mp4 · 0:03.20 (freeze)');
   });
 
   it('finds the source frame shown at the playhead, forwards and reversed', () => {
