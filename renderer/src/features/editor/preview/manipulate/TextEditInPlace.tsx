@@ -5,6 +5,7 @@ import { t } from '../../../../i18n';
 import { useStore } from '../../../../store';
 import { useEditor } from '../../../../store/editorStore';
 import type { LayerBox } from './manipulateLogic';
+import { textEditPlacement } from './textEditLogic';
 
 /**
  * Editing a title where it is: a text box over the block on the preview, in its font at the preview's size, as
@@ -39,9 +40,8 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
     else if (text !== clip.text) useEditor.getState().edit((d) => updateClip(d, clip.id, { text }));
     onDone(byKey);
   };
-  // The title's wrap width, centred on its block: the box alone (the block as drawn) wrapped words the title
-  // keeps on one line (the page's font is not the rasteriser's to the pixel).
-  const width = Math.max(box.w, clip.maxWidth * canvasWidth) * k;
+  // On the title's lines as drawn, as wide as it wraps (textEditLogic.ts).
+  const at = textEditPlacement(clip, box, k, canvasWidth);
 
   const s = clip.style;
   return (
@@ -65,17 +65,17 @@ export function TextEditInPlace({ clip, box, k, canvasWidth, onDone }: { clip: T
         }
       }}
       style={{
-        left: box.cx * k - Math.max(width, 80) / 2,
-        top: (box.cy - box.h / 2) * k,
-        width: Math.max(width, 80),
-        minHeight: box.h * k,
+        left: at.left,
+        top: at.top,
+        width: at.width,
+        lineHeight: `${at.lineHeight}px`,
         fontFamily: `"${s.font}", sans-serif`,
-        fontSize: s.size * k,
+        fontSize: at.fontSize,
         fontWeight: s.bold ? 700 : 400,
         fontStyle: s.italic ? 'italic' : 'normal',
         textAlign: s.align,
         color: s.color,
-        transform: box.rotation ? `rotate(${box.rotation}deg)` : undefined,
+        transform: `translateY(-50%)${box.rotation ? ` rotate(${box.rotation}deg)` : ''}`,
       }}
     />
   );

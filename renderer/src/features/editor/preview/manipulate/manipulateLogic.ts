@@ -13,8 +13,12 @@ import type { ActiveLayer, ClipPatch } from '../../../../../../electron/model/ti
 
 export type Point = { x: number; y: number };
 
-/** A layer as placed: centre, size and rotation (degrees, clockwise), in canvas pixels. */
-export type LayerBox = { clipId: string; kind: 'media' | 'text'; trackKind: TrackKind; cx: number; cy: number; w: number; h: number; rotation: number };
+/**
+ * A layer as placed: centre, size and rotation (degrees, clockwise), in canvas pixels. A text block's box is its
+ * pixels' (trimmed to the ink); `lines` is then the centre of its lines as laid out (the point (x, y) the engine
+ * centres them on), which the in-place text box centres its own lines on.
+ */
+export type LayerBox = { clipId: string; kind: 'media' | 'text'; trackKind: TrackKind; cx: number; cy: number; w: number; h: number; rotation: number; lines?: Point };
 
 /** A text clip's rasterised block (what `text.render` answers) measured once per content: size and centre offset. */
 export type TextMetrics = { width: number; height: number; centerX: number; centerY: number };
@@ -42,7 +46,7 @@ export function mediaBox(clip: MediaClip, src: Size, canvas: Size, trackKind: Tr
 export function textBox(clip: TextClip, m: TextMetrics, canvas: Size): LayerBox {
   const left = Math.round(clip.x * canvas.width - m.centerX);
   const top = Math.round(clip.y * canvas.height - m.centerY);
-  return { clipId: clip.id, kind: 'text', trackKind: 'text', cx: left + m.width / 2, cy: top + m.height / 2, w: m.width, h: m.height, rotation: rotationOf(clip) };
+  return { clipId: clip.id, kind: 'text', trackKind: 'text', cx: left + m.width / 2, cy: top + m.height / 2, w: m.width, h: m.height, rotation: rotationOf(clip), lines: { x: left + m.centerX, y: top + m.centerY } };
 }
 
 /**
@@ -52,7 +56,9 @@ export function textBox(clip: TextClip, m: TextMetrics, canvas: Size): LayerBox 
  */
 export function provisionalTextBox(clip: TextClip, canvas: Size): LayerBox {
   const lines = clip.text.split('\n').length;
-  return { clipId: clip.id, kind: 'text', trackKind: 'text', cx: clip.x * canvas.width, cy: clip.y * canvas.height, w: clip.maxWidth * canvas.width, h: lines * clip.style.size * 1.2, rotation: rotationOf(clip) };
+  const cx = clip.x * canvas.width;
+  const cy = clip.y * canvas.height;
+  return { clipId: clip.id, kind: 'text', trackKind: 'text', cx, cy, w: clip.maxWidth * canvas.width, h: lines * clip.style.size * 1.2, rotation: rotationOf(clip), lines: { x: cx, y: cy } };
 }
 
 /**
