@@ -120,7 +120,8 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 const secs = (v: number) => `${v.toFixed(1)} s`;
 const deg = (v: number) => `${Math.round(v)}°`;
 
-function Timing({ clip }: { clip: Clip }) {
+/** `fromSource`: the "From source" row, for video and sound (a photo has no stretch of a file to show: walk #51). */
+function Timing({ clip, fromSource = false }: { clip: Clip; fromSource?: boolean }) {
   const fps = useEditor((s) => s.doc!.canvas.fps);
   return (
     <dl className="facts insp-timing" data-testid="insp-timing">
@@ -132,7 +133,7 @@ function Timing({ clip }: { clip: Clip }) {
         <dt>{t('inspector.length')}</dt>
         <dd className="mono">{formatTimecode(clipDuration(clip), fps)}</dd>
       </div>
-      {clip.type === 'media' && (
+      {clip.type === 'media' && fromSource && (
         <div className="facts__row">
           <dt>{t('inspector.source')}</dt>
           <dd className="mono" data-testid="insp-source" title={sourceRange(clip).title}>
@@ -163,7 +164,7 @@ const MediaInspector = memo(function MediaInspector({ clip, isMain, isFirst }: {
     <div className="insp" data-testid="media-inspector">
       <h2 className="panel-title insp__title">{asset?.name ?? t('timeline.missingMedia')}</h2>
       <Section title={t('inspector.timing')}>
-        <Timing clip={clip} />
+        <Timing clip={clip} fromSource={asset?.kind !== 'image'} />
         {asset?.kind !== 'image' && <SpeedSection clip={clip} />}
         {asset?.kind === 'video' && <ReverseControls clip={clip} />}
       </Section>
