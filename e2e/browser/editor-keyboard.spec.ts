@@ -260,8 +260,10 @@ test('a title added with Add text takes the keyboard: typing gives it its words,
   await expect(editor).toHaveValue('Your text');
   if (SHOTS) await app.screenshot({ path: path.join(SHOTS, 'editor-add-text-typing.png') });
   await app.keyboard.type('Hello harbour');
-  // The Words box follows the typing before anything is kept.
+  // The Words box and the title's block on the timeline follow the typing before anything is kept (walk #52).
   await expect(words).toHaveValue('Hello harbour');
+  await expect(titles).toHaveAttribute('aria-label', 'Hello harbour');
+  await expect(titles.locator('.clip__label')).toHaveText('Hello harbour');
   await app.keyboard.press('Enter');
   await expect(editor).toHaveCount(0);
   await expect(titles).toHaveCount(1);

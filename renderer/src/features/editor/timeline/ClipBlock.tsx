@@ -94,7 +94,10 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => onClipKey(e, clip.id, trackId, trackKind);
   const onFocus = () => onClipFocus(clip.id);
 
-  const label = clip.type === 'text' ? clip.text : (asset?.name ?? t('timeline.missingMedia'));
+  // A title being typed in place shows the words as they are typed (the store's `typing`, not yet in the draft:
+  // walk #52). Null for every other block, so a key press re-renders only this one.
+  const typed = useEditor((s) => (clip.type === 'text' && s.typing?.clipId === clip.id ? s.typing.text : null));
+  const label = clip.type === 'text' ? (typed ?? clip.text) : (asset?.name ?? t('timeline.missingMedia'));
   const kind = clip.type === 'text' ? 'text' : (asset?.kind ?? 'video');
   return (
     <div
