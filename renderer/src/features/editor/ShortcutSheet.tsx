@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { mod, shortcuts } from './editorShortcuts';
-import { groupShortcuts, type ShortcutRow } from './shortcutSheetLogic';
+import { groupShortcuts, keyCapParts, type ShortcutRow } from './shortcutSheetLogic';
 
 /**
  * A list of shortcuts in a dialog: the video editor's by default (grouped), the image editor passes its own
@@ -55,7 +55,17 @@ export function ShortcutSheet({ open, onClose, list = shortcuts, testId = 'short
                 <div key={s.action} className="shortcuts__row">
                   <dt>
                     {s.keys.map((k) => (
-                      <kbd key={k}>{k.replaceAll('{mod}', mod)}</kbd>
+                      <kbd key={k}>
+                        {keyCapParts(k.replaceAll('{mod}', mod)).map((p, i) =>
+                          p.arrow ? (
+                            <span key={i} className="kbd-arrow">
+                              {p.text}
+                            </span>
+                          ) : (
+                            p.text
+                          ),
+                        )}
+                      </kbd>
                     ))}
                   </dt>
                   <dd>{t(s.action)}</dd>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import type { MessageKey } from '../../i18n';
 import { shortcuts } from './editorShortcuts';
-import { groupShortcuts } from './shortcutSheetLogic';
+import { groupShortcuts, keyCapParts } from './shortcutSheetLogic';
 
 const text = (k: MessageKey) => en[k];
 
@@ -35,5 +35,22 @@ describe('shortcut sheet', () => {
   it('a list without groups (the image editor’s) is one untitled group', () => {
     const groups = groupShortcuts([{ keys: ['?'], action: 'keys.sheet' }, { keys: ['{mod}+Z'], action: 'keys.undo' }], '', text);
     expect(groups).toEqual([{ title: null, rows: [{ keys: ['?'], action: 'keys.sheet' }, { keys: ['{mod}+Z'], action: 'keys.undo' }] }]);
+  });
+});
+
+describe('key caps', () => {
+  it('sets arrow glyphs apart from the letters around them (drawn larger: walk #53)', () => {
+    expect(keyCapParts('Shift+←')).toEqual([
+      { text: 'Shift+', arrow: false },
+      { text: '←', arrow: true },
+    ]);
+    expect(keyCapParts('↑ ↓ ← →')).toEqual([{ text: '↑ ↓ ← →', arrow: true }]);
+    expect(keyCapParts('Alt+↑')).toEqual([
+      { text: 'Alt+', arrow: false },
+      { text: '↑', arrow: true },
+    ]);
+    expect(keyCapParts('Ctrl+Z')).toEqual([{ text: 'Ctrl+Z', arrow: false }]);
+    // Every cap of the sheet reads the same, joined again.
+    for (const row of shortcuts) for (const k of row.keys) expect(keyCapParts(k).map((p) => p.text).join('')).toBe(k);
   });
 });

@@ -21,3 +21,12 @@ export function groupShortcuts(list: readonly ShortcutRow[], query: string, text
   }
   return groups;
 }
+
+/**
+ * A key cap's text cut where it holds arrow glyphs (↑ ↓ ← →), so they can be drawn larger than the letters around
+ * them: at the caps' small monospace size an arrow's head is a few pixels (walk finding #53). Runs of arrows and
+ * the spaces between them ("↑ ↓ ← →") stay one part.
+ */
+export function keyCapParts(text: string): { text: string; arrow: boolean }[] {
+  return (text.match(/[↑↓←→](?:\s*[↑↓←→])*|[^↑↓←→]+/gu) ?? []).map((part) => ({ text: part, arrow: /[↑↓←→]/u.test(part[0]!) }));
+}
