@@ -134,6 +134,27 @@ describe('snapping', () => {
     expect(snap(0.1, [], 1)).toEqual({ time: 0.1, target: null });
   });
 
+  it('judges the reach from the frame an edge lands on: no edge lands a reach from a candidate undrawn (walk #53)', () => {
+    // The music's end trimmed toward the video's end (2 s) at 80 px a second, 8 px of reach (0.1 s), 30 fps.
+    const reach = xToTime(8, 80);
+    const video = [0, 2];
+    // Let go 8 px past (4 s − 152 px): 0.1 s and float noise away; it lands on frame 63, 0.1 s past, and is drawn.
+    expect(snap(4 + xToTime(152, 80) * -1, video, reach, 30)).toEqual({ time: 2, target: 2 });
+    // 8.8 px past: the trim lands on the same frame (2.1 s), so it is drawn too.
+    expect(snap(2.11, video, reach, 30)).toEqual({ time: 2, target: 2 });
+    // 10 px past lands on frame 64 (2.133 s), beyond the reach: left where it is.
+    expect(snap(2.125, video, reach, 30)).toEqual({ time: 2.125, target: null });
+    // Property: wherever an edge is let go, where it lands is either the candidate or more than a reach from it.
+    fc.assert(
+      fc.property(fpsArb, fc.double({ min: 0, max: 10, noNaN: true }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 20, max: 400 }), (fps, t, end, pps) => {
+        const v = end / fps;
+        const r = snap(t, [v], xToTime(8, pps), fps);
+        const lands = snapToFrame(r.time, fps);
+        return lands === v || Math.abs(lands - v) > xToTime(8, pps);
+      }),
+    );
+  });
+
   it('snaps a dragged clip by whichever edge is closer to a candidate', () => {
     // The clip is 1 s long; its end (4.95) is 0.05 from 5, its start (3.95) is 0.45 from nothing near.
     expect(snapSpan(3.95, 1, [0, 2, 5], 0.1)).toEqual({ time: 4, target: 5 });

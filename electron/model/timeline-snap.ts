@@ -87,12 +87,21 @@ export function snapCandidates(draft: VideoDraft, opts: { excludeClipIds?: Itera
 
 export type SnapResult = { time: number; target: number | null };
 
-/** The nearest candidate within `thresholdSec` of `t` (the caller converts its pixel threshold with xToTime), else `t` itself. */
-export function snap(t: number, candidates: readonly number[], thresholdSec: number): SnapResult {
+/** Float noise in a time made from pixels: 8 px at 80 px/s is 0.1 s, but 4 − 152/80 is 0.1 s and a little from 2. */
+const SNAP_EPS = 1e-9;
+
+/**
+ * The nearest candidate within `thresholdSec` of `t` (the caller converts its pixel threshold with xToTime), else
+ * `t` itself. With `fps`, the distance is judged from the frame the edit will land on (the edits snap to frames),
+ * not from the pointer's own time: otherwise an edge let go just beyond the reach landed ON its border, a reach
+ * from a candidate and not drawn to it (the music trimmed to 0.1 s past the video's end at 80 px/s: walk #53).
+ */
+export function snap(t: number, candidates: readonly number[], thresholdSec: number, fps?: number): SnapResult {
+  const lands = fps ? snapToFrame(t, fps) : t;
   let best: number | null = null;
-  let bestDist = thresholdSec;
+  let bestDist = thresholdSec + SNAP_EPS;
   for (const c of candidates) {
-    const d = Math.abs(c - t);
+    const d = Math.abs(c - lands);
     if (d <= bestDist && (best === null || d < bestDist)) {
       best = c;
       bestDist = d;
@@ -105,9 +114,9 @@ export function snap(t: number, candidates: readonly number[], thresholdSec: num
  * Snapping for a dragged clip: both its edges are drawn to candidates and the closer pull wins. Returns the
  * clip's new start and the time it snapped to (for drawing the guide line).
  */
-export function snapSpan(start: number, duration: number, candidates: readonly number[], thresholdSec: number): SnapResult {
-  const head = snap(start, candidates, thresholdSec);
-  const tail = snap(start + duration, candidates, thresholdSec);
+export function snapSpan(start: number, duration: number, candidates: readonly number[], thresholdSec: number, fps?: number): SnapResult {
+  const head = snap(start, candidates, thresholdSec, fps);
+  const tail = snap(start + duration, candidates, thresholdSec, fps);
   if (head.target === null && tail.target === null) return { time: start, target: null };
   if (tail.target === null || (head.target !== null && Math.abs(head.target - start) <= Math.abs(tail.target - (start + duration)))) {
     return { time: head.time, target: head.target };

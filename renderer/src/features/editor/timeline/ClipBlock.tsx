@@ -73,11 +73,12 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
         if (mode === 'move') {
           const lane = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
           const toTrack = lane?.dataset.trackId ?? trackId;
-          const r = snapSpan(Math.max(0, clip.start + offset), duration, candidates, threshold);
+          const r = snapSpan(Math.max(0, clip.start + offset), duration, candidates, threshold, startDoc.canvas.fps);
           st.setSnapLine(r.target);
           st.edit(() => moveClip(startDoc, clip.id, toTrack, r.time, info), { key, quiet: true, sticky: true });
         } else {
-          const r = snap(Math.max(0, edgeTime + offset), candidates, threshold);
+          // Judged from the frame the edge lands on (the trim snaps to frames).
+          const r = snap(Math.max(0, edgeTime + offset), candidates, threshold, startDoc.canvas.fps);
           st.setSnapLine(r.target);
           st.edit(() => trimClip(startDoc, clip.id, mode, r.time, info), { key, quiet: true, sticky: true });
         }
