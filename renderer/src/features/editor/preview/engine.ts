@@ -13,11 +13,12 @@ import { drawFrame, type LayerSource } from './draw';
 import { frameInputs, sameFrameInputs, type FrameInputs } from './frameInputsLogic';
 import { HeldFrame } from './heldFrame';
 import { advanceClock, type Clock, type Master, startClock } from './playbackClock';
-import { clipsStartingSoon, clipsToBuffer, startsClock } from './playStartLogic';
+import { clipsStartingSoon, clipsToBuffer, preRollSound, startsClock } from './playStartLogic';
 import { driftOf, holdTime, type MediaState, reachableTime, startLagSec, type SyncAction, whileHolding, whilePlaying, whilePreRolled } from './playbackSync';
 import { type TraceLayer, type TraceRow, traceSink } from './previewTrace';
 import { TextLayerCache } from './textLayers';
 import { playbackSource, readableDraft } from './reversedPreview';
+import { idleSlotOf } from './slotPoolLogic';
 import { useReversedCopies } from './reversedCopies';
 import { type ReversedPlayback, reversedAssets } from '../../../../../electron/model/reverse';
 
@@ -35,10 +36,12 @@ import { type ReversedPlayback, reversedAssets } from '../../../../../electron/m
  *   previous frame instead of nothing; a clip whose element has no picture yet shows the last picture its
  *   track drew.
  * - Clips that start within PRELOAD_SEC get their element early, paused on their first frame (pre-roll), so a
- *   cut or transition starts playing without a seek.
+ *   cut or transition starts playing without a seek; with its sound already on, since an element unmuted while it
+ *   plays stalls. Clips of one take share an element (slotPoolLogic.ts): a new one costs a load and a decoder.
  * - Burned-in caption tracks are drawn over everything from pictures decoded ahead (captionLayers.ts).
  * - The canvas carries `data-time`, `data-ready` ("true" when every visible layer shows the frame for
- *   `data-time`) and `data-captions` (the caption pictures drawn, by key) for tests.
+ *   `data-time`), `data-captions` (the caption pictures drawn, by key) and `data-media-elements` (how many
+ *   media elements it has made) for tests.
  */
 type MediaEl = HTMLVideoElement | HTMLAudioElement;
 
@@ -303,13 +306,17 @@ export class PreviewEngine {
     const now = performance.now();
     const live = new Set<string>();
     const muted = new Map(doc.tracks.map((tr) => [tr.id, tr.muted]));
-    for (const layer of activeLayersAt(doc, t, { includeAudio: true })) {
+    const layers = activeLayersAt(doc, t, { includeAudio: true });
+    const soon = clipsStartingSoon(doc, t, PRELOAD_SEC);
+    // Every clip that has an element this frame: an element of any other clip may be taken over (slotFor).
+    const wanted = new Set([...layers.map((l) => l.clip), ...soon.map((s) => s.clip)].map((c) => c.id));
+    for (const layer of layers) {
       const c = layer.clip;
       if (c.type !== 'media') continue;
       const asset = assets[c.assetId];
       if (!asset || asset.kind === 'image') continue;
       live.add(c.id);
-      const slot = this.slotFor(c, asset);
+      const slot = this.slotFor(c, asset, wanted);
       const el = slot.el;
       el.muted = muted.get(layer.trackId) ?? false;
       el.volume = Math.max(0, Math.min(1, c.volume * layer.opacityFactor));
@@ -321,15 +328,17 @@ export class PreviewEngine {
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }
-    // Pre-roll what comes next: its element waits, paused and silent, on the clip's first frame.
+    // Pre-roll what comes next: its element waits, paused, on the clip's first frame.
     const k = this.canvas.width / doc.canvas.width;
-    for (const { clip: c, main } of clipsStartingSoon(doc, t, PRELOAD_SEC)) {
+    for (const { clip: c, main, muted: trackMuted } of soon) {
       if (live.has(c.id)) continue;
       const asset = assets[c.assetId];
       if (!asset || asset.kind === 'image') continue;
       live.add(c.id);
-      const slot = this.slotFor(c, asset);
-      slot.el.muted = true;
+      const slot = this.slotFor(c, asset, wanted);
+      const sound = preRollSound(c, trackMuted, fps);
+      slot.el.muted = sound.muted;
+      slot.el.volume = sound.volume;
       const hold = holdTime(sourceTimeAt(c, c.start), fps);
       // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
       const state = stateOf(slot.el);
@@ -384,7 +393,8 @@ export class PreviewEngine {
     }
   }
 
-  private slotFor(c: MediaClip, asset: Asset): Slot {
+  /** The element of clip `c`: its own, else an idle one of the same media (`wanted`: the clips that keep theirs), else a new one. */
+  private slotFor(c: MediaClip, asset: Asset, wanted: ReadonlySet<string>): Slot {
     // Heavy sources play from their proxy; draw() scales place()'s source rect to the proxy's pixels.
     const from = playbackSource(asset);
     const src = mediaUrl(from.assetId, from.variant, asset.mediaRev);
@@ -392,7 +402,18 @@ export class PreviewEngine {
     // A proxy that became ready while the draft is open replaces the original from the next frame on.
     if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
     if (slot) this.release(slot);
+    // A take cut into clips (jump cuts) plays from one element: a new element loads, and starts a decoder, on the
+    // two shared cores, which stalled animation frames for ~0.5 s before each such cut (docs/performance.md,
+    // "One element per take"); an idle one only seeks.
+    const idle = idleSlotOf(this.slots, src, wanted);
+    if (idle) {
+      this.slots.delete(idle.id);
+      Object.assign(idle.slot, { assetId: asset.id, lastSeekAt: 0, seekStartedAt: null, starting: null });
+      this.slots.set(c.id, idle.slot);
+      return idle.slot;
+    }
     const el = document.createElement(asset.kind === 'audio' ? 'audio' : 'video');
+    this.canvas.dataset.mediaElements = String(Number(this.canvas.dataset.mediaElements ?? 0) + 1);
     el.preload = 'auto';
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;

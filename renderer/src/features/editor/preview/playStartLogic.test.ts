@@ -4,7 +4,7 @@ import type { Asset } from '../../../../../electron/model/asset';
 import { clipEnd } from '../../../../../electron/model/draft';
 import { EDGE_TOLERANCE_SEC } from '../../../../../electron/model/timeline-snap';
 import { mainTrackDraft } from '../testDrafts';
-import { clipsToBuffer, PLAY_START, startsClock } from './playStartLogic';
+import { clipsStartingSoon, clipsToBuffer, PLAY_START, preRollSound, startsClock } from './playStartLogic';
 
 const asset = (kind: Asset['kind']) => ({ v: { id: 'v', kind } as Asset });
 
@@ -55,6 +55,34 @@ describe('startsClock', () => {
     fc.assert(
       fc.property(fc.nat(20), fc.double({ min: 0, max: 10, noNaN: true }), (unready, waited) => {
         expect(startsClock(unready, waited)).toBe(unready === 0 || waited >= PLAY_START.maxWaitSec);
+      }),
+    );
+  });
+});
+
+describe('preRollSound', () => {
+  const d = mainTrackDraft(2);
+  const next = d.tracks[0]!.clips[1]!;
+  if (next.type !== 'media') throw new Error('a media clip');
+
+  it('is the clip\'s own sound from the start (not silenced until its cut), and the track\'s mute', () => {
+    const [soon] = clipsStartingSoon(d, 1.5, 2);
+    expect(soon).toMatchObject({ clip: { id: next.id }, main: true, muted: false });
+    expect(preRollSound(next, false, 30)).toEqual({ muted: false, volume: 1 });
+    expect(preRollSound({ ...next, volume: 0.4 }, true, 30)).toEqual({ muted: true, volume: 0.4 });
+    const mutedTrack = { ...d, tracks: d.tracks.map((tr) => ({ ...tr, muted: true })) };
+    expect(clipsStartingSoon(mutedTrack, 1.5, 2)[0]!.muted).toBe(true);
+  });
+
+  it('is a frame into a fade-in: heard (not 0), so the element is never turned up from silence while it plays', () => {
+    const fading = { ...next, fadeIn: 1 };
+    expect(preRollSound(fading, false, 30).volume).toBeCloseTo(1 / 30, 9);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(24, 30, 60), (fadeIn, volume, fps) => {
+        const v = preRollSound({ ...next, fadeIn, volume }, false, fps).volume;
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+        if (volume > 1e-9) expect(v).toBeGreaterThan(0);
       }),
     );
   });

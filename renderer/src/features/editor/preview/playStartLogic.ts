@@ -1,6 +1,6 @@
 import type { Asset } from '../../../../../electron/model/asset';
 import type { MediaClip, VideoDraft } from '../../../../../electron/model/draft';
-import { activeLayersAt } from '../../../../../electron/model/timeline';
+import { activeLayersAt, fadeFactor } from '../../../../../electron/model/timeline';
 
 /**
  * Whether Play may start the clock yet. Pure: the engine says which elements are ready, this says which must be.
@@ -24,11 +24,11 @@ export const PLAY_START = {
  * pre-rolls (an element paused on their first frame). A hidden track is neither seen nor heard (activeLayersAt),
  * so nothing of it is pre-rolled.
  */
-export function clipsStartingSoon(doc: VideoDraft, t: number, withinSec: number): { clip: MediaClip; main: boolean }[] {
-  const out: { clip: MediaClip; main: boolean }[] = [];
+export function clipsStartingSoon(doc: VideoDraft, t: number, withinSec: number): { clip: MediaClip; main: boolean; muted: boolean }[] {
+  const out: { clip: MediaClip; main: boolean; muted: boolean }[] = [];
   for (const track of doc.tracks) {
     if (track.hidden) continue;
-    for (const c of track.clips) if (c.type === 'media' && c.start > t && c.start - t < withinSec) out.push({ clip: c, main: track.kind === 'main' });
+    for (const c of track.clips) if (c.type === 'media' && c.start > t && c.start - t < withinSec) out.push({ clip: c, main: track.kind === 'main', muted: track.muted });
   }
   return out;
 }
@@ -51,3 +51,14 @@ export function clipsToBuffer(doc: VideoDraft, assets: Record<string, Asset>, t:
 
 /** Start the clock now: nothing is left to wait for, or Play has waited `waitedSec` long enough. */
 export const startsClock = (unready: number, waitedSec: number): boolean => unready === 0 || waitedSec >= PLAY_START.maxWaitSec;
+
+/**
+ * The sound a pre-rolled element is given: what its clip will have a frame in. Not silenced until its cut: an
+ * element unmuted (or turned up from 0) while it plays loses 30–100 ms of media time over the next 150 ms
+ * (measured in Chromium), and the clock, which follows the heard clip, stood still that long at every cut while
+ * the other layers ran on (docs/performance.md, "Cuts without a hiccup"). Before its cut it is paused, or just
+ * starting (its start-up time), so nothing of it is heard early but what its start-up lead misjudges.
+ */
+export function preRollSound(c: MediaClip, trackMuted: boolean, fps: number): { muted: boolean; volume: number } {
+  return { muted: trackMuted, volume: Math.max(0, Math.min(1, c.volume * fadeFactor(c, c.start + 1 / fps))) };
+}
