@@ -17,6 +17,7 @@ import { CaptionRows } from './CaptionRow';
 import { ClipBlock, SNAP_PX } from './ClipBlock';
 import { KeyframeLane } from './KeyframeLane';
 import { clipsInWindow, shiftWindow } from './laneWindowLogic';
+import { scrollToShow } from './playheadFollowLogic';
 import { rippleGroup } from './rippleGroupLogic';
 import { useLaneWindow, useTrackLaneWindow } from './useLaneWindow';
 import { useRippleGesture } from './useRippleGesture';
@@ -66,15 +67,31 @@ export function Timeline() {
     return () => el.removeEventListener('wheel', onWheel);
   }, []);
 
-  // While playing, keep the playhead in view.
+  // Keep the playhead in view while playing and when it jumps (Home, End, a beat or a marker): after End it was
+  // off screen (walk #57). Not while a pointer is down on the timeline: a scrub there is on screen, and scrolling
+  // under it near the edge would move the time under the pointer with every move.
+  const pointerDown = useRef(false);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const down = () => (pointerDown.current = true);
+    const up = () => (pointerDown.current = false);
+    el.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
+    return () => {
+      el.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
+    };
+  }, []);
   useEffect(
     () =>
       useEditor.subscribe((s, prev) => {
         const el = scrollRef.current;
-        if (!el || !s.playing || s.playhead === prev.playhead) return;
-        const x = timeToX(s.playhead, s.pxPerSec);
-        const visible = el.clientWidth - HEADER_W;
-        if (x < el.scrollLeft || x > el.scrollLeft + visible - 40) el.scrollLeft = Math.max(0, x - visible * 0.2);
+        if (!el || s.playhead === prev.playhead || (pointerDown.current && !s.playing)) return;
+        const to = scrollToShow(timeToX(s.playhead, s.pxPerSec), el.scrollLeft, el.clientWidth - HEADER_W);
+        if (to !== null) el.scrollLeft = to;
       }),
     [],
   );
