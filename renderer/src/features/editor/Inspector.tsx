@@ -38,7 +38,7 @@ export function Inspector() {
   const isMain = place !== 'other';
   const isFirst = place === 'main-first';
   return (
-    <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
+    <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector" data-region="inspector">
       {clip ? clip.type === 'text' ? <TextInspector clip={clip} /> : <MediaInspector clip={clip} isMain={isMain} isFirst={isFirst} /> : <CanvasInspector />}
     </aside>
   );

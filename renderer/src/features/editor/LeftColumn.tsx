@@ -40,7 +40,7 @@ export function LeftColumn() {
   };
 
   return (
-    <aside className="side" aria-label={t('side.label')} data-tab={tab}>
+    <aside className="side" aria-label={t('side.label')} data-tab={tab} data-region="media">
       <div className="side__tabs" role="tablist" aria-label={t('side.label')} onKeyDown={onKey}>
         {TABS.map((k) => (
           <button

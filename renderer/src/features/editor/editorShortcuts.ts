@@ -21,6 +21,7 @@ export const shortcuts: ShortcutRow[] = [
     { keys: ['B', 'Shift+B'], action: 'keys.beat' },
   ]),
   ...inGroup('keys.group.editing', [
+    { keys: ['F6', 'Shift+F6'], action: 'keys.regions' },
     { keys: ['Tab', 'Shift+Tab'], action: 'keys.clipFocus' },
     { keys: ['Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→'], action: 'keys.clipMove' },
     { keys: ['Alt+↑', 'Alt+↓'], action: 'keys.clipTrack' },

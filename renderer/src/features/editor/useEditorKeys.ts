@@ -4,6 +4,7 @@ import { isTextTarget } from '../library/LibraryScreen';
 import { t } from '../../i18n';
 import { deleteSelection, splitAtPlayhead, trimSelectionTo } from './actions';
 import { freezeFrameAtPlayhead } from './reverseFreezeActions';
+import { focusNextRegion } from './regionFocus';
 import { seekKey, toggleLastKey } from './animateActions';
 import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/timeline-beats';
 import { currentBeats } from './timeline/beatsStore';
@@ -24,6 +25,12 @@ export function useEditorKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
+      // F6 leaves a text field too (it types nothing), as it does in the apps that have it.
+      if (e.key === 'F6' && !e.defaultPrevented && !(e.ctrlKey || e.metaKey || e.altKey) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        focusNextRegion(e.shiftKey ? -1 : 1);
+        return;
+      }
       if (e.defaultPrevented || isTextTarget(e.target) || controlOwnsKey(e)) return;
       const s = useEditor.getState();
       if (e.key === '?') {

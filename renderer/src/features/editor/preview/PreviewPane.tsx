@@ -75,7 +75,7 @@ export function PreviewPane() {
   }, [box, cw, ch]);
 
   return (
-    <div className="preview">
+    <div className="preview" data-region="preview">
       <div ref={stageRef} className="preview__stage">
         <div className="preview__frame" style={{ width: box.width, height: box.height }}>
           <canvas ref={canvasRef} className="preview__canvas" data-testid="preview-canvas" aria-label={t('preview.label')} role="img" />

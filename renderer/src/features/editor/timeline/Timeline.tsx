@@ -97,7 +97,7 @@ export function Timeline() {
   );
 
   return (
-    <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline" {...{ [GESTURE_HOST]: '' }}>
+    <section className="timeline" aria-label={t('timeline.label')} data-testid="timeline" data-region="timeline" {...{ [GESTURE_HOST]: '' }}>
       <TimelineToolbar />
       <div ref={scrollRef} className="timeline__scroll" onPointerDown={() => useEditor.getState().select([])}>
         <TimelineContent>
