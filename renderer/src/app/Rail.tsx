@@ -46,7 +46,9 @@ export function Rail() {
       </div>
       {item('library', t('nav.library'), <LibraryIcon />, 'library-nav', () => {
         const s = useStore.getState();
-        s.setLibraryView(s.libraryView, 'library');
+        // The Drafts list reached from the Editor is the Editor's: the Library opens on its media then (walk #59:
+        // it opened on Drafts, with no media and no Import).
+        s.setLibraryView(s.draftsRoom === 'editor' ? 'assets' : s.libraryView, 'library');
         setScreen('library');
       })}
       {item('editor', t('nav.editor'), <EditorIcon />, 'editor-nav', openEditor)}

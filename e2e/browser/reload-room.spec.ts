@@ -1,0 +1,26 @@
+import { importClips, openDraftWithClips } from '../editor-kit';
+import { expect, test } from '../serve';
+
+test('a reload comes back to the open draft in the Editor, and the Library opens on its media from there', async ({ app }) => {
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Come back', count: 2, clipSec: 2 });
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+
+  // A reload (browser mode) lands in the Editor on the same draft, not in the Library (walk #59).
+  await app.reload();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  await expect(app.getByTestId('draft-name')).toHaveValue('Come back');
+  await expect(app.getByTestId('lane-main')).toHaveAttribute('data-clip-count', '2');
+
+  // The Editor's Drafts list, then the Library: the Library shows its media with Import, not the Drafts list.
+  await app.getByTestId('editor-back').click();
+  await expect(app.locator('[data-testid="draft-row"][data-name="Come back"]')).toBeVisible();
+  await app.getByTestId('library-nav').click();
+  await expect(app.getByTestId('asset-cell')).toHaveCount(2);
+  await expect(app.getByTestId('draft-row')).toHaveCount(0);
+
+  // Another room is kept across a reload too.
+  await app.getByTestId('brand-nav').click();
+  await app.reload();
+  await expect(app.getByTestId('brand-nav')).toHaveAttribute('aria-current', 'page');
+});
