@@ -7,16 +7,20 @@ import { t } from '../../../../i18n';
 import { useEditor } from '../../../../store/editorStore';
 import { safeZones } from '../safeZones';
 import { gestureStep, type Gesture } from './gestureLogic';
-import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, provisionalTextBox, rotateHandleOffset, rotateHandlePoint, type Corner, type LayerBox, type Point } from './manipulateLogic';
+import { boundsOf, cornerPoints, corners, cycleLayer, hitTest, movePatch, nudgeDelta, pressTarget, provisionalTextBox, rotateHandleOffset, rotateHandlePoint, shownBox, type Corner, type LayerBox, type Point } from './manipulateLogic';
 import { rotationPatch } from './rotation';
 import { TextEditInPlace } from './TextEditInPlace';
 import { useLayerBoxes } from './useLayerBoxes';
 import { useTextEntry } from '../../useTextEntry';
 
-/** Screen pixels: how close counts as snapping, the handles' size, the rotate handle's distance above the box. */
+/**
+ * Screen pixels: how close counts as snapping, the handles' size, the rotate handle's distance above the box, and
+ * how far a title's outline and handles sit outside its letters (a click there still picks it).
+ */
 const SNAP_PX = 6;
 const HANDLE_PX = 12;
 const ROTATE_PX = 28;
+const TEXT_OUTSET_PX = 6;
 
 let gestureSeq = 0;
 
@@ -47,6 +51,9 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   const k = width > 0 ? width / canvas.width : 1;
   const sel = boxes.find((b) => b.clipId === selected) ?? null;
   const hovered = hover && hover !== selected ? (boxes.find((b) => b.clipId === hover) ?? null) : null;
+  /** A title's outline, handles and click area, a few screen pixels outside its letters. */
+  const outset = TEXT_OUTSET_PX / k;
+  const selShown = sel && shownBox(sel, outset);
 
   const toCanvas = (e: { clientX: number; clientY: number }): Point => {
     const r = rootRef.current!.getBoundingClientRect();
@@ -71,13 +78,14 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
     const handle = (e.target as Element).getAttribute('data-handle');
     const s = useEditor.getState();
     if (s.playing) s.setPlaying(false);
-    if (sel && handle) {
-      begin(handle === 'rotate' ? 'rotate' : 'scale', sel, p, handle === 'rotate' ? null : (handle as Corner));
+    if (selShown && handle) {
+      // Scaled by the corner handle as drawn (a title's sits outside its letters), so the press itself scales nothing.
+      begin(handle === 'rotate' ? 'rotate' : 'scale', selShown, p, handle === 'rotate' ? null : (handle as Corner));
     } else {
-      // As in design tools: a drag that starts inside the selected layer moves it even where another layer lies
-      // over it; a click there without moving selects the topmost layer under the pointer.
-      const hit = pressTarget(boxes, sel, p);
-      const top = hitTest(boxes, p);
+      // The topmost layer under the pointer, but a drag that starts inside the selected layer where another lies
+      // over it in part moves the selected one (pressTarget); a click there without moving selects the topmost.
+      const hit = pressTarget(boxes, sel, p, outset);
+      const top = hitTest(boxes, p, outset);
       s.select(hit ? [hit.clipId] : []);
       if (hit) begin('move', hit, p, null);
       if (gesture.current && top && top !== hit) gesture.current.clickSelects = top.clipId;
@@ -89,7 +97,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
     const cur = gesture.current;
     const p = toCanvas(e);
     if (!cur) {
-      setHover(hitTest(boxes, p)?.clipId ?? null);
+      setHover(hitTest(boxes, p, outset)?.clipId ?? null);
       return;
     }
     const step = gestureStep(cur.g, p, { shift: e.shiftKey, alt: e.altKey }, canvas, rotationPatch);
@@ -105,7 +113,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
   };
 
   const onDoubleClick = (e: { clientX: number; clientY: number }) => {
-    const hit = hitTest(boxes, toCanvas(e));
+    const hit = hitTest(boxes, toCanvas(e), outset);
     if (hit?.kind === 'text') {
       useEditor.getState().select([hit.clipId]);
       setEditing(hit.clipId);
@@ -167,7 +175,7 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
       onKeyDown={onKeyDown}
     >
       <svg className="dm__svg" viewBox={`0 0 ${canvas.width} ${canvas.height}`} width={width} height={height} aria-hidden="true">
-        {hovered && <polygon className="dm__hover" points={outline(hovered)} />}
+        {hovered && <polygon className="dm__hover" points={outline(shownBox(hovered, outset))} />}
         {guides.map((g, i) =>
           g.axis === 'x' ? (
             <line key={i} className={`dm__guide dm__guide--${g.kind}`} data-testid="dm-guide" data-kind={g.kind} x1={g.at} x2={g.at} y1={0} y2={canvas.height} />
@@ -175,12 +183,12 @@ export function ManipulateLayer({ width, height }: { width: number; height: numb
             <line key={i} className={`dm__guide dm__guide--${g.kind}`} data-testid="dm-guide" data-kind={g.kind} x1={0} x2={canvas.width} y1={g.at} y2={g.at} />
           ),
         )}
-        {sel && !editing && (
+        {sel && selShown && !editing && (
           <g data-testid="dm-selection" data-clip-id={sel.clipId}>
-            <polygon className="dm__box" points={outline(sel)} />
-            {rotationPatch && <RotateHandle box={sel} k={k} r={handle / 2} canvas={canvas} />}
+            <polygon className="dm__box" points={outline(selShown)} />
+            {rotationPatch && <RotateHandle box={selShown} k={k} r={handle / 2} canvas={canvas} />}
             {corners.map((c) => {
-              const p = cornerPoints(sel)[c];
+              const p = cornerPoints(selShown)[c];
               return <rect key={c} className={`dm__handle dm__handle--${c}`} data-handle={c} data-testid={`dm-handle-${c}`} x={p.x - handle / 2} y={p.y - handle / 2} width={handle} height={handle} rx={handle / 4} />;
             })}
           </g>

@@ -4,7 +4,7 @@ import { defaultTextStyle, defaultTransform, type MediaClip, type TextClip } fro
 import { place } from '../../../../../../electron/model/geometry';
 import { newVideoDraft } from '../../../../../../electron/model/draft';
 import { updateClip, type ActiveLayer } from '../../../../../../electron/model/timeline';
-import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, minFactorFor, provisionalTextBox, movePatch, nudgeDelta, rotateHandleOffset, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
+import { angleTo, boundsOf, layerBoxes, containsPoint, cornerPoints, corners, cycleLayer, hitTest, mediaBox, pressTarget, liesWithin, minFactorFor, shownBox, provisionalTextBox, movePatch, nudgeDelta, rotateHandleOffset, rotateHandlePoint, rotatePatch, rotationOf, scaleByCorner, scalePatch, textBox, type LayerBox } from './manipulateLogic';
 
 const canvas = { width: 1080, height: 1920 };
 const media = (over: Partial<MediaClip['transform']> = {}): MediaClip => ({
@@ -49,6 +49,33 @@ describe('hit testing', () => {
     expect(pressTarget([title, logo], null, { x: 500, y: 800 })?.clipId).toBe('logo');
     expect(pressTarget([title, logo], logo, { x: 780, y: 800 })?.clipId).toBe('title'); // outside the selected logo
     expect(pressTarget([title, logo], title, { x: 20, y: 20 })).toBeNull();
+  });
+
+  it('a title over a selected full-frame video: a press on the title takes the title, elsewhere the video (walk 8, finding 55)', () => {
+    const video = box({ clipId: 'video', trackKind: 'main', cx: 540, cy: 960, w: 1080, h: 1920 });
+    const title = box({ clipId: 'title', kind: 'text', trackKind: 'text', cx: 540, cy: 477, w: 934, h: 82 });
+    expect(liesWithin(title, video)).toBe(true);
+    expect(liesWithin(video, title)).toBe(false);
+    for (const selected of [video, title, null]) {
+      expect(pressTarget([video, title], selected, { x: 540, y: 477 })?.clipId, `selected ${selected?.clipId}`).toBe('title');
+      expect(pressTarget([video, title], selected, { x: 80, y: 440 })?.clipId).toBe('title');
+      expect(pressTarget([video, title], selected, { x: 540, y: 1200 })?.clipId).toBe('video');
+    }
+  });
+
+  it("a title's outline and click area sit a few pixels outside its letters; a media box keeps its edges", () => {
+    const title = box({ clipId: 'title', kind: 'text', w: 600, h: 100 });
+    const video = box({ clipId: 'video', w: 1080, h: 1920, cx: 540, cy: 960 });
+    expect(shownBox(title, 20)).toMatchObject({ cx: 500, cy: 800, w: 640, h: 140 });
+    expect(shownBox(video, 20)).toBe(video);
+    // Just above the letters: the title with the slack, the video under it without.
+    expect(hitTest([video, title], { x: 500, y: 740 }, 20)?.clipId).toBe('title');
+    expect(hitTest([video, title], { x: 500, y: 740 })?.clipId).toBe('video');
+    expect(hitTest([video, title], { x: 500, y: 725 }, 20)?.clipId).toBe('video');
+    expect(pressTarget([video, title], title, { x: 500, y: 740 }, 20)?.clipId).toBe('title');
+    // Rotated with the title: the slack turns with it.
+    const turned = shownBox({ ...title, rotation: 90 }, 20);
+    expect(boundsOf(turned)).toMatchObject({ left: 430, right: 570 });
   });
 
   it('follows rotation: a corner of the unrotated box is outside when turned 45°', () => {

@@ -103,19 +103,40 @@ export function containsPoint(b: LayerBox, p: Point, pad = 0): boolean {
   return Math.abs(q.x - b.cx) <= b.w / 2 + pad && Math.abs(q.y - b.cy) <= b.h / 2 + pad;
 }
 
-/** The topmost layer under a point (boxes bottom to top), or null. */
-export function hitTest(boxes: readonly LayerBox[], p: Point): LayerBox | null {
-  for (let i = boxes.length - 1; i >= 0; i--) if (containsPoint(boxes[i]!, p)) return boxes[i]!;
+/**
+ * The box a layer is shown and picked by: a title's block is tight around its letters, so its outline, handles and
+ * the area a click picks it by sit `textOutset` canvas pixels outside it (a selected title's corner handles covered
+ * its first and last letters: walk 8 finding 56). Media keep their own edges (their outline is the picture's).
+ */
+export function shownBox(b: LayerBox, textOutset: number): LayerBox {
+  return b.kind === 'text' && textOutset > 0 ? { ...b, w: b.w + 2 * textOutset, h: b.h + 2 * textOutset } : b;
+}
+
+/** The topmost layer under a point (boxes bottom to top, titles with `textOutset` of slack), or null. */
+export function hitTest(boxes: readonly LayerBox[], p: Point, textOutset = 0): LayerBox | null {
+  for (let i = boxes.length - 1; i >= 0; i--) if (containsPoint(shownBox(boxes[i]!, textOutset), p)) return boxes[i]!;
   return null;
 }
 
+/** Whether box `a` lies wholly inside box `b` (their axis-aligned bounds, within half a pixel). */
+export function liesWithin(a: LayerBox, b: LayerBox): boolean {
+  const x = boundsOf(a);
+  const y = boundsOf(b);
+  return x.left >= y.left - 0.5 && x.top >= y.top - 0.5 && x.right <= y.right + 0.5 && x.bottom <= y.bottom + 0.5;
+}
+
 /**
- * The layer a press at `p` takes hold of: the selected one when the press is inside it, even under another layer
- * (as in design tools: a title just added and selected is dragged by its middle even where a logo lies over it),
- * otherwise the topmost under the point.
+ * The layer a press at `p` takes hold of: the topmost under the point, as in CapCut and Canva (a title over a
+ * full-frame video is dragged by its body, even with the video selected: walk 8 finding 55, where the drag moved
+ * the video instead). One exception, as in design tools: a press inside the selected layer where another lies
+ * over it only in part (a logo across a title just added) holds the selected one, so it can be dragged by its
+ * middle. A layer lying wholly inside the selected one (a title on the video) is a thing of its own on it: pressed,
+ * it is the one meant.
  */
-export function pressTarget(boxes: readonly LayerBox[], selected: LayerBox | null, p: Point): LayerBox | null {
-  return selected && containsPoint(selected, p) ? selected : hitTest(boxes, p);
+export function pressTarget(boxes: readonly LayerBox[], selected: LayerBox | null, p: Point, textOutset = 0): LayerBox | null {
+  const top = hitTest(boxes, p, textOutset);
+  if (!selected || !containsPoint(shownBox(selected, textOutset), p)) return top;
+  return top && top !== selected && liesWithin(top, selected) ? top : selected;
 }
 
 /** The four corners of a box in canvas pixels (rotated with it). */

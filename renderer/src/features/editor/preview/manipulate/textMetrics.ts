@@ -26,8 +26,12 @@ export class TextMetricsCache {
       })
       .catch(() => {
         this.entries.set(key, 'error');
-        // Ask again later (the connection may come back); until then the text cannot be clicked on the preview.
-        setTimeout(() => this.entries.delete(key), 2000);
+        // Ask again later (the connection may come back); until then the text cannot be clicked on the preview. The
+        // boxes are worked out again then: nothing else may change meanwhile, and a title seen must not stay unpickable.
+        setTimeout(() => {
+          this.entries.delete(key);
+          this.onReady();
+        }, 2000);
       });
     if (this.entries.size > 100) {
       const oldest = this.entries.keys().next().value;
