@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjustKeys, defaultTransform, LOOK_RANGES, newVideoDraft, VideoDraft, type MediaClip } from './draft';
-import { changeLook, type LookChange } from './look-edit';
+import { changeLook, type LookChange, withoutLook } from './look-edit';
 import { shippedLookIds } from './look-catalogue';
 
 let n = 0;
@@ -47,5 +47,28 @@ describe('look edits', () => {
     expect(changeLook(draftWithClip(), 'c', { kind: 'strength', value: 0.5 })).toMatchObject({ ok: false, message: /Pick a look first/ });
     expect(changeLook(draftWithClip(), 'c', { kind: 'lut', id: 'sparkle' })).toMatchObject({ ok: false, message: /no look called "sparkle"/ });
     expect(changeLook(draftWithClip(), 'gone', { kind: 'resetAll' })).toMatchObject({ ok: false, reason: 'not_found' });
+  });
+});
+
+describe('withoutLook (Compare)', () => {
+  it('is the draft with that clip\'s look gone and everything else as it was; the same draft when it has none', () => {
+    const plain = draftWithClip();
+    expect(withoutLook(plain, 'c')).toBe(plain);
+    fc.assert(
+      fc.property(fc.array(changeArb, { minLength: 1, maxLength: 6 }), (changes) => {
+        let d = plain;
+        for (const ch of changes) {
+          const r = changeLook(d, 'c', ch);
+          if (r.ok) d = r.draft;
+        }
+        const shown = withoutLook(d, 'c');
+        expect(clipOf(shown).look).toBeUndefined();
+        expect({ ...clipOf(shown), look: clipOf(d).look }).toEqual(clipOf(d));
+        expect(shown.tracks.slice(1)).toEqual(d.tracks.slice(1));
+        // Only for showing: the draft it was made from keeps its look.
+        if (clipOf(d).look) expect(shown).not.toBe(d);
+      }),
+    );
+    expect(withoutLook(plain, 'nope')).toBe(plain);
   });
 });

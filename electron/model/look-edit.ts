@@ -64,3 +64,24 @@ export function changeLook(d: VideoDraft, clipId: string, change: LookChange): E
   else delete clip.look;
   return { ok: true, draft: { ...d, tracks: d.tracks.map((t) => ({ ...t, clips: t.clips.map((c) => (c.id === clipId ? clip : c)) })) }, clipId };
 }
+
+/**
+ * The draft as it looks without clip `clipId`'s look (its LUT and adjustments): what the preview shows while the
+ * Look section's Compare is held. Only for showing; never saved. The same draft when the clip has no look.
+ */
+export function withoutLook(d: VideoDraft, clipId: string): VideoDraft {
+  let changed = false;
+  const tracks = d.tracks.map((t) => {
+    if (!t.clips.some((c) => c.id === clipId && c.type === 'media' && c.look)) return t;
+    changed = true;
+    return {
+      ...t,
+      clips: t.clips.map((c) => {
+        if (c.id !== clipId || c.type !== 'media') return c;
+        const { look: _shown, ...plain } = c;
+        return plain;
+      }),
+    };
+  });
+  return changed ? { ...d, tracks } : d;
+}

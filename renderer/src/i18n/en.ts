@@ -619,6 +619,10 @@ export const en = {
   // {name}: an adjustment's name, e.g. "Exposure".
   'look.resetOne': 'Reset {name}',
   'look.resetAll': 'Reset all',
+  'look.compare': 'Compare',
+  'look.compareHint': 'Hold to see this clip without its look (or hold \\)',
+  'look.compareBadge': 'Without look',
+  'keys.compare': 'Hold to see the selected clip without its look',
   'look.import': 'Import .cube…',
   'look.importing': 'Importing…',
   // {name}: the imported look's name (the file's TITLE or its file name).

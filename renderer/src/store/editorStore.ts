@@ -48,6 +48,8 @@ export type EditorState = {
   textEntry: TextEntry | null;
   /** Words being typed on the preview into a title, not yet kept (the Inspector shows them); not in the history. */
   typing: { clipId: string; text: string } | null;
+  /** The clip the preview shows without its look while Compare is held (LookSection, the \\ key); not in the history. */
+  comparing: string | null;
   shortcutsOpen: boolean;
   saveStatus: AutosaveStatus;
   /** Full asset records for the clips in the draft (facts for placement, waveform availability). */
@@ -77,6 +79,7 @@ export type EditorState = {
   /** Clears the request `seq` once its place has taken the keyboard (a newer request stays). */
   takeTextEntry: (seq: number) => void;
   setTyping: (typing: { clipId: string; text: string } | null) => void;
+  setComparing: (clipId: string | null) => void;
   setShortcutsOpen: (open: boolean) => void;
   ensureAssets: (ids: string[]) => Promise<void>;
   /** Re-reads the records of those `ids` the editor holds (an asset changed: e.g. its preview proxy is ready). */
@@ -152,6 +155,7 @@ export const useEditor = create<EditorState>()(
         cueFocus: null,
         textEntry: null,
         typing: null,
+        comparing: null,
         shortcutsOpen: false,
         saveStatus: 'saved',
         assets: {},
@@ -159,7 +163,7 @@ export const useEditor = create<EditorState>()(
         load: async (id) => {
           if (get().draftId === id && get().doc) return;
           await get().close();
-          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], cueFocus: null, textEntry: null, typing: null, playhead: 0, playing: false, saveStatus: 'saved' });
+          replaceDoc({ draftId: id, doc: null, loadError: null, selection: [], cueFocus: null, textEntry: null, typing: null, comparing: null, playhead: 0, playing: false, saveStatus: 'saved' });
           try {
             const record = await call('drafts.get', { id });
             if (get().draftId !== id) return;
@@ -222,6 +226,7 @@ export const useEditor = create<EditorState>()(
         askForWords: (clipId, where) => set({ textEntry: { clipId, where, seq: ++textEntrySeq } }),
         takeTextEntry: (seq) => set((s) => (s.textEntry?.seq === seq ? { textEntry: null } : s)),
         setTyping: (typing) => set({ typing }),
+        setComparing: (comparing) => set({ comparing }),
         setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
         addAsset: (asset) => set((s) => ({ assets: { ...s.assets, [asset.id]: asset } })),

@@ -89,6 +89,47 @@ function AdjustRow({ clipId, k, value }: { clipId: string; k: AdjustKey; value: 
   );
 }
 
+/**
+ * Held (pointer, or Space/Enter on it), the preview shows the clip without its look, as Lightroom's \ and
+ * CapCut's compare do: judging a look needs the picture before it side by side in time (walk #60).
+ */
+function CompareButton({ clipId, disabled }: { clipId: string; disabled: boolean }) {
+  const setComparing = useEditor((s) => s.setComparing);
+  const on = useEditor((s) => s.comparing === clipId);
+  // Let go however the button goes away (another clip selected, the look reset meanwhile).
+  useEffect(() => () => useEditor.getState().setComparing(null), [clipId]);
+  const hold = (yes: boolean) => setComparing(yes && !disabled ? clipId : null);
+  return (
+    <button
+      type="button"
+      className="btn btn--ghost btn--sm"
+      disabled={disabled}
+      aria-pressed={on}
+      title={t('look.compareHint')}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        hold(true);
+      }}
+      onPointerUp={() => hold(false)}
+      onPointerCancel={() => hold(false)}
+      onLostPointerCapture={() => hold(false)}
+      onKeyDown={(e) => {
+        if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) {
+          e.preventDefault();
+          hold(true);
+        }
+      }}
+      onKeyUp={(e) => {
+        if (e.key === ' ' || e.key === 'Enter') hold(false);
+      }}
+      onBlur={() => hold(false)}
+      data-testid="look-compare"
+    >
+      {t('look.compare')}
+    </button>
+  );
+}
+
 export function LookSection({ clip }: { clip: MediaClip }) {
   const look = clip.look ?? { adjust: {}, lut: null };
   const chosen = look.lut?.id ?? null;
@@ -100,6 +141,7 @@ export function LookSection({ clip }: { clip: MediaClip }) {
     <section className="insp-section look" data-testid="look-section">
       <div className="look__head">
         <h3 className="insp-section__title">{t('look.title')}</h3>
+        <CompareButton clipId={clip.id} disabled={!clip.look} />
         <button type="button" className="btn btn--ghost btn--sm" disabled={!clip.look} onClick={() => apply(clip.id, { kind: 'resetAll' })} data-testid="look-reset-all">
           {t('look.resetAll')}
         </button>

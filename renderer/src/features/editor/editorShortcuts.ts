@@ -22,6 +22,7 @@ export const shortcuts: ShortcutRow[] = [
   ]),
   ...inGroup('keys.group.editing', [
     { keys: ['F6', 'Shift+F6'], action: 'keys.regions' },
+    { keys: ['\\ (hold)'], action: 'keys.compare' },
     { keys: ['Tab', 'Shift+Tab'], action: 'keys.clipFocus' },
     { keys: ['Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→'], action: 'keys.clipMove' },
     { keys: ['Alt+↑', 'Alt+↓'], action: 'keys.clipTrack' },

@@ -67,11 +67,23 @@ export function useEditorKeys(active: boolean): void {
       else if (key === '+' || key === '=') s.setZoom(s.pxPerSec * 1.4);
       else if (key === '-' || key === '_') s.setZoom(s.pxPerSec / 1.4);
       else if (key === 'Escape') s.select([]);
+      else if (key === '\\') compareSelected(e.repeat);
       else handled = false;
       if (handled) e.preventDefault();
     };
+    // \ is held: let go, the look is back (also when the window loses the keyboard mid-hold).
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === '\\') useEditor.getState().setComparing(null);
+    };
+    const onBlur = () => useEditor.getState().setComparing(null);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
+    };
   }, [active]);
 }
 
@@ -89,4 +101,13 @@ function jumpToBeat(dir: 1 | -1): void {
 function stepBy(seconds: boolean, dir: 1 | -1): void {
   if (seconds) stepSeconds(dir);
   else stepFrames(dir);
+}
+
+/** \ held: the selected clip without its look (the Look section's Compare), when it has one. */
+function compareSelected(repeat: boolean): void {
+  if (repeat) return;
+  const s = useEditor.getState();
+  const id = s.selection.length === 1 ? s.selection[0]! : null;
+  const clip = id ? s.doc?.tracks.flatMap((t) => t.clips).find((c) => c.id === id) : undefined;
+  if (clip?.type === 'media' && clip.look) s.setComparing(clip.id);
 }

@@ -55,9 +55,13 @@ export function PreviewPane() {
     const canvas = canvasRef.current;
     if (!canvas) return;
     // A voiceover's take is placed by wall time from where it started: while it records, the clock is the wall's.
-    const engine = new PreviewEngine(canvas, useEditor, { wallClock: () => useVoiceover.getState().phase === 'recording' });
+    const engine = new PreviewEngine(canvas, useEditor, { wallClock: () => useVoiceover.getState().phase === 'recording', lookSetAside: () => useEditor.getState().comparing });
     engineRef.current = engine;
+    const unsubCompare = useEditor.subscribe((s, prev) => {
+      if (s.comparing !== prev.comparing) engine.invalidate();
+    });
     return () => {
+      unsubCompare();
       engine.destroy();
       engineRef.current = null;
     };
@@ -89,6 +93,7 @@ export function PreviewPane() {
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <KeyPickLayer redraw={redraw} />
           <VoiceoverCountdown />
+          <CompareBadge />
         </div>
         <OffPlayheadHint />
       </div>
@@ -226,4 +231,15 @@ export function stepSeconds(n: number): void {
   if (!s.doc) return;
   s.setPlaying(false);
   s.setPlayhead(snapToFrame(Math.max(0, s.playhead + n), s.doc.canvas.fps));
+}
+
+/** While Compare is held: says the picture is the clip without its look (a DOM badge: the canvas stays the picture). */
+function CompareBadge() {
+  const comparing = useEditor((s) => s.comparing !== null);
+  if (!comparing) return null;
+  return (
+    <p className="preview__compare" data-testid="compare-badge" role="status">
+      {t('look.compareBadge')}
+    </p>
+  );
 }

@@ -21,6 +21,7 @@ import { playbackSource, readableDraft } from './reversedPreview';
 import { idleSlotOf } from './slotPoolLogic';
 import { useReversedCopies } from './reversedCopies';
 import { type ReversedPlayback, reversedAssets } from '../../../../../electron/model/reverse';
+import { withoutLook } from '../../../../../electron/model/look-edit';
 
 /**
  * Real-time playback of the timeline on a <canvas> (docs/renderer.md, "Preview playback").
@@ -60,6 +61,8 @@ export type PlaybackState = {
 export type EngineOptions = {
   /** While true the clock is the wall clock (a voiceover records: its take is placed by wall time). */
   wallClock?: () => boolean;
+  /** The clip shown without its look (Compare held), if any; call invalidate() when it changes. */
+  lookSetAside?: () => string | null;
 };
 export type PlaybackSource = {
   getState(): PlaybackState;
@@ -237,14 +240,15 @@ export class PreviewEngine {
     this.drawnAtRest = inputs && ready ? inputs : null;
   };
 
-  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, ReversedPlayback>; out: ReturnType<typeof readableDraft> } | null = null;
+  private readableOf: { doc: VideoDraft; assets: Record<string, Asset>; ready: Record<string, ReversedPlayback>; aside: string | null; out: ReturnType<typeof readableDraft> } | null = null;
 
   private readable(doc: VideoDraft, assets: Record<string, Asset>): ReturnType<typeof readableDraft> {
     const copies = useReversedCopies.getState();
+    const aside = this.options.lookSetAside?.() ?? null;
     const m = this.readableOf;
-    if (m?.doc !== doc || m.assets !== assets || m.ready !== copies.ready) {
+    if (m?.doc !== doc || m.assets !== assets || m.ready !== copies.ready || m.aside !== aside) {
       for (const id of reversedAssets(doc)) if (!copies.ready[id]) copies.ensure(id);
-      this.readableOf = { doc, assets, ready: copies.ready, out: readableDraft(doc, assets, copies.ready) };
+      this.readableOf = { doc, assets, ready: copies.ready, aside, out: readableDraft(aside ? withoutLook(doc, aside) : doc, assets, copies.ready) };
     }
     return this.readableOf!.out;
   }
