@@ -18,6 +18,7 @@ import { ExportHistory } from '../jobs/ExportHistory';
 import { RevealExportButton } from '../jobs/RevealExportButton';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportChoice } from './ExportChoice';
+import { roundedLeft, secondsLeft } from '../jobs/timeLeftLogic';
 
 type Height = ExportPreset['height'];
 type Quality = ExportPreset['quality'];
@@ -43,6 +44,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const cancelJob = useStore((s) => s.cancelJob);
   const result = job ? exportResultOf(job) : null;
   const running = jobId !== null && (!job || !isFinished(job.status));
+  const left = secondsLeftOf(job ?? null);
+  const phaseShown = !!job && !isFinished(job.status) && !!job.detail && sound === 'social';
   // Opening Export pauses the preview, as CapCut does: it played on, and was heard, behind the dialog (a new user's walk).
   useEffect(() => {
     if (open && useEditor.getState().playing) useEditor.getState().setPlaying(false);
@@ -148,12 +151,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           <div className={`export__job${job.status === 'failed' ? ' export__job--failed' : ''}`} data-testid="export-job" data-job-id={job.id} data-status={job.status}>
             {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
             {/* Which pass runs ("Measuring loudness · 90%"): the loudness passes come after the render. */}
-            {!isFinished(job.status) && job.detail && sound === 'social' && (
+            {phaseShown && (
               <p className="export__phase field__hint" data-testid="export-phase">
                 {job.detail}
               </p>
             )}
-            <p className="export__status" role={job.status === 'failed' ? 'alert' : undefined}>
+            <p className="export__status" role={job.status === 'failed' ? 'alert' : undefined} data-testid="export-status">
               {job.status === 'done' && result
                 ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { size: formatBytes(result.sizeBytes) })
                 : job.status === 'failed'
@@ -162,7 +165,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     ? t('export.cancelled')
                     : job.status === 'queued'
                       ? t('jobs.status.queued')
-                      : t('export.running', { pct: Math.round((job.progress ?? 0) * 100) })}
+                      : runningText(Math.round((job.progress ?? 0) * 100), left, phaseShown)}
             </p>
             {job.status === 'done' && result && (
               <>
@@ -197,4 +200,24 @@ function TailNotice({ testId, text, fix, apply }: { testId: string; text: string
       </Button>
     </div>
   );
+}
+
+/**
+ * The status line while an export runs: its per cent and time left ("Exporting… 62% · about 40 s left"); only the
+ * time left when the pass line above already gives the per cent (it said "62%" twice: walk #61).
+ */
+function runningText(pct: number, left: number | null, phaseShown: boolean): string {
+  const l = left === null ? null : roundedLeft(left);
+  const leftText = l ? t(l.unit === 'sec' ? 'jobs.left.sec' : 'jobs.left.min', { n: l.n }) : null;
+  if (phaseShown) return leftText ?? '';
+  return leftText ? t('export.runningLeft', { pct, left: leftText }) : t('export.running', { pct });
+}
+
+/**
+ * Seconds left of a running job, from its own times (the engine's clock, so a browser on another machine reads the
+ * same): from its creation to its last progress, at the progress it had then.
+ */
+function secondsLeftOf(job: { status: string; progress?: number | null; createdAt: string; updatedAt: string } | null): number | null {
+  if (!job || job.status !== 'running') return null;
+  return secondsLeft((Date.parse(job.updatedAt) - Date.parse(job.createdAt)) / 1000, job.progress ?? 0);
 }
