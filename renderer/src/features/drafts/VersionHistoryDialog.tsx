@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -91,7 +91,12 @@ function StateNote({ rows, chosen }: { rows: HistoryRow[]; chosen: HistoryRow | 
 function VersionList({ rows, chosen, onChoose, onEnter }: { rows: HistoryRow[]; chosen: number; onChoose: (i: number) => void; onEnter: () => void }) {
   const id = useId();
   const list = useRef<HTMLUListElement>(null);
-  if (rows.length === 0) return null;
+  // The list takes the keyboard once it is there (the dialog opened on its buttons while it loaded).
+  const shown = rows.length > 0;
+  useEffect(() => {
+    if (shown) list.current?.focus();
+  }, [shown]);
+  if (!shown) return null;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -112,7 +117,6 @@ function VersionList({ rows, chosen, onChoose, onEnter }: { rows: HistoryRow[]; 
       aria-label={t('history.listLabel')}
       aria-activedescendant={`${id}-${chosen}`}
       tabIndex={0}
-      autoFocus
       onKeyDown={onKeyDown}
       data-testid="history-list"
     >
