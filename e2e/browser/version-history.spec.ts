@@ -142,3 +142,27 @@ test('from the Drafts list: a draft with one version says so; restoring another 
     [1, 'First name'],
   ]);
 });
+
+test('the image editor: Version history restores an earlier name at once, and one undo takes it back', async ({ app }) => {
+  test.setTimeout(testLimit());
+  const made = await callApi<{ id: string }>(app, 'drafts.create', { kind: 'image', name: 'Launch post' });
+  await app.getByTestId('view-drafts').click();
+  await app.locator(`[data-testid="draft-row"][data-draft-id="${made.id}"]`).getByTestId('draft-open').click();
+  const name = app.getByTestId('draft-name');
+  await expect(name).toHaveValue('Launch post');
+  await name.fill('Renamed post');
+  await name.press('Enter');
+  await saved(app);
+
+  const history = app.locator('[data-testid="version-history"][open]');
+  await app.getByTestId('history-button').click();
+  await expect(history.getByTestId('history-row')).toHaveCount(2);
+  await expect(history.getByTestId('history-safe')).toContainText('Undo (Ctrl+Z)');
+  await app.keyboard.press('Enter');
+  await expect(history).toBeHidden();
+  await expect(name).toHaveValue('Launch post');
+  await app.getByTestId('undo').click();
+  await expect(name).toHaveValue('Renamed post');
+  await saved(app);
+  await expect.poll(async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: made.id })).doc.name).toBe('Renamed post');
+});
