@@ -15,7 +15,10 @@ import type { CallName, ParsedInput } from './contract';
 type Rule<K extends CallName> = 'everyone' | Permission | ((input: ParsedInput<K>) => 'everyone' | Permission);
 type AccessTable = { [K in CallName]: Rule<K> };
 
-/** Who may change a draft's content (drafts.save), and so who may start the media jobs an edit needs. */
+/**
+ * Who may change a draft's content (drafts.save, and drafts.restoreRevision, which saves an earlier version), and so
+ * who may start the media jobs an edit needs.
+ */
 export const EDIT_DRAFTS: 'everyone' | Permission = 'everyone';
 
 export const access: AccessTable = {
@@ -63,8 +66,10 @@ export const access: AccessTable = {
   'drafts.trash': 'everyone',
   'drafts.restore': 'everyone',
   'drafts.licences': 'everyone',
+  // Reading the history is reading the draft; restoring a version writes the draft as a save does (a new revision on
+  // top, through the same template gate), so whoever may not save drafts may not restore one either (access-edit.test.ts).
   'drafts.revisions': 'everyone',
-  'drafts.restoreRevision': 'everyone',
+  'drafts.restoreRevision': EDIT_DRAFTS,
   'captions.import': 'everyone',
   'captions.export': 'everyone',
   'captions.render': 'everyone',

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { Asset } from '../../../electron/model/asset';
 import type { VideoDraft } from '../../../electron/model/draft';
+import type { DraftRecord } from '../../../electron/model/draft-record';
 import { ApiError, call, errorText } from '../api/client';
 import { createAutosave, type Autosave, type AutosaveStatus, type SaveOutcome } from './autosave';
 import { createHistoryGate } from './history';
@@ -90,6 +91,11 @@ export type EditorState = {
   reloadSaved: () => Promise<void>;
   /** Conflict: keep this window's version, saving it over the newer one. */
   keepMine: () => Promise<void>;
+  /**
+   * Version history: the engine restored an earlier version as `record` (already saved, a new revision). It becomes
+   * the document as ONE undo step (undo goes back to what was shown, and saves that as a new revision), unsaved.
+   */
+  adoptRestored: (record: DraftRecord) => void;
 };
 
 export const ZOOM_MIN = 8;
@@ -105,6 +111,8 @@ let autosave: Autosave | null = null;
 let textEntrySeq = 0;
 /** True while a load replaces the document: that is not an edit and must not be saved or undone. */
 let replacing = false;
+/** True while a restored version comes in: an undo step, but already saved by the engine. */
+let adopting = false;
 
 const newIdSuffix = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
@@ -275,6 +283,16 @@ export const useEditor = create<EditorState>()(
           set({ revision: record.revision });
           autosave?.resume();
         },
+
+        adoptRestored: (record) => {
+          if (record.doc.kind !== 'video' || record.id !== get().draftId || !get().doc) return;
+          gate.reset();
+          adopting = true;
+          set({ doc: record.doc, revision: record.revision, selection: [], cueFocus: null, textEntry: null, typing: null });
+          adopting = false;
+          gate.reset();
+          void get().ensureAssets(record.doc.tracks.flatMap((t) => t.clips.flatMap((c) => (c.type === 'media' ? [c.assetId] : []))));
+        },
       };
     },
     {
@@ -293,7 +311,7 @@ export const useEditor = create<EditorState>()(
 
 // Any document change (an edit, an undo, a redo) is something to save; a load is not.
 useEditor.subscribe((s, prev) => {
-  if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
+  if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && !adopting && s.draftId === prev.draftId) autosave?.changed();
 });
 
 // A shorter draft (a trim, a delete, an undo, a load) pulls a playhead that is now past its last frame back to it.

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { AssetSummary } from '../../../electron/model/asset';
 import type { ImageDraft } from '../../../electron/model/image-draft';
+import type { DraftRecord } from '../../../electron/model/draft-record';
 import { findPage, type ImageEditResult, type TextHeights } from '../../../electron/model/image-edit';
 import { asTemplateAdmin, movableBy } from '../../../electron/model/image-template-edit';
 import { applyCropSession, setCropRatio, startCropSession, type CropSession } from '../../../electron/model/image-crop-canvas';
@@ -68,6 +69,8 @@ export type ImageEditorState = {
   flush: () => Promise<void>;
   reloadSaved: () => Promise<void>;
   keepMine: () => Promise<void>;
+  /** Version history: an earlier version the engine restored (a new revision) becomes the document as one undo step, unsaved (editorStore.ts). */
+  adoptRestored: (record: DraftRecord) => void;
 };
 
 export const IMAGE_HISTORY_LIMIT = 200;
@@ -77,6 +80,8 @@ let pendingKey: string | null = null;
 let pendingSticky = false;
 let autosave: Autosave | null = null;
 let replacing = false;
+/** True while a restored version comes in: an undo step, but already saved by the engine. */
+let adopting = false;
 /** The crop session as it started: applying it unchanged is no edit (the stored crop may differ from what shows). */
 let cropStart: CropSession | null = null;
 
@@ -267,6 +272,16 @@ export const useImageEditor = create<ImageEditorState>()(
           set({ revision: record.revision });
           autosave?.resume();
         },
+
+        adoptRestored: (record) => {
+          if (record.doc.kind !== 'image' || record.id !== get().draftId || !get().doc) return;
+          gate.reset();
+          adopting = true;
+          set({ doc: record.doc, revision: record.revision, selection: [], editingTextId: null, crop: null, guides: [] });
+          adopting = false;
+          gate.reset();
+          void ensureAssets(record.doc);
+        },
       };
     },
     {
@@ -283,7 +298,7 @@ export const useImageEditor = create<ImageEditorState>()(
 );
 
 useImageEditor.subscribe((s, prev) => {
-  if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && s.draftId === prev.draftId) autosave?.changed();
+  if (s.doc !== prev.doc && s.doc && prev.doc && !replacing && !adopting && s.draftId === prev.draftId) autosave?.changed();
   // A crop session is of the document it started on: an undo, a reload or another window's change ends it.
   if (s.crop && s.doc !== prev.doc) useImageEditor.setState({ crop: null });
   // An undo can take away the page or the layers shown: fall back to what is there.

@@ -312,3 +312,5 @@ export const SpeechSnapIcon = make(<path d="M8 8v4M10 6v8M12 8.5v3M4.5 4.5h-2v11
 export const SpeechSnapAllIcon = make(<path d="M5 8v4M7 6.5v7M13 8v4M15 6.5v7M2.5 4.5v11M17.5 4.5v11M10 4.5v11" />, 'SpeechSnapAllIcon');
 /** Chroma key eyedropper: a pipette tilted down to the left. */
 export const EyedropperIcon = make(<path d="M12.5 4.5l3 3M14 3a2.1 2.1 0 013 3l-2 2-3-3 2-2zM12 5l-7.5 7.5-1 4 4-1L15 8" />, 'EyedropperIcon');
+/** Version history: a clock turning back. */
+export const HistoryIcon = make(<path d="M3.5 10a6.5 6.5 0 102-4.7M3.5 2.75v3.5H7M10 6.5V10l2.5 1.75" />, 'HistoryIcon');

@@ -9,6 +9,7 @@ import { NewDraftDialog } from './NewDraftDialog';
 import { NewImageDialog } from './NewImageDialog';
 import { PresetShape } from './PresetShape';
 import { ViewSwitch } from './ViewSwitch';
+import { VersionHistoryButton } from './VersionHistoryButton';
 import { useTemplatePicker } from '../templates/templatePickerStore';
 import './drafts.css';
 
@@ -186,6 +187,7 @@ function DraftRow({ draft }: { draft: DraftSummary }) {
         ) : (
           <>
             <IconButton size="sm" label={t('drafts.rename')} icon={<PencilIcon size={16} />} onClick={() => setEditing(true)} data-testid="draft-rename" />
+            <VersionHistoryButton size="sm" draftId={draft.id} name={draft.name} listedRevision={draft.revision} />
             <IconButton size="sm" label={t('drafts.duplicate')} icon={<DuplicateIcon size={16} />} onClick={() => void duplicateDraft(draft.id)} data-testid="draft-duplicate" />
             <IconButton size="sm" label={t('action.moveToTrash')} icon={<TrashIcon size={16} />} onClick={() => void trashDrafts([draft.id])} data-testid="draft-trash" />
           </>

@@ -11,6 +11,7 @@ import { CaptionsMenu } from './captions/CaptionJobButtons';
 import { ExportDialog } from './ExportDialog';
 import { KitBar } from './KitBar';
 import { ShortcutSheet } from './ShortcutSheet';
+import { VersionHistoryButton } from '../drafts/VersionHistoryButton';
 
 const statusKey: Record<AutosaveStatus, MessageKey> = {
   saved: 'editor.saved',
@@ -22,6 +23,7 @@ const statusKey: Record<AutosaveStatus, MessageKey> = {
 
 export function EditorHeader() {
   const name = useEditor((s) => s.doc?.name ?? '');
+  const draftId = useEditor((s) => (s.doc ? s.draftId : null));
   const saveStatus = useEditor((s) => s.saveStatus);
   const canUndo = useZustand(useEditor.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useZustand(useEditor.temporal, (s) => s.futureStates.length > 0);
@@ -51,6 +53,7 @@ export function EditorHeader() {
       <CaptionsMenu />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undo} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redo} data-testid="redo" />
+      <VersionHistoryButton draftId={draftId} name={name} />
       <IconButton label={t('editor.shortcuts')} icon={<KeyboardIcon size={18} />} onClick={() => setShortcutsOpen(true)} data-testid="shortcuts-button" />
       <Button variant="primary" icon={<ExportIcon size={18} />} onClick={() => setExporting(true)} data-testid="export-button">
         {t('export.button')}

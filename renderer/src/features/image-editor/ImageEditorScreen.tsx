@@ -17,6 +17,7 @@ import { ImageInspector } from './ImageInspector';
 import { LayersPanel } from './LayersPanel';
 import { PageStrip } from './PageStrip';
 import { ImageExportDialog } from './ImageExportDialog';
+import { VersionHistoryButton } from '../drafts/VersionHistoryButton';
 import { useImageEditorKeys } from './useImageEditorKeys';
 import { SaveTemplateButton } from '../templates/SaveTemplateDialog';
 import { useTemplatePicker } from '../templates/templatePickerStore';
@@ -95,6 +96,7 @@ export function ImageEditorScreen() {
 
 function ImageHeader({ onExport }: { onExport: () => void }) {
   const name = useImageEditor((s) => s.doc?.name ?? '');
+  const draftId = useImageEditor((s) => (s.doc ? s.draftId : null));
   const saveStatus = useImageEditor((s) => s.saveStatus);
   const canvas = useImageEditor((s) => s.doc?.canvas ?? null);
   const canUndo = useZustand(useImageEditor.temporal, (s) => s.pastStates.length > 0);
@@ -118,6 +120,7 @@ function ImageHeader({ onExport }: { onExport: () => void }) {
       <SaveTemplateButton />
       <IconButton label={t('editor.undo')} icon={<UndoIcon size={18} />} disabled={!canUndo} onClick={undoImage} data-testid="undo" />
       <IconButton label={t('editor.redo')} icon={<RedoIcon size={18} />} disabled={!canRedo} onClick={redoImage} data-testid="redo" />
+      <VersionHistoryButton draftId={draftId} name={name} />
       <Button variant="primary" icon={<ExportIcon size={18} />} onClick={onExport} disabled={!canvas} title={t('imageExport.shortcut')} data-testid="ie-export-button">
         {t('export.button')}
       </Button>

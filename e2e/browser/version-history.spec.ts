@@ -1,0 +1,168 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { VideoDraft } from '../../electron/model/draft';
+import { importClips } from '../editor-kit';
+import { testLimit } from '../limits';
+import { SHOTS } from '../screenshots';
+import { callApi, expect, test } from '../serve';
+
+type DraftRecord = { id: string; revision: number; doc: VideoDraft };
+
+/**
+ * A new user's walk (Version history): a creator pressed Ctrl+Z until the draft was empty, autosave saved the empty
+ * draft, and after a reload undo and redo were gone with the whole edit. Every save is a revision the engine keeps:
+ * Version history lists them and restores one as a new revision on top, which the open editor shows at once as
+ * one undo step, and which a reload keeps.
+ */
+
+const mainClips = (page: Page) => page.getByTestId('lane-main');
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+const storedClips = async (page: Page, id: string) => (await callApi<DraftRecord>(page, 'drafts.get', { id })).doc.tracks.find((t) => t.kind === 'main')!.clips.length;
+
+test('undo everything, autosave, reload: Version history brings the clips back, and a reload keeps them', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 2 }));
+  await importClips(app);
+
+  // Build an edit in the editor: a new video, red and blue from the media bin.
+  await app.getByTestId('view-drafts').click();
+  await app.getByTestId('new-draft').click();
+  await app.getByTestId('new-draft-name').fill('Undo walk');
+  await app.getByTestId('new-draft-create').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  const bin = app.getByTestId('media-bin');
+  await bin.locator('[data-testid="bin-item"][data-name="red-clip.mp4"]').getByTestId('bin-add').click();
+  await bin.locator('[data-testid="bin-item"][data-name="blue-clip.mp4"]').getByTestId('bin-add').click();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '2');
+  await saved(app);
+  const drafts = await callApi<{ id: string; name: string }[]>(app, 'drafts.list', {});
+  const draftId = drafts.find((d) => d.name === 'Undo walk')!.id;
+  expect(await storedClips(app, draftId)).toBe(2);
+
+  // Undo everything: the draft is empty, and autosave saves it so.
+  const undo = app.getByTestId('undo');
+  while (await undo.isEnabled()) await undo.click();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '0');
+  await saved(app);
+  await expect.poll(() => storedClips(app, draftId), { message: 'the empty draft is saved' }).toBe(0);
+
+  // A reload: no undo any more.
+  await app.reload();
+  await app.getByTestId('editor-nav').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '0');
+  await expect(app.getByTestId('undo')).toBeDisabled();
+
+  // Version history: newest first, the current one marked, the safety said; Esc closes it.
+  const history = app.locator('[data-testid="version-history"][open]');
+  await app.getByTestId('history-button').click();
+  await expect(history).toBeVisible();
+  const rows = history.getByTestId('history-row');
+  await expect(rows.first()).toHaveAttribute('data-current', 'true');
+  await expect(rows.first()).toContainText('Current');
+  await expect(history.getByTestId('history-safe')).toContainText('nothing is lost');
+  await expect(history.getByTestId('history-safe')).toContainText('Undo (Ctrl+Z)');
+  const revisions = await rows.evaluateAll((els): number[] => els.map((e) => Number(e.getAttribute('data-revision'))));
+  expect(revisions, 'newest first').toEqual([...revisions].sort((a, b) => b - a));
+  await app.keyboard.press('Escape');
+  await expect(history).toBeHidden();
+
+  // Again, by keyboard: the list has the focus, arrows move to the newest version with both clips (4 s), Enter restores.
+  await app.getByTestId('history-button').click();
+  const list = history.getByTestId('history-list');
+  await expect(list).toBeFocused();
+  const lengths = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.vh__length')?.textContent ?? ''));
+  const withClips = lengths.indexOf('0:04');
+  expect(withClips, `a version with both clips among ${lengths.join(', ')}`).toBeGreaterThan(0);
+  await app.keyboard.press('Home');
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(history.getByTestId('history-restore'), 'the current version is not restored over itself').toBeDisabled();
+  for (let i = 0; i < withClips; i++) await app.keyboard.press('ArrowDown');
+  await expect(rows.nth(withClips)).toHaveAttribute('aria-selected', 'true');
+  await expect(history.getByTestId('history-restore')).toBeEnabled();
+  await expect(rows.nth(withClips).locator('.vh__when')).toHaveAttribute('title', /\d{4}/);
+  if (SHOTS) await history.screenshot({ path: path.join(SHOTS, 'version-history.png') });
+  const restoredFrom = revisions[withClips]!;
+  await app.keyboard.press('Enter');
+
+  // The editor shows it at once; the engine has it as a new revision on top.
+  await expect(history).toBeHidden();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '2');
+  await expect(app.getByTestId('toast').filter({ hasText: 'Restored the version' })).toBeVisible();
+  await saved(app);
+  const after = await callApi<DraftRecord>(app, 'drafts.get', { id: draftId });
+  expect(after.revision).toBeGreaterThan(revisions[0]!);
+  expect(after.doc.tracks.find((t) => t.kind === 'main')!.clips).toHaveLength(2);
+  expect(restoredFrom).toBeLessThan(after.revision);
+
+  // One undo goes back to what was shown before restoring (empty), and redo brings the clips again.
+  await expect(app.getByTestId('undo')).toBeEnabled();
+  await app.getByTestId('undo').click();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '0');
+  await expect(app.getByTestId('undo')).toBeDisabled();
+  await app.getByTestId('redo').click();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '2');
+  await saved(app);
+  await expect.poll(() => storedClips(app, draftId), { message: 'the clips are saved again after redo' }).toBe(2);
+
+  // A reload keeps them.
+  await app.reload();
+  await app.getByTestId('editor-nav').click();
+  await expect(mainClips(app)).toHaveAttribute('data-clip-count', '2');
+  await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(2);
+});
+
+test('from the Drafts list: a draft with one version says so; restoring another draft’s version says the one before stays', async ({ app }) => {
+  test.setTimeout(testLimit());
+  const one = await callApi<DraftRecord>(app, 'drafts.create', { name: 'Just made', preset: '9:16', fps: 30 });
+  const two = await callApi<DraftRecord>(app, 'drafts.create', { name: 'First name', preset: '9:16', fps: 30 });
+  await callApi(app, 'drafts.rename', { id: two.id, name: 'Second name' });
+  await app.getByTestId('view-drafts').click();
+
+  const history = app.locator('[data-testid="version-history"][open]');
+  await app.locator(`[data-testid="draft-row"][data-draft-id="${one.id}"]`).getByTestId('history-button').click();
+  await expect(history.getByTestId('history-only')).toContainText('only version so far');
+  await expect(history.getByTestId('history-restore')).toBeDisabled();
+  await history.getByTestId('history-cancel').click();
+  await expect(history).toBeHidden();
+
+  const row = app.locator(`[data-testid="draft-row"][data-draft-id="${two.id}"]`);
+  await row.getByTestId('history-button').click();
+  await expect(history.getByTestId('history-row')).toHaveCount(2);
+  await expect(history.getByTestId('history-safe')).toContainText('what you have now stays here in the history');
+  // The older one is chosen when it opens; a click chooses too.
+  await history.locator('[data-testid="history-row"][data-revision="1"]').click();
+  await history.getByTestId('history-restore').click();
+  await expect(history).toBeHidden();
+  await expect(app.locator(`[data-testid="draft-row"][data-draft-id="${two.id}"]`)).toHaveAttribute('data-name', 'First name');
+  await expect(app.getByTestId('toast').filter({ hasText: 'stays in Version history' })).toBeVisible();
+  const revs = await callApi<{ revision: number; name: string }[]>(app, 'drafts.revisions', { id: two.id });
+  expect(revs.map((r) => [r.revision, r.name])).toEqual([
+    [3, 'First name'],
+    [2, 'Second name'],
+    [1, 'First name'],
+  ]);
+});
+
+test('the image editor: Version history restores an earlier name at once, and one undo takes it back', async ({ app }) => {
+  test.setTimeout(testLimit());
+  const made = await callApi<{ id: string }>(app, 'drafts.create', { kind: 'image', name: 'Launch post' });
+  await app.getByTestId('view-drafts').click();
+  await app.locator(`[data-testid="draft-row"][data-draft-id="${made.id}"]`).getByTestId('draft-open').click();
+  const name = app.getByTestId('draft-name');
+  await expect(name).toHaveValue('Launch post');
+  await name.fill('Renamed post');
+  await name.press('Enter');
+  await saved(app);
+
+  const history = app.locator('[data-testid="version-history"][open]');
+  await app.getByTestId('history-button').click();
+  await expect(history.getByTestId('history-row')).toHaveCount(2);
+  await expect(history.getByTestId('history-safe')).toContainText('Undo (Ctrl+Z)');
+  await app.keyboard.press('Enter');
+  await expect(history).toBeHidden();
+  await expect(name).toHaveValue('Launch post');
+  await app.getByTestId('undo').click();
+  await expect(name).toHaveValue('Renamed post');
+  await saved(app);
+  await expect.poll(async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: made.id })).doc.name).toBe('Renamed post');
+});

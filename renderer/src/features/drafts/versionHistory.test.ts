@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { firstChoice, historyRows, historyState, moveSelection, relativeTime } from './versionHistory';
+
+const NOW = Date.parse('2026-12-06T12:00:00Z');
+const ago = (sec: number) => new Date(NOW - sec * 1000).toISOString();
+
+describe('relativeTime', () => {
+  it('says "just now" under 45 s, then the largest unit that fits, in the past', () => {
+    expect(relativeTime(ago(0), NOW)).toBe('just now');
+    expect(relativeTime(ago(44), NOW)).toBe('just now');
+    expect(relativeTime(ago(50), NOW)).toBe('1 minute ago');
+    expect(relativeTime(ago(5 * 60 + 30), NOW)).toBe('5 minutes ago');
+    expect(relativeTime(ago(2 * 3600), NOW)).toBe('2 hours ago');
+    expect(relativeTime(ago(86400 + 60), NOW)).toBe('yesterday');
+    expect(relativeTime(ago(3 * 86400), NOW)).toBe('3 days ago');
+    expect(relativeTime(ago(15 * 86400), NOW)).toBe('2 weeks ago');
+    expect(relativeTime(ago(400 * 86400), NOW)).toBe('last year');
+  });
+
+  it('a time a little ahead (another clock) is "just now"; a text that is no date stays as it is', () => {
+    expect(relativeTime(new Date(NOW + 5000).toISOString(), NOW)).toBe('just now');
+    expect(relativeTime('not a date', NOW)).toBe('not a date');
+    expect(relativeTime(ago(10), NOW, 'en', 'à l’instant')).toBe('à l’instant');
+  });
+});
+
+describe('historyRows', () => {
+  const revisions = [
+    { revision: 2, savedAt: ago(600), name: 'Reel', durationSec: 4 },
+    { revision: 5, savedAt: ago(10), name: 'Reel', durationSec: 0 },
+    { revision: 4, savedAt: ago(30), name: 'Reel v2', durationSec: 61.4 },
+  ];
+
+  it('lists newest first with relative and absolute times, name, length and the current one', () => {
+    const rows = historyRows(revisions, 5, NOW);
+    expect(rows.map((r) => [r.revision, r.when, r.name, r.length, r.current])).toEqual([
+      [5, 'just now', 'Reel', '0:00', true],
+      [4, 'just now', 'Reel v2', '1:01', false],
+      [2, '10 minutes ago', 'Reel', '0:04', false],
+    ]);
+    expect(rows[2]!.whenFull).toMatch(/2026/);
+  });
+
+  it('a current revision that is not the newest (a refused save kept above it) is still the one marked', () => {
+    const rows = historyRows(revisions, 4, NOW);
+    expect(rows.filter((r) => r.current).map((r) => r.revision)).toEqual([4]);
+    expect(firstChoice(rows)).toBe(0);
+  });
+});
+
+describe('the list by keyboard and its states', () => {
+  it('arrows, Home/End and PageUp/PageDown move within the list; other keys are not the list’s', () => {
+    expect(moveSelection(0, 'ArrowDown', 3)).toBe(1);
+    expect(moveSelection(2, 'ArrowDown', 3)).toBe(2);
+    expect(moveSelection(0, 'ArrowUp', 3)).toBe(0);
+    expect(moveSelection(2, 'ArrowUp', 3)).toBe(1);
+    expect(moveSelection(1, 'Home', 3)).toBe(0);
+    expect(moveSelection(0, 'End', 3)).toBe(2);
+    expect(moveSelection(0, 'PageDown', 12)).toBe(5);
+    expect(moveSelection(3, 'PageUp', 12)).toBe(0);
+    expect(moveSelection(0, 'a', 3)).toBeNull();
+    expect(moveSelection(0, 'ArrowDown', 0)).toBeNull();
+  });
+
+  it('opens on the newest version that is not the current one; says when there is nothing to go back to', () => {
+    const rows = historyRows(
+      [
+        { revision: 3, savedAt: ago(1), name: 'a', durationSec: 0 },
+        { revision: 2, savedAt: ago(2), name: 'a', durationSec: 4 },
+      ],
+      3,
+      NOW,
+    );
+    expect(firstChoice(rows)).toBe(1);
+    expect(historyState(rows)).toBe('choices');
+    expect(historyState(rows.slice(0, 1))).toBe('onlyCurrent');
+    expect(firstChoice(rows.slice(0, 1))).toBe(0);
+    expect(historyState([])).toBe('empty');
+  });
+});

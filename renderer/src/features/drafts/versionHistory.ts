@@ -1,0 +1,88 @@
+import type { DraftRevision } from '../../../../electron/model/draft-record';
+import { formatClock, formatDateTime } from '../../i18n/format';
+
+/**
+ * Version history of a draft (docs/architecture.md "draft_revisions"): what the dialog lists and how its keys move.
+ * Pure: no React, no store, no API (versionHistory.test.ts).
+ */
+export type HistoryRow = {
+  revision: number;
+  /** "just now", "5 minutes ago", "yesterday"… */
+  when: string;
+  /** The absolute date and time (shown on hover). */
+  whenFull: string;
+  name: string;
+  /** Length as the Drafts list writes it ("0:04"). */
+  length: string;
+  current: boolean;
+};
+
+const UNITS: { unit: Intl.RelativeTimeFormatUnit; sec: number }[] = [
+  { unit: 'year', sec: 365 * 86400 },
+  { unit: 'month', sec: 30 * 86400 },
+  { unit: 'week', sec: 7 * 86400 },
+  { unit: 'day', sec: 86400 },
+  { unit: 'hour', sec: 3600 },
+  { unit: 'minute', sec: 60 },
+];
+
+/** How long ago `iso` was, in the largest unit that fits ("3 minutes ago"); under 45 s is "just now". */
+export function relativeTime(iso: string, now: number, locale = 'en', justNow = 'just now'): string {
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return iso;
+  const ago = Math.max(0, (now - at) / 1000);
+  if (ago < 45) return justNow;
+  const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const { unit, sec } of UNITS) {
+    if (ago >= sec) return fmt.format(-Math.floor(ago / sec), unit);
+  }
+  return fmt.format(-Math.max(1, Math.round(ago / 60)), 'minute');
+}
+
+/** The revisions newest first, each with its times, name, length and whether it is the draft's current one. */
+export function historyRows(revisions: readonly DraftRevision[], current: number, now: number, locale = 'en', justNow?: string): HistoryRow[] {
+  return [...revisions]
+    .sort((a, b) => b.revision - a.revision)
+    .map((r) => ({
+      revision: r.revision,
+      when: relativeTime(r.savedAt, now, locale, justNow),
+      whenFull: formatDateTime(r.savedAt, locale),
+      name: r.name,
+      length: formatClock(r.durationSec),
+      current: r.revision === current,
+    }));
+}
+
+/** The row a key moves the selection to (a list of `count` rows), or null when the key is not a list key. */
+export function moveSelection(index: number, key: string, count: number): number | null {
+  if (count === 0) return null;
+  const last = count - 1;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(last, index + 1);
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    case 'PageDown':
+      return Math.min(last, index + 5);
+    case 'PageUp':
+      return Math.max(0, index - 5);
+    default:
+      return null;
+  }
+}
+
+/** The row selected when the list opens: the newest version that is not the current one (what one usually goes back to). */
+export function firstChoice(rows: readonly HistoryRow[]): number {
+  const i = rows.findIndex((r) => !r.current);
+  return i === -1 ? 0 : i;
+}
+
+/** What the list has to offer: nothing, only the current version, or versions to go back to. */
+export function historyState(rows: readonly HistoryRow[]): 'empty' | 'onlyCurrent' | 'choices' {
+  if (rows.length === 0) return 'empty';
+  return rows.every((r) => r.current) ? 'onlyCurrent' : 'choices';
+}
