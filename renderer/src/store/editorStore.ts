@@ -49,7 +49,7 @@ export type EditorState = {
   textEntry: TextEntry | null;
   /** Words being typed on the preview into a title, not yet kept (the Inspector shows them); not in the history. */
   typing: { clipId: string; text: string } | null;
-  /** The clip the preview shows without its look while Compare is held (LookSection, the \\ key); not in the history. */
+  /** The clip the preview shows without its look while Compare is held (LookSection, the \ key); not in the history. */
   comparing: string | null;
   shortcutsOpen: boolean;
   saveStatus: AutosaveStatus;
