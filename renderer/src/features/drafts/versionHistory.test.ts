@@ -5,10 +5,11 @@ const NOW = Date.parse('2026-12-06T12:00:00Z');
 const ago = (sec: number) => new Date(NOW - sec * 1000).toISOString();
 
 describe('relativeTime', () => {
-  it('says "just now" under 45 s, then the largest unit that fits, in the past', () => {
+  it('says "just now" under 5 s, seconds under a minute, then the largest unit that fits, in the past', () => {
     expect(relativeTime(ago(0), NOW)).toBe('just now');
-    expect(relativeTime(ago(44), NOW)).toBe('just now');
-    expect(relativeTime(ago(50), NOW)).toBe('1 minute ago');
+    expect(relativeTime(ago(4), NOW)).toBe('just now');
+    expect(relativeTime(ago(44), NOW)).toBe('44 seconds ago');
+    expect(relativeTime(ago(61), NOW)).toBe('1 minute ago');
     expect(relativeTime(ago(5 * 60 + 30), NOW)).toBe('5 minutes ago');
     expect(relativeTime(ago(2 * 3600), NOW)).toBe('2 hours ago');
     expect(relativeTime(ago(86400 + 60), NOW)).toBe('yesterday');
@@ -20,7 +21,7 @@ describe('relativeTime', () => {
   it('a time a little ahead (another clock) is "just now"; a text that is no date stays as it is', () => {
     expect(relativeTime(new Date(NOW + 5000).toISOString(), NOW)).toBe('just now');
     expect(relativeTime('not a date', NOW)).toBe('not a date');
-    expect(relativeTime(ago(10), NOW, 'en', 'à l’instant')).toBe('à l’instant');
+    expect(relativeTime(ago(3), NOW, 'en', 'à l’instant')).toBe('à l’instant');
   });
 });
 
@@ -34,8 +35,8 @@ describe('historyRows', () => {
   it('lists newest first with relative and absolute times, name, length and the current one', () => {
     const rows = historyRows(revisions, 5, NOW);
     expect(rows.map((r) => [r.revision, r.when, r.name, r.length, r.current])).toEqual([
-      [5, 'just now', 'Reel', '0:00', true],
-      [4, 'just now', 'Reel v2', '1:01', false],
+      [5, '10 seconds ago', 'Reel', '0:00', true],
+      [4, '30 seconds ago', 'Reel v2', '1:01', false],
       [2, '10 minutes ago', 'Reel', '0:04', false],
     ]);
     expect(rows[2]!.whenFull).toMatch(/2026/);

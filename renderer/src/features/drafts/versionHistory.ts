@@ -26,13 +26,17 @@ const UNITS: { unit: Intl.RelativeTimeFormatUnit; sec: number }[] = [
   { unit: 'minute', sec: 60 },
 ];
 
-/** How long ago `iso` was, in the largest unit that fits ("3 minutes ago"); under 45 s is "just now". */
+/**
+ * How long ago `iso` was, in the largest unit that fits ("3 minutes ago"); under 5 s is "just now". Seconds under a
+ * minute: autosave keeps a version every few seconds, and "just now" on all of them told them apart by length only.
+ */
 export function relativeTime(iso: string, now: number, locale = 'en', justNow = 'just now'): string {
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return iso;
   const ago = Math.max(0, (now - at) / 1000);
-  if (ago < 45) return justNow;
+  if (ago < 5) return justNow;
   const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (ago < 60) return fmt.format(-Math.floor(ago), 'second');
   for (const { unit, sec } of UNITS) {
     if (ago >= sec) return fmt.format(-Math.floor(ago / sec), unit);
   }
