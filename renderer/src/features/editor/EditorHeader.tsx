@@ -43,9 +43,9 @@ export function EditorHeader() {
         data-testid="editor-back"
       />
       <NameField name={name} />
-      <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" data-status={saveStatus} role="status">
+      <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" data-status={saveStatus} role="status" title={t(statusKey[saveStatus])}>
         {saveStatus === 'saved' ? <CheckIcon size={14} /> : saveStatus === 'offline' || saveStatus === 'conflict' ? <AlertIcon size={14} /> : <span className="save-status__dot" />}
-        {t(statusKey[saveStatus])}
+        <span className="save-status__text">{t(statusKey[saveStatus])}</span>
       </span>
       <div className="toolbar__spacer" />
       <SaveTemplateButton />

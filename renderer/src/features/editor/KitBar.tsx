@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import { kitLogo, watermarkLogo } from '../../../../electron/model/kit-apply';
 import { t } from '../../i18n';
@@ -25,31 +25,30 @@ export function KitBar() {
   return (
     <div className="kit-bar" role="group" aria-label={t('kit.menuLabel')} data-testid="kit-bar">
       <KitMenu kits={kits} loaded={loaded} current={kit} />
-      <KitCommand why={logoWhy} hint={t('kit.addLogoHint')} run={() => kit && void addKitLogo(kit)} testId="kit-add-logo">
-        {t('kit.addLogo')}
-      </KitCommand>
-      <KitCommand why={watermarkWhy} hint={t('kit.addWatermarkHint')} run={() => kit && void addKitWatermark(kit)} testId="kit-add-watermark">
-        {t('kit.addWatermark')}
-      </KitCommand>
-      <KitCommand why={introWhy} hint={t('kit.addIntroOutroHint')} run={() => kit && void addKitIntroOutro(kit)} testId="kit-add-intro-outro">
-        {t('kit.addIntroOutro')}
-      </KitCommand>
+      <KitCommand why={logoWhy} hint={t('kit.addLogoHint')} run={() => kit && void addKitLogo(kit)} testId="kit-add-logo" label={t('kit.addLogo')} short={t('kit.addLogoShort')} />
+      <KitCommand why={watermarkWhy} hint={t('kit.addWatermarkHint')} run={() => kit && void addKitWatermark(kit)} testId="kit-add-watermark" label={t('kit.addWatermark')} short={t('kit.addWatermarkShort')} />
+      <KitCommand why={introWhy} hint={t('kit.addIntroOutroHint')} run={() => kit && void addKitIntroOutro(kit)} testId="kit-add-intro-outro" label={t('kit.addIntroOutro')} short={t('kit.addIntroOutroShort')} />
     </div>
   );
 }
 
-function KitCommand({ why, hint, run, testId, children }: { why: string | undefined; hint: string; run: () => void; testId: string; children: ReactNode }) {
+/** `short` is shown instead of `label` in a narrow header (editor.css, the header's container queries); `label` stays its name. */
+function KitCommand({ why, hint, run, testId, label, short }: { why: string | undefined; hint: string; run: () => void; testId: string; label: string; short: string }) {
   return (
     <Button
       size="sm"
       variant="ghost"
+      aria-label={label}
       aria-disabled={why !== undefined}
       aria-description={why}
       title={why ?? hint}
       onClick={() => (why === undefined ? run() : useStore.getState().showToast({ message: why, tone: 'info' }))}
       data-testid={testId}
     >
-      {children}
+      <span className="narrow-hide">{label}</span>
+      <span className="narrow-show" aria-hidden="true">
+        {short}
+      </span>
     </Button>
   );
 }

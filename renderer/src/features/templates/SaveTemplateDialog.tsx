@@ -17,7 +17,8 @@ export function SaveTemplateButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => setOpen(true)} data-testid="save-as-template">
+      {/* In a narrow editor header only its icon shows (editor.css): its name stays. */}
+      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => setOpen(true)} aria-label={t('templates.saveAs')} title={t('templates.saveAs')} data-testid="save-as-template">
         {t('templates.saveAs')}
       </Button>
       {open && <SaveTemplateDialog onClose={() => setOpen(false)} />}
