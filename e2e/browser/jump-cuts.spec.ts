@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { allOf, testLimit, waitStep } from '../limits';
 import { decodeWork, footageWork, importFootage, mediaClip, openDraft, saveDraft, seekPreview } from '../preview-kit';
 import { callApi, expect, test } from '../serve';
@@ -11,7 +12,7 @@ import { callApi, expect, test } from '../serve';
  */
 
 /** An 18x32 sample of the preview canvas (RGBA). */
-const sample = (app: import('@playwright/test').Page) =>
+const sample = (app: Page) =>
   app.evaluate(() => {
     const tiny = document.createElement('canvas');
     [tiny.width, tiny.height] = [18, 32];
