@@ -1,7 +1,8 @@
+import { addPerson, openSignedIn } from '../accounts-kit';
 import { importClips, openDraftWithClips } from '../editor-kit';
 import { expect, test } from '../serve';
 
-test('a reload comes back to the open draft in the Editor, and the Library opens on its media from there', async ({ app }) => {
+test('a reload comes back to the open draft in the Editor, and the Library opens on its media from there', async ({ app, server }) => {
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Come back', count: 2, clipSec: 2 });
   await expect(app.getByTestId('editor-screen')).toBeVisible();
@@ -20,7 +21,14 @@ test('a reload comes back to the open draft in the Editor, and the Library opens
   await expect(app.getByTestId('draft-row')).toHaveCount(0);
 
   // Another room is kept across a reload too.
-  await app.getByTestId('brand-nav').click();
+  await app.getByTestId('editor-nav').click();
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
   await app.reload();
-  await expect(app.getByTestId('brand-nav')).toHaveAttribute('aria-current', 'page');
+  await expect(app.getByTestId('editor-screen')).toBeVisible();
+
+  // Someone else signing in in this tab starts in the Library, not in the room (and draft) of the one before.
+  await addPerson(app, server, { name: 'Cleo', login: 'cleo', role: 'creator' });
+  await openSignedIn(app, server, 'cleo');
+  await expect(app.getByTestId('library-nav')).toHaveAttribute('aria-current', 'page');
+  await expect(app.getByTestId('view-drafts')).toBeVisible();
 });

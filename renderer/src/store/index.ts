@@ -7,7 +7,6 @@ import { createLibrarySlice } from './librarySlice';
 import { createOrganiseSlice } from './organiseSlice';
 import { createSelectionSlice } from './selectionSlice';
 import type { Store } from './types';
-import { recalledScreen, rememberScreen } from './screenMemory';
 import { createUiSlice } from './uiSlice';
 
 export type { Store } from './types';
@@ -88,12 +87,4 @@ export function startStore(): void {
   void s().loadJobs();
   void s().loadTags();
   void s().loadCollections();
-
-  // A reload comes back to the room it left (the Editor with its last draft), not to the Library.
-  const back = recalledScreen();
-  if (back === 'editor') s().openEditor();
-  else if (back) s().setScreen(back);
-  useStore.subscribe((st, prev) => {
-    if (st.screen !== prev.screen) rememberScreen(st.screen);
-  });
 }
