@@ -38,7 +38,7 @@ import { withoutLook } from '../../../../../electron/model/look-edit';
  *   track drew.
  * - Clips that start within PRELOAD_SEC get their element early, paused on their first frame (pre-roll), so a
  *   cut or transition starts playing without a seek; with its sound already on, since an element unmuted while it
- *   plays stalls. Clips of one take share an element (slotPoolLogic.ts): a new one costs a load and a decoder.
+ *   plays stalls. Clips of one take share its elements (slotPoolLogic.ts): a new one costs a load and a decoder.
  * - Burned-in caption tracks are drawn over everything from pictures decoded ahead (captionLayers.ts).
  * - The canvas carries `data-time`, `data-ready` ("true" when every visible layer shows the frame for
  *   `data-time`), `data-captions` (the caption pictures drawn, by key) and `data-media-elements` (how many
@@ -406,9 +406,10 @@ export class PreviewEngine {
     // A proxy that became ready while the draft is open replaces the original from the next frame on.
     if (slot && slot.assetId === c.assetId && slot.src === src) return slot;
     if (slot) this.release(slot);
-    // A take cut into clips (jump cuts) plays from one element: a new element loads, and starts a decoder, on the
-    // two shared cores, which stalled animation frames for ~0.5 s before each such cut (docs/performance.md,
-    // "One element per take"); an idle one only seeks.
+    // A take cut into clips (jump cuts) plays from the take's idle elements (two, taking turns at the cuts): a new
+    // element loads, and starts a decoder, on the two shared cores, which stalled animation frames for ~0.5 s
+    // before each such cut (docs/performance.md, "Cuts without a hiccup, and one element per take"); an idle one
+    // only seeks.
     const idle = idleSlotOf(this.slots, src, wanted);
     if (idle) {
       this.slots.delete(idle.id);
