@@ -6,7 +6,7 @@ import { callApi, expect, test } from '../serve';
 /**
  * Clips cut from one take (jump cuts) share the take's media elements (preview/slotPoolLogic.ts): a new element
  * for each clip loaded its file and started a decoder on the two shared cores just before each cut, and stalled
- * the preview's animation frames there (docs/performance.md, "One element per take"). A cut needs two (the
+ * the preview's animation frames there (docs/performance.md, "Cuts without a hiccup, and one element per take"). A cut needs two (the
  * outgoing clip plays while the incoming one waits on its first frame), and they take turns. The element taken
  * over shows each clip's own frames: `data-ready` is true only when every layer's picture is its wanted frame.
  */
