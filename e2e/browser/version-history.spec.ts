@@ -129,6 +129,13 @@ test('from the Drafts list: a draft with one version says so; restoring another 
   await row.getByTestId('history-button').click();
   await expect(history.getByTestId('history-row')).toHaveCount(2);
   await expect(history.getByTestId('history-safe')).toContainText('what you have now stays here in the history');
+  // Opened from the row's actions cell (right-aligned, no wrapping), it still reads as the editor's does: the
+  // note wraps inside the dialog, the title starts at the left (a new-user walk saw both taken from the cell).
+  const laidOut = await history.evaluate((d) => {
+    const safe = d.querySelector<HTMLElement>('[data-testid="history-safe"]')!;
+    return { align: getComputedStyle(d).textAlign, noteFits: safe.scrollWidth <= safe.clientWidth + 1 };
+  });
+  expect(laidOut).toEqual({ align: 'start', noteFits: true });
   // The older one is chosen when it opens; a click chooses too.
   await history.locator('[data-testid="history-row"][data-revision="1"]').click();
   await history.getByTestId('history-restore').click();
