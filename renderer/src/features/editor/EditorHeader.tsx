@@ -77,6 +77,7 @@ function NameField({ name }: { name: string }) {
     <input
       className="editor-header__name"
       aria-label={t('drafts.renameLabel')}
+      title={name}
       value={value ?? name}
       onChange={(e) => setValue(e.target.value)}
       onBlur={commit}
