@@ -837,7 +837,7 @@ export const en = {
   'keys.freeze': 'Freeze frame: hold the frame at the playhead for 3 s',
   'keys.clipMove': 'Move the focused timeline clip a frame earlier or later (Shift: a second; on the Main track: swap it with its neighbour)',
   'keys.regions': 'Move between the media, the preview, the Inspector and the timeline (the timeline on its selected clip)',
-  'keys.clipFocus': 'Move between the clips on the timeline',
+  'keys.clipFocus': 'Move on through the timeline: each track’s buttons, then its clips (a clip is selected as it takes the focus)',
   'keys.clipTrack': 'Move the focused timeline clip to the track above or below that takes it',
   'keys.clipPick': 'Add the focused timeline clip to the selection, or take it out (Tab then keeps the selection)',
   'keys.delete': 'Delete the selected clips (the main track closes the gap)',
