@@ -1,4 +1,5 @@
-import type { DraftRevision } from '../../../../electron/model/draft-record';
+import type { DraftRecord, DraftRevision } from '../../../../electron/model/draft-record';
+import type { AutosaveStatus } from '../../store/autosave';
 import { call } from '../../api/client';
 import { useEditor } from '../../store/editorStore';
 import { useImageEditor } from '../../store/imageEditorStore';
@@ -9,15 +10,16 @@ import { restoreVersion, type HeldDraft, type RestoreOutcome } from '../../store
  * or left for the Drafts list) saves first and shows the restored version, so it never saves over it later.
  */
 export function heldDraft(draftId: string): HeldDraft | null {
-  const video = useEditor.getState();
-  if (video.draftId === draftId && video.doc) {
-    return { flush: () => useEditor.getState().flush(), status: () => useEditor.getState().saveStatus, revision: () => useEditor.getState().revision, adopt: (r) => useEditor.getState().adoptRestored(r) };
-  }
-  const image = useImageEditor.getState();
-  if (image.draftId === draftId && image.doc) {
-    return { flush: () => useImageEditor.getState().flush(), status: () => useImageEditor.getState().saveStatus, revision: () => useImageEditor.getState().revision, adopt: (r) => useImageEditor.getState().adoptRestored(r) };
-  }
-  return null;
+  return heldBy(useEditor, draftId) ?? heldBy(useImageEditor, draftId);
+}
+
+/** The editors' stores share what restoring needs of them. */
+type EditorLike = { draftId: string | null; doc: unknown; saveStatus: AutosaveStatus; revision: number; flush: () => Promise<void>; adoptRestored: (r: DraftRecord) => void };
+
+function heldBy(store: { getState: () => EditorLike }, draftId: string): HeldDraft | null {
+  const s = store.getState();
+  if (s.draftId !== draftId || !s.doc) return null;
+  return { flush: () => store.getState().flush(), status: () => store.getState().saveStatus, revision: () => store.getState().revision, adopt: (r) => store.getState().adoptRestored(r) };
 }
 
 export type History = { revisions: DraftRevision[]; current: number; undoable: boolean };

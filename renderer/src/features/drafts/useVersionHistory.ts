@@ -56,9 +56,9 @@ export function useVersionHistory(open: boolean, draftId: string, listedRevision
     return null;
   };
 
-  return { view, chosen, setChosen, busy, error, restore, reload: () => {
-      setView({ phase: 'loading' });
-      void reload();
-    },
+  const retry = () => {
+    setView({ phase: 'loading' });
+    void reload();
   };
+  return { view, chosen, setChosen, busy, error, restore, reload: retry };
 }

@@ -111,6 +111,8 @@ export class PreviewEngine {
   /** What the canvas shows at rest, when it was drawn with every layer current. */
   private drawnAtRest: FrameInputs | null = null;
   private clock: Clock | null = null;
+  /** Media elements made so far (`data-media-elements`: clips of one take share theirs, slotPoolLogic.ts). */
+  private elementsMade = 0;
   /**
    * Start-up time of this page's elements so far (seconds, smoothed): a new element's first guess. Each element
    * of a cut starts once, and the start-up time is the machine's more than the element's: with 0.1 s guessed for
@@ -418,7 +420,7 @@ export class PreviewEngine {
       return idle.slot;
     }
     const el = document.createElement(asset.kind === 'audio' ? 'audio' : 'video');
-    this.canvas.dataset.mediaElements = String(Number(this.canvas.dataset.mediaElements ?? 0) + 1);
+    this.canvas.dataset.mediaElements = String(++this.elementsMade);
     el.preload = 'auto';
     el.crossOrigin = null;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
