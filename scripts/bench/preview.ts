@@ -127,6 +127,12 @@ export async function makeLibrary(lib: string, home: string, log: (msg: string) 
       fs.copyFileSync(tileOf(sources[i % sources.length]!), tile);
     });
     for (const s of sources) for (const f of [s, tileOf(s)]) fs.rmSync(f, { force: true });
+    // Each picture's colours and hashes, as the importer leaves them: seeded without, the library's backfill job
+    // read all 2,000 on the served host, on the same two cores, for ~30–60 s, and whether it had ended before
+    // the grid scroll or the play decided their numbers (the play dropped 18–64 % while it ran, 1–6 % after).
+    log('finding the seeded pictures\' colours and hashes (the importer\'s work) …');
+    await studio.api['visual.backfill']({});
+    await studio.whenIdle();
     return footage;
   } finally {
     await studio.close();
@@ -165,6 +171,23 @@ export async function saveThreeLayers(page: Page, { pan, life, card }: Record<Fo
     overlay.clips.push(mediaClip(life, 0.5, 0.7, 8.7, { scale: 0.4, x: 0.7, y: 0.25 }));
     text.clips.push(textClip('Day one at the lab', 0, PLAY_SEC, 0.82));
   });
+}
+
+/**
+ * Resolves once the served library runs no job: a measurement shares two cores with whatever the host does, and
+ * a background job (a backfill, proxies) running through one of them and not another made them incomparable.
+ */
+async function noJobsRunning(page: Page, log: (msg: string) => void): Promise<void> {
+  const busy = async () => (await api<{ status: string; title: string }[]>(page, 'jobs.list', {})).filter((j) => j.status === 'queued' || j.status === 'running');
+  let jobs = await busy();
+  if (jobs.length === 0) return;
+  log(`waiting for the library's jobs to end first: ${jobs.map((j) => j.title).join(', ')} …`);
+  const until = performance.now() + 5 * 60_000;
+  while (jobs.length > 0) {
+    if (performance.now() > until) throw new Error(`preview bench: the library's jobs did not end in 5 minutes (${jobs.map((j) => j.title).join(', ')})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    jobs = await busy();
+  }
 }
 
 /** Resolves once the expression is true in the page, checked every 50 ms. */
@@ -235,6 +258,7 @@ async function playback(page: Page, log: (msg: string) => void): Promise<{ drawF
   // preview-trace.ts's table): the same play the numbers come from, on the page the grid ran on before.
   const traceFile = process.env.POSTFRAME_BENCH_TRACE;
   if (traceFile) await page.evaluate('window.__pfPreviewTrace = []');
+  await noJobsRunning(page, log);
   await openDraft(page, 'Three layers');
   await page.evaluate(TICKS_PROBE);
   await page.evaluate(`(() => {
@@ -244,9 +268,23 @@ async function playback(page: Page, log: (msg: string) => void): Promise<{ drawF
     new MutationObserver(() => window.__on && window.__draws.push({ now: performance.now(), t: Number(c.dataset.time), ready: c.dataset.ready === 'true' }))
       .observe(c, { attributes: true, attributeFilter: ['data-time', 'data-ready'] });
   })()`);
+  // POSTFRAME_BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the page's main thread over this play (open it
+  // in Chromium's DevTools, or sum self time per function): what else runs on the page while it plays.
+  const profileFile = process.env.POSTFRAME_BENCH_PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   log(`playing the 3-layer edit (${PLAY_SEC} s) …`);
   await page.getByTestId('play-toggle').click();
   await step('playing to the end', page.locator('[data-testid="play-toggle"][data-playing="false"]').waitFor({ timeout: PLAY_SEC * 1000 * 6 }), PLAY_SEC * 1000 * 7);
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    await cdp.detach();
+  }
   const { draws, ticks, playAt } = await page.evaluate<{ draws: { now: number; t: number; ready: boolean }[]; ticks: number[]; playAt: number }>(`(() => { window.__on = false; return { draws: window.__draws, ticks: window.__ticks, playAt: window.__playAt }; })()`);
   if (traceFile) fs.writeFileSync(traceFile, JSON.stringify([{ rows: await page.evaluate<unknown[]>('window.__pfPreviewTrace'), ticks }]));
   const fps = 30;
@@ -305,6 +343,7 @@ export async function previewBench({ log, chromium: executable = CHROMIUM }: { l
     // At the display's 60 Hz: what a creator sees (grid and playback).
     browser = await chromium.launch({ executablePath: executable, args: E2E_FLAGS });
     let page = await newPage(browser, host);
+    await noJobsRunning(page, log);
     const grid = await gridScroll(page, log);
     log(`grid: ${JSON.stringify(grid)}`);
     const { pan, life, card } = footage;
@@ -323,6 +362,7 @@ export async function previewBench({ log, chromium: executable = CHROMIUM }: { l
     // Uncapped: a frame's time is its work.
     browser = await chromium.launch({ executablePath: executable, args: [...E2E_FLAGS, ...UNCAPPED] });
     page = await newPage(browser, host);
+    await noJobsRunning(page, log);
     await openDraft(page, 'Three hundred clips');
     // The lane draws only the clips in and near view (timeline/laneWindowLogic.ts): it says how many it holds.
     await step('300 clips on the timeline', page.locator(`[data-testid="lane-main"][data-clip-count="${CLIPS}"] [data-testid="clip"]`).first().waitFor({ state: 'attached', timeout: 110_000 }));
