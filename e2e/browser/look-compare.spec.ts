@@ -42,6 +42,14 @@ test('Compare, held, shows the clip without its look, by pointer and by the \\ k
   await app.locator('[data-testid="timeline"] [data-testid="clip"]').first().click();
   await app.keyboard.down('\\');
   await expect(app.getByTestId('compare-badge')).toBeVisible();
+  // Above the picture, off it: on it, the badge sat over the selected layer's rotate handle (walk #68).
+  const badge = (await app.getByTestId('compare-badge').boundingBox())!;
+  const canvas = (await app.getByTestId('preview-canvas').boundingBox())!;
+  const handle = (await app.getByTestId('dm-handle-rotate').boundingBox())!;
+  const apart = (a: typeof badge, b: typeof badge) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  expect(apart(badge, canvas), 'the badge is off the picture').toBe(true);
+  expect(apart(badge, handle), 'the badge is off the rotate handle').toBe(true);
+  await expect(app.getByTestId('compare-badge')).toBeInViewport({ ratio: 1 });
   await expect.poll(() => chroma(app)).toBeGreaterThan(mono + (colour - mono) / 2);
   await app.keyboard.up('\\');
   await expect(app.getByTestId('compare-badge')).toHaveCount(0);

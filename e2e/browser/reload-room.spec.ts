@@ -32,3 +32,23 @@ test('a reload comes back to the open draft in the Editor, and the Library opens
   await expect(app.getByTestId('library-nav')).toHaveAttribute('aria-current', 'page');
   await expect(app.getByTestId('view-drafts')).toBeVisible();
 });
+
+test('a reload keeps the draft\'s timeline zoom and scroll; the ruler at the highest zoom counts frames', async ({ app }) => {
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Zoomed in', count: 2, clipSec: 2 });
+  const slider = app.getByTestId('zoom-slider');
+  await slider.fill('100');
+  const scroller = app.locator('.timeline__scroll');
+  await scroller.evaluate((el) => (el.scrollLeft = 900));
+  // 600 px a second at 30 fps: a tick every 5 frames, labelled to the frame, never twice the same (walk #69).
+  const labels = () => app.getByTestId('ruler').locator('.ruler__tick').allTextContents();
+  expect((await labels()).slice(0, 8)).toEqual(['0:00', '0:00:05f', '0:00:10f', '0:00:15f', '0:00:20f', '0:00:25f', '0:01', '0:01:05f']);
+
+  // A reload comes back to the draft at the zoom and scroll it had (it was back at the default zoom, at 0 s: walk #70).
+  await app.reload();
+  await expect(app.getByTestId('draft-name')).toHaveValue('Zoomed in');
+  await expect(slider).toHaveValue('100');
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBe(900);
+  const all = await labels();
+  expect(new Set(all).size, 'no label twice').toBe(all.length);
+});

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BrandKit } from '../../../../electron/model/brand-kit';
 import { kitLogo, watermarkLogo } from '../../../../electron/model/kit-apply';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
+import { BrandIcon, FilmStripIcon, ImageIcon } from '../../ui/icons';
 import { addKitIntroOutro, addKitLogo, addKitWatermark, applyKitToDraft } from './kitActions';
 import { kitById, useKitList } from './kitStore';
 
@@ -25,15 +26,18 @@ export function KitBar() {
   return (
     <div className="kit-bar" role="group" aria-label={t('kit.menuLabel')} data-testid="kit-bar">
       <KitMenu kits={kits} loaded={loaded} current={kit} />
-      <KitCommand why={logoWhy} hint={t('kit.addLogoHint')} run={() => kit && void addKitLogo(kit)} testId="kit-add-logo" label={t('kit.addLogo')} short={t('kit.addLogoShort')} />
-      <KitCommand why={watermarkWhy} hint={t('kit.addWatermarkHint')} run={() => kit && void addKitWatermark(kit)} testId="kit-add-watermark" label={t('kit.addWatermark')} short={t('kit.addWatermarkShort')} />
-      <KitCommand why={introWhy} hint={t('kit.addIntroOutroHint')} run={() => kit && void addKitIntroOutro(kit)} testId="kit-add-intro-outro" label={t('kit.addIntroOutro')} short={t('kit.addIntroOutroShort')} />
+      <KitCommand why={logoWhy} hint={t('kit.addLogoHint')} run={() => kit && void addKitLogo(kit)} testId="kit-add-logo" label={t('kit.addLogo')} short={t('kit.addLogoShort')} icon={<ImageIcon size={16} />} />
+      <KitCommand why={watermarkWhy} hint={t('kit.addWatermarkHint')} run={() => kit && void addKitWatermark(kit)} testId="kit-add-watermark" label={t('kit.addWatermark')} short={t('kit.addWatermarkShort')} icon={<BrandIcon size={16} />} />
+      <KitCommand why={introWhy} hint={t('kit.addIntroOutroHint')} run={() => kit && void addKitIntroOutro(kit)} testId="kit-add-intro-outro" label={t('kit.addIntroOutro')} short={t('kit.addIntroOutroShort')} icon={<FilmStripIcon size={16} />} />
     </div>
   );
 }
 
-/** `short` is shown instead of `label` in a narrow header (editor.css, the header's container queries); `label` stays its name. */
-function KitCommand({ why, hint, run, testId, label, short }: { why: string | undefined; hint: string; run: () => void; testId: string; label: string; short: string }) {
+/**
+ * `short` is shown instead of `label` in a narrow header, and `icon` alone in the narrowest (a 960 px window; editor.css,
+ * the header's container queries); `label` stays its name and `hint` its tooltip.
+ */
+function KitCommand({ why, hint, run, testId, label, short, icon }: { why: string | undefined; hint: string; run: () => void; testId: string; label: string; short: string; icon: ReactNode }) {
   return (
     <Button
       size="sm"
@@ -45,9 +49,14 @@ function KitCommand({ why, hint, run, testId, label, short }: { why: string | un
       onClick={() => (why === undefined ? run() : useStore.getState().showToast({ message: why, tone: 'info' }))}
       data-testid={testId}
     >
-      <span className="narrow-hide">{label}</span>
-      <span className="narrow-show" aria-hidden="true">
-        {short}
+      <span className="tiny-hide">
+        <span className="narrow-hide">{label}</span>
+        <span className="narrow-show" aria-hidden="true">
+          {short}
+        </span>
+      </span>
+      <span className="tiny-show" aria-hidden="true">
+        {icon}
       </span>
     </Button>
   );
@@ -101,7 +110,7 @@ function KitMenu({ kits, loaded, current }: { kits: BrandKit[]; loaded: boolean;
         data-testid="kit-menu-button"
         data-kit={current?.id ?? ''}
       >
-        {t('kit.button', { name: current?.name ?? t('kit.none') })} ▾
+        <span className="kit-menu__label">{t('kit.button', { name: current?.name ?? t('kit.none') })}</span> ▾
       </Button>
       {open && (
         // A menu with no items is not a menu: without kits the popover is a group around a focusable note.

@@ -110,11 +110,11 @@ function ImageHeader({ onExport }: { onExport: () => void }) {
       {canvas && <span className="ie-header__size">{t('imageEditor.canvasSize', { size: `${canvas.width} × ${canvas.height}` })}</span>}
       <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" data-status={saveStatus} role="status">
         {saveStatus === 'saved' ? <CheckIcon size={14} /> : saveStatus === 'offline' || saveStatus === 'conflict' ? <AlertIcon size={14} /> : <span className="save-status__dot" />}
-        {t(statusKey[saveStatus])}
+        <span className="save-status__text">{t(statusKey[saveStatus])}</span>
       </span>
       <div className="toolbar__spacer" />
       <span className="ie-header__keys">{t('imageEditor.keysHint')}</span>
-      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => useTemplatePicker.getState().show()} data-testid="ie-new-from-template">
+      <Button size="sm" variant="ghost" icon={<TemplateIcon size={16} />} onClick={() => useTemplatePicker.getState().show()} aria-label={t('templates.newFromShort')} title={t('templates.newFromShort')} data-testid="ie-new-from-template">
         {t('templates.newFromShort')}
       </Button>
       <SaveTemplateButton />

@@ -93,8 +93,8 @@ export function PreviewPane() {
           {box.width > 0 && <ManipulateLayer width={box.width} height={box.height} />}
           <KeyPickLayer redraw={redraw} />
           <VoiceoverCountdown />
-          <CompareBadge />
         </div>
+        <CompareBadge />
         <OffPlayheadHint />
       </div>
       <Transport />
@@ -233,7 +233,11 @@ export function stepSeconds(n: number): void {
   s.setPlayhead(snapToFrame(Math.max(0, s.playhead + n), s.doc.canvas.fps));
 }
 
-/** While Compare is held: says the picture is the clip without its look (a DOM badge: the canvas stays the picture). */
+/**
+ * While Compare is held: says the picture is the clip without its look. Above the picture, in the stage's padding
+ * (as OffPlayheadHint is below it), never over it: on the picture it could cover the selected layer's rotate
+ * handle, and the canvas stays the picture.
+ */
 function CompareBadge() {
   const comparing = useEditor((s) => s.comparing !== null);
   if (!comparing) return null;

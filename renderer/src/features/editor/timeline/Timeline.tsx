@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track, type VideoDraft } from '../../../../../electron/model/draft';
 import { draftBeatTimes, nearestBeat } from '../../../../../electron/model/timeline-beats';
-import { formatTimecode, frameAtX, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
+import { frameAtX, snapToFrame, timeToX, xToTime } from '../../../../../electron/model/timeline';
 import { t, type MessageKey } from '../../../i18n';
 import { useEditor, ZOOM_MAX, ZOOM_MIN } from '../../../store/editorStore';
 import { Button, IconButton } from '../../../ui/Button';
@@ -19,8 +19,10 @@ import { KeyframeLane } from './KeyframeLane';
 import { clipsInWindow, shiftWindow } from './laneWindowLogic';
 import { scrollToShow } from './playheadFollowLogic';
 import { rippleGroup } from './rippleGroupLogic';
+import { rulerTicks } from './rulerLogic';
 import { useLaneWindow, useTrackLaneWindow } from './useLaneWindow';
 import { useRippleGesture } from './useRippleGesture';
+import { useTimelineViewMemory } from './useTimelineViewMemory';
 
 const HEADER_W = 148;
 /** Room after the last clip so there is always somewhere to drop the next one. */
@@ -48,6 +50,8 @@ export function Timeline() {
     return text >= 0 ? text : kinds.findLastIndex((k) => k !== 'audio');
   });
   useTrackLaneWindow(scrollRef, HEADER_W);
+  const draftId = useEditor((s) => s.draftId);
+  useTimelineViewMemory(scrollRef, draftId);
 
   // Ctrl/Cmd + wheel zooms around the pointer (a non-passive listener, so the page does not zoom instead).
   useEffect(() => {
@@ -175,7 +179,7 @@ function TimelineToolbar() {
 
 
 /**
- * Time ruler: ticks at a step that keeps labels ~80 px apart; press and drag to scrub (within the draft), drawn
+ * Time ruler: ticks at a step that keeps labels ~80 px apart, to the frame at high zooms (rulerLogic.ts); press and drag to scrub (within the draft), drawn
  * to beats within SNAP_PX (magnet on, Alt frees). Its scale fills the content's width (CSS), so it re-renders
  * only when the draft's span crosses a RULER_CHUNK_SEC step, not on every trim move.
  */
@@ -213,12 +217,9 @@ const Ruler = memo(function Ruler() {
 });
 
 const RulerTicks = memo(function RulerTicks({ pps, fps, seconds }: { pps: number; fps: number; seconds: number }) {
-  const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
-  const step = steps.find((s) => s * pps >= 80) ?? 600;
-  const count = Math.ceil(seconds / step);
-  return Array.from({ length: count + 1 }, (_, i) => (
-    <span key={i} className="ruler__tick" style={{ left: timeToX(i * step, pps) }}>
-      {formatTimecode(i * step, fps).slice(3, step < 1 ? 11 : 8)}
+  return rulerTicks(pps, fps, seconds).map((tick) => (
+    <span key={tick.t} className="ruler__tick" style={{ left: timeToX(tick.t, pps) }}>
+      {tick.label}
     </span>
   ));
 });
