@@ -10,36 +10,39 @@ import { expect, test } from '../serve';
 /**
  * The editor from the keyboard (docs/walks/editor-i14-walk.md, fourth walk): timeline clips are reached by Tab,
  * selected as they take focus, show a focus ring, and move by Alt+arrows (one frame, Shift: one second) in one
- * undo step, or on the magnetic Main track swap places with a neighbour; plain arrows still step the playhead.
+ * undo step, or on the magnetic Main track swap places with a neighbour. The clips are one Tab stop: plain
+ * arrows move between them (walk #64), Shift+arrows step the playhead.
  */
 test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', async ({ app }) => {
   test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(2))));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Keyboard clips', count: 2, clipSec: 2 });
 
-  // From the Main track's own buttons, Tab goes to its clips in order, each selected as it takes focus.
-  await app.getByRole('button', { name: 'Hide Main' }).focus();
+  // From the Main track's own buttons, Tab goes to a clip (the clips are one Tab stop), → to the next, each
+  // selected as it takes focus.
   const main = app.getByTestId('lane-main').getByTestId('clip');
+  await main.nth(0).click();
+  await app.getByRole('button', { name: 'Hide Main' }).focus();
   await app.keyboard.press('Tab');
   await expect(main.nth(0)).toBeFocused();
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'true');
-  await app.keyboard.press('Tab');
+  await app.keyboard.press('ArrowRight');
   await expect(main.nth(1)).toBeFocused();
   await expect(main.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'false');
   // A visible ring while focused (the selection's border alone is not a focus ring).
   expect(await main.nth(1).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
 
-  // The first clip again (Shift+Tab), the playhead on it: a keyframe from the Animate block by keyboard, its button
+  // The first clip again (←), the playhead on it: a keyframe from the Animate block by keyboard, its button
   // named in plain English ("a keyframe for Opacity", not "a Opacity keyframe").
-  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press('ArrowLeft');
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'true');
   const addOpacity = app.getByRole('button', { name: 'Add a keyframe for Opacity at the playhead', exact: true });
   await addOpacity.focus();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('button', { name: 'Remove the Opacity keyframe at the playhead', exact: true })).toBeFocused();
 
-  // A title, then its clip by Tab (after the Text track's button): Alt+→ one frame, Alt+Shift+→ one second.
+  // A title (selected as it is added), then its clip by Tab (after the Text track's button): Alt+→ one frame, Alt+Shift+→ one second.
   await app.getByTestId('add-text').focus();
   await app.keyboard.press('Enter');
   const title = app.getByTestId('lane-text').getByTestId('clip');
@@ -56,9 +59,13 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   await app.keyboard.press('Alt+ArrowLeft');
   await expect(title).toHaveAttribute('data-start', '1.000');
   if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-clip-focus.png') });
-  // Plain → still steps the playhead, and does not move the clip.
+  // Plain → on a clip goes to the next clip (none after the only title: it stays), never moving it; Shift+→
+  // still steps the playhead from there.
   await app.keyboard.press('ArrowRight');
-  await expect(app.getByTestId('timecode')).toContainText('00:00:00:01 /');
+  await expect(title).toBeFocused();
+  await expect(title).toHaveAttribute('data-start', '1.000');
+  await app.keyboard.press('Shift+ArrowRight');
+  await expect(app.getByTestId('timecode')).toContainText('00:00:01:00 /');
   await expect(title).toHaveAttribute('data-start', '1.000');
   // A run of moves is one undo step. The history joins presses less than 600 ms apart, which the presses above
   // (each awaited) need not be on a loaded machine: an undo ends any run, then three presses come in one task.
@@ -92,7 +99,7 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
 
 /**
  * Walk findings #24 (rest), #29, #30: Alt+↑/↓ moves the focused clip to the nearest track above or below that takes
- * it (one undo step each, the focus kept, a said no-op when none does); Shift+Space picks several clips, which Tab
+ * it (one undo step each, the focus kept, a said no-op when none does); Shift+Space picks several clips, which →
  * then keeps; Delete hands the focus to the next clip left, else to the track's head.
  */
 test('clips change tracks by Alt+↑/↓, Shift+Space picks several, Delete hands the focus on', async ({ app }) => {
@@ -134,10 +141,10 @@ test('clips change tracks by Alt+↑/↓, Shift+Space picks several, Delete hand
   await expect(main).toHaveCount(3);
   expect(await mainIds()).toEqual(ids);
 
-  // Shift+Space keeps the first clip; Tab then moves the focus without replacing the selection; Shift+Space adds the second.
+  // Shift+Space keeps the first clip; → then moves the focus without replacing the selection; Shift+Space adds the second.
   await block(ids[0]!).focus();
   await app.keyboard.press('Shift+Space');
-  await app.keyboard.press('Tab');
+  await app.keyboard.press('ArrowRight');
   await expect(block(ids[1]!)).toBeFocused();
   await expect(block(ids[0]!)).toHaveAttribute('aria-selected', 'true');
   await expect(block(ids[1]!)).toHaveAttribute('aria-selected', 'false');
@@ -350,4 +357,56 @@ test('a title added where the Text track has no room goes to the nearest room: t
   await app.keyboard.press('ControlOrMeta+z');
   await expect(titles).toHaveCount(2);
   await expect(app.getByTestId('timecode')).toContainText('/ 00:00:04:00');
+});
+
+/**
+ * Walk #64: Tab on the timeline stopped on every track's buttons before the clips. Now the track buttons are one
+ * Tab stop (arrows between them) and the clips another (arrows between them): from the timeline's toolbar a clip is
+ * two presses away whatever the number of tracks, and the next Tab leaves the timeline.
+ */
+test('the timeline is one Tab stop for the track buttons and one for the clips; arrows move inside each', async ({ app }) => {
+  test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(2))));
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name: 'Roving', count: 2, clipSec: 2 });
+  const main = app.getByTestId('lane-main').getByTestId('clip');
+  const heads = app.locator('.track__head button');
+  expect(await heads.count(), 'several tracks, each with buttons').toBeGreaterThan(4);
+
+  // The toolbar's last control, then a track button, then a clip: two presses.
+  await app.getByRole('button', { name: 'Zoom in (+)' }).focus();
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Mute Main' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.locator('[data-testid="clip"]:focus')).toHaveCount(1);
+  // Arrows move across the clips (each selected as it takes the focus)…
+  await main.nth(0).focus();
+  await app.keyboard.press('ArrowRight');
+  await expect(main.nth(1)).toBeFocused();
+  await expect(main.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('ArrowLeft');
+  await expect(main.nth(0)).toBeFocused();
+  // …and the next Tab leaves the timeline: no other clip, no track button.
+  await app.keyboard.press('Tab');
+  const left = await app.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { clip: el?.dataset.testid === 'clip', head: !!el?.closest('.track__head') };
+  });
+  expect(left).toEqual({ clip: false, head: false });
+
+  // Back: Shift+Tab to the clip, Shift+Tab to the track buttons' stop; arrows reach another track's button, which works.
+  await app.keyboard.press('Shift+Tab');
+  await expect(main.nth(0)).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.getByRole('button', { name: 'Mute Main' })).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('button', { name: 'Hide Main' })).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('button', { name: 'Mute Overlay' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('button', { name: 'Unmute Overlay' })).toBeFocused();
+  await expect(app.getByTestId('timecode'), 'arrows on the track buttons do not step the playhead').toContainText('00:00:00:00 /');
+  // Tab from there goes on to the clips (the track buttons' stop is on the first track, before every clip).
+  await app.keyboard.press('Tab');
+  await expect(main.nth(0)).toBeFocused();
+  if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-roving-focus.png') });
 });

@@ -61,6 +61,8 @@ test('undo everything, autosave, reload: Version history brings the clips back, 
   await expect(rows.first()).toContainText('Current');
   await expect(history.getByTestId('history-safe')).toContainText('nothing is lost');
   await expect(history.getByTestId('history-safe')).toContainText('Undo (Ctrl+Z)');
+  // Each row says what changed against the one before: the empty draft is the clips removed.
+  await expect(rows.first().getByTestId('history-changes')).toHaveText(/^Removed \d+ clips?$/);
   const revisions = await rows.evaluateAll((els): number[] => els.map((e) => Number(e.getAttribute('data-revision'))));
   expect(revisions, 'newest first').toEqual([...revisions].sort((a, b) => b - a));
   await app.keyboard.press('Escape');
@@ -128,6 +130,9 @@ test('from the Drafts list: a draft with one version says so; restoring another 
   const row = app.locator(`[data-testid="draft-row"][data-draft-id="${two.id}"]`);
   await row.getByTestId('history-button').click();
   await expect(history.getByTestId('history-row')).toHaveCount(2);
+  // The rename is said; the first version has nothing before it to compare with.
+  await expect(history.locator('[data-testid="history-row"][data-revision="2"]').getByTestId('history-changes')).toHaveText('Renamed');
+  await expect(history.locator('[data-testid="history-row"][data-revision="1"]').getByTestId('history-changes')).toHaveCount(0);
   await expect(history.getByTestId('history-safe')).toContainText('what you have now stays here in the history');
   // Opened from the row's actions cell (right-aligned, no wrapping), it still reads as the editor's does: the
   // note wraps inside the dialog, the title starts at the left (a new-user walk saw both taken from the cell).
@@ -172,4 +177,48 @@ test('the image editor: Version history restores an earlier name at once, and on
   await expect(name).toHaveValue('Renamed post');
   await saved(app);
   await expect.poll(async () => (await callApi<DraftRecord>(app, 'drafts.get', { id: made.id })).doc.name).toBe('Renamed post');
+});
+
+test('each version says what changed against the one before, in at most three parts, video and image, at 960 px', async ({ app }) => {
+  test.setTimeout(testLimit());
+  await app.setViewportSize({ width: 960, height: 720 });
+  const made = await callApi<DraftRecord>(app, 'drafts.create', { name: 'Changes', preset: '9:16', fps: 30 });
+  const title = (id: string, x: number) => ({
+    id, type: 'text', start: 0, duration: 2, text: 'Sale', x, y: 0.5, maxWidth: 0.8, rotation: 0, fadeIn: 0, fadeOut: 0, styleRole: null,
+    style: { font: 'DejaVu Sans', size: 96, color: '#ffffff', bold: true, italic: false, align: 'center', stroke: null, box: null },
+  });
+  const withTitles = (doc: VideoDraft, ...titles: ReturnType<typeof title>[]) => ({ ...doc, tracks: doc.tracks.map((t) => (t.kind === 'text' ? { ...t, clips: titles } : t)) });
+  let cur = made;
+  const save = async (doc: unknown) => {
+    cur = await callApi<DraftRecord>(app, 'drafts.save', { id: made.id, baseRevision: cur.revision, doc });
+  };
+  await save(withTitles(made.doc, title('t1', 0.5), title('t2', 0.5))); // 2: two titles
+  await save(withTitles(made.doc, title('t1', 0.2), title('t2', 0.5))); // 3: one moved
+  await save({ ...withTitles(made.doc, title('t1', 0.2)), name: 'Changes v2', kitId: null, canvas: { ...made.doc.canvas, preset: '1:1', width: 1080, height: 1080, fps: 60, background: '#ffffff' } }); // 4: many
+  await app.getByTestId('view-drafts').click();
+  const history = app.locator('[data-testid="version-history"][open]');
+  await app.locator(`[data-testid="draft-row"][data-draft-id="${made.id}"]`).getByTestId('history-button').click();
+  const changes = (rev: number) => history.locator(`[data-testid="history-row"][data-revision="${rev}"]`).getByTestId('history-changes');
+  await expect(changes(4)).toHaveText('Canvas 9:16 → 1:1 · Removed 1 title · 30 → 60 fps · …');
+  await expect(changes(3)).toHaveText('Moved title');
+  await expect(changes(2)).toHaveText('Added 2 titles');
+  // At 960 px the summary is one line under the name, inside its row (cut with … rather than pushed out).
+  const fits = await changes(4).evaluate((el) => {
+    const row = el.closest('li')!.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return { inside: r.right <= row.right + 1 && r.left >= row.left, oneLine: r.height < 24 };
+  });
+  expect(fits).toEqual({ inside: true, oneLine: true });
+  if (SHOTS) await history.screenshot({ path: path.join(SHOTS, 'version-history-changes.png') });
+  await app.keyboard.press('Escape');
+
+  // An image draft: its pages and layers are told the same way.
+  const image = await callApi<{ id: string; revision: number; doc: { pages: { id: string; layers: unknown[] }[] } }>(app, 'drafts.create', { kind: 'image', name: 'Post' });
+  const shape = { id: 's1', type: 'shape', shape: 'rect', box: { x: 0.5, y: 0.5, w: 0.5, h: 0.5, rotation: 0 }, fill: '#ff0000', stroke: null };
+  const page = image.doc.pages[0]!;
+  await callApi(app, 'drafts.save', { id: image.id, baseRevision: image.revision, doc: { ...image.doc, pages: [{ ...page, layers: [shape] }, { id: 'p2', background: { type: 'colour', color: '#000000' }, layers: [] }] } });
+  await app.reload();
+  await app.getByTestId('view-drafts').click();
+  await app.locator(`[data-testid="draft-row"][data-draft-id="${image.id}"]`).getByTestId('history-button').click();
+  await expect(history.locator('[data-testid="history-row"][data-revision="2"]').getByTestId('history-changes')).toHaveText('Added 1 layer · Added 1 page');
 });

@@ -51,7 +51,7 @@ describe('DraftsRepo', () => {
 
     expect(repo.get(v.id)).toEqual(v);
     expect(repo.get('nope')).toBeNull();
-    expect(repo.revisions(v.id)).toEqual([{ revision: 1, savedAt: v.createdAt, name: 'My reel', durationSec: 0 }]);
+    expect(repo.revisions(v.id)).toEqual([{ revision: 1, savedAt: v.createdAt, name: 'My reel', durationSec: 0, changes: null }]);
   });
 
   it('lists summaries most recently edited first, and the trash most recently trashed first', () => {
@@ -124,6 +124,20 @@ describe('DraftsRepo', () => {
     expect(restored.revision).toBe(5);
     expect(restored.doc).toEqual(second);
     expect(assetsOf(d.id)).toEqual(['two']);
+  });
+
+  it('lists what changed in each version against the kept one before it (the oldest kept has nothing to compare with)', () => {
+    const d = repo.create({ kind: 'video', name: 'Reel' });
+    repo.save(d.id, 1, withClips(d.doc, 'a', 'b'));
+    const two = repo.get(d.id)!.doc;
+    repo.save(d.id, 2, { ...two, name: 'Reel 2' });
+    repo.save(d.id, 3, { ...two, name: 'Reel 2' });
+    expect(repo.revisions(d.id).map((r) => [r.revision, r.changes])).toEqual([
+      [4, []],
+      [3, [{ kind: 'renamed', to: 'Reel 2' }]],
+      [2, [{ kind: 'added', what: 'clip', count: 2 }]],
+      [1, null],
+    ]);
   });
 
   it('refuses saving a document of the other kind and unknown drafts, with messages that say what to do', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Background, type CanvasPreset, type Draft, type Fps, type ImageCanvas, draftDuration, imageCanvasFor, newImageDraft, newVideoDraft } from '../model/draft';
+import { draftChanges } from '../model/draft-changes';
 import { migrateDraft } from '../model/draft-migrate';
 import type { DraftRecord, DraftRevision, DraftSummary } from '../model/draft-record';
 import { AppError } from '../model/errors';
@@ -232,14 +233,28 @@ export class DraftsRepo {
     return changed;
   }
 
-  /** The kept history, newest first (refused saves included, so they can be restored). */
+  /**
+   * The kept history, newest first (refused saves included, so they can be restored), each with what changed
+   * against the kept version before it. The diff is made here, beside the documents, so the dialog never has to
+   * download every revision; the oldest kept one has nothing to compare with (changes: null).
+   */
   revisions(id: string): DraftRevision[] {
     const cur = this.row(id);
-    return (
-      this.db
-        .prepare('SELECT revision, saved_at, name, duration_sec FROM draft_revisions WHERE draft_rowid = ? ORDER BY revision DESC')
-        .all(cur.rowid) as { revision: number; saved_at: string; name: string; duration_sec: number }[]
-    ).map((r) => ({ revision: r.revision, savedAt: r.saved_at, name: r.name, durationSec: r.duration_sec }));
+    const rows = this.db
+      .prepare('SELECT revision, saved_at, name, duration_sec, doc FROM draft_revisions WHERE draft_rowid = ? ORDER BY revision DESC')
+      .all(cur.rowid) as { revision: number; saved_at: string; name: string; duration_sec: number; doc: string }[];
+    const docs = rows.map((r) => this.parseOrNull(r.doc));
+    return rows.map((r, i) => {
+      const doc = docs[i];
+      const older = docs[i + 1];
+      return {
+        revision: r.revision,
+        savedAt: r.saved_at,
+        name: r.name,
+        durationSec: r.duration_sec,
+        changes: doc && older ? draftChanges(older, doc) : null,
+      };
+    });
   }
 
   /** Makes an earlier revision's document the current one, as a new revision on top of the history. */
@@ -316,6 +331,15 @@ export class DraftsRepo {
     const r = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row | undefined;
     if (!r) throw draftNotFound();
     return r;
+  }
+
+  /** A stored document, or null when it no longer parses (the history still lists it; its diff is unknown). */
+  private parseOrNull(json: string): Draft | null {
+    try {
+      return this.parse(json);
+    } catch {
+      return null;
+    }
   }
 
   /** Stored documents go through the draft migrations, so drafts saved by an older Postframe still open. */

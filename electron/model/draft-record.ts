@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CanvasPreset, Draft, Fps, ImageCanvasPreset } from './draft';
+import { DraftChange } from './draft-changes';
 
 export const DraftKind = z.enum(['video', 'image']);
 
@@ -28,7 +29,14 @@ export const DraftRecord = z.object({
 });
 export type DraftRecord = z.infer<typeof DraftRecord>;
 
-export const DraftRevision = z.object({ revision: z.number().int(), savedAt: z.string(), name: z.string(), durationSec: z.number() });
+export const DraftRevision = z.object({
+  revision: z.number().int(),
+  savedAt: z.string(),
+  name: z.string(),
+  durationSec: z.number(),
+  /** What changed against the kept version before it (draft-changes.ts); null/absent when none is kept before it. */
+  changes: z.array(DraftChange).nullable().optional(),
+});
 export type DraftRevision = z.infer<typeof DraftRevision>;
 
 export const exportQualities = { high: 18, standard: 20, small: 24 } as const;

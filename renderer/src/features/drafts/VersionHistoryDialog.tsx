@@ -137,7 +137,14 @@ function VersionList({ rows, chosen, onChoose, onEnter }: { rows: HistoryRow[]; 
           <span className="vh__when" title={r.whenFull}>
             {r.when}
           </span>
-          <span className="vh__name">{r.name}</span>
+          <span className="vh__what">
+            <span className="vh__name">{r.name}</span>
+            {r.changes && (
+              <span className="vh__changes" title={r.changes} data-testid="history-changes">
+                {r.changes}
+              </span>
+            )}
+          </span>
           <span className="vh__length mono">{r.length}</span>
           {r.current ? <span className="vh__current">{t('history.current')}</span> : <span className="vh__current vh__current--none" />}
         </li>

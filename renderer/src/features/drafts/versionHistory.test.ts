@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstChoice, historyRows, historyState, moveSelection, relativeTime } from './versionHistory';
+import { changeSummary, firstChoice, historyRows, historyState, moveSelection, relativeTime } from './versionHistory';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 const ago = (sec: number) => new Date(NOW - sec * 1000).toISOString();
@@ -77,5 +77,29 @@ describe('the list by keyboard and its states', () => {
     expect(historyState(rows.slice(0, 1))).toBe('onlyCurrent');
     expect(firstChoice(rows.slice(0, 1))).toBe(0);
     expect(historyState([])).toBe('empty');
+  });
+});
+
+describe('what changed, in words', () => {
+  it('names each kind of change, counted, with the look by name', () => {
+    expect(changeSummary([{ kind: 'added', what: 'clip', count: 2 }, { kind: 'moved', what: 'title', count: 1 }, { kind: 'look', lut: 'warm' }])).toBe('Added 2 clips · Moved title · Look: Warm');
+    expect(changeSummary([{ kind: 'trimmed', count: 1 }])).toBe('Trimmed 1 clip');
+    expect(changeSummary([{ kind: 'renamed', to: 'X' }])).toBe('Renamed');
+    expect(changeSummary([{ kind: 'canvas', from: '9:16', to: '1:1' }])).toBe('Canvas 9:16 → 1:1');
+    expect(changeSummary([{ kind: 'look', lut: 'lut-imported-123' }, { kind: 'fps', from: 30, to: 60 }])).toBe('Adjusted colour · 30 → 60 fps');
+    expect(changeSummary([{ kind: 'removed', what: 'layer', count: 3 }, { kind: 'text', count: 1 }, { kind: 'other' }])).toBe('Removed 3 layers · Edited text · Edited');
+  });
+
+  it('names at most three parts, then …; says "No changes" for none and nothing when not known', () => {
+    const four = [{ kind: 'added', what: 'page', count: 1 }, { kind: 'background' }, { kind: 'kit' }, { kind: 'renamed', to: 'Y' }] as const;
+    expect(changeSummary([...four])).toBe('Added 1 page · Background · Brand kit · …');
+    expect(changeSummary([])).toBe('No changes');
+    expect(changeSummary(null)).toBe('');
+    expect(changeSummary(undefined)).toBe('');
+  });
+
+  it('each row carries its summary', () => {
+    const rows = historyRows([{ revision: 2, savedAt: ago(5), name: 'a', durationSec: 0, changes: [{ kind: 'captions' }] }, { revision: 1, savedAt: ago(9), name: 'a', durationSec: 0, changes: null }], 2, NOW);
+    expect(rows.map((r) => r.changes)).toEqual(['Captions', '']);
   });
 });

@@ -1,4 +1,7 @@
+import type { DraftChange } from '../../../../electron/model/draft-changes';
 import type { DraftRevision } from '../../../../electron/model/draft-record';
+import { en } from '../../i18n/en';
+import { type MessageKey, t, tn } from '../../i18n';
 import { formatClock, formatDateTime } from '../../i18n/format';
 
 /**
@@ -15,7 +18,47 @@ export type HistoryRow = {
   /** Length as the Drafts list writes it ("0:04"). */
   length: string;
   current: boolean;
+  /** What changed against the version before it ("Added 2 clips · Moved title · Look: Warm"); '' when not known. */
+  changes: string;
 };
+
+/** At most this many parts are named; more end in "…" (a row has one line for it). */
+export const CHANGE_PARTS_MAX = 3;
+
+/** One change in words. */
+export function changePhrase(c: DraftChange): string {
+  switch (c.kind) {
+    case 'canvas':
+      return t('history.change.canvas', { from: c.from, to: c.to });
+    case 'added':
+    case 'removed':
+      return tn(`history.change.${c.kind}.${c.what}`, c.count);
+    case 'moved':
+    case 'edited':
+      return tn(`history.change.${c.kind}.${c.what}`, c.count);
+    case 'trimmed':
+    case 'text':
+      return tn(`history.change.${c.kind}`, c.count);
+    case 'look': {
+      // A shipped look has a name; an imported LUT's id is a library id, not something to show.
+      const key = `look.name.${c.lut ?? ''}`;
+      return c.lut && key in en ? t('history.change.look', { name: t(key as MessageKey) }) : t('history.change.lookAdjusted');
+    }
+    case 'fps':
+      return t('history.change.fps', { from: String(c.from), to: String(c.to) });
+    default:
+      return t(`history.change.${c.kind}`);
+  }
+}
+
+/** The changes as one short line: the first CHANGE_PARTS_MAX parts, then "…"; "No changes" for none; '' when unknown. */
+export function changeSummary(changes: readonly DraftChange[] | null | undefined): string {
+  if (!changes) return '';
+  if (changes.length === 0) return t('history.change.none');
+  const parts = changes.slice(0, CHANGE_PARTS_MAX).map(changePhrase);
+  if (changes.length > CHANGE_PARTS_MAX) parts.push(t('history.change.more'));
+  return parts.join(t('history.change.sep'));
+}
 
 const UNITS: { unit: Intl.RelativeTimeFormatUnit; sec: number }[] = [
   { unit: 'year', sec: 365 * 86400 },
@@ -54,6 +97,7 @@ export function historyRows(revisions: readonly DraftRevision[], current: number
       name: r.name,
       length: formatClock(r.durationSec),
       current: r.revision === current,
+      changes: changeSummary(r.changes),
     }));
 }
 

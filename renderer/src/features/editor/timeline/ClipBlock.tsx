@@ -17,10 +17,11 @@ import { loadWaveform, type WaveformData } from './waveformData';
 export const SNAP_PX = 8;
 let gestureSeq = 0;
 
-type Props = { clip: Clip; trackId: string; trackKind: TrackKind };
+/** `tabbable`: this block holds the clips' one Tab stop (timelineRovingLogic.ts); the others are reached by arrows. */
+type Props = { clip: Clip; trackId: string; trackKind: TrackKind; tabbable: boolean };
 
 /** One clip on the timeline: drag the body to move (across tracks too), drag an edge to trim; snaps with a guide line. */
-export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: Props) {
+export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind, tabbable }: Props) {
   const pps = useEditor((s) => s.pxPerSec);
   const selected = useEditor((s) => s.selection.includes(clip.id));
   const revealSeq = useEditor((s) => (s.reveal?.clipId === clip.id ? s.reveal.seq : 0));
@@ -110,7 +111,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       onPointerDown={(e) => onPointerDown(e, 'move')}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-description={t('timeline.clipKeys')}
       data-testid="clip"
       data-clip-id={clip.id}
@@ -143,7 +144,7 @@ export const ClipBlock = memo(function ClipBlock({ clip, trackId, trackKind }: P
       <div className="clip__edge clip__edge--end" onPointerDown={(e) => onPointerDown(e, 'end')} data-testid="clip-trim-end" aria-hidden="true" />
     </div>
   );
-}, (a, b) => a.trackId === b.trackId && a.trackKind === b.trackKind && sameClip(a.clip, b.clip));
+}, (a, b) => a.trackId === b.trackId && a.trackKind === b.trackKind && a.tabbable === b.tabbable && sameClip(a.clip, b.clip));
 
 /** Peaks of the clip's source range (in..out) across its width. */
 function ClipWaveform({ assetId, from, to, width }: { assetId: string; from: number; to: number; width: number }) {

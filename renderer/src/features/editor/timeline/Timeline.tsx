@@ -1,4 +1,4 @@
-import { Fragment, memo, useEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { Fragment, memo, useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetSummary } from '../../../../../electron/model/asset';
 import { draftDuration, type Track, type VideoDraft } from '../../../../../electron/model/draft';
@@ -20,6 +20,8 @@ import { clipsInWindow, shiftWindow } from './laneWindowLogic';
 import { scrollToShow } from './playheadFollowLogic';
 import { rippleGroup } from './rippleGroupLogic';
 import { rulerTicks } from './rulerLogic';
+import { useClipTabStop, useHeadTabStop } from './rovingFocusStore';
+import { headButtons, headKey, headStep } from './timelineRovingLogic';
 import { useLaneWindow, useTrackLaneWindow } from './useLaneWindow';
 import { useRippleGesture } from './useRippleGesture';
 import { useTimelineViewMemory } from './useTimelineViewMemory';
@@ -232,7 +234,10 @@ const RulerTicks = memo(function RulerTicks({ pps, fps, seconds }: { pps: number
 const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
   const track = useEditor((s) => s.doc!.tracks.find((tr) => tr.id === trackId)!);
   const pps = useEditor((s) => s.pxPerSec);
-  const keep = useEditor(useShallow((s) => (s.reveal ? [...s.selection, s.reveal.clipId] : s.selection)));
+  const clipStop = useClipTabStop();
+  const headStop = useHeadTabStop();
+  // The clip holding the Tab stop is always drawn, even off screen, so Tab always reaches the clips.
+  const keep = useEditor(useShallow((s) => [...s.selection, ...(s.reveal ? [s.reveal.clipId] : []), ...(clipStop ? [clipStop] : [])]));
   const shown = useLaneWindow((s) => s.window);
   const ripple = useRippleGesture((s) => (s.gesture?.trackId === trackId ? s.gesture : null));
   const group = ripple ? rippleGroup(ripple.base, track.clips, ripple.anchorId) : null;
@@ -252,7 +257,7 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
   const audible = track.kind !== 'text';
   return (
     <div className={`track track--${track.kind}`} data-testid="track" data-track-kind={track.kind}>
-      <div className="track__head" style={{ width: HEADER_W }}>
+      <div className="track__head" style={{ width: HEADER_W }} onKeyDown={onHeadKey}>
         <span className="track__name" title={t(trackKindLabel[track.kind])}>
           {track.name}
         </span>
@@ -263,6 +268,8 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
             icon={track.muted ? <MuteIcon size={16} /> : <VolumeIcon size={16} />}
             pressed={track.muted}
             onClick={() => toggle('muted')}
+            tabIndex={headStop === `${trackId}:muted` ? 0 : -1}
+            data-head-key={`${trackId}:muted`}
             data-testid="track-mute"
           />
         )}
@@ -273,6 +280,8 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
             icon={track.hidden ? <EyeOffIcon size={16} /> : <EyeIcon size={16} />}
             pressed={track.hidden}
             onClick={() => toggle('hidden')}
+            tabIndex={headStop === `${trackId}:hidden` ? 0 : -1}
+            data-head-key={`${trackId}:hidden`}
             data-testid="track-hide"
           />
         )}
@@ -303,12 +312,12 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
         }}
       >
         {drawn.map((c) => (
-          <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
+          <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} tabbable={c.id === clipStop} />
         ))}
         {grouped && (
           <div className="track__ripple" style={{ transform: `translateX(${shiftPx}px)` }} data-testid="ripple-group">
             {grouped.map((c) => (
-              <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} />
+              <ClipBlock key={c.id} clip={c} trackId={track.id} trackKind={track.kind} tabbable={c.id === clipStop} />
             ))}
           </div>
         )}
@@ -317,6 +326,28 @@ const TrackRow = memo(function TrackRow({ trackId }: { trackId: string }) {
     </div>
   );
 });
+
+/** Arrows (and Home/End) move between all tracks' buttons, one Tab stop for the lot (walk #64). */
+function onHeadKey(e: ReactKeyboardEvent<HTMLDivElement>): void {
+  if (e.altKey || e.ctrlKey || e.metaKey || !(e.target instanceof HTMLElement)) return;
+  const at = e.target.dataset.headKey;
+  const doc = useEditor.getState().doc;
+  if (!at || !doc) return;
+  const keys = headButtons(doc.tracks).map(headKey);
+  // Tab from a lower track's button goes on from the group's stop (the first track's), not from the row it is in,
+  // whose place in the page is after the first track's clips. Not prevented: the browser moves on from there.
+  if (e.key === 'Tab') {
+    if (at !== keys[0]) document.querySelector<HTMLElement>(`[data-head-key="${CSS.escape(keys[0] ?? '')}"]`)?.focus();
+    return;
+  }
+  if (e.shiftKey) return;
+  const next = headStep(keys.indexOf(at), e.key, keys.length);
+  if (next === null) return;
+  // Taken from the editor's shortcuts: plain arrows there step the playhead.
+  e.preventDefault();
+  const key = keys[next]!;
+  document.querySelector<HTMLElement>(`[data-head-key="${CSS.escape(key)}"]`)?.focus();
+}
 
 function Playhead() {
   const x = useEditor((s) => timeToX(s.playhead, s.pxPerSec));

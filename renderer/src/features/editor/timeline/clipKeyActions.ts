@@ -5,6 +5,8 @@ import { t } from '../../../i18n';
 import { useEditor } from '../../../store/editorStore';
 import { useStore } from '../../../store';
 import { deleteSelection } from '../actions';
+import { useRovingFocus } from './rovingFocusStore';
+import { clipNeighbour } from './timelineRovingLogic';
 import { adjacentTrackFor, clipNudgeSeconds, clipTrackStep, focusAfterDelete, mainTrackSwapAt, nudgedStart, pickToggle, stillPicking } from './clipKeysLogic';
 
 /**
@@ -58,6 +60,17 @@ export function onClipKey(e: ReactKeyboardEvent<HTMLElement>, clipId: string, tr
     return;
   }
 
+  // Plain arrows move the focus between clips (the clips are one Tab stop, walk #64); the playhead keeps Shift+arrows, J and L.
+  if (plain && !e.shiftKey && e.key.startsWith('Arrow')) {
+    e.preventDefault();
+    const to = clipNeighbour(doc.tracks, clipId, e.key);
+    if (to !== null) {
+      useRovingFocus.setState({ clip: to });
+      focusClipSoon(to);
+    }
+    return;
+  }
+
   const dir = clipTrackStep(e);
   if (dir !== null) {
     e.preventDefault();
@@ -88,6 +101,7 @@ export function onClipKey(e: ReactKeyboardEvent<HTMLElement>, clipId: string, tr
 
 /** Focus selects the clip it lands on, except while a Shift+Space pick is the selection (#30). */
 export function onClipFocus(clipId: string): void {
+  useRovingFocus.setState({ clip: clipId });
   const s = useEditor.getState();
   if (stillPicking(picks, s.selection) || s.selection.includes(clipId)) return;
   s.select([clipId]);
