@@ -10,15 +10,15 @@ import { expect, test } from '../serve';
 /**
  * The editor from the keyboard (docs/walks/editor-i14-walk.md, fourth walk): timeline clips are reached by Tab,
  * selected as they take focus, show a focus ring, and move by Alt+arrows (one frame, Shift: one second) in one
- * undo step, or on the magnetic Main track swap places with a neighbour. The clips are one Tab stop: plain
- * arrows move between them (walk #64), Shift+arrows step the playhead.
+ * undo step, or on the magnetic Main track swap places with a neighbour. The clips are one Tab stop: Ctrl+arrows
+ * move between them (walk #64); plain arrows still step the playhead.
  */
 test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', async ({ app }) => {
   test.setTimeout(testLimit(allOf({ files: 2 }, decodeWork(2))));
   const assets = await importClips(app);
   await openDraftWithClips(app, assets, { name: 'Keyboard clips', count: 2, clipSec: 2 });
 
-  // From the Main track's own buttons, Tab goes to a clip (the clips are one Tab stop), → to the next, each
+  // From the Main track's own buttons, Tab goes to a clip (the clips are one Tab stop), Ctrl+→ to the next, each
   // selected as it takes focus.
   const main = app.getByTestId('lane-main').getByTestId('clip');
   await main.nth(0).click();
@@ -26,16 +26,16 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   await app.keyboard.press('Tab');
   await expect(main.nth(0)).toBeFocused();
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'true');
-  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('Control+ArrowRight');
   await expect(main.nth(1)).toBeFocused();
   await expect(main.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'false');
   // A visible ring while focused (the selection's border alone is not a focus ring).
   expect(await main.nth(1).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
 
-  // The first clip again (←), the playhead on it: a keyframe from the Animate block by keyboard, its button
+  // The first clip again (Ctrl+←), the playhead on it: a keyframe from the Animate block by keyboard, its button
   // named in plain English ("a keyframe for Opacity", not "a Opacity keyframe").
-  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('Control+ArrowLeft');
   await expect(main.nth(0)).toHaveAttribute('aria-selected', 'true');
   const addOpacity = app.getByRole('button', { name: 'Add a keyframe for Opacity at the playhead', exact: true });
   await addOpacity.focus();
@@ -59,13 +59,10 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
   await app.keyboard.press('Alt+ArrowLeft');
   await expect(title).toHaveAttribute('data-start', '1.000');
   if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-clip-focus.png') });
-  // Plain → on a clip goes to the next clip (none after the only title: it stays), never moving it; Shift+→
-  // still steps the playhead from there.
+  // Plain → still steps the playhead a frame, and neither moves the clip nor the focus (walk #64 kept it).
   await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:01 /');
   await expect(title).toBeFocused();
-  await expect(title).toHaveAttribute('data-start', '1.000');
-  await app.keyboard.press('Shift+ArrowRight');
-  await expect(app.getByTestId('timecode')).toContainText('00:00:01:00 /');
   await expect(title).toHaveAttribute('data-start', '1.000');
   // A run of moves is one undo step. The history joins presses less than 600 ms apart, which the presses above
   // (each awaited) need not be on a loaded machine: an undo ends any run, then three presses come in one task.
@@ -99,7 +96,7 @@ test('timeline clips are reached by Tab, selected, and moved by Alt+arrows', asy
 
 /**
  * Walk findings #24 (rest), #29, #30: Alt+↑/↓ moves the focused clip to the nearest track above or below that takes
- * it (one undo step each, the focus kept, a said no-op when none does); Shift+Space picks several clips, which →
+ * it (one undo step each, the focus kept, a said no-op when none does); Shift+Space picks several clips, which Ctrl+→
  * then keeps; Delete hands the focus to the next clip left, else to the track's head.
  */
 test('clips change tracks by Alt+↑/↓, Shift+Space picks several, Delete hands the focus on', async ({ app }) => {
@@ -141,10 +138,10 @@ test('clips change tracks by Alt+↑/↓, Shift+Space picks several, Delete hand
   await expect(main).toHaveCount(3);
   expect(await mainIds()).toEqual(ids);
 
-  // Shift+Space keeps the first clip; → then moves the focus without replacing the selection; Shift+Space adds the second.
+  // Shift+Space keeps the first clip; Ctrl+→ then moves the focus without replacing the selection; Shift+Space adds the second.
   await block(ids[0]!).focus();
   await app.keyboard.press('Shift+Space');
-  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('Control+ArrowRight');
   await expect(block(ids[1]!)).toBeFocused();
   await expect(block(ids[0]!)).toHaveAttribute('aria-selected', 'true');
   await expect(block(ids[1]!)).toHaveAttribute('aria-selected', 'false');
@@ -361,7 +358,7 @@ test('a title added where the Text track has no room goes to the nearest room: t
 
 /**
  * Walk #64: Tab on the timeline stopped on every track's buttons before the clips. Now the track buttons are one
- * Tab stop (arrows between them) and the clips another (arrows between them): from the timeline's toolbar a clip is
+ * Tab stop (arrows between them) and the clips another (Ctrl+arrows between them): from the timeline's toolbar a clip is
  * two presses away whatever the number of tracks, and the next Tab leaves the timeline.
  */
 test('the timeline is one Tab stop for the track buttons and one for the clips; arrows move inside each', async ({ app }) => {
@@ -378,13 +375,18 @@ test('the timeline is one Tab stop for the track buttons and one for the clips; 
   await expect(app.getByRole('button', { name: 'Mute Main' })).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(app.locator('[data-testid="clip"]:focus')).toHaveCount(1);
-  // Arrows move across the clips (each selected as it takes the focus)…
+  // Ctrl+arrows move across the clips (each selected as it takes the focus)…
   await main.nth(0).focus();
-  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('Control+ArrowRight');
   await expect(main.nth(1)).toBeFocused();
   await expect(main.nth(1)).toHaveAttribute('aria-selected', 'true');
-  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('Control+ArrowLeft');
   await expect(main.nth(0)).toBeFocused();
+  // …while a plain → steps the playhead a frame and leaves the focus where it is…
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('timecode')).toContainText('00:00:00:01 /');
+  await expect(main.nth(0)).toBeFocused();
+  await app.keyboard.press('ArrowLeft');
   // …and the next Tab leaves the timeline: no other clip, no track button.
   await app.keyboard.press('Tab');
   const left = await app.evaluate(() => {

@@ -24,8 +24,8 @@ test('F6 and Shift+F6 move the keyboard between the media, the preview, the Insp
   expect((await focus(app)).region).toBe('inspector');
   await app.keyboard.press('F6');
   expect(await focus(app)).toEqual({ region: 'timeline', id: 'clip' });
-  // Arrows then go from clip to clip (the clips are one Tab stop, walk #64).
-  await app.keyboard.press('ArrowRight');
+  // Ctrl+arrows then go from clip to clip (the clips are one Tab stop, walk #64).
+  await app.keyboard.press('Control+ArrowRight');
   expect(await focus(app)).toEqual({ region: 'timeline', id: 'clip' });
   // Round and back.
   await app.keyboard.press('F6');

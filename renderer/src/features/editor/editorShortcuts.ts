@@ -24,7 +24,7 @@ export const shortcuts: ShortcutRow[] = [
     { keys: ['F6', 'Shift+F6'], action: 'keys.regions' },
     { keys: ['\\ (hold)'], action: 'keys.compare' },
     { keys: ['Tab', 'Shift+Tab'], action: 'keys.clipFocus' },
-    { keys: ['↑ ↓ ← →'], action: 'keys.clipArrows' },
+    { keys: ['Ctrl+← →', 'Ctrl+↑ ↓'], action: 'keys.clipArrows' },
     { keys: ['Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→'], action: 'keys.clipMove' },
     { keys: ['Alt+↑', 'Alt+↓'], action: 'keys.clipTrack' },
     { keys: ['Shift+Space'], action: 'keys.clipPick' },

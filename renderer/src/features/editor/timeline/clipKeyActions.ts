@@ -60,8 +60,10 @@ export function onClipKey(e: ReactKeyboardEvent<HTMLElement>, clipId: string, tr
     return;
   }
 
-  // Plain arrows move the focus between clips (the clips are one Tab stop, walk #64); the playhead keeps Shift+arrows, J and L.
-  if (plain && !e.shiftKey && e.key.startsWith('Arrow')) {
+  // Ctrl+arrows (Cmd on a Mac) move the focus between clips (the clips are one Tab stop, walk #64). Plain ←/→ keep
+  // stepping the playhead a frame on a focused clip, as they do everywhere in the editor: a clip is focused by the
+  // click that selects it, and a creator then steps frames with the arrows.
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.startsWith('Arrow')) {
     e.preventDefault();
     const to = clipNeighbour(doc.tracks, clipId, e.key);
     if (to !== null) {
