@@ -117,6 +117,8 @@ export const Job = z.object({
   result: JobResult.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it began running (ISO); null while queued, or for a job recorded before this was kept (schema 19). */
+  startedAt: z.string().nullable(),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -18,7 +18,7 @@ import { ExportHistory } from '../jobs/ExportHistory';
 import { RevealExportButton } from '../jobs/RevealExportButton';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportChoice } from './ExportChoice';
-import { roundedLeft, secondsLeft } from '../jobs/timeLeftLogic';
+import { jobSecondsLeft, roundedLeft } from '../jobs/timeLeftLogic';
 
 type Height = ExportPreset['height'];
 type Quality = ExportPreset['quality'];
@@ -44,7 +44,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const cancelJob = useStore((s) => s.cancelJob);
   const result = job ? exportResultOf(job) : null;
   const running = jobId !== null && (!job || !isFinished(job.status));
-  const left = secondsLeftOf(job ?? null);
+  const left = jobSecondsLeft(job ?? null);
   const phaseShown = !!job && !isFinished(job.status) && !!job.detail && sound === 'social';
   // Opening Export pauses the preview, as CapCut does: it played on, and was heard, behind the dialog (a new user's walk).
   useEffect(() => {
@@ -213,11 +213,3 @@ function runningText(pct: number, left: number | null, phaseShown: boolean): str
   return leftText ? t('export.runningLeft', { pct, left: leftText }) : t('export.running', { pct });
 }
 
-/**
- * Seconds left of a running job, from its own times (the engine's clock, so a browser on another machine reads the
- * same): from its creation to its last progress, at the progress it had then.
- */
-function secondsLeftOf(job: { status: string; progress?: number | null; createdAt: string; updatedAt: string } | null): number | null {
-  if (!job || job.status !== 'running') return null;
-  return secondsLeft((Date.parse(job.updatedAt) - Date.parse(job.createdAt)) / 1000, job.progress ?? 0);
-}

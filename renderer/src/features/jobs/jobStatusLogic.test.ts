@@ -16,6 +16,7 @@ function importJob(status: Job['status'], counts: { imported: number; duplicates
     result: counts && { kind: 'import', imported: counts.imported, duplicates: counts.duplicates, failed: fail(counts.failed), assetIds: [], duplicateIds: [] },
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
+    startedAt: null,
   };
 }
 
