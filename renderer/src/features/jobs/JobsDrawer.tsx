@@ -9,7 +9,7 @@ import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportActions, useExportHistory } from './ExportHistory';
-import { jobOutcome, type JobOutcome } from './jobStatusLogic';
+import { jobOutcome, jobRowTitle, type JobOutcome } from './jobStatusLogic';
 import './jobs.css';
 
 /** The row's status word; an import's counts are filled in (jobStatusLogic.ts decides which applies). */
@@ -83,7 +83,9 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
   return (
     <li className={`job job--${outcome}`} data-testid="job-row" data-job-id={job.id} data-status={job.status} data-outcome={outcome}>
       <div className="job__top">
-        <span className="job__title">{job.title}</span>
+        <span className="job__title" data-testid="job-title">
+          {jobRowTitle(job)}
+        </span>
         <span className="job__status" data-testid="job-status">
           {statusText(outcome, failedCount, totalCount)}
         </span>
