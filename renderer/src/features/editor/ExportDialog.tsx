@@ -132,7 +132,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           value={sound}
           options={[
             { value: 'mixed' as const, label: t('export.sound.mixed') },
-            { value: 'social' as const, label: t('export.sound.social', { target: `${SOCIAL_LOUDNESS_TARGET.integratedLufs} LUFS` }) },
+            { value: 'social' as const, label: t('export.sound.social') },
           ]}
           onChange={setSound}
           disabled={running}

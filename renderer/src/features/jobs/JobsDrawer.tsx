@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportEntry } from '../../../../electron/model/export';
 import { exportResultOf, importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
-import { formatBytes, formatClock, formatDateTime, formatDimensions } from '../../i18n/format';
+import { formatBytes, formatClock, formatDateTime, formatDimensions, formatWhen } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
@@ -97,12 +97,13 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
       </div>
       {!finished && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={job.title} size="sm" />}
       <div className="job__bottom">
-        <span className="job__detail">
+        {/* Two exports of one draft read alike: the time tells them apart; the file's name is in the tooltip (walk #74). */}
+        <span className="job__detail" title={exported?.fileName}>
           {job.error ??
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
               : exported
-                ? `${personExportFacts(job) ?? formatBytes(exported.sizeBytes, getLocale())} · ${exported.fileName}`
+                ? `${personExportFacts(job) ?? formatBytes(exported.sizeBytes, getLocale())} · ${formatWhen(exported.finishedAt, new Date(), getLocale())}`
                 : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (
