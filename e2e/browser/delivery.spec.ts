@@ -252,6 +252,41 @@ test('a post more than an hour late waits in the Queue until a person exports it
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
+test('a channel export says what it made: each file’s channels, frame size, length and size, with its download', async ({ app, server }) => {
+  // One import, two 1 s variants (360×640 for TikTok, 540×960 for Facebook Reels) in one export job.
+  test.setTimeout(testLimit({ files: 1, mediaSec: 2 }));
+  const outbox = fs.mkdtempSync(path.join(server.shared!, 'deliveries-'));
+  await callApi(app, 'connectors.set', { folder: { root: outbox } });
+  const draftId = await makeDraft(app, 'Channel files');
+  const post = await approvedPost(app, server, draftId, 'Channel files', ['tiktok', 'facebook_reel'], null);
+  await app.getByTestId('queue-nav').click();
+  await app.locator(`[data-testid="post-row"][data-post-id="${post.id}"]`).click();
+  const block = app.getByTestId('delivery-block');
+  await block.getByTestId('delivery-export-now').click();
+  await waitStep('Export now renders two 1 s variants and delivers them to the folder', { mediaSec: 2, files: 2 }, (timeout) =>
+    expect(block).toHaveAttribute('data-state', /^(exported|failed)$/, { timeout }),
+  );
+  expect(await block.getAttribute('data-state'), await block.innerText()).toBe('exported');
+
+  await dismissToasts(app);
+  await app.getByTestId('jobs-button').click();
+  const row = app.getByTestId('jobs-drawer').getByTestId('job-row').filter({ hasText: 'Channel files' });
+  await expect(row).toHaveAttribute('data-status', 'done');
+  // Named by what was done (walk #72), and listing what it made (walk #73): not only "Done".
+  await expect(row.getByTestId('job-title')).toHaveText('Exported “Channel files” for TikTok and Facebook Reels (360×640, 540×960)');
+  const files = row.getByTestId('export-file');
+  await expect(files).toHaveCount(2);
+  await expect(files.nth(0)).toContainText('TikTok');
+  await expect(files.nth(0).getByTestId('export-file-facts')).toHaveText(/^360×640 · 0:01 · \d+(\.\d)? KB$/);
+  await expect(files.nth(1)).toContainText('Facebook Reels');
+  await expect(files.nth(1).getByTestId('export-file-facts')).toHaveText(/^540×960 · 0:01 · \d+(\.\d)? KB$/);
+  // Each file downloads from the browser (the files are on the server): the second one is the 540×960 file.
+  const href = await files.nth(1).getByTestId('export-file-download').getAttribute('href');
+  expect(href).toMatch(/\/output-1(\?|$)/);
+  if (SHOTS) await app.getByTestId('jobs-drawer').screenshot({ path: path.join(SHOTS, 'jobs-channel-export.png') });
+  fs.rmSync(outbox, { recursive: true, force: true });
+});
+
 test.describe('kill -9 during a webhook delivery', () => {
   let tmp: string;
   let server: Server | null = null;

@@ -23,6 +23,8 @@ test('export, close the dialog, reload, and download it again from the history',
   await expect(dialog.getByTestId('export-history')).toContainText('Nothing exported yet');
   await app.getByTestId('export-quality-small').click();
   await exportInDialog(app, 2);
+  // What was made, not only its size (walk #73).
+  await expect(dialog.getByTestId('export-status')).toHaveText(/^Done — MP4 · 1080×1920 · 0:02 · [\d.]+ (KB|MB)$/);
   // The export just made is shown above with its Download; the history folds and does not repeat it.
   await expect(dialog.getByTestId('export-history')).toHaveCount(0);
   await app.keyboard.press('Escape');

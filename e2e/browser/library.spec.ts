@@ -242,12 +242,15 @@ test('imports a folder on the server by path (only inside the allowed folders), 
   await expect(dialog).toHaveCount(0);
   await app.getByTestId('jobs-button').click();
   const rows = app.getByTestId('jobs-drawer').getByTestId('job-row');
-  const junkRow = rows.filter({ hasText: 'Import Junk' });
+  const junkRow = rows.filter({ hasText: 'Junk' });
   await waitStep('the junk folder import finishes', { files: 2 }, (timeout) => expect(junkRow).toHaveAttribute('data-status', 'done', { timeout }));
   await expect(junkRow).toHaveAttribute('data-outcome', 'failed');
   await expect(junkRow.getByTestId('job-status')).toHaveText('Failed: none of the 2 files imported');
-  const shootRow = rows.filter({ hasText: 'Import Shoot' });
+  // A finished job is named by what was done, not what was being done (walk #72).
+  await expect(junkRow.getByTestId('job-title')).toHaveText('Import failed: Junk');
+  const shootRow = rows.filter({ hasText: 'Shoot' });
   await expect(shootRow).toHaveAttribute('data-outcome', 'partial');
+  await expect(shootRow.getByTestId('job-title')).toHaveText('Imported Shoot');
   await expect(shootRow.getByTestId('job-status')).toHaveText('1 of 4 files failed');
   if (SHOTS) await app.getByTestId('jobs-drawer').screenshot({ path: path.join(SHOTS, 'jobs-failed-imports.png') });
   await shootRow.getByTestId('job-failures').click();

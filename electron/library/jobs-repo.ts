@@ -14,6 +14,7 @@ type Row = {
   result: string | null;
   created_at: string;
   updated_at: string;
+  started_at: string | null;
 };
 
 function toJob(r: Row): Job {
@@ -28,6 +29,7 @@ function toJob(r: Row): Job {
     result: r.result ? (JSON.parse(r.result) as JobResult) : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    startedAt: r.started_at,
   };
 }
 
@@ -58,9 +60,12 @@ export class JobsRepo {
     const cur = this.get(id);
     if (!cur) throw new Error(`No job ${id}`);
     const next = { ...cur, ...patch };
+    const now = new Date().toISOString();
+    // Stamped the first time the job turns running: the time it waited in the queue is not part of its pace.
+    const startedAt = cur.startedAt ?? (next.status === 'running' ? now : null);
     this.db
-      .prepare('UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, result = ?, updated_at = ? WHERE id = ?')
-      .run(next.status, next.progress, next.detail, next.error, next.result ? JSON.stringify(next.result) : null, new Date().toISOString(), id);
+      .prepare('UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, result = ?, updated_at = ?, started_at = ? WHERE id = ?')
+      .run(next.status, next.progress, next.detail, next.error, next.result ? JSON.stringify(next.result) : null, now, startedAt, id);
     return this.get(id)!;
   }
 

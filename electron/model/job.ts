@@ -37,8 +37,25 @@ export const ExportResult = z.object({
   durationSec: z.number().nonnegative(),
   /** 'copy': joined by stream copy without re-encoding (smart render); results stored before it say nothing: 'encode'. */
   method: z.enum(['copy', 'encode']).default('encode'),
-  /** A one-pass export of several variants: every file it wrote (the fields above describe the first). */
-  outputs: z.array(z.object({ outputPath: z.string(), sizeBytes: z.number().int().nonnegative(), durationSec: z.number().nonnegative() })).optional(),
+  /** The (first) file's frame size; absent in results stored before it was kept. */
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /**
+   * A one-pass export of several variants: every file it wrote (the fields above describe the first), each with the
+   * channels it is for ("TikTok + LinkedIn") and its frame size (absent in results stored before they were kept).
+   */
+  outputs: z
+    .array(
+      z.object({
+        outputPath: z.string(),
+        sizeBytes: z.number().int().nonnegative(),
+        durationSec: z.number().nonnegative(),
+        label: z.string().optional(),
+        width: z.number().int().positive().optional(),
+        height: z.number().int().positive().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 /** Preview proxies made for heavy videos after an import (model/proxy.ts). */
@@ -117,6 +134,8 @@ export const Job = z.object({
   result: JobResult.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it began running (ISO); null while queued, or for a job recorded before this was kept (schema 19). */
+  startedAt: z.string().nullable(),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -201,6 +201,9 @@ describe('export jobs through the Studio', () => {
     expect(r.durationSec).toBe(3);
     expect(Number(probe(r.outputPath).format.duration)).toBeCloseTo(3, 1);
     expect(r.sizeBytes).toBe(fs.statSync(r.outputPath).size);
+    // The frame size is kept with the result, so the app can say what was made (walk #73).
+    const stream = probe(r.outputPath).streams.find((s) => s.codec_type === 'video')!;
+    expect([r.width, r.height]).toEqual([stream.width, stream.height]);
 
     const long = await studio.api['drafts.create']({ kind: 'video', name: 'Long' });
     const longDoc = draft([track('main', 'main', [media('a', still!, 0, 0, 600)])], { ...canvas, width: 1080, height: 1920 });

@@ -19,7 +19,7 @@ import { type LoudnessTarget, loudnessLabel } from '../model/loudness';
 import type { ExportResult, ImportFailure, ImportResult, ProxyResult } from '../model/job';
 import { ProxyJobInput, needsProxy } from '../model/proxy';
 import { reversedAssets, reversedKey } from '../model/reverse';
-import type { SourceFacts } from '../render/compiler';
+import { type SourceFacts, outputSize } from '../render/compiler';
 import { type ExportOutcome, type ExportPhase, exportFileName, freeExportPath, runExport, runVariantExport } from '../render/export';
 import { lutIdsOf } from '../render/look-files';
 import { startBeatsAfterImport } from './beats-api';
@@ -178,7 +178,9 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     encoder: await exportEncoder(tools, new PostsRepo(rooms.db), (m) => ctx.log(m)),
     log: (m: string) => ctx.log(m),
   };
-  // The result describes the (first) file; a one-pass export lists every file it wrote as well.
+  // The result describes the (first) file; a one-pass export lists every file it wrote as well, each with the
+  // channels and frame size it was made for, so the app can say what was made (walk #73), not only "Done".
+  const size = req.outputs?.[0]?.variant ?? req.variant ?? outputSize(draft.canvas, req.preset);
   const resultOf = (first: ExportOutcome, all?: readonly ExportOutcome[]): ExportResult => ({
     kind: 'export',
     draftId: req.draftId ?? '',
@@ -187,7 +189,16 @@ async function exportJob(ctx: StudioContext, rooms: Rooms, job: JobContext, inpu
     sizeBytes: first.sizeBytes,
     durationSec: first.durationSec,
     method: first.method,
-    ...(all ? { outputs: all.map((o) => ({ outputPath: o.outputPath, sizeBytes: o.sizeBytes, durationSec: o.durationSec })) } : {}),
+    width: size.width,
+    height: size.height,
+    ...(all
+      ? {
+          outputs: all.map((o, i) => {
+            const asked = req.outputs?.[i];
+            return { outputPath: o.outputPath, sizeBytes: o.sizeBytes, durationSec: o.durationSec, ...(asked ? { label: asked.label, width: asked.variant.width, height: asked.variant.height } : {}) };
+          }),
+        }
+      : {}),
   });
   if (req.outputs) {
     const outs = await runVariantExport(tools, common, req.outputs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatDateTime, formatDimensions, formatDuration, formatFps } from './format';
+import { formatBytes, formatClock, formatDateTime, formatDimensions, formatDuration, formatFps, formatWhen } from './format';
 
 describe('formatBytes', () => {
   it('shows bytes below one kilobyte as whole bytes', () => {
@@ -58,5 +58,14 @@ describe('small facts', () => {
   it('keeps unparseable dates readable', () => {
     expect(formatDateTime('not a date')).toBe('not a date');
     expect(formatDateTime('2024-05-01T10:00:00Z')).toMatch(/2024/);
+  });
+});
+
+describe('formatWhen', () => {
+  it('is the time alone on the same day, else the date and time; the raw text when not a date', () => {
+    const now = new Date(2026, 11, 6, 16, 30);
+    expect(formatWhen(new Date(2026, 11, 6, 16, 22).toISOString(), now)).toBe('4:22 PM');
+    expect(formatWhen(new Date(2026, 11, 5, 9, 5).toISOString(), now)).toBe('Dec 5, 2026, 9:05 AM');
+    expect(formatWhen('soon', now)).toBe('soon');
   });
 });

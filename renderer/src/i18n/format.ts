@@ -68,6 +68,17 @@ export function formatDateTime(iso: string, locale = 'en'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
+/**
+ * When something happened, short: the time alone on the day it is (`now`), else the date and time. Two exports of
+ * one draft in the Jobs drawer are told apart by it, in the room a row has (walk #74).
+ */
+export function formatWhen(iso: string, now: Date, locale = 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (d.toDateString() !== now.toDateString()) return formatDateTime(iso, locale);
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(d);
+}
+
 /** A calendar date (YYYY-MM-DD) as the locale writes it, without shifting it by the viewer's zone; the raw text when it is not one. */
 export function formatDate(date: string, locale = 'en'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

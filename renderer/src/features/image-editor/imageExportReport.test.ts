@@ -24,6 +24,7 @@ const job = (id: string, status: Job['status'], draftId: string | null, kind: Jo
   result: draftId === null ? null : { kind: 'image-export', draftId, format: 'jpeg', channel: null, maxBytes: null, dir: '/x', files: [], pdf: null },
   createdAt: '',
   updatedAt: '',
+  startedAt: null,
 });
 
 describe('finishedImageExportsKey', () => {

@@ -1,15 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExportEntry } from '../../../../electron/model/export';
-import { importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
+import { exportResultOf, importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
-import { formatBytes, formatDateTime } from '../../i18n/format';
+import { formatBytes, formatClock, formatDateTime, formatDimensions, formatWhen } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportActions, useExportHistory } from './ExportHistory';
-import { jobOutcome, type JobOutcome } from './jobStatusLogic';
+import { ExportFiles } from './ExportFiles';
+import { exportFileFacts, exportFiles } from './exportFilesLogic';
+import { jobOutcome, jobRowTitle, type JobOutcome } from './jobStatusLogic';
 import './jobs.css';
 
 /** The row's status word; an import's counts are filled in (jobStatusLogic.ts decides which applies). */
@@ -80,22 +82,28 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
   const finished = isFinished(job.status);
   const imported = importResultOf(job);
   const { outcome, failures, failedCount, totalCount } = jobOutcome(job);
+  // A channel export (a post's) is not in the export history: its files are listed from the job itself (walk #73).
+  const made = job.status === 'done' && !exported ? exportResultOf(job) : null;
+  const title = jobRowTitle(job);
   return (
     <li className={`job job--${outcome}`} data-testid="job-row" data-job-id={job.id} data-status={job.status} data-outcome={outcome}>
       <div className="job__top">
-        <span className="job__title">{job.title}</span>
+        <span className="job__title" title={title} data-testid="job-title">
+          {title}
+        </span>
         <span className="job__status" data-testid="job-status">
           {statusText(outcome, failedCount, totalCount)}
         </span>
       </div>
       {!finished && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={job.title} size="sm" />}
       <div className="job__bottom">
-        <span className="job__detail">
+        {/* Two exports of one draft read alike: the time tells them apart; the file's name is in the tooltip (walk #74). */}
+        <span className="job__detail" title={exported?.fileName}>
           {job.error ??
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
               : exported
-                ? `${formatBytes(exported.sizeBytes, getLocale())} · ${exported.fileName}`
+                ? `${personExportFacts(job) ?? formatBytes(exported.sizeBytes, getLocale())} · ${formatWhen(exported.finishedAt, new Date(), getLocale())}`
                 : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (
@@ -110,6 +118,14 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
           </Button>
         )}
       </div>
+      {made && <ExportFiles jobId={job.id} result={made} />}
     </li>
   );
+}
+
+/** A person's export's frame size, length and size ("1080×1920 · 0:12 · 3.4 MB"), or null when it is not an export. */
+function personExportFacts(job: Job): string | null {
+  const r = exportResultOf(job);
+  const file = r ? exportFiles(r)[0] : undefined;
+  return file ? exportFileFacts(file, { dimensions: formatDimensions, clock: formatClock, bytes: (n) => formatBytes(n, getLocale()) }) : null;
 }

@@ -16,6 +16,7 @@ const job = (id: string, status: Job['status'], draftId: string | null): Job => 
       : { kind: 'export', draftId, outputPath: `/lib/exports/${id}.mp4`, fileName: `${id}.mp4`, sizeBytes: 1, durationSec: 1, method: 'encode' },
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
+  startedAt: null,
 });
 
 describe('finishedExportsKey', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportFailure, Job } from '../../../../electron/model/job';
-import { jobOutcome } from './jobStatusLogic';
+import { jobOutcome, jobRowTitle } from './jobStatusLogic';
 
 const fail = (n: number): ImportFailure[] => Array.from({ length: n }, (_, i) => ({ path: `/in/${i}.bin`, reason: 'Not a media file.' }));
 
@@ -16,6 +16,7 @@ function importJob(status: Job['status'], counts: { imported: number; duplicates
     result: counts && { kind: 'import', imported: counts.imported, duplicates: counts.duplicates, failed: fail(counts.failed), assetIds: [], duplicateIds: [] },
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
+    startedAt: null,
   };
 }
 
@@ -43,5 +44,17 @@ describe('jobOutcome', () => {
     expect(jobOutcome(importJob('cancelled', { imported: 1, duplicates: 0, failed: 2 }))).toMatchObject({ outcome: 'cancelled', failedCount: 2 });
     const exportJob: Job = { ...importJob('done', null), kind: 'export', result: { kind: 'export', draftId: 'd', outputPath: '/x.mp4', fileName: 'x.mp4', sizeBytes: 1, durationSec: 1, method: 'encode' } };
     expect(jobOutcome(exportJob)).toMatchObject({ outcome: 'done', failures: [] });
+  });
+});
+
+describe('jobRowTitle', () => {
+  const named = (status: Job['status'], counts: { imported: number; duplicates: number; failed: number } | null) => ({ ...importJob(status, counts), title: 'Import Shoot' });
+
+  it('says what was done once done, and an import that brought nothing in failed (walk #72)', () => {
+    expect(jobRowTitle(named('running', null))).toBe('Import Shoot');
+    expect(jobRowTitle(named('done', { imported: 3, duplicates: 0, failed: 1 }))).toBe('Imported Shoot');
+    expect(jobRowTitle(named('done', { imported: 0, duplicates: 0, failed: 2 }))).toBe('Import failed: Shoot');
+    expect(jobRowTitle(named('done', { imported: 0, duplicates: 0, failed: 0 }))).toBe('Import failed: Shoot');
+    expect(jobRowTitle({ ...named('cancelled', null), kind: 'export', title: 'Exporting Teaser' })).toBe('Export cancelled: Teaser');
   });
 });

@@ -1,4 +1,5 @@
 import { importResultOf, type ImportFailure, type Job, type JobStatus } from '../../../../electron/model/job';
+import { jobTitleFor } from '../../../../electron/model/job-title';
 
 /**
  * What a job row says about how the job ended. The runner's status says only whether the job ran to its end; an
@@ -19,4 +20,13 @@ export function jobOutcome(job: Job): { outcome: JobOutcome; failures: ImportFai
   if (failures.length === totalCount) return { outcome: 'failed', ...base };
   if (failures.length > 0) return { outcome: 'partial', ...base };
   return { outcome: 'done', ...base };
+}
+
+/**
+ * A job row's title: once ended, what was done ("Exported …", "Export failed: …"), not what was being done (walk
+ * #72). An import that ran to its end but brought nothing in is named as failed, as its status says.
+ */
+export function jobRowTitle(job: Job): string {
+  const { outcome } = jobOutcome(job);
+  return jobTitleFor(job.title, outcome === 'failed' || outcome === 'empty' ? 'failed' : job.status);
 }

@@ -17,3 +17,14 @@ export function roundedLeft(sec: number): { unit: 'sec' | 'min'; n: number } {
   if (sec < 57.5) return { unit: 'sec', n: Math.max(5, Math.round(sec / 5) * 5) };
   return { unit: 'min', n: Math.max(1, Math.round(sec / 60)) };
 }
+
+/**
+ * Seconds left of a running job, from its own times (the engine's clock, so a browser on another machine reads the
+ * same): from when it began running to its last progress, at the progress it had then. A job that waited in the
+ * queue behind another is not paced by its wait (walk #71); one recorded before starts were kept counts from its
+ * creation.
+ */
+export function jobSecondsLeft(job: { status: string; progress?: number | null; createdAt: string; startedAt?: string | null; updatedAt: string } | null): number | null {
+  if (!job || job.status !== 'running') return null;
+  return secondsLeft((Date.parse(job.updatedAt) - Date.parse(job.startedAt ?? job.createdAt)) / 1000, job.progress ?? 0);
+}

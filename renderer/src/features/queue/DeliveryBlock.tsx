@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { channelLimits } from '../../../../electron/model/channels';
 import type { ChannelDelivery, PostDeliveryStatus } from '../../../../electron/model/delivery-status';
+import { jobTitleFor } from '../../../../electron/model/job-title';
 import type { User } from '../../../../electron/model/post';
 import type { PostRecordShape } from '../../../../electron/model/post-record';
 import { call, errorText, onEvent } from '../../api/client';
@@ -117,7 +118,7 @@ function RenderProgress({ jobIds }: { jobIds: string[] }) {
     <div className="delivery__jobs" data-testid="delivery-jobs">
       {jobIds.map((id) => {
         const job = jobs[id];
-        const title = job?.title ?? t('delivery.working');
+        const title = job ? jobTitleFor(job.title, job.status) : t('delivery.working');
         const value = job?.status === 'done' ? 1 : (job?.progress ?? null);
         return (
           <div key={id} className="delivery__job">

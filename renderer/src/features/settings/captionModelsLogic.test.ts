@@ -35,6 +35,7 @@ const job = (id: string, model: ModelId, status: Job['status'], at: string, crea
   result: null,
   createdAt: created,
   updatedAt: at,
+  startedAt: null,
 });
 
 describe('caption models card', () => {
