@@ -37,8 +37,9 @@ const cell = (page: Page, name: string) => page.locator(`[data-testid="asset-cel
  */
 async function importReport(page: Page, files: number) {
   if ((await page.getByTestId('jobs-drawer').count()) === 0) await page.getByTestId('jobs-button').click();
-  // Imported music starts a beats job after its import (docs/timeline.md "Beats"): the import's row is the newest other one.
-  const row = page.getByTestId('jobs-drawer').getByTestId('job-row').filter({ hasNotText: 'Finding beats in' }).first();
+  // Imported music starts a beats job after its import (docs/timeline.md "Beats"): the import's row is the newest other one
+  // (a finished beats job reads "Found beats in …": walk #72).
+  const row = page.getByTestId('jobs-drawer').getByTestId('job-row').filter({ hasNotText: /(Finding|Found) beats in/ }).first();
   await waitStep(`the import of ${files} file${files === 1 ? '' : 's'} finished`, { files }, (timeout) => expect(row).toHaveAttribute('data-status', /^(done|failed)$/, { timeout }));
   return row;
 }
