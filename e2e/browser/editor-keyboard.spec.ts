@@ -411,4 +411,12 @@ test('the timeline is one Tab stop for the track buttons and one for the clips; 
   await app.keyboard.press('Tab');
   await expect(main.nth(0)).toBeFocused();
   if (SHOTS) await app.getByTestId('timeline').screenshot({ path: path.join(SHOTS, 'timeline-roving-focus.png') });
+
+  // A click selects a clip without focusing it: Ctrl+→ goes on from the clip it selected (a walk found Ctrl+arrows
+  // doing nothing after a click).
+  await app.getByRole('button', { name: 'Zoom in (+)' }).focus();
+  await main.nth(0).click();
+  await app.keyboard.press('Control+ArrowRight');
+  await expect(main.nth(1)).toBeFocused();
+  await expect(main.nth(1)).toHaveAttribute('aria-selected', 'true');
 });

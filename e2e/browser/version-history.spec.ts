@@ -209,6 +209,9 @@ test('each version says what changed against the one before, in at most three pa
     return { inside: r.right <= row.right + 1 && r.left >= row.left, oneLine: r.height < 24 };
   });
   expect(fits).toEqual({ inside: true, oneLine: true });
+  // The rows share their columns: a longer time ("10 seconds ago") moves every row's name alike (a walk saw one row off).
+  const nameXs = await history.locator('.vh__name').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
+  expect(new Set(nameXs).size).toBe(1);
   if (SHOTS) await history.screenshot({ path: path.join(SHOTS, 'version-history-changes.png') });
   await app.keyboard.press('Escape');
 

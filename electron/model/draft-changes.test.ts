@@ -40,6 +40,10 @@ describe('draftChanges (video)', () => {
     const warm = { adjust: {}, lut: { id: 'warm', strength: 1 } };
     expect(draftChanges(before, video([clip('c1', { look: warm }), clip('c2', { start: 4, look: warm })], [title('t1')], base))).toEqual([{ kind: 'look', lut: 'warm' }]);
     expect(draftChanges(before, video([clip('c1', { look: warm }), clip('c2', { start: 4, look: { adjust: { exposure: 1 }, lut: null } })], [title('t1')], base))).toEqual([{ kind: 'look', lut: null }]);
+    // Look: None (the look taken off, or left at nothing) is told apart from a hand adjustment (a walk read "Adjusted colour").
+    const warmBefore = video([clip('c1', { look: warm }), clip('c2', { start: 4 })], [title('t1')], base);
+    expect(draftChanges(warmBefore, before)).toEqual([{ kind: 'look', lut: null, removed: true }]);
+    expect(draftChanges(warmBefore, video([clip('c1', { look: { adjust: {}, lut: null } }), clip('c2', { start: 4 })], [title('t1')], base))).toEqual([{ kind: 'look', lut: null, removed: true }]);
     expect(draftChanges(before, video([clip('c1', { volume: 0 }), clip('c2', { start: 4 })], [title('t1', { text: 'Sale' })], base))).toEqual([
       { kind: 'text', count: 1 },
       { kind: 'edited', what: 'clip', count: 1 },

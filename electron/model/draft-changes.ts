@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clip, Draft, VideoDraft } from './draft';
 import type { ImageDraft, ImageLayer } from './image-draft';
+import { isIdentityLook } from './look';
 
 /**
  * What changed between two saved versions of a draft, for Version history ("Added 2 clips · Moved 1 title ·
@@ -18,8 +19,11 @@ export const DraftChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trimmed'), count: Count }),
   z.object({ kind: z.literal('moved'), what: z.enum(['clip', 'title', 'layer']), count: Count }),
   z.object({ kind: z.literal('text'), count: Count }),
-  /** A clip's look: `lut` is the look it has now when every changed clip has the same one; null = adjusted by hand, removed, or mixed. */
-  z.object({ kind: z.literal('look'), lut: z.string().nullable() }),
+  /**
+   * A clip's look: `lut` is the look it has now when every changed clip has the same one; null = adjusted by hand or
+   * mixed. `removed`: every changed clip now has no look at all (a walk read "Adjusted colour" for Look: None).
+   */
+  z.object({ kind: z.literal('look'), lut: z.string().nullable(), removed: z.boolean().optional() }),
   z.object({ kind: z.literal('edited'), what: z.enum(['clip', 'title', 'layer']), count: Count }),
   z.object({ kind: z.literal('tracks') }),
   z.object({ kind: z.literal('captions') }),
@@ -61,7 +65,8 @@ class Tally {
   trimmed = 0;
   moved = { clip: 0, title: 0, layer: 0 };
   text = 0;
-  looks: (string | null)[] = [];
+  /** Each changed clip's look now: its LUT's id (null: none, or adjusted by hand) and whether it has none at all. */
+  looks: { lut: string | null; none: boolean }[] = [];
   edited = { clip: 0, title: 0, layer: 0 };
 
   parts(): DraftChange[] {
@@ -72,8 +77,9 @@ class Tally {
     for (const what of ['clip', 'title', 'layer'] as const) if (this.moved[what]) out.push({ kind: 'moved', what, count: this.moved[what] });
     if (this.text) out.push({ kind: 'text', count: this.text });
     if (this.looks.length) {
-      const first = this.looks[0] ?? null;
-      out.push({ kind: 'look', lut: this.looks.every((l) => l === first) ? first : null });
+      const first = this.looks[0]!.lut;
+      const removed = this.looks.every((l) => l.none);
+      out.push({ kind: 'look', lut: this.looks.every((l) => l.lut === first) ? first : null, ...(removed ? { removed } : {}) });
     }
     for (const what of ['clip', 'title', 'layer'] as const) if (this.edited[what]) out.push({ kind: 'edited', what, count: this.edited[what] });
     return out;
@@ -106,7 +112,7 @@ function videoClips(a: VideoDraft, b: VideoDraft, tally: Tally): void {
     } else if (x.type === 'media' && y.type === 'media') {
       if (moved) tally.moved.clip++;
       if (x.in !== y.in || x.out !== y.out) tally.trimmed++;
-      if (!sameValue(x.look, y.look)) tally.looks.push(y.look?.lut?.id ?? null);
+      if (!sameValue(x.look, y.look)) tally.looks.push({ lut: y.look?.lut?.id ?? null, none: isIdentityLook(y.look) });
       if (!sameValue(without(x, ['start', 'in', 'out', 'look']), without(y, ['start', 'in', 'out', 'look']))) tally.edited.clip++;
     } else {
       // The same id on a different kind of clip: a replacement, told as removed and added.

@@ -391,6 +391,7 @@ export const en = {
   'history.change.text_other': 'Edited {count} texts',
   'history.change.look': 'Look: {name}',
   'history.change.lookAdjusted': 'Adjusted colour',
+  'history.change.lookRemoved': 'Look: None',
   'history.change.edited.clip_one': 'Changed {count} clip',
   'history.change.edited.clip_other': 'Changed {count} clips',
   'history.change.edited.title_one': 'Restyled {count} title',

@@ -87,6 +87,7 @@ describe('what changed, in words', () => {
     expect(changeSummary([{ kind: 'renamed', to: 'X' }])).toBe('Renamed');
     expect(changeSummary([{ kind: 'canvas', from: '9:16', to: '1:1' }])).toBe('Canvas 9:16 → 1:1');
     expect(changeSummary([{ kind: 'look', lut: 'lut-imported-123' }, { kind: 'fps', from: 30, to: 60 }])).toBe('Adjusted colour · 30 → 60 fps');
+    expect(changeSummary([{ kind: 'look', lut: null, removed: true }])).toBe('Look: None');
     expect(changeSummary([{ kind: 'removed', what: 'layer', count: 3 }, { kind: 'text', count: 1 }, { kind: 'other' }])).toBe('Removed 3 layers · Edited text · Edited');
   });
 

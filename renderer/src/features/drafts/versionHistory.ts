@@ -42,6 +42,7 @@ export function changePhrase(c: DraftChange): string {
     case 'look': {
       // A shipped look has a name; an imported LUT's id is a library id, not something to show.
       const key = `look.name.${c.lut ?? ''}`;
+      if (c.removed) return t('history.change.lookRemoved');
       return c.lut && key in en ? t('history.change.look', { name: t(key as MessageKey) }) : t('history.change.lookAdjusted');
     }
     case 'fps':

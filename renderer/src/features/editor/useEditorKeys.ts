@@ -8,6 +8,7 @@ import { focusNextRegion } from './regionFocus';
 import { seekKey, toggleLastKey } from './animateActions';
 import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/timeline-beats';
 import { currentBeats } from './timeline/beatsStore';
+import { focusClipBeside } from './timeline/clipKeyActions';
 import { goToEnd, goToSelectedClip, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
 
 /**
@@ -44,6 +45,8 @@ export function useEditorKeys(active: boolean): void {
       let handled = true;
       if (mod && key === 'z') (e.shiftKey ? redo : undo)();
       else if (mod && key === 'y') redo();
+      // Ctrl+arrows from the clip a click selected (a click selects a block without focusing it; walk #64).
+      else if (mod && !e.shiftKey && !e.altKey && key.startsWith('Arrow') && s.selection.length > 0) focusClipBeside(s.selection.at(-1)!, key);
       else if (mod || e.altKey) handled = false;
       else if (key === ' ') togglePlay();
       else if (key === 'k') s.setPlaying(false);

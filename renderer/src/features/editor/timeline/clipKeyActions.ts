@@ -25,6 +25,18 @@ function focusClipSoon(clipId: string): void {
   });
 }
 
+/**
+ * Focuses (and so selects) the clip an arrow key leads to from `clipId` (timelineRovingLogic.ts `clipNeighbour`):
+ * from a focused clip, and from the editor's keys for the clip a click selected (a click does not focus a block).
+ */
+export function focusClipBeside(clipId: string, key: string): void {
+  const doc = useEditor.getState().doc;
+  const to = doc ? clipNeighbour(doc.tracks, clipId, key) : null;
+  if (to === null) return;
+  useRovingFocus.setState({ clip: to });
+  focusClipSoon(to);
+}
+
 /** After a delete that took the track's last clip: its head's last button, the stop just before its clips. */
 function focusTrackHeadSoon(trackId: string): void {
   requestAnimationFrame(() => {
@@ -61,15 +73,10 @@ export function onClipKey(e: ReactKeyboardEvent<HTMLElement>, clipId: string, tr
   }
 
   // Ctrl+arrows (Cmd on a Mac) move the focus between clips (the clips are one Tab stop, walk #64). Plain ←/→ keep
-  // stepping the playhead a frame on a focused clip, as they do everywhere in the editor: a clip is focused by the
-  // click that selects it, and a creator then steps frames with the arrows.
+  // stepping the playhead a frame on a focused clip, as they do everywhere in the editor.
   if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.startsWith('Arrow')) {
     e.preventDefault();
-    const to = clipNeighbour(doc.tracks, clipId, e.key);
-    if (to !== null) {
-      useRovingFocus.setState({ clip: to });
-      focusClipSoon(to);
-    }
+    focusClipBeside(clipId, e.key);
     return;
   }
 

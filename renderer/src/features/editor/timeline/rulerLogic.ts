@@ -7,7 +7,7 @@
  * minutes and seconds ("00:01:07").
  */
 
-/** Labels stay at least this far apart, so the longest ("0:01:15f", ~50 px in the ruler's 10 px mono) never touch. */
+/** Labels stay at least this far apart, so the longest ("1:02:05", ~45 px in the ruler's 10 px mono) never touch. */
 export const RULER_LABEL_GAP_PX = 80;
 
 /** Whole-second steps, in seconds, once a tick per second would crowd. */
@@ -31,8 +31,8 @@ export function rulerStepFrames(pxPerSec: number, fps: number): number {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
- * A tick's label: "m:ss" (or "h:mm:ss") on a whole second, "m:ss:FFf" between seconds (frames within the second,
- * marked "f" so it does not read as a further clock field): 1.5 s at 30 fps → "0:01:15f".
+ * A tick's label: "m:ss" (or "h:mm:ss") on a whole second, and between seconds only the frame within the second,
+ * "15f" (1.5 s at 30 fps): the second is the label before it. "0:01:15f" read as 1 minute 15 (a walk).
  */
 export function rulerLabel(frame: number, fps: number): string {
   const ff = frame % fps;
@@ -40,7 +40,7 @@ export function rulerLabel(frame: number, fps: number): string {
   const h = Math.floor(secs / 3600);
   const m = Math.floor(secs / 60) % 60;
   const clock = h > 0 ? `${h}:${pad2(m)}:${pad2(secs % 60)}` : `${m}:${pad2(secs % 60)}`;
-  return ff === 0 ? clock : `${clock}:${pad2(ff)}f`;
+  return ff === 0 ? clock : `${ff}f`;
 }
 
 export interface RulerTick {
