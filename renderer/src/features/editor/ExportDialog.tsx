@@ -5,18 +5,18 @@ import type { VideoDraft } from '../../../../electron/model/draft';
 import type { EditResult, SourceInfo } from '../../../../electron/model/timeline';
 import { loudnessLabel } from '../../../../electron/model/loudness';
 import { endTitlesWithFootage, endWithPicture, soundPastPicture, titlesPastFootage } from '../../../../electron/model/sound-tail';
-import { type ExportResult, exportResultOf, isFinished } from '../../../../electron/model/job';
+import { exportResultOf, isFinished } from '../../../../electron/model/job';
 import { call, errorText, shell } from '../../api/client';
 import { exportUrl } from '../../api/media';
 import { t, type MessageKey } from '../../i18n';
-import { formatBytes, formatClock, formatDimensions } from '../../i18n/format';
+import { formatDimensions } from '../../i18n/format';
 import { useStore } from '../../store';
 import { useEditor } from '../../store/editorStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ExportHistory } from '../jobs/ExportHistory';
 import { RevealExportButton } from '../jobs/RevealExportButton';
-import { exportFileFacts, exportFiles } from '../jobs/exportFilesLogic';
+import { madeFacts } from '../jobs/ExportFiles';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportChoice } from './ExportChoice';
 import { jobSecondsLeft, roundedLeft } from '../jobs/timeLeftLogic';
@@ -159,7 +159,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             )}
             <p className="export__status" role={job.status === 'failed' ? 'alert' : undefined} data-testid="export-status">
               {job.status === 'done' && result
-                ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { facts: doneFacts(result) })
+                ? t(result.method === 'copy' ? 'export.doneCopied' : 'export.done', { facts: madeFacts(result) })
                 : job.status === 'failed'
                   ? (job.error ?? t('export.failed'))
                   : job.status === 'cancelled'
@@ -212,9 +212,4 @@ function runningText(pct: number, left: number | null, phaseShown: boolean): str
   const leftText = l ? t(l.unit === 'sec' ? 'jobs.left.sec' : 'jobs.left.min', { n: l.n }) : null;
   if (phaseShown) return leftText ?? '';
   return leftText ? t('export.runningLeft', { pct, left: leftText }) : t('export.running', { pct });
-}
-
-/** What was made: "1080×1920 · 0:12 · 3.4 MB" (the size alone said little: walk #73). */
-function doneFacts(result: ExportResult): string {
-  return exportFileFacts(exportFiles(result)[0]!, { dimensions: formatDimensions, clock: formatClock, bytes: (n) => formatBytes(n) });
 }

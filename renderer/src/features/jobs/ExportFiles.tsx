@@ -3,7 +3,7 @@ import { shell } from '../../api/client';
 import { exportUrl } from '../../api/media';
 import { getLocale, t } from '../../i18n';
 import { formatBytes, formatClock, formatDimensions } from '../../i18n/format';
-import { exportFileFacts, exportFiles } from './exportFilesLogic';
+import { type ExportFile, exportFileFacts, exportFiles } from './exportFilesLogic';
 import { RevealExportButton } from './RevealExportButton';
 
 /**
@@ -12,8 +12,6 @@ import { RevealExportButton } from './RevealExportButton';
  * one folder). A channel export said only "Done" (walk #73).
  */
 export function ExportFiles({ jobId, result }: { jobId: string; result: ExportResult }) {
-  const locale = getLocale();
-  const fmt = { dimensions: formatDimensions, clock: formatClock, bytes: (n: number) => formatBytes(n, locale) };
   const files = exportFiles(result);
   return (
     <div className="export-files">
@@ -25,7 +23,7 @@ export function ExportFiles({ jobId, result }: { jobId: string; result: ExportRe
                 {f.label ?? f.fileName}
               </span>
               <span className="export-files__facts" data-testid="export-file-facts">
-                {exportFileFacts(f, fmt)}
+                {fileFacts(f)}
               </span>
             </span>
             {shell === 'browser' && (
@@ -39,4 +37,15 @@ export function ExportFiles({ jobId, result }: { jobId: string; result: ExportRe
       {shell === 'electron' && <RevealExportButton jobId={jobId} testId="export-files-reveal" />}
     </div>
   );
+}
+
+/** A file's facts in the app's locale: "1080×1920 · 0:12 · 3.4 MB". */
+export function fileFacts(f: ExportFile): string {
+  const locale = getLocale();
+  return exportFileFacts(f, { dimensions: formatDimensions, clock: formatClock, bytes: (n) => formatBytes(n, locale) });
+}
+
+/** The (first) file an export made, as fileFacts says it (the Export dialog's "Done" line, a person's export in Jobs). */
+export function madeFacts(result: ExportResult): string {
+  return fileFacts(exportFiles(result)[0]!);
 }

@@ -3,14 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportEntry } from '../../../../electron/model/export';
 import { exportResultOf, importResultOf, isFinished, type Job, type JobStatus } from '../../../../electron/model/job';
 import { getLocale, t, tn, type MessageKey } from '../../i18n';
-import { formatBytes, formatClock, formatDateTime, formatDimensions, formatWhen } from '../../i18n/format';
+import { formatBytes, formatDateTime, formatWhen } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportActions, useExportHistory } from './ExportHistory';
-import { ExportFiles } from './ExportFiles';
-import { exportFileFacts, exportFiles } from './exportFilesLogic';
+import { ExportFiles, madeFacts } from './ExportFiles';
 import { jobOutcome, jobRowTitle, type JobOutcome } from './jobStatusLogic';
 import './jobs.css';
 
@@ -83,7 +82,9 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
   const imported = importResultOf(job);
   const { outcome, failures, failedCount, totalCount } = jobOutcome(job);
   // A channel export (a post's) is not in the export history: its files are listed from the job itself (walk #73).
-  const made = job.status === 'done' && !exported ? exportResultOf(job) : null;
+  const exportResult = exportResultOf(job);
+  const made = job.status === 'done' && !exported ? exportResult : null;
+  const personExport = exported ? exportResult : null;
   const title = jobRowTitle(job);
   return (
     <li className={`job job--${outcome}`} data-testid="job-row" data-job-id={job.id} data-status={job.status} data-outcome={outcome}>
@@ -103,7 +104,7 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')
               : exported
-                ? `${personExportFacts(job) ?? formatBytes(exported.sizeBytes, getLocale())} · ${formatWhen(exported.finishedAt, new Date(), getLocale())}`
+                ? `${personExport ? madeFacts(personExport) : formatBytes(exported.sizeBytes, getLocale())} · ${formatWhen(exported.finishedAt, new Date(), getLocale())}`
                 : job.detail ?? formatDateTime(job.createdAt, getLocale()))}
         </span>
         {!finished && (
@@ -121,11 +122,4 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
       {made && <ExportFiles jobId={job.id} result={made} />}
     </li>
   );
-}
-
-/** A person's export's frame size, length and size ("1080×1920 · 0:12 · 3.4 MB"), or null when it is not an export. */
-function personExportFacts(job: Job): string | null {
-  const r = exportResultOf(job);
-  const file = r ? exportFiles(r)[0] : undefined;
-  return file ? exportFileFacts(file, { dimensions: formatDimensions, clock: formatClock, bytes: (n) => formatBytes(n, getLocale()) }) : null;
 }
