@@ -9,10 +9,13 @@ import { KindIcon } from './KindIcon';
 import { ASSET_DRAG_TYPE } from './assetDrag';
 import { CellMarks } from './MarkControls';
 
-/** `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell. */
-type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number; selected: boolean; focused: boolean; open: boolean };
+/**
+ * `selected`, `focused`, `open`: from the row's one store subscription (AssetGrid's GridRow), not one per cell.
+ * `pictures`: false while the grid is flung (scrollPace.ts); a picture asked for already stays.
+ */
+type CellProps = { asset: AssetSummary; index: number; total: number; thumbHeight: number; pictures: boolean; selected: boolean; focused: boolean; open: boolean };
 
-export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight, selected, focused, open }: CellProps) {
+export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHeight, pictures, selected, focused, open }: CellProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
@@ -57,7 +60,7 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
       data-index={index}
     >
       <div className="cell__thumb" style={{ height: thumbHeight }}>
-        {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} rev={asset.mediaRev} /> : <KindPlaceholder kind={asset.kind} />}
+        {asset.hasThumbnail ? <Thumb id={asset.id} kind={asset.kind} rev={asset.mediaRev} wanted={pictures} /> : <KindPlaceholder kind={asset.kind} />}
         {showsTime && <span className="cell__badge">{formatClock(asset.durationSec ?? 0)}</span>}
         <CellMarks rating={asset.rating} label={asset.label} />
       </div>
@@ -77,9 +80,13 @@ export const AssetCell = memo(function AssetCell({ asset, index, total, thumbHei
  * The tile-sized picture ('tile' variant: a few times fewer pixels to decode than the 480 px thumbnail, which
  * matters when 2,000 tiles scroll past); should it fail to load, the thumbnail, then the kind's icon.
  */
-function Thumb({ id, kind, rev }: { id: string; kind: AssetSummary['kind']; rev: number | undefined }) {
+function Thumb({ id, kind, rev, wanted }: { id: string; kind: AssetSummary['kind']; rev: number | undefined; wanted: boolean }) {
   const [variant, setVariant] = useState<'tile' | 'thumb' | null>('tile');
   const [loaded, setLoaded] = useState(false);
+  // Once asked for, a picture is kept when the grid is flung again (its request may be under way).
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
+  if (!asked) return <span className="cell__img cell__img--waiting" data-testid="cell-picture-waiting" />;
   if (variant === null) return <KindPlaceholder kind={kind} />;
   return (
     <img

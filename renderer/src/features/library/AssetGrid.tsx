@@ -8,6 +8,7 @@ import { mayNow } from '../../store/meStore';
 import { AssetCell, PlaceholderCell } from './AssetCell';
 import { EmptyState } from './EmptyState';
 import { GRID_GAP, GRID_PADDING, cellDomId, gridGeometry, moveInGrid, requestCellFocus, type GridGeometry } from './gridGeometry';
+import { nextScrollPace, RESTING } from './scrollPace';
 
 /**
  * The library grid: a virtualized listbox with a roving tabindex. The focused cell is the only tabbable one;
@@ -38,9 +39,26 @@ export function AssetGrid() {
   const geo = useMemo(() => gridGeometry(width), [width]);
   const count = total ?? 0;
   const rowCount = Math.ceil(count / geo.columns);
+  // While the grid is flung, rows that fly past do not ask for their pictures (scrollPace.ts): its pace is read on
+  // each change of the rows in view, and on every frame while flung, until the grid comes to rest.
+  const pace = useRef(RESTING);
+  const [flung, setFlung] = useState(false);
+  const readPace = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const next = nextScrollPace(pace.current, el.scrollTop, performance.now(), el.clientHeight);
+    if (next.flung !== pace.current.flung) setFlung(next.flung);
+    pace.current = next;
+  }, []);
+  useEffect(() => {
+    if (!flung) return;
+    let frame = requestAnimationFrame(function tick() {
+      readPace();
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flung, readPace]);
 
-  // TanStack Virtual returns fresh functions each render by design; the React Compiler skips this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -54,6 +72,7 @@ export function AssetGrid() {
     // (TanStack's default, flushSync): a wheel or touchpad sends several events a frame, and each would
     // otherwise render the grid before the frame could paint.
     useFlushSync: false,
+    onChange: readPace,
   });
 
   useEffect(() => {
@@ -126,6 +145,7 @@ export function AssetGrid() {
         onKeyDown={onKeyDown}
         data-testid="asset-grid"
         data-total={count}
+        data-flung={flung || undefined}
         style={{ height: virtualizer.getTotalSize() }}
       >
         {width > 0 &&
@@ -136,6 +156,7 @@ export function AssetGrid() {
               top={row.start}
               geo={geo}
               total={count}
+              pictures={!flung}
             />
           ))}
       </div>
@@ -143,7 +164,9 @@ export function AssetGrid() {
   );
 }
 
-const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex: number; top: number; geo: GridGeometry; total: number }) {
+type RowProps = { rowIndex: number; top: number; geo: GridGeometry; total: number; pictures: boolean };
+
+const GridRow = memo(function GridRow({ rowIndex, top, geo, total, pictures }: RowProps) {
   const start = rowIndex * geo.columns;
   const end = Math.min(total, start + geo.columns);
   const assets = useStore(
@@ -177,6 +200,7 @@ const GridRow = memo(function GridRow({ rowIndex, top, geo, total }: { rowIndex:
             index={start + i}
             total={total}
             thumbHeight={geo.thumbHeight}
+            pictures={pictures}
             selected={marks[i * 3] === 's'}
             focused={marks[i * 3 + 1] === 'f'}
             open={marks[i * 3 + 2] === 'o'}
