@@ -83,3 +83,80 @@ test('a hidden track does not hold Play', async ({ app }) => {
   await app.getByTestId('play-toggle').click();
   expect(await app.evaluate(() => (window as unknown as { pfWaits: boolean[] }).pfWaits), 'Play waited for the hidden track').toEqual([]);
 });
+
+test('L plays, and faster a press at a time (the playhead about twice as fast at 2×); J slows; K stops', async ({ app }, testInfo) => {
+  test.setTimeout(testLimit(allOf(footageWork(['pan']), decodeWork(4), { realSec: 20 })));
+  const assets = await importFootage(app, ['pan']);
+  // 28.5 s of one take (its clips share elements): room to play on a busy machine, 4× included.
+  await saveDraft(app, 'Shuttle', ({ main }) => {
+    for (let i = 0; i < 3; i++) main.clips.push(mediaClip(assets.pan, i * 9.5, 0, 9.5));
+  });
+  await openDraft(app, 'Shuttle', 1);
+  const canvas = app.getByTestId('preview-canvas');
+  const play = app.getByTestId('play-toggle');
+  const rate = app.getByTestId('shuttle-rate');
+  const time = () => canvas.evaluate((c) => Number((c as HTMLCanvasElement).dataset.time));
+  /** Timeline seconds the playhead moves per wall second, over a window of the page's own clock once it moves. */
+  const pace = async () => {
+    const from = await time();
+    await expect.poll(time, { message: 'the playhead moves' }).toBeGreaterThan(from + 0.2);
+    return canvas.evaluate(async (c) => {
+      const at = () => ({ t: Number((c as HTMLCanvasElement).dataset.time), wall: performance.now() });
+      const a = at();
+      await new Promise((r) => setTimeout(r, 1200));
+      const b = at();
+      return (b.t - a.t) / ((b.wall - a.wall) / 1000);
+    });
+  };
+
+  // L from rest plays at 1× (no speed shown).
+  await app.keyboard.press('l');
+  await expect(play).toHaveAttribute('data-playing', 'true');
+  await expect(rate).toHaveText('');
+  const atOne = await pace();
+  await app.keyboard.press('k');
+  await expect(play).toHaveAttribute('data-playing', 'false');
+  await app.keyboard.press('Home');
+
+  // L again while playing: 2×, shown beside Play.
+  await app.keyboard.press('l');
+  await expect(play).toHaveAttribute('data-playing', 'true');
+  await app.keyboard.press('l');
+  await expect(rate).toHaveText('2×');
+  const atTwo = await pace();
+  await app.locator('.transport').screenshot({ path: testInfo.outputPath('transport-2x.png') });
+  // Measured against each other, never against a time: about twice, with room for a busy machine.
+  expect(atTwo / atOne, `pace at 2× (${atTwo.toFixed(2)}) against 1× (${atOne.toFixed(2)})`).toBeGreaterThan(1.4);
+  expect(atTwo / atOne).toBeLessThan(2.8);
+
+  // 4× is the top; J slows a step at a time, down to 1×, playing on.
+  await app.keyboard.press('l');
+  await expect(rate).toHaveText('4×');
+  await app.keyboard.press('l');
+  await expect(rate).toHaveText('4×');
+  await app.keyboard.press('j');
+  await expect(rate).toHaveText('2×');
+  await app.keyboard.press('j');
+  await expect(rate).toHaveText('');
+  await expect(play).toHaveAttribute('data-playing', 'true');
+
+  // K stops where it is, and the next play (Space too) is at 1×.
+  await app.keyboard.press('l');
+  await expect(rate).toHaveText('2×');
+  await app.keyboard.press('k');
+  await expect(play).toHaveAttribute('data-playing', 'false');
+  await expect(rate).toHaveText('');
+  const stopped = await time();
+  expect(await time()).toBe(stopped);
+  await app.keyboard.press(' ');
+  await expect(play).toHaveAttribute('data-playing', 'true');
+  await expect(rate).toHaveText('');
+  await app.keyboard.press('k');
+  await expect(play).toHaveAttribute('data-playing', 'false');
+
+  // J at rest steps back a second (the preview cannot play backwards).
+  const before = await time();
+  await app.keyboard.press('j');
+  await expect.poll(time).toBeCloseTo(Math.max(0, before - 1), 1);
+  await expect(play).toHaveAttribute('data-playing', 'false');
+});

@@ -24,7 +24,7 @@ describe('JobsRepo', () => {
     const job = repo.create({ id: 'j1', kind: 'import', title: 'Importing 2 files', input: { paths: ['/a', '/b'], uploads: [] } });
     expect(job).toEqual({
       id: 'j1', kind: 'import', status: 'queued', title: 'Importing 2 files', progress: 0, detail: null, error: null, result: null,
-      createdAt: '2024-06-01T10:00:00.000Z', updatedAt: '2024-06-01T10:00:00.000Z', startedAt: null,
+      createdAt: '2024-06-01T10:00:00.000Z', updatedAt: '2024-06-01T10:00:00.000Z', startedAt: null, firstProgressAt: null, firstProgress: null,
     });
     expect(repo.input('j1')).toEqual({ paths: ['/a', '/b'], uploads: [] });
     expect(repo.input('missing')).toBeUndefined();

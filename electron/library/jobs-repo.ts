@@ -15,6 +15,8 @@ type Row = {
   created_at: string;
   updated_at: string;
   started_at: string | null;
+  first_progress_at: string | null;
+  first_progress: number | null;
 };
 
 function toJob(r: Row): Job {
@@ -30,6 +32,8 @@ function toJob(r: Row): Job {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     startedAt: r.started_at,
+    firstProgressAt: r.first_progress_at,
+    firstProgress: r.first_progress,
   };
 }
 
@@ -63,9 +67,15 @@ export class JobsRepo {
     const now = new Date().toISOString();
     // Stamped the first time the job turns running: the time it waited in the queue is not part of its pace.
     const startedAt = cur.startedAt ?? (next.status === 'running' ? now : null);
+    // Stamped once, at the first report above 0 while running: the time left is paced from here (walk #80).
+    const first = cur.firstProgressAt === null && next.status === 'running' && next.progress !== null && next.progress > 0;
+    const firstProgressAt = first ? now : cur.firstProgressAt;
+    const firstProgress = first ? next.progress : cur.firstProgress;
     this.db
-      .prepare('UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, result = ?, updated_at = ?, started_at = ? WHERE id = ?')
-      .run(next.status, next.progress, next.detail, next.error, next.result ? JSON.stringify(next.result) : null, now, startedAt, id);
+      .prepare(
+        'UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, result = ?, updated_at = ?, started_at = ?, first_progress_at = ?, first_progress = ? WHERE id = ?',
+      )
+      .run(next.status, next.progress, next.detail, next.error, next.result ? JSON.stringify(next.result) : null, now, startedAt, firstProgressAt, firstProgress, id);
     return this.get(id)!;
   }
 

@@ -136,6 +136,12 @@ export const Job = z.object({
   updatedAt: z.string(),
   /** When it began running (ISO); null while queued, or for a job recorded before this was kept (schema 19). */
   startedAt: z.string().nullable(),
+  /**
+   * When (ISO) and how far (0..1) its first progress report above 0 came while running; null before it, or for a job
+   * recorded before these were kept (schema 20). The time left is paced from here (renderer jobs/timeLeftLogic.ts).
+   */
+  firstProgressAt: z.string().nullable(),
+  firstProgress: z.number().min(0).max(1).nullable(),
 });
 export type Job = z.infer<typeof Job>;
 

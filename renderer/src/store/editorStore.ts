@@ -32,6 +32,11 @@ export type EditorState = {
   /** Seconds, within [0, the draft's last frame] (setPlayhead clamps; an edit that shortens the draft pulls it back). */
   playhead: number;
   playing: boolean;
+  /**
+   * The shuttle's speed while playing (L: 1, 2 or 4; preview/shuttleLogic.ts); every play starts at 1 (setPlaying),
+   * so only L while playing changes it. Not in the history.
+   */
+  shuttleRate: number;
   /** Timeline zoom in pixels per second. */
   pxPerSec: number;
   snapping: boolean;
@@ -71,6 +76,8 @@ export type EditorState = {
   selectAndReveal: (clipId: string) => void;
   setPlayhead: (t: number) => void;
   setPlaying: (p: boolean) => void;
+  /** The shuttle's speed for the play under way (L/J while playing). */
+  setShuttleRate: (rate: number) => void;
   setZoom: (pxPerSec: number) => void;
   setSnapping: (on: boolean) => void;
   setSnapLine: (t: number | null) => void;
@@ -155,6 +162,7 @@ export const useEditor = create<EditorState>()(
         selection: [],
         playhead: 0,
         playing: false,
+        shuttleRate: 1,
         pxPerSec: 80,
         snapping: true,
         snapLine: null,
@@ -225,7 +233,9 @@ export const useEditor = create<EditorState>()(
         selectAndReveal: (clipId) => set((s) => ({ selection: [clipId], reveal: { clipId, seq: (s.reveal?.seq ?? 0) + 1 } })),
         // Never before 0 or past the draft's end, whoever moves it (playback, scrubbing, keys, seeks).
         setPlayhead: (t) => set({ playhead: clampPlayhead(t, get().doc) }),
-        setPlaying: (playing) => set({ playing }),
+        // Space, the Play button and L from rest play at 1×; a stop forgets a shuttle speed.
+        setPlaying: (playing) => set({ playing, shuttleRate: 1 }),
+        setShuttleRate: (shuttleRate) => set({ shuttleRate }),
         setZoom: (px) => set({ pxPerSec: Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, px)) }),
         setSnapping: (snapping) => set({ snapping }),
         setSnapLine: (snapLine) => set((s) => (s.snapLine === snapLine ? s : { snapLine })),

@@ -10,6 +10,8 @@ import { adjacentBeatFrame, draftBeatTimes } from '../../../../electron/model/ti
 import { currentBeats } from './timeline/beatsStore';
 import { focusClipBeside } from './timeline/clipKeyActions';
 import { goToEnd, goToSelectedClip, goToStart, stepFrames, stepSeconds, togglePlay } from './preview/PreviewPane';
+import { shuttleKey } from './preview/shuttleLogic';
+import { useVoiceover } from './voiceover';
 
 /**
  * Keys a focused control uses itself: arrows, Home and End move a slider (an inspector level), Space ticks a
@@ -49,10 +51,7 @@ export function useEditorKeys(active: boolean): void {
       else if (mod && !e.shiftKey && !e.altKey && key.startsWith('Arrow') && s.selection.length > 0) focusClipBeside(s.selection.at(-1)!, key);
       else if (mod || e.altKey) handled = false;
       else if (key === ' ') togglePlay();
-      else if (key === 'k') s.setPlaying(false);
-      else if (key === 'l') s.setPlaying(true);
-      // J: reverse playback is not something media elements do smoothly; a step back of 1 s is the useful part.
-      else if (key === 'j') stepSeconds(-1);
+      else if (key === 'j' || key === 'k' || key === 'l') shuttle(key);
       else if (key === 'ArrowLeft') stepBy(e.shiftKey, -1);
       else if (key === 'ArrowRight') stepBy(e.shiftKey, 1);
       else if (key === 'Home') goToStart();
@@ -99,6 +98,19 @@ function jumpToBeat(dir: 1 | -1): void {
     s.setPlaying(false);
     s.setPlayhead(at);
   }
+}
+
+/**
+ * J/K/L (shuttleLogic.ts): L plays, and faster a step per press; K stops; J slows a fast play, else steps back 1 s
+ * (media elements do not play backwards). While a voiceover records the timeline runs on the wall clock: L and J
+ * leave its speed alone.
+ */
+function shuttle(key: 'j' | 'k' | 'l'): void {
+  const s = useEditor.getState();
+  const move = shuttleKey(key, { playing: s.playing, rate: s.shuttleRate });
+  if (move.stepBack) stepSeconds(-1);
+  else if (move.playing !== s.playing) s.setPlaying(move.playing);
+  else if (move.rate !== s.shuttleRate && useVoiceover.getState().phase !== 'recording') s.setShuttleRate(move.rate);
 }
 
 function stepBy(seconds: boolean, dir: 1 | -1): void {

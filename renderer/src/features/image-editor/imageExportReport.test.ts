@@ -25,6 +25,8 @@ const job = (id: string, status: Job['status'], draftId: string | null, kind: Jo
   createdAt: '',
   updatedAt: '',
   startedAt: null,
+  firstProgressAt: null,
+  firstProgress: null,
 });
 
 describe('finishedImageExportsKey', () => {

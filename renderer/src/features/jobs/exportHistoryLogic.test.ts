@@ -17,6 +17,8 @@ const job = (id: string, status: Job['status'], draftId: string | null): Job => 
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   startedAt: null,
+  firstProgressAt: null,
+  firstProgress: null,
 });
 
 describe('finishedExportsKey', () => {

@@ -17,6 +17,8 @@ function importJob(status: Job['status'], counts: { imported: number; duplicates
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     startedAt: null,
+    firstProgressAt: null,
+    firstProgress: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ESTIMATE_FROM, jobSecondsLeft, roundedLeft, secondsLeft } from './timeLeftLogic';
+import { ESTIMATE_FROM, jobSecondsLeft, roundedLeft, secondsLeft, secondsLeftSince } from './timeLeftLogic';
 
 describe('secondsLeft', () => {
   it('is the time so far scaled by what is left, once past the first few seconds and per cent', () => {
@@ -21,6 +21,16 @@ describe('secondsLeft', () => {
         expect(b).toBeLessThanOrEqual(a + 1e-9);
       }),
     );
+  });
+});
+
+describe('secondsLeftSince', () => {
+  it('is what is left at the rate since the first report, once it is far enough behind in time and progress', () => {
+    expect(secondsLeftSince(10, 0.1, 0.5)).toBeCloseTo(12.5, 9); // 0.4 in 10 s: 0.5 more in 12.5 s
+    expect(secondsLeftSince(2, 0.1, 0.5)).toBeNull();
+    expect(secondsLeftSince(10, 0.1, 0.12)).toBeNull();
+    expect(secondsLeftSince(10, 0.1, 1)).toBeNull();
+    expect(secondsLeftSince(Number.NaN, 0.1, 0.5)).toBeNull();
   });
 });
 
@@ -46,5 +56,27 @@ describe('jobSecondsLeft', () => {
     expect(jobSecondsLeft({ status: 'running', progress: 0.5, createdAt: at(0), startedAt: null, updatedAt: at(20) })).toBeCloseTo(20, 9);
     expect(jobSecondsLeft({ status: 'queued', progress: 0, createdAt: at(0), startedAt: null, updatedAt: at(20) })).toBeNull();
     expect(jobSecondsLeft(null)).toBeNull();
+  });
+
+  it('paces an export from its first progress report, not from the seconds it spent at 0 % (walk #80)', () => {
+    // Probing and starting ffmpeg take 10 s at 0 %, then it runs steadily from 1 % to done at 40 s.
+    const startedAt = at(0), firstAt = 10, end = 40, firstProgress = 0.01;
+    const progressAt = (t: number) => firstProgress + ((1 - firstProgress) * (t - firstAt)) / (end - firstAt);
+    const job = (t: number) => ({
+      status: 'running', progress: progressAt(t), createdAt: at(0), startedAt, updatedAt: new Date(Date.parse(at(0)) + t * 1000).toISOString(),
+      firstProgressAt: at(firstAt), firstProgress,
+    });
+    // Too soon after the first report to tell a rate: nothing, rather than "about 2 min" for a 40 s job.
+    expect(jobSecondsLeft(job(11))).toBeNull();
+    // From 3 s after it on, within 20 % of the truth at every report.
+    for (let t = firstAt + ESTIMATE_FROM.elapsedSec; t < end; t += 0.5) {
+      const left = jobSecondsLeft(job(t));
+      expect(left).not.toBeNull();
+      expect(Math.abs(left! - (end - t))).toBeLessThanOrEqual(0.2 * (end - t) + 1e-9);
+    }
+  });
+
+  it('paces a job recorded before first reports were kept from when it began running', () => {
+    expect(jobSecondsLeft({ status: 'running', progress: 0.5, createdAt: at(0), startedAt: at(10), updatedAt: at(20), firstProgressAt: null, firstProgress: null })).toBeCloseTo(10, 9);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Time left of a running job from its progress so far: at the average rate since it started (a long export's
- * passes have different speeds, and the overall progress already weighs them). Pure.
+ * Time left of a running job from its progress so far: at the average rate since its first progress report (a long
+ * export's passes have different speeds, and the overall progress already weighs them; the seconds before the first
+ * report, spent probing and starting ffmpeg, are not part of the pace). Pure.
  */
 
 /** Below this much progress, or this soon after the start, an estimate is noise: none is given. */
@@ -12,19 +13,45 @@ export function secondsLeft(elapsedSec: number, progress: number): number | null
   return (elapsedSec * (1 - progress)) / progress;
 }
 
+/**
+ * Seconds left at the rate between a first report (`fromProgress` at time 0) and the last (`progress`, `elapsedSec`
+ * later), or null until the two are far enough apart, in time and in progress, to be more than noise.
+ */
+export function secondsLeftSince(elapsedSec: number, fromProgress: number, progress: number): number | null {
+  const gained = progress - fromProgress;
+  if (!(elapsedSec >= ESTIMATE_FROM.elapsedSec) || !(gained >= ESTIMATE_FROM.progress) || progress >= 1) return null;
+  return (elapsedSec * (1 - progress)) / gained;
+}
+
 /** A rounded, stable figure to show: seconds in fives under a minute, else whole minutes (at least 1). */
 export function roundedLeft(sec: number): { unit: 'sec' | 'min'; n: number } {
   if (sec < 57.5) return { unit: 'sec', n: Math.max(5, Math.round(sec / 5) * 5) };
   return { unit: 'min', n: Math.max(1, Math.round(sec / 60)) };
 }
 
+export type TimedJob = {
+  status: string;
+  progress?: number | null;
+  createdAt: string;
+  startedAt?: string | null;
+  updatedAt: string;
+  firstProgressAt?: string | null;
+  firstProgress?: number | null;
+};
+
 /**
  * Seconds left of a running job, from its own times (the engine's clock, so a browser on another machine reads the
- * same): from when it began running to its last progress, at the progress it had then. A job that waited in the
- * queue behind another is not paced by its wait (walk #71); one recorded before starts were kept counts from its
- * creation.
+ * same): at its rate from its first progress report to its last (walk #80). Until those two are far enough apart
+ * none is given: pacing from the start instead would count the seconds at 0 % and say "about 2 min" for a 40 s
+ * export. A job recorded before first reports were kept is paced from when it began running (a job that waited in
+ * the queue is not paced by its wait, walk #71), or one from before that, from its creation.
  */
-export function jobSecondsLeft(job: { status: string; progress?: number | null; createdAt: string; startedAt?: string | null; updatedAt: string } | null): number | null {
+export function jobSecondsLeft(job: TimedJob | null): number | null {
   if (!job || job.status !== 'running') return null;
-  return secondsLeft((Date.parse(job.updatedAt) - Date.parse(job.startedAt ?? job.createdAt)) / 1000, job.progress ?? 0);
+  const progress = job.progress ?? 0;
+  if (job.firstProgressAt) {
+    const sec = (Date.parse(job.updatedAt) - Date.parse(job.firstProgressAt)) / 1000;
+    return secondsLeftSince(sec, job.firstProgress ?? 0, progress);
+  }
+  return secondsLeft((Date.parse(job.updatedAt) - Date.parse(job.startedAt ?? job.createdAt)) / 1000, progress);
 }

@@ -36,6 +36,8 @@ const job = (id: string, model: ModelId, status: Job['status'], at: string, crea
   createdAt: created,
   updatedAt: at,
   startedAt: null,
+  firstProgressAt: null,
+  firstProgress: null,
 });
 
 describe('caption models card', () => {

@@ -15,6 +15,7 @@ import { ManipulateLayer } from './manipulate/ManipulateLayer';
 import { clipFirstFrame, offPlayheadSelection } from './offPlayheadLogic';
 import { ReversingCard } from './ReversingCard';
 import { isTallZone, safeZones } from './safeZones';
+import { shuttleLabel } from './shuttleLogic';
 
 const ZONES: SafeZone[] = ['off', 'tiktok', 'reels', 'shorts'];
 
@@ -141,6 +142,7 @@ function SafeZoneOverlay() {
 
 function Transport() {
   const playing = useEditor((s) => s.playing);
+  const rate = useEditor((s) => shuttleLabel(s.playing, s.shuttleRate));
   const fps = useEditor((s) => s.doc!.canvas.fps);
   const duration = useEditor((s) => draftDuration(s.doc!));
   const playhead = useEditor((s) => s.playhead);
@@ -155,15 +157,21 @@ function Transport() {
       <div className="transport__buttons">
         <IconButton label={t('preview.goToStart')} icon={<GoToStartIcon size={18} />} onClick={goToStart} data-testid="go-to-start" />
         <IconButton label={t('preview.stepBack')} icon={<StepBackIcon size={18} />} onClick={() => stepFrames(-1)} data-testid="step-back" />
-        <IconButton
-          variant="primary"
-          className="transport__play"
-          label={playing ? t('preview.pause') : t('preview.play')}
-          icon={playing ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
-          onClick={togglePlay}
-          data-testid="play-toggle"
-          data-playing={playing}
-        />
+        {/* The shuttle's speed (L) beside Play while it is not 1×: on the button's corner, so nothing moves when it shows. */}
+        <span className="transport__play-slot">
+          <IconButton
+            variant="primary"
+            className="transport__play"
+            label={playing ? t('preview.pause') : t('preview.play')}
+            icon={playing ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
+            onClick={togglePlay}
+            data-testid="play-toggle"
+            data-playing={playing}
+          />
+          <span className="transport__rate mono" role="status" title={rate ? t('preview.shuttleRate', { rate }) : undefined} data-testid="shuttle-rate">
+            {rate ?? ''}
+          </span>
+        </span>
         <IconButton label={t('preview.stepForward')} icon={<StepForwardIcon size={18} />} onClick={() => stepFrames(1)} data-testid="step-forward" />
         <IconButton label={t('preview.goToEnd')} icon={<GoToEndIcon size={18} />} onClick={goToEnd} data-testid="go-to-end" />
       </div>

@@ -55,6 +55,8 @@ export type PlaybackState = {
   assets: Record<string, Asset>;
   playhead: number;
   playing: boolean;
+  /** Timeline seconds per wall second while playing (the editor's J/K/L shuttle); 1 when not given. */
+  shuttleRate?: number;
   setPlayhead: (t: number) => void;
   setPlaying: (p: boolean) => void;
 };
@@ -197,12 +199,15 @@ export class PreviewEngine {
     // Play waits (briefly) for the media it is about to show; meanwhile the preview stays as at rest, so the
     // elements keep landing on their frames and their pictures are copied.
     const playing = s.playing && this.mayStart(doc, s.assets, t);
+    // The shuttle's speed: the clock and every element run this much faster (a voiceover's take is placed by wall
+    // time, so while one records the timeline runs at 1×).
+    const rate = playing && !this.options.wallClock?.() ? (s.shuttleRate ?? 1) : 1;
     if (playing) {
       const now = performance.now();
       if (!this.clock) this.clock = startClock(t, now);
       else {
         const heard = this.options.wallClock?.() ? null : this.masterAt(this.readable(doc, s.assets), this.clock.t);
-        this.clock = advanceClock(this.clock, now, heard, doc.canvas.fps);
+        this.clock = advanceClock(this.clock, now, heard, doc.canvas.fps, rate);
       }
       t = this.clock.t;
       // The last frame plays for its whole length; then playback stops on it (not on the black past the end).
@@ -225,7 +230,7 @@ export class PreviewEngine {
     this.dirty = false;
     // Reversed clips play forwards from their asset's reversed copy (reversedPreview.ts), as the export reads them.
     const read = this.readable(doc, s.assets);
-    this.sync(read.doc, read.assets, t, playing);
+    this.sync(read.doc, read.assets, t, playing, rate);
     // While playing, a canvas frame already drawn with every layer's picture current is not drawn again: the
     // display runs at 60 Hz and the draft at 30 fps or less, and a picture a video presents meanwhile belongs
     // to the next canvas frame. Half the compositing on the main thread, the same frames shown.
@@ -307,13 +312,14 @@ export class PreviewEngine {
     return this.dissolveIn.yes;
   }
 
-  private sync(doc: VideoDraft, assets: Record<string, Asset>, t: number, playing: boolean): void {
+  /** `rate`: the shuttle's speed; each element plays at its clip's speed times it, and what comes next is pre-rolled as many wall seconds ahead. */
+  private sync(doc: VideoDraft, assets: Record<string, Asset>, t: number, playing: boolean, rate: number): void {
     const fps = doc.canvas.fps;
     const now = performance.now();
     const live = new Set<string>();
     const muted = new Map(doc.tracks.map((tr) => [tr.id, tr.muted]));
     const layers = activeLayersAt(doc, t, { includeAudio: true });
-    const soon = clipsStartingSoon(doc, t, PRELOAD_SEC);
+    const soon = clipsStartingSoon(doc, t, PRELOAD_SEC * rate);
     // Every clip that has an element this frame: an element of any other clip may be taken over (slotFor).
     const wanted = new Set([...layers.map((l) => l.clip), ...soon.map((s) => s.clip)].map((c) => c.id));
     for (const layer of layers) {
@@ -330,7 +336,7 @@ export class PreviewEngine {
       const state = stateOf(el);
       const action = playing
         ? // A ramped clip plays at the curve's speed of this moment (the element's rate follows it; a drift re-seeks).
-          whilePlaying(state, { target, speed: speedAt(c, t - c.start), fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out, master: this.clock?.master?.key === c.id, soundOnly: asset.kind === 'audio' })
+          whilePlaying(state, { target, speed: speedAt(c, t - c.start) * rate, fps, now, lastSeekAt: slot.lastSeekAt, seekSec: slot.seekSec, min: c.in, max: c.out, master: this.clock?.master?.key === c.id, soundOnly: asset.kind === 'audio' })
         : whileHolding(state, holdTime(target, fps), fps);
       this.apply(slot, action, now);
     }
@@ -348,7 +354,7 @@ export class PreviewEngine {
       const hold = holdTime(sourceTimeAt(c, c.start), fps);
       // Started its start-up time before the cut, so it is moving at the in-point when the cut comes.
       const state = stateOf(slot.el);
-      this.apply(slot, whilePreRolled(state, { playing, hold, speed: speedAt(c, 0), fps, startsIn: c.start - t, startSec: slot.startSec }), now);
+      this.apply(slot, whilePreRolled(state, { playing, hold, speed: speedAt(c, 0) * rate, fps, startsIn: (c.start - t) / rate, startSec: slot.startSec }), now);
       // Its held copy is made as it lands on the first frame, so the cut's first draw has its picture.
       this.updateHeld(slot, c, asset, doc, main, k);
     }
@@ -423,6 +429,8 @@ export class PreviewEngine {
     this.canvas.dataset.mediaElements = String(++this.elementsMade);
     el.preload = 'auto';
     el.crossOrigin = null;
+    // At the shuttle's 2× and 4× the sound keeps its pitch (Chromium's default; said, as it is what L relies on).
+    el.preservesPitch = true;
     if (el instanceof HTMLVideoElement) el.playsInline = true;
     const held = el instanceof HTMLVideoElement ? new HeldFrame(el, this.pictureChanged) : null;
     const created: Slot = { el, assetId: asset.id, src, held, lastSeekAt: 0, seekStartedAt: null, seekSec: 0.1, startSec: this.startSec, starting: null };

@@ -22,6 +22,17 @@ describe('the playing clock', () => {
     expect(last.t).toBeCloseTo(3, 9);
   });
 
+  it('runs the shuttle\'s speed times the wall clock (L: 2×), and still follows a master playing that fast', () => {
+    let c = startClock(2, 0);
+    for (let i = 1; i <= 60; i++) c = advanceClock(c, i * frame, null, FPS, 2);
+    expect(c.t).toBeCloseTo(4, 9);
+    // A heard element at 2× that starts 0.1 s late: the clock is where it is, not where 2× the wall would be.
+    const at = (i: number) => (i <= 6 ? 2 : 2 + (2 * (i - 6) * frame) / 1000);
+    c = startClock(2, 0);
+    for (let i = 1; i <= 60; i++) c = advanceClock(c, i * frame, { key: 'a', currentTime: at(i), position: at(i) }, FPS, 2);
+    expect(c.t).toBeCloseTo(at(60), 9);
+  });
+
   it('waits at Play for the heard element to move, then follows it', () => {
     // The element sits on the first frame for 6 animation frames (0.1 s), then plays in real time.
     const moveAt = 6;

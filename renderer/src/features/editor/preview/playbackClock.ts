@@ -40,10 +40,11 @@ export const startClock = (t: number, now: number): Clock => ({ t, wall: now, ma
 
 /**
  * The clock at wall time `now`. `master` is null where nothing is heard (or while a voiceover records: the take
- * is placed by wall time, so the timeline must run on it too).
+ * is placed by wall time, so the timeline must run on it too). `rate`: the shuttle's speed (L: 2×, 4×), timeline
+ * seconds per wall second; the master's element then plays that much faster too, so the bound holds as at 1×.
  */
-export function advanceClock(c: Clock, now: number, master: Master | null, fps: number): Clock {
-  const free = c.t + Math.max(0, now - c.wall) / 1000;
+export function advanceClock(c: Clock, now: number, master: Master | null, fps: number, rate = 1): Clock {
+  const free = c.t + (rate * Math.max(0, now - c.wall)) / 1000;
   if (!master) return { t: free, wall: now, master: null };
   // A new master (Play, a cut) gets the whole wait to show it moves; so does one whose element was moved.
   const same = c.master?.key === master.key;

@@ -67,7 +67,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 export type PlayingWant = {
   /** Source time the clock wants now. */
   target: number;
-  /** The clip's speed (source seconds per timeline second). */
+  /** The clip's speed (source seconds per timeline second), times the shuttle's (L: 2×, 4×) while it plays fast. */
   speed: number;
   fps: number;
   now: number;
@@ -147,10 +147,10 @@ export type PreRoll = {
   playing: boolean;
   /** Where the element waits: its clip's first frame (holdTime). */
   hold: number;
-  /** The clip's speed at its start. */
+  /** The clip's speed at its start (times the shuttle's). */
   speed: number;
   fps: number;
-  /** Timeline seconds until the clip starts. */
+  /** Seconds until the clip starts (timeline seconds over the shuttle's speed: wall seconds, as the start-up time is). */
   startsIn: number;
   /** The element's start-up time as measured so far. */
   startSec: number;
