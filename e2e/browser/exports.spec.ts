@@ -61,3 +61,40 @@ test('export, close the dialog, reload, and download it again from the history',
   await expect(entry.getByTestId('export-entry-download')).toHaveCount(0);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+/**
+ * Walk #79: two exports of one draft read alike in the Jobs drawer ("Exported …" twice); each row names its file, cut
+ * in the middle so the time (and the -2 of a second export within the same second) stays, the whole name on hover.
+ */
+test('two exports of one draft name their files in the Jobs drawer, a long name cut in the middle', async ({ app }) => {
+  test.setTimeout(testLimit({ files: 2, mediaSec: 2 }));
+  const name = 'Beach day at the south pier with the whole team';
+  const assets = await importClips(app);
+  await openDraftWithClips(app, assets, { name, count: 2, clipSec: 0.5 });
+  await app.getByTestId('export-button').click();
+  await app.getByTestId('export-quality-small').click();
+  const jobs = [await exportInDialog(app, 1, 'the first 1 s export'), await exportInDialog(app, 1, 'the second 1 s export')];
+  await app.keyboard.press('Escape');
+
+  await app.getByTestId('jobs-button').click();
+  const drawer = app.getByTestId('jobs-drawer');
+  const files = drawer.getByTestId('job-file');
+  await expect(files).toHaveCount(2);
+  const shown: { text: string; full: string }[] = [];
+  for (const jobId of jobs) {
+    const file = drawer.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getByTestId('job-file');
+    await expect(file).toBeVisible();
+    const full = (await file.getAttribute('title'))!;
+    expect(full).toMatch(new RegExp(`^${name}-\\d{8}-\\d{6}(-2)?\\.mp4$`));
+    const text = (await file.textContent())!;
+    // Cut in the middle: the start of the draft's name, "…", and the end of the file's name with its time.
+    expect(text).toMatch(/^Beach day at the…/);
+    expect(full.endsWith(text.slice(text.indexOf('…') + 1))).toBe(true);
+    expect(text).toMatch(/-\d{6}(-2)?\.mp4$/);
+    // It fits its line: no second, end ellipsis from CSS.
+    expect(await file.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    shown.push({ text, full });
+  }
+  expect(shown[0]!.full).not.toBe(shown[1]!.full);
+  expect(shown[0]!.text, 'the two rows read differently').not.toBe(shown[1]!.text);
+});

@@ -82,7 +82,6 @@ test('undo everything, autosave, reload: Version history brings the clips back, 
   await expect(rows.nth(withClips)).toHaveAttribute('aria-selected', 'true');
   await expect(history.getByTestId('history-restore')).toBeEnabled();
   await expect(rows.nth(withClips).locator('.vh__when')).toHaveAttribute('title', /\d{4}/);
-  if (SHOTS) await history.screenshot({ path: path.join(SHOTS, 'version-history.png') });
   const restoredFrom = revisions[withClips]!;
   await app.keyboard.press('Enter');
 
@@ -111,6 +110,19 @@ test('undo everything, autosave, reload: Version history brings the clips back, 
   await app.getByTestId('editor-nav').click();
   await expect(mainClips(app)).toHaveAttribute('data-clip-count', '2');
   await expect(app.getByTestId('lane-main').getByTestId('clip')).toHaveCount(2);
+
+  // The restore reads as one (walk #78): its row names the version it brought back by that version's time, the
+  // saves after it (undo, redo) and before it do not.
+  const listed = await callApi<{ revision: number; restoredFrom: number | null }[]>(app, 'drafts.revisions', { id: draftId });
+  expect(listed.filter((r) => r.restoredFrom !== null).map((r) => [r.revision, r.restoredFrom])).toEqual([[after.revision, restoredFrom]]);
+  await app.getByTestId('history-button').click();
+  await expect(history.getByTestId('history-list')).toBeFocused();
+  const restoreRow = history.locator(`[data-testid="history-row"][data-revision="${after.revision}"]`);
+  const fromFull = await history.locator(`[data-testid="history-row"][data-revision="${restoredFrom}"] .vh__when`).getAttribute('title');
+  await expect(restoreRow.getByTestId('history-restored')).toHaveText(/^Restored the version of \d{1,2}:\d{2}/);
+  await expect(restoreRow.getByTestId('history-restored')).toHaveAttribute('title', `Restored the version of ${fromFull}`);
+  await expect(history.getByTestId('history-restored')).toHaveCount(1);
+  if (SHOTS) await history.screenshot({ path: path.join(SHOTS, 'version-history.png') });
 });
 
 test('from the Drafts list: a draft with one version says so; restoring another draft’s version says the one before stays', async ({ app }) => {
@@ -147,12 +159,19 @@ test('from the Drafts list: a draft with one version says so; restoring another 
   await expect(history).toBeHidden();
   await expect(app.locator(`[data-testid="draft-row"][data-draft-id="${two.id}"]`)).toHaveAttribute('data-name', 'First name');
   await expect(app.getByTestId('toast').filter({ hasText: 'stays in Version history' })).toBeVisible();
-  const revs = await callApi<{ revision: number; name: string }[]>(app, 'drafts.revisions', { id: two.id });
-  expect(revs.map((r) => [r.revision, r.name])).toEqual([
-    [3, 'First name'],
-    [2, 'Second name'],
-    [1, 'First name'],
+  const revs = await callApi<{ revision: number; name: string; restoredFrom: number | null }[]>(app, 'drafts.revisions', { id: two.id });
+  expect(revs.map((r) => [r.revision, r.name, r.restoredFrom])).toEqual([
+    [3, 'First name', 1],
+    [2, 'Second name', null],
+    [1, 'First name', null],
   ]);
+  // Opened again, the restore says which version it brought back (walk #78).
+  await row.getByTestId('history-button').click();
+  const restoredRow = history.locator('[data-testid="history-row"][data-revision="3"]');
+  await expect(restoredRow.getByTestId('history-restored')).toHaveText(/^Restored the version of /);
+  const firstFull = await history.locator('[data-testid="history-row"][data-revision="1"] .vh__when').getAttribute('title');
+  await expect(restoredRow.getByTestId('history-restored')).toHaveAttribute('title', `Restored the version of ${firstFull}`);
+  await expect(history.getByTestId('history-restored')).toHaveCount(1);
 });
 
 test('the image editor: Version history restores an earlier name at once, and one undo takes it back', async ({ app }) => {

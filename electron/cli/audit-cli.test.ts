@@ -177,10 +177,10 @@ describe('postframe audit verify', () => {
     expect((await cli('library', 'init', box.libraryPath)).code).toBe(EXIT.ok);
     const db = new Database(dbFile());
     // Everything later migrations made goes too (0015's anchor and identity, 0016's beats, 0017's looks, 0018's
-    // columns, 0019's started_at, 0020's first progress): they run again on open.
+    // columns, 0019's started_at, 0020's first progress, 0021's restored_from): they run again on open.
     db.exec('DROP TABLE audit_anchor; DROP TABLE library_identity; DROP TABLE asset_beats; DROP TABLE looks; PRAGMA user_version = 14');
     db.exec('ALTER TABLE assets DROP COLUMN dynamic_range; ALTER TABLE assets DROP COLUMN media_rev; ALTER TABLE jobs DROP COLUMN started_at');
-    db.exec('ALTER TABLE jobs DROP COLUMN first_progress_at; ALTER TABLE jobs DROP COLUMN first_progress');
+    db.exec('ALTER TABLE jobs DROP COLUMN first_progress_at; ALTER TABLE jobs DROP COLUMN first_progress; ALTER TABLE draft_revisions DROP COLUMN restored_from');
     db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log');
     db.exec(fs.readFileSync(path.join(__dirname, '..', 'library', 'migrations', '0006-audit.ts'), 'utf8').match(/CREATE TRIGGER audit_log_no_delete[\s\S]*?END;/)![0]);
     let prev = '0'.repeat(64);

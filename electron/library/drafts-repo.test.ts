@@ -51,7 +51,7 @@ describe('DraftsRepo', () => {
 
     expect(repo.get(v.id)).toEqual(v);
     expect(repo.get('nope')).toBeNull();
-    expect(repo.revisions(v.id)).toEqual([{ revision: 1, savedAt: v.createdAt, name: 'My reel', durationSec: 0, changes: null }]);
+    expect(repo.revisions(v.id)).toEqual([{ revision: 1, savedAt: v.createdAt, name: 'My reel', durationSec: 0, changes: null, restoredFrom: null }]);
   });
 
   it('lists summaries most recently edited first, and the trash most recently trashed first', () => {
@@ -192,6 +192,27 @@ describe('DraftsRepo', () => {
     expect(assetsOf(d.id)).toEqual(['a']);
     expect(db.prepare('SELECT revision, saved_at, doc FROM draft_revisions WHERE revision <= 3 ORDER BY revision').all()).toEqual(before);
     expect(repo.revisions(d.id).map((x) => x.revision)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('records which revision a restore brought back; an ordinary save, a rename and a refused save record none (walk #78)', () => {
+    const d = repo.create({ kind: 'video', name: 'R' });
+    repo.save(d.id, 1, withClips(d.doc, 'a'));
+    repo.save(d.id, 2, withClips(d.doc, 'a', 'b'));
+    repo.restoreRevision(d.id, 2);
+    repo.rename(d.id, 'R renamed');
+    repo.save(d.id, 5, withClips(d.doc, 'c'));
+    expect(() => repo.save(d.id, 1, withClips(d.doc, 'stale'))).toThrow();
+    repo.restoreRevision(d.id, 4);
+    expect(repo.revisions(d.id).map((x) => [x.revision, x.restoredFrom])).toEqual([
+      [8, 4],
+      [7, null],
+      [6, null],
+      [5, null],
+      [4, 2],
+      [3, null],
+      [2, null],
+      [1, null],
+    ]);
   });
 
   it('loads documents saved in older shapes through the draft migrations, and explains unreadable ones', () => {

@@ -241,8 +241,8 @@ export class DraftsRepo {
   revisions(id: string): DraftRevision[] {
     const cur = this.row(id);
     const rows = this.db
-      .prepare('SELECT revision, saved_at, name, duration_sec, doc FROM draft_revisions WHERE draft_rowid = ? ORDER BY revision DESC')
-      .all(cur.rowid) as { revision: number; saved_at: string; name: string; duration_sec: number; doc: string }[];
+      .prepare('SELECT revision, saved_at, name, duration_sec, doc, restored_from FROM draft_revisions WHERE draft_rowid = ? ORDER BY revision DESC')
+      .all(cur.rowid) as { revision: number; saved_at: string; name: string; duration_sec: number; doc: string; restored_from: number | null }[];
     const docs = rows.map((r) => this.parseOrNull(r.doc));
     return rows.map((r, i) => {
       const doc = docs[i];
@@ -253,11 +253,15 @@ export class DraftsRepo {
         name: r.name,
         durationSec: r.duration_sec,
         changes: doc && older ? draftChanges(older, doc) : null,
+        restoredFrom: r.restored_from,
       };
     });
   }
 
-  /** Makes an earlier revision's document the current one, as a new revision on top of the history. */
+  /**
+   * Makes an earlier revision's document the current one, as a new revision on top of the history that records
+   * which one it restored (`restoredFrom`), so Version history can say so.
+   */
   restoreRevision(id: string, revision: number, guard: DraftWriteGuard = noGuard): DraftRecord {
     this.db.transaction(() => {
       const cur = this.row(id);
@@ -272,7 +276,7 @@ export class DraftsRepo {
       const written = guard(this.parse(cur.doc), doc);
       const savedAt = this.now().toISOString();
       const next = this.nextRevision(cur);
-      this.addRevision(cur.rowid, next, savedAt, doc);
+      this.addRevision(cur.rowid, next, savedAt, doc, revision);
       this.makeCurrent(cur.rowid, next, savedAt, doc);
       written?.(next);
     })();
@@ -357,10 +361,11 @@ export class DraftsRepo {
     return Math.max(cur.revision, kept ?? 0) + 1;
   }
 
-  private addRevision(rowid: number, revision: number, savedAt: string, doc: Draft): void {
+  /** `restoredFrom`: the revision whose document this one brings back (restoreRevision); null for any other save. */
+  private addRevision(rowid: number, revision: number, savedAt: string, doc: Draft, restoredFrom: number | null = null): void {
     this.db
-      .prepare('INSERT INTO draft_revisions (draft_rowid, revision, saved_at, name, duration_sec, doc) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(rowid, revision, savedAt, doc.name, docDuration(doc), JSON.stringify(doc));
+      .prepare('INSERT INTO draft_revisions (draft_rowid, revision, saved_at, name, duration_sec, doc, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(rowid, revision, savedAt, doc.name, docDuration(doc), JSON.stringify(doc), restoredFrom);
   }
 
   private makeCurrent(rowid: number, revision: number, savedAt: string, doc: Draft): void {

@@ -36,6 +36,8 @@ export const DraftRevision = z.object({
   durationSec: z.number(),
   /** What changed against the kept version before it (draft-changes.ts); null/absent when none is kept before it. */
   changes: z.array(DraftChange).nullable().optional(),
+  /** The revision this one restored (drafts.restoreRevision); null for an ordinary save and for revisions from before schema 20. */
+  restoredFrom: z.number().int().positive().nullable(),
 });
 export type DraftRevision = z.infer<typeof DraftRevision>;
 

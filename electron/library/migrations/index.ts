@@ -18,9 +18,10 @@ import { m0017 } from './0017-looks';
 import { m0018 } from './0018-dynamic-range';
 import { m0019 } from './0019-job-started';
 import { m0020 } from './0020-job-first-progress';
+import { m0021 } from './0021-revision-restored';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021];
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
 export type { Migration };

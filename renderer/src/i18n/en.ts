@@ -357,6 +357,8 @@ export const en = {
   'history.justNow': 'just now',
   'history.restored': 'Restored the version from {when}. Undo (Ctrl+Z) in the editor goes back.',
   'history.restoredKept': 'Restored the version from {when}. The one before it stays in Version history.',
+  'history.restoredFrom': 'Restored the version of {when}',
+  'history.restoredFromGone': 'Restored version {revision} (no longer kept)',
   'history.errConflict': 'This draft was changed in another window. Choose which version to keep in the banner first. Nothing was restored.',
   'history.errOffline': 'Your latest edits are not saved yet (Postframe cannot be reached). Nothing was restored; try again once they are saved.',
   'history.change.none': 'No changes',

@@ -139,6 +139,12 @@ function VersionList({ rows, chosen, onChoose, onEnter }: { rows: HistoryRow[]; 
           </span>
           <span className="vh__what">
             <span className="vh__name">{r.name}</span>
+            {r.restored && (
+              <span className="vh__restored" title={r.restored.full} data-testid="history-restored">
+                <RestoreIcon size={12} />
+                <span>{r.restored.text}</span>
+              </span>
+            )}
             {r.changes && (
               <span className="vh__changes" title={r.changes} data-testid="history-changes">
                 {r.changes}

@@ -41,7 +41,7 @@ vi.mock('../../api/client', () => {
         if (engine.restoreFails) throw new ApiError('not_found', engine.restoreFails);
         return { id: 'd1', revision: ++engine.revision, createdAt: '', updatedAt: '', trashedAt: null, doc: original };
       }
-      if (name === 'drafts.revisions') return [{ revision: engine.revision, savedAt: '', name: 'Reel', durationSec: 0 }];
+      if (name === 'drafts.revisions') return [{ revision: engine.revision, savedAt: '', name: 'Reel', durationSec: 0, restoredFrom: null }];
       if (name === 'assets.get') throw new Error('none');
       if (name === 'jobs.list' || name === 'tags.list') return [];
       if (name === 'assets.list') return { items: [], total: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeSummary, firstChoice, historyRows, historyState, moveSelection, relativeTime } from './versionHistory';
+import { changeSummary, firstChoice, historyRows, historyState, moveSelection, relativeTime, restoredLine } from './versionHistory';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 const ago = (sec: number) => new Date(NOW - sec * 1000).toISOString();
@@ -27,9 +27,9 @@ describe('relativeTime', () => {
 
 describe('historyRows', () => {
   const revisions = [
-    { revision: 2, savedAt: ago(600), name: 'Reel', durationSec: 4 },
-    { revision: 5, savedAt: ago(10), name: 'Reel', durationSec: 0 },
-    { revision: 4, savedAt: ago(30), name: 'Reel v2', durationSec: 61.4 },
+    { revision: 2, savedAt: ago(600), name: 'Reel', durationSec: 4, restoredFrom: null },
+    { revision: 5, savedAt: ago(10), name: 'Reel', durationSec: 0, restoredFrom: null },
+    { revision: 4, savedAt: ago(30), name: 'Reel v2', durationSec: 61.4, restoredFrom: null },
   ];
 
   it('lists newest first with relative and absolute times, name, length and the current one', () => {
@@ -40,6 +40,34 @@ describe('historyRows', () => {
       [2, '10 minutes ago', 'Reel', '0:04', false],
     ]);
     expect(rows[2]!.whenFull).toMatch(/2026/);
+  });
+
+  it('a restore says which version it brought back: its time when still listed (the date too on another day), else its number (walk #78)', () => {
+    // Local times, as the dialog shows them (formatWhen writes the time alone on the day it is).
+    const now = new Date(2026, 11, 6, 16, 30).getTime();
+    const at = (h: number, m: number, day = 6) => new Date(2026, 11, day, h, m).toISOString();
+    const rows = historyRows(
+      [
+        { revision: 9, savedAt: at(16, 29), name: 'Reel', durationSec: 0, restoredFrom: 2 },
+        { revision: 8, savedAt: at(16, 28), name: 'Reel', durationSec: 0, restoredFrom: 7 },
+        { revision: 7, savedAt: at(15, 41), name: 'Reel', durationSec: 0, restoredFrom: null },
+        { revision: 6, savedAt: at(9, 5, 5), name: 'Reel', durationSec: 0, restoredFrom: null },
+        { revision: 5, savedAt: at(16, 27), name: 'Reel', durationSec: 0, restoredFrom: 6 },
+      ],
+      9,
+      now,
+    );
+    expect(rows.map((r) => r.restored?.text ?? null)).toEqual([
+      'Restored version 2 (no longer kept)',
+      'Restored the version of 3:41 PM',
+      null,
+      null,
+      'Restored the version of Dec 5, 2026, 9:05 AM',
+    ]);
+    expect(rows[1]!.restored!.full).toBe('Restored the version of Dec 6, 2026, 3:41 PM');
+    expect(restoredLine(null, new Map(), now)).toBeNull();
+    // A number is not grouped for the locale: version 1234, not "1,234".
+    expect(restoredLine(1234, new Map(), now)!.text).toBe('Restored version 1234 (no longer kept)');
   });
 
   it('a current revision that is not the newest (a refused save kept above it) is still the one marked', () => {
@@ -66,8 +94,8 @@ describe('the list by keyboard and its states', () => {
   it('opens on the newest version that is not the current one; says when there is nothing to go back to', () => {
     const rows = historyRows(
       [
-        { revision: 3, savedAt: ago(1), name: 'a', durationSec: 0 },
-        { revision: 2, savedAt: ago(2), name: 'a', durationSec: 4 },
+        { revision: 3, savedAt: ago(1), name: 'a', durationSec: 0, restoredFrom: null },
+        { revision: 2, savedAt: ago(2), name: 'a', durationSec: 4, restoredFrom: null },
       ],
       3,
       NOW,
@@ -100,7 +128,7 @@ describe('what changed, in words', () => {
   });
 
   it('each row carries its summary', () => {
-    const rows = historyRows([{ revision: 2, savedAt: ago(5), name: 'a', durationSec: 0, changes: [{ kind: 'captions' }] }, { revision: 1, savedAt: ago(9), name: 'a', durationSec: 0, changes: null }], 2, NOW);
+    const rows = historyRows([{ revision: 2, savedAt: ago(5), name: 'a', durationSec: 0, changes: [{ kind: 'captions' }], restoredFrom: null }, { revision: 1, savedAt: ago(9), name: 'a', durationSec: 0, changes: null, restoredFrom: null }], 2, NOW);
     expect(rows.map((r) => r.changes)).toEqual(['Captions', '']);
   });
 });

@@ -2,7 +2,7 @@ import type { DraftChange } from '../../../../electron/model/draft-changes';
 import type { DraftRevision } from '../../../../electron/model/draft-record';
 import { en } from '../../i18n/en';
 import { type MessageKey, t, tn } from '../../i18n';
-import { formatClock, formatDateTime } from '../../i18n/format';
+import { formatClock, formatDateTime, formatWhen } from '../../i18n/format';
 
 /**
  * Version history of a draft (docs/architecture.md "draft_revisions"): what the dialog lists and how its keys move.
@@ -20,6 +20,11 @@ export type HistoryRow = {
   current: boolean;
   /** What changed against the version before it ("Added 2 clips · Moved title · Look: Warm"); '' when not known. */
   changes: string;
+  /**
+   * When this version is a restore, which one it brought back ("Restored the version of 3:41 PM"; `full` with the
+   * date, for the tooltip); null for any other save.
+   */
+  restored: { text: string; full: string } | null;
 };
 
 /** At most this many parts are named; more end in "…" (a row has one line for it). */
@@ -87,8 +92,27 @@ export function relativeTime(iso: string, now: number, locale = 'en', justNow = 
   return fmt.format(-Math.max(1, Math.round(ago / 60)), 'minute');
 }
 
-/** The revisions newest first, each with its times, name, length and whether it is the draft's current one. */
+/**
+ * What a restore says of the version it brought back: that version's saved time when the list still has it (the time
+ * the creator saw on that row, as the Jobs drawer writes times: alone today, with the date before), else its number
+ * (it has been pruned, walk #78).
+ */
+export function restoredLine(restoredFrom: number | null, savedAtOf: ReadonlyMap<number, string>, now: number, locale = 'en'): HistoryRow['restored'] {
+  if (restoredFrom === null) return null;
+  const at = savedAtOf.get(restoredFrom);
+  if (at === undefined) {
+    const text = t('history.restoredFromGone', { revision: String(restoredFrom) });
+    return { text, full: text };
+  }
+  return {
+    text: t('history.restoredFrom', { when: formatWhen(at, new Date(now), locale) }),
+    full: t('history.restoredFrom', { when: formatDateTime(at, locale) }),
+  };
+}
+
+/** The revisions newest first, each with its times, name, length, whether it is the draft's current one and what it restored. */
 export function historyRows(revisions: readonly DraftRevision[], current: number, now: number, locale = 'en', justNow?: string): HistoryRow[] {
+  const savedAtOf = new Map(revisions.map((r) => [r.revision, r.savedAt]));
   return [...revisions]
     .sort((a, b) => b.revision - a.revision)
     .map((r) => ({
@@ -99,6 +123,7 @@ export function historyRows(revisions: readonly DraftRevision[], current: number
       length: formatClock(r.durationSec),
       current: r.revision === current,
       changes: changeSummary(r.changes),
+      restored: restoredLine(r.restoredFrom, savedAtOf, now, locale),
     }));
 }
 

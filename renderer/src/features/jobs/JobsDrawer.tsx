@@ -10,6 +10,7 @@ import { CloseIcon } from '../../ui/icons';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportActions, useExportHistory } from './ExportHistory';
 import { ExportFiles, madeFacts } from './ExportFiles';
+import { baseName, middleEllipsis } from './exportFilesLogic';
 import { jobOutcome, jobRowTitle, type JobOutcome } from './jobStatusLogic';
 import './jobs.css';
 
@@ -97,9 +98,15 @@ function JobRow({ job, exported }: { job: Job; exported: ExportEntry | undefined
         </span>
       </div>
       {!finished && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={job.title} size="sm" />}
+      {/* Two exports of one draft read alike ("Exported Beach day"): each names its file, cut in the middle so the
+          time and number that tell them apart stay; the whole name is in the tooltip (walks #74, #79). */}
+      {exported && (
+        <span className="job__file" title={exported.fileName} data-testid="job-file">
+          {middleEllipsis(baseName(exported.fileName))}
+        </span>
+      )}
       <div className="job__bottom">
-        {/* Two exports of one draft read alike: the time tells them apart; the file's name is in the tooltip (walk #74). */}
-        <span className="job__detail" title={exported?.fileName}>
+        <span className="job__detail">
           {job.error ??
             (imported
               ? [tn('import.summary.imported', imported.imported), tn('import.summary.duplicates', imported.duplicates), tn('import.summary.failed', failures.length)].join(' · ')

@@ -16,7 +16,24 @@ export type ExportFile = {
   sizeBytes: number;
 };
 
-const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+export const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** About what one line of the Jobs drawer holds of a file name in its small type (380 px drawer). */
+export const FILE_NAME_MAX = 44;
+
+/**
+ * A file name cut in the middle to at most `max` characters ("Beach day at the…-20261206-153012-2.mp4"): exports are
+ * named draft-time(-n).mp4, so what tells two of one draft apart is at the end, which an ellipsis at the end would cut
+ * off (walk #79). The end keeps the larger share; characters are counted as code points (an emoji is never split).
+ */
+export function middleEllipsis(name: string, max = FILE_NAME_MAX): string {
+  const chars = Array.from(name);
+  if (chars.length <= max) return name;
+  const room = Math.max(0, max - 1);
+  const head = Math.floor(room * 0.4);
+  const tail = room - head;
+  return `${chars.slice(0, head).join('').trimEnd()}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}
 
 export function exportFiles(result: ExportResult): ExportFile[] {
   if (!result.outputs) {
