@@ -22,7 +22,22 @@ test('export, close the dialog, reload, and download it again from the history',
   await app.getByTestId('export-button').click();
   await expect(dialog.getByTestId('export-history')).toContainText('Nothing exported yet');
   await app.getByTestId('export-quality-small').click();
+  // Every status line the export shows on its way (walk #82): before its first progress it prepares (never a bare
+  // "0%" the first thing), and it never says "100% · about 5 s left".
+  await app.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __exportLines: string[] }).__exportLines = seen;
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="export-status"]')?.textContent ?? '';
+      if (line && seen.at(-1) !== line) seen.push(line);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await exportInDialog(app, 2);
+  const lines = await app.evaluate(() => (window as unknown as { __exportLines: string[] }).__exportLines);
+  const running = lines.filter((l) => !/^(Waiting|Done)/.test(l));
+  expect(running.length).toBeGreaterThan(0);
+  expect(running[0]).toMatch(/^(Preparing…|Exporting… [1-9])/);
+  expect(lines.filter((l) => l.includes('100%'))).toEqual([]);
   // What was made, not only its size (walk #73).
   await expect(dialog.getByTestId('export-status')).toHaveText(/^Done — MP4 · 1080×1920 · 0:02 · [\d.]+ (KB|MB)$/);
   // The export just made is shown above with its Download; the history folds and does not repeat it.

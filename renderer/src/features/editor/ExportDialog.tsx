@@ -19,7 +19,7 @@ import { RevealExportButton } from '../jobs/RevealExportButton';
 import { madeFacts } from '../jobs/ExportFiles';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ExportChoice } from './ExportChoice';
-import { jobSecondsLeft, roundedLeft } from '../jobs/timeLeftLogic';
+import { jobSecondsLeft, roundedLeft, runningPhase, steadyUnit, type LeftUnit, type RunningPhase } from '../jobs/timeLeftLogic';
 
 type Height = ExportPreset['height'];
 type Quality = ExportPreset['quality'];
@@ -46,6 +46,11 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const result = job ? exportResultOf(job) : null;
   const running = jobId !== null && (!job || !isFinished(job.status));
   const left = jobSecondsLeft(job ?? null);
+  // The unit the time left was last shown in, so a figure wavering around a minute does not flip (steadyUnit).
+  const [leftUnit, setLeftUnit] = useState<LeftUnit | null>(null);
+  const unit = left === null ? leftUnit : steadyUnit(leftUnit, left);
+  if (unit !== leftUnit) setLeftUnit(unit);
+  const phase = runningPhase(job?.progress);
   const phaseShown = !!job && !isFinished(job.status) && !!job.detail && sound === 'social';
   // Opening Export pauses the preview, as CapCut does: it played on, and was heard, behind the dialog (a new user's walk).
   useEffect(() => {
@@ -150,7 +155,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         )}
         {job && (
           <div className={`export__job${job.status === 'failed' ? ' export__job--failed' : ''}`} data-testid="export-job" data-job-id={job.id} data-status={job.status}>
-            {!isFinished(job.status) && <ProgressBar value={job.status === 'queued' ? null : job.progress} label={t('export.progress')} testId="export-progress" />}
+            {!isFinished(job.status) && (
+              <ProgressBar value={job.status === 'queued' || phase.kind === 'preparing' ? null : job.progress} label={t('export.progress')} testId="export-progress" />
+            )}
             {/* Which pass runs ("Measuring loudness · 90%"): the loudness passes come after the render. */}
             {phaseShown && (
               <p className="export__phase field__hint" data-testid="export-phase">
@@ -166,7 +173,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     ? t('export.cancelled')
                     : job.status === 'queued'
                       ? t('jobs.status.queued')
-                      : runningText(Math.round((job.progress ?? 0) * 100), left, phaseShown)}
+                      : runningText(phase, left === null || unit === null ? null : roundedLeft(left, unit), phaseShown)}
             </p>
             {job.status === 'done' && result && (
               <>
@@ -204,12 +211,14 @@ function TailNotice({ testId, text, fix, apply }: { testId: string; text: string
 }
 
 /**
- * The status line while an export runs: its per cent and time left ("Exporting… 62% · about 40 s left"); only the
- * time left when the pass line above already gives the per cent (it said "62%" twice: walk #61).
+ * The status line while an export runs: "Preparing…", its per cent and time left ("Exporting… 62% · about 40 s
+ * left"), "Finishing…"; only the time left when the pass line above already gives the per cent (it said "62%"
+ * twice: walk #61).
  */
-function runningText(pct: number, left: number | null, phaseShown: boolean): string {
-  const l = left === null ? null : roundedLeft(left);
+function runningText(phase: RunningPhase, l: { unit: LeftUnit; n: number } | null, phaseShown: boolean): string {
+  if (phase.kind === 'preparing') return t('export.preparing');
+  if (phase.kind === 'finishing') return t('export.finishing');
   const leftText = l ? t(l.unit === 'sec' ? 'jobs.left.sec' : 'jobs.left.min', { n: l.n }) : null;
   if (phaseShown) return leftText ?? '';
-  return leftText ? t('export.runningLeft', { pct, left: leftText }) : t('export.running', { pct });
+  return leftText ? t('export.runningLeft', { pct: phase.pct, left: leftText }) : t('export.running', { pct: phase.pct });
 }

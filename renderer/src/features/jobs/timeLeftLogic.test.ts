@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ESTIMATE_FROM, jobSecondsLeft, roundedLeft, secondsLeft, secondsLeftSince } from './timeLeftLogic';
+import { ESTIMATE_FROM, jobSecondsLeft, MINUTES_FROM, roundedLeft, runningPhase, SECONDS_UNTIL, secondsLeft, secondsLeftSince, steadyUnit, type LeftUnit } from './timeLeftLogic';
 
 describe('secondsLeft', () => {
   it('is the time so far scaled by what is left, once past the first few seconds and per cent', () => {
@@ -78,5 +78,38 @@ describe('jobSecondsLeft', () => {
 
   it('paces a job recorded before first reports were kept from when it began running', () => {
     expect(jobSecondsLeft({ status: 'running', progress: 0.5, createdAt: at(0), startedAt: at(10), updatedAt: at(20), firstProgressAt: null, firstProgress: null })).toBeCloseTo(10, 9);
+  });
+});
+
+describe('steadyUnit (walk #82)', () => {
+  it('an estimate wavering around a minute stays in seconds once it has come down to them', () => {
+    // The walk's figures: 62, 56, 61, 55, 59 s left from one report to the next said 1 min, 55 s, 1 min, 55 s, 1 min.
+    let shown: LeftUnit | null = null;
+    const said = [62, 56, 61, 55, 59, 50, 45].map((sec) => {
+      shown = steadyUnit(shown, sec);
+      const l = roundedLeft(sec, shown);
+      return `${l.n} ${l.unit}`;
+    });
+    expect(said).toEqual(['1 min', '55 sec', '60 sec', '55 sec', '60 sec', '50 sec', '45 sec']);
+  });
+
+  it('goes back to minutes when the estimate clearly rises, and starts in whichever fits', () => {
+    expect(steadyUnit('sec', SECONDS_UNTIL)).toBe('min');
+    expect(steadyUnit('sec', SECONDS_UNTIL - 1)).toBe('sec');
+    expect(steadyUnit(null, MINUTES_FROM - 0.1)).toBe('sec');
+    expect(steadyUnit(null, MINUTES_FROM)).toBe('min');
+    expect(steadyUnit('min', 30)).toBe('sec');
+  });
+});
+
+describe('runningPhase (walk #82)', () => {
+  it('is preparing until the first progress, finishing at 100 %, else its per cent', () => {
+    expect(runningPhase(undefined)).toEqual({ kind: 'preparing' });
+    expect(runningPhase(null)).toEqual({ kind: 'preparing' });
+    expect(runningPhase(0)).toEqual({ kind: 'preparing' });
+    expect(runningPhase(0.004)).toEqual({ kind: 'running', pct: 0 });
+    expect(runningPhase(0.62)).toEqual({ kind: 'running', pct: 62 });
+    expect(runningPhase(0.996)).toEqual({ kind: 'finishing' });
+    expect(runningPhase(1)).toEqual({ kind: 'finishing' });
   });
 });

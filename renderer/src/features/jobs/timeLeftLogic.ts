@@ -23,10 +23,40 @@ export function secondsLeftSince(elapsedSec: number, fromProgress: number, progr
   return (elapsedSec * (1 - progress)) / gained;
 }
 
-/** A rounded, stable figure to show: seconds in fives under a minute, else whole minutes (at least 1). */
-export function roundedLeft(sec: number): { unit: 'sec' | 'min'; n: number } {
-  if (sec < 57.5) return { unit: 'sec', n: Math.max(5, Math.round(sec / 5) * 5) };
-  return { unit: 'min', n: Math.max(1, Math.round(sec / 60)) };
+export type LeftUnit = 'sec' | 'min';
+
+/** Under this many seconds a figure is given in seconds; once in seconds, it goes back to minutes only above SECONDS_UNTIL. */
+export const MINUTES_FROM = 57.5;
+export const SECONDS_UNTIL = 90;
+
+/**
+ * The unit to show `sec` in, given the one shown before: an estimate wavering around a minute said "55 s", "1 min",
+ * "55 s", "1 min" from one report to the next (walk #82), so a figure that has come down to seconds stays in seconds
+ * unless the estimate clearly rises again.
+ */
+export function steadyUnit(shown: LeftUnit | null, sec: number): LeftUnit {
+  if (shown === 'sec') return sec >= SECONDS_UNTIL ? 'min' : 'sec';
+  return sec < MINUTES_FROM ? 'sec' : 'min';
+}
+
+/** A rounded, stable figure to show: seconds in fives (at least 5), or whole minutes (at least 1). */
+export function roundedLeft(sec: number, unit: LeftUnit = steadyUnit(null, sec)): { unit: LeftUnit; n: number } {
+  if (unit === 'sec') return { unit, n: Math.max(5, Math.round(sec / 5) * 5) };
+  return { unit, n: Math.max(1, Math.round(sec / 60)) };
+}
+
+/**
+ * What the status line of a running export says: "Preparing…" until its first progress (the seconds it spends
+ * probing and starting ffmpeg, or a copy without re-encoding, which reports none, read as a frozen 0 %: walk #82),
+ * "Finishing…" once it has reached 100 % (closing the file; "100 % · about 5 s left" said nothing), else its per cent.
+ */
+export type RunningPhase = { kind: 'preparing' } | { kind: 'finishing' } | { kind: 'running'; pct: number };
+
+export function runningPhase(progress: number | null | undefined): RunningPhase {
+  const p = progress ?? 0;
+  if (!(p > 0)) return { kind: 'preparing' };
+  const pct = Math.round(Math.min(1, p) * 100);
+  return pct >= 100 ? { kind: 'finishing' } : { kind: 'running', pct };
 }
 
 export type TimedJob = {
