@@ -45,8 +45,8 @@ export function AssetGrid() {
   const [flung, setFlung] = useState(false);
   const readPace = useCallback(() => {
     const el = scrollRef.current;
-    if (!el) return;
-    const next = nextScrollPace(pace.current, el.scrollTop, performance.now(), el.clientHeight);
+    // No grid to read (the list emptied mid-fling: the empty state shows): at rest, which also ends the frame loop.
+    const next = el ? nextScrollPace(pace.current, el.scrollTop, performance.now(), el.clientHeight) : RESTING;
     if (next.flung !== pace.current.flung) setFlung(next.flung);
     pace.current = next;
   }, []);

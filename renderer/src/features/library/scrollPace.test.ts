@@ -75,7 +75,8 @@ describe('scroll pace', () => {
             pace = nextScrollPace(pace, s.offset, at, view);
             expect(typeof pace.flung).toBe('boolean');
           }
-          pace = nextScrollPace(pace, pace.lastOffset, at + REST_MS, view);
+          // A millisecond past the rest time: the times are sums of floats (at + REST_MS − movedAt fell 2e-13 short).
+          pace = nextScrollPace(pace, pace.lastOffset, at + REST_MS + 1, view);
           expect(pace.flung).toBe(false);
         },
       ),
